@@ -1,0 +1,143 @@
+/**
+ * @fileoverview The errors a run can end with. Every error thrown by a generated module or the
+ * runtime is an `IceError` with a stable `code` (SPEC section 4) and the id of the failing node.
+ */
+
+/** Stable error codes; outside tests match on these strings. */
+export type IceErrorCode =
+  | "ICE_FUEL_EXHAUSTED"
+  | "ICE_MEMORY_LIMIT"
+  | "ICE_TIMEOUT"
+  | "ICE_SANDBOX_TRAP"
+  | "ICE_CAPABILITY_DENIED"
+  | "ICE_INPUT_INVALID"
+  | "ICE_OUTPUT_INVALID"
+  | "ICE_TOOL_MISSING"
+  | "ICE_TOOL_FAILED"
+  | "ICE_PROVIDER_MISSING"
+  | "ICE_PROVIDER_FAILED"
+  | "ICE_WORKFLOW_MISSING"
+  | "ICE_ABORTED"
+  | "ICE_MODULE_INVALID";
+
+/** Base class of every error a run throws. */
+export class IceError extends Error {
+  /** Stable code, e.g. `ICE_FUEL_EXHAUSTED`. */
+  readonly code: IceErrorCode;
+  /** Id of the node that failed; undefined for workflow-level failures (bad input). */
+  readonly nodeId: string | undefined;
+
+  constructor(code: IceErrorCode, message: string, nodeId?: string, options?: { cause?: unknown }) {
+    super(nodeId === undefined ? message : `node '${nodeId}': ${message}`, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.nodeId = nodeId;
+  }
+}
+
+/** A sandboxed node used up its fuel (instruction budget). */
+export class FuelExhaustedError extends IceError {
+  constructor(nodeId: string, fuel: number) {
+    super("ICE_FUEL_EXHAUSTED", `ran out of fuel (budget ${fuel} units)`, nodeId);
+  }
+}
+
+/** A sandboxed node tried to grow its linear memory past its cap. */
+export class MemoryLimitError extends IceError {
+  constructor(nodeId: string, memoryBytes: number) {
+    super("ICE_MEMORY_LIMIT", `exceeded its memory limit of ${formatBytes(memoryBytes)}`, nodeId);
+  }
+}
+
+/** A node ran past its wall-clock timeout. */
+export class TimeoutError extends IceError {
+  constructor(nodeId: string, timeoutMs: number) {
+    super("ICE_TIMEOUT", `timed out after ${timeoutMs} ms`, nodeId);
+  }
+}
+
+/** Sandboxed code trapped or aborted (unreachable, out-of-bounds, `throw`, stack overflow). */
+export class SandboxTrapError extends IceError {
+  constructor(nodeId: string, detail: string) {
+    super("ICE_SANDBOX_TRAP", `trapped: ${detail}`, nodeId);
+  }
+}
+
+/** A sandboxed module imports something its node was not granted. */
+export class CapabilityDeniedError extends IceError {
+  constructor(nodeId: string, detail: string) {
+    super("ICE_CAPABILITY_DENIED", detail, nodeId);
+  }
+}
+
+/** Workflow input (or a value bound to a node's typed input) does not match its schema. */
+export class InputInvalidError extends IceError {
+  constructor(message: string, nodeId?: string) {
+    super("ICE_INPUT_INVALID", message, nodeId);
+  }
+}
+
+/** A node produced a value that does not match its declared output schema. */
+export class OutputInvalidError extends IceError {
+  constructor(nodeId: string, message: string) {
+    super("ICE_OUTPUT_INVALID", message, nodeId);
+  }
+}
+
+/** A tool node names a tool that `options.tools` does not supply. */
+export class ToolMissingError extends IceError {
+  constructor(nodeId: string, toolName: string) {
+    super("ICE_TOOL_MISSING", `tool '${toolName}' was not supplied in options.tools`, nodeId);
+  }
+}
+
+/** A tool threw. The original error is the `cause`. */
+export class ToolFailedError extends IceError {
+  constructor(nodeId: string, toolName: string, cause: unknown) {
+    super("ICE_TOOL_FAILED", `tool '${toolName}' failed: ${messageOf(cause)}`, nodeId, { cause });
+  }
+}
+
+/** An llm or agent node ran without an LLM provider in the options. */
+export class ProviderMissingError extends IceError {
+  constructor(nodeId: string) {
+    super("ICE_PROVIDER_MISSING", "no LLM provider: pass options.llm", nodeId);
+  }
+}
+
+/** The LLM provider failed or replied with something unusable. */
+export class ProviderFailedError extends IceError {
+  constructor(nodeId: string, cause: unknown) {
+    super("ICE_PROVIDER_FAILED", `LLM provider failed: ${messageOf(cause)}`, nodeId, { cause });
+  }
+}
+
+/** A sub-workflow could not be loaded. */
+export class WorkflowMissingError extends IceError {
+  constructor(nodeId: string, ref: string) {
+    super("ICE_WORKFLOW_MISSING", `sub-workflow '${ref}' is not available`, nodeId);
+  }
+}
+
+/** The run was cancelled through its AbortSignal. */
+export class AbortedError extends IceError {
+  constructor(nodeId?: string) {
+    super("ICE_ABORTED", "run was aborted", nodeId);
+  }
+}
+
+/** A sandbox module failed verification (bad binary, forbidden instructions). */
+export class ModuleInvalidError extends IceError {
+  constructor(nodeId: string, detail: string) {
+    super("ICE_MODULE_INVALID", detail, nodeId);
+  }
+}
+
+/** The message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,108 @@
+/**
+ * @fileoverview Value types shared by the compiler and the runtime: the schema language of
+ * `input_schema`/`output_schema` (`string`, `number`, `integer`, `boolean`, `T[]`, nested maps,
+ * `T?` for optional fields) and the validator that checks run-time values against it.
+ */
+
+/** A value type, as written in a schema. Serialisable: generated modules embed it as JSON. */
+export type SchemaType =
+  | { readonly kind: "string" }
+  | { readonly kind: "number" }
+  | { readonly kind: "integer" }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "any" }
+  | { readonly kind: "array"; readonly element: SchemaType }
+  | ObjectType;
+
+/** A map of named fields (a nested map in a schema). */
+export interface ObjectType {
+  readonly kind: "object";
+  readonly fields: readonly SchemaField[];
+}
+
+/** One field of an object type. */
+export interface SchemaField {
+  readonly name: string;
+  readonly type: SchemaType;
+  readonly optional: boolean;
+}
+
+export const STRING: SchemaType = { kind: "string" };
+export const NUMBER: SchemaType = { kind: "number" };
+export const INTEGER: SchemaType = { kind: "integer" };
+export const BOOLEAN: SchemaType = { kind: "boolean" };
+export const ANY: SchemaType = { kind: "any" };
+
+/** Smallest and largest `integer` values: code nodes hold integers as 32-bit signed. */
+export const INTEGER_MIN = -2147483648;
+export const INTEGER_MAX = 2147483647;
+
+/** Prints a type the way a schema writes it: `{ words: integer, tags: string[] }`. */
+export function formatType(type: SchemaType): string {
+  switch (type.kind) {
+    case "array": {
+      const inner = formatType(type.element);
+      return type.element.kind === "object" ? `(${inner})[]` : `${inner}[]`;
+    }
+    case "object":
+      return `{ ${type.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${formatType(f.type)}`).join(", ")} }`;
+    default:
+      return type.kind;
+  }
+}
+
+/**
+ * Checks `value` against `type`. Returns undefined when it conforms, otherwise a message naming
+ * the first offending path (`inputs.rows[2].name: expected string, got number`).
+ */
+export function validateValue(value: unknown, type: SchemaType, path: string): string | undefined {
+  switch (type.kind) {
+    case "any":
+      return value === undefined ? `${path}: missing value` : undefined;
+    case "string":
+      return typeof value === "string" ? undefined : mismatch(path, type, value);
+    case "boolean":
+      return typeof value === "boolean" ? undefined : mismatch(path, type, value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? undefined : mismatch(path, type, value);
+    case "integer":
+      if (typeof value !== "number" || !Number.isInteger(value)) return mismatch(path, type, value);
+      return value >= INTEGER_MIN && value <= INTEGER_MAX
+        ? undefined
+        : `${path}: integer ${value} is outside the 32-bit range`;
+    case "array": {
+      if (!Array.isArray(value)) return mismatch(path, type, value);
+      for (let i = 0; i < value.length; i++) {
+        const problem = validateValue(value[i], type.element, `${path}[${i}]`);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    case "object": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return mismatch(path, type, value);
+      const record = value as Record<string, unknown>;
+      for (const field of type.fields) {
+        const fieldValue = record[field.name];
+        if (fieldValue === undefined || fieldValue === null) {
+          if (field.optional) continue;
+          return `${path}.${field.name}: missing required field of type ${formatType(field.type)}`;
+        }
+        const problem = validateValue(fieldValue, field.type, `${path}.${field.name}`);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+  }
+}
+
+function mismatch(path: string, type: SchemaType, value: unknown): string {
+  return `${path}: expected ${formatType(type)}, got ${describe(value)}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  if (typeof value === "number") return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}

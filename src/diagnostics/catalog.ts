@@ -1,0 +1,75 @@
+/**
+ * @fileoverview The one catalog of diagnostic codes. Codes are stable: tools and tests match on
+ * them. Ranges: ICE1xxx syntax (YAML, .ice, expressions), ICE2xxx checker, ICE3xxx sandbox
+ * compilation, ICE4xxx build and CLI. Messages use `{0}`, `{1}`... placeholders.
+ */
+
+export type Severity = "error" | "warning" | "note";
+
+/** One entry of the catalog. */
+export interface DiagnosticKind {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+function kind(code: string, severity: Severity, message: string): DiagnosticKind {
+  return { code, severity, message };
+}
+
+export const Diagnostics = {
+  // ICE1xxx: syntax
+  YamlSyntax: kind("ICE1001", "error", "{0}"),
+  ExpectedMapping: kind("ICE1002", "error", "{0} must be a mapping"),
+  ExpectedList: kind("ICE1003", "error", "{0} must be a list"),
+  WrongFieldType: kind("ICE1004", "error", "field '{0}' must be {1}, got {2}"),
+  UnknownField: kind("ICE1005", "error", "unknown field '{0}' on a {1} node{2}"),
+  MissingField: kind("ICE1006", "error", "{0} node '{1}' is missing required field '{2}'"),
+  UnknownNodeType: kind("ICE1007", "error", "unknown node type '{0}'{1}"),
+  BadTypeSyntax: kind("ICE1008", "error", "invalid type '{0}': {1}"),
+  BadTemplate: kind("ICE1009", "error", "invalid reference template: {0}"),
+  ExpressionSyntax: kind("ICE1010", "error", "invalid expression: {0}"),
+  BadIdentifier: kind("ICE1011", "error", "'{0}' is not a valid {1}: use letters, digits and _ and start with a letter or _"),
+  UnknownTopLevelField: kind("ICE1012", "error", "unknown top-level field '{0}'{1}"),
+  CodeSyntax: kind("ICE1013", "error", "code is not valid TypeScript: {0}"),
+  CodeLooksLikePython: kind("ICE1014", "error", "code bodies are TypeScript, not Python: {0}"),
+
+  // ICE2xxx: checker
+  DuplicateId: kind("ICE2001", "error", "duplicate node id '{0}'"),
+  UnknownReference: kind("ICE2002", "error", "reference to unknown node '{0}'{1}"),
+  NotOnEveryPath: kind("ICE2003", "error", "reference to '{0}', which does not run on every path here"),
+  UnknownDependency: kind("ICE2004", "error", "dependency on unknown node '{0}'{1}"),
+  Cycle: kind("ICE2005", "error", "dependency cycle: {0}"),
+  UnknownInput: kind("ICE2006", "error", "workflow has no input '{0}'{1}"),
+  UnknownOutputField: kind("ICE2007", "error", "'{0}' has no output field '{1}'{2}"),
+  TypeMismatch: kind("ICE2008", "error", "{0}: expected {1}, got {2}"),
+  ConditionNotBoolean: kind("ICE2009", "error", "condition must be boolean, got {0}"),
+  UnknownBranchTarget: kind("ICE2010", "error", "{0} names unknown node '{1}'{2}"),
+  UnknownTool: kind("ICE2011", "warning", "tool '{0}' has no declaration in 'tools:'; its arguments and output are unchecked"),
+  UnknownCapability: kind("ICE2012", "error", "unknown capability '{0}'; known: {1}"),
+  LimitOutOfRange: kind("ICE2013", "error", "limit '{0}' = {1} is out of range ({2})"),
+  NodeInsideLoopReferenced: kind("ICE2014", "error", "'{0}' runs once per item of loop '{1}' and cannot be referenced outside it"),
+  UnknownWorkflow: kind("ICE2015", "error", "sub-workflow '{0}' not found{1}"),
+  MissingCodeInput: kind("ICE2016", "error", "code node '{0}' declares input '{1}' but nothing is bound to it; add it to 'inputs'"),
+  MissingOutputSchema: kind("ICE2017", "error", "{0} node '{1}' needs an output_schema: sandboxed code is compiled against typed outputs"),
+  UnknownExpressionType: kind("ICE2018", "error", "cannot tell the type of '{0}'; declare an output_schema on '{1}'"),
+  BranchTargetTwice: kind("ICE2019", "error", "node '{0}' is on a branch of more than one condition"),
+  UnusedCodeInput: kind("ICE2020", "warning", "input '{0}' of code node '{1}' is not in its input_schema and is ignored"),
+  UnknownTrustProfile: kind("ICE2021", "error", "unknown trust profile '{0}'; known: {1}"),
+
+  // ICE3xxx: sandbox compilation
+  CodeCompileError: kind("ICE3001", "error", "{0}"),
+  CapabilityNotGranted: kind("ICE3002", "error", "code uses '{0}', which needs capability '{1}'; add it to imports"),
+  ForbiddenImport: kind("ICE3003", "error", "sandboxed code may not import '{0}': only granted capabilities reach the host"),
+  ForbiddenInstruction: kind("ICE3004", "error", "compiled code contains {0}, which the sandbox does not allow"),
+  CompilerCrashed: kind("ICE3005", "error", "the AssemblyScript compiler failed: {0}"),
+  CompileTimeout: kind("ICE3006", "error", "compiling sandboxed code took longer than {0} ms"),
+  UnsupportedSchemaType: kind("ICE3007", "error", "type {0} is not supported in sandboxed code: {1}"),
+
+  // ICE4xxx: build and CLI
+  FileNotFound: kind("ICE4001", "error", "cannot read '{0}': {1}"),
+  NoWorkflows: kind("ICE4002", "error", "no workflow files found in {0}"),
+  DuplicateWorkflowName: kind("ICE4003", "error", "two workflows are named '{0}'"),
+} as const satisfies Record<string, DiagnosticKind>;
+
+export type DiagnosticName = keyof typeof Diagnostics;

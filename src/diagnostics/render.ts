@@ -1,0 +1,60 @@
+/**
+ * @fileoverview The one renderer of diagnostics: a `file:line:col - error CODE: message` header
+ * (one line, easy to grep) followed by a caret snippet and notes, Rust style; or JSON.
+ */
+import type { Diagnostic } from "./diagnostic.js";
+import { formatLocation, type Span } from "./sourceFile.js";
+
+/** Renders one diagnostic for a terminal. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const { span: at } = diagnostic;
+  const head = `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
+  const lines = [at ? `${formatLocation(at)} - ${head}` : head];
+  if (at) lines.push(...snippet(at));
+  for (const note of diagnostic.notes) {
+    lines.push(`note: ${note.message}${note.span ? ` (${formatLocation(note.span)})` : ""}`);
+  }
+  return lines.join("\n");
+}
+
+/** Renders many diagnostics, separated by blank lines, with a closing count. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) return "";
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const summary = [errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ");
+  return `${diagnostics.map(formatDiagnostic).join("\n\n")}\n\n${summary}\n`;
+}
+
+/** The machine form (`--format json`): one object per diagnostic. */
+export function diagnosticToJson(diagnostic: Diagnostic): object {
+  const at = diagnostic.span;
+  return {
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    ...(at && location(at)),
+    notes: diagnostic.notes.map((n) => ({ message: n.message, ...(n.span && location(n.span)) })),
+  };
+}
+
+function location(at: Span): object {
+  const start = at.file.position(at.start);
+  const end = at.file.position(at.end);
+  return { file: at.file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function snippet(at: Span): string[] {
+  const start = at.file.position(at.start);
+  const end = at.file.position(at.end);
+  const text = at.file.lineText(start.line);
+  const gutter = String(start.line).length;
+  const pad = " ".repeat(gutter);
+  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
+  const caretPrefix = text.slice(0, start.column - 1).replace(/[^\t]/g, " ");
+  return [`${pad} |`, `${start.line} | ${text}`, `${pad} | ${caretPrefix}${"^".repeat(width)}`];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}

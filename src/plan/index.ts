@@ -1,0 +1,6 @@
+/** @fileoverview The typed plan. */
+export * from "./node.js";
+export * from "./value.js";
+export * from "./expression.js";
+export * from "./visit.js";
+export type { ObjectType, SchemaField, SchemaType } from "../../runtime/schema.js";
