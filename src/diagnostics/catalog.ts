@@ -33,6 +33,8 @@ export const Diagnostics = {
   UnknownTopLevelField: kind("ICE1012", "error", "unknown top-level field '{0}'{1}"),
   CodeSyntax: kind("ICE1013", "error", "code is not valid TypeScript: {0}"),
   CodeLooksLikePython: kind("ICE1014", "error", "code bodies are TypeScript, not Python: {0}"),
+  MissingTopLevelField: kind("ICE1015", "error", "workflow is missing required field '{0}'"),
+  UnknownEntryField: kind("ICE1016", "error", "unknown field '{0}' in {1}{2}"),
 
   // ICE2xxx: checker
   DuplicateId: kind("ICE2001", "error", "duplicate node id '{0}'"),
@@ -70,6 +72,7 @@ export const Diagnostics = {
   FileNotFound: kind("ICE4001", "error", "cannot read '{0}': {1}"),
   NoWorkflows: kind("ICE4002", "error", "no workflow files found in {0}"),
   DuplicateWorkflowName: kind("ICE4003", "error", "two workflows are named '{0}'"),
+  IceNotSupported: kind("ICE4004", "error", "this version of iceosc compiles YAML workflows only; .ice support is in progress"),
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticName = keyof typeof Diagnostics;

@@ -4,3 +4,4 @@ export * from "./value.js";
 export * from "./expression.js";
 export * from "./visit.js";
 export type { ObjectType, SchemaField, SchemaType } from "../../runtime/schema.js";
+export * from "./dependencies.js";

@@ -1,0 +1,42 @@
+/**
+ * @fileoverview The static description of a workflow that a generated module hands the runtime:
+ * its input schema and, per node, what the runtime needs to run it (kind, retries, timeouts,
+ * sandbox modules and limits). Generated code embeds it as a literal.
+ */
+import type { SandboxLimits } from "./profiles.js";
+import type { ObjectType, SchemaType } from "./schema.js";
+
+/** A sandboxed piece (code node or condition) as the runtime loads it. */
+export interface SandboxManifest {
+  /** The compiled module, relative to the generated module (`word_stats.stats.wasm`). */
+  readonly wasm: string;
+  readonly inputType: ObjectType;
+  readonly outputType: ObjectType;
+  readonly capabilities: readonly string[];
+  /** Limits after applying the trust profile and the node's own `limits`. */
+  readonly limits: SandboxLimits;
+}
+
+/** Per-node settings. */
+export interface NodeManifest {
+  readonly kind: "tool" | "code" | "condition" | "loop" | "parallel" | "workflow" | "llm" | "agent";
+  /** Extra attempts after a failure. */
+  readonly retries?: number;
+  /** Wall-clock limit of one attempt, in ms. */
+  readonly timeoutMs?: number;
+  /** Declared output type; outputs are validated against it. */
+  readonly outputType?: SchemaType;
+  /** Present for nodes that run in the sandbox. */
+  readonly sandbox?: SandboxManifest;
+  /** For tool nodes: the tool's name. */
+  readonly toolName?: string;
+  /** For agents: JSON schemas of the tools they may call, by name. */
+  readonly agentTools?: Readonly<Record<string, { readonly description: string; readonly parameters: object }>>;
+}
+
+/** A whole workflow. */
+export interface WorkflowManifest {
+  readonly name: string;
+  readonly inputType: ObjectType;
+  readonly nodes: Readonly<Record<string, NodeManifest>>;
+}

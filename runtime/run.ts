@@ -1,0 +1,197 @@
+/**
+ * @fileoverview One run of a generated workflow module. Generated code creates a `Run` and calls
+ * one method per node; each method validates, runs the node through `attempt` (events, retries,
+ * timeouts, cancellation) and returns the node's output.
+ */
+import { attempt } from "./attempt.js";
+import { IceError, InputInvalidError, OutputInvalidError, SandboxTrapError, ToolFailedError, ToolMissingError, WorkflowMissingError, messageOf } from "./errors.js";
+import { callLlm, runAgent, type AgentCall, type LlmCall } from "./llm.js";
+import type { NodeManifest, WorkflowManifest } from "./manifest.js";
+import type { RunEvent, RunOptions } from "./options.js";
+import type { SandboxLimits } from "./profiles.js";
+import { loadSandbox } from "./sandboxes.js";
+import { validateValue } from "./schema.js";
+
+type Output = Record<string, unknown>;
+
+/**
+ * A node's output as generated code sees it. Its shape is checked by the compiler and, where a
+ * schema is declared, validated at run time; generated code reads it with optional chaining.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type NodeValue = any;
+
+/** A generated module's `run` function, as another workflow calls it. */
+export type WorkflowRunner = (input: NodeValue, options?: RunOptions) => Promise<unknown>;
+
+export class Run {
+  /** The validated workflow input. */
+  readonly inputs: Record<string, unknown>;
+  private readonly emit: (event: RunEvent) => void;
+
+  constructor(
+    private readonly manifest: WorkflowManifest,
+    /** `import.meta.url` of the generated module: sandbox modules are found relative to it. */
+    private readonly baseUrl: string,
+    input: unknown,
+    private readonly options: RunOptions = {},
+  ) {
+    const problem = validateValue(input ?? {}, manifest.inputType, "input");
+    if (problem) throw new InputInvalidError(`workflow '${manifest.name}': ${problem}`);
+    this.inputs = (input ?? {}) as Record<string, unknown>;
+    const onEvent = options.onEvent;
+    this.emit = onEvent ? (event) => onEvent(event) : () => undefined;
+  }
+
+  /** tool: calls `options.tools[name]` with the arguments. */
+  tool(id: string, args: Output): Promise<NodeValue> {
+    const node = this.node(id);
+    const name = node.toolName ?? id;
+    return this.attempt(id, node, (signal) => {
+      const tool = this.options.tools?.[name];
+      if (typeof tool !== "function") throw new ToolMissingError(id, name);
+      return Promise.resolve(tool(args, { nodeId: id, signal })).then((result) => this.checkOutput(id, node, result));
+    }, (error) => new ToolFailedError(id, name, error));
+  }
+
+  /** code (sandboxed): a fresh WASM instance runs the node's compiled body. */
+  code(id: string, inputs: Output): Promise<NodeValue> {
+    return this.sandboxed(id, inputs);
+  }
+
+  /** condition (sandboxed): returns `{ result }`. */
+  condition(id: string, inputs: Output): Promise<{ result: boolean }> {
+    return this.sandboxed(id, inputs) as Promise<{ result: boolean }>;
+  }
+
+  /** code marked trusted: the body runs directly as JavaScript. */
+  direct(id: string, body: (inputs: NodeValue) => unknown, inputs: Output): Promise<NodeValue> {
+    const node = this.node(id);
+    return this.attempt(id, node, () => {
+      const problem = node.sandbox && validateValue(inputs, node.sandbox.inputType, "inputs");
+      if (problem) throw new InputInvalidError(problem, id);
+      return this.checkOutput(id, node, body(inputs)) as Output;
+    }, (error) => new SandboxTrapError(id, messageOf(error)));
+  }
+
+  /** llm: one model call through `options.llm`. */
+  llm(id: string, call: LlmCall): Promise<NodeValue> {
+    const node = this.node(id);
+    return this.attempt(id, node, (signal) => callLlm(id, this.options.llm, call, node.outputType, signal));
+  }
+
+  /** agent: a tool-calling loop through `options.llm`. */
+  agent(id: string, call: AgentCall): Promise<{ text: string }> {
+    const node = this.node(id);
+    return this.attempt(id, node, async (signal) => ({ text: (await runAgent(id, this.options.llm, call, this.options.tools ?? {}, node.agentTools ?? {}, signal)).text }));
+  }
+
+  /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once). */
+  loop(id: string, items: unknown, maxParallel: number, body: (item: NodeValue, index: number) => Promise<unknown>): Promise<{ results: unknown[] }> {
+    const node = this.node(id);
+    return this.attempt(id, { ...node, retries: 0 }, async () => {
+      if (!Array.isArray(items)) throw new InputInvalidError(`loop items must be an array, got ${items === null ? "null" : typeof items}`, id);
+      const results = new Array<unknown>(items.length);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < items.length) {
+          const index = next++;
+          this.throwIfAborted(id);
+          results[index] = await body(items[index], index);
+        }
+      };
+      const width = maxParallel <= 0 ? items.length : Math.min(maxParallel, items.length);
+      await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
+      return { results };
+    });
+  }
+
+  /** parallel: runs every branch at once and joins their results. */
+  parallel(id: string, branches: readonly (() => Promise<unknown>)[]): Promise<{ branches: unknown[] }> {
+    const node = this.node(id);
+    return this.attempt(id, { ...node, retries: 0 }, async () => ({ branches: await Promise.all(branches.map((branch) => branch())) }));
+  }
+
+  /** workflow: runs another generated workflow with the same options. */
+  workflow(id: string, ref: string, runner: WorkflowRunner | undefined, inputs: Output): Promise<NodeValue> {
+    const node = this.node(id);
+    return this.attempt(id, node, (signal) => {
+      if (typeof runner !== "function") throw new WorkflowMissingError(id, ref);
+      return runner(inputs, { ...this.options, signal });
+    });
+  }
+
+  /** Records that a node on a branch not taken was skipped; its value is undefined. */
+  skip(id: string): undefined {
+    this.emit({ type: "node_skipped", nodeId: id, kind: this.node(id).kind });
+    return undefined;
+  }
+
+  /** A value spliced into a string template. */
+  text(value: unknown): string {
+    if (value === undefined || value === null) return "";
+    return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+
+  /** The workflow's output: missing values become null, so the output is plain JSON. */
+  output<T>(values: Output): T {
+    return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === undefined ? null : value))) as T;
+  }
+
+  private sandboxed(id: string, inputs: Output): Promise<Output> {
+    const node = this.node(id);
+    const sandbox = node.sandbox;
+    if (!sandbox) throw new IceError("ICE_MODULE_INVALID", "node has no sandbox module", id);
+    const limits: SandboxLimits = { ...sandbox.limits, ...this.options.limits, ...this.options.nodeLimits?.[id] };
+    let fuelUsed = 0;
+    return this.attempt(
+      id,
+      { ...node, timeoutMs: undefined },
+      () => {
+        const program = loadSandbox(this.baseUrl, id, sandbox);
+        const result = program.run(inputs, limits, {
+          log: (message: string) => this.emit({ type: "log", nodeId: id, message }),
+          ...(this.options.seed !== undefined && { seed: this.options.seed }),
+        });
+        fuelUsed = result.fuelUsed;
+        return result.output;
+      },
+      undefined,
+      () => fuelUsed,
+    );
+  }
+
+  private attempt<T>(id: string, node: NodeManifest, body: (signal: AbortSignal) => Promise<T> | T, wrap?: (error: unknown) => IceError, fuelOf?: () => number): Promise<T> {
+    return attempt(
+      {
+        nodeId: id,
+        kind: node.kind,
+        retries: node.retries ?? 0,
+        timeoutMs: node.timeoutMs,
+        signal: this.options.signal,
+        emit: this.emit,
+        wrap: wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
+      },
+      body,
+      fuelOf,
+    );
+  }
+
+  private checkOutput(id: string, node: NodeManifest, value: unknown): unknown {
+    if (node.outputType) {
+      const problem = validateValue(value, node.outputType, "output");
+      if (problem) throw new OutputInvalidError(id, problem);
+    }
+    return value;
+  }
+
+  private throwIfAborted(id: string): void {
+    if (this.options.signal?.aborted) throw new IceError("ICE_ABORTED", "run was aborted", id);
+  }
+
+  private node(id: string): NodeManifest {
+    const node = this.manifest.nodes[id];
+    if (!node) throw new IceError("ICE_MODULE_INVALID", `generated module has no manifest entry for node '${id}'`, id);
+    return node;
+  }
+}

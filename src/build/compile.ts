@@ -1,0 +1,119 @@
+/**
+ * @fileoverview The compiler driver: parse, check, lower, compile the sandboxed pieces to WASM
+ * and emit one module per workflow. Commands (`build`, `check`, `run`) and the public API call it.
+ */
+import { DiagnosticBag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { checkWorkflow, typeOfReference } from "../check/index.js";
+import { checkCodeSyntax, compileSandboxUnits, type SandboxUnit } from "../emit/wasm/index.js";
+import { emitModule } from "../emit/ts/emitModule.js";
+import type { SandboxBinding } from "../emit/ts/orchestration.js";
+import { buildManifest, wasmFileName } from "../lower/manifest.js";
+import { lowerSandboxes, type LoweredSandbox } from "../lower/sandboxes.js";
+import { outputTypes } from "../lower/outputTypes.js";
+import type { Workflow } from "../plan/index.js";
+import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
+
+export interface CompileOptions {
+  /** Specifier generated modules import the runtime from. Default `iceosc/runtime`. */
+  readonly runtimeSpecifier?: string;
+  /** Directory of the WASM cache (content-addressed); false disables it. */
+  readonly cacheDir?: string | false;
+  /** Stop after checking and compiling; emit no modules. */
+  readonly checkOnly?: boolean;
+}
+
+/** One compiled workflow: the files `build` writes. */
+export interface CompiledWorkflow {
+  readonly name: string;
+  readonly sourcePath: string;
+  /** True when named on the command line; false for sub-workflows pulled in by reference. */
+  readonly requested: boolean;
+  readonly js: string;
+  readonly dts: string;
+  readonly wasm: readonly { readonly fileName: string; readonly bytes: Uint8Array }[];
+}
+
+export interface CompileResult {
+  readonly workflows: readonly CompiledWorkflow[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** How many sandboxed pieces were compiled, and how many came from the cache. */
+  readonly sandboxStats: { readonly units: number; readonly cached: number };
+}
+
+/** Compiles the workflows in `paths` (files or directories). */
+export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
+  const diagnostics = new DiagnosticBag();
+  const set = loadWorkflowSet(paths, diagnostics);
+  const workflowNames = new Set(set.workflows.map((w) => w.workflow.name));
+  const lowered = new Map<string, LoweredSandbox[]>();
+  for (const { workflow } of set.workflows) {
+    const references = set.references.get(workflow.name) ?? new Map<string, string>();
+    diagnostics.addAll(checkWorkflow(workflow, { workflowNames: new Set([...workflowNames, ...references.keys()]) }));
+    const sandboxes = lowerSandboxes(workflow, (path, from) => typeOfReference(workflow, path, from), diagnostics);
+    for (const sandbox of sandboxes) if (sandbox.kind === "code") diagnostics.addAll(checkCodeSyntax(sandbox.body));
+    lowered.set(workflow.name, sandboxes);
+  }
+  const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 } };
+  if (diagnostics.hasErrors) return { ...empty, diagnostics: sortDiagnostics(diagnostics.all) };
+
+  const units: SandboxUnit[] = [];
+  const unitOwner = new Map<SandboxUnit, string>();
+  for (const [name, sandboxes] of lowered) {
+    for (const s of sandboxes) {
+      if (s.direct) continue;
+      const unit: SandboxUnit = { nodeId: s.nodeId, kind: s.kind, inputType: s.inputType, outputType: s.outputType, capabilities: s.capabilities, body: s.body };
+      units.push(unit);
+      unitOwner.set(unit, name);
+    }
+  }
+  const compiled = await compileSandboxUnits(units, options.cacheDir ? { cacheDir: options.cacheDir } : {});
+  diagnostics.addAll(compiled.diagnostics);
+  const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
+  if (diagnostics.hasErrors || options.checkOnly) return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+
+  const wasmByWorkflow = new Map<string, { fileName: string; bytes: Uint8Array }[]>();
+  units.forEach((unit, index) => {
+    const artifact = compiled.artifacts[index]!;
+    const name = unitOwner.get(unit)!;
+    const list = wasmByWorkflow.get(name) ?? [];
+    list.push({ fileName: wasmFileName(name, unit.nodeId), bytes: artifact.wasm });
+    wasmByWorkflow.set(name, list);
+  });
+
+  const workflows = set.workflows.map((loaded) =>
+    emitWorkflow(loaded, lowered.get(loaded.workflow.name) ?? [], set.references.get(loaded.workflow.name) ?? new Map(), wasmByWorkflow.get(loaded.workflow.name) ?? [], options),
+  );
+  return { workflows, sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+}
+
+function emitWorkflow(
+  loaded: LoadedWorkflow,
+  sandboxes: readonly LoweredSandbox[],
+  references: ReadonlyMap<string, string>,
+  wasm: CompiledWorkflow["wasm"],
+  options: CompileOptions,
+): CompiledWorkflow {
+  const { workflow } = loaded;
+  const bindings = new Map(sandboxes.map((s) => [s.nodeId, binding(s)]));
+  const module = emitModule({
+    workflow,
+    sourcePath: loaded.file.path,
+    manifest: buildManifest(workflow, new Map(sandboxes.map((s) => [s.nodeId, s]))),
+    sandboxes: bindings,
+    outputTypes: outputTypes(workflow, (path) => typeOfReference(workflow, path, undefined)),
+    runtimeSpecifier: options.runtimeSpecifier ?? "iceosc/runtime",
+    subWorkflows: new Map([...references].map(([ref, name]) => [ref, `./${name}.js`])),
+  });
+  return { name: workflow.name, sourcePath: loaded.file.path, requested: loaded.requested, js: module.js, dts: module.dts, wasm };
+}
+
+function binding(sandbox: LoweredSandbox): SandboxBinding & { directBody?: { inputType: LoweredSandbox["inputType"]; outputType: LoweredSandbox["outputType"]; code: string } } {
+  if (!sandbox.direct) return { inputs: sandbox.inputs };
+  return {
+    inputs: sandbox.inputs,
+    directFunction: `code_${sandbox.nodeId.replace(/[^A-Za-z0-9_$]/g, "_")}`,
+    directBody: { inputType: sandbox.inputType, outputType: sandbox.outputType, code: sandbox.body.text },
+  };
+}
+
+export { hasErrors, type Workflow };

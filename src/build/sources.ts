@@ -1,0 +1,57 @@
+/**
+ * @fileoverview Finding and reading workflow files: files as given, directories searched (not
+ * recursively) for `.yaml`, `.yml` and `.ice` files.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { DiagnosticBag, Diagnostics, SourceFile } from "../diagnostics/index.js";
+
+export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
+
+/** The workflow files named by `paths` (files, or directories to list). */
+export function findWorkflowFiles(paths: readonly string[], diagnostics: DiagnosticBag): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (error) {
+      diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
+      continue;
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    const found = readdirSync(path)
+      .filter((name) => WORKFLOW_EXTENSIONS.includes(extname(name)))
+      .sort()
+      .map((name) => join(path, name));
+    if (found.length === 0) diagnostics.report(Diagnostics.NoWorkflows, undefined, [path]);
+    files.push(...found);
+  }
+  return files;
+}
+
+/** Reads one file, or reports why it cannot be read. */
+export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile | undefined {
+  try {
+    return new SourceFile(path, readFileSync(path, "utf8"));
+  } catch (error) {
+    diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
+    return undefined;
+  }
+}
+
+/** A workflow's default name: its file name without the extension. */
+export function defaultWorkflowName(path: string): string {
+  return basename(path, extname(path));
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "EACCES") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}

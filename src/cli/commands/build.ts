@@ -1,0 +1,36 @@
+/**
+ * @fileoverview `iceosc build <files or dirs> --out-dir <dir>`: writes `W.js`, `W.d.ts` and the
+ * sandbox modules of each workflow.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { compileFiles } from "../../build/compile.js";
+import { defaultCacheDir } from "../cache.js";
+import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
+import { runtimeSpecifierFor } from "../runtimeLocation.js";
+
+export interface BuildArgs {
+  readonly paths: readonly string[];
+  readonly outDir: string;
+  readonly runtime?: string;
+  readonly cache: boolean;
+  readonly format: DiagnosticFormat;
+}
+
+export async function buildCommand(args: BuildArgs): Promise<number> {
+  const result = await compileFiles(args.paths, {
+    runtimeSpecifier: args.runtime ?? runtimeSpecifierFor(args.outDir),
+    cacheDir: args.cache ? defaultCacheDir() : false,
+  });
+  const status = reportDiagnostics(result.diagnostics, args.format);
+  if (status !== 0) return status;
+  mkdirSync(args.outDir, { recursive: true });
+  for (const workflow of result.workflows) {
+    writeFileSync(join(args.outDir, `${workflow.name}.js`), workflow.js);
+    writeFileSync(join(args.outDir, `${workflow.name}.d.ts`), workflow.dts);
+    for (const wasm of workflow.wasm) writeFileSync(join(args.outDir, wasm.fileName), wasm.bytes);
+  }
+  const { units, cached } = result.sandboxStats;
+  process.stderr.write(`built ${result.workflows.length} workflow${result.workflows.length === 1 ? "" : "s"} into ${args.outDir} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`);
+  return 0;
+}

@@ -1,0 +1,105 @@
+/**
+ * @fileoverview `iceosc run <file> [--input <json|@file>] [--tools <module.js>]`: compiles into a
+ * temporary directory, imports the generated module and prints the workflow output as JSON.
+ * Failures print the error code and node id on stderr and exit 1.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { compileFiles } from "../../build/compile.js";
+import { defaultCacheDir } from "../cache.js";
+import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.js";
+import { bundledRuntimeUrl } from "../runtimeLocation.js";
+import { printTrace } from "../trace.js";
+
+export interface RunArgs {
+  readonly path: string;
+  readonly input?: string;
+  readonly tools?: string;
+  readonly cache: boolean;
+  readonly format: DiagnosticFormat;
+  readonly trace: boolean;
+  readonly seed?: number;
+}
+
+interface LoadedTools {
+  readonly default: Record<string, unknown>;
+  readonly llm?: unknown;
+}
+
+interface ToolsModule {
+  readonly default?: unknown;
+  readonly llm?: unknown;
+}
+
+export async function runCommand(args: RunArgs): Promise<number> {
+  const input = parseInput(args.input);
+  const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
+  const result = await compileFiles([args.path], { runtimeSpecifier: bundledRuntimeUrl(), cacheDir: args.cache ? defaultCacheDir() : false });
+  const status = reportDiagnostics(result.diagnostics, args.format);
+  if (status !== 0) return status;
+  const main = result.workflows.find((w) => w.requested);
+  if (!main) throw new UsageError(`no workflow in ${args.path}`);
+
+  const dir = mkdtempSync(join(tmpdir(), "iceosc-run-"));
+  try {
+    for (const workflow of result.workflows) {
+      writeFileSync(join(dir, `${workflow.name}.js`), workflow.js);
+      for (const wasm of workflow.wasm) writeFileSync(join(dir, wasm.fileName), wasm.bytes);
+    }
+    const module = (await import(pathToFileURL(join(dir, `${main.name}.js`)).href)) as { run: (input: unknown, options: object) => Promise<unknown> };
+    const started = performance.now();
+    try {
+      const output = await module.run(input, {
+        tools: tools.default,
+        ...(tools.llm !== undefined && { llm: tools.llm }),
+        ...(args.seed !== undefined && { seed: args.seed }),
+        ...(args.trace && { onEvent: printTrace(started) }),
+      });
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      return 0;
+    } catch (error) {
+      const e = error as { code?: unknown; nodeId?: unknown; message?: unknown };
+      if (typeof e.code === "string" && e.code.startsWith("ICE_")) {
+        process.stderr.write(`error ${e.code}${typeof e.nodeId === "string" ? ` in node '${e.nodeId}'` : ""}: ${String(e.message)}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `--input`: inline JSON, or `@path` to a JSON file. */
+function parseInput(text: string | undefined): unknown {
+  if (text === undefined) return {};
+  const source = text.startsWith("@") ? readInputFile(text.slice(1)) : text;
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`--input is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function readInputFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read input file '${path}': ${(error as Error).message}`);
+  }
+}
+
+/** The `--tools` module: its default export maps tool names to functions; `llm` is an optional provider. */
+async function loadTools(path: string): Promise<LoadedTools> {
+  let module: ToolsModule;
+  try {
+    module = (await import(pathToFileURL(resolve(path)).href)) as ToolsModule;
+  } catch (error) {
+    throw new UsageError(`cannot load tools module '${path}': ${(error as Error).message}`);
+  }
+  const tools = module.default;
+  if (tools !== undefined && (typeof tools !== "object" || tools === null)) throw new UsageError(`tools module '${path}' must default-export an object of tool functions`);
+  return { default: (tools ?? {}) as Record<string, unknown>, ...(module.llm !== undefined && { llm: module.llm }) };
+}

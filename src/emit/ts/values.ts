@@ -1,0 +1,45 @@
+/**
+ * @fileoverview Plan values as JavaScript expressions: references become property reads on the
+ * node variables in scope, templates become template literals through `rt.text`.
+ */
+import { INPUTS_ROOT, type Value } from "../../plan/index.js";
+import { member, propertyName } from "./names.js";
+
+/** Resolves the root of a reference path to a JavaScript expression. */
+export type RootResolver = (root: string) => string;
+
+/** A value as a JavaScript expression. */
+export function emitValue(value: Value, resolve: RootResolver): string {
+  switch (value.kind) {
+    case "literal":
+      return JSON.stringify(value.value);
+    case "ref":
+      return emitPath(value.path, resolve);
+    case "template":
+      return `\`${value.parts.map((part) => (typeof part === "string" ? escapeTemplate(part) : `\${rt.text(${emitPath(part.path, resolve)})}`)).join("")}\``;
+    case "object":
+      return `{ ${value.entries.map((e) => `${propertyName(e.key)}: ${emitValue(e.value, resolve)}`).join(", ")} }`;
+    case "array":
+      return `[${value.items.map((item) => emitValue(item, resolve)).join(", ")}]`;
+  }
+}
+
+/** An object literal of entries (`inputs`, `tool_args`, `outputs`). */
+export function emitEntries(entries: readonly { key: string; value: Value }[], resolve: RootResolver): string {
+  if (entries.length === 0) return "{}";
+  return `{ ${entries.map((e) => `${propertyName(e.key)}: ${emitValue(e.value, resolve)}`).join(", ")} }`;
+}
+
+/** `inputs.a` for workflow inputs; `node?.a?.b` for node outputs and loop items, which may be absent. */
+export function emitPath(path: readonly string[], resolve: RootResolver): string {
+  const [root, ...fields] = path;
+  let expression = resolve(root!);
+  fields.forEach((field, index) => {
+    expression = member(expression, field, !(root === INPUTS_ROOT && index === 0));
+  });
+  return expression;
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+}

@@ -1,0 +1,111 @@
+/**
+ * @fileoverview Lowers a condition expression to the body of a sandboxed function: each distinct
+ * path becomes a typed input field (`v0`, `v1`...), and the body returns `{ result: <expr> }`.
+ * Types come from the checker's inference, or from how the expression uses the path
+ * (`x > 3` reads a number, `x == "a"` a string, `not x` a boolean).
+ */
+import { BOOLEAN, NUMBER, STRING, formatType, type SchemaField, type SchemaType } from "../../runtime/schema.js";
+import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
+import type { ConditionNode, EmbeddedSource, Expr, PathExpr, ValueEntry } from "../plan/index.js";
+
+/** The inferred type of a reference path, or undefined when nothing declares it. */
+export type TypeOracle = (path: readonly string[]) => SchemaType | undefined;
+
+export interface LoweredCondition {
+  readonly inputs: readonly ValueEntry[];
+  readonly inputFields: readonly SchemaField[];
+  readonly body: EmbeddedSource;
+}
+
+/** Lowers `node`; reports untyped paths and non-boolean expressions. */
+export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnostics: DiagnosticBag): LoweredCondition | undefined {
+  const fields = new Map<string, { name: string; path: PathExpr; type: SchemaType | undefined }>();
+  const collect = (expr: Expr, hint: SchemaType | undefined): void => {
+    switch (expr.kind) {
+      case "literal":
+        return;
+      case "path": {
+        const key = expr.path.join(".");
+        const known = fields.get(key);
+        if (known) known.type ??= hint;
+        else fields.set(key, { name: `v${fields.size}`, path: expr, type: typeOf(expr.path) ?? hint });
+        return;
+      }
+      case "unary":
+        return collect(expr.operand, expr.operator === "!" ? BOOLEAN : NUMBER);
+      case "binary": {
+        const logical = expr.operator === "&&" || expr.operator === "||";
+        const arithmetic = "+-*/%".includes(expr.operator) && expr.operator !== "+";
+        const leftHint = logical ? BOOLEAN : arithmetic ? NUMBER : literalType(expr.right);
+        const rightHint = logical ? BOOLEAN : arithmetic ? NUMBER : literalType(expr.left);
+        collect(expr.left, leftHint);
+        collect(expr.right, rightHint);
+        return;
+      }
+    }
+  };
+  collect(node.expression, BOOLEAN);
+
+  let ok = true;
+  for (const field of fields.values()) {
+    if (field.type === undefined || field.type.kind === "any") {
+      diagnostics.report(Diagnostics.UnknownExpressionType, field.path.span, [field.path.path.join("."), field.path.path[0] ?? ""]);
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  const typeOfField = new Map([...fields.values()].map((f) => [f.path.path.join("."), f.type!]));
+  const resultType = expressionType(node.expression, (p) => typeOfField.get(p.path.join(".")));
+  if (resultType !== undefined && resultType.kind !== "boolean") {
+    diagnostics.report(Diagnostics.ConditionNotBoolean, node.expression.span, [formatType(resultType)]);
+    return undefined;
+  }
+
+  const source = node.source;
+  const text = render(node.expression, (p) => `inputs.${fields.get(p.path.join("."))!.name}`);
+  const start = source.span.start;
+  return {
+    inputs: [...fields.values()].map((f) => ({ key: f.name, keySpan: f.path.span, value: { kind: "ref", path: f.path.path, span: f.path.span } })),
+    // Integers travel as numbers: conditions follow JavaScript arithmetic (7 / 2 is 3.5).
+    inputFields: [...fields.values()].map((f) => ({ name: f.name, type: f.type!.kind === "integer" ? NUMBER : f.type!, optional: false })),
+    body: { text: `return { result: (\n${text}\n) };`, lineOrigins: [start, start, source.span.end], span: source.span },
+  };
+}
+
+/** The type an expression evaluates to; undefined when an operand's type is unknown. */
+export function expressionType(expr: Expr, typeOfPath: (path: PathExpr) => SchemaType | undefined): SchemaType | undefined {
+  switch (expr.kind) {
+    case "literal":
+      return literalType(expr);
+    case "path":
+      return typeOfPath(expr);
+    case "unary":
+      return expr.operator === "!" ? BOOLEAN : NUMBER;
+    case "binary": {
+      if (["&&", "||", "==", "!=", "<", "<=", ">", ">="].includes(expr.operator)) return BOOLEAN;
+      const left = expressionType(expr.left, typeOfPath);
+      const right = expressionType(expr.right, typeOfPath);
+      if (expr.operator === "+" && (left?.kind === "string" || right?.kind === "string")) return STRING;
+      return NUMBER;
+    }
+  }
+}
+
+function literalType(expr: Expr): SchemaType | undefined {
+  if (expr.kind !== "literal") return undefined;
+  return typeof expr.value === "string" ? STRING : typeof expr.value === "boolean" ? BOOLEAN : NUMBER;
+}
+
+/** AssemblyScript (and TypeScript) source of an expression, fully parenthesised. */
+function render(expr: Expr, path: (p: PathExpr) => string): string {
+  switch (expr.kind) {
+    case "literal":
+      return typeof expr.value === "string" ? JSON.stringify(expr.value) : String(expr.value);
+    case "path":
+      return path(expr);
+    case "unary":
+      return `${expr.operator}(${render(expr.operand, path)})`;
+    case "binary":
+      return `(${render(expr.left, path)} ${expr.operator} ${render(expr.right, path)})`;
+  }
+}
