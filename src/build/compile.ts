@@ -10,7 +10,7 @@ import type { SandboxBinding } from "../emit/ts/orchestration.js";
 import { buildManifest, wasmFileName } from "../lower/manifest.js";
 import { lowerSandboxes, type LoweredSandbox } from "../lower/sandboxes.js";
 import { outputTypes } from "../lower/outputTypes.js";
-import type { Workflow } from "../plan/index.js";
+import { walkNodes, type Workflow } from "../plan/index.js";
 import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
 
 export interface CompileOptions {
@@ -49,8 +49,10 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   for (const { workflow } of set.workflows) {
     const references = set.references.get(workflow.name) ?? new Map<string, string>();
     diagnostics.addAll(checkWorkflow(workflow, { workflowNames: new Set([...workflowNames, ...references.keys()]) }));
-    const sandboxes = lowerSandboxes(workflow, (path, from) => typeOfReference(workflow, path, from), diagnostics);
-    for (const sandbox of sandboxes) if (sandbox.kind === "code") diagnostics.addAll(checkCodeSyntax(sandbox.body));
+    walkNodes(workflow.nodes, (node) => {
+      if (node.kind === "code") diagnostics.addAll(checkCodeSyntax(node.code));
+    });
+    const sandboxes = lowerSandboxes(workflow, (path, containers) => typeOfReference(workflow, path, containers), diagnostics);
     lowered.set(workflow.name, sandboxes);
   }
   const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 } };
@@ -100,7 +102,7 @@ function emitWorkflow(
     sourcePath: loaded.file.path,
     manifest: buildManifest(workflow, new Map(sandboxes.map((s) => [s.nodeId, s]))),
     sandboxes: bindings,
-    outputTypes: outputTypes(workflow, (path) => typeOfReference(workflow, path, undefined)),
+    outputTypes: outputTypes(workflow, (path) => typeOfReference(workflow, path, [])),
     runtimeSpecifier: options.runtimeSpecifier ?? "iceosc/runtime",
     subWorkflows: new Map([...references].map(([ref, name]) => [ref, `./${name}.js`])),
   });

@@ -26,9 +26,9 @@ export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnost
         return;
       case "path": {
         const key = expr.path.join(".");
-        const known = fields.get(key);
-        if (known) known.type ??= hint;
-        else fields.set(key, { name: `v${fields.size}`, path: expr, type: typeOf(expr.path) ?? hint });
+        const seen = fields.get(key);
+        if (seen) seen.type ??= hint;
+        else fields.set(key, { name: `v${fields.size}`, path: expr, type: known(typeOf(expr.path)) ?? hint });
         return;
       }
       case "unary":
@@ -89,6 +89,11 @@ export function expressionType(expr: Expr, typeOfPath: (path: PathExpr) => Schem
       return NUMBER;
     }
   }
+}
+
+/** A type that says something: `any` (an undeclared tool's output) says nothing. */
+function known(type: SchemaType | undefined): SchemaType | undefined {
+  return type?.kind === "any" ? undefined : type;
 }
 
 function literalType(expr: Expr): SchemaType | undefined {

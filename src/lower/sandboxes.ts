@@ -25,18 +25,18 @@ export interface LoweredSandbox {
   readonly direct: boolean;
 }
 
-/** Resolves the type of a reference as seen from a node (loop items in scope). */
-export type ScopedTypeOracle = (path: readonly string[], from: PlanNode) => ReturnType<TypeOracle>;
+/** Resolves the type of a reference read inside `containers` (the loops and parallel blocks around it). */
+export type ScopedTypeOracle = (path: readonly string[], containers: readonly PlanNode[]) => ReturnType<TypeOracle>;
 
 /** Lowers every code and condition node of `workflow`, reporting what cannot be typed. */
 export function lowerSandboxes(workflow: Workflow, typeOf: ScopedTypeOracle, diagnostics: DiagnosticBag): LoweredSandbox[] {
   const lowered: LoweredSandbox[] = [];
-  walkNodes(workflow.nodes, (node) => {
+  walkNodes(workflow.nodes, (node, containers) => {
     if (node.kind === "code") {
-      const unit = lowerCode(workflow, node, (path) => typeOf(path, node), diagnostics);
+      const unit = lowerCode(workflow, node, (path) => typeOf(path, containers), diagnostics);
       if (unit) lowered.push(unit);
     } else if (node.kind === "condition") {
-      const condition = lowerCondition(node, (path) => typeOf(path, node), diagnostics);
+      const condition = lowerCondition(node, (path) => typeOf(path, containers), diagnostics);
       if (condition) {
         lowered.push({
           nodeId: node.id,

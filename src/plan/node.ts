@@ -78,7 +78,7 @@ export interface LoopNode extends NodeBase {
   readonly itemsSource: Value;
   readonly itemVar: Named;
   readonly body: readonly PlanNode[];
-  /** How many items run at once; 1 (the default) runs them in order. */
+  /** How many items run at once; 1 (the default) runs them in order; 0 means no limit. */
   readonly maxParallel: number;
 }
 

@@ -35,7 +35,7 @@ export function emitModule(input: ModuleInput): EmittedModule {
   const { workflow } = input;
   const project = new Project({
     useInMemoryFileSystem: true,
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, declaration: true, removeComments: false, noResolve: true, isolatedModules: true },
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, declaration: true, removeComments: false, noResolve: true, noLib: true, isolatedModules: true },
   });
   const file = project.createSourceFile(`/${workflow.name}.ts`, "");
   const names = new NameTable();

@@ -84,12 +84,12 @@ export class YamlContext {
   }
 
   /** A number, optionally an integer, at least `min`. */
-  number(entry: MapEntry, options: { integer?: boolean; min?: number } = {}): number | undefined {
+  number(entry: MapEntry, options: { integer?: boolean; min?: number; positive?: boolean } = {}): number | undefined {
     const value = isScalar(entry.value) ? entry.value.value : undefined;
     const kind = options.integer ? "an integer" : "a number";
-    const expected = options.min === undefined ? kind : `${kind} >= ${options.min}`;
+    const expected = options.positive ? `${kind} > 0` : options.min === undefined ? kind : `${kind} >= ${options.min}`;
     if (typeof value !== "number" || !Number.isFinite(value) || (options.integer && !Number.isInteger(value))) return this.wrongType(entry.key, expected, entry.value, entry.keySpan);
-    if (options.min !== undefined && value < options.min) {
+    if ((options.min !== undefined && value < options.min) || (options.positive && value <= 0)) {
       this.bag.report(Diagnostics.WrongFieldType, this.span(entry.value), [entry.key, expected, String(value)]);
       return undefined;
     }
@@ -123,7 +123,10 @@ export function describeNode(node: Node | null): string {
   if (isScalar(node)) {
     const value = (node as Scalar).value;
     if (value === null) return "null";
-    if (typeof value === "string") return `the string '${value.length > 30 ? `${value.slice(0, 27)}...` : value}'`;
+    if (typeof value === "string") {
+      const line = value.split("\n")[0] ?? "";
+      return `the string '${line.length > 30 || line.length < value.trimEnd().length ? `${line.slice(0, 27)}...` : line}'`;
+    }
     if (typeof value === "number") return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
     if (typeof value === "boolean") return `${value}`;
   }

@@ -1,0 +1,283 @@
+/**
+ * @fileoverview Verifies a sandbox module's binary before it is ever instantiated: MVP-only code
+ * (plus sign-extension and saturating float-to-int), fuel metering at every function entry and
+ * loop header, imported memory, no start section, and the export shape the host drives.
+ * Shared by the runtime (SandboxProgram.compile) and the compiler (after instrumenting).
+ *
+ * Metering pattern (what src/emit/wasm/meter.ts injects; checked byte-wise here):
+ *   global.get F; i64.const N; i64.sub; global.set F;
+ *   global.get F; i64.const 0; i64.lt_s; if; unreachable; end        (N >= 1, F = `__ice_fuel`)
+ */
+
+/** Names of the exports the host uses. */
+export const EXPORTS = {
+  start: "_start",
+  alloc: "__ice_alloc",
+  run: "__ice_run",
+  fuel: "__ice_fuel",
+  oom: "__ice_oom",
+} as const;
+
+/** Why a module failed verification: `import` (not allowed to reach the host) or `module`. */
+export class VerifyError extends Error {
+  constructor(
+    readonly reason: "import" | "instruction" | "module",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One import, as `module.name`. */
+export interface ModuleImport {
+  readonly qualifiedName: string;
+  readonly kind: "function" | "table" | "memory" | "global";
+}
+
+/** What the host needs to know about a verified module. */
+export interface ModuleShape {
+  readonly imports: readonly ModuleImport[];
+  /** Minimum pages of the imported memory (the module's static data needs them). */
+  readonly memoryMinPages: number;
+}
+
+const KINDS = ["function", "table", "memory", "global"] as const;
+const SECTION = { type: 1, import: 2, function: 3, table: 4, memory: 5, global: 6, export: 7, start: 8, code: 10 };
+
+/** Parses and checks `bytes`; throws VerifyError. Imports are checked by the caller. */
+export function verifyModule(bytes: Uint8Array): ModuleShape {
+  const r = new ByteReader(bytes);
+  if (r.u32le() !== 0x6d736100 || r.u32le() !== 1) throw new VerifyError("module", "not a WebAssembly module");
+  const imports: ModuleImport[] = [];
+  let memoryMinPages = -1;
+  let importedGlobals = 0;
+  const globals: { type: number; mutable: boolean }[] = [];
+  const exports = new Map<string, { kind: number; index: number }>();
+  let code: { start: number; end: number } | undefined;
+
+  while (!r.done) {
+    const id = r.byte();
+    const size = r.u32();
+    const end = r.pos + size;
+    if (end > bytes.length) throw new VerifyError("module", "section overruns the module");
+    switch (id) {
+      case SECTION.import:
+        for (let n = r.u32(); n > 0; n--) {
+          const name = `${r.name()}.${r.name()}`;
+          const kind = KINDS[r.byte()];
+          if (!kind) throw new VerifyError("module", `bad import kind for '${name}'`);
+          imports.push({ qualifiedName: name, kind });
+          if (kind === "function") r.u32();
+          else if (kind === "table") (r.byte(), r.limits());
+          else if (kind === "memory") {
+            const limits = r.limits();
+            if (limits.shared) throw new VerifyError("module", "shared memory is not allowed");
+            memoryMinPages = limits.min;
+          } else {
+            globals.push({ type: r.byte(), mutable: r.byte() === 1 });
+            importedGlobals++;
+          }
+        }
+        break;
+      case SECTION.memory:
+        if (r.u32() > 0) throw new VerifyError("module", "module defines its own memory; it must import env.memory");
+        break;
+      case SECTION.global:
+        for (let n = r.u32(); n > 0; n--) {
+          globals.push({ type: r.byte(), mutable: r.byte() === 1 });
+          r.constExpr();
+        }
+        break;
+      case SECTION.export:
+        for (let n = r.u32(); n > 0; n--) {
+          const name = r.name();
+          exports.set(name, { kind: r.byte(), index: r.u32() });
+        }
+        break;
+      case SECTION.start:
+        throw new VerifyError("module", "module has a start section (code would run before fuel is set)");
+      case SECTION.code:
+        code = { start: r.pos, end };
+        break;
+      default:
+        if (id > 12) throw new VerifyError("module", `unknown section ${id}`);
+    }
+    r.pos = end;
+  }
+
+  if (memoryMinPages < 0) throw new VerifyError("module", "module does not import env.memory");
+  for (const name of [EXPORTS.start, EXPORTS.alloc, EXPORTS.run]) {
+    if (exports.get(name)?.kind !== 0) throw new VerifyError("module", `missing exported function '${name}'`);
+  }
+  const fuel = exports.get(EXPORTS.fuel);
+  const fuelGlobal = fuel?.kind === 3 ? globals[fuel.index] : undefined;
+  if (!fuel || !fuelGlobal || fuel.index < importedGlobals || fuelGlobal.type !== 0x7e || !fuelGlobal.mutable) {
+    throw new VerifyError("module", `missing fuel counter '${EXPORTS.fuel}' (a mutable i64 global)`);
+  }
+  const oom = exports.get(EXPORTS.oom);
+  if (oom?.kind !== 3 || globals[oom.index]?.type !== 0x7f) throw new VerifyError("module", `missing '${EXPORTS.oom}' flag`);
+  const expected = new Set<string>([...Object.values(EXPORTS), "memory"]);
+  for (const name of exports.keys()) {
+    if (!expected.has(name)) throw new VerifyError("module", `unexpected export '${name}'`);
+  }
+  if (code) new CodeChecker(r, fuel.index).checkSection(code.start, code.end);
+  return { imports, memoryMinPages };
+}
+
+/** Walks function bodies: allowed opcodes only, metering at every entry and loop. */
+class CodeChecker {
+  constructor(
+    private readonly r: ByteReader,
+    private readonly fuel: number,
+  ) {}
+
+  checkSection(start: number, end: number): void {
+    const r = this.r;
+    r.pos = start;
+    for (let n = r.u32(), index = 0; n > 0; n--, index++) {
+      const size = r.u32();
+      const bodyEnd = r.pos + size;
+      if (bodyEnd > end) throw new VerifyError("module", "function body overruns the code section");
+      for (let groups = r.u32(); groups > 0; groups--) (r.u32(), r.byte());
+      if (!this.meterAt()) throw new VerifyError("module", `function ${index} is not fuel-metered`);
+      this.checkBody(bodyEnd);
+      if (r.pos !== bodyEnd) throw new VerifyError("module", `function ${index} has trailing bytes`);
+    }
+  }
+
+  /** Consumes a metering sequence at the current position, if there is one. */
+  private meterAt(): boolean {
+    const r = this.r;
+    const at = r.pos;
+    const ok =
+      r.byte() === 0x23 && r.u32() === this.fuel && r.byte() === 0x42 && r.s64() >= 1 && r.byte() === 0x7d &&
+      r.byte() === 0x24 && r.u32() === this.fuel && r.byte() === 0x23 && r.u32() === this.fuel &&
+      r.byte() === 0x42 && r.s64() === 0 && r.byte() === 0x53 && r.byte() === 0x04 && r.byte() === 0x40 &&
+      r.byte() === 0x00 && r.byte() === 0x0b;
+    if (!ok) r.pos = at;
+    return ok;
+  }
+
+  private checkBody(bodyEnd: number): void {
+    const r = this.r;
+    let depth = 1;
+    while (depth > 0) {
+      if (r.pos >= bodyEnd) throw new VerifyError("module", "function body is not terminated");
+      const op = r.byte();
+      if (op === 0x0b) depth--;
+      else if (op === 0x02 || op === 0x04) (this.blockType(), depth++);
+      else if (op === 0x03) {
+        this.blockType();
+        depth++;
+        if (!this.meterAt()) throw new VerifyError("module", "a loop is not fuel-metered");
+      } else if (op <= 0x01 || op === 0x05 || op === 0x0f || op === 0x1a || op === 0x1b) continue;
+      else if (op === 0x0c || op === 0x0d || op === 0x10 || (op >= 0x20 && op <= 0x23)) r.u32();
+      else if (op === 0x24) {
+        if (r.u32() === this.fuel) throw new VerifyError("instruction", "code writes the fuel counter");
+      } else if (op === 0x0e) {
+        for (let n = r.u32(); n >= 0; n--) r.u32();
+      } else if (op === 0x11) {
+        r.u32();
+        if (r.byte() !== 0) throw new VerifyError("instruction", "call_indirect on a table other than 0");
+      } else if (op >= 0x28 && op <= 0x3e) (r.u32(), r.u32());
+      else if (op === 0x3f || op === 0x40) {
+        if (r.byte() !== 0) throw new VerifyError("instruction", "multi-memory access");
+      } else if (op === 0x41) r.s64();
+      else if (op === 0x42) r.s64();
+      else if (op === 0x43) r.pos += 4;
+      else if (op === 0x44) r.pos += 8;
+      else if (op >= 0x45 && op <= 0xc4) continue;
+      else if (op === 0xfc) {
+        const sub = r.u32();
+        if (sub > 7) throw new VerifyError("instruction", sub <= 17 ? "bulk memory or table operations" : `opcode 0xfc ${sub}`);
+      } else throw new VerifyError("instruction", describeOpcode(op));
+    }
+  }
+
+  private blockType(): void {
+    const type = this.r.byte();
+    if (type !== 0x40 && (type < 0x7c || type > 0x7f)) throw new VerifyError("instruction", "multi-value or typed blocks");
+  }
+}
+
+function describeOpcode(op: number): string {
+  if (op === 0xfd) return "SIMD instructions";
+  if (op === 0xfe) return "atomic (threads) instructions";
+  if (op >= 0x06 && op <= 0x0a) return "exception handling";
+  if (op === 0x12 || op === 0x13) return "tail calls";
+  if (op >= 0xd0 && op <= 0xd6) return "reference-type instructions";
+  return `opcode 0x${op.toString(16)}`;
+}
+
+/** LEB128 and byte reading over a module; every read is bounds-checked. */
+class ByteReader {
+  pos = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.pos >= this.bytes.length;
+  }
+
+  byte(): number {
+    if (this.pos >= this.bytes.length) throw new VerifyError("module", "unexpected end of module");
+    return this.bytes[this.pos++]!;
+  }
+
+  u32le(): number {
+    return (this.byte() | (this.byte() << 8) | (this.byte() << 16) | (this.byte() << 24)) >>> 0;
+  }
+
+  u32(): number {
+    let result = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const b = this.byte();
+      result += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return result;
+    }
+    throw new VerifyError("module", "bad LEB128");
+  }
+
+  /** A signed LEB128 (up to 64 bits), as a double: exact enough for sign and small values. */
+  s64(): number {
+    let result = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      if (shift > 63) throw new VerifyError("module", "bad LEB128");
+      b = this.byte();
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return b & 0x40 ? result - 2 ** shift : result;
+  }
+
+  name(): string {
+    const length = this.u32();
+    if (this.pos + length > this.bytes.length) throw new VerifyError("module", "name overruns the module");
+    const text = decoder.decode(this.bytes.subarray(this.pos, this.pos + length));
+    this.pos += length;
+    return text;
+  }
+
+  limits(): { min: number; shared: boolean } {
+    const flags = this.byte();
+    if (flags > 3) throw new VerifyError("module", "unsupported memory limits (memory64?)");
+    const min = this.u32();
+    if (flags & 1) this.u32();
+    return { min, shared: (flags & 2) !== 0 };
+  }
+
+  constExpr(): void {
+    for (;;) {
+      const op = this.byte();
+      if (op === 0x0b) return;
+      if (op === 0x41 || op === 0x42) this.s64();
+      else if (op === 0x43) this.pos += 4;
+      else if (op === 0x44) this.pos += 8;
+      else if (op === 0x23) this.u32();
+      else throw new VerifyError("instruction", `constant expression opcode 0x${op.toString(16)}`);
+    }
+  }
+}
+
+const decoder = new TextDecoder();

@@ -1,0 +1,117 @@
+/**
+ * @fileoverview What the checks share: the workflow, every node with the containers around it,
+ * every reference with its scope, the guards (condition branches) each node runs under, and the
+ * diagnostics reported so far. Derived tables are computed once, on first use.
+ */
+import { createDiagnostic, type Diagnostic, type DiagnosticKind, type RelatedNote, type Span } from "../diagnostics/index.js";
+import { ownReferences } from "../plan/dependencies.js";
+import { referencesIn, walkNodes, type ConditionNode, type PlanNode, type Workflow } from "../plan/index.js";
+import type { ReferenceScope } from "./types.js";
+
+/** What the caller knows beyond the workflow. */
+export interface CheckOptions {
+  /** Names of the workflows a `workflow` node may call; unchecked when absent. */
+  readonly workflowNames?: ReadonlySet<string>;
+}
+
+/** A node and the loops and parallel blocks around it, outermost first. */
+export interface NodeEntry {
+  readonly node: PlanNode;
+  readonly containers: ReferenceScope;
+}
+
+/** One reference written in the workflow. */
+export interface ReferenceSite {
+  readonly path: readonly string[];
+  readonly span: Span;
+  /** The node whose field holds the reference; undefined for workflow `outputs`. */
+  readonly owner: NodeEntry | undefined;
+  /** Containers whose item variables are visible at the reference. */
+  readonly scope: ReferenceScope;
+}
+
+/** A node runs only when `condition` evaluates to `branch`. */
+export interface Guard {
+  readonly condition: ConditionNode;
+  readonly branch: boolean;
+}
+
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private entriesCache?: NodeEntry[];
+  private byIdCache?: Map<string, NodeEntry>;
+  private referencesCache?: ReferenceSite[];
+  private readonly guardCache = new Map<string, readonly Guard[]>();
+
+  constructor(
+    readonly workflow: Workflow,
+    readonly options: CheckOptions,
+  ) {}
+
+  report(kind: DiagnosticKind, at: Span | undefined, args: readonly (string | number)[] = [], notes: readonly RelatedNote[] = []): void {
+    this.diagnostics.push(createDiagnostic(kind, at, args, notes));
+  }
+
+  /** Every node at any depth, in source order. */
+  get entries(): readonly NodeEntry[] {
+    if (!this.entriesCache) {
+      const entries: NodeEntry[] = [];
+      walkNodes(this.workflow.nodes, (node, containers) => entries.push({ node, containers }));
+      this.entriesCache = entries;
+    }
+    return this.entriesCache;
+  }
+
+  /** The first node with id `id`. */
+  entry(id: string): NodeEntry | undefined {
+    if (!this.byIdCache) {
+      this.byIdCache = new Map();
+      for (const e of this.entries) if (!this.byIdCache.has(e.node.id)) this.byIdCache.set(e.node.id, e);
+    }
+    return this.byIdCache.get(id);
+  }
+
+  /** Ids of every node. */
+  get ids(): string[] {
+    return this.entries.map((e) => e.node.id);
+  }
+
+  /** Every reference in node fields and workflow outputs, in source order. */
+  get references(): readonly ReferenceSite[] {
+    if (!this.referencesCache) {
+      const sites: ReferenceSite[] = [];
+      for (const owner of this.entries) for (const ref of ownReferences(owner.node)) sites.push({ path: ref.path, span: ref.span, owner, scope: owner.containers });
+      for (const output of this.workflow.outputs) for (const ref of referencesIn(output.value)) sites.push({ path: ref.path, span: ref.span, owner: undefined, scope: [] });
+      this.referencesCache = sites;
+    }
+    return this.referencesCache;
+  }
+
+  /**
+   * The branches a node runs under: those naming it in `true_path`/`false_path`, those of those
+   * conditions, and those of the loops and parallel blocks around it.
+   */
+  guardsOf(id: string, visiting: Set<string> = new Set()): readonly Guard[] {
+    const cached = this.guardCache.get(id);
+    if (cached) return cached;
+    if (visiting.has(id)) return [];
+    visiting.add(id);
+    const guards: Guard[] = [];
+    const add = (guard: Guard): void => {
+      if (!guards.some((g) => g.condition === guard.condition && g.branch === guard.branch)) guards.push(guard);
+    };
+    for (const { node } of this.entries) {
+      if (node.kind !== "condition") continue;
+      const branches: [readonly { name: string }[], boolean][] = [[node.truePath, true], [node.falsePath, false]];
+      for (const [targets, branch] of branches) {
+        if (!targets.some((t) => t.name === id)) continue;
+        add({ condition: node, branch });
+        this.guardsOf(node.id, visiting).forEach(add);
+      }
+    }
+    for (const container of this.entry(id)?.containers ?? []) this.guardsOf(container.id, visiting).forEach(add);
+    visiting.delete(id);
+    this.guardCache.set(id, guards);
+    return guards;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * @fileoverview The AssemblyScript half of the wire codec (format: runtime/sandbox/codec.ts),
+ * compiled in as the library file `~lib/__ice.ts` (via `--lib`): library files may use raw
+ * `load`/`store` under `--noUnsafe`, user code may not. Per-schema readers and writers
+ * (marshal.ts) call these primitives; there is no reflection.
+ */
+
+/** Directory name asc is given with `--lib`; served from memory. */
+export const LIBRARY_DIR = "/__icelib";
+/** The library file's name inside LIBRARY_DIR. */
+export const LIBRARY_FILE = "__ice.ts";
+
+export const LIBRARY_SOURCE = `// iceosc sandbox codec primitives (wire format: runtime/sandbox/codec.ts)
+let __ice_rp: usize = 0;
+let __ice_wb: usize = 0;
+let __ice_wp: usize = 0;
+let __ice_we: usize = 0;
+
+export function __ice_in(length: i32): usize {
+  const at = heap.alloc(<usize>(length > 0 ? length : 1));
+  __ice_rp = at;
+  return at;
+}
+export function __ice_rd_i32(): i32 { const v = load<i32>(__ice_rp); __ice_rp += 4; return v; }
+export function __ice_rd_f64(): f64 { const v = load<f64>(__ice_rp); __ice_rp += 8; return v; }
+export function __ice_rd_bool(): bool { const v = load<u8>(__ice_rp); __ice_rp += 1; return v != 0; }
+export function __ice_rd_str(): string {
+  const bytes = (<usize>load<u32>(__ice_rp)) << 1;
+  __ice_rp += 4;
+  const s = String.UTF16.decodeUnsafe(__ice_rp, bytes);
+  __ice_rp += bytes;
+  return s;
+}
+
+function __ice_reserve(size: usize): void {
+  if (__ice_wp + size <= __ice_we) return;
+  const used = __ice_wp - __ice_wb;
+  let capacity = (__ice_we - __ice_wb) << 1;
+  while (capacity < used + size) capacity <<= 1;
+  const next = heap.realloc(__ice_wb, capacity);
+  __ice_wb = next;
+  __ice_wp = next + used;
+  __ice_we = next + capacity;
+}
+export function __ice_out_begin(): void {
+  __ice_wb = heap.alloc(256);
+  __ice_wp = __ice_wb + 4;
+  __ice_we = __ice_wb + 256;
+}
+export function __ice_out_end(): usize {
+  store<u32>(__ice_wb, <u32>(__ice_wp - __ice_wb - 4));
+  return __ice_wb;
+}
+export function __ice_wr_i32(v: i32): void { __ice_reserve(4); store<i32>(__ice_wp, v); __ice_wp += 4; }
+export function __ice_wr_f64(v: f64): void { __ice_reserve(8); store<f64>(__ice_wp, v); __ice_wp += 8; }
+export function __ice_wr_bool(v: bool): void { __ice_reserve(1); store<u8>(__ice_wp, v ? 1 : 0); __ice_wp += 1; }
+export function __ice_wr_str(s: string): void {
+  const bytes = (<usize>s.length) << 1;
+  __ice_reserve(4 + bytes);
+  store<u32>(__ice_wp, <u32>s.length);
+  memory.copy(__ice_wp + 4, changetype<usize>(s), bytes);
+  __ice_wp += 4 + bytes;
+}
+`;

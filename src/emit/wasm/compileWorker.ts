@@ -1,0 +1,125 @@
+/**
+ * @fileoverview Runs asc off the main thread. asc may call `process.exit` on an internal crash
+ * (in a worker that ends only the worker) and pathological input can make it spin, so every
+ * compile runs in a worker thread with a per-unit timeout. All units of one build share one
+ * worker (the compiler loads once, ~350 ms); a worker that crashed or timed out is replaced for
+ * the remaining units. The worker is plain JavaScript passed with `eval: true`, so it runs the
+ * same from TypeScript sources (tests) and from the built `dist/`.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "./asLibrary.js";
+import { ASC_FLAGS, OUTPUT_FILE } from "./compilerFlags.js";
+import { ENTRY_FILE } from "./wrapUnit.js";
+
+/** One asc diagnostic, with its range in the file it names. */
+export interface AscDiagnostic {
+  /** 3 = error, 2 = warning, lower = info/pedantic. */
+  readonly category: number;
+  readonly code: number;
+  readonly message: string;
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What compiling one source gave. */
+export interface CompileOutcome {
+  readonly binary?: Uint8Array;
+  readonly diagnostics: readonly AscDiagnostic[];
+  /** Set when asc did not finish normally. */
+  readonly failure?: { readonly kind: "timeout" | "crash"; readonly message: string };
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData: w } = require("node:worker_threads");
+let loading = null;
+parentPort.on("message", async (job) => {
+  try {
+    loading = loading || import(w.ascUrl).then((m) => m.default || m);
+    const asc = await loading;
+    const outputs = {};
+    const diagnostics = [];
+    const errors = [];
+    const result = await asc.main(w.flags, {
+      readFile(name, baseDir) {
+        if (baseDir === w.libDir) return name === w.libFile ? w.libSource : null;
+        return name === w.entry ? job.source : null;
+      },
+      writeFile(name, contents) { outputs[name] = contents; },
+      listFiles(dir) { return dir === w.libDir ? [w.libFile] : []; },
+      stdout: asc.createMemoryStream(),
+      stderr: asc.createMemoryStream((chunk) => { errors.push(String(chunk)); }),
+      reportDiagnostic(d) {
+        diagnostics.push({ category: d.category, code: d.code, message: d.message, path: d.range ? d.range.source.normalizedPath : "",
+          start: d.range ? d.range.start : -1, end: d.range ? d.range.end : -1 });
+      },
+    });
+    const binary = outputs[w.outFile] || null;
+    const failure = !binary && !diagnostics.some((d) => d.category === 3)
+      ? { kind: "crash", message: (result.error ? result.error.message : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
+    parentPort.postMessage({ id: job.id, binary, diagnostics, failure });
+  } catch (e) {
+    parentPort.postMessage({ id: job.id, diagnostics: [], failure: { kind: "crash", message: String((e && e.stack) || e) } });
+  }
+});
+`;
+
+function ascUrl(): string {
+  const require = createRequire(import.meta.url);
+  return pathToFileURL(join(dirname(require.resolve("assemblyscript/package.json")), "dist", "asc.js")).href;
+}
+
+/** Compiles sources one after another in one worker; results in the same order. */
+export async function compileInWorker(sources: readonly string[], timeoutMs: number): Promise<CompileOutcome[]> {
+  const workerData = {
+    ascUrl: ascUrl(),
+    flags: ASC_FLAGS,
+    entry: ENTRY_FILE,
+    outFile: OUTPUT_FILE,
+    libDir: LIBRARY_DIR,
+    libFile: LIBRARY_FILE,
+    libSource: LIBRARY_SOURCE,
+  };
+  let worker: Worker | undefined;
+  const outcomes: CompileOutcome[] = [];
+  try {
+    for (let id = 0; id < sources.length; id++) {
+      worker ??= new Worker(WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
+      const outcome = await runJob(worker, id, sources[id]!, timeoutMs);
+      if (outcome.failure) {
+        void worker.terminate();
+        worker = undefined;
+      }
+      outcomes.push(outcome);
+    }
+  } finally {
+    if (worker) void worker.terminate();
+  }
+  return outcomes;
+}
+
+function runJob(worker: Worker, id: number, source: string, timeoutMs: number): Promise<CompileOutcome> {
+  return new Promise((resolve) => {
+    const finish = (outcome: CompileOutcome) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      resolve(outcome);
+    };
+    const onMessage = (message: { id: number } & CompileOutcome) => {
+      if (message.id !== id) return;
+      finish({ diagnostics: message.diagnostics, ...(message.binary && { binary: new Uint8Array(message.binary) }), ...(message.failure && { failure: message.failure }) });
+    };
+    const onError = (error: Error) => finish({ diagnostics: [], failure: { kind: "crash", message: error.message } });
+    const onExit = (code: number) => finish({ diagnostics: [], failure: { kind: "crash", message: `compiler exited with code ${code}` } });
+    const timer = setTimeout(() => finish({ diagnostics: [], failure: { kind: "timeout", message: `${timeoutMs} ms` } }), timeoutMs);
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ id, source });
+  });
+}

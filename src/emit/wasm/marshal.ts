@@ -1,0 +1,202 @@
+/**
+ * @fileoverview Generates, per schema, the AssemblyScript classes the user code sees and the
+ * functions that read `inputs` from, and write the output to, the wire format.
+ *
+ * Types: string -> string, number -> f64, integer -> i32, boolean -> bool, T[] -> Array<T>,
+ * nested maps -> generated classes. Optional fields are nullable, which AssemblyScript checks:
+ * an optional string/array/object is `T | null`; an optional number/integer/boolean (which
+ * AssemblyScript cannot make nullable) is boxed as `Some<T> | null` (`inputs.limit!.value`;
+ * write `new Some<i32>(3)`, or leave the field out of the returned literal for "absent").
+ * A required integer/number/boolean left out of the returned literal is 0/false (AssemblyScript's
+ * default); a required string, array or object left out is a compile error.
+ */
+import type { ObjectType, SchemaType } from "../../../runtime/schema.js";
+
+/** Generated declarations: classes go before the user function, codec functions after it. */
+export interface Marshalling {
+  readonly classes: string;
+  readonly functions: string;
+}
+
+const RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "let static yield await implements interface package private protected public constructor").split(" "),
+);
+
+/** Why a type cannot be marshalled, or undefined when it can. */
+export function unsupportedReason(type: SchemaType, path: string): string | undefined {
+  switch (type.kind) {
+    case "any":
+      return `${path} has type 'any'; give it a concrete type`;
+    case "array":
+      return unsupportedReason(type.element, `${path}[]`);
+    case "object":
+      for (const field of type.fields) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) || RESERVED.has(field.name) || field.name.startsWith("__ice")) {
+          return `field name '${field.name}' (in ${path}) is not usable as an AssemblyScript field`;
+        }
+        const inner = unsupportedReason(field.type, `${path}.${field.name}`);
+        if (inner) return inner;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Generates classes `Input` and `Output` (and nested ones) with their codec functions. */
+export function generateMarshalling(input: ObjectType, output: ObjectType): Marshalling {
+  const gen = new Generator();
+  gen.objectClass(input, "Input");
+  gen.objectClass(output, "Output");
+  gen.reader(input, "Input");
+  gen.writer(output, "Output");
+  return {
+    classes: ["class Some<T> { constructor(public value: T) {} }", ...gen.classes].join("\n"),
+    functions: gen.functions.join("\n"),
+  };
+}
+
+class Generator {
+  readonly classes: string[] = [];
+  readonly functions: string[] = [];
+  private readonly names = new Set<string>();
+  private readonly classOf = new Map<ObjectType, string>();
+  private readonly done = new Set<string>();
+  private counter = 0;
+
+  private unique(base: string): string {
+    let name = base;
+    for (let i = 2; this.names.has(name); i++) name = `${base}_${i}`;
+    this.names.add(name);
+    return name;
+  }
+
+  /** Declares the class of an object type (and of nested object types) once. */
+  objectClass(type: ObjectType, base: string): string {
+    const known = this.classOf.get(type);
+    if (known) return known;
+    const name = this.unique(base);
+    this.classOf.set(type, name);
+    const fields = type.fields.map((f) => `  ${f.name}${fieldType(this, f.type, f.optional, `${name}_${f.name}`)};`);
+    this.classes.push(`class ${name} {\n${fields.join("\n")}\n}`);
+    return name;
+  }
+
+  /** The AssemblyScript type of a value type, declaring classes as needed. */
+  asType(type: SchemaType, base: string): string {
+    switch (type.kind) {
+      case "string":
+        return "string";
+      case "number":
+        return "f64";
+      case "integer":
+        return "i32";
+      case "boolean":
+        return "bool";
+      case "array":
+        return `Array<${this.asType(type.element, `${base}_item`)}>`;
+      case "object":
+        return this.objectClass(type, base);
+      case "any":
+        throw new Error("unsupported schema type 'any'");
+    }
+  }
+
+  /** An expression reading one value of `type`. */
+  readExpr(type: SchemaType, optional: boolean): string {
+    const value = this.readValue(type);
+    if (!optional) return value;
+    return isPrimitive(type) ? `__ice_rd_bool() ? new Some<${this.asType(type, "")}>(${value}) : null` : `__ice_rd_bool() ? ${value} : null`;
+  }
+
+  private readValue(type: SchemaType): string {
+    switch (type.kind) {
+      case "string":
+        return "__ice_rd_str()";
+      case "number":
+        return "__ice_rd_f64()";
+      case "integer":
+        return "__ice_rd_i32()";
+      case "boolean":
+        return "__ice_rd_bool()";
+      case "object":
+        return `${this.reader(type, this.classOf.get(type)!)}()`;
+      case "array": {
+        const fn = `__ice_read_${++this.counter}`;
+        const element = this.asType(type.element, "");
+        this.functions.push(
+          `function ${fn}(): Array<${element}> {\n  const n = __ice_rd_i32();\n  const a = new Array<${element}>();\n` +
+            `  for (let i = 0; i < n; i++) a.push(${this.readValue(type.element)});\n  return a;\n}`,
+        );
+        return `${fn}()`;
+      }
+      case "any":
+        throw new Error("unsupported schema type 'any'");
+    }
+  }
+
+  /** Declares the reader of an object class; returns its name. */
+  reader(type: ObjectType, className: string): string {
+    const fn = `__ice_read_${className}`;
+    if (this.done.has(fn)) return fn;
+    this.done.add(fn);
+    const lines = type.fields.map((f) => `  o.${f.name} = ${this.readExpr(f.type, f.optional)};`);
+    this.functions.push(`function ${fn}(): ${className} {\n  const o = new ${className}();\n${lines.join("\n")}\n  return o;\n}`);
+    return fn;
+  }
+
+  /** Declares the writer of an object class; returns its name. */
+  writer(type: ObjectType, className: string): string {
+    const fn = `__ice_write_${className}`;
+    if (this.done.has(fn)) return fn;
+    this.done.add(fn);
+    const lines = type.fields.map((f) => this.writeField(f.type, f.optional, `o.${f.name}`));
+    this.functions.push(`function ${fn}(o: ${className}): void {\n${lines.join("\n")}\n}`);
+    return fn;
+  }
+
+  private writeField(type: SchemaType, optional: boolean, expr: string): string {
+    if (!optional) return `  ${this.writeValue(type, expr)}`;
+    const inner = this.writeValue(type, isPrimitive(type) ? "v!.value" : "v!");
+    return `  { const v = ${expr}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${inner} } }`;
+  }
+
+  private writeValue(type: SchemaType, expr: string): string {
+    switch (type.kind) {
+      case "string":
+        return `__ice_wr_str(${expr});`;
+      case "number":
+        return `__ice_wr_f64(${expr});`;
+      case "integer":
+        return `__ice_wr_i32(${expr});`;
+      case "boolean":
+        return `__ice_wr_bool(${expr});`;
+      case "object":
+        return `${this.writer(type, this.classOf.get(type)!)}(${expr});`;
+      case "array": {
+        const fn = `__ice_write_${++this.counter}`;
+        const element = this.asType(type.element, "");
+        this.functions.push(
+          `function ${fn}(a: Array<${element}>): void {\n  const n = a.length;\n  __ice_wr_i32(n);\n` +
+            `  for (let i = 0; i < n; i++) { ${this.writeValue(type.element, "a[i]")} }\n}`,
+        );
+        return `${fn}(${expr});`;
+      }
+      case "any":
+        throw new Error("unsupported schema type 'any'");
+    }
+  }
+}
+
+function isPrimitive(type: SchemaType): boolean {
+  return type.kind === "integer" || type.kind === "number" || type.kind === "boolean";
+}
+
+/** ` : T` with the initialiser rule of a field (see the file comment). */
+function fieldType(gen: Generator, type: SchemaType, optional: boolean, base: string): string {
+  const inner = gen.asType(type, base);
+  if (optional) return `: ${isPrimitive(type) ? `Some<${inner}>` : inner} | null = null`;
+  return isPrimitive(type) ? `: ${inner}` : `!: ${inner}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * @fileoverview Wraps one sandbox unit's body into a complete AssemblyScript program: the schema
+ * classes, `function __user(inputs: Input): Output { <body> }`, the codec functions and the two
+ * exported entry points the host calls (`__ice_alloc(len)`, then `__ice_run()`).
+ */
+import type { ObjectType } from "../../../runtime/schema.js";
+import { generateMarshalling } from "./marshal.js";
+
+/** Name of the entry file asc compiles. */
+export const ENTRY_FILE = "ice.ts";
+
+/** A generated program and where the user's body sits in it. */
+export interface WrappedUnit {
+  readonly source: string;
+  /** 0-based line of the generated source holding the body's first line. */
+  readonly bodyLine: number;
+  /** Number of lines of the body. */
+  readonly bodyLines: number;
+}
+
+/** Builds the AssemblyScript source of one unit. */
+export function wrapUnit(body: string, inputType: ObjectType, outputType: ObjectType): WrappedUnit {
+  const { classes, functions } = generateMarshalling(inputType, outputType);
+  const head = `// iceosc sandbox unit (generated)\n${classes}\nfunction __user(inputs: Input): Output {\n`;
+  const tail = [
+    "}",
+    functions,
+    "export function __ice_alloc(length: i32): usize { return __ice_in(length); }",
+    "export function __ice_run(): usize {",
+    "  const output = __user(__ice_read_Input());",
+    "  __ice_out_begin();",
+    "  __ice_write_Output(output);",
+    "  return __ice_out_end();",
+    "}",
+    "",
+  ].join("\n");
+  const bodyLine = head.split("\n").length - 1;
+  return { source: `${head}${body}\n${tail}`, bodyLine, bodyLines: body.split("\n").length };
+}

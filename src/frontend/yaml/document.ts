@@ -1,0 +1,71 @@
+/**
+ * @fileoverview The YAML front end's entry point: a workflow document (SPEC section 2, the iceOS
+ * blueprint field names) to the typed plan.
+ *
+ *   Workflow : { name?, description?, version?, input_schema?, nodes, outputs?, tools? }
+ *
+ * `name` defaults to the file's base name without extension. Reading goes on after errors so
+ * that one run reports everything wrong in the file; the plan is returned only when there are
+ * no errors.
+ */
+import { parseDocument } from "yaml";
+import { didYouMean, Diagnostics, sortDiagnostics, span, type Diagnostic, type SourceFile } from "../../diagnostics/index.js";
+import type { ObjectType, Workflow } from "../../plan/index.js";
+import { YamlContext, type MapEntry } from "./context.js";
+import { TOP_LEVEL_FIELDS } from "./fieldTable.js";
+import { readNodeList } from "./nodes.js";
+import { readObjectType } from "./schemaTypes.js";
+import { readToolDeclarations } from "./toolDeclarations.js";
+import { readValueMap } from "./values.js";
+
+/** The result of reading one workflow file. */
+export interface YamlParseResult {
+  /** The plan; undefined when any error was reported. */
+  readonly workflow: Workflow | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+const EMPTY_OBJECT: ObjectType = { kind: "object", fields: [] };
+
+/** Parses a YAML workflow file into the plan. */
+export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
+  const document = parseDocument(file.text, { prettyErrors: false, keepSourceTokens: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const diagnostics = document.errors.map((e) => ({
+      code: Diagnostics.YamlSyntax.code,
+      severity: Diagnostics.YamlSyntax.severity,
+      message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ""),
+      span: span(file, e.pos[0], e.pos[1]),
+      notes: [],
+    }));
+    return { workflow: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  const ctx = new YamlContext(file, document);
+  const entries = ctx.mapping(ctx.resolve(document.contents), "a workflow file", span(file, 0));
+  if (!entries) return { workflow: undefined, diagnostics: [...ctx.bag.all] };
+  const fields = new Map<string, MapEntry>(entries.map((e) => [e.key, e]));
+  for (const entry of entries) {
+    if (!TOP_LEVEL_FIELDS.includes(entry.key)) ctx.bag.report(Diagnostics.UnknownTopLevelField, entry.keySpan, [entry.key, didYouMean(entry.key, TOP_LEVEL_FIELDS)]);
+  }
+  const whole = ctx.span(document.contents);
+  const nameEntry = fields.get("name");
+  const name = (nameEntry && ctx.string(nameEntry)) ?? baseName(file.path);
+  const schemaEntry = fields.get("input_schema");
+  const inputSchema = schemaEntry ? readObjectType(ctx, schemaEntry.value, "input_schema") : EMPTY_OBJECT;
+  const nodesEntry = fields.get("nodes");
+  if (!nodesEntry) ctx.bag.report(Diagnostics.MissingTopLevelField, span(file, whole.start), ["nodes"]);
+  const nodes = nodesEntry ? readNodeList(ctx, nodesEntry.value, "nodes", nodesEntry.keySpan) : [];
+  const outputsEntry = fields.get("outputs");
+  const outputs = outputsEntry ? readValueMap(ctx, outputsEntry) : [];
+  const toolsEntry = fields.get("tools");
+  const tools = toolsEntry ? readToolDeclarations(ctx, toolsEntry) : [];
+  const diagnostics = sortDiagnostics(ctx.bag.all);
+  if (ctx.bag.hasErrors || !inputSchema) return { workflow: undefined, diagnostics };
+  return { workflow: { name, span: whole, inputSchema, nodes, outputs, tools }, diagnostics };
+}
+
+/** `dir/word_stats.yaml` to `word_stats`. */
+function baseName(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.[^.]*$/, "") || file;
+}

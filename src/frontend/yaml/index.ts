@@ -1,0 +1,3 @@
+/** @fileoverview The YAML front end. */
+export { parseYamlWorkflow, type YamlParseResult } from "./document.js";
+export { parseTypeText, type FieldType } from "./schemaTypes.js";

@@ -1,0 +1,156 @@
+/**
+ * @fileoverview The fields of each YAML node type (SPEC section 2), one reader per type. The
+ * caller has already reported unknown and missing fields; readers report wrong field types and
+ * return the node when every field they need could be read.
+ *
+ * Decisions the field names leave open: `item_var` defaults to `item`; `parallel: true` on a
+ * loop means no cap on items at once (maxParallel 0) unless `max_parallel` is given; nodes
+ * written inline in `true_path`/`false_path` are lifted into the enclosing list right after the
+ * condition and named on the branch by their id; a parallel branch may be one node instead of a
+ * list; `max_iterations` defaults to 5.
+ */
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { Diagnostics, type Span } from "../../diagnostics/index.js";
+import type { Named, NodeKind, NodeKindToNode, PlanNode, ToolNode } from "../../plan/index.js";
+import { parseExpression } from "../expression/index.js";
+import type { MapEntry, YamlContext } from "./context.js";
+import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_PARALLEL } from "./fieldTable.js";
+import { embeddedSource } from "./positions.js";
+import { readJsonMap, readTemplate, readValue, readValueMap } from "./values.js";
+
+/** A node's fields by name. */
+export type FieldMap = ReadonlyMap<string, MapEntry>;
+
+/** The fields every node has, already read. */
+export type BaseFields = Omit<ToolNode, "kind" | "toolName" | "args">;
+
+/** Reads nested node lists (loop bodies, parallel branches, inline branch nodes). */
+export interface NestedReader {
+  list(node: Node | null, label: string, fallback: Span): PlanNode[];
+  one(node: Node, label: string): PlanNode[];
+}
+
+/** A node (undefined if a field could not be read) and nodes lifted out of it. */
+export interface KindResult {
+  readonly node: PlanNode | undefined;
+  readonly lifted: readonly PlanNode[];
+}
+
+type KindReader = (ctx: YamlContext, fields: FieldMap, base: BaseFields, nested: NestedReader, label: string) => KindResult;
+
+const done = <K extends NodeKind>(node: NodeKindToNode[K] | undefined, lifted: readonly PlanNode[] = []): KindResult => ({ node, lifted });
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
+  /** tool : tool_name, tool_args? */
+  tool(ctx, fields, base) {
+    const toolName = optional(fields, "tool_name", (e) => ctx.named(e));
+    const args = optional(fields, "tool_args", (e) => readValueMap(ctx, e)) ?? [];
+    return done(toolName && { kind: "tool", ...base, toolName, args });
+  },
+
+  /** code : code, imports?, inputs?, trust? */
+  code(ctx, fields, base) {
+    const code = optional(fields, "code", (e) => (isScalar(e.value) && typeof e.value.value === "string" ? embeddedSource(ctx.file, e.value) : ctx.wrongType(e.key, "a string (a TypeScript function body)", e.value, e.keySpan)));
+    const imports = optional(fields, "imports", (e) => ctx.names(e)) ?? [];
+    const inputs = optional(fields, "inputs", (e) => readValueMap(ctx, e)) ?? [];
+    return done(code && { kind: "code", ...base, code, imports, inputs });
+  },
+
+  /** condition : expression, true_path?, false_path?, trust? */
+  condition(ctx, fields, base, nested, label) {
+    const source = optional(fields, "expression", (e) => (isScalar(e.value) && e.value.value !== null && !isMap(e.value) ? embeddedSource(ctx.file, e.value) : ctx.wrongType(e.key, "an expression", e.value, e.keySpan)));
+    let expression;
+    if (source) {
+      const parsed = parseExpression(source);
+      ctx.bag.addAll(parsed.diagnostics);
+      expression = parsed.expr;
+    }
+    const truePath = readBranch(ctx, fields.get("true_path"), nested, `${label}.true_path`);
+    const falsePath = readBranch(ctx, fields.get("false_path"), nested, `${label}.false_path`);
+    const node = source && expression && { kind: "condition" as const, ...base, expression, source, truePath: truePath.targets, falsePath: falsePath.targets };
+    return done(node, [...truePath.lifted, ...falsePath.lifted]);
+  },
+
+  /** loop : items_source, body, item_var?, max_parallel?, parallel? */
+  loop(ctx, fields, base, nested, label) {
+    const itemsSource = optional(fields, "items_source", (e) => readValue(ctx, e.value, e.keySpan));
+    const itemVar: Named | undefined = optional(fields, "item_var", (e) => identifier(ctx, e, "item_var")) ?? { name: DEFAULT_ITEM_VAR, span: base.idSpan };
+    const bodyEntry = fields.get("body");
+    const body = bodyEntry && nested.list(bodyEntry.value, `${label}.body`, bodyEntry.keySpan);
+    const unbounded = optional(fields, "parallel", (e) => ctx.boolean(e));
+    const maxParallel = optional(fields, "max_parallel", (e) => ctx.number(e, { integer: true, min: 1 })) ?? (unbounded ? 0 : DEFAULT_MAX_PARALLEL);
+    return done(itemsSource && itemVar && body && { kind: "loop", ...base, itemsSource, itemVar, body, maxParallel });
+  },
+
+  /** parallel : branches   (a list of node lists; a branch may also be a single node) */
+  parallel(ctx, fields, base, nested, label) {
+    const entry = fields.get("branches");
+    if (!entry) return done(undefined);
+    const branches: PlanNode[][] = [];
+    for (const [i, branch] of (ctx.list(entry.value, "'branches'", entry.keySpan) ?? []).entries()) {
+      if (isSeq(branch)) branches.push(nested.list(branch, `${label}.branches[${i}]`, entry.keySpan));
+      else if (isMap(branch)) branches.push(nested.one(branch, `${label}.branches[${i}]`));
+      else ctx.wrongType("branches", "a list of node lists", branch);
+    }
+    return done({ kind: "parallel", ...base, branches });
+  },
+
+  /** workflow : workflow_ref, inputs? */
+  workflow(ctx, fields, base) {
+    const workflowRef = optional(fields, "workflow_ref", (e) => ctx.named(e));
+    const inputs = optional(fields, "inputs", (e) => readValueMap(ctx, e)) ?? [];
+    return done(workflowRef && { kind: "workflow", ...base, workflowRef, inputs });
+  },
+
+  /** llm : prompt, model?, llm_config? */
+  llm(ctx, fields, base) {
+    const prompt = optional(fields, "prompt", (e) => readTemplate(ctx, e));
+    const model = optional(fields, "model", (e) => ctx.string(e));
+    const llmConfig = optional(fields, "llm_config", (e) => readJsonMap(ctx, e)) ?? {};
+    return done(prompt && { kind: "llm", ...base, prompt, llmConfig, ...(model !== undefined && { model }) });
+  },
+
+  /** agent : prompt, tools?, max_iterations?, model?, llm_config? */
+  agent(ctx, fields, base) {
+    const prompt = optional(fields, "prompt", (e) => readTemplate(ctx, e));
+    const tools = optional(fields, "tools", (e) => ctx.names(e)) ?? [];
+    const maxIterations = optional(fields, "max_iterations", (e) => ctx.number(e, { integer: true, min: 1 })) ?? DEFAULT_MAX_ITERATIONS;
+    const model = optional(fields, "model", (e) => ctx.string(e));
+    const llmConfig = optional(fields, "llm_config", (e) => readJsonMap(ctx, e)) ?? {};
+    return done(prompt && { kind: "agent", ...base, prompt, tools, maxIterations, llmConfig, ...(model !== undefined && { model }) });
+  },
+};
+
+/** Reads `fields[key]` with `read` when present. */
+function optional<T>(fields: FieldMap, key: string, read: (entry: MapEntry) => T | undefined): T | undefined {
+  const entry = fields.get(key);
+  return entry && read(entry);
+}
+
+function identifier(ctx: YamlContext, entry: MapEntry, what: string): Named | undefined {
+  const named = ctx.named(entry);
+  if (named && !IDENTIFIER.test(named.name)) ctx.bag.report(Diagnostics.BadIdentifier, named.span, [named.name, what]);
+  return named;
+}
+
+/** true_path / false_path : a list of node ids or inline nodes (a single id is accepted). */
+function readBranch(ctx: YamlContext, entry: MapEntry | undefined, nested: NestedReader, label: string): { targets: Named[]; lifted: PlanNode[] } {
+  const targets: Named[] = [];
+  const lifted: PlanNode[] = [];
+  if (!entry || entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return { targets, lifted };
+  const items = isScalar(entry.value) ? [entry.value] : (ctx.list(entry.value, `'${entry.key}'`, entry.keySpan) ?? []);
+  for (const [i, item] of items.entries()) {
+    if (isScalar(item) && typeof item.value === "string") {
+      targets.push({ name: item.value, span: ctx.span(item) });
+    } else if (isMap(item)) {
+      const nodes = nested.one(item, `${label}[${i}]`);
+      const [first] = nodes;
+      if (first) targets.push({ name: first.id, span: first.idSpan });
+      lifted.push(...nodes);
+    } else {
+      ctx.wrongType(entry.key, "a list of node ids or nodes", item);
+    }
+  }
+  return { targets, lifted };
+}

@@ -1,0 +1,102 @@
+/**
+ * @fileoverview YAML node lists and the fields every node has: `id`, `type`, `dependencies`,
+ * schemas, `retries`, `timeout_seconds`, `limits`, `trust`. Checks field names against the field
+ * table (ICE1005, ICE1006, ICE1007) and hands the rest to the reader of the node's type.
+ */
+import { type Node } from "yaml";
+import { didYouMean, Diagnostics, span, type Span } from "../../diagnostics/index.js";
+import { NODE_KINDS, type Limits, type NodeKind, type PlanNode } from "../../plan/index.js";
+import type { MapEntry, YamlContext } from "./context.js";
+import { fieldsOf, LIMIT_FIELDS, NODE_FIELDS } from "./fieldTable.js";
+import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
+import { readObjectType } from "./schemaTypes.js";
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** nodes : `-` Node (`-` Node)*   — inline branch nodes come right after their condition. */
+export function readNodeList(ctx: YamlContext, node: Node | null, label: string, fallback: Span): PlanNode[] {
+  const items = ctx.list(node, `'${label}'`, fallback) ?? [];
+  return items.flatMap((item, index) => readNode(ctx, item, `${label}[${index}]`));
+}
+
+/**
+ * Node : { id, type, ...fields of the type }
+ * Returns the node followed by any nodes written inline in its branches ([] if unreadable).
+ */
+export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[] {
+  const entries = ctx.mapping(node, `node ${label}`);
+  if (!entries) return [];
+  const fields: FieldMap = new Map(entries.map((e) => [e.key, e]));
+  const whole = ctx.span(node);
+  const idEntry = fields.get("id");
+  const typeEntry = fields.get("type");
+  const id = idEntry && ctx.string(idEntry);
+  if (id !== undefined && !IDENTIFIER.test(id)) ctx.bag.report(Diagnostics.BadIdentifier, ctx.span(idEntry!.value), [id, "node id"]);
+  const name = id ?? label;
+  const anchor = idEntry ? ctx.span(idEntry.value, idEntry.keySpan) : typeEntry ? typeEntry.keySpan : span(ctx.file, whole.start);
+
+  if (!typeEntry) {
+    ctx.bag.report(Diagnostics.MissingField, anchor, ["a", name, "type"]);
+    return [];
+  }
+  const typeName = ctx.string(typeEntry);
+  if (typeName === undefined) return [];
+  if (!(NODE_KINDS as readonly string[]).includes(typeName)) {
+    ctx.bag.report(Diagnostics.UnknownNodeType, ctx.span(typeEntry.value), [typeName, didYouMean(typeName, NODE_KINDS)]);
+    return [];
+  }
+  const kind = typeName as NodeKind;
+  const allowed = fieldsOf(kind);
+  for (const entry of entries) {
+    if (!allowed.includes(entry.key)) ctx.bag.report(Diagnostics.UnknownField, entry.keySpan, [entry.key, kind, didYouMean(entry.key, allowed)]);
+  }
+  let complete = id !== undefined;
+  if (!idEntry) ctx.bag.report(Diagnostics.MissingField, ctx.span(typeEntry.value), [kind, name, "id"]);
+  for (const field of NODE_FIELDS[kind].required) {
+    if (fields.has(field)) continue;
+    ctx.bag.report(Diagnostics.MissingField, anchor, [kind, name, field]);
+    complete = false;
+  }
+  const base = readBaseFields(ctx, fields, { id: id ?? label, span: whole, idSpan: anchor });
+  const nested = { list: (n: Node | null, l: string, f: Span) => readNodeList(ctx, n, l, f), one: (n: Node, l: string) => readNode(ctx, n, l) };
+  const result = KIND_READERS[kind](ctx, fields, base, nested, name);
+  return complete && result.node ? [result.node, ...result.lifted] : [...result.lifted];
+}
+
+/** Fields every node has. */
+function readBaseFields(ctx: YamlContext, fields: FieldMap, where: { id: string; span: Span; idSpan: Span }): BaseFields {
+  const get = (key: string): MapEntry | undefined => fields.get(key);
+  const dependencies = get("dependencies");
+  const inputSchema = get("input_schema");
+  const outputSchema = get("output_schema");
+  const retries = get("retries");
+  const timeout = get("timeout_seconds");
+  const limits = get("limits");
+  const trust = get("trust");
+  const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = { ...where, dependencies: dependencies ? ctx.names(dependencies) : [] };
+  if (inputSchema) base.inputSchema = readObjectType(ctx, inputSchema.value, "input_schema");
+  if (outputSchema) base.outputSchema = readObjectType(ctx, outputSchema.value, "output_schema");
+  if (retries) base.retries = ctx.number(retries, { integer: true, min: 0 });
+  if (timeout) base.timeoutSeconds = ctx.number(timeout, { positive: true });
+  if (limits) base.limits = readLimits(ctx, limits);
+  if (trust) base.trust = ctx.named(trust);
+  for (const key of Object.keys(base) as (keyof BaseFields)[]) if (base[key] === undefined) delete base[key];
+  return base;
+}
+
+/** limits : { fuel?, memory_mb?, timeout_ms? }   (ranges are the checker's concern) */
+function readLimits(ctx: YamlContext, entry: MapEntry): Limits | undefined {
+  const entries = ctx.mapping(entry.value, "'limits'", entry.keySpan);
+  if (!entries) return undefined;
+  const limits: { -readonly [K in keyof Limits]: Limits[K] } = { span: ctx.span(entry.value) };
+  for (const e of entries) {
+    const field = (LIMIT_FIELDS as { readonly [key: string]: keyof typeof limits | undefined })[e.key];
+    if (field === undefined) {
+      ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [e.key, "'limits'", didYouMean(e.key, Object.keys(LIMIT_FIELDS))]);
+      continue;
+    }
+    const value = ctx.number(e, { integer: field !== "memoryMb" });
+    if (value !== undefined && field !== "span") limits[field] = value;
+  }
+  return limits;
+}

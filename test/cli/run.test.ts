@@ -1,0 +1,96 @@
+/**
+ * `iceosc run` end to end: workflows in, JSON or error codes out, as SPEC section 5 says.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { codeWorkflow, iceosc, writeFiles } from "../helpers/cli.js";
+
+describe("iceosc run", () => {
+  it("runs the SPEC word_stats example", () => {
+    const result = iceosc(["run", "examples/word_stats.yaml", "--input", '{"text":"the quick brown fox jumps over the lazy dog"}']);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ words: 9, longest: 5 });
+  });
+
+  it("reads --input from a file with @", () => {
+    const result = iceosc(["run", "examples/word_stats.yaml", "--input", "@examples/inputs/word_stats.json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).words).toBe(9);
+  });
+
+  it("stops a code node that loops forever with ICE_FUEL_EXHAUSTED", () => {
+    const dir = writeFiles({ "spin.yaml": codeWorkflow("let x = 0;\nwhile (true) { x++; }\nreturn { value: x };") });
+    const result = iceosc(["run", join(dir, "spin.yaml"), "--input", '{"n":1}']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ICE_FUEL_EXHAUSTED");
+    expect(result.stderr).toContain("probe");
+    expect(result.stdout).toBe("");
+  });
+
+  it("stops a code node that allocates without bound with ICE_MEMORY_LIMIT", () => {
+    const body = "const chunks: string[] = [];\nlet s = \"xxxxxxxxxxxxxxxx\";\nwhile (true) { s = s + s; chunks.push(s); }\nreturn { value: chunks.length };";
+    const dir = writeFiles({ "bomb.yaml": codeWorkflow(body, { limits: "{ fuel: 1000000000, memory_mb: 2 }" }) });
+    const result = iceosc(["run", join(dir, "bomb.yaml"), "--input", '{"n":1}']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ICE_MEMORY_LIMIT");
+    expect(result.stderr).toContain("probe");
+  });
+
+  it("rejects an @external import before running", () => {
+    const body = '@external("env", "eval") declare function hostEval(code: string): void;\nhostEval("process.exit(3)");\nreturn { value: 1 };';
+    const dir = writeFiles({ "escape.yaml": codeWorkflow(body) });
+    const result = iceosc(["run", join(dir, "escape.yaml"), "--input", '{"n":1}']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/escape\.yaml:\d+:\d+ - error ICE\d{4}/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("reports a trap in user code as ICE_SANDBOX_TRAP", () => {
+    const dir = writeFiles({ "trap.yaml": codeWorkflow('if (inputs.n > 0) throw new Error("boom");\nreturn { value: 1 };') });
+    const result = iceosc(["run", join(dir, "trap.yaml"), "--input", '{"n":1}']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ICE_SANDBOX_TRAP");
+  });
+
+  it("rejects input that does not match input_schema with ICE_INPUT_INVALID", () => {
+    const result = iceosc(["run", "examples/word_stats.yaml", "--input", '{"text": 42}']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ICE_INPUT_INVALID");
+    expect(result.stderr).toContain("input.text");
+  });
+
+  it("names the missing tool with ICE_TOOL_MISSING", () => {
+    const result = iceosc(["run", "examples/sales_alert.yaml", "--input", "@examples/inputs/sales_alert.json"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ICE_TOOL_MISSING");
+    expect(result.stderr).toContain("sheet");
+  });
+
+  it("takes the branch a sandboxed condition chooses", () => {
+    const high = iceosc(["run", "examples/sales_alert.yaml", "--input", '{"sheet":"data/sales.csv","threshold":5000}', "--tools", "examples/tools.js", "--trace"]);
+    expect(high.code).toBe(0);
+    expect(JSON.parse(high.stdout)).toEqual({ total: 5081.5, mean: 1270.375, top_region: "east", alerted: true });
+    expect(high.stderr).toMatch(/skipped\s+archive/);
+    const low = iceosc(["run", "examples/sales_alert.yaml", "--input", '{"sheet":"data/sales.csv","threshold":10000}', "--tools", "examples/tools.js", "--trace"]);
+    expect(low.code).toBe(0);
+    expect(JSON.parse(low.stdout).alerted).toBe(false);
+    expect(low.stderr).toMatch(/skipped\s+alert/);
+  });
+
+  it("runs a loop with a parallel block and a sub-workflow", () => {
+    const result = iceosc(["run", "examples/review_batch.yaml", "--input", "@examples/inputs/review_batch.json", "--tools", "examples/tools.js"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.verdicts.map((v: { label: string }) => v.label)).toEqual(["positive", "negative", "neutral"]);
+    expect(output.counts).toEqual({ positive: 1, negative: 1, neutral: 1 });
+    expect(output.verdicts[0].summary).toContain("battery");
+  });
+
+  it("exits 2 with usage help on a bad command line", () => {
+    const result = iceosc(["run"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("iceosc --help");
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Golden tests for the YAML front end and the checker. Each `invalid/X.yaml` has beside it
+ * `X.expected.txt`, its rendered diagnostics; each `valid/X.yaml` has `X.plan.txt`, a plan
+ * summary (plus the checker's diagnostics for the few valid fixtures listed below). Regenerate
+ * with `UPDATE_GOLDENS=1 npx vitest run test/frontend`.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkWorkflow } from "../../src/check/index.js";
+import { formatDiagnostics, SourceFile, sortDiagnostics } from "../../src/diagnostics/index.js";
+import { parseYamlWorkflow } from "../../src/frontend/index.js";
+import { planSummary } from "./planSummary.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURES = join(ROOT, "test/fixtures/yaml");
+const UPDATE = process.env.UPDATE_GOLDENS === "1";
+/** Workflows the fixtures may call. */
+const WORKFLOW_NAMES = new Set(["pager", "summarise"]);
+/**
+ * Valid fixtures (no front-end errors) that the checker still rejects: the original design's
+ * code node has no output_schema (ICE2017); its Python body is the sandbox compiler's concern.
+ */
+const CHECKER_REJECTS: { readonly [name: string]: readonly string[] } = { original_design_code: ["ICE2017"] };
+
+function load(dir: string, name: string): SourceFile {
+  const path = join(FIXTURES, dir, name);
+  return new SourceFile(relative(ROOT, path).split("\\").join("/"), readFileSync(path, "utf8"));
+}
+
+function golden(path: string, actual: string): void {
+  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
+  else expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+const yamlFiles = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".yaml")).sort();
+
+describe("invalid YAML fixtures", () => {
+  it.each(yamlFiles("invalid"))("%s", (name) => {
+    const file = load("invalid", name);
+    const parsed = parseYamlWorkflow(file);
+    const checked = parsed.workflow ? checkWorkflow(parsed.workflow, { workflowNames: WORKFLOW_NAMES }) : [];
+    const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked]);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    golden(join(FIXTURES, "invalid", name.replace(/\.yaml$/, ".expected.txt")), formatDiagnostics(diagnostics));
+  });
+});
+
+describe("valid YAML fixtures", () => {
+  it.each(yamlFiles("valid"))("%s", (name) => {
+    const base = name.replace(/\.yaml$/, "");
+    const file = load("valid", name);
+    const parsed = parseYamlWorkflow(file);
+    expect(parsed.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    const checked = checkWorkflow(parsed.workflow!, { workflowNames: WORKFLOW_NAMES });
+    expect(checked.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(CHECKER_REJECTS[base] ?? []);
+    const checkerNotes = checked.length > 0 ? `\n${formatDiagnostics(checked)}` : "";
+    golden(join(FIXTURES, "valid", `${base}.plan.txt`), planSummary(parsed.workflow!) + checkerNotes);
+  });
+});
