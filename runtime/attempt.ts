@@ -1,9 +1,17 @@
 /**
- * @fileoverview Running one node: events, retries with exponential backoff, the per-attempt
- * wall-clock timeout and cancellation. Every node of a generated module goes through `attempt`.
+ * @fileoverview Running one node: events, retries with exponential backoff (the node's
+ * `retries`, shaped by a retry policy), the per-attempt wall-clock timeout, cancellation and the
+ * failure policy. Every node of a generated module goes through `attempt`.
  */
 import { AbortedError, IceError, TimeoutError } from "./errors.js";
-import type { RunEvent } from "./options.js";
+import type { FailurePolicy, RetryPolicy, RunEvent, TokenUsage } from "./options.js";
+
+/** Measurements of one attempt, added to its `node_completed` event. */
+export interface AttemptMetrics {
+  readonly fuelUsed?: number;
+  readonly tokens?: TokenUsage;
+  readonly costUsd?: number;
+}
 
 /** What `attempt` needs to know about the node. */
 export interface AttemptSettings {
@@ -15,13 +23,19 @@ export interface AttemptSettings {
   readonly emit: (event: RunEvent) => void;
   /** Wraps a non-IceError thrown by `body` (e.g. a tool's own exception). */
   readonly wrap: (error: unknown) => IceError;
+  /** Backoff between attempts (default: 100 ms doubling up to 5 s, no jitter). */
+  readonly retryPolicy?: RetryPolicy;
+  /** `continue`: after the last attempt fails, resolve to undefined instead of throwing (not for ICE_ABORTED). */
+  readonly failurePolicy?: FailurePolicy;
+  /** Read after each attempt (successful or not) for the `node_completed` event. */
+  readonly metrics?: () => AttemptMetrics | undefined;
 }
 
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 5_000;
 
 /** Codes that a retry cannot fix: the same input fails the same way. */
-const PERMANENT: ReadonlySet<string> = new Set(["ICE_INPUT_INVALID", "ICE_CAPABILITY_DENIED", "ICE_MODULE_INVALID", "ICE_TOOL_MISSING", "ICE_PROVIDER_MISSING", "ICE_ABORTED", "ICE_WORKFLOW_MISSING"]);
+const PERMANENT: ReadonlySet<string> = new Set(["ICE_INPUT_INVALID", "ICE_CAPABILITY_DENIED", "ICE_MODULE_INVALID", "ICE_TOOL_MISSING", "ICE_PROVIDER_MISSING", "ICE_ABORTED", "ICE_WORKFLOW_MISSING", "ICE_REPLAY_MISMATCH"]);
 
 /** Runs `body` until it succeeds or its retries are spent. `body` gets a signal for this attempt. */
 export async function attempt<T>(settings: AttemptSettings, body: (signal: AbortSignal) => Promise<T> | T, fuelOf?: (result: T) => number | undefined): Promise<T> {
@@ -33,17 +47,44 @@ export async function attempt<T>(settings: AttemptSettings, body: (signal: Abort
     try {
       const result = await withTimeout(settings, body);
       const fuelUsed = fuelOf?.(result);
-      emit({ type: "node_completed", nodeId, kind, durationMs: performance.now() - started, ...(fuelUsed !== undefined && { fuelUsed }) });
+      const metrics = settings.metrics?.();
+      emit({
+        type: "node_completed",
+        nodeId,
+        kind,
+        durationMs: performance.now() - started,
+        ...(fuelUsed !== undefined && { fuelUsed }),
+        ...(metrics?.fuelUsed !== undefined && { fuelUsed: metrics.fuelUsed }),
+        ...(metrics?.tokens && { tokens: metrics.tokens }),
+        ...(metrics?.costUsd !== undefined && { costUsd: metrics.costUsd }),
+      });
       return result;
     } catch (thrown) {
       const error = thrown instanceof IceError ? thrown : settings.wrap(thrown);
-      emit({ type: "node_failed", nodeId, kind, durationMs: performance.now() - started, code: error.code, message: error.message });
-      if (attemptNo > settings.retries || PERMANENT.has(error.code) || settings.signal?.aborted) throw error;
-      const delayMs = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attemptNo - 1));
+      const final = attemptNo > settings.retries || !retryable(error.code, settings.retryPolicy) || settings.signal?.aborted === true;
+      const continued = final && settings.failurePolicy === "continue" && error.code !== "ICE_ABORTED" && !settings.signal?.aborted;
+      emit({ type: "node_failed", nodeId, kind, durationMs: performance.now() - started, code: error.code, message: error.message, attempt: attemptNo, ...(continued && { continued }) });
+      if (continued) return undefined as T;
+      if (final) throw error;
+      const delayMs = delay(attemptNo, settings.retryPolicy);
       emit({ type: "node_retrying", nodeId, kind, attempt: attemptNo + 1, delayMs, code: error.code });
-      await sleep(delayMs, settings.signal);
+      await sleep(delayMs, settings.signal, nodeId);
     }
   }
+}
+
+function retryable(code: string, policy: RetryPolicy | undefined): boolean {
+  if (PERMANENT.has(code)) return false;
+  return policy?.retryOn === undefined || policy.retryOn.includes(code);
+}
+
+/** Delay before attempt `attemptNo + 1`. */
+function delay(attemptNo: number, policy: RetryPolicy | undefined): number {
+  const base = policy?.baseDelayMs ?? BASE_DELAY_MS;
+  const max = policy?.maxDelayMs ?? MAX_DELAY_MS;
+  const exact = Math.min(max, base * (policy?.factor ?? 2) ** (attemptNo - 1));
+  const jitter = Math.min(1, Math.max(0, policy?.jitter ?? 0));
+  return Math.round(exact * (1 - jitter * Math.random()));
 }
 
 async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
@@ -67,18 +108,17 @@ async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSig
   }
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined, nodeId: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedError());
+    if (signal?.aborted) return reject(new AbortedError(nodeId));
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new AbortedError());
+      reject(new AbortedError(nodeId));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-

@@ -18,7 +18,8 @@ export type IceErrorCode =
   | "ICE_PROVIDER_FAILED"
   | "ICE_WORKFLOW_MISSING"
   | "ICE_ABORTED"
-  | "ICE_MODULE_INVALID";
+  | "ICE_MODULE_INVALID"
+  | "ICE_REPLAY_MISMATCH";
 
 /** Base class of every error a run throws. */
 export class IceError extends Error {
@@ -109,6 +110,31 @@ export class ProviderMissingError extends IceError {
 export class ProviderFailedError extends IceError {
   constructor(nodeId: string, cause: unknown) {
     super("ICE_PROVIDER_FAILED", `LLM provider failed: ${messageOf(cause)}`, nodeId, { cause });
+  }
+}
+
+/** Why a provider request failed. */
+export type ProviderFailure = "http" | "rate_limited" | "auth" | "connection" | "stream_cut" | "bad_reply";
+
+/** A provider request failed over HTTP: a status, a refused or cut connection, an unusable reply. */
+export class ProviderRequestError extends ProviderFailedError {
+  /** What went wrong, for callers that branch on it. */
+  readonly reason: ProviderFailure;
+  /** HTTP status of the failed response, when there was one. */
+  readonly status: number | undefined;
+
+  constructor(nodeId: string, reason: ProviderFailure, detail: string, options: { status?: number; cause?: unknown } = {}) {
+    super(nodeId, options.cause ?? new Error(detail));
+    this.message = `node '${nodeId}': LLM provider failed: ${detail}`;
+    this.reason = reason;
+    this.status = options.status;
+  }
+}
+
+/** Replay met a call the recording does not hold (or holds with other arguments). */
+export class ReplayMismatchError extends IceError {
+  constructor(nodeId: string, detail: string) {
+    super("ICE_REPLAY_MISMATCH", detail, nodeId);
   }
 }
 

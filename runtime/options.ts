@@ -1,6 +1,7 @@
 /**
  * @fileoverview What callers pass to a generated module's `run(input, options)`: tools, the LLM
- * provider, cancellation, events and limit overrides.
+ * provider, cancellation, events, retry and failure policies, built-in tool settings and limit
+ * overrides; and the provider-facing request/response types.
  */
 import type { SandboxLimits } from "./profiles.js";
 
@@ -30,6 +31,8 @@ export interface ToolCall {
   readonly id: string;
   readonly name: string;
   readonly arguments: Record<string, unknown>;
+  /** Set when the model's arguments were not a JSON object: the raw text it sent. */
+  readonly invalidArguments?: string;
 }
 
 /** A tool offered to a model. */
@@ -38,6 +41,22 @@ export interface ToolSpec {
   readonly description: string;
   /** JSON schema of the arguments. */
   readonly parameters: object;
+}
+
+/** Token counts of one model call (or a sum of several). */
+export interface TokenUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+}
+
+/** A provider-level retry (429, 5xx, connection refused), reported before the wait. */
+export interface ProviderRetry {
+  /** The attempt about to be made (2 for the first retry). */
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** HTTP status that caused the retry, if there was a response. */
+  readonly status?: number;
+  readonly reason: string;
 }
 
 /** One request to a model. */
@@ -52,13 +71,21 @@ export interface LlmRequest {
   /** Tools the model may call (agents). */
   readonly tools?: readonly ToolSpec[];
   readonly signal: AbortSignal;
+  /** Receives streamed text as it arrives (providers that stream call it; others may not). */
+  readonly onToken?: (text: string) => void;
+  /** Told about provider-level retries. */
+  readonly onRetry?: (retry: ProviderRetry) => void;
 }
 
 /** A model's reply. */
 export interface LlmResponse {
   readonly text: string;
   readonly toolCalls?: readonly ToolCall[];
-  readonly usage?: { readonly inputTokens: number; readonly outputTokens: number };
+  readonly usage?: TokenUsage;
+  /** The model that answered, as the provider reports it. */
+  readonly model?: string;
+  /** Why the model stopped (`stop`, `end_turn`, `tool_calls`, `length`, ...). */
+  readonly stopReason?: string;
 }
 
 /** What runs llm and agent nodes. */
@@ -66,22 +93,102 @@ export interface LlmProvider {
   complete(request: LlmRequest): Promise<LlmResponse>;
 }
 
+/** Conversation memory of agents, by key (`llm_config.memory_key`). */
+export interface AgentMemory {
+  /** The messages stored under `key` (empty if none). */
+  load(key: string): Promise<readonly ChatMessage[]> | readonly ChatMessage[];
+  /** Appends messages under `key`. */
+  append(key: string, messages: readonly ChatMessage[]): Promise<void> | void;
+}
+
+/** Price of a model, in US dollars per million tokens. */
+export interface ModelPrice {
+  readonly inputPerMillion: number;
+  readonly outputPerMillion: number;
+}
+
+/** How a node's failed attempts are retried (`retries` gives the count). */
+export interface RetryPolicy {
+  /** Delay before the first retry, in ms (default 100). */
+  readonly baseDelayMs?: number;
+  /** Cap on one delay, in ms (default 5000). */
+  readonly maxDelayMs?: number;
+  /** Growth factor between delays (default 2). */
+  readonly factor?: number;
+  /** Random spread of each delay, 0..1 (default 0: deterministic). */
+  readonly jitter?: number;
+  /** Retry only errors with these codes (default: every code a retry can fix). */
+  readonly retryOn?: readonly string[];
+}
+
+/** What a node's final failure does to the run. */
+export type FailurePolicy = "halt" | "continue";
+
+/** Settings of the built-in tools (`read_file`, `http_request`, ...). */
+export interface BuiltinToolOptions {
+  /** Relative paths of file tools resolve against this directory (default: the working directory). */
+  readonly baseDir?: string;
+  /** Further directories file tools may read (the base directory always may). */
+  readonly readableDirs?: readonly string[];
+  /** Hosts `http_request` may reach (`api.example.com`, `*.example.com`, `127.0.0.1:8080`); none by default. */
+  readonly allowedHosts?: readonly string[];
+  /** Embeddings for `index_documents`/`search_documents`: `local` (hashed TF-IDF, default) or a provider API. */
+  readonly embeddings?: EmbeddingsOptions;
+}
+
+/** Where embeddings come from. */
+export type EmbeddingsOptions =
+  | { readonly kind: "local"; readonly dimensions?: number }
+  | { readonly kind: "openai"; readonly model?: string; readonly baseURL?: string; readonly apiKey?: string };
+
 /** A run event, delivered to `options.onEvent` as it happens. */
 export type RunEvent =
   | { readonly type: "node_started"; readonly nodeId: string; readonly kind: string; readonly attempt: number }
-  | { readonly type: "node_completed"; readonly nodeId: string; readonly kind: string; readonly durationMs: number; readonly fuelUsed?: number }
-  | { readonly type: "node_failed"; readonly nodeId: string; readonly kind: string; readonly durationMs: number; readonly code: string; readonly message: string }
+  | {
+      readonly type: "node_completed";
+      readonly nodeId: string;
+      readonly kind: string;
+      readonly durationMs: number;
+      readonly fuelUsed?: number;
+      /** llm and agent nodes: tokens of this attempt. */
+      readonly tokens?: TokenUsage;
+      /** llm and agent nodes, when the model's price is known. */
+      readonly costUsd?: number;
+    }
+  | {
+      readonly type: "node_failed";
+      readonly nodeId: string;
+      readonly kind: string;
+      readonly durationMs: number;
+      readonly code: string;
+      readonly message: string;
+      readonly attempt?: number;
+      /** True when the failure policy let the run go on without this node's output. */
+      readonly continued?: boolean;
+    }
   | { readonly type: "node_retrying"; readonly nodeId: string; readonly kind: string; readonly attempt: number; readonly delayMs: number; readonly code: string }
   | { readonly type: "node_skipped"; readonly nodeId: string; readonly kind: string }
-  | { readonly type: "log"; readonly nodeId: string; readonly message: string };
+  | { readonly type: "log"; readonly nodeId: string; readonly message: string }
+  /** Streamed model output. */
+  | { readonly type: "llm_token"; readonly nodeId: string; readonly text: string }
+  /** A provider-level retry of one model request (429, 5xx, connection refused). */
+  | { readonly type: "llm_retrying"; readonly nodeId: string; readonly attempt: number; readonly delayMs: number; readonly status?: number; readonly reason: string }
+  /** One model call finished. */
+  | { readonly type: "llm_usage"; readonly nodeId: string; readonly model: string; readonly inputTokens: number; readonly outputTokens: number; readonly costUsd?: number; readonly durationMs: number }
+  /** One step of an agent: the model answered, calling these tools (none: the final answer). */
+  | { readonly type: "agent_step"; readonly nodeId: string; readonly iteration: number; readonly toolCalls: readonly string[]; readonly text: string }
+  /** An agent called a tool. */
+  | { readonly type: "tool_call"; readonly nodeId: string; readonly tool: string; readonly durationMs: number; readonly ok: boolean; readonly error?: string }
+  /** The workflow produced its output; totals over the run. */
+  | { readonly type: "run_completed"; readonly workflow: string; readonly durationMs: number; readonly tokens: TokenUsage; readonly costUsd?: number };
 
 /** Options of a generated module's `run`. */
 export interface RunOptions {
-  /** Tool name to implementation. */
+  /** Tool name to implementation; these override built-in tools of the same name. */
   readonly tools?: Readonly<Record<string, ToolFunction>>;
-  /** Runs llm and agent nodes. */
+  /** Runs llm and agent nodes (default: OpenAI or Anthropic over HTTP, configured from the environment and `llm_config`). */
   readonly llm?: LlmProvider;
-  /** Cancels the run. */
+  /** Cancels the run: every request, tool call and sandboxed node in flight is stopped. */
   readonly signal?: AbortSignal;
   /** Receives every run event. */
   readonly onEvent?: (event: RunEvent) => void;
@@ -91,4 +198,18 @@ export interface RunOptions {
   readonly nodeLimits?: Readonly<Record<string, Partial<SandboxLimits>>>;
   /** Seed of the `random` capability; runs with the same seed draw the same numbers. */
   readonly seed?: number;
+  /** Retry backoff of every node (its `retries` gives the count). */
+  readonly retryPolicy?: RetryPolicy;
+  /** Retry settings of single nodes, by id: the count (overriding `retries`) and backoff. */
+  readonly nodeRetries?: Readonly<Record<string, RetryPolicy & { readonly retries?: number }>>;
+  /** `halt` (default): the first failure ends the run. `continue`: a failed node's output is undefined and the rest runs. */
+  readonly failurePolicy?: FailurePolicy;
+  /** Failure policy of single nodes, by id. */
+  readonly nodeFailurePolicy?: Readonly<Record<string, FailurePolicy>>;
+  /** Built-in tools' settings; `false` leaves them out. */
+  readonly builtins?: BuiltinToolOptions | false;
+  /** Agent conversation memory (default: in memory, for this run). */
+  readonly memory?: AgentMemory;
+  /** Model prices for `costUsd`, by model name (added to the built-in table). */
+  readonly pricing?: Readonly<Record<string, ModelPrice>>;
 }

@@ -5,9 +5,12 @@
  */
 import { attempt } from "./attempt.js";
 import { IceError, InputInvalidError, OutputInvalidError, SandboxTrapError, ToolFailedError, ToolMissingError, WorkflowMissingError, messageOf } from "./errors.js";
-import { callLlm, runAgent, type AgentCall, type LlmCall } from "./llm.js";
+import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
-import type { RunEvent, RunOptions } from "./options.js";
+import type { AgentMemory, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
+import { defaultProvider } from "./providers/index.js";
+import { builtinTools, type BuiltinTool } from "./tools/index.js";
+import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
 import { loadSandbox } from "./sandboxes.js";
 import { validateValue } from "./schema.js";
@@ -28,6 +31,12 @@ export class Run {
   /** The validated workflow input. */
   readonly inputs: Record<string, unknown>;
   private readonly emit: (event: RunEvent) => void;
+  private readonly builtins: Readonly<Record<string, BuiltinTool>>;
+  private readonly provider: LlmProvider;
+  private readonly memory: AgentMemory;
+  /** Tokens and cost of every llm and agent call of this run. */
+  private readonly usage = new UsageMeter();
+  private readonly started = performance.now();
 
   constructor(
     private readonly manifest: WorkflowManifest,
@@ -41,6 +50,9 @@ export class Run {
     this.inputs = (input ?? {}) as Record<string, unknown>;
     const onEvent = options.onEvent;
     this.emit = onEvent ? (event) => onEvent(event) : () => undefined;
+    this.builtins = options.builtins === false ? {} : builtinTools(options.builtins);
+    this.provider = options.llm ?? defaultProvider();
+    this.memory = options.memory ?? new InMemoryAgentMemory();
   }
 
   /** tool: calls `options.tools[name]` with the arguments. */
@@ -48,7 +60,7 @@ export class Run {
     const node = this.node(id);
     const name = node.toolName ?? id;
     return this.attempt(id, node, (signal) => {
-      const tool = this.options.tools?.[name];
+      const tool = this.toolNamed(name);
       if (typeof tool !== "function") throw new ToolMissingError(id, name);
       return Promise.resolve(tool(args, { nodeId: id, signal })).then((result) => this.checkOutput(id, node, result));
     }, (error) => new ToolFailedError(id, name, error));
@@ -77,13 +89,26 @@ export class Run {
   /** llm: one model call through `options.llm`. */
   llm(id: string, call: LlmCall): Promise<NodeValue> {
     const node = this.node(id);
-    return this.attempt(id, node, (signal) => callLlm(id, this.options.llm, call, node.outputType, signal));
+    let meter = new UsageMeter(this.usage);
+    return this.attempt(id, node, (signal) => callLlm(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, node.outputType), undefined, undefined, () => meter);
   }
 
   /** agent: a tool-calling loop through `options.llm`. */
   agent(id: string, call: AgentCall): Promise<{ text: string }> {
     const node = this.node(id);
-    return this.attempt(id, node, async (signal) => ({ text: (await runAgent(id, this.options.llm, call, this.options.tools ?? {}, node.agentTools ?? {}, signal)).text }));
+    const tools: Record<string, ToolFunction> = {};
+    const specs: Record<string, { description: string; parameters: object }> = {};
+    for (const name of call.tools) {
+      const tool = this.toolNamed(name);
+      if (tool) tools[name] = tool;
+      const declared = node.agentTools?.[name];
+      const builtin = this.builtins[name];
+      // An undeclared tool gets the placeholder { description: name, parameters: { type: "object" } }: a built-in describes itself.
+      const undeclared = !declared || (declared.description === name && Object.keys(declared.parameters).length <= 1);
+      specs[name] = builtin && undeclared && !this.options.tools?.[name] ? { description: builtin.description, parameters: builtin.parameters } : declared ?? { description: name, parameters: { type: "object" } };
+    }
+    let meter = new UsageMeter(this.usage);
+    return this.attempt(id, node, async (signal) => ({ text: (await runAgent(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, tools, specs)).text }), undefined, undefined, () => meter);
   }
 
   /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once). */
@@ -117,7 +142,7 @@ export class Run {
     const node = this.node(id);
     return this.attempt(id, node, (signal) => {
       if (typeof runner !== "function") throw new WorkflowMissingError(id, ref);
-      return runner(inputs, { ...this.options, signal });
+      return runner(inputs, { ...this.options, signal, llm: this.provider, memory: this.memory });
     });
   }
 
@@ -135,6 +160,8 @@ export class Run {
 
   /** The workflow's output: missing values become null, so the output is plain JSON. */
   output<T>(values: Output): T {
+    const costUsd = this.usage.costUsd;
+    this.emit({ type: "run_completed", workflow: this.manifest.name, durationMs: performance.now() - this.started, tokens: this.usage.tokens, ...(costUsd !== undefined && { costUsd }) });
     return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === undefined ? null : value))) as T;
   }
 
@@ -161,20 +188,42 @@ export class Run {
     );
   }
 
-  private attempt<T>(id: string, node: NodeManifest, body: (signal: AbortSignal) => Promise<T> | T, wrap?: (error: unknown) => IceError, fuelOf?: () => number): Promise<T> {
+  private attempt<T>(id: string, node: NodeManifest, body: (signal: AbortSignal) => Promise<T> | T, wrap?: (error: unknown) => IceError, fuelOf?: () => number, meter?: () => UsageMeter): Promise<T> {
+    const own = this.options.nodeRetries?.[id];
+    const retryPolicy = own ?? this.options.retryPolicy;
+    const failurePolicy = this.options.nodeFailurePolicy?.[id] ?? this.options.failurePolicy;
     return attempt(
       {
         nodeId: id,
         kind: node.kind,
-        retries: node.retries ?? 0,
+        retries: node.retries === 0 ? 0 : own?.retries ?? node.retries ?? 0,
         timeoutMs: node.timeoutMs,
         signal: this.options.signal,
         emit: this.emit,
         wrap: wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
+        ...(retryPolicy && { retryPolicy }),
+        ...(failurePolicy && { failurePolicy }),
+        ...(meter && {
+          metrics: () => {
+            const m = meter();
+            const costUsd = m.costUsd;
+            return m.used ? { tokens: m.tokens, ...(costUsd !== undefined && { costUsd }) } : undefined;
+          },
+        }),
       },
       body,
       fuelOf,
     );
+  }
+
+  /** A user tool, else a built-in one. */
+  private toolNamed(name: string): ToolFunction | undefined {
+    const own = this.options.tools?.[name];
+    return typeof own === "function" ? own : this.builtins[name]?.run;
+  }
+
+  private llmContext(nodeId: string, signal: AbortSignal, meter: UsageMeter): LlmContext {
+    return { nodeId, provider: this.provider, signal, emit: this.emit, meter, memory: this.memory, ...(this.options.pricing && { pricing: this.options.pricing }) };
   }
 
   private checkOutput(id: string, node: NodeManifest, value: unknown): unknown {

@@ -43,10 +43,9 @@ function sanitize(text: string): string {
 /** Builds the `env` import functions for the granted capabilities. */
 export function createHostFunctions(run: HostRun, capabilities: readonly string[]): Record<string, (...args: number[]) => unknown> {
   const env: Record<string, (...args: number[]) => unknown> = {
-    abort(message: number, _file: number, line: number, column: number): never {
+    abort(message: number): never {
       const text = run.memory ? readSandboxString(run.memory, message, ABORT_MESSAGE_LIMIT) : undefined;
-      const where = line > 0 ? ` (generated line ${line >>> 0}:${column >>> 0})` : "";
-      throw new SandboxAbort(`${text === undefined ? "abort" : sanitize(text)}${where}`);
+      throw new SandboxAbort(text === undefined ? "abort" : sanitize(text));
     },
   };
   const granted = new Set(capabilities);

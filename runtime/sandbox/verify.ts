@@ -44,8 +44,11 @@ export interface ModuleShape {
 const KINDS = ["function", "table", "memory", "global"] as const;
 const SECTION = { type: 1, import: 2, function: 3, table: 4, memory: 5, global: 6, export: 7, start: 8, code: 10 };
 
-/** Parses and checks `bytes`; throws VerifyError. Imports are checked by the caller. */
-export function verifyModule(bytes: Uint8Array): ModuleShape {
+/**
+ * Parses and checks `bytes`; throws VerifyError. `checkImport` sees each import as it is read
+ * (before anything else is checked) and may throw to refuse it.
+ */
+export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImport) => void): ModuleShape {
   const r = new ByteReader(bytes);
   if (r.u32le() !== 0x6d736100 || r.u32le() !== 1) throw new VerifyError("module", "not a WebAssembly module");
   const imports: ModuleImport[] = [];
@@ -67,6 +70,7 @@ export function verifyModule(bytes: Uint8Array): ModuleShape {
           const kind = KINDS[r.byte()];
           if (!kind) throw new VerifyError("module", `bad import kind for '${name}'`);
           imports.push({ qualifiedName: name, kind });
+          checkImport?.({ qualifiedName: name, kind });
           if (kind === "function") r.u32();
           else if (kind === "table") (r.byte(), r.limits());
           else if (kind === "memory") {

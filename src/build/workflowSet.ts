@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics/index.js";
-import { parseYamlWorkflow } from "../frontend/index.js";
+import { parseIceWorkflow, parseYamlWorkflow } from "../frontend/index.js";
 import { walkNodes, type Workflow } from "../plan/index.js";
 import { findWorkflowFiles, readSource, WORKFLOW_EXTENSIONS } from "./sources.js";
 
@@ -72,11 +72,7 @@ export function loadWorkflowSet(paths: readonly string[], diagnostics: Diagnosti
 }
 
 function parseWorkflowFile(file: SourceFile, diagnostics: DiagnosticBag): Workflow | undefined {
-  if (extname(file.path) === ".ice") {
-    diagnostics.report(Diagnostics.IceNotSupported, { file, start: 0, end: 0 }, []);
-    return undefined;
-  }
-  const { workflow, diagnostics: found } = parseYamlWorkflow(file);
+  const { workflow, diagnostics: found } = extname(file.path) === ".ice" ? parseIceWorkflow(file) : parseYamlWorkflow(file);
   diagnostics.addAll(found);
   return workflow;
 }

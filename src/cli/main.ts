@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
+import { convertCommand } from "./commands/convert.js";
 import { graphCommand } from "./commands/graph.js";
 import { runCommand } from "./commands/run.js";
 import { UsageError, type DiagnosticFormat } from "./report.js";
@@ -14,8 +15,11 @@ commands:
   build <files or dirs> --out-dir <dir>   compile workflows to <dir>/W.js, W.d.ts and sandbox modules
   check <files or dirs>                   report diagnostics only; exit 1 on any error
   run <file> [--input <json|@file>] [--tools <module.js>] [--trace] [--seed <n>]
+      [--record <file> | --replay <file>] [--allow-host <host>]...
                                           compile and run; print the output as JSON
   graph <file> [--format mermaid|dot]     print the workflow as a Mermaid flowchart or DOT
+  convert <file> [--to ice|yaml] [--out <file>]
+                                          print the workflow in the other form (stdout by default)
 
 options:
   --format json      (build, check, run) diagnostics as JSON on stderr
@@ -43,6 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       "no-cache": { type: "boolean" },
       trace: { type: "boolean" },
       seed: { type: "string" },
+      record: { type: "string" },
+      replay: { type: "string" },
+      "allow-host": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -72,12 +79,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(values.input !== undefined && { input: values.input }),
         ...(values.tools !== undefined && { tools: values.tools }),
         ...(seed !== undefined && { seed }),
+        ...(values.record !== undefined && { record: values.record }),
+        ...(values.replay !== undefined && { replay: values.replay }),
+        ...(values["allow-host"] !== undefined && { allowHosts: values["allow-host"] }),
       });
     }
     case "graph":
       if (positionals.length !== 1) throw new UsageError("graph takes exactly one workflow file");
       if (format !== "text" && format !== "mermaid" && format !== "dot") throw new UsageError("graph --format is mermaid or dot");
       return graphCommand({ path: positionals[0]!, format: format === "dot" ? "dot" : "mermaid" });
+    case "convert":
+      if (positionals.length !== 1) throw new UsageError("convert takes exactly one workflow file");
+      return convertCommand({ path: positionals[0]!, format: diagnosticFormat(format), ...(values.to !== undefined && { to: values.to }), ...(values.out !== undefined && { out: values.out }) });
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

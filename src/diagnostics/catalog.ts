@@ -36,6 +36,15 @@ export const Diagnostics = {
   MissingTopLevelField: kind("ICE1015", "error", "workflow is missing required field '{0}'"),
   UnknownEntryField: kind("ICE1016", "error", "unknown field '{0}' in {1}{2}"),
 
+  // ICE15xx: .ice syntax
+  IceSyntax: kind("ICE1501", "error", "{0}"),
+  DuplicateClause: kind("ICE1502", "error", "'{0}' is given more than once on {1}"),
+  DuplicateKey: kind("ICE1503", "error", "'{0}' is given more than once in {1}"),
+  NotConstant: kind("ICE1504", "error", "{0} must be a constant (a string, number, boolean, null, list or object of these), not {1}"),
+  ObjectTypeRequired: kind("ICE1505", "error", "{0} must be an object type such as '{ field: string }', got '{1}'"),
+  ParamNeedsType: kind("ICE1506", "error", "{0} '{1}' needs a type{2}"),
+  NoDefaultValue: kind("ICE1507", "error", "{0} '{1}' cannot have a value: {2}"),
+
   // ICE2xxx: checker
   DuplicateId: kind("ICE2001", "error", "duplicate node id '{0}'"),
   UnknownReference: kind("ICE2002", "error", "reference to unknown node '{0}'{1}"),
@@ -72,7 +81,6 @@ export const Diagnostics = {
   FileNotFound: kind("ICE4001", "error", "cannot read '{0}': {1}"),
   NoWorkflows: kind("ICE4002", "error", "no workflow files found in {0}"),
   DuplicateWorkflowName: kind("ICE4003", "error", "two workflows are named '{0}'"),
-  IceNotSupported: kind("ICE4004", "error", "this version of iceosc compiles YAML workflows only; .ice support is in progress"),
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticName = keyof typeof Diagnostics;

@@ -8,6 +8,8 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeWorkflow, iceosc, RUNTIME_URL, tempDir, writeFiles } from "../helpers/cli.js";
 
+const EXAMPLES = ["word_stats", "document_stats", "sales_alert", "review_batch", "review_verdict"].map((n) => `examples/${n}.yaml`);
+
 type Module = { run: (input: unknown, options?: object) => Promise<unknown> };
 
 describe("iceosc build", () => {
@@ -17,7 +19,7 @@ describe("iceosc build", () => {
   beforeAll(() => {
     out = tempDir();
     cacheDir = tempDir("iceosc-cache-");
-    const result = iceosc(["build", "examples", "--out-dir", out], { env: { ICEOSC_CACHE_DIR: cacheDir } });
+    const result = iceosc(["build", ...EXAMPLES, "--out-dir", out], { env: { ICEOSC_CACHE_DIR: cacheDir } });
     expect(result.stderr).toContain("built 5 workflows");
     expect(result.code).toBe(0);
   });
@@ -30,7 +32,7 @@ describe("iceosc build", () => {
     }
     expect(files).toContain("word_stats.stats.wasm");
     expect(files).toContain("sales_alert.over_budget.wasm");
-    expect(files.filter((f) => f.endsWith(".wasm"))).toHaveLength(6);
+    expect(files.filter((f) => f.endsWith(".wasm"))).toHaveLength(7);
   });
 
   it("types the module in W.d.ts", () => {
@@ -79,15 +81,15 @@ describe("iceosc build", () => {
 
   it("reuses cached WASM when nothing changed", () => {
     const again = tempDir();
-    const result = iceosc(["build", "examples", "--out-dir", again], { env: { ICEOSC_CACHE_DIR: cacheDir } });
+    const result = iceosc(["build", ...EXAMPLES, "--out-dir", again], { env: { ICEOSC_CACHE_DIR: cacheDir } });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("6 sandboxed pieces, 6 from cache");
+    expect(result.stderr).toContain("7 sandboxed pieces, 7 from cache");
   });
 });
 
 describe("iceosc check", () => {
   it("accepts the examples", () => {
-    const result = iceosc(["check", "examples"]);
+    const result = iceosc(["check", ...EXAMPLES]);
     expect(result.code).toBe(0);
   });
 

@@ -61,10 +61,12 @@ describe("iceosc run", () => {
   });
 
   it("names the missing tool with ICE_TOOL_MISSING", () => {
-    const result = iceosc(["run", "examples/sales_alert.yaml", "--input", "@examples/inputs/sales_alert.json"]);
+    const dir = writeFiles({
+      "weather.yaml": 'name: weather\nnodes:\n  - id: forecast\n    type: tool\n    tool_name: fetch_weather\n    tool_args: { city: "Oslo" }\noutputs: { sky: "{{ forecast.sky }}" }\n',
+    });
+    const result = iceosc(["run", join(dir, "weather.yaml")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("ICE_TOOL_MISSING");
-    expect(result.stderr).toContain("sheet");
+    expect(result.stderr).toContain("error ICE_TOOL_MISSING: node 'forecast': tool 'fetch_weather' was not supplied");
   });
 
   it("takes the branch a sandboxed condition chooses", () => {

@@ -11,6 +11,7 @@ import { compileFiles } from "../../build/compile.js";
 import { defaultCacheDir } from "../cache.js";
 import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.js";
 import { bundledRuntimeUrl } from "../runtimeLocation.js";
+import { openSession } from "../providers.js";
 import { printTrace } from "../trace.js";
 
 export interface RunArgs {
@@ -21,6 +22,12 @@ export interface RunArgs {
   readonly format: DiagnosticFormat;
   readonly trace: boolean;
   readonly seed?: number;
+  /** `--allow-host`: hosts the built-in `http_request` tool may reach. */
+  readonly allowHosts?: readonly string[];
+  /** `--record <file>`: write every model and tool call to this file. */
+  readonly record?: string;
+  /** `--replay <file>`: answer model and tool calls from this recording instead. */
+  readonly replay?: string;
 }
 
 interface LoadedTools {
@@ -49,11 +56,18 @@ export async function runCommand(args: RunArgs): Promise<number> {
       for (const wasm of workflow.wasm) writeFileSync(join(dir, wasm.fileName), wasm.bytes);
     }
     const module = (await import(pathToFileURL(join(dir, `${main.name}.js`)).href)) as { run: (input: unknown, options: object) => Promise<unknown> };
+    const session = await openSession({
+      workflowPath: args.path,
+      tools: tools.default,
+      ...(tools.llm !== undefined && { llm: tools.llm }),
+      allowHosts: args.allowHosts ?? [],
+      ...(args.record !== undefined && { record: args.record }),
+      ...(args.replay !== undefined && { replay: args.replay }),
+    });
     const started = performance.now();
     try {
       const output = await module.run(input, {
-        tools: tools.default,
-        ...(tools.llm !== undefined && { llm: tools.llm }),
+        ...session.options,
         ...(args.seed !== undefined && { seed: args.seed }),
         ...(args.trace && { onEvent: printTrace(started) }),
       });
@@ -62,10 +76,12 @@ export async function runCommand(args: RunArgs): Promise<number> {
     } catch (error) {
       const e = error as { code?: unknown; nodeId?: unknown; message?: unknown };
       if (typeof e.code === "string" && e.code.startsWith("ICE_")) {
-        process.stderr.write(`error ${e.code}${typeof e.nodeId === "string" ? ` in node '${e.nodeId}'` : ""}: ${String(e.message)}\n`);
+        process.stderr.write(`error ${e.code}: ${String(e.message)}\n`);
         return 1;
       }
       throw error;
+    } finally {
+      await session.finish();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

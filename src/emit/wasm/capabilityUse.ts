@@ -47,13 +47,14 @@ export function checkCapabilityUse(
       if (capability) use(node, `${object}.${node.name.text}`, capability);
     } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "trace") {
       use(node.expression, "trace", "log");
-    } else if (ts.isDecorator(node)) {
-      diagnostics.push(createDiagnostic(Diagnostics.ForbiddenImport, at(node), [node.getText()]));
-      return;
     }
-    if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
+    // Raw modifiers: the parser keeps decorators there even where they are not valid.
+    const modifiers = (node as ts.Node & { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+    const decorators = modifiers?.filter(ts.isDecorator);
+    if (decorators?.length || modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
       const name = (node as ts.Node & { name?: ts.Node }).name;
-      diagnostics.push(createDiagnostic(Diagnostics.ForbiddenImport, at(node), [`declare ${name ? name.getText() : ""}`.trim()]));
+      const what = decorators?.length ? decorators.map((d) => d.getText()).join(" ") : `declare ${name ? name.getText() : ""}`.trim();
+      diagnostics.push(createDiagnostic(Diagnostics.ForbiddenImport, at(node), [what]));
       return;
     }
     ts.forEachChild(node, visit);

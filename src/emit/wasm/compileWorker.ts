@@ -84,11 +84,22 @@ export async function compileInWorker(sources: readonly string[], timeoutMs: num
     libSource: LIBRARY_SOURCE,
   };
   let worker: Worker | undefined;
+  let output: string[] = [];
   const outcomes: CompileOutcome[] = [];
   try {
     for (let id = 0; id < sources.length; id++) {
-      worker ??= new Worker(WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
-      const outcome = await runJob(worker, id, sources[id]!, timeoutMs);
+      if (!worker) {
+        // asc prints its crash report to the console: keep the tail for the diagnostic.
+        worker = new Worker(WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
+        const captured: string[] = (output = []);
+        const keep = (chunk: Buffer) => void (captured.length < 64 && captured.push(chunk.toString()));
+        worker.stdout.on("data", keep);
+        worker.stderr.on("data", keep);
+      }
+      let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
+      if (outcome.failure?.kind === "crash" && output.length > 0) {
+        outcome = { ...outcome, failure: { kind: "crash", message: `${outcome.failure.message}\n${output.join("").slice(-2000)}` } };
+      }
       if (outcome.failure) {
         void worker.terminate();
         worker = undefined;

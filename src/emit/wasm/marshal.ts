@@ -3,7 +3,8 @@
  * functions that read `inputs` from, and write the output to, the wire format.
  *
  * Types: string -> string, number -> f64, integer -> i32, boolean -> bool, T[] -> Array<T>,
- * nested maps -> generated classes. Optional fields are nullable, which AssemblyScript checks:
+ * nested maps -> generated classes (nested types of equal shape share one class, so
+ * `return { rows: inputs.rows }` type-checks; `Input` and `Output` stay distinct). Optional fields are nullable, which AssemblyScript checks:
  * an optional string/array/object is `T | null`; an optional number/integer/boolean (which
  * AssemblyScript cannot make nullable) is boxed as `Some<T> | null` (`inputs.limit!.value`;
  * write `new Some<i32>(3)`, or leave the field out of the returned literal for "absent").
@@ -24,17 +25,17 @@ const RESERVED = new Set(
     "let static yield await implements interface package private protected public constructor").split(" "),
 );
 
-/** Why a type cannot be marshalled, or undefined when it can. */
-export function unsupportedReason(type: SchemaType, path: string): string | undefined {
+/** Why a type cannot be marshalled (`[what, why]`), or undefined when it can. */
+export function unsupportedReason(type: SchemaType, path: string): readonly [string, string] | undefined {
   switch (type.kind) {
     case "any":
-      return `${path} has type 'any'; give it a concrete type`;
+      return ["'any'", `${path} needs a concrete type`];
     case "array":
       return unsupportedReason(type.element, `${path}[]`);
     case "object":
       for (const field of type.fields) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) || RESERVED.has(field.name) || field.name.startsWith("__ice")) {
-          return `field name '${field.name}' (in ${path}) is not usable as an AssemblyScript field`;
+          return [`${path}.${field.name}`, `'${field.name}' is not usable as an AssemblyScript field name`];
         }
         const inner = unsupportedReason(field.type, `${path}.${field.name}`);
         if (inner) return inner;
@@ -48,8 +49,8 @@ export function unsupportedReason(type: SchemaType, path: string): string | unde
 /** Generates classes `Input` and `Output` (and nested ones) with their codec functions. */
 export function generateMarshalling(input: ObjectType, output: ObjectType): Marshalling {
   const gen = new Generator();
-  gen.objectClass(input, "Input");
-  gen.objectClass(output, "Output");
+  gen.objectClass(input, "Input", true);
+  gen.objectClass(output, "Output", true);
   gen.reader(input, "Input");
   gen.writer(output, "Output");
   return {
@@ -62,7 +63,9 @@ class Generator {
   readonly classes: string[] = [];
   readonly functions: string[] = [];
   private readonly names = new Set<string>();
+  /** Class name per object type, by identity and by structure (equal shapes share a class). */
   private readonly classOf = new Map<ObjectType, string>();
+  private readonly classOfShape = new Map<string, string>();
   private readonly done = new Set<string>();
   private counter = 0;
 
@@ -74,11 +77,16 @@ class Generator {
   }
 
   /** Declares the class of an object type (and of nested object types) once. */
-  objectClass(type: ObjectType, base: string): string {
-    const known = this.classOf.get(type);
-    if (known) return known;
+  objectClass(type: ObjectType, base: string, root = false): string {
+    const shape = JSON.stringify(type);
+    const known = this.classOf.get(type) ?? (root ? undefined : this.classOfShape.get(shape));
+    if (known) {
+      this.classOf.set(type, known);
+      return known;
+    }
     const name = this.unique(base);
     this.classOf.set(type, name);
+    if (!root) this.classOfShape.set(shape, name);
     const fields = type.fields.map((f) => `  ${f.name}${fieldType(this, f.type, f.optional, `${name}_${f.name}`)};`);
     this.classes.push(`class ${name} {\n${fields.join("\n")}\n}`);
     return name;

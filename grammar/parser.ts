@@ -1,0 +1,366 @@
+/**
+ * @fileoverview The .ice parser: a chevrotain CST parser, rules as class properties, error
+ * recovery on (a bad node is skipped up to the next statement keyword, so the rest of the file
+ * still reports). Code bodies and condition expressions are captured as balanced groups of
+ * tokens; the front end takes their text from the source. One instance, reused via `.input`.
+ *
+ *   workflow      : 'workflow' Name params? '{' statement* '}'
+ *   statement     : (node | output | toolDecl) ';'?
+ *   output        : 'output' key '=' value
+ *   toolDecl      : 'declare' 'tool' key params? returnType? clause*
+ *   node          : toolNode | codeNode | conditionNode | loopNode | parallelNode | workflowNode | llmNode | agentNode
+ *   toolNode      : 'tool' Name '=' key arguments returnType? clause*
+ *   workflowNode  : 'workflow' Name '=' key arguments returnType? clause*
+ *   codeNode      : 'code' Name params returnType? clause* codeBody
+ *   conditionNode : 'condition' Name group returnType? clause*
+ *   loopNode      : 'loop' Name '(' Name 'of' value ')' returnType? (clause | 'parallel' Number?)* nodeBlock
+ *   parallelNode  : 'parallel' Name returnType? clause* '{' ('branch' nodeBlock)* '}'
+ *   llmNode       : 'llm' Name arguments? returnType? clause* prompt
+ *   agentNode     : 'agent' Name arguments? returnType? clause* prompt
+ *   nodeBlock     : '{' (node ';'?)* '}'
+ *   clause        : Identifier (value | Duration) | ('input_schema' | 'output_schema') objectType
+ *   params        : '(' (param (',' param)* ','?)? ')'          param    : key '?'? (':' type)? ('=' value)?
+ *   arguments     : '(' (argument (',' argument)* ','?)? ')'    argument : key ':' value
+ *   returnType    : ':' type
+ *   type          : (Identifier | objectType | '(' type ')') ('[' ']')*
+ *   objectType    : '{' (typeField ((',' | ';') typeField)* (',' | ';')?)? '}'    typeField : key '?'? ':' type
+ *   value         : path | literal | Template | objectValue | arrayValue
+ *   path          : Name ('.' (Name | Number))*
+ *   objectValue   : '{' (argument (',' argument)* ','?)? '}'
+ *   arrayValue    : '[' (value (',' value)* ','?)? ']'
+ *   literal       : String | '-'? Number | 'true' | 'false' | 'null'
+ *   key           : Name | String
+ *   codeBody      : '{' (codeBody | NotCurly)* '}'
+ *   group         : '(' (group | NotParen)* ')'
+ */
+import { CstParser, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
+import * as t from "./tokens.js";
+
+export class IceParser extends CstParser {
+  constructor(errorMessageProvider?: IParserErrorMessageProvider) {
+    super([...t.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, ...(errorMessageProvider && { errorMessageProvider }) });
+    this.performSelfAnalysis();
+  }
+
+  workflow = this.RULE("workflow", () => {
+    this.CONSUME(t.Workflow);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.params));
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(t.RCurly);
+  });
+
+  statement = this.RULE("statement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.node) },
+      { ALT: () => this.SUBRULE(this.output) },
+      { ALT: () => this.SUBRULE(this.toolDecl) },
+    ]);
+    this.OPTION(() => this.CONSUME(t.Semicolon));
+  });
+
+  output = this.RULE("output", () => {
+    this.CONSUME(t.Output);
+    this.SUBRULE(this.key);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.value);
+  });
+
+  toolDecl = this.RULE("toolDecl", () => {
+    this.CONSUME(t.Declare);
+    this.CONSUME(t.Tool);
+    this.SUBRULE(this.key);
+    this.OPTION(() => this.SUBRULE(this.params));
+    this.OPTION2(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+  });
+
+  node = this.RULE("node", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.toolNode) },
+      { ALT: () => this.SUBRULE(this.codeNode) },
+      { ALT: () => this.SUBRULE(this.conditionNode) },
+      { ALT: () => this.SUBRULE(this.loopNode) },
+      { ALT: () => this.SUBRULE(this.parallelNode) },
+      { ALT: () => this.SUBRULE(this.workflowNode) },
+      { ALT: () => this.SUBRULE(this.llmNode) },
+      { ALT: () => this.SUBRULE(this.agentNode) },
+    ]);
+  });
+
+  toolNode = this.RULE("toolNode", () => this.callNode(t.Tool));
+
+  workflowNode = this.RULE("workflowNode", () => this.callNode(t.Workflow));
+
+  codeNode = this.RULE("codeNode", () => {
+    this.CONSUME(t.Code);
+    this.CONSUME(t.Name);
+    this.SUBRULE(this.params);
+    this.OPTION(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+    this.SUBRULE(this.codeBody);
+  });
+
+  conditionNode = this.RULE("conditionNode", () => {
+    this.CONSUME(t.Condition);
+    this.CONSUME(t.Name);
+    this.SUBRULE(this.group);
+    this.OPTION(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+  });
+
+  loopNode = this.RULE("loopNode", () => {
+    this.CONSUME(t.Loop);
+    this.CONSUME(t.Name);
+    this.CONSUME(t.LParen);
+    this.CONSUME2(t.Name);
+    this.CONSUME(t.Of);
+    this.SUBRULE(this.value);
+    this.CONSUME(t.RParen);
+    this.OPTION(() => this.SUBRULE(this.returnType));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.parallelClause) },
+      ]),
+    );
+    this.SUBRULE(this.nodeBlock);
+  });
+
+  parallelClause = this.RULE("parallelClause", () => {
+    this.CONSUME(t.Parallel);
+    this.OPTION(() => this.CONSUME(t.NumberLiteral));
+  });
+
+  parallelNode = this.RULE("parallelNode", () => {
+    this.CONSUME(t.Parallel);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+    this.CONSUME(t.LCurly);
+    this.MANY2(() => this.SUBRULE(this.branch));
+    this.CONSUME(t.RCurly);
+  });
+
+  branch = this.RULE("branch", () => {
+    this.CONSUME(t.Branch);
+    this.SUBRULE(this.nodeBlock);
+  });
+
+  llmNode = this.RULE("llmNode", () => this.modelNode(t.Llm));
+
+  agentNode = this.RULE("agentNode", () => this.modelNode(t.Agent));
+
+  nodeBlock = this.RULE("nodeBlock", () => {
+    this.CONSUME(t.LCurly);
+    this.MANY(() => {
+      this.SUBRULE(this.node);
+      this.OPTION(() => this.CONSUME(t.Semicolon));
+    });
+    this.CONSUME(t.RCurly);
+  });
+
+  prompt = this.RULE("prompt", () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Template) }, { ALT: () => this.CONSUME(t.StringLiteral) }]);
+  });
+
+  clause = this.RULE("clause", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Identifier);
+          this.OR2([{ ALT: () => this.SUBRULE(this.value) }, { ALT: () => this.CONSUME(t.Duration) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME(t.InputSchema) }, { ALT: () => this.CONSUME(t.OutputSchema) }]);
+          this.SUBRULE(this.objectType);
+        },
+      },
+    ]);
+  });
+
+  params = this.RULE("params", () => {
+    this.CONSUME(t.LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.param);
+      this.MANY(() => {
+        this.CONSUME(t.Comma);
+        this.SUBRULE2(this.param);
+      });
+      this.OPTION2(() => this.CONSUME2(t.Comma));
+    });
+    this.CONSUME(t.RParen);
+  });
+
+  param = this.RULE("param", () => {
+    this.SUBRULE(this.key);
+    this.OPTION(() => this.CONSUME(t.Question));
+    this.OPTION2(() => {
+      this.CONSUME(t.Colon);
+      this.SUBRULE(this.type);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(t.Equals);
+      this.SUBRULE(this.value);
+    });
+  });
+
+  arguments = this.RULE("arguments", () => {
+    this.CONSUME(t.LParen);
+    this.argumentList();
+    this.CONSUME(t.RParen);
+  });
+
+  argument = this.RULE("argument", () => {
+    this.SUBRULE(this.key);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.value);
+  });
+
+  returnType = this.RULE("returnType", () => {
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.type);
+  });
+
+  type = this.RULE("type", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.SUBRULE(this.objectType) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.type);
+          this.CONSUME(t.RParen);
+        },
+      },
+    ]);
+    this.MANY(() => {
+      this.CONSUME(t.LBracket);
+      this.CONSUME(t.RBracket);
+    });
+  });
+
+  objectType = this.RULE("objectType", () => {
+    this.CONSUME(t.LCurly);
+    this.OPTION(() => {
+      this.SUBRULE(this.typeField);
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(t.Comma) }, { ALT: () => this.CONSUME(t.Semicolon) }]);
+        this.SUBRULE2(this.typeField);
+      });
+      this.OPTION2(() => this.OR2([{ ALT: () => this.CONSUME2(t.Comma) }, { ALT: () => this.CONSUME2(t.Semicolon) }]));
+    });
+    this.CONSUME(t.RCurly);
+  });
+
+  typeField = this.RULE("typeField", () => {
+    this.SUBRULE(this.key);
+    this.OPTION(() => this.CONSUME(t.Question));
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.type);
+  });
+
+  value = this.RULE("value", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.path) },
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.CONSUME(t.Template) },
+      { ALT: () => this.SUBRULE(this.objectValue) },
+      { ALT: () => this.SUBRULE(this.arrayValue) },
+    ]);
+  });
+
+  path = this.RULE("path", () => {
+    this.CONSUME(t.Name);
+    this.MANY(() => {
+      this.CONSUME(t.Dot);
+      this.OR([{ ALT: () => this.CONSUME2(t.Name) }, { ALT: () => this.CONSUME(t.NumberLiteral) }]);
+    });
+  });
+
+  literal = this.RULE("literal", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.StringLiteral) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(t.Minus));
+          this.CONSUME(t.NumberLiteral);
+        },
+      },
+      { ALT: () => this.CONSUME(t.True) },
+      { ALT: () => this.CONSUME(t.False) },
+      { ALT: () => this.CONSUME(t.Null) },
+    ]);
+  });
+
+  objectValue = this.RULE("objectValue", () => {
+    this.CONSUME(t.LCurly);
+    this.argumentList();
+    this.CONSUME(t.RCurly);
+  });
+
+  arrayValue = this.RULE("arrayValue", () => {
+    this.CONSUME(t.LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.value);
+      this.MANY(() => {
+        this.CONSUME(t.Comma);
+        this.SUBRULE2(this.value);
+      });
+      this.OPTION2(() => this.CONSUME2(t.Comma));
+    });
+    this.CONSUME(t.RBracket);
+  });
+
+  key = this.RULE("key", () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Name) }, { ALT: () => this.CONSUME(t.StringLiteral) }]);
+  });
+
+  codeBody = this.RULE("codeBody", () => {
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.codeBody) }, { ALT: () => this.CONSUME(t.NotCurly) }]));
+    this.CONSUME(t.RCurly);
+  });
+
+  group = this.RULE("group", () => {
+    this.CONSUME(t.LParen);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.group) }, { ALT: () => this.CONSUME(t.NotParen) }]));
+    this.CONSUME(t.RParen);
+  });
+
+  /** `kind Name '=' key arguments returnType? clause*` (tool and workflow nodes). */
+  private callNode(kind: TokenType): void {
+    this.CONSUME(kind);
+    this.CONSUME(t.Name);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.key);
+    this.SUBRULE(this.arguments);
+    this.OPTION(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+  }
+
+  /** `kind Name arguments? returnType? clause* prompt` (llm and agent nodes). */
+  private modelNode(kind: TokenType): void {
+    this.CONSUME(kind);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.arguments));
+    this.OPTION2(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+    this.SUBRULE(this.prompt);
+  }
+
+  /** `(argument (',' argument)* ','?)?` (arguments and object values). */
+  private argumentList(): void {
+    this.OPTION9(() => {
+      this.SUBRULE(this.argument);
+      this.MANY9(() => {
+        this.CONSUME9(t.Comma);
+        this.SUBRULE9(this.argument);
+      });
+      this.OPTION8(() => this.CONSUME8(t.Comma));
+    });
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * @fileoverview The OpenAI-compatible chat completions protocol (OpenAI, and through `base_url`
+ * Ollama, vLLM, llama.cpp, LM Studio, ...), on the official `openai` SDK: streaming over SSE with
+ * token callbacks, tool calls, structured output as `response_format: json_schema`, usage.
+ * Retries and timeouts are ours (see `retry.ts`), so waits stay cancellable.
+ */
+import OpenAI from "openai";
+import { IceError, ProviderRequestError } from "../errors.js";
+import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
+import { allRequired, judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, stringOf, type ProviderOptions } from "./common.js";
+import { withRetries } from "./retry.js";
+
+const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+const DEFAULT_MODEL = "gpt-4o-mini";
+
+/** An `LlmProvider` speaking the OpenAI chat completions API. */
+export function openAiProvider(options: ProviderOptions = {}): LlmProvider {
+  const clients = new Map<string, OpenAI>();
+  const env = options.env ?? process.env;
+  return {
+    async complete(request: LlmRequest): Promise<LlmResponse> {
+      const config = request.config;
+      const baseURL = stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env["OPENAI_BASE_URL"]) ?? DEFAULT_BASE_URL;
+      const apiKey = options.apiKey ?? stringOf(env[stringOf(config["api_key_env"]) ?? "OPENAI_API_KEY"]);
+      if (!apiKey && baseURL === DEFAULT_BASE_URL) {
+        throw new IceError("ICE_PROVIDER_MISSING", "no OpenAI API key: set OPENAI_API_KEY (or llm_config.base_url / OPENAI_BASE_URL for a local server)", request.nodeId);
+      }
+      const key = `${baseURL}\n${apiKey ?? ""}`;
+      let client = clients.get(key);
+      if (!client) {
+        client = new OpenAI({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, ...(options.headers && { defaultHeaders: options.headers }) });
+        clients.set(key, client);
+      }
+      return send(client, baseURL, request, options);
+    },
+  };
+}
+
+async function send(client: OpenAI, baseURL: string, request: LlmRequest, options: ProviderOptions): Promise<LlmResponse> {
+  const settings = requestSettings(options, request.config);
+  const model = request.model ?? options.model ?? stringOf((options.env ?? process.env)["OPENAI_MODEL"]) ?? DEFAULT_MODEL;
+  const body = requestBody(model, request, settings.stream);
+  const { signal, dispose } = requestSignal(request, settings.timeoutMs);
+  let receiving = false;
+  try {
+    const reply = await withRetries(() => client.chat.completions.create(body as never, { signal }) as Promise<unknown>, settings.retry, judge, signal, request.onRetry);
+    receiving = true;
+    return settings.stream && isAsyncIterable(reply) ? await readStream(reply, request, baseURL) : readCompletion(reply as OpenAI.Chat.ChatCompletion, request.nodeId, baseURL);
+  } catch (error) {
+    throw providerError(request.nodeId, error, signal, baseURL, receiving);
+  } finally {
+    dispose();
+  }
+}
+
+function requestBody(model: string, request: LlmRequest, stream: boolean): Record<string, unknown> {
+  const c = request.config;
+  const system = stringOf(c["system"]);
+  const schema = request.outputSchema;
+  return {
+    model,
+    messages: [...(system ? [{ role: "system", content: system }] : []), ...request.messages.map(toWire)],
+    ...(numberOf(c["temperature"]) !== undefined && { temperature: c["temperature"] }),
+    ...(numberOf(c["top_p"]) !== undefined && { top_p: c["top_p"] }),
+    ...(numberOf(c["max_tokens"]) !== undefined && { max_tokens: c["max_tokens"] }),
+    ...(numberOf(c["max_completion_tokens"]) !== undefined && { max_completion_tokens: c["max_completion_tokens"] }),
+    ...(numberOf(c["seed"]) !== undefined && { seed: c["seed"] }),
+    ...(c["stop"] !== undefined && { stop: c["stop"] }),
+    ...(request.tools && request.tools.length > 0 && {
+      tools: request.tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.parameters } })),
+    }),
+    ...(schema && { response_format: { type: "json_schema", json_schema: { name: "output", schema, strict: allRequired(schema) } } }),
+    ...(stream && { stream: true, stream_options: { include_usage: true } }),
+  };
+}
+
+function toWire(message: ChatMessage): Record<string, unknown> {
+  switch (message.role) {
+    case "tool":
+      return { role: "tool", tool_call_id: message.toolCallId ?? "", content: message.content };
+    case "assistant":
+      return message.toolCalls && message.toolCalls.length > 0
+        ? {
+            role: "assistant",
+            content: message.content || null,
+            tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.invalidArguments ?? JSON.stringify(call.arguments) } })),
+          }
+        : { role: "assistant", content: message.content };
+    default:
+      return { role: message.role, content: message.content };
+  }
+}
+
+function readCompletion(completion: OpenAI.Chat.ChatCompletion, nodeId: string, baseURL: string): LlmResponse {
+  const choice = completion.choices?.[0];
+  if (!choice) throw new ProviderRequestError(nodeId, "bad_reply", `reply from ${baseURL} has no choices`);
+  const calls = (choice.message.tool_calls ?? []).flatMap((call): ToolCall[] =>
+    call.type === "function" ? [{ id: call.id, name: call.function.name, ...parseArguments(call.function.arguments ?? "") }] : [],
+  );
+  return {
+    text: choice.message.content ?? "",
+    ...(calls.length > 0 && { toolCalls: calls }),
+    ...(completion.usage && { usage: { inputTokens: completion.usage.prompt_tokens ?? 0, outputTokens: completion.usage.completion_tokens ?? 0 } }),
+    ...(completion.model && { model: completion.model }),
+    ...(choice.finish_reason && { stopReason: choice.finish_reason }),
+  };
+}
+
+interface PartialCall {
+  id: string;
+  name: string;
+  args: string;
+}
+
+async function readStream(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>, request: LlmRequest, baseURL: string): Promise<LlmResponse> {
+  let text = "";
+  let usage: TokenUsage | undefined;
+  let model: string | undefined;
+  let finish: string | undefined;
+  const calls: PartialCall[] = [];
+  for await (const chunk of stream) {
+    if (chunk.model) model = chunk.model;
+    if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens ?? 0, outputTokens: chunk.usage.completion_tokens ?? 0 };
+    const choice = chunk.choices?.[0];
+    if (!choice) continue;
+    const delta = choice.delta ?? {};
+    if (typeof delta.content === "string" && delta.content !== "") {
+      text += delta.content;
+      request.onToken?.(delta.content);
+    }
+    for (const part of delta.tool_calls ?? []) {
+      const slot = (calls[part.index ?? 0] ??= { id: "", name: "", args: "" });
+      if (part.id) slot.id = part.id;
+      if (part.function?.name && !slot.name) slot.name = part.function.name;
+      if (part.function?.arguments) slot.args += part.function.arguments;
+    }
+    if (choice.finish_reason) finish = choice.finish_reason;
+  }
+  if (finish === undefined) {
+    throw new ProviderRequestError(request.nodeId, "stream_cut", `stream from ${baseURL} ended before the reply was complete (no finish_reason)`);
+  }
+  const toolCalls = calls.filter((c) => c !== undefined).map((c, i): ToolCall => ({ id: c.id || `call_${i}`, name: c.name, ...parseArguments(c.args) }));
+  return { text, ...(toolCalls.length > 0 && { toolCalls }), ...(usage && { usage }), ...(model && { model }), stopReason: finish };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<OpenAI.Chat.ChatCompletionChunk> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}

@@ -1,0 +1,172 @@
+/**
+ * @fileoverview Compiles sandbox units (code node bodies and conditions) to verified,
+ * fuel-metered WebAssembly. Per unit: parse the body (syntax.ts), check capability use
+ * (capabilityUse.ts), generate the AssemblyScript program (wrapUnit.ts, marshal.ts), then either
+ * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
+ * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts).
+ */
+import type { ObjectType } from "../../../runtime/schema.js";
+import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
+import { createDiagnostic, Diagnostics, hasErrors, type Diagnostic, type DiagnosticKind } from "../../diagnostics/index.js";
+import type { EmbeddedSource } from "../../plan/node.js";
+import type { BodyMap } from "./bodyMap.js";
+import { artifactHash, readCached, writeCached } from "./cache.js";
+import { checkCapabilityUse } from "./capabilityUse.js";
+import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
+import { compileInWorker } from "./compileWorker.js";
+import { unsupportedReason } from "./marshal.js";
+import { parseBody } from "./syntax.js";
+import { wrapUnit, type WrappedUnit } from "./wrapUnit.js";
+
+export { checkCodeSyntax } from "./syntax.js";
+
+/** Known capability names (`imports:` of a code node): math, json, random, time, log. */
+export const CAPABILITIES: readonly string[] = CAPABILITY_NAMES;
+
+/** One piece of sandboxed code to compile. */
+export interface SandboxUnit {
+  readonly nodeId: string;
+  readonly kind: "code" | "condition";
+  /** The `inputs` object the host passes in. */
+  readonly inputType: ObjectType;
+  /** What the body returns (conditions: `{ result: boolean }`). */
+  readonly outputType: ObjectType;
+  /** Granted capability names (already validated as known). */
+  readonly capabilities: readonly string[];
+  /** TypeScript-syntax function body: reads `inputs.x`, returns an object literal of outputType. */
+  readonly body: EmbeddedSource;
+}
+
+/** A compiled, metered, verified module. */
+export interface SandboxArtifact {
+  readonly nodeId: string;
+  readonly wasm: Uint8Array;
+  /** Content hash (also the cache file name). */
+  readonly hash: string;
+}
+
+/** Options of compileSandboxUnits. */
+export interface CompileSandboxOptions {
+  /** Directory of cached `<hash>.wasm` files; no caching when absent. */
+  readonly cacheDir?: string;
+  /** Per-unit compile timeout; default 20 000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/** How a compileSandboxUnits call was served. */
+export interface CompileSandboxStats {
+  /** Units whose binary came from the cache. */
+  readonly cacheHits: number;
+  /** Distinct programs compiled by asc. */
+  readonly compiled: number;
+  /** True when a compiler worker was started. */
+  readonly workerStarted: boolean;
+}
+
+export interface CompileSandboxResult {
+  /** One per unit without errors, in unit order (so, with no errors, `artifacts[i]` is `units[i]`'s). */
+  readonly artifacts: SandboxArtifact[];
+  readonly diagnostics: Diagnostic[];
+  readonly stats: CompileSandboxStats;
+  /** Units served from the cache (same as `stats.cacheHits`). */
+  readonly cached: number;
+}
+
+interface Prepared {
+  readonly unit: SandboxUnit;
+  readonly map: BodyMap;
+  readonly wrapped: WrappedUnit;
+  readonly hash: string;
+  readonly reported: ReadonlySet<string>;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** Compiles units; artifacts come back for the units without errors, in unit order. */
+export async function compileSandboxUnits(units: readonly SandboxUnit[], options: CompileSandboxOptions = {}): Promise<CompileSandboxResult> {
+  const diagnostics: Diagnostic[] = [];
+  const results = new Map<SandboxUnit, SandboxArtifact>();
+  const toCompile = new Map<string, Prepared[]>();
+  let cacheHits = 0;
+
+  for (const unit of units) {
+    const prepared = prepare(unit, diagnostics);
+    if (!prepared) continue;
+    const cached = await readCached(options.cacheDir, prepared.hash);
+    if (cached) {
+      cacheHits++;
+      finish(prepared, cached, diagnostics, results);
+    } else {
+      const group = toCompile.get(prepared.hash) ?? [];
+      group.push(prepared);
+      toCompile.set(prepared.hash, group);
+    }
+  }
+
+  const groups = [...toCompile.values()];
+  if (groups.length > 0) {
+    // Load binaryen (~0.3-1 s) on this thread while the worker compiles.
+    const metering = import("./meter.js");
+    metering.catch(() => undefined);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const outcomes = await compileInWorker(groups.map((g) => g[0]!.wrapped.source), timeoutMs);
+    const { meterModule, ForbiddenInstructionError } = await metering;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i]!;
+      const outcome = outcomes[i]!;
+      // Errors point into a body: map them for each unit sharing the program.
+      const errorsFor = (prepared: Prepared, extra: readonly [DiagnosticKind, string | number] | undefined): Diagnostic[] => {
+        const errors = mapAscDiagnostics(outcome.diagnostics, prepared.wrapped, prepared.map);
+        if (outcome.failure?.kind === "timeout") errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
+        else if (outcome.failure && errors.length === 0) errors.push(createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]));
+        if (extra) errors.push(createDiagnostic(extra[0], prepared.map.whole, [extra[1]]));
+        return errors;
+      };
+      let metered: Uint8Array | undefined;
+      let meterError: readonly [DiagnosticKind, string] | undefined;
+      if (outcome.binary && errorsFor(group[0]!, undefined).length === 0) {
+        try {
+          metered = meterModule(outcome.binary);
+        } catch (error) {
+          const kind = error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
+          meterError = [kind, error instanceof Error ? error.message : String(error)];
+        }
+      }
+      let stored = false;
+      for (const prepared of group) {
+        if (!metered) diagnostics.push(...errorsFor(prepared, meterError));
+        else if (finish(prepared, metered, diagnostics, results) && !stored) {
+          stored = true;
+          await writeCached(options.cacheDir, prepared.hash, metered);
+        }
+      }
+    }
+  }
+
+  const artifacts = units.flatMap((u) => results.get(u) ?? []);
+  return { artifacts, diagnostics, stats: { cacheHits, compiled: groups.length, workerStarted: groups.length > 0 }, cached: cacheHits };
+}
+
+/** Source-level checks and code generation; undefined (with diagnostics) when the unit fails. */
+function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undefined {
+  const parsed = parseBody(unit.body);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.block) return undefined;
+  const { map } = parsed;
+  const uses = checkCapabilityUse(parsed.block, map, unit.capabilities);
+  diagnostics.push(...uses.diagnostics);
+  const unsupported = unsupportedReason(unit.inputType, "inputs") ?? unsupportedReason(unit.outputType, "output");
+  if (unsupported) diagnostics.push(createDiagnostic(Diagnostics.UnsupportedSchemaType, map.whole, unsupported));
+  if (unsupported || hasErrors(uses.diagnostics)) return undefined;
+  const wrapped = wrapUnit(unit.body.text, unit.inputType, unit.outputType);
+  return { unit, map, wrapped, hash: artifactHash(wrapped.source), reported: uses.reported };
+}
+
+/** Verifies a binary for one unit and records its artifact; false when it was refused. */
+function finish(prepared: Prepared, wasm: Uint8Array, diagnostics: Diagnostic[], results: Map<SandboxUnit, SandboxArtifact>): boolean {
+  const problems = checkModule(wasm, prepared.unit.capabilities, prepared.map, prepared.reported);
+  diagnostics.push(...problems);
+  if (hasErrors(problems)) return false;
+  results.set(prepared.unit, { nodeId: prepared.unit.nodeId, wasm, hash: prepared.hash });
+  return true;
+}

@@ -1,0 +1,32 @@
+/**
+ * @fileoverview The .ice front end's entry point: lex, parse (with recovery), report syntax
+ * errors, and build the plan from the CST. Like the YAML front end, reading goes on after
+ * errors so that one run reports everything, and the plan is returned only when there are none.
+ */
+import { iceLexer, iceParser, type WorkflowCstNode } from "../../../grammar/index.js";
+import { sortDiagnostics, type Diagnostic, type SourceFile } from "../../diagnostics/index.js";
+import type { Workflow } from "../../plan/index.js";
+import { IceContext } from "./context.js";
+import { PlanBuilder } from "./nodeVisitor.js";
+import { errorOffset, syntaxDiagnostics } from "./syntaxErrors.js";
+
+/** The result of reading one .ice file. */
+export interface IceParseResult {
+  /** The plan; undefined when any error was reported. */
+  readonly workflow: Workflow | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses an .ice workflow file into the plan. */
+export function parseIceWorkflow(file: SourceFile): IceParseResult {
+  const lexed = iceLexer.tokenize(file.text);
+  iceParser.input = lexed.tokens;
+  const cst = iceParser.workflow() as WorkflowCstNode | undefined;
+  const errors = [...iceParser.errors];
+  const syntax = syntaxDiagnostics(file, errors, cst);
+  const ice = new IceContext(file, errors.map((e) => errorOffset(file, e)));
+  ice.bag.addAll(syntax);
+  const workflow = cst ? new PlanBuilder(ice).workflow(cst.children, ice.node(cst)) : undefined;
+  const diagnostics = sortDiagnostics(ice.bag.all);
+  return { workflow: ice.bag.hasErrors ? undefined : workflow, diagnostics };
+}

@@ -1,0 +1,2 @@
+/** @fileoverview The .ice front end. */
+export { parseIceWorkflow, type IceParseResult } from "./document.js";

@@ -1,0 +1,335 @@
+/**
+ * @fileoverview The .ice CST visitor (second half, on top of values and types): the workflow,
+ * its statements and the eight node types, to the plan. Nodes with a syntax error inside are
+ * skipped (the error is already reported), so one bad node does not hide the others' problems.
+ */
+import type { IToken } from "chevrotain";
+import type {
+  AgentNodeCstChildren,
+  BranchCstChildren,
+  ClauseCstChildren,
+  ClauseCstNode,
+  CodeBodyCstChildren,
+  CodeNodeCstChildren,
+  ConditionNodeCstChildren,
+  GroupCstChildren,
+  LlmNodeCstChildren,
+  LoopNodeCstChildren,
+  NodeBlockCstChildren,
+  NodeCstChildren,
+  NodeCstNode,
+  OutputCstChildren,
+  ParallelClauseCstChildren,
+  ParallelNodeCstChildren,
+  PromptCstChildren,
+  ReturnTypeCstNode,
+  StatementCstChildren,
+  ToolDeclCstChildren,
+  ToolNodeCstChildren,
+  WorkflowCstChildren,
+  WorkflowNodeCstChildren,
+} from "../../../grammar/index.js";
+import { formatType } from "../../../runtime/schema.js";
+import { Diagnostics, span, type Span } from "../../diagnostics/index.js";
+import type { EmbeddedSource, Named, NodeKind, ObjectType, PlanNode, SchemaType, TemplateValue, ToolDeclaration, ToolNode, ValueEntry, Workflow } from "../../plan/index.js";
+import { parseExpression } from "../expression/index.js";
+import { parseTemplate } from "../template.js";
+import { clauseMap, COMMON_CLAUSES, DECLARATION_CLAUSES, KIND_CLAUSES, limitsClause, nameOf, namesClause, numberValue, secondsClause, stringClause, unknownNodeClause, type Clause } from "./clauses.js";
+import { numberText } from "./constants.js";
+import type { IceContext } from "./context.js";
+import { codeBodyText, groupText } from "./embeddedText.js";
+import { modelSettings } from "./modelSettings.js";
+import { stringSource, templateSource } from "./strings.js";
+import { ValueVisitor } from "./valueVisitor.js";
+
+type BaseFields = Omit<ToolNode, "kind" | "toolName" | "args">;
+
+/** A node's common fields and its clauses by name. */
+interface NodeStart {
+  readonly base: BaseFields;
+  readonly clauses: ReadonlyMap<string, Clause>;
+}
+
+/** What one statement adds to the workflow. */
+type Statement = { node: PlanNode } | { output: ValueEntry } | { tool: ToolDeclaration } | undefined;
+
+const EMPTY: ObjectType = { kind: "object", fields: [] };
+
+export class PlanBuilder extends ValueVisitor {
+  constructor(ice: IceContext) {
+    super(ice);
+    this.validateVisitor();
+  }
+
+  /** workflow : 'workflow' Name params? '{' statement* '}' */
+  workflow(ctx: WorkflowCstChildren, at: Span): Workflow | undefined {
+    const name = ctx.Name?.[0];
+    const inputSchema = ctx.params?.[0] ? this.signature(this.params(ctx.params[0].children), "workflow input") : EMPTY;
+    const nodes: PlanNode[] = [];
+    const outputs: ValueEntry[] = [];
+    const tools: ToolDeclaration[] = [];
+    for (const statement of ctx.statement ?? []) {
+      const added = this.statement(statement.children);
+      if (added && "node" in added) nodes.push(added.node);
+      else if (added && "output" in added) {
+        if (outputs.some((o) => o.key === added.output.key)) this.ice.bag.report(Diagnostics.DuplicateKey, added.output.keySpan, [added.output.key, "the workflow's outputs"]);
+        else outputs.push(added.output);
+      } else if (added && "tool" in added) tools.push(added.tool);
+    }
+    return name && inputSchema && { name: name.image, span: at, inputSchema, nodes, outputs, tools };
+  }
+
+  /** statement : (node | output | toolDecl) ';'? */
+  statement(ctx: StatementCstChildren): Statement {
+    const [node, output, tool] = [ctx.node?.[0], ctx.output?.[0], ctx.toolDecl?.[0]];
+    if (node) {
+      const built = this.readNode(node);
+      return built && { node: built };
+    }
+    if (output && !this.ice.broken(output)) {
+      const entry = this.output(output.children);
+      return entry && { output: entry };
+    }
+    if (tool && !this.ice.broken(tool)) {
+      const declaration = this.toolDecl(tool.children, this.at(tool));
+      return declaration && { tool: declaration };
+    }
+    return undefined;
+  }
+
+  /** output : 'output' key '=' value */
+  output(ctx: OutputCstChildren): ValueEntry | undefined {
+    const key = ctx.key?.[0] && this.key(ctx.key[0].children);
+    const value = ctx.value?.[0];
+    return key && value && { key: key.key, keySpan: key.span, value: this.value(value.children, this.at(value)) };
+  }
+
+  /** toolDecl : 'declare' 'tool' key params? returnType? clause* */
+  toolDecl(ctx: ToolDeclCstChildren, at: Span): ToolDeclaration | undefined {
+    const key = ctx.key?.[0] && this.key(ctx.key[0].children);
+    if (!key) return undefined;
+    const where = `tool declaration '${key.key}'`;
+    const declaration: { -readonly [K in keyof ToolDeclaration]: ToolDeclaration[K] } = { name: key.key, span: key.span };
+    if (ctx.params?.[0]) {
+      const inputSchema = this.signature(this.params(ctx.params[0].children), "tool parameter");
+      if (inputSchema) declaration.inputSchema = inputSchema;
+    }
+    const outputSchema = ctx.returnType?.[0] && this.returnType(ctx.returnType[0].children);
+    if (outputSchema) declaration.outputSchema = outputSchema;
+    const unknown = (c: Clause): void => this.ice.bag.report(Diagnostics.UnknownEntryField, c.nameSpan, [c.name, where, c.name === "description" ? "" : "; a declaration takes only 'description'"]);
+    const clauses = clauseMap(this.ice, this.clauses(ctx.clause), DECLARATION_CLAUSES, unknown, where);
+    const description = clauses.get("description");
+    const text = description && stringClause(this.ice, description);
+    if (text !== undefined) declaration.description = text;
+    void at;
+    return declaration;
+  }
+
+  /** node : toolNode | codeNode | conditionNode | loopNode | parallelNode | workflowNode | llmNode | agentNode */
+  node(ctx: NodeCstChildren, at: Span): PlanNode | undefined {
+    const [kind] = Object.keys(ctx) as (keyof NodeCstChildren)[];
+    const inner = kind && ctx[kind]?.[0];
+    if (!inner) return undefined;
+    return (this as unknown as { [k: string]: (c: unknown, a: Span) => PlanNode | undefined })[kind]!(inner.children, at);
+  }
+
+  /** toolNode : 'tool' Name '=' key arguments returnType? clause* */
+  toolNode(ctx: ToolNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("tool", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const toolName = this.named(ctx.key?.[0]?.children);
+    const args = ctx.arguments?.[0] ? this.arguments(ctx.arguments[0].children, "the tool's arguments") : [];
+    return start && toolName && { kind: "tool", ...start.base, toolName, args };
+  }
+
+  /** workflowNode : 'workflow' Name '=' key arguments returnType? clause* */
+  workflowNode(ctx: WorkflowNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("workflow", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const workflowRef = this.named(ctx.key?.[0]?.children);
+    const inputs = ctx.arguments?.[0] ? this.arguments(ctx.arguments[0].children, "the sub-workflow's inputs") : [];
+    return start && workflowRef && { kind: "workflow", ...start.base, workflowRef, inputs };
+  }
+
+  /** codeNode : 'code' Name params returnType? clause* codeBody     (params: `name: type = value`) */
+  codeNode(ctx: CodeNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("code", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const params = ctx.params?.[0] ? this.params(ctx.params[0].children) : [];
+    const inputs: ValueEntry[] = params.flatMap((p) => (p.value ? [{ key: p.key, keySpan: p.keySpan, value: p.value }] : []));
+    for (const p of params) if (!p.typed && !p.value) this.ice.bag.report(Diagnostics.ParamNeedsType, p.keySpan, ["code input", p.key, " or a value: write 'name: type = value'"]);
+    let typedInputs: ObjectType | undefined | null = null;
+    if (params.some((p) => p.typed)) {
+      const typed = params.filter((p) => p.typed);
+      typedInputs = typed.every((p) => p.type) ? { kind: "object", fields: typed.map((p) => ({ name: p.key, type: p.type!, optional: p.optional })) } : undefined;
+    }
+    const clause = start?.clauses.get("input_schema");
+    if (clause && typedInputs !== null) this.ice.bag.report(Diagnostics.DuplicateClause, clause.nameSpan, ["input_schema", "a code node whose parameters have types"]);
+    const code = ctx.codeBody?.[0] && this.codeBody(ctx.codeBody[0].children);
+    const imports = start?.clauses.get("imports");
+    if (!start || !code || typedInputs === undefined) return undefined;
+    const base = typedInputs ? { ...start.base, inputSchema: typedInputs } : start.base;
+    return { kind: "code", ...base, code, imports: imports ? namesClause(this.ice, imports) : [], inputs };
+  }
+
+  /** conditionNode : 'condition' Name group returnType? clause*     (clauses `then [ids]`, `else [ids]`) */
+  conditionNode(ctx: ConditionNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("condition", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const source = ctx.group?.[0] && this.group(ctx.group[0].children);
+    const parsed = source && parseExpression(source);
+    if (parsed) this.ice.bag.addAll(parsed.diagnostics);
+    const branch = (name: string): Named[] => {
+      const clause = start?.clauses.get(name);
+      return clause ? namesClause(this.ice, clause) : [];
+    };
+    const [truePath, falsePath] = [branch("then"), branch("else")];
+    return start && source && parsed?.expr && { kind: "condition", ...start.base, expression: parsed.expr, source, truePath, falsePath };
+  }
+
+  /** loopNode : 'loop' Name '(' Name 'of' value ')' returnType? (clause | parallelClause)* nodeBlock */
+  loopNode(ctx: LoopNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("loop", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const item = ctx.Name?.[1];
+    const source = ctx.value?.[0];
+    const itemsSource = source && this.value(source.children, this.at(source));
+    const [first, ...more] = ctx.parallelClause ?? [];
+    for (const extra of more) this.ice.bag.report(Diagnostics.DuplicateClause, this.at(extra), ["parallel", `loop '${start?.base.id ?? "?"}'`]);
+    const maxParallel = first ? this.parallelClause(first.children) : 1;
+    const body = ctx.nodeBlock?.[0] ? this.nodeBlock(ctx.nodeBlock[0].children) : undefined;
+    if (!start || !item || !itemsSource || !body || maxParallel === undefined) return undefined;
+    return { kind: "loop", ...start.base, itemsSource, itemVar: { name: item.image, span: this.ice.token(item) }, body, maxParallel };
+  }
+
+  /** parallelClause : 'parallel' Number?     (no number: all items at once) */
+  parallelClause(ctx: ParallelClauseCstChildren): number | undefined {
+    const number = ctx.NumberLiteral?.[0];
+    if (!number) return 0;
+    const value = numberText(number.image);
+    if (Number.isInteger(value) && value >= 1) return value;
+    this.ice.bag.report(Diagnostics.WrongFieldType, this.ice.token(number), ["parallel", "an integer >= 1 (or nothing, for all items at once)", `the number ${value}`]);
+    return undefined;
+  }
+
+  /** parallelNode : 'parallel' Name returnType? clause* '{' branch* '}' */
+  parallelNode(ctx: ParallelNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("parallel", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const branches = (ctx.branch ?? []).map((b) => this.branch(b.children));
+    return start && { kind: "parallel", ...start.base, branches };
+  }
+
+  /** branch : 'branch' nodeBlock */
+  branch(ctx: BranchCstChildren): PlanNode[] {
+    return ctx.nodeBlock?.[0] ? this.nodeBlock(ctx.nodeBlock[0].children) : [];
+  }
+
+  /** nodeBlock : '{' (node ';'?)* '}' */
+  nodeBlock(ctx: NodeBlockCstChildren): PlanNode[] {
+    return (ctx.node ?? []).flatMap((n) => this.readNode(n) ?? []);
+  }
+
+  /** llmNode : 'llm' Name arguments? returnType? clause* prompt     (arguments: model and llm_config) */
+  llmNode(ctx: LlmNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("llm", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "llm");
+    const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
+    if (!start || !prompt || !settings) return undefined;
+    return { kind: "llm", ...start.base, prompt, llmConfig: settings.llmConfig, ...(settings.model !== undefined && { model: settings.model }) };
+  }
+
+  /** agentNode : 'agent' Name arguments? returnType? clause* prompt     (arguments: model, tools, max_iterations, llm_config) */
+  agentNode(ctx: AgentNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("agent", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "agent", (v) => this.value(v.children, this.at(v)));
+    const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
+    if (!start || !prompt || !settings) return undefined;
+    const { model, llmConfig, tools, maxIterations } = settings;
+    return { kind: "agent", ...start.base, prompt, tools, maxIterations, llmConfig, ...(model !== undefined && { model }) };
+  }
+
+  /** prompt : Template | String */
+  prompt(ctx: PromptCstChildren): TemplateValue | undefined {
+    const template = ctx.Template?.[0];
+    const string = ctx.StringLiteral?.[0];
+    const source = template ? templateSource(this.ice.file, template) : string && stringSource(this.ice.file, string);
+    if (!source) return undefined;
+    const parsed = parseTemplate(source);
+    this.ice.bag.addAll(parsed.diagnostics);
+    return parsed.value;
+  }
+
+  /** clause : Identifier (value | Duration) | ('input_schema' | 'output_schema') objectType */
+  clause(ctx: ClauseCstChildren, at: Span): Clause | undefined {
+    const name = ctx.Identifier?.[0] ?? ctx.InputSchema?.[0] ?? ctx.OutputSchema?.[0];
+    if (!name) return undefined;
+    const base = { name: name.image, nameSpan: this.ice.token(name), span: at };
+    if (ctx.objectType?.[0]) {
+      const schema = this.objectType(ctx.objectType[0].children);
+      return { ...base, ...(schema && { schema }) };
+    }
+    const duration = ctx.Duration?.[0];
+    if (duration) return { ...base, seconds: numberText(duration.image.slice(0, -1)) };
+    const value = ctx.value?.[0];
+    return { ...base, ...(value && { value: this.value(value.children, this.at(value)) }) };
+  }
+
+  /** codeBody : '{' (codeBody | NotCurly)* '}' */
+  codeBody(ctx: CodeBodyCstChildren): EmbeddedSource | undefined {
+    const [open, close] = [ctx.LCurly?.[0], ctx.RCurly?.[0]];
+    return open && close && codeBodyText(this.ice.file, open, close);
+  }
+
+  /** group : '(' (group | NotParen)* ')' */
+  group(ctx: GroupCstChildren): EmbeddedSource | undefined {
+    const [open, close] = [ctx.LParen?.[0], ctx.RParen?.[0]];
+    return open && close && groupText(this.ice.file, open, close);
+  }
+
+  /** A node statement, unless a syntax error was reported inside it. */
+  private readNode(node: NodeCstNode): PlanNode | undefined {
+    return this.ice.broken(node) ? undefined : this.node(node.children, this.at(node));
+  }
+
+  private clauses(nodes: readonly ClauseCstNode[] | undefined): Clause[] {
+    return (nodes ?? []).flatMap((c) => this.clause(c.children, this.at(c)) ?? []);
+  }
+
+  /** A name written as a name or a string (tool names, workflow references). */
+  private named(key: Parameters<ValueVisitor["key"]>[0] | undefined): Named | undefined {
+    const read = key && this.key(key);
+    return read && { name: read.key, span: read.span };
+  }
+
+  /** The fields every node has, from its id, clauses and return type. */
+  private start(kind: NodeKind, id: IToken | undefined, at: Span, clauseNodes: readonly ClauseCstNode[] | undefined, returnType: ReturnTypeCstNode | undefined): NodeStart | undefined {
+    if (!id) return undefined;
+    const where = `node '${id.image}'`;
+    const clauses = clauseMap(this.ice, this.clauses(clauseNodes), [...COMMON_CLAUSES, ...KIND_CLAUSES[kind]], unknownNodeClause(this.ice, kind), where);
+    const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = { id: id.image, span: at, idSpan: this.ice.token(id), dependencies: [] };
+    const get = (name: string): Clause | undefined => clauses.get(name);
+    const after = get("after");
+    if (after) base.dependencies = namesClause(this.ice, after);
+    const output = returnType && this.returnType(returnType.children);
+    const outputClause = get("output_schema");
+    if (returnType && outputClause) this.ice.bag.report(Diagnostics.DuplicateClause, outputClause.nameSpan, ["output_schema", `${where}, which has a return type`]);
+    if (output) base.outputSchema = this.objectOutput(output, returnType!, id.image);
+    else if (outputClause?.schema) base.outputSchema = outputClause.schema;
+    const input = get("input_schema");
+    if (input?.schema) base.inputSchema = input.schema;
+    const retries = get("retries");
+    if (retries) base.retries = numberValue(this.ice, retries, retries.value, { integer: true, min: 0 });
+    const timeout = get("timeout");
+    if (timeout) base.timeoutSeconds = secondsClause(this.ice, timeout);
+    const limits = get("limits");
+    if (limits) base.limits = limitsClause(this.ice, limits);
+    const trust = get("trust");
+    if (trust) base.trust = trust.value && nameOf(trust.value);
+    if (trust && !base.trust) this.ice.bag.report(Diagnostics.WrongFieldType, trust.value?.span ?? trust.span, ["trust", "a trust profile name", "something else"]);
+    for (const key of Object.keys(base) as (keyof BaseFields)[]) if (base[key] === undefined) delete base[key];
+    return { base, clauses };
+  }
+
+  /** A node's output type must be an object type. */
+  private objectOutput(type: SchemaType, node: ReturnTypeCstNode, id: string): ObjectType | undefined {
+    if (type.kind === "object") return type;
+    const at = this.at(node);
+    this.ice.bag.report(Diagnostics.ObjectTypeRequired, span(at.file, at.start + 1, at.end), [`the output type of node '${id}'`, formatType(type)]);
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * @fileoverview Plan values, constants and schema types as .ice text: TypeScript-like literals,
+ * backtick templates with `${path}`, types such as `{ rows: { id: string }[], note?: string }`.
+ */
+import type { JsonValue, ObjectType, SchemaType, TemplateValue, Value } from "../plan/index.js";
+import { printName, printPath } from "./names.js";
+
+/** A value on one line (templates keep their line breaks). */
+export function printValue(value: Value): string {
+  switch (value.kind) {
+    case "ref":
+      return printPath(value.path);
+    case "literal":
+      return printConstant(value.value);
+    case "template":
+      return printTemplate(value);
+    case "object":
+      return value.entries.length === 0 ? "{}" : `{ ${value.entries.map((e) => `${printName(e.key)}: ${printValue(e.value)}`).join(", ")} }`;
+    case "array":
+      return `[${value.items.map(printValue).join(", ")}]`;
+  }
+}
+
+/** A JSON value as an .ice constant. */
+export function printConstant(value: JsonValue): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(printConstant).join(", ")}]`;
+  const entries = Object.entries(value as { readonly [key: string]: JsonValue });
+  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${printName(k)}: ${printConstant(v)}`).join(", ")} }`;
+}
+
+/** `` `text ${path} text` ``, escaping backslashes, backticks and `${`. */
+export function printTemplate(template: TemplateValue): string {
+  const text = template.parts
+    .map((part) => (typeof part === "string" ? part.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") : `\${${printPath(part.path)}}`))
+    .join("");
+  return `\`${text}\``;
+}
+
+/** A schema type. */
+export function printType(type: SchemaType): string {
+  switch (type.kind) {
+    case "array":
+      return `${printType(type.element)}[]`;
+    case "object":
+      return printObjectType(type);
+    default:
+      return type.kind;
+  }
+}
+
+/** `{ name: type, other?: type }` */
+export function printObjectType(type: ObjectType): string {
+  if (type.fields.length === 0) return "{}";
+  return `{ ${type.fields.map((f) => `${printName(f.name)}${f.optional ? "?" : ""}: ${printType(f.type)}`).join(", ")} }`;
+}

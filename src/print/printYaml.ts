@@ -1,0 +1,169 @@
+/**
+ * @fileoverview Plan to YAML text (`iceosc convert --to yaml`), in the iceOS blueprint field
+ * names. References print as `"{{ path }}"`, templates as text with `{{ }}`, code bodies as
+ * literal block scalars; short maps and lists in flow style. Types YAML cannot write (an
+ * optional field of object or object-list type) throw a PrintError.
+ */
+import { Document, isMap, isScalar, isSeq, visit } from "yaml";
+import type { JsonValue, ObjectType, PlanNode, SchemaType, TemplateValue, Value, ValueEntry, Workflow } from "../plan/index.js";
+import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS } from "../frontend/yaml/fieldTable.js";
+
+/** A plan that the target form cannot express. */
+export class PrintError extends Error {}
+
+/** YAML-ready data; undefined fields are dropped before printing. */
+type Yaml = unknown;
+type YamlMap = { [key: string]: Yaml };
+
+/** The workflow as a YAML document. */
+export function printYaml(workflow: Workflow): string {
+  const root: YamlMap = { name: workflow.name };
+  if (workflow.inputSchema.fields.length > 0) root.input_schema = objectType(workflow.inputSchema);
+  if (workflow.tools.length > 0) {
+    root.tools = Object.fromEntries(
+      workflow.tools.map((t) => {
+        const fields: YamlMap = {};
+        if (t.description !== undefined) fields.description = t.description;
+        if (t.inputSchema) fields.input_schema = objectType(t.inputSchema);
+        if (t.outputSchema) fields.output_schema = fieldType(t.outputSchema, false, "output_schema");
+        return [t.name, Object.keys(fields).length > 0 ? fields : null];
+      }),
+    );
+  }
+  root.nodes = workflow.nodes.map(node);
+  if (workflow.outputs.length > 0) root.outputs = entries(workflow.outputs);
+  const document = new Document(prune(root));
+  visit(document, {
+    Map(_, map) {
+      if (map.has("id") || map === document.contents) return;
+      if (JSON.stringify(map.toJSON()).length <= 72 && !hasMultiline(map)) map.flow = true;
+    },
+    Seq(_, seq) {
+      if (seq.items.some((i) => isMap(i) && i.has("id"))) return;
+      if (JSON.stringify(seq.toJSON()).length <= 72 && !hasMultiline(seq)) seq.flow = true;
+    },
+  });
+  return document.toString({ lineWidth: 0, blockQuote: "literal", flowCollectionPadding: true });
+}
+
+function hasMultiline(node: unknown): boolean {
+  if (isScalar(node)) return typeof node.value === "string" && node.value.includes("\n");
+  if (isMap(node)) return node.items.some((p) => hasMultiline(p.value));
+  if (isSeq(node)) return node.items.some(hasMultiline);
+  return false;
+}
+
+function node(n: PlanNode): YamlMap {
+  const out: YamlMap = { id: n.id, type: n.kind };
+  switch (n.kind) {
+    case "tool":
+      Object.assign(out, { tool_name: n.toolName.name, tool_args: entries(n.args) });
+      break;
+    case "code":
+      Object.assign(out, { imports: n.imports.map((i) => i.name), inputs: entries(n.inputs) });
+      break;
+    case "condition":
+      Object.assign(out, { expression: n.source.text, true_path: n.truePath.map((t) => t.name), false_path: n.falsePath.map((t) => t.name) });
+      break;
+    case "loop":
+      Object.assign(out, { items_source: value(n.itemsSource), item_var: n.itemVar.name === DEFAULT_ITEM_VAR ? undefined : n.itemVar.name });
+      if (n.maxParallel === 0) out.parallel = true;
+      else if (n.maxParallel !== 1) out.max_parallel = n.maxParallel;
+      out.body = n.body.map(node);
+      break;
+    case "parallel":
+      out.branches = n.branches.map((b) => b.map(node));
+      break;
+    case "workflow":
+      Object.assign(out, { workflow_ref: n.workflowRef.name, inputs: entries(n.inputs) });
+      break;
+    case "llm":
+    case "agent":
+      Object.assign(out, { model: n.model, prompt: template(n.prompt) });
+      if (n.kind === "agent") Object.assign(out, { tools: n.tools.map((t) => t.name), max_iterations: n.maxIterations === DEFAULT_MAX_ITERATIONS ? undefined : n.maxIterations });
+      out.llm_config = n.llmConfig;
+      break;
+  }
+  if (n.dependencies.length > 0) out.dependencies = n.dependencies.map((d) => d.name);
+  if (n.inputSchema) out.input_schema = objectType(n.inputSchema, true);
+  if (n.outputSchema) out.output_schema = objectType(n.outputSchema, true);
+  if (n.retries !== undefined) out.retries = n.retries;
+  if (n.timeoutSeconds !== undefined) out.timeout_seconds = n.timeoutSeconds;
+  if (n.limits) out.limits = { fuel: n.limits.fuel, memory_mb: n.limits.memoryMb, timeout_ms: n.limits.timeoutMs };
+  if (n.trust) out.trust = n.trust.name;
+  if (n.kind === "code") out.code = n.code.text;
+  return out;
+}
+
+function entries(list: readonly ValueEntry[]): YamlMap {
+  return Object.fromEntries(list.map((e) => [e.key, value(e.value)]));
+}
+
+function value(v: Value): Yaml {
+  switch (v.kind) {
+    case "ref":
+      return `{{ ${v.path.join(".")} }}`;
+    case "literal":
+      return v.value;
+    case "template":
+      return template(v);
+    case "object":
+      return entries(v.entries);
+    case "array":
+      return v.items.map(value);
+  }
+}
+
+function template(t: TemplateValue): string {
+  return t.parts.map((p) => (typeof p === "string" ? p : `{{ ${p.path.join(".")} }}`)).join("");
+}
+
+/** An object type as a mapping; `keepEmpty` keeps `{}` (a node's schema written empty). */
+function objectType(type: ObjectType, keepEmpty = false): Yaml {
+  const out = Object.fromEntries(type.fields.map((f) => [f.name, fieldType(f.type, f.optional, f.name)]));
+  return keepEmpty || type.fields.length > 0 ? out : {};
+}
+
+/** A field's type: `string?`, `integer[]`, a nested mapping, or `[ { ... } ]` for a list of objects. */
+function fieldType(type: SchemaType, optional: boolean, field: string): Yaml {
+  if (type.kind === "object" || (type.kind === "array" && holdsObject(type))) {
+    if (optional) throw new PrintError(`YAML cannot write the optional field '${field}' of type ${type.kind === "object" ? "object" : "object list"}`);
+    return type.kind === "object" ? objectType(type, true) : [fieldType(type.element, false, field)];
+  }
+  return `${typeText(type)}${optional ? "?" : ""}`;
+}
+
+function holdsObject(type: SchemaType): boolean {
+  return type.kind === "object" || (type.kind === "array" && holdsObject(type.element));
+}
+
+function typeText(type: SchemaType): string {
+  return type.kind === "array" ? `${typeText(type.element)}[]` : type.kind;
+}
+
+/** Drops undefined fields and empty lists and maps the YAML reader defaults anyway. */
+function prune(map: YamlMap): YamlMap {
+  const optionalEmpty = new Set(["tool_args", "imports", "inputs", "true_path", "false_path", "tools", "llm_config"]);
+  const walk = (v: Yaml, key?: string): Yaml => {
+    if (Array.isArray(v)) return v.map((i) => walk(i));
+    if (v !== null && typeof v === "object") {
+      const out: YamlMap = {};
+      for (const [k, item] of Object.entries(v)) {
+        if (item === undefined) continue;
+        if (key !== "nodes" && optionalEmpty.has(k) && isEmpty(item) && isNodeLike(v)) continue;
+        out[k] = walk(item, k);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(map) as YamlMap;
+}
+
+function isNodeLike(v: object): boolean {
+  return "id" in v && "type" in v;
+}
+
+function isEmpty(v: Yaml): boolean {
+  return (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+}

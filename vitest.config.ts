@@ -1,0 +1,10 @@
+// Test settings: CLI tests spawn the compiler (asc in a worker), so allow them time on 2 cores.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
