@@ -331,6 +331,15 @@ export class IceParser extends CstParser {
     this.CONSUME(t.RParen);
   });
 
+  /**
+   * Never pretend a missing `{` or `(` was there: the balanced group it opens would swallow the
+   * rest of the file. The statement is skipped instead (re-sync at the next node keyword).
+   */
+  override canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
+    if (expected === t.LCurly || expected === t.LParen) return false;
+    return super.canRecoverWithSingleTokenInsertion(expected, follows);
+  }
+
   /** `kind Name '=' key arguments returnType? clause*` (tool and workflow nodes). */
   private callNode(kind: TokenType): void {
     this.CONSUME(kind);

@@ -82,7 +82,10 @@ export class Run {
     return this.attempt(id, node, () => {
       const problem = node.sandbox && validateValue(inputs, node.sandbox.inputType, "inputs");
       if (problem) throw new InputInvalidError(problem, id);
-      return this.checkOutput(id, node, body(inputs)) as Output;
+      const output = body(inputs);
+      const invalid = node.sandbox && validateValue(output, node.sandbox.outputType, "output");
+      if (invalid) throw new OutputInvalidError(id, invalid);
+      return output;
     }, (error) => new SandboxTrapError(id, messageOf(error)));
   }
 

@@ -35,7 +35,7 @@ export async function parseDocument(path: string, bytes: Buffer): Promise<Parsed
     for (let n = 1; n <= pdf.numPages; n++) {
       const content = await (await pdf.getPage(n)).getTextContent();
       // keep the PDF's line breaks: each text item says whether a line ends after it
-      pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+      pages.push((content.items as { str?: string; hasEOL?: boolean }[]).map((item) => (item.str ?? "") + (item.hasEOL ? "\n" : "")).join(""));
     }
     const clean = normalise(pages.join("\n\n"));
     return { path, format: "pdf", title: firstLine(clean), text: clean, pages: pdf.numPages };

@@ -47,6 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       "no-cache": { type: "boolean" },
       trace: { type: "boolean" },
       seed: { type: "string" },
+      to: { type: "string" },
+      out: { type: "string" },
       record: { type: "string" },
       replay: { type: "string" },
       "allow-host": { type: "string", multiple: true },

@@ -96,3 +96,34 @@ describe("iceosc run", () => {
     expect(result.stderr).toContain("iceosc --help");
   });
 });
+
+describe("iceosc run, trusted code", () => {
+  const trusted = (body: string) => `name: trusted_demo
+input_schema: { words: "string[]" }
+nodes:
+  - id: longest
+    type: code
+    trust: trusted
+    inputs: { words: "{{ inputs.words }}" }
+    input_schema: { words: "string[]" }
+    output_schema: { longest: string, total: integer }
+    code: |
+      ${body}
+outputs: { longest: "{{ longest.longest }}", total: "{{ longest.total }}" }
+`;
+
+  it("runs a code node marked trusted directly, with JavaScript semantics", () => {
+    const dir = writeFiles({ "t.yaml": trusted('const sorted = [...inputs.words].sort((a, b) => b.length - a.length);\n      return { longest: sorted[0] ?? "", total: inputs.words.length };') });
+    const result = iceosc(["run", join(dir, "t.yaml"), "--input", '{"words":["a","abc","ab"]}']);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ longest: "abc", total: 3 });
+  });
+
+  it("still validates a trusted node's output against its schema", () => {
+    const dir = writeFiles({ "t.yaml": trusted('return { longest: 42, total: 1 } as any;') });
+    const result = iceosc(["run", join(dir, "t.yaml"), "--input", '{"words":[]}']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ICE_OUTPUT_INVALID");
+    expect(result.stderr).toContain("output.longest");
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Golden tests for the .ice front end (with the checker behind it). Each `invalid/X.ice` has
+ * beside it `X.expected.txt`, its rendered diagnostics; each `valid/X.ice` has `X.plan.txt`, the
+ * plan summary of test/frontend (plus the checker's diagnostics, if any). Regenerate with
+ * `UPDATE_GOLDENS=1 npx vitest run test/ice`.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkWorkflow } from "../../src/check/index.js";
+import { formatDiagnostics, SourceFile, sortDiagnostics } from "../../src/diagnostics/index.js";
+import { parseIceWorkflow } from "../../src/frontend/index.js";
+import { planSummary } from "../frontend/planSummary.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURES = join(ROOT, "test/fixtures/ice");
+const UPDATE = process.env.UPDATE_GOLDENS === "1";
+/** Workflows the fixtures may call. */
+const WORKFLOW_NAMES = new Set(["pager", "./pager.ice", "summarise"]);
+
+function load(dir: string, name: string): SourceFile {
+  const path = join(FIXTURES, dir, name);
+  return new SourceFile(relative(ROOT, path).split("\\").join("/"), readFileSync(path, "utf8"));
+}
+
+function golden(path: string, actual: string): void {
+  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
+  else expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+const iceFiles = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".ice")).sort();
+
+describe("invalid .ice fixtures", () => {
+  it.each(iceFiles("invalid"))("%s", (name) => {
+    const parsed = parseIceWorkflow(load("invalid", name));
+    const checked = parsed.workflow ? checkWorkflow(parsed.workflow, { workflowNames: WORKFLOW_NAMES }) : [];
+    const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked]);
+    expect(diagnostics.filter((d) => d.severity === "error").length).toBeGreaterThan(0);
+    golden(join(FIXTURES, "invalid", name.replace(/\.ice$/, ".expected.txt")), formatDiagnostics(diagnostics));
+  });
+});
+
+describe("valid .ice fixtures", () => {
+  it.each(iceFiles("valid"))("%s", (name) => {
+    const parsed = parseIceWorkflow(load("valid", name));
+    expect(parsed.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    const checked = checkWorkflow(parsed.workflow!, { workflowNames: WORKFLOW_NAMES });
+    const checkerNotes = checked.length > 0 ? `\n${formatDiagnostics(checked)}` : "";
+    golden(join(FIXTURES, "valid", name.replace(/\.ice$/, ".plan.txt")), planSummary(parsed.workflow!) + checkerNotes);
+  });
+});

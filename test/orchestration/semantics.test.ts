@@ -1,0 +1,146 @@
+/**
+ * Run semantics of generated modules: scheduling waves, retries, timeouts, loops with bounded
+ * parallelism, cancellation and sub-workflows, through the public compile API.
+ */
+import { describe, expect, it } from "vitest";
+import { compileAndImport } from "../helpers/compile.js";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("generated orchestration", () => {
+  it("runs independent nodes concurrently and dependent ones after", async () => {
+    const module = await compileAndImport(
+      {
+        "fan.yaml": `name: fan
+nodes:
+  - { id: a, type: tool, tool_name: slow, tool_args: { tag: "a" } }
+  - { id: b, type: tool, tool_name: slow, tool_args: { tag: "b" } }
+  - { id: c, type: tool, tool_name: join, tool_args: { left: "{{ a.tag }}", right: "{{ b.tag }}" } }
+outputs: { joined: "{{ c.value }}" }
+`,
+      },
+      "fan.yaml",
+    );
+    const log: string[] = [];
+    const output = await module.run({}, {
+      tools: {
+        slow: async ({ tag }: { tag: string }) => {
+          log.push(`start ${tag}`);
+          await sleep(20);
+          log.push(`end ${tag}`);
+          return { tag };
+        },
+        join: async ({ left, right }: { left: string; right: string }) => ({ value: `${left}+${right}` }),
+      },
+    });
+    expect(output).toEqual({ joined: "a+b" });
+    expect(log.slice(0, 2)).toEqual(["start a", "start b"]);
+  });
+
+  it("retries a failing node and reports each attempt", async () => {
+    const module = await compileAndImport(
+      { "flaky.yaml": `name: flaky\nnodes:\n  - { id: f, type: tool, tool_name: flaky, retries: 2 }\noutputs: { ok: "{{ f.ok }}" }\n` },
+      "flaky.yaml",
+    );
+    let calls = 0;
+    const events: { type: string }[] = [];
+    const output = await module.run({}, {
+      tools: { flaky: async () => (++calls < 3 ? Promise.reject(new Error("503")) : { ok: true }) },
+      onEvent: (e: { type: string }) => events.push(e),
+    });
+    expect(output).toEqual({ ok: true });
+    expect(calls).toBe(3);
+    expect(events.filter((e) => e.type === "node_retrying")).toHaveLength(2);
+  });
+
+  it("fails a slow node with ICE_TIMEOUT and aborts its signal", async () => {
+    const module = await compileAndImport(
+      { "slow.yaml": `name: slow\nnodes:\n  - { id: s, type: tool, tool_name: hang, timeout_seconds: 0.05 }\noutputs: {}\n` },
+      "slow.yaml",
+    );
+    let aborted = false;
+    const error = await module
+      .run({}, { tools: { hang: (_: unknown, { signal }: { signal: AbortSignal }) => new Promise((resolve) => signal.addEventListener("abort", () => ((aborted = true), resolve(null)))) } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ICE_TIMEOUT", nodeId: "s" });
+    expect(aborted).toBe(true);
+  });
+
+  it("bounds a loop's parallelism by max_parallel and keeps item order", async () => {
+    const module = await compileAndImport(
+      {
+        "loop.yaml": `name: loop
+input_schema: { items: "integer[]" }
+nodes:
+  - id: each
+    type: loop
+    items_source: "{{ inputs.items }}"
+    item_var: n
+    max_parallel: 2
+    body:
+      - { id: square, type: tool, tool_name: square, tool_args: { n: "{{ n }}" } }
+outputs: { results: "{{ each.results }}" }
+`,
+      },
+      "loop.yaml",
+    );
+    let running = 0;
+    let peak = 0;
+    const output = await module.run({ items: [5, 1, 4, 2, 3] }, {
+      tools: {
+        square: async ({ n }: { n: number }) => {
+          peak = Math.max(peak, ++running);
+          await sleep(5 * n);
+          running--;
+          return { value: n * n };
+        },
+      },
+    });
+    expect(output.results).toEqual([25, 1, 16, 4, 9].map((value) => ({ value })));
+    expect(peak).toBe(2);
+  });
+
+  it("stops a run when its AbortSignal fires", async () => {
+    const module = await compileAndImport(
+      { "abort.yaml": `name: abort\nnodes:\n  - { id: wait, type: tool, tool_name: wait }\n  - { id: after, type: tool, tool_name: never, dependencies: [wait] }\noutputs: {}\n` },
+      "abort.yaml",
+    );
+    const controller = new AbortController();
+    let reachedNever = false;
+    const run = module.run({}, {
+      signal: controller.signal,
+      tools: { wait: () => sleep(1_000), never: () => ((reachedNever = true), {}) },
+    });
+    setTimeout(() => controller.abort(), 10);
+    await expect(run).rejects.toMatchObject({ code: "ICE_ABORTED" });
+    expect(reachedNever).toBe(false);
+  });
+
+  it("calls a sub-workflow referenced by path with typed inputs", async () => {
+    const module = await compileAndImport(
+      {
+        "outer.yaml": `name: outer
+input_schema: { text: string }
+nodes:
+  - { id: inner, type: workflow, workflow_ref: ./inner.yaml, inputs: { text: "{{ inputs.text }}" } }
+outputs: { shout: "{{ inner.shout }}" }
+`,
+        "inner.yaml": `name: inner
+input_schema: { text: string }
+nodes:
+  - id: upper
+    type: code
+    inputs: { text: "{{ inputs.text }}" }
+    input_schema: { text: string }
+    output_schema: { shout: string }
+    code: |
+      return { shout: inputs.text.toUpperCase() + "!" };
+outputs: { shout: "{{ upper.shout }}" }
+`,
+      },
+      "outer.yaml",
+    );
+    expect(await module.run({ text: "hi" })).toEqual({ shout: "HI!" });
+    await expect(module.run({ text: 3 })).rejects.toMatchObject({ code: "ICE_INPUT_INVALID" });
+  });
+});
