@@ -7,7 +7,7 @@
 //
 // To record a real model instead: OPENAI_API_KEY=... iceosc run examples/document_assistant.yaml \
 //   --input @examples/document_assistant.input.json --record examples/recordings/document_assistant.json
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,11 +55,13 @@ const server = createServer((req, res) => {
 
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.address();
-  const result = spawnSync(
+  const child = spawn(
     process.execPath,
     [join(root, "dist/src/cli/bin.js"), "run", "examples/document_assistant.yaml", "--input", "@examples/document_assistant.input.json", "--record", "examples/recordings/document_assistant.json", "--trace"],
     { cwd: root, stdio: "inherit", env: { ...process.env, OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: "local" } },
   );
-  server.close();
-  process.exitCode = result.status ?? 1;
+  child.on("exit", (code) => {
+    server.close();
+    process.exitCode = code ?? 1;
+  });
 });

@@ -11,7 +11,7 @@ export function describeToken(token: IToken): string {
   if (token.tokenType.name === "Unknown") {
     if (image === '"' || image === "'") return "an unterminated string";
     if (image === "`") return "an unterminated template";
-    return `unexpected character '${image}'`;
+    return `the character '${image}'`;
   }
   return `'${image.length > 30 ? `${image.slice(0, 27)}...` : image.split("\n")[0]}'`;
 }

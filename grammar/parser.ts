@@ -36,6 +36,11 @@
 import { CstParser, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
 import * as t from "./tokens.js";
 
+/** chevrotain's recovery hook, which its type declarations do not list. */
+interface SingleTokenInsertion {
+  canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean;
+}
+
 export class IceParser extends CstParser {
   constructor(errorMessageProvider?: IParserErrorMessageProvider) {
     super([...t.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, ...(errorMessageProvider && { errorMessageProvider }) });
@@ -335,9 +340,9 @@ export class IceParser extends CstParser {
    * Never pretend a missing `{` or `(` was there: the balanced group it opens would swallow the
    * rest of the file. The statement is skipped instead (re-sync at the next node keyword).
    */
-  override canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
+  canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
     if (expected === t.LCurly || expected === t.LParen) return false;
-    return super.canRecoverWithSingleTokenInsertion(expected, follows);
+    return (CstParser.prototype as unknown as SingleTokenInsertion).canRecoverWithSingleTokenInsertion.call(this, expected, follows);
   }
 
   /** `kind Name '=' key arguments returnType? clause*` (tool and workflow nodes). */

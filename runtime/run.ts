@@ -4,7 +4,7 @@
  * timeouts, cancellation) and returns the node's output.
  */
 import { attempt } from "./attempt.js";
-import { IceError, InputInvalidError, OutputInvalidError, SandboxTrapError, ToolFailedError, ToolMissingError, WorkflowMissingError, messageOf } from "./errors.js";
+import { AbortedError, IceError, InputInvalidError, OutputInvalidError, SandboxTrapError, ToolFailedError, ToolMissingError, WorkflowMissingError, messageOf } from "./errors.js";
 import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
 import type { AgentMemory, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
@@ -238,7 +238,7 @@ export class Run {
   }
 
   private throwIfAborted(id: string): void {
-    if (this.options.signal?.aborted) throw new IceError("ICE_ABORTED", "run was aborted", id);
+    if (this.options.signal?.aborted) throw new AbortedError(id);
   }
 
   private node(id: string): NodeManifest {

@@ -1,16 +1,16 @@
-// Builds every example workflow into gen/, then runs each one that has an input file in
-// examples/inputs/ through the CLI, as a user would. Exits non-zero if any step fails.
+// The README's main job: builds every example workflow (YAML into gen/, .ice into gen/ice/), then
+// runs each example that has an input in examples/inputs/ through `iceosc run`, in both forms,
+// as a user would. Exits non-zero if any step fails.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "src", "cli", "bin.js");
-const examples = join(root, "examples");
 
 function iceosc(args) {
-  console.log(`$ iceosc ${args.join(" ")}`);
+  console.log(`\n$ iceosc ${args.join(" ")}`);
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
     console.error(`iceosc ${args[0]} failed with exit code ${result.status}`);
@@ -19,7 +19,11 @@ function iceosc(args) {
 }
 
 iceosc(["build", "examples", "--out-dir", "gen"]);
-for (const file of readdirSync(join(examples, "inputs")).sort()) {
+iceosc(["build", "examples/ice", "--out-dir", "gen/ice"]);
+for (const file of readdirSync(join(root, "examples", "inputs")).sort()) {
   const name = basename(file, ".json");
-  iceosc(["run", `examples/${name}.yaml`, "--input", `@examples/inputs/${file}`, "--tools", "examples/tools.js"]);
+  const extra = existsSync(join(root, "examples", "recordings", `${name}.json`)) ? ["--replay", `examples/recordings/${name}.json`] : [];
+  const common = ["--input", `@examples/inputs/${file}`, "--tools", "examples/tools.js", ...extra];
+  iceosc(["run", `examples/${name}.yaml`, ...common]);
+  if (existsSync(join(root, "examples", "ice", `${name}.ice`))) iceosc(["run", `examples/ice/${name}.ice`, ...common]);
 }

@@ -3,14 +3,14 @@
  * over SSE with token callbacks, tool use, structured output as a forced `output` tool whose input
  * schema is the node's output schema, usage. Retries and timeouts are ours (see `retry.ts`).
  */
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import { IceError, ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
 import { judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, stringOf, type ProviderOptions } from "./common.js";
 import { withRetries } from "./retry.js";
 
 const DEFAULT_BASE_URL = "https://api.anthropic.com";
-const DEFAULT_MODEL = "claude-sonnet-4-5";
+const DEFAULT_MODEL = "claude-sonnet-4-6";
 const DEFAULT_MAX_TOKENS = 4096;
 const API_VERSION = "2023-06-01";
 /** Name of the tool that carries structured output. */
@@ -33,7 +33,8 @@ export function anthropicProvider(options: ProviderOptions = {}): LlmProvider {
       if (!client) {
         // The documented wire protocol: `x-api-key` (the SDK would send a bearer token) and the stable API version.
         const defaultHeaders = { "x-api-key": apiKey ?? "not-needed", authorization: null, "anthropic-version": API_VERSION, ...options.headers };
-        client = new Anthropic({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, defaultHeaders });
+        const { default: AnthropicClient } = await import("@anthropic-ai/sdk");
+        client = new AnthropicClient({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, defaultHeaders });
         clients.set(key, client);
       }
       return send(client, baseURL, request, options);

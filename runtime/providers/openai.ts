@@ -4,7 +4,7 @@
  * token callbacks, tool calls, structured output as `response_format: json_schema`, usage.
  * Retries and timeouts are ours (see `retry.ts`), so waits stay cancellable.
  */
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { IceError, ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
 import { allRequired, judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, stringOf, type ProviderOptions } from "./common.js";
@@ -28,7 +28,8 @@ export function openAiProvider(options: ProviderOptions = {}): LlmProvider {
       const key = `${baseURL}\n${apiKey ?? ""}`;
       let client = clients.get(key);
       if (!client) {
-        client = new OpenAI({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, ...(options.headers && { defaultHeaders: options.headers }) });
+        const { default: OpenAIClient } = await import("openai");
+        client = new OpenAIClient({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, ...(options.headers && { defaultHeaders: options.headers }) });
         clients.set(key, client);
       }
       return send(client, baseURL, request, options);

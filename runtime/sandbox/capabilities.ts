@@ -4,8 +4,11 @@
  * map as its allowlist. Nothing outside this table ever reaches a sandbox.
  */
 
-/** Imports every sandbox module may have: the host-made memory and AssemblyScript's `abort`. */
-export const BASE_IMPORTS: readonly string[] = ["env.memory", "env.abort"];
+/**
+ * Imports every sandbox module may have: the host-made memory, AssemblyScript's `abort` and the
+ * fuel meter's `ice.tick` (called when a slice of fuel is spent).
+ */
+export const BASE_IMPORTS: readonly string[] = ["env.memory", "env.abort", "ice.tick"];
 
 /** Console functions routed to the log hook. */
 export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "error"].map((f) => `env.console.${f}`).concat("env.trace");

@@ -1,9 +1,11 @@
 /**
- * @fileoverview The host functions a sandbox may import: `abort` always, the rest per granted
- * capability. Written here as plain functions; nothing is looked up on `globalThis`. Strings
- * coming out of the sandbox are read defensively (bounds-checked, length-capped).
+ * @fileoverview The host functions a sandbox may import: `abort` and the fuel meter's `ice.tick`
+ * always, the rest per granted capability. Written here as plain functions; nothing is looked up
+ * on `globalThis`. Strings coming out of the sandbox are read defensively (bounds-checked,
+ * length-capped), and a run's log output is bounded.
  */
 import { LOG_IMPORTS } from "./capabilities.js";
+import type { FuelMeter } from "./fuel.js";
 import type { SandboxHooks } from "./program.js";
 
 /** Thrown by `env.abort` to unwind the sandbox; carries the decoded abort message. */
@@ -13,10 +15,28 @@ export class SandboxAbort extends Error {}
 export interface HostRun {
   memory: WebAssembly.Memory | undefined;
   hooks: SandboxHooks | undefined;
+  meter: FuelMeter | undefined;
+  /** Log output of this run so far (code units, messages). */
+  logUnits: number;
+  logMessages: number;
+  /** The deterministic clock's next reading (capability `time` under a seed). */
+  clock: number;
 }
 
-const ABORT_MESSAGE_LIMIT = 300;
-const LOG_MESSAGE_LIMIT = 16_384;
+/** Characters of an abort message kept. */
+export const ABORT_MESSAGE_LIMIT = 300;
+/** Characters of one log message kept. */
+export const LOG_MESSAGE_LIMIT = 4_096;
+/** Log output of one run: at most this many messages and characters, then one truncation notice. */
+export const LOG_RUN_MESSAGES = 1_000;
+export const LOG_RUN_UNITS = 65_536;
+/** The deterministic clock (capability `time` when the run has a seed): 2024-01-01T00:00:00Z, +1 ms per reading. */
+export const SEEDED_CLOCK_EPOCH = 1_704_067_200_000;
+
+/** A fresh per-run state. */
+export function hostRun(): HostRun {
+  return { memory: undefined, hooks: undefined, meter: undefined, logUnits: 0, logMessages: 0, clock: SEEDED_CLOCK_EPOCH };
+}
 
 /**
  * Reads an AssemblyScript string (UTF-16 code units; byte length in the u32 before `ptr`), at
@@ -35,14 +55,14 @@ export function readSandboxString(memory: WebAssembly.Memory, ptr: number, limit
   return units < byteLength / 2 ? `${text}...` : text;
 }
 
-/** Strips control characters so hostile messages cannot forge terminal output. */
-function sanitize(text: string): string {
+/** Strips control and bidi characters so hostile messages cannot forge terminal output. */
+export function sanitize(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
 }
 
-/** Builds the `env` import functions for the granted capabilities. */
-export function createHostFunctions(run: HostRun, capabilities: readonly string[]): Record<string, (...args: number[]) => unknown> {
-  const env: Record<string, (...args: number[]) => unknown> = {
+/** The import object for a module granted `capabilities`: `env` (abort + capabilities) and `ice` (tick). */
+export function createImports(run: HostRun, capabilities: readonly string[]): { env: Record<string, unknown>; ice: Record<string, unknown> } {
+  const env: Record<string, unknown> = {
     abort(message: number): never {
       const text = run.memory ? readSandboxString(run.memory, message, ABORT_MESSAGE_LIMIT) : undefined;
       throw new SandboxAbort(text === undefined ? "abort" : sanitize(text));
@@ -50,17 +70,37 @@ export function createHostFunctions(run: HostRun, capabilities: readonly string[
   };
   const granted = new Set(capabilities);
   if (granted.has("random")) {
-    env.seed = () => run.hooks?.seed ?? Math.floor(Math.random() * 2 ** 52);
+    env.seed = (): number => run.hooks?.seed ?? Math.floor(Math.random() * 2 ** 52);
   }
   if (granted.has("time")) {
-    env["Date.now"] = () => run.hooks?.now?.() ?? Date.now();
+    env["Date.now"] = (): number => {
+      const hooks = run.hooks;
+      if (hooks?.now) return hooks.now();
+      if (hooks?.seed !== undefined) return run.clock++;
+      return Date.now();
+    };
   }
   if (granted.has("log")) {
     const log = (ptr: number): void => {
-      const text = run.memory ? readSandboxString(run.memory, ptr, LOG_MESSAGE_LIMIT) : undefined;
-      if (text !== undefined) run.hooks?.log?.(text);
+      if (run.logMessages > LOG_RUN_MESSAGES || !run.memory) return;
+      const text = readSandboxString(run.memory, ptr, LOG_MESSAGE_LIMIT);
+      if (text === undefined) return;
+      run.logMessages++;
+      run.logUnits += text.length;
+      if (run.logMessages > LOG_RUN_MESSAGES || run.logUnits > LOG_RUN_UNITS) {
+        run.logMessages = LOG_RUN_MESSAGES + 1;
+        run.hooks?.log?.(`[log output truncated: a run may log ${LOG_RUN_MESSAGES} messages or ${LOG_RUN_UNITS} characters]`);
+        return;
+      }
+      run.hooks?.log?.(sanitizeLog(text));
     };
     for (const name of LOG_IMPORTS) env[name.slice("env.".length)] = log;
   }
-  return env;
+  const ice = { tick: (): void => run.meter?.tick() };
+  return { env, ice };
+}
+
+/** Log lines keep newlines and tabs; other control characters are replaced. */
+function sanitizeLog(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
 }

@@ -6,8 +6,12 @@
  *
  * Metering pattern (what src/emit/wasm/meter.ts injects; checked byte-wise here):
  *   global.get F; i64.const N; i64.sub; global.set F;
- *   global.get F; i64.const 0; i64.lt_s; if; unreachable; end        (N >= 1, F = `__ice_fuel`)
+ *   global.get F; i64.const 0; i64.lt_s; if; call T; end             (N >= 1, F = `__ice_fuel`)
+ * where T is the imported host function `ice.tick`, which stops the run or hands out more fuel.
  */
+
+/** The host function every fuel check calls when the current slice of fuel is spent. */
+export const TICK_IMPORT = { module: "ice", name: "tick", qualifiedName: "ice.tick" } as const;
 
 /** Names of the exports the host uses. */
 export const EXPORTS = {
@@ -16,6 +20,7 @@ export const EXPORTS = {
   run: "__ice_run",
   fuel: "__ice_fuel",
   oom: "__ice_oom",
+  reset: "__ice_reset",
 } as const;
 
 /** Why a module failed verification: `import` (not allowed to reach the host) or `module`. */
@@ -39,6 +44,18 @@ export interface ModuleShape {
   readonly imports: readonly ModuleImport[];
   /** Minimum pages of the imported memory (the module's static data needs them). */
   readonly memoryMinPages: number;
+  /**
+   * True when the module exports `__ice_reset` and it was verified to set every mutable global
+   * back to its initial value (and do nothing else): the host may then reuse an instance.
+   */
+  readonly resettable: boolean;
+}
+
+/** A module-defined global: its type, mutability and (when it is a single constant) its initial value. */
+interface GlobalInfo {
+  readonly type: number;
+  readonly mutable: boolean;
+  readonly init?: string;
 }
 
 const KINDS = ["function", "table", "memory", "global"] as const;
@@ -54,7 +71,9 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
   const imports: ModuleImport[] = [];
   let memoryMinPages = -1;
   let importedGlobals = 0;
-  const globals: { type: number; mutable: boolean }[] = [];
+  let importedFunctions = 0;
+  let tick = -1;
+  const globals: GlobalInfo[] = [];
   const exports = new Map<string, { kind: number; index: number }>();
   let code: { start: number; end: number } | undefined;
 
@@ -71,7 +90,11 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
           if (!kind) throw new VerifyError("module", `bad import kind for '${name}'`);
           imports.push({ qualifiedName: name, kind });
           checkImport?.({ qualifiedName: name, kind });
-          if (kind === "function") r.u32();
+          if (kind === "function") {
+            r.u32();
+            if (name === TICK_IMPORT.qualifiedName) tick = importedFunctions;
+            importedFunctions++;
+          }
           else if (kind === "table") (r.byte(), r.limits());
           else if (kind === "memory") {
             const limits = r.limits();
@@ -88,8 +111,10 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
         break;
       case SECTION.global:
         for (let n = r.u32(); n > 0; n--) {
-          globals.push({ type: r.byte(), mutable: r.byte() === 1 });
-          r.constExpr();
+          const type = r.byte();
+          const mutable = r.byte() === 1;
+          const init = r.constExpr();
+          globals.push({ type, mutable, ...(init !== undefined && { init }) });
         }
         break;
       case SECTION.export:
@@ -124,8 +149,16 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
   for (const name of exports.keys()) {
     if (!expected.has(name)) throw new VerifyError("module", `unexpected export '${name}'`);
   }
-  if (code) new CodeChecker(r, fuel.index).checkSection(code.start, code.end);
-  return { imports, memoryMinPages };
+  if (tick < 0) throw new VerifyError("module", `module does not import '${TICK_IMPORT.qualifiedName}' (it is not fuel-metered)`);
+  const reset = exports.get(EXPORTS.reset);
+  if (reset && reset.kind !== 0) throw new VerifyError("module", `'${EXPORTS.reset}' is not a function`);
+  let resettable = false;
+  if (code) {
+    const checker = new CodeChecker(r, fuel.index, tick);
+    const resetBody = checker.checkSection(code.start, code.end, reset ? reset.index - importedFunctions : -1);
+    if (resetBody) resettable = checkReset(resetBody, globals, importedGlobals, fuel.index);
+  }
+  return { imports, memoryMinPages, resettable };
 }
 
 /** Walks function bodies: allowed opcodes only, metering at every entry and loop. */
@@ -133,19 +166,43 @@ class CodeChecker {
   constructor(
     private readonly r: ByteReader,
     private readonly fuel: number,
+    private readonly tick: number,
   ) {}
 
-  checkSection(start: number, end: number): void {
+  /** Checks every body; returns the global writes of the body at `resetIndex` when it is a reset. */
+  checkSection(start: number, end: number, resetIndex: number): ResetWrite[] | undefined {
     const r = this.r;
     r.pos = start;
+    let reset: ResetWrite[] | undefined;
     for (let n = r.u32(), index = 0; n > 0; n--, index++) {
       const size = r.u32();
       const bodyEnd = r.pos + size;
       if (bodyEnd > end) throw new VerifyError("module", "function body overruns the code section");
       for (let groups = r.u32(); groups > 0; groups--) (r.u32(), r.byte());
       if (!this.meterAt()) throw new VerifyError("module", `function ${index} is not fuel-metered`);
+      if (index === resetIndex) reset = this.resetWrites(bodyEnd);
       this.checkBody(bodyEnd);
       if (r.pos !== bodyEnd) throw new VerifyError("module", `function ${index} has trailing bytes`);
+    }
+    return reset;
+  }
+
+  /** Reads a body made only of `const; global.set` pairs (without moving); undefined otherwise. */
+  private resetWrites(bodyEnd: number): ResetWrite[] | undefined {
+    const r = this.r;
+    const at = r.pos;
+    const writes: ResetWrite[] = [];
+    try {
+      while (r.pos < bodyEnd) {
+        const op = r.byte();
+        if (op === 0x0b) return r.pos === bodyEnd ? writes : undefined;
+        const value = r.constValue(op);
+        if (value === undefined || r.byte() !== 0x24) return undefined;
+        writes.push({ value, global: r.u32() });
+      }
+      return undefined;
+    } finally {
+      r.pos = at;
     }
   }
 
@@ -157,7 +214,7 @@ class CodeChecker {
       r.byte() === 0x23 && r.u32() === this.fuel && r.byte() === 0x42 && r.s64() >= 1 && r.byte() === 0x7d &&
       r.byte() === 0x24 && r.u32() === this.fuel && r.byte() === 0x23 && r.u32() === this.fuel &&
       r.byte() === 0x42 && r.s64() === 0 && r.byte() === 0x53 && r.byte() === 0x04 && r.byte() === 0x40 &&
-      r.byte() === 0x00 && r.byte() === 0x0b;
+      r.byte() === 0x10 && r.u32() === this.tick && r.byte() === 0x0b;
     if (!ok) r.pos = at;
     return ok;
   }
@@ -202,6 +259,25 @@ class CodeChecker {
     const type = this.r.byte();
     if (type !== 0x40 && (type < 0x7c || type > 0x7f)) throw new VerifyError("instruction", "multi-value or typed blocks");
   }
+}
+
+/** One `const; global.set` of a reset function. */
+interface ResetWrite {
+  readonly value: string;
+  readonly global: number;
+}
+
+/** True when `writes` set every mutable module-defined global but the fuel counter exactly to its initial value. */
+function checkReset(writes: readonly ResetWrite[], globals: readonly GlobalInfo[], importedGlobals: number, fuel: number): boolean {
+  const set = new Map<number, string>();
+  for (const write of writes) {
+    const global = globals[write.global];
+    if (write.global < importedGlobals || !global || !global.mutable || global.init === undefined || global.init !== write.value) return false;
+    set.set(write.global, write.value);
+  }
+  // The fuel counter is the host's to set (and code never writes it).
+  for (let i = importedGlobals; i < globals.length; i++) if (i !== fuel && globals[i]!.mutable && !set.has(i)) return false;
+  return true;
 }
 
 function describeOpcode(op: number): string {
@@ -271,16 +347,50 @@ class ByteReader {
     return { min, shared: (flags & 2) !== 0 };
   }
 
-  constExpr(): void {
+  /**
+   * Reads a constant expression; returns its value as a canonical string (`i32:5`, `f64:<hex>`)
+   * when it is a single constant, undefined otherwise.
+   */
+  constExpr(): string | undefined {
+    let value: string | undefined;
+    let count = 0;
     for (;;) {
       const op = this.byte();
-      if (op === 0x0b) return;
-      if (op === 0x41 || op === 0x42) this.s64();
-      else if (op === 0x43) this.pos += 4;
-      else if (op === 0x44) this.pos += 8;
-      else if (op === 0x23) this.u32();
-      else throw new VerifyError("instruction", `constant expression opcode 0x${op.toString(16)}`);
+      if (op === 0x0b) return count === 1 ? value : undefined;
+      count++;
+      if (op === 0x23) (this.u32(), (value = undefined));
+      else {
+        value = this.constValue(op);
+        if (value === undefined) throw new VerifyError("instruction", `constant expression opcode 0x${op.toString(16)}`);
+      }
     }
+  }
+
+  /** The immediate of a `*.const` opcode, canonically; undefined (nothing read) for other opcodes. */
+  constValue(op: number): string | undefined {
+    if (op === 0x41 || op === 0x42) return `${op === 0x41 ? "i32" : "i64"}:${this.s64big()}`;
+    if (op === 0x43 || op === 0x44) {
+      const size = op === 0x43 ? 4 : 8;
+      if (this.pos + size > this.bytes.length) throw new VerifyError("module", "unexpected end of module");
+      const hex = Array.from(this.bytes.subarray(this.pos, this.pos + size), (b) => b.toString(16).padStart(2, "0")).join("");
+      this.pos += size;
+      return `${op === 0x43 ? "f32" : "f64"}:${hex}`;
+    }
+    return undefined;
+  }
+
+  /** A signed LEB128 (up to 64 bits), exactly. */
+  s64big(): bigint {
+    let result = 0n;
+    let shift = 0n;
+    let b: number;
+    do {
+      if (shift > 63n) throw new VerifyError("module", "bad LEB128");
+      b = this.byte();
+      result |= BigInt(b & 0x7f) << shift;
+      shift += 7n;
+    } while (b & 0x80);
+    return b & 0x40 ? result - (1n << shift) : result;
   }
 }
 

@@ -3,7 +3,6 @@
  * Embeddings are local by default — hashed bag-of-words weighted by TF-IDF over the indexed
  * chunks, deterministic and offline — or an OpenAI-compatible `/embeddings` API.
  */
-import OpenAI from "openai";
 import type { EmbeddingsOptions, ToolContext } from "../options.js";
 import { numberArg, stringArg, optionalString, type Args } from "./args.js";
 
@@ -117,6 +116,7 @@ function localVector(text: string, idf: Float32Array): Float32Array {
 
 async function remoteVectors(options: Extract<EmbeddingsOptions, { kind: "openai" }>, texts: readonly string[], signal: AbortSignal): Promise<Float32Array[]> {
   if (texts.length === 0) return [];
+  const { default: OpenAI } = await import("openai");
   const client = new OpenAI({ apiKey: options.apiKey ?? process.env["OPENAI_API_KEY"] ?? "not-needed", baseURL: options.baseURL ?? process.env["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1", maxRetries: 2 });
   const reply = await client.embeddings.create({ model: options.model ?? "text-embedding-3-small", input: [...texts] }, { signal });
   return [...reply.data].sort((a, b) => a.index - b.index).map((d) => normalize(Float32Array.from(d.embedding)));

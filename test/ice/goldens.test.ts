@@ -46,6 +46,7 @@ describe("valid .ice fixtures", () => {
     const parsed = parseIceWorkflow(load("valid", name));
     expect(parsed.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
     const checked = checkWorkflow(parsed.workflow!, { workflowNames: WORKFLOW_NAMES });
+    expect(checked.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([]);
     const checkerNotes = checked.length > 0 ? `\n${formatDiagnostics(checked)}` : "";
     golden(join(FIXTURES, "valid", name.replace(/\.ice$/, ".plan.txt")), planSummary(parsed.workflow!) + checkerNotes);
   });

@@ -37,7 +37,7 @@ describe("yaml -> ice -> plan equals yaml -> plan", () => {
 });
 
 describe("ice -> yaml -> plan equals ice -> plan", () => {
-  it.each([...filesIn("examples", ".ice"), ...filesIn("test/fixtures/ice/valid", ".ice")])("%s", (path) => {
+  it.each([...filesIn("examples/ice", ".ice"), ...filesIn("test/fixtures/ice/valid", ".ice")])("%s", (path) => {
     const fromIce = read(path, parseIceWorkflow);
     const yaml = printYaml(fromIce);
     const fromYaml = read(path.replace(/\.ice$/, ".converted.yaml"), parseYamlWorkflow, yaml);
@@ -46,8 +46,8 @@ describe("ice -> yaml -> plan equals ice -> plan", () => {
 });
 
 describe("examples in both forms", () => {
-  it.each(filesIn("examples", ".ice"))("%s has the plan of its YAML twin", (path) => {
-    const twin = path.replace(/\.ice$/, ".yaml");
+  it.each(filesIn("examples/ice", ".ice"))("%s has the plan of its YAML twin", (path) => {
+    const twin = path.replace(/^examples\/ice\//, "examples/").replace(/\.ice$/, ".yaml");
     expect(planWithoutSpans(read(path, parseIceWorkflow))).toEqual(planWithoutSpans(read(twin, parseYamlWorkflow)));
   });
 });

@@ -11,7 +11,7 @@
 import { LIBRARY_DIR } from "./asLibrary.js";
 import { ENTRY_FILE } from "./wrapUnit.js";
 
-export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-1";
+export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-2";
 
 /** The generated binary's file name inside the in-memory file system. */
 export const OUTPUT_FILE = "ice.wasm";

@@ -8,12 +8,16 @@
  * is charged, on every iteration, the expressions of its body outside nested loops (at least 1).
  * Both arms of an `if` are charged, so a unit is an upper bound per pass, and deterministic.
  * The check (runtime/sandbox/verify.ts checks it is everywhere):
- *   __ice_fuel -= N; if (__ice_fuel < 0) unreachable
+ *   __ice_fuel -= N; if (__ice_fuel < 0) ice.tick()
+ * The host hands out the budget in slices: `ice.tick` runs when a slice is spent, and either
+ * stops the run (budget spent: ICE_FUEL_EXHAUSTED; wall clock past the deadline: ICE_TIMEOUT) or
+ * adds the next slice. The trigger condition is the same as "budget < used", so slicing changes
+ * neither the fuel used nor where a run stops; it only lets the host look at the clock.
  * Out of memory: every `memory.grow` becomes a call to `__ice_grow`, which sets the exported i32
  * `__ice_oom` when growing fails, so the host tells ICE_MEMORY_LIMIT from other traps.
  */
 import binaryen from "binaryen";
-import { EXPORTS } from "../../../runtime/sandbox/verify.js";
+import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
 
 /** Thrown when the module holds an instruction the sandbox refuses. */
 export class ForbiddenInstructionError extends Error {}
@@ -25,6 +29,8 @@ interface ChildSlots {
 }
 
 const GROW = "__ice_grow";
+const TICK = "__ice_tick";
+const RESET = "__ice_reset";
 const ALLOWED_FEATURES = binaryen.Features.MVP | binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt;
 
 /** Child slots per expression kind; kinds missing here are refused. */
@@ -83,11 +89,12 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
     const oom = "__ice_oom_global";
     module.addGlobal(fuel, binaryen.i64, true, module.i64.const(0n));
     module.addGlobal(oom, binaryen.i32, true, module.i32.const(0));
+    module.addFunctionImport(TICK, TICK_IMPORT.module, TICK_IMPORT.name, binaryen.none, binaryen.none);
 
     // Two expressions, spliced into the guarded block so they are emitted flat (verify.ts).
     const check = (cost: number): Ref[] => [
       module.global.set(fuel, module.i64.sub(module.global.get(fuel, binaryen.i64), module.i64.const(BigInt(cost)))),
-      module.if(module.i64.lt_s(module.global.get(fuel, binaryen.i64), module.i64.const(0n)), module.unreachable()),
+      module.if(module.i64.lt_s(module.global.get(fuel, binaryen.i64), module.i64.const(0n)), module.call(TICK, [], binaryen.none)),
     ];
 
     /** Walks `expr`, instrumenting nested loops; returns the cost of its straight-line part. */
@@ -136,6 +143,7 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       module.local.get(1, binaryen.i32),
     ], binaryen.i32);
     module.addFunction(GROW, binaryen.i32, binaryen.i32, [binaryen.i32], module.block(null, [...check(8), helperBody], binaryen.i32));
+    addReset(module, fuel, check);
     module.addGlobalExport(fuel, EXPORTS.fuel);
     module.addGlobalExport(oom, EXPORTS.oom);
 
@@ -145,6 +153,23 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
   } finally {
     module.dispose();
   }
+}
+
+/**
+ * Adds `__ice_reset`: sets every mutable global but the fuel counter back to its initial
+ * constant, so the host can reuse an instance (runtime/sandbox/verify.ts checks exactly this).
+ * Not added when some global starts from something other than a constant.
+ */
+function addReset(module: binaryen.Module, fuel: string, check: (cost: number) => Ref[]): void {
+  const sets: Ref[] = [];
+  for (let i = 0; i < module.getNumGlobals(); i++) {
+    const info = binaryen.getGlobalInfo(module.getGlobalByIndex(i));
+    if (info.module || !info.mutable || info.name === fuel) continue;
+    if (binaryen.getExpressionId(info.init) !== binaryen.ConstId) return;
+    sets.push(module.global.set(info.name, module.copyExpression(info.init)));
+  }
+  module.addFunction(RESET, binaryen.none, binaryen.none, [], module.block(null, [...check(Math.max(1, sets.length)), ...sets]));
+  module.addFunctionExport(RESET, EXPORTS.reset);
 }
 
 /** Turns every recorded `memory.grow(delta)` into `call __ice_grow(delta)`, in place. */

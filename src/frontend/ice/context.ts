@@ -30,7 +30,7 @@ export class IceContext {
   broken(node: CstNode): boolean {
     const range = tokenRange(node);
     if (node.recoveredNode || !range) return true;
-    return this.errorOffsets.some((o) => o >= range[0] && o < range[1]);
+    return this.errorOffsets.some((o) => o >= range[0] && o <= range[1]);
   }
 }
 

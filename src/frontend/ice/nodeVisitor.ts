@@ -30,7 +30,7 @@ import type {
   WorkflowNodeCstChildren,
 } from "../../../grammar/index.js";
 import { formatType } from "../../../runtime/schema.js";
-import { Diagnostics, span, type Span } from "../../diagnostics/index.js";
+import { Diagnostics, type Span } from "../../diagnostics/index.js";
 import type { EmbeddedSource, Named, NodeKind, ObjectType, PlanNode, SchemaType, TemplateValue, ToolDeclaration, ToolNode, ValueEntry, Workflow } from "../../plan/index.js";
 import { parseExpression } from "../expression/index.js";
 import { parseTemplate } from "../template.js";
@@ -91,7 +91,7 @@ export class PlanBuilder extends ValueVisitor {
       return entry && { output: entry };
     }
     if (tool && !this.ice.broken(tool)) {
-      const declaration = this.toolDecl(tool.children, this.at(tool));
+      const declaration = this.toolDecl(tool.children);
       return declaration && { tool: declaration };
     }
     return undefined;
@@ -105,7 +105,7 @@ export class PlanBuilder extends ValueVisitor {
   }
 
   /** toolDecl : 'declare' 'tool' key params? returnType? clause* */
-  toolDecl(ctx: ToolDeclCstChildren, at: Span): ToolDeclaration | undefined {
+  toolDecl(ctx: ToolDeclCstChildren): ToolDeclaration | undefined {
     const key = ctx.key?.[0] && this.key(ctx.key[0].children);
     if (!key) return undefined;
     const where = `tool declaration '${key.key}'`;
@@ -121,16 +121,20 @@ export class PlanBuilder extends ValueVisitor {
     const description = clauses.get("description");
     const text = description && stringClause(this.ice, description);
     if (text !== undefined) declaration.description = text;
-    void at;
     return declaration;
   }
 
   /** node : toolNode | codeNode | conditionNode | loopNode | parallelNode | workflowNode | llmNode | agentNode */
   node(ctx: NodeCstChildren, at: Span): PlanNode | undefined {
-    const [kind] = Object.keys(ctx) as (keyof NodeCstChildren)[];
-    const inner = kind && ctx[kind]?.[0];
-    if (!inner) return undefined;
-    return (this as unknown as { [k: string]: (c: unknown, a: Span) => PlanNode | undefined })[kind]!(inner.children, at);
+    if (ctx.toolNode?.[0]) return this.toolNode(ctx.toolNode[0].children, at);
+    if (ctx.codeNode?.[0]) return this.codeNode(ctx.codeNode[0].children, at);
+    if (ctx.conditionNode?.[0]) return this.conditionNode(ctx.conditionNode[0].children, at);
+    if (ctx.loopNode?.[0]) return this.loopNode(ctx.loopNode[0].children, at);
+    if (ctx.parallelNode?.[0]) return this.parallelNode(ctx.parallelNode[0].children, at);
+    if (ctx.workflowNode?.[0]) return this.workflowNode(ctx.workflowNode[0].children, at);
+    if (ctx.llmNode?.[0]) return this.llmNode(ctx.llmNode[0].children, at);
+    if (ctx.agentNode?.[0]) return this.agentNode(ctx.agentNode[0].children, at);
+    return undefined;
   }
 
   /** toolNode : 'tool' Name '=' key arguments returnType? clause* */
@@ -328,8 +332,8 @@ export class PlanBuilder extends ValueVisitor {
   /** A node's output type must be an object type. */
   private objectOutput(type: SchemaType, node: ReturnTypeCstNode, id: string): ObjectType | undefined {
     if (type.kind === "object") return type;
-    const at = this.at(node);
-    this.ice.bag.report(Diagnostics.ObjectTypeRequired, span(at.file, at.start + 1, at.end), [`the output type of node '${id}'`, formatType(type)]);
+    const written = node.children.type?.[0];
+    this.ice.bag.report(Diagnostics.ObjectTypeRequired, this.at(written ?? node), [`the output type of node '${id}'`, formatType(type)]);
     return undefined;
   }
 }

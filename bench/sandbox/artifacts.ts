@@ -1,0 +1,40 @@
+/**
+ * @fileoverview Compiles the benchmark workloads once per process: metered through the public
+ * compiler API (cached by content hash like any build), unmetered through the same asc step
+ * (cached beside them under an `unmetered-` prefix).
+ */
+import { artifactHash, readCached, writeCached } from "../../src/emit/wasm/cache.js";
+import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
+import type { BenchContext } from "../harness/context.js";
+import { compileMetered, compileUnmetered, toUnit, type Workload } from "./units.js";
+
+export interface Artifacts {
+  readonly metered: ReadonlyMap<string, Uint8Array>;
+  readonly unmetered: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Compiles (or reads from the cache) `metered` workloads with fuel and `unmetered` ones without. */
+export async function compileArtifacts(ctx: BenchContext, metered: readonly Workload[], unmetered: readonly Workload[]): Promise<Artifacts> {
+  const started = performance.now();
+  const meteredMap = await compileMetered(metered, ctx.cacheDir);
+  const unmeteredMap = new Map<string, Uint8Array>();
+  const missing: Workload[] = [];
+  const hashes = new Map<string, string>();
+  for (const w of unmetered) {
+    const u = toUnit(w);
+    const hash = `unmetered-${artifactHash(wrapUnit(w.body, u.inputType, u.outputType).source)}`;
+    hashes.set(w.id, hash);
+    const cached = await readCached(ctx.cacheDir, hash);
+    if (cached) unmeteredMap.set(w.id, cached);
+    else missing.push(w);
+  }
+  if (missing.length > 0) {
+    const compiled = await compileUnmetered(missing);
+    for (const [id, wasm] of compiled) {
+      unmeteredMap.set(id, wasm);
+      await writeCached(ctx.cacheDir, hashes.get(id)!, wasm);
+    }
+  }
+  ctx.log(`compiled ${metered.length} metered and ${unmetered.length} unmetered units in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { metered: meteredMap, unmetered: unmeteredMap };
+}

@@ -1,0 +1,168 @@
+/**
+ * @fileoverview The sandboxed work the benchmarks run. Every body is written once, in the
+ * TypeScript subset AssemblyScript accepts, and runs unchanged (types erased) as direct
+ * JavaScript, in quickjs-emscripten, node:vm and isolated-vm, so all engines do the same work.
+ */
+import type { Workload } from "./units.js";
+
+const REGIONS = ["north", "south", "east", "west", "central", "coastal"];
+
+/** ~1 KB of rows (36 rows: ~1.1 KB as JSON, ~1.1 KB on the wire). */
+export function salesRows(count = 36): { region: string; amount: number }[] {
+  return Array.from({ length: count }, (_, i) => ({ region: REGIONS[i % REGIONS.length]!, amount: Math.round(((i * 7919) % 5000) + 100.25) }));
+}
+
+/** The sales_alert example's code node, fed ~1 KB: the "small node" of the cold start and competitor benchmarks. */
+export const smallNode: Workload = {
+  id: "totals",
+  kind: "code",
+  body: [
+    "let total = 0.0;",
+    'let top = "";',
+    "let topAmount = -1.0;",
+    "for (let i = 0; i < inputs.rows.length; i++) {",
+    "  const row = inputs.rows[i];",
+    "  total += row.amount;",
+    "  if (row.amount > topAmount) {",
+    "    topAmount = row.amount;",
+    "    top = row.region;",
+    "  }",
+    "}",
+    "const count = inputs.rows.length;",
+    "return { total: total, mean: count > 0 ? total / count : 0.0, top_region: top, rows: count };",
+  ].join("\n"),
+  input: { rows: [{ region: "string", amount: "number" }] },
+  output: { total: "number", mean: "number", top_region: "string", rows: "integer" },
+  value: { rows: salesRows() },
+};
+
+/** The sales_alert condition (`totals.total > inputs.threshold and totals.rows > 0`), as lowered. */
+export const condition: Workload = {
+  id: "over_budget",
+  kind: "condition",
+  body: "return { result: inputs.v0 > inputs.v1 && inputs.v2 > 0 };",
+  input: { v0: "number", v1: "number", v2: "integer" },
+  output: { result: "boolean" },
+  value: { v0: 91_234.5, v1: 5_000, v2: 36 },
+};
+
+/** The smallest useful node: per-call overhead with nothing to marshal. */
+export const tinyNode: Workload = {
+  id: "tiny",
+  kind: "code",
+  body: "return { y: inputs.x + 1 };",
+  input: { x: "integer" },
+  output: { y: "integer" },
+  value: { x: 41 },
+};
+
+/** Sizes of the kernels; `scale` shrinks them for the smoke test. */
+export function kernels(scale = 1): Workload[] {
+  const n = (base: number): number => Math.max(16, Math.round(base * scale));
+  const words = "the quick brown fox jumps over the lazy dog while seven wizards quietly hex a jovial bard".split(" ");
+  const text = Array.from({ length: 400 }, (_, i) => words[(i * 7) % words.length]).join(" ");
+  return [
+    {
+      id: "int_loop",
+      kind: "code",
+      body: [
+        "let x = inputs.seed;",
+        "let acc = 0;",
+        "for (let i = 0; i < inputs.n; i++) {",
+        "  x ^= x << 13;",
+        "  x ^= x >> 17;",
+        "  x ^= x << 5;",
+        "  acc = (acc + (x & 1023)) | 0;",
+        "}",
+        "return { result: acc };",
+      ].join("\n"),
+      input: { seed: "integer", n: "integer" },
+      output: { result: "integer" },
+      value: { seed: 2463534242 | 0, n: n(1_000_000) },
+    },
+    {
+      id: "float_reduce",
+      kind: "code",
+      body: [
+        "const n = inputs.n;",
+        "const xs = new Array<f64>(n);",
+        "let v = inputs.x0;",
+        "for (let i = 0; i < n; i++) {",
+        "  v = 3.9 * v * (1.0 - v);",
+        "  xs[i] = v;",
+        "}",
+        "let sum = 0.0;",
+        "let sq = 0.0;",
+        "let max = 0.0;",
+        "let count = 0.0;",
+        "for (let pass = 0; pass < 8; pass++) {",
+        "  for (let i = 0; i < n; i++) {",
+        "    const y = xs[i];",
+        "    sum += y;",
+        "    sq += y * y;",
+        "    if (y > max) max = y;",
+        "  }",
+        "  count += n;",
+        "}",
+        "const mean = sum / count;",
+        "return { mean: mean, variance: sq / count - mean * mean, max: max };",
+      ].join("\n"),
+      input: { x0: "number", n: "integer" },
+      output: { mean: "number", variance: "number", max: "number" },
+      value: { x0: 0.123456, n: n(50_000) },
+    },
+    {
+      id: "string_ops",
+      kind: "code",
+      body: [
+        'const words = inputs.text.split(" ");',
+        "let longest = 0;",
+        "let vowels = 0;",
+        'let digest = "";',
+        "for (let r = 0; r < inputs.rounds; r++) {",
+        "  for (let i = 0; i < words.length; i++) {",
+        "    const w = words[i];",
+        "    if (w.length > longest) longest = w.length;",
+        "    for (let j = 0; j < w.length; j++) {",
+        "      const c = w.charCodeAt(j);",
+        "      if (c == 97 || c == 101 || c == 105 || c == 111 || c == 117) vowels++;",
+        "    }",
+        "    if (w.startsWith(\"qu\") || w.endsWith(\"rd\")) digest += w.toUpperCase().slice(0, 2);",
+        "  }",
+        "}",
+        "return { words: words.length, longest: longest, vowels: vowels, digest: digest.length };",
+      ].join("\n"),
+      input: { text: "string", rounds: "integer" },
+      output: { words: "integer", longest: "integer", vowels: "integer", digest: "integer" },
+      value: { text, rounds: n(40) },
+    },
+    {
+      id: "object_build",
+      kind: "code",
+      body: [
+        "const all: Output = { buckets: [], records: 0 };",
+        "let s = 0.0;",
+        "for (let i = 0; i < inputs.n; i++) {",
+        "  s += 0.5;",
+        '  all.buckets.push({ key: "k" + (i % inputs.groups).toString(), count: 1, total: s });',
+        "}",
+        "const out: Output = { buckets: [], records: all.buckets.length };",
+        "const index = new Map<string, i32>();",
+        "for (let i = 0; i < all.buckets.length; i++) {",
+        "  const r = all.buckets[i];",
+        "  if (!index.has(r.key)) {",
+        "    index.set(r.key, out.buckets.length);",
+        "    out.buckets.push({ key: r.key, count: 0, total: 0.0 });",
+        "  }",
+        "  const b = out.buckets[index.get(r.key)];",
+        "  b.count += r.count;",
+        "  b.total += r.total;",
+        "}",
+        "return out;",
+      ].join("\n"),
+      input: { n: "integer", groups: "integer" },
+      output: { buckets: [{ key: "string", count: "integer", total: "number" }], records: "integer" },
+      value: { n: n(20_000), groups: 16 },
+    },
+  ];
+}

@@ -1,0 +1,54 @@
+/**
+ * @fileoverview Build time of the example workflows (`examples/*.yaml`) as a user sees it: the
+ * `iceosc build` process, cold (empty WASM cache: asc compiles every sandboxed piece) and cached
+ * (same cache: asc never starts).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { measureSamples } from "../harness/measure.js";
+import type { BenchContext } from "../harness/context.js";
+import { fixturesDir } from "../harness/flows.js";
+
+export const ROWS = {
+  cold: "build examples/*.yaml: cold (empty WASM cache), iceosc process",
+  cached: "build examples/*.yaml: cached, iceosc process",
+} as const;
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function cliPath(): string | undefined {
+  for (const candidate of [join(here, "..", "..", "src", "cli", "bin.js"), join(here, "..", "..", "dist", "src", "cli", "bin.js")]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export async function buildTimeSuite(ctx: BenchContext): Promise<void> {
+  const cli = cliPath();
+  if (!cli) {
+    ctx.report.note("build time: dist/src/cli/bin.js not built: skipped");
+    return;
+  }
+  const root = join(fixturesDir(), "..", "..");
+  const examples = readdirSync(join(root, "examples"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => join("examples", f));
+  let n = 0;
+  const build = (cacheDir: string): void => {
+    const out = join(ctx.workDir, `build-${n++}`);
+    const result = spawnSync(process.execPath, [cli, "build", ...examples, "--out-dir", out], {
+      cwd: root,
+      env: { ...process.env, ICEOSC_CACHE_DIR: cacheDir },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`iceosc build failed (${result.status}): ${result.stderr}`);
+  };
+  let fresh = 0;
+  ctx.report.add(await measureSamples(ROWS.cold, () => build(join(ctx.workDir, `cache-cold-${fresh++}`)), ctx.quick ? 1 : 2));
+  const warmCache = join(ctx.workDir, "cache-warm");
+  build(warmCache);
+  ctx.report.add(await measureSamples(ROWS.cached, () => build(warmCache), ctx.quick ? 1 : 3));
+  ctx.report.note(`build time: ${examples.length} example workflows (${examples.map((e) => e.slice("examples/".length)).join(", ")})`);
+}

@@ -1,0 +1,64 @@
+/**
+ * @fileoverview The comparison rows (ratios of rows measured in the same run) and the targets of
+ * issue 5, judged on them.
+ */
+import type { Report, TargetResult } from "./harness/report.js";
+import { ROWS as COLD } from "./suites/coldStart.js";
+import { engineRow } from "./suites/competitors.js";
+import { kernelRow } from "./suites/kernels.js";
+import { ROWS as MEMORY } from "./suites/memory.js";
+import { ROWS as ORCHESTRATION } from "./suites/orchestration.js";
+import { ROWS as WARM } from "./suites/warmCall.js";
+import { ROWS as FLOW } from "./suites/workflow.js";
+
+export const ratioName = {
+  fuel: (id: string) => `fuel / no fuel: kernel ${id}`,
+  vsDirect: (id: string) => `sandboxed / direct JS: kernel ${id}`,
+  wasmVsDirect: (id: string) => `WASM fuel (bare host) / direct JS: kernel ${id}`,
+  engine: (engine: string, id: string) => `${engine} / sandboxed: ${id === "small" ? "small node end to end" : `kernel ${id}`}`,
+};
+
+/** Adds every ratio row whose two rows were measured. */
+export function addRatios(report: Report, kernelIds: readonly string[], engines: readonly string[]): void {
+  report.ratio("warm call: sandboxed / direct JS", WARM.sandboxed, WARM.direct);
+  report.ratio("workflow: code sandboxed / code trusted", FLOW.sandboxed, FLOW.trusted);
+  for (const id of kernelIds) {
+    report.ratio(ratioName.fuel(id), kernelRow(id, "metered"), kernelRow(id, "unmetered"));
+    report.ratio(ratioName.vsDirect(id), kernelRow(id, "sandboxed"), kernelRow(id, "direct"));
+    report.ratio(ratioName.wasmVsDirect(id), kernelRow(id, "metered"), kernelRow(id, "direct"));
+  }
+  for (const engine of engines) {
+    report.ratio(ratioName.engine(engine, "small"), engineRow(engine, "totals"), COLD.code);
+    for (const id of kernelIds) report.ratio(ratioName.engine(engine, id), engineRow(engine, id), kernelRow(id, "sandboxed"));
+  }
+  report.ratio("orchestration: chain workflow / hand-written, per node", ORCHESTRATION.chain, ORCHESTRATION.chainBaseline);
+  report.ratio("orchestration: single-wave workflow / hand-written, per node", ORCHESTRATION.wide, ORCHESTRATION.wideBaseline);
+  report.ratio("1,000 concurrent runs: code sandboxed / code trusted", MEMORY.batchSandboxed, MEMORY.batchTrusted);
+  const live = report.rows.find((r) => r.name === MEMORY.liveSandbox);
+  const quick = report.rows.find((r) => r.name === MEMORY.liveQuickJs);
+  if (live && quick && "ratio" in live && "ratio" in quick && live.ratio > 0) report.add({ name: "memory: live quickjs / live sandbox", ratio: quick.ratio / live.ratio });
+}
+
+/** The targets of issue 5 that the rows present in `report` allow judging. */
+export function judgeTargets(report: Report, kernelIds: readonly string[]): TargetResult[] {
+  const results: TargetResult[] = [];
+  const value = (name: string): number | undefined => {
+    const row = report.rows.find((r) => r.name === name);
+    if (!row) return undefined;
+    return "ratio" in row ? row.ratio : row.mean_us;
+  };
+  const judge = (target: string, row: string, ok: (v: number) => boolean, skipped = "not measured in this run"): void => {
+    const v = value(row);
+    results.push(v === undefined ? { target, row, value: v, pass: false, skipped } : { target, row, value: v, pass: ok(v) });
+  };
+  judge("cold start, code node < 25 us", COLD.code, (v) => v < 25);
+  judge("cold start, condition < 25 us", COLD.condition, (v) => v < 25);
+  for (const id of kernelIds) judge(`fuel <= 1.10x unmetered, ${id}`, ratioName.fuel(id), (v) => v <= 1.1);
+  for (const id of kernelIds.filter((k) => k === "int_loop" || k === "float_reduce")) {
+    judge(`sandboxed no slower than direct JS, ${id}`, ratioName.vsDirect(id), (v) => v <= 1.0);
+  }
+  judge(">= 10x faster than quickjs, small node end to end", ratioName.engine("quickjs", "small"), (v) => v >= 10, "quickjs-emscripten not installed");
+  for (const id of kernelIds) judge(`>= 50x faster than quickjs, ${id}`, ratioName.engine("quickjs", id), (v) => v >= 50, "quickjs-emscripten not installed");
+  judge("< 128 KiB per live sandbox", MEMORY.liveSandbox, (v) => v < 128);
+  return results;
+}
