@@ -78,7 +78,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
       await step("workflow end to end", () => workflowSuite(ctx, flows));
       await step("memory", () => memorySuite(ctx, artifacts, flows));
       await step("orchestration", () => orchestrationSuite(ctx));
-      await step("build time", () => buildTimeSuite(ctx));
+      if (!quick) await step("build time", () => buildTimeSuite(ctx));
     } else {
       await step("memory", () => memorySuite(ctx, artifacts, undefined));
     }

@@ -59,6 +59,6 @@ export function judgeTargets(report: Report, kernelIds: readonly string[]): Targ
   }
   judge(">= 10x faster than quickjs, small node end to end", ratioName.engine("quickjs", "small"), (v) => v >= 10, "quickjs-emscripten not installed");
   for (const id of kernelIds) judge(`>= 50x faster than quickjs, ${id}`, ratioName.engine("quickjs", id), (v) => v >= 50, "quickjs-emscripten not installed");
-  judge("< 128 KiB per live sandbox", MEMORY.liveSandbox, (v) => v < 128);
+  judge("< 128 KiB per live sandbox", MEMORY.liveSandbox, (v) => v > 0 && v < 128);
   return results;
 }

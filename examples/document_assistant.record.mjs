@@ -6,7 +6,7 @@
 //   npm run build && node examples/document_assistant.record.mjs
 //
 // To record a real model instead: OPENAI_API_KEY=... iceosc run examples/document_assistant.yaml \
-//   --input @examples/document_assistant.input.json --record examples/recordings/document_assistant.json
+//   --input @examples/inputs/document_assistant.json --record examples/recordings/document_assistant.json
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
@@ -57,7 +57,7 @@ server.listen(0, "127.0.0.1", () => {
   const { port } = server.address();
   const child = spawn(
     process.execPath,
-    [join(root, "dist/src/cli/bin.js"), "run", "examples/document_assistant.yaml", "--input", "@examples/document_assistant.input.json", "--record", "examples/recordings/document_assistant.json", "--trace"],
+    [join(root, "dist/src/cli/bin.js"), "run", "examples/document_assistant.yaml", "--input", "@examples/inputs/document_assistant.json", "--record", "examples/recordings/document_assistant.json", "--trace"],
     { cwd: root, stdio: "inherit", env: { ...process.env, OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: "local" } },
   );
   child.on("exit", (code) => {

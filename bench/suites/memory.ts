@@ -2,8 +2,9 @@
  * @fileoverview Memory: per live sandbox instance (instances of the small node's module, each
  * with its own memory, each run once and kept alive), against a live quickjs runtime + context;
  * and 1,000 workflow runs in flight at once (held at their last tool), per run and in total time.
- * Figures are resident set size deltas after a full GC, divided by the count; they go in the
- * report as ratio rows "... KiB" (the value in KiB), next to the timing rows.
+ * Figures are deltas after a full GC divided by the count: resident set size for live sandboxes
+ * (their memories live outside the V8 heap), V8 heap + external for runs in flight (RSS moves in
+ * whole heap pages there). They go in the report as ratio rows "..., KiB each" (the value in KiB).
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -19,8 +20,8 @@ import type { SmallFlows } from "./workflow.js";
 export const ROWS = {
   liveSandbox: "memory: live sandbox instance (code node, after a run), KiB each",
   liveQuickJs: "memory: live quickjs runtime+context, KiB each",
-  inFlightSandboxed: "memory: workflow run in flight (of 1,000 concurrent, code sandboxed), KiB each",
-  inFlightTrusted: "memory: workflow run in flight (of 1,000 concurrent, code trusted), KiB each",
+  inFlightSandboxed: "memory: workflow run in flight (1,000 concurrent, code sandboxed), heap KiB each",
+  inFlightTrusted: "memory: workflow run in flight (1,000 concurrent, code trusted), heap KiB each",
   batchSandboxed: "1,000 concurrent workflow runs, code sandboxed (whole batch)",
   batchTrusted: "1,000 concurrent workflow runs, code trusted (whole batch)",
 } as const;
@@ -42,14 +43,21 @@ function rss(): number {
   return process.memoryUsage.rss();
 }
 
+/** JS heap plus memory V8 accounts outside it (array buffers, WebAssembly memories). */
+function heapAndExternal(): number {
+  fullGc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
 /** Resident KiB per item after `create` made `count` of them (kept alive until measured). */
-async function perItemKiB(count: number, create: (i: number) => unknown): Promise<number> {
+async function perItemKiB(count: number, create: (i: number) => unknown): Promise<{ rss: number; heap: number }> {
   const keep: unknown[] = [];
-  const before = rss();
+  const before = { rss: rss(), heap: heapAndExternal() };
   for (let i = 0; i < count; i++) keep.push(await create(i));
-  const after = rss();
+  const after = { rss: rss(), heap: heapAndExternal() };
   keep.length = 0;
-  return (after - before) / 1024 / count;
+  return { rss: (after.rss - before.rss) / 1024 / count, heap: (after.heap - before.heap) / 1024 / count };
 }
 
 export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows: SmallFlows | undefined): Promise<void> {
@@ -70,8 +78,11 @@ export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows
     (exports.__ice_run as () => number)();
     return { memory, exports };
   });
-  ctx.report.add({ name: ROWS.liveSandbox, ratio: sandboxKiB });
-  ctx.report.note(`live sandboxes: ${live} instances of a ${wasm.length}-byte module, memory ${minPages} page(s) of 64 KiB each`);
+  ctx.report.add({ name: ROWS.liveSandbox, ratio: sandboxKiB.rss });
+  ctx.report.note(
+    `live sandboxes: ${live} instances of a ${wasm.length}-byte module, memory ${minPages} page(s) of 64 KiB each; ` +
+      `RSS ${sandboxKiB.rss.toFixed(1)} KiB each, V8 heap+external ${sandboxKiB.heap.toFixed(1)} KiB each`,
+  );
 
   const quickjs = await loadQuickJs();
   if (quickjs) {
@@ -84,7 +95,7 @@ export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows
       return context;
     });
     for (const c of contexts) c.dispose();
-    ctx.report.add({ name: ROWS.liveQuickJs, ratio: kib });
+    ctx.report.add({ name: ROWS.liveQuickJs, ratio: kib.rss });
   }
 
   if (!flows) return;
@@ -105,13 +116,14 @@ export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows
         return gate;
       }),
     };
-    const before = rss();
+    const before = { rss: rss(), heap: heapAndExternal() };
     const runs = Array.from({ length: concurrent }, () => run(flows.input, options));
     await parkedAll;
-    const during = rss();
+    const during = { rss: rss(), heap: heapAndExternal() };
     release();
     await Promise.all(runs);
-    ctx.report.add({ name: memoryRow, ratio: (during - before) / 1024 / concurrent });
+    ctx.report.add({ name: memoryRow, ratio: (during.heap - before.heap) / 1024 / concurrent });
+    ctx.report.note(`${memoryRow}: V8 heap+external ${((during.heap - before.heap) / 1024 / concurrent).toFixed(1)} KiB, RSS ${((during.rss - before.rss) / 1024 / concurrent).toFixed(1)} KiB`);
 
     // Time: the whole batch started at once, to the last result.
     const free = { tools: flows.tools() };

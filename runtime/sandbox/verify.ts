@@ -49,6 +49,14 @@ export interface ModuleShape {
    * back to its initial value (and do nothing else): the host may then reuse an instance.
    */
   readonly resettable: boolean;
+  /** Imported functions (they come first in the function index space). */
+  readonly importedFunctions: number;
+  /** Defined functions' costs, in order (index = function index - importedFunctions). */
+  readonly functions: readonly FunctionCost[];
+  /** Exported functions by name (function index). */
+  readonly exportedFunctions: ReadonlyMap<string, number>;
+  /** Custom sections by name (e.g. the compiler's `iceosc.risk`). */
+  readonly custom: ReadonlyMap<string, Uint8Array>;
 }
 
 /** A module-defined global: its type, mutability and (when it is a single constant) its initial value. */
@@ -76,6 +84,7 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
   const globals: GlobalInfo[] = [];
   const exports = new Map<string, { kind: number; index: number }>();
   let code: { start: number; end: number } | undefined;
+  const custom = new Map<string, Uint8Array>();
 
   while (!r.done) {
     const id = r.byte();
@@ -128,6 +137,12 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
       case SECTION.code:
         code = { start: r.pos, end };
         break;
+      case 0: {
+        const name = r.name();
+        if (r.pos > end) throw new VerifyError("module", "custom section name overruns the section");
+        custom.set(name, bytes.subarray(r.pos, end));
+        break;
+      }
       default:
         if (id > 12) throw new VerifyError("module", `unknown section ${id}`);
     }
@@ -153,16 +168,22 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
   const reset = exports.get(EXPORTS.reset);
   if (reset && reset.kind !== 0) throw new VerifyError("module", `'${EXPORTS.reset}' is not a function`);
   let resettable = false;
+  let functions: FunctionCost[] = [];
   if (code) {
     const checker = new CodeChecker(r, fuel.index, tick);
     const resetBody = checker.checkSection(code.start, code.end, reset ? reset.index - importedFunctions : -1);
     if (resetBody) resettable = checkReset(resetBody, globals, importedGlobals, fuel.index);
+    functions = checker.functions;
   }
-  return { imports, memoryMinPages, resettable };
+  const exportedFunctions = new Map([...exports].filter(([, e]) => e.kind === 0).map(([name, e]) => [name, e.index]));
+  return { imports, memoryMinPages, resettable, importedFunctions, functions, exportedFunctions, custom };
 }
 
 /** Walks function bodies: allowed opcodes only, metering at every entry and loop. */
 class CodeChecker {
+  /** Per defined function, in order: what the fuel checks charge and what it calls. */
+  readonly functions: FunctionCost[] = [];
+
   constructor(
     private readonly r: ByteReader,
     private readonly fuel: number,
@@ -179,9 +200,12 @@ class CodeChecker {
       const bodyEnd = r.pos + size;
       if (bodyEnd > end) throw new VerifyError("module", "function body overruns the code section");
       for (let groups = r.u32(); groups > 0; groups--) (r.u32(), r.byte());
-      if (!this.meterAt()) throw new VerifyError("module", `function ${index} is not fuel-metered`);
+      const entry = this.meterAt();
+      if (entry < 0) throw new VerifyError("module", `function ${index} is not fuel-metered`);
       if (index === resetIndex) reset = this.resetWrites(bodyEnd);
-      this.checkBody(bodyEnd);
+      const summary: FunctionCost = { entry, loops: [], calls: [], indirect: false };
+      this.functions.push(summary);
+      this.checkBody(bodyEnd, summary);
       if (r.pos !== bodyEnd) throw new VerifyError("module", `function ${index} has trailing bytes`);
     }
     return reset;
@@ -206,38 +230,48 @@ class CodeChecker {
     }
   }
 
-  /** Consumes a metering sequence at the current position, if there is one. */
-  private meterAt(): boolean {
+  /** Consumes a metering sequence at the current position, if there is one; returns its charge (or -1). */
+  private meterAt(): number {
     const r = this.r;
     const at = r.pos;
+    let cost = -1;
     const ok =
-      r.byte() === 0x23 && r.u32() === this.fuel && r.byte() === 0x42 && r.s64() >= 1 && r.byte() === 0x7d &&
+      r.byte() === 0x23 && r.u32() === this.fuel && r.byte() === 0x42 && (cost = r.s64()) >= 1 && r.byte() === 0x7d &&
       r.byte() === 0x24 && r.u32() === this.fuel && r.byte() === 0x23 && r.u32() === this.fuel &&
       r.byte() === 0x42 && r.s64() === 0 && r.byte() === 0x53 && r.byte() === 0x04 && r.byte() === 0x40 &&
       r.byte() === 0x10 && r.u32() === this.tick && r.byte() === 0x0b;
     if (!ok) r.pos = at;
-    return ok;
+    return ok ? cost : -1;
   }
 
-  private checkBody(bodyEnd: number): void {
+  private checkBody(bodyEnd: number, summary: FunctionCost): void {
     const r = this.r;
     let depth = 1;
+    /** Block depths at which the open loops start. */
+    const loops: number[] = [];
     while (depth > 0) {
       if (r.pos >= bodyEnd) throw new VerifyError("module", "function body is not terminated");
       const op = r.byte();
-      if (op === 0x0b) depth--;
-      else if (op === 0x02 || op === 0x04) (this.blockType(), depth++);
+      if (op === 0x0b) {
+        if (loops[loops.length - 1] === depth) loops.pop();
+        depth--;
+      } else if (op === 0x02 || op === 0x04) (this.blockType(), depth++);
       else if (op === 0x03) {
         this.blockType();
         depth++;
-        if (!this.meterAt()) throw new VerifyError("module", "a loop is not fuel-metered");
+        const cost = this.meterAt();
+        if (cost < 0) throw new VerifyError("module", "a loop is not fuel-metered");
+        summary.loops.push({ cost, nested: loops.length > 0 });
+        loops.push(depth);
       } else if (op <= 0x01 || op === 0x05 || op === 0x0f || op === 0x1a || op === 0x1b) continue;
-      else if (op === 0x0c || op === 0x0d || op === 0x10 || (op >= 0x20 && op <= 0x23)) r.u32();
+      else if (op === 0x10) summary.calls.push({ callee: r.u32(), inLoop: loops.length > 0 });
+      else if (op === 0x0c || op === 0x0d || (op >= 0x20 && op <= 0x23)) r.u32();
       else if (op === 0x24) {
         if (r.u32() === this.fuel) throw new VerifyError("instruction", "code writes the fuel counter");
       } else if (op === 0x0e) {
         for (let n = r.u32(); n >= 0; n--) r.u32();
       } else if (op === 0x11) {
+        summary.indirect = true;
         r.u32();
         if (r.byte() !== 0) throw new VerifyError("instruction", "call_indirect on a table other than 0");
       } else if (op >= 0x28 && op <= 0x3e) (r.u32(), r.u32());
@@ -259,6 +293,18 @@ class CodeChecker {
     const type = this.r.byte();
     if (type !== 0x40 && (type < 0x7c || type > 0x7f)) throw new VerifyError("instruction", "multi-value or typed blocks");
   }
+}
+
+/** What one function's fuel checks charge, and what it calls (for the static risk report). */
+export interface FunctionCost {
+  /** Charged once per call. */
+  readonly entry: number;
+  /** Charged per iteration of each loop; `nested` when inside another loop of this function. */
+  readonly loops: { readonly cost: number; readonly nested: boolean }[];
+  /** Direct calls (function index, imports first), and whether each sits inside a loop. */
+  readonly calls: { readonly callee: number; readonly inLoop: boolean }[];
+  /** True when the function calls through the table (function references). */
+  indirect: boolean;
 }
 
 /** One `const; global.set` of a reset function. */

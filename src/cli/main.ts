@@ -2,6 +2,7 @@
  * @fileoverview The `iceosc` command line: build, check, run, graph (SPEC section 5).
  */
 import { parseArgs } from "node:util";
+import { benchCommand } from "./commands/bench.js";
 import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
 import { convertCommand } from "./commands/convert.js";
@@ -20,6 +21,7 @@ commands:
   graph <file> [--format mermaid|dot]     print the workflow as a Mermaid flowchart or DOT
   convert <file> [--to ice|yaml] [--out <file>]
                                           print the workflow in the other form (stdout by default)
+  bench [--quick] [--out <file.json>]     measure the sandbox on this machine; print the table
 
 options:
   --format json      (build, check, run) diagnostics as JSON on stderr
@@ -52,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       record: { type: "string" },
       replay: { type: "string" },
       "allow-host": { type: "string", multiple: true },
+      quick: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -93,6 +96,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     case "convert":
       if (positionals.length !== 1) throw new UsageError("convert takes exactly one workflow file");
       return convertCommand({ path: positionals[0]!, format: diagnosticFormat(format), ...(values.to !== undefined && { to: values.to }), ...(values.out !== undefined && { out: values.out }) });
+    case "bench":
+      return benchCommand({ quick: values.quick ?? false, ...(values.out !== undefined && { out: values.out }) });
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

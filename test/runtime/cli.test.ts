@@ -61,7 +61,7 @@ describe("iceosc run with models", () => {
   });
 
   it("runs the document-assistant example offline from its recording", () => {
-    const result = iceosc(["run", "examples/document_assistant.yaml", "--input", "@examples/document_assistant.input.json", "--replay", "examples/recordings/document_assistant.json"], { env: { OPENAI_API_KEY: "", OPENAI_BASE_URL: "" } });
+    const result = iceosc(["run", "examples/document_assistant.yaml", "--input", "@examples/inputs/document_assistant.json", "--replay", "examples/recordings/document_assistant.json"], { env: { OPENAI_API_KEY: "", OPENAI_BASE_URL: "" } });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout) as { answer: string; topic: string; indexed_chunks: number };

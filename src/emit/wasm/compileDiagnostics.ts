@@ -8,29 +8,50 @@ import { verifyModule, VerifyError } from "../../../runtime/sandbox/verify.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "./bodyMap.js";
 import type { AscDiagnostic } from "./compileWorker.js";
+import type { RewrittenBody } from "./rewriter.js";
 import { ENTRY_FILE, type WrappedUnit } from "./wrapUnit.js";
 
-/** Maps asc errors of one unit onto the workflow file. */
-export function mapAscDiagnostics(found: readonly AscDiagnostic[], wrapped: WrappedUnit, map: BodyMap): Diagnostic[] {
-  const starts = lineStarts(wrapped.source);
+/**
+ * Maps asc errors of one unit onto the workflow file: errors inside the (lowered) body go through
+ * `rewritten` back to the body the user wrote, then through `map` into the file.
+ */
+export function mapAscDiagnostics(found: readonly AscDiagnostic[], wrapped: WrappedUnit, map: BodyMap, rewritten: RewrittenBody): Diagnostic[] {
   const result: Diagnostic[] = [];
+  const seen = new Set<string>();
   for (const d of found) {
     if (d.category !== 3) continue;
     const code = `${d.code < 1000 ? "AS" : "TS"}${d.code}`;
     const inEntry = d.path === ENTRY_FILE && d.start >= 0;
-    const start = inEntry ? position(starts, d.start) : undefined;
-    const bodyLine = start ? start.line - wrapped.bodyLine : -1;
-    if (start && bodyLine >= 0 && bodyLine < wrapped.bodyLines) {
-      const end = position(starts, Math.max(d.start, d.end));
-      const from = map.fileOffsetAt(bodyLine, start.column);
-      const to = end.line === start.line ? map.fileOffsetAt(bodyLine, end.column) : from + 1;
-      result.push(createDiagnostic(Diagnostics.CodeCompileError, { file: map.whole.file, start: from, end: Math.max(from, to) }, [`${d.message} (${code})`]));
+    const message = `${d.message} (${code})${hintFor(d)}`;
+    let diagnostic: Diagnostic;
+    if (inEntry && d.start >= wrapped.bodyStart && d.start <= wrapped.bodyEnd) {
+      const from = rewritten.originalOffset(d.start - wrapped.bodyStart);
+      const to = Math.max(from + 1, rewritten.originalOffset(Math.max(d.start, d.end) - wrapped.bodyStart));
+      diagnostic = createDiagnostic(Diagnostics.CodeCompileError, map.spanOf(from, Math.min(to, from + Math.max(1, d.end - d.start))), [message]);
     } else {
       const where = inEntry ? "in code generated for the node's schemas" : `in ${d.path || "the standard library"}`;
-      result.push(createDiagnostic(Diagnostics.CodeCompileError, map.whole, [`${d.message} (${code}, ${where})`]));
+      diagnostic = createDiagnostic(Diagnostics.CodeCompileError, map.whole, [`${d.message} (${code}, ${where})${hintFor(d)}`]);
     }
+    const key = `${diagnostic.span?.start}:${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(diagnostic);
   }
   return result;
+}
+
+/** What to write instead, for asc errors TypeScript writers meet. */
+function hintFor(d: AscDiagnostic): string {
+  const m = d.message;
+  if (d.code === 1140 || /Type argument expected/.test(m)) return "; name the result type, e.g. `xs.map<i32>((x) => x * 2)` or `xs.map<string>(...)`";
+  if (/Closures/.test(m)) return "; a nested function may use only its parameters: pass values in, or write a loop instead";
+  if (/Conversion from type 'f64' to 'i32'/.test(m)) return "; numbers are 64-bit floats and integers 32-bit here: convert with `<i32>x` (or `Math.floor(x)` for a fraction)";
+  if (/Conversion from type 'i64' to/.test(m)) return "; convert with `<f64>x` or `<i32>x`";
+  if (/is not assignable to type '~lib\/string\/String'/.test(m)) return "; convert with `String(x)` or a template literal `${x}`";
+  if (/Cannot find name 'JSON'/.test(m)) return "; values cross the sandbox already parsed: declare their shape in input_schema/output_schema";
+  if (/Object literal|TS2322.*Object|Type '.*' is not assignable to type 'Output'/.test(m)) return "; an object literal needs a declared class type (the returned object is typed by output_schema)";
+  if (/is possibly null|Object is possibly 'null'/.test(m)) return "; check it first (`if (x !== null)`), use `x ?? fallback`, or assert with `x!`";
+  return "";
 }
 
 /** What a capability import is called in source code. */
@@ -68,14 +89,4 @@ export function checkModule(wasm: Uint8Array, granted: readonly string[], map: B
   return result;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
 
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-  return { line, column: offset - starts[line]! };
-}

@@ -1,12 +1,14 @@
 /**
  * @fileoverview Runs asc off the main thread. asc may call `process.exit` on an internal crash
  * (in a worker that ends only the worker) and pathological input can make it spin, so every
- * compile runs in a worker thread with a per-unit timeout. All units of one build share one
- * worker (the compiler loads once, ~350 ms); a worker that crashed or timed out is replaced for
- * the remaining units. The worker is plain JavaScript passed with `eval: true`, so it runs the
+ * compile runs in a worker thread with a per-unit timeout. The units of one build share at most
+ * two workers (one per core on the machines this targets; each loads the compiler once, ~350 ms)
+ * that take units from one queue; a worker that crashed or timed out is replaced for the units
+ * it still takes. The worker is plain JavaScript passed with `eval: true`, so it runs the
  * same from TypeScript sources (tests) and from the built `dist/`.
  */
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -72,7 +74,10 @@ function ascUrl(): string {
   return pathToFileURL(join(dirname(require.resolve("assemblyscript/package.json")), "dist", "asc.js")).href;
 }
 
-/** Compiles sources one after another in one worker; results in the same order. */
+/** Workers used at most (asc is single-threaded; more than the cores only costs memory). */
+const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** Compiles sources in up to two workers; results in the same order. */
 export async function compileInWorker(sources: readonly string[], timeoutMs: number): Promise<CompileOutcome[]> {
   const workerData = {
     ascUrl: ascUrl(),
@@ -83,32 +88,36 @@ export async function compileInWorker(sources: readonly string[], timeoutMs: num
     libFile: LIBRARY_FILE,
     libSource: LIBRARY_SOURCE,
   };
-  let worker: Worker | undefined;
-  let output: string[] = [];
-  const outcomes: CompileOutcome[] = [];
-  try {
-    for (let id = 0; id < sources.length; id++) {
-      if (!worker) {
-        // asc prints its crash report to the console: keep the tail for the diagnostic.
-        worker = new Worker(WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
-        const captured: string[] = (output = []);
-        const keep = (chunk: Buffer) => void (captured.length < 64 && captured.push(chunk.toString()));
-        worker.stdout.on("data", keep);
-        worker.stderr.on("data", keep);
+  const outcomes = new Array<CompileOutcome>(sources.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    let worker: Worker | undefined;
+    let output: string[] = [];
+    try {
+      for (let id = next++; id < sources.length; id = next++) {
+        if (!worker) {
+          // asc prints its crash report to the console: keep the tail for the diagnostic.
+          worker = new Worker(WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
+          const captured: string[] = (output = []);
+          const keep = (chunk: Buffer) => void (captured.length < 64 && captured.push(chunk.toString()));
+          worker.stdout.on("data", keep);
+          worker.stderr.on("data", keep);
+        }
+        let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
+        if (outcome.failure?.kind === "crash" && output.length > 0) {
+          outcome = { ...outcome, failure: { kind: "crash", message: `${outcome.failure.message}\n${output.join("").slice(-2000)}` } };
+        }
+        if (outcome.failure) {
+          void worker.terminate();
+          worker = undefined;
+        }
+        outcomes[id] = outcome;
       }
-      let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
-      if (outcome.failure?.kind === "crash" && output.length > 0) {
-        outcome = { ...outcome, failure: { kind: "crash", message: `${outcome.failure.message}\n${output.join("").slice(-2000)}` } };
-      }
-      if (outcome.failure) {
-        void worker.terminate();
-        worker = undefined;
-      }
-      outcomes.push(outcome);
+    } finally {
+      if (worker) void worker.terminate();
     }
-  } finally {
-    if (worker) void worker.terminate();
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_WORKERS, sources.length) }, lane));
   return outcomes;
 }
 

@@ -14,7 +14,9 @@ import { artifactHash, readCached, writeCached } from "./cache.js";
 import { checkCapabilityUse } from "./capabilityUse.js";
 import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
 import { compileInWorker } from "./compileWorker.js";
+import { lowerIdioms } from "./lowerIdioms.js";
 import { unsupportedReason } from "./marshal.js";
+import type { RewrittenBody } from "./rewriter.js";
 import { parseBody } from "./syntax.js";
 import { wrapUnit, type WrappedUnit } from "./wrapUnit.js";
 
@@ -75,6 +77,7 @@ export interface CompileSandboxResult {
 interface Prepared {
   readonly unit: SandboxUnit;
   readonly map: BodyMap;
+  readonly rewritten: RewrittenBody;
   readonly wrapped: WrappedUnit;
   readonly hash: string;
   readonly reported: ReadonlySet<string>;
@@ -116,7 +119,7 @@ export async function compileSandboxUnits(units: readonly SandboxUnit[], options
       const outcome = outcomes[i]!;
       // Errors point into a body: map them for each unit sharing the program.
       const errorsFor = (prepared: Prepared, extra: readonly [DiagnosticKind, string | number] | undefined): Diagnostic[] => {
-        const errors = mapAscDiagnostics(outcome.diagnostics, prepared.wrapped, prepared.map);
+        const errors = mapAscDiagnostics(outcome.diagnostics, prepared.wrapped, prepared.map, prepared.rewritten);
         if (outcome.failure?.kind === "timeout") errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
         else if (outcome.failure && errors.length === 0) errors.push(createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]));
         if (extra) errors.push(createDiagnostic(extra[0], prepared.map.whole, [extra[1]]));
@@ -158,8 +161,11 @@ function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undef
   const unsupported = unsupportedReason(unit.inputType, "inputs") ?? unsupportedReason(unit.outputType, "output");
   if (unsupported) diagnostics.push(createDiagnostic(Diagnostics.UnsupportedSchemaType, map.whole, unsupported));
   if (unsupported || hasErrors(uses.diagnostics)) return undefined;
-  const wrapped = wrapUnit(unit.body.text, unit.inputType, unit.outputType);
-  return { unit, map, wrapped, hash: artifactHash(wrapped.source), reported: uses.reported };
+  const lowered = lowerIdioms(parsed.block, map, unit.inputType, unit.outputType);
+  diagnostics.push(...lowered.diagnostics);
+  if (hasErrors(lowered.diagnostics)) return undefined;
+  const wrapped = wrapUnit(lowered.body.text, unit.inputType, unit.outputType);
+  return { unit, map, rewritten: lowered.body, wrapped, hash: artifactHash(wrapped.source), reported: uses.reported };
 }
 
 /** Verifies a binary for one unit and records its artifact; false when it was refused. */

@@ -4,12 +4,12 @@
  *
  * Types: string -> string, number -> f64, integer -> i32, boolean -> bool, T[] -> Array<T>,
  * nested maps -> generated classes (nested types of equal shape share one class, so
- * `return { rows: inputs.rows }` type-checks; `Input` and `Output` stay distinct). Optional fields are nullable, which AssemblyScript checks:
- * an optional string/array/object is `T | null`; an optional number/integer/boolean (which
- * AssemblyScript cannot make nullable) is boxed as `Some<T> | null` (`inputs.limit!.value`;
- * write `new Some<i32>(3)`, or leave the field out of the returned literal for "absent").
- * A required integer/number/boolean left out of the returned literal is 0/false (AssemblyScript's
- * default); a required string, array or object left out is a compile error.
+ * `return { rows: inputs.rows }` type-checks; `Input` and `Output` stay distinct). Optional
+ * fields: a string/array/object is `T | null`; a number/integer/boolean (which AssemblyScript
+ * cannot make nullable) is the plain value (0 or false when absent) beside a presence flag
+ * `__ice_has_<name>`. Code does not name the flag: lowerIdioms.ts turns `x.f ?? d`,
+ * `x.f !== undefined` and `{ f: v }` in the returned object into flag reads and writes.
+ * A required field left out of the returned object is a compile error (lowerIdioms.ts, ICE3008).
  */
 import type { ObjectType, SchemaType } from "../../../runtime/schema.js";
 
@@ -54,7 +54,7 @@ export function generateMarshalling(input: ObjectType, output: ObjectType): Mars
   gen.reader(input, "Input");
   gen.writer(output, "Output");
   return {
-    classes: ["class Some<T> { constructor(public value: T) {} }", ...gen.classes].join("\n"),
+    classes: gen.classes.join("\n"),
     functions: gen.functions.join("\n"),
   };
 }
@@ -87,7 +87,10 @@ class Generator {
     const name = this.unique(base);
     this.classOf.set(type, name);
     if (!root) this.classOfShape.set(shape, name);
-    const fields = type.fields.map((f) => `  ${f.name}${fieldType(this, f.type, f.optional, `${name}_${f.name}`)};`);
+    const fields = type.fields.map((f) => {
+      const declaration = `  ${f.name}${fieldType(this, f.type, f.optional, `${name}_${f.name}`)};`;
+      return f.optional && isPrimitive(f.type) ? `${declaration}\n  ${hasFlag(f.name)}: bool = false;` : declaration;
+    });
     this.classes.push(`class ${name} {\n${fields.join("\n")}\n}`);
     return name;
   }
@@ -112,11 +115,12 @@ class Generator {
     }
   }
 
-  /** An expression reading one value of `type`. */
-  readExpr(type: SchemaType, optional: boolean): string {
+  /** The statement reading field `name` of `o`. */
+  readField(type: SchemaType, optional: boolean, name: string): string {
     const value = this.readValue(type);
-    if (!optional) return value;
-    return isPrimitive(type) ? `__ice_rd_bool() ? new Some<${this.asType(type, "")}>(${value}) : null` : `__ice_rd_bool() ? ${value} : null`;
+    if (!optional) return `  o.${name} = ${value};`;
+    if (isPrimitive(type)) return `  if (__ice_rd_bool()) { o.${hasFlag(name)} = true; o.${name} = ${value}; }`;
+    return `  if (__ice_rd_bool()) o.${name} = ${value};`;
   }
 
   private readValue(type: SchemaType): string {
@@ -150,7 +154,7 @@ class Generator {
     const fn = `__ice_read_${className}`;
     if (this.done.has(fn)) return fn;
     this.done.add(fn);
-    const lines = type.fields.map((f) => `  o.${f.name} = ${this.readExpr(f.type, f.optional)};`);
+    const lines = type.fields.map((f) => this.readField(f.type, f.optional, f.name));
     this.functions.push(`function ${fn}(): ${className} {\n  const o = new ${className}();\n${lines.join("\n")}\n  return o;\n}`);
     return fn;
   }
@@ -160,15 +164,15 @@ class Generator {
     const fn = `__ice_write_${className}`;
     if (this.done.has(fn)) return fn;
     this.done.add(fn);
-    const lines = type.fields.map((f) => this.writeField(f.type, f.optional, `o.${f.name}`));
+    const lines = type.fields.map((f) => this.writeField(f.type, f.optional, f.name));
     this.functions.push(`function ${fn}(o: ${className}): void {\n${lines.join("\n")}\n}`);
     return fn;
   }
 
-  private writeField(type: SchemaType, optional: boolean, expr: string): string {
-    if (!optional) return `  ${this.writeValue(type, expr)}`;
-    const inner = this.writeValue(type, isPrimitive(type) ? "v!.value" : "v!");
-    return `  { const v = ${expr}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${inner} } }`;
+  private writeField(type: SchemaType, optional: boolean, name: string): string {
+    if (!optional) return `  ${this.writeValue(type, `o.${name}`)}`;
+    if (isPrimitive(type)) return `  if (o.${hasFlag(name)}) { __ice_wr_bool(true); ${this.writeValue(type, `o.${name}`)} } else __ice_wr_bool(false);`;
+    return `  { const v = o.${name}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${this.writeValue(type, "v!")} } }`;
   }
 
   private writeValue(type: SchemaType, expr: string): string {
@@ -198,6 +202,11 @@ class Generator {
   }
 }
 
+/** The presence flag of an optional number/integer/boolean field. */
+export function hasFlag(field: string): string {
+  return `__ice_has_${field}`;
+}
+
 function isPrimitive(type: SchemaType): boolean {
   return type.kind === "integer" || type.kind === "number" || type.kind === "boolean";
 }
@@ -205,6 +214,6 @@ function isPrimitive(type: SchemaType): boolean {
 /** ` : T` with the initialiser rule of a field (see the file comment). */
 function fieldType(gen: Generator, type: SchemaType, optional: boolean, base: string): string {
   const inner = gen.asType(type, base);
-  if (optional) return `: ${isPrimitive(type) ? `Some<${inner}>` : inner} | null = null`;
+  if (optional) return isPrimitive(type) ? `: ${inner} = ${inner === "bool" ? "false" : "0"}` : `: ${inner} | null = null`;
   return isPrimitive(type) ? `: ${inner}` : `!: ${inner}`;
 }

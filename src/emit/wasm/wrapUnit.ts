@@ -16,6 +16,9 @@ export interface WrappedUnit {
   readonly bodyLine: number;
   /** Number of lines of the body. */
   readonly bodyLines: number;
+  /** Offsets of the body in the generated source: `[bodyStart, bodyEnd)`. */
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
 }
 
 /** Builds the AssemblyScript source of one unit. */
@@ -35,5 +38,5 @@ export function wrapUnit(body: string, inputType: ObjectType, outputType: Object
     "",
   ].join("\n");
   const bodyLine = head.split("\n").length - 1;
-  return { source: `${head}${body}\n${tail}`, bodyLine, bodyLines: body.split("\n").length };
+  return { source: `${head}${body}\n${tail}`, bodyLine, bodyLines: body.split("\n").length, bodyStart: head.length, bodyEnd: head.length + body.length };
 }
