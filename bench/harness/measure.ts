@@ -78,3 +78,39 @@ export function timingFromSamples(name: string, us: readonly number[]): TimingRo
   const t = n > 1 ? (T_TABLE[Math.min(n - 2, T_TABLE.length - 1)] ?? 1.96) : 0;
   return { name, ops_per_sec: 1e6 / mean, mean_us: mean, rme_pct: mean > 0 ? ((sem * t) / mean) * 100 : 0 };
 }
+
+/**
+ * The median of per-pair quotients time(a) / time(b), a and b timed back to back (order
+ * alternating) in batches of at least ~1 ms: robust to load that drifts during a run, which
+ * skews the quotient of two means measured seconds apart on a busy machine.
+ */
+export function pairedRatio(a: () => unknown, b: () => unknown, config: MeasureConfig): number {
+  const once = (fn: () => unknown): number => {
+    const started = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - started);
+  };
+  for (let i = 0; i < 3; i++) (once(a), once(b));
+  const repsFor = (fn: () => unknown): number => Math.max(1, Math.ceil(1e6 / Math.max(1, once(fn))));
+  const repsA = repsFor(a);
+  const repsB = repsFor(b);
+  const batch = (fn: () => unknown, reps: number): number => {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < reps; i++) fn();
+    return Number(process.hrtime.bigint() - started) / reps;
+  };
+  const ratios: number[] = [];
+  const deadline = performance.now() + config.maxTime * 2000;
+  while (ratios.length < Math.max(3, config.minSamples * 2) || (performance.now() < deadline && ratios.length < 400)) {
+    if (ratios.length % 2 === 0) {
+      const ta = batch(a, repsA);
+      ratios.push(ta / batch(b, repsB));
+    } else {
+      const tb = batch(b, repsB);
+      ratios.push(batch(a, repsA) / tb);
+    }
+  }
+  ratios.sort((x, y) => x - y);
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+}

@@ -13,7 +13,9 @@ import { UsageError, type DiagnosticFormat } from "./report.js";
 const USAGE = `usage: iceosc <command> [options]
 
 commands:
-  build <files or dirs> --out-dir <dir>   compile workflows to <dir>/W.js, W.d.ts and sandbox modules
+  build <files or dirs> --out-dir <dir> [--report]
+                                          compile workflows to <dir>/W.js, W.d.ts and sandbox modules;
+                                          --report prints each sandboxed node's worst-case fuel
   check <files or dirs>                   report diagnostics only; exit 1 on any error
   run <file> [--input <json|@file>] [--tools <module.js>] [--trace] [--seed <n>]
       [--record <file> | --replay <file>] [--allow-host <host>]...
@@ -55,6 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       replay: { type: "string" },
       "allow-host": { type: "string", multiple: true },
       quick: { type: "boolean" },
+      report: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -68,7 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     case "build":
       if (!values["out-dir"]) throw new UsageError("build needs --out-dir <dir>");
       requirePaths(positionals, "build");
-      return buildCommand({ paths: positionals, outDir: values["out-dir"], cache, format: diagnosticFormat(format), ...(values.runtime !== undefined && { runtime: values.runtime }) });
+      return buildCommand({ paths: positionals, outDir: values["out-dir"], cache, format: diagnosticFormat(format), report: values.report ?? false, ...(values.runtime !== undefined && { runtime: values.runtime }) });
     case "check":
       requirePaths(positionals, "check");
       return checkCommand({ paths: positionals, cache, format: diagnosticFormat(format) });

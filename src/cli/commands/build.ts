@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileFiles } from "../../build/compile.js";
+import { analyzeModule, formatRiskReport } from "../../emit/wasm/index.js";
 import { defaultCacheDir } from "../cache.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 import { runtimeSpecifierFor } from "../runtimeLocation.js";
@@ -15,6 +16,8 @@ export interface BuildArgs {
   readonly runtime?: string;
   readonly cache: boolean;
   readonly format: DiagnosticFormat;
+  /** Print the static risk report of the sandboxed nodes on stdout. */
+  readonly report?: boolean;
 }
 
 export async function buildCommand(args: BuildArgs): Promise<number> {
@@ -29,6 +32,10 @@ export async function buildCommand(args: BuildArgs): Promise<number> {
     writeFileSync(join(args.outDir, `${workflow.name}.js`), workflow.js);
     writeFileSync(join(args.outDir, `${workflow.name}.d.ts`), workflow.dts);
     for (const wasm of workflow.wasm) writeFileSync(join(args.outDir, wasm.fileName), wasm.bytes);
+  }
+  if (args.report) {
+    const nodes = result.workflows.flatMap((w) => w.wasm.map((m) => ({ workflow: w.name, risk: analyzeModule(m.bytes) })));
+    process.stdout.write(formatRiskReport(nodes));
   }
   const { units, cached } = result.sandboxStats;
   process.stderr.write(`built ${result.workflows.length} workflow${result.workflows.length === 1 ? "" : "s"} into ${args.outDir} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`);

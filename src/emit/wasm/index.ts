@@ -17,10 +17,12 @@ import { compileInWorker } from "./compileWorker.js";
 import { lowerIdioms } from "./lowerIdioms.js";
 import { unsupportedReason } from "./marshal.js";
 import type { RewrittenBody } from "./rewriter.js";
+import { sourceRisks, withRiskSection, type RiskFacts } from "./riskReport.js";
 import { parseBody } from "./syntax.js";
 import { wrapUnit, type WrappedUnit } from "./wrapUnit.js";
 
 export { checkCodeSyntax } from "./syntax.js";
+export { analyzeModule, formatRiskReport, type NodeRisk } from "./riskReport.js";
 
 /** Known capability names (`imports:` of a code node): math, json, random, time, log. */
 export const CAPABILITIES: readonly string[] = CAPABILITY_NAMES;
@@ -78,6 +80,7 @@ interface Prepared {
   readonly unit: SandboxUnit;
   readonly map: BodyMap;
   readonly rewritten: RewrittenBody;
+  readonly facts: RiskFacts;
   readonly wrapped: WrappedUnit;
   readonly hash: string;
   readonly reported: ReadonlySet<string>;
@@ -165,7 +168,10 @@ function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undef
   diagnostics.push(...lowered.diagnostics);
   if (hasErrors(lowered.diagnostics)) return undefined;
   const wrapped = wrapUnit(lowered.body.text, unit.inputType, unit.outputType);
-  return { unit, map, rewritten: lowered.body, wrapped, hash: artifactHash(wrapped.source), reported: uses.reported };
+  const { loops, functions } = sourceRisks(parsed.block, map);
+  const where = map.whole.file.position(map.whole.start);
+  const facts: RiskFacts = { nodeId: unit.nodeId, kind: unit.kind, file: map.whole.file.path, line: where.line, loops, functions };
+  return { unit, map, rewritten: lowered.body, facts, wrapped, hash: artifactHash(wrapped.source), reported: uses.reported };
 }
 
 /** Verifies a binary for one unit and records its artifact; false when it was refused. */
@@ -173,6 +179,6 @@ function finish(prepared: Prepared, wasm: Uint8Array, diagnostics: Diagnostic[],
   const problems = checkModule(wasm, prepared.unit.capabilities, prepared.map, prepared.reported);
   diagnostics.push(...problems);
   if (hasErrors(problems)) return false;
-  results.set(prepared.unit, { nodeId: prepared.unit.nodeId, wasm, hash: prepared.hash });
+  results.set(prepared.unit, { nodeId: prepared.unit.nodeId, wasm: withRiskSection(wasm, prepared.facts), hash: prepared.hash });
   return true;
 }
