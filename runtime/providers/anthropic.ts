@@ -4,12 +4,12 @@
  * schema is the node's output schema, usage. Retries and timeouts are ours (see `retry.ts`).
  */
 import type Anthropic from "@anthropic-ai/sdk";
-import { IceError, ProviderRequestError } from "../errors.js";
+import { ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
-import { judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, stringOf, type ProviderOptions } from "./common.js";
+import { judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
 import { withRetries } from "./retry.js";
 
-const DEFAULT_BASE_URL = "https://api.anthropic.com";
+const ENDPOINT = { name: "Anthropic", baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY", defaultBaseURL: "https://api.anthropic.com" };
 const DEFAULT_MODEL = "claude-sonnet-4-6";
 const DEFAULT_MAX_TOKENS = 4096;
 const API_VERSION = "2023-06-01";
@@ -19,16 +19,9 @@ const OUTPUT_TOOL = "output";
 /** An `LlmProvider` speaking the Anthropic Messages API. */
 export function anthropicProvider(options: ProviderOptions = {}): LlmProvider {
   const clients = new Map<string, Anthropic>();
-  const env = options.env ?? process.env;
   return {
     async complete(request: LlmRequest): Promise<LlmResponse> {
-      const config = request.config;
-      const baseURL = stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env["ANTHROPIC_BASE_URL"]) ?? DEFAULT_BASE_URL;
-      const apiKey = options.apiKey ?? stringOf(env[stringOf(config["api_key_env"]) ?? "ANTHROPIC_API_KEY"]);
-      if (!apiKey && baseURL === DEFAULT_BASE_URL) {
-        throw new IceError("ICE_PROVIDER_MISSING", "no Anthropic API key: set ANTHROPIC_API_KEY (or llm_config.base_url / ANTHROPIC_BASE_URL)", request.nodeId);
-      }
-      const key = `${baseURL}\n${apiKey ?? ""}`;
+      const { baseURL, apiKey, key } = resolveEndpoint(request, options, ENDPOINT);
       let client = clients.get(key);
       if (!client) {
         // The documented wire protocol: `x-api-key` (the SDK would send a bearer token) and the stable API version.

@@ -135,6 +135,37 @@ function rootMessage(error: unknown): string {
 }
 
 /** A number from `llm_config`, if it is one. */
+/** Where one provider's requests go: its base URL and key, from config, options, then environment. */
+export interface Endpoint {
+  readonly baseURL: string;
+  readonly apiKey: string | undefined;
+  /** Cache key of the SDK client for this endpoint. */
+  readonly key: string;
+}
+
+/** What differs between providers when resolving an endpoint. */
+export interface EndpointDefaults {
+  readonly name: string;
+  readonly baseUrlEnv: string;
+  readonly apiKeyEnv: string;
+  readonly defaultBaseURL: string;
+}
+
+/**
+ * Resolves `llm_config.base_url` / options / environment into an endpoint. A missing key is
+ * ICE_PROVIDER_MISSING for the public endpoint; a custom base URL (a local server) needs none.
+ */
+export function resolveEndpoint(request: LlmRequest, options: ProviderOptions, defaults: EndpointDefaults): Endpoint {
+  const env = options.env ?? process.env;
+  const config = request.config;
+  const baseURL = stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env[defaults.baseUrlEnv]) ?? defaults.defaultBaseURL;
+  const apiKey = options.apiKey ?? stringOf(env[stringOf(config["api_key_env"]) ?? defaults.apiKeyEnv]);
+  if (!apiKey && baseURL === defaults.defaultBaseURL) {
+    throw new IceError("ICE_PROVIDER_MISSING", `no ${defaults.name} API key: set ${defaults.apiKeyEnv} (or llm_config.base_url / ${defaults.baseUrlEnv} for a local server)`, request.nodeId);
+  }
+  return { baseURL, apiKey, key: `${baseURL}\n${apiKey ?? ""}` };
+}
+
 export function numberOf(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }

@@ -5,27 +5,20 @@
  * Retries and timeouts are ours (see `retry.ts`), so waits stay cancellable.
  */
 import type OpenAI from "openai";
-import { IceError, ProviderRequestError } from "../errors.js";
+import { ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
-import { allRequired, judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, stringOf, type ProviderOptions } from "./common.js";
+import { allRequired, judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
 import { withRetries } from "./retry.js";
 
-const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+const ENDPOINT = { name: "OpenAI", baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY", defaultBaseURL: "https://api.openai.com/v1" };
 const DEFAULT_MODEL = "gpt-4o-mini";
 
 /** An `LlmProvider` speaking the OpenAI chat completions API. */
 export function openAiProvider(options: ProviderOptions = {}): LlmProvider {
   const clients = new Map<string, OpenAI>();
-  const env = options.env ?? process.env;
   return {
     async complete(request: LlmRequest): Promise<LlmResponse> {
-      const config = request.config;
-      const baseURL = stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env["OPENAI_BASE_URL"]) ?? DEFAULT_BASE_URL;
-      const apiKey = options.apiKey ?? stringOf(env[stringOf(config["api_key_env"]) ?? "OPENAI_API_KEY"]);
-      if (!apiKey && baseURL === DEFAULT_BASE_URL) {
-        throw new IceError("ICE_PROVIDER_MISSING", "no OpenAI API key: set OPENAI_API_KEY (or llm_config.base_url / OPENAI_BASE_URL for a local server)", request.nodeId);
-      }
-      const key = `${baseURL}\n${apiKey ?? ""}`;
+      const { baseURL, apiKey, key } = resolveEndpoint(request, options, ENDPOINT);
       let client = clients.get(key);
       if (!client) {
         const { default: OpenAIClient } = await import("openai");

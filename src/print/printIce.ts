@@ -150,6 +150,12 @@ function commonClauses(node: PlanNode, indent: string): string[] {
   const out: string[] = [];
   if (node.dependencies.length > 0) out.push(`after ${printNames(node.dependencies)}`);
   if (node.retries !== undefined) out.push(`retries ${node.retries}`);
+  if (node.retryPolicy) {
+    const p = node.retryPolicy;
+    const fields = [["max_attempts", p.maxAttempts], ["base_delay_ms", p.baseDelayMs], ["factor", p.factor], ["max_delay_ms", p.maxDelayMs]].filter(([, v]) => v !== undefined);
+    out.push(`retry_policy ${fields.length === 0 ? "{}" : `{ ${fields.map(([k, v]) => `${k}: ${v}`).join(", ")} }`}`);
+  }
+  if (node.onFailure) out.push(`on_failure ${node.onFailure}`);
   if (node.timeoutSeconds !== undefined) out.push(`timeout ${/e/.test(String(node.timeoutSeconds)) ? node.timeoutSeconds : `${node.timeoutSeconds}s`}`);
   if (node.limits) {
     const fields = [["fuel", node.limits.fuel], ["memory_mb", node.limits.memoryMb], ["timeout_ms", node.limits.timeoutMs]].filter(([, v]) => v !== undefined);

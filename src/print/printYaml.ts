@@ -5,7 +5,7 @@
  * optional field of object or object-list type) throw a PrintError.
  */
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
-import type { JsonValue, ObjectType, PlanNode, SchemaType, TemplateValue, Value, ValueEntry, Workflow } from "../plan/index.js";
+import type { ObjectType, PlanNode, SchemaType, TemplateValue, Value, ValueEntry, Workflow } from "../plan/index.js";
 import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS } from "../frontend/yaml/fieldTable.js";
 
 /** A plan that the target form cannot express. */
@@ -88,6 +88,8 @@ function node(n: PlanNode): YamlMap {
   if (n.inputSchema) out.input_schema = objectType(n.inputSchema, true);
   if (n.outputSchema) out.output_schema = objectType(n.outputSchema, true);
   if (n.retries !== undefined) out.retries = n.retries;
+  if (n.retryPolicy) out.retry_policy = { max_attempts: n.retryPolicy.maxAttempts, base_delay_ms: n.retryPolicy.baseDelayMs, factor: n.retryPolicy.factor, max_delay_ms: n.retryPolicy.maxDelayMs };
+  if (n.onFailure) out.on_failure = n.onFailure;
   if (n.timeoutSeconds !== undefined) out.timeout_seconds = n.timeoutSeconds;
   if (n.limits) out.limits = { fuel: n.limits.fuel, memory_mb: n.limits.memoryMb, timeout_ms: n.limits.timeoutMs };
   if (n.trust) out.trust = n.trust.name;
