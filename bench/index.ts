@@ -8,11 +8,12 @@ import { createContext } from "./harness/context.js";
 import { FULL, QUICK, type MeasureConfig } from "./harness/measure.js";
 import { formatMarkdown, formatTable, formatTargets, type Report, type TargetResult } from "./harness/report.js";
 import { compileArtifacts } from "./sandbox/artifacts.js";
+import { programFor, type Workload } from "./sandbox/units.js";
 import { condition, kernels, smallNode, tinyNode } from "./sandbox/workloads.js";
 import { buildTimeSuite } from "./suites/buildTime.js";
-import { coldStartSuite } from "./suites/coldStart.js";
+import { coldStartSuite, LIMITS as COLD_LIMITS } from "./suites/coldStart.js";
 import { competitorSuite } from "./suites/competitors.js";
-import { kernelSuite } from "./suites/kernels.js";
+import { KERNEL_LIMITS, kernelSuite } from "./suites/kernels.js";
 import { memorySuite } from "./suites/memory.js";
 import { orchestrationSuite } from "./suites/orchestration.js";
 import { warmCallSuite } from "./suites/warmCall.js";
@@ -72,7 +73,12 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     await step("cold start", () => coldStartSuite(ctx, artifacts));
     await step("warm call", () => warmCallSuite(ctx, artifacts));
     await step("kernels", () => kernelSuite(ctx, artifacts, kernelSet));
-    await step("competitors", async () => (engines = await competitorSuite(ctx, kernelSet)));
+    const ours = (w: Workload): (() => unknown) => {
+      const program = programFor(w, artifacts.metered.get(w.id)!);
+      const limits = w.id === smallNode.id ? COLD_LIMITS : KERNEL_LIMITS;
+      return () => program.run(w.value, limits);
+    };
+    await step("competitors", async () => (engines = await competitorSuite(ctx, kernelSet, ours)));
     if (options.part === "all") {
       const flows = await loadSmallFlows(ctx);
       await step("workflow end to end", () => workflowSuite(ctx, flows));

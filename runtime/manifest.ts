@@ -3,6 +3,7 @@
  * its input schema and, per node, what the runtime needs to run it (kind, retries, timeouts,
  * sandbox modules and limits). Generated code embeds it as a literal.
  */
+import type { FailurePolicy, RetryPolicy } from "./options.js";
 import type { SandboxLimits } from "./profiles.js";
 import type { ObjectType, SchemaType } from "./schema.js";
 
@@ -22,6 +23,10 @@ export interface NodeManifest {
   readonly kind: "tool" | "code" | "condition" | "loop" | "parallel" | "workflow" | "llm" | "agent";
   /** Extra attempts after a failure. */
   readonly retries?: number;
+  /** The node's backoff between retries (`retry_policy`); run options override it. */
+  readonly retryPolicy?: RetryPolicy;
+  /** The node's failure policy (`on_failure`); run options override it. */
+  readonly onFailure?: FailurePolicy;
   /** Wall-clock limit of one attempt, in ms. */
   readonly timeoutMs?: number;
   /** Declared output type; outputs are validated against it. */

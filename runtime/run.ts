@@ -192,9 +192,10 @@ export class Run {
   }
 
   private attempt<T>(id: string, node: NodeManifest, body: (signal: AbortSignal) => Promise<T> | T, wrap?: (error: unknown) => IceError, fuelOf?: () => number, meter?: () => UsageMeter): Promise<T> {
+    // Run options override the node's own settings (the manifest's per-node defaults).
     const own = this.options.nodeRetries?.[id];
-    const retryPolicy = own ?? this.options.retryPolicy;
-    const failurePolicy = this.options.nodeFailurePolicy?.[id] ?? this.options.failurePolicy;
+    const retryPolicy = own ?? this.options.retryPolicy ?? node.retryPolicy;
+    const failurePolicy = this.options.nodeFailurePolicy?.[id] ?? this.options.failurePolicy ?? node.onFailure;
     return attempt(
       {
         nodeId: id,

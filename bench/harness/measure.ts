@@ -114,3 +114,26 @@ export function pairedRatio(a: () => unknown, b: () => unknown, config: MeasureC
   const mid = ratios.length >> 1;
   return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
 }
+
+/** pairedRatio for asynchronous operations: batches of `batch` sequential runs, alternating. */
+export async function pairedRatioAsync(a: () => Promise<unknown>, b: () => Promise<unknown>, config: MeasureConfig, batch = 20): Promise<number> {
+  const time = async (fn: () => Promise<unknown>): Promise<number> => {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) await fn();
+    return Number(process.hrtime.bigint() - started);
+  };
+  const ratios: number[] = [];
+  const deadline = performance.now() + config.maxTime * 2000;
+  while (ratios.length < Math.max(3, config.minSamples * 2) || (performance.now() < deadline && ratios.length < 400)) {
+    if (ratios.length % 2 === 0) {
+      const ta = await time(a);
+      ratios.push(ta / (await time(b)));
+    } else {
+      const tb = await time(b);
+      ratios.push((await time(a)) / tb);
+    }
+  }
+  ratios.sort((x, y) => x - y);
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+}

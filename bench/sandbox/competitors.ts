@@ -74,13 +74,14 @@ function evalIn(context: QuickJsContext, code: string): unknown {
   return value;
 }
 
-function guardedRuntime(module: QuickJsModule): QuickJsRuntime {
+/** A runtime with a memory limit, a stack limit and an interrupt handler; `arm` starts a run's deadline. */
+function guardedRuntime(module: QuickJsModule): { runtime: QuickJsRuntime; arm(): void } {
   const runtime = module.newRuntime();
   runtime.setMemoryLimit(MEMORY_LIMIT);
   runtime.setMaxStackSize(512 * 1024);
-  const deadline = Date.now() + TIMEOUT_MS;
+  let deadline = Date.now() + TIMEOUT_MS;
   runtime.setInterruptHandler(() => Date.now() > deadline);
-  return runtime;
+  return { runtime, arm: () => void (deadline = Date.now() + TIMEOUT_MS) };
 }
 
 /** A fresh runtime and context per run (the isolation our fresh instance per run gives). */
@@ -90,7 +91,7 @@ export function quickJsEngine(module: QuickJsModule): Engine {
     prepare(w) {
       const fn = javascriptOf(w.body);
       return (input) => {
-        const runtime = guardedRuntime(module);
+        const { runtime } = guardedRuntime(module);
         const context = runtime.newContext();
         try {
           return evalIn(context, `(${fn})(${JSON.stringify(input)})`);
@@ -105,12 +106,13 @@ export function quickJsEngine(module: QuickJsModule): Engine {
 
 /** A fresh context per run on one shared, guarded runtime (cheaper; limits shared by all runs). */
 export function quickJsSharedRuntimeEngine(module: QuickJsModule): Engine & { dispose(): void } {
-  const runtime = guardedRuntime(module);
+  const { runtime, arm } = guardedRuntime(module);
   return {
     name: "quickjs (shared runtime)",
     prepare(w) {
       const fn = javascriptOf(w.body);
       return (input) => {
+        arm();
         const context = runtime.newContext();
         try {
           return evalIn(context, `(${fn})(${JSON.stringify(input)})`);

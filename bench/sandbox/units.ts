@@ -177,7 +177,7 @@ export class RawRunner {
 }
 
 /** Minimum pages of the imported memory, from the import section (unmetered modules fail verifyModule). */
-function memoryMinFromBinary(wasm: Uint8Array): number {
+export function memoryMinFromBinary(wasm: Uint8Array): number {
   let pos = 8;
   const u32 = (): number => {
     let result = 0;

@@ -4,7 +4,8 @@
  * host (SandboxProgram.run). The host keeps a reset instance for the next run of the same limits,
  * so "fresh" alternates two memory limits (each run then instantiates; the reset the host does
  * after the run is included, ~2 us), and "pooled" is the steady state a workflow sees on its
- * second and later runs. The same for a condition. For context, the bare instantiation and a
+ * second and later runs. The same for a condition. Between the two, the bench host's fresh
+ * instance on a reused zeroed memory (RawRunner: the previous host design, no validation). For context, the bare instantiation and a
  * run that also compiles and verifies the module (paid once per module per process).
  */
 import type { SandboxLimits } from "../../runtime/profiles.js";
@@ -12,7 +13,7 @@ import { SandboxProgram } from "../../runtime/sandbox/index.js";
 import { measureSync } from "../harness/measure.js";
 import type { BenchContext } from "../harness/context.js";
 import type { Artifacts } from "../sandbox/artifacts.js";
-import { BIG_FUEL, importsFor, programFor, toUnit } from "../sandbox/units.js";
+import { BIG_FUEL, importsFor, programFor, RawRunner, toUnit } from "../sandbox/units.js";
 import { condition, smallNode } from "../sandbox/workloads.js";
 
 const MiB = 1024 * 1024;
@@ -23,9 +24,11 @@ const OTHER_LIMITS: SandboxLimits = { ...LIMITS, memoryBytes: 2 * MiB + 65_536 }
 export const ROWS = {
   code: "cold start: code node, ~1 KB in, fresh instance (instantiate+marshal+call+unmarshal)",
   condition: "cold start: condition, fresh instance",
+  codeFreshInstance: "cold start: code node, ~1 KB in, fresh instance, reused zeroed memory (bench host)",
   codePooled: "run: code node, ~1 KB in, pooled instance (host reset)",
   conditionPooled: "run: condition, pooled instance (host reset)",
   instantiate: "part: new WebAssembly.Instance only (code node module)",
+  memory: "part: new WebAssembly.Memory (1 page, max 32) only",
   compile: "module compile + verify + first run: code node",
 } as const;
 
@@ -40,6 +43,8 @@ export async function coldStartSuite(ctx: BenchContext, artifacts: Artifacts): P
   const alternate = (): SandboxLimits => ((flip = !flip) ? OTHER_LIMITS : LIMITS);
   ctx.report.add(await measureSync(ROWS.code, () => code.run(smallNode.value, alternate()), ctx.config));
   ctx.report.add(await measureSync(ROWS.condition, () => cond.run(condition.value, alternate()), ctx.config));
+  const raw = new RawRunner(smallNode, codeWasm, 32);
+  ctx.report.add(await measureSync(ROWS.codeFreshInstance, () => raw.run(smallNode.value), ctx.config));
   ctx.report.add(await measureSync(ROWS.codePooled, () => code.run(smallNode.value, LIMITS), ctx.config));
   ctx.report.add(await measureSync(ROWS.conditionPooled, () => cond.run(condition.value, LIMITS), ctx.config));
 
@@ -57,6 +62,8 @@ export async function coldStartSuite(ctx: BenchContext, artifacts: Artifacts): P
       ctx.config,
     ),
   );
+
+  ctx.report.add(await measureSync(ROWS.memory, () => new WebAssembly.Memory({ initial: 1, maximum: 32 }), ctx.config));
 
   const unit = toUnit(smallNode);
   const spec = { nodeId: smallNode.id, inputType: unit.inputType, outputType: unit.outputType, capabilities: [] };

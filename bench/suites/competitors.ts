@@ -3,7 +3,7 @@
  * (bench/sandbox/competitors.ts): the small node end to end and every kernel, each checked to
  * give the direct result before it is timed.
  */
-import { measureSync } from "../harness/measure.js";
+import { measureSync, pairedRatio } from "../harness/measure.js";
 import type { BenchContext } from "../harness/context.js";
 import {
   isolatedVmEngine,
@@ -17,10 +17,14 @@ import {
 import { directFunction, type Workload } from "../sandbox/units.js";
 import { smallNode } from "../sandbox/workloads.js";
 
+export const pairedEngineName = (engine: string, id: string): string =>
+  `${engine} / sandboxed, paired median: ${id === smallNode.id ? "small node end to end" : `kernel ${id}`}`;
+
 export const engineRow = (engine: string, id: string): string => (id === smallNode.id ? `small node end to end: ${engine}` : `kernel ${id}: ${engine}`);
 
 /** Engine names measured in this run (for the ratio rows). */
-export async function competitorSuite(ctx: BenchContext, kernels: readonly Workload[]): Promise<string[]> {
+/** `ours(w)`: the same workload through SandboxProgram.run, for the paired ratios. */
+export async function competitorSuite(ctx: BenchContext, kernels: readonly Workload[], ours: (w: Workload) => () => unknown): Promise<string[]> {
   const engines: Engine[] = [];
   const disposers: (() => void)[] = [];
   const quickjs = await loadQuickJs();
@@ -47,6 +51,7 @@ export async function competitorSuite(ctx: BenchContext, kernels: readonly Workl
         const got = JSON.stringify(run(w.value));
         if (got !== expected) throw new Error(`${engine.name} ${w.id}: result ${got} differs from direct ${expected}`);
         ctx.report.add(await measureSync(engineRow(engine.name, w.id), () => run(w.value), ctx.config));
+        if (engine.name === "quickjs") ctx.report.add({ name: pairedEngineName(engine.name, w.id), ratio: pairedRatio(() => run(w.value), ours(w), ctx.config) });
       }
     }
   } finally {

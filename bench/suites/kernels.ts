@@ -5,12 +5,12 @@
  * input validation, error classification) that the competitor comparisons use.
  */
 import type { SandboxLimits } from "../../runtime/profiles.js";
-import { measureSync } from "../harness/measure.js";
+import { measureSync, pairedRatio } from "../harness/measure.js";
 import type { BenchContext } from "../harness/context.js";
 import type { Artifacts } from "../sandbox/artifacts.js";
 import { directFunction, programFor, RawRunner, type Workload } from "../sandbox/units.js";
 
-const KERNEL_LIMITS: SandboxLimits = { fuel: 1e12, memoryBytes: 16 * 1024 * 1024, timeoutMs: 10_000 };
+export const KERNEL_LIMITS: SandboxLimits = { fuel: 1e12, memoryBytes: 16 * 1024 * 1024, timeoutMs: 10_000 };
 
 export const kernelRow = (id: string, way: "direct" | "unmetered" | "metered" | "sandboxed"): string =>
   ({
@@ -19,6 +19,12 @@ export const kernelRow = (id: string, way: "direct" | "unmetered" | "metered" | 
     metered: `kernel ${id}: WASM, fuel`,
     sandboxed: `kernel ${id}: sandboxed (SandboxProgram.run)`,
   })[way];
+
+/** Ratio rows measured paired (bench/harness/measure.ts pairedRatio); the targets are judged on these. */
+export const pairedName = {
+  fuel: (id: string) => `fuel / no fuel, paired median: kernel ${id}`,
+  vsDirect: (id: string) => `sandboxed / direct JS, paired median: kernel ${id}`,
+};
 
 export async function kernelSuite(ctx: BenchContext, artifacts: Artifacts, kernels: readonly Workload[]): Promise<void> {
   for (const k of kernels) {
@@ -34,6 +40,8 @@ export async function kernelSuite(ctx: BenchContext, artifacts: Artifacts, kerne
     ctx.report.add(await measureSync(kernelRow(k.id, "unmetered"), () => unmetered.run(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "metered"), () => metered.run(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, KERNEL_LIMITS), ctx.config));
+    ctx.report.add({ name: pairedName.fuel(k.id), ratio: pairedRatio(() => metered.run(k.value), () => unmetered.run(k.value), ctx.config) });
+    ctx.report.add({ name: pairedName.vsDirect(k.id), ratio: pairedRatio(() => program.run(k.value, KERNEL_LIMITS), () => direct(k.value), ctx.config) });
     ctx.report.note(`kernel ${k.id}: fuel used per run ${program.run(k.value, KERNEL_LIMITS).fuelUsed.toLocaleString("en-US")}`);
   }
 }

@@ -2,24 +2,30 @@
  * @fileoverview Memory: per live sandbox instance (instances of the small node's module, each
  * with its own memory, each run once and kept alive), against a live quickjs runtime + context;
  * and 1,000 workflow runs in flight at once (held at their last tool), per run and in total time.
- * Figures are deltas after a full GC divided by the count: resident set size for live sandboxes
- * (their memories live outside the V8 heap), V8 heap + external for runs in flight (RSS moves in
- * whole heap pages there). They go in the report as ratio rows "..., KiB each" (the value in KiB).
+ * Figures are deltas after a full GC divided by the count: for live instances, in a fresh child
+ * process (bench/memoryProbe.ts), both resident set size (what the OS holds: only touched pages
+ * of each 64 KiB memory) and V8 heap + external (what V8 accounts: whole memories); for runs in
+ * flight, V8 heap + external in this process (RSS there moves in whole heap pages). They go in the report as ratio rows "..., KiB each" (the value in KiB).
  */
+import { spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { measureSamples } from "../harness/measure.js";
 import type { BenchContext } from "../harness/context.js";
 import type { Artifacts } from "../sandbox/artifacts.js";
 import { loadQuickJs } from "../sandbox/competitors.js";
-import { BIG_FUEL, importsFor, RawRunner, toUnit } from "../sandbox/units.js";
+import { memoryMinFromBinary, toUnit } from "../sandbox/units.js";
 import { makeEncoder, WireWriter } from "../../runtime/sandbox/codec.js";
 import { smallNode } from "../sandbox/workloads.js";
 import type { SmallFlows } from "./workflow.js";
 
 export const ROWS = {
-  liveSandbox: "memory: live sandbox instance (code node, after a run), KiB each",
-  liveQuickJs: "memory: live quickjs runtime+context, KiB each",
+  liveSandbox: "memory: live sandbox instance (code node, after a run), RSS KiB each",
+  liveSandboxHeap: "memory: live sandbox instance (code node, after a run), V8 heap+external KiB each",
+  liveQuickJs: "memory: live quickjs runtime+context, RSS KiB each",
   inFlightSandboxed: "memory: workflow run in flight (1,000 concurrent, code sandboxed), heap KiB each",
   inFlightTrusted: "memory: workflow run in flight (1,000 concurrent, code trusted), heap KiB each",
   batchSandboxed: "1,000 concurrent workflow runs, code sandboxed (whole batch)",
@@ -50,52 +56,43 @@ function heapAndExternal(): number {
   return usage.heapUsed + usage.external;
 }
 
-/** Resident KiB per item after `create` made `count` of them (kept alive until measured). */
-async function perItemKiB(count: number, create: (i: number) => unknown): Promise<{ rss: number; heap: number }> {
-  const keep: unknown[] = [];
-  const before = { rss: rss(), heap: heapAndExternal() };
-  for (let i = 0; i < count; i++) keep.push(await create(i));
-  const after = { rss: rss(), heap: heapAndExternal() };
-  keep.length = 0;
-  return { rss: (after.rss - before.rss) / 1024 / count, heap: (after.heap - before.heap) / 1024 / count };
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The built probe (dist/bench/memoryProbe.js), also when this file runs from the sources. */
+function probeScript(): string | undefined {
+  return [join(here, "..", "memoryProbe.js"), join(here, "..", "..", "dist", "bench", "memoryProbe.js")].find((p) => existsSync(p));
+}
+
+/** Runs the memory probe (bench/memoryProbe.ts) in a fresh node process. */
+function probe(script: string, args: readonly string[]): { rssKiB: number; heapKiB: number } {
+  const result = spawnSync(process.execPath, ["--expose-gc", script, ...args], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`memory probe failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { rssKiB: number; heapKiB: number };
 }
 
 export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows: SmallFlows | undefined): Promise<void> {
   const live = Math.max(20, Math.round(1000 * ctx.scale));
   const wasm = artifacts.metered.get(smallNode.id)!;
-  const module = new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
-  const minPages = new RawRunner(smallNode, wasm).pages;
   const writer = new WireWriter();
   makeEncoder(toUnit(smallNode).inputType)(writer, smallNode.value);
-  const input = writer.bytes.slice(0, writer.pos);
-  const sandboxKiB = await perItemKiB(live, () => {
-    const memory = new WebAssembly.Memory({ initial: minPages, maximum: 32 });
-    const exports = new WebAssembly.Instance(module, importsFor(module, () => memory)).exports as Record<string, unknown>;
-    (exports.__ice_fuel as WebAssembly.Global).value = BIG_FUEL;
-    (exports._start as () => void)();
-    const at = (exports.__ice_alloc as (n: number) => number)(input.length) >>> 0;
-    new Uint8Array(memory.buffer, at, input.length).set(input);
-    (exports.__ice_run as () => number)();
-    return { memory, exports };
-  });
-  ctx.report.add({ name: ROWS.liveSandbox, ratio: sandboxKiB.rss });
-  ctx.report.note(
-    `live sandboxes: ${live} instances of a ${wasm.length}-byte module, memory ${minPages} page(s) of 64 KiB each; ` +
-      `RSS ${sandboxKiB.rss.toFixed(1)} KiB each, V8 heap+external ${sandboxKiB.heap.toFixed(1)} KiB each`,
-  );
+  const wasmPath = join(ctx.workDir, "probe.wasm");
+  const inputPath = join(ctx.workDir, "probe.bin");
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(inputPath, writer.bytes.subarray(0, writer.pos));
+  const script = probeScript();
+  if (!script) {
+    ctx.report.note("memory per live sandbox: dist/bench/memoryProbe.js not built: skipped");
+    return;
+  }
+  const sandbox = probe(script, ["sandbox", wasmPath, inputPath, String(live)]);
+  ctx.report.add({ name: ROWS.liveSandbox, ratio: sandbox.rssKiB });
+  ctx.report.add({ name: ROWS.liveSandboxHeap, ratio: sandbox.heapKiB });
+  ctx.report.note(`live sandboxes: ${live} instances of a ${wasm.length}-byte module in a fresh process, memory ${memoryMinFromBinary(wasm)} page(s) of 64 KiB each, each run once`);
 
-  const quickjs = await loadQuickJs();
-  if (quickjs) {
-    const contexts: { dispose(): void }[] = [];
-    const kib = await perItemKiB(Math.max(20, Math.round(200 * ctx.scale)), () => {
-      const runtime = quickjs.module.newRuntime();
-      runtime.setMemoryLimit(16 * 1024 * 1024);
-      const context = runtime.newContext();
-      contexts.push({ dispose: () => (context.dispose(), runtime.dispose()) });
-      return context;
-    });
-    for (const c of contexts) c.dispose();
-    ctx.report.add({ name: ROWS.liveQuickJs, ratio: kib.rss });
+  if (await loadQuickJs()) {
+    const quick = probe(script, ["quickjs", String(Math.max(20, Math.round(200 * ctx.scale)))]);
+    ctx.report.add({ name: ROWS.liveQuickJs, ratio: quick.rssKiB });
   }
 
   if (!flows) return;

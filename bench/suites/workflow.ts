@@ -5,7 +5,7 @@
  * sandboxed in both.
  */
 import { join } from "node:path";
-import { measureAsync } from "../harness/measure.js";
+import { measureAsync, pairedRatioAsync } from "../harness/measure.js";
 import type { BenchContext } from "../harness/context.js";
 import { compileFlows, fixturesDir, type FlowRun } from "../harness/flows.js";
 import { salesRows } from "../sandbox/workloads.js";
@@ -13,6 +13,7 @@ import { salesRows } from "../sandbox/workloads.js";
 export const ROWS = {
   sandboxed: "workflow tool->code->condition->tool: code sandboxed",
   trusted: "workflow tool->code->condition->tool: code trusted (direct)",
+  paired: "workflow: code sandboxed / code trusted, paired median",
 } as const;
 
 export interface SmallFlows {
@@ -47,6 +48,14 @@ export async function workflowSuite(ctx: BenchContext, flows: SmallFlows): Promi
     const out = await run(flows.input, options);
     if (out.alerted !== true || typeof out.total !== "number") throw new Error(`small flow gave ${JSON.stringify(out)}`);
   }
+  // Warm both paths up (JIT, the host's instance pool) before timing either.
+  for (let i = 0; i < (ctx.quick ? 5 : 300); i++) {
+    await flows.sandboxed(flows.input, options);
+    await flows.trusted(flows.input, options);
+  }
   ctx.report.add(await measureAsync(ROWS.sandboxed, () => flows.sandboxed(flows.input, options), ctx.config));
   ctx.report.add(await measureAsync(ROWS.trusted, () => flows.trusted(flows.input, options), ctx.config));
+  const sandboxed = () => flows.sandboxed(flows.input, options);
+  const trusted = () => flows.trusted(flows.input, options);
+  ctx.report.add({ name: ROWS.paired, ratio: await pairedRatioAsync(sandboxed, trusted, ctx.config, ctx.quick ? 2 : 20) });
 }

@@ -16,8 +16,9 @@ export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "
 /**
  * Capability name to the `module.name` imports it allows.
  * - `math`: `Math.*` except `Math.random`; pure WebAssembly, imports nothing.
- * - `json`: placeholder accepted for iceOS compatibility; AssemblyScript has no JSON, so it
- *   grants nothing yet.
+ * - `json`: accepted for iceOS compatibility and grants no import: values cross the sandbox
+ *   already parsed and typed by the node's schemas (`JSON.parse`/`stringify` in a body get a
+ *   diagnostic saying so; a JSON value type for untyped `any` data is not built yet).
  * - `random`: `Math.random`, seeded by the host (`env.seed`, from `SandboxHooks.seed`).
  * - `time`: `Date.now()` (`env.Date.now`, from `SandboxHooks.now`).
  * - `log`: `console.log`/`debug`/`info`/`warn`/`error` and `trace` (to `SandboxHooks.log`).

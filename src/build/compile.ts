@@ -20,6 +20,8 @@ export interface CompileOptions {
   readonly cacheDir?: string | false;
   /** Stop after checking and compiling; emit no modules. */
   readonly checkOnly?: boolean;
+  /** Strict mode: tools neither declared nor built in are errors (CheckOptions.strict). */
+  readonly strict?: boolean;
 }
 
 /** One compiled workflow: the files `build` writes. */
@@ -45,10 +47,16 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const diagnostics = new DiagnosticBag();
   const set = loadWorkflowSet(paths, diagnostics);
   const workflowNames = new Set(set.workflows.map((w) => w.workflow.name));
+  const inputSchemas = new Map(set.workflows.map((w) => [w.workflow.name, w.workflow.inputSchema]));
   const lowered = new Map<string, LoweredSandbox[]>();
   for (const { workflow } of set.workflows) {
     const references = set.references.get(workflow.name) ?? new Map<string, string>();
-    diagnostics.addAll(checkWorkflow(workflow, { workflowNames: new Set([...workflowNames, ...references.keys()]) }));
+    const workflowInputs = new Map(inputSchemas);
+    for (const [ref, name] of references) {
+      const schema = inputSchemas.get(name);
+      if (schema) workflowInputs.set(ref, schema);
+    }
+    diagnostics.addAll(checkWorkflow(workflow, { workflowNames: new Set([...workflowNames, ...references.keys()]), workflowInputs, ...(options.strict && { strict: true }) }));
     walkNodes(workflow.nodes, (node) => {
       if (node.kind === "code") diagnostics.addAll(checkCodeSyntax(node.code));
     });
@@ -56,7 +64,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     lowered.set(workflow.name, sandboxes);
   }
   const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 } };
-  if (diagnostics.hasErrors) return { ...empty, diagnostics: sortDiagnostics(diagnostics.all) };
+  if (diagnostics.hasErrors) return { ...empty, diagnostics: distinct(sortDiagnostics(diagnostics.all)) };
 
   const units: SandboxUnit[] = [];
   const unitOwner = new Map<SandboxUnit, string>();
@@ -71,7 +79,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const compiled = await compileSandboxUnits(units, options.cacheDir ? { cacheDir: options.cacheDir } : {});
   diagnostics.addAll(compiled.diagnostics);
   const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
-  if (diagnostics.hasErrors || options.checkOnly) return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+  if (diagnostics.hasErrors || options.checkOnly) return { workflows: [], sandboxStats, diagnostics: distinct(sortDiagnostics(diagnostics.all)) };
 
   const wasmByWorkflow = new Map<string, { fileName: string; bytes: Uint8Array }[]>();
   units.forEach((unit, index) => {
@@ -85,7 +93,18 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const workflows = set.workflows.map((loaded) =>
     emitWorkflow(loaded, lowered.get(loaded.workflow.name) ?? [], set.references.get(loaded.workflow.name) ?? new Map(), wasmByWorkflow.get(loaded.workflow.name) ?? [], options),
   );
-  return { workflows, sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+  return { workflows, sandboxStats, diagnostics: distinct(sortDiagnostics(diagnostics.all)) };
+}
+
+/** Drops repeats: a problem both the checker and lowering see (ICE2016) is reported once. */
+function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.span?.file.path}\0${d.span?.start}\0${d.span?.end}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function emitWorkflow(

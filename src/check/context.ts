@@ -6,12 +6,20 @@
 import { createDiagnostic, type Diagnostic, type DiagnosticKind, type RelatedNote, type Span } from "../diagnostics/index.js";
 import { ownReferences } from "../plan/dependencies.js";
 import { referencesIn, walkNodes, type ConditionNode, type PlanNode, type Workflow } from "../plan/index.js";
+import type { ObjectType } from "../../runtime/schema.js";
 import type { ReferenceScope } from "./types.js";
 
 /** What the caller knows beyond the workflow. */
 export interface CheckOptions {
   /** Names of the workflows a `workflow` node may call; unchecked when absent. */
   readonly workflowNames?: ReadonlySet<string>;
+  /**
+   * The input schemas of the workflows a `workflow` node may call, by `workflow_ref` as written
+   * (a name or a path); a sub-workflow's inputs are checked against its schema when it is here.
+   */
+  readonly workflowInputs?: ReadonlyMap<string, ObjectType>;
+  /** Strict mode: a tool that is neither declared in `tools:` nor built in is an error, not a warning. */
+  readonly strict?: boolean;
 }
 
 /** A node and the loops and parallel blocks around it, outermost first. */

@@ -5,13 +5,14 @@
  * selects a field (objects), an element (`rows.0` on lists) or `length` (lists and strings).
  *
  * Node output types: `output_schema` when declared; otherwise a tool's declared `output_schema`
- * (`tools:`), `{ text: string }` for llm and agent nodes, `{ result: boolean }` for conditions,
+ * (`tools:`) or its built-in result type, `{ text: string }` for llm and agent nodes, `{ result: boolean }` for conditions,
  * `{ results: T[] }` for loops (T: the output type of the body's last node), `{ branches: any[] }`
  * for parallel blocks, and `any` for what cannot be known (undeclared tools, sub-workflows,
  * code without a schema).
  */
 import { ANY, BOOLEAN, INTEGER, NUMBER, STRING, type ObjectType, type SchemaType } from "../../runtime/schema.js";
 import { INPUTS_ROOT } from "../plan/dependencies.js";
+import { toolSignature } from "./toolSignatures.js";
 import { allNodes, type JsonValue, type LoopNode, type PlanNode, type Value, type Workflow } from "../plan/index.js";
 
 /** The containers (loops, parallel blocks) around a reference, outermost first. */
@@ -99,7 +100,7 @@ export function outputTypeOf(workflow: Workflow, node: PlanNode): SchemaType {
   if (node.outputSchema) return node.outputSchema;
   switch (node.kind) {
     case "tool":
-      return workflow.tools.find((t) => t.name === node.toolName.name)?.outputSchema ?? ANY;
+      return toolSignature(workflow, node.toolName.name)?.outputSchema ?? ANY;
     case "llm":
     case "agent":
       return TEXT_OUTPUT;

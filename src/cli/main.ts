@@ -27,6 +27,7 @@ commands:
 
 options:
   --format json      (build, check, run) diagnostics as JSON on stderr
+  --strict           (build, check) a tool neither declared in 'tools:' nor built in is an error
   --no-cache         do not reuse or store compiled WASM
   --runtime <spec>   (build) module specifier generated code imports the runtime from
   -h, --help         show this help
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       "allow-host": { type: "string", multiple: true },
       quick: { type: "boolean" },
       report: { type: "boolean" },
+      strict: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,15 +68,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const cache = !values["no-cache"];
+  const strict = values.strict ?? false;
   const format = values.format ?? "text";
   switch (command) {
     case "build":
       if (!values["out-dir"]) throw new UsageError("build needs --out-dir <dir>");
       requirePaths(positionals, "build");
-      return buildCommand({ paths: positionals, outDir: values["out-dir"], cache, format: diagnosticFormat(format), report: values.report ?? false, ...(values.runtime !== undefined && { runtime: values.runtime }) });
+      return buildCommand({ paths: positionals, outDir: values["out-dir"], cache, strict, format: diagnosticFormat(format), report: values.report ?? false, ...(values.runtime !== undefined && { runtime: values.runtime }) });
     case "check":
       requirePaths(positionals, "check");
-      return checkCommand({ paths: positionals, cache, format: diagnosticFormat(format) });
+      return checkCommand({ paths: positionals, cache, strict, format: diagnosticFormat(format) });
     case "run": {
       if (positionals.length !== 1) throw new UsageError("run takes exactly one workflow file");
       const seed = values.seed === undefined ? undefined : Number(values.seed);

@@ -67,6 +67,10 @@ export const Diagnostics = {
   BranchTargetTwice: kind("ICE2019", "error", "node '{0}' is on a branch of more than one condition"),
   UnusedCodeInput: kind("ICE2020", "warning", "input '{0}' of code node '{1}' is not in its input_schema and is ignored"),
   UnknownTrustProfile: kind("ICE2021", "error", "unknown trust profile '{0}'; known: {1}"),
+  UnknownToolStrict: kind("ICE2011", "error", "tool '{0}' has no declaration in 'tools:' and is not built in (strict mode)"),
+  MissingInput: kind("ICE2022", "error", "{0} is missing required {1} '{2}' ({3})"),
+  UnreachableNode: kind("ICE2023", "error", "node '{0}' never runs: {1}"),
+  RetriesDisagree: kind("ICE2024", "error", "'retries: {0}' and 'retry_policy.max_attempts: {1}' disagree; max_attempts counts the first attempt too (retries + 1)"),
 
   // ICE3xxx: sandbox compilation
   CodeCompileError: kind("ICE3001", "error", "{0}"),

@@ -4,7 +4,7 @@
  * Types come from the checker's inference, or from how the expression uses the path
  * (`x > 3` reads a number, `x == "a"` a string, `not x` a boolean).
  */
-import { BOOLEAN, NUMBER, STRING, formatType, type SchemaField, type SchemaType } from "../../runtime/schema.js";
+import { BOOLEAN, NUMBER, STRING, type SchemaField, type SchemaType } from "../../runtime/schema.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
 import type { ConditionNode, EmbeddedSource, Expr, PathExpr, ValueEntry } from "../plan/index.js";
 
@@ -17,7 +17,7 @@ export interface LoweredCondition {
   readonly body: EmbeddedSource;
 }
 
-/** Lowers `node`; reports untyped paths and non-boolean expressions. */
+/** Lowers `node`; reports untyped paths. A non-boolean expression (ICE2009, the checker's report) lowers to nothing. */
 export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnostics: DiagnosticBag): LoweredCondition | undefined {
   const fields = new Map<string, { name: string; path: PathExpr; type: SchemaType | undefined }>();
   const collect = (expr: Expr, hint: SchemaType | undefined): void => {
@@ -56,10 +56,7 @@ export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnost
   if (!ok) return undefined;
   const typeOfField = new Map([...fields.values()].map((f) => [f.path.path.join("."), f.type!]));
   const resultType = expressionType(node.expression, (p) => typeOfField.get(p.path.join(".")));
-  if (resultType !== undefined && resultType.kind !== "boolean") {
-    diagnostics.report(Diagnostics.ConditionNotBoolean, node.expression.span, [formatType(resultType)]);
-    return undefined;
-  }
+  if (resultType !== undefined && resultType.kind !== "boolean") return undefined;
 
   const source = node.source;
   const text = render(node.expression, (p) => `inputs.${fields.get(p.path.join("."))!.name}`);

@@ -1,9 +1,12 @@
 /**
  * @fileoverview Builds the manifest a generated module hands the runtime: per node, its kind,
- * retries, timeout, declared output type, tool name, agent tool schemas and sandbox module.
+ * retries and retry policy, failure policy, timeout, declared output type, tool name, agent tool
+ * schemas and sandbox module. `retry_policy.max_attempts` counts the first attempt, so it gives
+ * `retries` as max_attempts - 1 (the checker reports a `retries` that disagrees).
  */
 import { toJsonSchema } from "../../runtime/jsonSchema.js";
 import type { NodeManifest, WorkflowManifest } from "../../runtime/manifest.js";
+import type { RetryPolicy } from "../../runtime/options.js";
 import { walkNodes, type PlanNode, type Workflow } from "../plan/index.js";
 import type { LoweredSandbox } from "./sandboxes.js";
 
@@ -23,9 +26,14 @@ export function buildManifest(workflow: Workflow, sandboxes: ReadonlyMap<string,
 function nodeManifest(workflow: Workflow, node: PlanNode, sandbox: LoweredSandbox | undefined): NodeManifest {
   const declaredTool = node.kind === "tool" ? workflow.tools.find((t) => t.name === node.toolName.name) : undefined;
   const outputType = node.outputSchema ?? declaredTool?.outputSchema;
+  const maxAttempts = node.retryPolicy?.maxAttempts;
+  const retries = maxAttempts !== undefined ? maxAttempts - 1 : node.retries;
+  const retryPolicy = node.retryPolicy && backoff(node.retryPolicy);
   return {
     kind: node.kind,
-    ...(node.retries !== undefined && node.retries > 0 && { retries: node.retries }),
+    ...(retries !== undefined && retries > 0 && { retries }),
+    ...(retryPolicy && Object.keys(retryPolicy).length > 0 && { retryPolicy }),
+    ...(node.onFailure && { onFailure: node.onFailure }),
     ...(node.timeoutSeconds !== undefined && { timeoutMs: node.timeoutSeconds * 1000 }),
     ...(outputType && node.kind !== "code" && node.kind !== "condition" && { outputType }),
     ...(node.kind === "tool" && { toolName: node.toolName.name }),
@@ -46,5 +54,14 @@ function nodeManifest(workflow: Workflow, node: PlanNode, sandbox: LoweredSandbo
         }),
       ),
     }),
+  };
+}
+
+/** The backoff fields of a node's `retry_policy`, as the runtime takes them. */
+function backoff(policy: NonNullable<PlanNode["retryPolicy"]>): RetryPolicy {
+  return {
+    ...(policy.baseDelayMs !== undefined && { baseDelayMs: policy.baseDelayMs }),
+    ...(policy.factor !== undefined && { factor: policy.factor }),
+    ...(policy.maxDelayMs !== undefined && { maxDelayMs: policy.maxDelayMs }),
   };
 }

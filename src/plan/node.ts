@@ -23,7 +23,32 @@ export interface Limits {
   /** Wall-clock timeout, in milliseconds. */
   readonly timeoutMs?: number;
   readonly span: Span;
+  /** Where each field was written, when it was (diagnostics point at the field). */
+  readonly fuelSpan?: Span;
+  readonly memoryMbSpan?: Span;
+  readonly timeoutMsSpan?: Span;
 }
+
+/**
+ * How a failing node is retried (`retry_policy`): attempts and the exponential backoff between
+ * them. Unset fields take the runtime's defaults (100 ms doubling, capped at 5 s).
+ */
+export interface RetryPolicy {
+  /** Attempts in all, the first included (`retries` + 1). */
+  readonly maxAttempts?: number;
+  /** Delay before the first retry, in ms. */
+  readonly baseDelayMs?: number;
+  /** Growth factor between delays. */
+  readonly factor?: number;
+  /** Cap on one delay, in ms. */
+  readonly maxDelayMs?: number;
+  readonly span: Span;
+}
+
+/** What a node's last failed attempt does to the run: end it, or go on with the node's output undefined. */
+export type FailureMode = "halt" | "continue";
+
+export const FAILURE_MODES: readonly FailureMode[] = ["halt", "continue"];
 
 /** Fields every node has. */
 interface NodeBase {
@@ -36,7 +61,12 @@ interface NodeBase {
   readonly dependencies: readonly Named[];
   readonly inputSchema?: ObjectType;
   readonly outputSchema?: ObjectType;
+  /** Extra attempts after a failure. */
   readonly retries?: number;
+  /** Backoff (and attempts) of retries (`retry_policy`). */
+  readonly retryPolicy?: RetryPolicy;
+  /** `on_failure`: `halt` (the default) or `continue`. */
+  readonly onFailure?: FailureMode;
   readonly timeoutSeconds?: number;
   readonly limits?: Limits;
   /** Trust profile name (`untrusted`, `restricted`, `trusted`); sandboxed nodes only. */

@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/yaml");
 const UPDATE = process.env.UPDATE_GOLDENS === "1";
 /** Workflows the fixtures may call. */
-const WORKFLOW_NAMES = new Set(["pager", "summarise"]);
+const WORKFLOW_NAMES = new Set(["pager", "./pager.yaml", "summarise"]);
 /**
  * Valid fixtures (no front-end errors) that the checker still rejects: the original design's
  * code node has no output_schema (ICE2017); its Python body is the sandbox compiler's concern.
@@ -34,13 +34,19 @@ function golden(path: string, actual: string): void {
   else expect(actual).toBe(readFileSync(path, "utf8"));
 }
 
+/** Input schemas of the workflows the fixtures may call: the pager and summarise fixtures', by name and path. */
+const WORKFLOW_INPUTS = new Map(
+  ["pager", "./pager.yaml", "summarise"].map((ref) => [ref, parseYamlWorkflow(load("valid", `${ref.replace(/^\.\/|\.yaml$/g, "")}.yaml`)).workflow!.inputSchema]),
+);
+const OPTIONS = { workflowNames: WORKFLOW_NAMES, workflowInputs: WORKFLOW_INPUTS };
+
 const yamlFiles = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".yaml")).sort();
 
 describe("invalid YAML fixtures", () => {
   it.each(yamlFiles("invalid"))("%s", (name) => {
     const file = load("invalid", name);
     const parsed = parseYamlWorkflow(file);
-    const checked = parsed.workflow ? checkWorkflow(parsed.workflow, { workflowNames: WORKFLOW_NAMES }) : [];
+    const checked = parsed.workflow ? checkWorkflow(parsed.workflow, OPTIONS) : [];
     const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked]);
     expect(diagnostics.length).toBeGreaterThan(0);
     golden(join(FIXTURES, "invalid", name.replace(/\.yaml$/, ".expected.txt")), formatDiagnostics(diagnostics));
@@ -53,7 +59,7 @@ describe("valid YAML fixtures", () => {
     const file = load("valid", name);
     const parsed = parseYamlWorkflow(file);
     expect(parsed.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-    const checked = checkWorkflow(parsed.workflow!, { workflowNames: WORKFLOW_NAMES });
+    const checked = checkWorkflow(parsed.workflow!, OPTIONS);
     expect(checked.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(CHECKER_REJECTS[base] ?? []);
     const checkerNotes = checked.length > 0 ? `\n${formatDiagnostics(checked)}` : "";
     golden(join(FIXTURES, "valid", `${base}.plan.txt`), planSummary(parsed.workflow!) + checkerNotes);

@@ -29,12 +29,18 @@ function golden(path: string, actual: string): void {
   else expect(actual).toBe(readFileSync(path, "utf8"));
 }
 
+/** Input schemas of the workflows the fixtures may call: the pager and summarise fixtures', by name and path. */
+const WORKFLOW_INPUTS = new Map(
+  ["pager", "./pager.ice", "summarise"].map((ref) => [ref, parseIceWorkflow(load("valid", `${ref.replace(/^\.\/|\.ice$/g, "")}.ice`)).workflow!.inputSchema]),
+);
+const OPTIONS = { workflowNames: WORKFLOW_NAMES, workflowInputs: WORKFLOW_INPUTS };
+
 const iceFiles = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".ice")).sort();
 
 describe("invalid .ice fixtures", () => {
   it.each(iceFiles("invalid"))("%s", (name) => {
     const parsed = parseIceWorkflow(load("invalid", name));
-    const checked = parsed.workflow ? checkWorkflow(parsed.workflow, { workflowNames: WORKFLOW_NAMES }) : [];
+    const checked = parsed.workflow ? checkWorkflow(parsed.workflow, OPTIONS) : [];
     const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked]);
     expect(diagnostics.filter((d) => d.severity === "error").length).toBeGreaterThan(0);
     golden(join(FIXTURES, "invalid", name.replace(/\.ice$/, ".expected.txt")), formatDiagnostics(diagnostics));
@@ -45,7 +51,7 @@ describe("valid .ice fixtures", () => {
   it.each(iceFiles("valid"))("%s", (name) => {
     const parsed = parseIceWorkflow(load("valid", name));
     expect(parsed.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-    const checked = checkWorkflow(parsed.workflow!, { workflowNames: WORKFLOW_NAMES });
+    const checked = checkWorkflow(parsed.workflow!, OPTIONS);
     expect(checked.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([]);
     const checkerNotes = checked.length > 0 ? `\n${formatDiagnostics(checked)}` : "";
     golden(join(FIXTURES, "valid", name.replace(/\.ice$/, ".plan.txt")), planSummary(parsed.workflow!) + checkerNotes);

@@ -143,4 +143,35 @@ outputs: { shout: "{{ upper.shout }}" }
     expect(await module.run({ text: "hi" })).toEqual({ shout: "HI!" });
     await expect(module.run({ text: 3 })).rejects.toMatchObject({ code: "ICE_INPUT_INVALID" });
   });
+  it("takes retry_policy and on_failure from the workflow, and run options override them", async () => {
+    const module = await compileAndImport(
+      {
+        "policy.yaml": `name: policy
+nodes:
+  - id: f
+    type: tool
+    tool_name: flaky
+    retry_policy: { max_attempts: 3, base_delay_ms: 1, factor: 1 }
+  - id: broken
+    type: tool
+    tool_name: broken
+    on_failure: continue
+outputs: { ok: "{{ f.ok }}", broken: "{{ broken.value }}" }
+`,
+      },
+      "policy.yaml",
+    );
+    let calls = 0;
+    const delays: number[] = [];
+    const tools = {
+      flaky: async () => (++calls < 3 ? Promise.reject(new Error("503")) : { ok: true }),
+      broken: async () => Promise.reject(new Error("down")),
+    };
+    const output = await module.run({}, { tools, onEvent: (e: { type: string; delayMs?: number }) => void (e.type === "node_retrying" && delays.push(e.delayMs!)) });
+    expect(output).toEqual({ ok: true, broken: null });
+    expect(calls).toBe(3);
+    expect(delays).toEqual([1, 1]);
+    calls = 0;
+    await expect(module.run({}, { tools, failurePolicy: "halt" })).rejects.toMatchObject({ code: "ICE_TOOL_FAILED", nodeId: "broken" });
+  });
 });

@@ -32,7 +32,7 @@ const UNITS = [
   unit("cond", "return { result: inputs.total > inputs.threshold };", { total: "number", threshold: "number" }, { result: "boolean" }, [], "condition"),
   unit(
     "echo",
-    "let sum = 0.0;\nfor (let i = 0; i < inputs.rows.length; i++) { const s = inputs.rows[i].score; if (s !== null) sum += s!.value; }\n" +
+    "let sum = 0;\nfor (const row of inputs.rows) sum += row.score ?? 0;\n" +
       "return { name: inputs.name + \"!\", tags: inputs.tags, rows: inputs.rows, meta: inputs.meta, limit: inputs.limit, sum: sum, none: null };",
     { name: "string", tags: "string[]", rows: [{ id: "integer", score: "number?" }], meta: { flag: "boolean", note: "string?" }, limit: "integer?" },
     { name: "string", tags: "string[]", rows: [{ id: "integer", score: "number?" }], meta: { flag: "boolean", note: "string?" }, limit: "integer?", sum: "number", none: "string?" },

@@ -15,6 +15,8 @@ export interface BuildArgs {
   readonly outDir: string;
   readonly runtime?: string;
   readonly cache: boolean;
+  /** Tools neither declared nor built in are errors. */
+  readonly strict?: boolean;
   readonly format: DiagnosticFormat;
   /** Print the static risk report of the sandboxed nodes on stdout. */
   readonly report?: boolean;
@@ -24,6 +26,7 @@ export async function buildCommand(args: BuildArgs): Promise<number> {
   const result = await compileFiles(args.paths, {
     runtimeSpecifier: args.runtime ?? runtimeSpecifierFor(args.outDir),
     cacheDir: args.cache ? defaultCacheDir() : false,
+    strict: args.strict ?? false,
   });
   const status = reportDiagnostics(result.diagnostics, args.format);
   if (status !== 0) return status;

@@ -35,17 +35,16 @@ export function __ice_rd_str(): string {
 function __ice_reserve(size: usize): void {
   if (__ice_wp + size <= __ice_we) return;
   const used = __ice_wp - __ice_wb;
-  let capacity = (__ice_we - __ice_wb) << 1;
-  while (capacity < used + size) capacity <<= 1;
+  const capacity = max<usize>((__ice_we - __ice_wb) << 1, used + size);
   const next = heap.realloc(__ice_wb, capacity);
   __ice_wb = next;
   __ice_wp = next + used;
   __ice_we = next + capacity;
 }
-export function __ice_out_begin(): void {
-  __ice_wb = heap.alloc(256);
+export function __ice_out_begin(capacity: i32): void {
+  __ice_wb = heap.alloc(<usize>capacity + 4);
   __ice_wp = __ice_wb + 4;
-  __ice_we = __ice_wb + 256;
+  __ice_we = __ice_wp + <usize>capacity;
 }
 export function __ice_out_end(): usize {
   store<u32>(__ice_wb, <u32>(__ice_wp - __ice_wb - 4));
@@ -88,6 +87,11 @@ export function __ice_str<T>(v: T): string {
   if (isNullable<T>()) return v === null ? "null" : v!.toString();
   return v.toString();
 }
+// Writers of fixed-size outputs (no strings or arrays): the buffer was allocated to the exact
+// size, so they never grow it (and conditions reach no loop).
+export function __ice_put_i32(v: i32): void { if (__ice_wp + 4 > __ice_we) unreachable(); store<i32>(__ice_wp, v); __ice_wp += 4; }
+export function __ice_put_f64(v: f64): void { if (__ice_wp + 8 > __ice_we) unreachable(); store<f64>(__ice_wp, v); __ice_wp += 8; }
+export function __ice_put_bool(v: bool): void { if (__ice_wp + 1 > __ice_we) unreachable(); store<u8>(__ice_wp, v ? 1 : 0); __ice_wp += 1; }
 export function __ice_wr_str(s: string): void {
   const bytes = (<usize>s.length) << 1;
   __ice_reserve(4 + bytes);

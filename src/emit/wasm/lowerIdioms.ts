@@ -287,8 +287,11 @@ class Lowerer {
       case ts.SyntaxKind.AmpersandAmpersandToken:
       case ts.SyntaxKind.BarBarToken:
         return "bool";
-      case ts.SyntaxKind.QuestionQuestionToken:
-        return this.kindOf(expr.right);
+      case ts.SyntaxKind.QuestionQuestionToken: {
+        const l = this.kindOf(expr.left);
+        const r = this.kindOf(expr.right);
+        return l === r ? l : numeric(l, r) ?? l ?? r;
+      }
       default:
         return isAssignment(op) ? this.kindOf(expr.left) : undefined;
     }

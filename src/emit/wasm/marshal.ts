@@ -17,6 +17,31 @@ import type { ObjectType, SchemaType } from "../../../runtime/schema.js";
 export interface Marshalling {
   readonly classes: string;
   readonly functions: string;
+  /** Bytes the output message needs at most (its exact size when fixed), or the initial buffer size. */
+  readonly outputCapacity: number;
+}
+
+/** The most bytes a value of `type` takes on the wire, when that is fixed (no strings or arrays). */
+export function fixedSize(type: SchemaType): number | undefined {
+  switch (type.kind) {
+    case "integer":
+      return 4;
+    case "number":
+      return 8;
+    case "boolean":
+      return 1;
+    case "object": {
+      let size = 0;
+      for (const field of type.fields) {
+        const inner = fixedSize(field.type);
+        if (inner === undefined) return undefined;
+        size += inner + (field.optional ? 1 : 0);
+      }
+      return size;
+    }
+    default:
+      return undefined;
+  }
 }
 
 const RESERVED = new Set(
@@ -53,9 +78,13 @@ export function generateMarshalling(input: ObjectType, output: ObjectType): Mars
   gen.objectClass(output, "Output", true);
   gen.reader(input, "Input");
   gen.writer(output, "Output");
+  const fixed = fixedSize(output);
+  const functions = gen.functions.join("\n");
   return {
     classes: gen.classes.join("\n"),
-    functions: gen.functions.join("\n"),
+    // A fixed-size output is written into an exactly sized buffer that never grows.
+    functions: fixed === undefined ? functions : functions.replaceAll("__ice_wr_", "__ice_put_"),
+    outputCapacity: fixed ?? 256,
   };
 }
 

@@ -23,7 +23,7 @@ export interface WrappedUnit {
 
 /** Builds the AssemblyScript source of one unit. */
 export function wrapUnit(body: string, inputType: ObjectType, outputType: ObjectType): WrappedUnit {
-  const { classes, functions } = generateMarshalling(inputType, outputType);
+  const { classes, functions, outputCapacity } = generateMarshalling(inputType, outputType);
   const head = `// iceosc sandbox unit (generated)\n${classes}\nfunction __user(inputs: Input): Output {\n`;
   const tail = [
     "}",
@@ -31,7 +31,7 @@ export function wrapUnit(body: string, inputType: ObjectType, outputType: Object
     "export function __ice_alloc(length: i32): usize { return __ice_in(length); }",
     "export function __ice_run(): usize {",
     "  const output = __user(__ice_read_Input());",
-    "  __ice_out_begin();",
+    `  __ice_out_begin(${outputCapacity});`,
     "  __ice_write_Output(output);",
     "  return __ice_out_end();",
     "}",

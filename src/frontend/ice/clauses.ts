@@ -5,7 +5,8 @@
  * the wrong shape as a wrong field type (ICE1004).
  */
 import { didYouMean, Diagnostics, type Span } from "../../diagnostics/index.js";
-import type { Limits, Named, NodeKind, ObjectType, Value } from "../../plan/index.js";
+import { FAILURE_MODES, type FailureMode, type Limits, type Named, type NodeKind, type ObjectType, type RetryPolicy, type Value } from "../../plan/index.js";
+import { RETRY_POLICY_FIELDS } from "../yaml/fieldTable.js";
 import type { IceContext } from "./context.js";
 
 /** One clause as written; `value` for `name value`, `seconds` for a duration, `schema` for schema clauses. */
@@ -20,7 +21,7 @@ export interface Clause {
 }
 
 /** Clauses every node takes. */
-export const COMMON_CLAUSES: readonly string[] = ["after", "retries", "timeout", "limits", "input_schema", "output_schema"];
+export const COMMON_CLAUSES: readonly string[] = ["after", "retries", "retry_policy", "on_failure", "timeout", "limits", "input_schema", "output_schema"];
 
 /** Clauses of one node type, beyond the common ones. */
 export const KIND_CLAUSES: { readonly [kind in NodeKind]: readonly string[] } = {
@@ -135,7 +136,34 @@ export function limitsClause(ice: IceContext, clause: Clause): Limits | undefine
       continue;
     }
     const n = numberValue(ice, { ...clause, name: entry.key }, entry.value, { integer: field !== "memoryMb" });
-    if (n !== undefined) limits[field] = n;
+    if (n !== undefined) {
+      limits[field] = n;
+      limits[`${field}Span`] = entry.value.span;
+    }
   }
   return limits;
+}
+
+/** retry_policy { max_attempts?, base_delay_ms?, factor?, max_delay_ms? } */
+export function retryPolicyClause(ice: IceContext, clause: Clause): RetryPolicy | undefined {
+  const value = clause.value;
+  if (value?.kind !== "object") return wrong(ice, clause, "an object such as { max_attempts: 3, base_delay_ms: 200 }");
+  const policy: { -readonly [K in keyof RetryPolicy]: RetryPolicy[K] } = { span: value.span };
+  for (const entry of value.entries) {
+    const spec = (RETRY_POLICY_FIELDS as { readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined })[entry.key];
+    if (spec === undefined) {
+      ice.bag.report(Diagnostics.UnknownEntryField, entry.keySpan, [entry.key, "'retry_policy'", didYouMean(entry.key, Object.keys(RETRY_POLICY_FIELDS))]);
+      continue;
+    }
+    const n = numberValue(ice, { ...clause, name: entry.key }, entry.value, { integer: spec.integer, min: spec.min });
+    if (n !== undefined) policy[spec.field] = n;
+  }
+  return policy;
+}
+
+/** on_failure halt | continue */
+export function failureModeClause(ice: IceContext, clause: Clause): FailureMode | undefined {
+  const name = clause.value && nameOf(clause.value);
+  if (name && (FAILURE_MODES as readonly string[]).includes(name.name)) return name.name as FailureMode;
+  return wrong(ice, clause, FAILURE_MODES.map((m) => `'${m}'`).join(" or "));
 }

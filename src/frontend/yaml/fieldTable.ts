@@ -11,7 +11,7 @@ export interface FieldSpec {
 }
 
 /** Fields every node accepts; `description` and `name` are accepted and ignored. */
-export const COMMON_FIELDS: readonly string[] = ["id", "type", "dependencies", "input_schema", "output_schema", "retries", "timeout_seconds", "limits", "description", "name"];
+export const COMMON_FIELDS: readonly string[] = ["id", "type", "dependencies", "input_schema", "output_schema", "retries", "retry_policy", "on_failure", "timeout_seconds", "limits", "description", "name"];
 
 /** Sandboxed nodes also accept `trust` (a trust profile name). */
 const SANDBOXED = ["trust"];
@@ -35,6 +35,14 @@ export function fieldsOf(kind: NodeKind): readonly string[] {
 
 /** Fields of a `limits` mapping, to plan names. */
 export const LIMIT_FIELDS = { fuel: "fuel", memory_mb: "memoryMb", timeout_ms: "timeoutMs" } as const;
+
+/** Fields of a `retry_policy` mapping, to plan names, with the smallest value each accepts. */
+export const RETRY_POLICY_FIELDS = {
+  max_attempts: { field: "maxAttempts", integer: true, min: 1 },
+  base_delay_ms: { field: "baseDelayMs", integer: false, min: 0 },
+  factor: { field: "factor", integer: false, min: 1 },
+  max_delay_ms: { field: "maxDelayMs", integer: false, min: 0 },
+} as const;
 
 /** Fields of a tool declaration in the top-level `tools:` map. */
 export const TOOL_DECLARATION_FIELDS: readonly string[] = ["description", "input_schema", "output_schema"];

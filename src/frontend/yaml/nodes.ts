@@ -1,13 +1,13 @@
 /**
  * @fileoverview YAML node lists and the fields every node has: `id`, `type`, `dependencies`,
- * schemas, `retries`, `timeout_seconds`, `limits`, `trust`. Checks field names against the field
+ * schemas, `retries`, `retry_policy`, `on_failure`, `timeout_seconds`, `limits`, `trust`. Checks field names against the field
  * table (ICE1005, ICE1006, ICE1007) and hands the rest to the reader of the node's type.
  */
 import { type Node } from "yaml";
 import { didYouMean, Diagnostics, span, type Span } from "../../diagnostics/index.js";
-import { NODE_KINDS, type Limits, type NodeKind, type PlanNode } from "../../plan/index.js";
+import { FAILURE_MODES, NODE_KINDS, type FailureMode, type Limits, type NodeKind, type PlanNode, type RetryPolicy } from "../../plan/index.js";
 import type { MapEntry, YamlContext } from "./context.js";
-import { fieldsOf, LIMIT_FIELDS, NODE_FIELDS } from "./fieldTable.js";
+import { fieldsOf, LIMIT_FIELDS, NODE_FIELDS, RETRY_POLICY_FIELDS } from "./fieldTable.js";
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
 import { readObjectType } from "./schemaTypes.js";
 
@@ -70,6 +70,8 @@ function readBaseFields(ctx: YamlContext, fields: FieldMap, where: { id: string;
   const inputSchema = get("input_schema");
   const outputSchema = get("output_schema");
   const retries = get("retries");
+  const retryPolicy = get("retry_policy");
+  const onFailure = get("on_failure");
   const timeout = get("timeout_seconds");
   const limits = get("limits");
   const trust = get("trust");
@@ -77,6 +79,8 @@ function readBaseFields(ctx: YamlContext, fields: FieldMap, where: { id: string;
   if (inputSchema) base.inputSchema = readObjectType(ctx, inputSchema.value, "input_schema");
   if (outputSchema) base.outputSchema = readObjectType(ctx, outputSchema.value, "output_schema");
   if (retries) base.retries = ctx.number(retries, { integer: true, min: 0 });
+  if (retryPolicy) base.retryPolicy = readRetryPolicy(ctx, retryPolicy);
+  if (onFailure) base.onFailure = readFailureMode(ctx, onFailure);
   if (timeout) base.timeoutSeconds = ctx.number(timeout, { positive: true });
   if (limits) base.limits = readLimits(ctx, limits);
   if (trust) base.trust = ctx.named(trust);
@@ -90,13 +94,42 @@ function readLimits(ctx: YamlContext, entry: MapEntry): Limits | undefined {
   if (!entries) return undefined;
   const limits: { -readonly [K in keyof Limits]: Limits[K] } = { span: ctx.span(entry.value) };
   for (const e of entries) {
-    const field = (LIMIT_FIELDS as { readonly [key: string]: keyof typeof limits | undefined })[e.key];
+    const field = (LIMIT_FIELDS as { readonly [key: string]: (typeof LIMIT_FIELDS)[keyof typeof LIMIT_FIELDS] | undefined })[e.key];
     if (field === undefined) {
       ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [e.key, "'limits'", didYouMean(e.key, Object.keys(LIMIT_FIELDS))]);
       continue;
     }
     const value = ctx.number(e, { integer: field !== "memoryMb" });
-    if (value !== undefined && field !== "span") limits[field] = value;
+    if (value !== undefined) {
+      limits[field] = value;
+      limits[`${field}Span`] = ctx.span(e.value, e.keySpan);
+    }
   }
   return limits;
+}
+
+/** retry_policy : { max_attempts?, base_delay_ms?, factor?, max_delay_ms? } */
+function readRetryPolicy(ctx: YamlContext, entry: MapEntry): RetryPolicy | undefined {
+  const entries = ctx.mapping(entry.value, "'retry_policy'", entry.keySpan);
+  if (!entries) return undefined;
+  const policy: { -readonly [K in keyof RetryPolicy]: RetryPolicy[K] } = { span: ctx.span(entry.value) };
+  for (const e of entries) {
+    const spec = (RETRY_POLICY_FIELDS as { readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined })[e.key];
+    if (spec === undefined) {
+      ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [e.key, "'retry_policy'", didYouMean(e.key, Object.keys(RETRY_POLICY_FIELDS))]);
+      continue;
+    }
+    const value = ctx.number(e, { integer: spec.integer, min: spec.min });
+    if (value !== undefined) policy[spec.field] = value;
+  }
+  return policy;
+}
+
+/** on_failure : halt | continue */
+function readFailureMode(ctx: YamlContext, entry: MapEntry): FailureMode | undefined {
+  const text = ctx.string(entry);
+  if (text === undefined) return undefined;
+  if ((FAILURE_MODES as readonly string[]).includes(text)) return text as FailureMode;
+  ctx.bag.report(Diagnostics.WrongFieldType, ctx.span(entry.value), ["on_failure", FAILURE_MODES.map((m) => `'${m}'`).join(" or "), `'${text}'`]);
+  return undefined;
 }
