@@ -87,7 +87,14 @@ function delay(attemptNo: number, policy: RetryPolicy | undefined): number {
   return Math.round(exact * (1 - jitter * Math.random()));
 }
 
+/** The signal of attempts that nothing can cancel (no timeout, no run signal). */
+const NEVER_ABORTED = new AbortController().signal;
+/** Reason the attempt's own signal carries once the attempt is over (cancels stray work cheaply). */
+const ATTEMPT_OVER = "attempt over";
+
 async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
+  // Hot path: nothing can interrupt this attempt, so no controller, timer or race is needed.
+  if (settings.timeoutMs === undefined && settings.signal === undefined) return body(NEVER_ABORTED);
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(new AbortedError(settings.nodeId));
   settings.signal?.addEventListener("abort", onAbort, { once: true });
@@ -104,7 +111,7 @@ async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSig
   } finally {
     clearTimeout(timer);
     settings.signal?.removeEventListener("abort", onAbort);
-    if (!controller.signal.aborted) controller.abort(new AbortedError(settings.nodeId));
+    if (!controller.signal.aborted) controller.abort(ATTEMPT_OVER);
   }
 }
 

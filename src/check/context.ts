@@ -3,10 +3,10 @@
  * every reference with its scope, the guards (condition branches) each node runs under, and the
  * diagnostics reported so far. Derived tables are computed once, on first use.
  */
+import type { ObjectType } from "../../runtime/schema.js";
 import { createDiagnostic, type Diagnostic, type DiagnosticKind, type RelatedNote, type Span } from "../diagnostics/index.js";
 import { ownReferences } from "../plan/dependencies.js";
 import { referencesIn, walkNodes, type ConditionNode, type PlanNode, type Workflow } from "../plan/index.js";
-import type { ObjectType } from "../../runtime/schema.js";
 import type { ReferenceScope } from "./types.js";
 
 /** What the caller knows beyond the workflow. */

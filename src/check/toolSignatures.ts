@@ -2,6 +2,10 @@
  * @fileoverview What the checker knows about a tool: the signature declared in `tools:` (or the
  * schemas written on the tool node itself), else the signature of the runtime's built-in tool of
  * that name (runtime/tools), else nothing (an untyped tool). A declaration wins over a built-in.
+ *
+ * A built-in signature is advisory, since a run may supply its own tool of the same name
+ * (`options.tools` wins): the result type types the fields it lists and reads any other field as
+ * `any` (an open type), and the arguments are checked against it only in strict mode.
  */
 import { builtinTools } from "../../runtime/tools/index.js";
 import { ANY, BOOLEAN, INTEGER, NUMBER, STRING, type ObjectType, type SchemaType } from "../../runtime/schema.js";
@@ -16,6 +20,12 @@ export interface ToolSignature {
 }
 
 let builtins: ReadonlyMap<string, ToolSignature> | undefined;
+const openTypes = new WeakSet<SchemaType>();
+
+/** True for object types that may hold fields they do not list (built-in tool results). */
+export function isOpenType(type: SchemaType): boolean {
+  return openTypes.has(type);
+}
 
 /** Signatures of the built-in tools, by name. */
 export function builtinSignatures(): ReadonlyMap<string, ToolSignature> {
@@ -24,7 +34,7 @@ export function builtinSignatures(): ReadonlyMap<string, ToolSignature> {
     builtins = new Map(
       Object.entries(tools).map(([name, tool]) => {
         const input = typeOfJsonSchema(tool.parameters);
-        return [name, { source: "builtin", ...(input.kind === "object" && { inputSchema: input }), outputSchema: typeOfJsonSchema(tool.returns) }];
+        return [name, { source: "builtin", ...(input.kind === "object" && { inputSchema: input }), outputSchema: typeOfJsonSchema(tool.returns, true) }];
       }),
     );
   }
@@ -38,16 +48,19 @@ export function toolSignature(workflow: Workflow, name: string): ToolSignature |
   return builtinSignatures().get(name);
 }
 
-/** The argument types of a tool node: its own `input_schema`, else its tool's signature. */
-export function toolInputSchema(workflow: Workflow, node: ToolNode): ObjectType | undefined {
-  return node.inputSchema ?? toolSignature(workflow, node.toolName.name)?.inputSchema;
+/** The argument types of a tool node: its own `input_schema`, else its tool's signature (a built-in's only when `strict`). */
+export function toolInputSchema(workflow: Workflow, node: ToolNode, strict: boolean): ObjectType | undefined {
+  if (node.inputSchema) return node.inputSchema;
+  const signature = toolSignature(workflow, node.toolName.name);
+  return signature?.source === "declared" || strict ? signature?.inputSchema : undefined;
 }
 
 /**
  * The schema type of a JSON schema, as far as the schema language goes: unions (`anyOf`) and
- * objects without `properties` are `any`; properties not in `required` are optional.
+ * objects without `properties` are `any`; properties not in `required` are optional. With `open`,
+ * its object types read unlisted fields as `any`.
  */
-export function typeOfJsonSchema(schema: unknown): SchemaType {
+export function typeOfJsonSchema(schema: unknown, open = false): SchemaType {
   if (typeof schema !== "object" || schema === null) return ANY;
   const s = schema as { type?: unknown; items?: unknown; properties?: Record<string, unknown>; required?: unknown };
   switch (s.type) {
@@ -60,11 +73,13 @@ export function typeOfJsonSchema(schema: unknown): SchemaType {
     case "boolean":
       return BOOLEAN;
     case "array":
-      return { kind: "array", element: typeOfJsonSchema(s.items) };
+      return { kind: "array", element: typeOfJsonSchema(s.items, open) };
     case "object": {
       if (!s.properties) return ANY;
       const required = new Set(Array.isArray(s.required) ? s.required : []);
-      return { kind: "object", fields: Object.entries(s.properties).map(([name, field]) => ({ name, type: typeOfJsonSchema(field), optional: !required.has(name) })) };
+      const type: SchemaType = { kind: "object", fields: Object.entries(s.properties).map(([name, field]) => ({ name, type: typeOfJsonSchema(field, open), optional: !required.has(name) })) };
+      if (open) openTypes.add(type);
+      return type;
     }
     default:
       return ANY;

@@ -8,12 +8,13 @@
  * (`tools:`) or its built-in result type, `{ text: string }` for llm and agent nodes, `{ result: boolean }` for conditions,
  * `{ results: T[] }` for loops (T: the output type of the body's last node), `{ branches: any[] }`
  * for parallel blocks, and `any` for what cannot be known (undeclared tools, sub-workflows,
- * code without a schema).
+ * code without a schema). A built-in tool's result type is open: fields it does not list are
+ * `any` (toolSignatures.ts).
  */
 import { ANY, BOOLEAN, INTEGER, NUMBER, STRING, type ObjectType, type SchemaType } from "../../runtime/schema.js";
 import { INPUTS_ROOT } from "../plan/dependencies.js";
-import { toolSignature } from "./toolSignatures.js";
 import { allNodes, type JsonValue, type LoopNode, type PlanNode, type Value, type Workflow } from "../plan/index.js";
+import { isOpenType, toolSignature } from "./toolSignatures.js";
 
 /** The containers (loops, parallel blocks) around a reference, outermost first. */
 export type ReferenceScope = readonly PlanNode[];
@@ -85,7 +86,7 @@ export function selectSegment(type: SchemaType, segment: string): SchemaType | u
     case "any":
       return ANY;
     case "object":
-      return type.fields.find((f) => f.name === segment)?.type;
+      return type.fields.find((f) => f.name === segment)?.type ?? (isOpenType(type) ? ANY : undefined);
     case "array":
       return /^\d+$/.test(segment) ? type.element : segment === "length" ? INTEGER : undefined;
     case "string":

@@ -27,6 +27,7 @@ describe("toolArgumentTypes (ICE2008, ICE2022)", () => {
   const tools = `
     tools:
       search: { input_schema: { q: string, limit: "integer?", weights: "number[]?" }, output_schema: { hits: "string[]", n: integer } }
+      untyped:
   `;
   it("reports arguments of the wrong type at the argument", () => {
     const [d] = expectErrors(`${tools}
@@ -46,18 +47,32 @@ describe("toolArgumentTypes (ICE2008, ICE2022)", () => {
   });
   it("accepts integers for numbers, templates for strings and untyped values anywhere", () => {
     expectValid(`${tools}
-      nodes:
-        - { id: u, type: tool, tool_name: untyped }
-        - { id: a, type: tool, tool_name: search, tool_args: { q: "n={{ u.n }}", limit: "{{ u.n }}", weights: [1, "{{ u.w }}", 2.5] } }
-        - { id: b, type: tool, tool_name: search, tool_args: { q: "{{ a.hits.0 }}", weights: "{{ a.hits.length }}" } }
-    `.replace('weights: "{{ a.hits.length }}"', 'limit: "{{ a.n }}"'));
+    nodes:
+      - { id: u, type: tool, tool_name: untyped }
+      - { id: a, type: tool, tool_name: search, tool_args: { q: "n={{ u.n }}", limit: "{{ u.n }}", weights: [1, "{{ u.w }}", 2.5] } }
+      - { id: b, type: tool, tool_name: search, tool_args: { q: "{{ a.hits.0 }}", limit: "{{ a.n }}", weights: "{{ u.all }}" } }
+    `);
   });
-  it("checks built-in tools against their own signatures", () => {
-    const [d] = expectErrors(`
+  it("checks built-in tools against their own signatures in strict mode only", () => {
+    const src = `
       nodes:
         - { id: f, type: tool, tool_name: read_file, tool_args: { path: 3 } }
-    `, ["ICE2008"]);
+    `;
+    expectValid(src);
+    const [d] = expectErrors(src, ["ICE2008"], { strict: true });
     expect(d!.message).toBe("argument 'path' of tool 'read_file': expected string, got integer");
+  });
+  it("types built-in results where they say, and reads other fields as any", () => {
+    expectValid(`
+      nodes:
+        - { id: f, type: tool, tool_name: document_parser, tool_args: { file_paths: [a.md] } }
+        - { id: g, type: tool, tool_name: read_file, tool_args: { path: "{{ f.documents.0.path }}", extra: "{{ f.output.anything }}" } }
+    `);
+    expectErrors(`
+      nodes:
+        - { id: f, type: tool, tool_name: read_file, tool_args: { path: a.md } }
+        - { id: c, type: condition, expression: "f.text" }
+    `, ["ICE2009"]);
   });
   it("uses the tool node's own input_schema", () => {
     expectErrors(`
@@ -89,7 +104,7 @@ describe("codeInputTypes (ICE2008, ICE2016)", () => {
     expectErrors(code("{}", "{ text: integer }"), ["ICE2008"]);
   });
   it("accepts integers into numbers and lists of integers into lists of numbers", () => {
-    expectValid(code(`{ n: "{{ k.n }}", xs: [1, 2.5, "{{ k.n }}"] }`, "{ n: number, xs: number[] }"));
+    expectValid(code(`{ n: "{{ k.n }}", xs: [1, 2.5, "{{ k.n }}"] }`, "{ n: number, xs: \"number[]\" }"));
   });
 });
 

@@ -151,6 +151,35 @@ outputs: {}
     expect(diagnostics[0]).toMatchObject({ code: "ICE1007", line: 4, column: 11 });
   });
 
+  it("makes undeclared tools errors with --strict, and knows the built-in tools", () => {
+    const dir = writeFiles({
+      "tools.yaml": `name: tools
+nodes:
+  - { id: f, type: tool, tool_name: read_file, tool_args: { path: notes.txt } }
+  - { id: g, type: tool, tool_name: fetch_page, tool_args: { url: "{{ f.text }}" } }
+outputs: { bytes: "{{ f.bytes }}" }
+`,
+    });
+    expect(iceosc(["check", join(dir, "tools.yaml")]).code).toBe(0);
+    const strict = iceosc(["check", "--strict", join(dir, "tools.yaml")]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/tools\.yaml:4:37 - error ICE2011: tool 'fetch_page'/);
+    expect(strict.stderr).not.toContain("read_file");
+  });
+
+  it("reports capabilities code uses without a grant, at the line, in both forms", () => {
+    const dir = writeFiles({
+      "dice.yaml": codeWorkflow("const roll = Math.random();\nreturn { value: roll };", { output: "{ value: number }" }),
+      "dice.ice": "workflow dice {\n  code roll(): { value: number } {\n    return { value: Math.random() };\n  }\n}\n",
+    });
+    const yaml = iceosc(["check", join(dir, "dice.yaml")]);
+    expect(yaml.code).toBe(1);
+    expect(yaml.stderr).toMatch(/dice\.yaml:12:\d+ - error ICE3002: code uses 'Math\.random', which needs capability 'random'/);
+    const ice = iceosc(["check", join(dir, "dice.ice")]);
+    expect(ice.code).toBe(1);
+    expect(ice.stderr).toMatch(/dice\.ice:3:21 - error ICE3002/);
+  });
+
   it("reports a missing file without a stack trace", () => {
     const result = iceosc(["check", "no/such/file.yaml"]);
     expect(result.code).toBe(1);
