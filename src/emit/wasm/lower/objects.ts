@@ -1,8 +1,8 @@
 /**
  * @fileoverview Object literal idioms: shorthand properties (`{ a }`), and object literals of a
  * known type (the returned object, checked against output_schema, and the objects it nests):
- * required fields present, integer fields truncated, presence flags set for optional numbers and
- * booleans.
+ * required fields present, values of integer fields checked at run time (`__ice_int`, which stops
+ * the run on a fraction), presence flags set for optional numbers and booleans.
  */
 import { ts } from "ts-morph";
 import type { ObjectType, SchemaField, SchemaType } from "../../../../runtime/schema.js";
