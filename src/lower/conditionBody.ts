@@ -1,12 +1,13 @@
 /**
  * @fileoverview Lowers a condition expression to the body of a sandboxed function: each distinct
  * path becomes a typed input field (`v0`, `v1`...), and the body returns `{ result: <expr> }`.
- * Types come from the checker's inference, or from how the expression uses the path
- * (`x > 3` reads a number, `x == "a"` a string, `not x` a boolean).
+ * Types come from the checker's inference (src/check/expressionTypes.ts): declared, or implied by
+ * how the expression uses the path (`x > 3` reads a number, `x == "a"` a string, `not x` a boolean).
  */
-import { BOOLEAN, NUMBER, STRING, type SchemaField, type SchemaType } from "../../runtime/schema.js";
+import { NUMBER, type SchemaField, type SchemaType } from "../../runtime/schema.js";
+import { expressionType, pathTypes } from "../check/expressionTypes.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
-import type { ConditionNode, EmbeddedSource, Expr, PathExpr, ValueEntry } from "../plan/index.js";
+import { pathsIn, type ConditionNode, type EmbeddedSource, type Expr, type PathExpr, type ValueEntry } from "../plan/index.js";
 
 /** The inferred type of a reference path, or undefined when nothing declares it. */
 export type TypeOracle = (path: readonly string[]) => SchemaType | undefined;
@@ -19,32 +20,12 @@ export interface LoweredCondition {
 
 /** Lowers `node`; reports untyped paths. A non-boolean expression (ICE2009, the checker's report) lowers to nothing. */
 export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnostics: DiagnosticBag): LoweredCondition | undefined {
+  const types = pathTypes(node.expression, typeOf);
   const fields = new Map<string, { name: string; path: PathExpr; type: SchemaType | undefined }>();
-  const collect = (expr: Expr, hint: SchemaType | undefined): void => {
-    switch (expr.kind) {
-      case "literal":
-        return;
-      case "path": {
-        const key = expr.path.join(".");
-        const seen = fields.get(key);
-        if (seen) seen.type ??= hint;
-        else fields.set(key, { name: `v${fields.size}`, path: expr, type: known(typeOf(expr.path)) ?? hint });
-        return;
-      }
-      case "unary":
-        return collect(expr.operand, expr.operator === "!" ? BOOLEAN : NUMBER);
-      case "binary": {
-        const logical = expr.operator === "&&" || expr.operator === "||";
-        const arithmetic = "+-*/%".includes(expr.operator) && expr.operator !== "+";
-        const leftHint = logical ? BOOLEAN : arithmetic ? NUMBER : literalType(expr.right);
-        const rightHint = logical ? BOOLEAN : arithmetic ? NUMBER : literalType(expr.left);
-        collect(expr.left, leftHint);
-        collect(expr.right, rightHint);
-        return;
-      }
-    }
-  };
-  collect(node.expression, BOOLEAN);
+  for (const path of pathsIn(node.expression)) {
+    const key = path.path.join(".");
+    if (!fields.has(key)) fields.set(key, { name: `v${fields.size}`, path, type: types.get(key) });
+  }
 
   let ok = true;
   for (const field of fields.values()) {
@@ -67,35 +48,6 @@ export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnost
     inputFields: [...fields.values()].map((f) => ({ name: f.name, type: f.type!.kind === "integer" ? NUMBER : f.type!, optional: false })),
     body: { text: `return { result: (\n${text}\n) };`, lineOrigins: [start, start, source.span.end], span: source.span },
   };
-}
-
-/** The type an expression evaluates to; undefined when an operand's type is unknown. */
-export function expressionType(expr: Expr, typeOfPath: (path: PathExpr) => SchemaType | undefined): SchemaType | undefined {
-  switch (expr.kind) {
-    case "literal":
-      return literalType(expr);
-    case "path":
-      return typeOfPath(expr);
-    case "unary":
-      return expr.operator === "!" ? BOOLEAN : NUMBER;
-    case "binary": {
-      if (["&&", "||", "==", "!=", "<", "<=", ">", ">="].includes(expr.operator)) return BOOLEAN;
-      const left = expressionType(expr.left, typeOfPath);
-      const right = expressionType(expr.right, typeOfPath);
-      if (expr.operator === "+" && (left?.kind === "string" || right?.kind === "string")) return STRING;
-      return NUMBER;
-    }
-  }
-}
-
-/** A type that says something: `any` (an undeclared tool's output) says nothing. */
-function known(type: SchemaType | undefined): SchemaType | undefined {
-  return type?.kind === "any" ? undefined : type;
-}
-
-function literalType(expr: Expr): SchemaType | undefined {
-  if (expr.kind !== "literal") return undefined;
-  return typeof expr.value === "string" ? STRING : typeof expr.value === "boolean" ? BOOLEAN : NUMBER;
 }
 
 /** AssemblyScript (and TypeScript) source of an expression, fully parenthesised. */

@@ -4,18 +4,16 @@
  * summary (plus the checker's diagnostics for the few valid fixtures listed below). Regenerate
  * with `UPDATE_GOLDENS=1 npx vitest run test/frontend`.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkWorkflow } from "../../src/check/index.js";
-import { formatDiagnostics, SourceFile, sortDiagnostics } from "../../src/diagnostics/index.js";
+import { formatDiagnostics, sortDiagnostics, type SourceFile } from "../../src/diagnostics/index.js";
+import { ROOT } from "../helpers/cli.js";
+import { fixtureFiles, golden, loadFixture } from "../helpers/goldens.js";
 import { parseYamlWorkflow } from "../../src/frontend/index.js";
 import { planSummary } from "./planSummary.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/yaml");
-const UPDATE = process.env.UPDATE_GOLDENS === "1";
 /** Workflows the fixtures may call. */
 const WORKFLOW_NAMES = new Set(["pager", "./pager.yaml", "summarise"]);
 /**
@@ -25,13 +23,7 @@ const WORKFLOW_NAMES = new Set(["pager", "./pager.yaml", "summarise"]);
 const CHECKER_REJECTS: { readonly [name: string]: readonly string[] } = { original_design_code: ["ICE2017"] };
 
 function load(dir: string, name: string): SourceFile {
-  const path = join(FIXTURES, dir, name);
-  return new SourceFile(relative(ROOT, path).split("\\").join("/"), readFileSync(path, "utf8"));
-}
-
-function golden(path: string, actual: string): void {
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  else expect(actual).toBe(readFileSync(path, "utf8"));
+  return loadFixture(join(FIXTURES, dir, name));
 }
 
 /** Input schemas of the workflows the fixtures may call: the pager and summarise fixtures', by name and path. */
@@ -40,7 +32,7 @@ const WORKFLOW_INPUTS = new Map(
 );
 const OPTIONS = { workflowNames: WORKFLOW_NAMES, workflowInputs: WORKFLOW_INPUTS };
 
-const yamlFiles = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".yaml")).sort();
+const yamlFiles = (dir: string): string[] => fixtureFiles(join(FIXTURES, dir), ".yaml");
 
 describe("invalid YAML fixtures", () => {
   it.each(yamlFiles("invalid"))("%s", (name) => {

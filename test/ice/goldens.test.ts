@@ -4,29 +4,21 @@
  * plan summary of test/frontend (plus the checker's diagnostics, if any). Regenerate with
  * `UPDATE_GOLDENS=1 npx vitest run test/ice`.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkWorkflow } from "../../src/check/index.js";
-import { formatDiagnostics, SourceFile, sortDiagnostics } from "../../src/diagnostics/index.js";
+import { formatDiagnostics, sortDiagnostics, type SourceFile } from "../../src/diagnostics/index.js";
+import { ROOT } from "../helpers/cli.js";
+import { fixtureFiles, golden, loadFixture } from "../helpers/goldens.js";
 import { parseIceWorkflow } from "../../src/frontend/index.js";
 import { planSummary } from "../frontend/planSummary.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/ice");
-const UPDATE = process.env.UPDATE_GOLDENS === "1";
 /** Workflows the fixtures may call. */
 const WORKFLOW_NAMES = new Set(["pager", "./pager.ice", "summarise"]);
 
 function load(dir: string, name: string): SourceFile {
-  const path = join(FIXTURES, dir, name);
-  return new SourceFile(relative(ROOT, path).split("\\").join("/"), readFileSync(path, "utf8"));
-}
-
-function golden(path: string, actual: string): void {
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  else expect(actual).toBe(readFileSync(path, "utf8"));
+  return loadFixture(join(FIXTURES, dir, name));
 }
 
 /** Input schemas of the workflows the fixtures may call: the pager and summarise fixtures', by name and path. */
@@ -35,7 +27,7 @@ const WORKFLOW_INPUTS = new Map(
 );
 const OPTIONS = { workflowNames: WORKFLOW_NAMES, workflowInputs: WORKFLOW_INPUTS };
 
-const iceFiles = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".ice")).sort();
+const iceFiles = (dir: string): string[] => fixtureFiles(join(FIXTURES, dir), ".ice");
 
 describe("invalid .ice fixtures", () => {
   it.each(iceFiles("invalid"))("%s", (name) => {

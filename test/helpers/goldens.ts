@@ -1,0 +1,32 @@
+/**
+ * @fileoverview Golden files: a fixture's expected output lives beside it. `UPDATE_GOLDENS=1`
+ * rewrites them; a missing golden is written on a developer's machine (review it before
+ * committing) and is a failure under CI, so a forgotten golden cannot pass unnoticed.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect } from "vitest";
+import { SourceFile } from "../../src/diagnostics/index.js";
+import { ROOT } from "./cli.js";
+
+const UPDATE = process.env.UPDATE_GOLDENS === "1";
+
+/** Compares `actual` with the golden at `path` (or writes it, see above). */
+export function golden(path: string, actual: string): void {
+  if (UPDATE || (!existsSync(path) && !process.env.CI)) writeFileSync(path, actual);
+  else {
+    expect(existsSync(path), `missing golden ${relative(ROOT, path)}: run with UPDATE_GOLDENS=1 and commit it`).toBe(true);
+    expect(actual).toBe(readFileSync(path, "utf8"));
+  }
+}
+
+/** A fixture as a SourceFile named by its repository-relative path, so goldens are stable. */
+export function loadFixture(path: string): SourceFile {
+  return new SourceFile(relative(ROOT, path).split("\\").join("/"), readFileSync(path, "utf8"));
+}
+
+/** The files of `dir` ending in `extension`, sorted. */
+export function fixtureFiles(dir: string, extension: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(extension)).sort();
+}
+
