@@ -143,6 +143,13 @@ outputs: {}
     expect(result.stderr).toContain("undefinedThing");
   });
 
+  it("points a returned value of the wrong type at its line", () => {
+    const dir = writeFiles({ "wrong.yaml": codeWorkflow('const label = "many";\nreturn { value: label };') });
+    const result = iceosc(["check", join(dir, "wrong.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wrong\.yaml:13:\d+ - error ICE3011: output field 'value' is integer in output_schema, but this value is a string/);
+  });
+
   it("prints diagnostics as JSON with --format json", () => {
     const dir = writeFiles({ "bad.yaml": "name: bad\nnodes:\n  - id: x\n    type: teleport\n" });
     const result = iceosc(["check", join(dir, "bad.yaml"), "--format", "json"]);

@@ -53,6 +53,21 @@ describe("iceosc run", () => {
     expect(result.stderr).toContain("ICE_SANDBOX_TRAP");
   });
 
+  it("runs recursive helper functions and stops unbounded recursion with ICE_SANDBOX_TRAP", () => {
+    const helpers = "function fib(k: number): number { return k < 2 ? k : fib(k - 1) + fib(k - 2); }\nfunction isEven(k: number): boolean { return k == 0 ? true : isOdd(k - 1); }\nfunction isOdd(k: number): boolean { return k == 0 ? false : isEven(k - 1); }";
+    const dir = writeFiles({
+      "fib.yaml": codeWorkflow(`${helpers}\nconst x = fib(inputs.n);\nreturn { value: isEven(x) ? x : x + 1000 };`),
+      "deep.yaml": codeWorkflow("function down(k: number): number { return down(k + 1) + 1; }\nreturn { value: down(inputs.n) };"),
+    });
+    const fib = iceosc(["run", join(dir, "fib.yaml"), "--input", '{"n":20}']);
+    expect(fib.stderr).toBe("");
+    expect(JSON.parse(fib.stdout)).toEqual({ value: 7765 });
+    const deep = iceosc(["run", join(dir, "deep.yaml"), "--input", '{"n":1}']);
+    expect(deep.code).toBe(1);
+    expect(deep.stderr).toContain("ICE_SANDBOX_TRAP");
+    expect(deep.stderr).toContain("stack overflow");
+  });
+
   it("rejects input that does not match input_schema with ICE_INPUT_INVALID", () => {
     const result = iceosc(["run", "examples/word_stats.yaml", "--input", '{"text": 42}']);
     expect(result.code).toBe(1);

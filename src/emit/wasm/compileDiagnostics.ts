@@ -9,7 +9,7 @@ import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostic
 import type { BodyMap } from "./bodyMap.js";
 import type { AscDiagnostic } from "./compileWorker.js";
 import type { RewrittenBody } from "./rewriter.js";
-import { ENTRY_FILE, type WrappedUnit } from "./wrapUnit.js";
+import { bodyOffsetOf, ENTRY_FILE, type WrappedUnit } from "./wrapUnit.js";
 
 /**
  * Maps asc errors of one unit onto the workflow file: errors inside the (lowered) body go through
@@ -24,9 +24,10 @@ export function mapAscDiagnostics(found: readonly AscDiagnostic[], wrapped: Wrap
     const inEntry = d.path === ENTRY_FILE && d.start >= 0;
     const message = `${d.message} (${code})${hintFor(d)}`;
     let diagnostic: Diagnostic;
-    if (inEntry && d.start >= wrapped.bodyStart && d.start <= wrapped.bodyEnd) {
-      const from = rewritten.originalOffset(d.start - wrapped.bodyStart);
-      const to = Math.max(from + 1, rewritten.originalOffset(Math.max(d.start, d.end) - wrapped.bodyStart));
+    const inBody = inEntry ? bodyOffsetOf(wrapped, d.start) : undefined;
+    if (inBody !== undefined) {
+      const from = rewritten.originalOffset(inBody);
+      const to = Math.max(from + 1, rewritten.originalOffset(inBody + Math.max(0, d.end - d.start)));
       diagnostic = createDiagnostic(Diagnostics.CodeCompileError, map.spanOf(from, Math.min(to, from + Math.max(1, d.end - d.start))), [message]);
     } else {
       const where = inEntry ? "in code generated for the node's schemas" : `in ${d.path || "the standard library"}`;

@@ -4,6 +4,7 @@
  * exported entry points the host calls (`__ice_alloc(len)`, then `__ice_run()`).
  */
 import type { ObjectType } from "../../../runtime/schema.js";
+import { hoistRecursiveFunctions } from "./hoistFunctions.js";
 import { generateMarshalling } from "./marshal.js";
 
 /** Name of the entry file asc compiles. */
@@ -19,12 +20,23 @@ export interface WrappedUnit {
   /** Offsets of the body in the generated source: `[bodyStart, bodyEnd)`. */
   readonly bodyStart: number;
   readonly bodyEnd: number;
+  /** Recursive helper functions moved in front of the wrapper (hoistFunctions.ts). */
+  readonly moves: readonly { readonly at: number; readonly from: number; readonly length: number }[];
+}
+
+/** The offset in the (lowered) body of a generated offset, when it comes from the body. */
+export function bodyOffsetOf(wrapped: WrappedUnit, generated: number): number | undefined {
+  if (generated >= wrapped.bodyStart && generated <= wrapped.bodyEnd) return generated - wrapped.bodyStart;
+  const move = wrapped.moves.find((m) => generated >= m.at && generated <= m.at + m.length);
+  return move && move.from + (generated - move.at);
 }
 
 /** Builds the AssemblyScript source of one unit. */
-export function wrapUnit(body: string, inputType: ObjectType, outputType: ObjectType): WrappedUnit {
+export function wrapUnit(userBody: string, inputType: ObjectType, outputType: ObjectType): WrappedUnit {
   const { classes, functions, outputCapacity } = generateMarshalling(inputType, outputType);
-  const head = `// iceosc sandbox unit (generated)\n${classes}\nfunction __user(inputs: Input): Output {\n`;
+  const { hoisted, moves, body } = hoistRecursiveFunctions(userBody);
+  const prelude = `// iceosc sandbox unit (generated)\n${classes}\n`;
+  const head = `${prelude}${hoisted}function __user(inputs: Input): Output {\n`;
   const tail = [
     "}",
     functions,
@@ -38,5 +50,5 @@ export function wrapUnit(body: string, inputType: ObjectType, outputType: Object
     "",
   ].join("\n");
   const bodyLine = head.split("\n").length - 1;
-  return { source: `${head}${body}\n${tail}`, bodyLine, bodyLines: body.split("\n").length, bodyStart: head.length, bodyEnd: head.length + body.length };
+  return { source: `${head}${body}\n${tail}`, bodyLine, bodyLines: body.split("\n").length, bodyStart: head.length, bodyEnd: head.length + body.length, moves: moves.map((m) => ({ ...m, at: m.at + prelude.length })) };
 }

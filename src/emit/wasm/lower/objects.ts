@@ -9,7 +9,7 @@ import type { ObjectType, SchemaField, SchemaType } from "../../../../runtime/sc
 import { Diagnostics } from "../../../diagnostics/index.js";
 import { hasFlag } from "../marshal.js";
 import type { LowerContext } from "./context.js";
-import { isPrimitive } from "./kinds.js";
+import { isPrimitive, type Kind } from "./kinds.js";
 import { isNullish, isPure, skipParens } from "./predicates.js";
 
 /** `{ a }` -> `{ a: a }`. */
@@ -69,7 +69,9 @@ function typedProperty(cx: LowerContext, property: ts.ObjectLiteralElementLike, 
   if (field?.type.kind === "array" && field.type.element.kind === "object" && ts.isArrayLiteralExpression(inner)) {
     for (const element of inner.elements) if (ts.isObjectLiteralExpression(element)) cx.objects.literalTypes.set(element, field.type.element);
   }
-  const asInteger = field?.type.kind === "integer" && cx.kindOf(value) !== "int";
+  const kind = cx.kindOf(value);
+  if (field && kind && !accepts(field.type, kind)) cx.report(Diagnostics.OutputFieldType, value, [name, describe(field.type), KIND_NAMES[kind]]);
+  const asInteger = field?.type.kind === "integer" && kind !== "int";
   if (asInteger) cx.gen("__ice_int(", value);
   if (ts.isShorthandPropertyAssignment(property)) cx.node(property.name);
   else cx.node(value);
@@ -81,6 +83,23 @@ function typedProperty(cx: LowerContext, property: ts.ObjectLiteralElementLike, 
       cx.node(inner.expression);
       cx.gen(`.${hasFlag(inner.name.text)}`, property);
     } else cx.gen(`, ${hasFlag(name)}: true`, property);
+  }
+}
+
+const KIND_NAMES: { readonly [kind in Kind]: string } = { int: "an integer", float: "a number", string: "a string", bool: "a boolean" };
+
+/** Whether a value of `kind` can fill a field of `type` (numbers fill either numeric type). */
+function accepts(type: SchemaType, kind: Kind): boolean {
+  switch (type.kind) {
+    case "integer":
+    case "number":
+      return kind === "int" || kind === "float";
+    case "string":
+      return kind === "string";
+    case "boolean":
+      return kind === "bool";
+    default:
+      return false;
   }
 }
 
