@@ -9,11 +9,11 @@ import { ts } from "ts-morph";
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
 import { makeDecoder, makeEncoder, WireReader, WireWriter, type Decoder, type Encoder } from "../../runtime/sandbox/codec.js";
-import { SourceFile, span } from "../../src/diagnostics/index.js";
 import { compileSandboxUnits, type SandboxUnit } from "../../src/emit/wasm/index.js";
 import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
 import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
 import type { EmbeddedSource } from "../../src/plan/node.js";
+import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
 
 /** A compact schema: `"integer"`, `"string[]"`, `[shape]` (array of objects), nested maps. */
 export type Shape = string | readonly [Shape] | { readonly [field: string]: Shape };
@@ -32,18 +32,7 @@ export function obj(fields: { readonly [field: string]: Shape }): ObjectType {
 
 /** A body embedded in a synthetic workflow file, so compiler diagnostics have positions. */
 function embed(body: string, nodeId: string): EmbeddedSource {
-  const indent = "      ";
-  const header = `name: bench\nnodes:\n  - id: ${nodeId}\n    type: code\n    code: |\n`;
-  const lines = body.split("\n");
-  const text = header + lines.map((l) => indent + l).join("\n") + "\n";
-  const file = new SourceFile(`${nodeId}.yaml`, text);
-  const lineOrigins: number[] = [];
-  let offset = header.length;
-  for (const line of lines) {
-    lineOrigins.push(offset + indent.length);
-    offset += indent.length + line.length + 1;
-  }
-  return { text: body, lineOrigins, span: span(file, header.length + indent.length, text.length - 1) };
+  return embedCodeBody(body, nodeId, "bench");
 }
 
 /** A piece of sandboxed work: its source, schemas and a representative input. */

@@ -4,7 +4,7 @@
  * committing) and is a failure under CI, so a forgotten golden cannot pass unnoticed.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { expect } from "vitest";
 import { SourceFile } from "../../src/diagnostics/index.js";
 import { ROOT } from "./cli.js";

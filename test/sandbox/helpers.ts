@@ -5,9 +5,10 @@
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
 import type { SandboxLimits } from "../../runtime/profiles.js";
-import { SourceFile, span, type Diagnostic } from "../../src/diagnostics/index.js";
+import type { Diagnostic } from "../../src/diagnostics/index.js";
 import { compileSandboxUnits, type SandboxArtifact, type SandboxUnit } from "../../src/emit/wasm/index.js";
 import type { EmbeddedSource } from "../../src/plan/node.js";
+import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
 
 /**
  * A schema written compactly: `"integer"`, `"string[]"`, `"number?"` (optional), nested maps,
@@ -35,21 +36,10 @@ export function obj(fields: { readonly [field: string]: Shape }): ObjectType {
 
 /** The 1-based line of the first body line in files made by `embed`. */
 export const BODY_FIRST_LINE = 6;
-const INDENT = "      ";
 
 /** Embeds `body` as a YAML block scalar (indented 6) in a file named `<nodeId>.yaml`. */
 export function embed(body: string, nodeId = "node"): EmbeddedSource {
-  const header = `name: test\nnodes:\n  - id: ${nodeId}\n    type: code\n    code: |\n`;
-  const lines = body.split("\n");
-  const text = header + lines.map((l) => INDENT + l).join("\n") + "\n";
-  const file = new SourceFile(`${nodeId}.yaml`, text);
-  const lineOrigins: number[] = [];
-  let offset = header.length;
-  for (const line of lines) {
-    lineOrigins.push(offset + INDENT.length);
-    offset += INDENT.length + line.length + 1;
-  }
-  return { text: body, lineOrigins, span: span(file, header.length + INDENT.length, text.length - 1) };
+  return embedCodeBody(body, nodeId);
 }
 
 /** A code unit. */

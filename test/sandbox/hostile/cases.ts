@@ -26,7 +26,6 @@ export interface HostileCase {
   readonly goodOutput?: Record<string, unknown>;
 }
 
-const N = { n: "integer" } as const;
 const BIG = { fuel: 1e15, memoryBytes: 2 * MiB, timeoutMs: 10_000 } as const;
 /** Recursion without closures: a nested function calls itself through a function reference. */
 const RECURSE = "function down(k: i32, self: usize): i32 { return k == 0 ? 0 : 1 + changetype<(k: i32, s: usize) => i32>(self)(k - 1, self); }\n";
