@@ -3,6 +3,7 @@
  * one method per node; each method validates, runs the node through `attempt` (events, retries,
  * timeouts, cancellation) and returns the node's output.
  */
+import { setMaxListeners } from "node:events";
 import { attempt } from "./attempt.js";
 import { AbortedError, IceError, InputInvalidError, OutputInvalidError, SandboxTrapError, ToolFailedError, ToolMissingError, WorkflowMissingError, messageOf } from "./errors.js";
 import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
@@ -37,6 +38,11 @@ export class Run {
   /** Tokens and cost of every llm and agent call of this run. */
   private readonly usage = new UsageMeter();
   private readonly started = performance.now();
+  /**
+   * The run's cancellation, followed by every attempt: one listener on the caller's signal, so
+   * a thousand nodes in flight add nothing to it (and no MaxListeners warning).
+   */
+  private readonly signal: AbortSignal | undefined;
 
   constructor(
     private readonly manifest: WorkflowManifest,
@@ -53,6 +59,7 @@ export class Run {
     this.builtins = options.builtins === false ? {} : builtinTools(options.builtins);
     this.provider = options.llm ?? defaultProvider();
     this.memory = options.memory ?? new InMemoryAgentMemory();
+    this.signal = options.signal && followSignal(options.signal);
   }
 
   /** tool: calls `options.tools[name]` with the arguments. */
@@ -202,7 +209,7 @@ export class Run {
         kind: node.kind,
         retries: node.retries === 0 ? 0 : own?.retries ?? node.retries ?? 0,
         timeoutMs: node.timeoutMs,
-        signal: this.options.signal,
+        signal: this.signal,
         emit: this.emit,
         wrap: wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
         ...(retryPolicy && { retryPolicy }),
@@ -239,7 +246,7 @@ export class Run {
   }
 
   private throwIfAborted(id: string): void {
-    if (this.options.signal?.aborted) throw new AbortedError(id);
+    if (this.signal?.aborted) throw new AbortedError(id);
   }
 
   private node(id: string): NodeManifest {
@@ -247,4 +254,13 @@ export class Run {
     if (!node) throw new IceError("ICE_MODULE_INVALID", `generated module has no manifest entry for node '${id}'`, id);
     return node;
   }
+}
+
+/** A signal that aborts with `outer` and accepts any number of listeners. */
+function followSignal(outer: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (outer.aborted) controller.abort(outer.reason);
+  else outer.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
+  return controller.signal;
 }

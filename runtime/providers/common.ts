@@ -3,6 +3,7 @@
  * the environment; the per-request timeout signal; turning SDK and socket errors into `IceError`s
  * with stable codes; and judging which failures a retry can fix.
  */
+import { setMaxListeners } from "node:events";
 import { IceError, ProviderRequestError, TimeoutError, messageOf } from "../errors.js";
 import type { LlmRequest } from "../options.js";
 import { abortReason, DEFAULT_RETRY, retryAfterMs, type ProviderRetrySettings, type RetryVerdict } from "./retry.js";
@@ -49,12 +50,13 @@ export function requestSettings(options: ProviderOptions, config: Readonly<Recor
 
 /** A signal that aborts with the request's signal, or with `ICE_TIMEOUT` after `timeoutMs`. */
 export function requestSignal(request: LlmRequest, timeoutMs: number | undefined): { readonly signal: AbortSignal; dispose(): void } {
-  if (timeoutMs === undefined) return { signal: request.signal, dispose: () => undefined };
+  // A signal of the request's own: the SDK adds a listener per HTTP attempt (retries included).
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(request.signal.reason);
   if (request.signal.aborted) onAbort();
   else request.signal.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new TimeoutError(request.nodeId, timeoutMs)), timeoutMs);
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(request.nodeId, timeoutMs)), timeoutMs);
   return {
     signal: controller.signal,
     dispose: () => {
