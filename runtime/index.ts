@@ -3,6 +3,7 @@
  * them use (options, events, error classes).
  */
 export { Run, type WorkflowRunner } from "./run.js";
+export { preloadSandboxes } from "./sandboxes.js";
 export * from "./errors.js";
 export type {
   AgentMemory,

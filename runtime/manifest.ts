@@ -16,6 +16,8 @@ export interface SandboxManifest {
   readonly capabilities: readonly string[];
   /** Limits after applying the trust profile and the node's own `limits`. */
   readonly limits: SandboxLimits;
+  /** Set for code nodes of the `trusted` profile: they run directly and have no module. */
+  readonly direct?: true;
 }
 
 /** Per-node settings. */

@@ -184,8 +184,8 @@ export class Run {
     return this.attempt(
       id,
       { ...node, timeoutMs: undefined },
-      () => {
-        const program = loadSandbox(this.baseUrl, id, sandbox);
+      async () => {
+        const program = await loadSandbox(this.baseUrl, id, sandbox);
         const result = program.run(inputs, limits, {
           log: (message: string) => this.emit({ type: "log", nodeId: id, message }),
           ...(this.options.seed !== undefined && { seed: this.options.seed }),

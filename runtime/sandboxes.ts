@@ -1,28 +1,43 @@
 /**
  * @fileoverview Loading the compiled sandbox modules that sit beside a generated module. Each
- * `.wasm` file is read, compiled and verified once per process, then instantiated fresh per run.
+ * `.wasm` file is read, verified and compiled once per process (V8 compiles off the calling
+ * thread), then run on a fresh or reset instance per run. Generated modules call
+ * `preloadSandboxes` when they are imported, so a node's first run finds its program ready.
  */
-import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { ModuleInvalidError, messageOf } from "./errors.js";
-import type { SandboxManifest } from "./manifest.js";
+import type { SandboxManifest, WorkflowManifest } from "./manifest.js";
 import { SandboxProgram } from "./sandbox/index.js";
 
-const programs = new Map<string, SandboxProgram>();
+const programs = new Map<string, Promise<SandboxProgram>>();
 
-/** The verified program for a node's module, compiled on first use. */
-export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxManifest): SandboxProgram {
+/** The verified program for a node's module, loading it if no one has yet. */
+export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxManifest): Promise<SandboxProgram> {
   const url = new URL(manifest.wasm, baseUrl).href;
   let program = programs.get(url);
   if (program === undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(fileURLToPath(url));
-    } catch (error) {
-      throw new ModuleInvalidError(nodeId, `cannot read sandbox module ${manifest.wasm}: ${messageOf(error)}`);
-    }
-    program = SandboxProgram.compile(bytes, { nodeId, inputType: manifest.inputType, outputType: manifest.outputType, capabilities: manifest.capabilities });
+    program = load(url, nodeId, manifest);
     programs.set(url, program);
+    // A failed preload is reported by the run that needs the node, not as an unhandled rejection.
+    program.catch(() => programs.delete(url));
   }
   return program;
+}
+
+/** Starts loading every sandbox module of a workflow (called when a generated module is imported). */
+export function preloadSandboxes(manifest: WorkflowManifest, baseUrl: string): void {
+  for (const [nodeId, node] of Object.entries(manifest.nodes)) {
+    if (node.sandbox && !node.sandbox.direct) loadSandbox(baseUrl, nodeId, node.sandbox).catch(() => undefined);
+  }
+}
+
+async function load(url: string, nodeId: string, manifest: SandboxManifest): Promise<SandboxProgram> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(fileURLToPath(url));
+  } catch (error) {
+    throw new ModuleInvalidError(nodeId, `cannot read sandbox module ${manifest.wasm}: ${messageOf(error)}`);
+  }
+  return SandboxProgram.compileAsync(bytes, { nodeId, inputType: manifest.inputType, outputType: manifest.outputType, capabilities: manifest.capabilities });
 }

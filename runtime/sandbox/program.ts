@@ -26,7 +26,7 @@ import { allowedImports, capabilityForImport } from "./capabilities.js";
 import { makeDecoder, makeEncoder, WireError, WireReader, WireWriter, type Decoder, type Encoder } from "./codec.js";
 import { FuelMeter } from "./fuel.js";
 import { createImports, hostRun, SandboxAbort, SEEDED_CLOCK_EPOCH, type HostRun } from "./host.js";
-import { verifyModule, VerifyError, type ModuleImport } from "./verify.js";
+import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
 
 /** What the host must know about a compiled sandbox unit. */
 export interface SandboxSpec {
@@ -104,6 +104,27 @@ export class SandboxProgram {
 
   /** Verifies and compiles `bytes`. Throws CapabilityDeniedError or ModuleInvalidError. */
   static compile(bytes: Uint8Array, spec: SandboxSpec): SandboxProgram {
+    const checked = SandboxProgram.check(bytes, spec);
+    return SandboxProgram.create(spec, checked, () => new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>));
+  }
+
+  /**
+   * The same, with V8's compilation off the calling thread (`WebAssembly.compile`): generated
+   * modules start it when they are imported, so a node's first run does not wait for it.
+   */
+  static async compileAsync(bytes: Uint8Array, spec: SandboxSpec): Promise<SandboxProgram> {
+    const checked = SandboxProgram.check(bytes, spec);
+    let module: WebAssembly.Module;
+    try {
+      module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+    } catch (error) {
+      throw new ModuleInvalidError(spec.nodeId, `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return SandboxProgram.create(spec, checked, () => module);
+  }
+
+  /** Verification of the bytes against the spec: imports, instructions, metering, exports. */
+  private static check(bytes: Uint8Array, spec: SandboxSpec): ModuleShape {
     const { nodeId } = spec;
     const allowed = allowedImports(spec.capabilities);
     const checkImport = (item: ModuleImport): void => {
@@ -116,24 +137,21 @@ export class SandboxProgram {
           : `module imports '${item.qualifiedName}', which no capability provides`,
       );
     };
-    let shape;
     try {
-      shape = verifyModule(bytes, checkImport);
+      return verifyModule(bytes, checkImport);
     } catch (error) {
       if (error instanceof VerifyError) throw new ModuleInvalidError(nodeId, `sandbox module rejected: ${error.message}`);
       throw error;
     }
-    let encode: Encoder;
-    let decode: Decoder;
-    let module: WebAssembly.Module;
+  }
+
+  private static create(spec: SandboxSpec, shape: ModuleShape, module: () => WebAssembly.Module): SandboxProgram {
     try {
-      encode = makeEncoder(spec.inputType);
-      decode = makeDecoder(spec.outputType);
-      module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
+      return new SandboxProgram(spec, module(), shape.memoryMinPages, shape.resettable, makeEncoder(spec.inputType), makeDecoder(spec.outputType));
     } catch (error) {
-      throw new ModuleInvalidError(nodeId, `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof IceError) throw error;
+      throw new ModuleInvalidError(spec.nodeId, `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return new SandboxProgram(spec, module, shape.memoryMinPages, shape.resettable, encode, decode);
   }
 
   /** Runs once from the module's initial state. Synchronous; throws IceError subclasses. */

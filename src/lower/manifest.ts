@@ -44,6 +44,7 @@ function nodeManifest(workflow: Workflow, node: PlanNode, sandbox: LoweredSandbo
         outputType: sandbox.outputType,
         capabilities: sandbox.capabilities,
         limits: sandbox.limits,
+        ...(sandbox.direct && { direct: true as const }),
       },
     }),
     ...(node.kind === "agent" && {

@@ -42,13 +42,18 @@ export function emitModule(input: ModuleInput): EmittedModule {
   const workflowImports = new Map<string, string>();
   for (const [ref] of input.subWorkflows) workflowImports.set(ref, names.get(`run_${ref}`));
 
-  file.addImportDeclaration({ moduleSpecifier: input.runtimeSpecifier, namedImports: ["Run", { name: "RunOptions", isTypeOnly: true }, { name: "WorkflowManifest", isTypeOnly: true }] });
+  const preload = Object.values(input.manifest.nodes).some((n) => n.sandbox && !n.sandbox.direct);
+  file.addImportDeclaration({
+    moduleSpecifier: input.runtimeSpecifier,
+    namedImports: [...(preload ? ["preloadSandboxes"] : []), "Run", { name: "RunOptions", isTypeOnly: true }, { name: "WorkflowManifest", isTypeOnly: true }],
+  });
   for (const [ref, specifier] of input.subWorkflows) file.addImportDeclaration({ moduleSpecifier: specifier, namedImports: [{ name: "run", alias: workflowImports.get(ref)! }] });
 
   file.addTypeAlias({ name: "Input", isExported: true, type: typeText(workflow.inputSchema), docs: [`Input of workflow ${workflow.name}.`] });
   const outputType = `{ ${workflow.outputs.map((o) => `${JSON.stringify(o.key)}: ${typeText(input.outputTypes.get(o.key))}`).join("; ")} }`;
   file.addTypeAlias({ name: "Output", isExported: true, type: workflow.outputs.length ? outputType : "Record<string, never>", docs: [`Output of workflow ${workflow.name}.`] });
   file.addStatements(`const manifest: WorkflowManifest = ${JSON.stringify(input.manifest, null, 2)};`);
+  if (preload) file.addStatements("// Verify and compile the sandbox modules now, off the calling thread, so first runs find them ready.\npreloadSandboxes(manifest, import.meta.url);");
   addDirectBodies(file, input);
 
   file.addFunction({
