@@ -2,7 +2,8 @@
  * @fileoverview Loading the compiled sandbox modules that sit beside a generated module. Each
  * `.wasm` file is read, verified and compiled once per process (V8 compiles off the calling
  * thread), then run on a fresh or reset instance per run. Generated modules call
- * `preloadSandboxes` when they are imported, so a node's first run finds its program ready.
+ * `preloadSandboxes` when they are imported, so a node's first run finds its program compiled
+ * and an instance prepared for its default limits.
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -28,7 +29,12 @@ export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxMa
 /** Starts loading every sandbox module of a workflow (called when a generated module is imported). */
 export function preloadSandboxes(manifest: WorkflowManifest, baseUrl: string): void {
   for (const [nodeId, node] of Object.entries(manifest.nodes)) {
-    if (node.sandbox && !node.sandbox.direct) loadSandbox(baseUrl, nodeId, node.sandbox).catch(() => undefined);
+    const sandbox = node.sandbox;
+    if (!sandbox || sandbox.direct) continue;
+    loadSandbox(baseUrl, nodeId, sandbox).then(
+      (program) => setImmediate(() => program.prepare(sandbox.limits)),
+      () => undefined,
+    );
   }
 }
 

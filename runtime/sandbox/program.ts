@@ -202,6 +202,19 @@ export class SandboxProgram {
     }
   }
 
+  /**
+   * Prepares an instance for runs under `limits` ahead of need (generated modules do this right
+   * after loading, outside any run): instantiated, initialised and with its memory's pages
+   * already touched, so the first run costs what every later run costs.
+   */
+  prepare(limits: SandboxLimits): void {
+    const maxPages = Math.floor(limits.memoryBytes / PAGE);
+    if (this.ready || maxPages < this.minPages) return;
+    const slot = this.acquire(maxPages);
+    new Uint8Array(slot.memory.buffer).fill(0, this.image?.length ?? 0);
+    this.ready = slot;
+  }
+
   /** An instance in its initial state, with a memory capped at `maxPages`. */
   private acquire(maxPages: number): Slot {
     const ready = this.ready;
