@@ -6,8 +6,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
-import { judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
-import { withRetries } from "./retry.js";
+import { isAsyncIterable, numberOf, parseArguments, performRequest, requestSettings, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
 
 const ENDPOINT = { name: "Anthropic", baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY", defaultBaseURL: "https://api.anthropic.com" };
 const DEFAULT_MODEL = "claude-sonnet-4-6";
@@ -39,18 +38,16 @@ async function send(client: Anthropic, baseURL: string, request: LlmRequest, opt
   const settings = requestSettings(options, request.config);
   const model = request.model ?? options.model ?? stringOf((options.env ?? process.env)["ANTHROPIC_MODEL"]) ?? DEFAULT_MODEL;
   const body = requestBody(model, request, settings.stream);
-  const { signal, dispose } = requestSignal(request, settings.timeoutMs);
-  let receiving = false;
-  try {
-    const reply = await withRetries(() => client.messages.create(body as never, { signal }) as Promise<unknown>, settings.retry, judge, signal, request.onRetry);
-    receiving = true;
-    const response = settings.stream && isAsyncIterable(reply) ? await readStream(reply, request, baseURL) : readMessage(reply as Anthropic.Message);
-    return request.outputSchema ? structured(response) : response;
-  } catch (error) {
-    throw providerError(request.nodeId, error, signal, baseURL, receiving);
-  } finally {
-    dispose();
-  }
+  return performRequest(
+    request,
+    baseURL,
+    settings,
+    (signal) => client.messages.create(body as never, { signal }) as Promise<unknown>,
+    async (reply) => {
+      const response = settings.stream && isAsyncIterable<Anthropic.RawMessageStreamEvent>(reply) ? await readStream(reply, request, baseURL) : readMessage(reply as Anthropic.Message);
+      return request.outputSchema ? structured(response) : response;
+    },
+  );
 }
 
 function requestBody(model: string, request: LlmRequest, stream: boolean): Record<string, unknown> {
@@ -182,8 +179,4 @@ function structured(response: LlmResponse): LlmResponse {
   if (!call) return response;
   const { toolCalls: _ignored, ...rest } = response;
   return { ...rest, text: call.invalidArguments ?? JSON.stringify(call.arguments) };
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<Anthropic.RawMessageStreamEvent> {
-  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }

@@ -5,8 +5,8 @@
  */
 import { setMaxListeners } from "node:events";
 import { IceError, ProviderRequestError, TimeoutError, messageOf } from "../errors.js";
-import type { LlmRequest } from "../options.js";
-import { abortReason, DEFAULT_RETRY, retryAfterMs, type ProviderRetrySettings, type RetryVerdict } from "./retry.js";
+import type { LlmRequest, LlmResponse } from "../options.js";
+import { abortReason, DEFAULT_RETRY, retryAfterMs, withRetries, type ProviderRetrySettings, type RetryVerdict } from "./retry.js";
 
 /** Options of `openAiProvider`/`anthropicProvider` (each falls back to `llm_config`, then the environment). */
 export interface ProviderOptions {
@@ -166,6 +166,36 @@ export function resolveEndpoint(request: LlmRequest, options: ProviderOptions, d
     throw new IceError("ICE_PROVIDER_MISSING", `no ${defaults.name} API key: set ${defaults.apiKeyEnv} (or llm_config.base_url / ${defaults.baseUrlEnv} for a local server)`, request.nodeId);
   }
   return { baseURL, apiKey, key: `${baseURL}\n${apiKey ?? ""}` };
+}
+
+/**
+ * One model request, the part both protocols share: its own signal (timeout, cancellation),
+ * retries with backoff, reading the reply, and SDK/socket errors turned into IceErrors.
+ * `create` sends the request; `read` turns the reply (a stream or a whole message) into a response.
+ */
+export async function performRequest(
+  request: LlmRequest,
+  baseURL: string,
+  settings: RequestSettings,
+  create: (signal: AbortSignal) => Promise<unknown>,
+  read: (reply: unknown) => Promise<LlmResponse> | LlmResponse,
+): Promise<LlmResponse> {
+  const { signal, dispose } = requestSignal(request, settings.timeoutMs);
+  let receiving = false;
+  try {
+    const reply = await withRetries(() => create(signal), settings.retry, judge, signal, request.onRetry);
+    receiving = true;
+    return await read(reply);
+  } catch (error) {
+    throw providerError(request.nodeId, error, signal, baseURL, receiving);
+  } finally {
+    dispose();
+  }
+}
+
+/** True for a streamed reply (the SDKs return an async iterable of events). */
+export function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }
 
 export function numberOf(value: unknown): number | undefined {

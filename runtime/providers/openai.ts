@@ -7,8 +7,7 @@
 import type OpenAI from "openai";
 import { ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
-import { allRequired, judge, numberOf, parseArguments, providerError, requestSettings, requestSignal, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
-import { withRetries } from "./retry.js";
+import { allRequired, isAsyncIterable, numberOf, parseArguments, performRequest, requestSettings, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
 
 const ENDPOINT = { name: "OpenAI", baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY", defaultBaseURL: "https://api.openai.com/v1" };
 const DEFAULT_MODEL = "gpt-4o-mini";
@@ -34,17 +33,16 @@ async function send(client: OpenAI, baseURL: string, request: LlmRequest, option
   const settings = requestSettings(options, request.config);
   const model = request.model ?? options.model ?? stringOf((options.env ?? process.env)["OPENAI_MODEL"]) ?? DEFAULT_MODEL;
   const body = requestBody(model, request, settings.stream);
-  const { signal, dispose } = requestSignal(request, settings.timeoutMs);
-  let receiving = false;
-  try {
-    const reply = await withRetries(() => client.chat.completions.create(body as never, { signal }) as Promise<unknown>, settings.retry, judge, signal, request.onRetry);
-    receiving = true;
-    return settings.stream && isAsyncIterable(reply) ? await readStream(reply, request, baseURL) : readCompletion(reply as OpenAI.Chat.ChatCompletion, request.nodeId, baseURL);
-  } catch (error) {
-    throw providerError(request.nodeId, error, signal, baseURL, receiving);
-  } finally {
-    dispose();
-  }
+  return performRequest(
+    request,
+    baseURL,
+    settings,
+    (signal) => client.chat.completions.create(body as never, { signal }) as Promise<unknown>,
+    (reply) =>
+      settings.stream && isAsyncIterable<OpenAI.Chat.ChatCompletionChunk>(reply)
+        ? readStream(reply, request, baseURL)
+        : readCompletion(reply as OpenAI.Chat.ChatCompletion, request.nodeId, baseURL),
+  );
 }
 
 function requestBody(model: string, request: LlmRequest, stream: boolean): Record<string, unknown> {
@@ -135,8 +133,4 @@ async function readStream(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>
   }
   const toolCalls = calls.filter((c) => c !== undefined).map((c, i): ToolCall => ({ id: c.id || `call_${i}`, name: c.name, ...parseArguments(c.args) }));
   return { text, ...(toolCalls.length > 0 && { toolCalls }), ...(usage && { usage }), ...(model && { model }), stopReason: finish };
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<OpenAI.Chat.ChatCompletionChunk> {
-  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }
