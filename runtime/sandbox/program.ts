@@ -202,6 +202,11 @@ export class SandboxProgram {
     }
   }
 
+  /** True when an instance in its initial state is waiting for the next run (prepared or reset). */
+  get hasReadyInstance(): boolean {
+    return this.ready !== undefined;
+  }
+
   /**
    * Prepares an instance for runs under `limits` ahead of need (generated modules do this right
    * after loading, outside any run): instantiated, initialised and with its memory's pages

@@ -64,7 +64,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     lowered.set(workflow.name, sandboxes);
   }
   const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 } };
-  if (diagnostics.hasErrors) return { ...empty, diagnostics: distinct(sortDiagnostics(diagnostics.all)) };
+  if (diagnostics.hasErrors) return { ...empty, diagnostics: sortDiagnostics(diagnostics.all) };
 
   const units: SandboxUnit[] = [];
   const unitOwner = new Map<SandboxUnit, string>();
@@ -79,7 +79,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const compiled = await compileSandboxUnits(units, options.cacheDir ? { cacheDir: options.cacheDir } : {});
   diagnostics.addAll(compiled.diagnostics);
   const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
-  if (diagnostics.hasErrors || options.checkOnly) return { workflows: [], sandboxStats, diagnostics: distinct(sortDiagnostics(diagnostics.all)) };
+  if (diagnostics.hasErrors || options.checkOnly) return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
 
   const wasmByWorkflow = new Map<string, { fileName: string; bytes: Uint8Array }[]>();
   units.forEach((unit, index) => {
@@ -93,18 +93,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const workflows = set.workflows.map((loaded) =>
     emitWorkflow(loaded, lowered.get(loaded.workflow.name) ?? [], set.references.get(loaded.workflow.name) ?? new Map(), wasmByWorkflow.get(loaded.workflow.name) ?? [], options),
   );
-  return { workflows, sandboxStats, diagnostics: distinct(sortDiagnostics(diagnostics.all)) };
-}
-
-/** Drops repeats: a problem both the checker and lowering see (ICE2016) is reported once. */
-function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}\0${d.span?.file.path}\0${d.span?.start}\0${d.span?.end}\0${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return { workflows, sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
 }
 
 function emitWorkflow(

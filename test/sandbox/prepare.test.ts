@@ -14,7 +14,9 @@ describe("SandboxProgram.prepare", () => {
     const spec = { nodeId: "digits", inputType: digits.inputType, outputType: digits.outputType, capabilities: [] };
     const fresh = SandboxProgram.compile(artifacts[0]!.wasm, spec);
     const prepared = SandboxProgram.compile(artifacts[0]!.wasm, spec);
+    expect(prepared.hasReadyInstance).toBe(false);
     prepared.prepare(LIMITS);
+    expect(prepared.hasReadyInstance).toBe(true);
     const expected = fresh.run({ n: 500 }, LIMITS);
     expect(expected.output).toEqual({ n: 1390 });
     expect(prepared.run({ n: 500 }, LIMITS)).toEqual(expected);
