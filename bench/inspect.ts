@@ -15,7 +15,9 @@ const [id, ...flags] = process.argv.slice(2);
 const all = [smallNode, condition, tinyNode, ...kernels(1)];
 const workload = all.find((w) => w.id === id);
 if (!workload) {
-  process.stderr.write(`usage: inspect.js <${all.map((w) => w.id).join("|")}> [--unmetered] [--profile <n>] [--direct]\n`);
+  process.stderr.write(
+    `usage: inspect.js <${all.map((w) => w.id).join("|")}> [--unmetered] [--profile <n>] [--direct]\n`,
+  );
   process.exit(2);
 }
 const ctx = createContext({ config: QUICK, log: () => undefined });
@@ -27,10 +29,19 @@ const profileAt = flags.indexOf("--profile");
 if (profileAt >= 0) {
   const n = Number(flags[profileAt + 1] ?? 100);
   const run = flags.includes("--direct")
-    ? ((f) => () => f(workload.value))(directFunction(workload.body))
+    ? (
+        (f) => () =>
+          f(workload.value)
+      )(directFunction(workload.body))
     : unmetered
-      ? ((r) => () => r.run(workload.value))(new RawRunner(workload, wasm))
-      : ((p) => () => p.run(workload.value, { fuel: 1e12, memoryBytes: 64 * 1024 * 1024, timeoutMs: 60_000 }))(programFor(workload, wasm));
+      ? (
+          (r) => () =>
+            r.run(workload.value)
+        )(new RawRunner(workload, wasm))
+      : (
+          (p) => () =>
+            p.run(workload.value, { fuel: 1e12, memoryBytes: 64 * 1024 * 1024, timeoutMs: 60_000 })
+        )(programFor(workload, wasm));
   const started = performance.now();
   for (let i = 0; i < n; i++) run();
   process.stdout.write(`${n} runs in ${(performance.now() - started).toFixed(1)} ms\n`);

@@ -32,7 +32,10 @@ if (kind === "sandbox") {
   const minPages = memoryMinFromBinary(wasm);
   create = () => {
     const memory = new WebAssembly.Memory({ initial: minPages, maximum: 32 });
-    const exports = new WebAssembly.Instance(module, importsFor(module, () => memory)).exports as Record<string, unknown>;
+    const exports = new WebAssembly.Instance(
+      module,
+      importsFor(module, () => memory),
+    ).exports as Record<string, unknown>;
     (exports.__ice_fuel as WebAssembly.Global).value = BIG_FUEL;
     (exports._start as () => void)();
     const at = (exports.__ice_alloc as (n: number) => number)(input.length) >>> 0;
@@ -58,4 +61,6 @@ keep.length = 0;
 const before = snapshot();
 for (let i = 0; i < count; i++) create();
 const after = snapshot();
-process.stdout.write(`${JSON.stringify({ rssKiB: (after.rss - before.rss) / 1024 / count, heapKiB: (after.heap - before.heap) / 1024 / count, count: keep.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ rssKiB: (after.rss - before.rss) / 1024 / count, heapKiB: (after.heap - before.heap) / 1024 / count, count: keep.length })}\n`,
+);

@@ -15,7 +15,8 @@ export const ratioName = {
   fuel: (id: string) => `fuel / no fuel: kernel ${id}`,
   vsDirect: (id: string) => `sandboxed / direct JS: kernel ${id}`,
   wasmVsDirect: (id: string) => `WASM fuel (bare host) / direct JS: kernel ${id}`,
-  engine: (engine: string, id: string) => `${engine} / sandboxed: ${id === "small" ? "small node end to end" : `kernel ${id}`}`,
+  engine: (engine: string, id: string) =>
+    `${engine} / sandboxed: ${id === "small" ? "small node end to end" : `kernel ${id}`}`,
 };
 
 /** Adds every ratio row whose two rows were measured. */
@@ -29,14 +30,24 @@ export function addRatios(report: Report, kernelIds: readonly string[], engines:
   }
   for (const engine of engines) {
     report.ratio(ratioName.engine(engine, "small"), engineRow(engine, "totals"), COLD.codePooled);
-    for (const id of kernelIds) report.ratio(ratioName.engine(engine, id), engineRow(engine, id), kernelRow(id, "sandboxed"));
+    for (const id of kernelIds)
+      report.ratio(ratioName.engine(engine, id), engineRow(engine, id), kernelRow(id, "sandboxed"));
   }
-  report.ratio("orchestration: chain workflow / hand-written, per node", ORCHESTRATION.chain, ORCHESTRATION.chainBaseline);
-  report.ratio("orchestration: single-wave workflow / hand-written, per node", ORCHESTRATION.wide, ORCHESTRATION.wideBaseline);
+  report.ratio(
+    "orchestration: chain workflow / hand-written, per node",
+    ORCHESTRATION.chain,
+    ORCHESTRATION.chainBaseline,
+  );
+  report.ratio(
+    "orchestration: single-wave workflow / hand-written, per node",
+    ORCHESTRATION.wide,
+    ORCHESTRATION.wideBaseline,
+  );
   report.ratio("1,000 concurrent runs: code sandboxed / code trusted", MEMORY.batchSandboxed, MEMORY.batchTrusted);
   const live = report.rows.find((r) => r.name === MEMORY.liveSandbox);
   const quick = report.rows.find((r) => r.name === MEMORY.liveQuickJs);
-  if (live && quick && "ratio" in live && "ratio" in quick && live.ratio > 0) report.add({ name: "memory: live quickjs / live sandbox", ratio: quick.ratio / live.ratio });
+  if (live && quick && "ratio" in live && "ratio" in quick && live.ratio > 0)
+    report.add({ name: "memory: live quickjs / live sandbox", ratio: quick.ratio / live.ratio });
 }
 
 /** The targets of issue 5 that the rows present in `report` allow judging. */
@@ -47,9 +58,16 @@ export function judgeTargets(report: Report, kernelIds: readonly string[]): Targ
     if (!row) return undefined;
     return "ratio" in row ? row.ratio : row.mean_us;
   };
-  const judge = (target: string, row: string, ok: (v: number) => boolean, skipped = "not measured in this run"): void => {
+  const judge = (
+    target: string,
+    row: string,
+    ok: (v: number) => boolean,
+    skipped = "not measured in this run",
+  ): void => {
     const v = value(row);
-    results.push(v === undefined ? { target, row, value: v, pass: false, skipped } : { target, row, value: v, pass: ok(v) });
+    results.push(
+      v === undefined ? { target, row, value: v, pass: false, skipped } : { target, row, value: v, pass: ok(v) },
+    );
   };
   judge("cold start < 25 us, code node, fresh instance and memory", COLD.code, (v) => v < 25);
   judge("cold start < 25 us, condition, fresh instance and memory", COLD.condition, (v) => v < 25);
@@ -60,8 +78,19 @@ export function judgeTargets(report: Report, kernelIds: readonly string[]): Targ
   for (const id of kernelIds.filter((k) => k === "int_loop" || k === "float_reduce")) {
     judge(`sandboxed no slower than direct JS, ${id}`, pairedName.vsDirect(id), (v) => v <= 1.0);
   }
-  judge(">= 10x faster than quickjs, small node end to end", pairedEngineName("quickjs", "totals"), (v) => v >= 10, "quickjs-emscripten not installed");
-  for (const id of kernelIds) judge(`>= 50x faster than quickjs, ${id}`, pairedEngineName("quickjs", id), (v) => v >= 50, "quickjs-emscripten not installed");
+  judge(
+    ">= 10x faster than quickjs, small node end to end",
+    pairedEngineName("quickjs", "totals"),
+    (v) => v >= 10,
+    "quickjs-emscripten not installed",
+  );
+  for (const id of kernelIds)
+    judge(
+      `>= 50x faster than quickjs, ${id}`,
+      pairedEngineName("quickjs", id),
+      (v) => v >= 50,
+      "quickjs-emscripten not installed",
+    );
   judge("< 128 KiB per live sandbox (RSS, fresh process)", MEMORY.liveSandbox, (v) => v > 0 && v < 128);
   judge("< 128 KiB per live sandbox (V8 heap+external)", MEMORY.liveSandboxHeap, (v) => v > 0 && v < 128);
   return results;

@@ -9,12 +9,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Paths in workflows are relative to the examples directory. */
 const local = (path) => resolve(here, path);
 
-const STOP_WORDS = new Set("a an and are but for from has have i in is it its my of on so that the this to was were with very".split(" "));
+const STOP_WORDS = new Set(
+  "a an and are but for from has have i in is it its my of on so that the this to was were with very".split(" "),
+);
 
 export default {
   /** Reads text documents. */
   async document_parser({ file_paths }) {
-    const documents = await Promise.all(file_paths.map(async (path) => ({ path, text: await readFile(local(path), "utf8") })));
+    const documents = await Promise.all(
+      file_paths.map(async (path) => ({ path, text: await readFile(local(path), "utf8") })),
+    );
     return { documents };
   },
 
@@ -46,7 +50,10 @@ export default {
     for (const word of text.toLowerCase().match(/[a-z']+/g) ?? []) {
       if (!STOP_WORDS.has(word) && word.length > 2) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
-    const keywords = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([w]) => w);
+    const keywords = [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([w]) => w);
     return { keywords };
   },
 };

@@ -43,7 +43,11 @@ interface SingleTokenInsertion {
 
 export class IceParser extends CstParser {
   constructor(errorMessageProvider?: IParserErrorMessageProvider) {
-    super([...t.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, ...(errorMessageProvider && { errorMessageProvider }) });
+    super([...t.ALL_TOKENS], {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      ...(errorMessageProvider && { errorMessageProvider }),
+    });
     this.performSelfAnalysis();
   }
 
@@ -125,10 +129,7 @@ export class IceParser extends CstParser {
     this.CONSUME(t.RParen);
     this.OPTION(() => this.SUBRULE(this.returnType));
     this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.clause) },
-        { ALT: () => this.SUBRULE(this.parallelClause) },
-      ]),
+      this.OR([{ ALT: () => this.SUBRULE(this.clause) }, { ALT: () => this.SUBRULE(this.parallelClause) }]),
     );
     this.SUBRULE(this.nodeBlock);
   });
@@ -342,7 +343,11 @@ export class IceParser extends CstParser {
    */
   canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
     if (expected === t.LCurly || expected === t.LParen) return false;
-    return (CstParser.prototype as unknown as SingleTokenInsertion).canRecoverWithSingleTokenInsertion.call(this, expected, follows);
+    return (CstParser.prototype as unknown as SingleTokenInsertion).canRecoverWithSingleTokenInsertion.call(
+      this,
+      expected,
+      follows,
+    );
   }
 
   /** `kind Name '=' key arguments returnType? clause*` (tool and workflow nodes). */

@@ -20,11 +20,22 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, grou
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
 
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name", categories: [Name, ...ANY] });
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  label: "a name",
+  categories: [Name, ...ANY],
+});
 
 function keyword(word: string, named = true): TokenType {
   const name = word[0]!.toUpperCase() + word.slice(1).replace(/_(.)/g, (_, c: string) => c.toUpperCase());
-  return createToken({ name, pattern: new RegExp(`${word}(?![A-Za-z0-9_])`), label: `'${word}'`, longer_alt: Identifier, categories: named ? [Name, ...ANY] : ANY });
+  return createToken({
+    name,
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`),
+    label: `'${word}'`,
+    longer_alt: Identifier,
+    categories: named ? [Name, ...ANY] : ANY,
+  });
 }
 
 export const Workflow = keyword("workflow");
@@ -52,14 +63,41 @@ const matchTemplate: CustomPatternMatcherFunc = (text, offset) => {
   return Object.assign([text.slice(offset, end)], { index: offset, input: text }) as unknown as RegExpExecArray;
 };
 
-export const Template = createToken({ name: "Template", pattern: matchTemplate, line_breaks: true, start_chars_hint: ["`"], label: "a template (`...`)", categories: ANY });
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*'/, label: "a string", categories: ANY });
+export const Template = createToken({
+  name: "Template",
+  pattern: matchTemplate,
+  line_breaks: true,
+  start_chars_hint: ["`"],
+  label: "a template (`...`)",
+  categories: ANY,
+});
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*'/,
+  label: "a string",
+  categories: ANY,
+});
 /** Seconds: `30s`, `1.5s` (timeouts). */
-export const Duration = createToken({ name: "Duration", pattern: /\d[\d_]*(?:\.\d[\d_]*)?s(?![A-Za-z0-9_])/, label: "a duration (30s)", categories: ANY });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?/, label: "a number", categories: ANY });
+export const Duration = createToken({
+  name: "Duration",
+  pattern: /\d[\d_]*(?:\.\d[\d_]*)?s(?![A-Za-z0-9_])/,
+  label: "a duration (30s)",
+  categories: ANY,
+});
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?/,
+  label: "a number",
+  categories: ANY,
+});
 
 /** Operators of code and conditions, longest first; `=`, `?`, `:` and `-` are tokens of their own. */
-export const Operator = createToken({ name: "Operator", pattern: /===|!==|==|!=|<=|>=|&&|\|\||=>|\+\+|--|\?\?|\?\.|[<>!+*/%&|^~]/, label: "an operator", categories: ANY });
+export const Operator = createToken({
+  name: "Operator",
+  pattern: /===|!==|==|!=|<=|>=|&&|\|\||=>|\+\+|--|\?\?|\?\.|[<>!+*/%&|^~]/,
+  label: "an operator",
+  categories: ANY,
+});
 
 export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "'{'", categories: [NotParen] });
 export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "'}'", categories: [NotParen] });
@@ -79,13 +117,49 @@ export const Unknown = createToken({ name: "Unknown", pattern: /[^]/, label: "a 
 
 /** Every token type, in matching order. */
 export const ALL_TOKENS: readonly TokenType[] = [
-  WhiteSpace, LineComment, BlockComment,
-  Template, StringLiteral, Duration, NumberLiteral,
-  Workflow, Tool, Code, Condition, Loop, Parallel, Llm, Agent, Branch, Output, Declare, Of, InputSchema, OutputSchema, True, False, Null,
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  Template,
+  StringLiteral,
+  Duration,
+  NumberLiteral,
+  Workflow,
+  Tool,
+  Code,
+  Condition,
+  Loop,
+  Parallel,
+  Llm,
+  Agent,
+  Branch,
+  Output,
+  Declare,
+  Of,
+  InputSchema,
+  OutputSchema,
+  True,
+  False,
+  Null,
   Identifier,
-  Operator, LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, Colon, Semicolon, Dot, Equals, Question, Minus,
+  Operator,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Colon,
+  Semicolon,
+  Dot,
+  Equals,
+  Question,
+  Minus,
   Unknown,
-  Name, NotCurly, NotParen,
+  Name,
+  NotCurly,
+  NotParen,
 ];
 
 /** The .ice lexer (one instance, reused). */

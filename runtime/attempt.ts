@@ -35,10 +35,23 @@ const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 5_000;
 
 /** Codes that a retry cannot fix: the same input fails the same way. */
-const PERMANENT: ReadonlySet<string> = new Set(["ICE_INPUT_INVALID", "ICE_CAPABILITY_DENIED", "ICE_MODULE_INVALID", "ICE_TOOL_MISSING", "ICE_PROVIDER_MISSING", "ICE_ABORTED", "ICE_WORKFLOW_MISSING", "ICE_REPLAY_MISMATCH"]);
+const PERMANENT: ReadonlySet<string> = new Set([
+  "ICE_INPUT_INVALID",
+  "ICE_CAPABILITY_DENIED",
+  "ICE_MODULE_INVALID",
+  "ICE_TOOL_MISSING",
+  "ICE_PROVIDER_MISSING",
+  "ICE_ABORTED",
+  "ICE_WORKFLOW_MISSING",
+  "ICE_REPLAY_MISMATCH",
+]);
 
 /** Runs `body` until it succeeds or its retries are spent. `body` gets a signal for this attempt. */
-export async function attempt<T>(settings: AttemptSettings, body: (signal: AbortSignal) => Promise<T> | T, fuelOf?: (result: T) => number | undefined): Promise<T> {
+export async function attempt<T>(
+  settings: AttemptSettings,
+  body: (signal: AbortSignal) => Promise<T> | T,
+  fuelOf?: (result: T) => number | undefined,
+): Promise<T> {
   const { nodeId, kind, emit } = settings;
   for (let attemptNo = 1; ; attemptNo++) {
     if (settings.signal?.aborted) throw new AbortedError(nodeId);
@@ -61,9 +74,22 @@ export async function attempt<T>(settings: AttemptSettings, body: (signal: Abort
       return result;
     } catch (thrown) {
       const error = thrown instanceof IceError ? thrown : settings.wrap(thrown);
-      const final = attemptNo > settings.retries || !retryable(error.code, settings.retryPolicy) || settings.signal?.aborted === true;
-      const continued = final && settings.failurePolicy === "continue" && error.code !== "ICE_ABORTED" && !settings.signal?.aborted;
-      emit({ type: "node_failed", nodeId, kind, durationMs: performance.now() - started, code: error.code, message: error.message, attempt: attemptNo, ...(continued && { continued }) });
+      const final =
+        attemptNo > settings.retries ||
+        !retryable(error.code, settings.retryPolicy) ||
+        settings.signal?.aborted === true;
+      const continued =
+        final && settings.failurePolicy === "continue" && error.code !== "ICE_ABORTED" && !settings.signal?.aborted;
+      emit({
+        type: "node_failed",
+        nodeId,
+        kind,
+        durationMs: performance.now() - started,
+        code: error.code,
+        message: error.message,
+        attempt: attemptNo,
+        ...(continued && { continued }),
+      });
       if (continued) return undefined as T;
       if (final) throw error;
       const delayMs = delay(attemptNo, settings.retryPolicy);
@@ -103,7 +129,10 @@ async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSig
     const stop = new Promise<never>((_, reject) => {
       controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
       if (settings.timeoutMs !== undefined) {
-        timer = setTimeout(() => controller.abort(new TimeoutError(settings.nodeId, settings.timeoutMs!)), settings.timeoutMs);
+        timer = setTimeout(
+          () => controller.abort(new TimeoutError(settings.nodeId, settings.timeoutMs!)),
+          settings.timeoutMs,
+        );
       }
     });
     stop.catch(() => undefined);

@@ -123,7 +123,12 @@ export class ProviderRequestError extends ProviderFailedError {
   /** HTTP status of the failed response, when there was one. */
   readonly status: number | undefined;
 
-  constructor(nodeId: string, reason: ProviderFailure, detail: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    nodeId: string,
+    reason: ProviderFailure,
+    detail: string,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
     super(nodeId, options.cause ?? new Error(detail));
     this.message = `node '${nodeId}': LLM provider failed: ${detail}`;
     this.reason = reason;

@@ -26,11 +26,35 @@ export type {
   ToolSpec,
 } from "./options.js";
 export { InMemoryAgentMemory } from "./llm.js";
-export { anthropicProvider, defaultProvider, openAiProvider, LIST_PRICES, costOf, priceOf, type DefaultProviderOptions, type ProviderOptions } from "./providers/index.js";
-export { builtinTools, builtinToolFunctions, parseDocument, splitText, hostAllowed, VectorStore, type BuiltinTool, type ParsedDocument } from "./tools/index.js";
+export {
+  anthropicProvider,
+  defaultProvider,
+  openAiProvider,
+  LIST_PRICES,
+  costOf,
+  priceOf,
+  type DefaultProviderOptions,
+  type ProviderOptions,
+} from "./providers/index.js";
+export {
+  builtinTools,
+  builtinToolFunctions,
+  parseDocument,
+  splitText,
+  hostAllowed,
+  VectorStore,
+  type BuiltinTool,
+  type ParsedDocument,
+} from "./tools/index.js";
 export { Recorder, Replayer, RECORDING_FORMAT, type RecordedCall, type Recording } from "./recording/index.js";
 export type { NodeManifest, SandboxManifest, WorkflowManifest } from "./manifest.js";
-export { TRUST_PROFILES, DEFAULT_TRUST_PROFILE, type SandboxLimits, type TrustProfile, type TrustProfileName } from "./profiles.js";
+export {
+  TRUST_PROFILES,
+  DEFAULT_TRUST_PROFILE,
+  type SandboxLimits,
+  type TrustProfile,
+  type TrustProfileName,
+} from "./profiles.js";
 export { validateValue, formatType, type ObjectType, type SchemaField, type SchemaType } from "./schema.js";
 export { toJsonSchema } from "./jsonSchema.js";
 export { SandboxProgram, type SandboxHooks, type SandboxResult, type SandboxSpec } from "./sandbox/index.js";

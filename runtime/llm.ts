@@ -3,8 +3,27 @@
  * output, and the agent's tool-calling loop with memory. Both report tokens, usage and steps as
  * run events.
  */
-import { AbortedError, OutputInvalidError, ProviderFailedError, ProviderMissingError, ToolMissingError, IceError, ToolFailedError, messageOf } from "./errors.js";
-import type { AgentMemory, ChatMessage, LlmProvider, LlmRequest, LlmResponse, ModelPrice, RunEvent, ToolFunction, ToolSpec } from "./options.js";
+import {
+  AbortedError,
+  OutputInvalidError,
+  ProviderFailedError,
+  ProviderMissingError,
+  ToolMissingError,
+  IceError,
+  ToolFailedError,
+  messageOf,
+} from "./errors.js";
+import type {
+  AgentMemory,
+  ChatMessage,
+  LlmProvider,
+  LlmRequest,
+  LlmResponse,
+  ModelPrice,
+  RunEvent,
+  ToolFunction,
+  ToolSpec,
+} from "./options.js";
 import { validateValue, type SchemaType } from "./schema.js";
 import { toJsonSchema } from "./jsonSchema.js";
 import { costOf, priceOf } from "./providers/pricing.js";
@@ -38,9 +57,21 @@ export interface LlmContext {
 export type AgentToolSpecs = Readonly<Record<string, { readonly description: string; readonly parameters: object }>>;
 
 /** One model call. With an output type, the reply is parsed as JSON and validated. */
-export async function callLlm(context: LlmContext, call: LlmCall, outputType: SchemaType | undefined): Promise<unknown> {
-  const structured = outputType !== undefined && outputType.kind === "object" && !(outputType.fields.length === 1 && outputType.fields[0]!.name === "text");
-  const response = await complete(context, call, [{ role: "user", content: call.prompt }], structured ? { outputSchema: toJsonSchema(outputType) } : {});
+export async function callLlm(
+  context: LlmContext,
+  call: LlmCall,
+  outputType: SchemaType | undefined,
+): Promise<unknown> {
+  const structured =
+    outputType !== undefined &&
+    outputType.kind === "object" &&
+    !(outputType.fields.length === 1 && outputType.fields[0]!.name === "text");
+  const response = await complete(
+    context,
+    call,
+    [{ role: "user", content: call.prompt }],
+    structured ? { outputSchema: toJsonSchema(outputType) } : {},
+  );
   if (!structured) return { text: response.text };
   let parsed: unknown;
   try {
@@ -58,10 +89,19 @@ export async function callLlm(context: LlmContext, call: LlmCall, outputType: Sc
  * `maxIterations` model calls were made. With `llm_config.memory_key`, the conversation is loaded
  * from and appended to `context.memory` under that key.
  */
-export async function runAgent(context: LlmContext, call: AgentCall, tools: Readonly<Record<string, ToolFunction>>, specs: AgentToolSpecs): Promise<{ text: string; iterations: number }> {
+export async function runAgent(
+  context: LlmContext,
+  call: AgentCall,
+  tools: Readonly<Record<string, ToolFunction>>,
+  specs: AgentToolSpecs,
+): Promise<{ text: string; iterations: number }> {
   const { nodeId, signal, emit } = context;
   if (!context.provider) throw new ProviderMissingError(nodeId);
-  const offered: ToolSpec[] = call.tools.map((name) => ({ name, description: specs[name]?.description ?? name, parameters: specs[name]?.parameters ?? { type: "object" } }));
+  const offered: ToolSpec[] = call.tools.map((name) => ({
+    name,
+    description: specs[name]?.description ?? name,
+    parameters: specs[name]?.parameters ?? { type: "object" },
+  }));
   for (const name of call.tools) if (typeof tools[name] !== "function") throw new ToolMissingError(nodeId, name);
   const memoryKey = typeof call.config?.["memory_key"] === "string" ? (call.config["memory_key"] as string) : undefined;
   const memory = memoryKey !== undefined ? context.memory : undefined;
@@ -85,8 +125,10 @@ export async function runAgent(context: LlmContext, call: AgentCall, tools: Read
       const started = performance.now();
       let content: string;
       let failure: string | undefined;
-      if (!call.tools.includes(toolCall.name) || !tool) failure = `tool '${toolCall.name}' is not available; available: ${call.tools.join(", ") || "none"}`;
-      else if (toolCall.invalidArguments !== undefined) failure = `arguments are not a JSON object: ${toolCall.invalidArguments.slice(0, 200)}`;
+      if (!call.tools.includes(toolCall.name) || !tool)
+        failure = `tool '${toolCall.name}' is not available; available: ${call.tools.join(", ") || "none"}`;
+      else if (toolCall.invalidArguments !== undefined)
+        failure = `arguments are not a JSON object: ${toolCall.invalidArguments.slice(0, 200)}`;
       if (failure === undefined) {
         try {
           content = JSON.stringify((await tool!(toolCall.arguments, { nodeId, signal })) ?? null);
@@ -96,16 +138,32 @@ export async function runAgent(context: LlmContext, call: AgentCall, tools: Read
           content = `error: ${failure}`;
         }
       } else content = `error: ${failure}`;
-      emit({ type: "tool_call", nodeId, tool: toolCall.name, durationMs: performance.now() - started, ok: failure === undefined, ...(failure !== undefined && { error: failure }) });
+      emit({
+        type: "tool_call",
+        nodeId,
+        tool: toolCall.name,
+        durationMs: performance.now() - started,
+        ok: failure === undefined,
+        ...(failure !== undefined && { error: failure }),
+      });
       answers.push({ role: "tool", content, toolCallId: toolCall.id });
     }
     await remember([{ role: "assistant", content: response.text, toolCalls: calls }, ...answers]);
   }
-  throw new IceError("ICE_PROVIDER_FAILED", `agent did not finish within max_iterations (${call.maxIterations})`, nodeId);
+  throw new IceError(
+    "ICE_PROVIDER_FAILED",
+    `agent did not finish within max_iterations (${call.maxIterations})`,
+    nodeId,
+  );
 }
 
 /** One provider call, with token streaming, retry and usage events; non-IceErrors become ICE_PROVIDER_FAILED. */
-async function complete(context: LlmContext, call: LlmCall, messages: readonly ChatMessage[], extra: Pick<LlmRequest, "outputSchema" | "tools">): Promise<LlmResponse> {
+async function complete(
+  context: LlmContext,
+  call: LlmCall,
+  messages: readonly ChatMessage[],
+  extra: Pick<LlmRequest, "outputSchema" | "tools">,
+): Promise<LlmResponse> {
   const { nodeId, provider, signal, emit } = context;
   if (!provider) throw new ProviderMissingError(nodeId);
   const config = call.config ?? {};
@@ -127,13 +185,23 @@ async function complete(context: LlmContext, call: LlmCall, messages: readonly C
     if (signal.aborted) throw signal.reason instanceof IceError ? signal.reason : new AbortedError(nodeId);
     throw new ProviderFailedError(nodeId, error);
   }
-  if (typeof response?.text !== "string") throw new ProviderFailedError(nodeId, new Error(`provider returned ${messageOf(response)} instead of { text }`));
+  if (typeof response?.text !== "string")
+    throw new ProviderFailedError(nodeId, new Error(`provider returned ${messageOf(response)} instead of { text }`));
   if (response.usage) {
     const model = response.model ?? call.model ?? "unknown";
-    const price = priceOf(model, config, context.pricing) ?? (call.model !== undefined ? priceOf(call.model, config, context.pricing) : undefined);
+    const price =
+      priceOf(model, config, context.pricing) ??
+      (call.model !== undefined ? priceOf(call.model, config, context.pricing) : undefined);
     const costUsd = price && costOf(response.usage, price);
     context.meter?.add(response.usage, costUsd);
-    emit({ type: "llm_usage", nodeId, model, ...response.usage, ...(costUsd !== undefined && { costUsd }), durationMs: performance.now() - started });
+    emit({
+      type: "llm_usage",
+      nodeId,
+      model,
+      ...response.usage,
+      ...(costUsd !== undefined && { costUsd }),
+      durationMs: performance.now() - started,
+    });
   }
   return response;
 }

@@ -166,21 +166,62 @@ export type RunEvent =
       /** True when the failure policy let the run go on without this node's output. */
       readonly continued?: boolean;
     }
-  | { readonly type: "node_retrying"; readonly nodeId: string; readonly kind: string; readonly attempt: number; readonly delayMs: number; readonly code: string }
+  | {
+      readonly type: "node_retrying";
+      readonly nodeId: string;
+      readonly kind: string;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly code: string;
+    }
   | { readonly type: "node_skipped"; readonly nodeId: string; readonly kind: string }
   | { readonly type: "log"; readonly nodeId: string; readonly message: string }
   /** Streamed model output. */
   | { readonly type: "llm_token"; readonly nodeId: string; readonly text: string }
   /** A provider-level retry of one model request (429, 5xx, connection refused). */
-  | { readonly type: "llm_retrying"; readonly nodeId: string; readonly attempt: number; readonly delayMs: number; readonly status?: number; readonly reason: string }
+  | {
+      readonly type: "llm_retrying";
+      readonly nodeId: string;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly status?: number;
+      readonly reason: string;
+    }
   /** One model call finished. */
-  | { readonly type: "llm_usage"; readonly nodeId: string; readonly model: string; readonly inputTokens: number; readonly outputTokens: number; readonly costUsd?: number; readonly durationMs: number }
+  | {
+      readonly type: "llm_usage";
+      readonly nodeId: string;
+      readonly model: string;
+      readonly inputTokens: number;
+      readonly outputTokens: number;
+      readonly costUsd?: number;
+      readonly durationMs: number;
+    }
   /** One step of an agent: the model answered, calling these tools (none: the final answer). */
-  | { readonly type: "agent_step"; readonly nodeId: string; readonly iteration: number; readonly toolCalls: readonly string[]; readonly text: string }
+  | {
+      readonly type: "agent_step";
+      readonly nodeId: string;
+      readonly iteration: number;
+      readonly toolCalls: readonly string[];
+      readonly text: string;
+    }
   /** An agent called a tool. */
-  | { readonly type: "tool_call"; readonly nodeId: string; readonly tool: string; readonly durationMs: number; readonly ok: boolean; readonly error?: string }
+  | {
+      readonly type: "tool_call";
+      readonly nodeId: string;
+      readonly tool: string;
+      readonly durationMs: number;
+      readonly ok: boolean;
+      readonly error?: string;
+    }
   /** The workflow produced its output; totals over the run. */
-  | { readonly type: "run_completed"; readonly workflow: string; readonly durationMs: number; readonly tokens: TokenUsage; readonly costUsd?: number };
+  | {
+      readonly type: "run_completed";
+      readonly workflow: string;
+      readonly durationMs: number;
+      readonly tokens: TokenUsage;
+      readonly costUsd?: number;
+    };
 
 /** Options of a generated module's `run`. */
 export interface RunOptions {

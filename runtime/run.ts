@@ -5,7 +5,17 @@
  */
 import { setMaxListeners } from "node:events";
 import { attempt } from "./attempt.js";
-import { AbortedError, IceError, InputInvalidError, OutputInvalidError, SandboxTrapError, ToolFailedError, ToolMissingError, WorkflowMissingError, messageOf } from "./errors.js";
+import {
+  AbortedError,
+  IceError,
+  InputInvalidError,
+  OutputInvalidError,
+  SandboxTrapError,
+  ToolFailedError,
+  ToolMissingError,
+  WorkflowMissingError,
+  messageOf,
+} from "./errors.js";
 import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
 import type { AgentMemory, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
@@ -66,11 +76,16 @@ export class Run {
   tool(id: string, args: Output): Promise<NodeValue> {
     const node = this.node(id);
     const name = node.toolName ?? id;
-    return this.attempt(id, node, (signal) => {
-      const tool = this.toolNamed(name);
-      if (typeof tool !== "function") throw new ToolMissingError(id, name);
-      return Promise.resolve(tool(args, { nodeId: id, signal })).then((result) => this.checkOutput(id, node, result));
-    }, (error) => new ToolFailedError(id, name, error));
+    return this.attempt(
+      id,
+      node,
+      (signal) => {
+        const tool = this.toolNamed(name);
+        if (typeof tool !== "function") throw new ToolMissingError(id, name);
+        return Promise.resolve(tool(args, { nodeId: id, signal })).then((result) => this.checkOutput(id, node, result));
+      },
+      (error) => new ToolFailedError(id, name, error),
+    );
   }
 
   /** code (sandboxed): a fresh WASM instance runs the node's compiled body. */
@@ -86,21 +101,33 @@ export class Run {
   /** code marked trusted: the body runs directly as JavaScript. */
   direct(id: string, body: (inputs: NodeValue) => unknown, inputs: Output): Promise<NodeValue> {
     const node = this.node(id);
-    return this.attempt(id, node, () => {
-      const problem = node.sandbox && validateValue(inputs, node.sandbox.inputType, "inputs");
-      if (problem) throw new InputInvalidError(problem, id);
-      const output = body(inputs);
-      const invalid = node.sandbox && validateValue(output, node.sandbox.outputType, "output");
-      if (invalid) throw new OutputInvalidError(id, invalid);
-      return output;
-    }, (error) => new SandboxTrapError(id, messageOf(error)));
+    return this.attempt(
+      id,
+      node,
+      () => {
+        const problem = node.sandbox && validateValue(inputs, node.sandbox.inputType, "inputs");
+        if (problem) throw new InputInvalidError(problem, id);
+        const output = body(inputs);
+        const invalid = node.sandbox && validateValue(output, node.sandbox.outputType, "output");
+        if (invalid) throw new OutputInvalidError(id, invalid);
+        return output;
+      },
+      (error) => new SandboxTrapError(id, messageOf(error)),
+    );
   }
 
   /** llm: one model call through `options.llm`. */
   llm(id: string, call: LlmCall): Promise<NodeValue> {
     const node = this.node(id);
     let meter = new UsageMeter(this.usage);
-    return this.attempt(id, node, (signal) => callLlm(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, node.outputType), undefined, undefined, () => meter);
+    return this.attempt(
+      id,
+      node,
+      (signal) => callLlm(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, node.outputType),
+      undefined,
+      undefined,
+      () => meter,
+    );
   }
 
   /** agent: a tool-calling loop through `options.llm`. */
@@ -115,17 +142,36 @@ export class Run {
       const builtin = this.builtins[name];
       // An undeclared tool gets the placeholder { description: name, parameters: { type: "object" } }: a built-in describes itself.
       const undeclared = !declared || (declared.description === name && Object.keys(declared.parameters).length <= 1);
-      specs[name] = builtin && undeclared && !this.options.tools?.[name] ? { description: builtin.description, parameters: builtin.parameters } : declared ?? { description: name, parameters: { type: "object" } };
+      specs[name] =
+        builtin && undeclared && !this.options.tools?.[name]
+          ? { description: builtin.description, parameters: builtin.parameters }
+          : (declared ?? { description: name, parameters: { type: "object" } });
     }
     let meter = new UsageMeter(this.usage);
-    return this.attempt(id, node, async (signal) => ({ text: (await runAgent(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, tools, specs)).text }), undefined, undefined, () => meter);
+    return this.attempt(
+      id,
+      node,
+      async (signal) => ({
+        text: (await runAgent(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, tools, specs))
+          .text,
+      }),
+      undefined,
+      undefined,
+      () => meter,
+    );
   }
 
   /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once). */
-  loop(id: string, items: unknown, maxParallel: number, body: (item: NodeValue, index: number) => Promise<unknown>): Promise<{ results: unknown[] }> {
+  loop(
+    id: string,
+    items: unknown,
+    maxParallel: number,
+    body: (item: NodeValue, index: number) => Promise<unknown>,
+  ): Promise<{ results: unknown[] }> {
     const node = this.node(id);
     return this.attempt(id, { ...node, retries: 0 }, async () => {
-      if (!Array.isArray(items)) throw new InputInvalidError(`loop items must be an array, got ${items === null ? "null" : typeof items}`, id);
+      if (!Array.isArray(items))
+        throw new InputInvalidError(`loop items must be an array, got ${items === null ? "null" : typeof items}`, id);
       const results = new Array<unknown>(items.length);
       let next = 0;
       const worker = async (): Promise<void> => {
@@ -144,7 +190,9 @@ export class Run {
   /** parallel: runs every branch at once and joins their results. */
   parallel(id: string, branches: readonly (() => Promise<unknown>)[]): Promise<{ branches: unknown[] }> {
     const node = this.node(id);
-    return this.attempt(id, { ...node, retries: 0 }, async () => ({ branches: await Promise.all(branches.map((branch) => branch())) }));
+    return this.attempt(id, { ...node, retries: 0 }, async () => ({
+      branches: await Promise.all(branches.map((branch) => branch())),
+    }));
   }
 
   /** workflow: runs another generated workflow with the same options. */
@@ -171,7 +219,13 @@ export class Run {
   /** The workflow's output: missing values become null, so the output is plain JSON. */
   output<T>(values: Output): T {
     const costUsd = this.usage.costUsd;
-    this.emit({ type: "run_completed", workflow: this.manifest.name, durationMs: performance.now() - this.started, tokens: this.usage.tokens, ...(costUsd !== undefined && { costUsd }) });
+    this.emit({
+      type: "run_completed",
+      workflow: this.manifest.name,
+      durationMs: performance.now() - this.started,
+      tokens: this.usage.tokens,
+      ...(costUsd !== undefined && { costUsd }),
+    });
     return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === undefined ? null : value))) as T;
   }
 
@@ -198,7 +252,14 @@ export class Run {
     );
   }
 
-  private attempt<T>(id: string, node: NodeManifest, body: (signal: AbortSignal) => Promise<T> | T, wrap?: (error: unknown) => IceError, fuelOf?: () => number, meter?: () => UsageMeter): Promise<T> {
+  private attempt<T>(
+    id: string,
+    node: NodeManifest,
+    body: (signal: AbortSignal) => Promise<T> | T,
+    wrap?: (error: unknown) => IceError,
+    fuelOf?: () => number,
+    meter?: () => UsageMeter,
+  ): Promise<T> {
     // Run options override the node's own settings (the manifest's per-node defaults).
     const own = this.options.nodeRetries?.[id];
     const retryPolicy = own ?? this.options.retryPolicy ?? node.retryPolicy;
@@ -207,7 +268,7 @@ export class Run {
       {
         nodeId: id,
         kind: node.kind,
-        retries: node.retries === 0 ? 0 : own?.retries ?? node.retries ?? 0,
+        retries: node.retries === 0 ? 0 : (own?.retries ?? node.retries ?? 0),
         timeoutMs: node.timeoutMs,
         signal: this.signal,
         emit: this.emit,
@@ -234,7 +295,15 @@ export class Run {
   }
 
   private llmContext(nodeId: string, signal: AbortSignal, meter: UsageMeter): LlmContext {
-    return { nodeId, provider: this.provider, signal, emit: this.emit, meter, memory: this.memory, ...(this.options.pricing && { pricing: this.options.pricing }) };
+    return {
+      nodeId,
+      provider: this.provider,
+      signal,
+      emit: this.emit,
+      meter,
+      memory: this.memory,
+      ...(this.options.pricing && { pricing: this.options.pricing }),
+    };
   }
 
   private checkOutput(id: string, node: NodeManifest, value: unknown): unknown {

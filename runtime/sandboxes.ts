@@ -45,5 +45,10 @@ async function load(url: string, nodeId: string, manifest: SandboxManifest): Pro
   } catch (error) {
     throw new ModuleInvalidError(nodeId, `cannot read sandbox module ${manifest.wasm}: ${messageOf(error)}`);
   }
-  return SandboxProgram.compileAsync(bytes, { nodeId, inputType: manifest.inputType, outputType: manifest.outputType, capabilities: manifest.capabilities });
+  return SandboxProgram.compileAsync(bytes, {
+    nodeId,
+    inputType: manifest.inputType,
+    outputType: manifest.outputType,
+    capabilities: manifest.capabilities,
+  });
 }

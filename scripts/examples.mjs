@@ -22,7 +22,9 @@ iceosc(["build", "examples", "--out-dir", "gen"]);
 iceosc(["build", "examples/ice", "--out-dir", "gen/ice"]);
 for (const file of readdirSync(join(root, "examples", "inputs")).sort()) {
   const name = basename(file, ".json");
-  const extra = existsSync(join(root, "examples", "recordings", `${name}.json`)) ? ["--replay", `examples/recordings/${name}.json`] : [];
+  const extra = existsSync(join(root, "examples", "recordings", `${name}.json`))
+    ? ["--replay", `examples/recordings/${name}.json`]
+    : [];
   const common = ["--input", `@examples/inputs/${file}`, "--tools", "examples/tools.js", ...extra];
   iceosc(["run", `examples/${name}.yaml`, ...common]);
   if (existsSync(join(root, "examples", "ice", `${name}.ice`))) iceosc(["run", `examples/ice/${name}.ice`, ...common]);

@@ -10,7 +10,18 @@ export { PrintError, printIce, printYaml } from "./print/index.js";
 // checking
 export { checkWorkflow, CHECK_RULES, type CheckOptions, type CheckRule } from "./check/index.js";
 // diagnostics
-export { Diagnostics, DiagnosticBag, SourceFile, diagnosticToJson, formatDiagnostic, formatDiagnostics, formatLocation, hasErrors, type Diagnostic, type Span } from "./diagnostics/index.js";
+export {
+  Diagnostics,
+  DiagnosticBag,
+  SourceFile,
+  diagnosticToJson,
+  formatDiagnostic,
+  formatDiagnostics,
+  formatLocation,
+  hasErrors,
+  type Diagnostic,
+  type Span,
+} from "./diagnostics/index.js";
 // the plan
 export type * from "./plan/node.js";
 export type * from "./plan/value.js";

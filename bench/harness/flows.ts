@@ -23,17 +23,25 @@ export function fixturesDir(): string {
 
 /** The runtime generated code imports: the built one beside the running code, else the sources. */
 function runtimeUrl(): string {
-  for (const candidate of [join(here, "..", "..", "runtime", "index.js"), join(here, "..", "..", "dist", "runtime", "index.js")]) {
+  for (const candidate of [
+    join(here, "..", "..", "runtime", "index.js"),
+    join(here, "..", "..", "dist", "runtime", "index.js"),
+  ]) {
     if (existsSync(candidate)) return pathToFileURL(candidate).href;
   }
   throw new Error("built runtime not found (run npm run build)");
 }
 
 /** Compiles workflow files and imports each generated module; by workflow name. */
-export async function compileFlows(ctx: BenchContext, paths: readonly string[], subdir: string): Promise<Map<string, FlowRun>> {
+export async function compileFlows(
+  ctx: BenchContext,
+  paths: readonly string[],
+  subdir: string,
+): Promise<Map<string, FlowRun>> {
   const result = await compileFiles(paths, { runtimeSpecifier: runtimeUrl(), cacheDir: ctx.cacheDir });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`bench workflows failed to compile:\n${errors.map((d) => `${d.code} ${d.message}`).join("\n")}`);
+  if (errors.length > 0)
+    throw new Error(`bench workflows failed to compile:\n${errors.map((d) => `${d.code} ${d.message}`).join("\n")}`);
   const outDir = join(ctx.workDir, subdir);
   mkdirSync(outDir, { recursive: true });
   const runs = new Map<string, FlowRun>();

@@ -19,7 +19,9 @@ export const QUICK: MeasureConfig = { maxTime: 0.05, minSamples: 2 };
 
 /** Measures a synchronous operation. */
 export function measureSync(name: string, fn: () => unknown, config: MeasureConfig): Promise<TimingRow> {
-  return runBenchmark(new Benchmark(name, fn, { maxTime: config.maxTime, minSamples: config.minSamples, initCount: 1 }));
+  return runBenchmark(
+    new Benchmark(name, fn, { maxTime: config.maxTime, minSamples: config.minSamples, initCount: 1 }),
+  );
 }
 
 /** Measures an asynchronous operation (benchmark.js deferred mode). */
@@ -55,10 +57,18 @@ function runBenchmark(bench: Benchmark): Promise<TimingRow> {
 }
 
 /** Student's t critical values (two-sided 95%) by degrees of freedom, as benchmark.js uses. */
-const T_TABLE: readonly number[] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086];
+const T_TABLE: readonly number[] = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086,
+];
 
 /** Times `samples` runs of `fn` (after `warmup` unrecorded ones) and returns a timing row. */
-export async function measureSamples(name: string, fn: () => Promise<unknown> | unknown, samples: number, warmup = 0): Promise<TimingRow> {
+export async function measureSamples(
+  name: string,
+  fn: () => Promise<unknown> | unknown,
+  samples: number,
+  warmup = 0,
+): Promise<TimingRow> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -90,7 +100,7 @@ export function pairedRatio(a: () => unknown, b: () => unknown, config: MeasureC
     fn();
     return Number(process.hrtime.bigint() - started);
   };
-  for (let i = 0; i < 3; i++) (once(a), once(b));
+  for (let i = 0; i < 3; i++) once(a), once(b);
   const repsFor = (fn: () => unknown): number => Math.max(1, Math.ceil(1e6 / Math.max(1, once(fn))));
   const repsA = repsFor(a);
   const repsB = repsFor(b);
@@ -116,7 +126,12 @@ export function pairedRatio(a: () => unknown, b: () => unknown, config: MeasureC
 }
 
 /** pairedRatio for asynchronous operations: batches of `batch` sequential runs, alternating. */
-export async function pairedRatioAsync(a: () => Promise<unknown>, b: () => Promise<unknown>, config: MeasureConfig, batch = 20): Promise<number> {
+export async function pairedRatioAsync(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  config: MeasureConfig,
+  batch = 20,
+): Promise<number> {
   const time = async (fn: () => Promise<unknown>): Promise<number> => {
     const started = process.hrtime.bigint();
     for (let i = 0; i < batch; i++) await fn();

@@ -45,7 +45,12 @@ export class Report {
 
   add(row: Row): void {
     const rounded: Row = isTiming(row)
-      ? { name: row.name, ops_per_sec: round(row.ops_per_sec, 3), mean_us: round(row.mean_us, 3), rme_pct: round(row.rme_pct, 2) }
+      ? {
+          name: row.name,
+          ops_per_sec: round(row.ops_per_sec, 3),
+          mean_us: round(row.mean_us, 3),
+          rme_pct: round(row.rme_pct, 2),
+        }
       : { name: row.name, ratio: round(row.ratio, 4) };
     this.rows.push(rounded);
   }
@@ -89,7 +94,9 @@ export function formatTable(rows: readonly Row[]): string {
     lines.push(`${"benchmark".padEnd(w)}  ${"ops/sec".padStart(12)}  ${"mean".padStart(12)}  ${"±rme".padStart(7)}`);
     lines.push(`${"-".repeat(w)}  ${"-".repeat(12)}  ${"-".repeat(12)}  ${"-".repeat(7)}`);
     for (const r of timings) {
-      lines.push(`${r.name.padEnd(w)}  ${formatOps(r.ops_per_sec).padStart(12)}  ${formatUs(r.mean_us).padStart(12)}  ${`${r.rme_pct.toFixed(1)}%`.padStart(7)}`);
+      lines.push(
+        `${r.name.padEnd(w)}  ${formatOps(r.ops_per_sec).padStart(12)}  ${formatUs(r.mean_us).padStart(12)}  ${`${r.rme_pct.toFixed(1)}%`.padStart(7)}`,
+      );
     }
   }
   if (ratios.length > 0) {
@@ -109,7 +116,8 @@ export function formatMarkdown(rows: readonly Row[]): string {
   const ratios = rows.filter((r): r is RatioRow => !isTiming(r));
   if (timings.length > 0) {
     out.push("| benchmark | ops/sec | mean | ±rme |", "|---|---:|---:|---:|");
-    for (const r of timings) out.push(`| ${r.name} | ${formatOps(r.ops_per_sec)} | ${formatUs(r.mean_us)} | ${r.rme_pct.toFixed(1)}% |`);
+    for (const r of timings)
+      out.push(`| ${r.name} | ${formatOps(r.ops_per_sec)} | ${formatUs(r.mean_us)} | ${r.rme_pct.toFixed(1)}% |`);
   }
   if (ratios.length > 0) {
     out.push("", "| ratio | value |", "|---|---:|");

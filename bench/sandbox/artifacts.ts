@@ -14,7 +14,11 @@ export interface Artifacts {
 }
 
 /** Compiles (or reads from the cache) `metered` workloads with fuel and `unmetered` ones without. */
-export async function compileArtifacts(ctx: BenchContext, metered: readonly Workload[], unmetered: readonly Workload[]): Promise<Artifacts> {
+export async function compileArtifacts(
+  ctx: BenchContext,
+  metered: readonly Workload[],
+  unmetered: readonly Workload[],
+): Promise<Artifacts> {
   const started = performance.now();
   const meteredMap = await compileMetered(metered, ctx.cacheDir);
   const unmeteredMap = new Map<string, Uint8Array>();
@@ -35,6 +39,8 @@ export async function compileArtifacts(ctx: BenchContext, metered: readonly Work
       await writeCached(ctx.cacheDir, hashes.get(id)!, wasm);
     }
   }
-  ctx.log(`compiled ${metered.length} metered and ${unmetered.length} unmetered units in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  ctx.log(
+    `compiled ${metered.length} metered and ${unmetered.length} unmetered units in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { metered: meteredMap, unmetered: unmeteredMap };
 }

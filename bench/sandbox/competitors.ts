@@ -138,7 +138,10 @@ export const nodeVmEngine: Engine = {
 };
 
 interface IvmIsolate {
-  createContextSync(): { evalClosureSync(code: string, args: unknown[], options: { timeout: number }): unknown; release(): void };
+  createContextSync(): {
+    evalClosureSync(code: string, args: unknown[], options: { timeout: number }): unknown;
+    release(): void;
+  };
   dispose(): void;
 }
 interface Ivm {

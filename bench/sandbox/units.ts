@@ -8,7 +8,14 @@
 import { ts } from "ts-morph";
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
-import { makeDecoder, makeEncoder, WireReader, WireWriter, type Decoder, type Encoder } from "../../runtime/sandbox/codec.js";
+import {
+  makeDecoder,
+  makeEncoder,
+  WireReader,
+  WireWriter,
+  type Decoder,
+  type Encoder,
+} from "../../runtime/sandbox/codec.js";
 import { compileSandboxUnits, type SandboxUnit } from "../../src/emit/wasm/index.js";
 import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
 import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
@@ -27,7 +34,10 @@ function typeOf(shape: Shape): SchemaType {
 
 /** An object type from a compact shape. */
 export function obj(fields: { readonly [field: string]: Shape }): ObjectType {
-  return { kind: "object", fields: Object.entries(fields).map(([name, shape]) => ({ name, optional: false, type: typeOf(shape) })) };
+  return {
+    kind: "object",
+    fields: Object.entries(fields).map(([name, shape]) => ({ name, optional: false, type: typeOf(shape) })),
+  };
 }
 
 /** A body embedded in a synthetic workflow file, so compiler diagnostics have positions. */
@@ -46,11 +56,21 @@ export interface Workload {
 }
 
 export function toUnit(w: Workload): SandboxUnit {
-  return { nodeId: w.id, kind: w.kind, inputType: obj(w.input), outputType: obj(w.output), capabilities: [], body: embed(w.body, w.id) };
+  return {
+    nodeId: w.id,
+    kind: w.kind,
+    inputType: obj(w.input),
+    outputType: obj(w.output),
+    capabilities: [],
+    body: embed(w.body, w.id),
+  };
 }
 
 /** Compiles workloads through `compileSandboxUnits` (metered, verified); throws on diagnostics. */
-export async function compileMetered(workloads: readonly Workload[], cacheDir: string | undefined): Promise<Map<string, Uint8Array>> {
+export async function compileMetered(
+  workloads: readonly Workload[],
+  cacheDir: string | undefined,
+): Promise<Map<string, Uint8Array>> {
   const units = workloads.map(toUnit);
   const result = await compileSandboxUnits(units, cacheDir === undefined ? {} : { cacheDir });
   if (result.artifacts.length !== units.length) {
@@ -69,7 +89,10 @@ export async function compileUnmetered(workloads: readonly Workload[]): Promise<
   const outcomes = await compileInWorker(sources, 60_000);
   const out = new Map<string, Uint8Array>();
   outcomes.forEach((o, i) => {
-    if (!o.binary) throw new Error(`unmetered compile of ${workloads[i]!.id} failed: ${o.failure?.message ?? o.diagnostics.map((d) => d.message).join("; ")}`);
+    if (!o.binary)
+      throw new Error(
+        `unmetered compile of ${workloads[i]!.id} failed: ${o.failure?.message ?? o.diagnostics.map((d) => d.message).join("; ")}`,
+      );
     out.set(workloads[i]!.id, o.binary);
   });
   return out;
@@ -78,7 +101,12 @@ export async function compileUnmetered(workloads: readonly Workload[]): Promise<
 /** A verified program for a workload (the production host). */
 export function programFor(w: Workload, wasm: Uint8Array): SandboxProgram {
   const u = toUnit(w);
-  return SandboxProgram.compile(wasm, { nodeId: w.id, inputType: u.inputType, outputType: u.outputType, capabilities: [] });
+  return SandboxProgram.compile(wasm, {
+    nodeId: w.id,
+    inputType: u.inputType,
+    outputType: u.outputType,
+    capabilities: [],
+  });
 }
 
 interface RawExports {
@@ -125,7 +153,11 @@ export class RawRunner {
   private memory: WebAssembly.Memory | undefined;
   private readonly imports: WebAssembly.Imports;
 
-  constructor(w: Workload, wasm: Uint8Array, private readonly maxPages = 256) {
+  constructor(
+    w: Workload,
+    wasm: Uint8Array,
+    private readonly maxPages = 256,
+  ) {
     const u = toUnit(w);
     this.module = new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
     this.minPages = memoryMinFromBinary(wasm);
@@ -193,8 +225,7 @@ export function memoryMinFromBinary(wasm: Uint8Array): number {
         else if (kind === 1) {
           pos++;
           limits();
-        }
-        else if (kind === 2) return limits().min;
+        } else if (kind === 2) return limits().min;
         else pos += 2;
       }
     }
@@ -213,12 +244,20 @@ export function memoryMinFromBinary(wasm: Uint8Array): number {
 /** The body as a direct JavaScript function (TypeScript types erased, as for trusted code). */
 export function directFunction(body: string): (inputs: Record<string, unknown>) => Record<string, unknown> {
   const source = `function __direct(inputs) {\n${body}\n}`;
-  const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None, removeComments: true } }).outputText;
+  const js = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None, removeComments: true },
+  }).outputText;
   return new Function(`${js}\nreturn __direct;`)() as (inputs: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** The body as JavaScript source of a function expression (for the other sandboxes). */
 export function javascriptOf(body: string): string {
   const source = `(function (inputs) {\n${body}\n})`;
-  return ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None, removeComments: true } }).outputText.replace(/^"use strict";\s*/, "").trim().replace(/;$/, "");
+  return ts
+    .transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None, removeComments: true },
+    })
+    .outputText.replace(/^"use strict";\s*/, "")
+    .trim()
+    .replace(/;$/, "");
 }

@@ -9,7 +9,10 @@ const REGIONS = ["north", "south", "east", "west", "central", "coastal"];
 
 /** ~1 KB of rows (36 rows: ~1.1 KB as JSON, ~1.1 KB on the wire). */
 export function salesRows(count = 36): { region: string; amount: number }[] {
-  return Array.from({ length: count }, (_, i) => ({ region: REGIONS[i % REGIONS.length]!, amount: Math.round(((i * 7919) % 5000) + 100.25) }));
+  return Array.from({ length: count }, (_, i) => ({
+    region: REGIONS[i % REGIONS.length]!,
+    amount: Math.round(((i * 7919) % 5000) + 100.25),
+  }));
 }
 
 /** The sales_alert example's code node, fed ~1 KB: the "small node" of the cold start and competitor benchmarks. */
@@ -127,7 +130,7 @@ export function kernels(scale = 1): Workload[] {
         "      const c = w.charCodeAt(j);",
         "      if (c == 97 || c == 101 || c == 105 || c == 111 || c == 117) vowels++;",
         "    }",
-        "    if (w.startsWith(\"qu\") || w.endsWith(\"rd\")) digest += w.toUpperCase().slice(0, 2);",
+        '    if (w.startsWith("qu") || w.endsWith("rd")) digest += w.toUpperCase().slice(0, 2);',
         "  }",
         "}",
         "return { words: words.length, longest: longest, vowels: vowels, digest: digest.length };",

@@ -19,7 +19,10 @@ export const ROWS = {
 const here = dirname(fileURLToPath(import.meta.url));
 
 function cliPath(): string | undefined {
-  for (const candidate of [join(here, "..", "..", "src", "cli", "bin.js"), join(here, "..", "..", "dist", "src", "cli", "bin.js")]) {
+  for (const candidate of [
+    join(here, "..", "..", "src", "cli", "bin.js"),
+    join(here, "..", "..", "dist", "src", "cli", "bin.js"),
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
@@ -47,8 +50,16 @@ export async function buildTimeSuite(ctx: BenchContext): Promise<void> {
   };
   let fresh = 0;
   let lastCache = "";
-  ctx.report.add(await measureSamples(ROWS.cold, () => build((lastCache = join(ctx.workDir, `cache-cold-${fresh++}`))), ctx.quick ? 1 : 2));
+  ctx.report.add(
+    await measureSamples(
+      ROWS.cold,
+      () => build((lastCache = join(ctx.workDir, `cache-cold-${fresh++}`))),
+      ctx.quick ? 1 : 2,
+    ),
+  );
   // The last cold build filled its cache: rebuild against it.
   ctx.report.add(await measureSamples(ROWS.cached, () => build(lastCache), ctx.quick ? 1 : 3));
-  ctx.report.note(`build time: ${examples.length} example workflows (${examples.map((e) => e.slice("examples/".length)).join(", ")})`);
+  ctx.report.note(
+    `build time: ${examples.length} example workflows (${examples.map((e) => e.slice("examples/".length)).join(", ")})`,
+  );
 }

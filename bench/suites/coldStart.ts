@@ -37,7 +37,9 @@ export async function coldStartSuite(ctx: BenchContext, artifacts: Artifacts): P
   const code = programFor(smallNode, codeWasm);
   const cond = programFor(condition, artifacts.metered.get(condition.id)!);
   const json = JSON.stringify(smallNode.value);
-  ctx.report.note(`small node input: ${json.length} bytes as JSON, ${wireSize(smallNode.value.rows as { region: string }[])} bytes on the wire`);
+  ctx.report.note(
+    `small node input: ${json.length} bytes as JSON, ${wireSize(smallNode.value.rows as { region: string }[])} bytes on the wire`,
+  );
 
   let flip = false;
   const alternate = (): SandboxLimits => ((flip = !flip) ? OTHER_LIMITS : LIMITS);
@@ -67,7 +69,13 @@ export async function coldStartSuite(ctx: BenchContext, artifacts: Artifacts): P
 
   const unit = toUnit(smallNode);
   const spec = { nodeId: smallNode.id, inputType: unit.inputType, outputType: unit.outputType, capabilities: [] };
-  ctx.report.add(await measureSync(ROWS.compile, () => SandboxProgram.compile(codeWasm, spec).run(smallNode.value, LIMITS), ctx.config));
+  ctx.report.add(
+    await measureSync(
+      ROWS.compile,
+      () => SandboxProgram.compile(codeWasm, spec).run(smallNode.value, LIMITS),
+      ctx.config,
+    ),
+  );
 }
 
 /** Bytes of the encoded `{ rows }` input: count, then per row a string and an f64. */

@@ -20,11 +20,16 @@ import { smallNode } from "../sandbox/workloads.js";
 export const pairedEngineName = (engine: string, id: string): string =>
   `${engine} / sandboxed, paired median: ${id === smallNode.id ? "small node end to end" : `kernel ${id}`}`;
 
-export const engineRow = (engine: string, id: string): string => (id === smallNode.id ? `small node end to end: ${engine}` : `kernel ${id}: ${engine}`);
+export const engineRow = (engine: string, id: string): string =>
+  id === smallNode.id ? `small node end to end: ${engine}` : `kernel ${id}: ${engine}`;
 
 /** Engine names measured in this run (for the ratio rows). */
 /** `ours(w)`: the same workload through SandboxProgram.run, for the paired ratios. */
-export async function competitorSuite(ctx: BenchContext, kernels: readonly Workload[], ours: (w: Workload) => () => unknown): Promise<string[]> {
+export async function competitorSuite(
+  ctx: BenchContext,
+  kernels: readonly Workload[],
+  ours: (w: Workload) => () => unknown,
+): Promise<string[]> {
   const engines: Engine[] = [];
   const disposers: (() => void)[] = [];
   const quickjs = await loadQuickJs();
@@ -33,7 +38,9 @@ export async function competitorSuite(ctx: BenchContext, kernels: readonly Workl
     const shared = quickJsSharedRuntimeEngine(quickjs.module);
     engines.push(shared);
     disposers.push(shared.dispose);
-    ctx.report.note(`quickjs-emscripten ${quickjs.version}: fresh runtime + context per run, 16 MiB memory limit, 512 KiB stack, interrupt handler (deadline)`);
+    ctx.report.note(
+      `quickjs-emscripten ${quickjs.version}: fresh runtime + context per run, 16 MiB memory limit, 512 KiB stack, interrupt handler (deadline)`,
+    );
   } else {
     ctx.report.note("quickjs-emscripten not installed: skipped");
   }
@@ -51,7 +58,11 @@ export async function competitorSuite(ctx: BenchContext, kernels: readonly Workl
         const got = JSON.stringify(run(w.value));
         if (got !== expected) throw new Error(`${engine.name} ${w.id}: result ${got} differs from direct ${expected}`);
         ctx.report.add(await measureSync(engineRow(engine.name, w.id), () => run(w.value), ctx.config));
-        if (engine.name === "quickjs") ctx.report.add({ name: pairedEngineName(engine.name, w.id), ratio: pairedRatio(() => run(w.value), ours(w), ctx.config) });
+        if (engine.name === "quickjs")
+          ctx.report.add({
+            name: pairedEngineName(engine.name, w.id),
+            ratio: pairedRatio(() => run(w.value), ours(w), ctx.config),
+          });
       }
     }
   } finally {

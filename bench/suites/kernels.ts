@@ -26,22 +26,49 @@ export const pairedName = {
   vsDirect: (id: string) => `sandboxed / direct JS, paired median: kernel ${id}`,
 };
 
-export async function kernelSuite(ctx: BenchContext, artifacts: Artifacts, kernels: readonly Workload[]): Promise<void> {
+export async function kernelSuite(
+  ctx: BenchContext,
+  artifacts: Artifacts,
+  kernels: readonly Workload[],
+): Promise<void> {
   for (const k of kernels) {
     const direct = directFunction(k.body);
     const unmetered = new RawRunner(k, artifacts.unmetered.get(k.id)!);
     const metered = new RawRunner(k, artifacts.metered.get(k.id)!);
     const program = programFor(k, artifacts.metered.get(k.id)!);
     const expected = JSON.stringify(direct(k.value));
-    for (const [way, out] of [["unmetered", unmetered.run(k.value)], ["metered", metered.run(k.value)], ["sandboxed", program.run(k.value, KERNEL_LIMITS).output]] as const) {
-      if (JSON.stringify(out) !== expected) throw new Error(`kernel ${k.id}: ${way} result ${JSON.stringify(out)} differs from direct ${expected}`);
+    for (const [way, out] of [
+      ["unmetered", unmetered.run(k.value)],
+      ["metered", metered.run(k.value)],
+      ["sandboxed", program.run(k.value, KERNEL_LIMITS).output],
+    ] as const) {
+      if (JSON.stringify(out) !== expected)
+        throw new Error(`kernel ${k.id}: ${way} result ${JSON.stringify(out)} differs from direct ${expected}`);
     }
     ctx.report.add(await measureSync(kernelRow(k.id, "direct"), () => direct(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "unmetered"), () => unmetered.run(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "metered"), () => metered.run(k.value), ctx.config));
-    ctx.report.add(await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, KERNEL_LIMITS), ctx.config));
-    ctx.report.add({ name: pairedName.fuel(k.id), ratio: pairedRatio(() => metered.run(k.value), () => unmetered.run(k.value), ctx.config) });
-    ctx.report.add({ name: pairedName.vsDirect(k.id), ratio: pairedRatio(() => program.run(k.value, KERNEL_LIMITS), () => direct(k.value), ctx.config) });
-    ctx.report.note(`kernel ${k.id}: fuel used per run ${program.run(k.value, KERNEL_LIMITS).fuelUsed.toLocaleString("en-US")}`);
+    ctx.report.add(
+      await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, KERNEL_LIMITS), ctx.config),
+    );
+    ctx.report.add({
+      name: pairedName.fuel(k.id),
+      ratio: pairedRatio(
+        () => metered.run(k.value),
+        () => unmetered.run(k.value),
+        ctx.config,
+      ),
+    });
+    ctx.report.add({
+      name: pairedName.vsDirect(k.id),
+      ratio: pairedRatio(
+        () => program.run(k.value, KERNEL_LIMITS),
+        () => direct(k.value),
+        ctx.config,
+      ),
+    });
+    ctx.report.note(
+      `kernel ${k.id}: fuel used per run ${program.run(k.value, KERNEL_LIMITS).fuelUsed.toLocaleString("en-US")}`,
+    );
   }
 }

@@ -56,12 +56,13 @@ function heapAndExternal(): number {
   return usage.heapUsed + usage.external;
 }
 
-
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The built probe (dist/bench/memoryProbe.js), also when this file runs from the sources. */
 function probeScript(): string | undefined {
-  return [join(here, "..", "memoryProbe.js"), join(here, "..", "..", "dist", "bench", "memoryProbe.js")].find((p) => existsSync(p));
+  return [join(here, "..", "memoryProbe.js"), join(here, "..", "..", "dist", "bench", "memoryProbe.js")].find((p) =>
+    existsSync(p),
+  );
 }
 
 /** Runs the memory probe (bench/memoryProbe.ts) in a fresh node process. */
@@ -71,7 +72,11 @@ function probe(script: string, args: readonly string[]): { rssKiB: number; heapK
   return JSON.parse(result.stdout) as { rssKiB: number; heapKiB: number };
 }
 
-export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows: SmallFlows | undefined): Promise<void> {
+export async function memorySuite(
+  ctx: BenchContext,
+  artifacts: Artifacts,
+  flows: SmallFlows | undefined,
+): Promise<void> {
   const live = Math.max(20, Math.round(1000 * ctx.scale));
   const wasm = artifacts.metered.get(smallNode.id)!;
   const writer = new WireWriter();
@@ -88,7 +93,9 @@ export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows
   const sandbox = probe(script, ["sandbox", wasmPath, inputPath, String(live)]);
   ctx.report.add({ name: ROWS.liveSandbox, ratio: sandbox.rssKiB });
   ctx.report.add({ name: ROWS.liveSandboxHeap, ratio: sandbox.heapKiB });
-  ctx.report.note(`live sandboxes: ${live} instances of a ${wasm.length}-byte module in a fresh process, memory ${memoryMinFromBinary(wasm)} page(s) of 64 KiB each, each run once`);
+  ctx.report.note(
+    `live sandboxes: ${live} instances of a ${wasm.length}-byte module in a fresh process, memory ${memoryMinFromBinary(wasm)} page(s) of 64 KiB each, each run once`,
+  );
 
   if (await loadQuickJs()) {
     const quick = probe(script, ["quickjs", String(Math.max(20, Math.round(200 * ctx.scale)))]);
@@ -120,11 +127,20 @@ export async function memorySuite(ctx: BenchContext, artifacts: Artifacts, flows
     release();
     await Promise.all(runs);
     ctx.report.add({ name: memoryRow, ratio: (during.heap - before.heap) / 1024 / concurrent });
-    ctx.report.note(`${memoryRow}: V8 heap+external ${((during.heap - before.heap) / 1024 / concurrent).toFixed(1)} KiB, RSS ${((during.rss - before.rss) / 1024 / concurrent).toFixed(1)} KiB`);
+    ctx.report.note(
+      `${memoryRow}: V8 heap+external ${((during.heap - before.heap) / 1024 / concurrent).toFixed(1)} KiB, RSS ${((during.rss - before.rss) / 1024 / concurrent).toFixed(1)} KiB`,
+    );
 
     // Time: the whole batch started at once, to the last result.
     const free = { tools: flows.tools() };
-    ctx.report.add(await measureSamples(timeRow, () => Promise.all(Array.from({ length: concurrent }, () => run(flows.input, free))), ctx.quick ? 2 : 5, 1));
+    ctx.report.add(
+      await measureSamples(
+        timeRow,
+        () => Promise.all(Array.from({ length: concurrent }, () => run(flows.input, free))),
+        ctx.quick ? 2 : 5,
+        1,
+      ),
+    );
   }
   ctx.report.note(`concurrent runs: ${concurrent} per batch`);
 }

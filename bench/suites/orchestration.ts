@@ -49,11 +49,20 @@ export async function orchestrationSuite(ctx: BenchContext): Promise<void> {
   writeFileSync(chainPath, workflowYaml("chain", count, true));
   writeFileSync(widePath, workflowYaml("wide", count, false));
   let flows: Awaited<ReturnType<typeof compileFlows>> | undefined;
-  ctx.report.add(await measureSamples(ROWS.compile, async () => (flows = await compileFlows(ctx, [chainPath, widePath], `orchestration-${Date.now()}`)), 1));
+  ctx.report.add(
+    await measureSamples(
+      ROWS.compile,
+      async () => (flows = await compileFlows(ctx, [chainPath, widePath], `orchestration-${Date.now()}`)),
+      1,
+    ),
+  );
   const chain = flows!.get("chain")!;
   const wide = flows!.get("wide")!;
 
-  const step = async (args: Record<string, unknown>, _context: { nodeId: string; signal: AbortSignal }): Promise<{ v: number }> => ({ v: (args.v as number) + 1 });
+  const step = async (
+    args: Record<string, unknown>,
+    _context: { nodeId: string; signal: AbortSignal },
+  ): Promise<{ v: number }> => ({ v: (args.v as number) + 1 });
   const options = { tools: { step } };
   const context = { nodeId: "n", signal: new AbortController().signal };
   const handChain = async (x: number): Promise<number> => {
@@ -77,8 +86,12 @@ export async function orchestrationSuite(ctx: BenchContext): Promise<void> {
   for (const [name, fn] of rows) ctx.report.add(perNode(await measureAsync(name, fn, ctx.config), name, count));
   const chainRow = ctx.report.timing(ROWS.chain)!;
   const baseRow = ctx.report.timing(ROWS.chainBaseline)!;
-  ctx.report.note(`orchestration overhead per direct node (chain of ${count}): ${(chainRow.mean_us - baseRow.mean_us).toFixed(2)} us`);
+  ctx.report.note(
+    `orchestration overhead per direct node (chain of ${count}): ${(chainRow.mean_us - baseRow.mean_us).toFixed(2)} us`,
+  );
   const wideRow = ctx.report.timing(ROWS.wide)!;
   const wideBase = ctx.report.timing(ROWS.wideBaseline)!;
-  ctx.report.note(`orchestration overhead per direct node (one wave of ${count}): ${(wideRow.mean_us - wideBase.mean_us).toFixed(2)} us`);
+  ctx.report.note(
+    `orchestration overhead per direct node (one wave of ${count}): ${(wideRow.mean_us - wideBase.mean_us).toFixed(2)} us`,
+  );
 }

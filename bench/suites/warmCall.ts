@@ -20,9 +20,15 @@ export async function warmCallSuite(ctx: BenchContext, artifacts: Artifacts): Pr
   const direct = directFunction(tinyNode.body);
   const input = tinyNode.value;
   let sink = 0;
-  const sandboxed = await measureSync(ROWS.sandboxed, () => (sink += program.run(input, LIMITS).output.y as number), ctx.config);
+  const sandboxed = await measureSync(
+    ROWS.sandboxed,
+    () => (sink += program.run(input, LIMITS).output.y as number),
+    ctx.config,
+  );
   const plain = await measureSync(ROWS.direct, () => (sink += direct(input).y as number), ctx.config);
   ctx.report.add(sandboxed);
   ctx.report.add(plain);
-  ctx.report.note(`warm per-call overhead of the sandbox: ${(sandboxed.mean_us - plain.mean_us).toFixed(2)} us (checksum ${sink > 0 ? "ok" : "?"})`);
+  ctx.report.note(
+    `warm per-call overhead of the sandbox: ${(sandboxed.mean_us - plain.mean_us).toFixed(2)} us (checksum ${sink > 0 ? "ok" : "?"})`,
+  );
 }

@@ -26,7 +26,11 @@ export interface SmallFlows {
 
 export async function loadSmallFlows(ctx: BenchContext): Promise<SmallFlows> {
   const dir = fixturesDir();
-  const runs = await compileFlows(ctx, [join(dir, "small_flow.yaml"), join(dir, "small_flow_trusted.yaml")], "small_flows");
+  const runs = await compileFlows(
+    ctx,
+    [join(dir, "small_flow.yaml"), join(dir, "small_flow_trusted.yaml")],
+    "small_flows",
+  );
   const rows = salesRows();
   return {
     sandboxed: runs.get("small_flow")!,
@@ -46,7 +50,8 @@ export async function workflowSuite(ctx: BenchContext, flows: SmallFlows): Promi
   const options = { tools: flows.tools() };
   for (const run of [flows.sandboxed, flows.trusted]) {
     const out = await run(flows.input, options);
-    if (out.alerted !== true || typeof out.total !== "number") throw new Error(`small flow gave ${JSON.stringify(out)}`);
+    if (out.alerted !== true || typeof out.total !== "number")
+      throw new Error(`small flow gave ${JSON.stringify(out)}`);
   }
   // Warm both paths up (JIT, the host's instance pool) before timing either.
   for (let i = 0; i < (ctx.quick ? 5 : 300); i++) {
@@ -57,5 +62,8 @@ export async function workflowSuite(ctx: BenchContext, flows: SmallFlows): Promi
   ctx.report.add(await measureAsync(ROWS.trusted, () => flows.trusted(flows.input, options), ctx.config));
   const sandboxed = () => flows.sandboxed(flows.input, options);
   const trusted = () => flows.trusted(flows.input, options);
-  ctx.report.add({ name: ROWS.paired, ratio: await pairedRatioAsync(sandboxed, trusted, ctx.config, ctx.quick ? 2 : 20) });
+  ctx.report.add({
+    name: ROWS.paired,
+    ratio: await pairedRatioAsync(sandboxed, trusted, ctx.config, ctx.quick ? 2 : 20),
+  });
 }

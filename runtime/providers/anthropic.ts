@@ -6,9 +6,23 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
-import { isAsyncIterable, numberOf, parseArguments, performRequest, requestSettings, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
+import {
+  isAsyncIterable,
+  numberOf,
+  parseArguments,
+  performRequest,
+  requestSettings,
+  resolveEndpoint,
+  stringOf,
+  type ProviderOptions,
+} from "./common.js";
 
-const ENDPOINT = { name: "Anthropic", baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY", defaultBaseURL: "https://api.anthropic.com" };
+const ENDPOINT = {
+  name: "Anthropic",
+  baseUrlEnv: "ANTHROPIC_BASE_URL",
+  apiKeyEnv: "ANTHROPIC_API_KEY",
+  defaultBaseURL: "https://api.anthropic.com",
+};
 const DEFAULT_MODEL = "claude-sonnet-4-6";
 const DEFAULT_MAX_TOKENS = 4096;
 const API_VERSION = "2023-06-01";
@@ -24,9 +38,20 @@ export function anthropicProvider(options: ProviderOptions = {}): LlmProvider {
       let client = clients.get(key);
       if (!client) {
         // The documented wire protocol: `x-api-key` (the SDK would send a bearer token) and the stable API version.
-        const defaultHeaders = { "x-api-key": apiKey ?? "not-needed", authorization: null, "anthropic-version": API_VERSION, ...options.headers };
+        const defaultHeaders = {
+          "x-api-key": apiKey ?? "not-needed",
+          authorization: null,
+          "anthropic-version": API_VERSION,
+          ...options.headers,
+        };
         const { default: AnthropicClient } = await import("@anthropic-ai/sdk");
-        client = new AnthropicClient({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, defaultHeaders });
+        client = new AnthropicClient({
+          apiKey: apiKey ?? "not-needed",
+          baseURL,
+          maxRetries: 0,
+          timeout: 86_400_000,
+          defaultHeaders,
+        });
         clients.set(key, client);
       }
       return send(client, baseURL, request, options);
@@ -34,9 +59,15 @@ export function anthropicProvider(options: ProviderOptions = {}): LlmProvider {
   };
 }
 
-async function send(client: Anthropic, baseURL: string, request: LlmRequest, options: ProviderOptions): Promise<LlmResponse> {
+async function send(
+  client: Anthropic,
+  baseURL: string,
+  request: LlmRequest,
+  options: ProviderOptions,
+): Promise<LlmResponse> {
   const settings = requestSettings(options, request.config);
-  const model = request.model ?? options.model ?? stringOf((options.env ?? process.env)["ANTHROPIC_MODEL"]) ?? DEFAULT_MODEL;
+  const model =
+    request.model ?? options.model ?? stringOf((options.env ?? process.env)["ANTHROPIC_MODEL"]) ?? DEFAULT_MODEL;
   const body = requestBody(model, request, settings.stream);
   return performRequest(
     request,
@@ -44,7 +75,10 @@ async function send(client: Anthropic, baseURL: string, request: LlmRequest, opt
     settings,
     (signal) => client.messages.create(body as never, { signal }) as Promise<unknown>,
     async (reply) => {
-      const response = settings.stream && isAsyncIterable<Anthropic.RawMessageStreamEvent>(reply) ? await readStream(reply, request, baseURL) : readMessage(reply as Anthropic.Message);
+      const response =
+        settings.stream && isAsyncIterable<Anthropic.RawMessageStreamEvent>(reply)
+          ? await readStream(reply, request, baseURL)
+          : readMessage(reply as Anthropic.Message);
       return request.outputSchema ? structured(response) : response;
     },
   );
@@ -52,10 +86,24 @@ async function send(client: Anthropic, baseURL: string, request: LlmRequest, opt
 
 function requestBody(model: string, request: LlmRequest, stream: boolean): Record<string, unknown> {
   const c = request.config;
-  const system = [stringOf(c["system"]), ...request.messages.filter((m) => m.role === "system").map((m) => m.content)].filter(Boolean).join("\n\n");
+  const system = [stringOf(c["system"]), ...request.messages.filter((m) => m.role === "system").map((m) => m.content)]
+    .filter(Boolean)
+    .join("\n\n");
   const tools = [
-    ...(request.tools ?? []).map((t) => ({ name: t.name, description: t.description, input_schema: objectSchema(t.parameters) })),
-    ...(request.outputSchema ? [{ name: OUTPUT_TOOL, description: "Reply with your answer as this tool's input.", input_schema: objectSchema(request.outputSchema) }] : []),
+    ...(request.tools ?? []).map((t) => ({
+      name: t.name,
+      description: t.description,
+      input_schema: objectSchema(t.parameters),
+    })),
+    ...(request.outputSchema
+      ? [
+          {
+            name: OUTPUT_TOOL,
+            description: "Reply with your answer as this tool's input.",
+            input_schema: objectSchema(request.outputSchema),
+          },
+        ]
+      : []),
   ];
   return {
     model,
@@ -86,12 +134,23 @@ function toWire(messages: readonly ChatMessage[]): { role: "user" | "assistant";
     if (message.role === "tool") {
       const block = { type: "tool_result", tool_use_id: message.toolCallId ?? "", content: message.content };
       const last = turns.at(-1);
-      if (last && last.role === "user" && Array.isArray(last.content) && last.content.every((b) => b["type"] === "tool_result")) last.content.push(block);
+      if (
+        last &&
+        last.role === "user" &&
+        Array.isArray(last.content) &&
+        last.content.every((b) => b["type"] === "tool_result")
+      )
+        last.content.push(block);
       else turns.push({ role: "user", content: [block] });
     } else if (message.role === "assistant") {
       const blocks: WireBlock[] = [
         ...(message.content ? [{ type: "text", text: message.content }] : []),
-        ...(message.toolCalls ?? []).map((call) => ({ type: "tool_use", id: call.id, name: call.name, input: call.arguments })),
+        ...(message.toolCalls ?? []).map((call) => ({
+          type: "tool_use",
+          id: call.id,
+          name: call.name,
+          input: call.arguments,
+        })),
       ];
       turns.push({ role: "assistant", content: blocks.length > 0 ? blocks : [{ type: "text", text: "" }] });
     } else {
@@ -106,12 +165,15 @@ function readMessage(message: Anthropic.Message): LlmResponse {
   const toolCalls: ToolCall[] = [];
   for (const block of message.content ?? []) {
     if (block.type === "text") text += block.text;
-    else if (block.type === "tool_use") toolCalls.push({ id: block.id, name: block.name, arguments: (block.input ?? {}) as Record<string, unknown> });
+    else if (block.type === "tool_use")
+      toolCalls.push({ id: block.id, name: block.name, arguments: (block.input ?? {}) as Record<string, unknown> });
   }
   return {
     text,
     ...(toolCalls.length > 0 && { toolCalls }),
-    ...(message.usage && { usage: { inputTokens: message.usage.input_tokens ?? 0, outputTokens: message.usage.output_tokens ?? 0 } }),
+    ...(message.usage && {
+      usage: { inputTokens: message.usage.input_tokens ?? 0, outputTokens: message.usage.output_tokens ?? 0 },
+    }),
     ...(message.model && { model: message.model }),
     ...(message.stop_reason && { stopReason: message.stop_reason }),
   };
@@ -125,7 +187,11 @@ interface Block {
   json: string;
 }
 
-async function readStream(stream: AsyncIterable<Anthropic.RawMessageStreamEvent>, request: LlmRequest, baseURL: string): Promise<LlmResponse> {
+async function readStream(
+  stream: AsyncIterable<Anthropic.RawMessageStreamEvent>,
+  request: LlmRequest,
+  baseURL: string,
+): Promise<LlmResponse> {
   const blocks: Block[] = [];
   let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   let model: string | undefined;
@@ -135,7 +201,10 @@ async function readStream(stream: AsyncIterable<Anthropic.RawMessageStreamEvent>
     switch (event.type) {
       case "message_start":
         model = event.message.model;
-        usage = { inputTokens: event.message.usage?.input_tokens ?? 0, outputTokens: event.message.usage?.output_tokens ?? 0 };
+        usage = {
+          inputTokens: event.message.usage?.input_tokens ?? 0,
+          outputTokens: event.message.usage?.output_tokens ?? 0,
+        };
         break;
       case "content_block_start": {
         const b = event.content_block as { type: string; text?: string; id?: string; name?: string };
@@ -158,7 +227,8 @@ async function readStream(stream: AsyncIterable<Anthropic.RawMessageStreamEvent>
       }
       case "message_delta":
         if (event.delta.stop_reason) stopReason = event.delta.stop_reason;
-        if (event.usage?.output_tokens !== undefined) usage = { inputTokens: usage.inputTokens, outputTokens: event.usage.output_tokens };
+        if (event.usage?.output_tokens !== undefined)
+          usage = { inputTokens: usage.inputTokens, outputTokens: event.usage.output_tokens };
         break;
       case "message_stop":
         stopped = true;
@@ -167,10 +237,26 @@ async function readStream(stream: AsyncIterable<Anthropic.RawMessageStreamEvent>
         break;
     }
   }
-  if (!stopped) throw new ProviderRequestError(request.nodeId, "stream_cut", `stream from ${baseURL} ended before the reply was complete (no message_stop)`);
-  const text = blocks.filter((b) => b?.type === "text").map((b) => b.text).join("");
-  const toolCalls = blocks.filter((b) => b?.type === "tool_use").map((b): ToolCall => ({ id: b.id, name: b.name, ...parseArguments(b.json) }));
-  return { text, ...(toolCalls.length > 0 && { toolCalls }), usage, ...(model && { model }), ...(stopReason && { stopReason }) };
+  if (!stopped)
+    throw new ProviderRequestError(
+      request.nodeId,
+      "stream_cut",
+      `stream from ${baseURL} ended before the reply was complete (no message_stop)`,
+    );
+  const text = blocks
+    .filter((b) => b?.type === "text")
+    .map((b) => b.text)
+    .join("");
+  const toolCalls = blocks
+    .filter((b) => b?.type === "tool_use")
+    .map((b): ToolCall => ({ id: b.id, name: b.name, ...parseArguments(b.json) }));
+  return {
+    text,
+    ...(toolCalls.length > 0 && { toolCalls }),
+    usage,
+    ...(model && { model }),
+    ...(stopReason && { stopReason }),
+  };
 }
 
 /** Structured output: the forced `output` tool's input is the reply; a plain text reply is kept as is. */

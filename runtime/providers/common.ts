@@ -6,7 +6,14 @@
 import { setMaxListeners } from "node:events";
 import { IceError, ProviderRequestError, TimeoutError, messageOf } from "../errors.js";
 import type { LlmRequest, LlmResponse } from "../options.js";
-import { abortReason, DEFAULT_RETRY, retryAfterMs, withRetries, type ProviderRetrySettings, type RetryVerdict } from "./retry.js";
+import {
+  abortReason,
+  DEFAULT_RETRY,
+  retryAfterMs,
+  withRetries,
+  type ProviderRetrySettings,
+  type RetryVerdict,
+} from "./retry.js";
 
 /** Options of `openAiProvider`/`anthropicProvider` (each falls back to `llm_config`, then the environment). */
 export interface ProviderOptions {
@@ -42,21 +49,33 @@ export function requestSettings(options: ProviderOptions, config: Readonly<Recor
   const maxRetries = numberOf(config["max_retries"]) ?? options.maxRetries ?? DEFAULT_RETRY.maxRetries;
   const maxDelaySeconds = numberOf(config["max_retry_delay_seconds"]);
   return {
-    retry: { maxRetries: Math.max(0, Math.floor(maxRetries)), maxRetryDelayMs: maxDelaySeconds !== undefined ? maxDelaySeconds * 1000 : options.maxRetryDelayMs ?? DEFAULT_RETRY.maxRetryDelayMs },
+    retry: {
+      maxRetries: Math.max(0, Math.floor(maxRetries)),
+      maxRetryDelayMs:
+        maxDelaySeconds !== undefined
+          ? maxDelaySeconds * 1000
+          : (options.maxRetryDelayMs ?? DEFAULT_RETRY.maxRetryDelayMs),
+    },
     timeoutMs: timeoutSeconds !== undefined ? timeoutSeconds * 1000 : options.timeoutMs,
-    stream: typeof config["stream"] === "boolean" ? config["stream"] : options.stream ?? true,
+    stream: typeof config["stream"] === "boolean" ? config["stream"] : (options.stream ?? true),
   };
 }
 
 /** A signal that aborts with the request's signal, or with `ICE_TIMEOUT` after `timeoutMs`. */
-export function requestSignal(request: LlmRequest, timeoutMs: number | undefined): { readonly signal: AbortSignal; dispose(): void } {
+export function requestSignal(
+  request: LlmRequest,
+  timeoutMs: number | undefined,
+): { readonly signal: AbortSignal; dispose(): void } {
   // A signal of the request's own: the SDK adds a listener per HTTP attempt (retries included).
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(request.signal.reason);
   if (request.signal.aborted) onAbort();
   else request.signal.addEventListener("abort", onAbort, { once: true });
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(request.nodeId, timeoutMs)), timeoutMs);
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => controller.abort(new TimeoutError(request.nodeId, timeoutMs)), timeoutMs);
   return {
     signal: controller.signal,
     dispose: () => {
@@ -84,7 +103,11 @@ function isConnectionError(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     const message = messageOf(e);
     if (name === "APIConnectionError" || name === "SocketError") return true;
-    if (typeof code === "string" && /^(ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
+    if (
+      typeof code === "string" &&
+      /^(ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)
+    )
+      return true;
     if (/terminated|other side closed|socket hang up|fetch failed|Connection error/i.test(message)) return true;
   }
   return false;
@@ -95,9 +118,16 @@ export function judge(error: unknown): RetryVerdict {
   const http = httpError(error);
   if (http) {
     const hint = http.headers?.get("x-should-retry");
-    const retryable = hint === "true" || (hint !== "false" && (http.status === 408 || http.status === 409 || http.status === 429 || http.status >= 500));
+    const retryable =
+      hint === "true" ||
+      (hint !== "false" && (http.status === 408 || http.status === 409 || http.status === 429 || http.status >= 500));
     const after = retryAfterMs(http.headers);
-    return { retryable, status: http.status, reason: http.status === 429 ? "rate limited" : `HTTP ${http.status}`, ...(after !== undefined && { retryAfterMs: after }) };
+    return {
+      retryable,
+      status: http.status,
+      reason: http.status === 429 ? "rate limited" : `HTTP ${http.status}`,
+      ...(after !== undefined && { retryAfterMs: after }),
+    };
   }
   if (error instanceof IceError) return { retryable: false, reason: error.code };
   if (isConnectionError(error)) return { retryable: true, reason: `connection failed: ${rootMessage(error)}` };
@@ -105,7 +135,13 @@ export function judge(error: unknown): RetryVerdict {
 }
 
 /** Turns whatever a request threw into an `IceError`; `receiving` says whether the reply had started. */
-export function providerError(nodeId: string, error: unknown, signal: AbortSignal, baseURL: string, receiving: boolean): IceError {
+export function providerError(
+  nodeId: string,
+  error: unknown,
+  signal: AbortSignal,
+  baseURL: string,
+  receiving: boolean,
+): IceError {
   if (signal.aborted) return abortReason(signal);
   if (error instanceof IceError) return error;
   const http = httpError(error);
@@ -113,16 +149,33 @@ export function providerError(nodeId: string, error: unknown, signal: AbortSigna
     const detail = `HTTP ${http.status} from ${baseURL}: ${bodyMessage(http)}`;
     if (http.status === 429) {
       const after = retryAfterMs(http.headers);
-      return new ProviderRequestError(nodeId, "rate_limited", `rate limited (${detail})${after !== undefined ? `; server asked to wait ${Math.round(after / 1000)} s` : ""}`, { status: 429, cause: error });
+      return new ProviderRequestError(
+        nodeId,
+        "rate_limited",
+        `rate limited (${detail})${after !== undefined ? `; server asked to wait ${Math.round(after / 1000)} s` : ""}`,
+        { status: 429, cause: error },
+      );
     }
-    return new ProviderRequestError(nodeId, http.status === 401 || http.status === 403 ? "auth" : "http", detail, { status: http.status, cause: error });
+    return new ProviderRequestError(nodeId, http.status === 401 || http.status === 403 ? "auth" : "http", detail, {
+      status: http.status,
+      cause: error,
+    });
   }
   if (isConnectionError(error)) {
     return receiving
-      ? new ProviderRequestError(nodeId, "stream_cut", `connection to ${baseURL} closed before the reply was complete (${rootMessage(error)})`, { cause: error })
-      : new ProviderRequestError(nodeId, "connection", `cannot reach ${baseURL}: ${rootMessage(error)}`, { cause: error });
+      ? new ProviderRequestError(
+          nodeId,
+          "stream_cut",
+          `connection to ${baseURL} closed before the reply was complete (${rootMessage(error)})`,
+          { cause: error },
+        )
+      : new ProviderRequestError(nodeId, "connection", `cannot reach ${baseURL}: ${rootMessage(error)}`, {
+          cause: error,
+        });
   }
-  return new ProviderRequestError(nodeId, "bad_reply", `unusable reply from ${baseURL}: ${messageOf(error)}`, { cause: error });
+  return new ProviderRequestError(nodeId, "bad_reply", `unusable reply from ${baseURL}: ${messageOf(error)}`, {
+    cause: error,
+  });
 }
 
 function bodyMessage(error: HttpErrorLike): string {
@@ -160,10 +213,15 @@ export interface EndpointDefaults {
 export function resolveEndpoint(request: LlmRequest, options: ProviderOptions, defaults: EndpointDefaults): Endpoint {
   const env = options.env ?? process.env;
   const config = request.config;
-  const baseURL = stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env[defaults.baseUrlEnv]) ?? defaults.defaultBaseURL;
+  const baseURL =
+    stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env[defaults.baseUrlEnv]) ?? defaults.defaultBaseURL;
   const apiKey = options.apiKey ?? stringOf(env[stringOf(config["api_key_env"]) ?? defaults.apiKeyEnv]);
   if (!apiKey && baseURL === defaults.defaultBaseURL) {
-    throw new IceError("ICE_PROVIDER_MISSING", `no ${defaults.name} API key: set ${defaults.apiKeyEnv} (or llm_config.base_url / ${defaults.baseUrlEnv} for a local server)`, request.nodeId);
+    throw new IceError(
+      "ICE_PROVIDER_MISSING",
+      `no ${defaults.name} API key: set ${defaults.apiKeyEnv} (or llm_config.base_url / ${defaults.baseUrlEnv} for a local server)`,
+      request.nodeId,
+    );
   }
   return { baseURL, apiKey, key: `${baseURL}\n${apiKey ?? ""}` };
 }
@@ -212,7 +270,8 @@ export function parseArguments(text: string): { arguments: Record<string, unknow
   if (text.trim() === "") return { arguments: {} };
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) return { arguments: value as Record<string, unknown> };
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      return { arguments: value as Record<string, unknown> };
   } catch {
     // fall through
   }

@@ -34,14 +34,25 @@ export function defaultProvider(options: DefaultProviderOptions = {}): LlmProvid
   return {
     complete(request: LlmRequest): Promise<LlmResponse> {
       const name = pick(request, options.fallback, env);
-      if (name === "anthropic") return (anthropic ??= anthropicProvider({ env, ...options.anthropic })).complete(request);
+      if (name === "anthropic")
+        return (anthropic ??= anthropicProvider({ env, ...options.anthropic })).complete(request);
       if (name === "openai") return (openai ??= openAiProvider({ env, ...options.openai })).complete(request);
-      return Promise.reject(new IceError("ICE_PROVIDER_MISSING", `unknown llm_config.provider '${name}' (expected openai or anthropic)`, request.nodeId));
+      return Promise.reject(
+        new IceError(
+          "ICE_PROVIDER_MISSING",
+          `unknown llm_config.provider '${name}' (expected openai or anthropic)`,
+          request.nodeId,
+        ),
+      );
     },
   };
 }
 
-function pick(request: LlmRequest, fallback: "openai" | "anthropic" | undefined, env: Readonly<Record<string, string | undefined>>): string {
+function pick(
+  request: LlmRequest,
+  fallback: "openai" | "anthropic" | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const named = request.config["provider"];
   if (typeof named === "string" && named !== "") return named.toLowerCase();
   if (request.model?.startsWith("claude")) return "anthropic";

@@ -7,9 +7,24 @@
 import type OpenAI from "openai";
 import { ProviderRequestError } from "../errors.js";
 import type { ChatMessage, LlmProvider, LlmRequest, LlmResponse, TokenUsage, ToolCall } from "../options.js";
-import { allRequired, isAsyncIterable, numberOf, parseArguments, performRequest, requestSettings, resolveEndpoint, stringOf, type ProviderOptions } from "./common.js";
+import {
+  allRequired,
+  isAsyncIterable,
+  numberOf,
+  parseArguments,
+  performRequest,
+  requestSettings,
+  resolveEndpoint,
+  stringOf,
+  type ProviderOptions,
+} from "./common.js";
 
-const ENDPOINT = { name: "OpenAI", baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY", defaultBaseURL: "https://api.openai.com/v1" };
+const ENDPOINT = {
+  name: "OpenAI",
+  baseUrlEnv: "OPENAI_BASE_URL",
+  apiKeyEnv: "OPENAI_API_KEY",
+  defaultBaseURL: "https://api.openai.com/v1",
+};
 const DEFAULT_MODEL = "gpt-4o-mini";
 
 /** An `LlmProvider` speaking the OpenAI chat completions API. */
@@ -21,7 +36,13 @@ export function openAiProvider(options: ProviderOptions = {}): LlmProvider {
       let client = clients.get(key);
       if (!client) {
         const { default: OpenAIClient } = await import("openai");
-        client = new OpenAIClient({ apiKey: apiKey ?? "not-needed", baseURL, maxRetries: 0, timeout: 86_400_000, ...(options.headers && { defaultHeaders: options.headers }) });
+        client = new OpenAIClient({
+          apiKey: apiKey ?? "not-needed",
+          baseURL,
+          maxRetries: 0,
+          timeout: 86_400_000,
+          ...(options.headers && { defaultHeaders: options.headers }),
+        });
         clients.set(key, client);
       }
       return send(client, baseURL, request, options);
@@ -29,9 +50,15 @@ export function openAiProvider(options: ProviderOptions = {}): LlmProvider {
   };
 }
 
-async function send(client: OpenAI, baseURL: string, request: LlmRequest, options: ProviderOptions): Promise<LlmResponse> {
+async function send(
+  client: OpenAI,
+  baseURL: string,
+  request: LlmRequest,
+  options: ProviderOptions,
+): Promise<LlmResponse> {
   const settings = requestSettings(options, request.config);
-  const model = request.model ?? options.model ?? stringOf((options.env ?? process.env)["OPENAI_MODEL"]) ?? DEFAULT_MODEL;
+  const model =
+    request.model ?? options.model ?? stringOf((options.env ?? process.env)["OPENAI_MODEL"]) ?? DEFAULT_MODEL;
   const body = requestBody(model, request, settings.stream);
   return performRequest(
     request,
@@ -58,10 +85,16 @@ function requestBody(model: string, request: LlmRequest, stream: boolean): Recor
     ...(numberOf(c["max_completion_tokens"]) !== undefined && { max_completion_tokens: c["max_completion_tokens"] }),
     ...(numberOf(c["seed"]) !== undefined && { seed: c["seed"] }),
     ...(c["stop"] !== undefined && { stop: c["stop"] }),
-    ...(request.tools && request.tools.length > 0 && {
-      tools: request.tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.parameters } })),
+    ...(request.tools &&
+      request.tools.length > 0 && {
+        tools: request.tools.map((t) => ({
+          type: "function",
+          function: { name: t.name, description: t.description, parameters: t.parameters },
+        })),
+      }),
+    ...(schema && {
+      response_format: { type: "json_schema", json_schema: { name: "output", schema, strict: allRequired(schema) } },
     }),
-    ...(schema && { response_format: { type: "json_schema", json_schema: { name: "output", schema, strict: allRequired(schema) } } }),
     ...(stream && { stream: true, stream_options: { include_usage: true } }),
   };
 }
@@ -75,7 +108,11 @@ function toWire(message: ChatMessage): Record<string, unknown> {
         ? {
             role: "assistant",
             content: message.content || null,
-            tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.invalidArguments ?? JSON.stringify(call.arguments) } })),
+            tool_calls: message.toolCalls.map((call) => ({
+              id: call.id,
+              type: "function",
+              function: { name: call.name, arguments: call.invalidArguments ?? JSON.stringify(call.arguments) },
+            })),
           }
         : { role: "assistant", content: message.content };
     default:
@@ -87,12 +124,19 @@ function readCompletion(completion: OpenAI.Chat.ChatCompletion, nodeId: string, 
   const choice = completion.choices?.[0];
   if (!choice) throw new ProviderRequestError(nodeId, "bad_reply", `reply from ${baseURL} has no choices`);
   const calls = (choice.message.tool_calls ?? []).flatMap((call): ToolCall[] =>
-    call.type === "function" ? [{ id: call.id, name: call.function.name, ...parseArguments(call.function.arguments ?? "") }] : [],
+    call.type === "function"
+      ? [{ id: call.id, name: call.function.name, ...parseArguments(call.function.arguments ?? "") }]
+      : [],
   );
   return {
     text: choice.message.content ?? "",
     ...(calls.length > 0 && { toolCalls: calls }),
-    ...(completion.usage && { usage: { inputTokens: completion.usage.prompt_tokens ?? 0, outputTokens: completion.usage.completion_tokens ?? 0 } }),
+    ...(completion.usage && {
+      usage: {
+        inputTokens: completion.usage.prompt_tokens ?? 0,
+        outputTokens: completion.usage.completion_tokens ?? 0,
+      },
+    }),
     ...(completion.model && { model: completion.model }),
     ...(choice.finish_reason && { stopReason: choice.finish_reason }),
   };
@@ -104,7 +148,11 @@ interface PartialCall {
   args: string;
 }
 
-async function readStream(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>, request: LlmRequest, baseURL: string): Promise<LlmResponse> {
+async function readStream(
+  stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>,
+  request: LlmRequest,
+  baseURL: string,
+): Promise<LlmResponse> {
   let text = "";
   let usage: TokenUsage | undefined;
   let model: string | undefined;
@@ -112,7 +160,8 @@ async function readStream(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>
   const calls: PartialCall[] = [];
   for await (const chunk of stream) {
     if (chunk.model) model = chunk.model;
-    if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens ?? 0, outputTokens: chunk.usage.completion_tokens ?? 0 };
+    if (chunk.usage)
+      usage = { inputTokens: chunk.usage.prompt_tokens ?? 0, outputTokens: chunk.usage.completion_tokens ?? 0 };
     const choice = chunk.choices?.[0];
     if (!choice) continue;
     const delta = choice.delta ?? {};
@@ -129,8 +178,20 @@ async function readStream(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>
     if (choice.finish_reason) finish = choice.finish_reason;
   }
   if (finish === undefined) {
-    throw new ProviderRequestError(request.nodeId, "stream_cut", `stream from ${baseURL} ended before the reply was complete (no finish_reason)`);
+    throw new ProviderRequestError(
+      request.nodeId,
+      "stream_cut",
+      `stream from ${baseURL} ended before the reply was complete (no finish_reason)`,
+    );
   }
-  const toolCalls = calls.filter((c) => c !== undefined).map((c, i): ToolCall => ({ id: c.id || `call_${i}`, name: c.name, ...parseArguments(c.args) }));
-  return { text, ...(toolCalls.length > 0 && { toolCalls }), ...(usage && { usage }), ...(model && { model }), stopReason: finish };
+  const toolCalls = calls
+    .filter((c) => c !== undefined)
+    .map((c, i): ToolCall => ({ id: c.id || `call_${i}`, name: c.name, ...parseArguments(c.args) }));
+  return {
+    text,
+    ...(toolCalls.length > 0 && { toolCalls }),
+    ...(usage && { usage }),
+    ...(model && { model }),
+    stopReason: finish,
+  };
 }

@@ -20,7 +20,11 @@ export const LIST_PRICES: Readonly<Record<string, ModelPrice>> = {
 };
 
 /** The price of `model`: `llm_config.pricing` first, then `overrides`, then the list; undefined if unknown. */
-export function priceOf(model: string, config: Readonly<Record<string, unknown>>, overrides: Readonly<Record<string, ModelPrice>> | undefined): ModelPrice | undefined {
+export function priceOf(
+  model: string,
+  config: Readonly<Record<string, unknown>>,
+  overrides: Readonly<Record<string, ModelPrice>> | undefined,
+): ModelPrice | undefined {
   const own = config["pricing"] as Record<string, unknown> | undefined;
   if (own && typeof own === "object") {
     const input = numberOf(own["input_per_million"]);
@@ -29,7 +33,9 @@ export function priceOf(model: string, config: Readonly<Record<string, unknown>>
   }
   const table = { ...LIST_PRICES, ...overrides };
   if (table[model]) return table[model];
-  const prefix = Object.keys(table).filter((name) => model.startsWith(name)).sort((a, b) => b.length - a.length)[0];
+  const prefix = Object.keys(table)
+    .filter((name) => model.startsWith(name))
+    .sort((a, b) => b.length - a.length)[0];
   return prefix ? table[prefix] : undefined;
 }
 

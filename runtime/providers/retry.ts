@@ -42,7 +42,12 @@ export async function withRetries<T>(
       if (!verdict.retryable || attempt > settings.maxRetries) throw error;
       if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > settings.maxRetryDelayMs) throw error;
       const delayMs = Math.round(verdict.retryAfterMs ?? backoff(attempt));
-      onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, ...(verdict.status !== undefined && { status: verdict.status }) });
+      onRetry?.({
+        attempt: attempt + 1,
+        delayMs,
+        reason: verdict.reason,
+        ...(verdict.status !== undefined && { status: verdict.status }),
+      });
       await sleep(delayMs, signal);
     }
   }

@@ -5,7 +5,14 @@
 import { writeFile } from "node:fs/promises";
 import { IceError, messageOf } from "../errors.js";
 import type { LlmProvider, LlmRequest, LlmResponse, ToolFunction } from "../options.js";
-import { plain, RECORDING_FORMAT, RECORDING_VERSION, type RecordedCall, type RecordedError, type Recording } from "./format.js";
+import {
+  plain,
+  RECORDING_FORMAT,
+  RECORDING_VERSION,
+  type RecordedCall,
+  type RecordedError,
+  type Recording,
+} from "./format.js";
 
 /** What identifies a model request on replay. */
 export function requestKey(request: LlmRequest): unknown {
@@ -83,7 +90,10 @@ export class Recorder {
       this.calls.splice(this.calls.indexOf(call), 1);
       return;
     }
-    const recorded: RecordedError = { message: error instanceof IceError ? error.message.replace(/^node '[^']*': /, "") : messageOf(error), ...(error instanceof IceError && { code: error.code }) };
+    const recorded: RecordedError = {
+      message: error instanceof IceError ? error.message.replace(/^node '[^']*': /, "") : messageOf(error),
+      ...(error instanceof IceError && { code: error.code }),
+    };
     call.error = recorded;
   }
 }

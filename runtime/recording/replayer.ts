@@ -14,7 +14,8 @@ export class Replayer {
   private readonly unused: RecordedCall[];
 
   constructor(recording: Recording) {
-    if (recording?.format !== RECORDING_FORMAT || !Array.isArray(recording.calls)) throw new Error(`not an iceosc recording (expected format '${RECORDING_FORMAT}')`);
+    if (recording?.format !== RECORDING_FORMAT || !Array.isArray(recording.calls))
+      throw new Error(`not an iceosc recording (expected format '${RECORDING_FORMAT}')`);
     this.unused = [...recording.calls];
   }
 
@@ -28,7 +29,7 @@ export class Replayer {
       complete: async (request: LlmRequest): Promise<LlmResponse> => {
         const key = canonical(plain(requestKey(request)));
         const call = this.take((c) => c.kind === "llm" && c.nodeId === request.nodeId && canonical(c.request) === key);
-        if (!call || call.kind !== "llm") throw this.mismatch(request.nodeId, "model call", "llm");
+        if (call?.kind !== "llm") throw this.mismatch(request.nodeId, "model call", "llm");
         if (call.error) throw rebuild(call.error, request.nodeId);
         for (const token of call.tokens ?? []) request.onToken?.(token);
         return call.response!;
@@ -47,8 +48,11 @@ export class Replayer {
       if (!tool) {
         tool = async (args, context) => {
           const key = canonical(plain(args));
-          const call = this.take((c) => c.kind === "tool" && c.nodeId === context.nodeId && c.tool === name && canonical(c.args) === key);
-          if (!call || call.kind !== "tool") throw this.mismatch(context.nodeId, `call of tool '${name}' with ${key.slice(0, 200)}`, name);
+          const call = this.take(
+            (c) => c.kind === "tool" && c.nodeId === context.nodeId && c.tool === name && canonical(c.args) === key,
+          );
+          if (call?.kind !== "tool")
+            throw this.mismatch(context.nodeId, `call of tool '${name}' with ${key.slice(0, 200)}`, name);
           if (call.error) throw rebuild(call.error, context.nodeId);
           return call.result;
         };
@@ -73,8 +77,13 @@ export class Replayer {
   }
 
   private mismatch(nodeId: string, what: string, name: string): ReplayMismatchError {
-    const sameNode = this.unused.filter((c) => c.nodeId === nodeId && (c.kind === "llm" ? name === "llm" : c.tool === name)).length;
-    return new ReplayMismatchError(nodeId, `the recording has no ${what}${sameNode > 0 ? ` (it has ${sameNode} other such call(s) for this node: the workflow or its input changed since recording)` : ""}`);
+    const sameNode = this.unused.filter(
+      (c) => c.nodeId === nodeId && (c.kind === "llm" ? name === "llm" : c.tool === name),
+    ).length;
+    return new ReplayMismatchError(
+      nodeId,
+      `the recording has no ${what}${sameNode > 0 ? ` (it has ${sameNode} other such call(s) for this node: the workflow or its input changed since recording)` : ""}`,
+    );
   }
 }
 

@@ -11,7 +11,9 @@
 export const BASE_IMPORTS: readonly string[] = ["env.memory", "env.abort", "ice.tick"];
 
 /** Console functions routed to the log hook. */
-export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "error"].map((f) => `env.console.${f}`).concat("env.trace");
+export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "error"]
+  .map((f) => `env.console.${f}`)
+  .concat("env.trace");
 
 /**
  * Capability name to the `module.name` imports it allows.

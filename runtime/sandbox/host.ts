@@ -35,7 +35,14 @@ export const SEEDED_CLOCK_EPOCH = 1_704_067_200_000;
 
 /** A fresh per-run state. */
 export function hostRun(): HostRun {
-  return { memory: undefined, hooks: undefined, meter: undefined, logUnits: 0, logMessages: 0, clock: SEEDED_CLOCK_EPOCH };
+  return {
+    memory: undefined,
+    hooks: undefined,
+    meter: undefined,
+    logUnits: 0,
+    logMessages: 0,
+    clock: SEEDED_CLOCK_EPOCH,
+  };
 }
 
 /**
@@ -61,7 +68,10 @@ export function sanitize(text: string): string {
 }
 
 /** The import object for a module granted `capabilities`: `env` (abort + capabilities) and `ice` (tick). */
-export function createImports(run: HostRun, capabilities: readonly string[]): { env: Record<string, unknown>; ice: Record<string, unknown> } {
+export function createImports(
+  run: HostRun,
+  capabilities: readonly string[],
+): { env: Record<string, unknown>; ice: Record<string, unknown> } {
   const env: Record<string, unknown> = {
     abort(message: number): never {
       const text = run.memory ? readSandboxString(run.memory, message, ABORT_MESSAGE_LIMIT) : undefined;
@@ -89,7 +99,9 @@ export function createImports(run: HostRun, capabilities: readonly string[]): { 
       run.logUnits += text.length;
       if (run.logMessages > LOG_RUN_MESSAGES || run.logUnits > LOG_RUN_UNITS) {
         run.logMessages = LOG_RUN_MESSAGES + 1;
-        run.hooks?.log?.(`[log output truncated: a run may log ${LOG_RUN_MESSAGES} messages or ${LOG_RUN_UNITS} characters]`);
+        run.hooks?.log?.(
+          `[log output truncated: a run may log ${LOG_RUN_MESSAGES} messages or ${LOG_RUN_UNITS} characters]`,
+        );
         return;
       }
       run.hooks?.log?.(sanitizeLog(text));

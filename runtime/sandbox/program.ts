@@ -118,7 +118,10 @@ export class SandboxProgram {
     try {
       module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
     } catch (error) {
-      throw new ModuleInvalidError(spec.nodeId, `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ModuleInvalidError(
+        spec.nodeId,
+        `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return SandboxProgram.create(spec, checked, () => module);
   }
@@ -140,17 +143,28 @@ export class SandboxProgram {
     try {
       return verifyModule(bytes, checkImport);
     } catch (error) {
-      if (error instanceof VerifyError) throw new ModuleInvalidError(nodeId, `sandbox module rejected: ${error.message}`);
+      if (error instanceof VerifyError)
+        throw new ModuleInvalidError(nodeId, `sandbox module rejected: ${error.message}`);
       throw error;
     }
   }
 
   private static create(spec: SandboxSpec, shape: ModuleShape, module: () => WebAssembly.Module): SandboxProgram {
     try {
-      return new SandboxProgram(spec, module(), shape.memoryMinPages, shape.resettable, makeEncoder(spec.inputType), makeDecoder(spec.outputType));
+      return new SandboxProgram(
+        spec,
+        module(),
+        shape.memoryMinPages,
+        shape.resettable,
+        makeEncoder(spec.inputType),
+        makeDecoder(spec.outputType),
+      );
     } catch (error) {
       if (error instanceof IceError) throw error;
-      throw new ModuleInvalidError(spec.nodeId, `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ModuleInvalidError(
+        spec.nodeId,
+        `sandbox module rejected: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -166,7 +180,14 @@ export class SandboxProgram {
     if (maxPages < this.minPages) throw new MemoryLimitError(nodeId, limits.memoryBytes);
 
     const host = this.host;
-    const saved = { memory: host.memory, hooks: host.hooks, meter: host.meter, logUnits: host.logUnits, logMessages: host.logMessages, clock: host.clock };
+    const saved = {
+      memory: host.memory,
+      hooks: host.hooks,
+      meter: host.meter,
+      logUnits: host.logUnits,
+      logMessages: host.logMessages,
+      clock: host.clock,
+    };
     const meter = new FuelMeter(nodeId, limits.fuel, limits.timeoutMs);
     host.hooks = hooks;
     host.logUnits = 0;
@@ -249,7 +270,8 @@ export class SandboxProgram {
     } finally {
       this.host.meter = saved;
     }
-    if ((exports.__ice_fuel.value as bigint) < 0n) throw new ModuleInvalidError(this.spec.nodeId, "module initialisation ran out of fuel");
+    if ((exports.__ice_fuel.value as bigint) < 0n)
+      throw new ModuleInvalidError(this.spec.nodeId, "module initialisation ran out of fuel");
   }
 
   /** Puts an instance back in its initial state and keeps it, when that is possible and cheap. */
@@ -290,12 +312,14 @@ export class SandboxProgram {
     const { nodeId } = this.spec;
     if (error instanceof IceError) return error;
     if (error instanceof SandboxAbort) {
-      if (error.message.startsWith(OUTPUT_ABORT_PREFIX)) return new OutputInvalidError(nodeId, error.message.slice(OUTPUT_ABORT_PREFIX.length));
+      if (error.message.startsWith(OUTPUT_ABORT_PREFIX))
+        return new OutputInvalidError(nodeId, error.message.slice(OUTPUT_ABORT_PREFIX.length));
       return new SandboxTrapError(nodeId, error.message);
     }
     if (slot && slot.exports.__ice_oom.value === 1) return new MemoryLimitError(nodeId, limits.memoryBytes);
     if (meter.overdue()) return new TimeoutError(nodeId, limits.timeoutMs);
-    if (error instanceof RangeError && /call stack/i.test(error.message)) return new SandboxTrapError(nodeId, "stack overflow");
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      return new SandboxTrapError(nodeId, "stack overflow");
     if (error instanceof WebAssembly.RuntimeError) return new SandboxTrapError(nodeId, error.message);
     if (error instanceof WireError) return new OutputInvalidError(nodeId, error.message);
     if (error instanceof WebAssembly.LinkError || error instanceof WebAssembly.CompileError) {

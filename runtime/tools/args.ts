@@ -61,6 +61,10 @@ export function resolvePath(access: FileAccess, path: string, nodeId: string): s
     const rel = relative(resolve(dir), full);
     return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
   });
-  if (!inside) throw new CapabilityDeniedError(nodeId, `path '${path}' is outside the directories file tools may read (${access.readableDirs.join(", ")})`);
+  if (!inside)
+    throw new CapabilityDeniedError(
+      nodeId,
+      `path '${path}' is outside the directories file tools may read (${access.readableDirs.join(", ")})`,
+    );
   return full;
 }

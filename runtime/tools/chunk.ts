@@ -30,7 +30,9 @@ export function chunkTextTool(args: Args): { chunks: Chunk[] } {
   } else sources.push({ source: optionalString(args, "source") ?? "text", text: stringArg(args, "text") });
   const chunks: Chunk[] = [];
   for (const { source, text } of sources) {
-    splitText(text, size, overlap).forEach((piece, index) => chunks.push({ id: `${source}#${index}`, text: piece, source, index }));
+    splitText(text, size, overlap).forEach((piece, index) =>
+      chunks.push({ id: `${source}#${index}`, text: piece, source, index }),
+    );
   }
   return { chunks };
 }
@@ -39,12 +41,13 @@ export function chunkTextTool(args: Args): { chunks: Chunk[] } {
 export function splitText(text: string, size: number, overlap: number): string[] {
   const pieces = atoms(text.trim(), size, 0);
   const chunks: string[] = [];
-  let current: string[] = [];
+  const current: string[] = [];
   let length = 0;
   for (const piece of pieces) {
     if (length + piece.length > size && current.length > 0) {
       chunks.push(current.join("").trim());
-      while (current.length > 0 && (length > overlap || length + piece.length > size)) length -= current.shift()!.length;
+      while (current.length > 0 && (length > overlap || length + piece.length > size))
+        length -= current.shift()!.length;
     }
     current.push(piece);
     length += piece.length;

@@ -17,11 +17,18 @@ export interface ParsedDocument {
   readonly pages?: number;
 }
 
-export async function parseDocumentsTool(access: FileAccess, args: Args, context: ToolContext): Promise<{ documents: ParsedDocument[]; text: string }> {
+export async function parseDocumentsTool(
+  access: FileAccess,
+  args: Args,
+  context: ToolContext,
+): Promise<{ documents: ParsedDocument[]; text: string }> {
   const paths = stringListArg(args, "path", "paths", "file_paths");
   if (!paths) throw new Error("missing argument 'path' (or 'paths' / 'file_paths')");
   const documents: ParsedDocument[] = [];
-  for (const path of paths) documents.push(await parseDocument(path, await readBounded(resolvePath(access, path, context.nodeId), context.signal)));
+  for (const path of paths)
+    documents.push(
+      await parseDocument(path, await readBounded(resolvePath(access, path, context.nodeId), context.signal)),
+    );
   return { documents, text: documents.map((d) => d.text).join("\n\n") };
 }
 
@@ -35,7 +42,11 @@ export async function parseDocument(path: string, bytes: Buffer): Promise<Parsed
     for (let n = 1; n <= pdf.numPages; n++) {
       const content = await (await pdf.getPage(n)).getTextContent();
       // keep the PDF's line breaks: each text item says whether a line ends after it
-      pages.push((content.items as { str?: string; hasEOL?: boolean }[]).map((item) => (item.str ?? "") + (item.hasEOL ? "\n" : "")).join(""));
+      pages.push(
+        (content.items as { str?: string; hasEOL?: boolean }[])
+          .map((item) => (item.str ?? "") + (item.hasEOL ? "\n" : ""))
+          .join(""),
+      );
     }
     const clean = normalise(pages.join("\n\n"));
     return { path, format: "pdf", title: firstLine(clean), text: clean, pages: pdf.numPages };
@@ -55,9 +66,16 @@ export async function parseDocument(path: string, bytes: Buffer): Promise<Parsed
 }
 
 function normalise(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 function firstLine(text: string): string {
-  return (text.split("\n").find((line) => line.trim() !== "") ?? "").replace(/^#+\s*/, "").trim().slice(0, 120);
+  return (text.split("\n").find((line) => line.trim() !== "") ?? "")
+    .replace(/^#+\s*/, "")
+    .trim()
+    .slice(0, 120);
 }

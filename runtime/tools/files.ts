@@ -9,17 +9,38 @@ import { booleanArg, resolvePath, stringArg, optionalString, type Args, type Fil
 /** Largest file the tools read, in bytes. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export async function readFileTool(access: FileAccess, args: Args, context: ToolContext): Promise<{ path: string; text: string; bytes: number }> {
+export async function readFileTool(
+  access: FileAccess,
+  args: Args,
+  context: ToolContext,
+): Promise<{ path: string; text: string; bytes: number }> {
   const path = stringArg(args, "path");
   const buffer = await readBounded(resolvePath(access, path, context.nodeId), context.signal);
-  return { path, text: buffer.toString((optionalString(args, "encoding") ?? "utf8") as BufferEncoding), bytes: buffer.length };
+  return {
+    path,
+    text: buffer.toString((optionalString(args, "encoding") ?? "utf8") as BufferEncoding),
+    bytes: buffer.length,
+  };
 }
 
-export async function readCsvTool(access: FileAccess, args: Args, context: ToolContext): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+export async function readCsvTool(
+  access: FileAccess,
+  args: Args,
+  context: ToolContext,
+): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
   const inline = optionalString(args, "text");
-  const text = inline ?? (await readBounded(resolvePath(access, stringArg(args, "path"), context.nodeId), context.signal)).toString("utf8");
+  const text =
+    inline ??
+    (await readBounded(resolvePath(access, stringArg(args, "path"), context.nodeId), context.signal)).toString("utf8");
   const delimiter = optionalString(args, "delimiter") ?? ",";
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter, cast: booleanArg(args, "cast", true) }) as Record<string, unknown>[];
+  const rows = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+    delimiter,
+    cast: booleanArg(args, "cast", true),
+  }) as Record<string, unknown>[];
   const header = parse(text, { to_line: 1, trim: true, bom: true, delimiter }) as string[][];
   return { columns: header[0] ?? [], rows };
 }

@@ -17,25 +17,46 @@ export interface HttpResult {
   readonly json?: unknown;
 }
 
-export async function httpRequestTool(allowedHosts: readonly string[], args: Args, context: ToolContext): Promise<HttpResult> {
+export async function httpRequestTool(
+  allowedHosts: readonly string[],
+  args: Args,
+  context: ToolContext,
+): Promise<HttpResult> {
   const url = new URL(stringArg(args, "url"));
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`only http and https URLs are allowed, got '${url.protocol}'`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`only http and https URLs are allowed, got '${url.protocol}'`);
   if (!hostAllowed(url, allowedHosts)) {
-    throw new CapabilityDeniedError(context.nodeId, `http_request to '${url.host}' is not allowed (allowed hosts: ${allowedHosts.length > 0 ? allowedHosts.join(", ") : "none; pass builtins.allowedHosts or --allow-host"})`);
+    throw new CapabilityDeniedError(
+      context.nodeId,
+      `http_request to '${url.host}' is not allowed (allowed hosts: ${allowedHosts.length > 0 ? allowedHosts.join(", ") : "none; pass builtins.allowedHosts or --allow-host"})`,
+    );
   }
   const method = (optionalString(args, "method") ?? "GET").toUpperCase();
   const headers = new Headers();
-  for (const [name, value] of Object.entries((args["headers"] as Record<string, unknown> | undefined) ?? {})) headers.set(name, String(value));
+  for (const [name, value] of Object.entries((args["headers"] as Record<string, unknown> | undefined) ?? {}))
+    headers.set(name, String(value));
   let body: string | undefined;
   if (args["json"] !== undefined) {
     body = JSON.stringify(args["json"]);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  } else if (args["body"] !== undefined) body = typeof args["body"] === "string" ? args["body"] : JSON.stringify(args["body"]);
+  } else if (args["body"] !== undefined)
+    body = typeof args["body"] === "string" ? args["body"] : JSON.stringify(args["body"]);
   const timeoutMs = numberArg(args, "timeout_seconds", 30) * 1000;
   const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]);
-  const response = await fetch(url, { method, headers, ...(body !== undefined && { body }), signal, redirect: "manual" });
+  const response = await fetch(url, {
+    method,
+    headers,
+    ...(body !== undefined && { body }),
+    signal,
+    redirect: "manual",
+  });
   const text = await readText(response);
-  const result: HttpResult = { status: response.status, ok: response.ok, headers: Object.fromEntries(response.headers), text };
+  const result: HttpResult = {
+    status: response.status,
+    ok: response.ok,
+    headers: Object.fromEntries(response.headers),
+    text,
+  };
   if ((response.headers.get("content-type") ?? "").includes("json")) {
     try {
       return { ...result, json: JSON.parse(text) as unknown };

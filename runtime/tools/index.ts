@@ -32,7 +32,11 @@ const int = { type: "integer" };
 const bool = { type: "boolean" };
 const list = (items: object): object => ({ type: "array", items });
 const paths = { description: "a path or a list of paths", anyOf: [str, { type: "array", items: str }] };
-const object = (properties: Record<string, object>, required: string[]): object => ({ type: "object", properties, required });
+const object = (properties: Record<string, object>, required: string[]): object => ({
+  type: "object",
+  properties,
+  required,
+});
 
 /** The built-in tools, with their own state (the search indexes) for one run. */
 export function builtinTools(options: BuiltinToolOptions = {}): Record<string, BuiltinTool> {
@@ -40,9 +44,18 @@ export function builtinTools(options: BuiltinToolOptions = {}): Record<string, B
   const access: FileAccess = { baseDir, readableDirs: [baseDir, ...(options.readableDirs ?? [])] };
   const store = new VectorStore(options.embeddings);
   const parse: BuiltinTool = {
-    description: "Extract the text of documents (plain text, Markdown, PDF, DOCX). Returns { documents: [{ path, format, title, text, pages? }], text }.",
+    description:
+      "Extract the text of documents (plain text, Markdown, PDF, DOCX). Returns { documents: [{ path, format, title, text, pages? }], text }.",
     parameters: object({ path: paths, paths, file_paths: paths }, []),
-    returns: object({ documents: list(object({ path: str, format: str, title: str, text: str, pages: int }, ["path", "format", "title", "text"])), text: str }, ["documents", "text"]),
+    returns: object(
+      {
+        documents: list(
+          object({ path: str, format: str, title: str, text: str, pages: int }, ["path", "format", "title", "text"]),
+        ),
+        text: str,
+      },
+      ["documents", "text"],
+    ),
     run: (args, context) => parseDocumentsTool(access, args, context),
   };
   return {
@@ -60,28 +73,55 @@ export function builtinTools(options: BuiltinToolOptions = {}): Record<string, B
     },
     http_request: {
       description: "Make an HTTP request to an allowed host. Returns { status, ok, headers, text, json? }.",
-      parameters: object({ url: str, method: str, headers: { type: "object" }, body: str, json: {}, timeout_seconds: num }, ["url"]),
-      returns: object({ status: int, ok: bool, headers: { type: "object" }, text: str, json: {} }, ["status", "ok", "headers", "text"]),
+      parameters: object(
+        { url: str, method: str, headers: { type: "object" }, body: str, json: {}, timeout_seconds: num },
+        ["url"],
+      ),
+      returns: object({ status: int, ok: bool, headers: { type: "object" }, text: str, json: {} }, [
+        "status",
+        "ok",
+        "headers",
+        "text",
+      ]),
       run: (args, context) => httpRequestTool(options.allowedHosts ?? [], args, context),
     },
     parse_document: parse,
     document_parser: parse,
     chunk_text: {
-      description: "Split text (or documents [{ path, text }]) into overlapping chunks. Returns { chunks: [{ id, text, source, index }] }.",
-      parameters: object({ text: str, documents: { type: "array", items: object({ path: str, text: str }, ["text"]) }, chunk_size: num, overlap: num }, []),
-      returns: object({ chunks: list(object({ id: str, text: str, source: str, index: int }, ["id", "text", "source", "index"])) }, ["chunks"]),
+      description:
+        "Split text (or documents [{ path, text }]) into overlapping chunks. Returns { chunks: [{ id, text, source, index }] }.",
+      parameters: object(
+        {
+          text: str,
+          documents: { type: "array", items: object({ path: str, text: str }, ["text"]) },
+          chunk_size: num,
+          overlap: num,
+        },
+        [],
+      ),
+      returns: object(
+        { chunks: list(object({ id: str, text: str, source: str, index: int }, ["id", "text", "source", "index"])) },
+        ["chunks"],
+      ),
       run: (args) => chunkTextTool(args),
     },
     index_documents: {
       description: "Embed chunks into a named in-memory search index. Returns { index, count, embedding }.",
-      parameters: object({ index: str, chunks: { type: "array", items: object({ id: str, text: str, source: str }, ["text"]) } }, ["chunks"]),
+      parameters: object(
+        { index: str, chunks: { type: "array", items: object({ id: str, text: str, source: str }, ["text"]) } },
+        ["chunks"],
+      ),
       returns: object({ index: str, count: int, embedding: str }, ["index", "count", "embedding"]),
       run: (args, context) => indexDocumentsTool(store, args, context),
     },
     search_documents: {
-      description: "Semantic search over a named index built by index_documents. Returns { results: [{ id, text, source, score }] }, best first.",
+      description:
+        "Semantic search over a named index built by index_documents. Returns { results: [{ id, text, source, score }] }, best first.",
       parameters: object({ query: str, index: str, top_k: num }, ["query"]),
-      returns: object({ results: list(object({ id: str, text: str, source: str, score: num }, ["id", "text", "source", "score"])) }, ["results"]),
+      returns: object(
+        { results: list(object({ id: str, text: str, source: str, score: num }, ["id", "text", "source", "score"])) },
+        ["results"],
+      ),
       run: (args, context) => searchDocumentsTool(store, args, context),
     },
   };

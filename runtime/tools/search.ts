@@ -28,16 +28,31 @@ export class VectorStore {
   async add(name: string, items: readonly unknown[], signal: AbortSignal): Promise<number> {
     const index = this.indexes.get(name) ?? { entries: [], vectors: [] };
     items.forEach((item, i) => {
-      const entry = typeof item === "string" ? { text: item } : (item as { text?: unknown; id?: unknown; source?: unknown });
-      if (typeof entry?.text !== "string") throw new Error(`chunks[${i}] must be a string or an object with a string 'text'`);
-      index.entries.push({ text: entry.text, id: typeof entry.id === "string" ? entry.id : `${name}#${index.entries.length}`, source: typeof entry.source === "string" ? entry.source : "" });
+      const entry =
+        typeof item === "string" ? { text: item } : (item as { text?: unknown; id?: unknown; source?: unknown });
+      if (typeof entry?.text !== "string")
+        throw new Error(`chunks[${i}] must be a string or an object with a string 'text'`);
+      index.entries.push({
+        text: entry.text,
+        id: typeof entry.id === "string" ? entry.id : `${name}#${index.entries.length}`,
+        source: typeof entry.source === "string" ? entry.source : "",
+      });
     });
     const embeddings = this.embeddings;
     if (embeddings.kind === "local") {
-      index.idf = inverseFrequencies(index.entries.map((e) => e.text), dimensions(embeddings));
+      index.idf = inverseFrequencies(
+        index.entries.map((e) => e.text),
+        dimensions(embeddings),
+      );
       index.vectors = index.entries.map((e) => localVector(e.text, index.idf!));
     } else {
-      index.vectors.push(...(await remoteVectors(embeddings, index.entries.slice(index.vectors.length).map((e) => e.text), signal)));
+      index.vectors.push(
+        ...(await remoteVectors(
+          embeddings,
+          index.entries.slice(index.vectors.length).map((e) => e.text),
+          signal,
+        )),
+      );
     }
     this.indexes.set(name, index);
     return index.entries.length;
@@ -46,9 +61,15 @@ export class VectorStore {
   /** The `topK` entries of index `name` closest to `query`, best first. */
   async search(name: string, query: string, topK: number, signal: AbortSignal): Promise<(Entry & { score: number })[]> {
     const index = this.indexes.get(name);
-    if (!index) throw new Error(`no index named '${name}': call index_documents first (indexes: ${[...this.indexes.keys()].join(", ") || "none"})`);
+    if (!index)
+      throw new Error(
+        `no index named '${name}': call index_documents first (indexes: ${[...this.indexes.keys()].join(", ") || "none"})`,
+      );
     const embeddings = this.embeddings;
-    const q = index.idf || embeddings.kind === "local" ? localVector(query, index.idf!) : (await remoteVectors(embeddings, [query], signal))[0]!;
+    const q =
+      index.idf || embeddings.kind === "local"
+        ? localVector(query, index.idf!)
+        : (await remoteVectors(embeddings, [query], signal))[0]!;
     return index.entries
       .map((entry, i) => ({ ...entry, score: round(cosine(q, index.vectors[i]!)) }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
@@ -57,34 +78,59 @@ export class VectorStore {
 
   /** Which embeddings this store uses, e.g. `local-tfidf-512`. */
   get embeddingName(): string {
-    return this.embeddings.kind === "local" ? `local-tfidf-${dimensions(this.embeddings)}` : `openai:${this.embeddings.model ?? "text-embedding-3-small"}`;
+    return this.embeddings.kind === "local"
+      ? `local-tfidf-${dimensions(this.embeddings)}`
+      : `openai:${this.embeddings.model ?? "text-embedding-3-small"}`;
   }
 }
 
-export async function indexDocumentsTool(store: VectorStore, args: Args, context: ToolContext): Promise<{ index: string; count: number; embedding: string }> {
+export async function indexDocumentsTool(
+  store: VectorStore,
+  args: Args,
+  context: ToolContext,
+): Promise<{ index: string; count: number; embedding: string }> {
   const name = optionalString(args, "index") ?? "default";
   const items = args["chunks"] ?? args["texts"] ?? args["documents"];
-  if (!Array.isArray(items)) throw new Error("argument 'chunks' must be a list of chunks ({ text, id?, source? }) or strings");
+  if (!Array.isArray(items))
+    throw new Error("argument 'chunks' must be a list of chunks ({ text, id?, source? }) or strings");
   const count = await store.add(name, items, context.signal);
   return { index: name, count, embedding: store.embeddingName };
 }
 
-export async function searchDocumentsTool(store: VectorStore, args: Args, context: ToolContext): Promise<{ results: { id: string; text: string; source: string; score: number }[] }> {
+export async function searchDocumentsTool(
+  store: VectorStore,
+  args: Args,
+  context: ToolContext,
+): Promise<{ results: { id: string; text: string; source: string; score: number }[] }> {
   const name = optionalString(args, "index") ?? "default";
-  const results = await store.search(name, stringArg(args, "query"), Math.max(1, Math.floor(numberArg(args, "top_k", 4))), context.signal);
+  const results = await store.search(
+    name,
+    stringArg(args, "query"),
+    Math.max(1, Math.floor(numberArg(args, "top_k", 4))),
+    context.signal,
+  );
   return { results };
 }
 
 function dimensions(options: EmbeddingsOptions): number {
-  return options.kind === "local" ? options.dimensions ?? 1024 : 0;
+  return options.kind === "local" ? (options.dimensions ?? 1024) : 0;
 }
 
 const STOP_WORDS = new Set(
-  "a about after all also an and any are as at be been before but by can could did do does for from had has have how i if in into is it its just may me my no not of on or our so than that the their them then there these they this to us was we were what when where which who why will with would you your".split(" "),
+  "a about after all also an and any are as at be been before but by can could did do does for from had has have how i if in into is it its just may me my no not of on or our so than that the their them then there these they this to us was we were what when where which who why will with would you your".split(
+    " ",
+  ),
 );
 
 function tokens(text: string): string[] {
-  return (text.toLowerCase().normalize("NFKD").match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !STOP_WORDS.has(t)).map(stem);
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
+    .filter((t) => !STOP_WORDS.has(t))
+    .map(stem);
 }
 
 /** A light suffix strip so `refunds`/`refunded`/`refund` meet. */
@@ -114,11 +160,22 @@ function localVector(text: string, idf: Float32Array): Float32Array {
   return normalize(tf);
 }
 
-async function remoteVectors(options: Extract<EmbeddingsOptions, { kind: "openai" }>, texts: readonly string[], signal: AbortSignal): Promise<Float32Array[]> {
+async function remoteVectors(
+  options: Extract<EmbeddingsOptions, { kind: "openai" }>,
+  texts: readonly string[],
+  signal: AbortSignal,
+): Promise<Float32Array[]> {
   if (texts.length === 0) return [];
   const { default: OpenAI } = await import("openai");
-  const client = new OpenAI({ apiKey: options.apiKey ?? process.env["OPENAI_API_KEY"] ?? "not-needed", baseURL: options.baseURL ?? process.env["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1", maxRetries: 2 });
-  const reply = await client.embeddings.create({ model: options.model ?? "text-embedding-3-small", input: [...texts] }, { signal });
+  const client = new OpenAI({
+    apiKey: options.apiKey ?? process.env["OPENAI_API_KEY"] ?? "not-needed",
+    baseURL: options.baseURL ?? process.env["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1",
+    maxRetries: 2,
+  });
+  const reply = await client.embeddings.create(
+    { model: options.model ?? "text-embedding-3-small", input: [...texts] },
+    { signal },
+  );
   return [...reply.data].sort((a, b) => a.index - b.index).map((d) => normalize(Float32Array.from(d.embedding)));
 }
 

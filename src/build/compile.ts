@@ -56,11 +56,21 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
       const schema = inputSchemas.get(name);
       if (schema) workflowInputs.set(ref, schema);
     }
-    diagnostics.addAll(checkWorkflow(workflow, { workflowNames: new Set([...workflowNames, ...references.keys()]), workflowInputs, ...(options.strict && { strict: true }) }));
+    diagnostics.addAll(
+      checkWorkflow(workflow, {
+        workflowNames: new Set([...workflowNames, ...references.keys()]),
+        workflowInputs,
+        ...(options.strict && { strict: true }),
+      }),
+    );
     walkNodes(workflow.nodes, (node) => {
       if (node.kind === "code") diagnostics.addAll(checkCodeSyntax(node.code));
     });
-    const sandboxes = lowerSandboxes(workflow, (path, containers) => typeOfReference(workflow, path, containers), diagnostics);
+    const sandboxes = lowerSandboxes(
+      workflow,
+      (path, containers) => typeOfReference(workflow, path, containers),
+      diagnostics,
+    );
     lowered.set(workflow.name, sandboxes);
   }
   const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 } };
@@ -71,7 +81,14 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   for (const [name, sandboxes] of lowered) {
     for (const s of sandboxes) {
       if (s.direct) continue;
-      const unit: SandboxUnit = { nodeId: s.nodeId, kind: s.kind, inputType: s.inputType, outputType: s.outputType, capabilities: s.capabilities, body: s.body };
+      const unit: SandboxUnit = {
+        nodeId: s.nodeId,
+        kind: s.kind,
+        inputType: s.inputType,
+        outputType: s.outputType,
+        capabilities: s.capabilities,
+        body: s.body,
+      };
       units.push(unit);
       unitOwner.set(unit, name);
     }
@@ -79,7 +96,8 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const compiled = await compileSandboxUnits(units, options.cacheDir ? { cacheDir: options.cacheDir } : {});
   diagnostics.addAll(compiled.diagnostics);
   const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
-  if (diagnostics.hasErrors || options.checkOnly) return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+  if (diagnostics.hasErrors || options.checkOnly)
+    return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
 
   const wasmByWorkflow = new Map<string, { fileName: string; bytes: Uint8Array }[]>();
   units.forEach((unit, index) => {
@@ -91,7 +109,13 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   });
 
   const workflows = set.workflows.map((loaded) =>
-    emitWorkflow(loaded, lowered.get(loaded.workflow.name) ?? [], set.references.get(loaded.workflow.name) ?? new Map(), wasmByWorkflow.get(loaded.workflow.name) ?? [], options),
+    emitWorkflow(
+      loaded,
+      lowered.get(loaded.workflow.name) ?? [],
+      set.references.get(loaded.workflow.name) ?? new Map(),
+      wasmByWorkflow.get(loaded.workflow.name) ?? [],
+      options,
+    ),
   );
   return { workflows, sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
 }
@@ -114,10 +138,19 @@ function emitWorkflow(
     runtimeSpecifier: options.runtimeSpecifier ?? "iceosc/runtime",
     subWorkflows: new Map([...references].map(([ref, name]) => [ref, `./${name}.js`])),
   });
-  return { name: workflow.name, sourcePath: loaded.file.path, requested: loaded.requested, js: module.js, dts: module.dts, wasm };
+  return {
+    name: workflow.name,
+    sourcePath: loaded.file.path,
+    requested: loaded.requested,
+    js: module.js,
+    dts: module.dts,
+    wasm,
+  };
 }
 
-function binding(sandbox: LoweredSandbox): SandboxBinding & { directBody?: { inputType: LoweredSandbox["inputType"]; outputType: LoweredSandbox["outputType"]; code: string } } {
+function binding(sandbox: LoweredSandbox): SandboxBinding & {
+  directBody?: { inputType: LoweredSandbox["inputType"]; outputType: LoweredSandbox["outputType"]; code: string };
+} {
   if (!sandbox.direct) return { inputs: sandbox.inputs };
   return {
     inputs: sandbox.inputs,

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { DiagnosticBag, Diagnostics, SourceFile } from "../diagnostics/index.js";
+import { type DiagnosticBag, Diagnostics, SourceFile } from "../diagnostics/index.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
-import { DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics/index.js";
+import { type DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics/index.js";
 import { parseIceWorkflow, parseYamlWorkflow } from "../frontend/index.js";
 import { walkNodes, type Workflow } from "../plan/index.js";
 import { findWorkflowFiles, readSource, WORKFLOW_EXTENSIONS } from "./sources.js";
@@ -65,14 +65,21 @@ export function loadWorkflowSet(paths: readonly string[], diagnostics: Diagnosti
   const seen = new Map<string, LoadedWorkflow>();
   for (const loaded of byPath.values()) {
     const other = seen.get(loaded.workflow.name);
-    if (other) diagnostics.report(Diagnostics.DuplicateWorkflowName, loaded.workflow.span, [loaded.workflow.name], [{ message: "the other one is here", span: other.workflow.span }]);
+    if (other)
+      diagnostics.report(
+        Diagnostics.DuplicateWorkflowName,
+        loaded.workflow.span,
+        [loaded.workflow.name],
+        [{ message: "the other one is here", span: other.workflow.span }],
+      );
     else seen.set(loaded.workflow.name, loaded);
   }
   return { workflows: [...seen.values()], references };
 }
 
 function parseWorkflowFile(file: SourceFile, diagnostics: DiagnosticBag): Workflow | undefined {
-  const { workflow, diagnostics: found } = extname(file.path) === ".ice" ? parseIceWorkflow(file) : parseYamlWorkflow(file);
+  const { workflow, diagnostics: found } =
+    extname(file.path) === ".ice" ? parseIceWorkflow(file) : parseYamlWorkflow(file);
   diagnostics.addAll(found);
   return workflow;
 }

@@ -4,7 +4,13 @@
  * diagnostics reported so far. Derived tables are computed once, on first use.
  */
 import type { ObjectType } from "../../runtime/schema.js";
-import { createDiagnostic, type Diagnostic, type DiagnosticKind, type RelatedNote, type Span } from "../diagnostics/index.js";
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticKind,
+  type RelatedNote,
+  type Span,
+} from "../diagnostics/index.js";
 import { ownReferences } from "../plan/dependencies.js";
 import { referencesIn, walkNodes, type ConditionNode, type PlanNode, type Workflow } from "../plan/index.js";
 import type { ReferenceScope } from "./types.js";
@@ -56,7 +62,12 @@ export class CheckContext {
     readonly options: CheckOptions,
   ) {}
 
-  report(kind: DiagnosticKind, at: Span | undefined, args: readonly (string | number)[] = [], notes: readonly RelatedNote[] = []): void {
+  report(
+    kind: DiagnosticKind,
+    at: Span | undefined,
+    args: readonly (string | number)[] = [],
+    notes: readonly RelatedNote[] = [],
+  ): void {
     this.diagnostics.push(createDiagnostic(kind, at, args, notes));
   }
 
@@ -88,8 +99,12 @@ export class CheckContext {
   get references(): readonly ReferenceSite[] {
     if (!this.referencesCache) {
       const sites: ReferenceSite[] = [];
-      for (const owner of this.entries) for (const ref of ownReferences(owner.node)) sites.push({ path: ref.path, span: ref.span, owner, scope: owner.containers });
-      for (const output of this.workflow.outputs) for (const ref of referencesIn(output.value)) sites.push({ path: ref.path, span: ref.span, owner: undefined, scope: [] });
+      for (const owner of this.entries)
+        for (const ref of ownReferences(owner.node))
+          sites.push({ path: ref.path, span: ref.span, owner, scope: owner.containers });
+      for (const output of this.workflow.outputs)
+        for (const ref of referencesIn(output.value))
+          sites.push({ path: ref.path, span: ref.span, owner: undefined, scope: [] });
       this.referencesCache = sites;
     }
     return this.referencesCache;
@@ -110,7 +125,10 @@ export class CheckContext {
     };
     for (const { node } of this.entries) {
       if (node.kind !== "condition") continue;
-      const branches: [readonly { name: string }[], boolean][] = [[node.truePath, true], [node.falsePath, false]];
+      const branches: [readonly { name: string }[], boolean][] = [
+        [node.truePath, true],
+        [node.falsePath, false],
+      ];
       for (const [targets, branch] of branches) {
         if (!targets.some((t) => t.name === id)) continue;
         add({ condition: node, branch });

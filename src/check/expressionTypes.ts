@@ -47,7 +47,10 @@ export function pathTypes(expr: Expr, declared: PathTyper): Map<string, SchemaTy
 }
 
 /** The type an expression evaluates to; undefined when an operand's type is unknown. */
-export function expressionType(expr: Expr, typeOfPath: (path: PathExpr) => SchemaType | undefined): SchemaType | undefined {
+export function expressionType(
+  expr: Expr,
+  typeOfPath: (path: PathExpr) => SchemaType | undefined,
+): SchemaType | undefined {
   switch (expr.kind) {
     case "literal":
       return literalType(expr);

@@ -61,7 +61,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
 ];
 
 /** Checks a workflow; returns its diagnostics sorted by position. */
-export function checkWorkflow(workflow: Workflow, context: CheckOptions = {}, rules: readonly CheckRule[] = CHECK_RULES): Diagnostic[] {
+export function checkWorkflow(
+  workflow: Workflow,
+  context: CheckOptions = {},
+  rules: readonly CheckRule[] = CHECK_RULES,
+): Diagnostic[] {
   const checkContext = new CheckContext(workflow, context);
   for (const rule of rules) rule(checkContext);
   return sortDiagnostics(checkContext.diagnostics);
@@ -71,4 +75,16 @@ export { CheckContext, type CheckOptions, type Guard, type NodeEntry, type Refer
 export { isCapabilityName, KNOWN_CAPABILITIES, type CapabilityName } from "./capabilities.js";
 export { isAssignable } from "./assignable.js";
 export { builtinSignatures, toolSignature, typeOfJsonSchema, type ToolSignature } from "./toolSignatures.js";
-export { bindRoot, findNode, itemTypeOf, outputTypeOf, resolveReference, selectSegment, typeOfReference, typeOfValue, type ReferenceScope, type ResolvedReference, type RootBinding } from "./types.js";
+export {
+  bindRoot,
+  findNode,
+  itemTypeOf,
+  outputTypeOf,
+  resolveReference,
+  selectSegment,
+  typeOfReference,
+  typeOfValue,
+  type ReferenceScope,
+  type ResolvedReference,
+  type RootBinding,
+} from "./types.js";

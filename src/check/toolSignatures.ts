@@ -34,7 +34,14 @@ export function builtinSignatures(): ReadonlyMap<string, ToolSignature> {
     builtins = new Map(
       Object.entries(tools).map(([name, tool]) => {
         const input = typeOfJsonSchema(tool.parameters);
-        return [name, { source: "builtin", ...(input.kind === "object" && { inputSchema: input }), outputSchema: typeOfJsonSchema(tool.returns, true) }];
+        return [
+          name,
+          {
+            source: "builtin",
+            ...(input.kind === "object" && { inputSchema: input }),
+            outputSchema: typeOfJsonSchema(tool.returns, true),
+          },
+        ];
       }),
     );
   }
@@ -44,7 +51,12 @@ export function builtinSignatures(): ReadonlyMap<string, ToolSignature> {
 /** The signature of tool `name` in `workflow`; undefined for an undeclared, non-built-in tool. */
 export function toolSignature(workflow: Workflow, name: string): ToolSignature | undefined {
   const declared = workflow.tools.find((t) => t.name === name);
-  if (declared) return { source: "declared", ...(declared.inputSchema && { inputSchema: declared.inputSchema }), ...(declared.outputSchema && { outputSchema: declared.outputSchema }) };
+  if (declared)
+    return {
+      source: "declared",
+      ...(declared.inputSchema && { inputSchema: declared.inputSchema }),
+      ...(declared.outputSchema && { outputSchema: declared.outputSchema }),
+    };
   return builtinSignatures().get(name);
 }
 
@@ -77,7 +89,14 @@ export function typeOfJsonSchema(schema: unknown, open = false): SchemaType {
     case "object": {
       if (!s.properties) return ANY;
       const required = new Set(Array.isArray(s.required) ? s.required : []);
-      const type: SchemaType = { kind: "object", fields: Object.entries(s.properties).map(([name, field]) => ({ name, type: typeOfJsonSchema(field, open), optional: !required.has(name) })) };
+      const type: SchemaType = {
+        kind: "object",
+        fields: Object.entries(s.properties).map(([name, field]) => ({
+          name,
+          type: typeOfJsonSchema(field, open),
+          optional: !required.has(name),
+        })),
+      };
       if (open) openTypes.add(type);
       return type;
     }

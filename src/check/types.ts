@@ -36,7 +36,10 @@ export interface ResolvedReference {
 
 const TEXT_OUTPUT: ObjectType = { kind: "object", fields: [{ name: "text", type: STRING, optional: false }] };
 const CONDITION_OUTPUT: ObjectType = { kind: "object", fields: [{ name: "result", type: BOOLEAN, optional: false }] };
-const PARALLEL_OUTPUT: ObjectType = { kind: "object", fields: [{ name: "branches", type: { kind: "array", element: ANY }, optional: false }] };
+const PARALLEL_OUTPUT: ObjectType = {
+  kind: "object",
+  fields: [{ name: "branches", type: { kind: "array", element: ANY }, optional: false }],
+};
 
 const nodeIndexes = new WeakMap<Workflow, Map<string, PlanNode>>();
 
@@ -55,7 +58,8 @@ export function findNode(workflow: Workflow, id: string): PlanNode | undefined {
 export function bindRoot(workflow: Workflow, root: string, scope: ReferenceScope): RootBinding | undefined {
   for (let i = scope.length - 1; i >= 0; i--) {
     const container = scope[i]!;
-    if (container.kind === "loop" && container.itemVar.name === root) return { kind: "item", loop: container, type: itemTypeOf(workflow, container, scope.slice(0, i)) };
+    if (container.kind === "loop" && container.itemVar.name === root)
+      return { kind: "item", loop: container, type: itemTypeOf(workflow, container, scope.slice(0, i)) };
   }
   if (root === INPUTS_ROOT) return { kind: "inputs", type: workflow.inputSchema };
   const node = findNode(workflow, root);
@@ -63,7 +67,11 @@ export function bindRoot(workflow: Workflow, root: string, scope: ReferenceScope
 }
 
 /** Resolves every segment of a reference path; undefined when the root names nothing. */
-export function resolveReference(workflow: Workflow, path: readonly string[], scope: ReferenceScope): ResolvedReference | undefined {
+export function resolveReference(
+  workflow: Workflow,
+  path: readonly string[],
+  scope: ReferenceScope,
+): ResolvedReference | undefined {
   const binding = path[0] === undefined ? undefined : bindRoot(workflow, path[0], scope);
   if (!binding) return undefined;
   let type: SchemaType = binding.type;
@@ -76,7 +84,11 @@ export function resolveReference(workflow: Workflow, path: readonly string[], sc
 }
 
 /** The type of `path` read in `scope`, or undefined when it names nothing. */
-export function typeOfReference(workflow: Workflow, path: readonly string[], scope: ReferenceScope): SchemaType | undefined {
+export function typeOfReference(
+  workflow: Workflow,
+  path: readonly string[],
+  scope: ReferenceScope,
+): SchemaType | undefined {
   return resolveReference(workflow, path, scope)?.type;
 }
 
@@ -136,7 +148,14 @@ export function typeOfValue(workflow: Workflow, value: Value, scope: ReferenceSc
     case "literal":
       return typeOfJson(value.value);
     case "object":
-      return { kind: "object", fields: value.entries.map((e) => ({ name: e.key, type: typeOfValue(workflow, e.value, scope) ?? ANY, optional: false })) };
+      return {
+        kind: "object",
+        fields: value.entries.map((e) => ({
+          name: e.key,
+          type: typeOfValue(workflow, e.value, scope) ?? ANY,
+          optional: false,
+        })),
+      };
     case "array": {
       const [first] = value.items;
       return { kind: "array", element: first ? (typeOfValue(workflow, first, scope) ?? ANY) : ANY };
@@ -149,6 +168,10 @@ function typeOfJson(value: JsonValue): SchemaType {
   if (typeof value === "string") return STRING;
   if (typeof value === "boolean") return BOOLEAN;
   if (typeof value === "number") return Number.isInteger(value) ? INTEGER : NUMBER;
-  if (Array.isArray(value)) return { kind: "array", element: value.length > 0 ? typeOfJson(value[0] as JsonValue) : ANY };
-  return { kind: "object", fields: Object.entries(value).map(([name, v]) => ({ name, type: typeOfJson(v), optional: false })) };
+  if (Array.isArray(value))
+    return { kind: "array", element: value.length > 0 ? typeOfJson(value[0] as JsonValue) : ANY };
+  return {
+    kind: "object",
+    fields: Object.entries(value).map(([name, v]) => ({ name, type: typeOfJson(v), optional: false })),
+  };
 }

@@ -17,7 +17,14 @@ export type ValueLabel = (path: string) => string;
  * Reports ICE2008 where `value` (or a part of it) cannot be a `target`. `path` is the value's
  * path below the entry it belongs to; `label` turns it into words for the message.
  */
-export function checkValue(context: CheckContext, value: Value, target: SchemaType, path: string, label: ValueLabel, scope: ReferenceScope): void {
+export function checkValue(
+  context: CheckContext,
+  value: Value,
+  target: SchemaType,
+  path: string,
+  label: ValueLabel,
+  scope: ReferenceScope,
+): void {
   if (target.kind === "any") return;
   if (value.kind === "object" && target.kind === "object") {
     for (const entry of value.entries) {
@@ -25,7 +32,12 @@ export function checkValue(context: CheckContext, value: Value, target: SchemaTy
       if (field) checkValue(context, entry.value, field.type, `${path}.${entry.key}`, label, scope);
     }
     const missing = target.fields.find((f) => !f.optional && !value.entries.some((e) => e.key === f.name));
-    if (missing) context.report(Diagnostics.TypeMismatch, value.span, [label(path), formatType(target), `an object without '${missing.name}'`]);
+    if (missing)
+      context.report(Diagnostics.TypeMismatch, value.span, [
+        label(path),
+        formatType(target),
+        `an object without '${missing.name}'`,
+      ]);
     return;
   }
   if (value.kind === "array" && target.kind === "array") {
@@ -33,7 +45,8 @@ export function checkValue(context: CheckContext, value: Value, target: SchemaTy
     return;
   }
   const source = typeOfValue(context.workflow, value, scope);
-  if (source && !isAssignable(source, target)) context.report(Diagnostics.TypeMismatch, value.span, [label(path), formatType(target), formatType(source)]);
+  if (source && !isAssignable(source, target))
+    context.report(Diagnostics.TypeMismatch, value.span, [label(path), formatType(target), formatType(source)]);
 }
 
 /**

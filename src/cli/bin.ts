@@ -15,7 +15,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`iceosc: ${(error as Error).message}\nrun 'iceosc --help' for usage\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`iceosc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nplease report this with the workflow that caused it\n`);
+      process.stderr.write(
+        `iceosc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nplease report this with the workflow that caused it\n`,
+      );
       process.exitCode = 70;
     }
   },

@@ -74,7 +74,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     case "build":
       if (!values["out-dir"]) throw new UsageError("build needs --out-dir <dir>");
       requirePaths(positionals, "build");
-      return buildCommand({ paths: positionals, outDir: values["out-dir"], cache, strict, format: diagnosticFormat(format), report: values.report ?? false, ...(values.runtime !== undefined && { runtime: values.runtime }) });
+      return buildCommand({
+        paths: positionals,
+        outDir: values["out-dir"],
+        cache,
+        strict,
+        format: diagnosticFormat(format),
+        report: values.report ?? false,
+        ...(values.runtime !== undefined && { runtime: values.runtime }),
+      });
     case "check":
       requirePaths(positionals, "check");
       return checkCommand({ paths: positionals, cache, strict, format: diagnosticFormat(format) });
@@ -97,11 +105,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     case "graph":
       if (positionals.length !== 1) throw new UsageError("graph takes exactly one workflow file");
-      if (format !== "text" && format !== "mermaid" && format !== "dot") throw new UsageError("graph --format is mermaid or dot");
+      if (format !== "text" && format !== "mermaid" && format !== "dot")
+        throw new UsageError("graph --format is mermaid or dot");
       return graphCommand({ path: positionals[0]!, format: format === "dot" ? "dot" : "mermaid" });
     case "convert":
       if (positionals.length !== 1) throw new UsageError("convert takes exactly one workflow file");
-      return convertCommand({ path: positionals[0]!, format: diagnosticFormat(format), ...(values.to !== undefined && { to: values.to }), ...(values.out !== undefined && { out: values.out }) });
+      return convertCommand({
+        path: positionals[0]!,
+        format: diagnosticFormat(format),
+        ...(values.to !== undefined && { to: values.to }),
+        ...(values.out !== undefined && { out: values.out }),
+      });
     case "bench":
       return benchCommand({ quick: values.quick ?? false, ...(values.out !== undefined && { out: values.out }) });
     default:
@@ -117,4 +131,3 @@ function diagnosticFormat(format: string): DiagnosticFormat {
   if (format === "text" || format === "json") return format;
   throw new UsageError(`--format must be text or json, got '${format}'`);
 }
-

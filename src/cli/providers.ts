@@ -29,7 +29,11 @@ export interface Session {
 
 export async function openSession(args: SessionArgs): Promise<Session> {
   if (args.record && args.replay) throw new UsageError("--record and --replay cannot be used together");
-  const builtins = { baseDir: dirname(resolve(args.workflowPath)), readableDirs: [process.cwd()], allowedHosts: args.allowHosts };
+  const builtins = {
+    baseDir: dirname(resolve(args.workflowPath)),
+    readableDirs: [process.cwd()],
+    allowedHosts: args.allowHosts,
+  };
   const userTools = args.tools as Readonly<Record<string, ToolFunction>>;
   if (args.replay) {
     let replayer: Replayer;
@@ -38,14 +42,21 @@ export async function openSession(args: SessionArgs): Promise<Session> {
     } catch (error) {
       throw new UsageError(`cannot read recording '${args.replay}': ${(error as Error).message}`);
     }
-    return { options: { tools: replayer.tools(), llm: replayer.provider(), builtins: false }, finish: async () => undefined };
+    return {
+      options: { tools: replayer.tools(), llm: replayer.provider(), builtins: false },
+      finish: async () => undefined,
+    };
   }
   const llm = (args.llm as LlmProvider | undefined) ?? defaultProvider();
   if (args.record) {
     const recorder = new Recorder();
     const path = args.record;
     return {
-      options: { tools: recorder.tools({ ...builtinToolFunctions(builtins), ...userTools }), llm: recorder.provider(llm), builtins },
+      options: {
+        tools: recorder.tools({ ...builtinToolFunctions(builtins), ...userTools }),
+        llm: recorder.provider(llm),
+        builtins,
+      },
       finish: () => recorder.save(path),
     };
   }

@@ -11,7 +11,8 @@ export function printTrace(started: number): (event: RunEvent) => void {
     if (event.type === "llm_token") {
       if (streaming.has(event.nodeId)) return;
       streaming.add(event.nodeId);
-    } else if (event.type === "llm_usage" || event.type === "node_completed" || event.type === "node_failed") streaming.delete(event.nodeId);
+    } else if (event.type === "llm_usage" || event.type === "node_completed" || event.type === "node_failed")
+      streaming.delete(event.nodeId);
     const at = `${(performance.now() - started).toFixed(1).padStart(8)} ms`;
     process.stderr.write(`${at}  ${describe(event)}\n`);
   };

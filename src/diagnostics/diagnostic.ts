@@ -35,7 +35,12 @@ export function createDiagnostic(
 export class DiagnosticBag {
   private readonly items: Diagnostic[] = [];
 
-  report(kind: DiagnosticKind, at: Span | undefined, args: readonly (string | number)[] = [], notes: readonly RelatedNote[] = []): void {
+  report(
+    kind: DiagnosticKind,
+    at: Span | undefined,
+    args: readonly (string | number)[] = [],
+    notes: readonly RelatedNote[] = [],
+  ): void {
     this.items.push(createDiagnostic(kind, at, args, notes));
   }
 
@@ -85,7 +90,9 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
     .slice(0, 3)
     .map(({ c }) => `'${c}'`);
   if (close.length === 0) return "";
-  return close.length === 1 ? `; did you mean ${close[0]}?` : `; did you mean ${close.slice(0, -1).join(", ")} or ${close.at(-1)}?`;
+  return close.length === 1
+    ? `; did you mean ${close[0]}?`
+    : `; did you mean ${close.slice(0, -1).join(", ")} or ${close.at(-1)}?`;
 }
 
 function editDistance(a: string, b: string): number {

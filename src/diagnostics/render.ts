@@ -22,7 +22,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return "";
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  const summary = [errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ");
+  const summary = [errors && plural(errors, "error"), warnings && plural(warnings, "warning")]
+    .filter(Boolean)
+    .join(", ");
   return `${diagnostics.map(formatDiagnostic).join("\n\n")}\n\n${summary}\n`;
 }
 
@@ -50,7 +52,8 @@ function snippet(at: Span): string[] {
   const text = at.file.lineText(start.line);
   const gutter = String(start.line).length;
   const pad = " ".repeat(gutter);
-  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
+  const width =
+    end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
   const caretPrefix = text.slice(0, start.column - 1).replace(/[^\t]/g, " ");
   return [`${pad} |`, `${start.line} | ${text}`, `${pad} | ${caretPrefix}${"^".repeat(width)}`];
 }

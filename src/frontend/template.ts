@@ -44,10 +44,12 @@ export function parseReferencePath(text: string): readonly string[] | string {
 
 /** Parses a string value: reference, template or literal. */
 export function parseStringValue(source: StringSource): ParsedString<RefValue | TemplateValue | LiteralValue> {
-  if (!source.text.includes("{{")) return { value: { kind: "literal", value: source.text, span: source.span }, diagnostics: [] };
+  if (!source.text.includes("{{"))
+    return { value: { kind: "literal", value: source.text, span: source.span }, diagnostics: [] };
   const parsed = parseTemplate(source);
   const [only] = parsed.value.parts;
-  if (parsed.value.parts.length === 1 && only !== undefined && typeof only !== "string") return { value: only, diagnostics: parsed.diagnostics };
+  if (parsed.value.parts.length === 1 && only !== undefined && typeof only !== "string")
+    return { value: only, diagnostics: parsed.diagnostics };
   return parsed;
 }
 
@@ -56,7 +58,8 @@ export function parseTemplate(source: StringSource): ParsedString<TemplateValue>
   const { text } = source;
   const diagnostics: Diagnostic[] = [];
   const parts: (string | RefValue)[] = [];
-  const at = (start: number, end: number): Span => span(source.span.file, source.offsetAt(start), end > start ? source.offsetAt(end - 1) + 1 : source.offsetAt(start));
+  const at = (start: number, end: number): Span =>
+    span(source.span.file, source.offsetAt(start), end > start ? source.offsetAt(end - 1) + 1 : source.offsetAt(start));
   let literal = "";
   let index = 0;
   while (index < text.length) {
@@ -68,7 +71,9 @@ export function parseTemplate(source: StringSource): ParsedString<TemplateValue>
     literal += text.slice(index, open);
     const close = text.indexOf("}}", open + 2);
     if (close < 0) {
-      diagnostics.push(createDiagnostic(Diagnostics.BadTemplate, at(open, text.length), ["'{{' is never closed with '}}'"]));
+      diagnostics.push(
+        createDiagnostic(Diagnostics.BadTemplate, at(open, text.length), ["'{{' is never closed with '}}'"]),
+      );
       literal += text.slice(open);
       break;
     }

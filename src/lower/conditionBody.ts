@@ -7,7 +7,14 @@
 import { NUMBER, type SchemaField, type SchemaType } from "../../runtime/schema.js";
 import { expressionType, pathTypes } from "../check/expressionTypes.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
-import { pathsIn, type ConditionNode, type EmbeddedSource, type Expr, type PathExpr, type ValueEntry } from "../plan/index.js";
+import {
+  pathsIn,
+  type ConditionNode,
+  type EmbeddedSource,
+  type Expr,
+  type PathExpr,
+  type ValueEntry,
+} from "../plan/index.js";
 
 /** The inferred type of a reference path, or undefined when nothing declares it. */
 export type TypeOracle = (path: readonly string[]) => SchemaType | undefined;
@@ -19,7 +26,11 @@ export interface LoweredCondition {
 }
 
 /** Lowers `node`; reports untyped paths. A non-boolean expression (ICE2009, the checker's report) lowers to nothing. */
-export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnostics: DiagnosticBag): LoweredCondition | undefined {
+export function lowerCondition(
+  node: ConditionNode,
+  typeOf: TypeOracle,
+  diagnostics: DiagnosticBag,
+): LoweredCondition | undefined {
   const types = pathTypes(node.expression, typeOf);
   const fields = new Map<string, { name: string; path: PathExpr; type: SchemaType | undefined }>();
   for (const path of pathsIn(node.expression)) {
@@ -30,7 +41,10 @@ export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnost
   let ok = true;
   for (const field of fields.values()) {
     if (field.type === undefined || field.type.kind === "any") {
-      diagnostics.report(Diagnostics.UnknownExpressionType, field.path.span, [field.path.path.join("."), field.path.path[0] ?? ""]);
+      diagnostics.report(Diagnostics.UnknownExpressionType, field.path.span, [
+        field.path.path.join("."),
+        field.path.path[0] ?? "",
+      ]);
       ok = false;
     }
   }
@@ -43,10 +57,22 @@ export function lowerCondition(node: ConditionNode, typeOf: TypeOracle, diagnost
   const text = render(node.expression, (p) => `inputs.${fields.get(p.path.join("."))!.name}`);
   const start = source.span.start;
   return {
-    inputs: [...fields.values()].map((f) => ({ key: f.name, keySpan: f.path.span, value: { kind: "ref", path: f.path.path, span: f.path.span } })),
+    inputs: [...fields.values()].map((f) => ({
+      key: f.name,
+      keySpan: f.path.span,
+      value: { kind: "ref", path: f.path.path, span: f.path.span },
+    })),
     // Integers travel as numbers: conditions follow JavaScript arithmetic (7 / 2 is 3.5).
-    inputFields: [...fields.values()].map((f) => ({ name: f.name, type: f.type!.kind === "integer" ? NUMBER : f.type!, optional: false })),
-    body: { text: `return { result: (\n${text}\n) };`, lineOrigins: [start, start, source.span.end], span: source.span },
+    inputFields: [...fields.values()].map((f) => ({
+      name: f.name,
+      type: f.type!.kind === "integer" ? NUMBER : f.type!,
+      optional: false,
+    })),
+    body: {
+      text: `return { result: (\n${text}\n) };`,
+      lineOrigins: [start, start, source.span.end],
+      span: source.span,
+    },
   };
 }
 

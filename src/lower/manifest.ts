@@ -51,7 +51,13 @@ function nodeManifest(workflow: Workflow, node: PlanNode, sandbox: LoweredSandbo
       agentTools: Object.fromEntries(
         node.tools.map((t) => {
           const declared = workflow.tools.find((d) => d.name === t.name);
-          return [t.name, { description: declared?.description ?? t.name, parameters: declared?.inputSchema ? toJsonSchema(declared.inputSchema) : { type: "object" } }];
+          return [
+            t.name,
+            {
+              description: declared?.description ?? t.name,
+              parameters: declared?.inputSchema ? toJsonSchema(declared.inputSchema) : { type: "object" },
+            },
+          ];
         }),
       ),
     }),

@@ -1,4 +1,7 @@
 /** @fileoverview The output type of every condition: `{ result: boolean }`. */
 import type { ObjectType } from "../../runtime/schema.js";
 
-export const CONDITION_OUTPUT: ObjectType = { kind: "object", fields: [{ name: "result", type: { kind: "boolean" }, optional: false }] };
+export const CONDITION_OUTPUT: ObjectType = {
+  kind: "object",
+  fields: [{ name: "result", type: { kind: "boolean" }, optional: false }],
+};

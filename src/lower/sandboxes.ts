@@ -6,7 +6,15 @@
 import type { SandboxLimits } from "../../runtime/profiles.js";
 import type { ObjectType, SchemaField } from "../../runtime/schema.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
-import { INPUTS_ROOT, walkNodes, type CodeNode, type EmbeddedSource, type PlanNode, type ValueEntry, type Workflow } from "../plan/index.js";
+import {
+  INPUTS_ROOT,
+  walkNodes,
+  type CodeNode,
+  type EmbeddedSource,
+  type PlanNode,
+  type ValueEntry,
+  type Workflow,
+} from "../plan/index.js";
 import { lowerCondition, type TypeOracle } from "./conditionBody.js";
 import { resolveLimits, trustProfileOf } from "./limits.js";
 import { CONDITION_OUTPUT } from "./resultType.js";
@@ -29,7 +37,11 @@ export interface LoweredSandbox {
 export type ScopedTypeOracle = (path: readonly string[], containers: readonly PlanNode[]) => ReturnType<TypeOracle>;
 
 /** Lowers every code and condition node of `workflow`, reporting what cannot be typed. */
-export function lowerSandboxes(workflow: Workflow, typeOf: ScopedTypeOracle, diagnostics: DiagnosticBag): LoweredSandbox[] {
+export function lowerSandboxes(
+  workflow: Workflow,
+  typeOf: ScopedTypeOracle,
+  diagnostics: DiagnosticBag,
+): LoweredSandbox[] {
   const lowered: LoweredSandbox[] = [];
   walkNodes(workflow.nodes, (node, containers) => {
     if (node.kind === "code") {
@@ -55,7 +67,12 @@ export function lowerSandboxes(workflow: Workflow, typeOf: ScopedTypeOracle, dia
   return lowered;
 }
 
-function lowerCode(workflow: Workflow, node: CodeNode, typeOf: TypeOracle, diagnostics: DiagnosticBag): LoweredSandbox | undefined {
+function lowerCode(
+  workflow: Workflow,
+  node: CodeNode,
+  typeOf: TypeOracle,
+  diagnostics: DiagnosticBag,
+): LoweredSandbox | undefined {
   if (!node.outputSchema) return undefined; // reported by the checker (ICE2017)
   const bound = new Map(node.inputs.map((entry) => [entry.key, entry]));
   const inputs: ValueEntry[] = [];
@@ -68,15 +85,24 @@ function lowerCode(workflow: Workflow, node: CodeNode, typeOf: TypeOracle, diagn
       if (entry) inputs.push(entry);
     }
     for (const entry of node.inputs) {
-      if (!fields.some((f) => f.name === entry.key)) diagnostics.report(Diagnostics.UnusedCodeInput, entry.keySpan, [entry.key, node.id]);
+      if (!fields.some((f) => f.name === entry.key))
+        diagnostics.report(Diagnostics.UnusedCodeInput, entry.keySpan, [entry.key, node.id]);
     }
   } else {
     // No input_schema: each bound value's inferred type becomes the field's type.
     fields = [];
     for (const entry of node.inputs) {
-      const type = entry.value.kind === "ref" ? typeOf(entry.value.path) : entry.value.kind === "template" ? { kind: "string" as const } : literalType(entry.value);
+      const type =
+        entry.value.kind === "ref"
+          ? typeOf(entry.value.path)
+          : entry.value.kind === "template"
+            ? { kind: "string" as const }
+            : literalType(entry.value);
       if (!type || type.kind === "any") {
-        diagnostics.report(Diagnostics.UnknownExpressionType, entry.value.span, [entry.key, entry.value.kind === "ref" ? (entry.value.path[0] ?? node.id) : node.id]);
+        diagnostics.report(Diagnostics.UnknownExpressionType, entry.value.span, [
+          entry.key,
+          entry.value.kind === "ref" ? (entry.value.path[0] ?? node.id) : node.id,
+        ]);
         continue;
       }
       fields.push({ name: entry.key, type, optional: false });

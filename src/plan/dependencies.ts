@@ -50,11 +50,20 @@ export function ownReferences(node: PlanNode): { path: readonly string[]; span: 
  * Direct dependencies of `node`, given the names visible as non-node roots (`inputs`, loop item
  * variables) and the condition that puts each node on a branch (`branchOf`).
  */
-export function dependenciesOf(node: PlanNode, nonNodeRoots: ReadonlySet<string>, branchOf: ReadonlyMap<string, string>): DependencyEdge[] {
-  const edges: DependencyEdge[] = node.dependencies.map((d) => ({ target: d.name, at: d.span, via: "explicit" as const }));
+export function dependenciesOf(
+  node: PlanNode,
+  nonNodeRoots: ReadonlySet<string>,
+  branchOf: ReadonlyMap<string, string>,
+): DependencyEdge[] {
+  const edges: DependencyEdge[] = node.dependencies.map((d) => ({
+    target: d.name,
+    at: d.span,
+    via: "explicit" as const,
+  }));
   for (const ref of ownReferences(node)) {
     const root = ref.path[0];
-    if (root !== undefined && !nonNodeRoots.has(root) && root !== node.id) edges.push({ target: root, at: ref.span, via: "reference" });
+    if (root !== undefined && !nonNodeRoots.has(root) && root !== node.id)
+      edges.push({ target: root, at: ref.span, via: "reference" });
   }
   const condition = branchOf.get(node.id);
   if (condition !== undefined) edges.push({ target: condition, at: node.idSpan, via: "branch" });
@@ -78,7 +87,9 @@ export function branchMembership(workflow: Workflow): Map<string, string> {
   const branchOf = new Map<string, string>();
   const visit = (nodes: readonly PlanNode[]): void => {
     for (const node of nodes) {
-      if (node.kind === "condition") for (const target of [...node.truePath, ...node.falsePath]) if (!branchOf.has(target.name)) branchOf.set(target.name, node.id);
+      if (node.kind === "condition")
+        for (const target of [...node.truePath, ...node.falsePath])
+          if (!branchOf.has(target.name)) branchOf.set(target.name, node.id);
       visit(childNodes(node));
     }
   };

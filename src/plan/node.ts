@@ -143,7 +143,15 @@ export interface AgentNode extends NodeBase {
   readonly llmConfig: { readonly [key: string]: JsonValue };
 }
 
-export type PlanNode = ToolNode | CodeNode | ConditionNode | LoopNode | ParallelNode | WorkflowNode | LlmNode | AgentNode;
+export type PlanNode =
+  | ToolNode
+  | CodeNode
+  | ConditionNode
+  | LoopNode
+  | ParallelNode
+  | WorkflowNode
+  | LlmNode
+  | AgentNode;
 export type NodeKind = PlanNode["kind"];
 
 /** Node kind to node interface, for visitors. */
@@ -158,7 +166,16 @@ export interface NodeKindToNode {
   agent: AgentNode;
 }
 
-export const NODE_KINDS: readonly NodeKind[] = ["tool", "agent", "llm", "code", "condition", "loop", "parallel", "workflow"];
+export const NODE_KINDS: readonly NodeKind[] = [
+  "tool",
+  "agent",
+  "llm",
+  "code",
+  "condition",
+  "loop",
+  "parallel",
+  "workflow",
+];
 
 /** Node kinds that run in the WASM sandbox unless marked trusted. */
 export const SANDBOXED_KINDS: ReadonlySet<NodeKind> = new Set(["code", "condition"]);

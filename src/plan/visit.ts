@@ -17,7 +17,11 @@ export function childNodes(node: PlanNode): readonly PlanNode[] {
 }
 
 /** Calls `visit` on every node, depth first, with the containers above it (outermost first). */
-export function walkNodes(nodes: readonly PlanNode[], visit: (node: PlanNode, containers: readonly PlanNode[]) => void, containers: readonly PlanNode[] = []): void {
+export function walkNodes(
+  nodes: readonly PlanNode[],
+  visit: (node: PlanNode, containers: readonly PlanNode[]) => void,
+  containers: readonly PlanNode[] = [],
+): void {
   for (const node of nodes) {
     visit(node, containers);
     const children = childNodes(node);

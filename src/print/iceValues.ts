@@ -15,7 +15,9 @@ export function printValue(value: Value): string {
     case "template":
       return printTemplate(value);
     case "object":
-      return value.entries.length === 0 ? "{}" : `{ ${value.entries.map((e) => `${printName(e.key)}: ${printValue(e.value)}`).join(", ")} }`;
+      return value.entries.length === 0
+        ? "{}"
+        : `{ ${value.entries.map((e) => `${printName(e.key)}: ${printValue(e.value)}`).join(", ")} }`;
     case "array":
       return `[${value.items.map(printValue).join(", ")}]`;
   }
@@ -26,13 +28,19 @@ export function printConstant(value: JsonValue): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(printConstant).join(", ")}]`;
   const entries = Object.entries(value as { readonly [key: string]: JsonValue });
-  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${printName(k)}: ${printConstant(v)}`).join(", ")} }`;
+  return entries.length === 0
+    ? "{}"
+    : `{ ${entries.map(([k, v]) => `${printName(k)}: ${printConstant(v)}`).join(", ")} }`;
 }
 
 /** `` `text ${path} text` ``, escaping backslashes, backticks and `${`. */
 export function printTemplate(template: TemplateValue): string {
   const text = template.parts
-    .map((part) => (typeof part === "string" ? part.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") : `\${${printPath(part.path)}}`))
+    .map((part) =>
+      typeof part === "string"
+        ? part.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")
+        : `\${${printPath(part.path)}}`,
+    )
     .join("");
   return `\`${text}\``;
 }

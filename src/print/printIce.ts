@@ -4,7 +4,17 @@
  * a code node's typed inputs become parameters `name: type = value` when the order of its
  * `inputs` and `input_schema` allows, and an `input_schema` clause otherwise.
  */
-import type { CodeNode, EmbeddedSource, JsonValue, Named, ObjectType, PlanNode, ToolDeclaration, ValueEntry, Workflow } from "../plan/index.js";
+import type {
+  CodeNode,
+  EmbeddedSource,
+  JsonValue,
+  Named,
+  ObjectType,
+  PlanNode,
+  ToolDeclaration,
+  ValueEntry,
+  Workflow,
+} from "../plan/index.js";
 import { DEFAULT_MAX_ITERATIONS } from "../frontend/yaml/fieldTable.js";
 import { printConstant, printObjectType, printTemplate, printType, printValue } from "./iceValues.js";
 import { printName } from "./names.js";
@@ -14,17 +24,30 @@ const WIDE = 100;
 
 /** The workflow as an .ice file. */
 export function printIce(workflow: Workflow): string {
-  const params = workflow.inputSchema.fields.length > 0 ? printParams(workflow.inputSchema.fields.map((f) => ({ key: f.name, type: `${f.optional ? "?" : ""}: ${printType(f.type)}` }))) : "";
+  const params =
+    workflow.inputSchema.fields.length > 0
+      ? printParams(
+          workflow.inputSchema.fields.map((f) => ({
+            key: f.name,
+            type: `${f.optional ? "?" : ""}: ${printType(f.type)}`,
+          })),
+        )
+      : "";
   const blocks: string[][] = [];
   if (workflow.tools.length > 0) blocks.push(workflow.tools.flatMap((t) => printDeclaration(t, INDENT)));
   for (const node of workflow.nodes) blocks.push(printNode(node, INDENT));
-  if (workflow.outputs.length > 0) blocks.push(workflow.outputs.map((o) => `${INDENT}output ${printName(o.key)} = ${printValue(o.value)}`));
+  if (workflow.outputs.length > 0)
+    blocks.push(workflow.outputs.map((o) => `${INDENT}output ${printName(o.key)} = ${printValue(o.value)}`));
   return `workflow ${printName(workflow.name)}${params} {\n${blocks.map((b) => b.join("\n")).join("\n\n")}\n}\n`;
 }
 
 /** `declare tool name(params): type` and its description. */
 function printDeclaration(tool: ToolDeclaration, indent: string): string[] {
-  const params = tool.inputSchema ? printParams(tool.inputSchema.fields.map((f) => ({ key: f.name, type: `${f.optional ? "?" : ""}: ${printType(f.type)}` }))) : "";
+  const params = tool.inputSchema
+    ? printParams(
+        tool.inputSchema.fields.map((f) => ({ key: f.name, type: `${f.optional ? "?" : ""}: ${printType(f.type)}` })),
+      )
+    : "";
   const output = tool.outputSchema ? `: ${printType(tool.outputSchema)}` : "";
   const lines = [`${indent}declare tool ${printName(tool.name)}${params}${output}`];
   if (tool.description !== undefined) lines.push(`${indent}${INDENT}description ${JSON.stringify(tool.description)}`);
@@ -41,25 +64,39 @@ export function printNode(node: PlanNode, indent: string): string[] {
     case "tool":
       return withClauses(`tool ${id} = ${printName(node.toolName.name)}${printArguments(node.args, indent)}${output}`);
     case "workflow":
-      return withClauses(`workflow ${id} = ${printName(node.workflowRef.name)}${printArguments(node.inputs, indent)}${output}`);
+      return withClauses(
+        `workflow ${id} = ${printName(node.workflowRef.name)}${printArguments(node.inputs, indent)}${output}`,
+      );
     case "condition": {
-      const branches = [...(node.truePath.length > 0 ? [`then ${printNames(node.truePath)}`] : []), ...(node.falsePath.length > 0 ? [`else ${printNames(node.falsePath)}`] : [])];
-      return withClauses(`condition ${id}(${node.source.text})${output}`, branches.map((b) => indent + INDENT + b));
+      const branches = [
+        ...(node.truePath.length > 0 ? [`then ${printNames(node.truePath)}`] : []),
+        ...(node.falsePath.length > 0 ? [`else ${printNames(node.falsePath)}`] : []),
+      ];
+      return withClauses(
+        `condition ${id}(${node.source.text})${output}`,
+        branches.map((b) => indent + INDENT + b),
+      );
     }
     case "code":
       return printCode(node, id, output, indent, clauses);
     case "loop": {
-      const parallel = node.maxParallel === 1 ? "" : node.maxParallel === 0 ? " parallel" : ` parallel ${node.maxParallel}`;
+      const parallel =
+        node.maxParallel === 1 ? "" : node.maxParallel === 0 ? " parallel" : ` parallel ${node.maxParallel}`;
       const head = `loop ${id}(${printName(node.itemVar.name)} of ${printValue(node.itemsSource)})${output}${parallel}`;
       const [open, ...rest] = printBlock(node.body, indent);
-      return clauses.length === 0 ? [`${indent}${head} ${open}`, ...rest] : [...withClauses(head), indent + open, ...rest];
+      return clauses.length === 0
+        ? [`${indent}${head} ${open}`, ...rest]
+        : [...withClauses(head), indent + open, ...rest];
     }
     case "parallel": {
       const branches = node.branches.flatMap((branch) => {
         const [open, ...rest] = printBlock(branch, indent + INDENT);
         return [`${indent}${INDENT}branch ${open}`, ...rest];
       });
-      const head = clauses.length > 0 ? [...withClauses(`parallel ${id}${output}`), `${indent}{`] : [`${indent}parallel ${id}${output} {`];
+      const head =
+        clauses.length > 0
+          ? [...withClauses(`parallel ${id}${output}`), `${indent}{`]
+          : [`${indent}parallel ${id}${output} {`];
       return [...head, ...branches, `${indent}}`];
     }
     case "llm":
@@ -67,9 +104,23 @@ export function printNode(node: PlanNode, indent: string): string[] {
       const settings: [string, string][] = [];
       if (node.model !== undefined) settings.push(["model", JSON.stringify(node.model)]);
       if (node.kind === "agent" && node.tools.length > 0) settings.push(["tools", printNames(node.tools)]);
-      if (node.kind === "agent" && node.maxIterations !== DEFAULT_MAX_ITERATIONS) settings.push(["max_iterations", String(node.maxIterations)]);
-      settings.push(...configSettings(node.llmConfig, node.kind === "agent" ? ["model", "tools", "max_iterations", "llm_config"] : ["model", "llm_config"]));
-      const args = settings.length > 0 ? printList(settings.map(([k, v]) => `${k}: ${v}`), "(", ")", indent) : "";
+      if (node.kind === "agent" && node.maxIterations !== DEFAULT_MAX_ITERATIONS)
+        settings.push(["max_iterations", String(node.maxIterations)]);
+      settings.push(
+        ...configSettings(
+          node.llmConfig,
+          node.kind === "agent" ? ["model", "tools", "max_iterations", "llm_config"] : ["model", "llm_config"],
+        ),
+      );
+      const args =
+        settings.length > 0
+          ? printList(
+              settings.map(([k, v]) => `${k}: ${v}`),
+              "(",
+              ")",
+              indent,
+            )
+          : "";
       const prompt = printTemplate(node.prompt);
       if (clauses.length === 0) return [`${indent}${node.kind} ${id}${args}${output} ${prompt}`];
       return [...withClauses(`${node.kind} ${id}${args}${output}`), `${indent}${INDENT}${prompt}`];
@@ -98,7 +149,10 @@ function printCode(node: CodeNode, id: string, output: string, indent: string, c
 }
 
 /** Parameters merging `inputs` (values) and `input_schema` (types), when their orders agree. */
-function codeParams(node: CodeNode): { params: { key: string; type?: string; value?: string }[]; schemaClause?: ObjectType } {
+function codeParams(node: CodeNode): {
+  params: { key: string; type?: string; value?: string }[];
+  schemaClause?: ObjectType;
+} {
   const schema = node.inputSchema;
   const valueOnly = node.inputs.map((i) => ({ key: i.key, value: printValue(i.value) }));
   if (!schema) return { params: valueOnly };
@@ -106,7 +160,8 @@ function codeParams(node: CodeNode): { params: { key: string; type?: string; val
   const typedKeys = new Set(schema.fields.map((f) => f.name));
   const commonInInputs = node.inputs.filter((i) => typedKeys.has(i.key)).map((i) => i.key);
   const commonInSchema = schema.fields.filter((f) => keys.has(f.name)).map((f) => f.name);
-  if (schema.fields.length === 0 || commonInInputs.join("\0") !== commonInSchema.join("\0")) return { params: valueOnly, schemaClause: schema };
+  if (schema.fields.length === 0 || commonInInputs.join("\0") !== commonInSchema.join("\0"))
+    return { params: valueOnly, schemaClause: schema };
   const params: { key: string; type?: string; value?: string }[] = [];
   let i = 0;
   let j = 0;
@@ -114,7 +169,11 @@ function codeParams(node: CodeNode): { params: { key: string; type?: string; val
     const input = node.inputs[i];
     const field = schema.fields[j];
     if (input && field && input.key === field.name) {
-      params.push({ key: input.key, type: `${field.optional ? "?" : ""}: ${printType(field.type)}`, value: printValue(input.value) });
+      params.push({
+        key: input.key,
+        type: `${field.optional ? "?" : ""}: ${printType(field.type)}`,
+        value: printValue(input.value),
+      });
       i++;
       j++;
     } else if (input && !typedKeys.has(input.key)) {
@@ -152,13 +211,23 @@ function commonClauses(node: PlanNode, indent: string): string[] {
   if (node.retries !== undefined) out.push(`retries ${node.retries}`);
   if (node.retryPolicy) {
     const p = node.retryPolicy;
-    const fields = [["max_attempts", p.maxAttempts], ["base_delay_ms", p.baseDelayMs], ["factor", p.factor], ["max_delay_ms", p.maxDelayMs]].filter(([, v]) => v !== undefined);
+    const fields = [
+      ["max_attempts", p.maxAttempts],
+      ["base_delay_ms", p.baseDelayMs],
+      ["factor", p.factor],
+      ["max_delay_ms", p.maxDelayMs],
+    ].filter(([, v]) => v !== undefined);
     out.push(`retry_policy ${fields.length === 0 ? "{}" : `{ ${fields.map(([k, v]) => `${k}: ${v}`).join(", ")} }`}`);
   }
   if (node.onFailure) out.push(`on_failure ${node.onFailure}`);
-  if (node.timeoutSeconds !== undefined) out.push(`timeout ${/e/.test(String(node.timeoutSeconds)) ? node.timeoutSeconds : `${node.timeoutSeconds}s`}`);
+  if (node.timeoutSeconds !== undefined)
+    out.push(`timeout ${/e/.test(String(node.timeoutSeconds)) ? node.timeoutSeconds : `${node.timeoutSeconds}s`}`);
   if (node.limits) {
-    const fields = [["fuel", node.limits.fuel], ["memory_mb", node.limits.memoryMb], ["timeout_ms", node.limits.timeoutMs]].filter(([, v]) => v !== undefined);
+    const fields = [
+      ["fuel", node.limits.fuel],
+      ["memory_mb", node.limits.memoryMb],
+      ["timeout_ms", node.limits.timeoutMs],
+    ].filter(([, v]) => v !== undefined);
     out.push(`limits ${fields.length === 0 ? "{}" : `{ ${fields.map(([k, v]) => `${k}: ${v}`).join(", ")} }`}`);
   }
   if (node.trust) out.push(`trust ${printName(node.trust.name)}`);
@@ -172,11 +241,21 @@ function printNames(names: readonly Named[]): string {
 
 /** `(key: value, ...)`, one per line when long. */
 function printArguments(entries: readonly ValueEntry[], indent: string): string {
-  return printList(entries.map((e) => `${printName(e.key)}: ${printValue(e.value)}`), "(", ")", indent);
+  return printList(
+    entries.map((e) => `${printName(e.key)}: ${printValue(e.value)}`),
+    "(",
+    ")",
+    indent,
+  );
 }
 
 function printParams(params: readonly { key: string; type?: string; value?: string }[], indent = INDENT): string {
-  return printList(params.map((p) => `${printName(p.key)}${p.type ?? ""}${p.value !== undefined ? ` = ${p.value}` : ""}`), "(", ")", indent);
+  return printList(
+    params.map((p) => `${printName(p.key)}${p.type ?? ""}${p.value !== undefined ? ` = ${p.value}` : ""}`),
+    "(",
+    ")",
+    indent,
+  );
 }
 
 function printList(items: readonly string[], open: string, close: string, indent: string): string {

@@ -63,10 +63,17 @@ function node(n: PlanNode): YamlMap {
       Object.assign(out, { imports: n.imports.map((i) => i.name), inputs: entries(n.inputs) });
       break;
     case "condition":
-      Object.assign(out, { expression: n.source.text, true_path: n.truePath.map((t) => t.name), false_path: n.falsePath.map((t) => t.name) });
+      Object.assign(out, {
+        expression: n.source.text,
+        true_path: n.truePath.map((t) => t.name),
+        false_path: n.falsePath.map((t) => t.name),
+      });
       break;
     case "loop":
-      Object.assign(out, { items_source: value(n.itemsSource), item_var: n.itemVar.name === DEFAULT_ITEM_VAR ? undefined : n.itemVar.name });
+      Object.assign(out, {
+        items_source: value(n.itemsSource),
+        item_var: n.itemVar.name === DEFAULT_ITEM_VAR ? undefined : n.itemVar.name,
+      });
       if (n.maxParallel === 0) out.parallel = true;
       else if (n.maxParallel !== 1) out.max_parallel = n.maxParallel;
       out.body = n.body.map(node);
@@ -80,7 +87,11 @@ function node(n: PlanNode): YamlMap {
     case "llm":
     case "agent":
       Object.assign(out, { model: n.model, prompt: template(n.prompt) });
-      if (n.kind === "agent") Object.assign(out, { tools: n.tools.map((t) => t.name), max_iterations: n.maxIterations === DEFAULT_MAX_ITERATIONS ? undefined : n.maxIterations });
+      if (n.kind === "agent")
+        Object.assign(out, {
+          tools: n.tools.map((t) => t.name),
+          max_iterations: n.maxIterations === DEFAULT_MAX_ITERATIONS ? undefined : n.maxIterations,
+        });
       out.llm_config = n.llmConfig;
       break;
   }
@@ -88,7 +99,13 @@ function node(n: PlanNode): YamlMap {
   if (n.inputSchema) out.input_schema = objectType(n.inputSchema, true);
   if (n.outputSchema) out.output_schema = objectType(n.outputSchema, true);
   if (n.retries !== undefined) out.retries = n.retries;
-  if (n.retryPolicy) out.retry_policy = { max_attempts: n.retryPolicy.maxAttempts, base_delay_ms: n.retryPolicy.baseDelayMs, factor: n.retryPolicy.factor, max_delay_ms: n.retryPolicy.maxDelayMs };
+  if (n.retryPolicy)
+    out.retry_policy = {
+      max_attempts: n.retryPolicy.maxAttempts,
+      base_delay_ms: n.retryPolicy.baseDelayMs,
+      factor: n.retryPolicy.factor,
+      max_delay_ms: n.retryPolicy.maxDelayMs,
+    };
   if (n.onFailure) out.on_failure = n.onFailure;
   if (n.timeoutSeconds !== undefined) out.timeout_seconds = n.timeoutSeconds;
   if (n.limits) out.limits = { fuel: n.limits.fuel, memory_mb: n.limits.memoryMb, timeout_ms: n.limits.timeoutMs };
@@ -129,7 +146,10 @@ function objectType(type: ObjectType, keepEmpty = false): Yaml {
 /** A field's type: `string?`, `integer[]`, a nested mapping, or `[ { ... } ]` for a list of objects. */
 function fieldType(type: SchemaType, optional: boolean, field: string): Yaml {
   if (type.kind === "object" || (type.kind === "array" && holdsObject(type))) {
-    if (optional) throw new PrintError(`YAML cannot write the optional field '${field}' of type ${type.kind === "object" ? "object" : "object list"}`);
+    if (optional)
+      throw new PrintError(
+        `YAML cannot write the optional field '${field}' of type ${type.kind === "object" ? "object" : "object list"}`,
+      );
     return type.kind === "object" ? objectType(type, true) : [fieldType(type.element, false, field)];
   }
   return `${typeText(type)}${optional ? "?" : ""}`;
@@ -167,5 +187,8 @@ function isNodeLike(v: object): boolean {
 }
 
 function isEmpty(v: Yaml): boolean {
-  return (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+  return (
+    (Array.isArray(v) && v.length === 0) ||
+    (v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0)
+  );
 }

@@ -13,7 +13,7 @@ export const EMBED_INDENT = "      ";
 export function embedCodeBody(body: string, nodeId = "node", workflowName = "test"): EmbeddedSource {
   const header = `name: ${workflowName}\nnodes:\n  - id: ${nodeId}\n    type: code\n    code: |\n`;
   const lines = body.split("\n");
-  const text = header + lines.map((l) => EMBED_INDENT + l).join("\n") + "\n";
+  const text = `${header + lines.map((l) => EMBED_INDENT + l).join("\n")}\n`;
   const file = new SourceFile(`${nodeId}.yaml`, text);
   const lineOrigins: number[] = [];
   let offset = header.length;

@@ -12,7 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("bench harness", () => {
   it("runs a tiny configuration and writes rows in the contract shape", async () => {
-    const outcome = await runBench({ part: "sandbox", quick: true, config: { maxTime: 0.005, minSamples: 1 }, scale: 0.005, log: () => undefined });
+    const outcome = await runBench({
+      part: "sandbox",
+      quick: true,
+      config: { maxTime: 0.005, minSamples: 1 },
+      scale: 0.005,
+      log: () => undefined,
+    });
     const path = join(dir, "latest.json");
     outcome.report.writeJson(path);
     const rows = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>[];

@@ -16,7 +16,10 @@ export function dedent(text: string): string {
 }
 
 /** Parses and (when the front end finds no errors) checks a YAML workflow. */
-export function analyze(src: string, options: CheckOptions = {}): { workflow: Workflow | undefined; diagnostics: Diagnostic[]; file: SourceFile } {
+export function analyze(
+  src: string,
+  options: CheckOptions = {},
+): { workflow: Workflow | undefined; diagnostics: Diagnostic[]; file: SourceFile } {
   const file = new SourceFile("test.yaml", dedent(src));
   const parsed = parseYamlWorkflow(file);
   const checked = parsed.workflow ? checkWorkflow(parsed.workflow, options) : [];

@@ -16,7 +16,10 @@ const CACHE = join(tempDir(), "cache");
 /** Valid for the front end, rejected by design: no output_schema, and a Python body. */
 const REJECTED: ReadonlySet<string> = new Set(["original_design_code.yaml"]);
 
-const files = (dir: string): string[] => readdirSync(join(FIXTURES, dir)).filter((f) => /\.(yaml|ice)$/.test(f)).sort();
+const files = (dir: string): string[] =>
+  readdirSync(join(FIXTURES, dir))
+    .filter((f) => /\.(yaml|ice)$/.test(f))
+    .sort();
 
 describe.each(["yaml", "ice"])("%s fixtures through the driver", (form) => {
   it.each(files(`${form}/valid`).filter((f) => !REJECTED.has(f)))("valid/%s compiles", async (name) => {

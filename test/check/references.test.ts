@@ -142,23 +142,31 @@ describe("referencesRunOnEveryPath (ICE2003)", () => {
       - { id: summary, type: llm, prompt: "Summarise {{ inputs.text }}" }
   `;
   it("reports a reference to a branch-only node, with a note at the condition", () => {
-    const [d] = expectErrors(`${base}
+    const [d] = expectErrors(
+      `${base}
       - { id: report, type: llm, prompt: "{{ summary.text }}" }
-    `, ["ICE2003"]);
+    `,
+      ["ICE2003"],
+    );
     expect(d!.notes[0]!.message).toBe("'summary' runs only when 'is_long' is true");
     expect(spanText(d!)).toBe("summary.text");
   });
   it("reports workflow outputs reading a branch-only node", () => {
-    expectErrors(`${base}
+    expectErrors(
+      `${base}
     outputs: { s: "{{ summary.text }}" }
-    `, ["ICE2003"]);
+    `,
+      ["ICE2003"],
+    );
   });
   it("accepts references under the same branch, inherited through nested conditions", () => {
-    expectValid(`${base}
+    expectValid(
+      `${base}
       - { id: again, type: condition, expression: "true", true_path: [deeper] }
       - { id: deeper, type: llm, prompt: "{{ summary.text }}" }
       - { id: cond2, type: condition, expression: "{{ summary.text }} == 'x'", true_path: [again] }
-    `.replace("true_path: [summary]", "true_path: [summary, cond2]"));
+    `.replace("true_path: [summary]", "true_path: [summary, cond2]"),
+    );
   });
   it("lifts inline branch nodes after their condition", () => {
     const workflow = expectValid(`

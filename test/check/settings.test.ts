@@ -27,7 +27,10 @@ describe("knownCapabilities (ICE2012)", () => {
 
 describe("limitsInRange (ICE2013)", () => {
   it("reports limits out of range", () => {
-    const diagnostics = expectErrors(code("limits: { fuel: 10, memory_mb: 100000, timeout_ms: 5 }"), ["ICE2013", "ICE2013"]);
+    const diagnostics = expectErrors(code("limits: { fuel: 10, memory_mb: 100000, timeout_ms: 5 }"), [
+      "ICE2013",
+      "ICE2013",
+    ]);
     expect(diagnostics[0]!.message).toBe("limit 'fuel' = 10 is out of range (1000 to 1000000000000000)");
   });
 });

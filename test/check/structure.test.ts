@@ -85,10 +85,13 @@ describe("noCycles (ICE2005)", () => {
     expect(position(d!)).toBe("2:11");
   });
   it("reports a node depending on itself", () => {
-    const [d] = expectErrors(`
+    const [d] = expectErrors(
+      `
       nodes:
         - { id: a, type: llm, prompt: "x", dependencies: [a] }
-    `, ["ICE2005"]);
+    `,
+      ["ICE2005"],
+    );
     expect(d!.message).toBe("dependency cycle: a -> a");
   });
   it("sees cycles through loop bodies", () => {

@@ -8,7 +8,10 @@ import type { ObjectType, SchemaType } from "../../src/plan/index.js";
 import { expectErrors, expectValid, position, spanText } from "./harness.js";
 
 const t = (kind: "string" | "number" | "integer" | "boolean" | "any"): SchemaType => ({ kind });
-const obj = (fields: Record<string, SchemaType>, optional: string[] = []): ObjectType => ({ kind: "object", fields: Object.entries(fields).map(([name, type]) => ({ name, type, optional: optional.includes(name) })) });
+const obj = (fields: Record<string, SchemaType>, optional: string[] = []): ObjectType => ({
+  kind: "object",
+  fields: Object.entries(fields).map(([name, type]) => ({ name, type, optional: optional.includes(name) })),
+});
 
 describe("isAssignable", () => {
   it("takes integers as numbers, any both ways, and objects structurally", () => {
@@ -17,7 +20,9 @@ describe("isAssignable", () => {
     expect(isAssignable(t("any"), t("string"))).toBe(true);
     expect(isAssignable(t("string"), t("any"))).toBe(true);
     expect(isAssignable({ kind: "array", element: t("integer") }, { kind: "array", element: t("number") })).toBe(true);
-    expect(isAssignable(obj({ a: t("string"), extra: t("boolean") }), obj({ a: t("string"), b: t("integer") }, ["b"]))).toBe(true);
+    expect(
+      isAssignable(obj({ a: t("string"), extra: t("boolean") }), obj({ a: t("string"), b: t("integer") }, ["b"])),
+    ).toBe(true);
     expect(isAssignable(obj({ b: t("integer") }), obj({ a: t("string") }))).toBe(false);
     expect(isAssignable(t("string"), t("boolean"))).toBe(false);
   });
@@ -30,18 +35,24 @@ describe("toolArgumentTypes (ICE2008, ICE2022)", () => {
       untyped:
   `;
   it("reports arguments of the wrong type at the argument", () => {
-    const [d] = expectErrors(`${tools}
+    const [d] = expectErrors(
+      `${tools}
     nodes:
       - { id: a, type: tool, tool_name: search, tool_args: { q: "x", limit: 2.5 } }
-    `, ["ICE2008"]);
+    `,
+      ["ICE2008"],
+    );
     expect(d!.message).toBe("argument 'limit' of tool 'search': expected integer, got number");
     expect(spanText(d!)).toBe("2.5");
   });
   it("reports missing required arguments at the tool name", () => {
-    const [d] = expectErrors(`${tools}
+    const [d] = expectErrors(
+      `${tools}
     nodes:
       - { id: a, type: tool, tool_name: search, tool_args: { limit: 2 } }
-    `, ["ICE2022"]);
+    `,
+      ["ICE2022"],
+    );
     expect(d!.message).toBe("the call of tool 'search' in 'a' is missing required argument 'q' (string)");
     expect(spanText(d!)).toBe("search");
   });
@@ -68,17 +79,23 @@ describe("toolArgumentTypes (ICE2008, ICE2022)", () => {
         - { id: f, type: tool, tool_name: document_parser, tool_args: { file_paths: [a.md] } }
         - { id: g, type: tool, tool_name: read_file, tool_args: { path: "{{ f.documents.0.path }}", extra: "{{ f.output.anything }}" } }
     `);
-    expectErrors(`
+    expectErrors(
+      `
       nodes:
         - { id: f, type: tool, tool_name: read_file, tool_args: { path: a.md } }
         - { id: c, type: condition, expression: "f.text" }
-    `, ["ICE2009"]);
+    `,
+      ["ICE2009"],
+    );
   });
   it("uses the tool node's own input_schema", () => {
-    expectErrors(`
+    expectErrors(
+      `
       nodes:
         - { id: f, type: tool, tool_name: custom, input_schema: { n: integer }, tool_args: { n: "x" } }
-    `, ["ICE2008"]);
+    `,
+      ["ICE2008"],
+    );
   });
 });
 
@@ -104,36 +121,61 @@ describe("codeInputTypes (ICE2008, ICE2016)", () => {
     expectErrors(code("{}", "{ text: integer }"), ["ICE2008"]);
   });
   it("accepts integers into numbers and lists of integers into lists of numbers", () => {
-    expectValid(code(`{ n: "{{ k.n }}", xs: [1, 2.5, "{{ k.n }}"] }`, "{ n: number, xs: \"number[]\" }"));
+    expectValid(code(`{ n: "{{ k.n }}", xs: [1, 2.5, "{{ k.n }}"] }`, '{ n: number, xs: "number[]" }'));
   });
 });
 
 describe("subWorkflowInputTypes (ICE2008, ICE2022)", () => {
-  const options = { workflowInputs: new Map([["pager", { kind: "object" as const, fields: [{ name: "text", type: t("string"), optional: false }, { name: "level", type: t("integer"), optional: true }] }]]) };
+  const options = {
+    workflowInputs: new Map([
+      [
+        "pager",
+        {
+          kind: "object" as const,
+          fields: [
+            { name: "text", type: t("string"), optional: false },
+            { name: "level", type: t("integer"), optional: true },
+          ],
+        },
+      ],
+    ]),
+  };
   it("checks inputs against the called workflow's input_schema", () => {
-    const diagnostics = expectErrors(`
+    const diagnostics = expectErrors(
+      `
       nodes:
         - { id: p, type: workflow, workflow_ref: pager, inputs: { level: "high" } }
-    `, ["ICE2022", "ICE2008"], options);
-    expect(diagnostics[0]!.message).toBe("the call of sub-workflow 'pager' in 'p' is missing required input 'text' (string)");
+    `,
+      ["ICE2022", "ICE2008"],
+      options,
+    );
+    expect(diagnostics[0]!.message).toBe(
+      "the call of sub-workflow 'pager' in 'p' is missing required input 'text' (string)",
+    );
   });
   it("accepts matching inputs and says nothing about unknown workflows", () => {
-    expectValid(`
+    expectValid(
+      `
       nodes:
         - { id: p, type: workflow, workflow_ref: pager, inputs: { text: "hi {{ inputs.x }}" } }
         - { id: q, type: workflow, workflow_ref: other, inputs: { anything: 1 } }
       input_schema: { x: integer }
-    `, options);
+    `,
+      options,
+    );
   });
 });
 
 describe("loopItemsAreLists (ICE2008)", () => {
   it("reports items sources that are not lists", () => {
-    const [d] = expectErrors(`
+    const [d] = expectErrors(
+      `
       input_schema: { n: integer }
       nodes:
         - { id: l, type: loop, items_source: "{{ inputs.n }}", body: [{ id: b, type: llm, prompt: x }] }
-    `, ["ICE2008"]);
+    `,
+      ["ICE2008"],
+    );
     expect(d!.message).toBe("items_source of loop 'l': expected a list, got integer");
   });
 });
@@ -146,9 +188,15 @@ describe("conditionTypes (ICE2009, ICE2008)", () => {
       - { id: c, type: condition, expression: "${expression}" }
   `;
   it("reports non-boolean conditions with their type", () => {
-    expect(expectErrors(condition("inputs.n * 2"), ["ICE2009"])[0]!.message).toBe("condition must be boolean, got number");
-    expect(expectErrors(condition("inputs.name"), ["ICE2009"])[0]!.message).toBe("condition must be boolean, got string");
-    expect(expectErrors(condition("inputs.name + 1"), ["ICE2009"])[0]!.message).toBe("condition must be boolean, got string");
+    expect(expectErrors(condition("inputs.n * 2"), ["ICE2009"])[0]!.message).toBe(
+      "condition must be boolean, got number",
+    );
+    expect(expectErrors(condition("inputs.name"), ["ICE2009"])[0]!.message).toBe(
+      "condition must be boolean, got string",
+    );
+    expect(expectErrors(condition("inputs.name + 1"), ["ICE2009"])[0]!.message).toBe(
+      "condition must be boolean, got string",
+    );
   });
   it("reports operands that do not fit their operator", () => {
     const [d] = expectErrors(condition("inputs.n > inputs.name"), ["ICE2008"]);
@@ -164,16 +212,23 @@ describe("conditionTypes (ICE2009, ICE2008)", () => {
 
 describe("reachableNodes (ICE2023)", () => {
   it("reports a node on both branches of one condition, with notes", () => {
-    const [d] = expectErrors(`
+    const [d] = expectErrors(
+      `
       nodes:
         - { id: c, type: condition, expression: "true", true_path: [a], false_path: [a] }
         - { id: a, type: llm, prompt: x }
-    `, ["ICE2023"]);
+    `,
+      ["ICE2023"],
+    );
     expect(position(d!)).toBe("3:11");
-    expect(d!.notes.map((n) => n.message)).toEqual(["put on the true path of 'c' here", "put on the false path of 'c' here"]);
+    expect(d!.notes.map((n) => n.message)).toEqual([
+      "put on the true path of 'c' here",
+      "put on the false path of 'c' here",
+    ]);
   });
   it("reports contradicting guards through nesting once, not for the nodes that follow", () => {
-    const [d] = expectErrors(`
+    const [d] = expectErrors(
+      `
       nodes:
         - { id: c, type: condition, expression: "true", true_path: [l], false_path: [d] }
         - { id: d, type: condition, expression: "true", true_path: [x] }
@@ -183,7 +238,9 @@ describe("reachableNodes (ICE2023)", () => {
           body:
             - { id: x, type: condition, expression: "false", true_path: [y] }
             - { id: y, type: llm, prompt: never }
-    `, ["ICE2023"]);
+    `,
+      ["ICE2023"],
+    );
     expect(d!.message).toBe("node 'x' never runs: it runs only when 'c' is true and also only when 'c' is false");
   });
   it("accepts nested conditions", () => {
@@ -200,10 +257,13 @@ describe("reachableNodes (ICE2023)", () => {
 
 describe("consistentRetries (ICE2024)", () => {
   it("reports retries that disagree with max_attempts", () => {
-    expectErrors(`
+    expectErrors(
+      `
       nodes:
         - { id: a, type: tool, tool_name: f, retries: 1, retry_policy: { max_attempts: 3 } }
-    `, ["ICE2024"]);
+    `,
+      ["ICE2024"],
+    );
     expectValid(`
       nodes:
         - { id: a, type: tool, tool_name: f, retries: 2, retry_policy: { max_attempts: 3 }, on_failure: continue }
@@ -228,9 +288,13 @@ describe("declaredTools with built-ins and strict mode (ICE2011)", () => {
   it("makes undeclared tools errors in strict mode, even with no declarations", () => {
     const [d] = expectErrors(src, ["ICE2011"], { strict: true });
     expect(d!.severity).toBe("error");
-    expectErrors(`
+    expectErrors(
+      `
       nodes:
         - { id: b, type: tool, tool_name: fetch }
-    `, ["ICE2011"], { strict: true });
+    `,
+      ["ICE2011"],
+      { strict: true },
+    );
   });
 });

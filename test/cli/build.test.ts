@@ -8,7 +8,9 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeWorkflow, iceosc, RUNTIME_URL, tempDir, writeFiles } from "../helpers/cli.js";
 
-const EXAMPLES = ["word_stats", "document_stats", "sales_alert", "review_batch", "review_verdict"].map((n) => `examples/${n}.yaml`);
+const EXAMPLES = ["word_stats", "document_stats", "sales_alert", "review_batch", "review_verdict"].map(
+  (n) => `examples/${n}.yaml`,
+);
 
 type Module = { run: (input: unknown, options?: object) => Promise<unknown> };
 
@@ -59,7 +61,12 @@ describe("iceosc build", () => {
       { sheet: "ignored.csv", threshold: 100 },
       {
         tools: {
-          read_csv: async () => ({ rows: [{ region: "x", amount: 60 }, { region: "y", amount: 70 }] }),
+          read_csv: async () => ({
+            rows: [
+              { region: "x", amount: 60 },
+              { region: "y", amount: 70 },
+            ],
+          }),
           send_alert: async () => ({ sent: true }),
           archive_report: async () => ({ archived: true }),
         },
@@ -67,7 +74,12 @@ describe("iceosc build", () => {
       },
     );
     expect(output).toEqual({ total: 130, mean: 65, top_region: "y", alerted: true });
-    expect(events.filter((e) => e.type === "node_completed").map((e) => e.nodeId)).toEqual(["sheet", "totals", "over_budget", "alert"]);
+    expect(events.filter((e) => e.type === "node_completed").map((e) => e.nodeId)).toEqual([
+      "sheet",
+      "totals",
+      "over_budget",
+      "alert",
+    ]);
     expect(events).toContainEqual(expect.objectContaining({ type: "node_skipped", nodeId: "archive" }));
   });
 
@@ -136,7 +148,9 @@ outputs: {}
   });
 
   it("points compile errors in code at the line in the workflow file", () => {
-    const dir = writeFiles({ "typo.yaml": codeWorkflow("let total = 0;\ntotal = total + undefinedThing;\nreturn { value: total };") });
+    const dir = writeFiles({
+      "typo.yaml": codeWorkflow("let total = 0;\ntotal = total + undefinedThing;\nreturn { value: total };"),
+    });
     const result = iceosc(["check", join(dir, "typo.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/typo\.yaml:13:\d+ - error ICE3001/);
@@ -147,7 +161,9 @@ outputs: {}
     const dir = writeFiles({ "wrong.yaml": codeWorkflow('const label = "many";\nreturn { value: label };') });
     const result = iceosc(["check", join(dir, "wrong.yaml")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/wrong\.yaml:13:\d+ - error ICE3011: output field 'value' is integer in output_schema, but this value is a string/);
+    expect(result.stderr).toMatch(
+      /wrong\.yaml:13:\d+ - error ICE3011: output field 'value' is integer in output_schema, but this value is a string/,
+    );
   });
 
   it("prints diagnostics as JSON with --format json", () => {
@@ -176,12 +192,16 @@ outputs: { bytes: "{{ f.bytes }}" }
 
   it("reports capabilities code uses without a grant, at the line, in both forms", () => {
     const dir = writeFiles({
-      "dice.yaml": codeWorkflow("const roll = Math.random();\nreturn { value: roll };", { output: "{ value: number }" }),
+      "dice.yaml": codeWorkflow("const roll = Math.random();\nreturn { value: roll };", {
+        output: "{ value: number }",
+      }),
       "dice.ice": "workflow dice {\n  code roll(): { value: number } {\n    return { value: Math.random() };\n  }\n}\n",
     });
     const yaml = iceosc(["check", join(dir, "dice.yaml")]);
     expect(yaml.code).toBe(1);
-    expect(yaml.stderr).toMatch(/dice\.yaml:12:\d+ - error ICE3002: code uses 'Math\.random', which needs capability 'random'/);
+    expect(yaml.stderr).toMatch(
+      /dice\.yaml:12:\d+ - error ICE3002: code uses 'Math\.random', which needs capability 'random'/,
+    );
     const ice = iceosc(["check", join(dir, "dice.ice")]);
     expect(ice.code).toBe(1);
     expect(ice.stderr).toMatch(/dice\.ice:3:21 - error ICE3002/);

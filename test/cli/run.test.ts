@@ -7,7 +7,12 @@ import { codeWorkflow, iceosc, writeFiles } from "../helpers/cli.js";
 
 describe("iceosc run", () => {
   it("runs the SPEC word_stats example", () => {
-    const result = iceosc(["run", "examples/word_stats.yaml", "--input", '{"text":"the quick brown fox jumps over the lazy dog"}']);
+    const result = iceosc([
+      "run",
+      "examples/word_stats.yaml",
+      "--input",
+      '{"text":"the quick brown fox jumps over the lazy dog"}',
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ words: 9, longest: 5 });
@@ -29,7 +34,8 @@ describe("iceosc run", () => {
   });
 
   it("stops a code node that allocates without bound with ICE_MEMORY_LIMIT", () => {
-    const body = "const chunks: string[] = [];\nlet s = \"xxxxxxxxxxxxxxxx\";\nwhile (true) { s = s + s; chunks.push(s); }\nreturn { value: chunks.length };";
+    const body =
+      'const chunks: string[] = [];\nlet s = "xxxxxxxxxxxxxxxx";\nwhile (true) { s = s + s; chunks.push(s); }\nreturn { value: chunks.length };';
     const dir = writeFiles({ "bomb.yaml": codeWorkflow(body, { limits: "{ fuel: 1000000000, memory_mb: 2 }" }) });
     const result = iceosc(["run", join(dir, "bomb.yaml"), "--input", '{"n":1}']);
     expect(result.code).toBe(1);
@@ -38,7 +44,8 @@ describe("iceosc run", () => {
   });
 
   it("rejects an @external import before running", () => {
-    const body = '@external("env", "eval") declare function hostEval(code: string): void;\nhostEval("process.exit(3)");\nreturn { value: 1 };';
+    const body =
+      '@external("env", "eval") declare function hostEval(code: string): void;\nhostEval("process.exit(3)");\nreturn { value: 1 };';
     const dir = writeFiles({ "escape.yaml": codeWorkflow(body) });
     const result = iceosc(["run", join(dir, "escape.yaml"), "--input", '{"n":1}']);
     expect(result.code).toBe(1);
@@ -47,17 +54,22 @@ describe("iceosc run", () => {
   });
 
   it("reports a trap in user code as ICE_SANDBOX_TRAP", () => {
-    const dir = writeFiles({ "trap.yaml": codeWorkflow('if (inputs.n > 0) throw new Error("boom");\nreturn { value: 1 };') });
+    const dir = writeFiles({
+      "trap.yaml": codeWorkflow('if (inputs.n > 0) throw new Error("boom");\nreturn { value: 1 };'),
+    });
     const result = iceosc(["run", join(dir, "trap.yaml"), "--input", '{"n":1}']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE_SANDBOX_TRAP");
   });
 
   it("runs recursive helper functions and stops unbounded recursion with ICE_SANDBOX_TRAP", () => {
-    const helpers = "function fib(k: number): number { return k < 2 ? k : fib(k - 1) + fib(k - 2); }\nfunction isEven(k: number): boolean { return k == 0 ? true : isOdd(k - 1); }\nfunction isOdd(k: number): boolean { return k == 0 ? false : isEven(k - 1); }";
+    const helpers =
+      "function fib(k: number): number { return k < 2 ? k : fib(k - 1) + fib(k - 2); }\nfunction isEven(k: number): boolean { return k == 0 ? true : isOdd(k - 1); }\nfunction isOdd(k: number): boolean { return k == 0 ? false : isEven(k - 1); }";
     const dir = writeFiles({
       "fib.yaml": codeWorkflow(`${helpers}\nconst x = fib(inputs.n);\nreturn { value: isEven(x) ? x : x + 1000 };`),
-      "deep.yaml": codeWorkflow("function down(k: number): number { return down(k + 1) + 1; }\nreturn { value: down(inputs.n) };"),
+      "deep.yaml": codeWorkflow(
+        "function down(k: number): number { return down(k + 1) + 1; }\nreturn { value: down(inputs.n) };",
+      ),
     });
     const fib = iceosc(["run", join(dir, "fib.yaml"), "--input", '{"n":20}']);
     expect(fib.stderr).toBe("");
@@ -77,7 +89,8 @@ describe("iceosc run", () => {
 
   it("names the missing tool with ICE_TOOL_MISSING", () => {
     const dir = writeFiles({
-      "weather.yaml": 'name: weather\nnodes:\n  - id: forecast\n    type: tool\n    tool_name: fetch_weather\n    tool_args: { city: "Oslo" }\noutputs: { sky: "{{ forecast.sky }}" }\n',
+      "weather.yaml":
+        'name: weather\nnodes:\n  - id: forecast\n    type: tool\n    tool_name: fetch_weather\n    tool_args: { city: "Oslo" }\noutputs: { sky: "{{ forecast.sky }}" }\n',
     });
     const result = iceosc(["run", join(dir, "weather.yaml")]);
     expect(result.code).toBe(1);
@@ -85,18 +98,41 @@ describe("iceosc run", () => {
   });
 
   it("takes the branch a sandboxed condition chooses", () => {
-    const high = iceosc(["run", "examples/sales_alert.yaml", "--input", '{"sheet":"data/sales.csv","threshold":5000}', "--tools", "examples/tools.js", "--trace"]);
+    const high = iceosc([
+      "run",
+      "examples/sales_alert.yaml",
+      "--input",
+      '{"sheet":"data/sales.csv","threshold":5000}',
+      "--tools",
+      "examples/tools.js",
+      "--trace",
+    ]);
     expect(high.code).toBe(0);
     expect(JSON.parse(high.stdout)).toEqual({ total: 5081.5, mean: 1270.375, top_region: "east", alerted: true });
     expect(high.stderr).toMatch(/skipped\s+archive/);
-    const low = iceosc(["run", "examples/sales_alert.yaml", "--input", '{"sheet":"data/sales.csv","threshold":10000}', "--tools", "examples/tools.js", "--trace"]);
+    const low = iceosc([
+      "run",
+      "examples/sales_alert.yaml",
+      "--input",
+      '{"sheet":"data/sales.csv","threshold":10000}',
+      "--tools",
+      "examples/tools.js",
+      "--trace",
+    ]);
     expect(low.code).toBe(0);
     expect(JSON.parse(low.stdout).alerted).toBe(false);
     expect(low.stderr).toMatch(/skipped\s+alert/);
   });
 
   it("runs a loop with a parallel block and a sub-workflow", () => {
-    const result = iceosc(["run", "examples/review_batch.yaml", "--input", "@examples/inputs/review_batch.json", "--tools", "examples/tools.js"]);
+    const result = iceosc([
+      "run",
+      "examples/review_batch.yaml",
+      "--input",
+      "@examples/inputs/review_batch.json",
+      "--tools",
+      "examples/tools.js",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
@@ -128,14 +164,18 @@ outputs: { longest: "{{ longest.longest }}", total: "{{ longest.total }}" }
 `;
 
   it("runs a code node marked trusted directly, with JavaScript semantics", () => {
-    const dir = writeFiles({ "t.yaml": trusted('const sorted = [...inputs.words].sort((a, b) => b.length - a.length);\n      return { longest: sorted[0] ?? "", total: inputs.words.length };') });
+    const dir = writeFiles({
+      "t.yaml": trusted(
+        'const sorted = [...inputs.words].sort((a, b) => b.length - a.length);\n      return { longest: sorted[0] ?? "", total: inputs.words.length };',
+      ),
+    });
     const result = iceosc(["run", join(dir, "t.yaml"), "--input", '{"words":["a","abc","ab"]}']);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({ longest: "abc", total: 3 });
   });
 
   it("still validates a trusted node's output against its schema", () => {
-    const dir = writeFiles({ "t.yaml": trusted('return { longest: 42, total: 1 } as any;') });
+    const dir = writeFiles({ "t.yaml": trusted("return { longest: 42, total: 1 } as any;") });
     const result = iceosc(["run", join(dir, "t.yaml"), "--input", '{"words":[]}']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE_OUTPUT_INVALID");

@@ -59,7 +59,7 @@ describe("parseExpression", () => {
     const { expr } = parseExpression(embedded("x.y > 10"));
     expect(expr!.kind).toBe("binary");
     if (expr!.kind !== "binary") return;
-    const text = (s: { start: number; end: number }) => (PREFIX + "x.y > 10").slice(s.start, s.end);
+    const text = (s: { start: number; end: number }) => `${PREFIX}x.y > 10`.slice(s.start, s.end);
     expect(text(expr!.left.span)).toBe("x.y");
     expect(text(expr!.right.span)).toBe("10");
     expect(text(expr!.span)).toBe("x.y > 10");

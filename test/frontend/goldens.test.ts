@@ -28,7 +28,10 @@ function load(dir: string, name: string): SourceFile {
 
 /** Input schemas of the workflows the fixtures may call: the pager and summarise fixtures', by name and path. */
 const WORKFLOW_INPUTS = new Map(
-  ["pager", "./pager.yaml", "summarise"].map((ref) => [ref, parseYamlWorkflow(load("valid", `${ref.replace(/^\.\/|\.yaml$/g, "")}.yaml`)).workflow!.inputSchema]),
+  ["pager", "./pager.yaml", "summarise"].map((ref) => [
+    ref,
+    parseYamlWorkflow(load("valid", `${ref.replace(/^\.\/|\.yaml$/g, "")}.yaml`)).workflow!.inputSchema,
+  ]),
 );
 const OPTIONS = { workflowNames: WORKFLOW_NAMES, workflowInputs: WORKFLOW_INPUTS };
 

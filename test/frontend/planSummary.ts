@@ -11,7 +11,10 @@ import { childNodes, walkNodes, type PlanNode, type Workflow } from "../../src/p
 export function planSummary(workflow: Workflow): string {
   const branchOf = branchMembership(workflow);
   const lines = [`workflow ${workflow.name}`, `inputs: ${formatType(workflow.inputSchema)}`];
-  if (workflow.tools.length > 0) lines.push(`tools: ${workflow.tools.map((t) => `${t.name}${t.outputSchema ? ` -> ${formatType(t.outputSchema)}` : ""}`).join(", ")}`);
+  if (workflow.tools.length > 0)
+    lines.push(
+      `tools: ${workflow.tools.map((t) => `${t.name}${t.outputSchema ? ` -> ${formatType(t.outputSchema)}` : ""}`).join(", ")}`,
+    );
   walkNodes(workflow.nodes, (node, containers) => {
     const roots = new Set([INPUTS_ROOT, ...containers.flatMap((c) => (c.kind === "loop" ? [c.itemVar.name] : []))]);
     const waits = [...new Set(dependenciesOf(node, roots, branchOf).map((e) => e.target))];

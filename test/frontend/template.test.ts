@@ -6,7 +6,8 @@ const source = (text: string) => {
   const file = new SourceFile("t.txt", `x: ${text}`);
   return verbatimSource(file, 3, text);
 };
-const covered = (s: { span: { file: SourceFile; start: number; end: number } }) => s.span.file.text.slice(s.span.start, s.span.end);
+const covered = (s: { span: { file: SourceFile; start: number; end: number } }) =>
+  s.span.file.text.slice(s.span.start, s.span.end);
 
 describe("parseStringValue", () => {
   it("reads exactly one reference as a RefValue spanning the path", () => {
@@ -21,18 +22,30 @@ describe("parseStringValue", () => {
     const { value } = parseStringValue(source("Summarise {{ doc.text }} in {{inputs.words}} words"));
     expect(value.kind).toBe("template");
     if (value.kind !== "template") return;
-    expect(value.parts.map((p) => (typeof p === "string" ? p : `<${p.path.join(".")}:${covered(p)}>`))).toEqual(["Summarise ", "<doc.text:doc.text>", " in ", "<inputs.words:inputs.words>", " words"]);
+    expect(value.parts.map((p) => (typeof p === "string" ? p : `<${p.path.join(".")}:${covered(p)}>`))).toEqual([
+      "Summarise ",
+      "<doc.text:doc.text>",
+      " in ",
+      "<inputs.words:inputs.words>",
+      " words",
+    ]);
   });
   it("reads text without '{{' as a literal", () => {
     expect(parseStringValue(source("plain } text")).value).toMatchObject({ kind: "literal", value: "plain } text" });
   });
   it("accepts list indexes after the root", () => {
-    expect(parseStringValue(source("{{ rows.0.name }}")).value).toMatchObject({ kind: "ref", path: ["rows", "0", "name"] });
+    expect(parseStringValue(source("{{ rows.0.name }}")).value).toMatchObject({
+      kind: "ref",
+      path: ["rows", "0", "name"],
+    });
   });
   it("reports unclosed, empty and malformed references", () => {
     for (const text of ["{{ a.b", "{{ }}", "{{ a..b }}", "{{ a b }}", "{{ 0.a }}"]) {
       const { diagnostics } = parseStringValue(source(text));
-      expect(diagnostics.map((d) => d.code), text).toEqual(["ICE1009"]);
+      expect(
+        diagnostics.map((d) => d.code),
+        text,
+      ).toEqual(["ICE1009"]);
     }
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "../../src/diagnostics/index.js";
 import { embeddedOffset, parseYamlWorkflow } from "../../src/frontend/index.js";
-import type { CodeNode, ConditionNode, LlmNode, LoopNode, ParallelNode, RefValue, TemplateValue } from "../../src/plan/index.js";
+import type {
+  CodeNode,
+  ConditionNode,
+  LlmNode,
+  LoopNode,
+  ParallelNode,
+  RefValue,
+  TemplateValue,
+} from "../../src/plan/index.js";
 import { analyze, dedent, expectErrors, expectValid, position, spanText } from "../check/harness.js";
 
 describe("YAML top level", () => {
@@ -95,10 +103,13 @@ describe("YAML node fields", () => {
     );
   });
   it("reports trust on nodes that are not sandboxed", () => {
-    expectErrors(`
+    expectErrors(
+      `
       nodes:
         - { id: a, type: llm, prompt: x, trust: trusted }
-    `, ["ICE1005"]);
+    `,
+      ["ICE1005"],
+    );
   });
   it("keeps going after errors, in nested bodies too", () => {
     expectErrors(
@@ -133,7 +144,9 @@ describe("YAML schema types", () => {
         h: [{ i: number }]
         j: list
     `);
-    const fields = workflow.inputSchema.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${JSON.stringify(f.type)}`);
+    const fields = workflow.inputSchema.fields.map(
+      (f) => `${f.name}${f.optional ? "?" : ""}: ${JSON.stringify(f.type)}`,
+    );
     expect(fields).toEqual([
       'a: {"kind":"string"}',
       'b: {"kind":"number"}',
@@ -244,13 +257,17 @@ describe("YAML positions", () => {
     }
   });
   it("maps references inside quoted scalars with escapes", () => {
-    const text = 'input_schema: { a: string, b: string }\nnodes:\n  - id: x\n    type: llm\n    prompt: "tab\\t\\"q\\" {{ inputs.a }} \\u00e9 {{ inputs.b }}"\n';
+    const text =
+      'input_schema: { a: string, b: string }\nnodes:\n  - id: x\n    type: llm\n    prompt: "tab\\t\\"q\\" {{ inputs.a }} \\u00e9 {{ inputs.b }}"\n';
     const workflow = parseYamlWorkflow(new SourceFile("q.yaml", text)).workflow!;
-    const parts = ((workflow.nodes[0] as LlmNode).prompt as TemplateValue).parts.filter((p): p is RefValue => typeof p !== "string");
+    const parts = ((workflow.nodes[0] as LlmNode).prompt as TemplateValue).parts.filter(
+      (p): p is RefValue => typeof p !== "string",
+    );
     expect(parts.map((p) => text.slice(p.span.start, p.span.end))).toEqual(["inputs.a", "inputs.b"]);
   });
   it("maps references inside single-quoted and plain scalars", () => {
-    const text = "input_schema: { a: string }\nnodes:\n  - { id: x, type: llm, prompt: 'it''s {{ inputs.a }}' }\n  - id: y\n    type: llm\n    prompt: say {{ inputs.a }}\n";
+    const text =
+      "input_schema: { a: string }\nnodes:\n  - { id: x, type: llm, prompt: 'it''s {{ inputs.a }}' }\n  - id: y\n    type: llm\n    prompt: say {{ inputs.a }}\n";
     const result = parseYamlWorkflow(new SourceFile("q.yaml", text));
     expect(result.diagnostics).toEqual([]);
     for (const node of result.workflow!.nodes) {
@@ -259,7 +276,8 @@ describe("YAML positions", () => {
     }
   });
   it("approximates positions in folded and multi-line scalars", () => {
-    const text = 'input_schema: { a: string }\nnodes:\n  - id: x\n    type: llm\n    prompt: >\n      first line\n      then {{ inputs.a }}\n  - id: y\n    type: llm\n    prompt: "one\n      two {{ inputs.a }}"\n';
+    const text =
+      'input_schema: { a: string }\nnodes:\n  - id: x\n    type: llm\n    prompt: >\n      first line\n      then {{ inputs.a }}\n  - id: y\n    type: llm\n    prompt: "one\n      two {{ inputs.a }}"\n';
     const result = parseYamlWorkflow(new SourceFile("f.yaml", text));
     expect(result.diagnostics).toEqual([]);
     for (const node of result.workflow!.nodes) {

@@ -20,7 +20,12 @@ export interface CliResult {
 
 /** Runs `iceosc ...args` (from the repository root unless `cwd` is given). */
 export function iceosc(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: "utf8", env: { ...process.env, ...options.env }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -37,8 +42,15 @@ export function writeFiles(files: Readonly<Record<string, string>>): string {
 }
 
 /** A one-node workflow around a code body, for sandbox tests through the CLI. */
-export function codeWorkflow(body: string, options: { output?: string; input?: string; inputs?: string; imports?: string; limits?: string } = {}): string {
-  const indented = body.trim().split("\n").map((l) => `      ${l}`).join("\n");
+export function codeWorkflow(
+  body: string,
+  options: { output?: string; input?: string; inputs?: string; imports?: string; limits?: string } = {},
+): string {
+  const indented = body
+    .trim()
+    .split("\n")
+    .map((l) => `      ${l}`)
+    .join("\n");
   return `name: probe
 input_schema: ${options.input ?? "{ n: integer }"}
 nodes:

@@ -14,9 +14,15 @@ export interface GeneratedModule {
 }
 
 /** Compiles `files` (name -> YAML), writes the modules, imports and returns `main`'s. */
-export async function compileAndImport(files: Readonly<Record<string, string>>, main: string): Promise<GeneratedModule> {
+export async function compileAndImport(
+  files: Readonly<Record<string, string>>,
+  main: string,
+): Promise<GeneratedModule> {
   const dir = writeFiles(files);
-  const result = await compileFiles([join(dir, main)], { runtimeSpecifier: RUNTIME_URL, cacheDir: join(tempDir(), "cache") });
+  const result = await compileFiles([join(dir, main)], {
+    runtimeSpecifier: RUNTIME_URL,
+    cacheDir: join(tempDir(), "cache"),
+  });
   expect(formatDiagnostics(result.diagnostics.filter((d) => d.severity === "error"))).toBe("");
   const out = join(dir, "out");
   mkdirSync(out);

@@ -15,7 +15,9 @@ const UPDATE = process.env.UPDATE_GOLDENS === "1";
 export function golden(path: string, actual: string): void {
   if (UPDATE || (!existsSync(path) && !process.env.CI)) writeFileSync(path, actual);
   else {
-    expect(existsSync(path), `missing golden ${relative(ROOT, path)}: run with UPDATE_GOLDENS=1 and commit it`).toBe(true);
+    expect(existsSync(path), `missing golden ${relative(ROOT, path)}: run with UPDATE_GOLDENS=1 and commit it`).toBe(
+      true,
+    );
     expect(actual).toBe(readFileSync(path, "utf8"));
   }
 }
@@ -27,6 +29,7 @@ export function loadFixture(path: string): SourceFile {
 
 /** The files of `dir` ending in `extension`, sorted. */
 export function fixtureFiles(dir: string, extension: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(extension)).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(extension))
+    .sort();
 }
-

@@ -23,7 +23,10 @@ function load(dir: string, name: string): SourceFile {
 
 /** Input schemas of the workflows the fixtures may call: the pager and summarise fixtures', by name and path. */
 const WORKFLOW_INPUTS = new Map(
-  ["pager", "./pager.ice", "summarise"].map((ref) => [ref, parseIceWorkflow(load("valid", `${ref.replace(/^\.\/|\.ice$/g, "")}.ice`)).workflow!.inputSchema]),
+  ["pager", "./pager.ice", "summarise"].map((ref) => [
+    ref,
+    parseIceWorkflow(load("valid", `${ref.replace(/^\.\/|\.ice$/g, "")}.ice`)).workflow!.inputSchema,
+  ]),
 );
 const OPTIONS = { workflowNames: WORKFLOW_NAMES, workflowInputs: WORKFLOW_INPUTS };
 

@@ -12,7 +12,11 @@ describe("error recovery", () => {
   code c(: { n: integer } { return { n: 1 }; }
   tool d = f(x: 1)
 }`);
-    expect(errors.map((e) => e.split(" ").slice(0, 2).join(" "))).toEqual(["2:16 ICE1501", "3:20 ICE1005", "4:10 ICE1501"]);
+    expect(errors.map((e) => e.split(" ").slice(0, 2).join(" "))).toEqual([
+      "2:16 ICE1501",
+      "3:20 ICE1005",
+      "4:10 ICE1501",
+    ]);
   });
 
   it("does not let a node without its body swallow the rest of the file", () => {
@@ -40,7 +44,9 @@ describe("code bodies", () => {
 
   it("keeps the body as written, dedented, with each line mapped to the file", () => {
     const code = expectValid(src).nodes[0] as CodeNode;
-    expect(code.code.text).toBe('const s = "}";   // } in a string and a comment\nconst t = `${s}{`;\nreturn { n: 1 };\n');
+    expect(code.code.text).toBe(
+      'const s = "}";   // } in a string and a comment\nconst t = `${s}{`;\nreturn { n: 1 };\n',
+    );
     const returnAt = code.code.text.indexOf("return");
     expect(src.slice(embeddedOffset(code.code, returnAt), embeddedOffset(code.code, returnAt) + 6)).toBe("return");
   });
@@ -63,7 +69,10 @@ describe("values", () => {
     expect(byKey.d).toMatchObject({ kind: "literal", value: 1000 });
     expect(byKey.e).toMatchObject({ kind: "literal", value: -2.5 });
     expect(byKey.f).toMatchObject({ kind: "array", items: [{ value: null }, { value: true }] });
-    expect(byKey.g).toMatchObject({ kind: "object", entries: [{ key: "h-i", value: { kind: "ref", path: ["rows", "0", "name"] } }] });
+    expect(byKey.g).toMatchObject({
+      kind: "object",
+      entries: [{ key: "h-i", value: { kind: "ref", path: ["rows", "0", "name"] } }],
+    });
   });
 
   it("points template references at the path inside the template", () => {

@@ -22,32 +22,40 @@ outputs: { joined: "{{ c.value }}" }
       "fan.yaml",
     );
     const log: string[] = [];
-    const output = await module.run({}, {
-      tools: {
-        slow: async ({ tag }: { tag: string }) => {
-          log.push(`start ${tag}`);
-          await sleep(20);
-          log.push(`end ${tag}`);
-          return { tag };
+    const output = await module.run(
+      {},
+      {
+        tools: {
+          slow: async ({ tag }: { tag: string }) => {
+            log.push(`start ${tag}`);
+            await sleep(20);
+            log.push(`end ${tag}`);
+            return { tag };
+          },
+          join: async ({ left, right }: { left: string; right: string }) => ({ value: `${left}+${right}` }),
         },
-        join: async ({ left, right }: { left: string; right: string }) => ({ value: `${left}+${right}` }),
       },
-    });
+    );
     expect(output).toEqual({ joined: "a+b" });
     expect(log.slice(0, 2)).toEqual(["start a", "start b"]);
   });
 
   it("retries a failing node and reports each attempt", async () => {
     const module = await compileAndImport(
-      { "flaky.yaml": `name: flaky\nnodes:\n  - { id: f, type: tool, tool_name: flaky, retries: 2 }\noutputs: { ok: "{{ f.ok }}" }\n` },
+      {
+        "flaky.yaml": `name: flaky\nnodes:\n  - { id: f, type: tool, tool_name: flaky, retries: 2 }\noutputs: { ok: "{{ f.ok }}" }\n`,
+      },
       "flaky.yaml",
     );
     let calls = 0;
     const events: { type: string }[] = [];
-    const output = await module.run({}, {
-      tools: { flaky: async () => (++calls < 3 ? Promise.reject(new Error("503")) : { ok: true }) },
-      onEvent: (e: { type: string }) => events.push(e),
-    });
+    const output = await module.run(
+      {},
+      {
+        tools: { flaky: async () => (++calls < 3 ? Promise.reject(new Error("503")) : { ok: true }) },
+        onEvent: (e: { type: string }) => events.push(e),
+      },
+    );
     expect(output).toEqual({ ok: true });
     expect(calls).toBe(3);
     expect(events.filter((e) => e.type === "node_retrying")).toHaveLength(2);
@@ -55,12 +63,22 @@ outputs: { joined: "{{ c.value }}" }
 
   it("fails a slow node with ICE_TIMEOUT and aborts its signal", async () => {
     const module = await compileAndImport(
-      { "slow.yaml": `name: slow\nnodes:\n  - { id: s, type: tool, tool_name: hang, timeout_seconds: 0.05 }\noutputs: {}\n` },
+      {
+        "slow.yaml": `name: slow\nnodes:\n  - { id: s, type: tool, tool_name: hang, timeout_seconds: 0.05 }\noutputs: {}\n`,
+      },
       "slow.yaml",
     );
     let aborted = false;
     const error = await module
-      .run({}, { tools: { hang: (_: unknown, { signal }: { signal: AbortSignal }) => new Promise((resolve) => signal.addEventListener("abort", () => ((aborted = true), resolve(null)))) } })
+      .run(
+        {},
+        {
+          tools: {
+            hang: (_: unknown, { signal }: { signal: AbortSignal }) =>
+              new Promise((resolve) => signal.addEventListener("abort", () => ((aborted = true), resolve(null)))),
+          },
+        },
+      )
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ICE_TIMEOUT", nodeId: "s" });
     expect(aborted).toBe(true);
@@ -86,31 +104,39 @@ outputs: { results: "{{ each.results }}" }
     );
     let running = 0;
     let peak = 0;
-    const output = await module.run({ items: [5, 1, 4, 2, 3] }, {
-      tools: {
-        square: async ({ n }: { n: number }) => {
-          peak = Math.max(peak, ++running);
-          await sleep(5 * n);
-          running--;
-          return { value: n * n };
+    const output = await module.run(
+      { items: [5, 1, 4, 2, 3] },
+      {
+        tools: {
+          square: async ({ n }: { n: number }) => {
+            peak = Math.max(peak, ++running);
+            await sleep(5 * n);
+            running--;
+            return { value: n * n };
+          },
         },
       },
-    });
+    );
     expect(output.results).toEqual([25, 1, 16, 4, 9].map((value) => ({ value })));
     expect(peak).toBe(2);
   });
 
   it("stops a run when its AbortSignal fires", async () => {
     const module = await compileAndImport(
-      { "abort.yaml": `name: abort\nnodes:\n  - { id: wait, type: tool, tool_name: wait }\n  - { id: after, type: tool, tool_name: never, dependencies: [wait] }\noutputs: {}\n` },
+      {
+        "abort.yaml": `name: abort\nnodes:\n  - { id: wait, type: tool, tool_name: wait }\n  - { id: after, type: tool, tool_name: never, dependencies: [wait] }\noutputs: {}\n`,
+      },
       "abort.yaml",
     );
     const controller = new AbortController();
     let reachedNever = false;
-    const run = module.run({}, {
-      signal: controller.signal,
-      tools: { wait: () => sleep(1_000), never: () => ((reachedNever = true), {}) },
-    });
+    const run = module.run(
+      {},
+      {
+        signal: controller.signal,
+        tools: { wait: () => sleep(1_000), never: () => ((reachedNever = true), {}) },
+      },
+    );
     setTimeout(() => controller.abort(), 10);
     await expect(run).rejects.toMatchObject({ code: "ICE_ABORTED" });
     expect(reachedNever).toBe(false);
@@ -167,11 +193,21 @@ outputs: { ok: "{{ f.ok }}", broken: "{{ broken.value }}" }
       flaky: async () => (++calls < 3 ? Promise.reject(new Error("503")) : { ok: true }),
       broken: async () => Promise.reject(new Error("down")),
     };
-    const output = await module.run({}, { tools, onEvent: (e: { type: string; delayMs?: number }) => void (e.type === "node_retrying" && delays.push(e.delayMs!)) });
+    const output = await module.run(
+      {},
+      {
+        tools,
+        onEvent: (e: { type: string; delayMs?: number }) =>
+          void (e.type === "node_retrying" && delays.push(e.delayMs!)),
+      },
+    );
     expect(output).toEqual({ ok: true, broken: null });
     expect(calls).toBe(3);
     expect(delays).toEqual([1, 1]);
     calls = 0;
-    await expect(module.run({}, { tools, failurePolicy: "halt" })).rejects.toMatchObject({ code: "ICE_TOOL_FAILED", nodeId: "broken" });
+    await expect(module.run({}, { tools, failurePolicy: "halt" })).rejects.toMatchObject({
+      code: "ICE_TOOL_FAILED",
+      nodeId: "broken",
+    });
   });
 });

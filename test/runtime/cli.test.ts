@@ -13,7 +13,10 @@ import { spawn } from "node:child_process";
 import { CLI, ROOT } from "../helpers/cli.js";
 
 /** Runs the CLI without blocking the event loop (the loopback server lives in this process). */
-function iceoscAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function iceoscAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = "";
@@ -46,29 +49,49 @@ describe("iceosc run with models", () => {
     const s = await server(openAiChunks(["Short ", "summary."]), openAiText('{"score": 4}'));
     const dir = writeFiles({ "summarize.yaml": workflow });
     const recording = join(tempDir(), "rec.json");
-    const live = await iceoscAsync(["run", join(dir, "summarize.yaml"), "--input", '{"text":"long text"}', "--trace", "--record", recording], { OPENAI_BASE_URL: s.url, OPENAI_API_KEY: "k" });
+    const live = await iceoscAsync(
+      ["run", join(dir, "summarize.yaml"), "--input", '{"text":"long text"}', "--trace", "--record", recording],
+      { OPENAI_BASE_URL: s.url, OPENAI_API_KEY: "k" },
+    );
     expect({ code: live.code, stderr: live.stderr }).toMatchObject({ code: 0 });
     expect(live.stderr).toContain("stream    summary: first token");
-    expect(live.stderr).toMatch(/finished  summarize in .* 31 tokens in \/ 9 out/);
+    expect(live.stderr).toMatch(/finished {2}summarize in .* 31 tokens in \/ 9 out/);
     expect(live.code).toBe(0);
     expect(JSON.parse(live.stdout)).toEqual({ summary: "Short summary.", score: 4 });
     expect(existsSync(recording)).toBe(true);
     await s.close();
 
-    const offline = iceosc(["run", join(dir, "summarize.yaml"), "--input", '{"text":"long text"}', "--replay", recording], { env: { OPENAI_BASE_URL: "", OPENAI_API_KEY: "" } });
+    const offline = iceosc(
+      ["run", join(dir, "summarize.yaml"), "--input", '{"text":"long text"}', "--replay", recording],
+      { env: { OPENAI_BASE_URL: "", OPENAI_API_KEY: "" } },
+    );
     expect(offline.code).toBe(0);
     expect(JSON.parse(offline.stdout)).toEqual({ summary: "Short summary.", score: 4 });
   });
 
   it("runs the document-assistant example offline from its recording", () => {
-    const result = iceosc(["run", "examples/document_assistant.yaml", "--input", "@examples/inputs/document_assistant.json", "--replay", "examples/recordings/document_assistant.json"], { env: { OPENAI_API_KEY: "", OPENAI_BASE_URL: "" } });
+    const result = iceosc(
+      [
+        "run",
+        "examples/document_assistant.yaml",
+        "--input",
+        "@examples/inputs/document_assistant.json",
+        "--replay",
+        "examples/recordings/document_assistant.json",
+      ],
+      { env: { OPENAI_API_KEY: "", OPENAI_BASE_URL: "" } },
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout) as { answer: string; topic: string; indexed_chunks: number };
     expect(output.topic).toBe("refunds and returns");
     expect(output.answer).toContain("within 5 business days");
     expect(output.indexed_chunks).toBeGreaterThan(0);
-    const recording = JSON.parse(readFileSync(join(ROOT, "examples/recordings/document_assistant.json"), "utf8")) as { calls: { kind: string; tool?: string }[] };
-    expect(recording.calls.map((c) => c.tool ?? c.kind)).toEqual(expect.arrayContaining(["parse_document", "chunk_text", "index_documents", "search_documents", "llm"]));
+    const recording = JSON.parse(readFileSync(join(ROOT, "examples/recordings/document_assistant.json"), "utf8")) as {
+      calls: { kind: string; tool?: string }[];
+    };
+    expect(recording.calls.map((c) => c.tool ?? c.kind)).toEqual(
+      expect.arrayContaining(["parse_document", "chunk_text", "index_documents", "search_documents", "llm"]),
+    );
   });
 });

@@ -36,7 +36,9 @@ export const objectType = (fields: Record<string, "string" | "integer" | "number
 });
 
 /** The error a promise rejects with. */
-export async function failure(promise: Promise<unknown>): Promise<{ code?: string; nodeId?: string; message: string; reason?: string; status?: number }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; nodeId?: string; message: string; reason?: string; status?: number }> {
   try {
     await promise;
   } catch (error) {

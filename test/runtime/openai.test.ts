@@ -14,15 +14,41 @@ describe("OpenAI-compatible provider", () => {
   it("sends the prompt, model, settings and key; returns the text and usage", async () => {
     const s = await server(openAiText("Hello there"));
     const { rt, events } = run({ greet: { kind: "llm" } }, { llm: openAiProvider({ env }) });
-    const out = await rt.llm("greet", { prompt: "Say hello", model: "gpt-test", config: { base_url: `${s.url}/v1`, stream: false, temperature: 0.2, max_tokens: 50, system: "Be brief." } });
+    const out = await rt.llm("greet", {
+      prompt: "Say hello",
+      model: "gpt-test",
+      config: { base_url: `${s.url}/v1`, stream: false, temperature: 0.2, max_tokens: 50, system: "Be brief." },
+    });
     expect(out).toEqual({ text: "Hello there" });
     const [req] = s.requests;
     expect(req!.path).toBe("/v1/chat/completions");
     expect(req!.headers.authorization).toBe("Bearer sk-test");
-    expect(req!.body).toMatchObject({ model: "gpt-test", temperature: 0.2, max_tokens: 50, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Say hello" }] });
+    expect(req!.body).toMatchObject({
+      model: "gpt-test",
+      temperature: 0.2,
+      max_tokens: 50,
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Say hello" },
+      ],
+    });
     expect(req!.body["stream"]).toBeUndefined();
-    expect(events).toContainEqual(expect.objectContaining({ type: "llm_usage", nodeId: "greet", model: "gpt-test", inputTokens: 11, outputTokens: 7 }));
-    expect(events).toContainEqual(expect.objectContaining({ type: "node_completed", nodeId: "greet", tokens: { inputTokens: 11, outputTokens: 7 } }));
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "llm_usage",
+        nodeId: "greet",
+        model: "gpt-test",
+        inputTokens: 11,
+        outputTokens: 7,
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "node_completed",
+        nodeId: "greet",
+        tokens: { inputTokens: 11, outputTokens: 7 },
+      }),
+    );
   });
 
   it("streams over SSE by default, with a token event per piece and usage from the last chunk", async () => {
@@ -30,7 +56,11 @@ describe("OpenAI-compatible provider", () => {
     const { rt, events } = run({ ask: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: `${s.url}/v1` }) });
     expect(await rt.llm("ask", { prompt: "?", model: "gpt-4o-mini" })).toEqual({ text: "The answer is 42." });
     expect(s.requests[0]!.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
-    expect(events.filter((e) => e.type === "llm_token").map((e) => (e as { text: string }).text)).toEqual(["The ", "answer ", "is 42."]);
+    expect(events.filter((e) => e.type === "llm_token").map((e) => (e as { text: string }).text)).toEqual([
+      "The ",
+      "answer ",
+      "is 42.",
+    ]);
     const usage = events.find((e) => e.type === "llm_usage");
     expect(usage).toMatchObject({ inputTokens: 20, outputTokens: 3 });
     expect((usage as { costUsd?: number }).costUsd).toBeCloseTo((20 * 0.15 + 3 * 0.6) / 1e6, 12);
@@ -40,24 +70,58 @@ describe("OpenAI-compatible provider", () => {
     const s = await server(openAiToolCall("call_1", "lookup", { city: "Paris" }), openAiChunks(["It is ", "sunny."]));
     const calls: unknown[] = [];
     const { rt, events } = run(
-      { agent: { kind: "agent", agentTools: { lookup: { description: "Weather by city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } } } },
-      { llm: openAiProvider({ env, baseURL: s.url }), tools: { lookup: async (args) => (calls.push(args), { weather: "sunny" }) } },
+      {
+        agent: {
+          kind: "agent",
+          agentTools: {
+            lookup: {
+              description: "Weather by city",
+              parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+            },
+          },
+        },
+      },
+      {
+        llm: openAiProvider({ env, baseURL: s.url }),
+        tools: { lookup: async (args) => (calls.push(args), { weather: "sunny" }) },
+      },
     );
-    expect(await rt.agent("agent", { prompt: "Weather in Paris?", tools: ["lookup"], maxIterations: 3 })).toEqual({ text: "It is sunny." });
+    expect(await rt.agent("agent", { prompt: "Weather in Paris?", tools: ["lookup"], maxIterations: 3 })).toEqual({
+      text: "It is sunny.",
+    });
     expect(calls).toEqual([{ city: "Paris" }]);
-    expect(s.requests[0]!.body["tools"]).toEqual([{ type: "function", function: { name: "lookup", description: "Weather by city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }]);
+    expect(s.requests[0]!.body["tools"]).toEqual([
+      {
+        type: "function",
+        function: {
+          name: "lookup",
+          description: "Weather by city",
+          parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+        },
+      },
+    ]);
     const second = s.requests[1]!.body["messages"] as object[];
     expect(second.slice(1)).toEqual([
-      { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "lookup", arguments: '{"city":"Paris"}' } }] },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: "call_1", type: "function", function: { name: "lookup", arguments: '{"city":"Paris"}' } }],
+      },
       { role: "tool", tool_call_id: "call_1", content: '{"weather":"sunny"}' },
     ]);
-    expect(events.filter((e) => e.type === "agent_step")).toMatchObject([{ iteration: 1, toolCalls: ["lookup"] }, { iteration: 2, toolCalls: [] }]);
+    expect(events.filter((e) => e.type === "agent_step")).toMatchObject([
+      { iteration: 1, toolCalls: ["lookup"] },
+      { iteration: 2, toolCalls: [] },
+    ]);
     expect(events).toContainEqual(expect.objectContaining({ type: "tool_call", tool: "lookup", ok: true }));
   });
 
   it("stops an agent at max_iterations", async () => {
     const s = await server(openAiToolCall("c", "lookup", {}));
-    const { rt } = run({ a: { kind: "agent" } }, { llm: openAiProvider({ env, baseURL: s.url }), tools: { lookup: () => ({}) } });
+    const { rt } = run(
+      { a: { kind: "agent" } },
+      { llm: openAiProvider({ env, baseURL: s.url }), tools: { lookup: () => ({}) } },
+    );
     const error = await failure(rt.agent("a", { prompt: "loop", tools: ["lookup"], maxIterations: 2 }));
     expect(error.code).toBe("ICE_PROVIDER_FAILED");
     expect(error.message).toContain("max_iterations (2)");
@@ -67,11 +131,23 @@ describe("OpenAI-compatible provider", () => {
   it("sends output_schema as a strict JSON schema and validates the typed reply", async () => {
     const s = await server(openAiText('{"label":"spam","score":3}'), openAiText('{"label":"spam"}'));
     const node = { kind: "llm" as const, outputType: objectType({ label: "string", score: "integer" }) };
-    const { rt } = run({ classify: node, again: node }, { llm: openAiProvider({ env, baseURL: s.url, stream: false }) });
+    const { rt } = run(
+      { classify: node, again: node },
+      { llm: openAiProvider({ env, baseURL: s.url, stream: false }) },
+    );
     expect(await rt.llm("classify", { prompt: "classify" })).toEqual({ label: "spam", score: 3 });
     expect(s.requests[0]!.body["response_format"]).toEqual({
       type: "json_schema",
-      json_schema: { name: "output", strict: true, schema: { type: "object", properties: { label: { type: "string" }, score: { type: "integer" } }, required: ["label", "score"], additionalProperties: false } },
+      json_schema: {
+        name: "output",
+        strict: true,
+        schema: {
+          type: "object",
+          properties: { label: { type: "string" }, score: { type: "integer" } },
+          required: ["label", "score"],
+          additionalProperties: false,
+        },
+      },
     });
     const error = await failure(rt.llm("again", { prompt: "classify" }));
     expect(error.code).toBe("ICE_OUTPUT_INVALID");
@@ -79,12 +155,22 @@ describe("OpenAI-compatible provider", () => {
   });
 
   it("waits as long as Retry-After says on 429, then succeeds", async () => {
-    const s = await server(json(429, { error: { message: "slow down", type: "rate_limit" } }, { "retry-after": "1" }), openAiChunks(["ok"]));
+    const s = await server(
+      json(429, { error: { message: "slow down", type: "rate_limit" } }, { "retry-after": "1" }),
+      openAiChunks(["ok"]),
+    );
     const { rt, events } = run({ n: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: s.url }) });
     const started = Date.now();
     expect(await rt.llm("n", { prompt: "x" })).toEqual({ text: "ok" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(events).toContainEqual({ type: "llm_retrying", nodeId: "n", attempt: 2, delayMs: 1000, status: 429, reason: "rate limited" });
+    expect(events).toContainEqual({
+      type: "llm_retrying",
+      nodeId: "n",
+      attempt: 2,
+      delayMs: 1000,
+      status: 429,
+      reason: "rate limited",
+    });
   });
 
   it("fails with ICE_PROVIDER_FAILED (rate_limited) when 429s outlast the retries", async () => {
@@ -99,14 +185,23 @@ describe("OpenAI-compatible provider", () => {
     const s = await server(json(429, { error: { message: "come back tomorrow" } }, { "retry-after": "86400" }));
     const { rt } = run({ n: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: s.url }) });
     const started = Date.now();
-    expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({ code: "ICE_PROVIDER_FAILED", reason: "rate_limited" });
+    expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({
+      code: "ICE_PROVIDER_FAILED",
+      reason: "rate_limited",
+    });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(s.requests).toHaveLength(1);
   });
 
   it("retries 5xx but not 4xx", async () => {
-    const s = await server(json(503, { error: { message: "overloaded" } }, { "retry-after-ms": "5" }), openAiText("recovered"));
-    const { rt } = run({ n: { kind: "llm" }, m: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: s.url, stream: false }) });
+    const s = await server(
+      json(503, { error: { message: "overloaded" } }, { "retry-after-ms": "5" }),
+      openAiText("recovered"),
+    );
+    const { rt } = run(
+      { n: { kind: "llm" }, m: { kind: "llm" } },
+      { llm: openAiProvider({ env, baseURL: s.url, stream: false }) },
+    );
     expect(await rt.llm("n", { prompt: "x" })).toEqual({ text: "recovered" });
     const bad = await server(json(400, { error: { message: "bad model name" } }));
     const error = await failure(rt.llm("m", { prompt: "x", config: { base_url: bad.url } }));
@@ -129,10 +224,15 @@ describe("OpenAI-compatible provider", () => {
   it("treats a stream that ends without finish_reason as cut", async () => {
     const s = await server((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
-      res.end(`data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", model: "m", choices: [{ index: 0, delta: { content: "half" }, finish_reason: null }] })}\n\n`);
+      res.end(
+        `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", model: "m", choices: [{ index: 0, delta: { content: "half" }, finish_reason: null }] })}\n\n`,
+      );
     });
     const { rt } = run({ n: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: s.url }) });
-    expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({ code: "ICE_PROVIDER_FAILED", reason: "stream_cut" });
+    expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({
+      code: "ICE_PROVIDER_FAILED",
+      reason: "stream_cut",
+    });
   });
 
   it("times out a slow reply with ICE_TIMEOUT (node timeout_seconds) and closes the connection", async () => {
@@ -147,15 +247,24 @@ describe("OpenAI-compatible provider", () => {
   it("times out with llm_config.timeout_seconds too, without retrying the timeout", async () => {
     const s = await server(hang(10_000));
     const { rt } = run({ n: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: s.url }) });
-    expect(await failure(rt.llm("n", { prompt: "x", config: { timeout_seconds: 0.3 } }))).toMatchObject({ code: "ICE_TIMEOUT" });
+    expect(await failure(rt.llm("n", { prompt: "x", config: { timeout_seconds: 0.3 } }))).toMatchObject({
+      code: "ICE_TIMEOUT",
+    });
     expect(s.requests).toHaveLength(1);
   });
 
   it("cancelling the run stops every request in flight", async () => {
     const s = await server(slow(10_000, openAiChunks(["late"])));
     const controller = new AbortController();
-    const { rt } = run({ a: { kind: "llm" }, b: { kind: "llm" }, c: { kind: "agent" } }, { llm: openAiProvider({ env, baseURL: s.url }), signal: controller.signal });
-    const runs = [rt.llm("a", { prompt: "1" }), rt.llm("b", { prompt: "2" }), rt.agent("c", { prompt: "3", tools: [], maxIterations: 2 })].map(failure);
+    const { rt } = run(
+      { a: { kind: "llm" }, b: { kind: "llm" }, c: { kind: "agent" } },
+      { llm: openAiProvider({ env, baseURL: s.url }), signal: controller.signal },
+    );
+    const runs = [
+      rt.llm("a", { prompt: "1" }),
+      rt.llm("b", { prompt: "2" }),
+      rt.agent("c", { prompt: "3", tools: [], maxIterations: 2 }),
+    ].map(failure);
     await s.arrived(3);
     controller.abort();
     const errors = await Promise.all(runs);
@@ -166,7 +275,10 @@ describe("OpenAI-compatible provider", () => {
   it("cancelling during a Retry-After wait stops at once", async () => {
     const s = await server(json(429, { error: { message: "wait" } }, { "retry-after": "30" }));
     const controller = new AbortController();
-    const { rt } = run({ n: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: s.url }), signal: controller.signal });
+    const { rt } = run(
+      { n: { kind: "llm" } },
+      { llm: openAiProvider({ env, baseURL: s.url }), signal: controller.signal },
+    );
     const pending = failure(rt.llm("n", { prompt: "x" }));
     await s.arrived(1);
     setTimeout(() => controller.abort(), 50);
@@ -180,7 +292,10 @@ describe("OpenAI-compatible provider", () => {
     const url = s.url;
     await s.close();
     const { rt } = run({ n: { kind: "llm" } }, { llm: openAiProvider({ env, baseURL: url, maxRetries: 0 }) });
-    expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({ code: "ICE_PROVIDER_FAILED", reason: "connection" });
+    expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({
+      code: "ICE_PROVIDER_FAILED",
+      reason: "connection",
+    });
   });
 
   it("needs a key only for the vendor's own URL", async () => {

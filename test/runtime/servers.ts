@@ -37,7 +37,13 @@ export async function startServer(replies: readonly Reply[]): Promise<TestServer
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      const seen: SeenRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, closedEarly: false };
+      const seen: SeenRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+        closedEarly: false,
+      };
       res.on("close", () => {
         if (!res.writableFinished) seen.closedEarly = true;
       });
@@ -73,7 +79,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** Server-sent events, each `[event name or undefined, data]`; `cutAfter` destroys the socket after that many events. */
-export function sse(events: readonly (readonly [string | undefined, unknown])[], options: { cutAfter?: number; delayMs?: number } = {}): Reply {
+export function sse(
+  events: readonly (readonly [string | undefined, unknown])[],
+  options: { cutAfter?: number; delayMs?: number } = {},
+): Reply {
   return async (_req, res) => {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     for (let i = 0; i < events.length; i++) {
@@ -129,17 +138,44 @@ export function hang(ms: number): Reply {
 // ---- OpenAI chat completions ----
 
 export function openAiText(text: string, usage = { prompt_tokens: 11, completion_tokens: 7 }): Reply {
-  return json(200, { id: "chatcmpl-1", object: "chat.completion", model: "gpt-test", choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } });
+  return json(200, {
+    id: "chatcmpl-1",
+    object: "chat.completion",
+    model: "gpt-test",
+    choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+    usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+  });
 }
 
 export function openAiChunks(pieces: readonly string[], options: { cutAfter?: number; usage?: boolean } = {}): Reply {
-  const chunk = (delta: object, finish: string | null = null): [undefined, unknown] => [undefined, { id: "c", object: "chat.completion.chunk", model: "gpt-test", choices: [{ index: 0, delta, finish_reason: finish }] }];
+  const chunk = (delta: object, finish: string | null = null): [undefined, unknown] => [
+    undefined,
+    {
+      id: "c",
+      object: "chat.completion.chunk",
+      model: "gpt-test",
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    },
+  ];
   return sse(
     [
       chunk({ role: "assistant", content: "" }),
       ...pieces.map((p) => chunk({ content: p })),
       chunk({}, "stop"),
-      ...(options.usage === false ? [] : [[undefined, { id: "c", object: "chat.completion.chunk", model: "gpt-test", choices: [], usage: { prompt_tokens: 20, completion_tokens: pieces.length, total_tokens: 20 + pieces.length } }] as [undefined, unknown]]),
+      ...(options.usage === false
+        ? []
+        : [
+            [
+              undefined,
+              {
+                id: "c",
+                object: "chat.completion.chunk",
+                model: "gpt-test",
+                choices: [],
+                usage: { prompt_tokens: 20, completion_tokens: pieces.length, total_tokens: 20 + pieces.length },
+              },
+            ] as [undefined, unknown],
+          ]),
       [undefined, "[DONE]"],
     ],
     options.cutAfter !== undefined ? { cutAfter: options.cutAfter } : {},
@@ -150,9 +186,21 @@ export function openAiChunks(pieces: readonly string[], options: { cutAfter?: nu
 export function openAiToolCall(id: string, name: string, args: object): Reply {
   const text = JSON.stringify(args);
   const half = Math.floor(text.length / 2);
-  const chunk = (delta: object, finish: string | null = null): [undefined, unknown] => [undefined, { id: "c", object: "chat.completion.chunk", model: "gpt-test", choices: [{ index: 0, delta, finish_reason: finish }] }];
+  const chunk = (delta: object, finish: string | null = null): [undefined, unknown] => [
+    undefined,
+    {
+      id: "c",
+      object: "chat.completion.chunk",
+      model: "gpt-test",
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    },
+  ];
   return sse([
-    chunk({ role: "assistant", content: null, tool_calls: [{ index: 0, id, type: "function", function: { name, arguments: "" } }] }),
+    chunk({
+      role: "assistant",
+      content: null,
+      tool_calls: [{ index: 0, id, type: "function", function: { name, arguments: "" } }],
+    }),
     chunk({ tool_calls: [{ index: 0, function: { arguments: text.slice(0, half) } }] }),
     chunk({ tool_calls: [{ index: 0, function: { arguments: text.slice(half) } }] }),
     chunk({}, "tool_calls"),
@@ -163,25 +211,75 @@ export function openAiToolCall(id: string, name: string, args: object): Reply {
 // ---- Anthropic Messages ----
 
 export function anthropicText(text: string): Reply {
-  return json(200, { id: "msg_1", type: "message", role: "assistant", model: "claude-test", content: [{ type: "text", text }], stop_reason: "end_turn", usage: { input_tokens: 13, output_tokens: 5 } });
+  return json(200, {
+    id: "msg_1",
+    type: "message",
+    role: "assistant",
+    model: "claude-test",
+    content: [{ type: "text", text }],
+    stop_reason: "end_turn",
+    usage: { input_tokens: 13, output_tokens: 5 },
+  });
 }
 
-export function anthropicStream(blocks: readonly ({ text: string } | { tool: string; id: string; input: object })[], options: { cutAfter?: number; stopReason?: string } = {}): Reply {
-  const events: [string, unknown][] = [["message_start", { type: "message_start", message: { id: "msg_1", type: "message", role: "assistant", model: "claude-test", content: [], stop_reason: null, usage: { input_tokens: 30, output_tokens: 1 } } }]];
+export function anthropicStream(
+  blocks: readonly ({ text: string } | { tool: string; id: string; input: object })[],
+  options: { cutAfter?: number; stopReason?: string } = {},
+): Reply {
+  const events: [string, unknown][] = [
+    [
+      "message_start",
+      {
+        type: "message_start",
+        message: {
+          id: "msg_1",
+          type: "message",
+          role: "assistant",
+          model: "claude-test",
+          content: [],
+          stop_reason: null,
+          usage: { input_tokens: 30, output_tokens: 1 },
+        },
+      },
+    ],
+  ];
   blocks.forEach((block, index) => {
     if ("text" in block) {
-      events.push(["content_block_start", { type: "content_block_start", index, content_block: { type: "text", text: "" } }]);
-      for (const word of block.text.split(/(?<= )/)) events.push(["content_block_delta", { type: "content_block_delta", index, delta: { type: "text_delta", text: word } }]);
+      events.push([
+        "content_block_start",
+        { type: "content_block_start", index, content_block: { type: "text", text: "" } },
+      ]);
+      for (const word of block.text.split(/(?<= )/))
+        events.push([
+          "content_block_delta",
+          { type: "content_block_delta", index, delta: { type: "text_delta", text: word } },
+        ]);
     } else {
-      events.push(["content_block_start", { type: "content_block_start", index, content_block: { type: "tool_use", id: block.id, name: block.tool, input: {} } }]);
+      events.push([
+        "content_block_start",
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: block.id, name: block.tool, input: {} },
+        },
+      ]);
       const json = JSON.stringify(block.input);
-      events.push(["content_block_delta", { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: json.slice(0, 5) } }]);
-      events.push(["content_block_delta", { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: json.slice(5) } }]);
+      events.push([
+        "content_block_delta",
+        { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: json.slice(0, 5) } },
+      ]);
+      events.push([
+        "content_block_delta",
+        { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: json.slice(5) } },
+      ]);
     }
     events.push(["content_block_stop", { type: "content_block_stop", index }]);
   });
   const stop = options.stopReason ?? (blocks.some((b) => "tool" in b) ? "tool_use" : "end_turn");
-  events.push(["message_delta", { type: "message_delta", delta: { stop_reason: stop, stop_sequence: null }, usage: { output_tokens: 9 } }]);
+  events.push([
+    "message_delta",
+    { type: "message_delta", delta: { stop_reason: stop, stop_sequence: null }, usage: { output_tokens: 9 } },
+  ]);
   events.push(["message_stop", { type: "message_stop" }]);
   return sse(events, options.cutAfter !== undefined ? { cutAfter: options.cutAfter } : {});
 }

@@ -38,7 +38,8 @@ describe("checkCodeSyntax", () => {
   });
 
   it("rejects a body that closes its function and declares top-level code", () => {
-    const escape = 'return { n: 1 };\n}\nexport function evil(): void {}\nfunction again(inputs: Input): Output {\nreturn { n: 2 };';
+    const escape =
+      "return { n: 1 };\n}\nexport function evil(): void {}\nfunction again(inputs: Input): Output {\nreturn { n: 2 };";
     const [d] = checkCodeSyntax(embed(escape, "esc"));
     expect(where(d!)).toBe(`esc.yaml:${line(2)}:7 ICE1013`);
   });
@@ -52,7 +53,7 @@ describe("compileSandboxUnits diagnostics", () => {
       unit("py", PYTHON, { data: "string" }, { processed: "string" }, ["json", "math"]),
       unit("ext", '@external("env", "eval") declare function ev(): void;\nev();\nreturn { n: 1 };', N, N),
       unit("decl", "declare function ev(): void;\nev();\nreturn { n: 1 };", N, N),
-      unit("rand", "const r = Math.random();\nconsole.log(\"x\");\nreturn { n: <i32>(r * 10) };", N, N),
+      unit("rand", 'const r = Math.random();\nconsole.log("x");\nreturn { n: <i32>(r * 10) };', N, N),
       unit("mathless", "return { n: <i32>Math.floor(<f64>inputs.n / 2) };", N, N),
       unit("types", "let half: i32 = 1.5;\nreturn { n: half };", N, N),
       unit("shape", 'return { n: "text" };', N, N),
@@ -97,7 +98,9 @@ describe("compileSandboxUnits diagnostics", () => {
     expect(d!.message).toContain("AS200");
     const shape = diagnosticsOf(result, "shape");
     expect(shape.length).toBeGreaterThan(0);
-    expect(shape.map((x) => `${where(x)} ${x.message}`)).toEqual([`shape.yaml:${line(1)}:19 ICE3011 output field 'n' is integer in output_schema, but this value is a string`]);
+    expect(shape.map((x) => `${where(x)} ${x.message}`)).toEqual([
+      `shape.yaml:${line(1)}:19 ICE3011 output field 'n' is integer in output_schema, but this value is a string`,
+    ]);
   });
 
   it("refuses schema types it cannot marshal", () => {
@@ -140,9 +143,8 @@ describe("SandboxProgram.compile verification", () => {
   it("denies a hand-made module importing env.eval", () => {
     // (module (type (func)) (import "env" "eval" (func (type 0))))
     const bytes = new Uint8Array([
-      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-      0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-      0x02, 0x0c, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x04, 0x65, 0x76, 0x61, 0x6c, 0x00, 0x00,
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x02, 0x0c, 0x01, 0x03, 0x65,
+      0x6e, 0x76, 0x04, 0x65, 0x76, 0x61, 0x6c, 0x00, 0x00,
     ]);
     const error = thrown(() => SandboxProgram.compile(bytes, spec));
     expect(error.code).toBe("ICE_CAPABILITY_DENIED");

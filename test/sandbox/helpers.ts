@@ -64,7 +64,12 @@ export async function compileAll(units: readonly SandboxUnit[], cacheDir?: strin
 
 function load(artifact: SandboxArtifact, units: readonly SandboxUnit[]): SandboxProgram {
   const u = units.find((x) => x.nodeId === artifact.nodeId)!;
-  return SandboxProgram.compile(artifact.wasm, { nodeId: u.nodeId, inputType: u.inputType, outputType: u.outputType, capabilities: u.capabilities });
+  return SandboxProgram.compile(artifact.wasm, {
+    nodeId: u.nodeId,
+    inputType: u.inputType,
+    outputType: u.outputType,
+    capabilities: u.capabilities,
+  });
 }
 
 export const MiB = 1024 * 1024;

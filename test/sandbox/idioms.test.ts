@@ -11,32 +11,81 @@ import { BODY_FIRST_LINE, compileAll, LIMITS, unit, where } from "./helpers.js";
 const line = (n: number) => BODY_FIRST_LINE + n - 1;
 
 const UNITS = [
-  unit("words", 'const words = inputs.text.split(" ");\nlet longest = 0;\nfor (const w of words) longest = Math.max(longest, w.length);\nreturn { words: words.length, longest };', { text: "string" }, { words: "integer", longest: "integer" }, ["math"]),
+  unit(
+    "words",
+    'const words = inputs.text.split(" ");\nlet longest = 0;\nfor (const w of words) longest = Math.max(longest, w.length);\nreturn { words: words.length, longest };',
+    { text: "string" },
+    { words: "integer", longest: "integer" },
+    ["math"],
+  ),
   unit(
     "average",
     "let total = 0;\nfor (const v of inputs.values) total += v;\nconst avg = total / inputs.values.length;\n" +
-      "return { avg, half: Math.floor(inputs.values.length / 2), label: \"avg=\" + avg, t: `${total} of ${inputs.values.length}: ${avg}`, s: String(2.0) };",
+      'return { avg, half: Math.floor(inputs.values.length / 2), label: "avg=" + avg, t: `${total} of ${inputs.values.length}: ${avg}`, s: String(2.0) };',
     { values: "integer[]" },
     { avg: "number", half: "integer", label: "string", t: "string", s: "string" },
     ["math"],
   ),
   unit(
     "optional",
-    "const limit = inputs.limit ?? 3;\nconst has = inputs.limit !== undefined;\nconst note = inputs.meta?.note ?? \"none\";\nconst flag = inputs.meta?.flag ?? false;\n" +
+    'const limit = inputs.limit ?? 3;\nconst has = inputs.limit !== undefined;\nconst note = inputs.meta?.note ?? "none";\nconst flag = inputs.meta?.flag ?? false;\n' +
       "const { a, b = 5 } = inputs.pair;\nlet count = 0;\ninputs.rows.forEach((r) => { if (r.score === undefined) return; count++; });\n" +
-      "const chars: string[] = [];\nfor (const ch of \"abc\") chars.push(ch);\n" +
-      "return { limit, has, note, flag, sum: a + b, count, chars: chars.join(\",\"), maybe: inputs.limit, none: undefined };",
-    { limit: "integer?", meta: { note: "string?", flag: "boolean?" }, pair: { a: "integer", b: "integer?" }, rows: [{ score: "number?" }] },
-    { limit: "integer", has: "boolean", note: "string", flag: "boolean", sum: "integer", count: "integer", chars: "string", maybe: "integer?", none: "number?" },
+      'const chars: string[] = [];\nfor (const ch of "abc") chars.push(ch);\n' +
+      'return { limit, has, note, flag, sum: a + b, count, chars: chars.join(","), maybe: inputs.limit, none: undefined };',
+    {
+      limit: "integer?",
+      meta: { note: "string?", flag: "boolean?" },
+      pair: { a: "integer", b: "integer?" },
+      rows: [{ score: "number?" }],
+    },
+    {
+      limit: "integer",
+      has: "boolean",
+      note: "string",
+      flag: "boolean",
+      sum: "integer",
+      count: "integer",
+      chars: "string",
+      maybe: "integer?",
+      none: "number?",
+    },
   ),
-  unit("clock", "const started = Date.now();\nconst out = { later: started >= 0 };\nreturn out;", {}, { later: "boolean" }, ["time"]),
+  unit(
+    "clock",
+    "const started = Date.now();\nconst out = { later: started >= 0 };\nreturn out;",
+    {},
+    { later: "boolean" },
+    ["time"],
+  ),
   unit("bounded", "return { n: inputs.n * 2 + 1 };", { n: "integer" }, { n: "integer" }),
-  unit("cond", "return { result: (inputs.a == inputs.b) };", { a: "string", b: "string" }, { result: "boolean" }, [], "condition"),
+  unit(
+    "cond",
+    "return { result: (inputs.a == inputs.b) };",
+    { a: "string", b: "string" },
+    { result: "boolean" },
+    [],
+    "condition",
+  ),
   unit("missing", "const x = 1;\nreturn { a: x };", { n: "integer" }, { a: "integer", b: "string" }),
-  unit("closure", "const k = inputs.n;\nconst ys = [1, 2].map<i32>((v) => v * k);\nreturn { n: ys.length };", { n: "integer" }, { n: "integer" }),
-  unit("trycatch", "let n = 0;\ntry { n = 1; } catch (e) { n = 2; }\nreturn { n };", { n: "integer" }, { n: "integer" }),
+  unit(
+    "closure",
+    "const k = inputs.n;\nconst ys = [1, 2].map<i32>((v) => v * k);\nreturn { n: ys.length };",
+    { n: "integer" },
+    { n: "integer" },
+  ),
+  unit(
+    "trycatch",
+    "let n = 0;\ntry { n = 1; } catch (e) { n = 2; }\nreturn { n };",
+    { n: "integer" },
+    { n: "integer" },
+  ),
   unit("regex", 'const ok = /a+/.test("aa");\nreturn { n: 1 };', { n: "integer" }, { n: "integer" }),
-  unit("maptype", "const xs = [1, 2];\nconst ys = xs.map((v) => v * 2);\nreturn { n: ys.length };", { n: "integer" }, { n: "integer" }),
+  unit(
+    "maptype",
+    "const xs = [1, 2];\nconst ys = xs.map((v) => v * 2);\nreturn { n: ys.length };",
+    { n: "integer" },
+    { n: "integer" },
+  ),
 ];
 
 let result: CompileSandboxResult & { programs: Map<string, SandboxProgram> };
@@ -45,7 +94,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const run = (id: string, input: Record<string, unknown>) => result.programs.get(id)!.run(input, LIMITS).output;
-const diagnosticsOf = (id: string) => result.diagnostics.filter((d) => d.span?.file.path === `${id}.yaml`).map((d) => `${where(d)} ${d.message}`);
+const diagnosticsOf = (id: string) =>
+  result.diagnostics.filter((d) => d.span?.file.path === `${id}.yaml`).map((d) => `${where(d)} ${d.message}`);
 
 describe("TypeScript idioms in code nodes", () => {
   it("lowers for...of, shorthand properties and Math.max on integers", () => {
@@ -59,10 +109,23 @@ describe("TypeScript idioms in code nodes", () => {
 
   it("reads and writes optional numbers and booleans with ??, !== undefined and presence", () => {
     expect(run("optional", { meta: { flag: true }, pair: { a: 1 }, rows: [{ score: 1 }, {}, { score: 2 }] })).toEqual({
-      limit: 3, has: false, note: "none", flag: true, sum: 6, count: 2, chars: "a,b,c",
+      limit: 3,
+      has: false,
+      note: "none",
+      flag: true,
+      sum: 6,
+      count: 2,
+      chars: "a,b,c",
     });
     expect(run("optional", { limit: 7, meta: { note: "n" }, pair: { a: 1, b: 2 }, rows: [] })).toEqual({
-      limit: 7, has: true, note: "n", flag: false, sum: 3, count: 0, chars: "a,b,c", maybe: 7,
+      limit: 7,
+      has: true,
+      note: "n",
+      flag: false,
+      sum: 3,
+      count: 0,
+      chars: "a,b,c",
+      maybe: 7,
     });
   });
 
@@ -71,11 +134,15 @@ describe("TypeScript idioms in code nodes", () => {
   });
 
   it("reports a required output field missing from the returned object (ICE3008)", () => {
-    expect(diagnosticsOf("missing")).toEqual([`missing.yaml:${line(2)}:14 ICE3008 the returned object has no 'b' (string), which output_schema requires`]);
+    expect(diagnosticsOf("missing")).toEqual([
+      `missing.yaml:${line(2)}:14 ICE3008 the returned object has no 'b' (string), which output_schema requires`,
+    ]);
   });
 
   it("says what to write instead of closures, try/catch and regular expressions", () => {
-    expect(diagnosticsOf("closure")[0]).toMatch(new RegExp(`^closure.yaml:${line(2)}:\\d+ ICE3010 .*'k'.*write a loop`));
+    expect(diagnosticsOf("closure")[0]).toMatch(
+      new RegExp(`^closure.yaml:${line(2)}:\\d+ ICE3010 .*'k'.*write a loop`),
+    );
     expect(diagnosticsOf("trycatch")[0]).toMatch(new RegExp(`^trycatch.yaml:${line(2)}:7 ICE3009 try/catch`));
     expect(diagnosticsOf("regex")[0]).toMatch(/ICE3009 a regular expression .*indexOf/);
   });

@@ -49,12 +49,18 @@ let module: Module;
 beforeAll(async () => {
   const dir = writeFiles({ "limits_demo.yaml": WORKFLOW });
   const out = tempDir();
-  const result = iceosc(["build", join(dir, "limits_demo.yaml"), "--out-dir", out], { env: { ICEOSC_CACHE_DIR: tempDir("iceosc-cache-") } });
+  const result = iceosc(["build", join(dir, "limits_demo.yaml"), "--out-dir", out], {
+    env: { ICEOSC_CACHE_DIR: tempDir("iceosc-cache-") },
+  });
   expect(result.stderr).toContain("built 1 workflow");
   module = (await import(pathToFileURL(join(out, "limits_demo.js")).href)) as Module;
 }, 120_000);
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: { code?: string }) => e.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (e: { code?: string }) => e.code,
+  );
 
 describe("limits: profiles, node limits, run-time overrides", () => {
   it("runs within every limit", async () => {

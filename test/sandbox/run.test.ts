@@ -17,7 +17,12 @@ const UNITS = [
   unit("stats", WORD_STATS, { text: "string" }, { words: "integer", longest: "integer" }, ["math"]),
   unit("spin", "let i = 0;\nwhile (inputs.n > 0) { i++; }\nreturn { n: i };", N, N),
   unit("count", "let total = 0;\nfor (let i = 0; i < inputs.n; i++) total += i & 7;\nreturn { n: total };", N, N),
-  unit("push", "const a = new Array<i32>();\nfor (let i = 0; i < inputs.n; i++) a.push(i);\nreturn { n: a.length };", N, N),
+  unit(
+    "push",
+    "const a = new Array<i32>();\nfor (let i = 0; i < inputs.n; i++) a.push(i);\nreturn { n: a.length };",
+    N,
+    N,
+  ),
   unit("double", 'let s = "ab";\nfor (let i = 0; i < inputs.n; i++) s = s + s;\nreturn { n: s.length };', N, N),
   unit("throws", 'if (inputs.n > 0) throw new Error("boom " + inputs.n.toString());\nreturn { n: 1 };', N, N),
   unit("index", "const a = [1, 2, 3];\nreturn { n: a[inputs.n] };", N, N),
@@ -29,13 +34,34 @@ const UNITS = [
     N,
     N,
   ),
-  unit("cond", "return { result: inputs.total > inputs.threshold };", { total: "number", threshold: "number" }, { result: "boolean" }, [], "condition"),
+  unit(
+    "cond",
+    "return { result: inputs.total > inputs.threshold };",
+    { total: "number", threshold: "number" },
+    { result: "boolean" },
+    [],
+    "condition",
+  ),
   unit(
     "echo",
     "let sum = 0;\nfor (const row of inputs.rows) sum += row.score ?? 0;\n" +
-      "return { name: inputs.name + \"!\", tags: inputs.tags, rows: inputs.rows, meta: inputs.meta, limit: inputs.limit, sum: sum, none: null };",
-    { name: "string", tags: "string[]", rows: [{ id: "integer", score: "number?" }], meta: { flag: "boolean", note: "string?" }, limit: "integer?" },
-    { name: "string", tags: "string[]", rows: [{ id: "integer", score: "number?" }], meta: { flag: "boolean", note: "string?" }, limit: "integer?", sum: "number", none: "string?" },
+      'return { name: inputs.name + "!", tags: inputs.tags, rows: inputs.rows, meta: inputs.meta, limit: inputs.limit, sum: sum, none: null };',
+    {
+      name: "string",
+      tags: "string[]",
+      rows: [{ id: "integer", score: "number?" }],
+      meta: { flag: "boolean", note: "string?" },
+      limit: "integer?",
+    },
+    {
+      name: "string",
+      tags: "string[]",
+      rows: [{ id: "integer", score: "number?" }],
+      meta: { flag: "boolean", note: "string?" },
+      limit: "integer?",
+      sum: "number",
+      none: "string?",
+    },
   ),
   unit(
     "host",
@@ -122,7 +148,9 @@ describe("sandbox runs", () => {
   });
 
   it("reports ICE_TIMEOUT when a run exceeds its wall-clock limit", () => {
-    expect(thrown(() => program("count").run({ n: 20_000_000 }, { ...LIMITS, fuel: 1e12, timeoutMs: 1 })).code).toBe("ICE_TIMEOUT");
+    expect(thrown(() => program("count").run({ n: 20_000_000 }, { ...LIMITS, fuel: 1e12, timeoutMs: 1 })).code).toBe(
+      "ICE_TIMEOUT",
+    );
   });
 
   it("gives granted capabilities the host hooks: log, seeded random, clock", () => {
@@ -138,6 +166,8 @@ describe("sandbox runs", () => {
   });
 
   it("refuses a memory limit below what the module needs", () => {
-    expect(thrown(() => program("stats").run({ text: "x" }, { ...LIMITS, memoryBytes: 0 })).code).toBe("ICE_MEMORY_LIMIT");
+    expect(thrown(() => program("stats").run({ text: "x" }, { ...LIMITS, memoryBytes: 0 })).code).toBe(
+      "ICE_MEMORY_LIMIT",
+    );
   });
 });

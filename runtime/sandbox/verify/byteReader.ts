@@ -76,10 +76,11 @@ export class ByteReader {
       const op = this.byte();
       if (op === 0x0b) return count === 1 ? value : undefined;
       count++;
-      if (op === 0x23) (this.u32(), (value = undefined));
+      if (op === 0x23) this.u32(), (value = undefined);
       else {
         value = this.constValue(op);
-        if (value === undefined) throw new VerifyError("instruction", `constant expression opcode 0x${op.toString(16)}`);
+        if (value === undefined)
+          throw new VerifyError("instruction", `constant expression opcode 0x${op.toString(16)}`);
       }
     }
   }
@@ -90,7 +91,9 @@ export class ByteReader {
     if (op === 0x43 || op === 0x44) {
       const size = op === 0x43 ? 4 : 8;
       if (this.pos + size > this.bytes.length) throw new VerifyError("module", "unexpected end of module");
-      const hex = Array.from(this.bytes.subarray(this.pos, this.pos + size), (b) => b.toString(16).padStart(2, "0")).join("");
+      const hex = Array.from(this.bytes.subarray(this.pos, this.pos + size), (b) =>
+        b.toString(16).padStart(2, "0"),
+      ).join("");
       this.pos += size;
       return `${op === 0x43 ? "f32" : "f64"}:${hex}`;
     }

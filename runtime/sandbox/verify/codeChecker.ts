@@ -35,7 +35,7 @@ export class CodeChecker {
       const size = r.u32();
       const bodyEnd = r.pos + size;
       if (bodyEnd > end) throw new VerifyError("module", "function body overruns the code section");
-      for (let groups = r.u32(); groups > 0; groups--) (r.u32(), r.byte());
+      for (let groups = r.u32(); groups > 0; groups--) r.u32(), r.byte();
       const entry = this.meterAt();
       if (entry < 0) throw new VerifyError("module", `function ${index} is not fuel-metered`);
       if (index === resetIndex) reset = readResetWrites(r, bodyEnd);
@@ -53,10 +53,23 @@ export class CodeChecker {
     const at = r.pos;
     let cost = -1;
     const ok =
-      r.byte() === 0x23 && r.u32() === this.fuel && r.byte() === 0x42 && (cost = r.s64()) >= 1 && r.byte() === 0x7d &&
-      r.byte() === 0x24 && r.u32() === this.fuel && r.byte() === 0x23 && r.u32() === this.fuel &&
-      r.byte() === 0x42 && r.s64() === 0 && r.byte() === 0x53 && r.byte() === 0x04 && r.byte() === 0x40 &&
-      r.byte() === 0x10 && r.u32() === this.tick && r.byte() === 0x0b;
+      r.byte() === 0x23 &&
+      r.u32() === this.fuel &&
+      r.byte() === 0x42 &&
+      (cost = r.s64()) >= 1 &&
+      r.byte() === 0x7d &&
+      r.byte() === 0x24 &&
+      r.u32() === this.fuel &&
+      r.byte() === 0x23 &&
+      r.u32() === this.fuel &&
+      r.byte() === 0x42 &&
+      r.s64() === 0 &&
+      r.byte() === 0x53 &&
+      r.byte() === 0x04 &&
+      r.byte() === 0x40 &&
+      r.byte() === 0x10 &&
+      r.u32() === this.tick &&
+      r.byte() === 0x0b;
     if (!ok) r.pos = at;
     return ok ? cost : -1;
   }
@@ -73,7 +86,7 @@ export class CodeChecker {
       if (op === 0x0b) {
         if (loops[loops.length - 1] === depth) loops.pop();
         depth--;
-      } else if (op === 0x02 || op === 0x04) (readBlockType(r), depth++);
+      } else if (op === 0x02 || op === 0x04) readBlockType(r), depth++;
       else if (op === 0x03) {
         readBlockType(r);
         depth++;

@@ -28,12 +28,14 @@ export function checkInterface(module: ModuleSections): HostInterface {
     throw new VerifyError("module", `missing fuel counter '${EXPORTS.fuel}' (a mutable i64 global)`);
   }
   const oom = exports.get(EXPORTS.oom);
-  if (oom?.kind !== 3 || globals[oom.index]?.type !== 0x7f) throw new VerifyError("module", `missing '${EXPORTS.oom}' flag`);
+  if (oom?.kind !== 3 || globals[oom.index]?.type !== 0x7f)
+    throw new VerifyError("module", `missing '${EXPORTS.oom}' flag`);
   const expected = new Set<string>([...Object.values(EXPORTS), "memory"]);
   for (const name of exports.keys()) {
     if (!expected.has(name)) throw new VerifyError("module", `unexpected export '${name}'`);
   }
-  if (module.tick < 0) throw new VerifyError("module", `module does not import '${TICK_IMPORT.qualifiedName}' (it is not fuel-metered)`);
+  if (module.tick < 0)
+    throw new VerifyError("module", `module does not import '${TICK_IMPORT.qualifiedName}' (it is not fuel-metered)`);
   const reset = exports.get(EXPORTS.reset);
   if (reset && reset.kind !== 0) throw new VerifyError("module", `'${EXPORTS.reset}' is not a function`);
   return { fuel: fuel.index, reset };

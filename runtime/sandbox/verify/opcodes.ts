@@ -13,7 +13,8 @@ import { VerifyError } from "./verifyError.js";
 /** Reads the block type after `block`, `loop` or `if`: empty or a single value type only. */
 export function readBlockType(r: ByteReader): void {
   const type = r.byte();
-  if (type !== 0x40 && (type < 0x7c || type > 0x7f)) throw new VerifyError("instruction", "multi-value or typed blocks");
+  if (type !== 0x40 && (type < 0x7c || type > 0x7f))
+    throw new VerifyError("instruction", "multi-value or typed blocks");
 }
 
 /**
@@ -42,7 +43,8 @@ export function readInstruction(r: ByteReader, op: number): void {
     r.pos += 8; // f64.const
   } else if (op === 0xfc) {
     const sub = r.u32(); // 0-7: the saturating float-to-int conversions
-    if (sub > 7) throw new VerifyError("instruction", sub <= 17 ? "bulk memory or table operations" : `opcode 0xfc ${sub}`);
+    if (sub > 7)
+      throw new VerifyError("instruction", sub <= 17 ? "bulk memory or table operations" : `opcode 0xfc ${sub}`);
   } else throw new VerifyError("instruction", describeOpcode(op));
 }
 

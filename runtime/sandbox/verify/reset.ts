@@ -34,14 +34,27 @@ export function readResetWrites(r: ByteReader, bodyEnd: number): ResetWrite[] | 
 }
 
 /** True when `writes` set every mutable module-defined global but the fuel counter exactly to its initial value. */
-export function checkReset(writes: readonly ResetWrite[], globals: readonly GlobalInfo[], importedGlobals: number, fuel: number): boolean {
+export function checkReset(
+  writes: readonly ResetWrite[],
+  globals: readonly GlobalInfo[],
+  importedGlobals: number,
+  fuel: number,
+): boolean {
   const set = new Map<number, string>();
   for (const write of writes) {
     const global = globals[write.global];
-    if (write.global < importedGlobals || !global || !global.mutable || global.init === undefined || global.init !== write.value) return false;
+    if (
+      write.global < importedGlobals ||
+      !global ||
+      !global.mutable ||
+      global.init === undefined ||
+      global.init !== write.value
+    )
+      return false;
     set.set(write.global, write.value);
   }
   // The fuel counter is the host's to set (and code never writes it).
-  for (let i = importedGlobals; i < globals.length; i++) if (i !== fuel && globals[i]!.mutable && !set.has(i)) return false;
+  for (let i = importedGlobals; i < globals.length; i++)
+    if (i !== fuel && globals[i]!.mutable && !set.has(i)) return false;
   return true;
 }

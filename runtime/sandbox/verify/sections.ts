@@ -74,8 +74,7 @@ export function readSections(bytes: Uint8Array, checkImport?: (item: ModuleImpor
             r.u32();
             if (name === TICK_IMPORT.qualifiedName) tick = importedFunctions;
             importedFunctions++;
-          }
-          else if (kind === "table") (r.byte(), r.limits());
+          } else if (kind === "table") r.byte(), r.limits();
           else if (kind === "memory") {
             const limits = r.limits();
             if (limits.shared) throw new VerifyError("module", "shared memory is not allowed");
@@ -119,5 +118,16 @@ export function readSections(bytes: Uint8Array, checkImport?: (item: ModuleImpor
     }
     r.pos = end;
   }
-  return { reader: r, imports, memoryMinPages, importedGlobals, importedFunctions, tick, globals, exports, code, custom };
+  return {
+    reader: r,
+    imports,
+    memoryMinPages,
+    importedGlobals,
+    importedFunctions,
+    tick,
+    globals,
+    exports,
+    code,
+    custom,
+  };
 }

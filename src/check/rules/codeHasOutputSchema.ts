@@ -7,6 +7,7 @@ import type { CheckContext } from "../context.js";
 
 export function codeHasOutputSchema(context: CheckContext): void {
   for (const { node } of context.entries) {
-    if (node.kind === "code" && !node.outputSchema) context.report(Diagnostics.MissingOutputSchema, node.idSpan, ["code", node.id]);
+    if (node.kind === "code" && !node.outputSchema)
+      context.report(Diagnostics.MissingOutputSchema, node.idSpan, ["code", node.id]);
   }
 }

@@ -21,7 +21,12 @@ export function codeInputTypes(context: CheckContext): void {
       }
       const implicit = context.workflow.inputSchema.fields.find((f) => f.name === field.name);
       if (implicit) {
-        if (!isAssignable(implicit.type, field.type)) context.report(Diagnostics.TypeMismatch, node.idSpan, [`${label(field.name)} (bound to inputs.${field.name})`, formatType(field.type), formatType(implicit.type)]);
+        if (!isAssignable(implicit.type, field.type))
+          context.report(Diagnostics.TypeMismatch, node.idSpan, [
+            `${label(field.name)} (bound to inputs.${field.name})`,
+            formatType(field.type),
+            formatType(implicit.type),
+          ]);
       } else if (!field.optional) context.report(Diagnostics.MissingCodeInput, node.idSpan, [node.id, field.name]);
     }
   }

@@ -20,7 +20,8 @@ export function conditionTypes(context: CheckContext): void {
     const types = pathTypes(node.expression, declared);
     if ([...types.values()].some((t) => t === undefined)) continue;
     const result = expressionType(node.expression, (p) => types.get(p.path.join(".")));
-    if (result && result.kind !== "boolean") context.report(Diagnostics.ConditionNotBoolean, node.expression.span, [formatType(result)]);
+    if (result && result.kind !== "boolean")
+      context.report(Diagnostics.ConditionNotBoolean, node.expression.span, [formatType(result)]);
   }
 }
 
@@ -41,9 +42,14 @@ function familyOf(type: SchemaType): Family {
 
 /** Reports operands whose declared types do not fit their operator. */
 function checkOperands(context: CheckContext, node: ConditionNode, expr: Expr, declared: PathTyper): void {
-  const typeOf = (e: Expr): SchemaType | undefined => (e.kind === "path" ? known(declared(e.path)) : e.kind === "literal" ? expressionType(e, () => undefined) : undefined);
+  const typeOf = (e: Expr): SchemaType | undefined =>
+    e.kind === "path" ? known(declared(e.path)) : e.kind === "literal" ? expressionType(e, () => undefined) : undefined;
   const mismatch = (operand: Expr, what: string, expected: string, got: SchemaType): void =>
-    context.report(Diagnostics.TypeMismatch, operand.span, [`${what} in condition '${node.id}'`, expected, formatType(got)]);
+    context.report(Diagnostics.TypeMismatch, operand.span, [
+      `${what} in condition '${node.id}'`,
+      expected,
+      formatType(got),
+    ]);
   switch (expr.kind) {
     case "literal":
     case "path":
@@ -51,7 +57,8 @@ function checkOperands(context: CheckContext, node: ConditionNode, expr: Expr, d
     case "unary": {
       checkOperands(context, node, expr.operand, declared);
       const operand = typeOf(expr.operand);
-      if (expr.operator === "-" && operand && familyOf(operand) !== "number") mismatch(expr.operand, "the operand of '-'", "number", operand);
+      if (expr.operator === "-" && operand && familyOf(operand) !== "number")
+        mismatch(expr.operand, "the operand of '-'", "number", operand);
       return;
     }
     case "binary": {
@@ -60,16 +67,36 @@ function checkOperands(context: CheckContext, node: ConditionNode, expr: Expr, d
       const [left, right] = [typeOf(expr.left), typeOf(expr.right)];
       const op = expr.operator;
       if ("-*/%".includes(op)) {
-        for (const [side, type] of [[expr.left, left], [expr.right, right]] as const) {
+        for (const [side, type] of [
+          [expr.left, left],
+          [expr.right, right],
+        ] as const) {
           if (type && familyOf(type) !== "number") mismatch(side, `an operand of '${op}'`, "number", type);
         }
       } else if (["<", "<=", ">", ">="].includes(op)) {
-        for (const [side, type] of [[expr.left, left], [expr.right, right]] as const) {
-          if (type && familyOf(type) !== "number" && familyOf(type) !== "string") mismatch(side, `an operand of '${op}'`, "number or string", type);
+        for (const [side, type] of [
+          [expr.left, left],
+          [expr.right, right],
+        ] as const) {
+          if (type && familyOf(type) !== "number" && familyOf(type) !== "string")
+            mismatch(side, `an operand of '${op}'`, "number or string", type);
         }
-        if (left && right && familyOf(left) !== familyOf(right) && familyOf(left) !== "structure" && familyOf(right) !== "structure") mismatch(expr.right, `the right side of '${op}'`, familyOf(left), right);
+        if (
+          left &&
+          right &&
+          familyOf(left) !== familyOf(right) &&
+          familyOf(left) !== "structure" &&
+          familyOf(right) !== "structure"
+        )
+          mismatch(expr.right, `the right side of '${op}'`, familyOf(left), right);
       } else if (op === "==" || op === "!=") {
-        if (left && right && familyOf(left) !== familyOf(right)) mismatch(expr.right, `the right side of '${op}'`, familyOf(left) === "structure" ? formatType(left) : familyOf(left), right);
+        if (left && right && familyOf(left) !== familyOf(right))
+          mismatch(
+            expr.right,
+            `the right side of '${op}'`,
+            familyOf(left) === "structure" ? formatType(left) : familyOf(left),
+            right,
+          );
       }
       return;
     }

@@ -7,9 +7,17 @@ import type { CheckContext } from "../context.js";
 export function knownBranchTargets(context: CheckContext): void {
   for (const { node } of context.entries) {
     if (node.kind !== "condition") continue;
-    for (const [field, targets] of [["true_path", node.truePath], ["false_path", node.falsePath]] as const) {
+    for (const [field, targets] of [
+      ["true_path", node.truePath],
+      ["false_path", node.falsePath],
+    ] as const) {
       for (const target of targets) {
-        if (!context.entry(target.name)) context.report(Diagnostics.UnknownBranchTarget, target.span, [`${field} of '${node.id}'`, target.name, didYouMean(target.name, context.ids)]);
+        if (!context.entry(target.name))
+          context.report(Diagnostics.UnknownBranchTarget, target.span, [
+            `${field} of '${node.id}'`,
+            target.name,
+            didYouMean(target.name, context.ids),
+          ]);
       }
     }
   }

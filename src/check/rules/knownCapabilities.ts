@@ -9,7 +9,8 @@ export function knownCapabilities(context: CheckContext): void {
   for (const { node } of context.entries) {
     if (node.kind !== "code") continue;
     for (const name of node.imports) {
-      if (!isCapabilityName(name.name)) context.report(Diagnostics.UnknownCapability, name.span, [name.name, KNOWN_CAPABILITIES.join(", ")]);
+      if (!isCapabilityName(name.name))
+        context.report(Diagnostics.UnknownCapability, name.span, [name.name, KNOWN_CAPABILITIES.join(", ")]);
     }
   }
 }

@@ -14,7 +14,10 @@ export function knownReferences(context: CheckContext): void {
     const root = site.path[0]!;
     if (!resolved) {
       const itemVars = site.scope.flatMap((c) => (c.kind === "loop" ? [c.itemVar.name] : []));
-      context.report(Diagnostics.UnknownReference, segmentSpan(site, 0), [root, didYouMean(root, [...context.ids, INPUTS_ROOT, ...itemVars])]);
+      context.report(Diagnostics.UnknownReference, segmentSpan(site, 0), [
+        root,
+        didYouMean(root, [...context.ids, INPUTS_ROOT, ...itemVars]),
+      ]);
       continue;
     }
     const failure = resolved.failure;
@@ -23,8 +26,14 @@ export function knownReferences(context: CheckContext): void {
     const fields = failure.parent.kind === "object" ? failure.parent.fields.map((f) => f.name) : [];
     const suggestion = didYouMean(segment, fields);
     const at = segmentSpan(site, failure.index);
-    if (resolved.binding.kind === "inputs" && failure.index === 1) context.report(Diagnostics.UnknownInput, at, [segment, suggestion]);
-    else context.report(Diagnostics.UnknownOutputField, at, [site.path.slice(0, failure.index).join("."), segment, suggestion]);
+    if (resolved.binding.kind === "inputs" && failure.index === 1)
+      context.report(Diagnostics.UnknownInput, at, [segment, suggestion]);
+    else
+      context.report(Diagnostics.UnknownOutputField, at, [
+        site.path.slice(0, failure.index).join("."),
+        segment,
+        suggestion,
+      ]);
   }
 }
 

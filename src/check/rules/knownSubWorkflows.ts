@@ -9,6 +9,10 @@ export function knownSubWorkflows(context: CheckContext): void {
   const names = context.options.workflowNames;
   if (!names) return;
   for (const { node } of context.entries) {
-    if (node.kind === "workflow" && !names.has(node.workflowRef.name)) context.report(Diagnostics.UnknownWorkflow, node.workflowRef.span, [node.workflowRef.name, didYouMean(node.workflowRef.name, names)]);
+    if (node.kind === "workflow" && !names.has(node.workflowRef.name))
+      context.report(Diagnostics.UnknownWorkflow, node.workflowRef.span, [
+        node.workflowRef.name,
+        didYouMean(node.workflowRef.name, names),
+      ]);
   }
 }

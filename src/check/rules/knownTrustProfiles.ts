@@ -7,6 +7,10 @@ import type { CheckContext } from "../context.js";
 
 export function knownTrustProfiles(context: CheckContext): void {
   for (const { node } of context.entries) {
-    if (node.trust && !isTrustProfileName(node.trust.name)) context.report(Diagnostics.UnknownTrustProfile, node.trust.span, [node.trust.name, Object.keys(TRUST_PROFILES).join(", ")]);
+    if (node.trust && !isTrustProfileName(node.trust.name))
+      context.report(Diagnostics.UnknownTrustProfile, node.trust.span, [
+        node.trust.name,
+        Object.keys(TRUST_PROFILES).join(", "),
+      ]);
   }
 }

@@ -16,7 +16,12 @@ export function limitsInRange(context: CheckContext): void {
     for (const field of Object.keys(LIMIT_NAMES) as (keyof typeof LIMIT_NAMES)[]) {
       const value = limits[field];
       const { min, max } = LIMIT_RANGES[field];
-      if (value !== undefined && (value < min || value > max)) context.report(Diagnostics.LimitOutOfRange, limits[`${field}Span`] ?? limits.span, [LIMIT_NAMES[field], value, `${min} to ${max}`]);
+      if (value !== undefined && (value < min || value > max))
+        context.report(Diagnostics.LimitOutOfRange, limits[`${field}Span`] ?? limits.span, [
+          LIMIT_NAMES[field],
+          value,
+          `${min} to ${max}`,
+        ]);
     }
   }
 }

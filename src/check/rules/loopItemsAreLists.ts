@@ -11,6 +11,11 @@ export function loopItemsAreLists(context: CheckContext): void {
   for (const { node, containers } of context.entries) {
     if (node.kind !== "loop") continue;
     const type = typeOfValue(context.workflow, node.itemsSource, containers);
-    if (type && type.kind !== "array" && type.kind !== "any") context.report(Diagnostics.TypeMismatch, node.itemsSource.span, [`items_source of loop '${node.id}'`, "a list", formatType(type)]);
+    if (type && type.kind !== "array" && type.kind !== "any")
+      context.report(Diagnostics.TypeMismatch, node.itemsSource.span, [
+        `items_source of loop '${node.id}'`,
+        "a list",
+        formatType(type),
+      ]);
   }
 }

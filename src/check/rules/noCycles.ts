@@ -20,7 +20,11 @@ export function noCycles(context: CheckContext): void {
     const own = dependenciesOf(node, roots, branchOf).filter((e) => e.target !== node.id || e.via === "explicit");
     edges.set(node.id, [...new Set([...own.map((e) => e.target), ...childNodes(node).map((c) => c.id)])]);
   }
-  for (const [id, targets] of edges) edges.set(id, targets.filter((t) => edges.has(t)));
+  for (const [id, targets] of edges)
+    edges.set(
+      id,
+      targets.filter((t) => edges.has(t)),
+    );
   for (const component of stronglyConnected([...order.keys()], edges)) {
     const start = component.sort((a, b) => order.get(a)! - order.get(b)!)[0]!;
     if (component.length === 1 && !edges.get(start)!.includes(start)) continue;
@@ -63,7 +67,11 @@ function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, 
 }
 
 /** A path from `start` back to `start` inside one component (breadth first: a shortest one). */
-function cyclePath(start: string, component: ReadonlySet<string>, edges: ReadonlyMap<string, readonly string[]>): string[] {
+function cyclePath(
+  start: string,
+  component: ReadonlySet<string>,
+  edges: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {
@@ -72,7 +80,8 @@ function cyclePath(start: string, component: ReadonlySet<string>, edges: Readonl
       if (!component.has(w)) continue;
       if (w === start) {
         const path = [start];
-        for (let at: string | undefined = v; at !== undefined && at !== start; at = previous.get(at)) path.splice(1, 0, at);
+        for (let at: string | undefined = v; at !== undefined && at !== start; at = previous.get(at))
+          path.splice(1, 0, at);
         return [...path, start];
       }
       if (!previous.has(w)) {

@@ -8,6 +8,12 @@ import type { CheckContext } from "../context.js";
 export function noDuplicateIds(context: CheckContext): void {
   for (const { node } of context.entries) {
     const first = context.entry(node.id)!.node;
-    if (first !== node) context.report(Diagnostics.DuplicateId, node.idSpan, [node.id], [{ message: `'${node.id}' is first defined here`, span: first.idSpan }]);
+    if (first !== node)
+      context.report(
+        Diagnostics.DuplicateId,
+        node.idSpan,
+        [node.id],
+        [{ message: `'${node.id}' is first defined here`, span: first.idSpan }],
+      );
   }
 }

@@ -12,6 +12,12 @@ export function noLoopBodyEscapes(context: CheckContext): void {
     if (binding?.kind !== "node") continue;
     const target = context.entry(binding.node.id);
     const loop = target?.containers.find((c) => c.kind === "loop" && !site.scope.includes(c));
-    if (loop) context.report(Diagnostics.NodeInsideLoopReferenced, site.span, [binding.node.id, loop.id], [{ message: `use '{{ ${loop.id}.results }}' for the outputs of every item`, span: loop.idSpan }]);
+    if (loop)
+      context.report(
+        Diagnostics.NodeInsideLoopReferenced,
+        site.span,
+        [binding.node.id, loop.id],
+        [{ message: `use '{{ ${loop.id}.results }}' for the outputs of every item`, span: loop.idSpan }],
+      );
   }
 }

@@ -20,7 +20,9 @@ export function reachableNodes(context: CheckContext): void {
     if (!condition || parentsOf(context, entry).some((p) => never.has(p.id))) continue;
     const onTrue = placement(context, entry.node, condition, true);
     const onFalse = placement(context, entry.node, condition, false);
-    const direct = condition.truePath.some((t) => t.name === entry.node.id) && condition.falsePath.some((t) => t.name === entry.node.id);
+    const direct =
+      condition.truePath.some((t) => t.name === entry.node.id) &&
+      condition.falsePath.some((t) => t.name === entry.node.id);
     const reason = direct
       ? `it is on both the true and the false path of '${condition.id}'; to run it either way, take it off both and let it follow the condition`
       : `it runs only when '${condition.id}' is true and also only when '${condition.id}' is false`;
@@ -35,12 +37,21 @@ export function reachableNodes(context: CheckContext): void {
 function parentsOf(context: CheckContext, entry: NodeEntry): PlanNode[] {
   const conditions = context.entries
     .map((e) => e.node)
-    .filter((n): n is ConditionNode => n.kind === "condition" && [...n.truePath, ...n.falsePath].some((t) => t.name === entry.node.id));
+    .filter(
+      (n): n is ConditionNode =>
+        n.kind === "condition" && [...n.truePath, ...n.falsePath].some((t) => t.name === entry.node.id),
+    );
   return [...conditions, ...entry.containers];
 }
 
 /** Where `node`, or a node it runs under, is named on `condition`'s `branch` path. */
-function placement(context: CheckContext, node: PlanNode, condition: ConditionNode, branch: boolean, seen: Set<string> = new Set()): Named | undefined {
+function placement(
+  context: CheckContext,
+  node: PlanNode,
+  condition: ConditionNode,
+  branch: boolean,
+  seen: Set<string> = new Set(),
+): Named | undefined {
   if (seen.has(node.id)) return undefined;
   seen.add(node.id);
   const own = (branch ? condition.truePath : condition.falsePath).find((t) => t.name === node.id);

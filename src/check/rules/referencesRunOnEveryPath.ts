@@ -15,9 +15,14 @@ export function referencesRunOnEveryPath(context: CheckContext): void {
     const target = context.entry(binding.node.id);
     if (target?.containers.some((c) => c.kind === "loop" && !site.scope.includes(c))) continue;
     const have = site.owner ? context.guardsOf(site.owner.node.id) : [];
-    const missing = context.guardsOf(binding.node.id).find((g) => !have.some((h) => h.condition === g.condition && h.branch === g.branch));
+    const missing = context
+      .guardsOf(binding.node.id)
+      .find((g) => !have.some((h) => h.condition === g.condition && h.branch === g.branch));
     if (!missing) continue;
-    const note = { message: `'${binding.node.id}' runs only when '${missing.condition.id}' is ${missing.branch}`, span: missing.condition.idSpan };
+    const note = {
+      message: `'${binding.node.id}' runs only when '${missing.condition.id}' is ${missing.branch}`,
+      span: missing.condition.idSpan,
+    };
     context.report(Diagnostics.NotOnEveryPath, site.span, [binding.node.id], [note]);
   }
 }

@@ -14,7 +14,12 @@ export function singleBranchOwner(context: CheckContext): void {
       const first = owner.get(target.name);
       if (!first) owner.set(target.name, { condition: node, at: target });
       else if (first.condition !== node) {
-        context.report(Diagnostics.BranchTargetTwice, target.span, [target.name], [{ message: `it is already on a branch of '${first.condition.id}'`, span: first.at.span }]);
+        context.report(
+          Diagnostics.BranchTargetTwice,
+          target.span,
+          [target.name],
+          [{ message: `it is already on a branch of '${first.condition.id}'`, span: first.at.span }],
+        );
       }
     }
   }

@@ -15,8 +15,20 @@ export function subWorkflowInputTypes(context: CheckContext): void {
     const schema = schemas.get(node.workflowRef.name);
     if (!schema) continue;
     const callee = node.workflowRef.name;
-    checkEntries(context, node.inputs, schema, (key) => `input '${key}' of sub-workflow '${callee}'`, containers, (field) =>
-      reportMissing(context, node.workflowRef.span, `the call of sub-workflow '${callee}' in '${node.id}'`, "input", field),
+    checkEntries(
+      context,
+      node.inputs,
+      schema,
+      (key) => `input '${key}' of sub-workflow '${callee}'`,
+      containers,
+      (field) =>
+        reportMissing(
+          context,
+          node.workflowRef.span,
+          `the call of sub-workflow '${callee}' in '${node.id}'`,
+          "input",
+          field,
+        ),
     );
   }
 }

@@ -14,8 +14,14 @@ export function toolArgumentTypes(context: CheckContext): void {
     const schema = toolInputSchema(context.workflow, node, context.options.strict === true);
     if (!schema) continue;
     const tool = node.toolName.name;
-    checkEntries(context, node.args, schema, (key) => `argument '${key}' of tool '${tool}'`, containers, (field) =>
-      reportMissing(context, node.toolName.span, `the call of tool '${tool}' in '${node.id}'`, "argument", field),
+    checkEntries(
+      context,
+      node.args,
+      schema,
+      (key) => `argument '${key}' of tool '${tool}'`,
+      containers,
+      (field) =>
+        reportMissing(context, node.toolName.span, `the call of tool '${tool}' in '${node.id}'`, "argument", field),
     );
   }
 }

@@ -37,10 +37,14 @@ export async function buildCommand(args: BuildArgs): Promise<number> {
     for (const wasm of workflow.wasm) writeFileSync(join(args.outDir, wasm.fileName), wasm.bytes);
   }
   if (args.report) {
-    const nodes = result.workflows.flatMap((w) => w.wasm.map((m) => ({ workflow: w.name, risk: analyzeModule(m.bytes) })));
+    const nodes = result.workflows.flatMap((w) =>
+      w.wasm.map((m) => ({ workflow: w.name, risk: analyzeModule(m.bytes) })),
+    );
     process.stdout.write(formatRiskReport(nodes));
   }
   const { units, cached } = result.sandboxStats;
-  process.stderr.write(`built ${result.workflows.length} workflow${result.workflows.length === 1 ? "" : "s"} into ${args.outDir} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`);
+  process.stderr.write(
+    `built ${result.workflows.length} workflow${result.workflows.length === 1 ? "" : "s"} into ${args.outDir} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`,
+  );
   return 0;
 }

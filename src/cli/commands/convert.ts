@@ -12,7 +12,12 @@ import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.
 
 export type ConvertTarget = "ice" | "yaml";
 
-export async function convertCommand(args: { readonly path: string; readonly to?: string; readonly out?: string; readonly format: DiagnosticFormat }): Promise<number> {
+export async function convertCommand(args: {
+  readonly path: string;
+  readonly to?: string;
+  readonly out?: string;
+  readonly format: DiagnosticFormat;
+}): Promise<number> {
   const from: ConvertTarget = extname(args.path) === ".ice" ? "ice" : "yaml";
   const to = args.to ?? (from === "ice" ? "yaml" : "ice");
   if (to !== "ice" && to !== "yaml") throw new UsageError(`--to must be ice or yaml, got '${to}'`);

@@ -9,12 +9,18 @@ import { workflowGraph } from "../../emit/graph/graphModel.js";
 import { toMermaid } from "../../emit/graph/mermaid.js";
 import { reportDiagnostics } from "../report.js";
 
-export async function graphCommand(args: { readonly path: string; readonly format: "mermaid" | "dot" }): Promise<number> {
+export async function graphCommand(args: {
+  readonly path: string;
+  readonly format: "mermaid" | "dot";
+}): Promise<number> {
   const diagnostics = new DiagnosticBag();
   const set = loadWorkflowSet([args.path], diagnostics);
   const main = set.workflows.find((w) => w.requested);
   if (main) {
-    const names = new Set([...set.workflows.map((w) => w.workflow.name), ...(set.references.get(main.workflow.name)?.keys() ?? [])]);
+    const names = new Set([
+      ...set.workflows.map((w) => w.workflow.name),
+      ...(set.references.get(main.workflow.name)?.keys() ?? []),
+    ]);
     diagnostics.addAll(checkWorkflow(main.workflow, { workflowNames: names }));
   }
   const status = reportDiagnostics(diagnostics.all, "text");

@@ -43,7 +43,10 @@ interface ToolsModule {
 export async function runCommand(args: RunArgs): Promise<number> {
   const input = parseInput(args.input);
   const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
-  const result = await compileFiles([args.path], { runtimeSpecifier: bundledRuntimeUrl(), cacheDir: args.cache ? defaultCacheDir() : false });
+  const result = await compileFiles([args.path], {
+    runtimeSpecifier: bundledRuntimeUrl(),
+    cacheDir: args.cache ? defaultCacheDir() : false,
+  });
   const status = reportDiagnostics(result.diagnostics, args.format);
   if (status !== 0) return status;
   const main = result.workflows.find((w) => w.requested);
@@ -55,7 +58,9 @@ export async function runCommand(args: RunArgs): Promise<number> {
       writeFileSync(join(dir, `${workflow.name}.js`), workflow.js);
       for (const wasm of workflow.wasm) writeFileSync(join(dir, wasm.fileName), wasm.bytes);
     }
-    const module = (await import(pathToFileURL(join(dir, `${main.name}.js`)).href)) as { run: (input: unknown, options: object) => Promise<unknown> };
+    const module = (await import(pathToFileURL(join(dir, `${main.name}.js`)).href)) as {
+      run: (input: unknown, options: object) => Promise<unknown>;
+    };
     const session = await openSession({
       workflowPath: args.path,
       tools: tools.default,
@@ -116,6 +121,7 @@ async function loadTools(path: string): Promise<LoadedTools> {
     throw new UsageError(`cannot load tools module '${path}': ${(error as Error).message}`);
   }
   const tools = module.default;
-  if (tools !== undefined && (typeof tools !== "object" || tools === null)) throw new UsageError(`tools module '${path}' must default-export an object of tool functions`);
+  if (tools !== undefined && (typeof tools !== "object" || tools === null))
+    throw new UsageError(`tools module '${path}' must default-export an object of tool functions`);
   return { default: (tools ?? {}) as Record<string, unknown>, ...(module.llm !== undefined && { llm: module.llm }) };
 }

@@ -2,7 +2,14 @@
  * @fileoverview The checked plan as a graph for drawing: one box per node, grouped by the loop or
  * parallel block that holds it, and one edge per dependency, labelled with the branch it takes.
  */
-import { INPUTS_ROOT, branchMembership, childNodes, dependenciesOf, type PlanNode, type Workflow } from "../../plan/index.js";
+import {
+  INPUTS_ROOT,
+  branchMembership,
+  childNodes,
+  dependenciesOf,
+  type PlanNode,
+  type Workflow,
+} from "../../plan/index.js";
 
 export interface GraphNode {
   readonly id: string;
@@ -45,10 +52,22 @@ export function workflowGraph(workflow: Workflow): WorkflowGraph {
     } else {
       for (const edge of node.dependencies) edges.push({ from: edge.name, to: node.id });
     }
-    return { id: node.id, label: label(node), kind: node.kind, sandboxed: node.kind === "code" || node.kind === "condition", children };
+    return {
+      id: node.id,
+      label: label(node),
+      kind: node.kind,
+      sandboxed: node.kind === "code" || node.kind === "condition",
+      children,
+    };
   };
   const nodes = workflow.nodes.map((n) => toGraph(n, new Set([INPUTS_ROOT])));
-  return { nodes, edges: edges.map((e) => ({ ...e, ...(branchLabel.has(`${e.from}->${e.to}`) && { label: branchLabel.get(`${e.from}->${e.to}`)! }) })) };
+  return {
+    nodes,
+    edges: edges.map((e) => ({
+      ...e,
+      ...(branchLabel.has(`${e.from}->${e.to}`) && { label: branchLabel.get(`${e.from}->${e.to}`)! }),
+    })),
+  };
 }
 
 function label(node: PlanNode): string {

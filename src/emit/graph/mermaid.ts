@@ -15,10 +15,13 @@ export function toMermaid(graph: WorkflowGraph): string {
       return;
     }
     const body = `"${text(node.label)}"`;
-    lines.push(`${pad}${id(node.id)}${node.kind === "condition" ? `{${body}}` : node.sandboxed ? `[[${body}]]` : `[${body}]`}`);
+    lines.push(
+      `${pad}${id(node.id)}${node.kind === "condition" ? `{${body}}` : node.sandboxed ? `[[${body}]]` : `[${body}]`}`,
+    );
   };
   for (const node of graph.nodes) emit(node, 1);
-  for (const edge of graph.edges) lines.push(`  ${id(edge.from)} -->${edge.label ? `|${edge.label}|` : ""} ${id(edge.to)}`);
+  for (const edge of graph.edges)
+    lines.push(`  ${id(edge.from)} -->${edge.label ? `|${edge.label}|` : ""} ${id(edge.to)}`);
   return `${lines.join("\n")}\n`;
 }
 

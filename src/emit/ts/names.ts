@@ -4,11 +4,13 @@
  */
 
 const RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
     "instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package " +
     "private protected public await async of undefined NaN Infinity arguments eval globalThis " +
     // names the generated module itself uses
-    "rt Run run manifest inputs input options Promise JSON Object Array String Number Boolean Error Math").split(" "),
+    "rt Run run manifest inputs input options Promise JSON Object Array String Number Boolean Error Math"
+  ).split(" "),
 );
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -3,9 +3,16 @@
  * `await` for a single node and `Promise.all` for several, `if`-like guards for branches,
  * `rt.loop` and `rt.parallel` closures for nested scopes.
  */
-import { INPUTS_ROOT, branchMembership, nestedIds, type PlanNode, type ValueEntry, type Workflow } from "../../plan/index.js";
+import {
+  INPUTS_ROOT,
+  branchMembership,
+  nestedIds,
+  type PlanNode,
+  type ValueEntry,
+  type Workflow,
+} from "../../plan/index.js";
 import { computeGuards, type GuardTerm } from "./guards.js";
-import { member, NameTable } from "./names.js";
+import { member, type NameTable } from "./names.js";
 import { scheduleWaves } from "./schedule.js";
 import { emitEntries, emitValue, type RootResolver } from "./values.js";
 
@@ -59,8 +66,11 @@ class Orchestrator {
     const lines: string[] = [];
     const nonNodeRoots = new Set([INPUTS_ROOT, ...scope.items.keys()]);
     for (const wave of scheduleWaves(nodes, { nonNodeRoots, branchOf: this.branchOf })) {
-      const lifted = wave.filter((n) => n.kind === "parallel").flatMap((n) => nestedIds(n).filter((id) => !this.insideLoop(n, id)));
-      if (scope.mode === "const" && lifted.length > 0) lines.push(`let ${lifted.map((id) => this.context.names.get(id)).join(", ")};`);
+      const lifted = wave
+        .filter((n) => n.kind === "parallel")
+        .flatMap((n) => nestedIds(n).filter((id) => !this.insideLoop(n, id)));
+      if (scope.mode === "const" && lifted.length > 0)
+        lines.push(`let ${lifted.map((id) => this.context.names.get(id)).join(", ")};`);
       const targets = wave.map((n) => this.context.names.get(n.id));
       const calls = wave.map((n) => this.guarded(n, this.call(n, scope)));
       const declare = scope.mode === "const" ? "const " : "";
@@ -80,7 +90,9 @@ class Orchestrator {
       case "code": {
         const binding = this.binding(node.id);
         const inputs = emitEntries(binding.inputs, resolve);
-        return binding.directFunction ? `rt.direct(${id}, ${binding.directFunction}, ${inputs})` : `rt.code(${id}, ${inputs})`;
+        return binding.directFunction
+          ? `rt.direct(${id}, ${binding.directFunction}, ${inputs})`
+          : `rt.code(${id}, ${inputs})`;
       }
       case "condition":
         return `rt.condition(${id}, ${emitEntries(this.binding(node.id).inputs, resolve)})`;
@@ -103,7 +115,11 @@ class Orchestrator {
         const body = this.scope(node.body, inner);
         const last = node.body.at(-1);
         body.push(`return ${last ? this.context.names.get(last.id) : "undefined"};`);
-        return [`rt.loop(${id}, ${emitValue(node.itemsSource, resolve)}, ${node.maxParallel}, async (${itemName}) => {`, ...indent(body), `})`].join("\n");
+        return [
+          `rt.loop(${id}, ${emitValue(node.itemsSource, resolve)}, ${node.maxParallel}, async (${itemName}) => {`,
+          ...indent(body),
+          `})`,
+        ].join("\n");
       }
       case "parallel": {
         const branches = node.branches.map((branch) => {
@@ -120,7 +136,9 @@ class Orchestrator {
   private guarded(node: PlanNode, call: string): string {
     const terms = this.guards.get(node.id) ?? [];
     if (terms.length === 0) return call;
-    const test = terms.map((t) => `${member(this.context.names.get(t.condition), "result", true)} === ${t.branch}`).join(" && ");
+    const test = terms
+      .map((t) => `${member(this.context.names.get(t.condition), "result", true)} === ${t.branch}`)
+      .join(" && ");
     return `(${test}\n  ? ${call.split("\n").join("\n  ")}\n  : rt.skip(${JSON.stringify(node.id)}))`;
   }
 
@@ -146,11 +164,15 @@ class Orchestrator {
 }
 
 function modelFields(node: { readonly model?: string; readonly llmConfig: object }): string[] {
-  return [...(node.model !== undefined ? [`model: ${JSON.stringify(node.model)}`] : []), `config: ${JSON.stringify(node.llmConfig)}`];
+  return [
+    ...(node.model !== undefined ? [`model: ${JSON.stringify(node.model)}`] : []),
+    `config: ${JSON.stringify(node.llmConfig)}`,
+  ];
 }
 
 function comment(node: PlanNode, guard: readonly GuardTerm[] | undefined): string[] {
-  const when = guard && guard.length > 0 ? ` (runs when ${guard.map((t) => `${t.condition} is ${t.branch}`).join(" and ")})` : "";
+  const when =
+    guard && guard.length > 0 ? ` (runs when ${guard.map((t) => `${t.condition} is ${t.branch}`).join(" and ")})` : "";
   return [`// ${node.id}: ${node.kind}${when}`];
 }
 

@@ -20,6 +20,8 @@ export function typeText(type: SchemaType | undefined): string {
       return /^[\w.]+$/.test(element) ? `${element}[]` : `Array<${element}>`;
     }
     case "object":
-      return type.fields.length === 0 ? "Record<string, never>" : `{ ${type.fields.map((f) => `${propertyName(f.name)}${f.optional ? "?" : ""}: ${typeText(f.type)}`).join("; ")} }`;
+      return type.fields.length === 0
+        ? "Record<string, never>"
+        : `{ ${type.fields.map((f) => `${propertyName(f.name)}${f.optional ? "?" : ""}: ${typeText(f.type)}`).join("; ")} }`;
   }
 }

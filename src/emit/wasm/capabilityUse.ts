@@ -53,7 +53,9 @@ export function checkCapabilityUse(
     const decorators = modifiers?.filter(ts.isDecorator);
     if (decorators?.length || modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
       const name = (node as ts.Node & { name?: ts.Node }).name;
-      const what = decorators?.length ? decorators.map((d) => d.getText()).join(" ") : `declare ${name ? name.getText() : ""}`.trim();
+      const what = decorators?.length
+        ? decorators.map((d) => d.getText()).join(" ")
+        : `declare ${name ? name.getText() : ""}`.trim();
       diagnostics.push(createDiagnostic(Diagnostics.ForbiddenImport, at(node), [what]));
       return;
     }

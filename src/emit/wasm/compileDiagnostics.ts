@@ -15,7 +15,12 @@ import { bodyOffsetOf, ENTRY_FILE, type WrappedUnit } from "./wrapUnit.js";
  * Maps asc errors of one unit onto the workflow file: errors inside the (lowered) body go through
  * `rewritten` back to the body the user wrote, then through `map` into the file.
  */
-export function mapAscDiagnostics(found: readonly AscDiagnostic[], wrapped: WrappedUnit, map: BodyMap, rewritten: RewrittenBody): Diagnostic[] {
+export function mapAscDiagnostics(
+  found: readonly AscDiagnostic[],
+  wrapped: WrappedUnit,
+  map: BodyMap,
+  rewritten: RewrittenBody,
+): Diagnostic[] {
   const result: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const d of found) {
@@ -28,10 +33,16 @@ export function mapAscDiagnostics(found: readonly AscDiagnostic[], wrapped: Wrap
     if (inBody !== undefined) {
       const from = rewritten.originalOffset(inBody);
       const to = Math.max(from + 1, rewritten.originalOffset(inBody + Math.max(0, d.end - d.start)));
-      diagnostic = createDiagnostic(Diagnostics.CodeCompileError, map.spanOf(from, Math.min(to, from + Math.max(1, d.end - d.start))), [message]);
+      diagnostic = createDiagnostic(
+        Diagnostics.CodeCompileError,
+        map.spanOf(from, Math.min(to, from + Math.max(1, d.end - d.start))),
+        [message],
+      );
     } else {
       const where = inEntry ? "in code generated for the node's schemas" : `in ${d.path || "the standard library"}`;
-      diagnostic = createDiagnostic(Diagnostics.CodeCompileError, map.whole, [`${d.message} (${code}, ${where})${hintFor(d)}`]);
+      diagnostic = createDiagnostic(Diagnostics.CodeCompileError, map.whole, [
+        `${d.message} (${code}, ${where})${hintFor(d)}`,
+      ]);
     }
     const key = `${diagnostic.span?.start}:${diagnostic.message}`;
     if (seen.has(key)) continue;
@@ -44,14 +55,21 @@ export function mapAscDiagnostics(found: readonly AscDiagnostic[], wrapped: Wrap
 /** What to write instead, for asc errors TypeScript writers meet. */
 function hintFor(d: AscDiagnostic): string {
   const m = d.message;
-  if (d.code === 1140 || /Type argument expected/.test(m)) return "; name the result type, e.g. `xs.map<i32>((x) => x * 2)` or `xs.map<string>(...)`";
-  if (/Closures/.test(m)) return "; a nested function may use only its parameters: pass values in, or write a loop instead";
-  if (/Conversion from type 'f64' to 'i32'/.test(m)) return "; numbers are 64-bit floats and integers 32-bit here: convert with `<i32>x` (or `Math.floor(x)` for a fraction)";
+  if (d.code === 1140 || /Type argument expected/.test(m))
+    return "; name the result type, e.g. `xs.map<i32>((x) => x * 2)` or `xs.map<string>(...)`";
+  if (/Closures/.test(m))
+    return "; a nested function may use only its parameters: pass values in, or write a loop instead";
+  if (/Conversion from type 'f64' to 'i32'/.test(m))
+    return "; numbers are 64-bit floats and integers 32-bit here: convert with `<i32>x` (or `Math.floor(x)` for a fraction)";
   if (/Conversion from type 'i64' to/.test(m)) return "; convert with `<f64>x` or `<i32>x`";
-  if (/is not assignable to type '~lib\/string\/String'/.test(m)) return "; convert with `String(x)` or a template literal `${x}`";
-  if (/Cannot find name 'JSON'/.test(m)) return "; values cross the sandbox already parsed: declare their shape in input_schema/output_schema";
-  if (/Object literal|TS2322.*Object|Type '.*' is not assignable to type 'Output'/.test(m)) return "; an object literal needs a declared class type (the returned object is typed by output_schema)";
-  if (/is possibly null|Object is possibly 'null'/.test(m)) return "; check it first (`if (x !== null)`), use `x ?? fallback`, or assert with `x!`";
+  if (/is not assignable to type '~lib\/string\/String'/.test(m))
+    return "; convert with `String(x)` or a template literal `${x}`";
+  if (/Cannot find name 'JSON'/.test(m))
+    return "; values cross the sandbox already parsed: declare their shape in input_schema/output_schema";
+  if (/Object literal|TS2322.*Object|Type '.*' is not assignable to type 'Output'/.test(m))
+    return "; an object literal needs a declared class type (the returned object is typed by output_schema)";
+  if (/is possibly null|Object is possibly 'null'/.test(m))
+    return "; check it first (`if (x !== null)`), use `x ?? fallback`, or assert with `x!`";
   return "";
 }
 
@@ -66,7 +84,12 @@ const SOURCE_NAMES: { readonly [qualified: string]: string } = {
  * Verifies a metered module and checks its imports: anything not granted is ICE3002 (a known
  * capability, unless `alreadyReported` has it) or ICE3003 (never allowed).
  */
-export function checkModule(wasm: Uint8Array, granted: readonly string[], map: BodyMap, alreadyReported: ReadonlySet<string>): Diagnostic[] {
+export function checkModule(
+  wasm: Uint8Array,
+  granted: readonly string[],
+  map: BodyMap,
+  alreadyReported: ReadonlySet<string>,
+): Diagnostic[] {
   let shape;
   try {
     shape = verifyModule(wasm);
@@ -89,5 +112,3 @@ export function checkModule(wasm: Uint8Array, granted: readonly string[], map: B
   }
   return result;
 }
-
-

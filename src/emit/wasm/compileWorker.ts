@@ -97,7 +97,13 @@ export async function compileInWorker(sources: readonly string[], timeoutMs: num
       for (let id = next++; id < sources.length; id = next++) {
         if (!worker) {
           // asc prints its crash report to the console: keep the tail for the diagnostic.
-          worker = new Worker(WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
+          worker = new Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData,
+            resourceLimits: { maxOldGenerationSizeMb: 1024 },
+            stdout: true,
+            stderr: true,
+          });
           const captured: string[] = (output = []);
           const keep = (chunk: Buffer) => void (captured.length < 64 && captured.push(chunk.toString()));
           worker.stdout.on("data", keep);
@@ -105,7 +111,10 @@ export async function compileInWorker(sources: readonly string[], timeoutMs: num
         }
         let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
         if (outcome.failure?.kind === "crash" && output.length > 0) {
-          outcome = { ...outcome, failure: { kind: "crash", message: `${outcome.failure.message}\n${output.join("").slice(-2000)}` } };
+          outcome = {
+            ...outcome,
+            failure: { kind: "crash", message: `${outcome.failure.message}\n${output.join("").slice(-2000)}` },
+          };
         }
         if (outcome.failure) {
           void worker.terminate();
@@ -132,11 +141,19 @@ function runJob(worker: Worker, id: number, source: string, timeoutMs: number): 
     };
     const onMessage = (message: { id: number } & CompileOutcome) => {
       if (message.id !== id) return;
-      finish({ diagnostics: message.diagnostics, ...(message.binary && { binary: new Uint8Array(message.binary) }), ...(message.failure && { failure: message.failure }) });
+      finish({
+        diagnostics: message.diagnostics,
+        ...(message.binary && { binary: new Uint8Array(message.binary) }),
+        ...(message.failure && { failure: message.failure }),
+      });
     };
     const onError = (error: Error) => finish({ diagnostics: [], failure: { kind: "crash", message: error.message } });
-    const onExit = (code: number) => finish({ diagnostics: [], failure: { kind: "crash", message: `compiler exited with code ${code}` } });
-    const timer = setTimeout(() => finish({ diagnostics: [], failure: { kind: "timeout", message: `${timeoutMs} ms` } }), timeoutMs);
+    const onExit = (code: number) =>
+      finish({ diagnostics: [], failure: { kind: "crash", message: `compiler exited with code ${code}` } });
+    const timer = setTimeout(
+      () => finish({ diagnostics: [], failure: { kind: "timeout", message: `${timeoutMs} ms` } }),
+      timeoutMs,
+    );
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);

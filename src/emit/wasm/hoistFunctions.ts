@@ -23,9 +23,13 @@ export function hoistRecursiveFunctions(body: string): HoistedBody {
   const file = ts.createSourceFile("body.ts", `${PREFIX}${body}\n}`, ts.ScriptTarget.ES2022, true);
   const wrapper = file.statements[0];
   if (!wrapper || !ts.isFunctionDeclaration(wrapper) || !wrapper.body) return { hoisted: "", moves: [], body };
-  const functions = wrapper.body.statements.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined);
+  const functions = wrapper.body.statements.filter(
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined,
+  );
   const names = new Set(functions.map((f) => f.name!.text));
-  const callsNested = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text) && !ts.isFunctionDeclaration(node.parent)) || ts.forEachChild(node, callsNested) === true;
+  const callsNested = (node: ts.Node): boolean =>
+    (ts.isIdentifier(node) && names.has(node.text) && !ts.isFunctionDeclaration(node.parent)) ||
+    ts.forEachChild(node, callsNested) === true;
   if (!functions.some((f) => callsNested(f.body!))) return { hoisted: "", moves: [], body };
   let blanked = body;
   let hoisted = "";

@@ -7,7 +7,13 @@
  */
 import type { ObjectType } from "../../../runtime/schema.js";
 import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
-import { createDiagnostic, Diagnostics, hasErrors, type Diagnostic, type DiagnosticKind } from "../../diagnostics/index.js";
+import {
+  createDiagnostic,
+  Diagnostics,
+  hasErrors,
+  type Diagnostic,
+  type DiagnosticKind,
+} from "../../diagnostics/index.js";
 import type { EmbeddedSource } from "../../plan/node.js";
 import type { BodyMap } from "./bodyMap.js";
 import { artifactHash, readCached, writeCached } from "./cache.js";
@@ -89,7 +95,10 @@ interface Prepared {
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** Compiles units; artifacts come back for the units without errors, in unit order. */
-export async function compileSandboxUnits(units: readonly SandboxUnit[], options: CompileSandboxOptions = {}): Promise<CompileSandboxResult> {
+export async function compileSandboxUnits(
+  units: readonly SandboxUnit[],
+  options: CompileSandboxOptions = {},
+): Promise<CompileSandboxResult> {
   const diagnostics: Diagnostic[] = [];
   const results = new Map<SandboxUnit, SandboxArtifact>();
   const toCompile = new Map<string, Prepared[]>();
@@ -115,16 +124,26 @@ export async function compileSandboxUnits(units: readonly SandboxUnit[], options
     const metering = import("./meter.js");
     metering.catch(() => undefined);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const outcomes = await compileInWorker(groups.map((g) => g[0]!.wrapped.source), timeoutMs);
+    const outcomes = await compileInWorker(
+      groups.map((g) => g[0]!.wrapped.source),
+      timeoutMs,
+    );
     const { meterModule, ForbiddenInstructionError } = await metering;
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i]!;
       const outcome = outcomes[i]!;
       // Errors point into a body: map them for each unit sharing the program.
-      const errorsFor = (prepared: Prepared, extra: readonly [DiagnosticKind, string | number] | undefined): Diagnostic[] => {
+      const errorsFor = (
+        prepared: Prepared,
+        extra: readonly [DiagnosticKind, string | number] | undefined,
+      ): Diagnostic[] => {
         const errors = mapAscDiagnostics(outcome.diagnostics, prepared.wrapped, prepared.map, prepared.rewritten);
-        if (outcome.failure?.kind === "timeout") errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
-        else if (outcome.failure && errors.length === 0) errors.push(createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]));
+        if (outcome.failure?.kind === "timeout")
+          errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
+        else if (outcome.failure && errors.length === 0)
+          errors.push(
+            createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]),
+          );
         if (extra) errors.push(createDiagnostic(extra[0], prepared.map.whole, [extra[1]]));
         return errors;
       };
@@ -134,7 +153,8 @@ export async function compileSandboxUnits(units: readonly SandboxUnit[], options
         try {
           metered = meterModule(outcome.binary);
         } catch (error) {
-          const kind = error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
+          const kind =
+            error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
           meterError = [kind, error instanceof Error ? error.message : String(error)];
         }
       }
@@ -150,7 +170,12 @@ export async function compileSandboxUnits(units: readonly SandboxUnit[], options
   }
 
   const artifacts = units.flatMap((u) => results.get(u) ?? []);
-  return { artifacts, diagnostics, stats: { cacheHits, compiled: groups.length, workerStarted: groups.length > 0 }, cached: cacheHits };
+  return {
+    artifacts,
+    diagnostics,
+    stats: { cacheHits, compiled: groups.length, workerStarted: groups.length > 0 },
+    cached: cacheHits,
+  };
 }
 
 /** Source-level checks and code generation; undefined (with diagnostics) when the unit fails. */
@@ -170,15 +195,39 @@ function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undef
   const wrapped = wrapUnit(lowered.body.text, unit.inputType, unit.outputType);
   const { loops, functions } = sourceRisks(parsed.block, map);
   const where = map.whole.file.position(map.whole.start);
-  const facts: RiskFacts = { nodeId: unit.nodeId, kind: unit.kind, file: map.whole.file.path, line: where.line, loops, functions };
-  return { unit, map, rewritten: lowered.body, facts, wrapped, hash: artifactHash(wrapped.source), reported: uses.reported };
+  const facts: RiskFacts = {
+    nodeId: unit.nodeId,
+    kind: unit.kind,
+    file: map.whole.file.path,
+    line: where.line,
+    loops,
+    functions,
+  };
+  return {
+    unit,
+    map,
+    rewritten: lowered.body,
+    facts,
+    wrapped,
+    hash: artifactHash(wrapped.source),
+    reported: uses.reported,
+  };
 }
 
 /** Verifies a binary for one unit and records its artifact; false when it was refused. */
-function finish(prepared: Prepared, wasm: Uint8Array, diagnostics: Diagnostic[], results: Map<SandboxUnit, SandboxArtifact>): boolean {
+function finish(
+  prepared: Prepared,
+  wasm: Uint8Array,
+  diagnostics: Diagnostic[],
+  results: Map<SandboxUnit, SandboxArtifact>,
+): boolean {
   const problems = checkModule(wasm, prepared.unit.capabilities, prepared.map, prepared.reported);
   diagnostics.push(...problems);
   if (hasErrors(problems)) return false;
-  results.set(prepared.unit, { nodeId: prepared.unit.nodeId, wasm: withRiskSection(wasm, prepared.facts), hash: prepared.hash });
+  results.set(prepared.unit, {
+    nodeId: prepared.unit.nodeId,
+    wasm: withRiskSection(wasm, prepared.facts),
+    hash: prepared.hash,
+  });
   return true;
 }

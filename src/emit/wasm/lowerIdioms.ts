@@ -113,7 +113,8 @@ function rewrite(cx: LowerContext, node: ts.Node): boolean {
 /** A call: the first rewrite that applies, in this order. */
 function call(cx: LowerContext, node: ts.CallExpression): boolean {
   const callee = node.expression;
-  if (node.questionDotToken || (ts.isPropertyAccessExpression(callee) && callee.questionDotToken)) return optionalChain(cx, node);
+  if (node.questionDotToken || (ts.isPropertyAccessExpression(callee) && callee.questionDotToken))
+    return optionalChain(cx, node);
   if (ts.isIdentifier(callee)) return stringOf(cx, node, callee.text) || numberOfString(cx, node, callee.text);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const name = callee.name.text;

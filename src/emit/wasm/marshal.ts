@@ -45,9 +45,11 @@ export function fixedSize(type: SchemaType): number | undefined {
 }
 
 const RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "let static yield await implements interface package private protected public constructor").split(" "),
+    "let static yield await implements interface package private protected public constructor"
+  ).split(" "),
 );
 
 /** Why a type cannot be marshalled (`[what, why]`), or undefined when it can. */
@@ -59,7 +61,11 @@ export function unsupportedReason(type: SchemaType, path: string): readonly [str
       return unsupportedReason(type.element, `${path}[]`);
     case "object":
       for (const field of type.fields) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) || RESERVED.has(field.name) || field.name.startsWith("__ice")) {
+        if (
+          !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) ||
+          RESERVED.has(field.name) ||
+          field.name.startsWith("__ice")
+        ) {
           return [`${path}.${field.name}`, `'${field.name}' is not usable as an AssemblyScript field name`];
         }
         const inner = unsupportedReason(field.type, `${path}.${field.name}`);
@@ -184,7 +190,9 @@ class Generator {
     if (this.done.has(fn)) return fn;
     this.done.add(fn);
     const lines = type.fields.map((f) => this.readField(f.type, f.optional, f.name));
-    this.functions.push(`function ${fn}(): ${className} {\n  const o = new ${className}();\n${lines.join("\n")}\n  return o;\n}`);
+    this.functions.push(
+      `function ${fn}(): ${className} {\n  const o = new ${className}();\n${lines.join("\n")}\n  return o;\n}`,
+    );
     return fn;
   }
 
@@ -200,7 +208,8 @@ class Generator {
 
   private writeField(type: SchemaType, optional: boolean, name: string): string {
     if (!optional) return `  ${this.writeValue(type, `o.${name}`)}`;
-    if (isPrimitive(type)) return `  if (o.${hasFlag(name)}) { __ice_wr_bool(true); ${this.writeValue(type, `o.${name}`)} } else __ice_wr_bool(false);`;
+    if (isPrimitive(type))
+      return `  if (o.${hasFlag(name)}) { __ice_wr_bool(true); ${this.writeValue(type, `o.${name}`)} } else __ice_wr_bool(false);`;
     return `  { const v = o.${name}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${this.writeValue(type, "v!")} } }`;
   }
 
@@ -243,6 +252,7 @@ function isPrimitive(type: SchemaType): boolean {
 /** ` : T` with the initialiser rule of a field (see the file comment). */
 function fieldType(gen: Generator, type: SchemaType, optional: boolean, base: string): string {
   const inner = gen.asType(type, base);
-  if (optional) return isPrimitive(type) ? `: ${inner} = ${inner === "bool" ? "false" : "0"}` : `: ${inner} | null = null`;
+  if (optional)
+    return isPrimitive(type) ? `: ${inner} = ${inner === "bool" ? "false" : "0"}` : `: ${inner} | null = null`;
   return isPrimitive(type) ? `: ${inner}` : `!: ${inner}`;
 }

@@ -31,7 +31,11 @@ interface ChildSlots {
 const GROW = "__ice_grow";
 const TICK = "__ice_tick";
 const RESET = "__ice_reset";
-const ALLOWED_FEATURES = binaryen.Features.MVP | binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt;
+const ALLOWED_FEATURES =
+  binaryen.Features.MVP |
+  binaryen.Features.MutableGlobals |
+  binaryen.Features.SignExt |
+  binaryen.Features.NontrappingFPToInt;
 
 /** Child slots per expression kind; kinds missing here are refused. */
 const SLOTS = new Map<number, ChildSlots & { readonly cls: string }>([
@@ -94,15 +98,22 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
     // Two expressions, spliced into the guarded block so they are emitted flat (verify.ts).
     const check = (cost: number): Ref[] => [
       module.global.set(fuel, module.i64.sub(module.global.get(fuel, binaryen.i64), module.i64.const(BigInt(cost)))),
-      module.if(module.i64.lt_s(module.global.get(fuel, binaryen.i64), module.i64.const(0n)), module.call(TICK, [], binaryen.none)),
+      module.if(
+        module.i64.lt_s(module.global.get(fuel, binaryen.i64), module.i64.const(0n)),
+        module.call(TICK, [], binaryen.none),
+      ),
     ];
 
     /** Walks `expr`, instrumenting nested loops; returns the cost of its straight-line part. */
     const walk = (expr: Ref): number => {
       const id = binaryen.getExpressionId(expr);
       const slots = SLOTS.get(id);
-      if (!slots) throw new ForbiddenInstructionError(FORBIDDEN_NAMES.get(id) ?? `expression kind ${id} (not WebAssembly MVP)`);
-      if ((id === binaryen.LoadId || id === binaryen.StoreId) && (binaryen.getExpressionInfo(expr) as binaryen.LoadInfo).isAtomic) {
+      if (!slots)
+        throw new ForbiddenInstructionError(FORBIDDEN_NAMES.get(id) ?? `expression kind ${id} (not WebAssembly MVP)`);
+      if (
+        (id === binaryen.LoadId || id === binaryen.StoreId) &&
+        (binaryen.getExpressionInfo(expr) as binaryen.LoadInfo).isAtomic
+      ) {
         throw new ForbiddenInstructionError("atomics");
       }
       if (id === binaryen.LoopId) {
@@ -138,11 +149,21 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
 
     const param = module.local.get(0, binaryen.i32);
     const grown = module.local.tee(1, module.memory.grow(param), binaryen.i32);
-    const helperBody = module.block(null, [
-      module.if(module.i32.eq(grown, module.i32.const(-1)), module.global.set(oom, module.i32.const(1))),
-      module.local.get(1, binaryen.i32),
-    ], binaryen.i32);
-    module.addFunction(GROW, binaryen.i32, binaryen.i32, [binaryen.i32], module.block(null, [...check(8), helperBody], binaryen.i32));
+    const helperBody = module.block(
+      null,
+      [
+        module.if(module.i32.eq(grown, module.i32.const(-1)), module.global.set(oom, module.i32.const(1))),
+        module.local.get(1, binaryen.i32),
+      ],
+      binaryen.i32,
+    );
+    module.addFunction(
+      GROW,
+      binaryen.i32,
+      binaryen.i32,
+      [binaryen.i32],
+      module.block(null, [...check(8), helperBody], binaryen.i32),
+    );
     addReset(module, fuel, check);
     module.addGlobalExport(fuel, EXPORTS.fuel);
     module.addGlobalExport(oom, EXPORTS.oom);
@@ -168,7 +189,13 @@ function addReset(module: binaryen.Module, fuel: string, check: (cost: number) =
     if (binaryen.getExpressionId(info.init) !== binaryen.ConstId) return;
     sets.push(module.global.set(info.name, module.copyExpression(info.init)));
   }
-  module.addFunction(RESET, binaryen.none, binaryen.none, [], module.block(null, [...check(Math.max(1, sets.length)), ...sets]));
+  module.addFunction(
+    RESET,
+    binaryen.none,
+    binaryen.none,
+    [],
+    module.block(null, [...check(Math.max(1, sets.length)), ...sets]),
+  );
   module.addFunctionExport(RESET, EXPORTS.reset);
 }
 

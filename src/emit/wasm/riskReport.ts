@@ -60,14 +60,26 @@ export function sourceRisks(block: ts.Block, map: BodyMap): { loops: SourceRisk[
     return map.body.span.file.position(offset).line;
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) loops.push({ line: lineOf(node), what: ts.isForOfStatement(node) ? "for...of" : "for" });
+    if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node))
+      loops.push({ line: lineOf(node), what: ts.isForOfStatement(node) ? "for...of" : "for" });
     else if (ts.isWhileStatement(node)) loops.push({ line: lineOf(node), what: "while" });
     else if (ts.isDoStatement(node)) loops.push({ line: lineOf(node), what: "do...while" });
-    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ITERATING.has(node.expression.name.text) && node.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))) {
+    else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ITERATING.has(node.expression.name.text) &&
+      node.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))
+    ) {
       loops.push({ line: lineOf(node), what: `.${node.expression.name.text}(...)` });
     } else if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
       const name = ts.isFunctionDeclaration(node) && node.name ? ` '${node.name.text}'` : "";
-      if (!(ts.isCallExpression(node.parent) && ts.isPropertyAccessExpression(node.parent.expression) && ITERATING.has(node.parent.expression.name.text))) {
+      if (
+        !(
+          ts.isCallExpression(node.parent) &&
+          ts.isPropertyAccessExpression(node.parent.expression) &&
+          ITERATING.has(node.parent.expression.name.text)
+        )
+      ) {
         functions.push({ line: lineOf(node), what: `function${name}` });
       }
     }
@@ -77,7 +89,19 @@ export function sourceRisks(block: ts.Block, map: BodyMap): { loops: SourceRisk[
   return { loops, functions };
 }
 
-const ITERATING = new Set(["forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "sort", "flatMap"]);
+const ITERATING = new Set([
+  "forEach",
+  "map",
+  "filter",
+  "reduce",
+  "reduceRight",
+  "some",
+  "every",
+  "find",
+  "findIndex",
+  "sort",
+  "flatMap",
+]);
 
 /** `wasm` with a custom section holding `facts` appended. */
 export function withRiskSection(wasm: Uint8Array, facts: RiskFacts): Uint8Array {
@@ -152,7 +176,9 @@ export function analyzeModule(wasm: Uint8Array): NodeRisk {
     memo.set(index, cost);
     return cost;
   };
-  const roots = ["__ice_alloc", "__ice_run"].map((name) => shape.exportedFunctions.get(name)).filter((i): i is number => i !== undefined);
+  const roots = ["__ice_alloc", "__ice_run"]
+    .map((name) => shape.exportedFunctions.get(name))
+    .filter((i): i is number => i !== undefined);
   const costs = roots.map(costOf);
   const fixed = costs.reduce((s, c) => s + c.fixed, 0);
   const perIteration = costs.reduce((s, c) => s + c.perIteration, 0);
@@ -163,7 +189,8 @@ export function analyzeModule(wasm: Uint8Array): NodeRisk {
   const libraryLoops = Math.max(0, loops - userLoops);
   if (loops === 0 && !recursion) return { facts, worstCaseFuel: fixed, libraryLoops: 0, recursion: false };
   // A library loop a condition reaches runs at most once per byte of its strings: 2 per code unit.
-  if (facts?.kind === "condition" && linear && !recursion) return { facts, linear: { base: fixed, perCodeUnit: 2 * perIteration }, libraryLoops, recursion };
+  if (facts?.kind === "condition" && linear && !recursion)
+    return { facts, linear: { base: fixed, perCodeUnit: 2 * perIteration }, libraryLoops, recursion };
   return { facts, libraryLoops, recursion };
 }
 
@@ -175,14 +202,20 @@ export function formatRiskReport(nodes: readonly { readonly workflow: string; re
     const where = facts ? `${facts.file}:${facts.line}` : "";
     lines.push(`${workflow}.${facts?.nodeId ?? "?"} (${facts?.kind ?? "sandboxed"}) ${where}`.trimEnd());
     if (risk.worstCaseFuel !== undefined) lines.push(`  bounded: worst case ${risk.worstCaseFuel} fuel per run`);
-    else if (risk.linear) lines.push(`  bounded by input size: at most ${risk.linear.base} + ${risk.linear.perCodeUnit} x L fuel (L = UTF-16 code units of its string inputs)`);
+    else if (risk.linear)
+      lines.push(
+        `  bounded by input size: at most ${risk.linear.base} + ${risk.linear.perCodeUnit} x L fuel (L = UTF-16 code units of its string inputs)`,
+      );
     else lines.push("  unbounded statically: fuel depends on the data and the code's loops; the fuel limit stops it");
     for (const loop of facts?.loops ?? []) lines.push(`  loop: ${loop.what} at line ${loop.line}`);
     if (risk.recursion) {
       const fns = facts?.functions ?? [];
-      lines.push(`  recursion possible (a call cycle or a call through a function reference)${fns.length ? `: ${fns.map((f) => `${f.what} at line ${f.line}`).join(", ")}` : ""}`);
+      lines.push(
+        `  recursion possible (a call cycle or a call through a function reference)${fns.length ? `: ${fns.map((f) => `${f.what} at line ${f.line}`).join(", ")}` : ""}`,
+      );
     }
-    if (risk.worstCaseFuel === undefined && risk.libraryLoops > 0) lines.push("  library loops reached: string, array and copy operations, whose cost grows with data size");
+    if (risk.worstCaseFuel === undefined && risk.libraryLoops > 0)
+      lines.push("  library loops reached: string, array and copy operations, whose cost grows with data size");
   }
   return `${lines.join("\n")}\n`;
 }

@@ -43,7 +43,11 @@ export function parseBody(body: EmbeddedSource): ParsedBody {
   return {
     map,
     block: undefined,
-    diagnostics: [createDiagnostic(Diagnostics.CodeSyntax, at, ["this '}' closes the code body's function; a body must stay inside it"])],
+    diagnostics: [
+      createDiagnostic(Diagnostics.CodeSyntax, at, [
+        "this '}' closes the code body's function; a body must stay inside it",
+      ]),
+    ],
   };
 }
 
@@ -57,12 +61,21 @@ function reportSyntax(map: BodyMap, errors: readonly ts.DiagnosticWithLocation[]
   const python = findPython(map.body.text);
   if (python) {
     return [
-      createDiagnostic(Diagnostics.CodeLooksLikePython, map.lineSpan(python.line), [python.hint], [
-        { message: `the TypeScript parser says: ${firstMessage}`, span: spanOfError(map, errors[0]!) },
-      ]),
+      createDiagnostic(
+        Diagnostics.CodeLooksLikePython,
+        map.lineSpan(python.line),
+        [python.hint],
+        [{ message: `the TypeScript parser says: ${firstMessage}`, span: spanOfError(map, errors[0]!) }],
+      ),
     ];
   }
-  return errors.slice(0, 3).map((e) => createDiagnostic(Diagnostics.CodeSyntax, spanOfError(map, e), [ts.flattenDiagnosticMessageText(e.messageText, "\n")]));
+  return errors
+    .slice(0, 3)
+    .map((e) =>
+      createDiagnostic(Diagnostics.CodeSyntax, spanOfError(map, e), [
+        ts.flattenDiagnosticMessageText(e.messageText, "\n"),
+      ]),
+    );
 }
 
 function spanOfError(map: BodyMap, error: ts.DiagnosticWithLocation) {
@@ -73,8 +86,14 @@ function spanOfError(map: BodyMap, error: ts.DiagnosticWithLocation) {
 const PYTHON_SIGNS: readonly (readonly [RegExp, string])[] = [
   [/^\s*#/, "'#' starts a comment in Python; TypeScript comments start with '//'"],
   [/^\s*def\s+\w+\s*\(.*\)\s*(->.*)?:\s*$/, "'def' defines a Python function; write 'function name(...) { ... }'"],
-  [/^\s*(if|elif|else|for|while|try|except|finally|with|class)\b.*:\s*(#.*)?$/, "a line ending in ':' opens a Python block; TypeScript uses '{ ... }'"],
-  [/^\s*(import\s+\w+\s*$|from\s+[\w.]+\s+import\b)/, "Python imports are not available; grant capabilities with 'imports:' instead"],
+  [
+    /^\s*(if|elif|else|for|while|try|except|finally|with|class)\b.*:\s*(#.*)?$/,
+    "a line ending in ':' opens a Python block; TypeScript uses '{ ... }'",
+  ],
+  [
+    /^\s*(import\s+\w+\s*$|from\s+[\w.]+\s+import\b)/,
+    "Python imports are not available; grant capabilities with 'imports:' instead",
+  ],
   [/^\s*print\s*\(/, "'print' is Python; use console.log (capability 'log')"],
   [/\b(True|False|None)\b/, "True/False/None are Python; TypeScript has true/false/null"],
   [/\bf"[^"]*\{/, "f-strings are Python; use a template literal `...${x}...`"],

@@ -50,5 +50,12 @@ export function wrapUnit(userBody: string, inputType: ObjectType, outputType: Ob
     "",
   ].join("\n");
   const bodyLine = head.split("\n").length - 1;
-  return { source: `${head}${body}\n${tail}`, bodyLine, bodyLines: body.split("\n").length, bodyStart: head.length, bodyEnd: head.length + body.length, moves: moves.map((m) => ({ ...m, at: m.at + prelude.length })) };
+  return {
+    source: `${head}${body}\n${tail}`,
+    bodyLine,
+    bodyLines: body.split("\n").length,
+    bodyStart: head.length,
+    bodyEnd: head.length + body.length,
+    moves: moves.map((m) => ({ ...m, at: m.at + prelude.length })),
+  };
 }

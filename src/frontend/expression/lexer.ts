@@ -30,7 +30,28 @@ export class ExpressionError extends Error {
 
 const KEYWORDS = new Set(["true", "false", "and", "or", "not"]);
 /** Longest first, so `===` wins over `==` and `=`. */
-const OPERATORS = ["===", "!==", "==", "!=", "<=", ">=", "&&", "||", "{{", "}}", "<", ">", "+", "-", "*", "/", "%", "!", "(", ")"];
+const OPERATORS = [
+  "===",
+  "!==",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "{{",
+  "}}",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "!",
+  "(",
+  ")",
+];
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 const isIdentStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
@@ -48,7 +69,8 @@ export function tokenize(text: string): Token[] {
       const match = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i))!;
       tokens.push({ kind: "number", text: match[0], start: i, end: i + match[0].length, value: Number(match[0]) });
       i += match[0].length;
-      if (isIdentStart(text[i])) throw new ExpressionError(`'${match[0]}${text[i]}' is not a number or a name`, i - match[0].length, i + 1);
+      if (isIdentStart(text[i]))
+        throw new ExpressionError(`'${match[0]}${text[i]}' is not a number or a name`, i - match[0].length, i + 1);
     } else if (c === "'" || c === '"') {
       i = readString(text, i, tokens);
     } else if (isIdentStart(c)) {

@@ -15,7 +15,17 @@ import type { BinaryOperator, EmbeddedSource, Expr } from "../../plan/index.js";
 import { embeddedSpan } from "../embedded.js";
 import { ExpressionError, tokenize, type Token } from "./lexer.js";
 
-const Precedence = { Lowest: 0, Or: 1, And: 2, Not: 2, Equality: 3, Comparison: 4, Additive: 5, Multiplicative: 6, Unary: 7 } as const;
+const Precedence = {
+  Lowest: 0,
+  Or: 1,
+  And: 2,
+  Not: 2,
+  Equality: 3,
+  Comparison: 4,
+  Additive: 5,
+  Multiplicative: 6,
+  Unary: 7,
+} as const;
 type Precedence = (typeof Precedence)[keyof typeof Precedence];
 
 /** Written operator to plan operator and precedence. */
@@ -62,7 +72,8 @@ class ExpressionParser {
     if (this.peek().kind === "eof") throw new ExpressionError("the expression is empty", 0, this.source.text.length);
     const expr = this.parse(Precedence.Lowest);
     const rest = this.peek();
-    if (rest.kind !== "eof") throw new ExpressionError(`unexpected ${describe(rest)}: expected an operator or the end`, rest.start, rest.end);
+    if (rest.kind !== "eof")
+      throw new ExpressionError(`unexpected ${describe(rest)}: expected an operator or the end`, rest.start, rest.end);
     return expr;
   }
 
@@ -100,7 +111,8 @@ class ExpressionParser {
       case "string":
         return { kind: "literal", value: token.value as number | string, span: at };
       case "keyword":
-        if (token.text === "true" || token.text === "false") return { kind: "literal", value: token.text === "true", span: at };
+        if (token.text === "true" || token.text === "false")
+          return { kind: "literal", value: token.text === "true", span: at };
         break;
       case "path":
         return { kind: "path", path: token.value as readonly string[], span: at };
@@ -112,9 +124,14 @@ class ExpressionParser {
         }
         if (token.text === "{{") {
           const path = this.next();
-          if (path.kind !== "path") throw new ExpressionError(`expected a path inside '{{ }}', found ${describe(path)}`, path.start, path.end);
+          if (path.kind !== "path")
+            throw new ExpressionError(`expected a path inside '{{ }}', found ${describe(path)}`, path.start, path.end);
           this.expect("}}", token);
-          return { kind: "path", path: path.value as readonly string[], span: embeddedSpan(this.source, path.start, path.end) };
+          return {
+            kind: "path",
+            path: path.value as readonly string[],
+            span: embeddedSpan(this.source, path.start, path.end),
+          };
         }
         break;
       case "eof":
@@ -126,7 +143,11 @@ class ExpressionParser {
   private expect(text: string, opener: Token): void {
     const token = this.next();
     if (token.text !== text || token.kind === "string") {
-      throw new ExpressionError(`expected '${text}' to close '${opener.text}' at column ${opener.start + 1}, found ${describe(token)}`, token.start, token.end);
+      throw new ExpressionError(
+        `expected '${text}' to close '${opener.text}' at column ${opener.start + 1}, found ${describe(token)}`,
+        token.start,
+        token.end,
+      );
     }
   }
 

@@ -5,7 +5,16 @@
  * the wrong shape as a wrong field type (ICE1004).
  */
 import { didYouMean, Diagnostics, type Span } from "../../diagnostics/index.js";
-import { FAILURE_MODES, type FailureMode, type Limits, type Named, type NodeKind, type ObjectType, type RetryPolicy, type Value } from "../../plan/index.js";
+import {
+  FAILURE_MODES,
+  type FailureMode,
+  type Limits,
+  type Named,
+  type NodeKind,
+  type ObjectType,
+  type RetryPolicy,
+  type Value,
+} from "../../plan/index.js";
 import { RETRY_POLICY_FIELDS } from "../yaml/fieldTable.js";
 import type { IceContext } from "./context.js";
 
@@ -21,7 +30,16 @@ export interface Clause {
 }
 
 /** Clauses every node takes. */
-export const COMMON_CLAUSES: readonly string[] = ["after", "retries", "retry_policy", "on_failure", "timeout", "limits", "input_schema", "output_schema"];
+export const COMMON_CLAUSES: readonly string[] = [
+  "after",
+  "retries",
+  "retry_policy",
+  "on_failure",
+  "timeout",
+  "limits",
+  "input_schema",
+  "output_schema",
+];
 
 /** Clauses of one node type, beyond the common ones. */
 export const KIND_CLAUSES: { readonly [kind in NodeKind]: readonly string[] } = {
@@ -39,11 +57,18 @@ export const KIND_CLAUSES: { readonly [kind in NodeKind]: readonly string[] } = 
 export const DECLARATION_CLAUSES: readonly string[] = ["description"];
 
 /** Clauses by name; reports unknown and repeated ones. `where` names the node for messages. */
-export function clauseMap(ice: IceContext, clauses: readonly Clause[], allowed: readonly string[], unknown: (clause: Clause) => void, where: string): Map<string, Clause> {
+export function clauseMap(
+  ice: IceContext,
+  clauses: readonly Clause[],
+  allowed: readonly string[],
+  unknown: (clause: Clause) => void,
+  where: string,
+): Map<string, Clause> {
   const byName = new Map<string, Clause>();
   for (const clause of clauses) {
     if (!allowed.includes(clause.name)) unknown(clause);
-    else if (byName.has(clause.name)) ice.bag.report(Diagnostics.DuplicateClause, clause.nameSpan, [clause.name, where]);
+    else if (byName.has(clause.name))
+      ice.bag.report(Diagnostics.DuplicateClause, clause.nameSpan, [clause.name, where]);
     else byName.set(clause.name, clause);
   }
   return byName;
@@ -51,7 +76,12 @@ export function clauseMap(ice: IceContext, clauses: readonly Clause[], allowed: 
 
 /** Reports an unknown clause on a node of `kind`. */
 export function unknownNodeClause(ice: IceContext, kind: NodeKind): (clause: Clause) => void {
-  return (clause) => ice.bag.report(Diagnostics.UnknownField, clause.nameSpan, [clause.name, kind, didYouMean(clause.name, [...COMMON_CLAUSES, ...KIND_CLAUSES[kind]])]);
+  return (clause) =>
+    ice.bag.report(Diagnostics.UnknownField, clause.nameSpan, [
+      clause.name,
+      kind,
+      didYouMean(clause.name, [...COMMON_CLAUSES, ...KIND_CLAUSES[kind]]),
+    ]);
 }
 
 /** How a value reads in a message. */
@@ -102,11 +132,22 @@ export function namesClause(ice: IceContext, clause: Clause): Named[] {
 }
 
 /** A number literal, optionally an integer, at least `min` (or above 0 when `positive`). */
-export function numberValue(ice: IceContext, clause: Clause, value: Value | undefined, options: { integer?: boolean; min?: number; positive?: boolean } = {}): number | undefined {
+export function numberValue(
+  ice: IceContext,
+  clause: Clause,
+  value: Value | undefined,
+  options: { integer?: boolean; min?: number; positive?: boolean } = {},
+): number | undefined {
   const kind = options.integer ? "an integer" : "a number";
   const expected = options.positive ? `${kind} > 0` : options.min === undefined ? kind : `${kind} >= ${options.min}`;
   const n = value?.kind === "literal" && typeof value.value === "number" ? value.value : undefined;
-  if (n === undefined || (options.integer && !Number.isInteger(n)) || (options.min !== undefined && n < options.min) || (options.positive && n <= 0)) return wrong(ice, clause, expected, value);
+  if (
+    n === undefined ||
+    (options.integer && !Number.isInteger(n)) ||
+    (options.min !== undefined && n < options.min) ||
+    (options.positive && n <= 0)
+  )
+    return wrong(ice, clause, expected, value);
   return n;
 }
 
@@ -130,9 +171,15 @@ export function limitsClause(ice: IceContext, clause: Clause): Limits | undefine
   if (value?.kind !== "object") return wrong(ice, clause, "an object such as { fuel: 1_000_000, memory_mb: 4 }");
   const limits: { -readonly [K in keyof Limits]: Limits[K] } = { span: value.span };
   for (const entry of value.entries) {
-    const field = (LIMIT_FIELDS as { readonly [key: string]: "fuel" | "memoryMb" | "timeoutMs" | undefined })[entry.key];
+    const field = (LIMIT_FIELDS as { readonly [key: string]: "fuel" | "memoryMb" | "timeoutMs" | undefined })[
+      entry.key
+    ];
     if (field === undefined) {
-      ice.bag.report(Diagnostics.UnknownEntryField, entry.keySpan, [entry.key, "'limits'", didYouMean(entry.key, Object.keys(LIMIT_FIELDS))]);
+      ice.bag.report(Diagnostics.UnknownEntryField, entry.keySpan, [
+        entry.key,
+        "'limits'",
+        didYouMean(entry.key, Object.keys(LIMIT_FIELDS)),
+      ]);
       continue;
     }
     const n = numberValue(ice, { ...clause, name: entry.key }, entry.value, { integer: field !== "memoryMb" });
@@ -150,9 +197,17 @@ export function retryPolicyClause(ice: IceContext, clause: Clause): RetryPolicy 
   if (value?.kind !== "object") return wrong(ice, clause, "an object such as { max_attempts: 3, base_delay_ms: 200 }");
   const policy: { -readonly [K in keyof RetryPolicy]: RetryPolicy[K] } = { span: value.span };
   for (const entry of value.entries) {
-    const spec = (RETRY_POLICY_FIELDS as { readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined })[entry.key];
+    const spec = (
+      RETRY_POLICY_FIELDS as {
+        readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined;
+      }
+    )[entry.key];
     if (spec === undefined) {
-      ice.bag.report(Diagnostics.UnknownEntryField, entry.keySpan, [entry.key, "'retry_policy'", didYouMean(entry.key, Object.keys(RETRY_POLICY_FIELDS))]);
+      ice.bag.report(Diagnostics.UnknownEntryField, entry.keySpan, [
+        entry.key,
+        "'retry_policy'",
+        didYouMean(entry.key, Object.keys(RETRY_POLICY_FIELDS)),
+      ]);
       continue;
     }
     const n = numberValue(ice, { ...clause, name: entry.key }, entry.value, { integer: spec.integer, min: spec.min });

@@ -53,6 +53,9 @@ export function constantOf(ice: IceContext, value: ValueCstNode, what: string): 
     const items = (c.arrayValue[0].children.value ?? []).map((v) => constantOf(ice, v, what));
     return items.every((i) => i !== undefined) ? (items as JsonValue[]) : undefined;
   }
-  ice.bag.report(Diagnostics.NotConstant, ice.node(value), [what, template ? "a template with references" : "a reference"]);
+  ice.bag.report(Diagnostics.NotConstant, ice.node(value), [
+    what,
+    template ? "a template with references" : "a reference",
+  ]);
   return undefined;
 }

@@ -24,7 +24,10 @@ export function parseIceWorkflow(file: SourceFile): IceParseResult {
   const cst = iceParser.workflow() as WorkflowCstNode | undefined;
   const errors = [...iceParser.errors];
   const syntax = syntaxDiagnostics(file, errors, cst);
-  const ice = new IceContext(file, errors.map((e) => errorOffset(file, e)));
+  const ice = new IceContext(
+    file,
+    errors.map((e) => errorOffset(file, e)),
+  );
   ice.bag.addAll(syntax);
   const workflow = cst ? new PlanBuilder(ice).workflow(cst.children, ice.node(cst)) : undefined;
   const diagnostics = sortDiagnostics(ice.bag.all);

@@ -20,7 +20,12 @@ export interface ModelSettings {
 }
 
 /** Reads the arguments; undefined when one could not be read (it was reported). */
-export function modelSettings(ice: IceContext, args: readonly ArgumentCstNode[], kind: "llm" | "agent", valueOf?: (value: ValueCstNode) => Value): ModelSettings | undefined {
+export function modelSettings(
+  ice: IceContext,
+  args: readonly ArgumentCstNode[],
+  kind: "llm" | "agent",
+  valueOf?: (value: ValueCstNode) => Value,
+): ModelSettings | undefined {
   const config: { [key: string]: JsonValue } = {};
   const seen = new Set<string>();
   let model: string | undefined;
@@ -43,7 +48,9 @@ export function modelSettings(ice: IceContext, args: readonly ArgumentCstNode[],
     if (kind === "agent" && key.key === "tools" && valueOf) {
       const list = valueOf(value);
       const items = list.kind === "array" ? list.items : [list];
-      tools = items.flatMap((item) => nameOf(item) ?? (wrong("tools", "a list of tool names", value, describeValue(item)), []));
+      tools = items.flatMap(
+        (item) => nameOf(item) ?? (wrong("tools", "a list of tool names", value, describeValue(item)), []),
+      );
       continue;
     }
     const constant = constantOf(ice, value, `'${key.key}'`);
@@ -56,7 +63,8 @@ export function modelSettings(ice: IceContext, args: readonly ArgumentCstNode[],
       if (typeof constant === "number" && Number.isInteger(constant) && constant >= 1) maxIterations = constant;
       else wrong("max_iterations", "an integer >= 1", value, JSON.stringify(constant));
     } else if (key.key === "llm_config") {
-      if (constant !== null && typeof constant === "object" && !Array.isArray(constant)) Object.assign(config, constant);
+      if (constant !== null && typeof constant === "object" && !Array.isArray(constant))
+        Object.assign(config, constant);
       else wrong("llm_config", "an object", value, JSON.stringify(constant));
     } else {
       config[key.key] = constant;

@@ -31,10 +31,37 @@ import type {
 } from "../../../grammar/index.js";
 import { formatType } from "../../../runtime/schema.js";
 import { Diagnostics, type Span } from "../../diagnostics/index.js";
-import type { EmbeddedSource, Named, NodeKind, ObjectType, PlanNode, SchemaType, TemplateValue, ToolDeclaration, ToolNode, ValueEntry, Workflow } from "../../plan/index.js";
+import type {
+  EmbeddedSource,
+  Named,
+  NodeKind,
+  ObjectType,
+  PlanNode,
+  SchemaType,
+  TemplateValue,
+  ToolDeclaration,
+  ToolNode,
+  ValueEntry,
+  Workflow,
+} from "../../plan/index.js";
 import { parseExpression } from "../expression/index.js";
 import { parseTemplate } from "../template.js";
-import { clauseMap, COMMON_CLAUSES, DECLARATION_CLAUSES, failureModeClause, KIND_CLAUSES, limitsClause, nameOf, namesClause, numberValue, retryPolicyClause, secondsClause, stringClause, unknownNodeClause, type Clause } from "./clauses.js";
+import {
+  clauseMap,
+  COMMON_CLAUSES,
+  DECLARATION_CLAUSES,
+  failureModeClause,
+  KIND_CLAUSES,
+  limitsClause,
+  nameOf,
+  namesClause,
+  numberValue,
+  retryPolicyClause,
+  secondsClause,
+  stringClause,
+  unknownNodeClause,
+  type Clause,
+} from "./clauses.js";
 import { numberText } from "./constants.js";
 import type { IceContext } from "./context.js";
 import { codeBodyText, groupText } from "./embeddedText.js";
@@ -72,7 +99,11 @@ export class PlanBuilder extends ValueVisitor {
       const added = this.statement(statement.children);
       if (added && "node" in added) nodes.push(added.node);
       else if (added && "output" in added) {
-        if (outputs.some((o) => o.key === added.output.key)) this.ice.bag.report(Diagnostics.DuplicateKey, added.output.keySpan, [added.output.key, "the workflow's outputs"]);
+        if (outputs.some((o) => o.key === added.output.key))
+          this.ice.bag.report(Diagnostics.DuplicateKey, added.output.keySpan, [
+            added.output.key,
+            "the workflow's outputs",
+          ]);
         else outputs.push(added.output);
       } else if (added && "tool" in added) tools.push(added.tool);
     }
@@ -109,14 +140,22 @@ export class PlanBuilder extends ValueVisitor {
     const key = ctx.key?.[0] && this.key(ctx.key[0].children);
     if (!key) return undefined;
     const where = `tool declaration '${key.key}'`;
-    const declaration: { -readonly [K in keyof ToolDeclaration]: ToolDeclaration[K] } = { name: key.key, span: key.span };
+    const declaration: { -readonly [K in keyof ToolDeclaration]: ToolDeclaration[K] } = {
+      name: key.key,
+      span: key.span,
+    };
     if (ctx.params?.[0]) {
       const inputSchema = this.signature(this.params(ctx.params[0].children), "tool parameter");
       if (inputSchema) declaration.inputSchema = inputSchema;
     }
     const outputSchema = ctx.returnType?.[0] && this.returnType(ctx.returnType[0].children);
     if (outputSchema) declaration.outputSchema = outputSchema;
-    const unknown = (c: Clause): void => this.ice.bag.report(Diagnostics.UnknownEntryField, c.nameSpan, [c.name, where, c.name === "description" ? "" : "; a declaration takes only 'description'"]);
+    const unknown = (c: Clause): void =>
+      this.ice.bag.report(Diagnostics.UnknownEntryField, c.nameSpan, [
+        c.name,
+        where,
+        c.name === "description" ? "" : "; a declaration takes only 'description'",
+      ]);
     const clauses = clauseMap(this.ice, this.clauses(ctx.clause), DECLARATION_CLAUSES, unknown, where);
     const description = clauses.get("description");
     const text = description && stringClause(this.ice, description);
@@ -157,15 +196,29 @@ export class PlanBuilder extends ValueVisitor {
   codeNode(ctx: CodeNodeCstChildren, at: Span): PlanNode | undefined {
     const start = this.start("code", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
     const params = ctx.params?.[0] ? this.params(ctx.params[0].children) : [];
-    const inputs: ValueEntry[] = params.flatMap((p) => (p.value ? [{ key: p.key, keySpan: p.keySpan, value: p.value }] : []));
-    for (const p of params) if (!p.typed && !p.value) this.ice.bag.report(Diagnostics.ParamNeedsType, p.keySpan, ["code input", p.key, " or a value: write 'name: type = value'"]);
+    const inputs: ValueEntry[] = params.flatMap((p) =>
+      p.value ? [{ key: p.key, keySpan: p.keySpan, value: p.value }] : [],
+    );
+    for (const p of params)
+      if (!p.typed && !p.value)
+        this.ice.bag.report(Diagnostics.ParamNeedsType, p.keySpan, [
+          "code input",
+          p.key,
+          " or a value: write 'name: type = value'",
+        ]);
     let typedInputs: ObjectType | undefined | null = null;
     if (params.some((p) => p.typed)) {
       const typed = params.filter((p) => p.typed);
-      typedInputs = typed.every((p) => p.type) ? { kind: "object", fields: typed.map((p) => ({ name: p.key, type: p.type!, optional: p.optional })) } : undefined;
+      typedInputs = typed.every((p) => p.type)
+        ? { kind: "object", fields: typed.map((p) => ({ name: p.key, type: p.type!, optional: p.optional })) }
+        : undefined;
     }
     const clause = start?.clauses.get("input_schema");
-    if (clause && typedInputs !== null) this.ice.bag.report(Diagnostics.DuplicateClause, clause.nameSpan, ["input_schema", "a code node whose parameters have types"]);
+    if (clause && typedInputs !== null)
+      this.ice.bag.report(Diagnostics.DuplicateClause, clause.nameSpan, [
+        "input_schema",
+        "a code node whose parameters have types",
+      ]);
     const code = ctx.codeBody?.[0] && this.codeBody(ctx.codeBody[0].children);
     const imports = start?.clauses.get("imports");
     if (!start || !code || typedInputs === undefined) return undefined;
@@ -184,7 +237,11 @@ export class PlanBuilder extends ValueVisitor {
       return clause ? namesClause(this.ice, clause) : [];
     };
     const [truePath, falsePath] = [branch("then"), branch("else")];
-    return start && source && parsed?.expr && { kind: "condition", ...start.base, expression: parsed.expr, source, truePath, falsePath };
+    return (
+      start &&
+      source &&
+      parsed?.expr && { kind: "condition", ...start.base, expression: parsed.expr, source, truePath, falsePath }
+    );
   }
 
   /** loopNode : 'loop' Name '(' Name 'of' value ')' returnType? (clause | parallelClause)* nodeBlock */
@@ -194,11 +251,19 @@ export class PlanBuilder extends ValueVisitor {
     const source = ctx.value?.[0];
     const itemsSource = source && this.value(source.children, this.at(source));
     const [first, ...more] = ctx.parallelClause ?? [];
-    for (const extra of more) this.ice.bag.report(Diagnostics.DuplicateClause, this.at(extra), ["parallel", `loop '${start?.base.id ?? "?"}'`]);
+    for (const extra of more)
+      this.ice.bag.report(Diagnostics.DuplicateClause, this.at(extra), ["parallel", `loop '${start?.base.id ?? "?"}'`]);
     const maxParallel = first ? this.parallelClause(first.children) : 1;
     const body = ctx.nodeBlock?.[0] ? this.nodeBlock(ctx.nodeBlock[0].children) : undefined;
     if (!start || !item || !itemsSource || !body || maxParallel === undefined) return undefined;
-    return { kind: "loop", ...start.base, itemsSource, itemVar: { name: item.image, span: this.ice.token(item) }, body, maxParallel };
+    return {
+      kind: "loop",
+      ...start.base,
+      itemsSource,
+      itemVar: { name: item.image, span: this.ice.token(item) },
+      body,
+      maxParallel,
+    };
   }
 
   /** parallelClause : 'parallel' Number?     (no number: all items at once) */
@@ -207,7 +272,11 @@ export class PlanBuilder extends ValueVisitor {
     if (!number) return 0;
     const value = numberText(number.image);
     if (Number.isInteger(value) && value >= 1) return value;
-    this.ice.bag.report(Diagnostics.WrongFieldType, this.ice.token(number), ["parallel", "an integer >= 1 (or nothing, for all items at once)", `the number ${value}`]);
+    this.ice.bag.report(Diagnostics.WrongFieldType, this.ice.token(number), [
+      "parallel",
+      "an integer >= 1 (or nothing, for all items at once)",
+      `the number ${value}`,
+    ]);
     return undefined;
   }
 
@@ -234,17 +303,33 @@ export class PlanBuilder extends ValueVisitor {
     const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "llm");
     const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
     if (!start || !prompt || !settings) return undefined;
-    return { kind: "llm", ...start.base, prompt, llmConfig: settings.llmConfig, ...(settings.model !== undefined && { model: settings.model }) };
+    return {
+      kind: "llm",
+      ...start.base,
+      prompt,
+      llmConfig: settings.llmConfig,
+      ...(settings.model !== undefined && { model: settings.model }),
+    };
   }
 
   /** agentNode : 'agent' Name arguments? returnType? clause* prompt     (arguments: model, tools, max_iterations, llm_config) */
   agentNode(ctx: AgentNodeCstChildren, at: Span): PlanNode | undefined {
     const start = this.start("agent", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
-    const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "agent", (v) => this.value(v.children, this.at(v)));
+    const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "agent", (v) =>
+      this.value(v.children, this.at(v)),
+    );
     const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
     if (!start || !prompt || !settings) return undefined;
     const { model, llmConfig, tools, maxIterations } = settings;
-    return { kind: "agent", ...start.base, prompt, tools, maxIterations, llmConfig, ...(model !== undefined && { model }) };
+    return {
+      kind: "agent",
+      ...start.base,
+      prompt,
+      tools,
+      maxIterations,
+      llmConfig,
+      ...(model !== undefined && { model }),
+    };
   }
 
   /** prompt : Template | String */
@@ -301,17 +386,38 @@ export class PlanBuilder extends ValueVisitor {
   }
 
   /** The fields every node has, from its id, clauses and return type. */
-  private start(kind: NodeKind, id: IToken | undefined, at: Span, clauseNodes: readonly ClauseCstNode[] | undefined, returnType: ReturnTypeCstNode | undefined): NodeStart | undefined {
+  private start(
+    kind: NodeKind,
+    id: IToken | undefined,
+    at: Span,
+    clauseNodes: readonly ClauseCstNode[] | undefined,
+    returnType: ReturnTypeCstNode | undefined,
+  ): NodeStart | undefined {
     if (!id) return undefined;
     const where = `node '${id.image}'`;
-    const clauses = clauseMap(this.ice, this.clauses(clauseNodes), [...COMMON_CLAUSES, ...KIND_CLAUSES[kind]], unknownNodeClause(this.ice, kind), where);
-    const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = { id: id.image, span: at, idSpan: this.ice.token(id), dependencies: [] };
+    const clauses = clauseMap(
+      this.ice,
+      this.clauses(clauseNodes),
+      [...COMMON_CLAUSES, ...KIND_CLAUSES[kind]],
+      unknownNodeClause(this.ice, kind),
+      where,
+    );
+    const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = {
+      id: id.image,
+      span: at,
+      idSpan: this.ice.token(id),
+      dependencies: [],
+    };
     const get = (name: string): Clause | undefined => clauses.get(name);
     const after = get("after");
     if (after) base.dependencies = namesClause(this.ice, after);
     const output = returnType && this.returnType(returnType.children);
     const outputClause = get("output_schema");
-    if (returnType && outputClause) this.ice.bag.report(Diagnostics.DuplicateClause, outputClause.nameSpan, ["output_schema", `${where}, which has a return type`]);
+    if (returnType && outputClause)
+      this.ice.bag.report(Diagnostics.DuplicateClause, outputClause.nameSpan, [
+        "output_schema",
+        `${where}, which has a return type`,
+      ]);
     if (output) base.outputSchema = this.objectOutput(output, returnType!, id.image);
     else if (outputClause?.schema) base.outputSchema = outputClause.schema;
     const input = get("input_schema");
@@ -328,7 +434,12 @@ export class PlanBuilder extends ValueVisitor {
     if (limits) base.limits = limitsClause(this.ice, limits);
     const trust = get("trust");
     if (trust) base.trust = trust.value && nameOf(trust.value);
-    if (trust && !base.trust) this.ice.bag.report(Diagnostics.WrongFieldType, trust.value?.span ?? trust.span, ["trust", "a trust profile name", "something else"]);
+    if (trust && !base.trust)
+      this.ice.bag.report(Diagnostics.WrongFieldType, trust.value?.span ?? trust.span, [
+        "trust",
+        "a trust profile name",
+        "something else",
+      ]);
     for (const key of Object.keys(base) as (keyof BaseFields)[]) if (base[key] === undefined) delete base[key];
     return { base, clauses };
   }
@@ -337,7 +448,10 @@ export class PlanBuilder extends ValueVisitor {
   private objectOutput(type: SchemaType, node: ReturnTypeCstNode, id: string): ObjectType | undefined {
     if (type.kind === "object") return type;
     const written = node.children.type?.[0];
-    this.ice.bag.report(Diagnostics.ObjectTypeRequired, this.at(written ?? node), [`the output type of node '${id}'`, formatType(type)]);
+    this.ice.bag.report(Diagnostics.ObjectTypeRequired, this.at(written ?? node), [
+      `the output type of node '${id}'`,
+      formatType(type),
+    ]);
     return undefined;
   }
 }

@@ -8,7 +8,15 @@ import type { IToken } from "chevrotain";
 import { span, type SourceFile } from "../../diagnostics/index.js";
 import type { StringSource } from "../template.js";
 
-const SIMPLE_ESCAPES: { readonly [c: string]: string } = { n: "\n", t: "\t", r: "\r", "0": "\0", b: "\b", f: "\f", v: "\v" };
+const SIMPLE_ESCAPES: { readonly [c: string]: string } = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "0": "\0",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+};
 
 /** Text being decoded, with the file offset of each character. */
 class Decoded {

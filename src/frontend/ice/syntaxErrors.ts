@@ -16,7 +16,8 @@ function nodeRanges(root: CstNode | undefined): [number, number][] {
       const range = tokenRange(node);
       if (range) ranges.push(range);
     }
-    for (const children of Object.values(node.children)) for (const child of children) if (!("image" in child)) visit(child);
+    for (const children of Object.values(node.children))
+      for (const child of children) if (!("image" in child)) visit(child);
   };
   if (root) visit(root);
   return ranges;
@@ -36,7 +37,11 @@ export function errorOffset(file: SourceFile, error: IRecognitionException): num
 }
 
 /** Parse errors to diagnostics, one per node statement. */
-export function syntaxDiagnostics(file: SourceFile, errors: readonly IRecognitionException[], root: CstNode | undefined): Diagnostic[] {
+export function syntaxDiagnostics(
+  file: SourceFile,
+  errors: readonly IRecognitionException[],
+  root: CstNode | undefined,
+): Diagnostic[] {
   const ranges = nodeRanges(root);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];

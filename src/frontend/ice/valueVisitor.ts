@@ -23,7 +23,16 @@ import {
   type ValueCstChildren,
 } from "../../../grammar/index.js";
 import { Diagnostics, type Span } from "../../diagnostics/index.js";
-import type { ArrayValue, ObjectType, ObjectValue, RefValue, SchemaField, SchemaType, Value, ValueEntry } from "../../plan/index.js";
+import type {
+  ArrayValue,
+  ObjectType,
+  ObjectValue,
+  RefValue,
+  SchemaField,
+  SchemaType,
+  Value,
+  ValueEntry,
+} from "../../plan/index.js";
 import { parseStringValue } from "../template.js";
 import { parseTypeText } from "../yaml/index.js";
 import { keyText, numberText } from "./constants.js";
@@ -124,7 +133,8 @@ export abstract class ValueVisitor extends BaseVisitor {
     const name = ctx.Identifier?.[0];
     if (name) {
       const parsed = parseTypeText(name.image);
-      if (typeof parsed === "string") this.ice.bag.report(Diagnostics.BadTypeSyntax, this.ice.token(name), [name.image, parsed]);
+      if (typeof parsed === "string")
+        this.ice.bag.report(Diagnostics.BadTypeSyntax, this.ice.token(name), [name.image, parsed]);
       else type = parsed.type;
     } else if (ctx.objectType?.[0]) {
       type = this.objectType(ctx.objectType[0].children);
@@ -143,7 +153,8 @@ export abstract class ValueVisitor extends BaseVisitor {
     for (const node of ctx.typeField ?? []) {
       const field = this.typeField(node.children);
       if (!field) ok = false;
-      else if (seen.has(field.name)) this.ice.bag.report(Diagnostics.DuplicateKey, this.at(node), [field.name, "this type"]);
+      else if (seen.has(field.name))
+        this.ice.bag.report(Diagnostics.DuplicateKey, this.at(node), [field.name, "this type"]);
       else {
         seen.add(field.name);
         fields.push(field);
@@ -165,7 +176,8 @@ export abstract class ValueVisitor extends BaseVisitor {
     for (const node of ctx.param ?? []) {
       const param = this.param(node.children);
       if (!param) continue;
-      if (out.some((p) => p.key === param.key)) this.ice.bag.report(Diagnostics.DuplicateKey, param.keySpan, [param.key, "these parameters"]);
+      if (out.some((p) => p.key === param.key))
+        this.ice.bag.report(Diagnostics.DuplicateKey, param.keySpan, [param.key, "these parameters"]);
       else out.push(param);
     }
     return out;
@@ -179,7 +191,14 @@ export abstract class ValueVisitor extends BaseVisitor {
     const valueNode = ctx.value?.[0];
     const type = typeNode && this.type(typeNode.children, this.at(typeNode));
     const value = valueNode && this.value(valueNode.children, this.at(valueNode));
-    return { key: key.key, keySpan: key.span, optional: ctx.Question !== undefined, typed: typeNode !== undefined, ...(type && { type }), ...(value && { value }) };
+    return {
+      key: key.key,
+      keySpan: key.span,
+      optional: ctx.Question !== undefined,
+      typed: typeNode !== undefined,
+      ...(type && { type }),
+      ...(value && { value }),
+    };
   }
 
   /** Parameters that must all be typed and carry no value (workflow inputs, tool declarations). */
@@ -190,7 +209,9 @@ export abstract class ValueVisitor extends BaseVisitor {
       if (p.value) this.ice.bag.report(Diagnostics.NoDefaultValue, p.value.span, [what, p.key, "the caller gives it"]);
       if (!p.type) ok = false;
     }
-    return ok ? { kind: "object", fields: params.map((p) => ({ name: p.key, type: p.type!, optional: p.optional })) } : undefined;
+    return ok
+      ? { kind: "object", fields: params.map((p) => ({ name: p.key, type: p.type!, optional: p.optional })) }
+      : undefined;
   }
 
   /** Value entries of arguments, each key once. */
@@ -199,7 +220,8 @@ export abstract class ValueVisitor extends BaseVisitor {
     for (const node of nodes) {
       const entry = this.argument(node.children);
       if (!entry) continue;
-      if (out.some((e) => e.key === entry.key)) this.ice.bag.report(Diagnostics.DuplicateKey, entry.keySpan, [entry.key, what]);
+      if (out.some((e) => e.key === entry.key))
+        this.ice.bag.report(Diagnostics.DuplicateKey, entry.keySpan, [entry.key, what]);
       else out.push(entry);
     }
     return out;

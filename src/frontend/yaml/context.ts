@@ -3,7 +3,17 @@
  * resolution, the diagnostics so far) and the small readers every field uses: mappings with
  * string keys, strings, numbers, names and name lists, each reporting ICE1002-ICE1004 on misuse.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import { DiagnosticBag, Diagnostics, type SourceFile, type Span } from "../../diagnostics/index.js";
 import type { Named } from "../../plan/index.js";
 import { nodeSpan } from "./positions.js";
@@ -75,7 +85,9 @@ export class YamlContext {
   }
 
   string(entry: MapEntry): string | undefined {
-    return isScalar(entry.value) && typeof entry.value.value === "string" ? entry.value.value : this.wrongType(entry.key, "a string", entry.value, entry.keySpan);
+    return isScalar(entry.value) && typeof entry.value.value === "string"
+      ? entry.value.value
+      : this.wrongType(entry.key, "a string", entry.value, entry.keySpan);
   }
 
   named(entry: MapEntry): Named | undefined {
@@ -88,7 +100,8 @@ export class YamlContext {
     const value = isScalar(entry.value) ? entry.value.value : undefined;
     const kind = options.integer ? "an integer" : "a number";
     const expected = options.positive ? `${kind} > 0` : options.min === undefined ? kind : `${kind} >= ${options.min}`;
-    if (typeof value !== "number" || !Number.isFinite(value) || (options.integer && !Number.isInteger(value))) return this.wrongType(entry.key, expected, entry.value, entry.keySpan);
+    if (typeof value !== "number" || !Number.isFinite(value) || (options.integer && !Number.isInteger(value)))
+      return this.wrongType(entry.key, expected, entry.value, entry.keySpan);
     if ((options.min !== undefined && value < options.min) || (options.positive && value <= 0)) {
       this.bag.report(Diagnostics.WrongFieldType, this.span(entry.value), [entry.key, expected, String(value)]);
       return undefined;
@@ -97,7 +110,9 @@ export class YamlContext {
   }
 
   boolean(entry: MapEntry): boolean | undefined {
-    return isScalar(entry.value) && typeof entry.value.value === "boolean" ? entry.value.value : this.wrongType(entry.key, "true or false", entry.value, entry.keySpan);
+    return isScalar(entry.value) && typeof entry.value.value === "boolean"
+      ? entry.value.value
+      : this.wrongType(entry.key, "true or false", entry.value, entry.keySpan);
   }
 
   /** A list of names (`[math, json]`); a single name is accepted as a list of one. */

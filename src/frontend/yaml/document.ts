@@ -9,7 +9,14 @@
  * no errors.
  */
 import { parseDocument } from "yaml";
-import { didYouMean, Diagnostics, sortDiagnostics, span, type Diagnostic, type SourceFile } from "../../diagnostics/index.js";
+import {
+  didYouMean,
+  Diagnostics,
+  sortDiagnostics,
+  span,
+  type Diagnostic,
+  type SourceFile,
+} from "../../diagnostics/index.js";
 import type { ObjectType, Workflow } from "../../plan/index.js";
 import { YamlContext, type MapEntry } from "./context.js";
 import { TOP_LEVEL_FIELDS } from "./fieldTable.js";
@@ -45,7 +52,11 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   if (!entries) return { workflow: undefined, diagnostics: [...ctx.bag.all] };
   const fields = new Map<string, MapEntry>(entries.map((e) => [e.key, e]));
   for (const entry of entries) {
-    if (!TOP_LEVEL_FIELDS.includes(entry.key)) ctx.bag.report(Diagnostics.UnknownTopLevelField, entry.keySpan, [entry.key, didYouMean(entry.key, TOP_LEVEL_FIELDS)]);
+    if (!TOP_LEVEL_FIELDS.includes(entry.key))
+      ctx.bag.report(Diagnostics.UnknownTopLevelField, entry.keySpan, [
+        entry.key,
+        didYouMean(entry.key, TOP_LEVEL_FIELDS),
+      ]);
   }
   const whole = ctx.span(document.contents);
   const nameEntry = fields.get("name");

@@ -11,7 +11,20 @@ export interface FieldSpec {
 }
 
 /** Fields every node accepts; `description` and `name` are accepted and ignored. */
-export const COMMON_FIELDS: readonly string[] = ["id", "type", "dependencies", "input_schema", "output_schema", "retries", "retry_policy", "on_failure", "timeout_seconds", "limits", "description", "name"];
+export const COMMON_FIELDS: readonly string[] = [
+  "id",
+  "type",
+  "dependencies",
+  "input_schema",
+  "output_schema",
+  "retries",
+  "retry_policy",
+  "on_failure",
+  "timeout_seconds",
+  "limits",
+  "description",
+  "name",
+];
 
 /** Sandboxed nodes also accept `trust` (a trust profile name). */
 const SANDBOXED = ["trust"];
@@ -48,7 +61,15 @@ export const RETRY_POLICY_FIELDS = {
 export const TOOL_DECLARATION_FIELDS: readonly string[] = ["description", "input_schema", "output_schema"];
 
 /** Top-level fields of a workflow; `description` and `version` are accepted and ignored. */
-export const TOP_LEVEL_FIELDS: readonly string[] = ["name", "description", "version", "input_schema", "nodes", "outputs", "tools"];
+export const TOP_LEVEL_FIELDS: readonly string[] = [
+  "name",
+  "description",
+  "version",
+  "input_schema",
+  "nodes",
+  "outputs",
+  "tools",
+];
 
 /** Defaults for omitted fields. */
 export const DEFAULT_ITEM_VAR = "item";

@@ -36,9 +36,18 @@ export interface KindResult {
   readonly lifted: readonly PlanNode[];
 }
 
-type KindReader = (ctx: YamlContext, fields: FieldMap, base: BaseFields, nested: NestedReader, label: string) => KindResult;
+type KindReader = (
+  ctx: YamlContext,
+  fields: FieldMap,
+  base: BaseFields,
+  nested: NestedReader,
+  label: string,
+) => KindResult;
 
-const done = <K extends NodeKind>(node: NodeKindToNode[K] | undefined, lifted: readonly PlanNode[] = []): KindResult => ({ node, lifted });
+const done = <K extends NodeKind>(
+  node: NodeKindToNode[K] | undefined,
+  lifted: readonly PlanNode[] = [],
+): KindResult => ({ node, lifted });
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
@@ -51,7 +60,11 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
 
   /** code : code, imports?, inputs?, trust? */
   code(ctx, fields, base) {
-    const code = optional(fields, "code", (e) => (isScalar(e.value) && typeof e.value.value === "string" ? embeddedSource(ctx.file, e.value) : ctx.wrongType(e.key, "a string (a TypeScript function body)", e.value, e.keySpan)));
+    const code = optional(fields, "code", (e) =>
+      isScalar(e.value) && typeof e.value.value === "string"
+        ? embeddedSource(ctx.file, e.value)
+        : ctx.wrongType(e.key, "a string (a TypeScript function body)", e.value, e.keySpan),
+    );
     const imports = optional(fields, "imports", (e) => ctx.names(e)) ?? [];
     const inputs = optional(fields, "inputs", (e) => readValueMap(ctx, e)) ?? [];
     return done(code && { kind: "code", ...base, code, imports, inputs });
@@ -59,7 +72,11 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
 
   /** condition : expression, true_path?, false_path?, trust? */
   condition(ctx, fields, base, nested, label) {
-    const source = optional(fields, "expression", (e) => (isScalar(e.value) && e.value.value !== null && !isMap(e.value) ? embeddedSource(ctx.file, e.value) : ctx.wrongType(e.key, "an expression", e.value, e.keySpan)));
+    const source = optional(fields, "expression", (e) =>
+      isScalar(e.value) && e.value.value !== null && !isMap(e.value)
+        ? embeddedSource(ctx.file, e.value)
+        : ctx.wrongType(e.key, "an expression", e.value, e.keySpan),
+    );
     let expression;
     if (source) {
       const parsed = parseExpression(source);
@@ -68,18 +85,31 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
     }
     const truePath = readBranch(ctx, fields.get("true_path"), nested, `${label}.true_path`);
     const falsePath = readBranch(ctx, fields.get("false_path"), nested, `${label}.false_path`);
-    const node = source && expression && { kind: "condition" as const, ...base, expression, source, truePath: truePath.targets, falsePath: falsePath.targets };
+    const node = source &&
+      expression && {
+        kind: "condition" as const,
+        ...base,
+        expression,
+        source,
+        truePath: truePath.targets,
+        falsePath: falsePath.targets,
+      };
     return done(node, [...truePath.lifted, ...falsePath.lifted]);
   },
 
   /** loop : items_source, body, item_var?, max_parallel?, parallel? */
   loop(ctx, fields, base, nested, label) {
     const itemsSource = optional(fields, "items_source", (e) => readValue(ctx, e.value, e.keySpan));
-    const itemVar: Named | undefined = optional(fields, "item_var", (e) => identifier(ctx, e, "item_var")) ?? { name: DEFAULT_ITEM_VAR, span: base.idSpan };
+    const itemVar: Named | undefined = optional(fields, "item_var", (e) => identifier(ctx, e, "item_var")) ?? {
+      name: DEFAULT_ITEM_VAR,
+      span: base.idSpan,
+    };
     const bodyEntry = fields.get("body");
     const body = bodyEntry && nested.list(bodyEntry.value, `${label}.body`, bodyEntry.keySpan);
     const unbounded = optional(fields, "parallel", (e) => ctx.boolean(e));
-    const maxParallel = optional(fields, "max_parallel", (e) => ctx.number(e, { integer: true, min: 1 })) ?? (unbounded ? 0 : DEFAULT_MAX_PARALLEL);
+    const maxParallel =
+      optional(fields, "max_parallel", (e) => ctx.number(e, { integer: true, min: 1 })) ??
+      (unbounded ? 0 : DEFAULT_MAX_PARALLEL);
     return done(itemsSource && itemVar && body && { kind: "loop", ...base, itemsSource, itemVar, body, maxParallel });
   },
 
@@ -115,10 +145,21 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
   agent(ctx, fields, base) {
     const prompt = optional(fields, "prompt", (e) => readTemplate(ctx, e));
     const tools = optional(fields, "tools", (e) => ctx.names(e)) ?? [];
-    const maxIterations = optional(fields, "max_iterations", (e) => ctx.number(e, { integer: true, min: 1 })) ?? DEFAULT_MAX_ITERATIONS;
+    const maxIterations =
+      optional(fields, "max_iterations", (e) => ctx.number(e, { integer: true, min: 1 })) ?? DEFAULT_MAX_ITERATIONS;
     const model = optional(fields, "model", (e) => ctx.string(e));
     const llmConfig = optional(fields, "llm_config", (e) => readJsonMap(ctx, e)) ?? {};
-    return done(prompt && { kind: "agent", ...base, prompt, tools, maxIterations, llmConfig, ...(model !== undefined && { model }) });
+    return done(
+      prompt && {
+        kind: "agent",
+        ...base,
+        prompt,
+        tools,
+        maxIterations,
+        llmConfig,
+        ...(model !== undefined && { model }),
+      },
+    );
   },
 };
 
@@ -135,10 +176,16 @@ function identifier(ctx: YamlContext, entry: MapEntry, what: string): Named | un
 }
 
 /** true_path / false_path : a list of node ids or inline nodes (a single id is accepted). */
-function readBranch(ctx: YamlContext, entry: MapEntry | undefined, nested: NestedReader, label: string): { targets: Named[]; lifted: PlanNode[] } {
+function readBranch(
+  ctx: YamlContext,
+  entry: MapEntry | undefined,
+  nested: NestedReader,
+  label: string,
+): { targets: Named[]; lifted: PlanNode[] } {
   const targets: Named[] = [];
   const lifted: PlanNode[] = [];
-  if (!entry || entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return { targets, lifted };
+  if (!entry || entry.value === null || (isScalar(entry.value) && entry.value.value === null))
+    return { targets, lifted };
   const items = isScalar(entry.value) ? [entry.value] : (ctx.list(entry.value, `'${entry.key}'`, entry.keySpan) ?? []);
   for (const [i, item] of items.entries()) {
     if (isScalar(item) && typeof item.value === "string") {

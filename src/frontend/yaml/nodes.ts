@@ -3,9 +3,17 @@
  * schemas, `retries`, `retry_policy`, `on_failure`, `timeout_seconds`, `limits`, `trust`. Checks field names against the field
  * table (ICE1005, ICE1006, ICE1007) and hands the rest to the reader of the node's type.
  */
-import { type Node } from "yaml";
+import type { Node } from "yaml";
 import { didYouMean, Diagnostics, span, type Span } from "../../diagnostics/index.js";
-import { FAILURE_MODES, NODE_KINDS, type FailureMode, type Limits, type NodeKind, type PlanNode, type RetryPolicy } from "../../plan/index.js";
+import {
+  FAILURE_MODES,
+  NODE_KINDS,
+  type FailureMode,
+  type Limits,
+  type NodeKind,
+  type PlanNode,
+  type RetryPolicy,
+} from "../../plan/index.js";
 import type { MapEntry, YamlContext } from "./context.js";
 import { fieldsOf, LIMIT_FIELDS, NODE_FIELDS, RETRY_POLICY_FIELDS } from "./fieldTable.js";
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
@@ -31,9 +39,14 @@ export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[
   const idEntry = fields.get("id");
   const typeEntry = fields.get("type");
   const id = idEntry && ctx.string(idEntry);
-  if (id !== undefined && !IDENTIFIER.test(id)) ctx.bag.report(Diagnostics.BadIdentifier, ctx.span(idEntry!.value), [id, "node id"]);
+  if (id !== undefined && !IDENTIFIER.test(id))
+    ctx.bag.report(Diagnostics.BadIdentifier, ctx.span(idEntry!.value), [id, "node id"]);
   const name = id ?? label;
-  const anchor = idEntry ? ctx.span(idEntry.value, idEntry.keySpan) : typeEntry ? typeEntry.keySpan : span(ctx.file, whole.start);
+  const anchor = idEntry
+    ? ctx.span(idEntry.value, idEntry.keySpan)
+    : typeEntry
+      ? typeEntry.keySpan
+      : span(ctx.file, whole.start);
 
   if (!typeEntry) {
     ctx.bag.report(Diagnostics.MissingField, anchor, ["a", name, "type"]);
@@ -42,13 +55,17 @@ export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[
   const typeName = ctx.string(typeEntry);
   if (typeName === undefined) return [];
   if (!(NODE_KINDS as readonly string[]).includes(typeName)) {
-    ctx.bag.report(Diagnostics.UnknownNodeType, ctx.span(typeEntry.value), [typeName, didYouMean(typeName, NODE_KINDS)]);
+    ctx.bag.report(Diagnostics.UnknownNodeType, ctx.span(typeEntry.value), [
+      typeName,
+      didYouMean(typeName, NODE_KINDS),
+    ]);
     return [];
   }
   const kind = typeName as NodeKind;
   const allowed = fieldsOf(kind);
   for (const entry of entries) {
-    if (!allowed.includes(entry.key)) ctx.bag.report(Diagnostics.UnknownField, entry.keySpan, [entry.key, kind, didYouMean(entry.key, allowed)]);
+    if (!allowed.includes(entry.key))
+      ctx.bag.report(Diagnostics.UnknownField, entry.keySpan, [entry.key, kind, didYouMean(entry.key, allowed)]);
   }
   let complete = id !== undefined;
   if (!idEntry) ctx.bag.report(Diagnostics.MissingField, ctx.span(typeEntry.value), [kind, name, "id"]);
@@ -58,13 +75,20 @@ export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[
     complete = false;
   }
   const base = readBaseFields(ctx, fields, { id: id ?? label, span: whole, idSpan: anchor });
-  const nested = { list: (n: Node | null, l: string, f: Span) => readNodeList(ctx, n, l, f), one: (n: Node, l: string) => readNode(ctx, n, l) };
+  const nested = {
+    list: (n: Node | null, l: string, f: Span) => readNodeList(ctx, n, l, f),
+    one: (n: Node, l: string) => readNode(ctx, n, l),
+  };
   const result = KIND_READERS[kind](ctx, fields, base, nested, name);
   return complete && result.node ? [result.node, ...result.lifted] : [...result.lifted];
 }
 
 /** Fields every node has. */
-function readBaseFields(ctx: YamlContext, fields: FieldMap, where: { id: string; span: Span; idSpan: Span }): BaseFields {
+function readBaseFields(
+  ctx: YamlContext,
+  fields: FieldMap,
+  where: { id: string; span: Span; idSpan: Span },
+): BaseFields {
   const get = (key: string): MapEntry | undefined => fields.get(key);
   const dependencies = get("dependencies");
   const inputSchema = get("input_schema");
@@ -75,7 +99,10 @@ function readBaseFields(ctx: YamlContext, fields: FieldMap, where: { id: string;
   const timeout = get("timeout_seconds");
   const limits = get("limits");
   const trust = get("trust");
-  const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = { ...where, dependencies: dependencies ? ctx.names(dependencies) : [] };
+  const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = {
+    ...where,
+    dependencies: dependencies ? ctx.names(dependencies) : [],
+  };
   if (inputSchema) base.inputSchema = readObjectType(ctx, inputSchema.value, "input_schema");
   if (outputSchema) base.outputSchema = readObjectType(ctx, outputSchema.value, "output_schema");
   if (retries) base.retries = ctx.number(retries, { integer: true, min: 0 });
@@ -94,9 +121,15 @@ function readLimits(ctx: YamlContext, entry: MapEntry): Limits | undefined {
   if (!entries) return undefined;
   const limits: { -readonly [K in keyof Limits]: Limits[K] } = { span: ctx.span(entry.value) };
   for (const e of entries) {
-    const field = (LIMIT_FIELDS as { readonly [key: string]: (typeof LIMIT_FIELDS)[keyof typeof LIMIT_FIELDS] | undefined })[e.key];
+    const field = (
+      LIMIT_FIELDS as { readonly [key: string]: (typeof LIMIT_FIELDS)[keyof typeof LIMIT_FIELDS] | undefined }
+    )[e.key];
     if (field === undefined) {
-      ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [e.key, "'limits'", didYouMean(e.key, Object.keys(LIMIT_FIELDS))]);
+      ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [
+        e.key,
+        "'limits'",
+        didYouMean(e.key, Object.keys(LIMIT_FIELDS)),
+      ]);
       continue;
     }
     const value = ctx.number(e, { integer: field !== "memoryMb" });
@@ -114,9 +147,17 @@ function readRetryPolicy(ctx: YamlContext, entry: MapEntry): RetryPolicy | undef
   if (!entries) return undefined;
   const policy: { -readonly [K in keyof RetryPolicy]: RetryPolicy[K] } = { span: ctx.span(entry.value) };
   for (const e of entries) {
-    const spec = (RETRY_POLICY_FIELDS as { readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined })[e.key];
+    const spec = (
+      RETRY_POLICY_FIELDS as {
+        readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined;
+      }
+    )[e.key];
     if (spec === undefined) {
-      ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [e.key, "'retry_policy'", didYouMean(e.key, Object.keys(RETRY_POLICY_FIELDS))]);
+      ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [
+        e.key,
+        "'retry_policy'",
+        didYouMean(e.key, Object.keys(RETRY_POLICY_FIELDS)),
+      ]);
       continue;
     }
     const value = ctx.number(e, { integer: spec.integer, min: spec.min });
@@ -130,6 +171,10 @@ function readFailureMode(ctx: YamlContext, entry: MapEntry): FailureMode | undef
   const text = ctx.string(entry);
   if (text === undefined) return undefined;
   if ((FAILURE_MODES as readonly string[]).includes(text)) return text as FailureMode;
-  ctx.bag.report(Diagnostics.WrongFieldType, ctx.span(entry.value), ["on_failure", FAILURE_MODES.map((m) => `'${m}'`).join(" or "), `'${text}'`]);
+  ctx.bag.report(Diagnostics.WrongFieldType, ctx.span(entry.value), [
+    "on_failure",
+    FAILURE_MODES.map((m) => `'${m}'`).join(" or "),
+    `'${text}'`,
+  ]);
   return undefined;
 }

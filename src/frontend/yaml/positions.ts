@@ -52,7 +52,9 @@ function scalarOffsets(file: SourceFile, scalar: Scalar, value: string): (index:
   return (index) => {
     offsets ??= alignOffsets(file.text, start, end, value, scalar.type);
     if (index < offsets.length) return offsets[index]!;
-    return offsets.length > 0 ? Math.min(end, offsets[offsets.length - 1]! + 1 + (index - offsets.length)) : contentStart(file.text, start, scalar.type);
+    return offsets.length > 0
+      ? Math.min(end, offsets[offsets.length - 1]! + 1 + (index - offsets.length))
+      : contentStart(file.text, start, scalar.type);
   };
 }
 
@@ -116,13 +118,33 @@ function alignOffsets(text: string, start: number, end: number, value: string, t
   return offsets;
 }
 
-const SIMPLE_ESCAPES: { readonly [c: string]: string } = { n: "\n", t: "\t", r: "\r", "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", v: "\v", " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029", "\t": "\t" };
+const SIMPLE_ESCAPES: { readonly [c: string]: string } = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  v: "\v",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xa0",
+  L: "\u2028",
+  P: "\u2029",
+  "\t": "\t",
+};
 
 /** The character a double-quoted escape at `at` produces, and its length in the source. */
 function decodeEscape(text: string, at: number): [string, number] {
   const e = text[at + 1] ?? "";
   const hexLength = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
-  if (hexLength > 0) return [String.fromCodePoint(parseInt(text.slice(at + 2, at + 2 + hexLength), 16) || 0), 2 + hexLength];
+  if (hexLength > 0)
+    return [String.fromCodePoint(parseInt(text.slice(at + 2, at + 2 + hexLength), 16) || 0), 2 + hexLength];
   if (e === "\n" || e === "\r") return ["", 2];
   return [SIMPLE_ESCAPES[e] ?? e, 2];
 }

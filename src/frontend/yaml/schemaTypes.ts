@@ -56,7 +56,8 @@ function parseArrayType(text: string): SchemaType | string {
   if (text === "") return "expected a type name";
   const base = BASE_TYPES[text];
   if (base) return base;
-  if (/^[A-Za-z_]\w*$/.test(text)) return `unknown type name${didYouMean(text, ["string", "number", "integer", "boolean", "any"]) || "; use string, number, integer, boolean, any, T[] or a nested map"}`;
+  if (/^[A-Za-z_]\w*$/.test(text))
+    return `unknown type name${didYouMean(text, ["string", "number", "integer", "boolean", "any"]) || "; use string, number, integer, boolean, any, T[] or a nested map"}`;
   return "use string, number, integer, boolean, any, T[], T? or a nested map";
 }
 

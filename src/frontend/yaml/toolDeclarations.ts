@@ -17,7 +17,10 @@ export function readToolDeclarations(ctx: YamlContext, entry: MapEntry): ToolDec
 }
 
 function readToolDeclaration(ctx: YamlContext, tool: MapEntry): ToolDeclaration {
-  const declaration: { -readonly [K in keyof ToolDeclaration]: ToolDeclaration[K] } = { name: tool.key, span: tool.keySpan };
+  const declaration: { -readonly [K in keyof ToolDeclaration]: ToolDeclaration[K] } = {
+    name: tool.key,
+    span: tool.keySpan,
+  };
   if (isNull(tool.value)) return declaration;
   const where = `tool declaration '${tool.key}'`;
   for (const field of ctx.mapping(tool.value, where, tool.keySpan) ?? []) {
@@ -38,7 +41,11 @@ function readToolDeclaration(ctx: YamlContext, tool: MapEntry): ToolDeclaration 
         break;
       }
       default:
-        ctx.bag.report(Diagnostics.UnknownEntryField, field.keySpan, [field.key, where, didYouMean(field.key, TOOL_DECLARATION_FIELDS)]);
+        ctx.bag.report(Diagnostics.UnknownEntryField, field.keySpan, [
+          field.key,
+          where,
+          didYouMean(field.key, TOOL_DECLARATION_FIELDS),
+        ]);
     }
   }
   return declaration;

@@ -44,7 +44,8 @@ export function readValueMap(ctx: YamlContext, entry: MapEntry): ValueEntry[] {
 
 /** A string field parsed as a template (prompts). */
 export function readTemplate(ctx: YamlContext, entry: MapEntry): TemplateValue | undefined {
-  if (!isScalar(entry.value) || typeof entry.value.value !== "string") return ctx.wrongType(entry.key, "a string", entry.value, entry.keySpan);
+  if (!isScalar(entry.value) || typeof entry.value.value !== "string")
+    return ctx.wrongType(entry.key, "a string", entry.value, entry.keySpan);
   const parsed = parseTemplate(stringSource(ctx.file, entry.value));
   ctx.bag.addAll(parsed.diagnostics);
   return parsed.value;
@@ -73,6 +74,7 @@ function normalize(value: unknown): JsonValue {
   if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value)) return value.map(normalize);
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object") return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, normalize(v)]));
+  if (typeof value === "object")
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, normalize(v)]));
   return String(value);
 }

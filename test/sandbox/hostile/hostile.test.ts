@@ -13,7 +13,13 @@ import { HOSTILE_CASES, MiB, REFUSED_BODIES } from "./cases.js";
 
 const N = { n: "integer" } as const;
 const DEFAULT_LIMITS: SandboxLimits = { fuel: 50_000_000, memoryBytes: 4 * MiB, timeoutMs: 5_000 };
-const SENTINEL = unit("sentinel", 'const words = inputs.text.split(" ");\nlet longest = 0;\nfor (const w of words) longest = Math.max(longest, w.length);\nreturn { words: words.length, longest };', { text: "string" }, { words: "integer", longest: "integer" }, ["math"]);
+const SENTINEL = unit(
+  "sentinel",
+  'const words = inputs.text.split(" ");\nlet longest = 0;\nfor (const w of words) longest = Math.max(longest, w.length);\nreturn { words: words.length, longest };',
+  { text: "string" },
+  { words: "integer", longest: "integer" },
+  ["math"],
+);
 // scan == 0: sums the text (a run that leaves 'Z's all over its heap). scan > 0: reads `scan`
 // UTF-16 units of its own heap through a forged StaticArray header and counts the 'Z's there.
 const SNOOP = unit(
@@ -24,9 +30,26 @@ const SNOOP = unit(
   { text: "string", scan: "integer" },
   N,
 );
-const LOGGER = unit("logger", 'for (let i = 0; i < inputs.n; i++) console.log("line " + i.toString());\nconsole.log("x".repeat(inputs.n) + "\\u001b[31m");\nreturn { n: inputs.n };', N, N, ["log"]);
-const CLOCK = unit("clock", "const a = Date.now();\nconst b = Date.now();\nreturn { a, b, r: Math.random() };", {}, { a: "number", b: "number", r: "number" }, ["time", "random"]);
-const EXACT = unit("exact", "let s = 0;\nfor (let i = 0; i < inputs.n; i++) s = (s + i) & 255;\nreturn { n: s };", N, N);
+const LOGGER = unit(
+  "logger",
+  'for (let i = 0; i < inputs.n; i++) console.log("line " + i.toString());\nconsole.log("x".repeat(inputs.n) + "\\u001b[31m");\nreturn { n: inputs.n };',
+  N,
+  N,
+  ["log"],
+);
+const CLOCK = unit(
+  "clock",
+  "const a = Date.now();\nconst b = Date.now();\nreturn { a, b, r: Math.random() };",
+  {},
+  { a: "number", b: "number", r: "number" },
+  ["time", "random"],
+);
+const EXACT = unit(
+  "exact",
+  "let s = 0;\nfor (let i = 0; i < inputs.n; i++) s = (s + i) & 255;\nreturn { n: s };",
+  N,
+  N,
+);
 
 let compiled: CompileSandboxResult & { programs: Map<string, SandboxProgram> };
 
@@ -45,7 +68,13 @@ beforeAll(async () => {
 
 const program = (id: string): SandboxProgram => {
   const found = compiled.programs.get(id);
-  if (!found) throw new Error(`'${id}' did not compile: ${compiled.diagnostics.filter((d) => d.span?.file.path === `${id}.yaml`).map((d) => d.message).join("; ")}`);
+  if (!found)
+    throw new Error(
+      `'${id}' did not compile: ${compiled.diagnostics
+        .filter((d) => d.span?.file.path === `${id}.yaml`)
+        .map((d) => d.message)
+        .join("; ")}`,
+    );
   return found;
 };
 
@@ -59,7 +88,10 @@ function failure(fn: () => unknown): { code?: string; message: string } {
 }
 
 function expectHealthy(): void {
-  expect(program("sentinel").run({ text: "a quick brown fox" }, DEFAULT_LIMITS).output).toEqual({ words: 4, longest: 5 });
+  expect(program("sentinel").run({ text: "a quick brown fox" }, DEFAULT_LIMITS).output).toEqual({
+    words: 4,
+    longest: 5,
+  });
 }
 
 describe("hostile code nodes", () => {
@@ -117,7 +149,9 @@ describe("hostile code nodes", () => {
   it("bounds log output per run and strips control characters", () => {
     const lines: string[] = [];
     const hooks = { log: (m: string) => lines.push(m) };
-    expect(program("logger").run({ n: 5_000 }, { ...DEFAULT_LIMITS, memoryBytes: 64 * MiB }, hooks).output).toEqual({ n: 5_000 });
+    expect(program("logger").run({ n: 5_000 }, { ...DEFAULT_LIMITS, memoryBytes: 64 * MiB }, hooks).output).toEqual({
+      n: 5_000,
+    });
     expect(lines.length).toBeLessThanOrEqual(1_001);
     expect(lines.join("").length).toBeLessThanOrEqual(70_000);
     expect(lines.at(-1)).toMatch(/log output truncated/);
@@ -139,14 +173,19 @@ describe("hostile code nodes", () => {
     const n = 3_000_000; // well past the first slice of fuel the host hands out
     const { fuelUsed } = program("exact").run({ n }, { ...DEFAULT_LIMITS, fuel: 1e12 });
     expect(program("exact").run({ n }, { ...DEFAULT_LIMITS, fuel: fuelUsed }).fuelUsed).toBe(fuelUsed);
-    expect(failure(() => program("exact").run({ n }, { ...DEFAULT_LIMITS, fuel: fuelUsed - 1 })).code).toBe("ICE_FUEL_EXHAUSTED");
+    expect(failure(() => program("exact").run({ n }, { ...DEFAULT_LIMITS, fuel: fuelUsed - 1 })).code).toBe(
+      "ICE_FUEL_EXHAUSTED",
+    );
     expect(program("exact").run({ n }, { ...DEFAULT_LIMITS, fuel: fuelUsed }).fuelUsed).toBe(fuelUsed);
   });
 
   it("keeps concurrent nodes apart when one of them fails", async () => {
     const tasks = Array.from({ length: 30 }, async (_, i) => {
       await new Promise((resolve) => setTimeout(resolve, i % 3));
-      if (i % 3 === 0) return failure(() => program("array_bomb").run({ n: 1e9 }, { fuel: 1e15, memoryBytes: 2 * MiB, timeoutMs: 10_000 })).code;
+      if (i % 3 === 0)
+        return failure(() =>
+          program("array_bomb").run({ n: 1e9 }, { fuel: 1e15, memoryBytes: 2 * MiB, timeoutMs: 10_000 }),
+        ).code;
       if (i % 3 === 1) return program("sentinel").run({ text: `w ${"x".repeat(i)}` }, DEFAULT_LIMITS).output;
       return failure(() => program("while_true").run({ n: 1 }, { ...DEFAULT_LIMITS, fuel: 10_000 })).code;
     });

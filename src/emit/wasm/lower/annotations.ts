@@ -10,7 +10,11 @@ import type { LowerContext } from "./context.js";
 /** `let n = 0` that later holds fractions -> `let n: f64 = 0`; a returned literal -> `: Output`. */
 export function annotateDeclaration(cx: LowerContext, decl: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(decl.name) || decl.type) return false;
-  const annotation = cx.types.isFloatVar(decl.name.text) ? "f64" : cx.objects.outputVars.has(decl) ? "Output" : undefined;
+  const annotation = cx.types.isFloatVar(decl.name.text)
+    ? "f64"
+    : cx.objects.outputVars.has(decl)
+      ? "Output"
+      : undefined;
   if (!annotation) return false;
   cx.node(decl.name);
   cx.gen(`: ${annotation}`, decl.name);

@@ -13,7 +13,12 @@ export function checkCaptures(cx: LowerContext, fn: ts.FunctionLikeDeclaration):
   if (!fn.body) return;
   const own = new Set<string>();
   const collectOwn = (node: ts.Node): void => {
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name)) own.add(node.name.text);
+    if (
+      (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    )
+      own.add(node.name.text);
     if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) own.add(node.name.text);
     ts.forEachChild(node, collectOwn);
   };
@@ -24,7 +29,8 @@ export function checkCaptures(cx: LowerContext, fn: ts.FunctionLikeDeclaration):
     if (captured) return;
     if (ts.isIdentifier(node) && isValuePosition(node)) {
       const name = node.text;
-      if (!own.has(name) && !cx.locals.functionNames.has(name) && (name === "inputs" || cx.locals.decls.has(name))) captured = node;
+      if (!own.has(name) && !cx.locals.functionNames.has(name) && (name === "inputs" || cx.locals.decls.has(name)))
+        captured = node;
     }
     ts.forEachChild(node, visit);
   };
@@ -36,7 +42,8 @@ export function checkCaptures(cx: LowerContext, fn: ts.FunctionLikeDeclaration):
 /** What to write instead of a capturing callback, by the method it is passed to. */
 function captureHint(fn: ts.Node): string {
   const call = fn.parent;
-  const method = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+  const method =
+    ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
   switch (method) {
     case "map":
       return "write a loop: `const out: T[] = []; for (const x of xs) out.push(...);`";

@@ -40,7 +40,13 @@ export function variableStatement(cx: LowerContext, node: ts.VariableStatement):
 }
 
 /** `const { a, b = 1 } = base` / `const [x, y] = base` as one declaration per name. */
-export function destructure(cx: LowerContext, pattern: ts.BindingName, base: string, keyword: string, typed: Typed | undefined): void {
+export function destructure(
+  cx: LowerContext,
+  pattern: ts.BindingName,
+  base: string,
+  keyword: string,
+  typed: Typed | undefined,
+): void {
   if (ts.isIdentifier(pattern)) {
     cx.gen(`${keyword} ${pattern.text} = ${base};\n`, pattern);
     return;
@@ -48,7 +54,11 @@ export function destructure(cx: LowerContext, pattern: ts.BindingName, base: str
   pattern.elements.forEach((element, index) => {
     if (ts.isOmittedExpression(element)) return;
     if (element.dotDotDotToken || !ts.isIdentifier(element.name)) {
-      cx.unsupported(element, element.dotDotDotToken ? "a rest element (`...rest`)" : "a nested destructuring pattern", "destructure one level at a time, or read the fields directly");
+      cx.unsupported(
+        element,
+        element.dotDotDotToken ? "a rest element (`...rest`)" : "a nested destructuring pattern",
+        "destructure one level at a time, or read the fields directly",
+      );
       return;
     }
     const name = element.name.text;

@@ -2,7 +2,7 @@
  * @fileoverview The value kinds the idiom lowering reasons about (int, float, string, bool) and
  * how schema types and written type annotations map onto them.
  */
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
 import type { SchemaType } from "../../../../runtime/schema.js";
 
 /** What kind of value an expression has, as far as the lowering needs to know. */

@@ -24,8 +24,10 @@ export function collectLocals(root: ts.Node): Locals {
   const functionNames = new Set<string>();
   const assignments = new Map<string, ts.BinaryExpression[]>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !decls.has(node.name.text)) decls.set(node.name.text, node);
-    else if (ts.isParameter(node) && ts.isIdentifier(node.name) && !decls.has(node.name.text)) decls.set(node.name.text, node);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !decls.has(node.name.text))
+      decls.set(node.name.text, node);
+    else if (ts.isParameter(node) && ts.isIdentifier(node.name) && !decls.has(node.name.text))
+      decls.set(node.name.text, node);
     else if (ts.isFunctionDeclaration(node) && node.name) functionNames.add(node.name.text);
     else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const [decl] = node.initializer.declarations;

@@ -26,7 +26,13 @@ export function forOf(cx: LowerContext, node: ts.ForOfStatement): boolean {
     cx.gen(`const ${decl.name.text}${decl.type ? `: ${decl.type.getText()}` : ""} = ${a}[${i}];\n`, decl);
   } else {
     const over = cx.typed(node.expression);
-    destructure(cx, decl.name, `${a}[${i}]`, "const", over?.type.kind === "array" ? { type: over.type.element, optional: false } : undefined);
+    destructure(
+      cx,
+      decl.name,
+      `${a}[${i}]`,
+      "const",
+      over?.type.kind === "array" ? { type: over.type.element, optional: false } : undefined,
+    );
   }
   statementBody(cx, node.statement);
   cx.gen("\n}", node);
@@ -36,9 +42,15 @@ export function forOf(cx: LowerContext, node: ts.ForOfStatement): boolean {
 /** `xs.forEach((x, i) => ...)` as a statement -> a loop; its `return`s become `continue`. */
 export function forEach(cx: LowerContext, statement: ts.ExpressionStatement): boolean {
   const call = skipParens(statement.expression);
-  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "forEach") return false;
+  if (
+    !ts.isCallExpression(call) ||
+    !ts.isPropertyAccessExpression(call.expression) ||
+    call.expression.name.text !== "forEach"
+  )
+    return false;
   const callback = call.arguments[0];
-  if (call.arguments.length !== 1 || !callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
+  if (call.arguments.length !== 1 || !callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)))
+    return false;
   const params = callback.parameters;
   if (params.length > 2 || params.some((p) => !ts.isIdentifier(p.name))) return false;
   const n = cx.nextId();

@@ -9,7 +9,12 @@ import { INT_MATH } from "./kinds.js";
 
 /** `a / b` between integers -> `(<f64>(a) / <f64>(b))` (JavaScript divides exactly). */
 export function integerDivision(cx: LowerContext, node: ts.BinaryExpression): boolean {
-  if (node.operatorToken.kind !== ts.SyntaxKind.SlashToken || cx.kindOf(node.left) !== "int" || cx.kindOf(node.right) !== "int") return false;
+  if (
+    node.operatorToken.kind !== ts.SyntaxKind.SlashToken ||
+    cx.kindOf(node.left) !== "int" ||
+    cx.kindOf(node.right) !== "int"
+  )
+    return false;
   cx.gen("(<f64>(", node);
   cx.node(node.left);
   cx.gen(") / <f64>(", node.operatorToken);

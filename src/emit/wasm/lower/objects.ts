@@ -62,15 +62,24 @@ function objectLiteral(cx: LowerContext, node: ts.ObjectLiteralExpression, type:
 }
 
 /** One property of a typed literal: nested literals typed, `__ice_int(...)`, the presence flag. */
-function typedProperty(cx: LowerContext, property: ts.ObjectLiteralElementLike, name: string, value: ts.Expression, field: SchemaField | undefined): void {
+function typedProperty(
+  cx: LowerContext,
+  property: ts.ObjectLiteralElementLike,
+  name: string,
+  value: ts.Expression,
+  field: SchemaField | undefined,
+): void {
   cx.gen(`${name}: `, property);
   const inner = skipParens(value);
-  if (field?.type.kind === "object" && ts.isObjectLiteralExpression(inner)) cx.objects.literalTypes.set(inner, field.type);
+  if (field?.type.kind === "object" && ts.isObjectLiteralExpression(inner))
+    cx.objects.literalTypes.set(inner, field.type);
   if (field?.type.kind === "array" && field.type.element.kind === "object" && ts.isArrayLiteralExpression(inner)) {
-    for (const element of inner.elements) if (ts.isObjectLiteralExpression(element)) cx.objects.literalTypes.set(element, field.type.element);
+    for (const element of inner.elements)
+      if (ts.isObjectLiteralExpression(element)) cx.objects.literalTypes.set(element, field.type.element);
   }
   const kind = cx.kindOf(value);
-  if (field && kind && !accepts(field.type, kind)) cx.report(Diagnostics.OutputFieldType, value, [name, describe(field.type), KIND_NAMES[kind]]);
+  if (field && kind && !accepts(field.type, kind))
+    cx.report(Diagnostics.OutputFieldType, value, [name, describe(field.type), KIND_NAMES[kind]]);
   const asInteger = field?.type.kind === "integer" && kind !== "int";
   if (asInteger) cx.gen("__ice_int(", value);
   if (ts.isShorthandPropertyAssignment(property)) cx.node(property.name);
@@ -78,7 +87,12 @@ function typedProperty(cx: LowerContext, property: ts.ObjectLiteralElementLike, 
   if (asInteger) cx.gen(")", value);
   if (field?.optional && isPrimitive(field.type)) {
     const typed = cx.typed(inner);
-    if (typed?.optional && ts.isPropertyAccessExpression(inner) && !inner.questionDotToken && isPure(inner.expression)) {
+    if (
+      typed?.optional &&
+      ts.isPropertyAccessExpression(inner) &&
+      !inner.questionDotToken &&
+      isPure(inner.expression)
+    ) {
       cx.gen(`, ${hasFlag(name)}: `, property);
       cx.node(inner.expression);
       cx.gen(`.${hasFlag(inner.name.text)}`, property);
@@ -86,7 +100,12 @@ function typedProperty(cx: LowerContext, property: ts.ObjectLiteralElementLike, 
   }
 }
 
-const KIND_NAMES: { readonly [kind in Kind]: string } = { int: "an integer", float: "a number", string: "a string", bool: "a boolean" };
+const KIND_NAMES: { readonly [kind in Kind]: string } = {
+  int: "an integer",
+  float: "a number",
+  string: "a string",
+  bool: "a boolean",
+};
 
 /** Whether a value of `kind` can fill a field of `type` (numbers fill either numeric type). */
 function accepts(type: SchemaType, kind: Kind): boolean {

@@ -35,10 +35,12 @@ export function coalesce(cx: LowerContext, node: ts.BinaryExpression): boolean {
 /** `x === undefined` / `x !== null`...: presence flags for optional numbers and booleans. */
 export function presence(cx: LowerContext, node: ts.BinaryExpression): boolean {
   const value = skipParens(isNullish(node.right) ? node.left : node.right);
-  const negate = node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken;
+  const negate =
+    node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken;
   const guards = guardsOf(cx, value);
   if (guards === undefined) return true;
-  if (guards.length === 0 || !isFlagged(cx, value) && !hasOptionalChain(value)) {
+  if (guards.length === 0 || (!isFlagged(cx, value) && !hasOptionalChain(value))) {
     // A reference: compare with null (TypeScript's undefined).
     cx.node(node.left);
     cx.copy(cx.end(node.left), cx.start(node.right));
@@ -57,7 +59,10 @@ export function presence(cx: LowerContext, node: ts.BinaryExpression): boolean {
 }
 
 /** `a?.b` outside `??`: `(a !== null ? a!.b : null)`. */
-export function optionalChain(cx: LowerContext, node: ts.PropertyAccessExpression | ts.CallExpression | ts.ElementAccessExpression): boolean {
+export function optionalChain(
+  cx: LowerContext,
+  node: ts.PropertyAccessExpression | ts.CallExpression | ts.ElementAccessExpression,
+): boolean {
   if (!hasOptionalChain(node) || isChainPart(node)) return false;
   if (ts.isCallExpression(node)) {
     cx.unsupported(node, "an optional call (`a?.f()`)", "check first: `if (a !== null) a.f()`");
@@ -65,7 +70,11 @@ export function optionalChain(cx: LowerContext, node: ts.PropertyAccessExpressio
   }
   const typed = cx.typed(node);
   if (typed && isPrimitive(typed.type)) {
-    cx.unsupported(node, `\`${node.getText()}\` without a default`, `it reads a ${typed.type.kind}: give the value when it is missing, \`${node.getText()} ?? 0\``);
+    cx.unsupported(
+      node,
+      `\`${node.getText()}\` without a default`,
+      `it reads a ${typed.type.kind}: give the value when it is missing, \`${node.getText()} ?? 0\``,
+    );
     return false;
   }
   const guards = guardsOf(cx, node);
@@ -88,7 +97,11 @@ export function undefinedAsNull(cx: LowerContext, node: ts.Identifier): boolean 
 /** True when `expr` reads an optional number/boolean field (which has a presence flag). */
 function isFlagged(cx: LowerContext, expr: ts.Expression): boolean {
   const typed = cx.typed(expr);
-  return !!typed?.optional && isPrimitive(typed.type) && (ts.isPropertyAccessExpression(expr) || ts.isPropertyAccessChain(expr));
+  return (
+    !!typed?.optional &&
+    isPrimitive(typed.type) &&
+    (ts.isPropertyAccessExpression(expr) || ts.isPropertyAccessChain(expr))
+  );
 }
 
 /**
@@ -102,15 +115,25 @@ function guardsOf(cx: LowerContext, expr: ts.Expression): ts.Expression[] | unde
   const flagged = isFlagged(cx, expr);
   if (flagged) guards.push(expr);
   else if (cx.typed(expr)?.optional && hasOptionalChain(expr)) guards.push(expr);
-  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current)) {
-    if (!ts.isNonNullExpression(current) && !ts.isParenthesizedExpression(current) && current.questionDotToken) guards.push(current.expression);
+  while (
+    ts.isPropertyAccessExpression(current) ||
+    ts.isElementAccessExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isParenthesizedExpression(current)
+  ) {
+    if (!ts.isNonNullExpression(current) && !ts.isParenthesizedExpression(current) && current.questionDotToken)
+      guards.push(current.expression);
     current = current.expression;
   }
   if (guards.length === 0) return guards;
   for (const guard of guards) {
     const base = guard === expr && flagged ? (expr as ts.PropertyAccessExpression).expression : guard;
     if (!isPure(base)) {
-      cx.unsupported(base, "`?.`/`??` on a computed value", "store it in a local first: `const v = ...;` then use `v?.x ?? d`");
+      cx.unsupported(
+        base,
+        "`?.`/`??` on a computed value",
+        "store it in a local first: `const v = ...;` then use `v?.x ?? d`",
+      );
       return undefined;
     }
   }

@@ -34,7 +34,13 @@ export function isNullish(expr: ts.Expression): boolean {
 /** A path that can be evaluated twice: `a`, `a.b`, `a[i]`, `a[0]`, `a!.b`. */
 export function isPure(expr: ts.Expression): boolean {
   expr = skipParens(expr);
-  if (ts.isIdentifier(expr) || expr.kind === ts.SyntaxKind.ThisKeyword || ts.isNumericLiteral(expr) || ts.isStringLiteral(expr)) return true;
+  if (
+    ts.isIdentifier(expr) ||
+    expr.kind === ts.SyntaxKind.ThisKeyword ||
+    ts.isNumericLiteral(expr) ||
+    ts.isStringLiteral(expr)
+  )
+    return true;
   if (ts.isPropertyAccessExpression(expr) || ts.isNonNullExpression(expr)) return isPure(expr.expression);
   if (ts.isElementAccessExpression(expr)) return isPure(expr.expression) && isPure(expr.argumentExpression);
   return false;
@@ -49,7 +55,10 @@ export function hasOptionalChain(expr: ts.Expression): boolean {
 export function isChainPart(node: ts.Node): boolean {
   const parent = node.parent;
   return (
-    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent) || ts.isNonNullExpression(parent)) &&
+    (ts.isPropertyAccessExpression(parent) ||
+      ts.isElementAccessExpression(parent) ||
+      ts.isCallExpression(parent) ||
+      ts.isNonNullExpression(parent)) &&
     parent.expression === node &&
     hasOptionalChain(parent as ts.Expression)
   );
@@ -60,10 +69,28 @@ export function isValuePosition(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) &&
+    parent.name === node
+  )
+    return false;
+  if (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isBindingElement(parent)) &&
+    parent.name === node
+  )
+    return false;
   if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
-  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isClassDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent)) return false;
+  if (
+    ts.isTypeReferenceNode(parent) ||
+    ts.isQualifiedName(parent) ||
+    ts.isLabeledStatement(parent) ||
+    ts.isBreakOrContinueStatement(parent)
+  )
+    return false;
+  if (ts.isClassDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent))
+    return false;
   return true;
 }

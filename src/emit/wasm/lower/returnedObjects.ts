@@ -27,7 +27,13 @@ export function findReturnedObjects(root: ts.Node, locals: Locals, outputType: O
       if (ts.isObjectLiteralExpression(value)) literalTypes.set(value, outputType);
       else if (ts.isIdentifier(value)) {
         const decl = locals.decls.get(value.text);
-        if (decl && ts.isVariableDeclaration(decl) && !decl.type && decl.initializer && ts.isObjectLiteralExpression(skipParens(decl.initializer))) {
+        if (
+          decl &&
+          ts.isVariableDeclaration(decl) &&
+          !decl.type &&
+          decl.initializer &&
+          ts.isObjectLiteralExpression(skipParens(decl.initializer))
+        ) {
           outputVars.add(decl);
           literalTypes.set(skipParens(decl.initializer), outputType);
         }

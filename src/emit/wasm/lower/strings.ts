@@ -42,8 +42,18 @@ export function stringOf(cx: LowerContext, node: ts.CallExpression, callee: stri
 }
 
 /** `console.log(a, b)` (anything but one string) -> `console.log(__ice_str(a) + " " + __ice_str(b))`. */
-export function consoleLog(cx: LowerContext, node: ts.CallExpression, object: string | undefined, name: string): boolean {
-  if (object !== "console" || !LOG_METHODS.has(name) || (node.arguments.length === 1 && cx.kindOf(node.arguments[0]!) === "string")) return false;
+export function consoleLog(
+  cx: LowerContext,
+  node: ts.CallExpression,
+  object: string | undefined,
+  name: string,
+): boolean {
+  if (
+    object !== "console" ||
+    !LOG_METHODS.has(name) ||
+    (node.arguments.length === 1 && cx.kindOf(node.arguments[0]!) === "string")
+  )
+    return false;
   cx.gen(`console.${name}(`, node);
   if (node.arguments.length === 0) cx.gen('""', node);
   node.arguments.forEach((arg, index) => {
@@ -58,6 +68,7 @@ export function consoleLog(cx: LowerContext, node: ts.CallExpression, object: st
 
 /** `f.toString()` on a float -> `__ice_str(f)`. */
 export function floatToString(cx: LowerContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
-  if (callee.name.text !== "toString" || node.arguments.length !== 0 || cx.kindOf(callee.expression) !== "float") return false;
+  if (callee.name.text !== "toString" || node.arguments.length !== 0 || cx.kindOf(callee.expression) !== "float")
+    return false;
   return cx.wrap(node, "__ice_str(", callee.expression, ")");
 }

@@ -11,11 +11,37 @@ import { isAssignment, skipParens } from "./predicates.js";
 
 /** Methods whose result is a string. */
 const STRING_METHODS = new Set([
-  "charAt", "concat", "join", "padEnd", "padStart", "repeat", "replace", "replaceAll", "slice", "substr", "substring",
-  "toLowerCase", "toUpperCase", "toString", "trim", "trimEnd", "trimStart", "trimLeft", "trimRight", "at",
+  "charAt",
+  "concat",
+  "join",
+  "padEnd",
+  "padStart",
+  "repeat",
+  "replace",
+  "replaceAll",
+  "slice",
+  "substr",
+  "substring",
+  "toLowerCase",
+  "toUpperCase",
+  "toString",
+  "trim",
+  "trimEnd",
+  "trimStart",
+  "trimLeft",
+  "trimRight",
+  "at",
 ]);
 /** Methods whose result is an integer. */
-const INT_METHODS = new Set(["indexOf", "lastIndexOf", "charCodeAt", "codePointAt", "findIndex", "push", "localeCompare"]);
+const INT_METHODS = new Set([
+  "indexOf",
+  "lastIndexOf",
+  "charCodeAt",
+  "codePointAt",
+  "findIndex",
+  "push",
+  "localeCompare",
+]);
 
 /** Answers type questions about a body's expressions; rewrites bind the names they introduce. */
 export class TypeInfo {
@@ -94,7 +120,8 @@ export class TypeInfo {
       const base = this.typed(expr.expression);
       if (!base) return undefined;
       const name = expr.name.text;
-      if (name === "length" && (base.type.kind === "array" || base.type.kind === "string")) return { type: { kind: "integer" }, optional: false };
+      if (name === "length" && (base.type.kind === "array" || base.type.kind === "string"))
+        return { type: { kind: "integer" }, optional: false };
       if (base.type.kind !== "object") return undefined;
       const field = base.type.fields.find((f) => f.name === name);
       return field && { type: field.type, optional: field.optional };
@@ -201,7 +228,7 @@ export class TypeInfo {
       case ts.SyntaxKind.QuestionQuestionToken: {
         const l = this.kindOf(expr.left);
         const r = this.kindOf(expr.right);
-        return l === r ? l : numeric(l, r) ?? l ?? r;
+        return l === r ? l : (numeric(l, r) ?? l ?? r);
       }
       default:
         return isAssignment(op) ? this.kindOf(expr.left) : undefined;
@@ -220,13 +247,26 @@ export class TypeInfo {
     const name = callee.name.text;
     if (ts.isIdentifier(callee.expression) && callee.expression.text === "Math") {
       if ((name === "max" || name === "min") && expr.arguments.every((a) => this.kindOf(a) === "int")) return "int";
-      if ((INT_MATH.has(name) || name === "abs") && expr.arguments.length === 1 && this.kindOf(expr.arguments[0]!) === "int") return "int";
+      if (
+        (INT_MATH.has(name) || name === "abs") &&
+        expr.arguments.length === 1 &&
+        this.kindOf(expr.arguments[0]!) === "int"
+      )
+        return "int";
       return "float";
     }
     if (ts.isIdentifier(callee.expression) && callee.expression.text === "Date" && name === "now") return "float";
     if (STRING_METHODS.has(name)) return "string";
     if (INT_METHODS.has(name)) return "int";
-    if (name === "includes" || name === "startsWith" || name === "endsWith" || name === "has" || name === "some" || name === "every") return "bool";
+    if (
+      name === "includes" ||
+      name === "startsWith" ||
+      name === "endsWith" ||
+      name === "has" ||
+      name === "some" ||
+      name === "every"
+    )
+      return "bool";
     return undefined;
   }
 }
