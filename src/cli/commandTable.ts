@@ -1,0 +1,146 @@
+/**
+ * @fileoverview The table of `iceosc` commands: each one's synopsis, its options and how its
+ * parsed arguments map onto the command's implementation in commands/. Adding a command or an
+ * option is one entry here; help, "did you mean" and per-command option checking follow from it.
+ * Implementations load on first use, so `--version`, help and usage errors answer at once.
+ */
+import { defineCommand, type Command } from "./command.js";
+import { UsageError, type DiagnosticFormat } from "./report.js";
+
+const FORMAT = { format: { type: "string" } } as const;
+const NO_CACHE = { "no-cache": { type: "boolean" } } as const;
+const STRICT = { strict: { type: "boolean" } } as const;
+
+/** Where `build` writes when no --out-dir is given. */
+export const DEFAULT_OUT_DIR = "gen";
+
+const build = defineCommand({
+  name: "build",
+  help: `build <files or dirs> [--out-dir <dir>] [--report]
+      compile workflows to <dir>/W.js, W.d.ts and sandbox modules (<dir> defaults to ${DEFAULT_OUT_DIR});
+      --report prints each sandboxed node's worst-case fuel`,
+  options: {
+    "out-dir": { type: "string", short: "o" },
+    runtime: { type: "string" },
+    report: { type: "boolean" },
+    ...FORMAT,
+    ...NO_CACHE,
+    ...STRICT,
+  },
+  run: async (values, positionals) => {
+    requirePaths(positionals, "build");
+    return (await import("./commands/build.js")).buildCommand({
+      paths: positionals,
+      outDir: values["out-dir"] ?? DEFAULT_OUT_DIR,
+      cache: !values["no-cache"],
+      strict: values.strict ?? false,
+      format: diagnosticFormat(values.format),
+      report: values.report ?? false,
+      ...(values.runtime !== undefined && { runtime: values.runtime }),
+    });
+  },
+});
+
+const check = defineCommand({
+  name: "check",
+  help: `check <files or dirs>
+      report diagnostics only; exit 1 on any error`,
+  options: { ...FORMAT, ...NO_CACHE, ...STRICT },
+  run: async (values, positionals) => {
+    requirePaths(positionals, "check");
+    return (await import("./commands/check.js")).checkCommand({
+      paths: positionals,
+      cache: !values["no-cache"],
+      strict: values.strict ?? false,
+      format: diagnosticFormat(values.format),
+    });
+  },
+});
+
+const run = defineCommand({
+  name: "run",
+  help: `run <file> [--input <json|@file>] [--tools <module.js>] [--trace] [--seed <n>]
+      [--record <file> | --replay <file>] [--allow-host <host>]...
+      compile and run; print the output as JSON`,
+  options: {
+    input: { type: "string", short: "i" },
+    tools: { type: "string", short: "t" },
+    trace: { type: "boolean" },
+    seed: { type: "string" },
+    record: { type: "string" },
+    replay: { type: "string" },
+    "allow-host": { type: "string", multiple: true },
+    ...FORMAT,
+    ...NO_CACHE,
+  },
+  run: async (values, positionals) => {
+    if (positionals.length !== 1) throw new UsageError("run takes exactly one workflow file");
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be an integer");
+    return (await import("./commands/run.js")).runCommand({
+      path: positionals[0]!,
+      cache: !values["no-cache"],
+      trace: values.trace ?? false,
+      format: diagnosticFormat(values.format),
+      ...(values.input !== undefined && { input: values.input }),
+      ...(values.tools !== undefined && { tools: values.tools }),
+      ...(seed !== undefined && { seed }),
+      ...(values.record !== undefined && { record: values.record }),
+      ...(values.replay !== undefined && { replay: values.replay }),
+      ...(values["allow-host"] !== undefined && { allowHosts: values["allow-host"] }),
+    });
+  },
+});
+
+const graph = defineCommand({
+  name: "graph",
+  help: `graph <file> [--format mermaid|dot]
+      print the workflow as a Mermaid flowchart or DOT`,
+  options: { ...FORMAT },
+  run: async (values, positionals) => {
+    if (positionals.length !== 1) throw new UsageError("graph takes exactly one workflow file");
+    const format = values.format ?? "mermaid";
+    if (format !== "mermaid" && format !== "dot") throw new UsageError("graph --format is mermaid or dot");
+    return (await import("./commands/graph.js")).graphCommand({ path: positionals[0]!, format });
+  },
+});
+
+const convert = defineCommand({
+  name: "convert",
+  help: `convert <file> [--to ice|yaml] [--out <file>]
+      print the workflow in the other form (stdout by default)`,
+  options: { to: { type: "string" }, out: { type: "string" }, ...FORMAT },
+  run: async (values, positionals) => {
+    if (positionals.length !== 1) throw new UsageError("convert takes exactly one workflow file");
+    return (await import("./commands/convert.js")).convertCommand({
+      path: positionals[0]!,
+      format: diagnosticFormat(values.format),
+      ...(values.to !== undefined && { to: values.to }),
+      ...(values.out !== undefined && { out: values.out }),
+    });
+  },
+});
+
+const bench = defineCommand({
+  name: "bench",
+  help: `bench [--quick] [--out <file.json>]
+      measure the sandbox on this machine; print the table`,
+  options: { quick: { type: "boolean" }, out: { type: "string" } },
+  run: async (values) =>
+    (await import("./commands/bench.js")).benchCommand({
+      quick: values.quick ?? false,
+      ...(values.out !== undefined && { out: values.out }),
+    }),
+});
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly Command[] = [build, check, run, graph, convert, bench];
+
+function requirePaths(paths: readonly string[], command: string): void {
+  if (paths.length === 0) throw new UsageError(`${command} needs at least one workflow file or directory`);
+}
+
+function diagnosticFormat(format: string | undefined): DiagnosticFormat {
+  if (format === undefined || format === "text" || format === "json") return format ?? "text";
+  throw new UsageError(`--format must be text or json, got '${format}'`);
+}
