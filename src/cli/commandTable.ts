@@ -133,8 +133,22 @@ const bench = defineCommand({
     }),
 });
 
+const schema = defineCommand({
+  name: "schema",
+  help: `schema [--out <file>]
+      print the JSON Schema (draft-07) of the YAML form, for editors and validators`,
+  options: { out: { type: "string" } },
+  run: async (values) => {
+    const { workflowJsonSchema } = await import("../schema/yamlSchema.js");
+    const text = `${JSON.stringify(workflowJsonSchema(), null, 2)}\n`;
+    if (values.out === undefined) process.stdout.write(text);
+    else (await import("node:fs")).writeFileSync(values.out, text);
+    return 0;
+  },
+});
+
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [build, check, run, graph, convert, bench];
+export const COMMANDS: readonly Command[] = [build, check, run, graph, convert, schema, bench];
 
 function requirePaths(paths: readonly string[], command: string): void {
   if (paths.length === 0) throw new UsageError(`${command} needs at least one workflow file or directory`);
