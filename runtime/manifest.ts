@@ -11,6 +11,8 @@ import type { ObjectType, SchemaType } from "./schema.js";
 export interface SandboxManifest {
   /** The compiled module, relative to the generated module (`word_stats.stats.wasm`). */
   readonly wasm: string;
+  /** Hex SHA-256 of the module's bytes, recorded by the build; a module that differs is refused. */
+  readonly sha256?: string;
   readonly inputType: ObjectType;
   readonly outputType: ObjectType;
   readonly capabilities: readonly string[];

@@ -1,10 +1,12 @@
 /**
  * @fileoverview Loading the compiled sandbox modules that sit beside a generated module. Each
- * `.wasm` file is read, verified and compiled once per process (V8 compiles off the calling
+ * `.wasm` file is read, checked against the SHA-256 the build recorded in the manifest, verified
+ * and compiled once per process (V8 compiles off the calling
  * thread), then run on a fresh or reset instance per run. Generated modules call
  * `preloadSandboxes` when they are imported, so a node's first run finds its program compiled
  * and an instance prepared for its default limits.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { ModuleInvalidError, messageOf } from "./errors.js";
@@ -44,6 +46,12 @@ async function load(url: string, nodeId: string, manifest: SandboxManifest): Pro
     bytes = await readFile(fileURLToPath(url));
   } catch (error) {
     throw new ModuleInvalidError(nodeId, `cannot read sandbox module ${manifest.wasm}: ${messageOf(error)}`);
+  }
+  if (manifest.sha256 !== undefined && createHash("sha256").update(bytes).digest("hex") !== manifest.sha256) {
+    throw new ModuleInvalidError(
+      nodeId,
+      `sandbox module ${manifest.wasm} is not the module this workflow was built with (its SHA-256 differs); rebuild it`,
+    );
   }
   return SandboxProgram.compileAsync(bytes, {
     nodeId,

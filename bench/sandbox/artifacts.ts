@@ -3,7 +3,7 @@
  * compiler API (cached by content hash like any build), unmetered through the same asc step
  * (cached beside them under an `unmetered-` prefix).
  */
-import { artifactHash, readCached, writeCached } from "../../src/emit/wasm/cache.js";
+import { artifactHash, openCacheFolder, readCached, writeCached } from "../../src/emit/wasm/cache.js";
 import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
 import type { BenchContext } from "../harness/context.js";
 import { compileMetered, compileUnmetered, toUnit, type Workload } from "./units.js";
@@ -24,19 +24,20 @@ export async function compileArtifacts(
   const unmeteredMap = new Map<string, Uint8Array>();
   const missing: Workload[] = [];
   const hashes = new Map<string, string>();
+  const cacheDir = openCacheFolder(ctx.cacheDir).kind === "ready" ? ctx.cacheDir : undefined;
   for (const w of unmetered) {
     const u = toUnit(w);
     const hash = `unmetered-${artifactHash(wrapUnit(w.body, u.inputType, u.outputType).source)}`;
     hashes.set(w.id, hash);
-    const cached = await readCached(ctx.cacheDir, hash);
-    if (cached) unmeteredMap.set(w.id, cached);
+    const cached = await readCached(cacheDir, hash);
+    if (cached.kind === "hit") unmeteredMap.set(w.id, cached.wasm);
     else missing.push(w);
   }
   if (missing.length > 0) {
     const compiled = await compileUnmetered(missing);
     for (const [id, wasm] of compiled) {
       unmeteredMap.set(id, wasm);
-      await writeCached(ctx.cacheDir, hashes.get(id)!, wasm);
+      await writeCached(cacheDir, hashes.get(id)!, wasm);
     }
   }
   ctx.log(

@@ -86,7 +86,7 @@ export async function compileUnmetered(workloads: readonly Workload[]): Promise<
     const u = toUnit(w);
     return wrapUnit(w.body, u.inputType, u.outputType).source;
   });
-  const outcomes = await compileInWorker(sources, 60_000);
+  const outcomes = await compileInWorker(sources, { unitMs: 60_000, totalMs: 600_000 });
   const out = new Map<string, Uint8Array>();
   outcomes.forEach((o, i) => {
     if (!o.binary)

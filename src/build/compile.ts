@@ -4,7 +4,7 @@
  */
 import { DiagnosticBag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkWorkflow, typeOfReference } from "../check/index.js";
-import { checkCodeSyntax, compileSandboxUnits, type SandboxUnit } from "../emit/wasm/index.js";
+import { checkCodeSyntax, compileSandboxUnits, moduleDigest, type SandboxUnit } from "../emit/wasm/index.js";
 import { emitModule } from "../emit/ts/emitModule.js";
 import type { SandboxBinding } from "../emit/ts/orchestration.js";
 import { buildManifest, wasmFileName } from "../lower/manifest.js";
@@ -32,7 +32,7 @@ export interface CompiledWorkflow {
   readonly requested: boolean;
   readonly js: string;
   readonly dts: string;
-  readonly wasm: readonly { readonly fileName: string; readonly bytes: Uint8Array }[];
+  readonly wasm: readonly { readonly nodeId: string; readonly fileName: string; readonly bytes: Uint8Array }[];
 }
 
 export interface CompileResult {
@@ -99,12 +99,12 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   if (diagnostics.hasErrors || options.checkOnly)
     return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
 
-  const wasmByWorkflow = new Map<string, { fileName: string; bytes: Uint8Array }[]>();
+  const wasmByWorkflow = new Map<string, CompiledWorkflow["wasm"][number][]>();
   units.forEach((unit, index) => {
     const artifact = compiled.artifacts[index]!;
     const name = unitOwner.get(unit)!;
     const list = wasmByWorkflow.get(name) ?? [];
-    list.push({ fileName: wasmFileName(name, unit.nodeId), bytes: artifact.wasm });
+    list.push({ nodeId: unit.nodeId, fileName: wasmFileName(name, unit.nodeId), bytes: artifact.wasm });
     wasmByWorkflow.set(name, list);
   });
 
@@ -132,7 +132,11 @@ function emitWorkflow(
   const module = emitModule({
     workflow,
     sourcePath: loaded.file.path,
-    manifest: buildManifest(workflow, new Map(sandboxes.map((s) => [s.nodeId, s]))),
+    manifest: buildManifest(
+      workflow,
+      new Map(sandboxes.map((s) => [s.nodeId, s])),
+      new Map(wasm.map((w) => [w.nodeId, moduleDigest(w.bytes)])),
+    ),
     sandboxes: bindings,
     outputTypes: outputTypes(workflow, (path) => typeOfReference(workflow, path, [])),
     runtimeSpecifier: options.runtimeSpecifier ?? "iceosc/runtime",

@@ -1,15 +1,18 @@
 /**
  * @fileoverview Where compiled WASM is cached: `$ICEOSC_CACHE_DIR`, else
  * `node_modules/.cache/iceosc` in the working directory when it has node_modules, else the
- * system temp directory.
+ * user's cache folder (`$XDG_CACHE_HOME/iceosc` or `~/.cache/iceosc`). Never a shared folder:
+ * the cache checks that its folder is private before using it (src/emit/wasm/cache.ts).
  */
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir } from "node:os";
 import { join } from "node:path";
 
 export function defaultCacheDir(): string {
   const configured = process.env.ICEOSC_CACHE_DIR;
   if (configured) return configured;
   const local = join(process.cwd(), "node_modules");
-  return existsSync(local) ? join(local, ".cache", "iceosc") : join(tmpdir(), "iceosc-cache");
+  if (existsSync(local)) return join(local, ".cache", "iceosc");
+  const userCache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(userCache, "iceosc");
 }

@@ -133,6 +133,13 @@ export const Diagnostics = {
   FileNotFound: kind("ICE4001", "error", "cannot read '{0}': {1}"),
   NoWorkflows: kind("ICE4002", "error", "no workflow files found in {0}"),
   DuplicateWorkflowName: kind("ICE4003", "error", "two workflows are named '{0}'"),
+  CacheUnusable: kind("ICE4010", "warning", "not using the WASM cache at '{0}': {1}"),
+  CacheEntryInvalid: kind("ICE4011", "warning", "the cached module of '{0}' was discarded ({1}) and compiled again"),
+  CompileBudgetExhausted: kind(
+    "ICE4012",
+    "error",
+    "the build's time for compiling sandboxed code ({0} ms) ran out before this node was compiled",
+  ),
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticName = keyof typeof Diagnostics;

@@ -15,15 +15,28 @@ export function wasmFileName(workflow: string, nodeId: string): string {
   return `${workflow}.${nodeId.replace(/[^A-Za-z0-9_-]/g, "_")}.wasm`;
 }
 
-export function buildManifest(workflow: Workflow, sandboxes: ReadonlyMap<string, LoweredSandbox>): WorkflowManifest {
+/**
+ * The manifest of a workflow; `digests` holds the SHA-256 of each sandboxed node's module (by
+ * node id), which the runtime checks before it runs a module.
+ */
+export function buildManifest(
+  workflow: Workflow,
+  sandboxes: ReadonlyMap<string, LoweredSandbox>,
+  digests: ReadonlyMap<string, string>,
+): WorkflowManifest {
   const nodes: Record<string, NodeManifest> = {};
   walkNodes(workflow.nodes, (node) => {
-    nodes[node.id] = nodeManifest(workflow, node, sandboxes.get(node.id));
+    nodes[node.id] = nodeManifest(workflow, node, sandboxes.get(node.id), digests.get(node.id));
   });
   return { name: workflow.name, inputType: workflow.inputSchema, nodes };
 }
 
-function nodeManifest(workflow: Workflow, node: PlanNode, sandbox: LoweredSandbox | undefined): NodeManifest {
+function nodeManifest(
+  workflow: Workflow,
+  node: PlanNode,
+  sandbox: LoweredSandbox | undefined,
+  digest: string | undefined,
+): NodeManifest {
   const declaredTool = node.kind === "tool" ? workflow.tools.find((t) => t.name === node.toolName.name) : undefined;
   const outputType = node.outputSchema ?? declaredTool?.outputSchema;
   const maxAttempts = node.retryPolicy?.maxAttempts;
@@ -40,6 +53,7 @@ function nodeManifest(workflow: Workflow, node: PlanNode, sandbox: LoweredSandbo
     ...(sandbox && {
       sandbox: {
         wasm: wasmFileName(workflow.name, node.id),
+        ...(digest !== undefined && { sha256: digest }),
         inputType: sandbox.inputType,
         outputType: sandbox.outputType,
         capabilities: sandbox.capabilities,

@@ -26,7 +26,7 @@ function emitExample(name: string, subWorkflows: Record<string, string> = {}) {
   return emitModule({
     workflow: workflow!,
     sourcePath: path,
-    manifest: buildManifest(workflow!, new Map(sandboxes.map((s) => [s.nodeId, s]))),
+    manifest: buildManifest(workflow!, new Map(sandboxes.map((s) => [s.nodeId, s])), new Map()),
     sandboxes: new Map(sandboxes.map((s) => [s.nodeId, { inputs: s.inputs }])),
     outputTypes: outputTypes(workflow!, (p) => typeOfReference(workflow!, p, [])),
     runtimeSpecifier: "iceosc/runtime",

@@ -1,10 +1,19 @@
 /**
- * @fileoverview The artifact cache: `<cacheDir>/<hash>.wasm`, keyed by a hash of everything that
+ * @fileoverview The artifact cache: `<cacheDir>/<key>.wasm`, keyed by a hash of everything that
  * determines the bytes (generated source, codec library, asc flags, compiler and binaryen
  * versions, format version). An unchanged rebuild reads these files and never starts asc.
+ *
+ * The cache is not trusted blindly (SECURITY.md, "The WASM cache"):
+ * - the folder must be private: a directory (not a symlink) owned by this user and writable by
+ *   no one else; it is created with mode 0700. Otherwise the cache is not used, with a warning.
+ * - an entry is `ICEC`, a SHA-256 digest of its key and module, then the module. A read checks
+ *   the digest, so a truncated, damaged or swapped-in file is not a cache hit: the caller
+ *   compiles again, warns, and overwrites the entry. The module is verified again after loading
+ *   either way (compileDiagnostics.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { lstatSync, mkdirSync } from "node:fs";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { LIBRARY_SOURCE } from "./asLibrary.js";
@@ -22,32 +31,88 @@ function versions(): string {
   return toolVersions;
 }
 
-/** The content hash of a generated unit (hex sha-256). */
+/** The content hash of a generated unit (hex sha-256): the cache key. */
 export function artifactHash(source: string): string {
   return createHash("sha256")
     .update(`${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${source}`)
     .digest("hex");
 }
 
-/** The cached binary for `hash`, if any. */
-export async function readCached(cacheDir: string | undefined, hash: string): Promise<Uint8Array | undefined> {
-  if (cacheDir === undefined) return undefined;
+/** The hex SHA-256 of a module's bytes (what manifests record and the runtime checks). */
+export function moduleDigest(wasm: Uint8Array): string {
+  return createHash("sha256").update(wasm).digest("hex");
+}
+
+/** What a cache lookup found. */
+export type CacheRead =
+  | { readonly kind: "hit"; readonly wasm: Uint8Array }
+  | { readonly kind: "miss" }
+  /** An entry exists but fails its digest: compile again and overwrite it. */
+  | { readonly kind: "invalid"; readonly reason: string };
+
+/** A usable cache folder, or why there is none. */
+export type CacheFolder =
+  | { readonly kind: "ready"; readonly dir: string }
+  | { readonly kind: "unusable"; readonly dir: string; readonly reason: string };
+
+const MAGIC = [0x49, 0x43, 0x45, 0x43]; // "ICEC"
+const HEADER = MAGIC.length + 32;
+
+/**
+ * Creates (mode 0700) and checks a cache folder: a real directory owned by this user and not
+ * writable by group or others. Anything else is unusable (another user could plant modules).
+ */
+export function openCacheFolder(dir: string): CacheFolder {
   try {
-    return new Uint8Array(await readFile(join(cacheDir, `${hash}.wasm`)));
-  } catch {
-    return undefined;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    if (!stat.isDirectory()) return { kind: "unusable", dir, reason: "it is not a directory" };
+    const uid = process.getuid?.();
+    if (uid !== undefined && stat.uid !== uid) return { kind: "unusable", dir, reason: "it belongs to another user" };
+    if ((stat.mode & 0o022) !== 0) return { kind: "unusable", dir, reason: "others may write to it (chmod 700 it)" };
+    return { kind: "ready", dir };
+  } catch (error) {
+    return { kind: "unusable", dir, reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** Stores a binary (atomically: temp file, then rename). Failures only cost a later recompile. */
-export async function writeCached(cacheDir: string | undefined, hash: string, wasm: Uint8Array): Promise<void> {
-  if (cacheDir === undefined) return;
+function entryPath(dir: string, key: string): string {
+  return join(dir, `${key}.wasm`);
+}
+
+function entryDigest(key: string, wasm: Uint8Array): Buffer {
+  return createHash("sha256").update(key).update("\0").update(wasm).digest();
+}
+
+/** The cached module for `key`, checked against the digest stored with it. */
+export async function readCached(dir: string | undefined, key: string): Promise<CacheRead> {
+  if (dir === undefined) return { kind: "miss" };
+  let bytes: Buffer;
   try {
-    await mkdir(cacheDir, { recursive: true });
-    const temp = join(cacheDir, `${hash}.wasm.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    await writeFile(temp, wasm);
-    await rename(temp, join(cacheDir, `${hash}.wasm`));
+    bytes = await readFile(entryPath(dir, key));
+  } catch {
+    return { kind: "miss" };
+  }
+  if (bytes.length <= HEADER || MAGIC.some((b, i) => bytes[i] !== b)) {
+    return { kind: "invalid", reason: "it is not a cache entry" };
+  }
+  const wasm = new Uint8Array(bytes.subarray(HEADER));
+  if (!entryDigest(key, wasm).equals(bytes.subarray(MAGIC.length, HEADER))) {
+    return { kind: "invalid", reason: "its content does not match its digest" };
+  }
+  return { kind: "hit", wasm };
+}
+
+/** Stores a module (atomically: temp file, then rename). Failures only cost a later recompile. */
+export async function writeCached(dir: string | undefined, key: string, wasm: Uint8Array): Promise<void> {
+  if (dir === undefined) return;
+  const temp = join(dir, `${key}.wasm.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const entry = Buffer.concat([Buffer.from(MAGIC), entryDigest(key, wasm), wasm]);
+    await writeFile(temp, entry, { mode: 0o600 });
+    await rename(temp, entryPath(dir, key));
   } catch {
     // A read-only or full cache directory must not fail the build.
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }

@@ -4,7 +4,8 @@
  * compile runs in a worker thread with a per-unit timeout. The units of one build share at most
  * two workers (one per core on the machines this targets; each loads the compiler once, ~350 ms)
  * that take units from one queue; a worker that crashed or timed out is replaced for the units
- * it still takes. The worker is plain JavaScript passed with `eval: true`, so it runs the
+ * it still takes. The whole call has a time budget too, so many hanging units cost one budget,
+ * not one timeout each. The worker is plain JavaScript passed with `eval: true`, so it runs the
  * same from TypeScript sources (tests) and from the built `dist/`.
  */
 import { createRequire } from "node:module";
@@ -32,7 +33,7 @@ export interface CompileOutcome {
   readonly binary?: Uint8Array;
   readonly diagnostics: readonly AscDiagnostic[];
   /** Set when asc did not finish normally. */
-  readonly failure?: { readonly kind: "timeout" | "crash"; readonly message: string };
+  readonly failure?: { readonly kind: "timeout" | "crash" | "budget"; readonly message: string };
 }
 
 const WORKER_SOURCE = `
@@ -77,8 +78,17 @@ function ascUrl(): string {
 /** Workers used at most (asc is single-threaded; more than the cores only costs memory). */
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
+/** Time limits of one compileInWorker call. */
+export interface CompileLimits {
+  /** Longest one source may take. */
+  readonly unitMs: number;
+  /** Longest all sources together may take: sources not started by then fail with "budget". */
+  readonly totalMs: number;
+}
+
 /** Compiles sources in up to two workers; results in the same order. */
-export async function compileInWorker(sources: readonly string[], timeoutMs: number): Promise<CompileOutcome[]> {
+export async function compileInWorker(sources: readonly string[], limits: CompileLimits): Promise<CompileOutcome[]> {
+  const deadline = performance.now() + limits.totalMs;
   const workerData = {
     ascUrl: ascUrl(),
     flags: ASC_FLAGS,
@@ -109,7 +119,16 @@ export async function compileInWorker(sources: readonly string[], timeoutMs: num
           worker.stdout.on("data", keep);
           worker.stderr.on("data", keep);
         }
+        const left = deadline - performance.now();
+        if (left <= 0) {
+          outcomes[id] = { diagnostics: [], failure: { kind: "budget", message: `${limits.totalMs} ms` } };
+          continue;
+        }
+        const timeoutMs = Math.min(limits.unitMs, left);
         let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
+        if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
+          outcome = { ...outcome, failure: { kind: "budget", message: `${limits.totalMs} ms` } };
+        }
         if (outcome.failure?.kind === "crash" && output.length > 0) {
           outcome = {
             ...outcome,

@@ -16,7 +16,7 @@ import {
 } from "../../diagnostics/index.js";
 import type { EmbeddedSource } from "../../plan/node.js";
 import type { BodyMap } from "./bodyMap.js";
-import { artifactHash, readCached, writeCached } from "./cache.js";
+import { artifactHash, openCacheFolder, readCached, writeCached } from "./cache.js";
 import { checkCapabilityUse } from "./capabilityUse.js";
 import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
 import { compileInWorker } from "./compileWorker.js";
@@ -28,6 +28,7 @@ import { parseBody } from "./syntax.js";
 import { wrapUnit, type WrappedUnit } from "./wrapUnit.js";
 
 export { checkCodeSyntax } from "./syntax.js";
+export { moduleDigest } from "./cache.js";
 export { analyzeModule, formatRiskReport, type NodeRisk } from "./riskReport.js";
 
 /** Known capability names (`imports:` of a code node): math, json, random, time, log. */
@@ -59,8 +60,10 @@ export interface SandboxArtifact {
 export interface CompileSandboxOptions {
   /** Directory of cached `<hash>.wasm` files; no caching when absent. */
   readonly cacheDir?: string;
-  /** Per-unit compile timeout; default 20 000 ms. */
+  /** Per-unit compile timeout; default 10 000 ms. */
   readonly timeoutMs?: number;
+  /** Time for all units of the call together; default 60 s plus 1 s per unit. */
+  readonly budgetMs?: number;
 }
 
 /** How a compileSandboxUnits call was served. */
@@ -92,7 +95,7 @@ interface Prepared {
   readonly reported: ReadonlySet<string>;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Compiles units; artifacts come back for the units without errors, in unit order. */
 export async function compileSandboxUnits(
@@ -104,13 +107,19 @@ export async function compileSandboxUnits(
   const toCompile = new Map<string, Prepared[]>();
   let cacheHits = 0;
 
+  const cacheDir = usableCacheDir(options.cacheDir, diagnostics);
   for (const unit of units) {
     const prepared = prepare(unit, diagnostics);
     if (!prepared) continue;
-    const cached = await readCached(options.cacheDir, prepared.hash);
-    if (cached) {
+    const cached = await readCached(cacheDir, prepared.hash);
+    if (cached.kind === "invalid") {
+      diagnostics.push(
+        createDiagnostic(Diagnostics.CacheEntryInvalid, prepared.map.whole, [unit.nodeId, cached.reason]),
+      );
+    }
+    if (cached.kind === "hit") {
       cacheHits++;
-      finish(prepared, cached, diagnostics, results);
+      finish(prepared, cached.wasm, diagnostics, results);
     } else {
       const group = toCompile.get(prepared.hash) ?? [];
       group.push(prepared);
@@ -124,9 +133,10 @@ export async function compileSandboxUnits(
     const metering = import("./meter.js");
     metering.catch(() => undefined);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const budgetMs = options.budgetMs ?? 60_000 + 1_000 * groups.length;
     const outcomes = await compileInWorker(
       groups.map((g) => g[0]!.wrapped.source),
-      timeoutMs,
+      { unitMs: timeoutMs, totalMs: budgetMs },
     );
     const { meterModule, ForbiddenInstructionError } = await metering;
     for (let i = 0; i < groups.length; i++) {
@@ -140,6 +150,8 @@ export async function compileSandboxUnits(
         const errors = mapAscDiagnostics(outcome.diagnostics, prepared.wrapped, prepared.map, prepared.rewritten);
         if (outcome.failure?.kind === "timeout")
           errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
+        else if (outcome.failure?.kind === "budget")
+          errors.push(createDiagnostic(Diagnostics.CompileBudgetExhausted, prepared.map.whole, [budgetMs]));
         else if (outcome.failure && errors.length === 0)
           errors.push(
             createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]),
@@ -163,7 +175,7 @@ export async function compileSandboxUnits(
         if (!metered) diagnostics.push(...errorsFor(prepared, meterError));
         else if (finish(prepared, metered, diagnostics, results) && !stored) {
           stored = true;
-          await writeCached(options.cacheDir, prepared.hash, metered);
+          await writeCached(cacheDir, prepared.hash, metered);
         }
       }
     }
@@ -176,6 +188,15 @@ export async function compileSandboxUnits(
     stats: { cacheHits, compiled: groups.length, workerStarted: groups.length > 0 },
     cached: cacheHits,
   };
+}
+
+/** The cache folder to use: undefined (with a warning) when it is not private to this user. */
+function usableCacheDir(dir: string | undefined, diagnostics: Diagnostic[]): string | undefined {
+  if (dir === undefined) return undefined;
+  const folder = openCacheFolder(dir);
+  if (folder.kind === "ready") return folder.dir;
+  diagnostics.push(createDiagnostic(Diagnostics.CacheUnusable, undefined, [folder.dir, folder.reason]));
+  return undefined;
 }
 
 /** Source-level checks and code generation; undefined (with diagnostics) when the unit fails. */
