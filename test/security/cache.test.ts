@@ -68,7 +68,11 @@ describe("the WASM cache", () => {
     const cache = join(tempDir(), "cache");
     await build(join(dir, "double.yaml"), cache);
     const [entry] = readdirSync(cache);
-    for (const damage of [Buffer.alloc(0), Buffer.from("not a module"), readFileSync(join(cache, entry!)).subarray(0, 50)]) {
+    for (const damage of [
+      Buffer.alloc(0),
+      Buffer.from("not a module"),
+      readFileSync(join(cache, entry!)).subarray(0, 50),
+    ]) {
       writeFileSync(join(cache, entry!), damage);
       const again = await build(join(dir, "double.yaml"), cache);
       expect(codes(again).filter((c) => c !== "ICE4011")).toEqual([]);
@@ -112,6 +116,9 @@ describe("modules beside a generated module", () => {
     const module = (await import(pathToFileURL(join(out, `${built.name}.js`)).href)) as {
       run(input: unknown): Promise<unknown>;
     };
-    await expect(module.run({ n: 5 })).rejects.toMatchObject({ nodeId: "scale", message: expect.stringContaining("SHA-256") });
+    await expect(module.run({ n: 5 })).rejects.toMatchObject({
+      nodeId: "scale",
+      message: expect.stringContaining("SHA-256"),
+    });
   });
 });
