@@ -39,6 +39,7 @@ export const Diagnostics = {
   CodeLooksLikePython: kind("ICE1014", "error", "code bodies are TypeScript, not Python: {0}"),
   MissingTopLevelField: kind("ICE1015", "error", "workflow is missing required field '{0}'"),
   UnknownEntryField: kind("ICE1016", "error", "unknown field '{0}' in {1}{2}"),
+  BadName: kind("ICE1017", "error", "'{0}' is not allowed as {1}: {2}"),
 
   // ICE15xx: .ice syntax
   IceSyntax: kind("ICE1501", "error", "{0}"),
@@ -140,6 +141,7 @@ export const Diagnostics = {
     "error",
     "the build's time for compiling sandboxed code ({0} ms) ran out before this node was compiled",
   ),
+  OutputOutsideOutDir: kind("ICE4004", "error", "refusing to write '{0}': it is not inside the output directory '{1}'"),
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticName = keyof typeof Diagnostics;

@@ -204,6 +204,8 @@ export interface ToolDeclaration {
 export interface Workflow {
   readonly name: string;
   readonly span: Span;
+  /** Where the name was written (absent when it comes from the file name). */
+  readonly nameSpan?: Span;
   readonly inputSchema: ObjectType;
   readonly nodes: readonly PlanNode[];
   readonly outputs: readonly ValueEntry[];

@@ -2,9 +2,10 @@
  * @fileoverview `iceosc build <files or dirs> --out-dir <dir>`: writes `W.js`, `W.d.ts` and the
  * sandbox modules of each workflow.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { compileFiles } from "../../build/compile.js";
+import { OutsideOutDirError, writeOutputFiles } from "../../build/outDir.js";
+import { createDiagnostic, Diagnostics } from "../../diagnostics/index.js";
+import { shownName } from "../../frontend/names.js";
 import { analyzeModule, formatRiskReport } from "../../emit/wasm/index.js";
 import { defaultCacheDir } from "../cache.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
@@ -30,11 +31,20 @@ export async function buildCommand(args: BuildArgs): Promise<number> {
   });
   const status = reportDiagnostics(result.diagnostics, args.format);
   if (status !== 0) return status;
-  mkdirSync(args.outDir, { recursive: true });
-  for (const workflow of result.workflows) {
-    writeFileSync(join(args.outDir, `${workflow.name}.js`), workflow.js);
-    writeFileSync(join(args.outDir, `${workflow.name}.d.ts`), workflow.dts);
-    for (const wasm of workflow.wasm) writeFileSync(join(args.outDir, wasm.fileName), wasm.bytes);
+  const files = result.workflows.flatMap((workflow) => [
+    { fileName: `${workflow.name}.js`, contents: workflow.js },
+    { fileName: `${workflow.name}.d.ts`, contents: workflow.dts },
+    ...workflow.wasm.map((wasm) => ({ fileName: wasm.fileName, contents: wasm.bytes })),
+  ]);
+  try {
+    writeOutputFiles(args.outDir, files);
+  } catch (error) {
+    if (!(error instanceof OutsideOutDirError)) throw error;
+    const refused = createDiagnostic(Diagnostics.OutputOutsideOutDir, undefined, [
+      shownName(error.fileName),
+      args.outDir,
+    ]);
+    return reportDiagnostics([refused], args.format);
   }
   if (args.report) {
     const nodes = result.workflows.flatMap((w) =>

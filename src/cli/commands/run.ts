@@ -3,11 +3,12 @@
  * temporary directory, imports the generated module and prints the workflow output as JSON.
  * Failures print the error code and node id on stderr and exit 1.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { compileFiles } from "../../build/compile.js";
+import { writeOutputFiles } from "../../build/outDir.js";
 import { defaultCacheDir } from "../cache.js";
 import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.js";
 import { bundledRuntimeUrl } from "../runtimeLocation.js";
@@ -54,10 +55,13 @@ export async function runCommand(args: RunArgs): Promise<number> {
 
   const dir = mkdtempSync(join(tmpdir(), "iceosc-run-"));
   try {
-    for (const workflow of result.workflows) {
-      writeFileSync(join(dir, `${workflow.name}.js`), workflow.js);
-      for (const wasm of workflow.wasm) writeFileSync(join(dir, wasm.fileName), wasm.bytes);
-    }
+    writeOutputFiles(
+      dir,
+      result.workflows.flatMap((w) => [
+        { fileName: `${w.name}.js`, contents: w.js },
+        ...w.wasm.map((wasm) => ({ fileName: wasm.fileName, contents: wasm.bytes })),
+      ]),
+    );
     const module = (await import(pathToFileURL(join(dir, `${main.name}.js`)).href)) as {
       run: (input: unknown, options: object) => Promise<unknown>;
     };

@@ -6,6 +6,7 @@
 import { iceLexer, iceParser, type WorkflowCstNode } from "../../../grammar/index.js";
 import { sortDiagnostics, type Diagnostic, type SourceFile } from "../../diagnostics/index.js";
 import type { Workflow } from "../../plan/index.js";
+import { checkWorkflowNames } from "../names.js";
 import { IceContext } from "./context.js";
 import { PlanBuilder } from "./nodeVisitor.js";
 import { errorOffset, syntaxDiagnostics } from "./syntaxErrors.js";
@@ -30,6 +31,7 @@ export function parseIceWorkflow(file: SourceFile): IceParseResult {
   );
   ice.bag.addAll(syntax);
   const workflow = cst ? new PlanBuilder(ice).workflow(cst.children, ice.node(cst)) : undefined;
+  if (workflow) checkWorkflowNames(workflow, ice.bag);
   const diagnostics = sortDiagnostics(ice.bag.all);
   return { workflow: ice.bag.hasErrors ? undefined : workflow, diagnostics };
 }

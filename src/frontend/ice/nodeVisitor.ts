@@ -107,7 +107,10 @@ export class PlanBuilder extends ValueVisitor {
         else outputs.push(added.output);
       } else if (added && "tool" in added) tools.push(added.tool);
     }
-    return name && inputSchema && { name: name.image, span: at, inputSchema, nodes, outputs, tools };
+    return (
+      name &&
+      inputSchema && { name: name.image, span: at, nameSpan: this.ice.token(name), inputSchema, nodes, outputs, tools }
+    );
   }
 
   /** statement : (node | output | toolDecl) ';'? */

@@ -33,6 +33,7 @@ import type {
   Value,
   ValueEntry,
 } from "../../plan/index.js";
+import { checkName } from "../names.js";
 import { parseStringValue } from "../template.js";
 import { parseTypeText } from "../yaml/index.js";
 import { keyText, numberText } from "./constants.js";
@@ -167,6 +168,7 @@ export abstract class ValueVisitor extends BaseVisitor {
   typeField(ctx: TypeFieldCstChildren): SchemaField | undefined {
     const key = ctx.key?.[0] && this.key(ctx.key[0].children);
     const type = ctx.type?.[0] && this.type(ctx.type[0].children, this.at(ctx.type[0]));
+    if (key && !checkName(this.ice.bag, "field name", key.key, key.span)) return undefined;
     return key && type && { name: key.key, type, optional: ctx.Question !== undefined };
   }
 
@@ -187,6 +189,7 @@ export abstract class ValueVisitor extends BaseVisitor {
   param(ctx: ParamCstChildren): Param | undefined {
     const key = ctx.key?.[0] && this.key(ctx.key[0].children);
     if (!key) return undefined;
+    checkName(this.ice.bag, "field name", key.key, key.span);
     const typeNode = ctx.type?.[0];
     const valueNode = ctx.value?.[0];
     const type = typeNode && this.type(typeNode.children, this.at(typeNode));

@@ -18,6 +18,7 @@ import {
   type SourceFile,
 } from "../../diagnostics/index.js";
 import type { ObjectType, Workflow } from "../../plan/index.js";
+import { checkWorkflowNames } from "../names.js";
 import { YamlContext, type MapEntry } from "./context.js";
 import { TOP_LEVEL_FIELDS } from "./fieldTable.js";
 import { readNodeList } from "./nodes.js";
@@ -70,9 +71,20 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   const outputs = outputsEntry ? readValueMap(ctx, outputsEntry) : [];
   const toolsEntry = fields.get("tools");
   const tools = toolsEntry ? readToolDeclarations(ctx, toolsEntry) : [];
+  const nameSpan = nameEntry && ctx.span(nameEntry.value, nameEntry.keySpan);
+  const workflow: Workflow = {
+    name,
+    span: whole,
+    ...(nameSpan && { nameSpan }),
+    inputSchema: inputSchema ?? EMPTY_OBJECT,
+    nodes,
+    outputs,
+    tools,
+  };
+  checkWorkflowNames(workflow, ctx.bag);
   const diagnostics = sortDiagnostics(ctx.bag.all);
   if (ctx.bag.hasErrors || !inputSchema) return { workflow: undefined, diagnostics };
-  return { workflow: { name, span: whole, inputSchema, nodes, outputs, tools }, diagnostics };
+  return { workflow, diagnostics };
 }
 
 /** `dir/word_stats.yaml` to `word_stats`. */

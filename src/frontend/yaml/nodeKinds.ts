@@ -10,7 +10,7 @@
  * list; `max_iterations` defaults to 5.
  */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import { Diagnostics, type Span } from "../../diagnostics/index.js";
+import type { Span } from "../../diagnostics/index.js";
 import type { Named, NodeKind, NodeKindToNode, PlanNode, ToolNode } from "../../plan/index.js";
 import { parseExpression } from "../expression/index.js";
 import type { MapEntry, YamlContext } from "./context.js";
@@ -48,7 +48,6 @@ const done = <K extends NodeKind>(
   node: NodeKindToNode[K] | undefined,
   lifted: readonly PlanNode[] = [],
 ): KindResult => ({ node, lifted });
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
   /** tool : tool_name, tool_args? */
@@ -100,7 +99,7 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
   /** loop : items_source, body, item_var?, max_parallel?, parallel? */
   loop(ctx, fields, base, nested, label) {
     const itemsSource = optional(fields, "items_source", (e) => readValue(ctx, e.value, e.keySpan));
-    const itemVar: Named | undefined = optional(fields, "item_var", (e) => identifier(ctx, e, "item_var")) ?? {
+    const itemVar: Named | undefined = optional(fields, "item_var", (e) => ctx.named(e)) ?? {
       name: DEFAULT_ITEM_VAR,
       span: base.idSpan,
     };
@@ -167,12 +166,6 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
 function optional<T>(fields: FieldMap, key: string, read: (entry: MapEntry) => T | undefined): T | undefined {
   const entry = fields.get(key);
   return entry && read(entry);
-}
-
-function identifier(ctx: YamlContext, entry: MapEntry, what: string): Named | undefined {
-  const named = ctx.named(entry);
-  if (named && !IDENTIFIER.test(named.name)) ctx.bag.report(Diagnostics.BadIdentifier, named.span, [named.name, what]);
-  return named;
 }
 
 /** true_path / false_path : a list of node ids or inline nodes (a single id is accepted). */

@@ -19,8 +19,6 @@ import { fieldsOf, LIMIT_FIELDS, NODE_FIELDS, RETRY_POLICY_FIELDS } from "./fiel
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
 import { readObjectType } from "./schemaTypes.js";
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** nodes : `-` Node (`-` Node)*   — inline branch nodes come right after their condition. */
 export function readNodeList(ctx: YamlContext, node: Node | null, label: string, fallback: Span): PlanNode[] {
   const items = ctx.list(node, `'${label}'`, fallback) ?? [];
@@ -39,8 +37,6 @@ export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[
   const idEntry = fields.get("id");
   const typeEntry = fields.get("type");
   const id = idEntry && ctx.string(idEntry);
-  if (id !== undefined && !IDENTIFIER.test(id))
-    ctx.bag.report(Diagnostics.BadIdentifier, ctx.span(idEntry!.value), [id, "node id"]);
   const name = id ?? label;
   const anchor = idEntry
     ? ctx.span(idEntry.value, idEntry.keySpan)

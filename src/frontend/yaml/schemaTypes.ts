@@ -12,6 +12,7 @@
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { didYouMean, Diagnostics } from "../../diagnostics/index.js";
 import type { ObjectType, SchemaField, SchemaType } from "../../plan/index.js";
+import { checkName } from "../names.js";
 import type { YamlContext } from "./context.js";
 
 const BASE_TYPES: { readonly [name: string]: SchemaType } = {
@@ -88,6 +89,7 @@ export function readObjectType(ctx: YamlContext, node: Node | null, what: string
   const fields: SchemaField[] = [];
   let ok = true;
   for (const entry of entries) {
+    if (!checkName(ctx.bag, "field name", entry.key, entry.keySpan)) ok = false;
     const parsed = readFieldType(ctx, entry.value, entry.key);
     if (parsed) fields.push({ name: entry.key, type: parsed.type, optional: parsed.optional });
     else ok = false;
