@@ -20,15 +20,39 @@ import type { SchemaType } from "../schema.js";
 /** Raised when sandbox output is malformed (hostile or buggy module). */
 export class WireError extends Error {}
 
+/** Raised by WireWriter when a message would exceed its limit (checked before growing). */
+export class WireLimitError extends Error {}
+
+/** Bytes of buffer a writer keeps between messages; a larger one is dropped after use. */
+const RETAINED_BYTES = 1 << 20;
+
 /** A growable byte buffer the host encodes input into; reused across runs. */
 export class WireWriter {
   bytes = new Uint8Array(1024);
   view = new DataView(this.bytes.buffer);
   pos = 0;
+  /** The largest message this writer may hold; growing past it throws WireLimitError. */
+  limit = Number.POSITIVE_INFINITY;
+
+  /** Starts a message of at most `limit` bytes. */
+  begin(limit: number): void {
+    this.pos = 0;
+    this.limit = limit;
+  }
+
+  /** Ends a message: a buffer grown past RETAINED_BYTES is released, so no large input stays alive. */
+  end(): void {
+    this.pos = 0;
+    if (this.bytes.length > RETAINED_BYTES) {
+      this.bytes = new Uint8Array(1024);
+      this.view = new DataView(this.bytes.buffer);
+    }
+  }
 
   ensure(extra: number): void {
     const needed = this.pos + extra;
     if (needed <= this.bytes.length) return;
+    if (needed > this.limit) throw new WireLimitError(`message needs more than ${this.limit} bytes`);
     let size = this.bytes.length * 2;
     while (size < needed) size *= 2;
     const next = new Uint8Array(size);

@@ -23,7 +23,16 @@ import {
 import type { SandboxLimits } from "../profiles.js";
 import { validateValue, type ObjectType } from "../schema.js";
 import { allowedImports, capabilityForImport } from "./capabilities.js";
-import { makeDecoder, makeEncoder, WireError, WireReader, WireWriter, type Decoder, type Encoder } from "./codec.js";
+import {
+  makeDecoder,
+  makeEncoder,
+  WireError,
+  WireLimitError,
+  WireReader,
+  WireWriter,
+  type Decoder,
+  type Encoder,
+} from "./codec.js";
 import { FuelMeter } from "./fuel.js";
 import { createImports, hostRun, SandboxAbort, SEEDED_CLOCK_EPOCH, type HostRun } from "./host.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
@@ -74,8 +83,9 @@ interface Slot {
 }
 
 const PAGE = 65_536;
-/** Fuel `_start` (static initialisation, compiler-generated) may use; not charged to the run. */
-const START_FUEL = 10_000_000n;
+/** Fuel and time a module's initialisation may use (compiler-generated); not charged to the run. */
+const START_FUEL = 10_000_000;
+const START_TIMEOUT_MS = 1_000;
 /** One writer for all programs: runs are synchronous and encoding finishes before any call. */
 const writer = new WireWriter();
 
@@ -173,11 +183,18 @@ export class SandboxProgram {
     const { nodeId } = this.spec;
     const problem = validateValue(input, this.spec.inputType, "inputs");
     if (problem !== undefined) throw new InputInvalidError(problem, nodeId);
-    writer.pos = 0;
-    this.encode(writer, input);
-    const length = writer.pos;
     const maxPages = Math.floor(limits.memoryBytes / PAGE);
     if (maxPages < this.minPages) throw new MemoryLimitError(nodeId, limits.memoryBytes);
+    // The input must fit in the memory cap: checked while encoding, before the buffer grows.
+    writer.begin((maxPages - this.minPages) * PAGE);
+    try {
+      this.encode(writer, input);
+    } catch (error) {
+      writer.end();
+      if (error instanceof WireLimitError) throw new MemoryLimitError(nodeId, limits.memoryBytes);
+      throw error;
+    }
+    const length = writer.pos;
 
     const host = this.host;
     const saved = {
@@ -204,6 +221,7 @@ export class SandboxProgram {
       const at = exports.__ice_alloc(length) >>> 0;
       if (at + length > memory.buffer.byteLength) throw new SandboxTrapError(nodeId, "input buffer out of bounds");
       new Uint8Array(memory.buffer, at, length).set(writer.bytes.subarray(0, length));
+      writer.end();
       const out = exports.__ice_run() >>> 0;
       const fuelUsed = meter.used;
       const output = this.readOutput(memory, out);
@@ -213,6 +231,7 @@ export class SandboxProgram {
     } catch (error) {
       throw this.classify(error, slot, meter, limits);
     } finally {
+      writer.end();
       host.memory = saved.memory;
       host.hooks = saved.hooks;
       host.meter = saved.meter;
@@ -236,7 +255,12 @@ export class SandboxProgram {
   prepare(limits: SandboxLimits): void {
     const maxPages = Math.floor(limits.memoryBytes / PAGE);
     if (this.ready || maxPages < this.minPages) return;
-    const slot = this.acquire(maxPages);
+    let slot: Slot;
+    try {
+      slot = this.acquire(maxPages);
+    } catch {
+      return; // the run that needs an instance reports why it cannot have one
+    }
     new Uint8Array(slot.memory.buffer).fill(0, this.image?.length ?? 0);
     this.ready = slot;
   }
@@ -260,18 +284,26 @@ export class SandboxProgram {
     }
   }
 
-  /** Runs `_start` (static initialisation) with its own allowance; it is not charged to the run. */
-  private start(exports: SandboxExports): void {
+  /**
+   * Runs the module's initialisation (`__ice_reset` first when resetting, then `_start`) under a
+   * meter of its own: START_FUEL and START_TIMEOUT_MS, not charged to the run. A module whose
+   * initialisation spins, traps or runs out is invalid, never a hang of the host.
+   */
+  private start(exports: SandboxExports, reset = false): void {
     const saved = this.host.meter;
-    this.host.meter = undefined;
+    const meter = new FuelMeter(this.spec.nodeId, START_FUEL, START_TIMEOUT_MS);
+    this.host.meter = meter;
     try {
-      exports.__ice_fuel.value = START_FUEL;
+      meter.start(exports.__ice_fuel, performance.now());
+      if (reset) exports.__ice_reset?.();
       exports._start();
+      if (meter.overdue()) throw new TimeoutError(this.spec.nodeId, START_TIMEOUT_MS);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ModuleInvalidError(this.spec.nodeId, `module initialisation failed: ${why}`);
     } finally {
       this.host.meter = saved;
     }
-    if ((exports.__ice_fuel.value as bigint) < 0n)
-      throw new ModuleInvalidError(this.spec.nodeId, "module initialisation ran out of fuel");
   }
 
   /** Puts an instance back in its initial state and keeps it, when that is possible and cheap. */
@@ -285,9 +317,7 @@ export class SandboxProgram {
     const saved = this.host.memory;
     this.host.memory = memory;
     try {
-      exports.__ice_fuel.value = START_FUEL;
-      exports.__ice_reset();
-      this.start(exports);
+      this.start(exports, true);
     } catch {
       return;
     } finally {

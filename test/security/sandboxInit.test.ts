@@ -1,0 +1,65 @@
+/**
+ * @fileoverview A module's own initialisation (`_start`, run at instantiation and again on every
+ * reset) is metered and has a deadline: a module that spins there is refused as invalid, quickly,
+ * and the host stays healthy. Such a module cannot come from a code body (bodies never reach the
+ * module's top level); it is made here by appending a spinning top-level loop to a generated
+ * program and metering it, as a forged module beside a generated module would be.
+ */
+import { describe, expect, it } from "vitest";
+import { SandboxProgram } from "../../runtime/sandbox/index.js";
+import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
+import { meterModule } from "../../src/emit/wasm/meter.js";
+import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
+import { LIMITS, obj, thrown } from "../sandbox/helpers.js";
+
+const input = obj({ n: "number" });
+const output = obj({ y: "number" });
+
+async function forged(topLevel: string, body = "return { y: inputs.n + 1 };", inputType = input): Promise<Uint8Array> {
+  const source = `${wrapUnit(body, inputType, output).source}\n${topLevel}\n`;
+  const [outcome] = await compileInWorker([source], { unitMs: 60_000, totalMs: 120_000 });
+  expect(outcome!.diagnostics.filter((d) => d.category === 3)).toEqual([]);
+  return meterModule(outcome!.binary!);
+}
+
+const spec = { nodeId: "forged", inputType: input, outputType: output, capabilities: [] };
+
+describe("module initialisation", () => {
+  it("stops a module that spins in _start, as an invalid module", async () => {
+    const wasm = await forged("let spins = 0;\nwhile (spins >= 0) { spins = (spins + 1) % 1000; }");
+    const program = SandboxProgram.compile(wasm, spec);
+    const started = performance.now();
+    const error = thrown(() => program.run({ n: 1 }, LIMITS));
+    expect(error.code).toBe("ICE_MODULE_INVALID");
+    expect(error.message).toMatch(/initialisation/);
+    // Bounded by the initialisation budget (fuel or a 1 s deadline), not by the run's limits.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    // Preparing an instance ahead of need (what generated modules do on import) must not throw.
+    expect(() => program.prepare(LIMITS)).not.toThrow();
+  });
+
+  it("runs a module with ordinary initialisation normally, again and again", async () => {
+    const wasm = await forged("let table = new Array<f64>(); for (let i = 0; i < 100; i++) table.push(i);");
+    const program = SandboxProgram.compile(wasm, spec);
+    for (let i = 0; i < 3; i++) expect(program.run({ n: i }, LIMITS).output).toEqual({ y: i + 1 });
+  });
+});
+
+describe("input larger than the node's memory cap", () => {
+  it("is refused before it is encoded, and no buffer keeps it alive", async () => {
+    const textInput = obj({ text: "string" });
+    const wasm = await forged("", "return { y: inputs.text.length };", textInput);
+    const program = SandboxProgram.compile(wasm, {
+      nodeId: "big",
+      inputType: textInput,
+      outputType: output,
+      capabilities: [],
+    });
+    const text = "x".repeat(20_000_000);
+    const before = process.memoryUsage().arrayBuffers;
+    const error = thrown(() => program.run({ text }, { ...LIMITS, memoryBytes: 1024 * 1024 }));
+    expect(error.code).toBe("ICE_MEMORY_LIMIT");
+    // Encoding the whole input would take 40 MB of buffers (kept by the shared writer before).
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 1024 * 1024);
+  });
+});
