@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // One WASM compile cache for every differential-oracle batch of the run (test/oracle).
+    globalSetup: ["test/oracle/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,141 @@
+/**
+ * @fileoverview The oracle's verdicts. Per input: SAME (deep-equal, numbers by Object.is, so -0
+ * and NaN count), BOTH_THROW (JavaScript throws, or returns what the output schema rejects, and
+ * the sandbox fails as SPEC 4a says), WRONG (anything else), CRASH (an internal error). Per body:
+ * REFUSED when the build refused it (with the quality of its diagnostics judged), CRASH when the
+ * compiler failed, else the worst verdict over its inputs.
+ */
+import type { JsOutcome } from "./reference.js";
+import type { Refusal, SandboxOutcome } from "./sandbox.js";
+import type { Schema } from "./schema.js";
+
+export type Verdict = "SAME" | "BOTH_THROW" | "REFUSED" | "WRONG" | "CRASH";
+
+/** Worst first: a body's verdict is the worst of its runs'. */
+export const VERDICT_ORDER: readonly Verdict[] = ["CRASH", "WRONG", "REFUSED", "BOTH_THROW", "SAME"];
+
+/** One input's comparison. */
+export interface RunVerdict {
+  readonly verdict: Verdict;
+  readonly input: unknown;
+  readonly js: JsOutcome;
+  readonly sandbox: SandboxOutcome;
+  /** Why, when not SAME: a readable difference. */
+  readonly detail?: string;
+}
+
+/** Text a user must never read in a diagnostic (AssemblyScript internals). */
+const INTERNAL_TEXT: readonly [RegExp, string][] = [
+  [/~lib\//, "~lib/"],
+  [/\bAS\d{3}\b/, "an AS error code"],
+  [/\b[iuf](8|16|32|64)\b/, "a WASM/AssemblyScript number type"],
+  [/\busize\b|\bisize\b/, "usize"],
+  [/\bauto\b/, "auto"],
+  [/Type argument expected/, "'Type argument expected'"],
+  [/AssemblyScript/, "the word AssemblyScript"],
+];
+
+/** Problems of a refusal's diagnostics: unlocated, not `file:line:col - error ICEnnnn`, internals. */
+export function refusalProblems(refusal: Refusal): string[] {
+  const problems: string[] = [];
+  for (const d of refusal.diagnostics) {
+    if (!d.located || !/^\S+:\d+:\d+ - error ICE\d{4}/.test(d.text)) problems.push(`not located: ${firstLine(d.text)}`);
+    for (const [pattern, what] of INTERNAL_TEXT)
+      if (pattern.test(d.message)) problems.push(`mentions ${what}: ${firstLine(d.text)}`);
+  }
+  return problems;
+}
+
+/** Compares one run both ways. */
+export function compareRun(input: unknown, js: JsOutcome, sandbox: SandboxOutcome, output: Schema): RunVerdict {
+  const verdict = (v: Verdict, detail?: string): RunVerdict => ({
+    verdict: v,
+    input,
+    js,
+    sandbox,
+    ...(detail !== undefined && { detail }),
+  });
+  if (sandbox.kind === "internal")
+    return verdict("CRASH", `run() failed with a non-ICE error: ${firstLine(sandbox.message)}`);
+  if (js.kind === "threw") {
+    if (sandbox.kind === "returned")
+      return verdict("WRONG", `JavaScript throws "${js.message}", the sandbox returns ${show(sandbox.value)}`);
+    if (sandbox.code !== "ICE_SANDBOX_TRAP")
+      return verdict(
+        "WRONG",
+        `JavaScript throws "${js.message}", the sandbox fails with ${sandbox.code}: ${sandbox.message}`,
+      );
+    if (js.userError && js.message !== "" && !sandbox.message.includes(js.message))
+      return verdict("WRONG", `the trap does not carry the message "${js.message}": ${sandbox.message}`);
+    return verdict("BOTH_THROW");
+  }
+  const problem = output.check(js.value);
+  if (problem && !problem.nonFinite) {
+    // JavaScript returns what the node's output_schema rejects: the sandbox must fail at run time.
+    if (sandbox.kind === "failed" && (sandbox.code === "ICE_OUTPUT_INVALID" || sandbox.code === "ICE_SANDBOX_TRAP"))
+      return verdict("BOTH_THROW");
+    return verdict(
+      "WRONG",
+      `JavaScript returns ${show(js.value)}, which output_schema rejects (${problem.problem}); the sandbox ${
+        sandbox.kind === "returned"
+          ? `returns ${show(sandbox.value)}`
+          : `fails with ${sandbox.code}: ${sandbox.message}`
+      }`,
+    );
+  }
+  const expected = output.project(js.value);
+  if (sandbox.kind === "failed") {
+    if (problem?.nonFinite && sandbox.code === "ICE_OUTPUT_INVALID") return verdict("BOTH_THROW");
+    return verdict(
+      "WRONG",
+      `JavaScript returns ${show(expected)}, the sandbox fails with ${sandbox.code}: ${sandbox.message}`,
+    );
+  }
+  const actual = output.project(sandbox.value);
+  const difference = firstDifference(expected, actual, "$");
+  if (difference === undefined) return verdict("SAME");
+  return verdict("WRONG", `${difference}\n  JavaScript: ${show(expected)}\n  sandbox:    ${show(actual)}`);
+}
+
+/** The first place `a` (JavaScript) and `b` (sandbox) differ, or undefined when they are equal. */
+export function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (typeof a === "number" || typeof b === "number") {
+    return typeof a === typeof b && Object.is(a, b)
+      ? undefined
+      : `at ${path}: JavaScript ${show(a)}, sandbox ${show(b)}`;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b)) return `at ${path}: JavaScript ${show(a)}, sandbox ${show(b)}`;
+    if (a.length !== b.length) return `at ${path}.length: JavaScript ${a.length}, sandbox ${b.length}`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  return a === b ? undefined : `at ${path}: JavaScript ${show(a)}, sandbox ${show(b)}`;
+}
+
+/** A value as JavaScript source would write it (-0, NaN, undefined visible), shortened. */
+export function show(value: unknown, limit = 300): string {
+  const text = JSON.stringify(value, (_, v: unknown) => {
+    if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)))
+      return `#${Object.is(v, -0) ? "-0" : String(v)}#`;
+    if (v === undefined) return "#undefined#";
+    return v;
+  });
+  const plain = (text ?? "undefined").replace(/"#([^#]*)#"/g, "$1");
+  return plain.length > limit ? `${plain.slice(0, limit)}…` : plain;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? "";
+}

@@ -1,0 +1,14 @@
+/**
+ * @fileoverview The oracle's corpus: realistic code-node bodies with their schemas and inputs
+ * (statistics, text, records, numbers and formatting), every wrong answer of issue 11, and the
+ * everyday idioms of issues 11 and 12. Run by test/oracle/corpus.test.ts.
+ */
+import type { OracleCase } from "../oracle.js";
+import { IDIOMS } from "./idioms.js";
+import { ISSUE_11 } from "./issue11.js";
+import { NUMBERS } from "./numbers.js";
+import { RECORDS } from "./records.js";
+import { STATISTICS } from "./statistics.js";
+import { TEXT } from "./text.js";
+
+export const CORPUS: readonly OracleCase[] = [...ISSUE_11, ...STATISTICS, ...TEXT, ...RECORDS, ...NUMBERS, ...IDIOMS];
