@@ -17,8 +17,14 @@ export const NotParen = createToken({ name: "NotParen", pattern: Lexer.NA });
 const ANY = [NotCurly, NotParen];
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
+/** Comments are kept out of the parser's input, in the lexer result's `groups.comments` (for `fmt`). */
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: "comments",
+  line_breaks: true,
+});
 
 export const Identifier = createToken({
   name: "Identifier",

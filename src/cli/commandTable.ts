@@ -133,6 +133,21 @@ const bench = defineCommand({
     }),
 });
 
+const fmt = defineCommand({
+  name: "fmt",
+  help: `fmt <.ice files or dirs> [--check]
+      rewrite .ice files in canonical form, comments kept; --check lists files that would change (exit 1)`,
+  options: { check: { type: "boolean" }, ...FORMAT },
+  run: async (values, positionals) => {
+    requirePaths(positionals, "fmt");
+    return (await import("./commands/fmt.js")).fmtCommand({
+      paths: positionals,
+      check: values.check ?? false,
+      format: diagnosticFormat(values.format),
+    });
+  },
+});
+
 const schema = defineCommand({
   name: "schema",
   help: `schema [--out <file>]
@@ -148,7 +163,7 @@ const schema = defineCommand({
 });
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [build, check, run, graph, convert, schema, bench];
+export const COMMANDS: readonly Command[] = [build, check, run, graph, convert, fmt, schema, bench];
 
 function requirePaths(paths: readonly string[], command: string): void {
   if (paths.length === 0) throw new UsageError(`${command} needs at least one workflow file or directory`);

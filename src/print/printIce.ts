@@ -3,7 +3,12 @@
  * the same plan (spans aside): code bodies and condition expressions are printed as written,
  * a code node's typed inputs become parameters `name: type = value` when the order of its
  * `inputs` and `input_schema` allows, and an `input_schema` clause otherwise.
+ *
+ * The plan has no comments; `iceosc fmt` passes an IceComments that gives the comment lines to
+ * print before each item (declaration, node, output) and at the end of each block, found by the
+ * items' source spans (see src/format/commentPlacement.ts).
  */
+import type { Span } from "../diagnostics/index.js";
 import type {
   CodeNode,
   EmbeddedSource,
@@ -22,8 +27,18 @@ import { printName } from "./names.js";
 const INDENT = "  ";
 const WIDE = 100;
 
+/** Comment lines to print around the items of a plan, by their source spans. */
+export interface IceComments {
+  /** Lines before the item at `span` (each starting with `indent`). */
+  before(span: Span, indent: string): string[];
+  /** Lines at the end of block `index` of the item at `owner`, before its `}` (the workflow: 0; 1 is after its `}`). */
+  end(owner: Span, index: number, indent: string): string[];
+}
+
+const NO_COMMENTS: IceComments = { before: () => [], end: () => [] };
+
 /** The workflow as an .ice file. */
-export function printIce(workflow: Workflow): string {
+export function printIce(workflow: Workflow, comments: IceComments = NO_COMMENTS): string {
   const params =
     workflow.inputSchema.fields.length > 0
       ? printParams(
@@ -31,14 +46,28 @@ export function printIce(workflow: Workflow): string {
             key: f.name,
             type: `${f.optional ? "?" : ""}: ${printType(f.type)}`,
           })),
+          "",
         )
       : "";
   const blocks: string[][] = [];
-  if (workflow.tools.length > 0) blocks.push(workflow.tools.flatMap((t) => printDeclaration(t, INDENT)));
-  for (const node of workflow.nodes) blocks.push(printNode(node, INDENT));
+  if (workflow.tools.length > 0)
+    blocks.push(workflow.tools.flatMap((t) => [...comments.before(t.span, INDENT), ...printDeclaration(t, INDENT)]));
+  for (const node of workflow.nodes) blocks.push(printNode(node, INDENT, comments));
   if (workflow.outputs.length > 0)
-    blocks.push(workflow.outputs.map((o) => `${INDENT}output ${printName(o.key)} = ${printValue(o.value)}`));
-  return `workflow ${printName(workflow.name)}${params} {\n${blocks.map((b) => b.join("\n")).join("\n\n")}\n}\n`;
+    blocks.push(
+      workflow.outputs.flatMap((o) => [
+        ...comments.before(o.keySpan, INDENT),
+        `${INDENT}output ${printName(o.key)} = ${printValue(o.value)}`,
+      ]),
+    );
+  const last = comments.end(workflow.span, 0, INDENT);
+  if (last.length > 0) blocks.push(last);
+  const header = comments.before(workflow.span, "");
+  const head = header.length > 0 ? `${header.join("\n")}\n` : "";
+  return `${head}workflow ${printName(workflow.name)}${params} {\n${blocks.map((b) => b.join("\n")).join("\n\n")}\n}\n${comments
+    .end(workflow.span, 1, "")
+    .map((l) => `${l}\n`)
+    .join("")}`;
 }
 
 /** `declare tool name(params): type` and its description. */
@@ -54,8 +83,12 @@ function printDeclaration(tool: ToolDeclaration, indent: string): string[] {
   return lines;
 }
 
-/** One node, its clauses on the following lines. */
-export function printNode(node: PlanNode, indent: string): string[] {
+/** One node, its clauses on the following lines, after its comments. */
+export function printNode(node: PlanNode, indent: string, comments: IceComments = NO_COMMENTS): string[] {
+  return [...comments.before(node.span, indent), ...printNodeItself(node, indent, comments)];
+}
+
+function printNodeItself(node: PlanNode, indent: string, comments: IceComments): string[] {
   const id = printName(node.id);
   const output = node.outputSchema ? `: ${printObjectType(node.outputSchema)}` : "";
   const clauses = commonClauses(node, indent + INDENT);
@@ -83,14 +116,15 @@ export function printNode(node: PlanNode, indent: string): string[] {
       const parallel =
         node.maxParallel === 1 ? "" : node.maxParallel === 0 ? " parallel" : ` parallel ${node.maxParallel}`;
       const head = `loop ${id}(${printName(node.itemVar.name)} of ${printValue(node.itemsSource)})${output}${parallel}`;
-      const [open, ...rest] = printBlock(node.body, indent);
+      const [open, ...rest] = printBlock(node.body, indent, comments, comments.end(node.span, 0, indent + INDENT));
       return clauses.length === 0
         ? [`${indent}${head} ${open}`, ...rest]
         : [...withClauses(head), indent + open, ...rest];
     }
     case "parallel": {
-      const branches = node.branches.flatMap((branch) => {
-        const [open, ...rest] = printBlock(branch, indent + INDENT);
+      const branches = node.branches.flatMap((branch, i) => {
+        const ending = comments.end(node.span, i, indent + INDENT + INDENT);
+        const [open, ...rest] = printBlock(branch, indent + INDENT, comments, ending);
         return [`${indent}${INDENT}branch ${open}`, ...rest];
       });
       const head =
@@ -198,10 +232,16 @@ function printBody(code: EmbeddedSource, indent: string): string[] {
 }
 
 /** `{` nodes `}` of a loop body or parallel branch; the first line carries no indentation. */
-function printBlock(nodes: readonly PlanNode[], indent: string): string[] {
-  if (nodes.length === 0) return ["{}"];
-  const inner = nodes.flatMap((n, i) => [...(i > 0 ? [""] : []), ...printNode(n, indent + INDENT)]);
-  return ["{", ...inner, `${indent}}`];
+function printBlock(
+  nodes: readonly PlanNode[],
+  indent: string,
+  comments: IceComments,
+  ending: readonly string[],
+): string[] {
+  if (nodes.length === 0 && ending.length === 0) return ["{}"];
+  const inner = nodes.flatMap((n, i) => [...(i > 0 ? [""] : []), ...printNode(n, indent + INDENT, comments)]);
+  if (ending.length > 0 && nodes.length > 0) inner.push("");
+  return ["{", ...inner, ...ending, `${indent}}`];
 }
 
 /** Clauses every node may have. */
@@ -228,11 +268,19 @@ function commonClauses(node: PlanNode, indent: string): string[] {
       ["memory_mb", node.limits.memoryMb],
       ["timeout_ms", node.limits.timeoutMs],
     ].filter(([, v]) => v !== undefined);
-    out.push(`limits ${fields.length === 0 ? "{}" : `{ ${fields.map(([k, v]) => `${k}: ${v}`).join(", ")} }`}`);
+    out.push(
+      `limits ${fields.length === 0 ? "{}" : `{ ${fields.map(([k, v]) => `${k}: ${groupDigits(v as number)}`).join(", ")} }`}`,
+    );
   }
   if (node.trust) out.push(`trust ${printName(node.trust.name)}`);
   if (node.inputSchema && node.kind !== "code") out.push(`input_schema ${printObjectType(node.inputSchema)}`);
   return out.map((c) => indent + c);
+}
+
+/** Large integer limits in groups of three digits (`5_000_000`), as people write budgets. */
+function groupDigits(value: number): string {
+  const text = String(value);
+  return Number.isInteger(value) && /^\d{5,}$/.test(text) ? text.replace(/\B(?=(\d{3})+$)/g, "_") : text;
 }
 
 function printNames(names: readonly Named[]): string {

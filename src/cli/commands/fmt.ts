@@ -1,0 +1,58 @@
+/**
+ * @fileoverview `iceosc fmt <files or dirs> [--check]`: rewrites .ice files in their canonical
+ * form (src/format); with --check, writes nothing and exits 1 listing the files that would change.
+ * A file that does not parse is reported with its diagnostics and left alone.
+ */
+import { writeFileSync } from "node:fs";
+import { extname } from "node:path";
+import { findWorkflowFiles, readSource } from "../../build/sources.js";
+import { DiagnosticBag } from "../../diagnostics/index.js";
+import { FormatError, formatIce } from "../../format/formatIce.js";
+import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
+
+export interface FmtArgs {
+  readonly paths: readonly string[];
+  readonly check: boolean;
+  readonly format: DiagnosticFormat;
+}
+
+export async function fmtCommand(args: FmtArgs): Promise<number> {
+  const bag = new DiagnosticBag();
+  const files = findWorkflowFiles(args.paths, bag).filter((f) => extname(f) === ".ice" || args.paths.includes(f));
+  const changed: string[] = [];
+  let failed = false;
+  for (const path of files) {
+    if (extname(path) !== ".ice") {
+      process.stderr.write(`error: ${path}: fmt formats .ice files (YAML is left as written)\n`);
+      failed = true;
+      continue;
+    }
+    const file = readSource(path, bag);
+    if (!file) continue;
+    try {
+      const result = formatIce(file);
+      if (result.kind === "invalid") {
+        bag.addAll(result.diagnostics);
+        continue;
+      }
+      if (!result.changed) continue;
+      changed.push(path);
+      if (!args.check) writeFileSync(path, result.text);
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      process.stderr.write(`error: cannot format ${path} safely (left as is): ${error.message}\n`);
+      failed = true;
+    }
+  }
+  const status = reportDiagnostics(bag.all, args.format);
+  if (args.check) {
+    for (const path of changed) process.stdout.write(`${path}\n`);
+    if (changed.length > 0)
+      process.stderr.write(
+        `${changed.length} file${changed.length === 1 ? "" : "s"} would be reformatted; run 'iceosc fmt' on ${changed.length === 1 ? "it" : "them"}\n`,
+      );
+  } else if (changed.length > 0) {
+    process.stderr.write(`formatted ${changed.join(", ")}\n`);
+  }
+  return status !== 0 || failed || (args.check && changed.length > 0) ? 1 : 0;
+}
