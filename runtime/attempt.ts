@@ -4,6 +4,7 @@
  * failure policy. Every node of a generated module goes through `attempt`.
  */
 import { AbortedError, IceError, TimeoutError } from "./errors.js";
+import { REPLAYED } from "./executor.js";
 import type { FailurePolicy, RetryPolicy, RunEvent, TokenUsage } from "./options.js";
 
 /** Measurements of one attempt, added to its `node_completed` event. */
@@ -29,7 +30,15 @@ export interface AttemptSettings {
   readonly failurePolicy?: FailurePolicy;
   /** Read after each attempt (successful or not) for the `node_completed` event. */
   readonly metrics?: () => AttemptMetrics | undefined;
+  /**
+   * Where each attempt runs (durable runs: a checkpointed step). `run` throws only IceErrors; an
+   * error of any other kind escaping `step` is the executor's own and ends the run unretried.
+   */
+  readonly step?: <T>(attemptNo: number, run: () => Promise<T>) => Promise<T>;
 }
+
+/** An attempt's body: gets the attempt's signal and number (1 for the first). */
+export type AttemptBody<T> = (signal: AbortSignal, attemptNo: number) => Promise<T> | T;
 
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 5_000;
@@ -49,7 +58,7 @@ const PERMANENT: ReadonlySet<string> = new Set([
 /** Runs `body` until it succeeds or its retries are spent. `body` gets a signal for this attempt. */
 export async function attempt<T>(
   settings: AttemptSettings,
-  body: (signal: AbortSignal) => Promise<T> | T,
+  body: AttemptBody<T>,
   fuelOf?: (result: T) => number | undefined,
 ): Promise<T> {
   const { nodeId, kind, emit } = settings;
@@ -58,7 +67,10 @@ export async function attempt<T>(
     emit({ type: "node_started", nodeId, kind, attempt: attemptNo });
     const started = performance.now();
     try {
-      const result = await withTimeout(settings, body);
+      const step = settings.step;
+      const result = step
+        ? await step(attemptNo, () => wrapped(settings, body, attemptNo))
+        : await withTimeout(settings, body, attemptNo);
       const fuelUsed = fuelOf?.(result);
       const metrics = settings.metrics?.();
       emit({
@@ -73,6 +85,7 @@ export async function attempt<T>(
       });
       return result;
     } catch (thrown) {
+      if (settings.step && !(thrown instanceof IceError)) throw thrown;
       const error = thrown instanceof IceError ? thrown : settings.wrap(thrown);
       const final =
         attemptNo > settings.retries ||
@@ -94,7 +107,7 @@ export async function attempt<T>(
       if (final) throw error;
       const delayMs = delay(attemptNo, settings.retryPolicy);
       emit({ type: "node_retrying", nodeId, kind, attempt: attemptNo + 1, delayMs, code: error.code });
-      await sleep(delayMs, settings.signal, nodeId);
+      if (!(REPLAYED in error)) await sleep(delayMs, settings.signal, nodeId);
     }
   }
 }
@@ -118,9 +131,18 @@ const NEVER_ABORTED = new AbortController().signal;
 /** Reason the attempt's own signal carries once the attempt is over (cancels stray work cheaply). */
 const ATTEMPT_OVER = "attempt over";
 
-async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
+/** One attempt for a step executor: every failure leaves it as an IceError. */
+async function wrapped<T>(settings: AttemptSettings, body: AttemptBody<T>, attemptNo: number): Promise<T> {
+  try {
+    return await withTimeout(settings, body, attemptNo);
+  } catch (thrown) {
+    throw thrown instanceof IceError ? thrown : settings.wrap(thrown);
+  }
+}
+
+async function withTimeout<T>(settings: AttemptSettings, body: AttemptBody<T>, attemptNo: number): Promise<T> {
   // Hot path: nothing can interrupt this attempt, so no controller, timer or race is needed.
-  if (settings.timeoutMs === undefined && settings.signal === undefined) return body(NEVER_ABORTED);
+  if (settings.timeoutMs === undefined && settings.signal === undefined) return body(NEVER_ABORTED, attemptNo);
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(new AbortedError(settings.nodeId));
   settings.signal?.addEventListener("abort", onAbort, { once: true });
@@ -136,7 +158,7 @@ async function withTimeout<T>(settings: AttemptSettings, body: (signal: AbortSig
       }
     });
     stop.catch(() => undefined);
-    return await Promise.race([Promise.resolve().then(() => body(controller.signal)), stop]);
+    return await Promise.race([Promise.resolve().then(() => body(controller.signal, attemptNo)), stop]);
   } finally {
     clearTimeout(timer);
     settings.signal?.removeEventListener("abort", onAbort);

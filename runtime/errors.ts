@@ -19,7 +19,9 @@ export type IceErrorCode =
   | "ICE_WORKFLOW_MISSING"
   | "ICE_ABORTED"
   | "ICE_MODULE_INVALID"
-  | "ICE_REPLAY_MISMATCH";
+  | "ICE_REPLAY_MISMATCH"
+  | "ICE_WORKFLOW_CHANGED"
+  | "ICE_RUN_BUSY";
 
 /** Base class of every error a run throws. */
 export class IceError extends Error {
@@ -161,6 +163,20 @@ export class AbortedError extends IceError {
 export class ModuleInvalidError extends IceError {
   constructor(nodeId: string, detail: string) {
     super("ICE_MODULE_INVALID", detail, nodeId);
+  }
+}
+
+/** A durable run cannot go on with this workflow: it was started from a different build of it. */
+export class WorkflowChangedError extends IceError {
+  constructor(detail: string) {
+    super("ICE_WORKFLOW_CHANGED", detail);
+  }
+}
+
+/** A durable run is being executed by another live process. */
+export class RunBusyError extends IceError {
+  constructor(runId: string) {
+    super("ICE_RUN_BUSY", `run '${runId}' is being executed by another process; wait for it, or use iceosc status`);
   }
 }
 

@@ -4,6 +4,18 @@
  */
 export { Run, type WorkflowRunner } from "./run.js";
 export { preloadSandboxes } from "./sandboxes.js";
+export type { StepExecutor } from "./executor.js";
+export {
+  runDurable,
+  startWorker,
+  enqueue,
+  status,
+  type DatabaseSettings,
+  type DurableRunOptions,
+  type RunStatus,
+  type Worker,
+  type WorkerSettings,
+} from "./durable/index.js";
 export * from "./errors.js";
 export type {
   AgentMemory,

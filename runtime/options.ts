@@ -3,6 +3,7 @@
  * provider, cancellation, events, retry and failure policies, built-in tool settings and limit
  * overrides; and the provider-facing request/response types.
  */
+import type { StepExecutor } from "./executor.js";
 import type { SandboxLimits } from "./profiles.js";
 
 /** Context handed to every tool call. */
@@ -11,6 +12,12 @@ export interface ToolContext {
   readonly nodeId: string;
   /** Aborted when the run is cancelled or the node times out. */
   readonly signal: AbortSignal;
+  /**
+   * Durable runs only: names this attempt of this node in this run (run id, node path, attempt
+   * number), the same in every execution of the run. A tool may be called again with the same key
+   * after a crash (tools are at least once): a tool with side effects can deduplicate on it.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** A tool: an async function of its arguments. */
@@ -253,4 +260,6 @@ export interface RunOptions {
   readonly memory?: AgentMemory;
   /** Model prices for `costUsd`, by model name (added to the built-in table). */
   readonly pricing?: Readonly<Record<string, ModelPrice>>;
+  /** Where node attempts run and their outcomes are kept; set by durable runs (`runDurable`), none by default. */
+  readonly executor?: StepExecutor;
 }

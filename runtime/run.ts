@@ -4,7 +4,7 @@
  * timeouts, cancellation) and returns the node's output.
  */
 import { setMaxListeners } from "node:events";
-import { attempt } from "./attempt.js";
+import { attempt, type AttemptBody } from "./attempt.js";
 import {
   AbortedError,
   IceError,
@@ -17,6 +17,7 @@ import {
   messageOf,
 } from "./errors.js";
 import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
+import type { StepExecutor } from "./executor.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
 import type { AgentMemory, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
 import { defaultProvider } from "./providers/index.js";
@@ -53,6 +54,8 @@ export class Run {
    * a thousand nodes in flight add nothing to it (and no MaxListeners warning).
    */
   private readonly signal: AbortSignal | undefined;
+  /** Durable runs: where attempts run and their outcomes are checkpointed (none: in memory). */
+  private readonly executor: StepExecutor | undefined;
 
   constructor(
     private readonly manifest: WorkflowManifest,
@@ -70,6 +73,7 @@ export class Run {
     this.provider = options.llm ?? defaultProvider();
     this.memory = options.memory ?? new InMemoryAgentMemory();
     this.signal = options.signal && followSignal(options.signal);
+    this.executor = options.executor;
   }
 
   /** tool: calls `options.tools[name]` with the arguments. */
@@ -79,10 +83,14 @@ export class Run {
     return this.attempt(
       id,
       node,
-      (signal) => {
+      (signal, attemptNo) => {
         const tool = this.toolNamed(name);
         if (typeof tool !== "function") throw new ToolMissingError(id, name);
-        return Promise.resolve(tool(args, { nodeId: id, signal })).then((result) => this.checkOutput(id, node, result));
+        const executor = this.executor;
+        const context = executor
+          ? { nodeId: id, signal, idempotencyKey: executor.idempotencyKey(id, attemptNo) }
+          : { nodeId: id, signal };
+        return Promise.resolve(tool(args, context)).then((result) => this.checkOutput(id, node, result));
       },
       (error) => new ToolFailedError(id, name, error),
     );
@@ -169,39 +177,70 @@ export class Run {
     body: (item: NodeValue, index: number) => Promise<unknown>,
   ): Promise<{ results: unknown[] }> {
     const node = this.node(id);
-    return this.attempt(id, { ...node, retries: 0 }, async () => {
-      if (!Array.isArray(items))
-        throw new InputInvalidError(`loop items must be an array, got ${items === null ? "null" : typeof items}`, id);
-      const results = new Array<unknown>(items.length);
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < items.length) {
-          const index = next++;
-          this.throwIfAborted(id);
-          results[index] = await body(items[index], index);
-        }
-      };
-      const width = maxParallel <= 0 ? items.length : Math.min(maxParallel, items.length);
-      await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
-      return { results };
-    });
+    const executor = this.executor;
+    const run = executor
+      ? (item: unknown, index: number) => executor.scope(String(index), () => body(item, index))
+      : body;
+    return this.attempt(
+      id,
+      { ...node, retries: 0 },
+      async () => {
+        if (!Array.isArray(items))
+          throw new InputInvalidError(`loop items must be an array, got ${items === null ? "null" : typeof items}`, id);
+        const results = new Array<unknown>(items.length);
+        let next = 0;
+        const worker = async (): Promise<void> => {
+          while (next < items.length) {
+            const index = next++;
+            this.throwIfAborted(id);
+            results[index] = await run(items[index], index);
+          }
+        };
+        const width = maxParallel <= 0 ? items.length : Math.min(maxParallel, items.length);
+        await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
+        return { results };
+      },
+      undefined,
+      undefined,
+      undefined,
+      true,
+    );
   }
 
   /** parallel: runs every branch at once and joins their results. */
   parallel(id: string, branches: readonly (() => Promise<unknown>)[]): Promise<{ branches: unknown[] }> {
     const node = this.node(id);
-    return this.attempt(id, { ...node, retries: 0 }, async () => ({
-      branches: await Promise.all(branches.map((branch) => branch())),
-    }));
+    const executor = this.executor;
+    return this.attempt(
+      id,
+      { ...node, retries: 0 },
+      async () => ({
+        branches: await Promise.all(
+          branches.map((branch, index) => (executor ? executor.scope(String(index), branch) : branch())),
+        ),
+      }),
+      undefined,
+      undefined,
+      undefined,
+      true,
+    );
   }
 
   /** workflow: runs another generated workflow with the same options. */
   workflow(id: string, ref: string, runner: WorkflowRunner | undefined, inputs: Output): Promise<NodeValue> {
     const node = this.node(id);
-    return this.attempt(id, node, (signal) => {
-      if (typeof runner !== "function") throw new WorkflowMissingError(id, ref);
-      return runner(inputs, { ...this.options, signal, llm: this.provider, memory: this.memory });
-    });
+    return this.attempt(
+      id,
+      node,
+      (signal) => {
+        if (typeof runner !== "function") throw new WorkflowMissingError(id, ref);
+        return runner(inputs, { ...this.options, signal, llm: this.provider, memory: this.memory });
+      },
+      undefined,
+      undefined,
+      undefined,
+      true,
+    );
   }
 
   /** Records that a node on a branch not taken was skipped; its value is undefined. */
@@ -255,15 +294,18 @@ export class Run {
   private attempt<T>(
     id: string,
     node: NodeManifest,
-    body: (signal: AbortSignal) => Promise<T> | T,
+    body: AttemptBody<T>,
     wrap?: (error: unknown) => IceError,
     fuelOf?: () => number,
     meter?: () => UsageMeter,
+    /** Loop, parallel and workflow nodes: they run other nodes (see `StepExecutor.attempt`). */
+    composite = false,
   ): Promise<T> {
     // Run options override the node's own settings (the manifest's per-node defaults).
     const own = this.options.nodeRetries?.[id];
     const retryPolicy = own ?? this.options.retryPolicy ?? node.retryPolicy;
     const failurePolicy = this.options.nodeFailurePolicy?.[id] ?? this.options.failurePolicy ?? node.onFailure;
+    const executor = this.executor;
     return attempt(
       {
         nodeId: id,
@@ -275,6 +317,9 @@ export class Run {
         wrap: wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
         ...(retryPolicy && { retryPolicy }),
         ...(failurePolicy && { failurePolicy }),
+        ...(executor && {
+          step: <R>(attemptNo: number, run: () => Promise<R>) => executor.attempt(id, attemptNo, composite, run),
+        }),
         ...(meter && {
           metrics: () => {
             const m = meter();

@@ -1,0 +1,82 @@
+/**
+ * @fileoverview How a durable run names the workflow it runs: the generated module's absolute
+ * path and its content hash (the module, the sandbox modules and sub-workflow modules it
+ * references, recursively). Any process that can read the path can run or resume the run; a
+ * module whose content changed since the run started is refused, so a changed workflow never
+ * resumes an old run's checkpoints.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { WorkflowChangedError } from "../errors.js";
+import type { RunOptions } from "../options.js";
+
+/** A generated module as the runtime calls it. */
+export interface WorkflowModule {
+  run(input: unknown, options?: RunOptions): Promise<unknown>;
+}
+
+/** What a durable run records as its input: enough for any process on the same files to run it. */
+export interface Job {
+  /** Absolute path of the generated module (`W.js`). */
+  readonly module: string;
+  /** Content hash of the module and everything it references (`moduleHash`). */
+  readonly hash: string;
+  readonly input: unknown;
+}
+
+/** An absolute path from a path or `file:` URL. */
+export function modulePath(module: string | URL): string {
+  const text = module.toString();
+  return text.startsWith("file:") ? fileURLToPath(text) : isAbsolute(text) ? text : resolve(text);
+}
+
+/** SHA-256 over the module's files (the module, its `.wasm` files, its sub-workflow modules). */
+export function moduleHash(path: string): string {
+  const hash = createHash("sha256");
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const bytes = readFileSync(file);
+    hash.update(`${file.slice(dirname(path).length)}\0${bytes.length}\0`).update(bytes);
+    if (!file.endsWith(".js")) return;
+    const text = bytes.toString("utf8");
+    const references = [
+      ...[...text.matchAll(/"wasm":\s*"([^"]+)"/g)].map((m) => m[1]!),
+      ...[...text.matchAll(/from\s+"(\.\.?\/[^"]+\.js)"/g)].map((m) => m[1]!),
+    ].sort();
+    for (const reference of references) visit(join(dirname(file), reference));
+  };
+  visit(path);
+  return hash.digest("hex");
+}
+
+/** The job for running `module` on `input`. */
+export function jobFor(module: string | URL, input: unknown): Job {
+  const path = modulePath(module);
+  return { module: path, hash: moduleHash(path), input };
+}
+
+/** Imports the job's module after checking it is the one the run started with. */
+export async function loadJobModule(job: Job): Promise<WorkflowModule> {
+  let hash: string;
+  try {
+    hash = moduleHash(job.module);
+  } catch (error) {
+    throw new WorkflowChangedError(`cannot read the run's workflow module ${job.module}: ${(error as Error).message}`);
+  }
+  if (hash !== job.hash)
+    throw new WorkflowChangedError(
+      `the workflow module ${job.module} changed since the run started (content hash ${hash.slice(0, 12)}, run started with ${job.hash.slice(0, 12)}); start a new run`,
+    );
+  return (await import(pathToFileURL(job.module).href)) as WorkflowModule;
+}
+
+/** The seed of sandboxed randomness and clocks of a run: a replay draws the same numbers. */
+export function seedOf(runId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < runId.length; i++) h = Math.imul(h ^ runId.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
