@@ -81,7 +81,12 @@ async function launch(settings: LaunchSettings, busy: () => Error): Promise<Sess
   const liveness = await Liveness.hold(settings.databaseUrl, settings.executorId);
   if (!liveness) throw busy();
   try {
-    const client = await DBOSClient.create({ systemDatabaseUrl: settings.databaseUrl, logger, applicationName: APP });
+    const client = await DBOSClient.create({
+      systemDatabaseUrl: settings.databaseUrl,
+      logger,
+      applicationName: APP,
+      systemDatabaseIdleTransactionTimeoutMs: 0,
+    });
     const workflow = DBOS.registerWorkflow(runJob, { name: WORKFLOW_NAME });
     session = { client, workflow, runOptions: settings.runOptions, liveness };
     DBOS.setConfig({
@@ -91,6 +96,8 @@ async function launch(settings: LaunchSettings, busy: () => Error): Promise<Sess
       executorID: settings.executorId,
       listenQueues: settings.listenQueues,
       logger,
+      // No per-connection SET (pg warns when DBOS's pool issues it concurrently).
+      systemDatabaseIdleTransactionTimeoutMs: 0,
     });
     await DBOS.launch();
     return session;
@@ -321,7 +328,12 @@ function describe(runId: string, state: string, output: unknown, error: unknown)
 
 async function withClient<T>(databaseUrl: string, use: (client: DBOSClient) => Promise<T>): Promise<T> {
   await DBOS.migrate(databaseUrl);
-  const client = await DBOSClient.create({ systemDatabaseUrl: databaseUrl, logger, applicationName: APP });
+  const client = await DBOSClient.create({
+    systemDatabaseUrl: databaseUrl,
+    logger,
+    applicationName: APP,
+    systemDatabaseIdleTransactionTimeoutMs: 0,
+  });
   try {
     return await use(client);
   } finally {

@@ -10,6 +10,7 @@ import { UsageError, type DiagnosticFormat } from "./report.js";
 const FORMAT = { format: { type: "string" } } as const;
 const NO_CACHE = { "no-cache": { type: "boolean" } } as const;
 const STRICT = { strict: { type: "boolean" } } as const;
+const DURABLE = { durable: { type: "boolean" }, db: { type: "string" }, "run-id": { type: "string" } } as const;
 
 /** Where `build` writes when no --out-dir is given. */
 export const DEFAULT_OUT_DIR = "gen";
@@ -61,7 +62,9 @@ const run = defineCommand({
   name: "run",
   help: `run <file> [--input <json|@file>] [--tools <module.js>] [--trace] [--seed <n>]
       [--record <file> | --replay <file>] [--allow-host <host>]...
-      compile and run; print the output as JSON`,
+      [--durable --run-id <id> [--db <postgres url>]]
+      compile and run; print the output as JSON; --durable checkpoints every node in PostgreSQL,
+      and the same --run-id again resumes the run (or prints its recorded output)`,
   options: {
     input: { type: "string", short: "i" },
     tools: { type: "string", short: "t" },
@@ -70,11 +73,15 @@ const run = defineCommand({
     record: { type: "string" },
     replay: { type: "string" },
     "allow-host": { type: "string", multiple: true },
+    ...DURABLE,
     ...FORMAT,
     ...NO_CACHE,
   },
   run: async (values, positionals) => {
     if (positionals.length !== 1) throw new UsageError("run takes exactly one workflow file");
+    if ((values["run-id"] !== undefined || values.db !== undefined) && !values.durable)
+      throw new UsageError("--run-id and --db go with --durable");
+    if (values.durable && values["run-id"] === undefined) throw new UsageError("--durable needs --run-id <id>");
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be an integer");
     return (await import("./commands/run.js")).runCommand({
@@ -88,6 +95,71 @@ const run = defineCommand({
       ...(values.record !== undefined && { record: values.record }),
       ...(values.replay !== undefined && { replay: values.replay }),
       ...(values["allow-host"] !== undefined && { allowHosts: values["allow-host"] }),
+      ...(values.durable && { durable: { runId: values["run-id"]!, databaseUrl: values.db } }),
+    });
+  },
+});
+
+const worker = defineCommand({
+  name: "worker",
+  help: `worker [--db <postgres url>] [--concurrency <n>] [--queue-concurrency <n>] [--tools <module.js>]
+      serve the durable run queue until interrupted; recover the runs of workers that died`,
+  options: {
+    db: { type: "string" },
+    concurrency: { type: "string" },
+    "queue-concurrency": { type: "string" },
+    tools: { type: "string", short: "t" },
+    "allow-host": { type: "string", multiple: true },
+  },
+  run: async (values, positionals) => {
+    if (positionals.length > 0) throw new UsageError("worker takes no files: enqueue names the workflow of each run");
+    return (await import("./commands/worker.js")).workerCommand({
+      databaseUrl: values.db,
+      concurrency: count(values.concurrency, "--concurrency"),
+      queueConcurrency: count(values["queue-concurrency"], "--queue-concurrency"),
+      tools: values.tools,
+      allowHosts: values["allow-host"] ?? [],
+    });
+  },
+});
+
+const enqueue = defineCommand({
+  name: "enqueue",
+  help: `enqueue <file> [--db <postgres url>] [--run-id <id>] [--input <json|@file>]
+      compile and submit a durable run to the worker queue; print its run id`,
+  options: {
+    db: { type: "string" },
+    "run-id": { type: "string" },
+    input: { type: "string", short: "i" },
+    ...FORMAT,
+    ...NO_CACHE,
+  },
+  run: async (values, positionals) => {
+    if (positionals.length !== 1) throw new UsageError("enqueue takes exactly one workflow file");
+    return (await import("./commands/enqueue.js")).enqueueCommand({
+      path: positionals[0]!,
+      databaseUrl: values.db,
+      runId: values["run-id"],
+      input: values.input,
+      cache: !values["no-cache"],
+      format: diagnosticFormat(values.format),
+    });
+  },
+});
+
+const status = defineCommand({
+  name: "status",
+  help: `status <run id> [--db <postgres url>] [--wait <seconds>]
+      print a durable run's state and, once done, its output (or error) as JSON`,
+  options: { db: { type: "string" }, wait: { type: "string" } },
+  run: async (values, positionals) => {
+    if (positionals.length !== 1) throw new UsageError("status takes exactly one run id");
+    const wait = values.wait === undefined ? undefined : Number(values.wait);
+    if (wait !== undefined && !(wait >= 0)) throw new UsageError("--wait takes a number of seconds");
+    return (await import("./commands/status.js")).statusCommand({
+      runId: positionals[0]!,
+      databaseUrl: values.db,
+      waitSeconds: wait ?? 0,
     });
   },
 });
@@ -163,10 +235,30 @@ const schema = defineCommand({
 });
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [build, check, run, graph, convert, fmt, schema, bench];
+export const COMMANDS: readonly Command[] = [
+  build,
+  check,
+  run,
+  worker,
+  enqueue,
+  status,
+  graph,
+  convert,
+  fmt,
+  schema,
+  bench,
+];
 
 function requirePaths(paths: readonly string[], command: string): void {
   if (paths.length === 0) throw new UsageError(`${command} needs at least one workflow file or directory`);
+}
+
+/** A positive integer option. */
+function count(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a positive integer, got '${text}'`);
+  return n;
 }
 
 function diagnosticFormat(format: string | undefined): DiagnosticFormat {

@@ -29,9 +29,11 @@ export interface RunArgs {
   readonly record?: string;
   /** `--replay <file>`: answer model and tool calls from this recording instead. */
   readonly replay?: string;
+  /** `--durable`: checkpoint every node in PostgreSQL under `runId` (SPEC section 9). */
+  readonly durable?: { readonly databaseUrl?: string; readonly runId: string };
 }
 
-interface LoadedTools {
+export interface LoadedTools {
   readonly default: Record<string, unknown>;
   readonly llm?: unknown;
 }
@@ -42,6 +44,7 @@ interface ToolsModule {
 }
 
 export async function runCommand(args: RunArgs): Promise<number> {
+  if (args.durable) return (await import("../durable.js")).runDurableCommand(args, args.durable);
   const input = parseInput(args.input);
   const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
   const result = await compileFiles([args.path], {
@@ -98,7 +101,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
 }
 
 /** `--input`: inline JSON, or `@path` to a JSON file. */
-function parseInput(text: string | undefined): unknown {
+export function parseInput(text: string | undefined): unknown {
   if (text === undefined) return {};
   const source = text.startsWith("@") ? readInputFile(text.slice(1)) : text;
   try {
@@ -117,7 +120,7 @@ function readInputFile(path: string): string {
 }
 
 /** The `--tools` module: its default export maps tool names to functions; `llm` is an optional provider. */
-async function loadTools(path: string): Promise<LoadedTools> {
+export async function loadTools(path: string): Promise<LoadedTools> {
   let module: ToolsModule;
   try {
     module = (await import(pathToFileURL(resolve(path)).href)) as ToolsModule;

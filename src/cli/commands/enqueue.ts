@@ -1,0 +1,32 @@
+/**
+ * @fileoverview `iceosc enqueue W.yaml [--db URL] [--run-id ID] [--input ...]`: compiles the
+ * workflow into its content-addressed folder and submits a durable run of it to the worker queue
+ * (SPEC section 9); prints the run id. Workers find the module by its path, so they must see the
+ * same files (the same machine, or ICEOSC_CACHE_DIR on a shared filesystem).
+ */
+import type { DiagnosticFormat } from "../report.js";
+import { compileDurable, databaseUrl } from "../durable.js";
+import { parseInput } from "./run.js";
+
+export interface EnqueueArgs {
+  readonly path: string;
+  readonly databaseUrl: string | undefined;
+  readonly runId: string | undefined;
+  readonly input: string | undefined;
+  readonly cache: boolean;
+  readonly format: DiagnosticFormat;
+}
+
+export async function enqueueCommand(args: EnqueueArgs): Promise<number> {
+  const url = databaseUrl(args.databaseUrl);
+  const input = parseInput(args.input);
+  const compiled = await compileDurable(args.path, args.cache, args.format);
+  if ("status" in compiled) return compiled.status;
+  const { enqueue } = await import("../../../runtime/durable/index.js");
+  const runId = await enqueue(compiled.module, input, {
+    databaseUrl: url,
+    ...(args.runId !== undefined && { runId: args.runId }),
+  });
+  process.stdout.write(`${runId}\n`);
+  return 0;
+}

@@ -1,0 +1,25 @@
+/**
+ * @fileoverview `iceosc status ID [--db URL] [--wait S]`: prints where a durable run stands as JSON
+ * (SPEC section 9): `{ "runId", "state" }`, plus `output` once it succeeded or `error` (code,
+ * message, node) once it failed. `--wait` waits up to S seconds for the run to finish. Exit 0 for
+ * any known run, 1 for an unknown id.
+ */
+import { databaseUrl } from "../durable.js";
+
+export interface StatusArgs {
+  readonly runId: string;
+  readonly databaseUrl: string | undefined;
+  readonly waitSeconds: number;
+}
+
+export async function statusCommand(args: StatusArgs): Promise<number> {
+  const url = databaseUrl(args.databaseUrl);
+  const { status } = await import("../../../runtime/durable/index.js");
+  const found = await status(args.runId, { databaseUrl: url, waitMs: args.waitSeconds * 1000 });
+  if (!found) {
+    process.stderr.write(`error: no run '${args.runId}' in this database\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * @fileoverview `iceosc worker [--db URL] [--concurrency N] [--queue-concurrency N] [--tools m.js]`:
+ * serves the durable run queue (SPEC section 9) until SIGINT or SIGTERM. Each run names its
+ * compiled module by path; the worker runs it with the tools of its own `--tools` module. Runs of
+ * workers that died are put back on the queue and resumed here or by another worker.
+ */
+import { defaultProvider } from "../../../runtime/providers/index.js";
+import type { LlmProvider, ToolFunction } from "../../../runtime/options.js";
+import { databaseUrl } from "../durable.js";
+import { loadTools } from "./run.js";
+
+export interface WorkerArgs {
+  readonly databaseUrl: string | undefined;
+  readonly concurrency: number | undefined;
+  readonly queueConcurrency: number | undefined;
+  readonly tools: string | undefined;
+  readonly allowHosts: readonly string[];
+}
+
+export async function workerCommand(args: WorkerArgs): Promise<number> {
+  const url = databaseUrl(args.databaseUrl);
+  const tools = args.tools ? await loadTools(args.tools) : { default: {} };
+  const { startWorker } = await import("../../../runtime/durable/index.js");
+  const worker = await startWorker({
+    databaseUrl: url,
+    ...(args.concurrency !== undefined && { concurrency: args.concurrency }),
+    ...(args.queueConcurrency !== undefined && { queueConcurrency: args.queueConcurrency }),
+    runOptions: {
+      tools: tools.default as Record<string, ToolFunction>,
+      llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider(),
+      builtins: { baseDir: process.cwd(), readableDirs: [process.cwd()], allowedHosts: args.allowHosts },
+    },
+  });
+  process.stderr.write(`iceosc worker ${worker.executorId}: serving the run queue (Ctrl-C stops)\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await worker.stop();
+  return 0;
+}

@@ -1,0 +1,19 @@
+// Tools for durable-run tests: each call appends `start|done <name> <idempotency key>` to
+// $TOOL_LOG. `slow` sleeps $SLOW_MS (long in the process a test kills, short after).
+import { appendFileSync } from "node:fs";
+
+const note = (event, name, context) =>
+  appendFileSync(process.env.TOOL_LOG, `${event} ${name} ${context.idempotencyKey ?? "-"}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function call(name, value, context, ms) {
+  note("start", name, context);
+  await sleep(ms);
+  note("done", name, context);
+  return { name, value };
+}
+
+export default {
+  step: (args, context) => call(String(args.name), args.value ?? null, context, 5),
+  slow: (args, context) => call(String(args.name), args.value ?? null, context, Number(process.env.SLOW_MS ?? 50)),
+};
