@@ -220,6 +220,19 @@ const fmt = defineCommand({
   },
 });
 
+const lsp = defineCommand({
+  name: "lsp",
+  help: `lsp [--stdio]
+      the language server for .ice and workflow YAML files, over stdin/stdout (for editors)`,
+  options: { stdio: { type: "boolean" } },
+  run: async () => {
+    const { serveStdio } = await import("../lsp/server.js");
+    const { compilerVersion } = await import("./version.js");
+    serveStdio(compilerVersion());
+    return new Promise<number>(() => {});
+  },
+});
+
 const schema = defineCommand({
   name: "schema",
   help: `schema [--out <file>]
@@ -246,6 +259,7 @@ export const COMMANDS: readonly Command[] = [
   convert,
   fmt,
   schema,
+  lsp,
   bench,
 ];
 

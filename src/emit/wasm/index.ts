@@ -97,6 +97,16 @@ interface Prepared {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/**
+ * The diagnostics found before AssemblyScript runs: syntax, capability use, schema types and
+ * unsupported constructs. No compiler worker is started, so this is fast enough for an editor.
+ */
+export function precheckSandboxUnits(units: readonly SandboxUnit[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const unit of units) prepare(unit, diagnostics);
+  return diagnostics;
+}
+
 /** Compiles units; artifacts come back for the units without errors, in unit order. */
 export async function compileSandboxUnits(
   units: readonly SandboxUnit[],

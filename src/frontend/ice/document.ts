@@ -16,6 +16,8 @@ export interface IceParseResult {
   /** The plan; undefined when any error was reported. */
   readonly workflow: Workflow | undefined;
   readonly diagnostics: Diagnostic[];
+  /** The plan as far as it could be read, also with errors (for editors: completion, symbols). */
+  readonly partial?: Workflow;
 }
 
 /** Parses an .ice workflow file into the plan. */
@@ -33,5 +35,5 @@ export function parseIceWorkflow(file: SourceFile): IceParseResult {
   const workflow = cst ? new PlanBuilder(ice).workflow(cst.children, ice.node(cst)) : undefined;
   if (workflow) checkWorkflowNames(workflow, ice.bag);
   const diagnostics = sortDiagnostics(ice.bag.all);
-  return { workflow: ice.bag.hasErrors ? undefined : workflow, diagnostics };
+  return { workflow: ice.bag.hasErrors ? undefined : workflow, diagnostics, ...(workflow && { partial: workflow }) };
 }

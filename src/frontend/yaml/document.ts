@@ -31,6 +31,8 @@ export interface YamlParseResult {
   /** The plan; undefined when any error was reported. */
   readonly workflow: Workflow | undefined;
   readonly diagnostics: Diagnostic[];
+  /** The plan as far as it could be read, also with errors (for editors: completion, symbols). */
+  readonly partial?: Workflow;
 }
 
 const EMPTY_OBJECT: ObjectType = { kind: "object", fields: [] };
@@ -83,8 +85,8 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   };
   checkWorkflowNames(workflow, ctx.bag);
   const diagnostics = sortDiagnostics(ctx.bag.all);
-  if (ctx.bag.hasErrors || !inputSchema) return { workflow: undefined, diagnostics };
-  return { workflow, diagnostics };
+  if (ctx.bag.hasErrors || !inputSchema) return { workflow: undefined, diagnostics, partial: workflow };
+  return { workflow, diagnostics, partial: workflow };
 }
 
 /** `dir/word_stats.yaml` to `word_stats`. */
