@@ -8,7 +8,7 @@ export interface WorkflowCstNode extends CstNode {
 
 export type WorkflowCstChildren = {
   Workflow: IToken[];
-  Name: IToken[];
+  key: KeyCstNode[];
   params?: ParamsCstNode[];
   LCurly: IToken[];
   statement?: StatementCstNode[];

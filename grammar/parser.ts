@@ -4,7 +4,7 @@
  * still reports). Code bodies and condition expressions are captured as balanced groups of
  * tokens; the front end takes their text from the source. One instance, reused via `.input`.
  *
- *   workflow      : 'workflow' Name params? '{' statement* '}'
+ *   workflow      : 'workflow' key params? '{' statement* '}'
  *   statement     : (node | output | toolDecl) ';'?
  *   output        : 'output' key '=' value
  *   toolDecl      : 'declare' 'tool' key params? returnType? clause*
@@ -53,7 +53,7 @@ export class IceParser extends CstParser {
 
   workflow = this.RULE("workflow", () => {
     this.CONSUME(t.Workflow);
-    this.CONSUME(t.Name);
+    this.SUBRULE(this.key);
     this.OPTION(() => this.SUBRULE(this.params));
     this.CONSUME(t.LCurly);
     this.MANY(() => this.SUBRULE(this.statement));

@@ -63,6 +63,9 @@ const RULES: { readonly [kind in NameKind]: NameRule } = {
 /** Words that name (or reach) a JavaScript object's prototype. */
 const PROTOTYPE_WORDS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** Words that are values in paths and in .ice, so never a node, item or output. */
+const LITERAL_WORDS = new Set(["true", "false", "null"]);
+
 /** Device names Windows reserves whatever the extension (`con.js` cannot be created there). */
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$/i;
 
@@ -74,6 +77,8 @@ export function nameProblem(kind: NameKind, name: string): string | undefined {
   if (!rule.pattern.test(name)) return rule.describe;
   if (PROTOTYPE_WORDS.has(name)) return "it is reserved (it names a JavaScript object's prototype)";
   if (kind === "workflow name" && WINDOWS_DEVICE.test(name)) return "it is a device name reserved on Windows";
+  if (LITERAL_WORDS.has(name) && (kind === "node id" || kind === "loop item variable" || kind === "output name"))
+    return "true, false and null are values, not names";
   return undefined;
 }
 

@@ -69,3 +69,11 @@ export function referencesIn(value: Value): RefValue[] {
       return value.items.flatMap(referencesIn);
   }
 }
+
+/**
+ * Sets `object[key] = value` as an own, enumerable data property, `__proto__` included (plain
+ * assignment of `__proto__` would set the prototype and lose the entry).
+ */
+export function setEntry<T>(object: { [key: string]: T }, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -33,12 +33,19 @@ export function printConstant(value: JsonValue): string {
     : `{ ${entries.map(([k, v]) => `${printName(k)}: ${printConstant(v)}`).join(", ")} }`;
 }
 
-/** `` `text ${path} text` ``, escaping backslashes, backticks and `${`. */
+/** A surrogate without its pair: a UTF-8 file cannot hold it, so it is written as an escape. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `` `text ${path} text` ``, escaping backslashes, backticks, `${` and lone surrogates. */
 export function printTemplate(template: TemplateValue): string {
   const text = template.parts
     .map((part) =>
       typeof part === "string"
-        ? part.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")
+        ? part
+            .replace(/\\/g, "\\\\")
+            .replace(/`/g, "\\`")
+            .replace(/\$\{/g, "\\${")
+            .replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
         : `\${${printPath(part.path)}}`,
     )
     .join("");

@@ -5,7 +5,16 @@
  * optional field of object or object-list type) throw a PrintError.
  */
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
-import type { ObjectType, PlanNode, SchemaType, TemplateValue, Value, ValueEntry, Workflow } from "../plan/index.js";
+import {
+  setEntry,
+  type ObjectType,
+  type PlanNode,
+  type SchemaType,
+  type TemplateValue,
+  type Value,
+  type ValueEntry,
+  type Workflow,
+} from "../plan/index.js";
 import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS } from "../frontend/yaml/fieldTable.js";
 
 /** A plan that the target form cannot express. */
@@ -173,7 +182,7 @@ function prune(map: YamlMap): YamlMap {
       for (const [k, item] of Object.entries(v)) {
         if (item === undefined) continue;
         if (key !== "nodes" && optionalEmpty.has(k) && isEmpty(item) && isNodeLike(v)) continue;
-        out[k] = walk(item, k);
+        setEntry(out, k, walk(item, k));
       }
       return out;
     }

@@ -29,6 +29,15 @@ function id(name: string): string {
   return `n_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }
 
+/**
+ * A label inside `"..."`: quotes and markup characters as Mermaid entity codes (a label never
+ * closes its string or opens HTML), line breaks as `<br/>`.
+ */
 function text(label: string): string {
-  return label.replace(/"/g, "#quot;").replace(/\n/g, "<br/>");
+  return label
+    .replace(/&/g, "#amp;")
+    .replace(/"/g, "#quot;")
+    .replace(/</g, "#lt;")
+    .replace(/>/g, "#gt;")
+    .replace(/\r?\n|[\r\u2028\u2029]/g, "<br/>");
 }

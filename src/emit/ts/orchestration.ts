@@ -5,6 +5,7 @@
  */
 import {
   INPUTS_ROOT,
+  type JsonValue,
   branchMembership,
   nestedIds,
   type PlanNode,
@@ -12,6 +13,7 @@ import {
   type Workflow,
 } from "../../plan/index.js";
 import { computeGuards, type GuardTerm } from "./guards.js";
+import { commentText, dataLiteral, stringLiteral } from "./literals.js";
 import { member, type NameTable } from "./names.js";
 import { scheduleWaves } from "./schedule.js";
 import { emitEntries, emitValue, type RootResolver } from "./values.js";
@@ -83,7 +85,7 @@ class Orchestrator {
 
   private call(node: PlanNode, scope: Scope): string {
     const resolve = this.resolver(scope);
-    const id = JSON.stringify(node.id);
+    const id = stringLiteral(node.id);
     switch (node.kind) {
       case "tool":
         return `rt.tool(${id}, ${emitEntries(node.args, resolve)})`;
@@ -101,13 +103,13 @@ class Orchestrator {
       case "agent":
         return `rt.agent(${id}, { ${[
           `prompt: ${emitValue(node.prompt, resolve)}`,
-          `tools: ${JSON.stringify(node.tools.map((t) => t.name))}`,
+          `tools: ${dataLiteral(node.tools.map((t) => t.name))}`,
           `maxIterations: ${node.maxIterations}`,
           ...modelFields(node),
         ].join(", ")} })`;
       case "workflow": {
         const runner = this.context.workflowImports.get(node.workflowRef.name) ?? "undefined";
-        return `rt.workflow(${id}, ${JSON.stringify(node.workflowRef.name)}, ${runner}, ${emitEntries(node.inputs, resolve)})`;
+        return `rt.workflow(${id}, ${stringLiteral(node.workflowRef.name)}, ${runner}, ${emitEntries(node.inputs, resolve)})`;
       }
       case "loop": {
         const itemName = this.context.names.get(node.itemVar.name);
@@ -139,7 +141,7 @@ class Orchestrator {
     const test = terms
       .map((t) => `${member(this.context.names.get(t.condition), "result", true)} === ${t.branch}`)
       .join(" && ");
-    return `(${test}\n  ? ${call.split("\n").join("\n  ")}\n  : rt.skip(${JSON.stringify(node.id)}))`;
+    return `(${test}\n  ? ${call.split("\n").join("\n  ")}\n  : rt.skip(${stringLiteral(node.id)}))`;
   }
 
   private binding(id: string): SandboxBinding {
@@ -163,17 +165,20 @@ class Orchestrator {
   }
 }
 
-function modelFields(node: { readonly model?: string; readonly llmConfig: object }): string[] {
+function modelFields(node: {
+  readonly model?: string;
+  readonly llmConfig: { readonly [key: string]: JsonValue };
+}): string[] {
   return [
-    ...(node.model !== undefined ? [`model: ${JSON.stringify(node.model)}`] : []),
-    `config: ${JSON.stringify(node.llmConfig)}`,
+    ...(node.model !== undefined ? [`model: ${stringLiteral(node.model)}`] : []),
+    `config: ${dataLiteral(node.llmConfig)}`,
   ];
 }
 
 function comment(node: PlanNode, guard: readonly GuardTerm[] | undefined): string[] {
   const when =
     guard && guard.length > 0 ? ` (runs when ${guard.map((t) => `${t.condition} is ${t.branch}`).join(" and ")})` : "";
-  return [`// ${node.id}: ${node.kind}${when}`];
+  return [`// ${commentText(`${node.id}: ${node.kind}${when}`)}`];
 }
 
 function indent(lines: readonly string[]): string[] {

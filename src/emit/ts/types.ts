@@ -2,7 +2,7 @@
  * @fileoverview Schema types as TypeScript type text, for the generated `Input`/`Output` types.
  */
 import type { SchemaType } from "../../plan/index.js";
-import { propertyName } from "./names.js";
+import { typeKey } from "./literals.js";
 
 export function typeText(type: SchemaType | undefined): string {
   if (type === undefined) return "unknown";
@@ -22,6 +22,6 @@ export function typeText(type: SchemaType | undefined): string {
     case "object":
       return type.fields.length === 0
         ? "Record<string, never>"
-        : `{ ${type.fields.map((f) => `${propertyName(f.name)}${f.optional ? "?" : ""}: ${typeText(f.type)}`).join("; ")} }`;
+        : `{ ${type.fields.map((f) => `${typeKey(f.name)}${f.optional ? "?" : ""}: ${typeText(f.type)}`).join("; ")} }`;
   }
 }

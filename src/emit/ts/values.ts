@@ -3,6 +3,7 @@
  * node variables in scope, templates become template literals through `rt.text`.
  */
 import { INPUTS_ROOT, type Value } from "../../plan/index.js";
+import { dataLiteral, templateChunk } from "./literals.js";
 import { member, propertyName } from "./names.js";
 
 /** Resolves the root of a reference path to a JavaScript expression. */
@@ -12,11 +13,11 @@ export type RootResolver = (root: string) => string;
 export function emitValue(value: Value, resolve: RootResolver): string {
   switch (value.kind) {
     case "literal":
-      return JSON.stringify(value.value);
+      return dataLiteral(value.value);
     case "ref":
       return emitPath(value.path, resolve);
     case "template":
-      return `\`${value.parts.map((part) => (typeof part === "string" ? escapeTemplate(part) : `\${rt.text(${emitPath(part.path, resolve)})}`)).join("")}\``;
+      return `\`${value.parts.map((part) => (typeof part === "string" ? templateChunk(part) : `\${rt.text(${emitPath(part.path, resolve)})}`)).join("")}\``;
     case "object":
       return `{ ${value.entries.map((e) => `${propertyName(e.key)}: ${emitValue(e.value, resolve)}`).join(", ")} }`;
     case "array":
@@ -38,8 +39,4 @@ export function emitPath(path: readonly string[], resolve: RootResolver): string
     expression = member(expression, field, !(root === INPUTS_ROOT && index === 0));
   });
   return expression;
-}
-
-function escapeTemplate(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
 }

@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import type { KeyCstChildren, LiteralCstChildren, ValueCstNode } from "../../../grammar/index.js";
 import { Diagnostics } from "../../diagnostics/index.js";
-import type { JsonValue } from "../../plan/index.js";
+import { setEntry, type JsonValue } from "../../plan/index.js";
 import type { IceContext } from "./context.js";
 import { literalText } from "./strings.js";
 
@@ -44,7 +44,7 @@ export function constantOf(ice: IceContext, value: ValueCstNode, what: string): 
     for (const argument of c.objectValue[0].children.argument ?? []) {
       const key = argument.children.key?.[0] && keyText(ice, argument.children.key[0].children);
       const item = argument.children.value?.[0] && constantOf(ice, argument.children.value[0], what);
-      if (key && item !== undefined) out[key.key] = item;
+      if (key && item !== undefined) setEntry(out, key.key, item);
       else ok = false;
     }
     return ok ? out : undefined;

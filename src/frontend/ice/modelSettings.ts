@@ -6,7 +6,7 @@
  */
 import type { ArgumentCstNode, ValueCstNode } from "../../../grammar/index.js";
 import { Diagnostics } from "../../diagnostics/index.js";
-import type { JsonValue, Named, Value } from "../../plan/index.js";
+import { setEntry, type JsonValue, type Named, type Value } from "../../plan/index.js";
 import { DEFAULT_MAX_ITERATIONS } from "../yaml/fieldTable.js";
 import { describeValue, nameOf } from "./clauses.js";
 import { constantOf, keyText } from "./constants.js";
@@ -64,10 +64,10 @@ export function modelSettings(
       else wrong("max_iterations", "an integer >= 1", value, JSON.stringify(constant));
     } else if (key.key === "llm_config") {
       if (constant !== null && typeof constant === "object" && !Array.isArray(constant))
-        Object.assign(config, constant);
+        for (const [k, v] of Object.entries(constant)) setEntry(config, k, v);
       else wrong("llm_config", "an object", value, JSON.stringify(constant));
     } else {
-      config[key.key] = constant;
+      setEntry(config, key.key, constant);
     }
   }
   return ok ? { llmConfig: config, tools, maxIterations, ...(model !== undefined && { model }) } : undefined;

@@ -62,7 +62,7 @@ import {
   unknownNodeClause,
   type Clause,
 } from "./clauses.js";
-import { numberText } from "./constants.js";
+import { keyText, numberText } from "./constants.js";
 import type { IceContext } from "./context.js";
 import { codeBodyText, groupText } from "./embeddedText.js";
 import { modelSettings } from "./modelSettings.js";
@@ -88,9 +88,9 @@ export class PlanBuilder extends ValueVisitor {
     this.validateVisitor();
   }
 
-  /** workflow : 'workflow' Name params? '{' statement* '}' */
+  /** workflow : 'workflow' key params? '{' statement* '}'   (a string key for names such as `my-flow`) */
   workflow(ctx: WorkflowCstChildren, at: Span): Workflow | undefined {
-    const name = ctx.Name?.[0];
+    const name = ctx.key?.[0] && keyText(this.ice, ctx.key[0].children);
     const inputSchema = ctx.params?.[0] ? this.signature(this.params(ctx.params[0].children), "workflow input") : EMPTY;
     const nodes: PlanNode[] = [];
     const outputs: ValueEntry[] = [];
@@ -109,7 +109,15 @@ export class PlanBuilder extends ValueVisitor {
     }
     return (
       name &&
-      inputSchema && { name: name.image, span: at, nameSpan: this.ice.token(name), inputSchema, nodes, outputs, tools }
+      inputSchema && {
+        name: name.key,
+        span: at,
+        nameSpan: this.ice.token(name.token),
+        inputSchema,
+        nodes,
+        outputs,
+        tools,
+      }
     );
   }
 

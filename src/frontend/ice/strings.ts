@@ -40,9 +40,11 @@ function decodeEscape(raw: string, at: number, base: number, out: Decoded): numb
   const e = raw[at + 1] ?? "";
   if (e === "\n") return at + 2;
   if (e === "\r") return raw[at + 2] === "\n" ? at + 3 : at + 2;
-  const hex = e === "x" ? /^x([0-9a-fA-F]{2})/ : e === "u" ? /^u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/ : undefined;
-  const match = hex?.exec(raw.slice(at + 1));
-  if (match) {
+  const hex =
+    e === "x" ? /x([0-9a-fA-F]{2})/y : e === "u" ? /u(?:\{([0-9a-fA-F]{1,8})\}|([0-9a-fA-F]{4}))/y : undefined;
+  if (hex) hex.lastIndex = at + 1;
+  const match = hex?.exec(raw);
+  if (match && parseInt(match[1] ?? match[2]!, 16) <= 0x10ffff) {
     out.push(String.fromCodePoint(parseInt(match[1] ?? match[2]!, 16)), base + at);
     return at + 1 + match[0].length;
   }

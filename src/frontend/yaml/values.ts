@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from "yaml";
 import type { Span } from "../../diagnostics/index.js";
-import type { JsonValue, TemplateValue, Value, ValueEntry } from "../../plan/index.js";
+import { setEntry, type JsonValue, type TemplateValue, type Value, type ValueEntry } from "../../plan/index.js";
 import { parseStringValue, parseTemplate } from "../template.js";
 import type { MapEntry, YamlContext } from "./context.js";
 import { stringSource } from "./positions.js";
@@ -56,7 +56,7 @@ export function readJsonMap(ctx: YamlContext, entry: MapEntry): { [key: string]:
   if (entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return {};
   const entries = ctx.mapping(entry.value, `'${entry.key}'`, entry.keySpan);
   const out: { [key: string]: JsonValue } = {};
-  for (const e of entries ?? []) out[e.key] = toJson(ctx.resolve(e.value));
+  for (const e of entries ?? []) setEntry(out, e.key, toJson(ctx.resolve(e.value)));
   return out;
 }
 
