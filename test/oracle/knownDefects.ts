@@ -86,3 +86,10 @@ export const KNOWN_BAD_DIAGNOSTICS: readonly string[] = [
   "idiom/set-has-and-size",
   "idiom/date-arithmetic",
 ];
+
+/**
+ * True while the short fuzz run of `npm test` (test/oracle/fuzz.test.ts: seed 1, 40 programs)
+ * finds WRONG or CRASH programs: the test then checks that it still does. Set it to false once the
+ * compiler gives JavaScript's answers; from then on any WRONG or CRASH program fails the test.
+ */
+export const FUZZ_SHORT_RUN_KNOWN_FAILING = true;

@@ -45,6 +45,10 @@ export type SandboxOutcome =
 
 /** Diagnostic codes that mean the compiler itself failed, not that it refused the body. */
 const INTERNAL_CODES = new Set(["ICE3005", "ICE3006"]);
+/** "compiling sandboxed code took longer than N ms". */
+const COMPILE_TIMEOUT = "ICE3006";
+/** Builds of a body that timed out before the timeout counts as a CRASH. */
+const TIMEOUT_RETRIES = 2;
 
 /** Limits for oracle runs: generous, so only real differences show (never a slow machine). */
 const RUN_LIMITS = { fuel: 2_000_000_000, memoryBytes: 256 * 1024 * 1024, timeoutMs: 120_000 };
@@ -98,7 +102,9 @@ export async function buildBodies(
   });
   const outcomes: (BuildOutcome | undefined)[] = bodies.map(() => undefined);
   let pending = names.map((_, i) => i);
-  // Each round either builds everything pending or sets aside at least one body.
+  const attempts: number[] = [];
+  // Each round builds everything pending, or sets aside at least one body, or counts one more
+  // attempt for each body whose compile timed out (bounded by TIMEOUT_RETRIES).
   while (pending.length > 0) {
     let result: Awaited<ReturnType<typeof compileFiles>>;
     try {
@@ -137,7 +143,14 @@ export async function buildBodies(
       for (const i of pending) outcomes[i] = { kind: "crash", message: `diagnostics naming no body: ${message}` };
       break;
     }
-    for (const [i, ds] of byBody) outcomes[i] = outcomeOf(ds, `${src}/`);
+    // A compile timeout says the machine was busy more often than that the body is pathological:
+    // such bodies are built again (in the next round, with fewer units) before they count.
+    for (const [i, ds] of byBody) {
+      const timedOut = ds.every((d) => d.code === COMPILE_TIMEOUT);
+      if (timedOut) attempts[i] = (attempts[i] ?? 0) + 1;
+      if (timedOut && (attempts[i] ?? 0) <= TIMEOUT_RETRIES) byBody.delete(i);
+      else outcomes[i] = outcomeOf(ds, `${src}/`);
+    }
     pending = pending.filter((i) => !byBody.has(i));
   }
   return outcomes.map((o) => o ?? { kind: "crash", message: "the oracle lost this body" });

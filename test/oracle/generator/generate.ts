@@ -1,0 +1,455 @@
+/**
+ * @fileoverview Random programs in the plain subset of code-node bodies: number arithmetic
+ * (`/ % **` with negative and fractional operands, Math.*), comparisons, string building
+ * (templates, `+` of numbers, String(x), toFixed), arrays of numbers and strings (loops, push,
+ * index, length, slice, join, sort with a comparator, map/filter/reduce), if/else with shadowing
+ * block-scoped const/let, bounded for/while/for-of loops, helper functions.
+ *
+ * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
+ * (a block never declares a name it has already read, so no temporal dead zone), loops have
+ * literal bounds (at most 5, nested at most twice), nothing is pushed inside a for-of, arrays are
+ * only indexed behind a length check, and strings do not grow by repetition.
+ */
+import { type Expr, expr, leaf, type Program, type Stmt, type Ty } from "./ast.js";
+import type { Random } from "./random.js";
+
+interface Var {
+  readonly name: string;
+  readonly ty: Ty;
+  readonly mutable: boolean;
+  /** A local array made fresh here (never an alias of another), so `push` is safe. */
+  readonly pushable: boolean;
+}
+
+class Scope {
+  readonly vars: Var[] = [];
+  /** Names read in this block so far (declaring one now would put the read in its dead zone). */
+  readonly read = new Set<string>();
+  constructor(readonly parent?: Scope) {}
+
+  visible(): Var[] {
+    const seen = new Set<string>();
+    const out: Var[] = [];
+    for (let s: Scope | undefined = this; s; s = s.parent)
+      for (const v of s.vars)
+        if (!seen.has(v.name)) {
+          seen.add(v.name);
+          out.push(v);
+        }
+    return out;
+  }
+
+  /** Records a read of `name` in every block up to the one declaring it. */
+  markRead(name: string): void {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.vars.some((v) => v.name === name)) return;
+      s.read.add(name);
+    }
+  }
+
+  canDeclare(name: string): boolean {
+    return !this.read.has(name) && !this.vars.some((v) => v.name === name);
+  }
+}
+
+interface Helper {
+  readonly name: string;
+  readonly arity: number;
+}
+
+interface Ctx {
+  readonly scope: Scope;
+  readonly depth: number;
+  readonly loops: number;
+  readonly inForOf: boolean;
+  /** Loop counters and callback parameters: readable, never assigned. */
+}
+
+const NAMES = ["v0", "v1", "v2", "v3", "v4", "v5"];
+const NUM_LITERALS = [
+  "0",
+  "1",
+  "2",
+  "3",
+  "10",
+  "0.5",
+  "2.5",
+  "0.1",
+  "0.2",
+  "(-1)",
+  "(-2.5)",
+  "(-0)",
+  "1e21",
+  "2147483647",
+  "2147483648",
+  "1000000000",
+  "9007199254740991",
+  "(1 / 3)",
+  "1e-7",
+];
+const STR_LITERALS = ['""', '"a"', '"-"', '", "', '"x y"', '"héllo"', '"日本"', '"👍🏽"', '"0"'];
+const ALL_TYPES: readonly Ty[] = ["num", "str", "bool", "nums", "strs"];
+
+/** Generates programs from a random source. */
+export class Generator {
+  private helpers: Helper[] = [];
+  private params = 0;
+
+  constructor(private readonly r: Random) {}
+
+  program(): Program {
+    this.helpers = [];
+    this.params = 0;
+    const top = new Scope();
+    const ctx: Ctx = { scope: top, depth: 0, loops: 0, inForOf: false };
+    const stmts: Stmt[] = [];
+    const helperCount = this.r.pick([0, 0, 0, 1]);
+    for (let i = 0; i < helperCount; i++) stmts.push(this.helper(ctx, i));
+    const count = 1 + this.r.int(5);
+    for (let i = 0; i < count; i++) stmts.push(...this.stmt(ctx));
+    const ret: [string, Expr][] = [];
+    const vars = top.visible();
+    const fields = 1 + this.r.int(3);
+    for (let i = 0; i < fields; i++) {
+      const v = vars.length > 0 && this.r.chance(0.6) ? this.r.pick(vars) : undefined;
+      if (v) {
+        top.markRead(v.name);
+        ret.push([`r${i}`, leaf(v.ty, v.name)]);
+      } else ret.push([`r${i}`, this.expr(this.r.pick(ALL_TYPES), ctx, 2)]);
+    }
+    return { stmts, ret };
+  }
+
+  private helper(ctx: Ctx, index: number): Stmt {
+    const name = `h${index}`;
+    const arity = 1 + this.r.int(2);
+    const params = Array.from({ length: arity }, (_, i) => `q${i}`);
+    const scope = new Scope(this.r.chance(0.3) ? ctx.scope : undefined);
+    for (const p of params) scope.vars.push({ name: p, ty: "num", mutable: false, pushable: false });
+    const inner: Ctx = { scope, depth: 1, loops: 0, inForOf: false };
+    const body: Stmt[] = [];
+    const n = this.r.int(3);
+    for (let i = 0; i < n; i++) body.push(...this.stmt(inner));
+    const result = this.expr("num", inner, 2);
+    this.helpers.push({ name, arity });
+    return { k: "func", name, params, body, result };
+  }
+
+  private block(ctx: Ctx, extra: Partial<Ctx> = {}, bind?: Var): Stmt[] {
+    const scope = new Scope(ctx.scope);
+    if (bind) scope.vars.push(bind);
+    const inner: Ctx = { ...ctx, ...extra, scope, depth: ctx.depth + 1 };
+    const out: Stmt[] = [];
+    const n = 1 + this.r.int(2);
+    for (let i = 0; i < n; i++) out.push(...this.stmt(inner));
+    return out;
+  }
+
+  private stmt(ctx: Ctx): Stmt[] {
+    const { scope } = ctx;
+    const lets = scope.visible().filter((v) => v.mutable && (v.ty === "num" || v.ty === "str"));
+    const arrays = scope.visible().filter((v) => v.pushable);
+    const nested = ctx.depth < 2;
+    return this.r.weighted<Stmt[]>([
+      [6, () => this.declaration(ctx)],
+      [lets.length > 0 ? 4 : 0, () => this.assignment(ctx, this.r.pick(lets))],
+      [arrays.length > 0 && !ctx.inForOf ? 2 : 0, () => this.push(ctx, this.r.pick(arrays))],
+      [nested ? 2 : 0, () => this.ifStmt(ctx)],
+      [nested && ctx.loops < 2 ? 2 : 0, () => this.forStmt(ctx)],
+      [nested && ctx.loops < 2 ? 1 : 0, () => this.forOf(ctx)],
+      [nested && ctx.loops < 2 ? 1 : 0, () => this.whileStmt(ctx)],
+    ]);
+  }
+
+  private declaration(ctx: Ctx): Stmt[] {
+    const names = NAMES.filter((n) => ctx.scope.canDeclare(n));
+    if (names.length === 0) return [];
+    const name = this.r.pick(names);
+    const ty = this.r.pick<Ty>(["num", "num", "num", "str", "str", "bool", "nums", "strs"]);
+    const kw = ty === "num" || ty === "str" ? this.r.pick<"const" | "let">(["const", "let", "let"]) : "const";
+    if ((ty === "nums" || ty === "strs") && this.r.chance(0.4)) {
+      ctx.scope.vars.push({ name, ty, mutable: false, pushable: true });
+      return [{ k: "decl", kw: "const", name, annot: ty === "nums" ? "number[]" : "string[]", init: leaf(ty, "[]") }];
+    }
+    // The initialiser must not read the name it declares (it would read the new binding).
+    const init = this.expr(ty, ctx, 2, new Set([name]));
+    const annot = this.r.chance(0.3)
+      ? { num: "number", str: "string", bool: "boolean", nums: "number[]", strs: "string[]" }[ty]
+      : undefined;
+    ctx.scope.vars.push({ name, ty, mutable: kw === "let", pushable: false });
+    return [{ k: "decl", kw, name, ...(annot && { annot }), init }];
+  }
+
+  private assignment(ctx: Ctx, v: Var): Stmt[] {
+    ctx.scope.markRead(v.name);
+    const op = this.r.pick<"=" | "+=">(["=", "+="]);
+    // Strings must not grow exponentially in loops (`s += s`, or `s += t; t += s`): inside a
+    // loop, a string assignment reads no string variable that is ever assigned.
+    const avoid = new Set([v.name]);
+    if (v.ty === "str" && ctx.loops > 0)
+      for (const x of ctx.scope.visible()) if (x.mutable && x.ty === "str") avoid.add(x.name);
+    const value = this.expr(v.ty, ctx, 2, op === "+=" || ctx.loops > 0 || v.ty === "str" ? avoid : undefined);
+    return [{ k: "assign", name: v.name, op, value }];
+  }
+
+  private push(ctx: Ctx, v: Var): Stmt[] {
+    ctx.scope.markRead(v.name);
+    return [{ k: "push", name: v.name, value: this.expr(v.ty === "nums" ? "num" : "str", ctx, 2, new Set([v.name])) }];
+  }
+
+  private ifStmt(ctx: Ctx): Stmt[] {
+    const cond = this.expr("bool", ctx, 2);
+    const yes = this.block(ctx);
+    return [{ k: "if", cond, yes, ...(this.r.chance(0.6) && { no: this.block(ctx) }) }];
+  }
+
+  private forStmt(ctx: Ctx): Stmt[] {
+    const v = `i${ctx.loops}`;
+    const bound = this.r.chance(0.7)
+      ? leaf("num", String(this.r.int(6)))
+      : expr("num", ["Math.min(", ".length, 5)"], [this.expr(this.r.pick<Ty>(["nums", "strs", "str"]), ctx, 1)]);
+    const body = this.block(ctx, { loops: ctx.loops + 1 }, { name: v, ty: "num", mutable: false, pushable: false });
+    return [{ k: "for", v, bound, body }];
+  }
+
+  private forOf(ctx: Ctx): Stmt[] {
+    const v = `e${ctx.loops}`;
+    const ty = this.r.pick<Ty>(["nums", "strs"]);
+    const arr = this.expr(ty, ctx, 2);
+    const body = this.block(
+      ctx,
+      { loops: ctx.loops + 1, inForOf: true },
+      { name: v, ty: ty === "nums" ? "num" : "str", mutable: false, pushable: false },
+    );
+    return [{ k: "forOf", v, arr, body }];
+  }
+
+  private whileStmt(ctx: Ctx): Stmt[] {
+    const counter = `w${ctx.loops}`;
+    if (!ctx.scope.canDeclare(counter)) return [];
+    const bound = 1 + this.r.int(5);
+    const body = this.block(ctx, { loops: ctx.loops + 1 });
+    ctx.scope.vars.push({ name: counter, ty: "num", mutable: false, pushable: false });
+    return [{ k: "while", counter, bound, body }];
+  }
+
+  /** An expression of type `ty`; `avoid` is a name it must not read. */
+  expr(ty: Ty, ctx: Ctx, budget: number, avoid?: ReadonlySet<string>): Expr {
+    const vars = ctx.scope.visible().filter((v) => v.ty === ty && !avoid?.has(v.name));
+    const variable = (): Expr => {
+      const v = this.r.pick(vars);
+      ctx.scope.markRead(v.name);
+      return leaf(ty, v.name);
+    };
+    const sub = (t: Ty) => this.expr(t, ctx, budget - 1, avoid);
+    const deep = budget > 0 ? 1 : 0;
+    switch (ty) {
+      case "num":
+        return this.r.weighted<Expr>([
+          [3, () => leaf("num", this.r.pick(NUM_LITERALS))],
+          [vars.length > 0 ? 5 : 0, variable],
+          [3, () => leaf("num", this.r.pick(["inputs.a", "inputs.b", "inputs.n"]))],
+          [
+            6 * deep,
+            () =>
+              expr(
+                "num",
+                ["(", ` ${this.r.pick(["+", "-", "*", "/", "%", "+", "*"])} `, ")"],
+                [sub("num"), sub("num")],
+              ),
+          ],
+          [
+            1 * deep,
+            () =>
+              expr("num", ["(", " ** ", ")"], [sub("num"), leaf("num", this.r.pick(["2", "3", "0.5", "(-1)", "0"]))]),
+          ],
+          [1 * deep, () => expr("num", ["(-", ")"], [sub("num")])],
+          [
+            2 * deep,
+            () =>
+              expr(
+                "num",
+                [`Math.${this.r.pick(["floor", "ceil", "round", "trunc", "abs", "sign", "sqrt"])}(`, ")"],
+                [sub("num")],
+              ),
+          ],
+          [1 * deep, () => expr("num", [`Math.${this.r.pick(["min", "max"])}(`, ", ", ")"], [sub("num"), sub("num")])],
+          [2 * deep, () => expr("num", ["", ".length"], [sub(this.r.pick<Ty>(["str", "nums", "strs"]))])],
+          [2 * deep, () => this.index("nums", ctx, budget, avoid, "0")],
+          [1 * deep, () => expr("num", ["(", " ? ", " : ", ")"], [sub("bool"), sub("num"), sub("num")])],
+          [this.helpers.length > 0 ? 2 * deep : 0, () => this.call(ctx, budget, avoid)],
+          [1 * deep, () => this.callback("num", "reduce", ctx, budget, avoid)],
+          [1 * deep, () => expr("num", ["", ".indexOf(", ")"], [sub("str"), sub("str")])],
+        ]);
+      case "str":
+        return this.r.weighted<Expr>([
+          [3, () => leaf("str", this.r.pick(STR_LITERALS))],
+          [vars.length > 0 ? 4 : 0, variable],
+          [2, () => leaf("str", this.r.pick(["inputs.s", "inputs.t"]))],
+          [3 * deep, () => expr("str", ["(", " + ", ")"], [sub("str"), sub(this.r.pick<Ty>(["str", "num"]))])],
+          [2 * deep, () => expr("str", ["(", " + ", ")"], [sub("num"), sub("str")])],
+          [2 * deep, () => expr("str", ["`${", "}:${", "}`"], [sub("num"), sub("str")])],
+          [3 * deep, () => expr("str", ["String(", ")"], [sub("num")])],
+          [2 * deep, () => expr("str", ["(", `).toFixed(${this.r.int(5)})`], [sub("num")])],
+          [
+            2 * deep,
+            () =>
+              expr(
+                "str",
+                ["", `.join(${this.r.pick(['","', '""', '" "', '"-"'])})`],
+                [sub(this.r.pick<Ty>(["nums", "strs"]))],
+              ),
+          ],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                ["", `.slice(${this.r.pick(["0", "1", "(-2)", "2"])}${this.r.pick(["", ", 3", ", (-1)"])})`],
+                [sub("str")],
+              ),
+          ],
+          [
+            1 * deep,
+            () => expr("str", ["", `.${this.r.pick(["toUpperCase", "toLowerCase", "trim"])}()`], [sub("str")]),
+          ],
+          [1 * deep, () => expr("str", ["(", " ? ", " : ", ")"], [sub("bool"), sub("str"), sub("str")])],
+          [1 * deep, () => this.index("strs", ctx, budget, avoid, '""')],
+        ]);
+      case "bool":
+        return this.r.weighted<Expr>([
+          [1, () => leaf("bool", this.r.pick(["true", "false"]))],
+          [vars.length > 0 ? 2 : 0, variable],
+          [
+            5 * deep,
+            () =>
+              expr(
+                "bool",
+                ["(", ` ${this.r.pick(["<", "<=", ">", ">=", "===", "!=="])} `, ")"],
+                [sub("num"), sub("num")],
+              ),
+          ],
+          [2 * deep, () => expr("bool", ["(", ` ${this.r.pick(["===", "!==", "<"])} `, ")"], [sub("str"), sub("str")])],
+          [1 * deep, () => expr("bool", ["(!", ")"], [sub("bool")])],
+          [2 * deep, () => expr("bool", ["(", ` ${this.r.pick(["&&", "||"])} `, ")"], [sub("bool"), sub("bool")])],
+          [1 * deep, () => expr("bool", ["", ".includes(", ")"], [sub("nums"), sub("num")])],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "bool",
+                ["", `.${this.r.pick(["includes", "startsWith", "endsWith"])}(`, ")"],
+                [sub("str"), sub("str")],
+              ),
+          ],
+          [
+            1 * deep,
+            () => expr("bool", [`Number.${this.r.pick(["isInteger", "isNaN", "isFinite"])}(`, ")"], [sub("num")]),
+          ],
+        ]);
+      case "nums":
+        return this.r.weighted<Expr>([
+          [2, () => leaf("nums", "inputs.xs")],
+          [vars.length > 0 ? 3 : 0, variable],
+          [
+            1,
+            () =>
+              leaf(
+                "nums",
+                `[${Array.from({ length: 1 + this.r.int(4) }, () => this.r.pick(NUM_LITERALS)).join(", ")}]`,
+              ),
+          ],
+          [3 * deep, () => this.callback("nums", "map", ctx, budget, avoid)],
+          [2 * deep, () => this.callback("nums", "filter", ctx, budget, avoid)],
+          [1 * deep, () => this.callback("nums", "mapLengths", ctx, budget, avoid)],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "nums",
+                ["", `.slice(${this.r.pick(["0", "1", "(-2)"])}${this.r.pick(["", ", 2", ", (-1)"])})`],
+                [sub("nums")],
+              ),
+          ],
+          [1 * deep, () => expr("nums", ["", ".concat(", ")"], [sub("nums"), sub("nums")])],
+          [
+            2,
+            () =>
+              leaf(
+                "nums",
+                this.r.pick([
+                  "inputs.xs.slice().sort((p, q) => p - q)",
+                  "inputs.xs.slice().sort((p, q) => q - p)",
+                  "[...inputs.xs].reverse()",
+                ]),
+              ),
+          ],
+        ]);
+      case "strs":
+        return this.r.weighted<Expr>([
+          [2, () => leaf("strs", "inputs.ws")],
+          [vars.length > 0 ? 3 : 0, variable],
+          [2 * deep, () => expr("strs", ["", `.split(${this.r.pick(['" "', '","', '""'])})`], [sub("str")])],
+          [2 * deep, () => this.callback("strs", "map", ctx, budget, avoid)],
+          [1 * deep, () => this.callback("strs", "mapStrings", ctx, budget, avoid)],
+          [1 * deep, () => this.callback("strs", "filter", ctx, budget, avoid)],
+          [1, () => leaf("strs", this.r.pick(["inputs.ws.slice().sort()", "inputs.ws.slice().reverse()"]))],
+        ]);
+    }
+  }
+
+  /** `(A.length > k ? A[k] : fallback)`: never reads past the end. */
+  private index(
+    ty: "nums" | "strs",
+    ctx: Ctx,
+    budget: number,
+    avoid: ReadonlySet<string> | undefined,
+    fallback: string,
+  ): Expr {
+    const k = String(this.r.int(3));
+    const arr = this.expr(ty, ctx, Math.min(budget - 1, 0), avoid);
+    return expr(ty === "nums" ? "num" : "str", ["(", `.length > ${k} ? `, `[${k}] : ${fallback})`], [arr, arr]);
+  }
+
+  private call(ctx: Ctx, budget: number, avoid: ReadonlySet<string> | undefined): Expr {
+    const h = this.r.pick(this.helpers);
+    const args = Array.from({ length: h.arity }, () => this.expr("num", ctx, budget - 1, avoid));
+    const parts = [`${h.name}(`, ...args.slice(1).map(() => ", "), ")"];
+    return expr("num", parts, args);
+  }
+
+  /** Array methods with a callback whose parameter is in scope in the callback's body. */
+  private callback(
+    result: Ty,
+    method: "map" | "filter" | "reduce" | "mapLengths" | "mapStrings",
+    ctx: Ctx,
+    budget: number,
+    avoid: ReadonlySet<string> | undefined,
+  ): Expr {
+    const p = `p${this.params++}`;
+    const scope = new Scope(ctx.scope);
+    const inner: Ctx = { ...ctx, scope };
+    const element: Ty = method === "mapLengths" ? "str" : result === "strs" && method !== "mapStrings" ? "str" : "num";
+    scope.vars.push({ name: p, ty: element, mutable: false, pushable: false });
+    const source = this.expr(element === "num" ? "nums" : "strs", ctx, budget - 1, avoid);
+    switch (method) {
+      case "map":
+        return expr(result, ["", `.map((${p}) => `, ")"], [source, this.expr(element, inner, budget - 1, avoid)]);
+      case "filter":
+        return expr(result, ["", `.filter((${p}) => `, ")"], [source, this.expr("bool", inner, budget - 1, avoid)]);
+      case "mapLengths":
+        return expr("nums", ["", `.map((${p}) => `, ")"], [source, expr("num", ["", ".length"], [leaf("str", p)])]);
+      case "mapStrings":
+        return expr("strs", ["", `.map((${p}) => `, ")"], [source, this.expr("str", inner, budget - 1, avoid)]);
+      case "reduce": {
+        const acc = `acc${this.params++}`;
+        scope.vars.push({ name: acc, ty: "num", mutable: false, pushable: false });
+        return expr(
+          "num",
+          ["", `.reduce((${acc}, ${p}) => `, ", ", ")"],
+          [source, this.expr("num", inner, budget - 1, avoid), this.expr("num", ctx, 0, avoid)],
+        );
+      }
+    }
+  }
+}
