@@ -1,11 +1,11 @@
-// Test settings: CLI tests spawn the compiler (asc in a worker), so allow them time on 2 cores.
+// Test settings: tests run the TypeScript sources (the CLI in-process through main(argv, io));
+// test/globalSetup.ts gives the run one compile cache in a temp dir and a load-proof compile timeout.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // One WASM compile cache for every differential-oracle batch of the run (test/oracle).
-    globalSetup: ["test/oracle/globalSetup.ts"],
+    globalSetup: ["test/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

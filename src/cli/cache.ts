@@ -7,12 +7,13 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { CliIo } from "./io.js";
 
-export function defaultCacheDir(): string {
-  const configured = process.env.ICEOSC_CACHE_DIR;
+export function defaultCacheDir(io: CliIo): string {
+  const configured = io.env.ICEOSC_CACHE_DIR;
   if (configured) return configured;
-  const local = join(process.cwd(), "node_modules");
+  const local = join(io.cwd, "node_modules");
   if (existsSync(local)) return join(local, ".cache", "iceosc");
-  const userCache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const userCache = io.env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(userCache, "iceosc");
 }

@@ -6,6 +6,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { didYouMean } from "../diagnostics/index.js";
+import { type CliIo, cliPath } from "./io.js";
 import { UsageError } from "./report.js";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -25,14 +26,21 @@ export interface Command {
   /** The options this command accepts (without the leading dashes). */
   readonly optionNames: readonly string[];
   /** Parses `args` (after the command name) and runs; a usage mistake throws UsageError. */
-  execute(args: readonly string[]): Promise<number>;
+  execute(args: readonly string[], io: CliIo): Promise<number>;
 }
 
 export interface CommandDefinition<O extends OptionsConfig> {
   readonly name: string;
   readonly help: string;
   readonly options: O;
-  run(values: OptionValues<O>, positionals: string[]): Promise<number>;
+  run(values: OptionValues<O>, positionals: string[], context: CommandContext): Promise<number>;
+}
+
+/** What a command's `run` gets besides its arguments. */
+export interface CommandContext {
+  readonly io: CliIo;
+  /** A path from the command line as the compiler opens it (see `cliPath` in io.ts). */
+  path(path: string): string;
 }
 
 /** A command whose `run` sees its options typed from their declarations. */
@@ -42,13 +50,14 @@ export function defineCommand<const O extends OptionsConfig>(definition: Command
     name: definition.name,
     help: definition.help,
     optionNames: Object.keys(options),
-    async execute(args) {
+    async execute(args, io) {
       const parsed = parseCommandLine(definition.name, args, options);
       if (parsed.values.help === true) {
-        process.stdout.write(`usage: iceosc ${definition.help}\n`);
+        io.stdout(`usage: iceosc ${definition.help}\n`);
         return 0;
       }
-      return definition.run(parsed.values as OptionValues<O>, parsed.positionals);
+      const path = (p: string) => cliPath(io, p);
+      return definition.run(parsed.values as OptionValues<O>, parsed.positionals, { io, path });
     },
   };
 }

@@ -28,11 +28,11 @@ const build = defineCommand({
     ...NO_CACHE,
     ...STRICT,
   },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     requirePaths(positionals, "build");
-    return (await import("./commands/build.js")).buildCommand({
-      paths: positionals,
-      outDir: values["out-dir"] ?? DEFAULT_OUT_DIR,
+    return (await import("./commands/build.js")).buildCommand(io, {
+      paths: positionals.map(path),
+      outDir: path(values["out-dir"] ?? DEFAULT_OUT_DIR),
       cache: !values["no-cache"],
       strict: values.strict ?? false,
       format: diagnosticFormat(values.format),
@@ -47,10 +47,10 @@ const check = defineCommand({
   help: `check <files or dirs>
       report diagnostics only; exit 1 on any error`,
   options: { ...FORMAT, ...NO_CACHE, ...STRICT },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     requirePaths(positionals, "check");
-    return (await import("./commands/check.js")).checkCommand({
-      paths: positionals,
+    return (await import("./commands/check.js")).checkCommand(io, {
+      paths: positionals.map(path),
       cache: !values["no-cache"],
       strict: values.strict ?? false,
       format: diagnosticFormat(values.format),
@@ -77,23 +77,23 @@ const run = defineCommand({
     ...FORMAT,
     ...NO_CACHE,
   },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     if (positionals.length !== 1) throw new UsageError("run takes exactly one workflow file");
     if ((values["run-id"] !== undefined || values.db !== undefined) && !values.durable)
       throw new UsageError("--run-id and --db go with --durable");
     if (values.durable && values["run-id"] === undefined) throw new UsageError("--durable needs --run-id <id>");
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be an integer");
-    return (await import("./commands/run.js")).runCommand({
-      path: positionals[0]!,
+    return (await import("./commands/run.js")).runCommand(io, {
+      path: path(positionals[0]!),
       cache: !values["no-cache"],
       trace: values.trace ?? false,
       format: diagnosticFormat(values.format),
-      ...(values.input !== undefined && { input: values.input }),
-      ...(values.tools !== undefined && { tools: values.tools }),
+      ...(values.input !== undefined && { input: inputArgument(values.input, path) }),
+      ...(values.tools !== undefined && { tools: path(values.tools) }),
       ...(seed !== undefined && { seed }),
-      ...(values.record !== undefined && { record: values.record }),
-      ...(values.replay !== undefined && { replay: values.replay }),
+      ...(values.record !== undefined && { record: path(values.record) }),
+      ...(values.replay !== undefined && { replay: path(values.replay) }),
       ...(values["allow-host"] !== undefined && { allowHosts: values["allow-host"] }),
       ...(values.durable && { durable: { runId: values["run-id"]!, databaseUrl: values.db } }),
     });
@@ -111,13 +111,13 @@ const worker = defineCommand({
     tools: { type: "string", short: "t" },
     "allow-host": { type: "string", multiple: true },
   },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     if (positionals.length > 0) throw new UsageError("worker takes no files: enqueue names the workflow of each run");
-    return (await import("./commands/worker.js")).workerCommand({
+    return (await import("./commands/worker.js")).workerCommand(io, {
       databaseUrl: values.db,
       concurrency: count(values.concurrency, "--concurrency"),
       queueConcurrency: count(values["queue-concurrency"], "--queue-concurrency"),
-      tools: values.tools,
+      tools: values.tools === undefined ? undefined : path(values.tools),
       allowHosts: values["allow-host"] ?? [],
     });
   },
@@ -134,13 +134,13 @@ const enqueue = defineCommand({
     ...FORMAT,
     ...NO_CACHE,
   },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     if (positionals.length !== 1) throw new UsageError("enqueue takes exactly one workflow file");
-    return (await import("./commands/enqueue.js")).enqueueCommand({
-      path: positionals[0]!,
+    return (await import("./commands/enqueue.js")).enqueueCommand(io, {
+      path: path(positionals[0]!),
       databaseUrl: values.db,
       runId: values["run-id"],
-      input: values.input,
+      input: values.input === undefined ? undefined : inputArgument(values.input, path),
       cache: !values["no-cache"],
       format: diagnosticFormat(values.format),
     });
@@ -152,11 +152,11 @@ const status = defineCommand({
   help: `status <run id> [--db <postgres url>] [--wait <seconds>]
       print a durable run's state and, once done, its output (or error) as JSON`,
   options: { db: { type: "string" }, wait: { type: "string" } },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io }) => {
     if (positionals.length !== 1) throw new UsageError("status takes exactly one run id");
     const wait = values.wait === undefined ? undefined : Number(values.wait);
     if (wait !== undefined && !(wait >= 0)) throw new UsageError("--wait takes a number of seconds");
-    return (await import("./commands/status.js")).statusCommand({
+    return (await import("./commands/status.js")).statusCommand(io, {
       runId: positionals[0]!,
       databaseUrl: values.db,
       waitSeconds: wait ?? 0,
@@ -169,11 +169,11 @@ const graph = defineCommand({
   help: `graph <file> [--format mermaid|dot]
       print the workflow as a Mermaid flowchart or DOT`,
   options: { ...FORMAT },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     if (positionals.length !== 1) throw new UsageError("graph takes exactly one workflow file");
     const format = values.format ?? "mermaid";
     if (format !== "mermaid" && format !== "dot") throw new UsageError("graph --format is mermaid or dot");
-    return (await import("./commands/graph.js")).graphCommand({ path: positionals[0]!, format });
+    return (await import("./commands/graph.js")).graphCommand(io, { path: path(positionals[0]!), format });
   },
 });
 
@@ -182,13 +182,13 @@ const convert = defineCommand({
   help: `convert <file> [--to ice|yaml] [--out <file>]
       print the workflow in the other form (stdout by default)`,
   options: { to: { type: "string" }, out: { type: "string" }, ...FORMAT },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     if (positionals.length !== 1) throw new UsageError("convert takes exactly one workflow file");
-    return (await import("./commands/convert.js")).convertCommand({
-      path: positionals[0]!,
+    return (await import("./commands/convert.js")).convertCommand(io, {
+      path: path(positionals[0]!),
       format: diagnosticFormat(values.format),
       ...(values.to !== undefined && { to: values.to }),
-      ...(values.out !== undefined && { out: values.out }),
+      ...(values.out !== undefined && { out: path(values.out) }),
     });
   },
 });
@@ -198,10 +198,10 @@ const bench = defineCommand({
   help: `bench [--quick] [--out <file.json>]
       measure the sandbox on this machine; print the table`,
   options: { quick: { type: "boolean" }, out: { type: "string" } },
-  run: async (values) =>
-    (await import("./commands/bench.js")).benchCommand({
+  run: async (values, _positionals, { io, path }) =>
+    (await import("./commands/bench.js")).benchCommand(io, {
       quick: values.quick ?? false,
-      ...(values.out !== undefined && { out: values.out }),
+      ...(values.out !== undefined && { out: path(values.out) }),
     }),
 });
 
@@ -210,10 +210,10 @@ const fmt = defineCommand({
   help: `fmt <.ice files or dirs> [--check]
       rewrite .ice files in canonical form, comments kept; --check lists files that would change (exit 1)`,
   options: { check: { type: "boolean" }, ...FORMAT },
-  run: async (values, positionals) => {
+  run: async (values, positionals, { io, path }) => {
     requirePaths(positionals, "fmt");
-    return (await import("./commands/fmt.js")).fmtCommand({
-      paths: positionals,
+    return (await import("./commands/fmt.js")).fmtCommand(io, {
+      paths: positionals.map(path),
       check: values.check ?? false,
       format: diagnosticFormat(values.format),
     });
@@ -238,11 +238,11 @@ const schema = defineCommand({
   help: `schema [--out <file>]
       print the JSON Schema (draft-07) of the YAML form, for editors and validators`,
   options: { out: { type: "string" } },
-  run: async (values) => {
+  run: async (values, _positionals, { io, path }) => {
     const { workflowJsonSchema } = await import("../schema/yamlSchema.js");
     const text = `${JSON.stringify(workflowJsonSchema(), null, 2)}\n`;
-    if (values.out === undefined) process.stdout.write(text);
-    else (await import("node:fs")).writeFileSync(values.out, text);
+    if (values.out === undefined) io.stdout(text);
+    else (await import("node:fs")).writeFileSync(path(values.out), text);
     return 0;
   },
 });
@@ -262,6 +262,11 @@ export const COMMANDS: readonly Command[] = [
   lsp,
   bench,
 ];
+
+/** `--input`: inline JSON as given, or `@file` with the file resolved like any other path. */
+function inputArgument(input: string, path: (p: string) => string): string {
+  return input.startsWith("@") ? `@${path(input.slice(1))}` : input;
+}
 
 function requirePaths(paths: readonly string[], command: string): void {
   if (paths.length === 0) throw new UsageError(`${command} needs at least one workflow file or directory`);

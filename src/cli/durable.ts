@@ -9,14 +9,15 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { compileFiles } from "../build/compile.js";
 import { defaultCacheDir } from "./cache.js";
+import type { CliIo } from "./io.js";
 import { reportDiagnostics, UsageError, type DiagnosticFormat } from "./report.js";
 import { bundledRuntimeUrl } from "./runtimeLocation.js";
 import { openSession } from "./providers.js";
 import { loadTools, parseInput, type RunArgs } from "./commands/run.js";
 
 /** `--db`, else `ICEOSC_DATABASE_URL`. */
-export function databaseUrl(flag: string | undefined): string {
-  const url = flag ?? process.env.ICEOSC_DATABASE_URL;
+export function databaseUrl(io: CliIo, flag: string | undefined): string {
+  const url = flag ?? io.env.ICEOSC_DATABASE_URL;
   if (!url) throw new UsageError("durable runs need a PostgreSQL URL: --db <url> or ICEOSC_DATABASE_URL");
   if (!/^postgres(ql)?:\/\//.test(url))
     throw new UsageError(`--db must be a postgres:// or postgresql:// URL, got '${url}'`);
@@ -28,13 +29,14 @@ export function databaseUrl(flag: string | undefined): string {
  * the main module's path, or the exit code of the diagnostics.
  */
 export async function compileDurable(
+  io: CliIo,
   path: string,
   cache: boolean,
   format: DiagnosticFormat,
 ): Promise<{ module: string } | { status: number }> {
-  const root = defaultCacheDir();
+  const root = defaultCacheDir(io);
   const result = await compileFiles([path], { runtimeSpecifier: bundledRuntimeUrl(), cacheDir: cache ? root : false });
-  const status = reportDiagnostics(result.diagnostics, format);
+  const status = reportDiagnostics(io, result.diagnostics, format);
   if (status !== 0) return { status };
   const main = result.workflows.find((w) => w.requested);
   if (!main) throw new UsageError(`no workflow in ${path}`);
@@ -62,18 +64,19 @@ export async function compileDurable(
 
 /** `iceosc run W --durable --run-id ID [--db URL]`: run, resume, or print the recorded output. */
 export async function runDurableCommand(
+  io: CliIo,
   args: RunArgs,
   durable: { readonly databaseUrl?: string; readonly runId: string },
 ): Promise<number> {
   if (args.record !== undefined || args.replay !== undefined)
     throw new UsageError("--durable cannot be combined with --record or --replay");
   if (args.seed !== undefined) throw new UsageError("--durable runs are seeded from their run id; drop --seed");
-  const url = databaseUrl(durable.databaseUrl);
+  const url = databaseUrl(io, durable.databaseUrl);
   const input = parseInput(args.input);
   const tools = args.tools ? await loadTools(args.tools) : { default: {} };
-  const compiled = await compileDurable(args.path, args.cache, args.format);
+  const compiled = await compileDurable(io, args.path, args.cache, args.format);
   if ("status" in compiled) return compiled.status;
-  const session = await openSession({
+  const session = await openSession(io, {
     workflowPath: args.path,
     tools: tools.default,
     ...(tools.llm !== undefined && { llm: tools.llm }),
@@ -86,18 +89,18 @@ export async function runDurableCommand(
       databaseUrl: url,
       runId: durable.runId,
     });
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } catch (error) {
-    return reportRunError(error);
+    return reportRunError(io, error);
   }
 }
 
 /** A run's IceError as `error CODE: message` on stderr (exit 1); anything else is rethrown. */
-export function reportRunError(error: unknown): number {
+export function reportRunError(io: CliIo, error: unknown): number {
   const e = error as { code?: unknown; message?: unknown };
   if (typeof e?.code === "string" && e.code.startsWith("ICE_")) {
-    process.stderr.write(`error ${e.code}: ${String(e.message)}\n`);
+    io.stderr(`error ${e.code}: ${String(e.message)}\n`);
     return 1;
   }
   throw error;

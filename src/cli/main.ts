@@ -1,9 +1,13 @@
 /**
  * @fileoverview The `iceosc` command line (SPEC sections 5 and 10): finds the command in the
- * command table (suggesting the nearest name for a typo), prints help and the version.
+ * command table (suggesting the nearest name for a typo), prints help and the version. `main`
+ * takes its streams, working directory and environment as a `CliIo` and returns the exit code (it
+ * never exits the process), so tests run it in-process and `bin.ts` only sets `process.exitCode`.
+ * Usage mistakes exit 2; a bug in iceosc itself exits 70 with the stack, asking for a report.
  */
 import { didYouMean } from "../diagnostics/index.js";
 import { COMMANDS } from "./commandTable.js";
+import { type CliIo, processIo } from "./io.js";
 import { UsageError } from "./report.js";
 import { compilerVersion } from "./version.js";
 
@@ -24,14 +28,30 @@ options:
 `;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs `iceosc <argv>`; resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`iceosc: ${(error as Error).message}\nrun 'iceosc --help' for usage\n`);
+      return 2;
+    }
+    io.stderr(
+      `iceosc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nplease report this with the workflow that caused it\n`,
+    );
+    return 70;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
-    process.stdout.write(usage());
+    io.stdout(usage());
     return name === undefined ? 2 : 0;
   }
   if (name === "-v" || name === "--version" || name === "version") {
-    process.stdout.write(`${compilerVersion()}\n`);
+    io.stdout(`${compilerVersion()}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -44,5 +64,5 @@ export async function main(argv: readonly string[]): Promise<number> {
         : `unknown command '${name}'${hint || `; commands are ${names.join(", ")}`}`,
     );
   }
-  return command.execute(rest);
+  return command.execute(rest, io);
 }

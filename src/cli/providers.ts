@@ -9,6 +9,7 @@ import type { LlmProvider, RunOptions, ToolFunction } from "../../runtime/option
 import { defaultProvider } from "../../runtime/providers/index.js";
 import { Recorder, Replayer } from "../../runtime/recording/index.js";
 import { builtinToolFunctions } from "../../runtime/tools/index.js";
+import type { CliIo } from "./io.js";
 import { UsageError } from "./report.js";
 
 export interface SessionArgs {
@@ -27,11 +28,11 @@ export interface Session {
   finish(): Promise<void>;
 }
 
-export async function openSession(args: SessionArgs): Promise<Session> {
+export async function openSession(io: CliIo, args: SessionArgs): Promise<Session> {
   if (args.record && args.replay) throw new UsageError("--record and --replay cannot be used together");
   const builtins = {
     baseDir: dirname(resolve(args.workflowPath)),
-    readableDirs: [process.cwd()],
+    readableDirs: [io.cwd],
     allowedHosts: args.allowHosts,
   };
   const userTools = args.tools as Readonly<Record<string, ToolFunction>>;
@@ -47,7 +48,7 @@ export async function openSession(args: SessionArgs): Promise<Session> {
       finish: async () => undefined,
     };
   }
-  const llm = (args.llm as LlmProvider | undefined) ?? defaultProvider();
+  const llm = (args.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env });
   if (args.record) {
     const recorder = new Recorder();
     const path = args.record;

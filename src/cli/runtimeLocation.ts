@@ -7,9 +7,14 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** File URL of the runtime that ships with this compiler. */
+/**
+ * File URL of the runtime that ships with this compiler, in the compiler's own form: `index.js`
+ * beside the built compiler in `dist/`, `index.ts` when the compiler itself runs from its
+ * TypeScript sources (under vitest, which also loads the generated module and so its runtime).
+ */
 export function bundledRuntimeUrl(): string {
-  return new URL("../../runtime/index.js", import.meta.url).href;
+  const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
+  return new URL(`../../runtime/index.${extension}`, import.meta.url).href;
 }
 
 export function runtimeSpecifierFor(outDir: string): string {

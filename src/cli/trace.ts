@@ -4,8 +4,9 @@
  * streamed token of each model call, agent steps and tool calls, and the run's totals.
  */
 import type { RunEvent } from "../../runtime/options.js";
+import type { CliIo } from "./io.js";
 
-export function printTrace(started: number): (event: RunEvent) => void {
+export function printTrace(io: CliIo, started: number): (event: RunEvent) => void {
   const streaming = new Set<string>();
   return (event) => {
     if (event.type === "llm_token") {
@@ -14,7 +15,7 @@ export function printTrace(started: number): (event: RunEvent) => void {
     } else if (event.type === "llm_usage" || event.type === "node_completed" || event.type === "node_failed")
       streaming.delete(event.nodeId);
     const at = `${(performance.now() - started).toFixed(1).padStart(8)} ms`;
-    process.stderr.write(`${at}  ${describe(event)}\n`);
+    io.stderr(`${at}  ${describe(event)}\n`);
   };
 }
 

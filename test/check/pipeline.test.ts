@@ -9,10 +9,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileFiles } from "../../src/index.js";
 import { formatDiagnostics } from "../../src/diagnostics/index.js";
-import { tempDir } from "../helpers/cli.js";
+import { CACHE_DIR } from "../helpers/cli.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
-const CACHE = join(tempDir(), "cache");
+const CACHE = CACHE_DIR;
 /** Valid for the front end, rejected by design: no output_schema, and a Python body. */
 const REJECTED: ReadonlySet<string> = new Set(["original_design_code.yaml"]);
 

@@ -18,15 +18,15 @@ describe("iceosc build", () => {
   let out: string;
   let cacheDir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir();
     cacheDir = tempDir("iceosc-cache-");
-    const result = iceosc(["build", ...EXAMPLES, "--out-dir", out], { env: { ICEOSC_CACHE_DIR: cacheDir } });
+    const result = await iceosc(["build", ...EXAMPLES, "--out-dir", out], { env: { ICEOSC_CACHE_DIR: cacheDir } });
     expect(result.stderr).toContain("built 5 workflows");
     expect(result.code).toBe(0);
   });
 
-  it("writes W.js and W.d.ts per workflow, and a .wasm per sandboxed piece", () => {
+  it("writes W.js and W.d.ts per workflow, and a .wasm per sandboxed piece", async () => {
     const files = readdirSync(out);
     for (const name of ["word_stats", "document_stats", "sales_alert", "review_batch", "review_verdict"]) {
       expect(files).toContain(`${name}.js`);
@@ -37,14 +37,14 @@ describe("iceosc build", () => {
     expect(files.filter((f) => f.endsWith(".wasm"))).toHaveLength(7);
   });
 
-  it("types the module in W.d.ts", () => {
+  it("types the module in W.d.ts", async () => {
     const dts = readFileSync(join(out, "word_stats.d.ts"), "utf8");
     expect(dts).toMatch(/export type Input = \{\s*text: string;?\s*\}/);
     expect(dts).toMatch(/export type Output = \{\s*"words": number;\s*"longest": number;?\s*\}/);
     expect(dts).toContain("export declare function run(input: Input, options?: RunOptions): Promise<Output>");
   });
 
-  it("generates readable orchestration: awaits, branches, loops, Promise.all", () => {
+  it("generates readable orchestration: awaits, branches, loops, Promise.all", async () => {
     const sales = readFileSync(join(out, "sales_alert.js"), "utf8");
     expect(sales).toContain('await rt.condition("over_budget"');
     expect(sales).toMatch(/over_budget\?\.result === true\s*\?\s*rt\.tool\("alert"/);
@@ -91,21 +91,21 @@ describe("iceosc build", () => {
     expect(error).toMatchObject({ code: "ICE_INPUT_INVALID" });
   });
 
-  it("reuses cached WASM when nothing changed", () => {
+  it("reuses cached WASM when nothing changed", async () => {
     const again = tempDir();
-    const result = iceosc(["build", ...EXAMPLES, "--out-dir", again], { env: { ICEOSC_CACHE_DIR: cacheDir } });
+    const result = await iceosc(["build", ...EXAMPLES, "--out-dir", again], { env: { ICEOSC_CACHE_DIR: cacheDir } });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("7 sandboxed pieces, 7 from cache");
   });
 });
 
 describe("iceosc check", () => {
-  it("accepts the examples", () => {
-    const result = iceosc(["check", ...EXAMPLES]);
+  it("accepts the examples", async () => {
+    const result = await iceosc(["check", ...EXAMPLES]);
     expect(result.code).toBe(0);
   });
 
-  it("exits 1 with file:line:col diagnostics for a broken workflow", () => {
+  it("exits 1 with file:line:col diagnostics for a broken workflow", async () => {
     const dir = writeFiles({
       "broken.yaml": `name: broken
 input_schema: { text: string }
@@ -121,13 +121,13 @@ nodes:
 outputs: { body: "{{ first.body }}" }
 `,
     });
-    const result = iceosc(["check", join(dir, "broken.yaml")]);
+    const result = await iceosc(["check", join(dir, "broken.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.yaml:8:9 - error ICE2001: duplicate node id 'first'/);
     expect(result.stderr).toMatch(/broken\.yaml:11:\d+ - error ICE2002: .*'frist'.*did you mean 'first'/);
   });
 
-  it("reports a dependency cycle", () => {
+  it("reports a dependency cycle", async () => {
     const dir = writeFiles({
       "cycle.yaml": `name: cycle
 nodes:
@@ -142,39 +142,39 @@ nodes:
 outputs: {}
 `,
     });
-    const result = iceosc(["check", join(dir, "cycle.yaml")]);
+    const result = await iceosc(["check", join(dir, "cycle.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE2005");
   });
 
-  it("points compile errors in code at the line in the workflow file", () => {
+  it("points compile errors in code at the line in the workflow file", async () => {
     const dir = writeFiles({
       "typo.yaml": codeWorkflow("let total = 0;\ntotal = total + undefinedThing;\nreturn { value: total };"),
     });
-    const result = iceosc(["check", join(dir, "typo.yaml")]);
+    const result = await iceosc(["check", join(dir, "typo.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/typo\.yaml:13:\d+ - error ICE3001/);
     expect(result.stderr).toContain("undefinedThing");
   });
 
-  it("points a returned value of the wrong type at its line", () => {
+  it("points a returned value of the wrong type at its line", async () => {
     const dir = writeFiles({ "wrong.yaml": codeWorkflow('const label = "many";\nreturn { value: label };') });
-    const result = iceosc(["check", join(dir, "wrong.yaml")]);
+    const result = await iceosc(["check", join(dir, "wrong.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /wrong\.yaml:13:\d+ - error ICE3011: output field 'value' is integer in output_schema, but this value is a string/,
     );
   });
 
-  it("prints diagnostics as JSON with --format json", () => {
+  it("prints diagnostics as JSON with --format json", async () => {
     const dir = writeFiles({ "bad.yaml": "name: bad\nnodes:\n  - id: x\n    type: teleport\n" });
-    const result = iceosc(["check", join(dir, "bad.yaml"), "--format", "json"]);
+    const result = await iceosc(["check", join(dir, "bad.yaml"), "--format", "json"]);
     expect(result.code).toBe(1);
     const diagnostics = JSON.parse(result.stderr) as { code: string; line: number; column: number }[];
     expect(diagnostics[0]).toMatchObject({ code: "ICE1007", line: 4, column: 11 });
   });
 
-  it("makes undeclared tools errors with --strict, and knows the built-in tools", () => {
+  it("makes undeclared tools errors with --strict, and knows the built-in tools", async () => {
     const dir = writeFiles({
       "tools.yaml": `name: tools
 nodes:
@@ -183,32 +183,32 @@ nodes:
 outputs: { bytes: "{{ f.bytes }}" }
 `,
     });
-    expect(iceosc(["check", join(dir, "tools.yaml")]).code).toBe(0);
-    const strict = iceosc(["check", "--strict", join(dir, "tools.yaml")]);
+    expect((await iceosc(["check", join(dir, "tools.yaml")])).code).toBe(0);
+    const strict = await iceosc(["check", "--strict", join(dir, "tools.yaml")]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/tools\.yaml:4:37 - error ICE2011: tool 'fetch_page'/);
     expect(strict.stderr).not.toContain("read_file");
   });
 
-  it("reports capabilities code uses without a grant, at the line, in both forms", () => {
+  it("reports capabilities code uses without a grant, at the line, in both forms", async () => {
     const dir = writeFiles({
       "dice.yaml": codeWorkflow("const roll = Math.random();\nreturn { value: roll };", {
         output: "{ value: number }",
       }),
       "dice.ice": "workflow dice {\n  code roll(): { value: number } {\n    return { value: Math.random() };\n  }\n}\n",
     });
-    const yaml = iceosc(["check", join(dir, "dice.yaml")]);
+    const yaml = await iceosc(["check", join(dir, "dice.yaml")]);
     expect(yaml.code).toBe(1);
     expect(yaml.stderr).toMatch(
       /dice\.yaml:12:\d+ - error ICE3002: code uses 'Math\.random', which needs capability 'random'/,
     );
-    const ice = iceosc(["check", join(dir, "dice.ice")]);
+    const ice = await iceosc(["check", join(dir, "dice.ice")]);
     expect(ice.code).toBe(1);
     expect(ice.stderr).toMatch(/dice\.ice:3:21 - error ICE3002/);
   });
 
-  it("reports a missing file without a stack trace", () => {
-    const result = iceosc(["check", "no/such/file.yaml"]);
+  it("reports a missing file without a stack trace", async () => {
+    const result = await iceosc(["check", "no/such/file.yaml"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE4001");
     expect(result.stderr).not.toContain("    at ");
@@ -217,12 +217,12 @@ outputs: { bytes: "{{ f.bytes }}" }
 });
 
 describe("iceosc graph", () => {
-  it("draws branches and loops in Mermaid and DOT", () => {
-    const mermaid = iceosc(["graph", "examples/sales_alert.yaml"]);
+  it("draws branches and loops in Mermaid and DOT", async () => {
+    const mermaid = await iceosc(["graph", "examples/sales_alert.yaml"]);
     expect(mermaid.code).toBe(0);
     expect(mermaid.stdout).toContain("flowchart TD");
     expect(mermaid.stdout).toContain("n_over_budget -->|true| n_alert");
-    const dot = iceosc(["graph", "examples/review_batch.yaml", "--format", "dot"]);
+    const dot = await iceosc(["graph", "examples/review_batch.yaml", "--format", "dot"]);
     expect(dot.code).toBe(0);
     expect(dot.stdout).toContain('subgraph "cluster_per_review"');
   });

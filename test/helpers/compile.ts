@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import { compileFiles } from "../../src/index.js";
 import { formatDiagnostics } from "../../src/diagnostics/index.js";
-import { RUNTIME_URL, tempDir, writeFiles } from "./cli.js";
+import { CACHE_DIR, RUNTIME_URL, writeFiles } from "./cli.js";
 
 export interface GeneratedModule {
   run(input: unknown, options?: object): Promise<Record<string, unknown>>;
@@ -21,7 +21,7 @@ export async function compileAndImport(
   const dir = writeFiles(files);
   const result = await compileFiles([join(dir, main)], {
     runtimeSpecifier: RUNTIME_URL,
-    cacheDir: join(tempDir(), "cache"),
+    ...(CACHE_DIR !== undefined && { cacheDir: CACHE_DIR }),
   });
   expect(formatDiagnostics(result.diagnostics.filter((d) => d.severity === "error"))).toBe("");
   const out = join(dir, "out");

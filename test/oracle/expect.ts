@@ -22,7 +22,7 @@ export interface OracleBatch {
   all(): readonly CaseResult[];
 }
 
-/** The compile cache of this test run (from globalSetup.ts), or a private one. */
+/** The compile cache of this test run (from test/globalSetup.ts), or a private one. */
 function cacheDir(): string {
   try {
     const dir = inject("oracleCacheDir");

@@ -59,7 +59,10 @@ function repositoryRoot(): string {
   while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
   return dir;
 }
-const RUNTIME_URL = pathToFileURL(join(repositoryRoot(), "dist", "runtime", "index.js")).href;
+/** The runtime in this file's own form: its sources under vitest, `dist/runtime` when built. */
+const RUNTIME_URL = import.meta.url.endsWith(".ts")
+  ? pathToFileURL(join(repositoryRoot(), "runtime", "index.ts")).href
+  : pathToFileURL(join(repositoryRoot(), "dist", "runtime", "index.js")).href;
 
 /** The first line of a body in the workflow files written here. */
 export const BODY_FIRST_LINE = 11;

@@ -6,27 +6,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
+import { iceosc, ROOT, tempDir, writeFiles } from "../helpers/cli.js";
 import { server } from "./harness.js";
 import { openAiChunks, openAiText } from "./servers.js";
-import { spawn } from "node:child_process";
-import { CLI, ROOT } from "../helpers/cli.js";
-
-/** Runs the CLI without blocking the event loop (the loopback server lives in this process). */
-function iceoscAsync(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c));
-    child.stderr.on("data", (c: Buffer) => (stderr += c));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 const workflow = `
 name: summarize
 input_schema: { text: string }
@@ -49,9 +31,9 @@ describe("iceosc run with models", () => {
     const s = await server(openAiChunks(["Short ", "summary."]), openAiText('{"score": 4}'));
     const dir = writeFiles({ "summarize.yaml": workflow });
     const recording = join(tempDir(), "rec.json");
-    const live = await iceoscAsync(
+    const live = await iceosc(
       ["run", join(dir, "summarize.yaml"), "--input", '{"text":"long text"}', "--trace", "--record", recording],
-      { OPENAI_BASE_URL: s.url, OPENAI_API_KEY: "k" },
+      { env: { OPENAI_BASE_URL: s.url, OPENAI_API_KEY: "k" } },
     );
     expect({ code: live.code, stderr: live.stderr }).toMatchObject({ code: 0 });
     expect(live.stderr).toContain("stream    summary: first token");
@@ -61,7 +43,7 @@ describe("iceosc run with models", () => {
     expect(existsSync(recording)).toBe(true);
     await s.close();
 
-    const offline = iceosc(
+    const offline = await iceosc(
       ["run", join(dir, "summarize.yaml"), "--input", '{"text":"long text"}', "--replay", recording],
       { env: { OPENAI_BASE_URL: "", OPENAI_API_KEY: "" } },
     );
@@ -69,8 +51,8 @@ describe("iceosc run with models", () => {
     expect(JSON.parse(offline.stdout)).toEqual({ summary: "Short summary.", score: 4 });
   });
 
-  it("runs the document-assistant example offline from its recording", () => {
-    const result = iceosc(
+  it("runs the document-assistant example offline from its recording", async () => {
+    const result = await iceosc(
       [
         "run",
         "examples/document_assistant.yaml",

@@ -189,7 +189,7 @@ describe("OpenAI-compatible provider", () => {
       code: "ICE_PROVIDER_FAILED",
       reason: "rate_limited",
     });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(30_000); // the cap is 60 s; waiting would take a day
     expect(s.requests).toHaveLength(1);
   });
 
@@ -217,7 +217,7 @@ describe("OpenAI-compatible provider", () => {
     const error = await failure(rt.llm("n", { prompt: "x" }));
     expect(error).toMatchObject({ code: "ICE_PROVIDER_FAILED", nodeId: "n", reason: "stream_cut" });
     expect(error.message).toContain("closed before the reply was complete");
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(30_000); // not the provider's request timeout
     expect(events.filter((e) => e.type === "llm_token")).toHaveLength(2);
   });
 
@@ -236,11 +236,11 @@ describe("OpenAI-compatible provider", () => {
   });
 
   it("times out a slow reply with ICE_TIMEOUT (node timeout_seconds) and closes the connection", async () => {
-    const s = await server(slow(10_000, openAiChunks(["late"])));
+    const s = await server(slow(120_000, openAiChunks(["late"])));
     const { rt } = run({ n: { kind: "llm", timeoutMs: 300 } }, { llm: openAiProvider({ env, baseURL: s.url }) });
     const started = Date.now();
     expect(await failure(rt.llm("n", { prompt: "x" }))).toMatchObject({ code: "ICE_TIMEOUT", nodeId: "n" });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(30_000); // far sooner than the reply (2 minutes)
     await expect.poll(() => s.requests[0]?.closedEarly).toBe(true);
   });
 
@@ -273,7 +273,7 @@ describe("OpenAI-compatible provider", () => {
   });
 
   it("cancelling during a Retry-After wait stops at once", async () => {
-    const s = await server(json(429, { error: { message: "wait" } }, { "retry-after": "30" }));
+    const s = await server(json(429, { error: { message: "wait" } }, { "retry-after": "50" }));
     const controller = new AbortController();
     const { rt } = run(
       { n: { kind: "llm" } },
@@ -284,7 +284,7 @@ describe("OpenAI-compatible provider", () => {
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
     expect(await pending).toMatchObject({ code: "ICE_ABORTED" });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(30_000); // not the 50 s wait
   });
 
   it("reports a refused connection as ICE_PROVIDER_FAILED (connection)", async () => {

@@ -54,12 +54,25 @@ export function unit(
   return { nodeId, kind, inputType: obj(input), outputType: obj(output), capabilities, body: embed(body, nodeId) };
 }
 
-/** Compiles units and loads each artifact as a program, by node id. */
-export async function compileAll(units: readonly SandboxUnit[], cacheDir?: string) {
+/** Compiles units (cached in `cacheDir`, by default the test run's cache) and loads each artifact as a program, by node id. */
+export async function compileAll(units: readonly SandboxUnit[], cacheDir = process.env.ICEOSC_CACHE_DIR) {
   const result = await compileSandboxUnits(units, cacheDir === undefined ? {} : { cacheDir });
   const programs = new Map<string, SandboxProgram>();
   for (const artifact of result.artifacts) programs.set(artifact.nodeId, load(artifact, units));
   return { ...result, programs };
+}
+
+/** The program compiled for `id`; when it did not compile, fails showing the diagnostics for it. */
+export function programOf(
+  compiled: { readonly programs: ReadonlyMap<string, SandboxProgram>; readonly diagnostics: readonly Diagnostic[] },
+  id: string,
+): SandboxProgram {
+  const found = compiled.programs.get(id);
+  if (found) return found;
+  const reasons = compiled.diagnostics
+    .filter((d) => d.span?.file.path === `${id}.yaml`)
+    .map((d) => `${where(d)} ${d.message}`);
+  throw new Error(`'${id}' did not compile:\n${reasons.join("\n") || "(no diagnostics for it)"}`);
 }
 
 function load(artifact: SandboxArtifact, units: readonly SandboxUnit[]): SandboxProgram {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SandboxProgram } from "../../runtime/sandbox/index.js";
 import { analyzeModule, type CompileSandboxResult } from "../../src/emit/wasm/index.js";
-import { BODY_FIRST_LINE, compileAll, LIMITS, unit, where } from "./helpers.js";
+import { BODY_FIRST_LINE, compileAll, LIMITS, programOf, unit, where } from "./helpers.js";
 
 const line = (n: number) => BODY_FIRST_LINE + n - 1;
 
@@ -93,7 +93,7 @@ beforeAll(async () => {
   result = await compileAll(UNITS);
 }, 120_000);
 
-const run = (id: string, input: Record<string, unknown>) => result.programs.get(id)!.run(input, LIMITS).output;
+const run = (id: string, input: Record<string, unknown>) => programOf(result, id).run(input, LIMITS).output;
 const diagnosticsOf = (id: string) =>
   result.diagnostics.filter((d) => d.span?.file.path === `${id}.yaml`).map((d) => `${where(d)} ${d.message}`);
 

@@ -49,9 +49,7 @@ let module: Module;
 beforeAll(async () => {
   const dir = writeFiles({ "limits_demo.yaml": WORKFLOW });
   const out = tempDir();
-  const result = iceosc(["build", join(dir, "limits_demo.yaml"), "--out-dir", out], {
-    env: { ICEOSC_CACHE_DIR: tempDir("iceosc-cache-") },
-  });
+  const result = await iceosc(["build", join(dir, "limits_demo.yaml"), "--out-dir", out]);
   expect(result.stderr).toContain("built 1 workflow");
   module = (await import(pathToFileURL(join(out, "limits_demo.js")).href)) as Module;
 }, 120_000);
@@ -80,7 +78,7 @@ describe("limits: profiles, node limits, run-time overrides", () => {
     const started = performance.now();
     const error = await module.run({ n: -1 }).catch((e: { code: string; nodeId: string }) => e);
     expect(error).toMatchObject({ code: "ICE_TIMEOUT", nodeId: "spin" });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(30_000); // its fuel would last for hours
     expect(await codeOf(module.run({ n: -1 }, { nodeLimits: { spin: { fuel: 100_000 } } }))).toBe("ICE_FUEL_EXHAUSTED");
     expect(await codeOf(module.run({ n: 10 }))).toBe("ok");
   });

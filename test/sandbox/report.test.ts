@@ -5,11 +5,15 @@ import { describe, expect, it } from "vitest";
 import { iceosc, tempDir } from "../helpers/cli.js";
 
 describe("iceosc build --report", () => {
-  it("prints worst-case fuel for bounded nodes and flags loops with their lines", () => {
-    const result = iceosc(
-      ["build", "examples/sales_alert.yaml", "examples/word_stats.yaml", "--out-dir", tempDir(), "--report"],
-      { env: { ICEOSC_CACHE_DIR: tempDir("iceosc-cache-") } },
-    );
+  it("prints worst-case fuel for bounded nodes and flags loops with their lines", async () => {
+    const result = await iceosc([
+      "build",
+      "examples/sales_alert.yaml",
+      "examples/word_stats.yaml",
+      "--out-dir",
+      tempDir(),
+      "--report",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /sales_alert\.over_budget \(condition\) examples\/sales_alert\.yaml:\d+\n {2}bounded: worst case \d+ fuel per run/,

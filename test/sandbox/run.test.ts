@@ -3,8 +3,7 @@
  * the error codes of SPEC section 4, determinism of fuel, isolation between runs.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SandboxProgram } from "../../runtime/sandbox/index.js";
-import { compileAll, LIMITS, MiB, thrown, unit } from "./helpers.js";
+import { compileAll, LIMITS, MiB, programOf, thrown, unit } from "./helpers.js";
 
 const WORD_STATS = `const words = inputs.text.split(" ");
 let longest = 0;
@@ -72,15 +71,14 @@ const UNITS = [
   ),
 ];
 
-let programs: Map<string, SandboxProgram>;
+let compiled: Awaited<ReturnType<typeof compileAll>>;
 
 beforeAll(async () => {
-  const result = await compileAll(UNITS);
-  expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  programs = result.programs;
+  compiled = await compileAll(UNITS);
+  expect(compiled.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
 }, 60_000);
 
-const program = (id: string) => programs.get(id)!;
+const program = (id: string) => programOf(compiled, id);
 
 describe("sandbox runs", () => {
   it("runs the SPEC word_stats example", () => {

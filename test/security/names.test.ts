@@ -5,24 +5,26 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pathInside, writeOutputFiles, OutsideOutDirError } from "../../dist/src/build/outDir.js";
+import { pathInside, writeOutputFiles, OutsideOutDirError } from "../../src/build/outDir.js";
 import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
 
 const TOOL_NODE = "  - id: a\n    type: tool\n    tool_name: read_file\n    tool_args: { path: x }\n";
 
 /** `iceosc check --format json` on one YAML file; the diagnostics. */
-function checkYaml(
+async function checkYaml(
   text: string,
   file = "w.yaml",
-): { code: number | null; diagnostics: { code: string; line?: number }[] } {
+): Promise<{ code: number | null; diagnostics: { code: string; line?: number }[] }> {
   const dir = writeFiles({ [file]: text });
-  const result = iceosc(["check", join(dir, file), "--format", "json"]);
+  const result = await iceosc(["check", join(dir, file), "--format", "json"]);
   return { code: result.code, diagnostics: JSON.parse(result.stderr || "[]") };
 }
 
-function checkIce(text: string): { code: number | null; diagnostics: { code: string; line?: number }[] } {
+async function checkIce(
+  text: string,
+): Promise<{ code: number | null; diagnostics: { code: string; line?: number }[] }> {
   const dir = writeFiles({ "w.ice": text });
-  const result = iceosc(["check", join(dir, "w.ice"), "--format", "json"]);
+  const result = await iceosc(["check", join(dir, "w.ice"), "--format", "json"]);
   return { code: result.code, diagnostics: JSON.parse(result.stderr || "[]") };
 }
 
@@ -42,12 +44,12 @@ describe("workflow names become file names only when safe", () => {
     "é",
     "a b",
   ];
-  it("refuses each hostile name with a located diagnostic (one file per name, one check)", () => {
+  it("refuses each hostile name with a located diagnostic (one file per name, one check)", async () => {
     const files = Object.fromEntries(
       hostile.map((name, i) => [`w${i}.yaml`, `name: ${JSON.stringify(name)}\nnodes:\n${TOOL_NODE}`]),
     );
     const dir = writeFiles(files);
-    const result = iceosc(["check", dir, "--format", "json"]);
+    const result = await iceosc(["check", dir, "--format", "json"]);
     expect(result.code).toBe(1);
     const diagnostics = JSON.parse(result.stderr) as { code: string; file: string; line: number }[];
     hostile.forEach((name, i) => {
@@ -56,29 +58,29 @@ describe("workflow names become file names only when safe", () => {
     });
   });
 
-  it("accepts ordinary names, with - and digits", () => {
+  it("accepts ordinary names, with - and digits", async () => {
     const names = ["word_stats", "my-flow", "_x9", "A"];
     const dir = writeFiles(Object.fromEntries(names.map((n) => [`${n}.yaml`, `name: ${n}\nnodes:\n${TOOL_NODE}`])));
-    const result = iceosc(["check", dir, "--format", "json"]);
+    const result = await iceosc(["check", dir, "--format", "json"]);
     expect(JSON.parse(result.stderr || "[]")).toEqual([]);
     expect(result.code).toBe(0);
   });
 
-  it("checks a name taken from the file name, and says where it came from", () => {
+  it("checks a name taken from the file name, and says where it came from", async () => {
     const dir = writeFiles({ "bad name.yaml": `nodes:\n${TOOL_NODE}` });
-    const result = iceosc(["check", join(dir, "bad name.yaml")]);
+    const result = await iceosc(["check", join(dir, "bad name.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE1017");
     expect(result.stderr).toContain("taken from the file name");
   });
 
-  it("never writes outside --out-dir: `build` with a traversing name writes nothing", () => {
+  it("never writes outside --out-dir: `build` with a traversing name writes nothing", async () => {
     const root = tempDir();
     const work = join(root, "a", "b");
     mkdirSync(work, { recursive: true });
     writeFileSync(join(work, "w.yaml"), `name: ../../escaped\nnodes:\n${TOOL_NODE}`);
     const out = join(work, "out");
-    const result = iceosc(["build", join(work, "w.yaml"), "--out-dir", out]);
+    const result = await iceosc(["build", join(work, "w.yaml"), "--out-dir", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE1017");
     expect(existsSync(join(root, "escaped.js"))).toBe(false);
@@ -88,7 +90,7 @@ describe("workflow names become file names only when safe", () => {
 });
 
 describe("ids, tools, outputs, inputs and fields are names", () => {
-  it("YAML: each bad name is reported at its place", () => {
+  it("YAML: each bad name is reported at its place", async () => {
     const text = [
       "name: w",
       "input_schema: { __proto__: string, 'bad field': string }",
@@ -112,7 +114,7 @@ describe("ids, tools, outputs, inputs and fields are names", () => {
       "  prototype: 1",
       `  ${"o".repeat(200)}: 2`,
     ].join("\n");
-    const { code, diagnostics } = checkYaml(text);
+    const { code, diagnostics } = await checkYaml(text);
     expect(code).toBe(1);
     const lines = diagnostics
       .filter((d) => d.code === "ICE1017" || d.code === "ICE1011")
@@ -121,7 +123,7 @@ describe("ids, tools, outputs, inputs and fields are names", () => {
     expect(lines).toEqual([2, 2, 4, 6, 8, 11, 13, 17, 20, 21]);
   });
 
-  it(".ice: string keys and long names are checked the same way", () => {
+  it(".ice: string keys and long names are checked the same way", async () => {
     const text = [
       `workflow ${"w".repeat(70)}("bad field": string) {`,
       '  declare tool "a b"(x: string): string',
@@ -129,7 +131,7 @@ describe("ids, tools, outputs, inputs and fields are names", () => {
       `  output ${"o".repeat(200)} = 1`,
       "}",
     ].join("\n");
-    const { code, diagnostics } = checkIce(text);
+    const { code, diagnostics } = await checkIce(text);
     expect(code).toBe(1);
     const lines = diagnostics
       .filter((d) => d.code === "ICE1017" || d.code === "ICE1011")
@@ -138,9 +140,9 @@ describe("ids, tools, outputs, inputs and fields are names", () => {
     expect(lines).toEqual([1, 1, 2, 3, 4]);
   });
 
-  it("a diagnostic shows a hostile name escaped: no line break or terminal escape reaches the console", () => {
+  it("a diagnostic shows a hostile name escaped: no line break or terminal escape reaches the console", async () => {
     const dir = writeFiles({ "w.yaml": `name: "a\\nb\\u001b[31m"\nnodes:\n${TOOL_NODE}` });
-    const result = iceosc(["check", join(dir, "w.yaml")]);
+    const result = await iceosc(["check", join(dir, "w.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("a\\nb\\u001b[31m");
     expect(result.stderr).not.toContain("\u001b");
@@ -148,7 +150,7 @@ describe("ids, tools, outputs, inputs and fields are names", () => {
 });
 
 describe("the build's writer refuses paths outside the output directory", () => {
-  it("refuses separators, dot names and NUL, writing nothing", () => {
+  it("refuses separators, dot names and NUL, writing nothing", async () => {
     const out = tempDir();
     for (const fileName of ["../x.js", "a/b.js", "..", ".", "x\0.js", "/etc/x.js", "C:x.js", ""]) {
       expect(() =>
@@ -161,7 +163,7 @@ describe("the build's writer refuses paths outside the output directory", () => 
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it("follows a symlinked output directory, but never a symlink where a file would go", () => {
+  it("follows a symlinked output directory, but never a symlink where a file would go", async () => {
     const root = tempDir();
     const real = join(root, "real");
     mkdirSync(real);

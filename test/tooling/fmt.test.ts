@@ -52,13 +52,13 @@ workflow   demo( text : string ,limit:number) {
 `;
 
 describe("iceosc fmt", () => {
-  it("leaves every .ice example as it is (examples are canonical)", () => {
-    const result = iceosc(["fmt", "--check", "examples/ice"]);
+  it("leaves every .ice example as it is (examples are canonical)", async () => {
+    const result = await iceosc(["fmt", "--check", "examples/ice"]);
     expect(result.stdout).toBe("");
     expect(result.code).toBe(0);
   });
 
-  it("is idempotent on every valid .ice fixture, and keeps their comments", () => {
+  it("is idempotent on every valid .ice fixture, and keeps their comments", async () => {
     for (const path of FIXTURES) {
       const text = readFileSync(join(ROOT, path), "utf8");
       const once = format(text, path);
@@ -76,7 +76,7 @@ describe("iceosc fmt", () => {
     }
   });
 
-  it("keeps every comment, next to what it was about, and formats messy input canonically", () => {
+  it("keeps every comment, next to what it was about, and formats messy input canonically", async () => {
     const once = format(MESSY);
     expect(format(once)).toBe(once);
     for (const comment of commentsOf(MESSY)) expect(once.split(comment.text)).toHaveLength(2);
@@ -96,7 +96,7 @@ describe("iceosc fmt", () => {
     expect(once).toContain("limits { fuel: 1_000_000, memory_mb: 1 }");
   });
 
-  it("gives one form per workflow: a file re-spaced at random formats to the same text", () => {
+  it("gives one form per workflow: a file re-spaced at random formats to the same text", async () => {
     const texts = FIXTURES.map((p) => readFileSync(join(ROOT, p), "utf8")).concat(MESSY);
     fc.assert(
       fc.property(
@@ -111,22 +111,22 @@ describe("iceosc fmt", () => {
     );
   });
 
-  it("--check lists files that would change and exits 1; without it, rewrites them", () => {
+  it("--check lists files that would change and exits 1; without it, rewrites them", async () => {
     const dir = writeFiles({ "messy.ice": MESSY, "clean.ice": format(MESSY) });
-    const check = iceosc(["fmt", "--check", "messy.ice", "clean.ice"], { cwd: dir });
+    const check = await iceosc(["fmt", "--check", "messy.ice", "clean.ice"], { cwd: dir });
     expect(check.code).toBe(1);
     expect(check.stdout).toBe("messy.ice\n");
     expect(readFileSync(join(dir, "messy.ice"), "utf8")).toBe(MESSY);
-    const fix = iceosc(["fmt", "."], { cwd: dir });
+    const fix = await iceosc(["fmt", "."], { cwd: dir });
     expect(fix.code).toBe(0);
     expect(readFileSync(join(dir, "messy.ice"), "utf8")).toBe(format(MESSY));
-    expect(iceosc(["fmt", "--check", "."], { cwd: dir }).code).toBe(0);
+    expect((await iceosc(["fmt", "--check", "."], { cwd: dir })).code).toBe(0);
   });
 
-  it("reports a file that does not parse with its diagnostics and leaves it alone", () => {
+  it("reports a file that does not parse with its diagnostics and leaves it alone", async () => {
     const broken = "workflow w() {\n  tool a = \n  output x = a\n}\n";
     const dir = writeFiles({ "broken.ice": broken });
-    const result = iceosc(["fmt", "broken.ice"], { cwd: dir });
+    const result = await iceosc(["fmt", "broken.ice"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.ice:\d+:\d+ - error ICE/);
     expect(readFileSync(join(dir, "broken.ice"), "utf8")).toBe(broken);

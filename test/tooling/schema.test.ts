@@ -53,15 +53,15 @@ function structuralCodes(path: string, text: string): string[] {
 }
 
 describe("iceosc schema", () => {
-  it("prints the schema the compiler library builds, as draft-07", () => {
-    const result = iceosc(["schema"]);
+  it("prints the schema the compiler library builds, as draft-07", async () => {
+    const result = await iceosc(["schema"]);
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(printed).toEqual(schema);
     expect(printed.$schema).toBe("http://json-schema.org/draft-07/schema#");
   });
 
-  it("validates every example and every fixture the front end reads without a structural error", () => {
+  it("validates every example and every fixture the front end reads without a structural error", async () => {
     const checked: string[] = [];
     for (const path of ALL) {
       const text = readFileSync(join(ROOT, path), "utf8");
@@ -74,7 +74,7 @@ describe("iceosc schema", () => {
     expect(checked).toContain("examples/word_stats.yaml");
   });
 
-  it("rejects every fixture the front end rejects for a field's name, presence or shape", () => {
+  it("rejects every fixture the front end rejects for a field's name, presence or shape", async () => {
     const rejected: string[] = [];
     for (const path of ALL) {
       const text = readFileSync(join(ROOT, path), "utf8");
@@ -131,7 +131,7 @@ nodes:
     },
   ];
   for (const c of cases) {
-    it(`rejects ${c.what} at its path`, () => {
+    it(`rejects ${c.what} at its path`, async () => {
       const text = `${base}  - id: second\n    type: ${c.node}\n`;
       // The front end agrees that the workflow is broken.
       expect(structuralCodes("w.yaml", text).length).toBeGreaterThan(0);
@@ -142,7 +142,7 @@ nodes:
     });
   }
 
-  it("rejects a body node nested in a loop at its nested path", () => {
+  it("rejects a body node nested in a loop at its nested path", async () => {
     const text = `${base}  - id: each
     type: loop
     items_source: "{{ inputs.text }}"
@@ -158,7 +158,7 @@ nodes:
     expect(hit?.params).toEqual({ additionalProperty: "imprts" });
   });
 
-  it("rejects an unknown top-level field", () => {
+  it("rejects an unknown top-level field", async () => {
     const hit = errorsOf(`${base}outptus: {}\n`).find(
       (e) => e.instancePath === "" && e.keyword === "additionalProperties",
     );

@@ -5,6 +5,7 @@
  * reached through its one entry; `npm run bench` runs every part and writes the published report.
  */
 import { writeFileSync } from "node:fs";
+import type { CliIo } from "../io.js";
 
 export interface BenchArgs {
   readonly quick: boolean;
@@ -12,10 +13,10 @@ export interface BenchArgs {
   readonly out?: string;
 }
 
-export async function benchCommand(args: BenchArgs): Promise<number> {
+export async function benchCommand(io: CliIo, args: BenchArgs): Promise<number> {
   const { formatOutcome, runBench } = await import("../../../bench/index.js");
   const outcome = await runBench({ part: "sandbox", quick: args.quick });
   if (args.out !== undefined) writeFileSync(args.out, `${JSON.stringify(outcome.report.rows, null, 2)}\n`);
-  process.stdout.write(`${formatOutcome(outcome)}\n`);
+  io.stdout(`${formatOutcome(outcome)}\n`);
   return 0;
 }

@@ -8,6 +8,7 @@ import { createDiagnostic, Diagnostics } from "../../diagnostics/index.js";
 import { shownName } from "../../frontend/names.js";
 import { analyzeModule, formatRiskReport } from "../../emit/wasm/index.js";
 import { defaultCacheDir } from "../cache.js";
+import { type CliIo, shownPath } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 import { runtimeSpecifierFor } from "../runtimeLocation.js";
 
@@ -23,13 +24,13 @@ export interface BuildArgs {
   readonly report?: boolean;
 }
 
-export async function buildCommand(args: BuildArgs): Promise<number> {
+export async function buildCommand(io: CliIo, args: BuildArgs): Promise<number> {
   const result = await compileFiles(args.paths, {
     runtimeSpecifier: args.runtime ?? runtimeSpecifierFor(args.outDir),
-    cacheDir: args.cache ? defaultCacheDir() : false,
+    cacheDir: args.cache ? defaultCacheDir(io) : false,
     strict: args.strict ?? false,
   });
-  const status = reportDiagnostics(result.diagnostics, args.format);
+  const status = reportDiagnostics(io, result.diagnostics, args.format);
   if (status !== 0) return status;
   const files = result.workflows.flatMap((workflow) => [
     { fileName: `${workflow.name}.js`, contents: workflow.js },
@@ -44,17 +45,17 @@ export async function buildCommand(args: BuildArgs): Promise<number> {
       shownName(error.fileName),
       args.outDir,
     ]);
-    return reportDiagnostics([refused], args.format);
+    return reportDiagnostics(io, [refused], args.format);
   }
   if (args.report) {
     const nodes = result.workflows.flatMap((w) =>
       w.wasm.map((m) => ({ workflow: w.name, risk: analyzeModule(m.bytes) })),
     );
-    process.stdout.write(formatRiskReport(nodes));
+    io.stdout(formatRiskReport(nodes));
   }
   const { units, cached } = result.sandboxStats;
-  process.stderr.write(
-    `built ${result.workflows.length} workflow${result.workflows.length === 1 ? "" : "s"} into ${args.outDir} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`,
+  io.stderr(
+    `built ${result.workflows.length} workflow${result.workflows.length === 1 ? "" : "s"} into ${shownPath(io, args.outDir)} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`,
   );
   return 0;
 }

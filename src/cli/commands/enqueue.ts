@@ -6,6 +6,7 @@
  */
 import type { DiagnosticFormat } from "../report.js";
 import { compileDurable, databaseUrl } from "../durable.js";
+import type { CliIo } from "../io.js";
 import { parseInput } from "./run.js";
 
 export interface EnqueueArgs {
@@ -17,16 +18,16 @@ export interface EnqueueArgs {
   readonly format: DiagnosticFormat;
 }
 
-export async function enqueueCommand(args: EnqueueArgs): Promise<number> {
-  const url = databaseUrl(args.databaseUrl);
+export async function enqueueCommand(io: CliIo, args: EnqueueArgs): Promise<number> {
+  const url = databaseUrl(io, args.databaseUrl);
   const input = parseInput(args.input);
-  const compiled = await compileDurable(args.path, args.cache, args.format);
+  const compiled = await compileDurable(io, args.path, args.cache, args.format);
   if ("status" in compiled) return compiled.status;
   const { enqueue } = await import("../../../runtime/durable/index.js");
   const runId = await enqueue(compiled.module, input, {
     databaseUrl: url,
     ...(args.runId !== undefined && { runId: args.runId }),
   });
-  process.stdout.write(`${runId}\n`);
+  io.stdout(`${runId}\n`);
   return 0;
 }

@@ -8,6 +8,7 @@ import { extname } from "node:path";
 import { findWorkflowFiles, readSource } from "../../build/sources.js";
 import { DiagnosticBag } from "../../diagnostics/index.js";
 import { FormatError, formatIce } from "../../format/formatIce.js";
+import { type CliIo, shownPath } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 
 export interface FmtArgs {
@@ -16,14 +17,14 @@ export interface FmtArgs {
   readonly format: DiagnosticFormat;
 }
 
-export async function fmtCommand(args: FmtArgs): Promise<number> {
+export async function fmtCommand(io: CliIo, args: FmtArgs): Promise<number> {
   const bag = new DiagnosticBag();
   const files = findWorkflowFiles(args.paths, bag).filter((f) => extname(f) === ".ice" || args.paths.includes(f));
   const changed: string[] = [];
   let failed = false;
   for (const path of files) {
     if (extname(path) !== ".ice") {
-      process.stderr.write(`error: ${path}: fmt formats .ice files (YAML is left as written)\n`);
+      io.stderr(`error: ${shownPath(io, path)}: fmt formats .ice files (YAML is left as written)\n`);
       failed = true;
       continue;
     }
@@ -36,23 +37,23 @@ export async function fmtCommand(args: FmtArgs): Promise<number> {
         continue;
       }
       if (!result.changed) continue;
-      changed.push(path);
+      changed.push(shownPath(io, path));
       if (!args.check) writeFileSync(path, result.text);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
-      process.stderr.write(`error: cannot format ${path} safely (left as is): ${error.message}\n`);
+      io.stderr(`error: cannot format ${shownPath(io, path)} safely (left as is): ${error.message}\n`);
       failed = true;
     }
   }
-  const status = reportDiagnostics(bag.all, args.format);
+  const status = reportDiagnostics(io, bag.all, args.format);
   if (args.check) {
-    for (const path of changed) process.stdout.write(`${path}\n`);
+    for (const path of changed) io.stdout(`${path}\n`);
     if (changed.length > 0)
-      process.stderr.write(
+      io.stderr(
         `${changed.length} file${changed.length === 1 ? "" : "s"} would be reformatted; run 'iceosc fmt' on ${changed.length === 1 ? "it" : "them"}\n`,
       );
   } else if (changed.length > 0) {
-    process.stderr.write(`formatted ${changed.join(", ")}\n`);
+    io.stderr(`formatted ${changed.join(", ")}\n`);
   }
   return status !== 0 || failed || (args.check && changed.length > 0) ? 1 : 0;
 }

@@ -7,12 +7,16 @@ import { loadWorkflowSet } from "../../build/workflowSet.js";
 import { toDot } from "../../emit/graph/dot.js";
 import { workflowGraph } from "../../emit/graph/graphModel.js";
 import { toMermaid } from "../../emit/graph/mermaid.js";
+import type { CliIo } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 
-export async function graphCommand(args: {
-  readonly path: string;
-  readonly format: "mermaid" | "dot";
-}): Promise<number> {
+export async function graphCommand(
+  io: CliIo,
+  args: {
+    readonly path: string;
+    readonly format: "mermaid" | "dot";
+  },
+): Promise<number> {
   const diagnostics = new DiagnosticBag();
   const set = loadWorkflowSet([args.path], diagnostics);
   const main = set.workflows.find((w) => w.requested);
@@ -23,9 +27,9 @@ export async function graphCommand(args: {
     ]);
     diagnostics.addAll(checkWorkflow(main.workflow, { workflowNames: names }));
   }
-  const status = reportDiagnostics(diagnostics.all, "text");
+  const status = reportDiagnostics(io, diagnostics.all, "text");
   if (status !== 0 || !main) return status || 1;
   const graph = workflowGraph(main.workflow);
-  process.stdout.write(args.format === "dot" ? toDot(graph, main.workflow.name) : toMermaid(graph));
+  io.stdout(args.format === "dot" ? toDot(graph, main.workflow.name) : toMermaid(graph));
   return 0;
 }

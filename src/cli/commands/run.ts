@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { compileFiles } from "../../build/compile.js";
 import { writeOutputFiles } from "../../build/outDir.js";
 import { defaultCacheDir } from "../cache.js";
+import type { CliIo } from "../io.js";
 import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.js";
 import { bundledRuntimeUrl } from "../runtimeLocation.js";
 import { openSession } from "../providers.js";
@@ -43,15 +44,15 @@ interface ToolsModule {
   readonly llm?: unknown;
 }
 
-export async function runCommand(args: RunArgs): Promise<number> {
-  if (args.durable) return (await import("../durable.js")).runDurableCommand(args, args.durable);
+export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
+  if (args.durable) return (await import("../durable.js")).runDurableCommand(io, args, args.durable);
   const input = parseInput(args.input);
   const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
   const result = await compileFiles([args.path], {
     runtimeSpecifier: bundledRuntimeUrl(),
-    cacheDir: args.cache ? defaultCacheDir() : false,
+    cacheDir: args.cache ? defaultCacheDir(io) : false,
   });
-  const status = reportDiagnostics(result.diagnostics, args.format);
+  const status = reportDiagnostics(io, result.diagnostics, args.format);
   if (status !== 0) return status;
   const main = result.workflows.find((w) => w.requested);
   if (!main) throw new UsageError(`no workflow in ${args.path}`);
@@ -68,7 +69,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     const module = (await import(pathToFileURL(join(dir, `${main.name}.js`)).href)) as {
       run: (input: unknown, options: object) => Promise<unknown>;
     };
-    const session = await openSession({
+    const session = await openSession(io, {
       workflowPath: args.path,
       tools: tools.default,
       ...(tools.llm !== undefined && { llm: tools.llm }),
@@ -81,14 +82,14 @@ export async function runCommand(args: RunArgs): Promise<number> {
       const output = await module.run(input, {
         ...session.options,
         ...(args.seed !== undefined && { seed: args.seed }),
-        ...(args.trace && { onEvent: printTrace(started) }),
+        ...(args.trace && { onEvent: printTrace(io, started) }),
       });
-      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       return 0;
     } catch (error) {
       const e = error as { code?: unknown; nodeId?: unknown; message?: unknown };
       if (typeof e.code === "string" && e.code.startsWith("ICE_")) {
-        process.stderr.write(`error ${e.code}: ${String(e.message)}\n`);
+        io.stderr(`error ${e.code}: ${String(e.message)}\n`);
         return 1;
       }
       throw error;

@@ -5,6 +5,7 @@
  * any known run, 1 for an unknown id.
  */
 import { databaseUrl } from "../durable.js";
+import type { CliIo } from "../io.js";
 
 export interface StatusArgs {
   readonly runId: string;
@@ -12,14 +13,14 @@ export interface StatusArgs {
   readonly waitSeconds: number;
 }
 
-export async function statusCommand(args: StatusArgs): Promise<number> {
-  const url = databaseUrl(args.databaseUrl);
+export async function statusCommand(io: CliIo, args: StatusArgs): Promise<number> {
+  const url = databaseUrl(io, args.databaseUrl);
   const { status } = await import("../../../runtime/durable/index.js");
   const found = await status(args.runId, { databaseUrl: url, waitMs: args.waitSeconds * 1000 });
   if (!found) {
-    process.stderr.write(`error: no run '${args.runId}' in this database\n`);
+    io.stderr(`error: no run '${args.runId}' in this database\n`);
     return 1;
   }
-  process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+  io.stdout(`${JSON.stringify(found, null, 2)}\n`);
   return 0;
 }

@@ -7,6 +7,7 @@
 import { defaultProvider } from "../../../runtime/providers/index.js";
 import type { LlmProvider, ToolFunction } from "../../../runtime/options.js";
 import { databaseUrl } from "../durable.js";
+import type { CliIo } from "../io.js";
 import { loadTools } from "./run.js";
 
 export interface WorkerArgs {
@@ -17,8 +18,8 @@ export interface WorkerArgs {
   readonly allowHosts: readonly string[];
 }
 
-export async function workerCommand(args: WorkerArgs): Promise<number> {
-  const url = databaseUrl(args.databaseUrl);
+export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number> {
+  const url = databaseUrl(io, args.databaseUrl);
   const tools = args.tools ? await loadTools(args.tools) : { default: {} };
   const { startWorker } = await import("../../../runtime/durable/index.js");
   const worker = await startWorker({
@@ -27,11 +28,11 @@ export async function workerCommand(args: WorkerArgs): Promise<number> {
     ...(args.queueConcurrency !== undefined && { queueConcurrency: args.queueConcurrency }),
     runOptions: {
       tools: tools.default as Record<string, ToolFunction>,
-      llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider(),
-      builtins: { baseDir: process.cwd(), readableDirs: [process.cwd()], allowedHosts: args.allowHosts },
+      llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
+      builtins: { baseDir: io.cwd, readableDirs: [io.cwd], allowedHosts: args.allowHosts },
     },
   });
-  process.stderr.write(`iceosc worker ${worker.executorId}: serving the run queue (Ctrl-C stops)\n`);
+  io.stderr(`iceosc worker ${worker.executorId}: serving the run queue (Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

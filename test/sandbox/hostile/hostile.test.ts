@@ -110,7 +110,8 @@ describe("hostile code nodes", () => {
       const elapsed = performance.now() - started;
       expect(error.code, error.message).toBe(c.code);
       if (c.message) expect(error.message).toMatch(c.message);
-      if (c.code === "ICE_TIMEOUT") expect(elapsed).toBeLessThan(limits.timeoutMs + 1_000);
+      // Generous, so load cannot fail it: these cases' fuel would last for hours.
+      if (c.code === "ICE_TIMEOUT") expect(elapsed).toBeLessThan(limits.timeoutMs + 30_000);
       expectHealthy();
       const again = program(c.id).run(c.good, limits);
       if (c.goodOutput) expect(again.output).toEqual(c.goodOutput);
