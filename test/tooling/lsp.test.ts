@@ -17,9 +17,9 @@ const YAML = readFileSync(join(ROOT, "examples/word_stats.yaml"), "utf8");
 const ICE = readFileSync(join(ROOT, "examples/ice/sales_alert.ice"), "utf8");
 
 /** The CLI's diagnostics for `text`, as LSP ranges (0-based). */
-function cliDiagnostics(name: string, text: string): { code: string; range: Diagnostic["range"] }[] {
+async function cliDiagnostics(name: string, text: string): Promise<{ code: string; range: Diagnostic["range"] }[]> {
   const dir = writeFiles({ [name]: text });
-  const result = iceosc(["check", name, "--format", "json"], { cwd: dir });
+  const result = await iceosc(["check", name, "--format", "json"], { cwd: dir });
   const rows = JSON.parse(result.stderr) as {
     code: string;
     line: number;
@@ -59,7 +59,7 @@ describe("iceosc lsp", () => {
     );
     const published = await client.open("file:///w/broken.yaml", broken);
     expect(published.length).toBeGreaterThan(0);
-    expect(brief(published)).toEqual(cliDiagnostics("broken.yaml", broken));
+    expect(brief(published)).toEqual(await cliDiagnostics("broken.yaml", broken));
     expect(published[0]!.range.start).toEqual(positionOf(broken, "imprts"));
   });
 
@@ -70,7 +70,7 @@ describe("iceosc lsp", () => {
     );
     const published = await client.open("file:///w/broken.ice", broken);
     expect(published.map((d) => d.code)).toHaveLength(2);
-    expect(brief(published)).toEqual(cliDiagnostics("broken.ice", broken));
+    expect(brief(published)).toEqual(await cliDiagnostics("broken.ice", broken));
   });
 
   it("points into code bodies: YAML block scalars and .ice blocks", async () => {
@@ -78,7 +78,7 @@ describe("iceosc lsp", () => {
     const [inYaml] = await client.open("file:///w/body.yaml", yaml);
     expect(inYaml?.range.start.line).toBe(positionOf(yaml, "let longest = = 0;").line);
     expect(inYaml?.range.start.character).toBeGreaterThan(positionOf(yaml, "let longest").character);
-    expect(brief([inYaml!])).toEqual(cliDiagnostics("body.yaml", yaml).slice(0, 1));
+    expect(brief([inYaml!])).toEqual((await cliDiagnostics("body.yaml", yaml)).slice(0, 1));
 
     const ice = ICE.replace('    let top = "";', "    let top = Math.sqrt(2);");
     const published = await client.open("file:///w/body.ice", ice);
