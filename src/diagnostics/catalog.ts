@@ -130,6 +130,12 @@ export const Diagnostics = {
     "this function uses '{0}' from the code around it, and sandboxed code has no closures; {1}",
   ),
 
+  ReservedName: kind(
+    "ICE3020",
+    "error",
+    "'{0}' is a name the sandbox reserves for its own functions (abort, and names starting with '__'); rename it",
+  ),
+
   // ICE4xxx: build and CLI
   FileNotFound: kind("ICE4001", "error", "cannot read '{0}': {1}"),
   NoWorkflows: kind("ICE4002", "error", "no workflow files found in {0}"),

@@ -63,3 +63,39 @@ describe("input larger than the node's memory cap", () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 1024 * 1024);
   });
 });
+
+describe("names the sandbox reserves", () => {
+  it("refuses a body that declares abort or reaches the codec's functions, at the name", async () => {
+    const { compileAll, unit, where } = await import("../sandbox/helpers.js");
+    const bodies = {
+      shadow: "function abort(): void {}\nthrow new Error('x');\nreturn { y: 1 };",
+      codec: "const p = __ice_alloc(8);\nreturn { y: p };",
+      local: "const __tmp = inputs.n;\nreturn { y: __tmp };",
+    };
+    const result = await compileAll(
+      Object.entries(bodies).map(([id, body]) => unit(id, body, { n: "number" }, { y: "number" })),
+    );
+    expect(result.artifacts).toEqual([]);
+    expect(result.diagnostics.map(where)).toEqual([
+      "shadow.yaml:6:16 ICE3020",
+      "codec.yaml:6:17 ICE3020",
+      "local.yaml:6:13 ICE3020",
+    ]);
+  });
+});
+
+describe("the build's compile budget", () => {
+  it("fails the units it has no time left for with ICE4012, without a timeout each", async () => {
+    const { compileSandboxUnits } = await import("../../src/emit/wasm/index.js");
+    const { unit, where } = await import("../sandbox/helpers.js");
+    const units = ["a", "b", "c", "d", "e", "f"].map((id) =>
+      unit(id, `return { y: inputs.n * ${id.charCodeAt(0)} };`, { n: "number" }, { y: "number" }),
+    );
+    const started = performance.now();
+    const result = await compileSandboxUnits(units, { budgetMs: 1, timeoutMs: 60_000 });
+    expect(result.artifacts).toEqual([]);
+    expect(result.diagnostics.map(where)).toEqual(units.map((u) => `${u.nodeId}.yaml:6:7 ICE4012`));
+    // Six units with a 60 s timeout each, but one 1 ms budget: over as soon as the workers stop.
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});

@@ -60,9 +60,9 @@ export interface SandboxArtifact {
 export interface CompileSandboxOptions {
   /** Directory of cached `<hash>.wasm` files; no caching when absent. */
   readonly cacheDir?: string;
-  /** Per-unit compile timeout; default 10 000 ms, or `$ICEOSC_COMPILE_TIMEOUT_MS` (see defaultTimeoutMs). */
+  /** Per-unit compile timeout; default 30 000 ms, or `$ICEOSC_COMPILE_TIMEOUT_MS` (see defaultTimeoutMs). */
   readonly timeoutMs?: number;
-  /** Time for all units of the call together; default 60 s (or 6 unit timeouts, if more) plus 1 s per unit. */
+  /** Time for all units of the call together; default 90 s (or 6 unit timeouts, if more) plus 2 s per unit. */
   readonly budgetMs?: number;
 }
 
@@ -96,12 +96,12 @@ interface Prepared {
 }
 
 /**
- * The per-unit compile timeout: 10 s, or `$ICEOSC_COMPILE_TIMEOUT_MS` for a slow or heavily loaded
+ * The per-unit compile timeout: 30 s, or `$ICEOSC_COMPILE_TIMEOUT_MS` for a slow or heavily loaded
  * machine, where asc itself can take that long (the test suite sets it so that load cannot fail it).
  */
 function defaultTimeoutMs(): number {
   const configured = Number(process.env.ICEOSC_COMPILE_TIMEOUT_MS);
-  return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
+  return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
 }
 
 /**
@@ -150,7 +150,7 @@ export async function compileSandboxUnits(
     const metering = import("./meter.js");
     metering.catch(() => undefined);
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
-    const budgetMs = options.budgetMs ?? Math.max(60_000, 6 * timeoutMs) + 1_000 * groups.length;
+    const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * groups.length;
     const outcomes = await compileInWorker(
       groups.map((g) => g[0]!.wrapped.source),
       { unitMs: timeoutMs, totalMs: budgetMs },

@@ -1,12 +1,13 @@
 /**
  * @fileoverview The cheap syntax check of a code body (used by `iceosc check` and before every
  * sandbox compile): the body, wrapped in its function, must parse as TypeScript and stay inside
- * that one function. Bodies that look like Python (iceOS's original language) say so.
+ * that one function, and use no name the sandbox reserves (reservedNames.ts). Bodies that look like Python (iceOS's original language) say so.
  */
 import { ts } from "ts-morph";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { EmbeddedSource } from "../../plan/node.js";
 import { BodyMap } from "./bodyMap.js";
+import { checkReservedNames } from "./reservedNames.js";
 
 /** The wrapper the TypeScript parser sees; the body starts right after the prefix. */
 const PARSE_PREFIX = "function __user(inputs: Input): Output {\n";
@@ -35,7 +36,8 @@ export function parseBody(body: EmbeddedSource): ParsedBody {
   const [first] = file.statements;
   const expectedEnd = PARSE_PREFIX.length + body.text.length + 2;
   if (file.statements.length === 1 && first && ts.isFunctionDeclaration(first) && first.body?.end === expectedEnd) {
-    return { map, block: first.body, diagnostics: [] };
+    const reserved = checkReservedNames(first.body, map, bodyOffset);
+    return { map, block: reserved.length === 0 ? first.body : undefined, diagnostics: reserved };
   }
   // The body closed the wrapper early: point at the brace that did it.
   const closing = first && ts.isFunctionDeclaration(first) && first.body ? bodyOffset(first.body.end - 1) : 0;
