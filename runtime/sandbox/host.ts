@@ -6,10 +6,29 @@
  */
 import { LOG_IMPORTS } from "./capabilities.js";
 import type { FuelMeter } from "./fuel.js";
-import type { SandboxHooks } from "./program.js";
+
+/** Host services for one run. */
+export interface SandboxHooks {
+  /** Receives `console.log` output (capability `log`), bounded per run. */
+  log?(message: string): void;
+  /**
+   * Seed of `Math.random` (capability `random`); a random seed when absent. With a seed and no
+   * `now`, `Date.now()` (capability `time`) is a deterministic clock too.
+   */
+  seed?: number;
+  /** The clock behind `Date.now()` (capability `time`); the real clock when absent. */
+  now?(): number;
+}
 
 /** Thrown by `env.abort` to unwind the sandbox; carries the decoded abort message. */
 export class SandboxAbort extends Error {}
+
+/**
+ * Abort messages starting with this mark are output-schema violations found inside the sandbox
+ * (a non-integral number returned for an `integer` field): ICE_OUTPUT_INVALID, not a trap. The
+ * compiler's AssemblyScript library (src/emit/wasm/asLibrary.ts) spells its aborts with it.
+ */
+export const OUTPUT_ABORT_PREFIX = "__ice_output_invalid:";
 
 /** The per-run state the import functions read. */
 export interface HostRun {
@@ -32,6 +51,20 @@ export const LOG_RUN_MESSAGES = 1_000;
 export const LOG_RUN_UNITS = 65_536;
 /** The deterministic clock (capability `time` when the run has a seed): 2024-01-01T00:00:00Z, +1 ms per reading. */
 export const SEEDED_CLOCK_EPOCH = 1_704_067_200_000;
+
+/**
+ * Runs `body` with `changes` applied to the host state and puts every field back afterwards (also
+ * when it throws), so nested uses (a run that instantiates, an instance reset) restore correctly.
+ */
+export function withHostState<T>(host: HostRun, changes: Partial<HostRun>, body: () => T): T {
+  const saved: HostRun = { ...host };
+  Object.assign(host, changes);
+  try {
+    return body();
+  } finally {
+    Object.assign(host, saved);
+  }
+}
 
 /** A fresh per-run state. */
 export function hostRun(): HostRun {

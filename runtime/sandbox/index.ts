@@ -1,5 +1,6 @@
 /** @fileoverview The WASM sandbox host: verify, instantiate, meter and run compiled sandbox units. */
-export { SandboxProgram, type SandboxHooks, type SandboxResult, type SandboxSpec } from "./program.js";
+export { SandboxProgram, type SandboxResult, type SandboxSpec } from "./program.js";
+export { OUTPUT_ABORT_PREFIX, type SandboxHooks } from "./host.js";
 export {
   BASE_IMPORTS,
   CAPABILITY_IMPORTS,

@@ -34,7 +34,16 @@ import {
   type Encoder,
 } from "./codec.js";
 import { FuelMeter } from "./fuel.js";
-import { createImports, hostRun, SandboxAbort, SEEDED_CLOCK_EPOCH, type HostRun } from "./host.js";
+import {
+  createImports,
+  hostRun,
+  OUTPUT_ABORT_PREFIX,
+  SandboxAbort,
+  SEEDED_CLOCK_EPOCH,
+  withHostState,
+  type HostRun,
+  type SandboxHooks,
+} from "./host.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
 
 /** What the host must know about a compiled sandbox unit. */
@@ -44,19 +53,6 @@ export interface SandboxSpec {
   readonly outputType: ObjectType;
   /** Granted capability names; the module may import only what these allow. */
   readonly capabilities: readonly string[];
-}
-
-/** Host services for one run. */
-export interface SandboxHooks {
-  /** Receives `console.log` output (capability `log`), bounded per run. */
-  log?(message: string): void;
-  /**
-   * Seed of `Math.random` (capability `random`); a random seed when absent. With a seed and no
-   * `now`, `Date.now()` (capability `time`) is a deterministic clock too.
-   */
-  seed?: number;
-  /** The clock behind `Date.now()` (capability `time`); the real clock when absent. */
-  now?(): number;
 }
 
 /** A successful run. */
@@ -196,48 +192,31 @@ export class SandboxProgram {
     }
     const length = writer.pos;
 
-    const host = this.host;
-    const saved = {
-      memory: host.memory,
-      hooks: host.hooks,
-      meter: host.meter,
-      logUnits: host.logUnits,
-      logMessages: host.logMessages,
-      clock: host.clock,
-    };
     const meter = new FuelMeter(nodeId, limits.fuel, limits.timeoutMs);
-    host.hooks = hooks;
-    host.logUnits = 0;
-    host.logMessages = 0;
-    host.clock = SEEDED_CLOCK_EPOCH;
     let slot: Slot | undefined;
     let keep = false;
     try {
-      slot = this.acquire(maxPages);
-      const { exports, memory } = slot;
-      host.memory = memory;
-      host.meter = meter;
-      meter.start(exports.__ice_fuel, performance.now());
-      const at = exports.__ice_alloc(length) >>> 0;
-      if (at + length > memory.buffer.byteLength) throw new SandboxTrapError(nodeId, "input buffer out of bounds");
-      new Uint8Array(memory.buffer, at, length).set(writer.bytes.subarray(0, length));
-      writer.end();
-      const out = exports.__ice_run() >>> 0;
-      const fuelUsed = meter.used;
-      const output = this.readOutput(memory, out);
-      if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
-      keep = true;
-      return { output, fuelUsed };
+      return withHostState(this.host, { hooks, logUnits: 0, logMessages: 0, clock: SEEDED_CLOCK_EPOCH }, () => {
+        slot = this.acquire(maxPages);
+        const { exports, memory } = slot;
+        this.host.memory = memory;
+        this.host.meter = meter;
+        meter.start(exports.__ice_fuel, performance.now());
+        const at = exports.__ice_alloc(length) >>> 0;
+        if (at + length > memory.buffer.byteLength) throw new SandboxTrapError(nodeId, "input buffer out of bounds");
+        new Uint8Array(memory.buffer, at, length).set(writer.bytes.subarray(0, length));
+        writer.end();
+        const out = exports.__ice_run() >>> 0;
+        const fuelUsed = meter.used;
+        const output = this.readOutput(memory, out);
+        if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
+        keep = true;
+        return { output, fuelUsed };
+      });
     } catch (error) {
       throw this.classify(error, slot, meter, limits);
     } finally {
       writer.end();
-      host.memory = saved.memory;
-      host.hooks = saved.hooks;
-      host.meter = saved.meter;
-      host.logUnits = saved.logUnits;
-      host.logMessages = saved.logMessages;
-      host.clock = saved.clock;
       if (keep && slot) this.release(slot);
     }
   }
@@ -272,16 +251,12 @@ export class SandboxProgram {
     if (ready && ready.maxPages === maxPages) return ready;
     const memory = new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
     this.env.memory = memory;
-    const saved = this.host.memory;
-    this.host.memory = memory;
-    try {
+    return withHostState(this.host, { memory }, () => {
       const exports = new WebAssembly.Instance(this.module, this.imports).exports as unknown as SandboxExports;
       if (this.resettable && this.image === undefined) this.image = initialImage(memory);
       this.start(exports);
       return { exports, memory, maxPages };
-    } finally {
-      this.host.memory = saved;
-    }
+    });
   }
 
   /**
@@ -290,19 +265,17 @@ export class SandboxProgram {
    * initialisation spins, traps or runs out is invalid, never a hang of the host.
    */
   private start(exports: SandboxExports, reset = false): void {
-    const saved = this.host.meter;
     const meter = new FuelMeter(this.spec.nodeId, START_FUEL, START_TIMEOUT_MS);
-    this.host.meter = meter;
     try {
-      meter.start(exports.__ice_fuel, performance.now());
-      if (reset) exports.__ice_reset?.();
-      exports._start();
-      if (meter.overdue()) throw new TimeoutError(this.spec.nodeId, START_TIMEOUT_MS);
+      withHostState(this.host, { meter }, () => {
+        meter.start(exports.__ice_fuel, performance.now());
+        if (reset) exports.__ice_reset?.();
+        exports._start();
+        if (meter.overdue()) throw new TimeoutError(this.spec.nodeId, START_TIMEOUT_MS);
+      });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new ModuleInvalidError(this.spec.nodeId, `module initialisation failed: ${why}`);
-    } finally {
-      this.host.meter = saved;
     }
   }
 
@@ -314,14 +287,10 @@ export class SandboxProgram {
     const bytes = new Uint8Array(memory.buffer);
     bytes.fill(0, image.length);
     bytes.set(image);
-    const saved = this.host.memory;
-    this.host.memory = memory;
     try {
-      this.start(exports, true);
+      withHostState(this.host, { memory }, () => this.start(exports, true));
     } catch {
       return;
-    } finally {
-      this.host.memory = saved;
     }
     if (memory.buffer.byteLength === this.minPages * PAGE) this.ready = slot;
   }
@@ -359,12 +328,6 @@ export class SandboxProgram {
     return error;
   }
 }
-
-/**
- * Abort messages starting with this mark are output-schema violations found inside the sandbox
- * (a non-integral number returned for an `integer` field): ICE_OUTPUT_INVALID, not a trap.
- */
-export const OUTPUT_ABORT_PREFIX = "__ice_output_invalid:";
 
 /** A copy of `memory` up to its last non-zero byte. */
 function initialImage(memory: WebAssembly.Memory): Uint8Array {

@@ -5,6 +5,8 @@
  * (marshal.ts) call these primitives; there is no reflection.
  */
 
+import { OUTPUT_ABORT_PREFIX } from "../../../runtime/sandbox/host.js";
+
 /** Directory name asc is given with `--lib`; served from memory. */
 export const LIBRARY_DIR = "/__icelib";
 /** The library file's name inside LIBRARY_DIR. */
@@ -64,7 +66,7 @@ export function __ice_int<T>(v: T): i32 {
   if (isInteger<T>()) return <i32>v;
   if (isFloat<T>()) {
     const f = <f64>v;
-    if (!(f == Math.trunc(f) && f >= -2147483648.0 && f <= 2147483647.0)) abort("__ice_output_invalid: an integer output field got " + __ice_str(f));
+    if (!(f == Math.trunc(f) && f >= -2147483648.0 && f <= 2147483647.0)) abort(${JSON.stringify(`${OUTPUT_ABORT_PREFIX} an integer output field got `)} + __ice_str(f));
     return <i32>f;
   }
   ERROR("an integer output field needs a number");
