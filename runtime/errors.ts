@@ -10,6 +10,7 @@ export type IceErrorCode =
   | "ICE_TIMEOUT"
   | "ICE_SANDBOX_TRAP"
   | "ICE_CAPABILITY_DENIED"
+  | "ICE_POLICY_DENIED"
   | "ICE_INPUT_INVALID"
   | "ICE_OUTPUT_INVALID"
   | "ICE_TOOL_MISSING"
@@ -66,10 +67,24 @@ export class SandboxTrapError extends IceError {
   }
 }
 
-/** A sandboxed module imports something its node was not granted. */
+/**
+ * Something a node needs was not granted: a sandboxed module imports what its node may not, or a
+ * built-in tool reaches for a file, host or variable the operator did not grant.
+ */
 export class CapabilityDeniedError extends IceError {
   constructor(nodeId: string, detail: string) {
     super("ICE_CAPABILITY_DENIED", detail, nodeId);
+  }
+}
+
+/**
+ * The operator's policy refuses what the workflow asks for (trusted code, limits above a
+ * ceiling, a host or environment variable not granted). Thrown before the refused node runs;
+ * the message names the flag that would allow it.
+ */
+export class PolicyDeniedError extends IceError {
+  constructor(nodeId: string | undefined, detail: string) {
+    super("ICE_POLICY_DENIED", detail, nodeId);
   }
 }
 

@@ -39,6 +39,13 @@ export type {
 } from "./options.js";
 export { InMemoryAgentMemory } from "./llm.js";
 export {
+  DEFAULT_POLICY,
+  checkPlanAgainstPolicy,
+  resolvePolicy,
+  type OperatorPolicy,
+  type Policy,
+} from "./policy/index.js";
+export {
   anthropicProvider,
   defaultProvider,
   openAiProvider,

@@ -4,7 +4,7 @@
  * sandbox modules and limits). Generated code embeds it as a literal.
  */
 import type { FailurePolicy, RetryPolicy } from "./options.js";
-import type { SandboxLimits } from "./profiles.js";
+import type { SandboxLimits, TrustProfileName } from "./profiles.js";
 import type { ObjectType, SchemaType } from "./schema.js";
 
 /** A sandboxed piece (code node or condition) as the runtime loads it. */
@@ -18,6 +18,8 @@ export interface SandboxManifest {
   readonly capabilities: readonly string[];
   /** Limits after applying the trust profile and the node's own `limits`. */
   readonly limits: SandboxLimits;
+  /** The trust profile the node asked for, when it named one (policy refusals name it). */
+  readonly trust?: TrustProfileName;
   /** Set for code nodes of the `trusted` profile: they run directly and have no module. */
   readonly direct?: true;
 }

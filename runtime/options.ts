@@ -4,6 +4,7 @@
  * overrides; and the provider-facing request/response types.
  */
 import type { StepExecutor } from "./executor.js";
+import type { OperatorPolicy } from "./policy/policy.js";
 import type { SandboxLimits } from "./profiles.js";
 
 /** Context handed to every tool call. */
@@ -232,6 +233,11 @@ export type RunEvent =
 
 /** Options of a generated module's `run`. */
 export interface RunOptions {
+  /**
+   * The operator's policy (SPEC section 8): trusted code, ceilings on limits and retries, and the
+   * directories, hosts and environment variables a workflow may use. Safe defaults when absent.
+   */
+  readonly policy?: OperatorPolicy;
   /** Tool name to implementation; these override built-in tools of the same name. */
   readonly tools?: Readonly<Record<string, ToolFunction>>;
   /** Runs llm and agent nodes (default: OpenAI or Anthropic over HTTP, configured from the environment and `llm_config`). */
@@ -240,7 +246,7 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Receives every run event. */
   readonly onEvent?: (event: RunEvent) => void;
-  /** Overrides the sandbox limits of every sandboxed node. */
+  /** Overrides the sandbox limits of every sandboxed node (within `policy`'s ceilings). */
   readonly limits?: Partial<SandboxLimits>;
   /** Overrides the sandbox limits of single nodes, by id (wins over `limits`). */
   readonly nodeLimits?: Readonly<Record<string, Partial<SandboxLimits>>>;

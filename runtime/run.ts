@@ -10,6 +10,7 @@ import {
   IceError,
   InputInvalidError,
   OutputInvalidError,
+  PolicyDeniedError,
   SandboxTrapError,
   ToolFailedError,
   ToolMissingError,
@@ -19,8 +20,9 @@ import {
 import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
 import type { StepExecutor } from "./executor.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
-import type { AgentMemory, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
+import type { AgentMemory, BuiltinToolOptions, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
 import { defaultProvider } from "./providers/index.js";
+import { checkPlanAgainstPolicy, resolvePolicy, type Policy } from "./policy/index.js";
 import { builtinTools, type BuiltinTool } from "./tools/index.js";
 import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
@@ -56,6 +58,8 @@ export class Run {
   private readonly signal: AbortSignal | undefined;
   /** Durable runs: where attempts run and their outcomes are checkpointed (none: in memory). */
   private readonly executor: StepExecutor | undefined;
+  /** The operator's policy in force (`options.policy`, defaults filled in). */
+  private readonly policy: Policy;
 
   constructor(
     private readonly manifest: WorkflowManifest,
@@ -64,12 +68,15 @@ export class Run {
     input: unknown,
     private readonly options: RunOptions = {},
   ) {
+    // The operator's policy first: nothing of a refused workflow runs.
+    this.policy = resolvePolicy(options.policy);
+    checkPlanAgainstPolicy(manifest, this.policy, options);
     const problem = validateValue(input ?? {}, manifest.inputType, "input");
     if (problem) throw new InputInvalidError(`workflow '${manifest.name}': ${problem}`);
     this.inputs = (input ?? {}) as Record<string, unknown>;
     const onEvent = options.onEvent;
     this.emit = onEvent ? (event) => onEvent(event) : () => undefined;
-    this.builtins = options.builtins === false ? {} : builtinTools(options.builtins);
+    this.builtins = options.builtins === false ? {} : builtinTools(grantedBuiltins(options, this.policy));
     this.provider = options.llm ?? defaultProvider();
     this.memory = options.memory ?? new InMemoryAgentMemory();
     this.signal = options.signal && followSignal(options.signal);
@@ -109,6 +116,14 @@ export class Run {
   /** code marked trusted: the body runs directly as JavaScript. */
   direct(id: string, body: (inputs: NodeValue) => unknown, inputs: Output): Promise<NodeValue> {
     const node = this.node(id);
+    // Checked before the run too; here again so that no path runs host code the operator refused.
+    if (!this.policy.allowTrusted || !node.sandbox?.direct)
+      return Promise.reject(
+        new PolicyDeniedError(
+          id,
+          "may not run as host JavaScript: refused by the operator's policy; to allow it run with --allow-trusted (options.policy: allowTrusted: true)",
+        ),
+      );
     return this.attempt(
       id,
       node,
@@ -169,7 +184,7 @@ export class Run {
     );
   }
 
-  /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once). */
+  /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once), never more than the policy's `maxParallel`. */
   loop(
     id: string,
     items: unknown,
@@ -196,7 +211,8 @@ export class Run {
             results[index] = await run(items[index], index);
           }
         };
-        const width = maxParallel <= 0 ? items.length : Math.min(maxParallel, items.length);
+        const asked = maxParallel > 0 ? maxParallel : items.length;
+        const width = Math.min(asked, items.length, this.policy.maxParallel);
         await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
         return { results };
       },
@@ -368,6 +384,16 @@ export class Run {
     if (!node) throw new IceError("ICE_MODULE_INVALID", `generated module has no manifest entry for node '${id}'`, id);
     return node;
   }
+}
+
+/** Built-in tool settings with the policy's grants added (directories to read, hosts to reach). */
+function grantedBuiltins(options: RunOptions, policy: Policy): BuiltinToolOptions {
+  const own = options.builtins || {};
+  return {
+    ...own,
+    readableDirs: [...(own.readableDirs ?? []), ...policy.allowRead],
+    allowedHosts: [...(own.allowedHosts ?? []), ...policy.allowHosts],
+  };
 }
 
 /** A signal that aborts with `outer` and accepts any number of listeners. */

@@ -47,7 +47,8 @@ export async function loadSmallFlows(ctx: BenchContext): Promise<SmallFlows> {
 }
 
 export async function workflowSuite(ctx: BenchContext, flows: SmallFlows): Promise<void> {
-  const options = { tools: flows.tools() };
+  // The operator (this benchmark) allows the trusted flow's code node to run as host JavaScript.
+  const options = { tools: flows.tools(), policy: { allowTrusted: true } };
   for (const run of [flows.sandboxed, flows.trusted]) {
     const out = await run(flows.input, options);
     if (out.alerted !== true || typeof out.total !== "number")

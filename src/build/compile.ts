@@ -12,6 +12,7 @@ import { lowerSandboxes, type LoweredSandbox } from "../lower/sandboxes.js";
 import { outputTypes } from "../lower/outputTypes.js";
 import { walkNodes, type Workflow } from "../plan/index.js";
 import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
+import type { WorkflowManifest } from "../../runtime/manifest.js";
 
 export interface CompileOptions {
   /** Specifier generated modules import the runtime from. Default `iceosc/runtime`. */
@@ -33,6 +34,8 @@ export interface CompiledWorkflow {
   readonly js: string;
   readonly dts: string;
   readonly wasm: readonly { readonly nodeId: string; readonly fileName: string; readonly bytes: Uint8Array }[];
+  /** What the module hands the runtime (`iceosc run` checks the operator's policy against it first). */
+  readonly manifest: WorkflowManifest;
 }
 
 export interface CompileResult {
@@ -129,14 +132,15 @@ function emitWorkflow(
 ): CompiledWorkflow {
   const { workflow } = loaded;
   const bindings = new Map(sandboxes.map((s) => [s.nodeId, binding(s)]));
+  const manifest = buildManifest(
+    workflow,
+    new Map(sandboxes.map((s) => [s.nodeId, s])),
+    new Map(wasm.map((w) => [w.nodeId, moduleDigest(w.bytes)])),
+  );
   const module = emitModule({
     workflow,
     sourcePath: loaded.file.path,
-    manifest: buildManifest(
-      workflow,
-      new Map(sandboxes.map((s) => [s.nodeId, s])),
-      new Map(wasm.map((w) => [w.nodeId, moduleDigest(w.bytes)])),
-    ),
+    manifest,
     sandboxes: bindings,
     outputTypes: outputTypes(workflow, (path) => typeOfReference(workflow, path, [])),
     runtimeSpecifier: options.runtimeSpecifier ?? "iceosc/runtime",
@@ -149,6 +153,7 @@ function emitWorkflow(
     js: module.js,
     dts: module.dts,
     wasm,
+    manifest,
   };
 }
 

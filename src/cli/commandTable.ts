@@ -5,6 +5,7 @@
  * Implementations load on first use, so `--version`, help and usage errors answer at once.
  */
 import { defineCommand, type Command } from "./command.js";
+import { POLICY_FLAG_OPTIONS, policyFromFlags } from "./policyFlags.js";
 import { UsageError, type DiagnosticFormat } from "./report.js";
 
 const FORMAT = { format: { type: "string" } } as const;
@@ -61,10 +62,21 @@ const check = defineCommand({
 const run = defineCommand({
   name: "run",
   help: `run <file> [--input <json|@file>] [--tools <module.js>] [--trace] [--seed <n>]
-      [--record <file> | --replay <file>] [--allow-host <host>]...
+      [--record <file> | --replay <file>] [policy flags]
       [--durable --run-id <id> [--db <postgres url>]]
       compile and run; print the output as JSON; --durable checkpoints every node in PostgreSQL,
-      and the same --run-id again resumes the run (or prints its recorded output)`,
+      and the same --run-id again resumes the run (or prints its recorded output).
+      Policy flags (the operator's; safe by default):
+      --allow-trusted         let code nodes marked 'trust: trusted' run as host JavaScript
+      --max-fuel <n>          ceiling of a sandboxed node's fuel (default 1000000000)
+      --max-memory-mb <n>     ceiling of a sandboxed node's memory in MiB (default 64)
+      --max-timeout-ms <n>    ceiling of a sandboxed node's timeout in ms (default 10000)
+      --max-retries <n>       ceiling of a node's retries (default 10)
+      --max-parallel <n>      most loop iterations at once (default 16)
+      --allow-read <dir>...   a directory file tools may read besides the workflow's own
+      --allow-host <host>...  a host http_request and llm_config.base_url may reach
+      --allow-env <name>...   an environment variable a workflow may name (llm_config.api_key_env)`,
+
   options: {
     input: { type: "string", short: "i" },
     tools: { type: "string", short: "t" },
@@ -72,7 +84,7 @@ const run = defineCommand({
     seed: { type: "string" },
     record: { type: "string" },
     replay: { type: "string" },
-    "allow-host": { type: "string", multiple: true },
+    ...POLICY_FLAG_OPTIONS,
     ...DURABLE,
     ...FORMAT,
     ...NO_CACHE,
@@ -94,7 +106,7 @@ const run = defineCommand({
       ...(seed !== undefined && { seed }),
       ...(values.record !== undefined && { record: path(values.record) }),
       ...(values.replay !== undefined && { replay: path(values.replay) }),
-      ...(values["allow-host"] !== undefined && { allowHosts: values["allow-host"] }),
+      policy: policyFromFlags(values, io.cwd),
       ...(values.durable && { durable: { runId: values["run-id"]!, databaseUrl: values.db } }),
     });
   },
@@ -103,13 +115,14 @@ const run = defineCommand({
 const worker = defineCommand({
   name: "worker",
   help: `worker [--db <postgres url>] [--concurrency <n>] [--queue-concurrency <n>] [--tools <module.js>]
+      [policy flags, as for run]
       serve the durable run queue until interrupted; recover the runs of workers that died`,
   options: {
     db: { type: "string" },
     concurrency: { type: "string" },
     "queue-concurrency": { type: "string" },
     tools: { type: "string", short: "t" },
-    "allow-host": { type: "string", multiple: true },
+    ...POLICY_FLAG_OPTIONS,
   },
   run: async (values, positionals, { io, path }) => {
     if (positionals.length > 0) throw new UsageError("worker takes no files: enqueue names the workflow of each run");
@@ -118,7 +131,7 @@ const worker = defineCommand({
       concurrency: count(values.concurrency, "--concurrency"),
       queueConcurrency: count(values["queue-concurrency"], "--queue-concurrency"),
       tools: values.tools === undefined ? undefined : path(values.tools),
-      allowHosts: values["allow-host"] ?? [],
+      policy: policyFromFlags(values, io.cwd),
     });
   },
 });

@@ -80,12 +80,13 @@ export async function runDurableCommand(
     workflowPath: args.path,
     tools: tools.default,
     ...(tools.llm !== undefined && { llm: tools.llm }),
-    allowHosts: args.allowHosts ?? [],
+    policy: args.policy ?? {},
   });
   const { runDurable } = await import("../../runtime/durable/index.js");
   try {
     const output = await runDurable(compiled.module, input, {
       ...session.options,
+      policy: args.policy ?? {},
       databaseUrl: url,
       runId: durable.runId,
     });

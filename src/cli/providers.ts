@@ -1,11 +1,12 @@
 /**
  * @fileoverview What `iceosc run` hands a workflow besides its input: the LLM provider (the
  * `--tools` module's `llm`, else the runtime's default provider configured from the environment),
- * built-in tool settings (`--allow-host`, paths relative to the workflow file), and recording to
+ * built-in tool settings (`--allow-read`, `--allow-host`, paths relative to the workflow file), and recording to
  * or replaying from a file (`--record`, `--replay`).
  */
 import { dirname, resolve } from "node:path";
 import type { LlmProvider, RunOptions, ToolFunction } from "../../runtime/options.js";
+import type { OperatorPolicy } from "../../runtime/policy/index.js";
 import { defaultProvider } from "../../runtime/providers/index.js";
 import { Recorder, Replayer } from "../../runtime/recording/index.js";
 import { builtinToolFunctions } from "../../runtime/tools/index.js";
@@ -17,7 +18,8 @@ export interface SessionArgs {
   readonly workflowPath: string;
   readonly tools: Readonly<Record<string, unknown>>;
   readonly llm?: unknown;
-  readonly allowHosts: readonly string[];
+  /** The operator's policy: `allowRead` and `allowHosts` become the built-in tools' grants. */
+  readonly policy: OperatorPolicy;
   readonly record?: string;
   readonly replay?: string;
 }
@@ -32,8 +34,8 @@ export async function openSession(io: CliIo, args: SessionArgs): Promise<Session
   if (args.record && args.replay) throw new UsageError("--record and --replay cannot be used together");
   const builtins = {
     baseDir: dirname(resolve(args.workflowPath)),
-    readableDirs: [io.cwd],
-    allowedHosts: args.allowHosts,
+    readableDirs: args.policy.allowRead ?? [],
+    allowedHosts: args.policy.allowHosts ?? [],
   };
   const userTools = args.tools as Readonly<Record<string, ToolFunction>>;
   if (args.replay) {

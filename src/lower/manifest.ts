@@ -7,6 +7,7 @@
 import { toJsonSchema } from "../../runtime/jsonSchema.js";
 import type { NodeManifest, WorkflowManifest } from "../../runtime/manifest.js";
 import type { RetryPolicy } from "../../runtime/options.js";
+import { isTrustProfileName } from "../../runtime/profiles.js";
 import { walkNodes, type PlanNode, type Workflow } from "../plan/index.js";
 import type { LoweredSandbox } from "./sandboxes.js";
 
@@ -58,6 +59,7 @@ function nodeManifest(
         outputType: sandbox.outputType,
         capabilities: sandbox.capabilities,
         limits: sandbox.limits,
+        ...(node.trust && isTrustProfileName(node.trust.name) && { trust: node.trust.name }),
         ...(sandbox.direct && { direct: true as const }),
       },
     }),

@@ -163,20 +163,26 @@ nodes:
 outputs: { longest: "{{ longest.longest }}", total: "{{ longest.total }}" }
 `;
 
-  it("runs a code node marked trusted directly, with JavaScript semantics", async () => {
+  it("runs a code node marked trusted directly, with JavaScript semantics, when the operator allows it", async () => {
     const dir = writeFiles({
       "t.yaml": trusted(
         'const sorted = [...inputs.words].sort((a, b) => b.length - a.length);\n      return { longest: sorted[0] ?? "", total: inputs.words.length };',
       ),
     });
-    const result = await iceosc(["run", join(dir, "t.yaml"), "--input", '{"words":["a","abc","ab"]}']);
+    const result = await iceosc([
+      "run",
+      join(dir, "t.yaml"),
+      "--allow-trusted",
+      "--input",
+      '{"words":["a","abc","ab"]}',
+    ]);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({ longest: "abc", total: 3 });
   });
 
   it("still validates a trusted node's output against its schema", async () => {
     const dir = writeFiles({ "t.yaml": trusted("return { longest: 42, total: 1 } as any;") });
-    const result = await iceosc(["run", join(dir, "t.yaml"), "--input", '{"words":[]}']);
+    const result = await iceosc(["run", join(dir, "t.yaml"), "--allow-trusted", "--input", '{"words":[]}']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ICE_OUTPUT_INVALID");
     expect(result.stderr).toContain("output.longest");

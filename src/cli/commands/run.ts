@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkPlanAgainstPolicy, resolvePolicy, type OperatorPolicy } from "../../../runtime/policy/index.js";
 import { compileFiles } from "../../build/compile.js";
 import { writeOutputFiles } from "../../build/outDir.js";
 import { defaultCacheDir } from "../cache.js";
@@ -24,8 +25,8 @@ export interface RunArgs {
   readonly format: DiagnosticFormat;
   readonly trace: boolean;
   readonly seed?: number;
-  /** `--allow-host`: hosts the built-in `http_request` tool may reach. */
-  readonly allowHosts?: readonly string[];
+  /** The operator's policy from the flags (`--allow-trusted`, `--max-fuel`, `--allow-read`, ...). */
+  readonly policy?: OperatorPolicy;
   /** `--record <file>`: write every model and tool call to this file. */
   readonly record?: string;
   /** `--replay <file>`: answer model and tool calls from this recording instead. */
@@ -57,6 +58,15 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
   const main = result.workflows.find((w) => w.requested);
   if (!main) throw new UsageError(`no workflow in ${args.path}`);
 
+  // The operator's policy against every workflow of the run (sub-workflows too) before any runs.
+  const policy = args.policy ?? {};
+  try {
+    const resolved = resolvePolicy(policy);
+    for (const workflow of result.workflows) checkPlanAgainstPolicy(workflow.manifest, resolved);
+  } catch (error) {
+    return reportRunError(io, error);
+  }
+
   const dir = mkdtempSync(join(tmpdir(), "iceosc-run-"));
   try {
     writeOutputFiles(
@@ -73,7 +83,7 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
       workflowPath: args.path,
       tools: tools.default,
       ...(tools.llm !== undefined && { llm: tools.llm }),
-      allowHosts: args.allowHosts ?? [],
+      policy,
       ...(args.record !== undefined && { record: args.record }),
       ...(args.replay !== undefined && { replay: args.replay }),
     });
@@ -81,24 +91,30 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
     try {
       const output = await module.run(input, {
         ...session.options,
+        policy,
         ...(args.seed !== undefined && { seed: args.seed }),
         ...(args.trace && { onEvent: printTrace(io, started) }),
       });
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       return 0;
     } catch (error) {
-      const e = error as { code?: unknown; nodeId?: unknown; message?: unknown };
-      if (typeof e.code === "string" && e.code.startsWith("ICE_")) {
-        io.stderr(`error ${e.code}: ${String(e.message)}\n`);
-        return 1;
-      }
-      throw error;
+      return reportRunError(io, error);
     } finally {
       await session.finish();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** An IceError from a run: its code and message (which names the node) on stderr, exit 1; anything else is a bug. */
+function reportRunError(io: CliIo, error: unknown): number {
+  const e = error as { code?: unknown; nodeId?: unknown; message?: unknown } | null;
+  if (e && typeof e.code === "string" && e.code.startsWith("ICE_")) {
+    io.stderr(`error ${e.code}: ${String(e.message)}\n`);
+    return 1;
+  }
+  throw error;
 }
 
 /** `--input`: inline JSON, or `@path` to a JSON file. */

@@ -6,6 +6,7 @@
  */
 import { defaultProvider } from "../../../runtime/providers/index.js";
 import type { LlmProvider, ToolFunction } from "../../../runtime/options.js";
+import type { OperatorPolicy } from "../../../runtime/policy/index.js";
 import { databaseUrl } from "../durable.js";
 import type { CliIo } from "../io.js";
 import { loadTools } from "./run.js";
@@ -15,7 +16,8 @@ export interface WorkerArgs {
   readonly concurrency: number | undefined;
   readonly queueConcurrency: number | undefined;
   readonly tools: string | undefined;
-  readonly allowHosts: readonly string[];
+  /** The operator's policy (the same flags as `iceosc run`), for every run this worker serves. */
+  readonly policy: OperatorPolicy;
 }
 
 export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number> {
@@ -29,7 +31,8 @@ export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number
     runOptions: {
       tools: tools.default as Record<string, ToolFunction>,
       llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
-      builtins: { baseDir: io.cwd, readableDirs: [io.cwd], allowedHosts: args.allowHosts },
+      builtins: { baseDir: io.cwd },
+      policy: args.policy,
     },
   });
   io.stderr(`iceosc worker ${worker.executorId}: serving the run queue (Ctrl-C stops)\n`);

@@ -1,0 +1,6 @@
+/**
+ * @fileoverview The operator's policy (SPEC section 8): its type and defaults, and the check of a
+ * workflow's plan against it that runs before any node.
+ */
+export { DEFAULT_POLICY, MAX_MEMORY_MB, resolvePolicy, type OperatorPolicy, type Policy } from "./policy.js";
+export { checkPlanAgainstPolicy, effectiveLimits, type PolicyOverrides } from "./check.js";
