@@ -23,6 +23,16 @@ export interface CompileOptions {
   readonly checkOnly?: boolean;
   /** Strict mode: tools neither declared nor built in are errors (CheckOptions.strict). */
   readonly strict?: boolean;
+  /** Called as each sandboxed piece not served from the cache starts compiling. */
+  readonly onCompile?: (progress: CompileProgress) => void;
+}
+
+/** One sandboxed piece starting to compile: `index` of `total` (from 1), in workflow `workflow`. */
+export interface CompileProgress {
+  readonly index: number;
+  readonly total: number;
+  readonly workflow: string;
+  readonly nodeId: string;
 }
 
 /** One compiled workflow: the files `build` writes. */
@@ -96,7 +106,14 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
       unitOwner.set(unit, name);
     }
   }
-  const compiled = await compileSandboxUnits(units, options.cacheDir ? { cacheDir: options.cacheDir } : {});
+  const onCompile = options.onCompile;
+  const compiled = await compileSandboxUnits(units, {
+    ...(options.cacheDir && { cacheDir: options.cacheDir }),
+    ...(onCompile && {
+      onCompile: (unit: SandboxUnit, index: number, total: number) =>
+        onCompile({ index, total, workflow: unitOwner.get(unit) ?? "", nodeId: unit.nodeId }),
+    }),
+  });
   diagnostics.addAll(compiled.diagnostics);
   const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
   if (diagnostics.hasErrors || options.checkOnly)

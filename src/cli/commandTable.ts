@@ -18,13 +18,14 @@ export const DEFAULT_OUT_DIR = "gen";
 
 const build = defineCommand({
   name: "build",
-  help: `build <files or dirs> [--out-dir <dir>] [--report]
+  help: `build <files or dirs> [--out-dir <dir>] [--report] [--watch]
       compile workflows to <dir>/W.js, W.d.ts and sandbox modules (<dir> defaults to ${DEFAULT_OUT_DIR});
-      --report prints each sandboxed node's worst-case fuel`,
+      --report prints each sandboxed node's worst-case fuel; --watch rebuilds on every change`,
   options: {
     "out-dir": { type: "string", short: "o" },
     runtime: { type: "string" },
     report: { type: "boolean" },
+    watch: { type: "boolean", short: "w" },
     ...FORMAT,
     ...NO_CACHE,
     ...STRICT,
@@ -38,6 +39,7 @@ const build = defineCommand({
       strict: values.strict ?? false,
       format: diagnosticFormat(values.format),
       report: values.report ?? false,
+      watch: values.watch ?? false,
       ...(values.runtime !== undefined && { runtime: values.runtime }),
     });
   },

@@ -12,6 +12,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Settings read from the environment (`ICEOSC_CACHE_DIR`, provider keys and URLs). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Width of the terminal stderr is, when it is one (progress lines are drawn there). */
+  readonly stderrColumns?: number;
 }
 
 /** The real process: its standard streams, working directory and environment. */
@@ -21,6 +23,7 @@ export function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    ...(process.stderr.isTTY && { stderrColumns: process.stderr.columns ?? 80 }),
   };
 }
 

@@ -84,6 +84,8 @@ export interface CompileLimits {
   readonly unitMs: number;
   /** Longest all sources together may take: sources not started by then fail with "budget". */
   readonly totalMs: number;
+  /** Called as source `index` starts compiling (for progress reports). */
+  readonly onStart?: (index: number) => void;
 }
 
 /** Compiles sources in up to two workers; results in the same order. */
@@ -125,6 +127,7 @@ export async function compileInWorker(sources: readonly string[], limits: Compil
           continue;
         }
         const timeoutMs = Math.min(limits.unitMs, left);
+        limits.onStart?.(id);
         let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
         if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
           outcome = { ...outcome, failure: { kind: "budget", message: `${limits.totalMs} ms` } };

@@ -64,6 +64,8 @@ export interface CompileSandboxOptions {
   readonly timeoutMs?: number;
   /** Time for all units of the call together; default 90 s (or 6 unit timeouts, if more) plus 2 s per unit. */
   readonly budgetMs?: number;
+  /** Called as each unit not served from the cache starts compiling: `index` of `total`, from 1. */
+  readonly onCompile?: (unit: SandboxUnit, index: number, total: number) => void;
 }
 
 /** How a compileSandboxUnits call was served. */
@@ -153,7 +155,16 @@ export async function compileSandboxUnits(
     const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * groups.length;
     const outcomes = await compileInWorker(
       groups.map((g) => g[0]!.wrapped.source),
-      { unitMs: timeoutMs, totalMs: budgetMs },
+      {
+        unitMs: timeoutMs,
+        totalMs: budgetMs,
+        ...(options.onCompile && {
+          onStart: (() => {
+            let started = 0;
+            return (i: number) => options.onCompile?.(groups[i]![0]!.unit, ++started, groups.length);
+          })(),
+        }),
+      },
     );
     const { meterModule, ForbiddenInstructionError } = await metering;
     for (let i = 0; i < groups.length; i++) {
