@@ -12,6 +12,7 @@ import { programFor, type Workload } from "./sandbox/units.js";
 import { condition, kernels, smallNode, tinyNode } from "./sandbox/workloads.js";
 import { buildTimeSuite } from "./suites/buildTime.js";
 import { coldStartSuite, LIMITS as COLD_LIMITS } from "./suites/coldStart.js";
+import { durableSuite } from "./suites/durable.js";
 import { competitorSuite } from "./suites/competitors.js";
 import { KERNEL_LIMITS, kernelSuite } from "./suites/kernels.js";
 import { memorySuite } from "./suites/memory.js";
@@ -85,6 +86,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
       await step("memory", () => memorySuite(ctx, artifacts, flows));
       await step("orchestration", () => orchestrationSuite(ctx));
       if (!quick) await step("build time", () => buildTimeSuite(ctx));
+      await step("durable queue", () => durableSuite(ctx));
     } else {
       await step("memory", () => memorySuite(ctx, artifacts, undefined));
     }

@@ -48,10 +48,14 @@ const logger: DLogger = {
   info: (entry) => verbose() && process.stderr.write(`dbos: ${String(entry)}\n`),
   debug: (entry) => verbose() && process.stderr.write(`dbos: ${String(entry)}\n`),
   warn: (entry) => process.stderr.write(`dbos: ${String(entry)}\n`),
-  error: (entry) =>
+  error: (entry, metadata) => {
+    // A run's own failure (an IceError DBOS records as the workflow's outcome) is reported by the caller.
+    const cause = (metadata as { error?: unknown } | undefined)?.error ?? entry;
+    if (cause instanceof IceError && !verbose()) return;
     process.stderr.write(
       `dbos: ${entry instanceof Error ? (verbose() ? entry.stack : entry.message) : String(entry)}\n`,
-    ),
+    );
+  },
 };
 const verbose = (): boolean => process.env.ICEOSC_DBOS_LOG === "debug";
 
@@ -77,7 +81,7 @@ interface LaunchSettings {
 async function launch(settings: LaunchSettings, busy: () => Error): Promise<Session> {
   if (session) throw new Error("a durable run or worker is already active in this process (DBOS is one per process)");
   // The schema must exist before the client and the liveness lock use the database.
-  await DBOS.migrate(settings.databaseUrl);
+  await migrate(settings.databaseUrl);
   const liveness = await Liveness.hold(settings.databaseUrl, settings.executorId);
   if (!liveness) throw busy();
   try {
@@ -194,7 +198,10 @@ export function asIceError(error: unknown): unknown {
 /** Settings of a worker. */
 export interface WorkerSettings {
   readonly databaseUrl: string;
-  /** Runs this worker executes at once (default 4). */
+  /**
+   * Runs a worker executes at once (default 4; at most `queueConcurrency`). Like every queue
+   * setting, DBOS stores it with the queue: the last worker to start sets it for all workers.
+   */
   readonly concurrency?: number;
   /** Runs executing at once across all workers of the queue (default: no limit). */
   readonly queueConcurrency?: number;
@@ -223,12 +230,20 @@ export async function startWorker(settings: WorkerSettings): Promise<Worker> {
     },
     () => new Error(`executor id ${executorId} is in use`),
   );
-  await DBOS.registerQueue(QUEUE, {
-    workerConcurrency: settings.concurrency ?? 4,
-    ...(settings.queueConcurrency !== undefined && { globalConcurrency: settings.queueConcurrency }),
-    minPollingIntervalMs: 200,
-    onConflict: "always_update",
-  });
+  // DBOS keeps a queue's settings in the database: the last worker to start sets them for all.
+  const queueConcurrency = settings.queueConcurrency;
+  const concurrency = Math.min(settings.concurrency ?? 4, queueConcurrency ?? Number.POSITIVE_INFINITY);
+  try {
+    await DBOS.registerQueue(QUEUE, {
+      workerConcurrency: concurrency,
+      ...(queueConcurrency !== undefined && { globalConcurrency: queueConcurrency }),
+      minPollingIntervalMs: 200,
+      onConflict: "always_update",
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
   let stopped = false;
   const interval = settings.recoveryIntervalMs ?? 1000;
   const sweep = async (): Promise<void> => {
@@ -326,8 +341,34 @@ function describe(runId: string, state: string, output: unknown, error: unknown)
   };
 }
 
+/**
+ * Creates the database and DBOS's tables if missing. DBOS.migrate logs through the console (our
+ * stdout carries outputs), so the console is muted meanwhile. Processes starting at once on a new
+ * database race to create it (a deadlock or a duplicate for all but one): those retry.
+ */
+/** SQLSTATEs of concurrent creators: deadlock, duplicates, serialization, "tuple concurrently updated". */
+const MIGRATION_RACES = new Set(["40P01", "40001", "42P04", "42P06", "42P07", "23505", "XX000"]);
+
+async function migrate(databaseUrl: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const saved = { log: console.log, debug: console.debug, info: console.info, warn: console.warn };
+    const mute = (): void => undefined;
+    Object.assign(console, { log: mute, debug: mute, info: mute, warn: mute });
+    try {
+      await DBOS.migrate(databaseUrl);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== "string" || !MIGRATION_RACES.has(code) || attempt >= 8) throw error;
+    } finally {
+      Object.assign(console, saved);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+  }
+}
+
 async function withClient<T>(databaseUrl: string, use: (client: DBOSClient) => Promise<T>): Promise<T> {
-  await DBOS.migrate(databaseUrl);
+  await migrate(databaseUrl);
   const client = await DBOSClient.create({
     systemDatabaseUrl: databaseUrl,
     logger,

@@ -15,8 +15,12 @@ import { bundledRuntimeUrl } from "./runtimeLocation.js";
 import { openSession } from "./providers.js";
 import { loadTools, parseInput, type RunArgs } from "./commands/run.js";
 
-/** `--db`, else `ICEOSC_DATABASE_URL`. */
+/**
+ * `--db`, else `ICEOSC_DATABASE_URL`. Durable commands also mute Node's deprecation warnings: the
+ * pg pool inside DBOS triggers one (`client.query()` while busy) that users can do nothing about.
+ */
 export function databaseUrl(io: CliIo, flag: string | undefined): string {
+  (process as { noDeprecation?: boolean }).noDeprecation = true;
   const url = flag ?? io.env.ICEOSC_DATABASE_URL;
   if (!url) throw new UsageError("durable runs need a PostgreSQL URL: --db <url> or ICEOSC_DATABASE_URL");
   if (!/^postgres(ql)?:\/\//.test(url))
@@ -83,18 +87,55 @@ export async function runDurableCommand(
     policy: args.policy ?? {},
   });
   const { runDurable } = await import("../../runtime/durable/index.js");
+  return withDatabase(io, url, async () => {
+    try {
+      const output = await runDurable(compiled.module, input, {
+        ...session.options,
+        policy: args.policy ?? {},
+        databaseUrl: url,
+        runId: durable.runId,
+      });
+      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+      return 0;
+    } catch (error) {
+      return reportRunError(io, error);
+    }
+  });
+}
+
+/**
+ * Runs a durable command against `url`: a database that cannot be reached or used ends it with
+ * exit 1 and one line naming the database (password masked), not an internal error.
+ */
+export async function withDatabase(io: CliIo, url: string, body: () => Promise<number>): Promise<number> {
   try {
-    const output = await runDurable(compiled.module, input, {
-      ...session.options,
-      policy: args.policy ?? {},
-      databaseUrl: url,
-      runId: durable.runId,
-    });
-    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-    return 0;
+    return await body();
   } catch (error) {
-    return reportRunError(io, error);
+    if (!isDatabaseError(error)) throw error;
+    const masked = url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+    io.stderr(`error: cannot use the database ${masked}: ${describe(error)}\n`);
+    return 1;
   }
+}
+
+const NETWORK = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EHOSTUNREACH"]);
+
+function isDatabaseError(error: unknown, depth = 0): boolean {
+  const e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+  if (typeof e?.code === "string" && (NETWORK.has(e.code) || /^[0-9A-Z]{5}$/.test(e.code))) return true;
+  if (typeof e?.name === "string" && e.name.startsWith("DBOS")) return true;
+  if (
+    typeof e?.message === "string" &&
+    /connect to system database|ECONNREFUSED|database .* does not exist/.test(e.message)
+  )
+    return true;
+  return depth < 3 && e?.cause !== undefined && isDatabaseError(e.cause, depth + 1);
+}
+
+function describe(error: unknown): string {
+  const e = error as { message?: unknown; code?: unknown; errors?: { message?: unknown }[] };
+  const message = String(e.message || e.errors?.[0]?.message || e.code || error);
+  return message.split("\n")[0]!;
 }
 
 /** A run's IceError as `error CODE: message` on stderr (exit 1); anything else is rethrown. */

@@ -182,7 +182,7 @@ afterAll(() => server?.stop());
 
 describe("durable runs killed with SIGKILL resume without redoing finished nodes", () => {
   for (const [name, workflow] of Object.entries(WORKFLOWS)) {
-    it(`killed in a ${name}`, async (context) => {
+    it(`killed in a ${name}`, { timeout: 300_000 }, async (context) => {
       if (!server.url) return context.skip();
       const db = freshDatabase(server.url);
       const dir = tempDir("iceosc-durable-");

@@ -37,11 +37,12 @@ export function run(args: readonly string[], env: NodeJS.ProcessEnv, cwd?: strin
   return start(args, env, cwd).result;
 }
 
-/** One line of a tool call log: `start|done <name> <idempotency key>`. */
+/** One line of a tool call log: `start|done <name> <idempotency key> <pid>`. */
 export interface Call {
   readonly event: "start" | "done";
   readonly name: string;
   readonly key: string;
+  readonly pid: number;
 }
 
 export function readLog(path: string): Call[] {
@@ -50,8 +51,8 @@ export function readLog(path: string): Call[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => {
-      const [event, name, key] = line.split(" ");
-      return { event: event as Call["event"], name: name!, key: key! };
+      const [event, name, key, pid] = line.split(" ");
+      return { event: event as Call["event"], name: name!, key: key!, pid: Number(pid) };
     });
 }
 

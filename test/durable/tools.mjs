@@ -1,9 +1,9 @@
-// Tools for durable-run tests: each call appends `start|done <name> <idempotency key>` to
+// Tools for durable-run tests: each call appends `start|done <name> <idempotency key> <pid>` to
 // $TOOL_LOG. `slow` sleeps $SLOW_MS (long in the process a test kills, short after).
 import { appendFileSync } from "node:fs";
 
 const note = (event, name, context) =>
-  appendFileSync(process.env.TOOL_LOG, `${event} ${name} ${context.idempotencyKey ?? "-"}\n`);
+  appendFileSync(process.env.TOOL_LOG, `${event} ${name} ${context.idempotencyKey ?? "-"} ${process.pid}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function call(name, value, context, ms) {

@@ -5,7 +5,7 @@
  * same files (the same machine, or ICEOSC_CACHE_DIR on a shared filesystem).
  */
 import type { DiagnosticFormat } from "../report.js";
-import { compileDurable, databaseUrl } from "../durable.js";
+import { compileDurable, databaseUrl, withDatabase } from "../durable.js";
 import type { CliIo } from "../io.js";
 import { parseInput } from "./run.js";
 
@@ -24,10 +24,12 @@ export async function enqueueCommand(io: CliIo, args: EnqueueArgs): Promise<numb
   const compiled = await compileDurable(io, args.path, args.cache, args.format);
   if ("status" in compiled) return compiled.status;
   const { enqueue } = await import("../../../runtime/durable/index.js");
-  const runId = await enqueue(compiled.module, input, {
-    databaseUrl: url,
-    ...(args.runId !== undefined && { runId: args.runId }),
+  return withDatabase(io, url, async () => {
+    const runId = await enqueue(compiled.module, input, {
+      databaseUrl: url,
+      ...(args.runId !== undefined && { runId: args.runId }),
+    });
+    io.stdout(`${runId}\n`);
+    return 0;
   });
-  io.stdout(`${runId}\n`);
-  return 0;
 }

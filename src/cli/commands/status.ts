@@ -4,7 +4,7 @@
  * message, node) once it failed. `--wait` waits up to S seconds for the run to finish. Exit 0 for
  * any known run, 1 for an unknown id.
  */
-import { databaseUrl } from "../durable.js";
+import { databaseUrl, withDatabase } from "../durable.js";
 import type { CliIo } from "../io.js";
 
 export interface StatusArgs {
@@ -16,11 +16,13 @@ export interface StatusArgs {
 export async function statusCommand(io: CliIo, args: StatusArgs): Promise<number> {
   const url = databaseUrl(io, args.databaseUrl);
   const { status } = await import("../../../runtime/durable/index.js");
-  const found = await status(args.runId, { databaseUrl: url, waitMs: args.waitSeconds * 1000 });
-  if (!found) {
-    io.stderr(`error: no run '${args.runId}' in this database\n`);
-    return 1;
-  }
-  io.stdout(`${JSON.stringify(found, null, 2)}\n`);
-  return 0;
+  return withDatabase(io, url, async () => {
+    const found = await status(args.runId, { databaseUrl: url, waitMs: args.waitSeconds * 1000 });
+    if (!found) {
+      io.stderr(`error: no run '${args.runId}' in this database\n`);
+      return 1;
+    }
+    io.stdout(`${JSON.stringify(found, null, 2)}\n`);
+    return 0;
+  });
 }

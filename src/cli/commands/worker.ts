@@ -7,7 +7,7 @@
 import { defaultProvider } from "../../../runtime/providers/index.js";
 import type { LlmProvider, ToolFunction } from "../../../runtime/options.js";
 import type { OperatorPolicy } from "../../../runtime/policy/index.js";
-import { databaseUrl } from "../durable.js";
+import { databaseUrl, withDatabase } from "../durable.js";
 import type { CliIo } from "../io.js";
 import { loadTools } from "./run.js";
 
@@ -24,22 +24,24 @@ export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number
   const url = databaseUrl(io, args.databaseUrl);
   const tools = args.tools ? await loadTools(args.tools) : { default: {} };
   const { startWorker } = await import("../../../runtime/durable/index.js");
-  const worker = await startWorker({
-    databaseUrl: url,
-    ...(args.concurrency !== undefined && { concurrency: args.concurrency }),
-    ...(args.queueConcurrency !== undefined && { queueConcurrency: args.queueConcurrency }),
-    runOptions: {
-      tools: tools.default as Record<string, ToolFunction>,
-      llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
-      builtins: { baseDir: io.cwd },
-      policy: args.policy,
-    },
+  return withDatabase(io, url, async () => {
+    const worker = await startWorker({
+      databaseUrl: url,
+      ...(args.concurrency !== undefined && { concurrency: args.concurrency }),
+      ...(args.queueConcurrency !== undefined && { queueConcurrency: args.queueConcurrency }),
+      runOptions: {
+        tools: tools.default as Record<string, ToolFunction>,
+        llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
+        builtins: { baseDir: io.cwd },
+        policy: args.policy,
+      },
+    });
+    io.stderr(`iceosc worker ${worker.executorId}: serving the run queue (Ctrl-C stops)\n`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await worker.stop();
+    return 0;
   });
-  io.stderr(`iceosc worker ${worker.executorId}: serving the run queue (Ctrl-C stops)\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await worker.stop();
-  return 0;
 }
