@@ -1,10 +1,7 @@
 /**
  * @fileoverview Reading built-in tool arguments: typed accessors that fail with a message naming
- * the argument, and path resolution confined to the directories the run allows.
+ * the argument. (Paths are resolved and confined in fileAccess.ts.)
  */
-import { isAbsolute, relative, resolve } from "node:path";
-import { CapabilityDeniedError } from "../errors.js";
-
 export type Args = Record<string, unknown>;
 
 /** A required string argument. */
@@ -46,25 +43,4 @@ export function stringListArg(args: Args, ...names: string[]): string[] | undefi
     throw new Error(`argument '${name}' must be a string or a list of strings`);
   }
   return undefined;
-}
-
-/** Where file tools may read. */
-export interface FileAccess {
-  readonly baseDir: string;
-  readonly readableDirs: readonly string[];
-}
-
-/** Resolves `path` against the base directory; refuses paths outside the readable directories. */
-export function resolvePath(access: FileAccess, path: string, nodeId: string): string {
-  const full = resolve(access.baseDir, path);
-  const inside = access.readableDirs.some((dir) => {
-    const rel = relative(resolve(dir), full);
-    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-  });
-  if (!inside)
-    throw new CapabilityDeniedError(
-      nodeId,
-      `path '${path}' is outside the directories file tools may read (${access.readableDirs.join(", ")})`,
-    );
-  return full;
 }

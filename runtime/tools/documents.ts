@@ -5,8 +5,8 @@
  */
 import { extname } from "node:path";
 import type { ToolContext } from "../options.js";
-import { resolvePath, stringListArg, type Args, type FileAccess } from "./args.js";
-import { readBounded } from "./files.js";
+import { stringListArg, type Args } from "./args.js";
+import { readGrantedFile, type FileAccess } from "./fileAccess.js";
 
 export interface ParsedDocument {
   readonly path: string;
@@ -26,9 +26,7 @@ export async function parseDocumentsTool(
   if (!paths) throw new Error("missing argument 'path' (or 'paths' / 'file_paths')");
   const documents: ParsedDocument[] = [];
   for (const path of paths)
-    documents.push(
-      await parseDocument(path, await readBounded(resolvePath(access, path, context.nodeId), context.signal)),
-    );
+    documents.push(await parseDocument(path, await readGrantedFile(access, path, context.nodeId, context.signal)));
   return { documents, text: documents.map((d) => d.text).join("\n\n") };
 }
 

@@ -1,13 +1,11 @@
 /**
- * @fileoverview `read_file` and `read_csv` (CSV parsed by csv-parse).
+ * @fileoverview `read_file` and `read_csv` (CSV parsed by csv-parse); files are opened through
+ * fileAccess.ts (granted directories only, regular files, bounded reads).
  */
-import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import type { ToolContext } from "../options.js";
-import { booleanArg, resolvePath, stringArg, optionalString, type Args, type FileAccess } from "./args.js";
-
-/** Largest file the tools read, in bytes. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+import { booleanArg, stringArg, optionalString, type Args } from "./args.js";
+import { readGrantedFile, type FileAccess } from "./fileAccess.js";
 
 export async function readFileTool(
   access: FileAccess,
@@ -15,7 +13,7 @@ export async function readFileTool(
   context: ToolContext,
 ): Promise<{ path: string; text: string; bytes: number }> {
   const path = stringArg(args, "path");
-  const buffer = await readBounded(resolvePath(access, path, context.nodeId), context.signal);
+  const buffer = await readGrantedFile(access, path, context.nodeId, context.signal);
   return {
     path,
     text: buffer.toString((optionalString(args, "encoding") ?? "utf8") as BufferEncoding),
@@ -30,8 +28,7 @@ export async function readCsvTool(
 ): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
   const inline = optionalString(args, "text");
   const text =
-    inline ??
-    (await readBounded(resolvePath(access, stringArg(args, "path"), context.nodeId), context.signal)).toString("utf8");
+    inline ?? (await readGrantedFile(access, stringArg(args, "path"), context.nodeId, context.signal)).toString("utf8");
   const delimiter = optionalString(args, "delimiter") ?? ",";
   const rows = parse(text, {
     columns: true,
@@ -43,10 +40,4 @@ export async function readCsvTool(
   }) as Record<string, unknown>[];
   const header = parse(text, { to_line: 1, trim: true, bom: true, delimiter }) as string[][];
   return { columns: header[0] ?? [], rows };
-}
-
-export async function readBounded(path: string, signal: AbortSignal): Promise<Buffer> {
-  const buffer = await readFile(path, { signal });
-  if (buffer.length > MAX_FILE_BYTES) throw new Error(`'${path}' is larger than ${MAX_FILE_BYTES} bytes`);
-  return buffer;
 }

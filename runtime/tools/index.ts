@@ -4,7 +4,7 @@
  * agents that name it without a declaration in the workflow's `tools:` map.
  */
 import type { BuiltinToolOptions, ToolFunction } from "../options.js";
-import type { FileAccess } from "./args.js";
+import type { FileAccess } from "./fileAccess.js";
 import { chunkTextTool } from "./chunk.js";
 import { parseDocumentsTool } from "./documents.js";
 import { readCsvTool, readFileTool } from "./files.js";
