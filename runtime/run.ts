@@ -27,7 +27,7 @@ import { builtinTools, type BuiltinTool } from "./tools/index.js";
 import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
 import { loadSandbox } from "./sandboxes.js";
-import { validateValue } from "./schema.js";
+import { checkNesting, MAX_INPUT_DEPTH, validateValue } from "./schema.js";
 
 type Output = Record<string, unknown>;
 
@@ -71,7 +71,8 @@ export class Run {
     // The operator's policy first: nothing of a refused workflow runs.
     this.policy = resolvePolicy(options.policy);
     checkPlanAgainstPolicy(manifest, this.policy, options);
-    const problem = validateValue(input ?? {}, manifest.inputType, "input");
+    const problem =
+      checkNesting(input, MAX_INPUT_DEPTH, "input") ?? validateValue(input ?? {}, manifest.inputType, "input");
     if (problem) throw new InputInvalidError(`workflow '${manifest.name}': ${problem}`);
     this.inputs = (input ?? {}) as Record<string, unknown>;
     const onEvent = options.onEvent;

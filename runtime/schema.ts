@@ -106,3 +106,39 @@ function describe(value: unknown): string {
   if (typeof value === "number") return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
+
+/** How deeply a workflow input may nest (objects and arrays). */
+export const MAX_INPUT_DEPTH = 256;
+
+/** How many values (counted along every path) the nesting check looks at before giving up. */
+const MAX_INPUT_VALUES = 2_000_000;
+
+/**
+ * Checks, without recursion, that `value` nests at most `limit` levels and holds no cycle;
+ * returns a message naming the problem, or undefined. Run before anything recursive
+ * (validation, JSON) sees an input.
+ */
+export function checkNesting(value: unknown, limit: number, path: string): string | undefined {
+  type Frame = { readonly value: object; readonly depth: number; readonly exit: boolean };
+  const stack: Frame[] = [];
+  const ancestors = new Set<object>();
+  const push = (child: unknown, depth: number): void => {
+    if (child !== null && typeof child === "object") stack.push({ value: child, depth, exit: false });
+  };
+  push(value, 0);
+  let visited = 0;
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.exit) {
+      ancestors.delete(frame.value);
+      continue;
+    }
+    if (frame.depth > limit) return `${path}: nests deeper than ${limit} levels`;
+    if (ancestors.has(frame.value)) return `${path}: contains a cycle`;
+    if (++visited > MAX_INPUT_VALUES) return `${path}: holds more than ${MAX_INPUT_VALUES} values`;
+    ancestors.add(frame.value);
+    stack.push({ ...frame, exit: true });
+    for (const child of Object.values(frame.value)) push(child, frame.depth + 1);
+  }
+  return undefined;
+}

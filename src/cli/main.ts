@@ -3,7 +3,9 @@
  * command table (suggesting the nearest name for a typo), prints help and the version. `main`
  * takes its streams, working directory and environment as a `CliIo` and returns the exit code (it
  * never exits the process), so tests run it in-process and `bin.ts` only sets `process.exitCode`.
- * Usage mistakes exit 2; a bug in iceosc itself exits 70 with the stack, asking for a report.
+ * Usage mistakes exit 2. A bug in iceosc itself (an exception that is neither a diagnostic nor a
+ * usage mistake: the front ends are bounded and fuzzed so that none is ever found) is the last
+ * resort: one clean line and exit 3; the stack only with ICEOSC_DEBUG=1.
  */
 import { didYouMean } from "../diagnostics/index.js";
 import { COMMANDS } from "./commandTable.js";
@@ -37,10 +39,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr(`iceosc: ${(error as Error).message}\nrun 'iceosc --help' for usage\n`);
       return 2;
     }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const stack = io.env.ICEOSC_DEBUG === "1" && error instanceof Error ? `${error.stack}\n` : "";
     io.stderr(
-      `iceosc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nplease report this with the workflow that caused it\n`,
+      `iceosc: internal error: ${message.split("\n")[0]!.slice(0, 300)}\n${stack}please report this with the workflow that caused it (ICEOSC_DEBUG=1 shows the stack)\n`,
     );
-    return 70;
+    return 3;
   }
 }
 

@@ -40,6 +40,8 @@ export const Diagnostics = {
   MissingTopLevelField: kind("ICE1015", "error", "workflow is missing required field '{0}'"),
   UnknownEntryField: kind("ICE1016", "error", "unknown field '{0}' in {1}{2}"),
   BadName: kind("ICE1017", "error", "'{0}' is not allowed as {1}: {2}"),
+  InputTooLarge: kind("ICE1018", "error", "{0} is too large: {1}"),
+  NestedTooDeeply: kind("ICE1019", "error", "{0} nests deeper than {1} levels"),
 
   // ICE15xx: .ice syntax
   IceSyntax: kind("ICE1501", "error", "{0}"),

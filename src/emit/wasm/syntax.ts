@@ -29,7 +29,19 @@ export function bodyOffset(wrapperOffset: number): number {
 export function parseBody(body: EmbeddedSource): ParsedBody {
   const map = new BodyMap(body);
   const text = PARSE_PREFIX + body.text + PARSE_SUFFIX;
-  const file = ts.createSourceFile("body.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let file: ts.SourceFile;
+  try {
+    file = ts.createSourceFile("body.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  } catch (error) {
+    // The front ends bound nesting (src/frontend/bounds.ts); this is the last line behind them.
+    if (!(error instanceof RangeError)) throw error;
+    const at = map.spanOf(0, Math.min(1, body.text.length));
+    return {
+      map,
+      block: undefined,
+      diagnostics: [createDiagnostic(Diagnostics.CodeSyntax, at, ["it nests too deeply"])],
+    };
+  }
   const parseErrors = (file as unknown as { parseDiagnostics: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics;
   if (parseErrors.length > 0) return { map, block: undefined, diagnostics: reportSyntax(map, parseErrors) };
 

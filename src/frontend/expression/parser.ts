@@ -12,6 +12,7 @@
  */
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BinaryOperator, EmbeddedSource, Expr } from "../../plan/index.js";
+import { FRONT_END_LIMITS } from "../bounds.js";
 import { embeddedSpan } from "../embedded.js";
 import { ExpressionError, tokenize, type Token } from "./lexer.js";
 
@@ -63,6 +64,10 @@ export function parseExpression(source: EmbeddedSource): { expr: Expr | undefine
 class ExpressionParser {
   private readonly tokens: Token[];
   private position = 0;
+  /** Current recursion depth of `parse`. */
+  private depth = 0;
+  /** Binary operators read so far. */
+  private operators = 0;
 
   constructor(private readonly source: EmbeddedSource) {
     this.tokens = tokenize(source.text);
@@ -79,14 +84,34 @@ class ExpressionParser {
 
   /** Expression : Unary (BinaryOperator Unary)*, for operators binding tighter than `min`. */
   private parse(min: Precedence): Expr {
-    let left = this.parseUnary();
-    for (;;) {
-      const token = this.peek();
-      const binary = token.kind === "operator" || token.kind === "keyword" ? BINARY[token.text] : undefined;
-      if (binary === undefined || binary[1] <= min) return left;
-      this.position++;
-      const right = this.parse(binary[1]);
-      left = { kind: "binary", operator: binary[0], left, right, span: this.cover(left, right) };
+    // Every level of parentheses and prefix operators recurses here, and every operator adds a
+    // level to the tree later passes recurse on: both are bounded (a located error, never a
+    // stack overflow).
+    const start = this.peek();
+    if (++this.depth > FRONT_END_LIMITS.nesting)
+      throw new ExpressionError(
+        `the expression nests deeper than ${FRONT_END_LIMITS.nesting} levels`,
+        start.start,
+        start.end,
+      );
+    try {
+      let left = this.parseUnary();
+      for (;;) {
+        const token = this.peek();
+        const binary = token.kind === "operator" || token.kind === "keyword" ? BINARY[token.text] : undefined;
+        if (binary === undefined || binary[1] <= min) return left;
+        if (++this.operators > FRONT_END_LIMITS.expressionOperators)
+          throw new ExpressionError(
+            `the expression has more than ${FRONT_END_LIMITS.expressionOperators} operators`,
+            token.start,
+            token.end,
+          );
+        this.position++;
+        const right = this.parse(binary[1]);
+        left = { kind: "binary", operator: binary[0], left, right, span: this.cover(left, right) };
+      }
+    } finally {
+      this.depth--;
     }
   }
 

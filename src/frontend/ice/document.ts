@@ -3,9 +3,11 @@
  * errors, and build the plan from the CST. Like the YAML front end, reading goes on after
  * errors so that one run reports everything, and the plan is returned only when there are none.
  */
+import type { IToken } from "chevrotain";
 import { iceLexer, iceParser, type WorkflowCstNode } from "../../../grammar/index.js";
 import { sortDiagnostics, type Diagnostic, type SourceFile } from "../../diagnostics/index.js";
 import type { Workflow } from "../../plan/index.js";
+import { checkSourceSize, FRONT_END_LIMITS, tooDeep } from "../bounds.js";
 import { checkWorkflowNames } from "../names.js";
 import { IceContext } from "./context.js";
 import { PlanBuilder } from "./nodeVisitor.js";
@@ -20,9 +22,29 @@ export interface IceParseResult {
   readonly partial?: Workflow;
 }
 
+const OPENING = new Set(["LCurly", "LParen", "LBracket"]);
+const CLOSING = new Set(["RCurly", "RParen", "RBracket"]);
+
+/** The first bracket token nested deeper than the limit, if any. */
+function deepestBracket(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    const name = token.tokenType.name;
+    if (OPENING.has(name) && ++depth > FRONT_END_LIMITS.nesting) return token;
+    if (CLOSING.has(name)) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 /** Parses an .ice workflow file into the plan. */
 export function parseIceWorkflow(file: SourceFile): IceParseResult {
+  const tooLarge = checkSourceSize(file);
+  if (tooLarge) return { workflow: undefined, diagnostics: [tooLarge] };
   const lexed = iceLexer.tokenize(file.text);
+  // The parser and every pass after it recurse on nesting: refuse deep brackets up front.
+  const deep = deepestBracket(lexed.tokens);
+  if (deep)
+    return { workflow: undefined, diagnostics: [tooDeep(file, deep.startOffset, deep.endOffset! + 1, "this bracket")] };
   iceParser.input = lexed.tokens;
   const cst = iceParser.workflow() as WorkflowCstNode | undefined;
   const errors = [...iceParser.errors];

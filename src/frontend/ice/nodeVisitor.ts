@@ -62,6 +62,7 @@ import {
   unknownNodeClause,
   type Clause,
 } from "./clauses.js";
+import { checkCodeBody } from "../bounds.js";
 import { keyText, numberText } from "./constants.js";
 import type { IceContext } from "./context.js";
 import { codeBodyText, groupText } from "./embeddedText.js";
@@ -372,7 +373,10 @@ export class PlanBuilder extends ValueVisitor {
   /** codeBody : '{' (codeBody | NotCurly)* '}' */
   codeBody(ctx: CodeBodyCstChildren): EmbeddedSource | undefined {
     const [open, close] = [ctx.LCurly?.[0], ctx.RCurly?.[0]];
-    return open && close && codeBodyText(this.ice.file, open, close);
+    const source = open && close && codeBodyText(this.ice.file, open, close);
+    const deep = source && checkCodeBody(source);
+    if (deep) this.ice.bag.add(deep);
+    return source;
   }
 
   /** group : '(' (group | NotParen)* ')' */

@@ -8,7 +8,7 @@
  * that one run reports everything wrong in the file; the plan is returned only when there are
  * no errors.
  */
-import { parseDocument } from "yaml";
+import { type Document, parseDocument } from "yaml";
 import {
   didYouMean,
   Diagnostics,
@@ -18,6 +18,7 @@ import {
   type SourceFile,
 } from "../../diagnostics/index.js";
 import type { ObjectType, Workflow } from "../../plan/index.js";
+import { checkSourceSize, checkYamlBounds, tooDeep } from "../bounds.js";
 import { checkWorkflowNames } from "../names.js";
 import { YamlContext, type MapEntry } from "./context.js";
 import { TOP_LEVEL_FIELDS } from "./fieldTable.js";
@@ -39,7 +40,23 @@ const EMPTY_OBJECT: ObjectType = { kind: "object", fields: [] };
 
 /** Parses a YAML workflow file into the plan. */
 export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
-  const document = parseDocument(file.text, { prettyErrors: false, keepSourceTokens: true, uniqueKeys: true });
+  const tooLarge = checkSourceSize(file);
+  if (tooLarge) return { workflow: undefined, diagnostics: [tooLarge] };
+  let document: Document;
+  try {
+    document = parseDocument(file.text, {
+      prettyErrors: false,
+      keepSourceTokens: true,
+      uniqueKeys: true,
+    });
+  } catch (error) {
+    // The YAML library recurses on nesting; bounds are checked on its result, so a document
+    // too deep for the library itself is reported the same way.
+    if (!(error instanceof RangeError)) throw error;
+    return { workflow: undefined, diagnostics: [tooDeep(file, 0, 0, "this YAML document")] };
+  }
+  if (document.errors.some((e) => e.message.includes("call stack")))
+    return { workflow: undefined, diagnostics: [tooDeep(file, 0, 0, "this YAML document")] };
   if (document.errors.length > 0) {
     const diagnostics = document.errors.map((e) => ({
       code: Diagnostics.YamlSyntax.code,
@@ -50,6 +67,8 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
     }));
     return { workflow: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
+  const unbounded = checkYamlBounds(file, document);
+  if (unbounded) return { workflow: undefined, diagnostics: [unbounded] };
   const ctx = new YamlContext(file, document);
   const entries = ctx.mapping(ctx.resolve(document.contents), "a workflow file", span(file, 0));
   if (!entries) return { workflow: undefined, diagnostics: [...ctx.bag.all] };

@@ -11,7 +11,8 @@
  */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import type { Span } from "../../diagnostics/index.js";
-import type { Named, NodeKind, NodeKindToNode, PlanNode, ToolNode } from "../../plan/index.js";
+import type { EmbeddedSource, Named, NodeKind, NodeKindToNode, PlanNode, ToolNode } from "../../plan/index.js";
+import { checkCodeBody } from "../bounds.js";
 import { parseExpression } from "../expression/index.js";
 import type { MapEntry, YamlContext } from "./context.js";
 import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_PARALLEL } from "./fieldTable.js";
@@ -61,7 +62,7 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
   code(ctx, fields, base) {
     const code = optional(fields, "code", (e) =>
       isScalar(e.value) && typeof e.value.value === "string"
-        ? embeddedSource(ctx.file, e.value)
+        ? boundedCode(ctx, embeddedSource(ctx.file, e.value))
         : ctx.wrongType(e.key, "a string (a TypeScript function body)", e.value, e.keySpan),
     );
     const imports = optional(fields, "imports", (e) => ctx.names(e)) ?? [];
@@ -161,6 +162,13 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
     );
   },
 };
+
+/** A code body, with ICE1019 reported when it nests too deeply to compile. */
+function boundedCode(ctx: YamlContext, source: EmbeddedSource): EmbeddedSource {
+  const deep = checkCodeBody(source);
+  if (deep) ctx.bag.add(deep);
+  return source;
+}
 
 /** Reads `fields[key]` with `read` when present. */
 function optional<T>(fields: FieldMap, key: string, read: (entry: MapEntry) => T | undefined): T | undefined {

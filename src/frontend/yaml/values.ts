@@ -27,7 +27,7 @@ export function readValue(ctx: YamlContext, node: Node | null, fallback: Span): 
     ctx.bag.addAll(parsed.diagnostics);
     return parsed.value;
   }
-  return { kind: "literal", value: toJson(resolved), span: at };
+  return { kind: "literal", value: toJson(ctx, resolved), span: at };
 }
 
 /** Entries of a mapping as value entries (`tool_args`, `inputs`, `outputs`). */
@@ -56,15 +56,24 @@ export function readJsonMap(ctx: YamlContext, entry: MapEntry): { [key: string]:
   if (entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return {};
   const entries = ctx.mapping(entry.value, `'${entry.key}'`, entry.keySpan);
   const out: { [key: string]: JsonValue } = {};
-  for (const e of entries ?? []) setEntry(out, e.key, toJson(ctx.resolve(e.value)));
+  for (const e of entries ?? []) setEntry(out, e.key, toJson(ctx, e.value));
   return out;
 }
 
-/** A YAML node as plain JSON (no references). */
-function toJson(node: Node | null): JsonValue {
-  if (node === null) return null;
-  const json: unknown = node.toJSON();
-  return normalize(json);
+/** A YAML node as plain JSON (no references), aliases resolved through the context. */
+function toJson(ctx: YamlContext, node: unknown): JsonValue {
+  const resolved = ctx.resolve(node);
+  if (resolved === null) return null;
+  if (isMap(resolved)) {
+    const out: { [key: string]: JsonValue } = {};
+    for (const pair of resolved.items) {
+      const key = ctx.resolve(pair.key);
+      setEntry(out, isScalar(key) ? String(key.value) : JSON.stringify(toJson(ctx, key)), toJson(ctx, pair.value));
+    }
+    return out;
+  }
+  if (isSeq(resolved)) return resolved.items.map((item) => toJson(ctx, item));
+  return normalize(isScalar(resolved) ? resolved.value : null);
 }
 
 function normalize(value: unknown): JsonValue {
