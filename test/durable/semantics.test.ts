@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.js";
 import { freshDatabase, startServer, type TestServer } from "./database.js";
 import { readLog, run } from "./processes.js";
+import { seedOf } from "../../runtime/durable/module.js";
 
 const FLOW = (factor: number) => `name: flow
 input_schema: { n: integer }
@@ -41,6 +42,19 @@ nodes:
     tool_name: missing_tool
     tool_args: {}
     dependencies: [first]
+`;
+
+const DICE = `name: dice
+input_schema: {}
+nodes:
+  - id: roll
+    type: code
+    imports: [random, time]
+    output_schema: { r: number, t: number }
+    code: |
+      return { r: Math.random(), t: Date.now() };
+outputs:
+  roll: "{{ roll }}"
 `;
 
 let server: TestServer;
@@ -110,6 +124,19 @@ describe("durable run semantics", () => {
       state: "ERROR",
       error: { code: "ICE_TOOL_MISSING", nodeId: "broken" },
     });
+  });
+
+  it("seeds sandboxed randomness and clocks from the run id", { timeout: 300_000 }, async (context) => {
+    if (!server.url) return context.skip();
+    const db = freshDatabase(server.url);
+    const { dir } = workspace({ "dice.yaml": DICE });
+    const file = join(dir, "dice.yaml");
+    const durable = await run(["run", file, "--durable", "--db", db, "--run-id", "dice-1"], {});
+    expect(durable.code).toBe(0);
+    const seeded = await run(["run", file, "--seed", String(seedOf("dice-1"))], {});
+    expect(JSON.parse(durable.stdout)).toEqual(JSON.parse(seeded.stdout));
+    const other = await run(["run", file, "--durable", "--db", db, "--run-id", "dice-2"], {});
+    expect(JSON.parse(other.stdout).roll.r).not.toBe(JSON.parse(durable.stdout).roll.r);
   });
 
   it("reports usage mistakes and an unreachable database in one line", { timeout: 120_000 }, async () => {
