@@ -3,13 +3,13 @@
  * and emit one module per workflow. Commands (`build`, `check`, `run`) and the public API call it.
  */
 import { DiagnosticBag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
-import { checkWorkflow, typeOfReference } from "../check/index.js";
+import { checkWorkflow, toolSignature, typeOfReference } from "../check/index.js";
 import { checkCodeSyntax, compileSandboxUnits, moduleDigest, type SandboxUnit } from "../emit/wasm/index.js";
 import { emitModule } from "../emit/ts/emitModule.js";
 import type { SandboxBinding } from "../emit/ts/orchestration.js";
 import { buildManifest, wasmFileName } from "../lower/manifest.js";
 import { lowerSandboxes, type LoweredSandbox } from "../lower/sandboxes.js";
-import { outputTypes } from "../lower/outputTypes.js";
+import { nullableOutputs, outputTypes } from "../lower/outputTypes.js";
 import { walkNodes, type Workflow } from "../plan/index.js";
 import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
 import type { WorkflowManifest } from "../../runtime/manifest.js";
@@ -160,6 +160,8 @@ function emitWorkflow(
     manifest,
     sandboxes: bindings,
     outputTypes: outputTypes(workflow, (path) => typeOfReference(workflow, path, [])),
+    nullableOutputs: nullableOutputs(workflow),
+    toolSignature: (name) => toolSignature(workflow, name),
     runtimeSpecifier: options.runtimeSpecifier ?? "iceosc/runtime",
     subWorkflows: new Map([...references].map(([ref, name]) => [ref, `./${name}.js`])),
   });

@@ -1,11 +1,13 @@
 /**
  * @fileoverview Which specifier generated modules use to import the runtime: `iceosc/runtime`
- * when it resolves from the output directory (iceosc is installed there), else this
- * installation's runtime by file URL, so the output runs wherever it was built.
+ * when it resolves from the output directory (iceosc is installed in the app, or the output lives
+ * in this package). Otherwise this installation's runtime by relative path (which both Node and
+ * TypeScript resolve, unlike a file URL: TS2307), with a note saying how to make the package
+ * specifier resolve; a file URL only when no relative path exists (another drive).
  */
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /**
  * File URL of the runtime that ships with this compiler, in the compiler's own form: `index.js`
@@ -17,11 +19,33 @@ export function bundledRuntimeUrl(): string {
   return new URL(`../../runtime/index.${extension}`, import.meta.url).href;
 }
 
-export function runtimeSpecifierFor(outDir: string): string {
+/** How generated modules in `outDir` import the runtime, and what to tell the user about it. */
+export interface RuntimeImport {
+  readonly specifier: string;
+  /** Set when the package specifier does not resolve: how to make it. */
+  readonly note?: string;
+}
+
+export function runtimeImportFor(outDir: string): RuntimeImport {
   try {
     createRequire(pathToFileURL(join(resolve(outDir), "_.js"))).resolve("iceosc/runtime");
-    return "iceosc/runtime";
+    return { specifier: "iceosc/runtime" };
   } catch {
-    return bundledRuntimeUrl();
+    const bundled = bundledRuntimeUrl();
+    const path = relative(resolve(outDir), fileURLToPath(bundled));
+    const specifier = isAbsolute(path)
+      ? bundled
+      : path.startsWith(".")
+        ? path.split(sep).join("/")
+        : `./${path.split(sep).join("/")}`;
+    return {
+      specifier,
+      note: `note: 'iceosc/runtime' does not resolve from ${outDir}, so the generated modules import this compiler's runtime as '${specifier}' (they run and typecheck where they are, but break if moved); install iceosc in the app (npm install iceosc) to have them import 'iceosc/runtime', or pass --runtime <specifier>\n`,
+    };
   }
+}
+
+/** The specifier alone (see runtimeImportFor). */
+export function runtimeSpecifierFor(outDir: string): string {
+  return runtimeImportFor(outDir).specifier;
 }

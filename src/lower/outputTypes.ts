@@ -1,7 +1,9 @@
 /**
- * @fileoverview The types of a workflow's outputs, for the generated `Output` type.
+ * @fileoverview The types of a workflow's outputs, for the generated `Output` type, and which of
+ * them may be null.
  */
 import { STRING, type SchemaType } from "../../runtime/schema.js";
+import { CheckContext, findNode } from "../check/index.js";
 import type { Value, Workflow } from "../plan/index.js";
 
 export function outputTypes(
@@ -28,4 +30,22 @@ function valueType(value: Value, typeOf: (path: readonly string[]) => SchemaType
     default:
       return undefined;
   }
+}
+
+/**
+ * Outputs that may be null at run time: they read (directly) a node that may be skipped (it runs
+ * only on one branch of a condition) or whose failure is turned into no output (`on_failure:
+ * continue`). Templates are always strings, and loop results always lists.
+ */
+export function nullableOutputs(workflow: Workflow): Set<string> {
+  const context = new CheckContext(workflow, {});
+  const nullable = new Set<string>();
+  for (const output of workflow.outputs) {
+    if (output.value.kind !== "ref") continue;
+    const root = output.value.path[0];
+    const node = root === undefined ? undefined : findNode(workflow, root);
+    if (!node) continue;
+    if (node.onFailure === "continue" || context.guardsOf(node.id).length > 0) nullable.add(output.key);
+  }
+  return nullable;
 }

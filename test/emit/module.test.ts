@@ -5,12 +5,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkWorkflow, typeOfReference } from "../../src/check/index.js";
+import { checkWorkflow, toolSignature, typeOfReference } from "../../src/check/index.js";
 import { DiagnosticBag, SourceFile } from "../../src/diagnostics/index.js";
 import { emitModule } from "../../src/emit/ts/emitModule.js";
 import { parseYamlWorkflow } from "../../src/frontend/index.js";
 import { buildManifest } from "../../src/lower/manifest.js";
-import { outputTypes } from "../../src/lower/outputTypes.js";
+import { nullableOutputs, outputTypes } from "../../src/lower/outputTypes.js";
 import { lowerSandboxes } from "../../src/lower/sandboxes.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -29,6 +29,8 @@ function emitExample(name: string, subWorkflows: Record<string, string> = {}) {
     manifest: buildManifest(workflow!, new Map(sandboxes.map((s) => [s.nodeId, s])), new Map()),
     sandboxes: new Map(sandboxes.map((s) => [s.nodeId, { inputs: s.inputs }])),
     outputTypes: outputTypes(workflow!, (p) => typeOfReference(workflow!, p, [])),
+    nullableOutputs: nullableOutputs(workflow!),
+    toolSignature: (name) => toolSignature(workflow!, name),
     runtimeSpecifier: "iceosc/runtime",
     subWorkflows: new Map(Object.entries(subWorkflows).map(([ref, name]) => [ref, `./${name}.js`])),
   });

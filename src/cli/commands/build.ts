@@ -11,7 +11,7 @@ import { defaultCacheDir } from "../cache.js";
 import { type CliIo, shownPath } from "../io.js";
 import { compileProgress } from "../progress.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
-import { runtimeSpecifierFor } from "../runtimeLocation.js";
+import { runtimeImportFor } from "../runtimeLocation.js";
 
 export interface BuildArgs {
   readonly paths: readonly string[];
@@ -59,8 +59,9 @@ export async function buildOnce(
   previous?: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<BuildOutcome> {
   const progress = compileProgress(io);
+  const runtime = args.runtime === undefined ? runtimeImportFor(args.outDir) : { specifier: args.runtime };
   const result = await compileFiles(args.paths, {
-    runtimeSpecifier: args.runtime ?? runtimeSpecifierFor(args.outDir),
+    runtimeSpecifier: runtime.specifier,
     cacheDir: args.cache ? defaultCacheDir(io) : false,
     strict: args.strict ?? false,
     ...(progress && { onCompile: progress.report }),
@@ -92,6 +93,7 @@ export async function buildOnce(
     ]);
     return failed(reportDiagnostics(io, [refused], args.format));
   }
+  if (runtime.note && !previous) io.stderr(runtime.note);
   if (args.report) {
     const nodes = result.workflows.flatMap((w) =>
       w.wasm.map((m) => ({ workflow: w.name, risk: analyzeModule(m.bytes) })),

@@ -8,6 +8,7 @@ import type { ObjectType, SchemaType, Workflow } from "../../plan/index.js";
 import { commentText, prettyDataLiteral, stringLiteral } from "./literals.js";
 import { NameTable } from "./names.js";
 import { emitOrchestration, type SandboxBinding } from "./orchestration.js";
+import { toolsTypeText, type ToolTypeSource } from "./toolTypes.js";
 import { typeText } from "./types.js";
 
 export interface ModuleInput {
@@ -27,6 +28,10 @@ export interface ModuleInput {
   readonly runtimeSpecifier: string;
   /** Sub-workflow reference -> module specifier of its generated module (`./other.js`). */
   readonly subWorkflows: ReadonlyMap<string, string>;
+  /** Signatures of the tools the workflow declares or calls, for the `Tools` type. */
+  readonly toolSignature?: (name: string) => ToolTypeSource | undefined;
+  /** Outputs that may be null: they read a node that may be skipped or fail with `on_failure: continue`. */
+  readonly nullableOutputs?: ReadonlySet<string>;
 }
 
 export interface EmittedModule {
@@ -65,12 +70,14 @@ export function emitModule(input: ModuleInput): EmittedModule {
   );
 
   const preload = Object.values(input.manifest.nodes).some((n) => n.sandbox && !n.sandbox.direct);
+  const tools = toolsTypeText(workflow, input.toolSignature ?? (() => undefined));
   file.addImportDeclaration({
     moduleSpecifier: input.runtimeSpecifier,
     namedImports: [
       ...(preload ? ["preloadSandboxes"] : []),
       "Run",
       { name: "RunOptions", isTypeOnly: true },
+      ...(tools ? [{ name: "ToolContext", isTypeOnly: true }] : []),
       { name: "WorkflowManifest", isTypeOnly: true },
     ],
   });
@@ -86,13 +93,34 @@ export function emitModule(input: ModuleInput): EmittedModule {
     type: typeText(workflow.inputSchema),
     docs: [`Input of workflow ${commentText(workflow.name)}.`],
   });
-  const outputType = `{ ${workflow.outputs.map((o) => `${stringLiteral(o.key)}: ${typeText(input.outputTypes.get(o.key))}`).join("; ")} }`;
+  const outputText = (key: string): string => {
+    const text = typeText(input.outputTypes.get(key));
+    return input.nullableOutputs?.has(key) && text !== "unknown" ? `${text} | null` : text;
+  };
+  const outputType = `{ ${workflow.outputs.map((o) => `${stringLiteral(o.key)}: ${outputText(o.key)}`).join("; ")} }`;
   file.addTypeAlias({
     name: "Output",
     isExported: true,
     type: workflow.outputs.length ? outputType : "Record<string, never>",
     docs: [`Output of workflow ${commentText(workflow.name)}.`],
   });
+  if (tools) {
+    file.addTypeAlias({ name: "ToolResult", typeParameters: ["T"], type: "T | Promise<T>" });
+    file.addTypeAlias({
+      name: "Tools",
+      isExported: true,
+      type: tools,
+      docs: [
+        `Implementations of the tools of workflow ${commentText(workflow.name)}, typed from their declarations (\`options.tools\` of \`run\`).`,
+      ],
+    });
+    file.addTypeAlias({
+      name: "Options",
+      isExported: true,
+      type: `Omit<RunOptions, "tools"> & { readonly tools?: Tools & { readonly [name: string]: unknown } }`,
+      docs: ["Options of `run`: RunOptions with `tools` typed by `Tools`."],
+    });
+  }
   file.addStatements(`const manifest: WorkflowManifest = ${prettyDataLiteral(input.manifest)};`);
   if (preload)
     file.addStatements(
@@ -109,7 +137,7 @@ export function emitModule(input: ModuleInput): EmittedModule {
     ],
     parameters: [
       { name: "input", type: "Input" },
-      { name: "options", type: "RunOptions", initializer: "{}" },
+      { name: "options", type: tools ? "Options" : "RunOptions", initializer: "{}" },
     ],
     returnType: "Promise<Output>",
     statements: [
