@@ -31,7 +31,7 @@ export const WORKER_VERSION = "iceosc-worker-1";
 const WORKER_PREFIX = "iceosc-worker:";
 
 /** Run options the process gives every run it executes (tools, provider, ...). */
-export type ProcessRunOptions = Omit<RunOptions, "executor" | "seed" | "signal" | "onEvent">;
+export type ProcessRunOptions = Omit<RunOptions, "executor" | "seed" | "signal">;
 
 interface Session {
   readonly client: DBOSClient;
@@ -149,6 +149,10 @@ export async function runJobDurably(job: Job, settings: DurableRunSettings): Pro
       return await outcome(() => handle.getResult());
     }
     checkSameJob(runId, status.workflowName, status.input?.[0], job);
+    if (status.executorId?.startsWith(WORKER_PREFIX) && (status.status === "PENDING" || status.status === "ENQUEUED"))
+      process.stderr.write(
+        `run '${runId}' is on the worker queue (${status.status}): waiting for a worker to finish it\n`,
+      );
     // Pending here: DBOS's recovery at launch has re-dispatched it to this process (same
     // executor, same version); pending elsewhere (a worker runs it): wait for its outcome.
     return await outcome(() => DBOS.retrieveWorkflow(runId).getResult());

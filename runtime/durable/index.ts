@@ -16,9 +16,7 @@ export interface DatabaseSettings {
 }
 
 /** Options of `runDurable`: the run id, the database, and the run options tools etc. come from. */
-export interface DurableRunOptions
-  extends DatabaseSettings,
-    Omit<RunOptions, "executor" | "seed" | "signal" | "onEvent"> {
+export interface DurableRunOptions extends DatabaseSettings, Omit<RunOptions, "executor" | "seed" | "signal"> {
   /** The run's id: running the same id again resumes it (or returns its recorded output). */
   readonly runId: string;
 }

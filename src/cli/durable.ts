@@ -13,6 +13,7 @@ import type { CliIo } from "./io.js";
 import { reportDiagnostics, UsageError, type DiagnosticFormat } from "./report.js";
 import { bundledRuntimeUrl } from "./runtimeLocation.js";
 import { openSession } from "./providers.js";
+import { printTrace } from "./trace.js";
 import { loadTools, parseInput, type RunArgs } from "./commands/run.js";
 
 /**
@@ -92,6 +93,7 @@ export async function runDurableCommand(
       const output = await runDurable(compiled.module, input, {
         ...session.options,
         policy: args.policy ?? {},
+        ...(args.trace && { onEvent: printTrace(io, performance.now()) }),
         databaseUrl: url,
         runId: durable.runId,
       });
