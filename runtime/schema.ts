@@ -33,9 +33,6 @@ export const INTEGER: SchemaType = { kind: "integer" };
 export const BOOLEAN: SchemaType = { kind: "boolean" };
 export const ANY: SchemaType = { kind: "any" };
 
-/** Smallest and largest `integer` values: code nodes hold integers as 32-bit signed. */
-export const INTEGER_MIN = -2147483648;
-export const INTEGER_MAX = 2147483647;
 
 /** Prints a type the way a schema writes it: `{ words: integer, tags: string[] }`. */
 export function formatType(type: SchemaType): string {
@@ -66,10 +63,7 @@ export function validateValue(value: unknown, type: SchemaType, path: string): s
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? undefined : mismatch(path, type, value);
     case "integer":
-      if (typeof value !== "number" || !Number.isInteger(value)) return mismatch(path, type, value);
-      return value >= INTEGER_MIN && value <= INTEGER_MAX
-        ? undefined
-        : `${path}: integer ${value} is outside the 32-bit range`;
+      return typeof value === "number" && Number.isInteger(value) ? undefined : mismatch(path, type, value);
     case "array": {
       if (!Array.isArray(value)) return mismatch(path, type, value);
       for (let i = 0; i < value.length; i++) {

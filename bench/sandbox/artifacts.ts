@@ -3,8 +3,8 @@
  * compiler API (cached by content hash like any build), unmetered through the same asc step
  * (cached beside them under an `unmetered-` prefix).
  */
+import { lowerBody } from "../../src/codenode/index.js";
 import { artifactHash, openCacheFolder, readCached, writeCached } from "../../src/emit/wasm/cache.js";
-import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
 import type { BenchContext } from "../harness/context.js";
 import { compileMetered, compileUnmetered, toUnit, type Workload } from "./units.js";
 
@@ -27,7 +27,7 @@ export async function compileArtifacts(
   const cacheDir = openCacheFolder(ctx.cacheDir).kind === "ready" ? ctx.cacheDir : undefined;
   for (const w of unmetered) {
     const u = toUnit(w);
-    const hash = `unmetered-${artifactHash(wrapUnit(w.body, u.inputType, u.outputType).source)}`;
+    const hash = `unmetered-${artifactHash(lowerBody(u.body, u.inputType, u.outputType, u.capabilities).source!)}`;
     hashes.set(w.id, hash);
     const cached = await readCached(cacheDir, hash);
     if (cached.kind === "hit") unmeteredMap.set(w.id, cached.wasm);

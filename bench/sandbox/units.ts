@@ -18,7 +18,7 @@ import {
 } from "../../runtime/sandbox/codec.js";
 import { compileSandboxUnits, type SandboxUnit } from "../../src/emit/wasm/index.js";
 import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
-import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
+import { lowerBody } from "../../src/codenode/index.js";
 import type { EmbeddedSource } from "../../src/plan/node.js";
 import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
 
@@ -84,7 +84,7 @@ export async function compileMetered(
 export async function compileUnmetered(workloads: readonly Workload[]): Promise<Map<string, Uint8Array>> {
   const sources = workloads.map((w) => {
     const u = toUnit(w);
-    return wrapUnit(w.body, u.inputType, u.outputType).source;
+    return lowerBody(u.body, u.inputType, u.outputType, u.capabilities).source!;
   });
   const outcomes = await compileInWorker(sources, { unitMs: 60_000, totalMs: 600_000 });
   const out = new Map<string, Uint8Array>();

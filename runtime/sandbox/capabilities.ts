@@ -3,12 +3,14 @@
  * each one lets the module reach. The compiler re-exports the names; the runtime uses the import
  * map as its allowlist. Nothing outside this table ever reaches a sandbox.
  */
+import { INTRINSIC_IMPORTS } from "./intrinsics.js";
 
 /**
- * Imports every sandbox module may have: the host-made memory, AssemblyScript's `abort` and the
- * fuel meter's `ice.tick` (called when a slice of fuel is spent).
+ * Imports every sandbox module may have: the host-made memory, AssemblyScript's `abort`, the
+ * fuel meter's `ice.tick` (called when a slice of fuel is spent) and the pure number intrinsics
+ * of intrinsics.ts (`ice.num_to_str`, `ice.str_to_num`, `ice.math`).
  */
-export const BASE_IMPORTS: readonly string[] = ["env.memory", "env.abort", "ice.tick"];
+export const BASE_IMPORTS: readonly string[] = ["env.memory", "env.abort", "ice.tick", ...Object.keys(INTRINSIC_IMPORTS)];
 
 /** Console functions routed to the log hook. */
 export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "error"]

@@ -3,7 +3,8 @@
  * side is generated per schema by the compiler (src/emit/wasm/marshal.ts + asLibrary.ts) to match.
  *
  * Wire format (one value, by schema type; little-endian, no padding or alignment):
- * - `integer`: i32, 4 bytes.          - `number`: f64, 8 bytes.
+ * - `number` and `integer`: f64, 8 bytes (code nodes compute with JavaScript numbers; an
+ *   `integer` output must be integral, which the decoder checks).
  * - `boolean`: u8, 0 or 1.
  * - `string`: u32 n = length in UTF-16 code units, then n code units (2n bytes, UTF-16LE).
  *   UTF-16 is what both JS and AssemblyScript strings hold, so neither side transcodes.
@@ -147,7 +148,6 @@ export type Decoder = (r: WireReader) => unknown;
 export function makeEncoder(type: SchemaType): Encoder {
   switch (type.kind) {
     case "integer":
-      return (w, v) => w.i32(v as number);
     case "number":
       return (w, v) => w.f64(v as number);
     case "boolean":
@@ -188,7 +188,11 @@ export function makeEncoder(type: SchemaType): Encoder {
 export function makeDecoder(type: SchemaType): Decoder {
   switch (type.kind) {
     case "integer":
-      return (r) => r.i32();
+      return (r) => {
+        const value = r.f64();
+        if (!Number.isInteger(value)) throw new WireError(`an integer output field got ${value}`);
+        return value;
+      };
     case "number":
       return (r) => {
         const value = r.f64();

@@ -5,6 +5,7 @@
  * length-capped), and a run's log output is bounded.
  */
 import { LOG_IMPORTS } from "./capabilities.js";
+import { createIntrinsics } from "./intrinsics.js";
 import type { FuelMeter } from "./fuel.js";
 
 /** Host services for one run. */
@@ -141,7 +142,7 @@ export function createImports(
     };
     for (const name of LOG_IMPORTS) env[name.slice("env.".length)] = log;
   }
-  const ice = { tick: (): void => run.meter?.tick() };
+  const ice = { tick: (): void => run.meter?.tick(), ...createIntrinsics(() => run.memory) };
   return { env, ice };
 }
 

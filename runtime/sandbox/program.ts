@@ -44,6 +44,7 @@ import {
   type HostRun,
   type SandboxHooks,
 } from "./host.js";
+import { INTRINSIC_IMPORTS, IntrinsicError } from "./intrinsics.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
 
 /** What the host must know about a compiled sandbox unit. */
@@ -324,7 +325,7 @@ export class SandboxProgram {
     if (error instanceof WebAssembly.LinkError || error instanceof WebAssembly.CompileError) {
       return new ModuleInvalidError(nodeId, error.message);
     }
-    if (error instanceof RangeError) return new SandboxTrapError(nodeId, error.message);
+    if (error instanceof RangeError || error instanceof IntrinsicError) return new SandboxTrapError(nodeId, error.message);
     return error;
   }
 }

@@ -123,14 +123,7 @@ export const Diagnostics = {
   CompilerCrashed: kind("ICE3005", "error", "the AssemblyScript compiler failed: {0}"),
   CompileTimeout: kind("ICE3006", "error", "compiling sandboxed code took longer than {0} ms"),
   UnsupportedSchemaType: kind("ICE3007", "error", "type {0} is not supported in sandboxed code: {1}"),
-  OutputFieldMissing: kind("ICE3008", "error", "the returned object has no '{0}' ({1}), which output_schema requires"),
   UnsupportedIdiom: kind("ICE3009", "error", "{0} is not supported in sandboxed code; {1}"),
-  OutputFieldType: kind("ICE3011", "error", "output field '{0}' is {1} in output_schema, but this value is {2}"),
-  ClosureCapture: kind(
-    "ICE3010",
-    "error",
-    "this function uses '{0}' from the code around it, and sandboxed code has no closures; {1}",
-  ),
 
   ReservedName: kind(
     "ICE3020",

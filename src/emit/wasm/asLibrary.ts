@@ -5,8 +5,6 @@
  * (marshal.ts) call these primitives; there is no reflection.
  */
 
-import { OUTPUT_ABORT_PREFIX } from "../../../runtime/sandbox/host.js";
-
 /** Directory name asc is given with `--lib`; served from memory. */
 export const LIBRARY_DIR = "/__icelib";
 /** The library file's name inside LIBRARY_DIR. */
@@ -55,40 +53,6 @@ export function __ice_out_end(): usize {
 export function __ice_wr_i32(v: i32): void { __ice_reserve(4); store<i32>(__ice_wp, v); __ice_wp += 4; }
 export function __ice_wr_f64(v: f64): void { __ice_reserve(8); store<f64>(__ice_wp, v); __ice_wp += 8; }
 export function __ice_wr_bool(v: bool): void { __ice_reserve(1); store<u8>(__ice_wp, v ? 1 : 0); __ice_wp += 1; }
-// Helpers the lowered TypeScript idioms call (src/emit/wasm/lowerIdioms.ts).
-/** \`a ?? b\` for references: a when it is not null. */
-export function __ice_or<T>(a: T, b: NonNullable<T>): NonNullable<T> {
-  if (isNullable<T>()) return a !== null ? changetype<NonNullable<T>>(a) : b;
-  return changetype<NonNullable<T>>(a);
-}
-/** A value returned for an \`integer\` output field: a float must hold an exact 32-bit integer. */
-export function __ice_int<T>(v: T): i32 {
-  if (isInteger<T>()) return <i32>v;
-  if (isFloat<T>()) {
-    const f = <f64>v;
-    if (!(f == Math.trunc(f) && f >= -2147483648.0 && f <= 2147483647.0)) abort(${JSON.stringify(`${OUTPUT_ABORT_PREFIX} an integer output field got `)} + __ice_str(f));
-    return <i32>f;
-  }
-  ERROR("an integer output field needs a number");
-  return 0;
-}
-/** A value as JavaScript's String(value) formats it (integral floats without ".0"). */
-export function __ice_str<T>(v: T): string {
-  if (isString<T>()) {
-    if (isNullable<T>()) return v === null ? "null" : changetype<string>(v);
-    return changetype<string>(v);
-  }
-  if (isBoolean<T>()) return v ? "true" : "false";
-  if (isInteger<T>()) return v.toString();
-  if (isFloat<T>()) {
-    const f = <f64>v;
-    if (f == 0) return "0";
-    if (f == Math.trunc(f) && Math.abs(f) < 1e21) return (<i64>f).toString();
-    return f.toString();
-  }
-  if (isNullable<T>()) return v === null ? "null" : v!.toString();
-  return v.toString();
-}
 // Writers of fixed-size outputs (no strings or arrays): the buffer was allocated to the exact
 // size, so they never grow it (and conditions reach no loop).
 export function __ice_put_i32(v: i32): void { if (__ice_wp + 4 > __ice_we) unreachable(); store<i32>(__ice_wp, v); __ice_wp += 4; }

@@ -17,6 +17,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { LIBRARY_SOURCE } from "./asLibrary.js";
+import { RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
 import { ASC_FLAGS, SANDBOX_FORMAT_VERSION } from "./compilerFlags.js";
 
 let toolVersions: string | undefined;
@@ -34,7 +35,7 @@ function versions(): string {
 /** The content hash of a generated unit (hex sha-256): the cache key. */
 export function artifactHash(source: string): string {
   return createHash("sha256")
-    .update(`${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${source}`)
+    .update(`${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${RUNTIME_LIB_SOURCE}\0${source}`)
     .digest("hex");
 }
 

@@ -15,7 +15,8 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "./asLibrary.js";
 import { ASC_FLAGS, OUTPUT_FILE } from "./compilerFlags.js";
-import { ENTRY_FILE } from "./wrapUnit.js";
+import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
+import { ENTRY_FILE } from "./compilerFlags.js";
 
 /** One asc diagnostic, with its range in the file it names. */
 export interface AscDiagnostic {
@@ -48,11 +49,11 @@ parentPort.on("message", async (job) => {
     const errors = [];
     const result = await asc.main(w.flags, {
       readFile(name, baseDir) {
-        if (baseDir === w.libDir) return name === w.libFile ? w.libSource : null;
+        if (baseDir === w.libDir) return w.libFiles[name] ?? null;
         return name === w.entry ? job.source : null;
       },
       writeFile(name, contents) { outputs[name] = contents; },
-      listFiles(dir) { return dir === w.libDir ? [w.libFile] : []; },
+      listFiles(dir) { return dir === w.libDir ? Object.keys(w.libFiles) : []; },
       stdout: asc.createMemoryStream(),
       stderr: asc.createMemoryStream((chunk) => { errors.push(String(chunk)); }),
       reportDiagnostic(d) {
@@ -97,8 +98,7 @@ export async function compileInWorker(sources: readonly string[], limits: Compil
     entry: ENTRY_FILE,
     outFile: OUTPUT_FILE,
     libDir: LIBRARY_DIR,
-    libFile: LIBRARY_FILE,
-    libSource: LIBRARY_SOURCE,
+    libFiles: { [LIBRARY_FILE]: LIBRARY_SOURCE, [RUNTIME_LIB_FILE]: RUNTIME_LIB_SOURCE },
   };
   const outcomes = new Array<CompileOutcome>(sources.length);
   let next = 0;

@@ -9,9 +9,11 @@
  * to -O1, code close to -O3).
  */
 import { LIBRARY_DIR } from "./asLibrary.js";
-import { ENTRY_FILE } from "./wrapUnit.js";
 
-export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-2";
+/** Name of the entry file asc compiles. */
+export const ENTRY_FILE = "ice.ts";
+
+export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-3";
 
 /** The generated binary's file name inside the in-memory file system. */
 export const OUTPUT_FILE = "ice.wasm";

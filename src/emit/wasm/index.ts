@@ -1,7 +1,7 @@
 /**
  * @fileoverview Compiles sandbox units (code node bodies and conditions) to verified,
- * fuel-metered WebAssembly. Per unit: parse the body (syntax.ts), check capability use
- * (capabilityUse.ts), generate the AssemblyScript program (wrapUnit.ts, marshal.ts), then either
+ * fuel-metered WebAssembly. Per unit: parse the body (syntax.ts), type and lower it to an
+ * AssemblyScript program (src/codenode, with the codec of marshal.ts), then either
  * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
  * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts).
  */
@@ -16,16 +16,13 @@ import {
 } from "../../diagnostics/index.js";
 import type { EmbeddedSource } from "../../plan/node.js";
 import type { BodyMap } from "./bodyMap.js";
+import { lowerBody } from "../../codenode/index.js";
 import { artifactHash, openCacheFolder, readCached, writeCached } from "./cache.js";
-import { checkCapabilityUse } from "./capabilityUse.js";
 import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
 import { compileInWorker } from "./compileWorker.js";
-import { lowerIdioms } from "./lowerIdioms.js";
 import { unsupportedReason } from "./marshal.js";
-import type { RewrittenBody } from "./rewriter.js";
 import { sourceRisks, withRiskSection, type RiskFacts } from "./riskReport.js";
 import { parseBody } from "./syntax.js";
-import { wrapUnit, type WrappedUnit } from "./wrapUnit.js";
 
 export { checkCodeSyntax } from "./syntax.js";
 export { moduleDigest } from "./cache.js";
@@ -90,11 +87,10 @@ export interface CompileSandboxResult {
 interface Prepared {
   readonly unit: SandboxUnit;
   readonly map: BodyMap;
-  readonly rewritten: RewrittenBody;
   readonly facts: RiskFacts;
-  readonly wrapped: WrappedUnit;
+  /** The AssemblyScript program (src/codenode). */
+  readonly source: string;
   readonly hash: string;
-  readonly reported: ReadonlySet<string>;
 }
 
 /**
@@ -154,7 +150,7 @@ export async function compileSandboxUnits(
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
     const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * groups.length;
     const outcomes = await compileInWorker(
-      groups.map((g) => g[0]!.wrapped.source),
+      groups.map((g) => g[0]!.source),
       {
         unitMs: timeoutMs,
         totalMs: budgetMs,
@@ -175,7 +171,7 @@ export async function compileSandboxUnits(
         prepared: Prepared,
         extra: readonly [DiagnosticKind, string | number] | undefined,
       ): Diagnostic[] => {
-        const errors = mapAscDiagnostics(outcome.diagnostics, prepared.wrapped, prepared.map, prepared.rewritten);
+        const errors = mapAscDiagnostics(outcome.diagnostics, prepared.map);
         if (outcome.failure?.kind === "timeout")
           errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
         else if (outcome.failure?.kind === "budget")
@@ -233,15 +229,14 @@ function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undef
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.block) return undefined;
   const { map } = parsed;
-  const uses = checkCapabilityUse(parsed.block, map, unit.capabilities);
-  diagnostics.push(...uses.diagnostics);
   const unsupported = unsupportedReason(unit.inputType, "inputs") ?? unsupportedReason(unit.outputType, "output");
-  if (unsupported) diagnostics.push(createDiagnostic(Diagnostics.UnsupportedSchemaType, map.whole, unsupported));
-  if (unsupported || hasErrors(uses.diagnostics)) return undefined;
-  const lowered = lowerIdioms(parsed.block, map, unit.inputType, unit.outputType);
+  if (unsupported) {
+    diagnostics.push(createDiagnostic(Diagnostics.UnsupportedSchemaType, map.whole, unsupported));
+    return undefined;
+  }
+  const lowered = lowerBody(unit.body, unit.inputType, unit.outputType, unit.capabilities);
   diagnostics.push(...lowered.diagnostics);
-  if (hasErrors(lowered.diagnostics)) return undefined;
-  const wrapped = wrapUnit(lowered.body.text, unit.inputType, unit.outputType);
+  if (lowered.source === undefined || hasErrors(lowered.diagnostics)) return undefined;
   const { loops, functions } = sourceRisks(parsed.block, map);
   const where = map.whole.file.position(map.whole.start);
   const facts: RiskFacts = {
@@ -252,15 +247,7 @@ function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undef
     loops,
     functions,
   };
-  return {
-    unit,
-    map,
-    rewritten: lowered.body,
-    facts,
-    wrapped,
-    hash: artifactHash(wrapped.source),
-    reported: uses.reported,
-  };
+  return { unit, map, facts, source: lowered.source, hash: artifactHash(lowered.source) };
 }
 
 /** Verifies a binary for one unit and records its artifact; false when it was refused. */
@@ -270,7 +257,7 @@ function finish(
   diagnostics: Diagnostic[],
   results: Map<SandboxUnit, SandboxArtifact>,
 ): boolean {
-  const problems = checkModule(wasm, prepared.unit.capabilities, prepared.map, prepared.reported);
+  const problems = checkModule(wasm, prepared.unit.capabilities, prepared.map, new Set());
   diagnostics.push(...problems);
   if (hasErrors(problems)) return false;
   results.set(prepared.unit, {

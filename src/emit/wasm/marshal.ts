@@ -1,31 +1,26 @@
 /**
- * @fileoverview Generates, per schema, the AssemblyScript classes the user code sees and the
- * functions that read `inputs` from, and write the output to, the wire format.
- *
- * Types: string -> string, number -> f64, integer -> i32, boolean -> bool, T[] -> Array<T>,
- * nested maps -> generated classes (nested types of equal shape share one class, so
- * `return { rows: inputs.rows }` type-checks; `Input` and `Output` stay distinct). Optional
- * fields: a string/array/object is `T | null`; a number/integer/boolean (which AssemblyScript
- * cannot make nullable) is the plain value (0 or false when absent) beside a presence flag
- * `__ice_has_<name>`. Code does not name the flag: lowerIdioms.ts turns `x.f ?? d`,
- * `x.f !== undefined` and `{ f: v }` in the returned object into flag reads and writes.
- * A required field left out of the returned object is a compile error (lowerIdioms.ts, ICE3008).
+ * @fileoverview Generates, per schema, the functions that read `inputs` from, and write the
+ * output to, the wire format (runtime/sandbox/codec.ts), over the classes of the code node's
+ * value types (src/codenode/types.ts: one class per shape, shared with the body's own objects).
+ * Numbers and integers are f64 (an `integer` output is checked to be integral by the host);
+ * optional numbers and booleans are nullable boxes, optional strings/arrays/objects nullable.
  */
 import type { ObjectType, SchemaType } from "../../../runtime/schema.js";
+import { asType, type ClassRegistry, isPrimitive, type ValueType } from "../../codenode/types.js";
 
-/** Generated declarations: classes go before the user function, codec functions after it. */
+/** Generated codec functions. */
 export interface Marshalling {
-  readonly classes: string;
   readonly functions: string;
   /** Bytes the output message needs at most (its exact size when fixed), or the initial buffer size. */
   readonly outputCapacity: number;
+  readonly readInput: string;
+  readonly writeOutput: string;
 }
 
 /** The most bytes a value of `type` takes on the wire, when that is fixed (no strings or arrays). */
 export function fixedSize(type: SchemaType): number | undefined {
   switch (type.kind) {
     case "integer":
-      return 4;
     case "number":
       return 8;
     case "boolean":
@@ -61,12 +56,8 @@ export function unsupportedReason(type: SchemaType, path: string): readonly [str
       return unsupportedReason(type.element, `${path}[]`);
     case "object":
       for (const field of type.fields) {
-        if (
-          !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) ||
-          RESERVED.has(field.name) ||
-          field.name.startsWith("__ice")
-        ) {
-          return [`${path}.${field.name}`, `'${field.name}' is not usable as an AssemblyScript field name`];
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) || RESERVED.has(field.name) || field.name.startsWith("__ice")) {
+          return [`${path}.${field.name}`, `'${field.name}' is not usable as a field name in sandboxed code`];
         }
         const inner = unsupportedReason(field.type, `${path}.${field.name}`);
         if (inner) return inner;
@@ -77,85 +68,52 @@ export function unsupportedReason(type: SchemaType, path: string): readonly [str
   }
 }
 
-/** Generates classes `Input` and `Output` (and nested ones) with their codec functions. */
-export function generateMarshalling(input: ObjectType, output: ObjectType): Marshalling {
-  const gen = new Generator();
-  gen.objectClass(input, "Input", true);
-  gen.objectClass(output, "Output", true);
-  gen.reader(input, "Input");
-  gen.writer(output, "Output");
+/** Readers of the input and writers of the output. */
+export function generateMarshalling(input: ObjectType, output: ObjectType, classes: ClassRegistry): Marshalling {
+  const gen = new Generator(classes);
+  const readInput = gen.reader(input);
+  const writeOutput = gen.writer(output);
   const fixed = fixedSize(output);
   const functions = gen.functions.join("\n");
   return {
-    classes: gen.classes.join("\n"),
     // A fixed-size output is written into an exactly sized buffer that never grows.
     functions: fixed === undefined ? functions : functions.replaceAll("__ice_wr_", "__ice_put_"),
     outputCapacity: fixed ?? 256,
+    readInput,
+    writeOutput,
   };
 }
 
 class Generator {
-  readonly classes: string[] = [];
   readonly functions: string[] = [];
-  private readonly names = new Set<string>();
-  /** Class name per object type, by identity and by structure (equal shapes share a class). */
-  private readonly classOf = new Map<ObjectType, string>();
-  private readonly classOfShape = new Map<string, string>();
-  private readonly done = new Set<string>();
+  private readonly done = new Map<string, string>();
   private counter = 0;
 
-  private unique(base: string): string {
-    let name = base;
-    for (let i = 2; this.names.has(name); i++) name = `${base}_${i}`;
-    this.names.add(name);
-    return name;
+  constructor(private readonly classes: ClassRegistry) {}
+
+  private valueType(type: SchemaType): ValueType {
+    return this.classes.fromSchema(type);
   }
 
-  /** Declares the class of an object type (and of nested object types) once. */
-  objectClass(type: ObjectType, base: string, root = false): string {
-    const shape = JSON.stringify(type);
-    const known = this.classOf.get(type) ?? (root ? undefined : this.classOfShape.get(shape));
-    if (known) {
-      this.classOf.set(type, known);
-      return known;
-    }
-    const name = this.unique(base);
-    this.classOf.set(type, name);
-    if (!root) this.classOfShape.set(shape, name);
-    const fields = type.fields.map((f) => {
-      const declaration = `  ${f.name}${fieldType(this, f.type, f.optional, `${name}_${f.name}`)};`;
-      return f.optional && isPrimitive(f.type) ? `${declaration}\n  ${hasFlag(f.name)}: bool = false;` : declaration;
+  /** The reader function of an object type; returns its name. */
+  reader(type: ObjectType): string {
+    const vt = this.valueType(type) as Extract<ValueType, { kind: "object" }>;
+    const key = `r:${vt.shape.name}:${JSON.stringify(type)}`;
+    const known = this.done.get(key);
+    if (known) return known;
+    const fn = `__ice_read_${this.counter++}`;
+    this.done.set(key, fn);
+    const lines = type.fields.map((f, i) => {
+      const ft = this.valueType(f.type);
+      const value = this.readValue(f.type);
+      if (!f.optional) return `  const v${i}: ${asType(ft)} = ${value};`;
+      const boxed = isPrimitive(ft) ? `new __ice_Box<${asType(ft)}>(${value})` : value;
+      const opt = isPrimitive(ft) ? `__ice_Box<${asType(ft)}> | null` : `${asType(ft)} | null`;
+      return `  let v${i}: ${opt} = null;\n  if (__ice_rd_bool()) v${i} = ${boxed};`;
     });
-    this.classes.push(`class ${name} {\n${fields.join("\n")}\n}`);
-    return name;
-  }
-
-  /** The AssemblyScript type of a value type, declaring classes as needed. */
-  asType(type: SchemaType, base: string): string {
-    switch (type.kind) {
-      case "string":
-        return "string";
-      case "number":
-        return "f64";
-      case "integer":
-        return "i32";
-      case "boolean":
-        return "bool";
-      case "array":
-        return `Array<${this.asType(type.element, `${base}_item`)}>`;
-      case "object":
-        return this.objectClass(type, base);
-      case "any":
-        throw new Error("unsupported schema type 'any'");
-    }
-  }
-
-  /** The statement reading field `name` of `o`. */
-  readField(type: SchemaType, optional: boolean, name: string): string {
-    const value = this.readValue(type);
-    if (!optional) return `  o.${name} = ${value};`;
-    if (isPrimitive(type)) return `  if (__ice_rd_bool()) { o.${hasFlag(name)} = true; o.${name} = ${value}; }`;
-    return `  if (__ice_rd_bool()) o.${name} = ${value};`;
+    const args = vt.shape.fields.map((sf) => `v${type.fields.findIndex((f) => f.name === sf.name)}`);
+    this.functions.push(`function ${fn}(): ${vt.shape.name} {\n${lines.join("\n")}\n  return new ${vt.shape.name}(${args.join(", ")});\n}`);
+    return fn;
   }
 
   private readValue(type: SchemaType): string {
@@ -163,19 +121,18 @@ class Generator {
       case "string":
         return "__ice_rd_str()";
       case "number":
-        return "__ice_rd_f64()";
       case "integer":
-        return "__ice_rd_i32()";
+        return "__ice_rd_f64()";
       case "boolean":
         return "__ice_rd_bool()";
       case "object":
-        return `${this.reader(type, this.classOf.get(type)!)}()`;
+        return `${this.reader(type)}()`;
       case "array": {
-        const fn = `__ice_read_${++this.counter}`;
-        const element = this.asType(type.element, "");
+        const fn = `__ice_read_${this.counter++}`;
+        const element = asType(this.valueType(type.element));
         this.functions.push(
           `function ${fn}(): Array<${element}> {\n  const n = __ice_rd_i32();\n  const a = new Array<${element}>();\n` +
-            `  for (let i = 0; i < n; i++) a.push(${this.readValue(type.element)});\n  return a;\n}`,
+            `  for (let i: i32 = 0; i < n; i++) a.push(${this.readValue(type.element)});\n  return a;\n}`,
         );
         return `${fn}()`;
       }
@@ -184,33 +141,22 @@ class Generator {
     }
   }
 
-  /** Declares the reader of an object class; returns its name. */
-  reader(type: ObjectType, className: string): string {
-    const fn = `__ice_read_${className}`;
-    if (this.done.has(fn)) return fn;
-    this.done.add(fn);
-    const lines = type.fields.map((f) => this.readField(f.type, f.optional, f.name));
-    this.functions.push(
-      `function ${fn}(): ${className} {\n  const o = new ${className}();\n${lines.join("\n")}\n  return o;\n}`,
-    );
+  /** The writer function of an object type; returns its name. */
+  writer(type: ObjectType): string {
+    const vt = this.valueType(type) as Extract<ValueType, { kind: "object" }>;
+    const key = `w:${vt.shape.name}:${JSON.stringify(type)}`;
+    const known = this.done.get(key);
+    if (known) return known;
+    const fn = `__ice_write_${this.counter++}`;
+    this.done.set(key, fn);
+    const lines = type.fields.map((f) => {
+      const ft = this.valueType(f.type);
+      if (!f.optional) return `  ${this.writeValue(f.type, `o.${f.name}`)}`;
+      const inner = isPrimitive(ft) ? "v!.v" : "v!";
+      return `  { const v = o.${f.name}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${this.writeValue(f.type, inner)} } }`;
+    });
+    this.functions.push(`function ${fn}(o: ${vt.shape.name}): void {\n${lines.join("\n")}\n}`);
     return fn;
-  }
-
-  /** Declares the writer of an object class; returns its name. */
-  writer(type: ObjectType, className: string): string {
-    const fn = `__ice_write_${className}`;
-    if (this.done.has(fn)) return fn;
-    this.done.add(fn);
-    const lines = type.fields.map((f) => this.writeField(f.type, f.optional, f.name));
-    this.functions.push(`function ${fn}(o: ${className}): void {\n${lines.join("\n")}\n}`);
-    return fn;
-  }
-
-  private writeField(type: SchemaType, optional: boolean, name: string): string {
-    if (!optional) return `  ${this.writeValue(type, `o.${name}`)}`;
-    if (isPrimitive(type))
-      return `  if (o.${hasFlag(name)}) { __ice_wr_bool(true); ${this.writeValue(type, `o.${name}`)} } else __ice_wr_bool(false);`;
-    return `  { const v = o.${name}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${this.writeValue(type, "v!")} } }`;
   }
 
   private writeValue(type: SchemaType, expr: string): string {
@@ -218,19 +164,18 @@ class Generator {
       case "string":
         return `__ice_wr_str(${expr});`;
       case "number":
-        return `__ice_wr_f64(${expr});`;
       case "integer":
-        return `__ice_wr_i32(${expr});`;
+        return `__ice_wr_f64(${expr});`;
       case "boolean":
         return `__ice_wr_bool(${expr});`;
       case "object":
-        return `${this.writer(type, this.classOf.get(type)!)}(${expr});`;
+        return `${this.writer(type)}(${expr});`;
       case "array": {
-        const fn = `__ice_write_${++this.counter}`;
-        const element = this.asType(type.element, "");
+        const fn = `__ice_write_${this.counter++}`;
+        const element = asType(this.valueType(type.element));
         this.functions.push(
           `function ${fn}(a: Array<${element}>): void {\n  const n = a.length;\n  __ice_wr_i32(n);\n` +
-            `  for (let i = 0; i < n; i++) { ${this.writeValue(type.element, "a[i]")} }\n}`,
+            `  for (let i: i32 = 0; i < n; i++) { ${this.writeValue(type.element, "a[i]")} }\n}`,
         );
         return `${fn}(${expr});`;
       }
@@ -238,21 +183,4 @@ class Generator {
         throw new Error("unsupported schema type 'any'");
     }
   }
-}
-
-/** The presence flag of an optional number/integer/boolean field. */
-export function hasFlag(field: string): string {
-  return `__ice_has_${field}`;
-}
-
-function isPrimitive(type: SchemaType): boolean {
-  return type.kind === "integer" || type.kind === "number" || type.kind === "boolean";
-}
-
-/** ` : T` with the initialiser rule of a field (see the file comment). */
-function fieldType(gen: Generator, type: SchemaType, optional: boolean, base: string): string {
-  const inner = gen.asType(type, base);
-  if (optional)
-    return isPrimitive(type) ? `: ${inner} = ${inner === "bool" ? "false" : "0"}` : `: ${inner} | null = null`;
-  return isPrimitive(type) ? `: ${inner}` : `!: ${inner}`;
 }

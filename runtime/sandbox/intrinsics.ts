@@ -1,0 +1,110 @@
+/**
+ * @fileoverview The `ice` intrinsic module: pure host functions every sandbox module may import
+ * (not a capability). They give code nodes JavaScript's own number semantics where a WebAssembly
+ * reimplementation could differ in a last digit: number to string (`String(x)`, `toFixed`,
+ * `toPrecision`, `toExponential`, `toString(radix)`), string to number (`Number(s)`,
+ * `parseFloat`, `parseInt`) and the transcendental `Math` functions. Each is deterministic, has
+ * no state and no effect besides writing at most `NUM_TEXT_LIMIT` UTF-16 code units into the
+ * scratch area the module passes (bounds-checked against its memory). The compiler declares them
+ * in the sandbox library (src/codenode/runtimeLib.ts) and the verifier allows exactly these.
+ */
+
+/** Most code units `num_to_str` writes (Number.prototype.toString(2) of a double is < 1100). */
+export const NUM_TEXT_LIMIT = 1_200;
+
+/** `num_to_str` modes. */
+export const NUM_MODE = { string: 0, fixed: 1, precision: 2, exponential: 3, radix: 4, exponentialAuto: 5 } as const;
+/** `str_to_num` modes. */
+export const STR_MODE = { number: 0, parseFloat: 1, parseInt: 2 } as const;
+
+/** `math` operations, by index. Unary ones ignore `y`. */
+export const MATH_OPS = [
+  "acos",
+  "acosh",
+  "asin",
+  "asinh",
+  "atan",
+  "atanh",
+  "atan2",
+  "cbrt",
+  "cos",
+  "cosh",
+  "exp",
+  "expm1",
+  "hypot",
+  "log",
+  "log10",
+  "log1p",
+  "log2",
+  "pow",
+  "round",
+  "sin",
+  "sinh",
+  "tan",
+  "tanh",
+  "fround",
+] as const;
+
+/** Qualified names of the intrinsic imports, with their WebAssembly signatures. */
+export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
+  "ice.num_to_str": "(f64, i32, i32, i32) -> i32",
+  "ice.str_to_num": "(i32, i32, i32, f64) -> f64",
+  "ice.math": "(i32, f64, f64) -> f64",
+};
+
+/** Thrown for a call JavaScript itself would throw for (e.g. `toFixed(101)`): the run traps. */
+export class IntrinsicError extends Error {}
+
+/** The intrinsic functions over a memory getter. */
+export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): Record<string, unknown> {
+  return {
+    num_to_str(x: number, mode: number, arg: number, out: number): number {
+      const text = numberText(x, mode, arg);
+      const m = memory();
+      if (!m) return 0;
+      const at = out >>> 0;
+      const n = Math.min(text.length, NUM_TEXT_LIMIT);
+      if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("num_to_str: out of bounds");
+      const view = new DataView(m.buffer);
+      for (let i = 0; i < n; i++) view.setUint16(at + 2 * i, text.charCodeAt(i), true);
+      return n;
+    },
+    str_to_num(ptr: number, length: number, mode: number, radix: number): number {
+      const m = memory();
+      if (!m) return Number.NaN;
+      const at = ptr >>> 0;
+      const n = length >>> 0;
+      if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("str_to_num: out of bounds");
+      const text = new TextDecoder("utf-16le").decode(new Uint8Array(m.buffer, at, 2 * n));
+      if (mode === STR_MODE.parseFloat) return Number.parseFloat(text);
+      if (mode === STR_MODE.parseInt) return Number.parseInt(text, Number.isNaN(radix) ? undefined : radix);
+      return Number(text);
+    },
+    math(op: number, x: number, y: number): number {
+      const name = MATH_OPS[op];
+      if (name === undefined) throw new IntrinsicError(`math: unknown operation ${op}`);
+      return (Math[name] as (a: number, b: number) => number)(x, y);
+    },
+  };
+}
+
+function numberText(x: number, mode: number, arg: number): string {
+  try {
+    switch (mode) {
+      case NUM_MODE.fixed:
+        return x.toFixed(arg);
+      case NUM_MODE.precision:
+        return x.toPrecision(arg);
+      case NUM_MODE.exponential:
+        return x.toExponential(arg);
+      case NUM_MODE.exponentialAuto:
+        return x.toExponential();
+      case NUM_MODE.radix:
+        return x.toString(arg);
+      default:
+        return String(x);
+    }
+  } catch (error) {
+    throw new IntrinsicError(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * @fileoverview Code nodes, from a body to AssemblyScript. The one lowering of sandboxed code:
+ *
+ *   body text ──declarations.ts──▶ virtual file (Inputs, Output, `function __ice_node(): Output`)
+ *             ──program.ts──────▶ ts.Program over lib/ (our library) — tsc's diagnostics, mapped
+ *             ──print/──────────▶ AssemblyScript, from the checked tree (types from the checker)
+ *             ──wrap (here)─────▶ classes + body + codec (src/emit/wasm/marshal.ts) + entry points
+ *
+ * There is no separate IR: the checked TypeScript tree plus the checker's types is already the
+ * typed tree, and the printer maps each node to AssemblyScript with JavaScript's semantics
+ * (runtimeLib.ts holds the helpers, runtime/sandbox/intrinsics.ts the host's number functions).
+ */
+import type { ObjectType } from "../../runtime/schema.js";
+import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { BodyMap } from "../emit/wasm/bodyMap.js";
+import { generateMarshalling } from "../emit/wasm/marshal.js";
+import type { EmbeddedSource } from "../plan/node.js";
+import { bodyFile, NODE_FUNCTION } from "./declarations.js";
+import { PrintContext, Refused } from "./print/context.js";
+import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
+import { printStatements } from "./print/statements.js";
+import { typeBody } from "./program.js";
+import { ClassRegistry } from "./types.js";
+
+export { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "./runtimeLib.js";
+
+/** What lowering one body gives: the AssemblyScript program, or diagnostics. */
+export interface LoweredBody {
+  readonly source: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Types and prints one body as a complete AssemblyScript program. */
+export function lowerBody(body: EmbeddedSource, inputType: ObjectType, outputType: ObjectType, capabilities: readonly string[]): LoweredBody {
+  const map = new BodyMap(body);
+  const diagnostics: Diagnostic[] = [];
+  const file = bodyFile(body.text, inputType, outputType);
+  const typed = typeBody(file.text, file.bodyStart, capabilities, map, diagnostics);
+  if (!typed) return { source: undefined, diagnostics };
+  const classes = new ClassRegistry();
+  const ctx = new PrintContext(typed.checker, classes, map, typed.bodyStart);
+  const inputClass = classes.fromSchema(inputType);
+  const outputClass = classes.fromSchema(outputType);
+  const marshal = generateMarshalling(inputType, outputType, classes);
+  let main = "";
+  try {
+    analyze(ctx, typed.node);
+    const state = enter(ctx, typed.node, NODE_FUNCTION, outputClass);
+    ctx.current = state;
+    const statements = printStatements(ctx, typed.node.body!.statements);
+    main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}\n${statements}\nabort("the code node ended without returning");\n}`;
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+  }
+  if (ctx.diagnostics.length > 0) return { source: undefined, diagnostics: [...diagnostics, ...ctx.diagnostics] };
+  const inputName = (inputClass as { shape: { name: string } }).shape.name;
+  const source = [
+    "// iceosc code node (generated)",
+    classes.declarations(),
+    environmentClasses(ctx),
+    `let __ice_inputs: ${inputName} | null = null;`,
+    ...ctx.hoisted,
+    main,
+    marshal.functions,
+    "export function __ice_alloc(length: i32): usize { return __ice_in(length); }",
+    "export function __ice_run(): usize {",
+    `  __ice_inputs = ${marshal.readInput}();`,
+    `  const output = ${NODE_FUNCTION}();`,
+    `  __ice_out_begin(${marshal.outputCapacity});`,
+    `  ${marshal.writeOutput}(output);`,
+    "  return __ice_out_end();",
+    "}",
+    "",
+  ].join("\n");
+  return { source, diagnostics };
+}
+
+/** The diagnostic for an AssemblyScript error in lowered code: a gap in the lowering, reported in TypeScript terms. */
+export function loweringGap(body: EmbeddedSource): Diagnostic {
+  return createDiagnostic(Diagnostics.UnsupportedIdiom, body.span, [
+    "a construct in this code body",
+    "the sandbox compiler could not translate it; simplify the expression or split it into statements (and please report it)",
+  ]);
+}

@@ -1,0 +1,75 @@
+/**
+ * @fileoverview Library files added to a body's program only when the node is granted the
+ * capability (`imports:`): `Math` (math; `Math.random` also needs random), `Date.now` (time),
+ * `console.log` (log). Without the grant the name is simply not declared, and the front end
+ * turns TypeScript's "Cannot find name" into ICE3002 naming the capability.
+ */
+
+const MATH_MEMBERS = `
+  readonly E: number;
+  readonly LN10: number;
+  readonly LN2: number;
+  readonly LOG2E: number;
+  readonly LOG10E: number;
+  readonly PI: number;
+  readonly SQRT1_2: number;
+  readonly SQRT2: number;
+  abs(x: number): number;
+  acos(x: number): number;
+  acosh(x: number): number;
+  asin(x: number): number;
+  asinh(x: number): number;
+  atan(x: number): number;
+  atanh(x: number): number;
+  atan2(y: number, x: number): number;
+  cbrt(x: number): number;
+  ceil(x: number): number;
+  cos(x: number): number;
+  cosh(x: number): number;
+  exp(x: number): number;
+  expm1(x: number): number;
+  floor(x: number): number;
+  fround(x: number): number;
+  hypot(a: number, b: number): number;
+  log(x: number): number;
+  log10(x: number): number;
+  log1p(x: number): number;
+  log2(x: number): number;
+  max(...values: number[]): number;
+  min(...values: number[]): number;
+  pow(x: number, y: number): number;
+  round(x: number): number;
+  sign(x: number): number;
+  sin(x: number): number;
+  sinh(x: number): number;
+  sqrt(x: number): number;
+  tan(x: number): number;
+  tanh(x: number): number;
+  trunc(x: number): number;`;
+
+/** Library text per capability (a name absent here adds nothing to the program). */
+export function capabilityLib(granted: readonly string[]): string {
+  const parts: string[] = [];
+  if (granted.includes("math") || granted.includes("random")) {
+    const random = granted.includes("random") ? "\n  random(): number;" : "";
+    const members = granted.includes("math") ? MATH_MEMBERS : "";
+    parts.push(`interface Math {${members}${random}\n}\ndeclare var Math: Math;`);
+  }
+  if (granted.includes("time")) parts.push("interface DateConstructor { now(): number; }\ndeclare var Date: DateConstructor;");
+  if (granted.includes("log")) {
+    parts.push(
+      "interface Console { log(...data: (string | number | boolean)[]): void; info(...data: (string | number | boolean)[]): void; " +
+        "warn(...data: (string | number | boolean)[]): void; error(...data: (string | number | boolean)[]): void; " +
+        "debug(...data: (string | number | boolean)[]): void; }\ndeclare var console: Console;",
+    );
+  }
+  return parts.join("\n");
+}
+
+/** Global names each capability declares, for "needs capability" diagnostics. */
+export const CAPABILITY_GLOBALS: { readonly [name: string]: string } = {
+  Math: "math",
+  Date: "time",
+  console: "log",
+  trace: "log",
+};

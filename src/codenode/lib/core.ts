@@ -1,0 +1,188 @@
+/**
+ * @fileoverview The library a code body is type-checked against (`lib.iceosc.d.ts`): exactly what
+ * code nodes support, nothing else. The checker runs with `noLib` and this file, so any API not
+ * declared here is TypeScript's own error at the place it is used ("Property 'x' does not exist
+ * on type ..."), and nothing needs a separate list of refusals. Every member declared here is
+ * lowered (src/codenode/print/calls.ts) to code that behaves as JavaScript does; adding a member
+ * means adding its lowering and a differential test. Capability-gated globals live in
+ * capabilities.ts and are added only when granted.
+ */
+
+export const CORE_LIB_NAME = "lib.iceosc.d.ts";
+
+export const CORE_LIB = `
+interface Object {}
+interface Function {}
+interface CallableFunction extends Function {}
+interface NewableFunction extends Function {}
+interface IArguments {}
+interface RegExp {}
+interface Boolean {}
+interface Symbol {}
+interface TemplateStringsArray extends ReadonlyArray<string> { readonly raw: readonly string[]; }
+type PropertyKey = string | number | symbol;
+type Partial<T> = { [P in keyof T]?: T[P] };
+type Required<T> = { [P in keyof T]-?: T[P] };
+type Readonly<T> = { readonly [P in keyof T]: T[P] };
+type Pick<T, K extends keyof T> = { [P in K]: T[P] };
+type Record<K extends keyof any, T> = { [P in K]: T };
+type NonNullable<T> = T & {};
+type ReturnType<T extends (...args: any) => any> = T extends (...args: any) => infer R ? R : any;
+
+declare var NaN: number;
+declare var Infinity: number;
+
+interface Number {
+  toString(radix?: number): string;
+  toFixed(fractionDigits?: number): string;
+  toPrecision(precision?: number): string;
+  toExponential(fractionDigits?: number): string;
+}
+interface NumberConstructor {
+  (value: string | number | boolean): number;
+  readonly MAX_SAFE_INTEGER: number;
+  readonly MIN_SAFE_INTEGER: number;
+  readonly MAX_VALUE: number;
+  readonly MIN_VALUE: number;
+  readonly EPSILON: number;
+  readonly POSITIVE_INFINITY: number;
+  readonly NEGATIVE_INFINITY: number;
+  readonly NaN: number;
+  isInteger(value: number): boolean;
+  isSafeInteger(value: number): boolean;
+  isFinite(value: number): boolean;
+  isNaN(value: number): boolean;
+  parseFloat(text: string): number;
+  parseInt(text: string, radix?: number): number;
+}
+declare var Number: NumberConstructor;
+declare function parseFloat(text: string): number;
+declare function parseInt(text: string, radix?: number): number;
+declare function isNaN(value: number): boolean;
+declare function isFinite(value: number): boolean;
+
+interface String {
+  readonly length: number;
+  readonly [index: number]: string;
+  at(index: number): string | undefined;
+  charAt(pos: number): string;
+  charCodeAt(index: number): number;
+  codePointAt(pos: number): number | undefined;
+  indexOf(searchString: string, position?: number): number;
+  lastIndexOf(searchString: string, position?: number): number;
+  includes(searchString: string, position?: number): boolean;
+  startsWith(searchString: string, position?: number): boolean;
+  endsWith(searchString: string, endPosition?: number): boolean;
+  slice(start?: number, end?: number): string;
+  substring(start: number, end?: number): string;
+  toUpperCase(): string;
+  toLowerCase(): string;
+  trim(): string;
+  trimStart(): string;
+  trimEnd(): string;
+  padStart(maxLength: number, fillString?: string): string;
+  padEnd(maxLength: number, fillString?: string): string;
+  repeat(count: number): string;
+  split(separator: string, limit?: number): string[];
+  replace(searchValue: string, replaceValue: string): string;
+  replaceAll(searchValue: string, replaceValue: string): string;
+  concat(...strings: string[]): string;
+  toString(): string;
+}
+interface StringConstructor {
+  (value: string | number | boolean): string;
+  fromCharCode(...codes: number[]): string;
+}
+declare var String: StringConstructor;
+
+interface ReadonlyArray<T> {
+  readonly length: number;
+  readonly [n: number]: T;
+  at(index: number): T | undefined;
+  indexOf(searchElement: T, fromIndex?: number): number;
+  lastIndexOf(searchElement: T, fromIndex?: number): number;
+  includes(searchElement: T, fromIndex?: number): boolean;
+  slice(start?: number, end?: number): T[];
+  concat(...items: T[][]): T[];
+  join(separator?: string): string;
+  map<U>(callbackfn: (value: T, index: number, array: readonly T[]) => U): U[];
+  filter(predicate: (value: T, index: number, array: readonly T[]) => boolean): T[];
+  forEach(callbackfn: (value: T, index: number, array: readonly T[]) => void): void;
+  some(predicate: (value: T, index: number, array: readonly T[]) => boolean): boolean;
+  every(predicate: (value: T, index: number, array: readonly T[]) => boolean): boolean;
+  find(predicate: (value: T, index: number, array: readonly T[]) => boolean): T | undefined;
+  findIndex(predicate: (value: T, index: number, array: readonly T[]) => boolean): number;
+  findLast(predicate: (value: T, index: number, array: readonly T[]) => boolean): T | undefined;
+  findLastIndex(predicate: (value: T, index: number, array: readonly T[]) => boolean): number;
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: readonly T[]) => T): T;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: readonly T[]) => U, initialValue: U): U;
+}
+interface Array<T> {
+  length: number;
+  [n: number]: T;
+  at(index: number): T | undefined;
+  push(...items: T[]): number;
+  pop(): T | undefined;
+  shift(): T | undefined;
+  unshift(...items: T[]): number;
+  indexOf(searchElement: T, fromIndex?: number): number;
+  lastIndexOf(searchElement: T, fromIndex?: number): number;
+  includes(searchElement: T, fromIndex?: number): boolean;
+  slice(start?: number, end?: number): T[];
+  concat(...items: T[][]): T[];
+  join(separator?: string): string;
+  reverse(): T[];
+  sort(compareFn?: (a: T, b: T) => number): this;
+  fill(value: T, start?: number, end?: number): this;
+  map<U>(callbackfn: (value: T, index: number, array: T[]) => U): U[];
+  filter(predicate: (value: T, index: number, array: T[]) => boolean): T[];
+  forEach(callbackfn: (value: T, index: number, array: T[]) => void): void;
+  some(predicate: (value: T, index: number, array: T[]) => boolean): boolean;
+  every(predicate: (value: T, index: number, array: T[]) => boolean): boolean;
+  find(predicate: (value: T, index: number, array: T[]) => boolean): T | undefined;
+  findIndex(predicate: (value: T, index: number, array: T[]) => boolean): number;
+  findLast(predicate: (value: T, index: number, array: T[]) => boolean): T | undefined;
+  findLastIndex(predicate: (value: T, index: number, array: T[]) => boolean): number;
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: T[]) => T): T;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: T[]) => U, initialValue: U): U;
+}
+interface ArrayConstructor {
+  new <T>(): T[];
+}
+declare var Array: ArrayConstructor;
+
+interface Map<K, V> {
+  readonly size: number;
+  get(key: K): V | undefined;
+  set(key: K, value: V): this;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+  clear(): void;
+}
+interface MapConstructor {
+  new <K, V>(): Map<K, V>;
+}
+declare var Map: MapConstructor;
+
+interface Set<T> {
+  readonly size: number;
+  add(value: T): this;
+  has(value: T): boolean;
+  delete(value: T): boolean;
+  clear(): void;
+}
+interface SetConstructor {
+  new <T>(): Set<T>;
+}
+declare var Set: SetConstructor;
+
+interface Error {
+  name: string;
+  message: string;
+}
+interface ErrorConstructor {
+  new (message?: string): Error;
+  (message?: string): Error;
+}
+declare var Error: ErrorConstructor;
+`;

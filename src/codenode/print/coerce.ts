@@ -1,0 +1,52 @@
+/**
+ * @fileoverview Moves a printed value into a place of another value type: wrapping a number or
+ * boolean into its optional box, unwrapping where the checker has narrowed an optional value to
+ * its defined type, `undefined` into an optional. Anything else the checker accepted but the
+ * representations cannot share (two object shapes, say) is refused rather than copied, because a
+ * copy would break JavaScript's aliasing.
+ */
+import type { ts } from "ts-morph";
+import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+
+export const UNDEFINED: ValueType = { kind: "void" };
+
+/** `printed` as a value of type `to`. */
+export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
+  const from = printed.type;
+  if (sameType(from, to)) return printed.text;
+  if (from.kind === "void" && to.kind === "optional") return `__ice_none<${asType(to)}>()`;
+  if (to.kind === "optional" && sameType(from, to.inner)) {
+    return isPrimitive(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;
+  }
+  if (from.kind === "optional" && sameType(from.inner, to)) return unwrap(printed);
+  if (to.kind === "void") return printed.text;
+  if (from.kind === "array" && to.kind === "array" && printed.text.startsWith("new Array<")) return `new Array<${asType(to.element)}>()`;
+  return ctx.refuse(at, `using a value of one shape where another is expected ('${describe(from)}' as '${describe(to)}')`,
+    "give both the same declared type");
+}
+
+/** The defined value of an optional (the checker has proven it defined, or `!` asserts it). */
+export function unwrap(printed: Printed): string {
+  if (printed.type.kind !== "optional") return printed.text;
+  return isPrimitive(printed.type.inner) ? `(${printed.text})!.v` : `(${printed.text})!`;
+}
+
+export function describe(t: ValueType): string {
+  switch (t.kind) {
+    case "array":
+      return `${describe(t.element)}[]`;
+    case "optional":
+      return `${describe(t.inner)} | undefined`;
+    case "object":
+      return `{ ${t.shape.fields.map((f) => `${f.name}: ${describe(f.type)}`).join("; ")} }`;
+    case "map":
+      return `Map<${describe(t.key)}, ${describe(t.value)}>`;
+    case "set":
+      return `Set<${describe(t.element)}>`;
+    case "void":
+      return "undefined";
+    default:
+      return t.kind;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * @fileoverview The state of printing one body as AssemblyScript: the checker, the generated
+ * classes, unique names for every local (so shadowing is exact), the functions being printed
+ * (the body itself and each nested function or callback, lifted to the top level with an
+ * environment object for the variables closures capture), temporaries, and diagnostics.
+ * Printing never guesses: every type comes from the checker (types.ts).
+ */
+import { ts } from "ts-morph";
+import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
+import type { BodyMap } from "../../emit/wasm/bodyMap.js";
+import { asType, type ClassRegistry, fromChecker, type ValueType, zeroValue } from "../types.js";
+
+/** A printed expression: AssemblyScript text and the value type it has at run time. */
+export interface Printed {
+  readonly text: string;
+  readonly type: ValueType;
+}
+
+/** A function being printed (the body's own function is the root). */
+export interface FunctionState {
+  readonly node: ts.Node;
+  readonly parent: FunctionState | undefined;
+  /** AssemblyScript name (`__ice_node` for the root). */
+  readonly name: string;
+  readonly returnType: ValueType;
+  /** Environment class, when this function owns captured variables or defines functions. */
+  env: { readonly name: string; readonly fields: { name: string; type: ValueType }[] } | undefined;
+  readonly temps: { name: string; type: ValueType }[];
+}
+
+/** Thrown to abandon printing a construct that was reported. */
+export class Refused extends Error {}
+
+export class PrintContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Generated top-level declarations (lifted functions, adapters, environment classes). */
+  readonly hoisted: string[] = [];
+  private counter = 0;
+  private readonly names = new Map<ts.Symbol, string>();
+  /** Symbols read or written from a function other than the one declaring them. */
+  readonly captured = new Set<ts.Symbol>();
+  /** Nested functions: declaration node -> lifted name and the function defining it. */
+  readonly lifted = new Map<ts.Node, { name: string; definer: ts.Node }>();
+  readonly states = new Map<ts.Node, FunctionState>();
+  /** Functions that need an environment object (they own captured variables or define functions). */
+  envOwners = new Set<ts.Node>();
+  current!: FunctionState;
+
+  constructor(
+    readonly checker: ts.TypeChecker,
+    readonly classes: ClassRegistry,
+    readonly map: BodyMap,
+    readonly bodyStart: number,
+  ) {}
+
+  fresh(base: string): string {
+    return `__ice_${base}${this.counter++}`;
+  }
+
+  /** The unique name of a local symbol. */
+  nameOf(symbol: ts.Symbol): string {
+    let name = this.names.get(symbol);
+    if (!name) {
+      name = `__ice_v${this.counter++}_${symbol.name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+      this.names.set(symbol, name);
+    }
+    return name;
+  }
+
+  /** A temporary of the current function. */
+  temp(type: ValueType): string {
+    const name = this.fresh("t");
+    this.current.temps.push({ name, type });
+    return name;
+  }
+
+  tempDeclarations(state: FunctionState): string {
+    return state.temps.map((t) => `let ${t.name}: ${asType(t.type)} = ${zeroValue(t.type)};`).join("\n");
+  }
+
+  /** Reports an unsupported construct (ICE3009) and abandons it. */
+  refuse(node: ts.Node, what: string, instead: string): never {
+    this.report(createDiagnostic(Diagnostics.UnsupportedIdiom, this.spanOf(node), [what, instead]));
+    throw new Refused(what);
+  }
+
+  report(diagnostic: Diagnostic): void {
+    const key = `${diagnostic.span?.start}:${diagnostic.code}`;
+    if (this.diagnostics.some((d) => `${d.span?.start}:${d.code}` === key)) return;
+    this.diagnostics.push(diagnostic);
+  }
+
+  spanOf(node: ts.Node) {
+    const start = node.getStart() - this.bodyStart;
+    return this.map.spanOf(start, node.getEnd() - this.bodyStart);
+  }
+
+  /** The value type of a node's checker type, or a refusal naming the node. */
+  typeOf(node: ts.Node, type: ts.Type = this.checker.getTypeAtLocation(node)): ValueType {
+    const converted = fromChecker(this.checker, type, this.classes);
+    if ("reason" in converted) this.refuse(node, `the type of '${shortText(node)}'`, converted.reason);
+    return converted.type;
+  }
+
+  /** The declared value type of a symbol (what its storage holds). */
+  declaredType(symbol: ts.Symbol, at: ts.Node): ValueType {
+    const declaration = symbol.valueDeclaration ?? at;
+    return this.typeOf(at, this.checker.getTypeOfSymbolAtLocation(symbol, declaration));
+  }
+
+  /** The function-like node that contains `node` (the root function for body code). */
+  functionOf(node: ts.Node): ts.Node {
+    let current = node.parent;
+    while (current && !isFunctionLike(current)) current = current.parent;
+    return current;
+  }
+
+  symbolOf(node: ts.Node): ts.Symbol | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
+    return symbol;
+  }
+
+  /** True when a symbol is declared inside the body (not in the library or the generated declarations). */
+  isLocal(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!declaration) return false;
+    return declaration.getSourceFile().fileName === "/body.ts" && declaration.getStart() >= this.bodyStart;
+  }
+
+  /**
+   * The environment object of function `definer`, seen from the current function: its own
+   * environment, or its parent's passed in as `__ice_pe`, followed `.up` as far as needed.
+   */
+  envOf(definer: ts.Node): string {
+    let state: FunctionState | undefined = this.current;
+    if (state.node === definer) return "__ice_e";
+    let text = "__ice_pe";
+    state = state.parent;
+    while (state && state.node !== definer) {
+      text += ".up!";
+      state = state.parent;
+    }
+    return text;
+  }
+}
+
+export function isFunctionLike(node: ts.Node): boolean {
+  return ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+export function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, " ");
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** The expression inside any parentheses. */
+export function stripParens(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
+}

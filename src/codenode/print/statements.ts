@@ -1,0 +1,248 @@
+/**
+ * @fileoverview Statements: declarations (each local under a unique name, or in its owner's
+ * environment when a closure captures it; destructuring into the same), control flow with
+ * JavaScript truthiness, `for...of` over arrays (live length, as JavaScript) and strings (by code
+ * point), `switch`, `throw new Error(...)` (fails the node with ICE_SANDBOX_TRAP and the
+ * message). Unsupported statements are refused with what to write instead.
+ */
+import { ts } from "ts-morph";
+import { asType, STRING, type ValueType, zeroValue } from "../types.js";
+import { errorText } from "./calls.js";
+import { type PrintContext, Refused, shortText, stripParens } from "./context.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
+import { lift } from "./functions.js";
+
+export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
+  const out: string[] = [];
+  for (const statement of statements) {
+    try {
+      out.push(printStatement(ctx, statement));
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+    }
+  }
+  return out.join("\n");
+}
+
+function block(ctx: PrintContext, statement: ts.Statement): string {
+  if (ts.isBlock(statement)) return `{\n${printStatements(ctx, statement.statements)}\n}`;
+  return `{\n${printStatements(ctx, [statement])}\n}`;
+}
+
+function printStatement(ctx: PrintContext, node: ts.Statement): string {
+  switch (node.kind) {
+    case ts.SyntaxKind.Block:
+      return block(ctx, node);
+    case ts.SyntaxKind.EmptyStatement:
+    case ts.SyntaxKind.TypeAliasDeclaration:
+    case ts.SyntaxKind.InterfaceDeclaration:
+      return "";
+    case ts.SyntaxKind.VariableStatement:
+      return declarationList(ctx, (node as ts.VariableStatement).declarationList);
+    case ts.SyntaxKind.FunctionDeclaration:
+      lift(ctx, node as ts.FunctionDeclaration);
+      return "";
+    case ts.SyntaxKind.ExpressionStatement:
+      return `${printExpr(ctx, (node as ts.ExpressionStatement).expression).text};`;
+    case ts.SyntaxKind.IfStatement: {
+      const s = node as ts.IfStatement;
+      const otherwise = s.elseStatement ? ` else ${block(ctx, s.elseStatement)}` : "";
+      return `if (${printCondition(ctx, s.expression)}) ${block(ctx, s.thenStatement)}${otherwise}`;
+    }
+    case ts.SyntaxKind.WhileStatement: {
+      const s = node as ts.WhileStatement;
+      return `while (${printCondition(ctx, s.expression)}) ${block(ctx, s.statement)}`;
+    }
+    case ts.SyntaxKind.DoStatement: {
+      const s = node as ts.DoStatement;
+      return `do ${block(ctx, s.statement)} while (${printCondition(ctx, s.expression)});`;
+    }
+    case ts.SyntaxKind.ForStatement:
+      return printFor(ctx, node as ts.ForStatement);
+    case ts.SyntaxKind.ForOfStatement:
+      return printForOf(ctx, node as ts.ForOfStatement);
+    case ts.SyntaxKind.BreakStatement:
+    case ts.SyntaxKind.ContinueStatement: {
+      const s = node as ts.BreakStatement;
+      if (s.label) ctx.refuse(node, "a labelled break or continue", "use a flag variable, or move the loop into a function and return");
+      if (node.kind === ts.SyntaxKind.ContinueStatement && insideSwitch(node))
+        ctx.refuse(node, "continue inside a switch", "use if/else instead of the switch");
+      return node.kind === ts.SyntaxKind.BreakStatement ? "break;" : "continue;";
+    }
+    case ts.SyntaxKind.ReturnStatement: {
+      const s = node as ts.ReturnStatement;
+      const type = ctx.current.returnType;
+      if (!s.expression) return "return;";
+      if (type.kind === "void") return `${printExpr(ctx, s.expression).text};\nreturn;`;
+      return `return ${printTo(ctx, s.expression, type)};`;
+    }
+    case ts.SyntaxKind.ThrowStatement: {
+      const e = stripParens((node as ts.ThrowStatement).expression);
+      if ((ts.isNewExpression(e) || ts.isCallExpression(e)) && ts.isIdentifier(e.expression) && e.expression.text === "Error")
+        return `throw ${errorText(ctx, e.arguments ?? [])};`;
+      return ctx.refuse(node, "throwing something other than an Error", "throw new Error(message)");
+    }
+    case ts.SyntaxKind.SwitchStatement:
+      return printSwitch(ctx, node as ts.SwitchStatement);
+    case ts.SyntaxKind.TryStatement:
+      return ctx.refuse(node, "try/catch", "check the values before the operation that would fail (exceptions end the node)");
+    case ts.SyntaxKind.LabeledStatement:
+      return ctx.refuse(node, "a labelled statement", "use a flag variable, or move the loop into a function and return");
+    case ts.SyntaxKind.ForInStatement:
+      return ctx.refuse(node, "for...in", "iterate an array with for...of, or a Map's keys");
+    case ts.SyntaxKind.ClassDeclaration:
+      return ctx.refuse(node, "a class", "use object literals with an interface or type");
+    case ts.SyntaxKind.EnumDeclaration:
+      return ctx.refuse(node, "an enum", "use string or number constants");
+    default:
+      return ctx.refuse(node, `'${shortText(node)}'`, "write it with simpler statements");
+  }
+}
+
+function declarationList(ctx: PrintContext, list: ts.VariableDeclarationList): string {
+  if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) ctx.refuse(list, "'var'", "use let or const");
+  return list.declarations.map((d) => declare(ctx, d)).join("\n");
+}
+
+function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
+  if (d.initializer) {
+    const init = stripParens(d.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) {
+      if (!(d.parent.flags & ts.NodeFlags.Const) || !ts.isIdentifier(d.name))
+        ctx.refuse(d, "a function stored in a 'let' variable", "declare it with const");
+      return "";
+    }
+  }
+  if (ts.isIdentifier(d.name)) {
+    const symbol = ctx.symbolOf(d.name)!;
+    const type = ctx.declaredType(symbol, d.name);
+    const value = d.initializer ? printTo(ctx, d.initializer, type) : zeroValue(type);
+    return bind(ctx, symbol, type, value);
+  }
+  if (!d.initializer) return ctx.refuse(d, "a destructuring declaration without a value", "give it a value");
+  const source = printExpr(ctx, d.initializer);
+  return destructure(ctx, d.name, source, d);
+}
+
+/** Declares a local (or stores it in its environment) with a value already printed. */
+function bind(ctx: PrintContext, symbol: ts.Symbol, type: ValueType, value: string): string {
+  if (ctx.captured.has(symbol)) return `${variableAccess(ctx, symbol)} = ${value};`;
+  return `let ${ctx.nameOf(symbol)}: ${asType(type)} = ${value};`;
+}
+
+function destructure(ctx: PrintContext, pattern: ts.BindingName, source: { text: string; type: ValueType }, at: ts.Node): string {
+  const temp = ctx.temp(source.type);
+  const lines = [`${temp} = ${source.text};`];
+  const value = { text: temp, type: source.type };
+  if (ts.isObjectBindingPattern(pattern)) {
+    if (value.type.kind !== "object") return ctx.refuse(at, "destructuring this value", "destructure objects with known fields");
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken) ctx.refuse(element, "a rest element", "read the fields you need");
+      const key = element.propertyName ?? element.name;
+      if (!ts.isIdentifier(key)) ctx.refuse(element, "a computed property in a pattern", "read the field directly");
+      const field = value.type.shape.fields.find((f) => f.name === (key as ts.Identifier).text);
+      if (!field) return ctx.refuse(element, `the field '${(key as ts.Identifier).text}'`, "destructure fields the object has");
+      lines.push(bindElement(ctx, element, { text: `${temp}.${field.name}`, type: field.type }));
+    }
+  } else {
+    if (value.type.kind !== "array") return ctx.refuse(at, "destructuring this value", "destructure arrays only");
+    const element = value.type.element;
+    (pattern as ts.ArrayBindingPattern).elements.forEach((e, i) => {
+      if (ts.isOmittedExpression(e)) return;
+      if (e.dotDotDotToken) ctx.refuse(e, "a rest element", "use slice");
+      if (e.initializer) ctx.refuse(e, "a default in an array pattern", "test the length first");
+      lines.push(bindElement(ctx, e, { text: `__ice_at<${asType(element)}>(${temp}, ${i}.0)`, type: element }));
+    });
+  }
+  return lines.join("\n");
+}
+
+function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { text: string; type: ValueType }): string {
+  if (!ts.isIdentifier(element.name)) return destructure(ctx, element.name, value, element);
+  const symbol = ctx.symbolOf(element.name)!;
+  const type = ctx.declaredType(symbol, element.name);
+  if (element.initializer && value.type.kind === "optional") {
+    const temp = ctx.temp(value.type);
+    const defined = coerce(ctx, { text: unwrap({ text: temp, type: value.type }), type: value.type.inner }, type, element);
+    return bind(ctx, symbol, type, `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, type)}`);
+  }
+  return bind(ctx, symbol, type, coerce(ctx, value, type, element));
+}
+
+function printFor(ctx: PrintContext, node: ts.ForStatement): string {
+  let init = "";
+  if (node.initializer) {
+    init = ts.isVariableDeclarationList(node.initializer)
+      ? declarationList(ctx, node.initializer)
+      : `${printExpr(ctx, node.initializer).text};`;
+  }
+  const test = node.condition ? printCondition(ctx, node.condition) : "true";
+  const step = node.incrementor ? printExpr(ctx, node.incrementor).text : "";
+  // The initializer runs once before the loop, in a block of its own (its variables are unique).
+  return `{\n${init}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
+}
+
+function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
+  if (node.awaitModifier) ctx.refuse(node, "for await", "use for...of");
+  const source = printExpr(ctx, node.expression);
+  const list = node.initializer;
+  if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1)
+    return ctx.refuse(node, "for...of over an existing variable", "declare the loop variable: for (const x of xs)");
+  const declaration = list.declarations[0]!;
+  const index = ctx.fresh("i");
+  const collection = ctx.temp(source.type);
+  let element: { text: string; type: ValueType };
+  let step: string;
+  if (source.type.kind === "array") {
+    element = { text: `${collection}[${index}]`, type: source.type.element };
+    step = `${index}++`;
+  } else if (source.type.kind === "string") {
+    element = { text: `${collection}.substring(${index}, ${index} + __ice_cp_len(${collection}, ${index}))`, type: STRING };
+    step = `${index} += __ice_cp_len(${collection}, ${index})`;
+  } else {
+    return ctx.refuse(node.expression, "for...of over this value", "iterate arrays and strings");
+  }
+  let bindText: string;
+  if (ts.isIdentifier(declaration.name)) {
+    const symbol = ctx.symbolOf(declaration.name)!;
+    const type = ctx.declaredType(symbol, declaration.name);
+    bindText = bind(ctx, symbol, type, coerce(ctx, element, type, declaration));
+  } else {
+    bindText = destructure(ctx, declaration.name, element, declaration);
+  }
+  return `${collection} = ${source.text};\nfor (let ${index}: i32 = 0; ${index} < ${collection}.length; ${step}) {\n${bindText}\n${block(ctx, node.statement)}\n}`;
+}
+
+function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
+  const subject = printExpr(ctx, node.expression);
+  if (subject.type.kind !== "number" && subject.type.kind !== "string")
+    return ctx.refuse(node.expression, "switch over this value", "switch over a number or a string");
+  const temp = ctx.temp(subject.type);
+  // JavaScript compares with ===, in order, and falls through: an if-chain picks the entry case,
+  // then the cases run as one block from there.
+  const clauses = node.caseBlock.clauses;
+  const entry = ctx.fresh("c");
+  const tests: string[] = [];
+  clauses.forEach((clause, i) => {
+    if (ts.isCaseClause(clause)) tests.push(`if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`);
+  });
+  const fallback = clauses.findIndex((c) => ts.isDefaultClause(c));
+  const bodies = clauses.map((clause, i) => `if (${entry} <= ${i}) {\n${printStatements(ctx, clause.statements)}\n}`);
+  return [
+    `${temp} = ${subject.text};`,
+    `let ${entry}: i32 = -1;`,
+    ...tests,
+    `if (${entry} < 0) ${entry} = ${fallback < 0 ? clauses.length : fallback};`,
+    `do {\n${bodies.join("\n")}\n} while (false);`,
+  ].join("\n");
+}
+
+/** True when a `continue` would leave a switch before reaching its loop. */
+function insideSwitch(node: ts.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isSwitchStatement(p)) return true;
+    if (ts.isIterationStatement(p, false) || ts.isFunctionLike(p)) return false;
+  }
+  return false;
+}

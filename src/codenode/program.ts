@@ -1,0 +1,154 @@
+/**
+ * @fileoverview Types one body with the TypeScript checker: an in-memory `ts.Program` of the
+ * body's virtual file (declarations.ts) compiled with `noLib` against our own library
+ * (lib/core.ts, plus the granted capabilities' declarations). The core library is parsed once per
+ * process and its SourceFile shared by every program. tsc's diagnostics are mapped onto the
+ * workflow file through the BodyMap; an unknown global that a capability would declare becomes
+ * ICE3002, one that reaches for the host (`process`, `require`, ...) ICE3003.
+ */
+import { ts } from "ts-morph";
+import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
+import type { BodyMap } from "../emit/wasm/bodyMap.js";
+import { CAPABILITY_GLOBALS, capabilityLib } from "./lib/capabilities.js";
+import { CORE_LIB, CORE_LIB_NAME } from "./lib/core.js";
+
+const BODY_FILE = "/body.ts";
+const CAPABILITY_FILE = "/lib.capabilities.d.ts";
+
+const OPTIONS: ts.CompilerOptions = {
+  noLib: true,
+  strict: true,
+  noImplicitReturns: true,
+  allowUnreachableCode: true,
+  target: ts.ScriptTarget.ES5,
+  types: [],
+  noEmit: true,
+  skipLibCheck: true,
+};
+
+let coreLib: ts.SourceFile | undefined;
+const capabilityLibs = new Map<string, ts.SourceFile>();
+
+function libFile(): ts.SourceFile {
+  coreLib ??= ts.createSourceFile(`/${CORE_LIB_NAME}`, CORE_LIB, ts.ScriptTarget.ES5, true);
+  return coreLib;
+}
+
+function capabilityFile(text: string): ts.SourceFile {
+  let file = capabilityLibs.get(text);
+  if (!file) {
+    file = ts.createSourceFile(CAPABILITY_FILE, text, ts.ScriptTarget.ES5, true);
+    capabilityLibs.set(text, file);
+  }
+  return file;
+}
+
+/** A checked body. */
+export interface TypedBody {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  readonly file: ts.SourceFile;
+  /** The `__ice_node` function declaration. */
+  readonly node: ts.FunctionDeclaration;
+  readonly bodyStart: number;
+}
+
+/** Builds and checks the program; diagnostics are mapped into the workflow file. */
+export function typeBody(
+  text: string,
+  bodyStart: number,
+  capabilities: readonly string[],
+  map: BodyMap,
+  diagnostics: Diagnostic[],
+): TypedBody | undefined {
+  const file = ts.createSourceFile(BODY_FILE, text, ts.ScriptTarget.ES5, true, ts.ScriptKind.TS);
+  const files = new Map<string, ts.SourceFile>([
+    [`/${CORE_LIB_NAME}`, libFile()],
+    [BODY_FILE, file],
+  ]);
+  const capabilityText = capabilityLib(capabilities);
+  if (capabilityText) files.set(CAPABILITY_FILE, capabilityFile(capabilityText));
+  const host: ts.CompilerHost = {
+    getSourceFile: (name) => files.get(name),
+    getDefaultLibFileName: () => `/${CORE_LIB_NAME}`,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => "/",
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+    fileExists: (name) => files.has(name),
+    readFile: () => undefined,
+  };
+  const program = ts.createProgram({ rootNames: [...files.keys()], options: OPTIONS, host });
+  const found = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+  const mapped = mapDiagnostics(found, bodyStart, text.length - bodyStart - 3, capabilities, map);
+  diagnostics.push(...mapped);
+  if (mapped.length > 0) return undefined;
+  const node = file.statements.find(ts.isFunctionDeclaration)!;
+  return { program, checker: program.getTypeChecker(), file, node, bodyStart };
+}
+
+const HOST_GLOBALS = new Set([
+  "process",
+  "require",
+  "globalThis",
+  "global",
+  "window",
+  "eval",
+  "Function",
+  "WebAssembly",
+  "fetch",
+  "module",
+  "exports",
+  "import",
+]);
+
+/** One diagnostic per root cause: tsc's errors at distinct places, capability errors once per name. */
+function mapDiagnostics(
+  found: readonly ts.Diagnostic[],
+  bodyStart: number,
+  bodyLength: number,
+  capabilities: readonly string[],
+  map: BodyMap,
+): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of found) {
+    if (d.category !== ts.DiagnosticCategory.Error) continue;
+    const start = (d.start ?? bodyStart) - bodyStart;
+    const inBody = start >= 0 && start <= bodyLength;
+    const at = inBody ? map.spanOf(start, start + Math.max(1, d.length ?? 1)) : map.whole;
+    const message = ts.flattenDiagnosticMessageText(d.messageText, " ");
+    const name = /^Cannot find name '([^']+)'/.exec(message)?.[1];
+    const member = /^Property '([^']+)' does not exist on type 'Math'/.exec(message)?.[1];
+    let diagnostic: Diagnostic;
+    let key: string;
+    if (name !== undefined && CAPABILITY_GLOBALS[name] && !capabilities.includes(CAPABILITY_GLOBALS[name]!)) {
+      const capability = CAPABILITY_GLOBALS[name]!;
+      key = `cap:${capability}`;
+      diagnostic = createDiagnostic(Diagnostics.CapabilityNotGranted, at, [name, capability]);
+    } else if (member === "random" && !capabilities.includes("random")) {
+      key = "cap:random";
+      diagnostic = createDiagnostic(Diagnostics.CapabilityNotGranted, at, ["Math.random", "random"]);
+    } else if (name !== undefined && HOST_GLOBALS.has(name)) {
+      key = `host:${name}`;
+      diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [name]);
+    } else if (d.code === 1206 || d.code === 1184 || d.code === 1031) {
+      key = `mod:${start}`;
+      diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [
+        text(d).split(/\s|\(/)[0] === "@" ? "a decorator" : "a 'declare' or modifier",
+      ]);
+    } else {
+      key = `${start}:${d.code}`;
+      diagnostic = createDiagnostic(Diagnostics.CodeCompileError, at, [`${message} (TS${d.code})`]);
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(diagnostic);
+  }
+  return result;
+}
+
+function text(d: ts.Diagnostic): string {
+  return d.file && d.start !== undefined ? d.file.text.slice(d.start, d.start + (d.length ?? 1)) : "";
+}

@@ -1,0 +1,234 @@
+/**
+ * @fileoverview Value types of lowered code: what a TypeScript type (from the checker) or a
+ * schema type is at run time in the sandbox, and its AssemblyScript spelling. `number` is f64
+ * (integer literals and `integer` fields included), `T | undefined` of a number or boolean is a
+ * nullable box, of a string/array/object/Map/Set the nullable reference. Object shapes become
+ * generated classes, one per distinct shape (field names and types), shared by the schema codec.
+ */
+import { ts } from "ts-morph";
+import type { SchemaType } from "../../runtime/schema.js";
+
+export type ValueType =
+  | { readonly kind: "number" }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "string" }
+  | { readonly kind: "void" }
+  | { readonly kind: "array"; readonly element: ValueType }
+  | { readonly kind: "map"; readonly key: ValueType; readonly value: ValueType }
+  | { readonly kind: "set"; readonly element: ValueType }
+  | { readonly kind: "object"; readonly shape: ClassShape }
+  | { readonly kind: "optional"; readonly inner: ValueType }
+  | { readonly kind: "error" };
+
+export interface ClassShape {
+  readonly name: string;
+  readonly fields: readonly { readonly name: string; readonly type: ValueType }[];
+}
+
+export const NUMBER: ValueType = { kind: "number" };
+export const BOOLEAN: ValueType = { kind: "boolean" };
+export const STRING: ValueType = { kind: "string" };
+export const VOID: ValueType = { kind: "void" };
+
+export function isPrimitive(t: ValueType): boolean {
+  return t.kind === "number" || t.kind === "boolean";
+}
+
+export function optional(t: ValueType): ValueType {
+  return t.kind === "optional" ? t : { kind: "optional", inner: t };
+}
+
+/** Structural identity. */
+export function typeKey(t: ValueType): string {
+  switch (t.kind) {
+    case "array":
+    case "set":
+      return `${t.kind}<${typeKey(t.element)}>`;
+    case "map":
+      return `map<${typeKey(t.key)},${typeKey(t.value)}>`;
+    case "object":
+      return t.shape.name;
+    case "optional":
+      return `${typeKey(t.inner)}?`;
+    default:
+      return t.kind;
+  }
+}
+
+export function sameType(a: ValueType, b: ValueType): boolean {
+  return typeKey(a) === typeKey(b);
+}
+
+/** The AssemblyScript spelling. */
+export function asType(t: ValueType): string {
+  switch (t.kind) {
+    case "number":
+      return "f64";
+    case "boolean":
+      return "bool";
+    case "string":
+      return "string";
+    case "void":
+      return "void";
+    case "array":
+      return `Array<${asType(t.element)}>`;
+    case "set":
+      return `Set<${asType(t.element)}>`;
+    case "map":
+      return `Map<${asType(t.key)}, ${asType(t.value)}>`;
+    case "object":
+      return t.shape.name;
+    case "optional":
+      return isPrimitive(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
+    case "error":
+      return "Error";
+  }
+}
+
+/** The zero value a declared-but-unassigned local starts with (never read: tsc checks definite assignment). */
+export function zeroValue(t: ValueType): string {
+  switch (t.kind) {
+    case "number":
+      return "0.0";
+    case "boolean":
+      return "false";
+    case "string":
+      return '""';
+    case "optional":
+      return "null";
+    default:
+      return `__ice_none<${asType(t)}>()`;
+  }
+}
+
+/** Generated classes, one per shape. */
+export class ClassRegistry {
+  private readonly byKey = new Map<string, ClassShape>();
+  private readonly order: ClassShape[] = [];
+
+  /** The class of a shape whose fields are given (in any order). */
+  shape(fields: readonly { name: string; type: ValueType }[]): ClassShape {
+    const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const key = sorted.map((f) => `${f.name}:${typeKey(f.type)}`).join(";");
+    let found = this.byKey.get(key);
+    if (!found) {
+      found = { name: `__ice_O${this.order.length}`, fields: sorted };
+      this.byKey.set(key, found);
+      this.order.push(found);
+    }
+    return found;
+  }
+
+  /** The value type of a schema type. */
+  fromSchema(type: SchemaType): ValueType {
+    switch (type.kind) {
+      case "string":
+        return STRING;
+      case "number":
+      case "integer":
+        return NUMBER;
+      case "boolean":
+        return BOOLEAN;
+      case "array":
+        return { kind: "array", element: this.fromSchema(type.element) };
+      case "object":
+        return {
+          kind: "object",
+          shape: this.shape(
+            type.fields.map((f) => {
+              const inner = this.fromSchema(f.type);
+              return { name: f.name, type: f.optional ? optional(inner) : inner };
+            }),
+          ),
+        };
+      case "any":
+        throw new Error("type 'any' has no sandbox representation");
+    }
+  }
+
+  /** Class declarations (a constructor taking every field, in the shape's order). */
+  declarations(): string {
+    return this.order
+      .map((c) => {
+        const params = c.fields.map((f, i) => `f${i}: ${asType(f.type)}`).join(", ");
+        const fields = c.fields.map((f) => `  ${f.name}: ${asType(f.type)};`).join("\n");
+        const body = c.fields.map((f, i) => `this.${f.name} = f${i};`).join(" ");
+        return `class ${c.name} {\n${fields}\n  constructor(${params}) { ${body} }\n}`;
+      })
+      .join("\n");
+  }
+}
+
+/** Why a TypeScript type has no representation, or the type. */
+export type Converted = { readonly type: ValueType } | { readonly reason: string };
+
+/** The value type of a checker type. */
+export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: ClassRegistry, depth = 0): Converted {
+  if (depth > 20) return { reason: "recursive types are not supported" };
+  const flags = type.flags;
+  if (flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return { type: NUMBER };
+  if (flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return { type: STRING };
+  if (flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: BOOLEAN };
+  if (flags & ts.TypeFlags.Void) return { type: VOID };
+  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { reason: "values of type 'any' or 'unknown' are not supported; give the value a type" };
+  if (flags & ts.TypeFlags.Null) return { reason: "'null' is not supported; use 'undefined'" };
+  if (flags & ts.TypeFlags.Undefined) return { reason: "a value that is always 'undefined' is not supported" };
+  if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
+  if (type.isUnion()) {
+    const parts = type.types;
+    if (parts.some((p) => p.flags & ts.TypeFlags.Null)) return { reason: "'null' is not supported; use 'undefined'" };
+    const defined = parts.filter((p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+    const converted = defined.map((p) => fromChecker(checker, p, classes, depth + 1));
+    const bad = converted.find((c): c is { reason: string } => "reason" in c);
+    if (bad) return bad;
+    const types = converted.map((c) => (c as { type: ValueType }).type);
+    const first = types[0];
+    if (!first) return { reason: "a value that is always 'undefined' is not supported" };
+    if (!types.every((t) => sameType(t, first)))
+      return { reason: `union type '${checker.typeToString(type)}' is not supported; use one type` };
+    return { type: defined.length < parts.length ? optional(first) : first };
+  }
+  if (checker.isArrayType(type)) {
+    const [element] = checker.getTypeArguments(type as ts.TypeReference);
+    const inner = fromChecker(checker, element!, classes, depth + 1);
+    if ("reason" in inner) return inner;
+    if (inner.type.kind === "optional" || inner.type.kind === "void")
+      return { reason: "arrays of values that may be undefined are not supported" };
+    return { type: { kind: "array", element: inner.type } };
+  }
+  if (checker.isTupleType(type)) return { reason: "tuples are not supported; use an array or an object" };
+  const symbol = type.getSymbol();
+  const name = symbol?.getName();
+  if ((name === "Map" || name === "Set") && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))) {
+    const args = checker.getTypeArguments(type as ts.TypeReference);
+    const converted = args.map((a) => fromChecker(checker, a, classes, depth + 1));
+    const bad = converted.find((c): c is { reason: string } => "reason" in c);
+    if (bad) return bad;
+    const [a, b] = converted.map((c) => (c as { type: ValueType }).type);
+    for (const t of [a, b]) if (t && (t.kind === "optional" || t.kind === "void")) return { reason: `${name} entries that may be undefined are not supported` };
+    if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Map")
+      return { reason: "Map keys must be numbers, strings or booleans" };
+    if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Set")
+      return { reason: "Set elements must be numbers, strings or booleans" };
+    return name === "Map" ? { type: { kind: "map", key: a!, value: b! } } : { type: { kind: "set", element: a! } };
+  }
+  if (name === "Error") return { type: { kind: "error" } };
+  if (flags & ts.TypeFlags.Object) {
+    if (type.getCallSignatures().length > 0) return { reason: "function values are supported only as callbacks and local constants" };
+    if (checker.getIndexInfosOfType(type).length > 0)
+      return { reason: `'${checker.typeToString(type)}' has an index signature; objects used as dictionaries need a Map` };
+    const fields: { name: string; type: ValueType }[] = [];
+    for (const property of checker.getPropertiesOfType(type)) {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(property.name) || property.name.startsWith("__ice"))
+        return { reason: `property name '${property.name}' is not supported` };
+      const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : checker.getTypeOfSymbol(property);
+      const converted = fromChecker(checker, propertyType, classes, depth + 1);
+      if ("reason" in converted) return converted;
+      const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
+      fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
+    }
+    return { type: { kind: "object", shape: classes.shape(fields) } };
+  }
+  return { reason: `type '${checker.typeToString(type)}' is not supported` };
+}
