@@ -135,9 +135,7 @@ function mapDiagnostics(
       diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [name]);
     } else if (d.code === 1206 || d.code === 1184 || d.code === 1031) {
       key = `mod:${start}`;
-      diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [
-        text(d).split(/\s|\(/)[0] === "@" ? "a decorator" : "a 'declare' or modifier",
-      ]);
+      diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [text(d) || "a declaration"]);
     } else {
       key = `${start}:${d.code}`;
       diagnostic = createDiagnostic(Diagnostics.CodeCompileError, at, [`${message} (TS${d.code})`]);
@@ -149,6 +147,9 @@ function mapDiagnostics(
   return result;
 }
 
+/** The declaration or decorator a modifier error is about (`@external("env", "eval")`, `declare`). */
 function text(d: ts.Diagnostic): string {
-  return d.file && d.start !== undefined ? d.file.text.slice(d.start, d.start + (d.length ?? 1)) : "";
+  if (!d.file || d.start === undefined) return "";
+  const rest = d.file.text.slice(d.start);
+  return /^@[\w.]+(\([^)\n]*\))?/.exec(rest)?.[0] ?? /^\w+/.exec(rest)?.[0] ?? "";
 }

@@ -53,9 +53,10 @@ describe("compileSandboxUnits diagnostics", () => {
       unit("py", PYTHON, { data: "string" }, { processed: "string" }, ["json", "math"]),
       unit("ext", '@external("env", "eval") declare function ev(): void;\nev();\nreturn { n: 1 };', N, N),
       unit("decl", "declare function ev(): void;\nev();\nreturn { n: 1 };", N, N),
-      unit("rand", 'const r = Math.random();\nconsole.log("x");\nreturn { n: <i32>(r * 10) };', N, N),
-      unit("mathless", "return { n: <i32>Math.floor(<f64>inputs.n / 2) };", N, N),
+      unit("rand", 'const r = Math.random();\nconsole.log("x");\nreturn { n: Math.floor(r * 10) };', N, N, ["math"]),
+      unit("mathless", "return { n: Math.floor(inputs.n / 2) };", N, N),
       unit("types", "let half: i32 = 1.5;\nreturn { n: half };", N, N),
+      unit("api", 'const s = "abc";\nreturn { n: s.localeCompare("b") };', N, N),
       unit("shape", 'return { n: "text" };', N, N),
       unit("anyin", "return { n: 1 };", { x: "any" }, N),
       unit("proc", "process.exit(3);\nreturn { n: 1 };", N, N),
@@ -74,33 +75,35 @@ describe("compileSandboxUnits diagnostics", () => {
     }
     expect(where(diagnosticsOf(result, "decl")[0]!)).toBe(`decl.yaml:${line(1)}:7 ICE3003`);
     expect(diagnosticsOf(result, "ext")[0]!.message).toContain('@external("env", "eval")');
-    // Not caught in the source: the compiled module's imports are checked against the grant.
-    expect(diagnosticsOf(result, "proc").map((d) => d.message)).toEqual([
-      "sandboxed code may not import 'env.process.exit': only granted capabilities reach the host",
+    expect(diagnosticsOf(result, "proc").map((d) => `${where(d)} ${d.message}`)).toEqual([
+      `proc.yaml:${line(1)}:7 ICE3003 sandboxed code may not import 'process': only granted capabilities reach the host`,
     ]);
     expect(result.artifacts.map((a) => a.nodeId)).toEqual(["ok"]);
   });
 
   it("names capabilities used without a grant, where they are used", () => {
     const found = diagnosticsOf(result, "rand");
-    expect(found.map(where)).toEqual([`rand.yaml:${line(1)}:17 ICE3002`, `rand.yaml:${line(2)}:7 ICE3002`]);
+    expect(found.map(where)).toEqual([`rand.yaml:${line(1)}:22 ICE3002`, `rand.yaml:${line(2)}:7 ICE3002`]);
     expect(found[0]!.message).toContain("'Math.random'");
     expect(found[0]!.message).toContain("'random'");
     expect(found[1]!.message).toContain("'log'");
     expect(diagnosticsOf(result, "mathless").map((d) => d.message)).toEqual([
-      "code uses 'Math.floor', which needs capability 'math'; add it to imports",
+      "code uses 'Math', which needs capability 'math'; add it to imports",
     ]);
   });
 
-  it("maps AssemblyScript errors back into the workflow file", () => {
-    const [d] = diagnosticsOf(result, "types");
-    expect(where(d!)).toBe(`types.yaml:${line(1)}:23 ICE3001`);
-    expect(d!.message).toContain("AS200");
-    const shape = diagnosticsOf(result, "shape");
-    expect(shape.length).toBeGreaterThan(0);
-    expect(shape.map((x) => `${where(x)} ${x.message}`)).toEqual([
-      `shape.yaml:${line(1)}:19 ICE3011 output field 'n' is integer in output_schema, but this value is a string`,
+  it("reports TypeScript's own errors, located, in TypeScript's words", () => {
+    expect(diagnosticsOf(result, "types").map((d) => `${where(d)} ${d.message}`)).toEqual([
+      `types.yaml:${line(1)}:17 ICE3001 Cannot find name 'i32'. (TS2304)`,
     ]);
+    expect(diagnosticsOf(result, "shape").map((d) => `${where(d)} ${d.message}`)).toEqual([
+      `shape.yaml:${line(1)}:16 ICE3001 Type 'string' is not assignable to type 'number'. (TS2322)`,
+    ]);
+    // An API the library does not declare is the checker's error at its use.
+    expect(diagnosticsOf(result, "api").map((d) => `${where(d)} ${d.message}`)).toEqual([
+      `api.yaml:${line(2)}:21 ICE3001 Property 'localeCompare' does not exist on type '"abc"'. (TS2339)`,
+    ]);
+    for (const d of result.diagnostics) expect(d.message).not.toMatch(/~lib|AS\d{3}|\bi32\b(?!')|auto/);
   });
 
   it("refuses schema types it cannot marshal", () => {
