@@ -33,7 +33,6 @@ export const INTEGER: SchemaType = { kind: "integer" };
 export const BOOLEAN: SchemaType = { kind: "boolean" };
 export const ANY: SchemaType = { kind: "any" };
 
-
 /** Prints a type the way a schema writes it: `{ words: integer, tags: string[] }`. */
 export function formatType(type: SchemaType): string {
   switch (type.kind) {

@@ -1,6 +1,6 @@
 /**
  * @fileoverview The sandboxed work the benchmarks run. Every body is written once, in the
- * TypeScript subset AssemblyScript accepts, and runs unchanged (types erased) as direct
+ * TypeScript code nodes accept (numbers are JavaScript numbers), and runs unchanged (types erased) as direct
  * JavaScript, in quickjs-emscripten, node:vm and isolated-vm, so all engines do the same work.
  */
 import type { Workload } from "./units.js";
@@ -88,11 +88,11 @@ export function kernels(scale = 1): Workload[] {
       kind: "code",
       body: [
         "const n = inputs.n;",
-        "const xs = new Array<f64>(n);",
+        "const xs: number[] = [];",
         "let v = inputs.x0;",
         "for (let i = 0; i < n; i++) {",
         "  v = 3.9 * v * (1.0 - v);",
-        "  xs[i] = v;",
+        "  xs.push(v);",
         "}",
         "let sum = 0.0;",
         "let sq = 0.0;",
@@ -150,14 +150,14 @@ export function kernels(scale = 1): Workload[] {
         '  all.buckets.push({ key: "k" + (i % inputs.groups).toString(), count: 1, total: s });',
         "}",
         "const out: Output = { buckets: [], records: all.buckets.length };",
-        "const index = new Map<string, i32>();",
+        "const index = new Map<string, number>();",
         "for (let i = 0; i < all.buckets.length; i++) {",
         "  const r = all.buckets[i];",
         "  if (!index.has(r.key)) {",
         "    index.set(r.key, out.buckets.length);",
         "    out.buckets.push({ key: r.key, count: 0, total: 0.0 });",
         "  }",
-        "  const b = out.buckets[index.get(r.key)];",
+        "  const b = out.buckets[index.get(r.key)!];",
         "  b.count += r.count;",
         "  b.total += r.total;",
         "}",

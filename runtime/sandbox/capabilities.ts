@@ -10,7 +10,12 @@ import { INTRINSIC_IMPORTS } from "./intrinsics.js";
  * fuel meter's `ice.tick` (called when a slice of fuel is spent) and the pure number intrinsics
  * of intrinsics.ts (`ice.num_to_str`, `ice.str_to_num`, `ice.math`).
  */
-export const BASE_IMPORTS: readonly string[] = ["env.memory", "env.abort", "ice.tick", ...Object.keys(INTRINSIC_IMPORTS)];
+export const BASE_IMPORTS: readonly string[] = [
+  "env.memory",
+  "env.abort",
+  "ice.tick",
+  ...Object.keys(INTRINSIC_IMPORTS),
+];
 
 /** Console functions routed to the log hook. */
 export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "error"]

@@ -138,6 +138,11 @@ export class SandboxProgram {
     const { nodeId } = spec;
     const allowed = allowedImports(spec.capabilities);
     const checkImport = (item: ModuleImport): void => {
+      if (item.qualifiedName in INTRINSIC_IMPORTS && item.kind !== "function")
+        throw new ModuleInvalidError(
+          nodeId,
+          `sandbox module rejected: '${item.qualifiedName}' must be imported as a function`,
+        );
       if (allowed.has(item.qualifiedName)) return;
       const capability = capabilityForImport(item.qualifiedName);
       throw new CapabilityDeniedError(
@@ -325,7 +330,8 @@ export class SandboxProgram {
     if (error instanceof WebAssembly.LinkError || error instanceof WebAssembly.CompileError) {
       return new ModuleInvalidError(nodeId, error.message);
     }
-    if (error instanceof RangeError || error instanceof IntrinsicError) return new SandboxTrapError(nodeId, error.message);
+    if (error instanceof RangeError || error instanceof IntrinsicError)
+      return new SandboxTrapError(nodeId, error.message);
     return error;
   }
 }

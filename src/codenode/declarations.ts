@@ -33,12 +33,16 @@ export function schemaTypeText(type: SchemaType): string {
       return type.element.kind === "object" ? `Array<${element}>` : `${element}[]`;
     }
     case "object":
-      return `{ ${type.fields.map((f) => `${JSON.stringify(f.name)}${f.optional ? "?" : ""}: ${schemaTypeText(f.type)}`).join("; ")} }`;
+      return `{ ${type.fields.map((f) => `${key(f.name)}${f.optional ? "?" : ""}: ${schemaTypeText(f.type)}`).join("; ")} }`;
   }
 }
 
+function key(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
 function interfaceText(name: string, type: ObjectType): string {
-  const fields = type.fields.map((f) => `  ${JSON.stringify(f.name)}${f.optional ? "?" : ""}: ${schemaTypeText(f.type)};`);
+  const fields = type.fields.map((f) => `  ${key(f.name)}${f.optional ? "?" : ""}: ${schemaTypeText(f.type)};`);
   return `interface ${name} {\n${fields.join("\n")}\n}`;
 }
 

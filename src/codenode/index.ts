@@ -31,7 +31,12 @@ export interface LoweredBody {
 }
 
 /** Types and prints one body as a complete AssemblyScript program. */
-export function lowerBody(body: EmbeddedSource, inputType: ObjectType, outputType: ObjectType, capabilities: readonly string[]): LoweredBody {
+export function lowerBody(
+  body: EmbeddedSource,
+  inputType: ObjectType,
+  outputType: ObjectType,
+  capabilities: readonly string[],
+): LoweredBody {
   const map = new BodyMap(body);
   const diagnostics: Diagnostic[] = [];
   const file = bodyFile(body.text, inputType, outputType);

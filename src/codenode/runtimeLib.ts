@@ -47,6 +47,8 @@ export function __ice_idx(x: f64): i32 {
 }
 /** ToInt32. */
 export function __ice_i32(x: f64): i32 {
+  if (x > -2147483649.0 && x < 2147483648.0) return <i32>x;
+  if (x > -9.2e18 && x < 9.2e18) return <i32><i64>x;
   if (!isFinite(x)) return 0;
   return <i32><i64>(x % 4294967296.0);
 }

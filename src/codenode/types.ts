@@ -167,10 +167,12 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
   if (depth > 20) return { reason: "recursive types are not supported" };
   const flags = type.flags;
   if (flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return { type: NUMBER };
-  if (flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return { type: STRING };
+  if (flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral))
+    return { type: STRING };
   if (flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: BOOLEAN };
   if (flags & ts.TypeFlags.Void) return { type: VOID };
-  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { reason: "values of type 'any' or 'unknown' are not supported; give the value a type" };
+  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))
+    return { reason: "values of type 'any' or 'unknown' are not supported; give the value a type" };
   if (flags & ts.TypeFlags.Null) return { reason: "'null' is not supported; use 'undefined'" };
   if (flags & ts.TypeFlags.Undefined) return { reason: "a value that is always 'undefined' is not supported" };
   if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
@@ -199,13 +201,18 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
   if (checker.isTupleType(type)) return { reason: "tuples are not supported; use an array or an object" };
   const symbol = type.getSymbol();
   const name = symbol?.getName();
-  if ((name === "Map" || name === "Set") && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))) {
+  if (
+    (name === "Map" || name === "Set") &&
+    symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
+  ) {
     const args = checker.getTypeArguments(type as ts.TypeReference);
     const converted = args.map((a) => fromChecker(checker, a, classes, depth + 1));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
     const [a, b] = converted.map((c) => (c as { type: ValueType }).type);
-    for (const t of [a, b]) if (t && (t.kind === "optional" || t.kind === "void")) return { reason: `${name} entries that may be undefined are not supported` };
+    for (const t of [a, b])
+      if (t && (t.kind === "optional" || t.kind === "void"))
+        return { reason: `${name} entries that may be undefined are not supported` };
     if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Map")
       return { reason: "Map keys must be numbers, strings or booleans" };
     if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Set")
@@ -214,15 +221,20 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
   }
   if (name === "Error") return { type: { kind: "error" } };
   if (flags & ts.TypeFlags.Object) {
-    if (type.getCallSignatures().length > 0) return { reason: "function values are supported only as callbacks and local constants" };
+    if (type.getCallSignatures().length > 0)
+      return { reason: "function values are supported only as callbacks and local constants" };
     if (checker.getIndexInfosOfType(type).length > 0)
-      return { reason: `'${checker.typeToString(type)}' has an index signature; objects used as dictionaries need a Map` };
+      return {
+        reason: `'${checker.typeToString(type)}' has an index signature; objects used as dictionaries need a Map`,
+      };
     const fields: { name: string; type: ValueType }[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
       if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(property.name) || property.name.startsWith("__ice"))
         return { reason: `property name '${property.name}' is not supported` };
-      const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : checker.getTypeOfSymbol(property);
+      const propertyType = declaration
+        ? checker.getTypeOfSymbolAtLocation(property, declaration)
+        : checker.getTypeOfSymbol(property);
       const converted = fromChecker(checker, propertyType, classes, depth + 1);
       if ("reason" in converted) return converted;
       const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;

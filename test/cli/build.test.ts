@@ -162,7 +162,7 @@ outputs: {}
     const result = await iceosc(["check", join(dir, "wrong.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /wrong\.yaml:13:\d+ - error ICE3011: output field 'value' is integer in output_schema, but this value is a string/,
+      /wrong\.yaml:13:\d+ - error ICE3001: Type 'string' is not assignable to type 'number'/,
     );
   });
 

@@ -28,7 +28,9 @@ export function runAsJavaScript(body: string, input: Record<string, unknown>): O
 /** Runs a compiled program. */
 export function runInSandbox(program: SandboxProgram, input: Record<string, unknown>): Outcome {
   try {
-    return { output: JSON.parse(JSON.stringify(program.run(input, { ...LIMITS, fuel: 1e9, memoryBytes: 64 << 20 }).output)) };
+    return {
+      output: JSON.parse(JSON.stringify(program.run(input, { ...LIMITS, fuel: 1e9, memoryBytes: 64 << 20 }).output)),
+    };
   } catch (error) {
     return { failed: (error as { code?: string }).code ?? String(error) };
   }

@@ -67,7 +67,18 @@ const CASES: Case[] = [
       "return { a: String(s), b: `${100 / 7}`, c: '' + s, d: [1.5, 2, 1e21, -0, 1e-7].join(), e: (1 / 3).toFixed(4),\n" +
       "  f: (255).toString(16), g: (123.456).toPrecision(4), h: (0.000001234).toString(), i: (12345.6789).toExponential(2), j: `${-0} ${2 ** 70}` };",
     input: {},
-    output: { a: "string", b: "string", c: "string", d: "string", e: "string", f: "string", g: "string", h: "string", i: "string", j: "string" },
+    output: {
+      a: "string",
+      b: "string",
+      c: "string",
+      d: "string",
+      e: "string",
+      f: "string",
+      g: "string",
+      h: "string",
+      i: "string",
+      j: "string",
+    },
     inputs: [{}],
   },
   // ---- numbers as JavaScript ----
@@ -77,7 +88,18 @@ const CASES: Case[] = [
       "return { a: Math.round(-2.5), b: Math.round(2.5), c: Math.round(0.49999999999999994), d: -7 % 3, e: 7 % -3, f: -0 === 0,\n" +
       "  g: Math.max(1, -0, 3), h: Math.sin(1) + Math.exp(2) + Math.pow(2, 0.5) + 2 ** 10, i: inputs.x % 0.1, j: Math.min(-0, 0) };",
     input: { x: "number" },
-    output: { a: "number", b: "number", c: "number", d: "number", e: "number", f: "boolean", g: "number", h: "number", i: "number", j: "number" },
+    output: {
+      a: "number",
+      b: "number",
+      c: "number",
+      d: "number",
+      e: "number",
+      f: "boolean",
+      g: "number",
+      h: "number",
+      i: "number",
+      j: "number",
+    },
     inputs: [{ x: 5.3 }, { x: -5.3 }],
     capabilities: ["math"],
   },
@@ -85,7 +107,16 @@ const CASES: Case[] = [
     id: "special_values",
     body: "const x = inputs.x / 0;\nreturn { a: x > 1, b: Number.isNaN(0 / 0), c: isFinite(x), d: String(x), e: String(-x), f: String(0 / 0), g: String(-0), h: 1 / (-0 * inputs.x) < 0 };",
     input: { x: "number" },
-    output: { a: "boolean", b: "boolean", c: "boolean", d: "string", e: "string", f: "string", g: "string", h: "boolean" },
+    output: {
+      a: "boolean",
+      b: "boolean",
+      c: "boolean",
+      d: "string",
+      e: "string",
+      f: "string",
+      g: "string",
+      h: "boolean",
+    },
     inputs: [{ x: 3 }, { x: -3 }],
   },
   {
@@ -111,7 +142,24 @@ const CASES: Case[] = [
       '  g: s.slice(-3), h: s.charCodeAt(0) || 0, i: s.toUpperCase(), j: s.lastIndexOf("b"), k: s.at(-1) ?? "none", l: s.substring(5, 1), m: s.startsWith("ab", 0), n: s.includes("c"),\n' +
       '  o: s.split(" ", 2), p: s < "b" };',
     input: { s: "string" },
-    output: { a: "number", b: "string", c: "number", d: "string", e: "string", f: "string", g: "string", h: "number", i: "string", j: "number", k: "string", l: "string", m: "boolean", n: "boolean", o: "string[]", p: "boolean" },
+    output: {
+      a: "number",
+      b: "string",
+      c: "number",
+      d: "string",
+      e: "string",
+      f: "string",
+      g: "string",
+      h: "number",
+      i: "string",
+      j: "number",
+      k: "string",
+      l: "string",
+      m: "boolean",
+      n: "boolean",
+      o: "string[]",
+      p: "boolean",
+    },
     inputs: [{ s: "\u00a0\ufeff abcb \u00df \u3000" }, { s: "abc" }, { s: "" }],
   },
   {
@@ -127,9 +175,23 @@ const CASES: Case[] = [
     body:
       'const limit = inputs.limit ?? 3;\nconst has = inputs.limit !== undefined;\nconst note = inputs.meta?.note ?? "none";\nconst flag = inputs.meta?.flag ?? false;\n' +
       "const { a, b = 5 } = inputs.pair;\nlet count = 0;\ninputs.rows.forEach((r) => { if (r.score === undefined) return; count++; });\n" +
-      'return { limit, has, note, flag, sum: a + b, count, maybe: inputs.limit, none: undefined };',
-    input: { limit: "integer?", meta: { note: "string?", flag: "boolean?" }, pair: { a: "integer", b: "integer?" }, rows: [{ score: "number?" }] },
-    output: { limit: "integer", has: "boolean", note: "string", flag: "boolean", sum: "integer", count: "integer", maybe: "integer?", none: "number?" },
+      "return { limit, has, note, flag, sum: a + b, count, maybe: inputs.limit, none: undefined };",
+    input: {
+      limit: "integer?",
+      meta: { note: "string?", flag: "boolean?" },
+      pair: { a: "integer", b: "integer?" },
+      rows: [{ score: "number?" }],
+    },
+    output: {
+      limit: "integer",
+      has: "boolean",
+      note: "string",
+      flag: "boolean",
+      sum: "integer",
+      count: "integer",
+      maybe: "integer?",
+      none: "number?",
+    },
     inputs: [
       { meta: { flag: true }, pair: { a: 1 }, rows: [{ score: 1 }, {}, { score: 2 }] },
       { limit: 7, meta: { note: "n" }, pair: { a: 1, b: 2 }, rows: [] },
@@ -154,7 +216,17 @@ const CASES: Case[] = [
       'return { groups: out, n: totals.size, line: out.map((g) => `${g.key}=${g.total.toFixed(2)}`).join("; ") };',
     input: { rows: [{ k: "string", v: "number" }] },
     output: { groups: [{ key: "string", total: "number" }], n: "integer", line: "string" },
-    inputs: [{ rows: [{ k: "a", v: 1.5 }, { k: "b", v: 2 }, { k: "a", v: 0.1 }, { k: "c", v: 0.2 }] }, { rows: [] }],
+    inputs: [
+      {
+        rows: [
+          { k: "a", v: 1.5 },
+          { k: "b", v: 2 },
+          { k: "a", v: 0.1 },
+          { k: "c", v: 0.2 },
+        ],
+      },
+      { rows: [] },
+    ],
   },
   {
     id: "switch_truthy",
@@ -163,7 +235,10 @@ const CASES: Case[] = [
       'const s = inputs.s || "default";\nconst n = inputs.n || 5;\nreturn { r, s, n, t: !inputs.s };',
     input: { xs: "number[]", s: "string", n: "number" },
     output: { r: "string", s: "string", n: "number", t: "boolean" },
-    inputs: [{ xs: [1, 2, 3, 4], s: "", n: 0 }, { xs: [], s: "x", n: 3 }],
+    inputs: [
+      { xs: [1, 2, 3, 4], s: "", n: 0 },
+      { xs: [], s: "x", n: 3 },
+    ],
   },
   {
     id: "aliasing",
@@ -189,7 +264,12 @@ const REFUSED = [
   unit("regex", 'const ok = /a+/.test("aa");\nreturn { n: 1 };', {}, { n: "integer" }),
   unit("reserved", "const __ice_x = 1;\nreturn { n: __ice_x };", {}, { n: "integer" }),
   unit("missing", "const x = 1;\nreturn { a: x };", {}, { a: "integer", b: "string" }),
-  unit("labelled", "let n = 0;\nouter: for (const x of [1]) { n = x; break outer; }\nreturn { n };", {}, { n: "integer" }),
+  unit(
+    "labelled",
+    "let n = 0;\nouter: for (const x of [1]) { n = x; break outer; }\nreturn { n };",
+    {},
+    { n: "integer" },
+  ),
 ];
 
 beforeAll(async () => {
@@ -223,9 +303,15 @@ describe("refused constructs", () => {
     expect(diagnosticsOf("trycatch")).toEqual([
       `trycatch.yaml:${line(2)}:7 ICE3009 try/catch is not supported in sandboxed code; check the values before the operation that would fail (exceptions end the node)`,
     ]);
-    expect(diagnosticsOf("regex")[0]).toMatch(new RegExp(`^regex.yaml:${line(1)}:23 ICE3001 Property 'test' does not exist on type 'RegExp'`));
-    expect(diagnosticsOf("reserved")[0]).toMatch(new RegExp(`^reserved.yaml:${line(1)}:13 ICE3012 '__ice_x' is reserved`));
-    expect(diagnosticsOf("missing")[0]).toMatch(new RegExp(`^missing.yaml:${line(2)}:\\d+ ICE3001 Property 'b' is missing`));
+    expect(diagnosticsOf("regex")[0]).toMatch(
+      new RegExp(`^regex.yaml:${line(1)}:23 ICE3001 Property 'test' does not exist on type 'RegExp'`),
+    );
+    expect(diagnosticsOf("reserved")[0]).toMatch(
+      new RegExp(`^reserved.yaml:${line(1)}:13 ICE3012 '__ice_x' is reserved`),
+    );
+    expect(diagnosticsOf("missing")[0]).toMatch(
+      new RegExp(`^missing.yaml:${line(2)}:\\d+ ICE3001 Property 'b' is missing`),
+    );
     expect(diagnosticsOf("labelled")[0]).toMatch(/ICE3009 a labelled statement/);
     for (const d of refused.diagnostics) expect(d.message).not.toMatch(/~lib|AS\d{3}|\bauto\b/);
   });

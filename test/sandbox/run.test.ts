@@ -18,7 +18,7 @@ const UNITS = [
   unit("count", "let total = 0;\nfor (let i = 0; i < inputs.n; i++) total += i & 7;\nreturn { n: total };", N, N),
   unit(
     "push",
-    "const a = new Array<i32>();\nfor (let i = 0; i < inputs.n; i++) a.push(i);\nreturn { n: a.length };",
+    "const a = new Array<number>();\nfor (let i = 0; i < inputs.n; i++) a.push(i);\nreturn { n: a.length };",
     N,
     N,
   ),
@@ -28,8 +28,7 @@ const UNITS = [
   // Nested functions cannot name themselves in AssemblyScript; recurse through a function reference.
   unit(
     "recurse",
-    "function down(k: i32, self: usize): i32 { return k == 0 ? 0 : 1 + changetype<(k: i32, s: usize) => i32>(self)(k - 1, self); }\n" +
-      "return { n: down(inputs.n, changetype<usize>(down)) };",
+    "function down(k: number): number { return k == 0 ? 0 : 1 + down(k - 1); }\nreturn { n: down(inputs.n) };",
     N,
     N,
   ),
@@ -44,7 +43,7 @@ const UNITS = [
   unit(
     "echo",
     "let sum = 0;\nfor (const row of inputs.rows) sum += row.score ?? 0;\n" +
-      'return { name: inputs.name + "!", tags: inputs.tags, rows: inputs.rows, meta: inputs.meta, limit: inputs.limit, sum: sum, none: null };',
+      'return { name: inputs.name + "!", tags: inputs.tags, rows: inputs.rows, meta: inputs.meta, limit: inputs.limit, sum: sum, none: undefined };',
     {
       name: "string",
       tags: "string[]",
@@ -64,7 +63,7 @@ const UNITS = [
   ),
   unit(
     "host",
-    'console.log("hello " + inputs.name);\nreturn { r: Math.random(), t: <f64>Date.now(), floor: Math.floor(2.5) };',
+    'console.log("hello " + inputs.name);\nreturn { r: Math.random(), t: Date.now(), floor: Math.floor(2.5) };',
     { name: "string" },
     { r: "number", t: "number", floor: "number" },
     ["log", "random", "time", "math"],

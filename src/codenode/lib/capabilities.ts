@@ -55,7 +55,8 @@ export function capabilityLib(granted: readonly string[]): string {
     const members = granted.includes("math") ? MATH_MEMBERS : "";
     parts.push(`interface Math {${members}${random}\n}\ndeclare var Math: Math;`);
   }
-  if (granted.includes("time")) parts.push("interface DateConstructor { now(): number; }\ndeclare var Date: DateConstructor;");
+  if (granted.includes("time"))
+    parts.push("interface DateConstructor { now(): number; }\ndeclare var Date: DateConstructor;");
   if (granted.includes("log")) {
     parts.push(
       "interface Console { log(...data: (string | number | boolean)[]): void; info(...data: (string | number | boolean)[]): void; " +

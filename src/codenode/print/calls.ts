@@ -22,7 +22,11 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
     const symbol = ctx.symbolOf(callee);
     if (symbol && ctx.isLocal(symbol)) {
       if (symbol.flags & ts.SymbolFlags.Function || isLiftedConst(ctx, symbol)) return callLifted(ctx, node, symbol);
-      return ctx.refuse(node, `calling '${callee.text}'`, "call functions declared with `function` or `const f = (...) => ...`");
+      return ctx.refuse(
+        node,
+        `calling '${callee.text}'`,
+        "call functions declared with `function` or `const f = (...) => ...`",
+      );
     }
     return printGlobalCall(ctx, node, callee.text);
   }
@@ -61,10 +65,18 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
 export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
   const type = ctx.typeOf(node);
   const callee = node.expression;
-  if (ts.isIdentifier(callee) && (type.kind === "map" || type.kind === "set" || type.kind === "array") && (node.arguments?.length ?? 0) === 0)
+  if (
+    ts.isIdentifier(callee) &&
+    (type.kind === "map" || type.kind === "set" || type.kind === "array") &&
+    (node.arguments?.length ?? 0) === 0
+  )
     return { text: `new ${asType(type)}()`, type };
   if (ts.isIdentifier(callee) && callee.text === "Error") return { text: errorText(ctx, node.arguments ?? []), type };
-  return ctx.refuse(node, `'new ${shortText(callee)}(...)' here`, "use `new Map<K, V>()`, `new Set<T>()`, `[]` or `new Error(message)`");
+  return ctx.refuse(
+    node,
+    `'new ${shortText(callee)}(...)' here`,
+    "use `new Map<K, V>()`, `new Set<T>()`, `[]` or `new Error(message)`",
+  );
 }
 
 export function errorText(ctx: PrintContext, args: readonly ts.Expression[]): string {
@@ -88,7 +100,8 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       const value = printExpr(ctx, first);
       if (value.type.kind === "number") return value;
       if (value.type.kind === "boolean") return { text: `__ice_bool_num(${value.text})`, type: NUMBER };
-      if (value.type.kind === "string") return { text: `__ice_str_num(${value.text}, ${STR_MODE.number}, NaN)`, type: NUMBER };
+      if (value.type.kind === "string")
+        return { text: `__ice_str_num(${value.text}, ${STR_MODE.number}, NaN)`, type: NUMBER };
       break;
     }
     case "parseFloat":
@@ -96,7 +109,10 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       return { text: `__ice_str_num(${arg(ctx, node, 0, STRING, '""')}, ${STR_MODE.parseFloat}, NaN)`, type: NUMBER };
     case "parseInt":
     case "Number.parseInt":
-      return { text: `__ice_str_num(${arg(ctx, node, 0, STRING, '""')}, ${STR_MODE.parseInt}, ${arg(ctx, node, 1, NUMBER, "NaN")})`, type: NUMBER };
+      return {
+        text: `__ice_str_num(${arg(ctx, node, 0, STRING, '""')}, ${STR_MODE.parseInt}, ${arg(ctx, node, 1, NUMBER, "NaN")})`,
+        type: NUMBER,
+      };
     case "isNaN":
     case "Number.isNaN":
       return { text: `isNaN<f64>(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: BOOLEAN };
@@ -130,7 +146,8 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
     case "min":
     case "max": {
       if (args.length === 0) return { text: method === "min" ? "Infinity" : "-Infinity", type: NUMBER };
-      if (node.arguments.some(ts.isSpreadElement)) return ctx.refuse(node, `Math.${method}(...array)`, "use a loop or reduce");
+      if (node.arguments.some(ts.isSpreadElement))
+        return ctx.refuse(node, `Math.${method}(...array)`, "use a loop or reduce");
       const text = args.reduce((acc, a) => `Math.${method}(${acc}, ${a})`);
       return { text, type: NUMBER };
     }
@@ -161,15 +178,27 @@ function numberMethod(ctx: PrintContext, node: ts.CallExpression, receiver: Prin
   switch (method) {
     case "toString":
       if (!digits) return { text: `__ice_num_str(${receiver.text})`, type: STRING };
-      return { text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.radix}, ${printTo(ctx, digits, NUMBER)})`, type: STRING };
+      return {
+        text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.radix}, ${printTo(ctx, digits, NUMBER)})`,
+        type: STRING,
+      };
     case "toFixed":
-      return { text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.fixed}, ${digits ? printTo(ctx, digits, NUMBER) : "0.0"})`, type: STRING };
+      return {
+        text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.fixed}, ${digits ? printTo(ctx, digits, NUMBER) : "0.0"})`,
+        type: STRING,
+      };
     case "toPrecision":
       if (!digits) return { text: `__ice_num_str(${receiver.text})`, type: STRING };
-      return { text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.precision}, ${printTo(ctx, digits, NUMBER)})`, type: STRING };
+      return {
+        text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.precision}, ${printTo(ctx, digits, NUMBER)})`,
+        type: STRING,
+      };
     case "toExponential":
       if (!digits) return { text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.exponentialAuto}, 0.0)`, type: STRING };
-      return { text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.exponential}, ${printTo(ctx, digits, NUMBER)})`, type: STRING };
+      return {
+        text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.exponential}, ${printTo(ctx, digits, NUMBER)})`,
+        type: STRING,
+      };
     default:
       return ctx.refuse(node, `number.${method}()`, "use toString, toFixed, toPrecision or toExponential");
   }
@@ -217,8 +246,12 @@ function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Printed, me
     case "repeat":
       return { text: `__ice_repeat(${r}, ${n(0, "0.0")})`, type: STRING };
     case "split":
-      if (!node.arguments[0]) return ctx.refuse(node, "split() without a separator", 'write split(",") or put the string in an array');
-      return { text: `__ice_split(${r}, ${str(0, '""')}, ${n(1, "4294967295.0")})`, type: { kind: "array", element: STRING } };
+      if (!node.arguments[0])
+        return ctx.refuse(node, "split() without a separator", 'write split(",") or put the string in an array');
+      return {
+        text: `__ice_split(${r}, ${str(0, '""')}, ${n(1, "4294967295.0")})`,
+        type: { kind: "array", element: STRING },
+      };
     case "replace":
       return { text: `__ice_replace(${r}, ${str(0, '""')}, ${str(1, '"undefined"')})`, type: STRING };
     case "replaceAll":
@@ -243,7 +276,8 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
     case "at":
       return { text: `__ice_a_at${box(element)}<${T}>(${r}, ${n(0, "0.0")})`, type: optional(element) };
     case "push": {
-      if (node.arguments.length === 1) return { text: `(<f64>${r}.push(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
+      if (node.arguments.length === 1)
+        return { text: `(<f64>${r}.push(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
       const temp = ctx.temp(type);
       const pushes = node.arguments.map((x) => `${temp}.push(${printTo(ctx, x, element)})`);
       return { text: `(${temp} = ${r}, ${pushes.join(", ")}, <f64>${temp}.length)`, type: NUMBER };
@@ -252,18 +286,25 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
     case "shift":
       return { text: `__ice_${method}${box(element)}<${T}>(${r})`, type: optional(element) };
     case "unshift":
-      if (node.arguments.length !== 1) return ctx.refuse(node, "unshift with several values", "call unshift once per value, last first");
+      if (node.arguments.length !== 1)
+        return ctx.refuse(node, "unshift with several values", "call unshift once per value, last first");
       return { text: `(<f64>${r}.unshift(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
     case "indexOf":
       return { text: `__ice_index_of<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")})`, type: NUMBER };
     case "lastIndexOf":
-      return { text: `__ice_last_index_of<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "Infinity")})`, type: NUMBER };
+      return {
+        text: `__ice_last_index_of<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "Infinity")})`,
+        type: NUMBER,
+      };
     case "includes":
       return { text: `__ice_includes<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")})`, type: BOOLEAN };
     case "slice":
       return { text: `__ice_slice<${T}>(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type };
     case "concat":
-      return { text: node.arguments.reduce((acc, x) => `${acc}.concat(${printTo(ctx, x, type)})`, `${r}.slice(0)`), type };
+      return {
+        text: node.arguments.reduce((acc, x) => `${acc}.concat(${printTo(ctx, x, type)})`, `${r}.slice(0)`),
+        type,
+      };
     case "join":
       if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
         return ctx.refuse(node, "join of objects or arrays", "map the elements to strings first");
@@ -271,11 +312,18 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
     case "reverse":
       return { text: `${r}.reverse()`, type };
     case "fill":
-      return { text: `__ice_fill<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")}, ${n(2, "Infinity")})`, type };
+      return {
+        text: `__ice_fill<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")}, ${n(2, "Infinity")})`,
+        type,
+      };
     case "sort": {
       if (!node.arguments[0]) {
         if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
-          return ctx.refuse(node, "sort() of objects without a comparator", "pass a comparator, e.g. sort((a, b) => a.x - b.x)");
+          return ctx.refuse(
+            node,
+            "sort() of objects without a comparator",
+            "pass a comparator, e.g. sort((a, b) => a.x - b.x)",
+          );
         return { text: `__ice_sort_default<${T}>(${r})`, type };
       }
       const f = callbackFor(ctx, node.arguments[0], 2, [element, element], NUMBER, true);
@@ -285,7 +333,10 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
       const result = ctx.typeOf(node);
       if (result.kind !== "array") break;
       const f = callback(3, result.element);
-      return { text: `__ice_map<${T}, ${asType(result.element)}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: result };
+      return {
+        text: `__ice_map<${T}, ${asType(result.element)}, ${f.envType}>(${r}, ${f.name}, ${f.env})`,
+        type: result,
+      };
     }
     case "filter": {
       const f = callback(3, BOOLEAN);
@@ -304,7 +355,10 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
     case "findLast": {
       const f = callback(3, BOOLEAN);
       const helper = method === "find" ? "__ice_find" : "__ice_find_last";
-      return { text: `${helper}${box(element)}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: optional(element) };
+      return {
+        text: `${helper}${box(element)}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`,
+        type: optional(element),
+      };
     }
     case "findIndex":
     case "findLastIndex": {
@@ -320,7 +374,10 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
       }
       const init = printTo(ctx, node.arguments[1]!, result);
       const f = callbackFor(ctx, node.arguments[0]!, 4, [result, element], result, false, true);
-      return { text: `__ice_reduce<${T}, ${asType(result)}, ${f.envType}>(${r}, ${f.name}, ${f.env}, ${init})`, type: result };
+      return {
+        text: `__ice_reduce<${T}, ${asType(result)}, ${f.envType}>(${r}, ${f.name}, ${f.env}, ${init})`,
+        type: result,
+      };
     }
     default:
       break;
@@ -336,7 +393,10 @@ function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: Printed
   switch (method) {
     case "get":
       if (t.kind !== "map") break;
-      return { text: `__ice_map_get${box(t.value)}<${K}, ${asType(t.value)}>(${c.text}, ${arg(ctx, node, 0, key, "")})`, type: optional(t.value) };
+      return {
+        text: `__ice_map_get${box(t.value)}<${K}, ${asType(t.value)}>(${c.text}, ${arg(ctx, node, 0, key, "")})`,
+        type: optional(t.value),
+      };
     case "set":
       if (t.kind !== "map") break;
       return { text: `${c.text}.set(${k()}, ${arg(ctx, node, 1, t.value, "")})`, type: t };
@@ -352,7 +412,11 @@ function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: Printed
     default:
       break;
   }
-  return ctx.refuse(node, `${t.kind === "map" ? "Map" : "Set"}.${method}()`, "use get, set, add, has, delete, clear or size");
+  return ctx.refuse(
+    node,
+    `${t.kind === "map" ? "Map" : "Set"}.${method}()`,
+    "use get, set, add, has, delete, clear or size",
+  );
 }
 
 export { numberLiteral, coerce };

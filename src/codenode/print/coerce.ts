@@ -21,9 +21,13 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   }
   if (from.kind === "optional" && sameType(from.inner, to)) return unwrap(printed);
   if (to.kind === "void") return printed.text;
-  if (from.kind === "array" && to.kind === "array" && printed.text.startsWith("new Array<")) return `new Array<${asType(to.element)}>()`;
-  return ctx.refuse(at, `using a value of one shape where another is expected ('${describe(from)}' as '${describe(to)}')`,
-    "give both the same declared type");
+  if (from.kind === "array" && to.kind === "array" && printed.text.startsWith("new Array<"))
+    return `new Array<${asType(to.element)}>()`;
+  return ctx.refuse(
+    at,
+    `using a value of one shape where another is expected ('${describe(from)}' as '${describe(to)}')`,
+    "give both the same declared type",
+  );
 }
 
 /** The defined value of an optional (the checker has proven it defined, or `!` asserts it). */

@@ -20,7 +20,9 @@ export function numberLiteral(value: number): string {
 }
 
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** An expression as a value of `target` (its own type when absent). */
@@ -48,7 +50,11 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
     case "boolean":
       return `__ice_str<${asType(printed.type)}>(${printed.text})`;
     default:
-      return ctx.refuse(at, `turning '${shortText(at)}' into text`, "only strings, numbers and booleans convert to text; format the value first");
+      return ctx.refuse(
+        at,
+        `turning '${shortText(at)}' into text`,
+        "only strings, numbers and booleans convert to text; format the value first",
+      );
   }
 }
 
@@ -110,7 +116,11 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printObjectLiteral(ctx, node as ts.ObjectLiteralExpression, hint);
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
-      return ctx.refuse(node, "a function used as a value here", "pass it directly to an array method, or declare it with `const f = (...) => ...` and call it");
+      return ctx.refuse(
+        node,
+        "a function used as a value here",
+        "pass it directly to an array method, or declare it with `const f = (...) => ...` and call it",
+      );
     case ts.SyntaxKind.RegularExpressionLiteral:
       return ctx.refuse(node, "a regular expression", "use string methods (indexOf, includes, split, replaceAll)");
     case ts.SyntaxKind.NullKeyword:
@@ -157,7 +167,11 @@ function printIdentifier(ctx: PrintContext, node: ts.Identifier): Printed {
     return ctx.refuse(node, `'${name}' as a value`, "call its methods directly");
   }
   if (symbol.flags & ts.SymbolFlags.Function || isLiftedConst(ctx, symbol))
-    return ctx.refuse(node, `the function '${name}' used as a value`, "call it, or pass it directly to an array method");
+    return ctx.refuse(
+      node,
+      `the function '${name}' used as a value`,
+      "call it, or pass it directly to an array method",
+    );
   const declared = ctx.declaredType(symbol, node);
   const storage = variableAccess(ctx, symbol);
   return narrowed(ctx, node, { text: storage, type: declared });
@@ -173,7 +187,12 @@ export function variableAccess(ctx: PrintContext, symbol: ts.Symbol): string {
 
 export function isLiftedConst(ctx: PrintContext, symbol: ts.Symbol): boolean {
   const declaration = symbol.valueDeclaration;
-  return !!declaration && ts.isVariableDeclaration(declaration) && !!declaration.initializer && ctx.lifted.has(declaration.initializer);
+  return (
+    !!declaration &&
+    ts.isVariableDeclaration(declaration) &&
+    !!declaration.initializer &&
+    ctx.lifted.has(declaration.initializer)
+  );
 }
 
 /** A read whose type the checker narrowed (an optional proven defined) is unwrapped. */
@@ -187,7 +206,9 @@ function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Printed {
 
 function isWriteTarget(node: ts.Node): boolean {
   const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return (
+    ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  );
 }
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
@@ -205,8 +226,13 @@ function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
   const property = node.name.text;
   if (ts.isIdentifier(node.expression) && !isLocalName(ctx, node.expression)) {
     const global = node.expression.text;
-    if (global === "Number" && property in NUMBER_CONSTANTS) return { text: numberLiteral(NUMBER_CONSTANTS[property]!), type: NUMBER };
-    if (global === "Math" && property in Math && typeof (Math as unknown as Record<string, unknown>)[property] === "number")
+    if (global === "Number" && property in NUMBER_CONSTANTS)
+      return { text: numberLiteral(NUMBER_CONSTANTS[property]!), type: NUMBER };
+    if (
+      global === "Math" &&
+      property in Math &&
+      typeof (Math as unknown as Record<string, unknown>)[property] === "number"
+    )
       return { text: numberLiteral((Math as unknown as Record<string, number>)[property]!), type: NUMBER };
   }
   if (node.questionDotToken) return printOptionalAccess(ctx, node);
@@ -223,7 +249,8 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   const t = object.type;
   if (property === "length" && (t.kind === "string" || t.kind === "array"))
     return { text: `(<f64>${object.text}.length)`, type: NUMBER };
-  if (property === "size" && (t.kind === "map" || t.kind === "set")) return { text: `(<f64>${object.text}.size)`, type: NUMBER };
+  if (property === "size" && (t.kind === "map" || t.kind === "set"))
+    return { text: `(<f64>${object.text}.size)`, type: NUMBER };
   if (t.kind === "object") {
     const field = t.shape.fields.find((f) => f.name === property);
     if (field) return narrowed(ctx, node, { text: `${object.text}.${property}`, type: field.type });
@@ -298,13 +325,22 @@ const COMPOUND: { readonly [kind: number]: ts.SyntaxKind } = {
 };
 
 /** A binary operation on two printed operands (both already evaluated, in order). */
-export function operate(ctx: PrintContext, node: ts.Node, op: ts.SyntaxKind, left: Printed, right: Printed, resultIsText: boolean): Printed {
+export function operate(
+  ctx: PrintContext,
+  node: ts.Node,
+  op: ts.SyntaxKind,
+  left: Printed,
+  right: Printed,
+  resultIsText: boolean,
+): Printed {
   if (op === ts.SyntaxKind.PlusToken) {
     if (resultIsText) return { text: `(${asText(ctx, left, node)} + ${asText(ctx, right, node)})`, type: STRING };
     return { text: `(${num(ctx, left, node)} + ${num(ctx, right, node)})`, type: NUMBER };
   }
-  if (ARITHMETIC[op]) return { text: `(${num(ctx, left, node)} ${ARITHMETIC[op]} ${num(ctx, right, node)})`, type: NUMBER };
-  if (op === ts.SyntaxKind.AsteriskAsteriskToken) return { text: `__ice_pow(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
+  if (ARITHMETIC[op])
+    return { text: `(${num(ctx, left, node)} ${ARITHMETIC[op]} ${num(ctx, right, node)})`, type: NUMBER };
+  if (op === ts.SyntaxKind.AsteriskAsteriskToken)
+    return { text: `__ice_pow(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
   const bit = BITWISE[op];
   if (bit) {
     const a = `__ice_i32(${num(ctx, left, node)})`;
@@ -317,28 +353,46 @@ export function operate(ctx: PrintContext, node: ts.Node, op: ts.SyntaxKind, lef
 
 function num(ctx: PrintContext, p: Printed, at: ts.Node): string {
   if (p.type.kind === "number") return p.text;
-  return ctx.refuse(at, `arithmetic on a ${p.type.kind === "optional" ? "value that may be undefined" : p.type.kind}`, "check for undefined first, or convert with Number(...)");
+  return ctx.refuse(
+    at,
+    `arithmetic on a ${p.type.kind === "optional" ? "value that may be undefined" : p.type.kind}`,
+    "check for undefined first, or convert with Number(...)",
+  );
 }
 
 function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const op = node.operatorToken.kind;
-  if (op === ts.SyntaxKind.EqualsToken || COMPOUND[op] !== undefined || op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
-      op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken)
+  if (
+    op === ts.SyntaxKind.EqualsToken ||
+    COMPOUND[op] !== undefined ||
+    op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    op === ts.SyntaxKind.BarBarEqualsToken ||
+    op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+  )
     return printAssignment(ctx, node);
   if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return printLogical(ctx, node);
   if (op === ts.SyntaxKind.QuestionQuestionToken) return printCoalesce(ctx, node);
   if (EQUALITY[op] !== undefined) return printEquality(ctx, node, EQUALITY[op]!);
   if (op === ts.SyntaxKind.CommaToken) return ctx.refuse(node, "the comma operator", "write separate statements");
   if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword)
-    return ctx.refuse(node, `'${ts.tokenToString(op)}'`, "values are typed by their declarations; use a Map for keyed data");
+    return ctx.refuse(
+      node,
+      `'${ts.tokenToString(op)}'`,
+      "values are typed by their declarations; use a Map for keyed data",
+    );
   const left = printExpr(ctx, node.left);
   const right = printExpr(ctx, node.right);
   const cmp = COMPARISON[op];
   if (cmp) {
-    if (left.type.kind === "number" && right.type.kind === "number") return { text: `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
+    if (left.type.kind === "number" && right.type.kind === "number")
+      return { text: `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
     if (left.type.kind === "string" && right.type.kind === "string")
       return { text: `(__ice_strcmp(${left.text}, ${right.text}) ${cmp} 0)`, type: BOOLEAN };
-    return ctx.refuse(node, `comparing ${left.type.kind} and ${right.type.kind} with '${cmp}'`, "compare two numbers or two strings");
+    return ctx.refuse(
+      node,
+      `comparing ${left.type.kind} and ${right.type.kind} with '${cmp}'`,
+      "compare two numbers or two strings",
+    );
   }
   const resultIsText = op === ts.SyntaxKind.PlusToken && ctx.typeOf(node).kind === "string";
   return operate(ctx, node, op, left, right, resultIsText);
@@ -356,7 +410,8 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   if (isUndefined(ctx, other)) {
     const printed = printExpr(ctx, value);
     if (printed.type.kind !== "optional") {
-      if (!isPure(value)) return ctx.refuse(node, "comparing a value that is never undefined with undefined", "remove the comparison");
+      if (!isPure(value))
+        return ctx.refuse(node, "comparing a value that is never undefined with undefined", "remove the comparison");
       return { text: equal ? "false" : "true", type: BOOLEAN };
     }
     return { text: `(${printed.text} ${equal ? "===" : "!=="} null)`, type: BOOLEAN };
@@ -366,7 +421,7 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const op = equal ? "==" : "!=";
   if (left.type.kind === "optional" || right.type.kind === "optional") {
     const [opt, plain] = left.type.kind === "optional" ? [left, right] : [right, left];
-    if (plain.type.kind === "optional" || !isPrimitive(plain.type) && plain.type.kind !== "string")
+    if (plain.type.kind === "optional" || (!isPrimitive(plain.type) && plain.type.kind !== "string"))
       return ctx.refuse(node, "comparing two values that may be undefined", "check them for undefined first");
     const a = ctx.temp(opt.type);
     const b = ctx.temp(plain.type);
@@ -400,7 +455,17 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const left = printExpr(ctx, node.left);
   const temp = ctx.temp(left.type);
   const kept = coerce(ctx, { text: temp, type: left.type }, type, node);
-  const keptTruthy = and ? kept : coerce(ctx, { text: unwrap({ text: temp, type: left.type }), type: left.type.kind === "optional" ? left.type.inner : left.type }, type, node);
+  const keptTruthy = and
+    ? kept
+    : coerce(
+        ctx,
+        {
+          text: unwrap({ text: temp, type: left.type }),
+          type: left.type.kind === "optional" ? left.type.inner : left.type,
+        },
+        type,
+        node,
+      );
   const other = printTo(ctx, node.right, type);
   const test = truthy({ text: `(${temp} = ${left.text})`, type: left.type });
   return { text: and ? `(${test} ? ${other} : ${kept})` : `(${test} ? ${keptTruthy} : ${other})`, type };
@@ -420,7 +485,8 @@ function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): Printed
     case ts.SyntaxKind.ExclamationToken:
       return { text: `!${wrapParen(printCondition(ctx, node.operand))}`, type: BOOLEAN };
     case ts.SyntaxKind.MinusToken: {
-      if (ts.isNumericLiteral(node.operand)) return { text: `(-${numberLiteral(Number(node.operand.text))})`, type: NUMBER };
+      if (ts.isNumericLiteral(node.operand))
+        return { text: `(-${numberLiteral(Number(node.operand.text))})`, type: NUMBER };
       return { text: `(-${num(ctx, printExpr(ctx, node.operand), node)})`, type: NUMBER };
     }
     case ts.SyntaxKind.PlusToken: {
@@ -438,15 +504,20 @@ function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): Printed
 }
 
 function wrapParen(text: string): string {
-  return /^[\w$.!]+$/.test(text) || text.startsWith("(") && text.endsWith(")") ? text : `(${text})`;
+  return /^[\w$.!]+$/.test(text) || (text.startsWith("(") && text.endsWith(")")) ? text : `(${text})`;
 }
 
-function printUpdate(ctx: PrintContext, node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, prefix: boolean): Printed {
+function printUpdate(
+  ctx: PrintContext,
+  node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression,
+  prefix: boolean,
+): Printed {
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "++" : "--";
   const operand = node.operand;
   if (ts.isElementAccessExpression(operand)) {
     const used = !isDiscarded(node);
-    if (used && !prefix) return ctx.refuse(node, `'${op}' on an array element inside an expression`, "write it as its own statement");
+    if (used && !prefix)
+      return ctx.refuse(node, `'${op}' on an array element inside an expression`, "write it as its own statement");
     const target = printExpr(ctx, operand.expression);
     if (target.type.kind !== "array" || !isPure(operand.expression) || !isPure(operand.argumentExpression))
       return ctx.refuse(node, `'${op}' on this element`, "read it into a local, update, and write it back");
@@ -472,7 +543,8 @@ function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
   if (ts.isIdentifier(inner)) {
     const symbol = ctx.symbolOf(inner);
-    if (!symbol || !ctx.isLocal(symbol)) return ctx.refuse(node, `assigning to '${inner.text}'`, "assign to a local variable");
+    if (!symbol || !ctx.isLocal(symbol))
+      return ctx.refuse(node, `assigning to '${inner.text}'`, "assign to a local variable");
     return { text: variableAccess(ctx, symbol), type: ctx.declaredType(symbol, inner) };
   }
   if (ts.isPropertyAccessExpression(inner) && !inner.questionDotToken) {
@@ -494,24 +566,46 @@ function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): Printed 
     return ctx.refuse(node, `'${ts.tokenToString(op)}'`, "write the test and the assignment separately");
   if (ts.isElementAccessExpression(left)) {
     const array = printExpr(ctx, left.expression);
-    if (array.type.kind !== "array") return ctx.refuse(node, "assigning through [ ] here", "assign to array elements only; use a Map for keyed data");
+    if (array.type.kind !== "array")
+      return ctx.refuse(node, "assigning through [ ] here", "assign to array elements only; use a Map for keyed data");
     const element = asType(array.type.element);
     const index = printTo(ctx, left.argumentExpression, NUMBER);
     if (op === ts.SyntaxKind.EqualsToken)
-      return { text: `__ice_set<${element}>(${array.text}, ${index}, ${printTo(ctx, node.right, array.type.element)})`, type: array.type.element };
+      return {
+        text: `__ice_set<${element}>(${array.text}, ${index}, ${printTo(ctx, node.right, array.type.element)})`,
+        type: array.type.element,
+      };
     if (!isPure(left.expression) || !isPure(left.argumentExpression))
-      return ctx.refuse(node, "a compound assignment to this element", "read it into a local, update, and write it back");
+      return ctx.refuse(
+        node,
+        "a compound assignment to this element",
+        "read it into a local, update, and write it back",
+      );
     const current: Printed = { text: `__ice_at<${element}>(${array.text}, ${index})`, type: array.type.element };
-    const value = operate(ctx, node, COMPOUND[op]!, current, printExpr(ctx, node.right), array.type.element.kind === "string");
-    return { text: `__ice_set<${element}>(${array.text}, ${index}, ${coerce(ctx, value, array.type.element, node)})`, type: array.type.element };
+    const value = operate(
+      ctx,
+      node,
+      COMPOUND[op]!,
+      current,
+      printExpr(ctx, node.right),
+      array.type.element.kind === "string",
+    );
+    return {
+      text: `__ice_set<${element}>(${array.text}, ${index}, ${coerce(ctx, value, array.type.element, node)})`,
+      type: array.type.element,
+    };
   }
   if (ts.isPropertyAccessExpression(left) && left.name.text === "length" && op === ts.SyntaxKind.EqualsToken) {
     const array = printExpr(ctx, left.expression);
     if (array.type.kind === "array")
-      return { text: `__ice_set_length<${asType(array.type.element)}>(${array.text}, ${printTo(ctx, node.right, NUMBER)})`, type: NUMBER };
+      return {
+        text: `__ice_set_length<${asType(array.type.element)}>(${array.text}, ${printTo(ctx, node.right, NUMBER)})`,
+        type: NUMBER,
+      };
   }
   const target = printLValue(ctx, node.left);
-  if (op === ts.SyntaxKind.EqualsToken) return { text: `(${target.text} = ${printTo(ctx, node.right, target.type)})`, type: target.type };
+  if (op === ts.SyntaxKind.EqualsToken)
+    return { text: `(${target.text} = ${printTo(ctx, node.right, target.type)})`, type: target.type };
   if (ts.isPropertyAccessExpression(left) && !isPure(left.expression))
     return ctx.refuse(node, "a compound assignment to this field", "read the object into a local first");
   const current = narrowedForCompound(target);
@@ -524,17 +618,29 @@ function narrowedForCompound(target: Printed): Printed {
 }
 
 function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
-  const type = hint && hint.kind === "array" ? hint : hint?.kind === "optional" && hint.inner.kind === "array" ? hint.inner : ctx.typeOf(node);
+  const type =
+    hint && hint.kind === "array"
+      ? hint
+      : hint?.kind === "optional" && hint.inner.kind === "array"
+        ? hint.inner
+        : ctx.typeOf(node);
   if (type.kind !== "array") return ctx.refuse(node, "this array literal", "declare the array's type");
   const element = type.element;
   if (node.elements.length === 0) return { text: `new Array<${asType(element)}>()`, type };
-  for (const e of node.elements) if (ts.isSpreadElement(e) || ts.isOmittedExpression(e)) ctx.refuse(e, "spread or holes in an array literal", "use concat or push");
+  for (const e of node.elements)
+    if (ts.isSpreadElement(e) || ts.isOmittedExpression(e))
+      ctx.refuse(e, "spread or holes in an array literal", "use concat or push");
   const items = node.elements.map((e) => printTo(ctx, e, element));
   return { text: `(<${asType(type)}>[${items.join(", ")}])`, type };
 }
 
 function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, hint?: ValueType): Printed {
-  const target = hint?.kind === "object" ? hint : hint?.kind === "optional" && hint.inner.kind === "object" ? hint.inner : ctx.typeOf(node);
+  const target =
+    hint?.kind === "object"
+      ? hint
+      : hint?.kind === "optional" && hint.inner.kind === "object"
+        ? hint.inner
+        : ctx.typeOf(node);
   if (target.kind !== "object") return ctx.refuse(node, "this object literal", "declare its type");
   const values = new Map<string, ts.Expression>();
   const written: string[] = [];
@@ -546,12 +652,17 @@ function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression,
       values.set(property.name.text, property.name);
       written.push(property.name.text);
     } else {
-      ctx.refuse(property, "this kind of object property (spread, method, computed name)", "write `name: value` for each field");
+      ctx.refuse(
+        property,
+        "this kind of object property (spread, method, computed name)",
+        "write `name: value` for each field",
+      );
     }
   }
   const fields = target.shape.fields;
   for (const name of values.keys()) {
-    if (!fields.some((f) => f.name === name)) ctx.refuse(node, `the property '${name}'`, "this object's declared type has no such field");
+    if (!fields.some((f) => f.name === name))
+      ctx.refuse(node, `the property '${name}'`, "this object's declared type has no such field");
   }
   const printed = new Map<string, string>();
   for (const name of written) {
@@ -570,7 +681,11 @@ function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression,
       printed.set(name, temp);
     }
   }
-  const args = fields.map((f) => printed.get(f.name) ?? (f.type.kind === "optional" ? `__ice_none<${asType(f.type)}>()` : missing(ctx, node, f.name)));
+  const args = fields.map(
+    (f) =>
+      printed.get(f.name) ??
+      (f.type.kind === "optional" ? `__ice_none<${asType(f.type)}>()` : missing(ctx, node, f.name)),
+  );
   const construct = `new ${target.shape.name}(${args.join(", ")})`;
   return { text: pre.length > 0 ? `(${pre.join(", ")}, ${construct})` : construct, type: target };
 }

@@ -27,9 +27,16 @@ export function analyze(ctx: PrintContext, root: ts.FunctionDeclaration): void {
     }
     if (ts.isIdentifier(node)) {
       const symbol = ctx.symbolOf(node);
-      if (symbol && ctx.isLocal(symbol) && symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.FunctionScopedVariable)) {
+      if (
+        symbol &&
+        ctx.isLocal(symbol) &&
+        symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.FunctionScopedVariable)
+      ) {
         const declaration = symbol.valueDeclaration;
-        if (declaration && !(ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(declaration.initializer))) {
+        if (
+          declaration &&
+          !(ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(declaration.initializer))
+        ) {
           const owner = ctx.functionOf(declaration);
           if (ctx.functionOf(node) !== owner && !(ts.isParameter(declaration) && declaration === node.parent)) {
             ctx.captured.add(symbol);
@@ -69,7 +76,9 @@ export function environmentClasses(ctx: PrintContext): string {
         const type = ctx.declaredType(s, s.valueDeclaration!);
         return `  ${ctx.nameOf(s)}: ${asType(type)} = ${zeroValue(type)};`;
       });
-    const up = state.parent?.env ? `  up: ${state.parent.env.name} | null;\n  constructor(up: ${state.parent.env.name} | null) { this.up = up; }` : "  constructor(up: i32) {}";
+    const up = state.parent?.env
+      ? `  up: ${state.parent.env.name} | null;\n  constructor(up: ${state.parent.env.name} | null) { this.up = up; }`
+      : "  constructor(up: i32) {}";
     out.push(`class ${state.env.name} {\n${fields.join("\n")}\n${up}\n}`);
   }
   return out.join("\n");
@@ -99,7 +108,11 @@ function declarationOf(ctx: PrintContext, symbol: ts.Symbol): FunctionNode | und
 }
 
 interface Signature {
-  readonly params: readonly { readonly name: string; readonly type: ValueType; readonly node: ts.ParameterDeclaration }[];
+  readonly params: readonly {
+    readonly name: string;
+    readonly type: ValueType;
+    readonly node: ts.ParameterDeclaration;
+  }[];
   readonly returnType: ValueType;
 }
 
@@ -183,15 +196,24 @@ export function callbackFor(
     const symbol = ctx.symbolOf(inner);
     if (symbol && ctx.isLocal(symbol)) node = declarationOf(ctx, symbol);
   }
-  if (!node) return ctx.refuse(arg, "this callback", "pass an arrow function or the name of a function declared in the body");
+  if (!node)
+    return ctx.refuse(arg, "this callback", "pass an arrow function or the name of a function declared in the body");
   const signature = lift(ctx, node);
   const { name, definer } = ctx.lifted.get(node)!;
   const envType = ctx.states.get(definer)?.env?.name ?? "i32";
-  const arrayType: ValueType | undefined = comparator ? undefined : { kind: "array", element: leading[leading.length - 1]! };
+  const arrayType: ValueType | undefined = comparator
+    ? undefined
+    : { kind: "array", element: leading[leading.length - 1]! };
   const expected: ValueType[] = comparator ? [...leading] : [...leading, { kind: "number" }, arrayType!];
-  if (signature.params.length > expected.length) ctx.refuse(arg, "a callback with more parameters than it is given", "remove the extra parameters");
+  if (signature.params.length > expected.length)
+    ctx.refuse(arg, "a callback with more parameters than it is given", "remove the extra parameters");
   signature.params.forEach((p, i) => {
-    if (!sameType(p.type, expected[i]!)) ctx.refuse(p.node, "a callback parameter of another type than the value it receives", "leave the parameter's type to inference");
+    if (!sameType(p.type, expected[i]!))
+      ctx.refuse(
+        p.node,
+        "a callback parameter of another type than the value it receives",
+        "leave the parameter's type to inference",
+      );
   });
   const adapter = ctx.fresh("a");
   const names = expected.map((_, i) => `p${i}`);
@@ -199,7 +221,8 @@ export function callbackFor(
   const callText = `${name}(${["e", ...names.slice(0, signature.params.length)].join(", ")})`;
   let body: string;
   if (result.kind === "void") body = `${callText};`;
-  else if (signature.returnType.kind === "void") return ctx.refuse(arg, "a callback that returns nothing", "return a value");
+  else if (signature.returnType.kind === "void")
+    return ctx.refuse(arg, "a callback that returns nothing", "return a value");
   else body = `return ${coerce(ctx, { text: callText, type: signature.returnType }, result, arg)};`;
   ctx.hoisted.push(`function ${adapter}(${params.join(", ")}): ${asType(result)} { ${body} }`);
   return { name: adapter, env: envOfDefiner(ctx, definer), envType };

@@ -65,7 +65,12 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
     case ts.SyntaxKind.BreakStatement:
     case ts.SyntaxKind.ContinueStatement: {
       const s = node as ts.BreakStatement;
-      if (s.label) ctx.refuse(node, "a labelled break or continue", "use a flag variable, or move the loop into a function and return");
+      if (s.label)
+        ctx.refuse(
+          node,
+          "a labelled break or continue",
+          "use a flag variable, or move the loop into a function and return",
+        );
       if (node.kind === ts.SyntaxKind.ContinueStatement && insideSwitch(node))
         ctx.refuse(node, "continue inside a switch", "use if/else instead of the switch");
       return node.kind === ts.SyntaxKind.BreakStatement ? "break;" : "continue;";
@@ -79,16 +84,28 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
     }
     case ts.SyntaxKind.ThrowStatement: {
       const e = stripParens((node as ts.ThrowStatement).expression);
-      if ((ts.isNewExpression(e) || ts.isCallExpression(e)) && ts.isIdentifier(e.expression) && e.expression.text === "Error")
+      if (
+        (ts.isNewExpression(e) || ts.isCallExpression(e)) &&
+        ts.isIdentifier(e.expression) &&
+        e.expression.text === "Error"
+      )
         return `throw ${errorText(ctx, e.arguments ?? [])};`;
       return ctx.refuse(node, "throwing something other than an Error", "throw new Error(message)");
     }
     case ts.SyntaxKind.SwitchStatement:
       return printSwitch(ctx, node as ts.SwitchStatement);
     case ts.SyntaxKind.TryStatement:
-      return ctx.refuse(node, "try/catch", "check the values before the operation that would fail (exceptions end the node)");
+      return ctx.refuse(
+        node,
+        "try/catch",
+        "check the values before the operation that would fail (exceptions end the node)",
+      );
     case ts.SyntaxKind.LabeledStatement:
-      return ctx.refuse(node, "a labelled statement", "use a flag variable, or move the loop into a function and return");
+      return ctx.refuse(
+        node,
+        "a labelled statement",
+        "use a flag variable, or move the loop into a function and return",
+      );
     case ts.SyntaxKind.ForInStatement:
       return ctx.refuse(node, "for...in", "iterate an array with for...of, or a Map's keys");
     case ts.SyntaxKind.ClassDeclaration:
@@ -131,18 +148,25 @@ function bind(ctx: PrintContext, symbol: ts.Symbol, type: ValueType, value: stri
   return `let ${ctx.nameOf(symbol)}: ${asType(type)} = ${value};`;
 }
 
-function destructure(ctx: PrintContext, pattern: ts.BindingName, source: { text: string; type: ValueType }, at: ts.Node): string {
+function destructure(
+  ctx: PrintContext,
+  pattern: ts.BindingName,
+  source: { text: string; type: ValueType },
+  at: ts.Node,
+): string {
   const temp = ctx.temp(source.type);
   const lines = [`${temp} = ${source.text};`];
   const value = { text: temp, type: source.type };
   if (ts.isObjectBindingPattern(pattern)) {
-    if (value.type.kind !== "object") return ctx.refuse(at, "destructuring this value", "destructure objects with known fields");
+    if (value.type.kind !== "object")
+      return ctx.refuse(at, "destructuring this value", "destructure objects with known fields");
     for (const element of pattern.elements) {
       if (element.dotDotDotToken) ctx.refuse(element, "a rest element", "read the fields you need");
       const key = element.propertyName ?? element.name;
       if (!ts.isIdentifier(key)) ctx.refuse(element, "a computed property in a pattern", "read the field directly");
       const field = value.type.shape.fields.find((f) => f.name === (key as ts.Identifier).text);
-      if (!field) return ctx.refuse(element, `the field '${(key as ts.Identifier).text}'`, "destructure fields the object has");
+      if (!field)
+        return ctx.refuse(element, `the field '${(key as ts.Identifier).text}'`, "destructure fields the object has");
       lines.push(bindElement(ctx, element, { text: `${temp}.${field.name}`, type: field.type }));
     }
   } else {
@@ -164,8 +188,18 @@ function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { tex
   const type = ctx.declaredType(symbol, element.name);
   if (element.initializer && value.type.kind === "optional") {
     const temp = ctx.temp(value.type);
-    const defined = coerce(ctx, { text: unwrap({ text: temp, type: value.type }), type: value.type.inner }, type, element);
-    return bind(ctx, symbol, type, `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, type)}`);
+    const defined = coerce(
+      ctx,
+      { text: unwrap({ text: temp, type: value.type }), type: value.type.inner },
+      type,
+      element,
+    );
+    return bind(
+      ctx,
+      symbol,
+      type,
+      `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, type)}`,
+    );
   }
   return bind(ctx, symbol, type, coerce(ctx, value, type, element));
 }
@@ -198,7 +232,10 @@ function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
     element = { text: `${collection}[${index}]`, type: source.type.element };
     step = `${index}++`;
   } else if (source.type.kind === "string") {
-    element = { text: `${collection}.substring(${index}, ${index} + __ice_cp_len(${collection}, ${index}))`, type: STRING };
+    element = {
+      text: `${collection}.substring(${index}, ${index} + __ice_cp_len(${collection}, ${index}))`,
+      type: STRING,
+    };
     step = `${index} += __ice_cp_len(${collection}, ${index})`;
   } else {
     return ctx.refuse(node.expression, "for...of over this value", "iterate arrays and strings");
@@ -225,7 +262,8 @@ function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const entry = ctx.fresh("c");
   const tests: string[] = [];
   clauses.forEach((clause, i) => {
-    if (ts.isCaseClause(clause)) tests.push(`if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`);
+    if (ts.isCaseClause(clause))
+      tests.push(`if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`);
   });
   const fallback = clauses.findIndex((c) => ts.isDefaultClause(c));
   const bodies = clauses.map((clause, i) => `if (${entry} <= ${i}) {\n${printStatements(ctx, clause.statements)}\n}`);

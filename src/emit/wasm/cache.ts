@@ -35,7 +35,9 @@ function versions(): string {
 /** The content hash of a generated unit (hex sha-256): the cache key. */
 export function artifactHash(source: string): string {
   return createHash("sha256")
-    .update(`${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${RUNTIME_LIB_SOURCE}\0${source}`)
+    .update(
+      `${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${RUNTIME_LIB_SOURCE}\0${source}`,
+    )
     .digest("hex");
 }
 

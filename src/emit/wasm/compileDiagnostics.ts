@@ -15,7 +15,8 @@ import type { AscDiagnostic } from "./compileWorker.js";
 export function mapAscDiagnostics(found: readonly AscDiagnostic[], map: BodyMap): Diagnostic[] {
   const errors = found.filter((d) => d.category === 3);
   if (errors.length === 0) return [];
-  if (process.env.ICEOSC_DEBUG) for (const e of errors) process.stderr.write(`asc: ${e.message} (${e.path}:${e.start})\n`);
+  if (process.env.ICEOSC_DEBUG)
+    for (const e of errors) process.stderr.write(`asc: ${e.message} (${e.path}:${e.start})\n`);
   return [loweringGap(map.body)];
 }
 

@@ -56,7 +56,11 @@ export function unsupportedReason(type: SchemaType, path: string): readonly [str
       return unsupportedReason(type.element, `${path}[]`);
     case "object":
       for (const field of type.fields) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) || RESERVED.has(field.name) || field.name.startsWith("__ice")) {
+        if (
+          !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.name) ||
+          RESERVED.has(field.name) ||
+          field.name.startsWith("__ice")
+        ) {
           return [`${path}.${field.name}`, `'${field.name}' is not usable as a field name in sandboxed code`];
         }
         const inner = unsupportedReason(field.type, `${path}.${field.name}`);
@@ -112,7 +116,9 @@ class Generator {
       return `  let v${i}: ${opt} = null;\n  if (__ice_rd_bool()) v${i} = ${boxed};`;
     });
     const args = vt.shape.fields.map((sf) => `v${type.fields.findIndex((f) => f.name === sf.name)}`);
-    this.functions.push(`function ${fn}(): ${vt.shape.name} {\n${lines.join("\n")}\n  return new ${vt.shape.name}(${args.join(", ")});\n}`);
+    this.functions.push(
+      `function ${fn}(): ${vt.shape.name} {\n${lines.join("\n")}\n  return new ${vt.shape.name}(${args.join(", ")});\n}`,
+    );
     return fn;
   }
 

@@ -181,7 +181,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     id: "big_array_once",
-    body: "const a = \"x\".repeat(inputs.n);\nreturn { n: a.length };",
+    body: 'const a = "x".repeat(inputs.n);\nreturn { n: a.length };',
     bad: { n: 100_000_000 },
     limits: BIG,
     code: "ICE_MEMORY_LIMIT",
@@ -307,7 +307,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     id: "invalid_length",
-    body: "const a = \"ab\".repeat(inputs.n);\nreturn { n: a.length };",
+    body: 'const a = "ab".repeat(inputs.n);\nreturn { n: a.length };',
     bad: { n: -1 },
     code: "ICE_SANDBOX_TRAP",
     good: { n: 1 },
