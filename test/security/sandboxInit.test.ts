@@ -9,14 +9,15 @@ import { describe, expect, it } from "vitest";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
 import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
 import { meterModule } from "../../src/emit/wasm/meter.js";
-import { wrapUnit } from "../../src/emit/wasm/wrapUnit.js";
+import { lowerBody } from "../../src/codenode/index.js";
+import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
 import { LIMITS, obj, thrown } from "../sandbox/helpers.js";
 
 const input = obj({ n: "number" });
 const output = obj({ y: "number" });
 
 async function forged(topLevel: string, body = "return { y: inputs.n + 1 };", inputType = input): Promise<Uint8Array> {
-  const source = `${wrapUnit(body, inputType, output).source}\n${topLevel}\n`;
+  const source = `${lowerBody(embedCodeBody(body, "forged"), inputType, output, []).source!}\n${topLevel}\n`;
   const [outcome] = await compileInWorker([source], { unitMs: 60_000, totalMs: 120_000 });
   expect(outcome!.diagnostics.filter((d) => d.category === 3)).toEqual([]);
   return meterModule(outcome!.binary!);
