@@ -94,16 +94,8 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   for (const [name, sandboxes] of lowered) {
     for (const s of sandboxes) {
       if (s.direct) continue;
-      const unit: SandboxUnit = {
-        nodeId: s.nodeId,
-        kind: s.kind,
-        inputType: s.inputType,
-        outputType: s.outputType,
-        capabilities: s.capabilities,
-        body: s.body,
-      };
-      units.push(unit);
-      unitOwner.set(unit, name);
+      units.push(s);
+      unitOwner.set(s, name);
     }
   }
   const onCompile = options.onCompile;

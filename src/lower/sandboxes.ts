@@ -19,15 +19,24 @@ import { lowerCondition, type TypeOracle } from "./conditionBody.js";
 import { resolveLimits, trustProfileOf } from "./limits.js";
 import { CONDITION_OUTPUT } from "./resultType.js";
 
-/** A code node or condition, ready for the WASM compiler and the emitters. */
-export interface LoweredSandbox {
+/** What the code-node compiler (src/codenode, src/emit/wasm) needs of a sandboxed piece. */
+export interface SandboxUnit {
   readonly nodeId: string;
   readonly kind: "code" | "condition";
+  /** The `inputs` object the host passes in. */
   readonly inputType: ObjectType;
+  /** What the body returns (conditions: `{ result: boolean }`). */
   readonly outputType: ObjectType;
-  readonly inputs: readonly ValueEntry[];
-  readonly body: EmbeddedSource;
+  /** Granted capability names (already validated as known). */
   readonly capabilities: readonly string[];
+  /** TypeScript function body: reads `inputs.x`, returns an object of outputType. */
+  readonly body: EmbeddedSource;
+}
+
+/** A code node or condition, ready for the WASM compiler (it is a SandboxUnit) and the emitters. */
+export interface LoweredSandbox extends SandboxUnit {
+  /** The values bound to the inputs. */
+  readonly inputs: readonly ValueEntry[];
   readonly limits: SandboxLimits;
   /** True for code nodes whose trust profile runs them directly. */
   readonly direct: boolean;

@@ -307,7 +307,7 @@ describe("refused constructs", () => {
       new RegExp(`^regex.yaml:${line(1)}:23 ICE3001 Property 'test' does not exist on type 'RegExp'`),
     );
     expect(diagnosticsOf("reserved")[0]).toMatch(
-      new RegExp(`^reserved.yaml:${line(1)}:13 ICE3012 '__ice_x' is reserved`),
+      new RegExp(`^reserved.yaml:${line(1)}:13 ICE3020 '__ice_x' is a name the sandbox reserves`),
     );
     expect(diagnosticsOf("missing")[0]).toMatch(
       new RegExp(`^missing.yaml:${line(2)}:\\d+ ICE3001 Property 'b' is missing`),

@@ -5,7 +5,6 @@
  * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
  * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts).
  */
-import type { ObjectType } from "../../../runtime/schema.js";
 import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
 import {
   createDiagnostic,
@@ -14,7 +13,7 @@ import {
   type Diagnostic,
   type DiagnosticKind,
 } from "../../diagnostics/index.js";
-import type { EmbeddedSource } from "../../plan/node.js";
+import type { SandboxUnit } from "../../lower/sandboxes.js";
 import type { BodyMap } from "./bodyMap.js";
 import { lowerBody } from "../../codenode/index.js";
 import { artifactHash, openCacheFolder, readCached, writeCached } from "./cache.js";
@@ -31,19 +30,7 @@ export { analyzeModule, formatRiskReport, type NodeRisk } from "./riskReport.js"
 /** Known capability names (`imports:` of a code node): math, json, random, time, log. */
 export const CAPABILITIES: readonly string[] = CAPABILITY_NAMES;
 
-/** One piece of sandboxed code to compile. */
-export interface SandboxUnit {
-  readonly nodeId: string;
-  readonly kind: "code" | "condition";
-  /** The `inputs` object the host passes in. */
-  readonly inputType: ObjectType;
-  /** What the body returns (conditions: `{ result: boolean }`). */
-  readonly outputType: ObjectType;
-  /** Granted capability names (already validated as known). */
-  readonly capabilities: readonly string[];
-  /** TypeScript-syntax function body: reads `inputs.x`, returns an object literal of outputType. */
-  readonly body: EmbeddedSource;
-}
+export type { SandboxUnit } from "../../lower/sandboxes.js";
 
 /** A compiled, metered, verified module. */
 export interface SandboxArtifact {
