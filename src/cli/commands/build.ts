@@ -1,12 +1,17 @@
 /**
  * @fileoverview `iceosc build <files or dirs> --out-dir <dir> [--watch]`: writes `W.js`, `W.d.ts`
- * and the sandbox modules of each workflow; with --watch, keeps rebuilding (src/cli/watch.ts).
+ * and the sandbox modules of each workflow; with --watch, keeps rebuilding (src/cli/watch.ts). An
+ * unchanged build is replayed from the build cache (src/build/buildCache.ts) without loading the
+ * compiler: TypeScript, AssemblyScript and binaryen are imported only when something compiles.
  */
-import { compileFiles, type CompiledWorkflow } from "../../build/compile.js";
+import { resolve } from "node:path";
+import { buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
+import type { CompiledWorkflow } from "../../build/compile.js";
 import { OutsideOutDirError, writeOutputFiles, type OutputFile } from "../../build/outDir.js";
-import { createDiagnostic, Diagnostics } from "../../diagnostics/index.js";
+import { findWorkflowFiles } from "../../build/sources.js";
+import { createDiagnostic, DiagnosticBag, Diagnostics } from "../../diagnostics/index.js";
 import { shownName } from "../../frontend/names.js";
-import { analyzeModule, formatRiskReport } from "../../emit/wasm/index.js";
+import { openPrivateFolder } from "../../util/privateFolder.js";
 import { defaultCacheDir } from "../cache.js";
 import { type CliIo, shownPath } from "../io.js";
 import { compileProgress } from "../progress.js";
@@ -38,18 +43,73 @@ export interface BuildOutcome {
   readonly cached: number;
   /** Contents of every output file, for the next incremental build. */
   readonly contents: ReadonlyMap<string, string | Uint8Array>;
+  /** The diagnostics (warnings) printed. */
+  readonly messages: string;
 }
 
 export async function buildCommand(io: CliIo, args: BuildArgs): Promise<number> {
   if (args.watch) return (await import("../watch.js")).watchBuild(io, args);
+  const cache = buildCacheOf(io, args);
+  const replay = cache && readBuild(cache.dir, cache.key);
+  if (replay) {
+    const status = writeFiles(io, args, replay.files);
+    if (status !== 0) return status;
+    const { messages, workflows, sandboxUnits } = replay.record;
+    io.stderr(messages);
+    const note = args.runtime === undefined ? runtimeImportFor(args.outDir).note : undefined;
+    if (note) io.stderr(note);
+    io.stderr(summary(io, args, workflows, sandboxUnits, sandboxUnits, "unchanged: "));
+    return 0;
+  }
   const outcome = await buildOnce(io, args);
   if (outcome.status !== 0) return outcome.status;
-  const count = outcome.workflows.length;
-  const { units, cached } = outcome;
-  io.stderr(
-    `built ${count} workflow${count === 1 ? "" : "s"} into ${shownPath(io, args.outDir)} (${units} sandboxed piece${units === 1 ? "" : "s"}, ${cached} from cache)\n`,
-  );
+  io.stderr(summary(io, args, outcome.workflows.length, outcome.units, outcome.cached));
+  if (cache) {
+    const sources = outcome.workflows.map((w) => resolve(io.cwd, w.sourcePath));
+    const files = [...outcome.contents].map(([fileName, contents]) => ({ fileName, contents }));
+    writeBuild(cache.dir, cache.key, sources, files, {
+      messages: outcome.messages,
+      workflows: outcome.workflows.length,
+      sandboxUnits: outcome.units,
+    });
+  }
   return 0;
+}
+
+/** Where this build's record is kept, or undefined when it is not cached (--no-cache, --report). */
+function buildCacheOf(io: CliIo, args: BuildArgs): { dir: string; key: string } | undefined {
+  if (!args.cache || args.report) return undefined;
+  const dir = defaultCacheDir(io);
+  if (openPrivateFolder(dir).kind !== "ready") return undefined;
+  const settings = {
+    paths: args.paths,
+    cwd: io.cwd,
+    runtimeSpecifier: args.runtime ?? runtimeImportFor(args.outDir).specifier,
+    strict: args.strict ?? false,
+    format: args.format,
+  };
+  const key = buildKey(findWorkflowFiles(args.paths, new DiagnosticBag()), settings);
+  return key === undefined ? undefined : { dir, key };
+}
+
+function summary(io: CliIo, args: BuildArgs, workflows: number, units: number, cached: number, note = ""): string {
+  const s = (n: number) => (n === 1 ? "" : "s");
+  return `built ${workflows} workflow${s(workflows)} into ${shownPath(io, args.outDir)} (${note}${units} sandboxed piece${s(units)}, ${cached} from cache)\n`;
+}
+
+/** Writes output files; non-zero (with a diagnostic) when one would land outside the out-dir. */
+function writeFiles(io: CliIo, args: BuildArgs, files: readonly OutputFile[]): number {
+  try {
+    writeOutputFiles(args.outDir, files);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof OutsideOutDirError)) throw error;
+    const refused = createDiagnostic(Diagnostics.OutputOutsideOutDir, undefined, [
+      shownName(error.fileName),
+      args.outDir,
+    ]);
+    return reportDiagnostics(io, [refused], args.format);
+  }
 }
 
 /** Compiles and writes the outputs; with `previous`, writes only the files that changed. */
@@ -60,6 +120,7 @@ export async function buildOnce(
 ): Promise<BuildOutcome> {
   const progress = compileProgress(io);
   const runtime = args.runtime === undefined ? runtimeImportFor(args.outDir) : { specifier: args.runtime };
+  const { compileFiles } = await import("../../build/compile.js");
   const result = await compileFiles(args.paths, {
     runtimeSpecifier: runtime.specifier,
     cacheDir: args.cache ? defaultCacheDir(io) : false,
@@ -74,8 +135,14 @@ export async function buildOnce(
     units: 0,
     cached: 0,
     contents: previous ?? new Map(),
+    messages: "",
   });
-  const status = reportDiagnostics(io, result.diagnostics, args.format);
+  let messages = "";
+  const capture = (text: string) => {
+    messages += text;
+    io.stderr(text);
+  };
+  const status = reportDiagnostics({ ...io, stderr: capture }, result.diagnostics, args.format);
   if (status !== 0) return failed(status);
   const files: OutputFile[] = result.workflows.flatMap((workflow) => [
     { fileName: `${workflow.name}.js`, contents: workflow.js },
@@ -94,7 +161,10 @@ export async function buildOnce(
     return failed(reportDiagnostics(io, [refused], args.format));
   }
   if (runtime.note && !previous) io.stderr(runtime.note);
+  const written = writeFiles(io, args, changed);
+  if (written !== 0) return failed(written);
   if (args.report) {
+    const { analyzeModule, formatRiskReport } = await import("../../emit/wasm/index.js");
     const nodes = result.workflows.flatMap((w) =>
       w.wasm.map((m) => ({ workflow: w.name, risk: analyzeModule(m.bytes) })),
     );
@@ -107,6 +177,7 @@ export async function buildOnce(
     units: result.sandboxStats.units,
     cached: result.sandboxStats.cached,
     contents: new Map(files.map((f) => [f.fileName, f.contents])),
+    messages,
   };
 }
 

@@ -12,13 +12,14 @@
  *   either way (compileDiagnostics.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { LIBRARY_SOURCE } from "./asLibrary.js";
 import { RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
 import { ASC_FLAGS, SANDBOX_FORMAT_VERSION } from "./compilerFlags.js";
+
+export { openPrivateFolder as openCacheFolder, type PrivateFolder as CacheFolder } from "../../util/privateFolder.js";
 
 let toolVersions: string | undefined;
 
@@ -53,31 +54,8 @@ export type CacheRead =
   /** An entry exists but fails its digest: compile again and overwrite it. */
   | { readonly kind: "invalid"; readonly reason: string };
 
-/** A usable cache folder, or why there is none. */
-export type CacheFolder =
-  | { readonly kind: "ready"; readonly dir: string }
-  | { readonly kind: "unusable"; readonly dir: string; readonly reason: string };
-
 const MAGIC = [0x49, 0x43, 0x45, 0x43]; // "ICEC"
 const HEADER = MAGIC.length + 32;
-
-/**
- * Creates (mode 0700) and checks a cache folder: a real directory owned by this user and not
- * writable by group or others. Anything else is unusable (another user could plant modules).
- */
-export function openCacheFolder(dir: string): CacheFolder {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    if (!stat.isDirectory()) return { kind: "unusable", dir, reason: "it is not a directory" };
-    const uid = process.getuid?.();
-    if (uid !== undefined && stat.uid !== uid) return { kind: "unusable", dir, reason: "it belongs to another user" };
-    if ((stat.mode & 0o022) !== 0) return { kind: "unusable", dir, reason: "others may write to it (chmod 700 it)" };
-    return { kind: "ready", dir };
-  } catch (error) {
-    return { kind: "unusable", dir, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 function entryPath(dir: string, key: string): string {
   return join(dir, `${key}.wasm`);

@@ -1,0 +1,153 @@
+/**
+ * @fileoverview The whole-build cache: a build whose inputs have not changed writes its recorded
+ * outputs again without loading the compiler (no TypeScript, no AssemblyScript, no binaryen), so
+ * an unchanged `iceosc build` costs little more than starting Node.
+ *
+ * A record is found by a key over the compiler's identity, the build's settings and the files
+ * named on the command line (paths and contents). It lists every workflow file the build read
+ * (referenced sub-workflows too) with its SHA-256, which must all still match, and every output
+ * file by SHA-256, stored content-addressed beside it (`<dir>/blobs/<sha256>`) and checked when
+ * read. Anything missing or different is a miss, and the caller compiles as usual. Records and
+ * blobs live in the same private folder as the WASM cache (src/emit/wasm/cache.ts).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** What a successful build produced, as the cache replays it. */
+export interface BuildRecord {
+  readonly version: 1;
+  /** Every workflow file the build read, by absolute path, with its SHA-256. */
+  readonly sources: readonly { readonly path: string; readonly sha256: string }[];
+  /** The files written into the out-dir. */
+  readonly outputs: readonly { readonly fileName: string; readonly sha256: string }[];
+  /** What the build printed on stderr (warnings), replayed on a hit. */
+  readonly messages: string;
+  readonly workflows: number;
+  readonly sandboxUnits: number;
+}
+
+/** A build's outputs read back from the cache. */
+export interface CachedBuild {
+  readonly record: BuildRecord;
+  readonly files: readonly { readonly fileName: string; readonly contents: Uint8Array }[];
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+let identity: string | undefined;
+
+/**
+ * The compiler's identity: names, sizes and modification times of its own files (this package's
+ * `src/` and `runtime/`, built or not), so any change to the compiler misses every record.
+ */
+function compilerIdentity(): string {
+  if (identity !== undefined) return identity;
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const hash = createHash("sha256");
+  const walk = (dir: string): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else hash.update(`${relative(root, path)}\0${stat.size}\0${stat.mtimeMs}\n`);
+    }
+  };
+  walk(join(root, "src"));
+  walk(join(root, "runtime"));
+  identity = hash.digest("hex");
+  return identity;
+}
+
+/** The key of a build: the compiler, its settings and the requested files' paths and contents. */
+export function buildKey(
+  requested: readonly string[],
+  settings: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const hash = createHash("sha256").update(compilerIdentity()).update(JSON.stringify(settings));
+  for (const path of [...requested].map((p) => resolve(p)).sort()) {
+    let contents: Buffer;
+    try {
+      contents = readFileSync(path);
+    } catch {
+      return undefined;
+    }
+    hash.update(`\0${path}\0${sha256(contents)}`);
+  }
+  return hash.digest("hex");
+}
+
+function recordPath(dir: string, key: string): string {
+  return join(dir, "builds", `${key}.json`);
+}
+
+function blobPath(dir: string, digest: string): string {
+  return join(dir, "blobs", digest);
+}
+
+/** The recorded outputs of `key`, when every source still matches and every blob is intact. */
+export function readBuild(dir: string, key: string): CachedBuild | undefined {
+  try {
+    const record = JSON.parse(readFileSync(recordPath(dir, key), "utf8")) as BuildRecord;
+    if (record.version !== 1) return undefined;
+    for (const source of record.sources) {
+      if (sha256(readFileSync(source.path)) !== source.sha256) return undefined;
+    }
+    const files = record.outputs.map((output) => {
+      const contents = new Uint8Array(readFileSync(blobPath(dir, output.sha256)));
+      if (sha256(contents) !== output.sha256) throw new Error("damaged blob");
+      return { fileName: output.fileName, contents };
+    });
+    return { record, files };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records a successful build. Failures only cost a later full build. */
+export function writeBuild(
+  dir: string,
+  key: string,
+  sources: readonly string[],
+  outputs: readonly { readonly fileName: string; readonly contents: string | Uint8Array }[],
+  summary: Pick<BuildRecord, "messages" | "workflows" | "sandboxUnits">,
+): void {
+  try {
+    mkdirSync(join(dir, "builds"), { recursive: true, mode: 0o700 });
+    mkdirSync(join(dir, "blobs"), { recursive: true, mode: 0o700 });
+    const recorded = outputs.map((output) => {
+      const digest = sha256(output.contents);
+      atomicWrite(blobPath(dir, digest), output.contents);
+      return { fileName: output.fileName, sha256: digest };
+    });
+    const record: BuildRecord = {
+      version: 1,
+      sources: [...new Set(sources.map((s) => resolve(s)))].map((path) => ({
+        path,
+        sha256: sha256(readFileSync(path)),
+      })),
+      outputs: recorded,
+      ...summary,
+    };
+    atomicWrite(recordPath(dir, key), JSON.stringify(record));
+  } catch {
+    // A read-only or full cache directory must not fail the build.
+  }
+}
+
+function atomicWrite(path: string, contents: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    writeFileSync(temp, contents, { mode: 0o600 });
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
