@@ -20,6 +20,7 @@ import type {
   LlmRequest,
   LlmResponse,
   ModelPrice,
+  RequestGrants,
   RunEvent,
   ToolFunction,
   ToolSpec,
@@ -51,6 +52,8 @@ export interface LlmContext {
   readonly meter?: UsageMeter;
   readonly pricing?: Readonly<Record<string, ModelPrice>>;
   readonly memory?: AgentMemory;
+  /** The operator's grants for model requests (hosts, environment variables). */
+  readonly grants?: RequestGrants;
 }
 
 /** Tool signatures offered to an agent, by name. */
@@ -176,6 +179,7 @@ async function complete(
       messages: [...messages],
       config,
       ...extra,
+      ...(context.grants && { grants: context.grants }),
       signal,
       onToken: (text) => emit({ type: "llm_token", nodeId, text }),
       onRetry: (retry) => emit({ type: "llm_retrying", nodeId, ...retry }),

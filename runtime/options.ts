@@ -67,9 +67,21 @@ export interface ProviderRetry {
   readonly reason: string;
 }
 
+/**
+ * What the operator granted a workflow's model requests (from `options.policy`): hosts its
+ * `llm_config.base_url` may point at, and environment variables its `llm_config.api_key_env` may
+ * name. Providers that read keys and URLs honour it; absent, nothing beyond the defaults is granted.
+ */
+export interface RequestGrants {
+  readonly allowHosts: readonly string[];
+  readonly allowEnv: readonly string[];
+}
+
 /** One request to a model. */
 export interface LlmRequest {
   readonly nodeId: string;
+  /** The operator's grants for this request (the built-in providers enforce them). */
+  readonly grants?: RequestGrants;
   readonly model: string | undefined;
   readonly messages: readonly ChatMessage[];
   /** Provider settings from the node's `llm_config`. */

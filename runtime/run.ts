@@ -364,6 +364,7 @@ export class Run {
       emit: this.emit,
       meter,
       memory: this.memory,
+      grants: { allowHosts: this.policy.allowHosts, allowEnv: this.policy.allowEnv },
       ...(this.options.pricing && { pricing: this.options.pricing }),
     };
   }

@@ -4,3 +4,4 @@
  */
 export { DEFAULT_POLICY, MAX_MEMORY_MB, resolvePolicy, type OperatorPolicy, type Policy } from "./policy.js";
 export { checkPlanAgainstPolicy, effectiveLimits, type PolicyOverrides } from "./check.js";
+export { hostAllowed } from "./hosts.js";

@@ -4,7 +4,8 @@
  * with stable codes; and judging which failures a retry can fix.
  */
 import { setMaxListeners } from "node:events";
-import { IceError, ProviderRequestError, TimeoutError, messageOf } from "../errors.js";
+import { IceError, PolicyDeniedError, ProviderRequestError, TimeoutError, messageOf } from "../errors.js";
+import { hostAllowed } from "../policy/hosts.js";
 import type { LlmRequest, LlmResponse } from "../options.js";
 import {
   abortReason,
@@ -207,15 +208,42 @@ export interface EndpointDefaults {
 }
 
 /**
- * Resolves `llm_config.base_url` / options / environment into an endpoint. A missing key is
- * ICE_PROVIDER_MISSING for the public endpoint; a custom base URL (a local server) needs none.
+ * Resolves `llm_config.base_url` / options / environment into an endpoint, within the operator's
+ * grants (`request.grants`). The provider's own key (options.apiKey, else its key variable) goes
+ * only to its configured host (options.baseURL, else its base URL variable, else the vendor's).
+ * A workflow's `base_url` elsewhere must be a granted host (`--allow-host`) and gets no key but a
+ * granted `api_key_env`; `api_key_env` may name only the provider's own variable or a granted one
+ * (`--allow-env`). A missing key is ICE_PROVIDER_MISSING for the public endpoint; a custom base
+ * URL (a local server) needs none.
  */
 export function resolveEndpoint(request: LlmRequest, options: ProviderOptions, defaults: EndpointDefaults): Endpoint {
   const env = options.env ?? process.env;
   const config = request.config;
-  const baseURL =
-    stringOf(config["base_url"]) ?? options.baseURL ?? stringOf(env[defaults.baseUrlEnv]) ?? defaults.defaultBaseURL;
-  const apiKey = options.apiKey ?? stringOf(env[stringOf(config["api_key_env"]) ?? defaults.apiKeyEnv]);
+  const grants = request.grants ?? { allowHosts: [], allowEnv: [] };
+  const configured = options.baseURL ?? stringOf(env[defaults.baseUrlEnv]) ?? defaults.defaultBaseURL;
+  const keyEnv = stringOf(config["api_key_env"]);
+  const ownVariable = keyEnv === undefined || keyEnv === defaults.apiKeyEnv;
+  if (!ownVariable && !grants.allowEnv.includes(keyEnv))
+    throw new PolicyDeniedError(
+      request.nodeId,
+      `llm_config.api_key_env names '${keyEnv}', an environment variable the operator did not grant; ` +
+        `to allow it run with --allow-env ${keyEnv} (options.policy.allowEnv)`,
+    );
+  const granted = ownVariable ? undefined : stringOf(env[keyEnv]);
+  const asked = stringOf(config["base_url"]);
+  if (asked !== undefined && !sameOrigin(asked, configured)) {
+    const url = parseUrl(asked, request.nodeId);
+    if (!hostAllowed(url, grants.allowHosts))
+      throw new PolicyDeniedError(
+        request.nodeId,
+        `llm_config.base_url points at '${url.host}', a host the operator did not allow; ` +
+          `to allow it run with --allow-host ${url.host} (options.policy.allowHosts)`,
+      );
+    // Another host: the provider's own key never goes there; a granted variable may.
+    return { baseURL: asked, apiKey: granted, key: `${asked}\n${granted ?? ""}` };
+  }
+  const baseURL = asked ?? configured;
+  const apiKey = ownVariable ? (options.apiKey ?? stringOf(env[defaults.apiKeyEnv])) : granted;
   if (!apiKey && baseURL === defaults.defaultBaseURL) {
     throw new IceError(
       "ICE_PROVIDER_MISSING",
@@ -224,6 +252,27 @@ export function resolveEndpoint(request: LlmRequest, options: ProviderOptions, d
     );
   }
   return { baseURL, apiKey, key: `${baseURL}\n${apiKey ?? ""}` };
+}
+
+/** Same scheme, host and port (a path under the same origin is the same server). */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+function parseUrl(text: string, nodeId: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new PolicyDeniedError(nodeId, `llm_config.base_url '${text}' is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new PolicyDeniedError(nodeId, `llm_config.base_url must be http or https, got '${url.protocol}'`);
+  return url;
 }
 
 /**

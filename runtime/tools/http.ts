@@ -4,7 +4,10 @@
  */
 import { CapabilityDeniedError } from "../errors.js";
 import type { ToolContext } from "../options.js";
+import { hostAllowed } from "../policy/hosts.js";
 import { numberArg, stringArg, optionalString, type Args } from "./args.js";
+
+export { hostAllowed } from "../policy/hosts.js";
 
 /** Largest response body kept, in bytes. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -28,7 +31,7 @@ export async function httpRequestTool(
   if (!hostAllowed(url, allowedHosts)) {
     throw new CapabilityDeniedError(
       context.nodeId,
-      `http_request to '${url.host}' is not allowed (allowed hosts: ${allowedHosts.length > 0 ? allowedHosts.join(", ") : "none; pass builtins.allowedHosts or --allow-host"})`,
+      `http_request to '${url.host}' is not allowed (allowed hosts: ${allowedHosts.length > 0 ? allowedHosts.join(", ") : "none"}); to allow it run with --allow-host ${url.host} (options.policy.allowHosts)`,
     );
   }
   const method = (optionalString(args, "method") ?? "GET").toUpperCase();
@@ -65,18 +68,6 @@ export async function httpRequestTool(
     }
   }
   return result;
-}
-
-/** `pattern` matches `url` by host name, `host:port`, or `*.domain` for subdomains. */
-export function hostAllowed(url: URL, allowedHosts: readonly string[]): boolean {
-  const host = url.hostname.toLowerCase();
-  return allowedHosts.some((raw) => {
-    const pattern = raw.toLowerCase();
-    if (pattern === "*") return true;
-    if (pattern.includes(":") && !pattern.startsWith("[")) return pattern === url.host.toLowerCase();
-    if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1));
-    return host === pattern;
-  });
 }
 
 async function readText(response: Response): Promise<string> {

@@ -210,7 +210,8 @@ describe("default provider", () => {
       }),
     );
     const llm = defaultProvider({ env: {} });
-    const { rt } = run({ a: { kind: "llm" }, b: { kind: "llm" }, c: { kind: "llm" } }, { llm });
+    const policy = { allowHosts: ["127.0.0.1"] };
+    const { rt } = run({ a: { kind: "llm" }, b: { kind: "llm" }, c: { kind: "llm" } }, { llm, policy });
     expect(
       await rt.llm("a", { prompt: "x", config: { provider: "anthropic", base_url: anthropic.url, stream: false } }),
     ).toEqual({ text: "from claude" });

@@ -13,7 +13,9 @@ const env = { OPENAI_API_KEY: "sk-test" };
 describe("OpenAI-compatible provider", () => {
   it("sends the prompt, model, settings and key; returns the text and usage", async () => {
     const s = await server(openAiText("Hello there"));
-    const { rt, events } = run({ greet: { kind: "llm" } }, { llm: openAiProvider({ env }) });
+    // The operator configures the host (OPENAI_BASE_URL); the key goes only there.
+    const configured = { ...env, OPENAI_BASE_URL: `${s.url}/v1` };
+    const { rt, events } = run({ greet: { kind: "llm" } }, { llm: openAiProvider({ env: configured }) });
     const out = await rt.llm("greet", {
       prompt: "Say hello",
       model: "gpt-test",
@@ -200,7 +202,7 @@ describe("OpenAI-compatible provider", () => {
     );
     const { rt } = run(
       { n: { kind: "llm" }, m: { kind: "llm" } },
-      { llm: openAiProvider({ env, baseURL: s.url, stream: false }) },
+      { llm: openAiProvider({ env, baseURL: s.url, stream: false }), policy: { allowHosts: ["127.0.0.1"] } },
     );
     expect(await rt.llm("n", { prompt: "x" })).toEqual({ text: "recovered" });
     const bad = await server(json(400, { error: { message: "bad model name" } }));
