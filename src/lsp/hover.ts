@@ -5,7 +5,7 @@
 import type { Hover } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { outputTypeOf, resolveReference, toolSignature } from "../check/index.js";
-import type { PlanNode, Workflow } from "../plan/index.js";
+import { walkNodes, type PlanNode, type Workflow } from "../plan/index.js";
 import { printType } from "../print/iceValues.js";
 import { findNode } from "../check/index.js";
 import type { Analysis } from "./analysis.js";
@@ -15,7 +15,11 @@ export function hoverAt(analysis: Analysis, document: TextDocument, offset: numb
   const workflow = analysis.partial;
   if (!workflow) return null;
   const target = targetAt(workflow, offset);
-  if (!target) return null;
+  if (!target) {
+    // Elsewhere in a node's fields (not in its code): what the node is.
+    const node = innermostNode(workflow, offset);
+    return node ? markdown(describeNode(workflow, node), undefined) : null;
+  }
   const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
   switch (target.kind) {
     case "node":
@@ -55,11 +59,21 @@ export function hoverAt(analysis: Analysis, document: TextDocument, offset: numb
   }
 }
 
+function innermostNode(workflow: Workflow, offset: number): PlanNode | undefined {
+  let found: PlanNode | undefined;
+  walkNodes(workflow.nodes, (node) => {
+    if (node.span.start > offset || offset > node.span.end) return;
+    const body = node.kind === "code" ? node.code.span : node.kind === "condition" ? node.source.span : undefined;
+    found = body && body.start <= offset && offset <= body.end ? undefined : node;
+  });
+  return found;
+}
+
 function describeNode(workflow: Workflow, node: PlanNode): string {
   const where = node.kind === "code" || node.kind === "condition" ? "runs in the WASM sandbox" : "runs directly";
   return `${node.kind} node \`${node.id}\` (${where})\n\noutput: \`${printType(outputTypeOf(workflow, node))}\``;
 }
 
-function markdown(value: string, range: Hover["range"]): Hover {
+function markdown(value: string, range: Hover["range"] | undefined): Hover {
   return { contents: { kind: "markdown", value }, ...(range && { range }) };
 }

@@ -115,6 +115,9 @@ describe("iceosc lsp", () => {
     const node = await client.hover(uri, positionOf(YAML, "id: stats", 5));
     expect(JSON.stringify(node?.contents)).toContain("code node `stats`");
     expect(JSON.stringify(node?.contents)).toContain("{ words: integer, longest: integer }");
+    const field = await client.hover(uri, positionOf(YAML, "type: code", 2));
+    expect(JSON.stringify(field?.contents)).toContain("code node `stats`");
+    expect(await client.hover(uri, positionOf(YAML, "const words", 2))).toBeNull();
     const ref = await client.hover(uri, positionOf(YAML, "stats.words", 7));
     expect(JSON.stringify(ref?.contents)).toContain("`stats.words`: `integer`");
     const iceRef = await client.hover("file:///w/sales_alert.ice", positionOf(ICE, "totals.total > inputs", 8));
