@@ -24,6 +24,7 @@ export type StatementCstChildren = {
   node?: NodeCstNode[];
   output?: OutputCstNode[];
   toolDecl?: ToolDeclCstNode[];
+  meta?: MetaCstNode[];
   Semicolon?: IToken[];
 };
 
@@ -34,6 +35,18 @@ export interface OutputCstNode extends CstNode {
 
 export type OutputCstChildren = {
   Output: IToken[];
+  key: KeyCstNode[];
+  Equals: IToken[];
+  value: ValueCstNode[];
+};
+
+export interface MetaCstNode extends CstNode {
+  name: "meta";
+  children: MetaCstChildren;
+}
+
+export type MetaCstChildren = {
+  Meta: IToken[];
   key: KeyCstNode[];
   Equals: IToken[];
   value: ValueCstNode[];
@@ -67,6 +80,7 @@ export type NodeCstChildren = {
   workflowNode?: WorkflowNodeCstNode[];
   llmNode?: LlmNodeCstNode[];
   agentNode?: AgentNodeCstNode[];
+  recursiveNode?: RecursiveNodeCstNode[];
 };
 
 export interface ToolNodeCstNode extends CstNode {
@@ -204,6 +218,22 @@ export type AgentNodeCstChildren = {
   arguments?: ArgumentsCstNode[];
   returnType?: ReturnTypeCstNode[];
   clause?: ClauseCstNode[];
+  prompt: PromptCstNode[];
+};
+
+export interface RecursiveNodeCstNode extends CstNode {
+  name: "recursiveNode";
+  children: RecursiveNodeCstChildren;
+}
+
+export type RecursiveNodeCstChildren = {
+  Recursive: IToken[];
+  Name: IToken[];
+  arguments?: ArgumentsCstNode[];
+  returnType?: ReturnTypeCstNode[];
+  clause?: ClauseCstNode[];
+  Until?: IToken[];
+  group?: GroupCstNode[];
   prompt: PromptCstNode[];
 };
 
@@ -442,6 +472,7 @@ export interface IceCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   workflow(children: WorkflowCstChildren, param?: IN): OUT;
   statement(children: StatementCstChildren, param?: IN): OUT;
   output(children: OutputCstChildren, param?: IN): OUT;
+  meta(children: MetaCstChildren, param?: IN): OUT;
   toolDecl(children: ToolDeclCstChildren, param?: IN): OUT;
   node(children: NodeCstChildren, param?: IN): OUT;
   toolNode(children: ToolNodeCstChildren, param?: IN): OUT;
@@ -454,6 +485,7 @@ export interface IceCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   branch(children: BranchCstChildren, param?: IN): OUT;
   llmNode(children: LlmNodeCstChildren, param?: IN): OUT;
   agentNode(children: AgentNodeCstChildren, param?: IN): OUT;
+  recursiveNode(children: RecursiveNodeCstChildren, param?: IN): OUT;
   nodeBlock(children: NodeBlockCstChildren, param?: IN): OUT;
   prompt(children: PromptCstChildren, param?: IN): OUT;
   clause(children: ClauseCstChildren, param?: IN): OUT;

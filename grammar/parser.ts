@@ -5,10 +5,12 @@
  * tokens; the front end takes their text from the source. One instance, reused via `.input`.
  *
  *   workflow      : 'workflow' key params? '{' statement* '}'
- *   statement     : (node | output | toolDecl) ';'?
+ *   statement     : (node | output | toolDecl | meta) ';'?
  *   output        : 'output' key '=' value
+ *   meta          : 'meta' key '=' value          (what the workflow says about itself: id, tags, ...)
  *   toolDecl      : 'declare' 'tool' key params? returnType? clause*
  *   node          : toolNode | codeNode | conditionNode | loopNode | parallelNode | workflowNode | llmNode | agentNode
+ *                 | recursiveNode
  *   toolNode      : 'tool' Name '=' key arguments returnType? clause*
  *   workflowNode  : 'workflow' Name '=' key arguments returnType? clause*
  *   codeNode      : 'code' Name params returnType? clause* codeBody
@@ -17,6 +19,7 @@
  *   parallelNode  : 'parallel' Name returnType? clause* '{' ('branch' nodeBlock)* '}'
  *   llmNode       : 'llm' Name arguments? returnType? clause* prompt
  *   agentNode     : 'agent' Name arguments? returnType? clause* prompt
+ *   recursiveNode : 'recursive' Name arguments? returnType? clause* ('until' group)? prompt
  *   nodeBlock     : '{' (node ';'?)* '}'
  *   clause        : Identifier (value | Duration) | ('input_schema' | 'output_schema') objectType
  *   params        : '(' (param (',' param)* ','?)? ')'          param    : key '?'? (':' type)? ('=' value)?
@@ -65,12 +68,20 @@ export class IceParser extends CstParser {
       { ALT: () => this.SUBRULE(this.node) },
       { ALT: () => this.SUBRULE(this.output) },
       { ALT: () => this.SUBRULE(this.toolDecl) },
+      { ALT: () => this.SUBRULE(this.meta) },
     ]);
     this.OPTION(() => this.CONSUME(t.Semicolon));
   });
 
   output = this.RULE("output", () => {
     this.CONSUME(t.Output);
+    this.SUBRULE(this.key);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.value);
+  });
+
+  meta = this.RULE("meta", () => {
+    this.CONSUME(t.Meta);
     this.SUBRULE(this.key);
     this.CONSUME(t.Equals);
     this.SUBRULE(this.value);
@@ -95,6 +106,7 @@ export class IceParser extends CstParser {
       { ALT: () => this.SUBRULE(this.workflowNode) },
       { ALT: () => this.SUBRULE(this.llmNode) },
       { ALT: () => this.SUBRULE(this.agentNode) },
+      { ALT: () => this.SUBRULE(this.recursiveNode) },
     ]);
   });
 
@@ -157,6 +169,19 @@ export class IceParser extends CstParser {
   llmNode = this.RULE("llmNode", () => this.modelNode(t.Llm));
 
   agentNode = this.RULE("agentNode", () => this.modelNode(t.Agent));
+
+  recursiveNode = this.RULE("recursiveNode", () => {
+    this.CONSUME(t.Recursive);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.arguments));
+    this.OPTION2(() => this.SUBRULE(this.returnType));
+    this.MANY(() => this.SUBRULE(this.clause));
+    this.OPTION3(() => {
+      this.CONSUME(t.Until);
+      this.SUBRULE(this.group);
+    });
+    this.SUBRULE(this.prompt);
+  });
 
   nodeBlock = this.RULE("nodeBlock", () => {
     this.CONSUME(t.LCurly);

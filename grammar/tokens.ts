@@ -52,6 +52,9 @@ export const Loop = keyword("loop");
 export const Parallel = keyword("parallel");
 export const Llm = keyword("llm");
 export const Agent = keyword("agent");
+export const Recursive = keyword("recursive");
+export const Until = keyword("until");
+export const Meta = keyword("meta");
 export const Branch = keyword("branch");
 export const Output = keyword("output");
 export const Declare = keyword("declare");
@@ -138,6 +141,9 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Parallel,
   Llm,
   Agent,
+  Recursive,
+  Until,
+  Meta,
   Branch,
   Output,
   Declare,

@@ -18,7 +18,9 @@ export {
 } from "./durable/index.js";
 export * from "./errors.js";
 export type {
+  AgentImplementation,
   AgentMemory,
+  AgentRequest,
   BuiltinToolOptions,
   ChatMessage,
   EmbeddingsOptions,
@@ -77,3 +79,4 @@ export {
 export { validateValue, formatType, type ObjectType, type SchemaField, type SchemaType } from "./schema.js";
 export { toJsonSchema } from "./jsonSchema.js";
 export { SandboxProgram, type SandboxHooks, type SandboxResult, type SandboxSpec } from "./sandbox/index.js";
+export { RedisAgentMemory } from "./memory/redis.js";

@@ -26,7 +26,7 @@ export interface SandboxManifest {
 
 /** Per-node settings. */
 export interface NodeManifest {
-  readonly kind: "tool" | "code" | "condition" | "loop" | "parallel" | "workflow" | "llm" | "agent";
+  readonly kind: "tool" | "code" | "condition" | "loop" | "parallel" | "workflow" | "llm" | "agent" | "recursive";
   /** Extra attempts after a failure. */
   readonly retries?: number;
   /** The node's backoff between retries (`retry_policy`); run options override it. */
@@ -37,7 +37,7 @@ export interface NodeManifest {
   readonly timeoutMs?: number;
   /** Declared output type; outputs are validated against it. */
   readonly outputType?: SchemaType;
-  /** Present for nodes that run in the sandbox. */
+  /** Present for nodes that run in the sandbox (and recursive nodes with a convergence test). */
   readonly sandbox?: SandboxManifest;
   /** For tool nodes: the tool's name. */
   readonly toolName?: string;
@@ -48,6 +48,11 @@ export interface NodeManifest {
 /** A whole workflow. */
 export interface WorkflowManifest {
   readonly name: string;
+  /**
+   * Environment variables the workflow reads (`{{ env.NAME }}`), each with the nodes that read it
+   * (`null` for the workflow's outputs): checked against the operator's policy before any node runs.
+   */
+  readonly env?: Readonly<Record<string, readonly (string | null)[]>>;
   readonly inputType: ObjectType;
   readonly nodes: Readonly<Record<string, NodeManifest>>;
 }

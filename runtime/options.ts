@@ -121,6 +121,34 @@ export interface AgentMemory {
   append(key: string, messages: readonly ChatMessage[]): Promise<void> | void;
 }
 
+/** What a registered agent implementation (`options.agents`, `iceosc run --agents`) is called with. */
+export interface AgentRequest {
+  readonly nodeId: string;
+  /** The package name the node gave (`package` / `agent_package`). */
+  readonly package: string;
+  /** The node's task, its template filled in. */
+  readonly prompt: string;
+  readonly model?: string;
+  /** The node's provider settings (`llm_config`). */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** The tools the node may call, by name. */
+  readonly tools: Readonly<Record<string, ToolFunction>>;
+  /** The run's model provider, for implementations that call a model. */
+  readonly llm: LlmProvider | undefined;
+  /** The node's conversation memory (its `memory` settings), and the key it lives under. */
+  readonly memory: AgentMemory;
+  readonly memoryKey: string;
+  /** Recursive nodes: the round (1 first) and the last round's output (undefined in the first). */
+  readonly round?: { readonly iteration: number; readonly last: unknown };
+  readonly signal: AbortSignal;
+}
+
+/**
+ * An agent implementation: returns the node's output (a string is the reply text, `{ text }`;
+ * an object is the output itself, checked against the node's output_schema when it has one).
+ */
+export type AgentImplementation = (request: AgentRequest) => unknown;
+
 /** Price of a model, in US dollars per million tokens. */
 export interface ModelPrice {
   readonly inputPerMillion: number;
@@ -195,6 +223,15 @@ export type RunEvent =
       readonly code: string;
     }
   | { readonly type: "node_skipped"; readonly nodeId: string; readonly kind: string }
+  /** Something the run did differently from what the workflow asks (an agent package not registered, ...). */
+  | { readonly type: "warning"; readonly nodeId: string; readonly message: string }
+  /** A recursive node finished a round. */
+  | {
+      readonly type: "recursive_round";
+      readonly nodeId: string;
+      readonly iteration: number;
+      readonly converged: boolean;
+    }
   | { readonly type: "log"; readonly nodeId: string; readonly message: string }
   /** Streamed model output. */
   | { readonly type: "llm_token"; readonly nodeId: string; readonly text: string }
@@ -276,6 +313,14 @@ export interface RunOptions {
   readonly builtins?: BuiltinToolOptions | false;
   /** Agent conversation memory (default: in memory, for this run). */
   readonly memory?: AgentMemory;
+  /**
+   * Memory stores by backend name, for agents whose `memory: { backend }` names one (`redis`:
+   * e.g. `new RedisAgentMemory(url)`). A backend not given here falls back to `memory`, with a
+   * warning event.
+   */
+  readonly memoryBackends?: Readonly<Record<string, AgentMemory>>;
+  /** Agent implementations by package name (`package` / `agent_package` on agent and recursive nodes). */
+  readonly agents?: Readonly<Record<string, AgentImplementation>>;
   /** Model prices for `costUsd`, by model name (added to the built-in table). */
   readonly pricing?: Readonly<Record<string, ModelPrice>>;
   /** Where node attempts run and their outcomes are kept; set by durable runs (`runDurable`), none by default. */

@@ -17,7 +17,16 @@ import {
   WorkflowMissingError,
   messageOf,
 } from "./errors.js";
-import { callLlm, InMemoryAgentMemory, runAgent, type AgentCall, type LlmCall, type LlmContext } from "./llm.js";
+import {
+  followUp,
+  implementationOutput,
+  replyOutput,
+  type AgentNodeCall,
+  type MemoryChoice,
+  type MemoryPlace,
+  type RecursiveCall,
+} from "./agents.js";
+import { callLlm, InMemoryAgentMemory, runAgent, type LlmCall, type LlmContext } from "./llm.js";
 import type { StepExecutor } from "./executor.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
 import type { AgentMemory, BuiltinToolOptions, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
@@ -60,6 +69,9 @@ export class Run {
   private readonly executor: StepExecutor | undefined;
   /** The operator's policy in force (`options.policy`, defaults filled in). */
   private readonly policy: Policy;
+  /** Environment variables the operator lets workflows read (`options.policy.allowEnv`). */
+  private readonly allowedEnv: ReadonlySet<string>;
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly manifest: WorkflowManifest,
@@ -71,6 +83,9 @@ export class Run {
     // The operator's policy first: nothing of a refused workflow runs.
     this.policy = resolvePolicy(options.policy);
     checkPlanAgainstPolicy(manifest, this.policy, options);
+    this.allowedEnv = new Set(this.policy.allowEnv);
+    for (const [name, readers] of Object.entries(manifest.env ?? {}))
+      if (!this.allowedEnv.has(name)) throw envDenied(name, readers[0] ?? undefined);
     const problem =
       checkNesting(input, MAX_INPUT_DEPTH, "input") ?? validateValue(input ?? {}, manifest.inputType, "input");
     if (problem) throw new InputInvalidError(`workflow '${manifest.name}': ${problem}`);
@@ -154,35 +169,73 @@ export class Run {
     );
   }
 
-  /** agent: a tool-calling loop through `options.llm`. */
-  agent(id: string, call: AgentCall): Promise<{ text: string }> {
+  /**
+   * agent: a tool-calling loop through `options.llm`, or the implementation the operator
+   * registered under the node's `package` (`options.agents`).
+   */
+  agent(id: string, call: AgentNodeCall): Promise<NodeValue> {
     const node = this.node(id);
-    const tools: Record<string, ToolFunction> = {};
-    const specs: Record<string, { description: string; parameters: object }> = {};
-    for (const name of call.tools) {
-      const tool = this.toolNamed(name);
-      if (tool) tools[name] = tool;
-      const declared = node.agentTools?.[name];
-      const builtin = this.builtins[name];
-      // An undeclared tool gets the placeholder { description: name, parameters: { type: "object" } }: a built-in describes itself.
-      const undeclared = !declared || (declared.description === name && Object.keys(declared.parameters).length <= 1);
-      specs[name] =
-        builtin && undeclared && !this.options.tools?.[name]
-          ? { description: builtin.description, parameters: builtin.parameters }
-          : (declared ?? { description: name, parameters: { type: "object" } });
-    }
+    const { tools, specs } = this.agentTools(node, call.tools);
     let meter = new UsageMeter(this.usage);
     return this.attempt(
       id,
       node,
-      async (signal) => ({
-        text: (await runAgent(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, tools, specs))
-          .text,
-      }),
+      (signal) => {
+        const context = this.llmContext(id, signal, (meter = new UsageMeter(this.usage)));
+        return this.agentTurn(id, node, call, tools, specs, context, this.memoryPlace(id, call.memory));
+      },
       undefined,
       undefined,
       () => meter,
     );
+  }
+
+  /**
+   * recursive: the node's agent run in rounds, each continuing the conversation with the last
+   * round's answer, until the convergence test (sandboxed, metered like a condition) holds or
+   * `maxRounds` rounds ran. Output: the last round's output with `rounds` and `converged`.
+   */
+  recursive(id: string, call: RecursiveCall, convergence?: (round: Round) => Output): Promise<NodeValue> {
+    const node = this.node(id);
+    const { tools, specs } = this.agentTools(node, call.tools);
+    let meter = new UsageMeter(this.usage);
+    let fuelUsed = 0;
+    return this.attempt(
+      id,
+      node,
+      async (signal) => {
+        const context = this.llmContext(id, signal, (meter = new UsageMeter(this.usage)));
+        // Rounds share one conversation: the node's memory, else one kept for this attempt.
+        const place = this.memoryPlace(id, call.memory) ?? { memory: new InMemoryAgentMemory(), key: id };
+        let last: Record<string, unknown> | undefined;
+        let converged = false;
+        let rounds = 0;
+        // A registered implementation gets the task every round (with the round); the model, a follow-up.
+        const registered = call.package !== undefined && typeof this.options.agents?.[call.package] === "function";
+        while (rounds < call.maxRounds && !converged) {
+          rounds++;
+          const prompt = rounds === 1 || registered ? call.prompt : followUp(rounds, call.maxRounds);
+          const round = { iteration: rounds, last };
+          last = await this.agentTurn(id, node, { ...call, prompt }, tools, specs, context, place, round);
+          if (convergence) {
+            const result = await this.evaluate(id, node, convergence({ iteration: rounds, last }));
+            fuelUsed += result.fuelUsed;
+            converged = (result.output as { result?: unknown }).result === true;
+          }
+          this.emit({ type: "recursive_round", nodeId: id, iteration: rounds, converged });
+        }
+        return { ...last, rounds, converged };
+      },
+      undefined,
+      () => fuelUsed,
+      () => meter,
+    );
+  }
+
+  /** An environment variable (`{{ env.NAME }}`), if the operator allowed it (checked before the run too). */
+  env(name: string): string | undefined {
+    if (!this.allowedEnv.has(name)) throw envDenied(name, undefined);
+    return process.env[name];
   }
 
   /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once), never more than the policy's `maxParallel`. */
@@ -287,25 +340,123 @@ export class Run {
 
   private sandboxed(id: string, inputs: Output): Promise<Output> {
     const node = this.node(id);
-    const sandbox = node.sandbox;
-    if (!sandbox) throw new IceError("ICE_MODULE_INVALID", "node has no sandbox module", id);
-    const limits: SandboxLimits = { ...sandbox.limits, ...this.options.limits, ...this.options.nodeLimits?.[id] };
     let fuelUsed = 0;
     return this.attempt(
       id,
       { ...node, timeoutMs: undefined },
       async () => {
-        const program = await loadSandbox(this.baseUrl, id, sandbox);
-        const result = program.run(inputs, limits, {
-          log: (message: string) => this.emit({ type: "log", nodeId: id, message }),
-          ...(this.options.seed !== undefined && { seed: this.options.seed }),
-        });
+        const result = await this.evaluate(id, node, inputs);
         fuelUsed = result.fuelUsed;
         return result.output;
       },
       undefined,
       () => fuelUsed,
     );
+  }
+
+  /** Runs a node's sandbox module once (a fresh instance, its limits, the run's seed). */
+  private async evaluate(
+    id: string,
+    node: NodeManifest,
+    inputs: Output,
+  ): Promise<{ output: Output; fuelUsed: number }> {
+    const sandbox = node.sandbox;
+    if (!sandbox) throw new IceError("ICE_MODULE_INVALID", "node has no sandbox module", id);
+    const limits: SandboxLimits = { ...sandbox.limits, ...this.options.limits, ...this.options.nodeLimits?.[id] };
+    const program = await loadSandbox(this.baseUrl, id, sandbox);
+    const result = program.run(inputs, limits, {
+      log: (message: string) => this.emit({ type: "log", nodeId: id, message }),
+      ...(this.options.seed !== undefined && { seed: this.options.seed }),
+    });
+    return { output: result.output, fuelUsed: result.fuelUsed };
+  }
+
+  /** The tools an agent may call, and the signatures offered to its model. */
+  private agentTools(
+    node: NodeManifest,
+    names: readonly string[],
+  ): { tools: Record<string, ToolFunction>; specs: Record<string, { description: string; parameters: object }> } {
+    const tools: Record<string, ToolFunction> = {};
+    const specs: Record<string, { description: string; parameters: object }> = {};
+    for (const name of names) {
+      const tool = this.toolNamed(name);
+      if (tool) tools[name] = tool;
+      const declared = node.agentTools?.[name];
+      const builtin = this.builtins[name];
+      // An undeclared tool gets the placeholder { description: name, parameters: { type: "object" } }: a built-in describes itself.
+      const undeclared = !declared || (declared.description === name && Object.keys(declared.parameters).length <= 1);
+      specs[name] =
+        builtin && undeclared && !this.options.tools?.[name]
+          ? { description: builtin.description, parameters: builtin.parameters }
+          : (declared ?? { description: name, parameters: { type: "object" } });
+    }
+    return { tools, specs };
+  }
+
+  /** One agent turn: the registered implementation, else the tool-calling loop from the node's prompt. */
+  private async agentTurn(
+    id: string,
+    node: NodeManifest,
+    call: AgentNodeCall,
+    tools: Record<string, ToolFunction>,
+    specs: Record<string, { description: string; parameters: object }>,
+    context: LlmContext,
+    place: MemoryPlace | undefined,
+    round?: Round,
+  ): Promise<Record<string, unknown>> {
+    const implementation = call.package !== undefined ? this.options.agents?.[call.package] : undefined;
+    if (call.package !== undefined && typeof implementation !== "function")
+      this.warn(
+        id,
+        `agent package '${call.package}' is not registered (iceosc run --agents <module.js>, options.agents), so the node runs from its own prompt and model settings`,
+      );
+    if (typeof implementation === "function") {
+      const memory = place ?? { memory: this.memory, key: `${this.manifest.name}:${id}` };
+      const result = await implementation({
+        nodeId: id,
+        package: call.package!,
+        prompt: call.prompt,
+        ...(call.model !== undefined && { model: call.model }),
+        config: call.config ?? {},
+        tools,
+        llm: this.provider,
+        memory: memory.memory,
+        memoryKey: memory.key,
+        ...(round && { round }),
+        signal: context.signal,
+      });
+      return implementationOutput(id, result, node.outputType);
+    }
+    const config = place ? { ...call.config, memory_key: place.key } : call.config;
+    const loop = await runAgent(
+      place ? { ...context, memory: place.memory } : context,
+      { ...call, ...(config && { config }) },
+      tools,
+      specs,
+    );
+    return replyOutput(loop.text, node.outputType, (message) => this.warn(id, message));
+  }
+
+  /** Where a node's conversation lives (`memory: { backend, key }`); undefined without `memory`. */
+  private memoryPlace(id: string, choice: MemoryChoice | undefined): MemoryPlace | undefined {
+    if (!choice) return undefined;
+    const key = choice.key ?? `${this.manifest.name}:${id}`;
+    if (choice.backend === "memory") return { memory: this.memory, key };
+    const store = this.options.memoryBackends?.[choice.backend];
+    if (store) return { memory: store, key };
+    this.warn(
+      id,
+      `memory backend '${choice.backend}' is not configured (iceosc run --redis-url <url>, options.memoryBackends.${choice.backend}), so the conversation is kept in this process`,
+    );
+    return { memory: this.memory, key };
+  }
+
+  /** A warning event, once per node and message in a run. */
+  private warn(nodeId: string, message: string): void {
+    const key = `${nodeId}\0${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.emit({ type: "warning", nodeId, message });
   }
 
   private attempt<T>(
@@ -396,6 +547,20 @@ function grantedBuiltins(options: RunOptions, policy: Policy): BuiltinToolOption
     readableDirs: [...(own.readableDirs ?? []), ...policy.allowRead],
     allowedHosts: [...(own.allowedHosts ?? []), ...policy.allowHosts],
   };
+}
+
+/** A round of a recursive node, as its convergence test reads it. */
+interface Round {
+  readonly iteration: number;
+  readonly last: unknown;
+}
+
+/** ICE_POLICY_DENIED for an environment variable the operator did not allow. */
+function envDenied(name: string, nodeId: string | undefined): PolicyDeniedError {
+  return new PolicyDeniedError(
+    nodeId,
+    `reads environment variable '${name}', which the operator did not allow: run with --allow-env ${name} (options.policy.allowEnv)`,
+  );
 }
 
 /** A signal that aborts with `outer` and accepts any number of listeners. */

@@ -12,7 +12,14 @@ import {
   type Span,
 } from "../diagnostics/index.js";
 import { ownReferences } from "../plan/dependencies.js";
-import { referencesIn, walkNodes, type ConditionNode, type PlanNode, type Workflow } from "../plan/index.js";
+import {
+  referencesIn,
+  walkNodes,
+  type ConditionNode,
+  type LiteralValue,
+  type PlanNode,
+  type Workflow,
+} from "../plan/index.js";
 import type { ReferenceScope } from "./types.js";
 
 /** What the caller knows beyond the workflow. */
@@ -38,6 +45,8 @@ export interface NodeEntry {
 export interface ReferenceSite {
   readonly path: readonly string[];
   readonly span: Span;
+  /** The default written with the reference (`{{ inputs.x or 'a' }}`). */
+  readonly fallback?: LiteralValue;
   /** The node whose field holds the reference; undefined for workflow `outputs`. */
   readonly owner: NodeEntry | undefined;
   /** Containers whose item variables are visible at the reference. */
@@ -101,10 +110,22 @@ export class CheckContext {
       const sites: ReferenceSite[] = [];
       for (const owner of this.entries)
         for (const ref of ownReferences(owner.node))
-          sites.push({ path: ref.path, span: ref.span, owner, scope: owner.containers });
+          sites.push({
+            path: ref.path,
+            span: ref.span,
+            ...(ref.fallback && { fallback: ref.fallback }),
+            owner,
+            scope: owner.containers,
+          });
       for (const output of this.workflow.outputs)
         for (const ref of referencesIn(output.value))
-          sites.push({ path: ref.path, span: ref.span, owner: undefined, scope: [] });
+          sites.push({
+            path: ref.path,
+            span: ref.span,
+            ...(ref.fallback && { fallback: ref.fallback }),
+            owner: undefined,
+            scope: [],
+          });
       this.referencesCache = sites;
     }
     return this.referencesCache;

@@ -12,7 +12,8 @@
  * `any` (toolSignatures.ts).
  */
 import { ANY, BOOLEAN, INTEGER, NUMBER, STRING, type ObjectType, type SchemaType } from "../../runtime/schema.js";
-import { INPUTS_ROOT } from "../plan/dependencies.js";
+import { ENV_ROOT, INPUTS_ROOT } from "../plan/dependencies.js";
+import { isAssignable } from "./assignable.js";
 import { allNodes, type JsonValue, type LoopNode, type PlanNode, type Value, type Workflow } from "../plan/index.js";
 import { isOpenType, toolSignature } from "./toolSignatures.js";
 
@@ -22,6 +23,8 @@ export type ReferenceScope = readonly PlanNode[];
 /** What the root of a reference names. */
 export type RootBinding =
   | { readonly kind: "inputs"; readonly type: ObjectType }
+  /** `env.NAME`: an environment variable, a string (absent when unset). */
+  | { readonly kind: "env"; readonly type: SchemaType }
   | { readonly kind: "item"; readonly loop: LoopNode; readonly type: SchemaType }
   | { readonly kind: "node"; readonly node: PlanNode; readonly type: SchemaType };
 
@@ -40,6 +43,9 @@ const PARALLEL_OUTPUT: ObjectType = {
   kind: "object",
   fields: [{ name: "branches", type: { kind: "array", element: ANY }, optional: false }],
 };
+
+/** `env` itself: its fields (variable names) are strings, see resolveReference. */
+const ENV_TYPE: SchemaType = ANY;
 
 const nodeIndexes = new WeakMap<Workflow, Map<string, PlanNode>>();
 
@@ -63,6 +69,7 @@ export function bindRoot(workflow: Workflow, root: string, scope: ReferenceScope
   }
   if (root === INPUTS_ROOT) return { kind: "inputs", type: workflow.inputSchema };
   const node = findNode(workflow, root);
+  if (!node && root === ENV_ROOT) return { kind: "env", type: ENV_TYPE };
   return node && { kind: "node", node, type: outputTypeOf(workflow, node) };
 }
 
@@ -75,6 +82,11 @@ export function resolveReference(
   const binding = path[0] === undefined ? undefined : bindRoot(workflow, path[0], scope);
   if (!binding) return undefined;
   let type: SchemaType = binding.type;
+  if (binding.kind === "env") {
+    // `env.NAME` is a string; past the name, nothing is known.
+    if (path.length === 1) return { binding, type: ANY };
+    return { binding, type: path.length === 2 ? STRING : ANY };
+  }
   for (let index = 1; index < path.length; index++) {
     const next = selectSegment(type, path[index]!);
     if (!next) return { binding, type: undefined, failure: { index, parent: type } };
@@ -110,6 +122,7 @@ export function selectSegment(type: SchemaType, segment: string): SchemaType | u
 
 /** The output type of a node (see the file overview). */
 export function outputTypeOf(workflow: Workflow, node: PlanNode): SchemaType {
+  if (node.kind === "recursive") return recursiveOutputType(node.outputSchema);
   if (node.outputSchema) return node.outputSchema;
   switch (node.kind) {
     case "tool":
@@ -132,6 +145,19 @@ export function outputTypeOf(workflow: Workflow, node: PlanNode): SchemaType {
   }
 }
 
+/** A round's output (`output_schema`, else `{ text }`) with `rounds` and `converged`. */
+export function recursiveOutputType(roundOutput: ObjectType | undefined): ObjectType {
+  const round = roundOutput ?? TEXT_OUTPUT;
+  return {
+    kind: "object",
+    fields: [
+      ...round.fields.filter((f) => f.name !== "rounds" && f.name !== "converged"),
+      { name: "rounds", type: INTEGER, optional: false },
+      { name: "converged", type: BOOLEAN, optional: false },
+    ],
+  };
+}
+
 /** The type of a loop's item: the element type of its items source (`any` if unknown). */
 export function itemTypeOf(workflow: Workflow, loop: LoopNode, scope: ReferenceScope): SchemaType {
   const source = typeOfValue(workflow, loop.itemsSource, scope);
@@ -141,8 +167,10 @@ export function itemTypeOf(workflow: Workflow, loop: LoopNode, scope: ReferenceS
 /** The type of a value written in a node field, read in `scope`. */
 export function typeOfValue(workflow: Workflow, value: Value, scope: ReferenceScope): SchemaType | undefined {
   switch (value.kind) {
-    case "ref":
-      return typeOfReference(workflow, value.path, scope);
+    case "ref": {
+      const type = typeOfReference(workflow, value.path, scope);
+      return value.fallback ? withFallback(type, typeOfJson(value.fallback.value)) : type;
+    }
     case "template":
       return STRING;
     case "literal":
@@ -163,7 +191,19 @@ export function typeOfValue(workflow: Workflow, value: Value, scope: ReferenceSc
   }
 }
 
-function typeOfJson(value: JsonValue): SchemaType {
+/**
+ * The type of `x ?? fallback`: the reference's type when the default fits it, the default's when
+ * the reference's fits that (an integer default for a number), else `any`. A reference whose type
+ * is unknown (an input read only with a default) is `any`.
+ */
+export function withFallback(type: SchemaType | undefined, fallback: SchemaType): SchemaType {
+  if (type === undefined) return ANY;
+  if (fallback.kind === "any" || isAssignable(fallback, type)) return type;
+  if (isAssignable(type, fallback)) return fallback;
+  return ANY;
+}
+
+export function typeOfJson(value: JsonValue): SchemaType {
   if (value === null) return ANY;
   if (typeof value === "string") return STRING;
   if (typeof value === "boolean") return BOOLEAN;

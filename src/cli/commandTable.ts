@@ -64,7 +64,7 @@ const check = defineCommand({
 const run = defineCommand({
   name: "run",
   help: `run <file> [--input <json|@file>] [--tools <module.js>] [--trace] [--seed <n>]
-      [--record <file> | --replay <file>] [policy flags]
+      [--record <file> | --replay <file>] [policy flags] [--agents <module.js>] [--redis-url <url>]
       [--durable --run-id <id> [--db <postgres url>]]
       compile and run; print the output as JSON; --durable checkpoints every node in PostgreSQL,
       and the same --run-id again resumes the run (or prints its recorded output).
@@ -77,7 +77,7 @@ const run = defineCommand({
       --max-parallel <n>      most loop iterations at once (default 16)
       --allow-read <dir>...   a directory file tools may read besides the workflow's own
       --allow-host <host>...  a host http_request and llm_config.base_url may reach
-      --allow-env <name>...   an environment variable a workflow may name (llm_config.api_key_env)`,
+      --allow-env <name>...   an environment variable a workflow may read ({{ env.NAME }}, llm_config.api_key_env)`,
 
   options: {
     input: { type: "string", short: "i" },
@@ -87,6 +87,8 @@ const run = defineCommand({
     record: { type: "string" },
     replay: { type: "string" },
     ...POLICY_FLAG_OPTIONS,
+    agents: { type: "string" },
+    "redis-url": { type: "string" },
     ...DURABLE,
     ...FORMAT,
     ...NO_CACHE,
@@ -109,6 +111,8 @@ const run = defineCommand({
       ...(values.record !== undefined && { record: path(values.record) }),
       ...(values.replay !== undefined && { replay: path(values.replay) }),
       policy: policyFromFlags(values, io.cwd),
+      ...(values.agents !== undefined && { agents: path(values.agents) }),
+      ...(values["redis-url"] !== undefined && { redisUrl: values["redis-url"] }),
       ...(values.durable && { durable: { runId: values["run-id"]!, databaseUrl: values.db } }),
     });
   },

@@ -43,6 +43,10 @@ function describe(event: RunEvent): string {
       return `step      ${event.nodeId} #${event.iteration}: ${event.toolCalls.length > 0 ? `calls ${event.toolCalls.join(", ")}` : "final answer"}`;
     case "tool_call":
       return `tool      ${event.nodeId} -> ${event.tool} in ${event.durationMs.toFixed(1)} ms${event.ok ? "" : `: ${event.error ?? "failed"}`}`;
+    case "warning":
+      return `warning   ${event.nodeId}: ${event.message}`;
+    case "recursive_round":
+      return `round     ${event.nodeId} #${event.iteration}${event.converged ? ": converged" : ""}`;
     case "run_completed":
       return `finished  ${event.workflow} in ${event.durationMs.toFixed(1)} ms, ${tokens(event.tokens)}${cost(event.costUsd)}`;
   }

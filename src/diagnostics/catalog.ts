@@ -42,6 +42,13 @@ export const Diagnostics = {
   BadName: kind("ICE1017", "error", "'{0}' is not allowed as {1}: {2}"),
   InputTooLarge: kind("ICE1018", "error", "{0} is too large: {1}"),
   NestedTooDeeply: kind("ICE1019", "error", "{0} nests deeper than {1} levels"),
+  UnsupportedJsonSchema: kind(
+    "ICE1030",
+    "warning",
+    "JSON Schema keyword '{0}' is not supported here; {1} is typed any (write 'type' with 'properties', 'items' and 'required')",
+  ),
+  IgnoredIceosField: kind("ICE1031", "warning", "{0} '{1}' is an iceOS field with no meaning here and is ignored{2}"),
+  BadIceosField: kind("ICE1032", "error", "{0}"),
 
   // ICE15xx: .ice syntax
   IceSyntax: kind("ICE1501", "error", "{0}"),
@@ -109,6 +116,12 @@ export const Diagnostics = {
     "ICE2024",
     "error",
     "'retries: {0}' and 'retry_policy.max_attempts: {1}' disagree; max_attempts counts the first attempt too (retries + 1)",
+  ),
+
+  UndeclaredInputWithDefault: kind(
+    "ICE2025",
+    "warning",
+    "input '{0}' is not declared in the workflow's inputs: it is read when given, else the default {1} is used",
   ),
 
   // ICE3xxx: sandbox compilation

@@ -5,6 +5,7 @@ export {
   parseReferencePath,
   parseStringValue,
   parseTemplate,
+  referenceText,
   verbatimSource,
   type ParsedString,
   type StringSource,

@@ -138,6 +138,7 @@ export function checkWorkflowNames(workflow: Workflow, bag: DiagnosticBag): void
         checkName(bag, "tool name", node.toolName.name, node.toolName.span);
         break;
       case "agent":
+      case "recursive":
         for (const tool of node.tools) checkName(bag, "tool name", tool.name, tool.span);
         break;
       case "loop":

@@ -25,9 +25,13 @@ export interface LoweredCondition {
   readonly body: EmbeddedSource;
 }
 
-/** Lowers `node`; reports untyped paths. A non-boolean expression (ICE2009, the checker's report) lowers to nothing. */
+/**
+ * Lowers a condition's expression (or a recursive node's convergence test, which goes the same
+ * way); reports untyped paths. A non-boolean expression (ICE2009, the checker's report) lowers
+ * to nothing.
+ */
 export function lowerCondition(
-  node: ConditionNode,
+  node: Pick<ConditionNode, "expression" | "source">,
   typeOf: TypeOracle,
   diagnostics: DiagnosticBag,
 ): LoweredCondition | undefined {

@@ -8,7 +8,7 @@ import { toJsonSchema } from "../../runtime/jsonSchema.js";
 import type { NodeManifest, WorkflowManifest } from "../../runtime/manifest.js";
 import type { RetryPolicy } from "../../runtime/options.js";
 import { isTrustProfileName } from "../../runtime/profiles.js";
-import { walkNodes, type PlanNode, type Workflow } from "../plan/index.js";
+import { ENV_ROOT, ownReferences, referencesIn, walkNodes, type PlanNode, type Workflow } from "../plan/index.js";
 import type { LoweredSandbox } from "./sandboxes.js";
 
 /** File name of a sandboxed node's module, beside the generated module. */
@@ -29,7 +29,24 @@ export function buildManifest(
   walkNodes(workflow.nodes, (node) => {
     nodes[node.id] = nodeManifest(workflow, node, sandboxes.get(node.id), digests.get(node.id));
   });
-  return { name: workflow.name, inputType: workflow.inputSchema, nodes };
+  const env = envReads(workflow);
+  return { name: workflow.name, inputType: workflow.inputSchema, nodes, ...(Object.keys(env).length > 0 && { env }) };
+}
+
+/** `{{ env.NAME }}` reads: each variable with the nodes that read it (null: the workflow's outputs). */
+function envReads(workflow: Workflow): Record<string, (string | null)[]> {
+  const env: Record<string, (string | null)[]> = {};
+  const add = (path: readonly string[], owner: string | null): void => {
+    if (path[0] !== ENV_ROOT || path[1] === undefined) return;
+    const readers = env[path[1]] ?? [];
+    if (!readers.includes(owner)) readers.push(owner);
+    env[path[1]] = readers;
+  };
+  walkNodes(workflow.nodes, (node) => {
+    for (const ref of ownReferences(node)) add(ref.path, node.id);
+  });
+  for (const output of workflow.outputs) for (const ref of referencesIn(output.value)) add(ref.path, null);
+  return env;
 }
 
 function nodeManifest(
@@ -63,7 +80,7 @@ function nodeManifest(
         ...(sandbox.direct && { direct: true as const }),
       },
     }),
-    ...(node.kind === "agent" && {
+    ...((node.kind === "agent" || node.kind === "recursive") && {
       agentTools: Object.fromEntries(
         node.tools.map((t) => {
           const declared = workflow.tools.find((d) => d.name === t.name);

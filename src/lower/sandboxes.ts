@@ -5,6 +5,7 @@
  */
 import type { SandboxLimits } from "../../runtime/profiles.js";
 import type { ObjectType, SchemaField } from "../../runtime/schema.js";
+import { roundTypeOracle } from "../check/roundTypes.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
 import {
   INPUTS_ROOT,
@@ -56,8 +57,13 @@ export function lowerSandboxes(
     if (node.kind === "code") {
       const unit = lowerCode(workflow, node, (path) => typeOf(path, containers), diagnostics);
       if (unit) lowered.push(unit);
-    } else if (node.kind === "condition") {
-      const condition = lowerCondition(node, (path) => typeOf(path, containers), diagnostics);
+    } else if (node.kind === "condition" || (node.kind === "recursive" && node.convergence)) {
+      const test = node.kind === "condition" ? node : node.convergence!;
+      const oracle: TypeOracle =
+        node.kind === "recursive"
+          ? roundTypeOracle(node, (path) => typeOf(path, containers))
+          : (path) => typeOf(path, containers);
+      const condition = lowerCondition(test, oracle, diagnostics);
       if (condition) {
         lowered.push({
           nodeId: node.id,

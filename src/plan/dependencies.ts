@@ -5,12 +5,21 @@
  * cycle detection and emission all read dependencies from here.
  */
 import { pathsIn } from "./expression.js";
-import type { Named, PlanNode, Workflow } from "./node.js";
-import { referencesIn, type Value } from "./value.js";
+import { ROUND_ROOTS, type Named, type PlanNode, type RecursiveNode, type Workflow } from "./node.js";
+import { referencesIn, type LiteralValue, type Value } from "./value.js";
 import { childNodes } from "./visit.js";
 
 /** The root of a reference path that names the workflow inputs. */
 export const INPUTS_ROOT = "inputs";
+
+/**
+ * The root of a reference path that names an environment variable (`{{ env.NAME }}`), read only
+ * where the operator allows it (SPEC section 8: `--allow-env NAME`, `options.policy.allowEnv`).
+ */
+export const ENV_ROOT = "env";
+
+/** Roots that never name a node. */
+export const VALUE_ROOTS: readonly string[] = [INPUTS_ROOT, ENV_ROOT];
 
 /** One reason a node waits for another. */
 export interface DependencyEdge {
@@ -31,7 +40,8 @@ export function ownValues(node: PlanNode): Value[] {
       return node.inputs.map((e) => e.value);
     case "llm":
     case "agent":
-      return [node.prompt];
+    case "recursive":
+      return node.model ? [node.prompt, node.model] : [node.prompt];
     case "loop":
       return [node.itemsSource];
     case "condition":
@@ -40,10 +50,32 @@ export function ownValues(node: PlanNode): Value[] {
   }
 }
 
-/** Reference paths a node reads in its own fields, as `{ path, span }`. */
-export function ownReferences(node: PlanNode): { path: readonly string[]; span: Named["span"] }[] {
+/** One reference a node reads: its path, where it is written, its default if it has one. */
+export interface OwnReference {
+  readonly path: readonly string[];
+  readonly span: Named["span"];
+  readonly fallback?: LiteralValue;
+}
+
+/** Reference paths a node reads in its own fields. */
+export function ownReferences(node: PlanNode): OwnReference[] {
   if (node.kind === "condition") return pathsIn(node.expression);
-  return ownValues(node).flatMap(referencesIn);
+  const values: OwnReference[] = ownValues(node).flatMap(referencesIn);
+  if (node.kind === "recursive" && node.convergence) {
+    const local = roundRoots(node);
+    values.push(...pathsIn(node.convergence.expression).filter((p) => !local.has(p.path[0]!)));
+  }
+  return values;
+}
+
+/**
+ * The names a recursive node's convergence expression reads from its own rounds: `iteration`,
+ * `last` (the last round's output) and each field of that output by itself (`text`, or the
+ * fields of its output_schema), as iceOS evaluates conditions over the round's output.
+ */
+export function roundRoots(node: RecursiveNode): ReadonlySet<string> {
+  const fields = node.outputSchema ? node.outputSchema.fields.map((f) => f.name) : ["text"];
+  return new Set([ROUND_ROOTS.iteration, ROUND_ROOTS.last, ...fields]);
 }
 
 /**
@@ -55,7 +87,8 @@ export function dependenciesOf(
   nonNodeRoots: ReadonlySet<string>,
   branchOf: ReadonlyMap<string, string>,
 ): DependencyEdge[] {
-  const edges: DependencyEdge[] = node.dependencies.map((d) => ({
+  const explicit = node.kind === "recursive" ? [...node.dependencies, ...node.sources] : node.dependencies;
+  const edges: DependencyEdge[] = explicit.map((d) => ({
     target: d.name,
     at: d.span,
     via: "explicit" as const,

@@ -5,3 +5,4 @@ export * from "./expression.js";
 export * from "./visit.js";
 export type { ObjectType, SchemaField, SchemaType } from "../../runtime/schema.js";
 export * from "./dependencies.js";
+export * from "./rewrite.js";

@@ -125,22 +125,67 @@ export interface WorkflowNode extends NodeBase {
   readonly inputs: readonly ValueEntry[];
 }
 
-/** One model call. Output is `{ text }`, or typed by `outputSchema`. */
-export interface LlmNode extends NodeBase {
-  readonly kind: "llm";
-  readonly model?: string;
-  readonly prompt: TemplateValue;
+/** Model settings of llm, agent and recursive nodes. */
+export interface ModelSettings {
+  /** The model: a name, or a reference with a default (`{{ inputs.model or 'gpt-4o' }}`). */
+  readonly model?: Value;
+  /** Provider settings (`provider`, `base_url`, `temperature`, ...). */
   readonly llmConfig: { readonly [key: string]: JsonValue };
 }
 
-/** A model-driven loop that may call tools. Output is `{ text }`. */
-export interface AgentNode extends NodeBase {
-  readonly kind: "agent";
-  readonly model?: string;
+/** One model call. Output is `{ text }`, or typed by `outputSchema`. */
+export interface LlmNode extends NodeBase, ModelSettings {
+  readonly kind: "llm";
+  readonly prompt: TemplateValue;
+}
+
+/** Where an agent keeps its conversation between runs (`memory: { backend }`). */
+export interface MemorySettings {
+  /** `memory` (in this process, the default) or `redis` (when the operator gives a Redis URL). */
+  readonly backend: MemoryBackend;
+  /** The conversation's key (default: the workflow and node ids). */
+  readonly key?: string;
+  readonly span: Span;
+}
+
+export type MemoryBackend = "memory" | "redis";
+export const MEMORY_BACKENDS: readonly MemoryBackend[] = ["memory", "redis"];
+
+/** What agent and recursive nodes share: a task, tools, a step budget, an optional implementation. */
+export interface AgentSettings extends ModelSettings {
   readonly prompt: TemplateValue;
   readonly tools: readonly Named[];
   readonly maxIterations: number;
-  readonly llmConfig: { readonly [key: string]: JsonValue };
+  /**
+   * `package` / `agent_package`: an agent implementation the operator registers (`--agents`,
+   * `options.agents`); without one the node runs from its prompt and model settings.
+   */
+  readonly package?: Named;
+  readonly memory?: MemorySettings;
+}
+
+/** A model-driven loop that may call tools. Output is `{ text }`. */
+export interface AgentNode extends NodeBase, AgentSettings {
+  readonly kind: "agent";
+}
+
+/** A convergence test: an expression compiled into the sandbox like a condition's. */
+export interface Convergence {
+  readonly expression: Expr;
+  readonly source: EmbeddedSource;
+}
+
+/**
+ * An agent run in rounds over the outputs of `sources` until `convergence` holds or `maxRounds`
+ * rounds ran. Each round after the first continues the conversation with the last round's
+ * answer. Output: the last round's output with `rounds` and `converged`.
+ */
+export interface RecursiveNode extends NodeBase, AgentSettings {
+  readonly kind: "recursive";
+  /** `recursive_sources`: nodes whose outputs the rounds work on (they run first). */
+  readonly sources: readonly Named[];
+  readonly convergence?: Convergence;
+  readonly maxRounds: number;
 }
 
 export type PlanNode =
@@ -151,7 +196,8 @@ export type PlanNode =
   | ParallelNode
   | WorkflowNode
   | LlmNode
-  | AgentNode;
+  | AgentNode
+  | RecursiveNode;
 export type NodeKind = PlanNode["kind"];
 
 /** Node kind to node interface, for visitors. */
@@ -164,6 +210,7 @@ export interface NodeKindToNode {
   workflow: WorkflowNode;
   llm: LlmNode;
   agent: AgentNode;
+  recursive: RecursiveNode;
 }
 
 export const NODE_KINDS: readonly NodeKind[] = [
@@ -175,7 +222,11 @@ export const NODE_KINDS: readonly NodeKind[] = [
   "loop",
   "parallel",
   "workflow",
+  "recursive",
 ];
+
+/** Names a convergence expression reads besides workflow values: the round count and the last round's output. */
+export const ROUND_ROOTS = { iteration: "iteration", last: "last" } as const;
 
 /** Node kinds that run in the WASM sandbox unless marked trusted. */
 export const SANDBOXED_KINDS: ReadonlySet<NodeKind> = new Set(["code", "condition"]);
@@ -200,9 +251,27 @@ export interface ToolDeclaration {
   readonly outputSchema?: SchemaType;
 }
 
+/**
+ * What a blueprint says about itself (`id`, `schema_version`, `api_version`, `metadata`): kept
+ * in the plan, printed back by `convert` and written into the generated module's documentation.
+ */
+export interface WorkflowAbout {
+  readonly id?: string;
+  readonly schemaVersion?: string;
+  readonly apiVersion?: string;
+  /** `metadata.name`: a display name (the workflow's name stays a file name). */
+  readonly title?: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  /** `metadata.id`. */
+  readonly metadataId?: string;
+  readonly draftName?: string;
+}
+
 /** One workflow: the unit that compiles to `<name>.js`. */
 export interface Workflow {
   readonly name: string;
+  readonly about?: WorkflowAbout;
   readonly span: Span;
   /** Where the name was written (absent when it comes from the file name). */
   readonly nameSpan?: Span;

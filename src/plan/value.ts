@@ -15,6 +15,11 @@ export interface RefValue {
   readonly kind: "ref";
   readonly path: readonly string[];
   readonly span: Span;
+  /**
+   * The value used when the referenced one is absent (undefined or null): written
+   * `{{ inputs.model or 'gpt-4o' }}`, `{{ env.MODE | default(true) }}` or `{{ x ?? 1 }}`.
+   */
+  readonly fallback?: LiteralValue;
 }
 
 /** A constant. */

@@ -3,13 +3,14 @@
  * backtick templates with `${path}`, types such as `{ rows: { id: string }[], note?: string }`.
  */
 import type { JsonValue, ObjectType, SchemaType, TemplateValue, Value } from "../plan/index.js";
+import { referenceText } from "../frontend/template.js";
 import { printName, printPath } from "./names.js";
 
 /** A value on one line (templates keep their line breaks). */
 export function printValue(value: Value): string {
   switch (value.kind) {
     case "ref":
-      return printPath(value.path);
+      return value.fallback ? `\`\${${referenceText(value, "ice")}}\`` : printPath(value.path);
     case "literal":
       return printConstant(value.value);
     case "template":
@@ -46,7 +47,7 @@ export function printTemplate(template: TemplateValue): string {
             .replace(/`/g, "\\`")
             .replace(/\$\{/g, "\\${")
             .replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-        : `\${${printPath(part.path)}}`,
+        : `\${${referenceText(part, "ice")}}`,
     )
     .join("");
   return `\`${text}\``;

@@ -19,8 +19,11 @@ import type {
   ToolDeclaration,
   ValueEntry,
   Workflow,
+  WorkflowAbout,
 } from "../plan/index.js";
-import { DEFAULT_MAX_ITERATIONS } from "../frontend/yaml/fieldTable.js";
+import { DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../frontend/yaml/fieldTable.js";
+import { ownSettings } from "../frontend/ice/modelSettings.js";
+import { META_KEYS } from "../frontend/ice/meta.js";
 import { printConstant, printObjectType, printTemplate, printType, printValue } from "./iceValues.js";
 import { printName } from "./names.js";
 
@@ -50,6 +53,7 @@ export function printIce(workflow: Workflow, comments: IceComments = NO_COMMENTS
         )
       : "";
   const blocks: string[][] = [];
+  if (workflow.about) blocks.push(printMeta(workflow.about));
   if (workflow.tools.length > 0)
     blocks.push(workflow.tools.flatMap((t) => [...comments.before(t.span, INDENT), ...printDeclaration(t, INDENT)]));
   for (const node of workflow.nodes) blocks.push(printNode(node, INDENT, comments));
@@ -68,6 +72,14 @@ export function printIce(workflow: Workflow, comments: IceComments = NO_COMMENTS
     .end(workflow.span, 1, "")
     .map((l) => `${l}\n`)
     .join("")}`;
+}
+
+/** `meta key = value` lines, in the order of META_KEYS. */
+function printMeta(about: WorkflowAbout): string[] {
+  return Object.entries(META_KEYS).flatMap(([key, field]) => {
+    const value = about[field];
+    return value === undefined ? [] : [`${INDENT}meta ${key} = ${printConstant(value as JsonValue)}`];
+  });
 }
 
 /** `declare tool name(params): type` and its description. */
@@ -134,18 +146,28 @@ function printNodeItself(node: PlanNode, indent: string, comments: IceComments):
       return [...head, ...branches, `${indent}}`];
     }
     case "llm":
-    case "agent": {
+    case "agent":
+    case "recursive": {
       const settings: [string, string][] = [];
-      if (node.model !== undefined) settings.push(["model", JSON.stringify(node.model)]);
-      if (node.kind === "agent" && node.tools.length > 0) settings.push(["tools", printNames(node.tools)]);
-      if (node.kind === "agent" && node.maxIterations !== DEFAULT_MAX_ITERATIONS)
-        settings.push(["max_iterations", String(node.maxIterations)]);
-      settings.push(
-        ...configSettings(
-          node.llmConfig,
-          node.kind === "agent" ? ["model", "tools", "max_iterations", "llm_config"] : ["model", "llm_config"],
-        ),
-      );
+      if (node.model !== undefined) settings.push(["model", printValue(node.model)]);
+      if (node.kind !== "llm") {
+        if (node.tools.length > 0) settings.push(["tools", printNames(node.tools)]);
+        if (node.maxIterations !== DEFAULT_MAX_ITERATIONS)
+          settings.push(["max_iterations", String(node.maxIterations)]);
+        if (node.package) settings.push(["package", JSON.stringify(node.package.name)]);
+        if (node.memory)
+          settings.push([
+            "memory",
+            node.memory.key === undefined
+              ? JSON.stringify(node.memory.backend)
+              : printConstant({ backend: node.memory.backend, key: node.memory.key }),
+          ]);
+      }
+      if (node.kind === "recursive") {
+        if (node.sources.length > 0) settings.push(["sources", printNames(node.sources)]);
+        if (node.maxRounds !== DEFAULT_MAX_ROUNDS) settings.push(["max_rounds", String(node.maxRounds)]);
+      }
+      settings.push(...configSettings(node.llmConfig, ownSettings(node.kind)));
       const args =
         settings.length > 0
           ? printList(
@@ -155,9 +177,13 @@ function printNodeItself(node: PlanNode, indent: string, comments: IceComments):
               indent,
             )
           : "";
+      const until =
+        node.kind === "recursive" && node.convergence
+          ? [`${indent}${INDENT}until (${node.convergence.source.text})`]
+          : [];
       const prompt = printTemplate(node.prompt);
-      if (clauses.length === 0) return [`${indent}${node.kind} ${id}${args}${output} ${prompt}`];
-      return [...withClauses(`${node.kind} ${id}${args}${output}`), `${indent}${INDENT}${prompt}`];
+      if (clauses.length === 0 && until.length === 0) return [`${indent}${node.kind} ${id}${args}${output} ${prompt}`];
+      return [...withClauses(`${node.kind} ${id}${args}${output}`), ...until, `${indent}${INDENT}${prompt}`];
     }
   }
 }

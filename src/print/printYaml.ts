@@ -1,8 +1,8 @@
 /**
  * @fileoverview Plan to YAML text (`iceosc convert --to yaml`), in the iceOS blueprint field
  * names. References print as `"{{ path }}"`, templates as text with `{{ }}`, code bodies as
- * literal block scalars; short maps and lists in flow style. Types YAML cannot write (an
- * optional field of object or object-list type) throw a PrintError.
+ * literal block scalars; short maps and lists in flow style. Schemas the short form cannot write
+ * (an optional field of object or object-list type) are written as JSON Schema.
  */
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import {
@@ -14,8 +14,11 @@ import {
   type Value,
   type ValueEntry,
   type Workflow,
+  type WorkflowAbout,
 } from "../plan/index.js";
-import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS } from "../frontend/yaml/fieldTable.js";
+import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../frontend/yaml/fieldTable.js";
+import { referenceText } from "../frontend/template.js";
+import { toJsonSchema } from "../../runtime/jsonSchema.js";
 
 /** A plan that the target form cannot express. */
 export class PrintError extends Error {}
@@ -26,7 +29,7 @@ type YamlMap = { [key: string]: Yaml };
 
 /** The workflow as a YAML document. */
 export function printYaml(workflow: Workflow): string {
-  const root: YamlMap = { name: workflow.name };
+  const root: YamlMap = { name: workflow.name, ...about(workflow.about) };
   if (workflow.inputSchema.fields.length > 0) root.input_schema = objectType(workflow.inputSchema);
   if (workflow.tools.length > 0) {
     root.tools = Object.fromEntries(
@@ -53,6 +56,24 @@ export function printYaml(workflow: Workflow): string {
     },
   });
   return document.toString({ lineWidth: 0, blockQuote: "literal", flowCollectionPadding: true });
+}
+
+/** `id`, `schema_version`, `api_version` and `metadata`, as an iceOS blueprint writes them. */
+function about(about: WorkflowAbout | undefined): YamlMap {
+  if (!about) return {};
+  const metadata: YamlMap = {
+    id: about.metadataId,
+    name: about.title,
+    description: about.description,
+    tags: about.tags && [...about.tags],
+    draft_name: about.draftName,
+  };
+  return {
+    id: about.id,
+    schema_version: about.schemaVersion,
+    api_version: about.apiVersion,
+    metadata: Object.values(metadata).some((v) => v !== undefined) ? metadata : undefined,
+  };
 }
 
 function hasMultiline(node: unknown): boolean {
@@ -95,11 +116,20 @@ function node(n: PlanNode): YamlMap {
       break;
     case "llm":
     case "agent":
-      Object.assign(out, { model: n.model, prompt: template(n.prompt) });
-      if (n.kind === "agent")
+    case "recursive":
+      Object.assign(out, { model: n.model && value(n.model), prompt: template(n.prompt) });
+      if (n.kind !== "llm")
         Object.assign(out, {
           tools: n.tools.map((t) => t.name),
           max_iterations: n.maxIterations === DEFAULT_MAX_ITERATIONS ? undefined : n.maxIterations,
+          package: n.package?.name,
+          memory: n.memory && { backend: n.memory.backend, key: n.memory.key },
+        });
+      if (n.kind === "recursive")
+        Object.assign(out, {
+          recursive_sources: n.sources.map((s) => s.name),
+          convergence_condition: n.convergence?.source.text,
+          max_rounds: n.maxRounds === DEFAULT_MAX_ROUNDS ? undefined : n.maxRounds,
         });
       out.llm_config = n.llmConfig;
       break;
@@ -130,7 +160,7 @@ function entries(list: readonly ValueEntry[]): YamlMap {
 function value(v: Value): Yaml {
   switch (v.kind) {
     case "ref":
-      return `{{ ${v.path.join(".")} }}`;
+      return `{{ ${referenceText(v)} }}`;
     case "literal":
       return v.value;
     case "template":
@@ -143,11 +173,23 @@ function value(v: Value): Yaml {
 }
 
 function template(t: TemplateValue): string {
-  return t.parts.map((p) => (typeof p === "string" ? p : `{{ ${p.path.join(".")} }}`)).join("");
+  return t.parts.map((p) => (typeof p === "string" ? p : `{{ ${referenceText(p)} }}`)).join("");
 }
 
-/** An object type as a mapping; `keepEmpty` keeps `{}` (a node's schema written empty). */
+/**
+ * An object type as a mapping; `keepEmpty` keeps `{}` (a node's schema written empty). A type the
+ * short form cannot write (an optional field of object type) is written as JSON Schema.
+ */
 function objectType(type: ObjectType, keepEmpty = false): Yaml {
+  try {
+    return shortObjectType(type, keepEmpty);
+  } catch (error) {
+    if (!(error instanceof PrintError)) throw error;
+    return toJsonSchema(type);
+  }
+}
+
+function shortObjectType(type: ObjectType, keepEmpty = false): Yaml {
   const out = Object.fromEntries(type.fields.map((f) => [f.name, fieldType(f.type, f.optional, f.name)]));
   return keepEmpty || type.fields.length > 0 ? out : {};
 }
@@ -159,7 +201,7 @@ function fieldType(type: SchemaType, optional: boolean, field: string): Yaml {
       throw new PrintError(
         `YAML cannot write the optional field '${field}' of type ${type.kind === "object" ? "object" : "object list"}`,
       );
-    return type.kind === "object" ? objectType(type, true) : [fieldType(type.element, false, field)];
+    return type.kind === "object" ? shortObjectType(type, true) : [fieldType(type.element, false, field)];
   }
   return `${typeText(type)}${optional ? "?" : ""}`;
 }

@@ -2,6 +2,7 @@
  * @fileoverview A compact printout of a plan for golden files: each node with its kind, what it
  * waits for and its output type; each output with its type.
  */
+import { referenceText } from "../../src/frontend/index.js";
 import { formatType } from "../../runtime/schema.js";
 import { outputTypeOf, typeOfValue } from "../../src/check/index.js";
 import { formatLocation } from "../../src/diagnostics/index.js";
@@ -44,8 +45,10 @@ function detail(node: PlanNode): string {
     case "workflow":
       return ` ${node.workflowRef.name}`;
     case "llm":
-      return `${node.model ? ` ${node.model}` : ""}, prompt of ${node.prompt.parts.length} parts`;
+      return `${node.model ? ` ${node.model.kind === "literal" ? node.model.value : `{{ ${referenceText(node.model.kind === "ref" ? node.model : { kind: "ref", path: ["?"], span: node.model.span })} }}`}` : ""}, prompt of ${node.prompt.parts.length} parts`;
     case "agent":
       return ` tools [${node.tools.map((t) => t.name).join(", ")}], max_iterations ${node.maxIterations}`;
+    case "recursive":
+      return ` sources [${node.sources.map((s) => s.name).join(", ")}], max_rounds ${node.maxRounds}${node.convergence ? `, until ${node.convergence.source.text}` : ""}`;
   }
 }

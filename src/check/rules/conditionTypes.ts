@@ -1,5 +1,5 @@
 /**
- * @fileoverview ICE2009, ICE2008: a condition evaluates to a boolean (reported with the type it
+ * @fileoverview ICE2009, ICE2008: a condition (and a recursive node's convergence test) evaluates to a boolean (reported with the type it
  * has: `count.n + 1` is a number, `label.text` a string), and the operands of its operators fit
  * them: ordering and arithmetic take numbers (ordering also strings), `==` compares values of
  * one kind. Only declared types are compared; a path nothing types is reported by lowering
@@ -7,21 +7,24 @@
  */
 import { formatType, type SchemaType } from "../../../runtime/schema.js";
 import { Diagnostics } from "../../diagnostics/index.js";
-import type { ConditionNode, Expr } from "../../plan/index.js";
+import type { Expr, PlanNode } from "../../plan/index.js";
+import { roundTypeOracle } from "../roundTypes.js";
 import type { CheckContext } from "../context.js";
 import { expressionType, known, pathTypes, type PathTyper } from "../expressionTypes.js";
 import { typeOfReference } from "../types.js";
 
 export function conditionTypes(context: CheckContext): void {
   for (const { node, containers } of context.entries) {
-    if (node.kind !== "condition") continue;
-    const declared: PathTyper = (path) => typeOfReference(context.workflow, path, containers);
-    checkOperands(context, node, node.expression, declared);
-    const types = pathTypes(node.expression, declared);
+    if (node.kind !== "condition" && (node.kind !== "recursive" || !node.convergence)) continue;
+    const outer: PathTyper = (path) => typeOfReference(context.workflow, path, containers);
+    const declared = node.kind === "recursive" ? roundTypeOracle(node, outer) : outer;
+    const expression = node.kind === "condition" ? node.expression : node.convergence!.expression;
+    checkOperands(context, node, expression, declared);
+    const types = pathTypes(expression, declared);
     if ([...types.values()].some((t) => t === undefined)) continue;
-    const result = expressionType(node.expression, (p) => types.get(p.path.join(".")));
+    const result = expressionType(expression, (p) => types.get(p.path.join(".")));
     if (result && result.kind !== "boolean")
-      context.report(Diagnostics.ConditionNotBoolean, node.expression.span, [formatType(result)]);
+      context.report(Diagnostics.ConditionNotBoolean, expression.span, [formatType(result)]);
   }
 }
 
@@ -41,12 +44,12 @@ function familyOf(type: SchemaType): Family {
 }
 
 /** Reports operands whose declared types do not fit their operator. */
-function checkOperands(context: CheckContext, node: ConditionNode, expr: Expr, declared: PathTyper): void {
+function checkOperands(context: CheckContext, node: PlanNode, expr: Expr, declared: PathTyper): void {
   const typeOf = (e: Expr): SchemaType | undefined =>
     e.kind === "path" ? known(declared(e.path)) : e.kind === "literal" ? expressionType(e, () => undefined) : undefined;
   const mismatch = (operand: Expr, what: string, expected: string, got: SchemaType): void =>
     context.report(Diagnostics.TypeMismatch, operand.span, [
-      `${what} in condition '${node.id}'`,
+      `${what} in ${node.kind === "condition" ? "condition" : "the convergence condition of"} '${node.id}'`,
       expected,
       formatType(got),
     ]);

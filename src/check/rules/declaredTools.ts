@@ -15,7 +15,8 @@ export function declaredTools(context: CheckContext): void {
   if (declared.size === 0 && !strict) return;
   const builtins = builtinSignatures();
   for (const { node } of context.entries) {
-    const used: readonly Named[] = node.kind === "tool" ? [node.toolName] : node.kind === "agent" ? node.tools : [];
+    const used: readonly Named[] =
+      node.kind === "tool" ? [node.toolName] : node.kind === "agent" || node.kind === "recursive" ? node.tools : [];
     for (const tool of used) {
       if (declared.has(tool.name) || builtins.has(tool.name)) continue;
       context.report(strict ? Diagnostics.UnknownToolStrict : Diagnostics.UnknownTool, tool.span, [tool.name]);

@@ -1,10 +1,12 @@
 /**
  * @fileoverview ICE2002, ICE2006, ICE2007: every reference names something. Its root is a loop
- * item variable in scope, `inputs` or a node id; `inputs.x` names a field of `input_schema`;
- * further segments name fields of the node's (or input's) known output type.
+ * item variable in scope, `inputs`, `env` or a node id; `inputs.x` names a field of
+ * `input_schema`; further segments name fields of the node's (or input's) known output type.
+ * An undeclared input read with a default (`{{ inputs.x or 'a' }}`) is a warning (ICE2025): the
+ * value is used when given, the default otherwise.
  */
 import { didYouMean, Diagnostics, span, type Span } from "../../diagnostics/index.js";
-import { INPUTS_ROOT } from "../../plan/dependencies.js";
+import { VALUE_ROOTS } from "../../plan/dependencies.js";
 import type { CheckContext, ReferenceSite } from "../context.js";
 import { resolveReference } from "../types.js";
 
@@ -16,7 +18,7 @@ export function knownReferences(context: CheckContext): void {
       const itemVars = site.scope.flatMap((c) => (c.kind === "loop" ? [c.itemVar.name] : []));
       context.report(Diagnostics.UnknownReference, segmentSpan(site, 0), [
         root,
-        didYouMean(root, [...context.ids, INPUTS_ROOT, ...itemVars]),
+        didYouMean(root, [...context.ids, ...VALUE_ROOTS, ...itemVars]),
       ]);
       continue;
     }
@@ -26,7 +28,10 @@ export function knownReferences(context: CheckContext): void {
     const fields = failure.parent.kind === "object" ? failure.parent.fields.map((f) => f.name) : [];
     const suggestion = didYouMean(segment, fields);
     const at = segmentSpan(site, failure.index);
-    if (resolved.binding.kind === "inputs" && failure.index === 1)
+    if (resolved.binding.kind === "inputs" && failure.index === 1 && site.fallback)
+      // iceOS reads undeclared inputs with a default (`{{ inputs.session_id or 'chat' }}`).
+      context.report(Diagnostics.UndeclaredInputWithDefault, at, [segment, JSON.stringify(site.fallback.value)]);
+    else if (resolved.binding.kind === "inputs" && failure.index === 1)
       context.report(Diagnostics.UnknownInput, at, [segment, suggestion]);
     else
       context.report(Diagnostics.UnknownOutputField, at, [

@@ -5,7 +5,7 @@
  * connected component is one cycle, reported once at its first node as `a -> b -> a`.
  */
 import { Diagnostics } from "../../diagnostics/index.js";
-import { branchMembership, dependenciesOf, INPUTS_ROOT } from "../../plan/dependencies.js";
+import { branchMembership, dependenciesOf, VALUE_ROOTS } from "../../plan/dependencies.js";
 import { childNodes } from "../../plan/index.js";
 import type { CheckContext } from "../context.js";
 
@@ -16,7 +16,7 @@ export function noCycles(context: CheckContext): void {
   for (const { node, containers } of context.entries) {
     if (order.has(node.id)) continue;
     order.set(node.id, order.size);
-    const roots = new Set([INPUTS_ROOT, ...containers.flatMap((c) => (c.kind === "loop" ? [c.itemVar.name] : []))]);
+    const roots = new Set([...VALUE_ROOTS, ...containers.flatMap((c) => (c.kind === "loop" ? [c.itemVar.name] : []))]);
     const own = dependenciesOf(node, roots, branchOf).filter((e) => e.target !== node.id || e.via === "explicit");
     edges.set(node.id, [...new Set([...own.map((e) => e.target), ...childNodes(node).map((c) => c.id)])]);
   }

@@ -16,6 +16,19 @@ import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.
 import { bundledRuntimeUrl } from "../runtimeLocation.js";
 import { openSession } from "../providers.js";
 import { printTrace } from "../trace.js";
+import type { RunEvent } from "../../../runtime/options.js";
+import { RedisAgentMemory } from "../../../runtime/memory/redis.js";
+import { loadAgents } from "../agentsModule.js";
+
+/** The Redis store of agent memory, when the operator gives a URL. */
+function openRedis(url: string | undefined): RedisAgentMemory | undefined {
+  if (url === undefined || url === "") return undefined;
+  try {
+    return new RedisAgentMemory(url);
+  } catch {
+    throw new UsageError(`--redis-url is not a URL: '${url}' (redis://host:port/db)`);
+  }
+}
 
 export interface RunArgs {
   readonly path: string;
@@ -33,6 +46,10 @@ export interface RunArgs {
   readonly replay?: string;
   /** `--durable`: checkpoint every node in PostgreSQL under `runId` (SPEC section 9). */
   readonly durable?: { readonly databaseUrl?: string; readonly runId: string };
+  /** `--agents <module.js>`: agent implementations by package name (its default export). */
+  readonly agents?: string;
+  /** `--redis-url <url>` (else `ICEOSC_REDIS_URL`): the store of agents with `memory: { backend: redis }`. */
+  readonly redisUrl?: string;
 }
 
 export interface LoadedTools {
@@ -49,6 +66,7 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
   if (args.durable) return (await import("../durable.js")).runDurableCommand(io, args, args.durable);
   const input = parseInput(args.input);
   const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
+  const agents = args.agents ? await loadAgents(args.agents) : undefined;
   const result = await compileFiles([args.path], {
     runtimeSpecifier: bundledRuntimeUrl(),
     cacheDir: args.cache ? defaultCacheDir(io) : false,
@@ -88,18 +106,27 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
       ...(args.replay !== undefined && { replay: args.replay }),
     });
     const started = performance.now();
+    const trace = args.trace ? printTrace(io, started) : undefined;
+    const redis = openRedis(args.redisUrl ?? process.env["ICEOSC_REDIS_URL"]);
     try {
       const output = await module.run(input, {
         ...session.options,
         policy,
         ...(args.seed !== undefined && { seed: args.seed }),
-        ...(args.trace && { onEvent: printTrace(io, started) }),
+        ...(agents && { agents }),
+        ...(redis && { memoryBackends: { redis } }),
+        // Warnings (an agent package not registered, ...) always reach stderr; the rest with --trace.
+        onEvent: (event: RunEvent) => {
+          if (trace) trace(event);
+          else if (event.type === "warning") io.stderr(`warning: node '${event.nodeId}': ${event.message}\n`);
+        },
       });
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       return 0;
     } catch (error) {
       return reportRunError(io, error);
     } finally {
+      await redis?.close();
       await session.finish();
     }
   } finally {

@@ -3,7 +3,7 @@
  * parallel block that holds it, and one edge per dependency, labelled with the branch it takes.
  */
 import {
-  INPUTS_ROOT,
+  VALUE_ROOTS,
   branchMembership,
   childNodes,
   dependenciesOf,
@@ -60,7 +60,7 @@ export function workflowGraph(workflow: Workflow): WorkflowGraph {
       children,
     };
   };
-  const nodes = workflow.nodes.map((n) => toGraph(n, new Set([INPUTS_ROOT])));
+  const nodes = workflow.nodes.map((n) => toGraph(n, new Set(VALUE_ROOTS)));
   return {
     nodes,
     edges: edges.map((e) => ({

@@ -5,9 +5,13 @@
  */
 import {
   INPUTS_ROOT,
-  type JsonValue,
+  VALUE_ROOTS,
   branchMembership,
   nestedIds,
+  ROUND_ROOTS,
+  roundRoots,
+  type AgentSettings,
+  type ModelSettings,
   type PlanNode,
   type ValueEntry,
   type Workflow,
@@ -66,7 +70,7 @@ class Orchestrator {
   /** Statements running `nodes` in dependency waves. */
   scope(nodes: readonly PlanNode[], scope: Scope): string[] {
     const lines: string[] = [];
-    const nonNodeRoots = new Set([INPUTS_ROOT, ...scope.items.keys()]);
+    const nonNodeRoots = new Set([...VALUE_ROOTS, ...scope.items.keys()]);
     for (const wave of scheduleWaves(nodes, { nonNodeRoots, branchOf: this.branchOf })) {
       const lifted = wave
         .filter((n) => n.kind === "parallel")
@@ -99,14 +103,25 @@ class Orchestrator {
       case "condition":
         return `rt.condition(${id}, ${emitEntries(this.binding(node.id).inputs, resolve)})`;
       case "llm":
-        return `rt.llm(${id}, { ${[`prompt: ${emitValue(node.prompt, resolve)}`, ...modelFields(node)].join(", ")} })`;
+        return `rt.llm(${id}, { ${[`prompt: ${emitValue(node.prompt, resolve)}`, ...modelFields(node, resolve)].join(", ")} })`;
       case "agent":
-        return `rt.agent(${id}, { ${[
-          `prompt: ${emitValue(node.prompt, resolve)}`,
-          `tools: ${dataLiteral(node.tools.map((t) => t.name))}`,
-          `maxIterations: ${node.maxIterations}`,
-          ...modelFields(node),
-        ].join(", ")} })`;
+        return `rt.agent(${id}, { ${agentFields(node, resolve).join(", ")} })`;
+      case "recursive": {
+        const fields = [...agentFields(node, resolve), `maxRounds: ${node.maxRounds}`];
+        const binding = node.convergence ? this.binding(node.id) : undefined;
+        if (!binding) return `rt.recursive(${id}, { ${fields.join(", ")} })`;
+        // The convergence test reads the round (iteration, last output) and workflow values.
+        const local = roundRoots(node);
+        const roundResolve: RootResolver = (root) =>
+          root === ROUND_ROOTS.iteration
+            ? "round.iteration"
+            : root === ROUND_ROOTS.last
+              ? "round.last"
+              : local.has(root)
+                ? member("round.last", root, true)
+                : resolve(root);
+        return `rt.recursive(${id}, { ${fields.join(", ")} }, (round) => (${emitEntries(binding.inputs, roundResolve)}))`;
+      }
       case "workflow": {
         const runner = this.context.workflowImports.get(node.workflowRef.name) ?? "undefined";
         return `rt.workflow(${id}, ${stringLiteral(node.workflowRef.name)}, ${runner}, ${emitEntries(node.inputs, resolve)})`;
@@ -165,13 +180,26 @@ class Orchestrator {
   }
 }
 
-function modelFields(node: {
-  readonly model?: string;
-  readonly llmConfig: { readonly [key: string]: JsonValue };
-}): string[] {
+function modelFields(node: ModelSettings, resolve: RootResolver): string[] {
   return [
-    ...(node.model !== undefined ? [`model: ${stringLiteral(node.model)}`] : []),
+    ...(node.model !== undefined ? [`model: ${emitValue(node.model, resolve)}`] : []),
     `config: ${dataLiteral(node.llmConfig)}`,
+  ];
+}
+
+/** The call fields of agent and recursive nodes. */
+function agentFields(node: AgentSettings, resolve: RootResolver): string[] {
+  return [
+    `prompt: ${emitValue(node.prompt, resolve)}`,
+    `tools: ${dataLiteral(node.tools.map((t) => t.name))}`,
+    `maxIterations: ${node.maxIterations}`,
+    ...modelFields(node, resolve),
+    ...(node.package ? [`package: ${stringLiteral(node.package.name)}`] : []),
+    ...(node.memory
+      ? [
+          `memory: ${dataLiteral({ backend: node.memory.backend, ...(node.memory.key !== undefined && { key: node.memory.key }) })}`,
+        ]
+      : []),
   ];
 }
 

@@ -2,7 +2,7 @@
  * @fileoverview Plan values as JavaScript expressions: references become property reads on the
  * node variables in scope, templates become template literals through `rt.text`.
  */
-import { INPUTS_ROOT, type Value } from "../../plan/index.js";
+import { ENV_ROOT, INPUTS_ROOT, type RefValue, type Value } from "../../plan/index.js";
 import { dataLiteral, templateChunk } from "./literals.js";
 import { member, propertyName } from "./names.js";
 
@@ -15,9 +15,9 @@ export function emitValue(value: Value, resolve: RootResolver): string {
     case "literal":
       return dataLiteral(value.value);
     case "ref":
-      return emitPath(value.path, resolve);
+      return emitRef(value, resolve);
     case "template":
-      return `\`${value.parts.map((part) => (typeof part === "string" ? templateChunk(part) : `\${rt.text(${emitPath(part.path, resolve)})}`)).join("")}\``;
+      return `\`${value.parts.map((part) => (typeof part === "string" ? templateChunk(part) : `\${rt.text(${emitRef(part, resolve)})}`)).join("")}\``;
     case "object":
       return `{ ${value.entries.map((e) => `${propertyName(e.key)}: ${emitValue(e.value, resolve)}`).join(", ")} }`;
     case "array":
@@ -31,9 +31,20 @@ export function emitEntries(entries: readonly { key: string; value: Value }[], r
   return `{ ${entries.map((e) => `${propertyName(e.key)}: ${emitValue(e.value, resolve)}`).join(", ")} }`;
 }
 
-/** `inputs.a` for workflow inputs; `node?.a?.b` for node outputs and loop items, which may be absent. */
+/** A reference, with its default when the value is absent (`x ?? "d"`). */
+export function emitRef(ref: RefValue, resolve: RootResolver): string {
+  const read = emitPath(ref.path, resolve);
+  return ref.fallback ? `(${read} ?? ${dataLiteral(ref.fallback.value)})` : read;
+}
+
+/** `inputs.a` for workflow inputs; `rt.env("NAME")` for environment variables (the operator's policy decides); `node?.a?.b` for node outputs and loop items, which may be absent. */
 export function emitPath(path: readonly string[], resolve: RootResolver): string {
   const [root, ...fields] = path;
+  if (root === ENV_ROOT && fields.length > 0) {
+    let env = `rt.env(${dataLiteral(fields[0]!)})`;
+    for (const field of fields.slice(1)) env = member(env, field, true);
+    return env;
+  }
   let expression = resolve(root!);
   fields.forEach((field, index) => {
     expression = member(expression, field, !(root === INPUTS_ROOT && index === 0));

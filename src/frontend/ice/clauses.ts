@@ -51,6 +51,7 @@ export const KIND_CLAUSES: { readonly [kind in NodeKind]: readonly string[] } = 
   workflow: [],
   llm: [],
   agent: [],
+  recursive: [],
 };
 
 /** Clauses of a `declare tool`. */

@@ -6,6 +6,9 @@
 import type { IToken } from "chevrotain";
 import type {
   AgentNodeCstChildren,
+  ArgumentCstNode,
+  MetaCstChildren,
+  RecursiveNodeCstChildren,
   BranchCstChildren,
   ClauseCstChildren,
   ClauseCstNode,
@@ -32,6 +35,7 @@ import type {
 import { formatType } from "../../../runtime/schema.js";
 import { Diagnostics, type Span } from "../../diagnostics/index.js";
 import type {
+  Convergence,
   EmbeddedSource,
   Named,
   NodeKind,
@@ -41,9 +45,11 @@ import type {
   TemplateValue,
   ToolDeclaration,
   ToolNode,
+  Value,
   ValueEntry,
   Workflow,
 } from "../../plan/index.js";
+import { readMeta } from "./meta.js";
 import { parseExpression } from "../expression/index.js";
 import { parseTemplate } from "../template.js";
 import {
@@ -66,7 +72,7 @@ import { checkCodeBody } from "../bounds.js";
 import { keyText, numberText } from "./constants.js";
 import type { IceContext } from "./context.js";
 import { codeBodyText, groupText } from "./embeddedText.js";
-import { modelSettings } from "./modelSettings.js";
+import { agentSettings, modelSettings } from "./modelSettings.js";
 import { stringSource, templateSource } from "./strings.js";
 import { ValueVisitor } from "./valueVisitor.js";
 
@@ -79,7 +85,12 @@ interface NodeStart {
 }
 
 /** What one statement adds to the workflow. */
-type Statement = { node: PlanNode } | { output: ValueEntry } | { tool: ToolDeclaration } | undefined;
+type Statement =
+  | { node: PlanNode }
+  | { output: ValueEntry }
+  | { tool: ToolDeclaration }
+  | { meta: { key: string; span: Span; value: Value } }
+  | undefined;
 
 const EMPTY: ObjectType = { kind: "object", fields: [] };
 
@@ -96,9 +107,11 @@ export class PlanBuilder extends ValueVisitor {
     const nodes: PlanNode[] = [];
     const outputs: ValueEntry[] = [];
     const tools: ToolDeclaration[] = [];
+    const metas: { key: string; span: Span; value: Value }[] = [];
     for (const statement of ctx.statement ?? []) {
       const added = this.statement(statement.children);
-      if (added && "node" in added) nodes.push(added.node);
+      if (added && "meta" in added) metas.push(added.meta);
+      else if (added && "node" in added) nodes.push(added.node);
       else if (added && "output" in added) {
         if (outputs.some((o) => o.key === added.output.key))
           this.ice.bag.report(Diagnostics.DuplicateKey, added.output.keySpan, [
@@ -108,12 +121,14 @@ export class PlanBuilder extends ValueVisitor {
         else outputs.push(added.output);
       } else if (added && "tool" in added) tools.push(added.tool);
     }
+    const about = readMeta(this.ice, metas);
     return (
       name &&
       inputSchema && {
         name: name.key,
         span: at,
         nameSpan: this.ice.token(name.token),
+        ...(about && { about }),
         inputSchema,
         nodes,
         outputs,
@@ -124,7 +139,11 @@ export class PlanBuilder extends ValueVisitor {
 
   /** statement : (node | output | toolDecl) ';'? */
   statement(ctx: StatementCstChildren): Statement {
-    const [node, output, tool] = [ctx.node?.[0], ctx.output?.[0], ctx.toolDecl?.[0]];
+    const [node, output, tool, meta] = [ctx.node?.[0], ctx.output?.[0], ctx.toolDecl?.[0], ctx.meta?.[0]];
+    if (meta && !this.ice.broken(meta)) {
+      const entry = this.meta(meta.children);
+      return entry && { meta: entry };
+    }
     if (node) {
       const built = this.readNode(node);
       return built && { node: built };
@@ -185,6 +204,7 @@ export class PlanBuilder extends ValueVisitor {
     if (ctx.workflowNode?.[0]) return this.workflowNode(ctx.workflowNode[0].children, at);
     if (ctx.llmNode?.[0]) return this.llmNode(ctx.llmNode[0].children, at);
     if (ctx.agentNode?.[0]) return this.agentNode(ctx.agentNode[0].children, at);
+    if (ctx.recursiveNode?.[0]) return this.recursiveNode(ctx.recursiveNode[0].children, at);
     return undefined;
   }
 
@@ -312,7 +332,7 @@ export class PlanBuilder extends ValueVisitor {
   /** llmNode : 'llm' Name arguments? returnType? clause* prompt     (arguments: model and llm_config) */
   llmNode(ctx: LlmNodeCstChildren, at: Span): PlanNode | undefined {
     const start = this.start("llm", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
-    const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "llm");
+    const settings = this.settings(ctx.arguments?.[0]?.children.argument, "llm");
     const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
     if (!start || !prompt || !settings) return undefined;
     return {
@@ -324,24 +344,48 @@ export class PlanBuilder extends ValueVisitor {
     };
   }
 
-  /** agentNode : 'agent' Name arguments? returnType? clause* prompt     (arguments: model, tools, max_iterations, llm_config) */
+  /** agentNode : 'agent' Name arguments? returnType? clause* prompt     (arguments: model, tools, max_iterations, package, memory, llm_config) */
   agentNode(ctx: AgentNodeCstChildren, at: Span): PlanNode | undefined {
     const start = this.start("agent", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
-    const settings = modelSettings(this.ice, ctx.arguments?.[0]?.children.argument ?? [], "agent", (v) =>
-      this.value(v.children, this.at(v)),
-    );
+    const settings = this.settings(ctx.arguments?.[0]?.children.argument, "agent");
     const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
     if (!start || !prompt || !settings) return undefined;
-    const { model, llmConfig, tools, maxIterations } = settings;
+    return { kind: "agent", ...start.base, ...agentSettings(settings, prompt) };
+  }
+
+  /** recursiveNode : 'recursive' Name arguments? returnType? clause* ('until' group)? prompt     (arguments: an agent's, sources, max_rounds) */
+  recursiveNode(ctx: RecursiveNodeCstChildren, at: Span): PlanNode | undefined {
+    const start = this.start("recursive", ctx.Name?.[0], at, ctx.clause, ctx.returnType?.[0]);
+    const settings = this.settings(ctx.arguments?.[0]?.children.argument, "recursive");
+    const prompt = ctx.prompt?.[0] && this.prompt(ctx.prompt[0].children);
+    const group = ctx.group?.[0] && this.group(ctx.group[0].children);
+    let convergence: Convergence | undefined;
+    if (group) {
+      const parsed = parseExpression(group);
+      this.ice.bag.addAll(parsed.diagnostics);
+      if (!parsed.expr) return undefined;
+      convergence = { expression: parsed.expr, source: group };
+    }
+    if (!start || !prompt || !settings) return undefined;
     return {
-      kind: "agent",
+      kind: "recursive",
       ...start.base,
-      prompt,
-      tools,
-      maxIterations,
-      llmConfig,
-      ...(model !== undefined && { model }),
+      ...agentSettings(settings, prompt),
+      sources: settings.sources,
+      maxRounds: settings.maxRounds,
+      ...(convergence && { convergence }),
     };
+  }
+
+  /** meta : 'meta' key '=' value     (id, schema_version, api_version, title, description, tags, metadata_id, draft_name) */
+  meta(ctx: MetaCstChildren): { key: string; span: Span; value: Value } | undefined {
+    const key = ctx.key?.[0] && this.key(ctx.key[0].children);
+    const value = ctx.value?.[0];
+    return key && value && { key: key.key, span: key.span, value: this.value(value.children, this.at(value)) };
+  }
+
+  private settings(args: readonly ArgumentCstNode[] | undefined, kind: "llm" | "agent" | "recursive") {
+    return modelSettings(this.ice, args ?? [], kind, (v) => this.value(v.children, this.at(v)));
   }
 
   /** prompt : Template | String */

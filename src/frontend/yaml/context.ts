@@ -28,6 +28,8 @@ export interface MapEntry {
 
 export class YamlContext {
   readonly bag = new DiagnosticBag();
+  /** Loops written with `body_nodes`: loop id to the top-level nodes that move into its body. */
+  readonly bodyNodes = new Map<string, Named[]>();
 
   constructor(
     readonly file: SourceFile,

@@ -2,13 +2,15 @@
  * @fileoverview The YAML front end's entry point: a workflow document (SPEC section 2, the iceOS
  * blueprint field names) to the typed plan.
  *
- *   Workflow : { name?, description?, version?, input_schema?, nodes, outputs?, tools? }
+ *   Workflow : { name?, description?, version?, input_schema?, inputs?, nodes, outputs?, tools?,
+ *                id?, schema_version?, api_version?, metadata? }
  *
- * `name` defaults to the file's base name without extension. Reading goes on after errors so
+ * `name` defaults to the file's base name without extension. The iceOS blueprint shapes (inputs
+ * lists, outputs lists, metadata, body_nodes, `.response`) are read by the files of `iceos/`. Reading goes on after errors so
  * that one run reports everything wrong in the file; the plan is returned only when there are
  * no errors.
  */
-import { type Document, parseDocument } from "yaml";
+import { type Document, isSeq, parseDocument } from "yaml";
 import {
   didYouMean,
   Diagnostics,
@@ -26,6 +28,11 @@ import { readNodeList } from "./nodes.js";
 import { readObjectType } from "./schemaTypes.js";
 import { readToolDeclarations } from "./toolDeclarations.js";
 import { readValueMap } from "./values.js";
+import { resolveReplyText } from "../replyText.js";
+import { readAbout } from "./iceos/about.js";
+import { moveBodyNodes } from "./iceos/bodyNodes.js";
+import { mergeInputNames } from "./iceos/inputs.js";
+import { everyNodeOutput, readOutputList } from "./iceos/outputs.js";
 
 /** The result of reading one workflow file. */
 export interface YamlParseResult {
@@ -83,13 +90,22 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   const whole = ctx.span(document.contents);
   const nameEntry = fields.get("name");
   const name = (nameEntry && ctx.string(nameEntry)) ?? baseName(file.path);
+  const about = readAbout(ctx, fields);
   const schemaEntry = fields.get("input_schema");
-  const inputSchema = schemaEntry ? readObjectType(ctx, schemaEntry.value, "input_schema") : EMPTY_OBJECT;
+  const declared = schemaEntry ? readObjectType(ctx, schemaEntry.value, "input_schema") : EMPTY_OBJECT;
+  const inputsEntry = fields.get("inputs");
+  const inputSchema = declared && inputsEntry ? mergeInputNames(ctx, inputsEntry, declared) : declared;
   const nodesEntry = fields.get("nodes");
   if (!nodesEntry) ctx.bag.report(Diagnostics.MissingTopLevelField, span(file, whole.start), ["nodes"]);
-  const nodes = nodesEntry ? readNodeList(ctx, nodesEntry.value, "nodes", nodesEntry.keySpan) : [];
+  const nodes = moveBodyNodes(ctx, nodesEntry ? readNodeList(ctx, nodesEntry.value, "nodes", nodesEntry.keySpan) : []);
   const outputsEntry = fields.get("outputs");
-  const outputs = outputsEntry ? readValueMap(ctx, outputsEntry) : [];
+  const outputs = !outputsEntry
+    ? ICEOS_MARKERS.some((m) => fields.has(m))
+      ? everyNodeOutput(nodes)
+      : []
+    : isSeq(outputsEntry.value)
+      ? readOutputList(ctx, outputsEntry.value, outputsEntry.keySpan)
+      : readValueMap(ctx, outputsEntry);
   const toolsEntry = fields.get("tools");
   const tools = toolsEntry ? readToolDeclarations(ctx, toolsEntry) : [];
   const nameSpan = nameEntry && ctx.span(nameEntry.value, nameEntry.keySpan);
@@ -97,6 +113,7 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
     name,
     span: whole,
     ...(nameSpan && { nameSpan }),
+    ...(about && { about }),
     inputSchema: inputSchema ?? EMPTY_OBJECT,
     nodes,
     outputs,
@@ -105,8 +122,11 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   checkWorkflowNames(workflow, ctx.bag);
   const diagnostics = sortDiagnostics(ctx.bag.all);
   if (ctx.bag.hasErrors || !inputSchema) return { workflow: undefined, diagnostics, partial: workflow };
-  return { workflow, diagnostics, partial: workflow };
+  return { workflow: resolveReplyText(workflow), diagnostics, partial: workflow };
 }
+
+/** Top-level fields only iceOS blueprints carry. */
+const ICEOS_MARKERS = ["id", "schema_version", "api_version", "metadata", "inputs"];
 
 /** `dir/word_stats.yaml` to `word_stats`. */
 function baseName(path: string): string {

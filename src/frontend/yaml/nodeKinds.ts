@@ -7,17 +7,19 @@
  * loop means no cap on items at once (maxParallel 0) unless `max_parallel` is given; nodes
  * written inline in `true_path`/`false_path` are lifted into the enclosing list right after the
  * condition and named on the branch by their id; a parallel branch may be one node instead of a
- * list; `max_iterations` defaults to 5.
+ * list; `max_iterations` defaults to 5, `max_rounds` too.
  */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import type { Span } from "../../diagnostics/index.js";
-import type { EmbeddedSource, Named, NodeKind, NodeKindToNode, PlanNode, ToolNode } from "../../plan/index.js";
+import { Diagnostics, type Span } from "../../diagnostics/index.js";
+import type { Convergence, EmbeddedSource, Named, NodeKind, NodeKindToNode, PlanNode, ToolNode, Value } from "../../plan/index.js";
 import { checkCodeBody } from "../bounds.js";
 import { parseExpression } from "../expression/index.js";
-import type { MapEntry, YamlContext } from "./context.js";
-import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_PARALLEL } from "./fieldTable.js";
+import { isNull, type MapEntry, type YamlContext } from "./context.js";
+import { DEFAULT_ITEM_VAR, DEFAULT_MAX_PARALLEL, DEFAULT_MAX_ROUNDS } from "./fieldTable.js";
+import { readAgentSettings, readModelSettings } from "./iceos/agentFields.js";
+import { parseReferencePath } from "../template.js";
 import { embeddedSource } from "./positions.js";
-import { readJsonMap, readTemplate, readValue, readValueMap } from "./values.js";
+import { readTemplate, readValue, readValueMap } from "./values.js";
 
 /** A node's fields by name. */
 export type FieldMap = ReadonlyMap<string, MapEntry>;
@@ -83,8 +85,8 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
       ctx.bag.addAll(parsed.diagnostics);
       expression = parsed.expr;
     }
-    const truePath = readBranch(ctx, fields.get("true_path"), nested, `${label}.true_path`);
-    const falsePath = readBranch(ctx, fields.get("false_path"), nested, `${label}.false_path`);
+    const truePath = readBranch(ctx, branchField(ctx, fields, "true"), nested, `${label}.true_path`);
+    const falsePath = readBranch(ctx, branchField(ctx, fields, "false"), nested, `${label}.false_path`);
     const node = source &&
       expression && {
         kind: "condition" as const,
@@ -97,15 +99,22 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
     return done(node, [...truePath.lifted, ...falsePath.lifted]);
   },
 
-  /** loop : items_source, body, item_var?, max_parallel?, parallel? */
+  /**
+   * loop : items_source, (body | body_nodes), item_var?, max_parallel?, parallel?
+   * `body_nodes` names top-level nodes that move into the body (iceos/bodyNodes.ts); a bare path
+   * as items_source (`load_csv.rows`, iceOS) is a reference.
+   */
   loop(ctx, fields, base, nested, label) {
-    const itemsSource = optional(fields, "items_source", (e) => readValue(ctx, e.value, e.keySpan));
+    const itemsSource = optional(fields, "items_source", (e) => readItemsSource(ctx, e));
     const itemVar: Named | undefined = optional(fields, "item_var", (e) => ctx.named(e)) ?? {
       name: DEFAULT_ITEM_VAR,
       span: base.idSpan,
     };
     const bodyEntry = fields.get("body");
-    const body = bodyEntry && nested.list(bodyEntry.value, `${label}.body`, bodyEntry.keySpan);
+    const namedEntry = fields.get("body_nodes");
+    if (!bodyEntry && !namedEntry) ctx.bag.report(Diagnostics.MissingField, base.idSpan, ["loop", base.id, "body"]);
+    if (namedEntry) ctx.bodyNodes.set(base.id, ctx.names(namedEntry));
+    const body = bodyEntry ? nested.list(bodyEntry.value, `${label}.body`, bodyEntry.keySpan) : namedEntry && [];
     const unbounded = optional(fields, "parallel", (e) => ctx.boolean(e));
     const maxParallel =
       optional(fields, "max_parallel", (e) => ctx.number(e, { integer: true, min: 1 })) ??
@@ -133,31 +142,45 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
     return done(workflowRef && { kind: "workflow", ...base, workflowRef, inputs });
   },
 
-  /** llm : prompt, model?, llm_config? */
+  /** llm : prompt, model?, llm_config?, provider?, temperature?, max_tokens? */
   llm(ctx, fields, base) {
     const prompt = optional(fields, "prompt", (e) => readTemplate(ctx, e));
-    const model = optional(fields, "model", (e) => ctx.string(e));
-    const llmConfig = optional(fields, "llm_config", (e) => readJsonMap(ctx, e)) ?? {};
-    return done(prompt && { kind: "llm", ...base, prompt, llmConfig, ...(model !== undefined && { model }) });
+    const settings = readModelSettings(ctx, fields);
+    return done(prompt && { kind: "llm", ...base, prompt, ...settings });
   },
 
-  /** agent : prompt, tools?, max_iterations?, model?, llm_config? */
+  /** agent : prompt? | agent_config?, tools?, max_iterations?, model?, llm_config?, provider?, package?, memory? */
   agent(ctx, fields, base) {
-    const prompt = optional(fields, "prompt", (e) => readTemplate(ctx, e));
-    const tools = optional(fields, "tools", (e) => ctx.names(e)) ?? [];
-    const maxIterations =
-      optional(fields, "max_iterations", (e) => ctx.number(e, { integer: true, min: 1 })) ?? DEFAULT_MAX_ITERATIONS;
-    const model = optional(fields, "model", (e) => ctx.string(e));
-    const llmConfig = optional(fields, "llm_config", (e) => readJsonMap(ctx, e)) ?? {};
+    const settings = readAgentSettings(ctx, fields, base.idSpan, base.dependencies);
+    return done(settings && { kind: "agent", ...base, ...settings });
+  },
+
+  /** recursive : recursive_sources, convergence_condition?, max_rounds?, and the agent fields */
+  recursive(ctx, fields, base) {
+    const sources = optional(fields, "recursive_sources", (e) => ctx.names(e)) ?? [];
+    const settings = readAgentSettings(ctx, fields, base.idSpan, sources);
+    const maxRounds =
+      optional(fields, "max_rounds", (e) => ctx.number(e, { integer: true, min: 1 })) ?? DEFAULT_MAX_ROUNDS;
+    const conditionEntry = fields.get("convergence_condition");
+    let convergence: Convergence | undefined;
+    if (conditionEntry && !isNull(conditionEntry.value)) {
+      const source =
+        isScalar(conditionEntry.value) && conditionEntry.value.value !== null
+          ? embeddedSource(ctx.file, conditionEntry.value)
+          : ctx.wrongType(conditionEntry.key, "an expression", conditionEntry.value, conditionEntry.keySpan);
+      const parsed = source && parseExpression(source);
+      if (parsed) ctx.bag.addAll(parsed.diagnostics);
+      if (source && parsed?.expr) convergence = { expression: parsed.expr, source };
+      else return done(undefined);
+    }
     return done(
-      prompt && {
-        kind: "agent",
+      settings && {
+        kind: "recursive",
         ...base,
-        prompt,
-        tools,
-        maxIterations,
-        llmConfig,
-        ...(model !== undefined && { model }),
+        ...settings,
+        sources,
+        maxRounds,
+        ...(convergence && { convergence }),
       },
     );
   },
@@ -174,6 +197,25 @@ function boundedCode(ctx: YamlContext, source: EmbeddedSource): EmbeddedSource {
 function optional<T>(fields: FieldMap, key: string, read: (entry: MapEntry) => T | undefined): T | undefined {
   const entry = fields.get(key);
   return entry && read(entry);
+}
+
+/** `true_path`, or iceOS's `true_branch` (not both). */
+function branchField(ctx: YamlContext, fields: FieldMap, side: "true" | "false"): MapEntry | undefined {
+  const path = fields.get(`${side}_path`);
+  const branch = fields.get(`${side}_branch`);
+  if (path && branch)
+    ctx.bag.report(Diagnostics.BadIceosField, branch.keySpan, [
+      `'${side}_path' and '${side}_branch' name the same thing: give one of them`,
+    ]);
+  return path ?? branch;
+}
+
+/** items_source: a value, or a reference written as a bare path (`load_csv.rows`). */
+function readItemsSource(ctx: YamlContext, entry: MapEntry): Value {
+  const value = readValue(ctx, entry.value, entry.keySpan);
+  if (value.kind !== "literal" || typeof value.value !== "string") return value;
+  const path = parseReferencePath(value.value.trim());
+  return typeof path === "string" ? value : { kind: "ref", path, span: value.span };
 }
 
 /** true_path / false_path : a list of node ids or inline nodes (a single id is accepted). */

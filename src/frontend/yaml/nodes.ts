@@ -15,7 +15,14 @@ import {
   type RetryPolicy,
 } from "../../plan/index.js";
 import type { MapEntry, YamlContext } from "./context.js";
-import { fieldsOf, LIMIT_FIELDS, NODE_FIELDS, RETRY_POLICY_FIELDS } from "./fieldTable.js";
+import {
+  fieldsOf,
+  ICEOS_RETRY_POLICY_FIELDS,
+  ignoredFieldsOf,
+  LIMIT_FIELDS,
+  NODE_FIELDS,
+  RETRY_POLICY_FIELDS,
+} from "./fieldTable.js";
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
 import { readObjectType } from "./schemaTypes.js";
 
@@ -59,8 +66,11 @@ export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[
   }
   const kind = typeName as NodeKind;
   const allowed = fieldsOf(kind);
+  const ignored = ignoredFieldsOf(kind);
   for (const entry of entries) {
-    if (!allowed.includes(entry.key))
+    if (ignored.includes(entry.key))
+      ctx.bag.report(Diagnostics.IgnoredIceosField, entry.keySpan, ["field", entry.key, ` on a ${kind} node`]);
+    else if (!allowed.includes(entry.key))
       ctx.bag.report(Diagnostics.UnknownField, entry.keySpan, [entry.key, kind, didYouMean(entry.key, allowed)]);
   }
   let complete = id !== undefined;
@@ -103,6 +113,10 @@ function readBaseFields(
   if (outputSchema) base.outputSchema = readObjectType(ctx, outputSchema.value, "output_schema");
   if (retries) base.retries = ctx.number(retries, { integer: true, min: 0 });
   if (retryPolicy) base.retryPolicy = readRetryPolicy(ctx, retryPolicy);
+  const backoff = get("backoff_seconds");
+  const seconds = backoff && ctx.number(backoff, { min: 0 });
+  if (backoff && seconds !== undefined && base.retryPolicy?.baseDelayMs === undefined)
+    base.retryPolicy = { span: ctx.span(backoff.value), ...base.retryPolicy, baseDelayMs: seconds * 1000 };
   if (onFailure) base.onFailure = readFailureMode(ctx, onFailure);
   if (timeout) base.timeoutSeconds = ctx.number(timeout, { positive: true });
   if (limits) base.limits = readLimits(ctx, limits);
@@ -148,11 +162,29 @@ function readRetryPolicy(ctx: YamlContext, entry: MapEntry): RetryPolicy | undef
         readonly [key: string]: (typeof RETRY_POLICY_FIELDS)[keyof typeof RETRY_POLICY_FIELDS] | undefined;
       }
     )[e.key];
+    if (spec === undefined && e.key === "backoff_seconds") {
+      // iceOS: the base delay in seconds.
+      const seconds = ctx.number(e, { min: 0 });
+      if (seconds !== undefined && policy.baseDelayMs === undefined) policy.baseDelayMs = seconds * 1000;
+      continue;
+    }
+    if (spec === undefined && e.key === "backoff_strategy") {
+      // iceOS: fixed (factor 1) or exponential (factor 2); linear has no equivalent here.
+      const strategy = ctx.string(e);
+      if (strategy === "fixed" || strategy === "exponential") policy.factor ??= strategy === "fixed" ? 1 : 2;
+      else if (strategy !== undefined)
+        ctx.bag.report(Diagnostics.WrongFieldType, ctx.span(e.value), [
+          "backoff_strategy",
+          "'fixed' or 'exponential'",
+          `'${strategy}'`,
+        ]);
+      continue;
+    }
     if (spec === undefined) {
       ctx.bag.report(Diagnostics.UnknownEntryField, e.keySpan, [
         e.key,
         "'retry_policy'",
-        didYouMean(e.key, Object.keys(RETRY_POLICY_FIELDS)),
+        didYouMean(e.key, [...Object.keys(RETRY_POLICY_FIELDS), ...ICEOS_RETRY_POLICY_FIELDS]),
       ]);
       continue;
     }

@@ -7,13 +7,14 @@
  *
  * Aliases, for blueprints written for Python: `str` = string, `float` = number, `int` = integer,
  * `bool` = boolean, `object`/`dict`/`json` = any (an untyped map), `list`/`array` = any[].
- * A one-item YAML list `[T]` means `T[]`.
+ * A one-item YAML list `[T]` means `T[]`. A schema may also be written as JSON Schema.
  */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { didYouMean, Diagnostics } from "../../diagnostics/index.js";
 import type { ObjectType, SchemaField, SchemaType } from "../../plan/index.js";
 import { checkName } from "../names.js";
-import type { YamlContext } from "./context.js";
+import type { MapEntry, YamlContext } from "./context.js";
+import { looksLikeJsonSchema, readJsonObjectSchema } from "./iceos/jsonSchema.js";
 
 const BASE_TYPES: { readonly [name: string]: SchemaType } = {
   string: { kind: "string" },
@@ -71,7 +72,7 @@ export function readFieldType(ctx: YamlContext, node: Node | null, field: string
     return undefined;
   }
   if (isMap(node)) {
-    const type = readObjectType(ctx, node, field);
+    const type = readShortObjectType(ctx, node, field);
     return type && { type, optional: false };
   }
   if (isSeq(node) && node.items.length === 1) {
@@ -82,10 +83,24 @@ export function readFieldType(ctx: YamlContext, node: Node | null, field: string
   return undefined;
 }
 
-/** An object type written as a mapping of field names to types. */
+/**
+ * An object type (`input_schema`, `output_schema`): a mapping of field names to types, or a JSON
+ * Schema object (`{ type: object, properties, required }`, see iceos/jsonSchema.ts).
+ */
 export function readObjectType(ctx: YamlContext, node: Node | null, what: string): ObjectType | undefined {
   const entries = ctx.mapping(node, `'${what}'`);
   if (!entries) return undefined;
+  if (looksLikeJsonSchema(ctx, entries)) return readJsonObjectSchema(ctx, entries, `'${what}'`);
+  return readFields(ctx, entries);
+}
+
+/** A nested object type in the short form. */
+function readShortObjectType(ctx: YamlContext, node: Node | null, what: string): ObjectType | undefined {
+  const entries = ctx.mapping(node, `'${what}'`);
+  return entries && readFields(ctx, entries);
+}
+
+function readFields(ctx: YamlContext, entries: readonly MapEntry[]): ObjectType | undefined {
   const fields: SchemaField[] = [];
   let ok = true;
   for (const entry of entries) {

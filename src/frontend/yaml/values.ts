@@ -51,13 +51,22 @@ export function readTemplate(ctx: YamlContext, entry: MapEntry): TemplateValue |
   return parsed.value;
 }
 
-/** A mapping of JSON values (`llm_config`). */
-export function readJsonMap(ctx: YamlContext, entry: MapEntry): { [key: string]: JsonValue } {
-  if (entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return {};
-  const entries = ctx.mapping(entry.value, `'${entry.key}'`, entry.keySpan);
+/** A mapping of JSON values (`llm_config`); `entries`, when given, are its entries already read. */
+export function readJsonMap(
+  ctx: YamlContext,
+  entry: MapEntry,
+  entries?: readonly MapEntry[],
+): { [key: string]: JsonValue } {
+  if (!entries && (entry.value === null || (isScalar(entry.value) && entry.value.value === null))) return {};
+  const read = entries ?? ctx.mapping(entry.value, `'${entry.key}'`, entry.keySpan);
   const out: { [key: string]: JsonValue } = {};
-  for (const e of entries ?? []) setEntry(out, e.key, toJson(ctx, e.value));
+  for (const e of read ?? []) setEntry(out, e.key, toJson(ctx, e.value));
   return out;
+}
+
+/** A YAML node (aliases resolved) as plain JSON. */
+export function jsonOf(ctx: YamlContext, node: Node | null): JsonValue {
+  return toJson(ctx, node);
 }
 
 /** A YAML node as plain JSON (no references), aliases resolved through the context. */
