@@ -11,7 +11,16 @@
  */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { Diagnostics, type Span } from "../../diagnostics/index.js";
-import type { Convergence, EmbeddedSource, Named, NodeKind, NodeKindToNode, PlanNode, ToolNode, Value } from "../../plan/index.js";
+import type {
+  Convergence,
+  EmbeddedSource,
+  Named,
+  NodeKind,
+  NodeKindToNode,
+  PlanNode,
+  ToolNode,
+  Value,
+} from "../../plan/index.js";
 import { checkCodeBody } from "../bounds.js";
 import { parseExpression } from "../expression/index.js";
 import { isNull, type MapEntry, type YamlContext } from "./context.js";
