@@ -35,6 +35,8 @@ export type ProcessRunOptions = Omit<RunOptions, "executor" | "seed" | "signal">
 
 interface Session {
   readonly client: DBOSClient;
+  /** Modules this process compiled, by content hash (they stand in for a run's recorded path). */
+  readonly modules: Map<string, string>;
   /** `runJob` as registered with DBOS. */
   readonly workflow: (job: Job) => Promise<unknown>;
   readonly runOptions: ProcessRunOptions;
@@ -65,7 +67,7 @@ async function runJob(job: Job): Promise<unknown> {
   const runId = DBOS.workflowID;
   if (!active || runId === undefined) throw new Error("durable run outside a durable session");
   const recorded = await loadCheckpoints(active.client, runId);
-  const module = await loadJobModule(job);
+  const module = await loadJobModule(job, active.modules.get(job.hash));
   const executor = new DurableExecutor(runId, recorded);
   return module.run(job.input, { ...active.runOptions, executor, seed: seedOf(runId) });
 }
@@ -76,6 +78,8 @@ interface LaunchSettings {
   readonly applicationVersion: string;
   readonly listenQueues: string[];
   readonly runOptions: ProcessRunOptions;
+  /** Modules compiled by this process, by content hash. */
+  readonly modules?: readonly [string, string][];
 }
 
 async function launch(settings: LaunchSettings, busy: () => Error): Promise<Session> {
@@ -92,7 +96,8 @@ async function launch(settings: LaunchSettings, busy: () => Error): Promise<Sess
       systemDatabaseIdleTransactionTimeoutMs: 0,
     });
     const workflow = DBOS.registerWorkflow(runJob, { name: WORKFLOW_NAME });
-    session = { client, workflow, runOptions: settings.runOptions, liveness };
+    const modules = new Map(settings.modules ?? []);
+    session = { client, modules, workflow, runOptions: settings.runOptions, liveness };
     DBOS.setConfig({
       name: APP,
       systemDatabaseUrl: settings.databaseUrl,
@@ -139,6 +144,7 @@ export async function runJobDurably(job: Job, settings: DurableRunSettings): Pro
       applicationVersion: `iceosc-run:${runId}:${job.hash.slice(0, 16)}`,
       listenQueues: [],
       runOptions: settings.runOptions ?? {},
+      modules: [[job.hash, job.module]],
     },
     () => new RunBusyError(runId),
   );
@@ -165,7 +171,7 @@ function checkSameJob(runId: string, workflowName: string, recorded: unknown, jo
   const previous = recorded as Partial<Job> | undefined;
   if (workflowName !== WORKFLOW_NAME || typeof previous?.hash !== "string")
     throw new WorkflowChangedError(`run '${runId}' exists and is not an iceosc run`);
-  if (previous.hash !== job.hash || previous.module !== job.module)
+  if (previous.hash !== job.hash)
     throw new WorkflowChangedError(
       `run '${runId}' was started from a different build of this workflow (${previous.module}, content hash ${previous.hash.slice(0, 12)}; now ${job.hash.slice(0, 12)}): its checkpoints cannot be reused; use a new run id`,
     );

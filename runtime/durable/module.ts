@@ -59,19 +59,24 @@ export function jobFor(module: string | URL, input: unknown): Job {
   return { module: path, hash: moduleHash(path), input };
 }
 
-/** Imports the job's module after checking it is the one the run started with. */
-export async function loadJobModule(job: Job): Promise<WorkflowModule> {
+/**
+ * Imports the job's module after checking it is the one the run started with: from `local` (a
+ * copy of the same content this process compiled, e.g. into another cache folder) when given,
+ * else from the path the run recorded.
+ */
+export async function loadJobModule(job: Job, local?: string): Promise<WorkflowModule> {
+  const path = local ?? job.module;
   let hash: string;
   try {
-    hash = moduleHash(job.module);
+    hash = moduleHash(path);
   } catch (error) {
-    throw new WorkflowChangedError(`cannot read the run's workflow module ${job.module}: ${(error as Error).message}`);
+    throw new WorkflowChangedError(`cannot read the run's workflow module ${path}: ${(error as Error).message}`);
   }
   if (hash !== job.hash)
     throw new WorkflowChangedError(
-      `the workflow module ${job.module} changed since the run started (content hash ${hash.slice(0, 12)}, run started with ${job.hash.slice(0, 12)}); start a new run`,
+      `the workflow module ${path} changed since the run started (content hash ${hash.slice(0, 12)}, run started with ${job.hash.slice(0, 12)}); start a new run`,
     );
-  return (await import(pathToFileURL(job.module).href)) as WorkflowModule;
+  return (await import(pathToFileURL(path).href)) as WorkflowModule;
 }
 
 /** The seed of sandboxed randomness and clocks of a run: a replay draws the same numbers. */

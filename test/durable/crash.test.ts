@@ -221,7 +221,8 @@ describe("durable runs killed with SIGKILL resume without redoing finished nodes
       const checkpointed = await checkpointedKeys(db, runId);
       const before = readLog(log);
 
-      const resumed = await run(args, { TOOL_LOG: log, SLOW_MS: "20" });
+      // Resumed with another compile cache: the run's module is found by content, not by path.
+      const resumed = await run(args, { TOOL_LOG: log, SLOW_MS: "20", ICEOSC_CACHE_DIR: tempDir("iceosc-cache-") });
       expect(resumed.stderr).not.toMatch(/error/i);
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout)).toEqual(JSON.parse(plain.stdout));
