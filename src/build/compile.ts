@@ -53,6 +53,8 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
   /** How many sandboxed pieces were compiled, and how many came from the cache. */
   readonly sandboxStats: { readonly units: number; readonly cached: number };
+  /** Every workflow file read (those named and the sub-workflows they reference), as opened. */
+  readonly sources: readonly string[];
 }
 
 /** Compiles the workflows in `paths` (files or directories). */
@@ -86,7 +88,8 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     );
     lowered.set(workflow.name, sandboxes);
   }
-  const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 } };
+  const sources = set.workflows.map((w) => w.file.path);
+  const empty = { workflows: [], sandboxStats: { units: 0, cached: 0 }, sources };
   if (diagnostics.hasErrors) return { ...empty, diagnostics: sortDiagnostics(diagnostics.all) };
 
   const units: SandboxUnit[] = [];
@@ -109,7 +112,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   diagnostics.addAll(compiled.diagnostics);
   const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
   if (diagnostics.hasErrors || options.checkOnly)
-    return { workflows: [], sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+    return { workflows: [], sandboxStats, sources, diagnostics: sortDiagnostics(diagnostics.all) };
 
   const wasmByWorkflow = new Map<string, CompiledWorkflow["wasm"][number][]>();
   units.forEach((unit, index) => {
@@ -129,7 +132,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
       options,
     ),
   );
-  return { workflows, sandboxStats, diagnostics: sortDiagnostics(diagnostics.all) };
+  return { workflows, sandboxStats, sources, diagnostics: sortDiagnostics(diagnostics.all) };
 }
 
 function emitWorkflow(

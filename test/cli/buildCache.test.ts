@@ -85,3 +85,21 @@ describe("the build cache", () => {
     expect(uncached.stderr).not.toContain("unchanged");
   });
 });
+
+describe("the check cache", () => {
+  it("replays a passing check of unchanged files, and checks again after an edit", async () => {
+    const dir = writeFiles({ "parent.yaml": parent(4), "child.yaml": child(3) });
+    const env = { ICEOSC_CACHE_DIR: join(tempDir(), "cache") };
+    const first = await iceosc(["check", join(dir, "parent.yaml")], { env });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("ICE2020");
+    const again = await iceosc(["check", join(dir, "parent.yaml")], { env });
+    expect(again).toEqual(first);
+
+    // Break the sub-workflow: the next check must see it.
+    writeFileSync(join(dir, "child.yaml"), child(3).replace("add.y", "missing.y"));
+    const broken = await iceosc(["check", join(dir, "parent.yaml")], { env });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("missing");
+  });
+});
