@@ -194,8 +194,10 @@ outputs: { bytes: "{{ f.bytes }}" }
     const dir = writeFiles({
       "dice.yaml": codeWorkflow("const roll = Math.random();\nreturn { value: roll };", {
         output: "{ value: number }",
+        imports: "[math]",
       }),
-      "dice.ice": "workflow dice {\n  code roll(): { value: number } {\n    return { value: Math.random() };\n  }\n}\n",
+      "dice.ice":
+        "workflow dice {\n  code roll(): { value: number }\n    imports [math]\n  {\n    return { value: Math.random() };\n  }\n}\n",
     });
     const yaml = await iceosc(["check", join(dir, "dice.yaml")]);
     expect(yaml.code).toBe(1);
@@ -204,7 +206,7 @@ outputs: { bytes: "{{ f.bytes }}" }
     );
     const ice = await iceosc(["check", join(dir, "dice.ice")]);
     expect(ice.code).toBe(1);
-    expect(ice.stderr).toMatch(/dice\.ice:3:21 - error ICE3002/);
+    expect(ice.stderr).toMatch(/dice\.ice:5:26 - error ICE3002/);
   });
 
   it("reports a missing file without a stack trace", async () => {
