@@ -98,22 +98,23 @@ function children(node: unknown): unknown[] {
 
 /** ICE1019 when a code body nests brackets or prefix operators deeper than the limit. */
 export function checkCodeBody(source: EmbeddedSource): Diagnostic | undefined {
-  const at = nestingOverflow(source.text);
-  if (at === undefined) return undefined;
-  return createDiagnostic(Diagnostics.NestedTooDeeply, embeddedSpan(source, at, at + 1), [
-    "this code",
-    FRONT_END_LIMITS.nesting,
-  ]);
+  const overflow = nestingOverflow(source.text);
+  if (overflow === undefined) return undefined;
+  const at = embeddedSpan(source, overflow.at, overflow.at + 1);
+  return createDiagnostic(Diagnostics.NestedTooDeeply, at, [overflow.what, overflow.limit]);
 }
 
 /**
- * Where TypeScript-like text (a code body) first nests brackets, or chains prefix operators
- * (`!!!!x`), deeper than the limit, skipping strings, template text and comments; undefined if
- * it never does.
+ * Where TypeScript-like text (a code body) first nests brackets, chains prefix operators
+ * (`!!!!x`) or strings binary operators (`a*a*a...`) beyond the limits, skipping strings,
+ * template text and comments; undefined if it never does.
  */
-export function nestingOverflow(text: string): number | undefined {
+export function nestingOverflow(text: string): { at: number; what: string; limit: number } | undefined {
+  const brackets = (at: number) => ({ at, what: "this code", limit: FRONT_END_LIMITS.nesting });
   let depth = 0;
   let prefixRun = 0;
+  let operators = 0;
+  let lastSignificant = "";
   const templates: number[] = []; // brace depth at which each open `${` resumes its template
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -137,19 +138,27 @@ export function nestingOverflow(text: string): number | undefined {
           i++;
           depth++;
           templates.push(depth);
-          if (depth > FRONT_END_LIMITS.nesting) return i;
+          if (depth > FRONT_END_LIMITS.nesting) return brackets(i);
           break;
         }
       }
     } else if (c === "(" || c === "[" || c === "{") {
       depth++;
-      if (depth > FRONT_END_LIMITS.nesting) return i;
+      if (depth > FRONT_END_LIMITS.nesting) return brackets(i);
     } else if (c === ")" || c === "]" || c === "}") {
       depth = Math.max(0, depth - 1);
     }
     if (c === "!" || c === "-" || c === "+" || c === "~") {
-      if (++prefixRun > FRONT_END_LIMITS.nesting) return i;
+      if (++prefixRun > FRONT_END_LIMITS.nesting) return brackets(i);
     } else if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") prefixRun = 0;
+    // Operators in one statement: each binary operator or member access is a level of the tree
+    // the compilers walk recursively (`a*a*a*...`).
+    if (c === ";" || c === "{" || c === "}") operators = 0;
+    else if ("*/%&|^<>.?".includes(c) || ((c === "+" || c === "-") && /[\w)\]]/.test(lastSignificant))) {
+      if (++operators > FRONT_END_LIMITS.expressionOperators)
+        return { at: i, what: "this statement's chain of operators", limit: FRONT_END_LIMITS.expressionOperators };
+    }
+    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") lastSignificant = c;
   }
   return undefined;
 }
