@@ -1,7 +1,7 @@
 /**
  * @fileoverview Which specifier generated modules use to import the runtime: `iceosc/runtime`
  * when it resolves from the output directory (iceosc is installed in the app, or the output lives
- * in this package). Otherwise this installation's runtime by relative path (which both Node and
+ * in this package), else `@iceosc/runtime` (the lean runtime package) when that resolves. Otherwise this installation's runtime by relative path (which both Node and
  * TypeScript resolve, unlike a file URL: TS2307), with a note saying how to make the package
  * specifier resolve; a file URL only when no relative path exists (another drive).
  */
@@ -19,6 +19,9 @@ export function bundledRuntimeUrl(): string {
   return new URL(`../../runtime/index.${extension}`, import.meta.url).href;
 }
 
+/** The runtime's package names: the compiler's own export, then the lean runtime package. */
+const PACKAGE_SPECIFIERS = ["iceosc/runtime", "@iceosc/runtime"] as const;
+
 /** How generated modules in `outDir` import the runtime, and what to tell the user about it. */
 export interface RuntimeImport {
   readonly specifier: string;
@@ -27,22 +30,24 @@ export interface RuntimeImport {
 }
 
 export function runtimeImportFor(outDir: string): RuntimeImport {
-  try {
-    createRequire(pathToFileURL(join(resolve(outDir), "_.js"))).resolve("iceosc/runtime");
-    return { specifier: "iceosc/runtime" };
-  } catch {
-    const bundled = bundledRuntimeUrl();
-    const path = relative(resolve(outDir), fileURLToPath(bundled));
-    const specifier = isAbsolute(path)
-      ? bundled
-      : path.startsWith(".")
-        ? path.split(sep).join("/")
-        : `./${path.split(sep).join("/")}`;
-    return {
-      specifier,
-      note: `note: 'iceosc/runtime' does not resolve from ${outDir}, so the generated modules import this compiler's runtime as '${specifier}' (they run and typecheck where they are, but break if moved); install iceosc in the app (npm install iceosc) to have them import 'iceosc/runtime', or pass --runtime <specifier>\n`,
-    };
+  const require = createRequire(pathToFileURL(join(resolve(outDir), "_.js")));
+  for (const specifier of PACKAGE_SPECIFIERS) {
+    try {
+      require.resolve(specifier);
+      return { specifier };
+    } catch {}
   }
+  const bundled = bundledRuntimeUrl();
+  const path = relative(resolve(outDir), fileURLToPath(bundled));
+  const specifier = isAbsolute(path)
+    ? bundled
+    : path.startsWith(".")
+      ? path.split(sep).join("/")
+      : `./${path.split(sep).join("/")}`;
+  return {
+    specifier,
+    note: `note: 'iceosc/runtime' does not resolve from ${outDir}, so the generated modules import this compiler's runtime as '${specifier}' (they run and typecheck where they are, but break if moved); install the runtime in the app (npm install @iceosc/runtime, or iceosc) to have them import it by package name, or pass --runtime <specifier>\n`,
+  };
 }
 
 /** The specifier alone (see runtimeImportFor). */

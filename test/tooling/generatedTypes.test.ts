@@ -112,7 +112,7 @@ describe("generated .d.ts in an app", () => {
       env: { ICEOSC_CACHE_DIR: process.env.ICEOSC_CACHE_DIR ?? tempDir() },
     });
     expect(built.code).toBe(0);
-    expect(built.stderr).toContain("install iceosc in the app (npm install iceosc)");
+    expect(built.stderr).toContain("install the runtime in the app (npm install @iceosc/runtime, or iceosc)");
     const dts = readFileSync(join(bare, "gen", "flow.d.ts"), "utf8");
     expect(dts).not.toContain("file://");
     expect(typecheck(bare, GOOD)).toEqual([]);
