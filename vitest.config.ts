@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/globalSetup.ts"],
+    setupFiles: ["test/propertySeed.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
