@@ -319,6 +319,8 @@ export interface RunOptions {
    * warning event.
    */
   readonly memoryBackends?: Readonly<Record<string, AgentMemory>>;
+  /** Where `{{ env.NAME }}` reads variables the policy allows (default: `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Agent implementations by package name (`package` / `agent_package` on agent and recursive nodes). */
   readonly agents?: Readonly<Record<string, AgentImplementation>>;
   /** Model prices for `costUsd`, by model name (added to the built-in table). */

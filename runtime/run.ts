@@ -235,7 +235,7 @@ export class Run {
   /** An environment variable (`{{ env.NAME }}`), if the operator allowed it (checked before the run too). */
   env(name: string): string | undefined {
     if (!this.allowedEnv.has(name)) throw envDenied(name, undefined);
-    return process.env[name];
+    return (this.options.env ?? process.env)[name];
   }
 
   /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once), never more than the policy's `maxParallel`. */

@@ -92,6 +92,7 @@ export async function runDurableCommand(
     try {
       const output = await runDurable(compiled.module, input, {
         ...session.options,
+        env: io.env,
         policy: args.policy ?? {},
         ...(args.trace && { onEvent: printTrace(io, performance.now()) }),
         databaseUrl: url,

@@ -107,13 +107,14 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
     });
     const started = performance.now();
     const trace = args.trace ? printTrace(io, started) : undefined;
-    const redis = openRedis(args.redisUrl ?? process.env["ICEOSC_REDIS_URL"]);
+    const redis = openRedis(args.redisUrl ?? io.env["ICEOSC_REDIS_URL"]);
     try {
       const output = await module.run(input, {
         ...session.options,
         policy,
         ...(args.seed !== undefined && { seed: args.seed }),
         ...(agents && { agents }),
+        env: io.env,
         ...(redis && { memoryBackends: { redis } }),
         // Warnings (an agent package not registered, ...) always reach stderr; the rest with --trace.
         onEvent: (event: RunEvent) => {
