@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { AnalysisCache } from "./analysis.js";
+import { AnalysisCache, type Analysis } from "./analysis.js";
 import { completionsAt } from "./completion.js";
 import { definitionAt } from "./definition.js";
 import { toLspDiagnostics } from "./diagnostics.js";
@@ -37,8 +37,18 @@ export function serveLanguageClient(connection: Connection, version = "0"): void
     }),
   );
 
+  /** The analysis, or undefined (logged) if the compiler failed on this text: a defect, never the user's. */
+  const analysisOf = (document: TextDocument) => {
+    try {
+      return analyses.get(document);
+    } catch (error) {
+      connection.console.error(`iceosc: internal error analyzing ${document.uri}: ${(error as Error).stack ?? error}`);
+      return undefined;
+    }
+  };
   const publish = (document: TextDocument) => {
-    const analysis = analyses.get(document);
+    const analysis = analysisOf(document);
+    if (!analysis) return;
     void connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
@@ -52,21 +62,28 @@ export function serveLanguageClient(connection: Connection, version = "0"): void
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  const withDocument = <T>(uri: string, fallback: T, answer: (document: TextDocument) => T): T => {
+  const withDocument = <T>(uri: string, fallback: T, answer: (document: TextDocument, analysis: Analysis) => T): T => {
     const document = documents.get(uri);
-    return document ? answer(document) : fallback;
+    const analysis = document && analysisOf(document);
+    if (!document || !analysis) return fallback;
+    try {
+      return answer(document, analysis);
+    } catch (error) {
+      connection.console.error(`iceosc: internal error answering on ${uri}: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
   };
   connection.onHover(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (d) => hoverAt(analyses.get(d), d, d.offsetAt(position))),
+    withDocument(textDocument.uri, null, (d, a) => hoverAt(a, d, d.offsetAt(position))),
   );
   connection.onDefinition(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (d) => definitionAt(analyses.get(d), d, d.offsetAt(position))),
+    withDocument(textDocument.uri, null, (d, a) => definitionAt(a, d, d.offsetAt(position))),
   );
   connection.onCompletion(({ textDocument, position }) =>
-    withDocument(textDocument.uri, [], (d) => completionsAt(analyses.get(d), d.offsetAt(position))),
+    withDocument(textDocument.uri, [], (d, a) => completionsAt(a, d.offsetAt(position))),
   );
   connection.onDocumentSymbol(({ textDocument }) =>
-    withDocument(textDocument.uri, [], (d) => documentSymbols(analyses.get(d), d)),
+    withDocument(textDocument.uri, [], (d, a) => documentSymbols(a, d)),
   );
 
   documents.listen(connection);
