@@ -86,8 +86,10 @@ export async function attempt<T>(
       });
       return result;
     } catch (thrown) {
-      if (settings.step && !(thrown instanceof IceError)) throw thrown;
-      const error = thrown instanceof IceError ? thrown : settings.wrap(thrown);
+      // Under a step executor every node failure arrives as an IceError (possibly another runtime copy's).
+      const ice = settings.step ? isIceError(thrown) : thrown instanceof IceError;
+      if (settings.step && !ice) throw thrown;
+      const error = ice ? (thrown as IceError) : settings.wrap(thrown);
       const final =
         attemptNo > settings.retries ||
         !retryable(error.code, settings.retryPolicy) ||
@@ -131,6 +133,16 @@ function delay(attemptNo: number, policy: RetryPolicy | undefined): number {
 const NEVER_ABORTED = new AbortController().signal;
 /** Reason the attempt's own signal carries once the attempt is over (cancels stray work cheaply). */
 const ATTEMPT_OVER = "attempt over";
+
+/**
+ * An IceError, also one of another copy of this runtime (a durable worker installed elsewhere than
+ * the runtime a module was built against): the code is what counts.
+ */
+function isIceError(error: unknown): error is IceError {
+  if (error instanceof IceError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === "string" && code.startsWith("ICE_");
+}
 
 /** One attempt for a step executor: every failure leaves it as an IceError. */
 async function wrapped<T>(settings: AttemptSettings, body: AttemptBody<T>, attemptNo: number): Promise<T> {

@@ -87,12 +87,15 @@ async function capture(run: () => Promise<unknown>): Promise<Outcome> {
     const value = await run();
     return value === undefined ? { ok: true } : { ok: true, value };
   } catch (error) {
-    if (!(error instanceof IceError) || error.code === "ICE_ABORTED") throw error;
+    // Duck-typed: a module built against another copy of the runtime throws that copy's IceErrors.
+    const failure = error as Partial<IceError>;
+    if (typeof failure?.code !== "string" || !failure.code.startsWith("ICE_") || failure.code === "ICE_ABORTED")
+      throw error;
     return {
       ok: false,
-      code: error.code,
-      message: error.message,
-      ...(error.nodeId !== undefined && { nodeId: error.nodeId }),
+      code: failure.code,
+      message: String(failure.message),
+      ...(typeof failure.nodeId === "string" && { nodeId: failure.nodeId }),
     };
   }
 }

@@ -57,6 +57,19 @@ outputs:
   roll: "{{ roll }}"
 `;
 
+const FLAKY = `name: flaky
+input_schema: {}
+nodes:
+  - id: shaky
+    type: tool
+    tool_name: flaky
+    tool_args: { value: 7 }
+    retries: 2
+    retry_policy: { base_delay_ms: 10 }
+outputs:
+  value: "{{ shaky.value }}"
+`;
+
 let server: TestServer;
 beforeAll(() => {
   server = startServer();
@@ -124,6 +137,26 @@ describe("durable run semantics", () => {
       state: "ERROR",
       error: { code: "ICE_TOOL_MISSING", nodeId: "broken" },
     });
+  });
+
+  it("checkpoints each attempt: a retried node's failed attempt is not repeated", {
+    timeout: 300_000,
+  }, async (context) => {
+    if (!server.url) return context.skip();
+    const db = freshDatabase(server.url);
+    const { dir, log, tools } = workspace({ "flaky.yaml": FLAKY });
+    const args = ["run", join(dir, "flaky.yaml"), "--durable", "--db", db, "--run-id", "k", "--tools", tools];
+    const first = await run(args, { TOOL_LOG: log });
+    expect(first.stderr).toBe("");
+    expect(JSON.parse(first.stdout)).toEqual({ value: 7 });
+    expect(readLog(log).map((c) => `${c.event} ${c.key}`)).toEqual([
+      "start k/shaky#1",
+      "start k/shaky#2",
+      "done k/shaky#2",
+    ]);
+    const again = await run(args, { TOOL_LOG: log });
+    expect(JSON.parse(again.stdout)).toEqual({ value: 7 });
+    expect(readLog(log)).toHaveLength(3);
   });
 
   it("seeds sandboxed randomness and clocks from the run id", { timeout: 300_000 }, async (context) => {

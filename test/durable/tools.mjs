@@ -15,5 +15,12 @@ async function call(name, value, context, ms) {
 
 export default {
   step: (args, context) => call(String(args.name), args.value ?? null, context, 5),
+  // Fails its first attempt (the idempotency key ends in #1), succeeds after.
+  flaky: async (args, context) => {
+    note("start", "flaky", context);
+    if (context.idempotencyKey?.endsWith("#1")) throw new Error("flaky first attempt");
+    note("done", "flaky", context);
+    return { value: args.value ?? null };
+  },
   slow: (args, context) => call(String(args.name), args.value ?? null, context, Number(process.env.SLOW_MS ?? 50)),
 };
