@@ -4,8 +4,9 @@
  * compile runs in a worker thread with a per-unit timeout. The units of one build share at most
  * two workers (one per core on the machines this targets; each loads the compiler once, ~350 ms)
  * that take units from one queue; a worker that crashed or timed out is replaced for the units
- * it still takes. The whole call has a time budget too, so many hanging units cost one budget,
- * not one timeout each. The worker is plain JavaScript passed with `eval: true`, so it runs the
+ * it still takes. Healthy workers are kept, idle, for the next call in the process (see `idle`).
+ * The whole call has a time budget too, so many hanging units cost one budget, not one timeout
+ * each. The worker is plain JavaScript passed with `eval: true`, so it runs the
  * same from TypeScript sources (tests) and from the built `dist/`.
  */
 import { createRequire } from "node:module";
@@ -92,64 +93,114 @@ export interface CompileLimits {
 /** Compiles sources in up to two workers; results in the same order. */
 export async function compileInWorker(sources: readonly string[], limits: CompileLimits): Promise<CompileOutcome[]> {
   const deadline = performance.now() + limits.totalMs;
-  const workerData = {
-    ascUrl: ascUrl(),
-    flags: ASC_FLAGS,
-    entry: ENTRY_FILE,
-    outFile: OUTPUT_FILE,
-    libDir: LIBRARY_DIR,
-    libFiles: { [LIBRARY_FILE]: LIBRARY_SOURCE, [RUNTIME_LIB_FILE]: RUNTIME_LIB_SOURCE },
-  };
   const outcomes = new Array<CompileOutcome>(sources.length);
   let next = 0;
   const lane = async (): Promise<void> => {
-    let worker: Worker | undefined;
-    let output: string[] = [];
+    let held: AscWorker | undefined;
     try {
       for (let id = next++; id < sources.length; id = next++) {
-        if (!worker) {
-          // asc prints its crash report to the console: keep the tail for the diagnostic.
-          worker = new Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData,
-            resourceLimits: { maxOldGenerationSizeMb: 1024 },
-            stdout: true,
-            stderr: true,
-          });
-          const captured: string[] = (output = []);
-          const keep = (chunk: Buffer) => void (captured.length < 64 && captured.push(chunk.toString()));
-          worker.stdout.on("data", keep);
-          worker.stderr.on("data", keep);
-        }
         const left = deadline - performance.now();
         if (left <= 0) {
           outcomes[id] = { diagnostics: [], failure: { kind: "budget", message: `${limits.totalMs} ms` } };
           continue;
         }
+        held ??= takeWorker();
         const timeoutMs = Math.min(limits.unitMs, left);
         limits.onStart?.(id);
-        let outcome = await runJob(worker, id, sources[id]!, timeoutMs);
+        let outcome = await runJob(held.worker, id, sources[id]!, timeoutMs);
         if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
           outcome = { ...outcome, failure: { kind: "budget", message: `${limits.totalMs} ms` } };
         }
-        if (outcome.failure?.kind === "crash" && output.length > 0) {
+        if (outcome.failure?.kind === "crash" && held.output.length > 0) {
           outcome = {
             ...outcome,
-            failure: { kind: "crash", message: `${outcome.failure.message}\n${output.join("").slice(-2000)}` },
+            failure: { kind: "crash", message: `${outcome.failure.message}\n${held.output.join("").slice(-2000)}` },
           };
         }
         if (outcome.failure) {
-          void worker.terminate();
-          worker = undefined;
+          void held.worker.terminate();
+          held = undefined;
         }
         outcomes[id] = outcome;
       }
     } finally {
-      if (worker) void worker.terminate();
+      if (held) giveBack(held);
     }
   };
   await Promise.all(Array.from({ length: Math.min(MAX_WORKERS, sources.length) }, lane));
   return outcomes;
+}
+
+/** A compiler worker and the tail of what it printed (asc prints its crash report to the console). */
+interface AscWorker {
+  readonly worker: Worker;
+  readonly output: string[];
+  /** While idle: the timer that ends it, and what drops it from `idle` should it exit first. */
+  idleTimer?: NodeJS.Timeout;
+  onIdleExit?: () => void;
+}
+
+/**
+ * Workers that finished a call without failing, asc already loaded, kept for the next call in this
+ * process (a test file, the language server, a program compiling several times): loading asc is
+ * most of a small build's cost. An idle worker does not keep the process alive and ends after
+ * IDLE_MS. A worker that crashed or timed out is never kept.
+ */
+const idle: AscWorker[] = [];
+const IDLE_MS = 10_000;
+
+function takeWorker(): AscWorker {
+  const kept = idle.pop();
+  if (kept) {
+    clearTimeout(kept.idleTimer);
+    if (kept.onIdleExit) kept.worker.off("exit", kept.onIdleExit);
+    kept.worker.ref();
+    kept.output.length = 0;
+    return kept;
+  }
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      ascUrl: ascUrl(),
+      flags: ASC_FLAGS,
+      entry: ENTRY_FILE,
+      outFile: OUTPUT_FILE,
+      libDir: LIBRARY_DIR,
+      libFiles: { [LIBRARY_FILE]: LIBRARY_SOURCE, [RUNTIME_LIB_FILE]: RUNTIME_LIB_SOURCE },
+    },
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    stdout: true,
+    stderr: true,
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    if (output.length < 64) output.push(chunk.toString());
+  };
+  worker.stdout.on("data", keep);
+  worker.stderr.on("data", keep);
+  return { worker, output };
+}
+
+function giveBack(held: AscWorker): void {
+  if (idle.length >= MAX_WORKERS) {
+    void held.worker.terminate();
+    return;
+  }
+  const drop = () => {
+    const at = idle.indexOf(held);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  held.worker.unref();
+  held.onIdleExit = () => {
+    clearTimeout(held.idleTimer);
+    drop();
+  };
+  held.worker.once("exit", held.onIdleExit);
+  held.idleTimer = setTimeout(() => {
+    drop();
+    void held.worker.terminate();
+  }, IDLE_MS).unref();
+  idle.push(held);
 }
 
 function runJob(worker: Worker, id: number, source: string, timeoutMs: number): Promise<CompileOutcome> {
