@@ -122,6 +122,7 @@ export const Equals = createToken({ name: "Equals", pattern: "=", label: "'='", 
 export const Question = createToken({ name: "Question", pattern: "?", label: "'?'", categories: ANY });
 export const Minus = createToken({ name: "Minus", pattern: "-", label: "'-'", categories: ANY });
 /** Any other character: legal inside code bodies, an error anywhere else. */
+// biome-ignore lint/correctness/noEmptyCharacterClassInRegex: `[^]` is "any character"; chevrotain's lexer optimisation reads it as such, and `[\s\S]` lexes differently
 export const Unknown = createToken({ name: "Unknown", pattern: /[^]/, label: "a character", categories: ANY });
 
 /** Every token type, in matching order. */

@@ -44,7 +44,7 @@ type Output = Record<string, unknown>;
  * A node's output as generated code sees it. Its shape is checked by the compiler and, where a
  * schema is declared, validated at run time; generated code reads it with optional chaining.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the checker typed these values; generated code reads them by path
 export type NodeValue = any;
 
 /** A generated module's `run` function, as another workflow calls it. */
@@ -162,7 +162,10 @@ export class Run {
     return this.attempt(
       id,
       node,
-      (signal) => callLlm(this.llmContext(id, signal, (meter = new UsageMeter(this.usage))), call, node.outputType),
+      (signal) => {
+        meter = new UsageMeter(this.usage);
+        return callLlm(this.llmContext(id, signal, meter), call, node.outputType);
+      },
       undefined,
       undefined,
       () => meter,
@@ -181,7 +184,8 @@ export class Run {
       id,
       node,
       (signal) => {
-        const context = this.llmContext(id, signal, (meter = new UsageMeter(this.usage)));
+        meter = new UsageMeter(this.usage);
+        const context = this.llmContext(id, signal, meter);
         return this.agentTurn(id, node, call, tools, specs, context, this.memoryPlace(id, call.memory));
       },
       undefined,

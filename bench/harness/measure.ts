@@ -100,7 +100,10 @@ export function pairedRatio(a: () => unknown, b: () => unknown, config: MeasureC
     fn();
     return Number(process.hrtime.bigint() - started);
   };
-  for (let i = 0; i < 3; i++) once(a), once(b);
+  for (let i = 0; i < 3; i++) {
+    once(a);
+    once(b);
+  }
   const repsFor = (fn: () => unknown): number => Math.max(1, Math.ceil(1e6 / Math.max(1, once(fn))));
   const repsA = repsFor(a);
   const repsB = repsFor(b);

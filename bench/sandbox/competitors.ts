@@ -81,7 +81,12 @@ function guardedRuntime(module: QuickJsModule): { runtime: QuickJsRuntime; arm()
   runtime.setMaxStackSize(512 * 1024);
   let deadline = Date.now() + TIMEOUT_MS;
   runtime.setInterruptHandler(() => Date.now() > deadline);
-  return { runtime, arm: () => void (deadline = Date.now() + TIMEOUT_MS) };
+  return {
+    runtime,
+    arm: () => {
+      deadline = Date.now() + TIMEOUT_MS;
+    },
+  };
 }
 
 /** A fresh runtime and context per run (the isolation our fresh instance per run gives). */

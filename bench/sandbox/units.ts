@@ -127,7 +127,8 @@ export const BIG_FUEL = 2n ** 62n;
 export function importsFor(module: WebAssembly.Module, memoryOf: () => WebAssembly.Memory): WebAssembly.Imports {
   const imports: Record<string, Record<string, unknown>> = {};
   for (const item of WebAssembly.Module.imports(module)) {
-    const ns = (imports[item.module] ??= {});
+    imports[item.module] ??= {};
+    const ns = imports[item.module]!;
     if (item.kind === "memory") Object.defineProperty(ns, item.name, { enumerable: true, get: memoryOf });
     else if (item.kind === "function") {
       ns[item.name] = () => {

@@ -53,7 +53,10 @@ export async function buildTimeSuite(ctx: BenchContext): Promise<void> {
   ctx.report.add(
     await measureSamples(
       ROWS.cold,
-      () => build((lastCache = join(ctx.workDir, `cache-cold-${fresh++}`))),
+      () => {
+        lastCache = join(ctx.workDir, `cache-cold-${fresh++}`);
+        return build(lastCache);
+      },
       ctx.quick ? 1 : 2,
     ),
   );

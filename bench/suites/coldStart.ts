@@ -42,7 +42,10 @@ export async function coldStartSuite(ctx: BenchContext, artifacts: Artifacts): P
   );
 
   let flip = false;
-  const alternate = (): SandboxLimits => ((flip = !flip) ? OTHER_LIMITS : LIMITS);
+  const alternate = (): SandboxLimits => {
+    flip = !flip;
+    return flip ? OTHER_LIMITS : LIMITS;
+  };
   ctx.report.add(await measureSync(ROWS.code, () => code.run(smallNode.value, alternate()), ctx.config));
   ctx.report.add(await measureSync(ROWS.condition, () => cond.run(condition.value, alternate()), ctx.config));
   const raw = new RawRunner(smallNode, codeWasm, 32);

@@ -9,8 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** A minimal PDF with one line of Helvetica text per entry of `lines`. */
 function pdf(lines) {
-  const escape = (s) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const stream = `BT /F1 11 Tf 14 TL 72 760 Td ${lines.map((l) => `(${escape(l)}) Tj T*`).join(" ")} ET`;
+  const escapePdf = (s) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const stream = `BT /F1 11 Tf 14 TL 72 760 Td ${lines.map((l) => `(${escapePdf(l)}) Tj T*`).join(" ")} ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -34,9 +34,14 @@ export function defaultProvider(options: DefaultProviderOptions = {}): LlmProvid
   return {
     complete(request: LlmRequest): Promise<LlmResponse> {
       const name = pick(request, options.fallback, env);
-      if (name === "anthropic")
-        return (anthropic ??= anthropicProvider({ env, ...options.anthropic })).complete(request);
-      if (name === "openai") return (openai ??= openAiProvider({ env, ...options.openai })).complete(request);
+      if (name === "anthropic") {
+        anthropic ??= anthropicProvider({ env, ...options.anthropic });
+        return anthropic.complete(request);
+      }
+      if (name === "openai") {
+        openai ??= openAiProvider({ env, ...options.openai });
+        return openai.complete(request);
+      }
       return Promise.reject(
         new IceError(
           "ICE_PROVIDER_MISSING",

@@ -170,7 +170,8 @@ async function readStream(
       request.onToken?.(delta.content);
     }
     for (const part of delta.tool_calls ?? []) {
-      const slot = (calls[part.index ?? 0] ??= { id: "", name: "", args: "" });
+      calls[part.index ?? 0] ??= { id: "", name: "", args: "" };
+      const slot = calls[part.index ?? 0]!;
       if (part.id) slot.id = part.id;
       if (part.function?.name && !slot.name) slot.name = part.function.name;
       if (part.function?.arguments) slot.args += part.function.arguments;

@@ -98,6 +98,7 @@ export function readSandboxString(memory: WebAssembly.Memory, ptr: number, limit
 
 /** Strips control and bidi characters so hostile messages cannot forge terminal output. */
 export function sanitize(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
 }
 
@@ -148,5 +149,6 @@ export function createImports(
 
 /** Log lines keep newlines and tabs; other control characters are replaced. */
 function sanitizeLog(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
 }

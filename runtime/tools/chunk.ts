@@ -30,9 +30,8 @@ export function chunkTextTool(args: Args): { chunks: Chunk[] } {
   } else sources.push({ source: optionalString(args, "source") ?? "text", text: stringArg(args, "text") });
   const chunks: Chunk[] = [];
   for (const { source, text } of sources) {
-    splitText(text, size, overlap).forEach((piece, index) =>
-      chunks.push({ id: `${source}#${index}`, text: piece, source, index }),
-    );
+    for (const [index, piece] of splitText(text, size, overlap).entries())
+      chunks.push({ id: `${source}#${index}`, text: piece, source, index });
   }
   return { chunks };
 }

@@ -57,5 +57,5 @@ export function writeOutputFiles(outDir: string, files: readonly OutputFile[]): 
     if (target === undefined) throw new OutsideOutDirError(file.fileName, outDir);
     return target;
   });
-  files.forEach((file, index) => writeFileSync(targets[index]!, file.contents));
+  for (const [index, file] of files.entries()) writeFileSync(targets[index]!, file.contents);
 }

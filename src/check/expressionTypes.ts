@@ -32,7 +32,8 @@ export function pathTypes(expr: Expr, declared: PathTyper): Map<string, SchemaTy
         return;
       }
       case "unary":
-        return collect(e.operand, e.operator === "!" ? BOOLEAN : NUMBER);
+        collect(e.operand, e.operator === "!" ? BOOLEAN : NUMBER);
+        return;
       case "binary": {
         const logical = LOGICAL.has(e.operator);
         const arithmetic = "-*/%".includes(e.operator);

@@ -41,7 +41,8 @@ export function checkValue(
     return;
   }
   if (value.kind === "array" && target.kind === "array") {
-    value.items.forEach((item, index) => checkValue(context, item, target.element, `${path}[${index}]`, label, scope));
+    for (const [index, item] of value.items.entries())
+      checkValue(context, item, target.element, `${path}[${index}]`, label, scope);
     return;
   }
   const source = typeOfValue(context.workflow, value, scope);

@@ -36,8 +36,12 @@ export async function iceosc(args: readonly string[], options: CliOptions = {}):
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
   });
@@ -53,8 +57,12 @@ export function spawnIceosc(args: readonly string[], options: CliOptions = {}): 
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk));
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });

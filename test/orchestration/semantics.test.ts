@@ -75,7 +75,12 @@ outputs: { joined: "{{ c.value }}" }
         {
           tools: {
             hang: (_: unknown, { signal }: { signal: AbortSignal }) =>
-              new Promise((resolve) => signal.addEventListener("abort", () => ((aborted = true), resolve(null)))),
+              new Promise((resolve) =>
+                signal.addEventListener("abort", () => {
+                  aborted = true;
+                  resolve(null);
+                }),
+              ),
           },
         },
       )
@@ -134,7 +139,13 @@ outputs: { results: "{{ each.results }}" }
       {},
       {
         signal: controller.signal,
-        tools: { wait: () => sleep(1_000), never: () => ((reachedNever = true), {}) },
+        tools: {
+          wait: () => sleep(1_000),
+          never: () => {
+            reachedNever = true;
+            return {};
+          },
+        },
       },
     );
     setTimeout(() => controller.abort(), 10);

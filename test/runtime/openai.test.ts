@@ -85,7 +85,12 @@ describe("OpenAI-compatible provider", () => {
       },
       {
         llm: openAiProvider({ env, baseURL: s.url }),
-        tools: { lookup: async (args) => (calls.push(args), { weather: "sunny" }) },
+        tools: {
+          lookup: async (args) => {
+            calls.push(args);
+            return { weather: "sunny" };
+          },
+        },
       },
     );
     expect(await rt.agent("agent", { prompt: "Weather in Paris?", tools: ["lookup"], maxIterations: 3 })).toEqual({

@@ -22,7 +22,10 @@ describe("record and replay", () => {
     const recorder = new Recorder();
     let toolRuns = 0;
     const tools = {
-      lookup: () => (toolRuns++, { value: 42 }),
+      lookup: () => {
+        toolRuns++;
+        return { value: 42 };
+      },
       fetch: ({ id }: Record<string, unknown>) => ({ id, body: "data" }),
     };
     const live = run(agentNode, {

@@ -12,9 +12,10 @@ function scripted(answer: (request: LlmRequest) => string): LlmProvider & { requ
   const requests: LlmRequest[] = [];
   return {
     requests,
-    complete: async (request) => (
-      requests.push(request), { text: answer(request), usage: { inputTokens: 10, outputTokens: 2 } }
-    ),
+    complete: async (request) => {
+      requests.push(request);
+      return { text: answer(request), usage: { inputTokens: 10, outputTokens: 2 } };
+    },
   };
 }
 
@@ -72,7 +73,10 @@ describe("run semantics", () => {
     let sawAbort = false;
     const wait = (_args: unknown, { signal }: { signal: AbortSignal }) =>
       new Promise((_resolve, reject) =>
-        signal.addEventListener("abort", () => ((sawAbort = true), reject(signal.reason))),
+        signal.addEventListener("abort", () => {
+          sawAbort = true;
+          reject(signal.reason);
+        }),
       );
     const { rt } = run({ t: { kind: "tool", toolName: "wait" } }, { tools: { wait }, signal: controller.signal });
     const pending = failure(rt.tool("t", {}));

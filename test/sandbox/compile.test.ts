@@ -38,9 +38,9 @@ describe("checkCodeSyntax", () => {
   });
 
   it("rejects a body that closes its function and declares top-level code", () => {
-    const escape =
+    const breakout =
       "return { n: 1 };\n}\nexport function evil(): void {}\nfunction again(inputs: Input): Output {\nreturn { n: 2 };";
-    const [d] = checkCodeSyntax(embed(escape, "esc"));
+    const [d] = checkCodeSyntax(embed(breakout, "esc"));
     expect(where(d!)).toBe(`esc.yaml:${line(2)}:7 ICE1013`);
   });
 });

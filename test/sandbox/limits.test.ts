@@ -25,7 +25,7 @@ nodes:
   - id: own_limits
     type: code
     trust: strict
-    limits: { fuel: 50000000, timeout_ms: 60 }
+    limits: { fuel: 50000000, timeout_ms: 20000 }
     inputs: { n: "{{ inputs.n }}" }
     output_schema: { v: integer }
     code: |
@@ -34,7 +34,7 @@ nodes:
       return { v: s };
   - id: spin
     type: code
-    limits: { fuel: 1000000000000000, timeout_ms: 50 }
+    limits: { fuel: 1000000000000000, timeout_ms: 5000 }
     inputs: { n: "{{ inputs.n }}" }
     output_schema: { v: integer }
     code: |
@@ -67,10 +67,11 @@ describe("limits: profiles, node limits, run-time overrides", () => {
 
   it("applies the strict profile's fuel (1,000,000) unless the node or the run overrides it", async () => {
     // ~10 fuel units per iteration: 200k iterations exceed the strict budget, not the node's own.
+    // (Overrides raise the 250 ms strict timeout too, so a loaded machine cannot turn "ok" into a timeout.)
     const error = await module.run({ n: 200_000 }).catch((e: { code: string; nodeId: string }) => e);
     expect(error).toMatchObject({ code: "ICE_FUEL_EXHAUSTED", nodeId: "strict_loop" });
-    expect(await codeOf(module.run({ n: 200_000 }, { nodeLimits: { strict_loop: { fuel: 1e9 } } }))).toBe("ok");
-    expect(await codeOf(module.run({ n: 200_000 }, { limits: { fuel: 1e9 } }))).toBe("ok");
+    expect(await codeOf(module.run({ n: 200_000 }, { nodeLimits: { strict_loop: { fuel: 1e9, timeoutMs: 60_000 } } }))).toBe("ok");
+    expect(await codeOf(module.run({ n: 200_000 }, { limits: { fuel: 1e9, timeoutMs: 60_000 } }))).toBe("ok");
     expect(await codeOf(module.run({ n: 100 }, { limits: { fuel: 1_000 } }))).toBe("ICE_FUEL_EXHAUSTED");
   });
 

@@ -210,7 +210,7 @@ async function buildAndRun(
 }
 
 /** What the workflow means, read from the YAML as written (the file cannot hold lone surrogates). */
-function expected(yamlText: string, g: Generated, input: string): { output: unknown; call: LlmCall } {
+function expected(yamlText: string, input: string): { output: unknown; call: LlmCall } {
   const doc = parseYaml(yamlText, { maxAliasCount: -1 }) as {
     nodes: { tool_args: Record<string, unknown>; model: string; prompt: string; llm_config: unknown }[];
     outputs: Record<string, unknown>;
@@ -279,7 +279,7 @@ describe("hostile strings in every field that reaches generated code", () => {
           return;
         }
         built++;
-        const want = expected(text, g, input);
+        const want = expected(text, input);
         sameData("output", outcome.output, want.output);
         sameData("model call", outcome.calls, [want.call]);
         // Own `__proto__` keys survive as data, never as prototypes.

@@ -76,8 +76,10 @@ export class ByteReader {
       const op = this.byte();
       if (op === 0x0b) return count === 1 ? value : undefined;
       count++;
-      if (op === 0x23) this.u32(), (value = undefined);
-      else {
+      if (op === 0x23) {
+        this.u32();
+        value = undefined;
+      } else {
         value = this.constValue(op);
         if (value === undefined)
           throw new VerifyError("instruction", `constant expression opcode 0x${op.toString(16)}`);

@@ -15,6 +15,40 @@ import { readBlockType, readInstruction } from "./opcodes.js";
 import { readResetWrites, type ResetWrite } from "./reset.js";
 import { VerifyError } from "./verifyError.js";
 
+/** One step of the metering sequence: an opcode byte, or an operand checked against the module. */
+type MeterStep = number | "fuel" | "tick" | "charge" | "zero";
+
+const GLOBAL_GET = 0x23;
+const GLOBAL_SET = 0x24;
+const I64_CONST = 0x42;
+const I64_SUB = 0x7d;
+const I64_LT_S = 0x53;
+const IF = 0x04;
+const VOID_BLOCK = 0x40;
+const CALL = 0x10;
+const END = 0x0b;
+
+/** The metering pattern above, step by step ("charge" is N, "zero" the 0 it is compared with). */
+const METER_SEQUENCE: readonly MeterStep[] = [
+  GLOBAL_GET,
+  "fuel",
+  I64_CONST,
+  "charge",
+  I64_SUB,
+  GLOBAL_SET,
+  "fuel",
+  GLOBAL_GET,
+  "fuel",
+  I64_CONST,
+  "zero",
+  I64_LT_S,
+  IF,
+  VOID_BLOCK,
+  CALL,
+  "tick",
+  END,
+];
+
 /** Walks function bodies: allowed opcodes only, metering at every entry and loop. */
 export class CodeChecker {
   /** Per defined function, in order: what the fuel checks charge and what it calls. */
@@ -35,7 +69,10 @@ export class CodeChecker {
       const size = r.u32();
       const bodyEnd = r.pos + size;
       if (bodyEnd > end) throw new VerifyError("module", "function body overruns the code section");
-      for (let groups = r.u32(); groups > 0; groups--) r.u32(), r.byte();
+      for (let groups = r.u32(); groups > 0; groups--) {
+        r.u32(); // locals in the group
+        r.byte(); // their type
+      }
       const entry = this.meterAt();
       if (entry < 0) throw new VerifyError("module", `function ${index} is not fuel-metered`);
       if (index === resetIndex) reset = readResetWrites(r, bodyEnd);
@@ -49,29 +86,29 @@ export class CodeChecker {
 
   /** Consumes a metering sequence at the current position, if there is one; returns its charge (or -1). */
   private meterAt(): number {
+    const at = this.r.pos;
+    const charge = { cost: -1 };
+    if (METER_SEQUENCE.every((step) => this.meterStep(step, charge))) return charge.cost;
+    this.r.pos = at;
+    return -1;
+  }
+
+  /** Reads one step of the metering sequence; false when the bytes are not that step. */
+  private meterStep(step: MeterStep, charge: { cost: number }): boolean {
     const r = this.r;
-    const at = r.pos;
-    let cost = -1;
-    const ok =
-      r.byte() === 0x23 &&
-      r.u32() === this.fuel &&
-      r.byte() === 0x42 &&
-      (cost = r.s64()) >= 1 &&
-      r.byte() === 0x7d &&
-      r.byte() === 0x24 &&
-      r.u32() === this.fuel &&
-      r.byte() === 0x23 &&
-      r.u32() === this.fuel &&
-      r.byte() === 0x42 &&
-      r.s64() === 0 &&
-      r.byte() === 0x53 &&
-      r.byte() === 0x04 &&
-      r.byte() === 0x40 &&
-      r.byte() === 0x10 &&
-      r.u32() === this.tick &&
-      r.byte() === 0x0b;
-    if (!ok) r.pos = at;
-    return ok ? cost : -1;
+    switch (step) {
+      case "fuel":
+        return r.u32() === this.fuel;
+      case "tick":
+        return r.u32() === this.tick;
+      case "charge":
+        charge.cost = r.s64();
+        return charge.cost >= 1;
+      case "zero":
+        return r.s64() === 0;
+      default:
+        return r.byte() === step;
+    }
   }
 
   /** Checks one body (after its entry check) up to its final `end`, recording loops and calls in `summary`. */
@@ -86,8 +123,10 @@ export class CodeChecker {
       if (op === 0x0b) {
         if (loops[loops.length - 1] === depth) loops.pop();
         depth--;
-      } else if (op === 0x02 || op === 0x04) readBlockType(r), depth++;
-      else if (op === 0x03) {
+      } else if (op === 0x02 || op === 0x04) {
+        readBlockType(r);
+        depth++;
+      } else if (op === 0x03) {
         readBlockType(r);
         depth++;
         const cost = this.meterAt();

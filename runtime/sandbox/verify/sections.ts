@@ -74,8 +74,10 @@ export function readSections(bytes: Uint8Array, checkImport?: (item: ModuleImpor
             r.u32();
             if (name === TICK_IMPORT.qualifiedName) tick = importedFunctions;
             importedFunctions++;
-          } else if (kind === "table") r.byte(), r.limits();
-          else if (kind === "memory") {
+          } else if (kind === "table") {
+            r.byte();
+            r.limits();
+          } else if (kind === "memory") {
             const limits = r.limits();
             if (limits.shared) throw new VerifyError("module", "shared memory is not allowed");
             memoryMinPages = limits.min;

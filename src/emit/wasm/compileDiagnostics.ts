@@ -5,7 +5,7 @@
  * body. The compiled module's imports are checked against the granted capabilities.
  */
 import { capabilityForImport, allowedImports } from "../../../runtime/sandbox/capabilities.js";
-import { verifyModule, VerifyError } from "../../../runtime/sandbox/verify.js";
+import { verifyModule, VerifyError, type ModuleShape } from "../../../runtime/sandbox/verify.js";
 import { loweringGap } from "../../codenode/index.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "./bodyMap.js";
@@ -37,7 +37,7 @@ export function checkModule(
   map: BodyMap,
   alreadyReported: ReadonlySet<string>,
 ): Diagnostic[] {
-  let shape;
+  let shape: ModuleShape;
   try {
     shape = verifyModule(wasm);
   } catch (error) {

@@ -23,9 +23,47 @@ import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
 export class ForbiddenInstructionError extends Error {}
 
 type Ref = number;
-interface ChildSlots {
-  readonly fields?: readonly string[];
-  readonly list?: string;
+
+/** A fixed child of an expression (an `if`'s condition, a store's value), read and replaced in place. */
+interface Field {
+  readonly get: (expr: Ref) => Ref;
+  readonly set: (expr: Ref, child: Ref) => void;
+}
+
+/** A list of children (a block's, a call's operands). */
+interface List {
+  readonly count: (expr: Ref) => number;
+  readonly get: (expr: Ref, index: number) => Ref;
+  readonly set: (expr: Ref, index: number, child: Ref) => void;
+}
+
+/** How to reach the children of one expression kind. */
+interface Kind {
+  readonly fields: readonly Field[];
+  readonly list?: List;
+}
+
+/** binaryen.js's per-kind accessors (`binaryen.If.getCondition`, ...): there at run time, not in index.d.ts. */
+const accessors = binaryen as unknown as Record<string, Record<string, ((...args: number[]) => number) | undefined>>;
+
+function accessor(kind: string, method: string): (...args: number[]) => number {
+  const found = accessors[kind]?.[method];
+  if (!found) throw new Error(`binaryen.${kind}.${method} is missing: this binaryen version is not supported`);
+  return found;
+}
+
+/** `binaryen.<kind>.get<name>` and `set<name>`, e.g. field("If", "Condition"). */
+function field(kind: string, name: string): Field {
+  return { get: accessor(kind, `get${name}`), set: accessor(kind, `set${name}`) };
+}
+
+/** `binaryen.<kind>.getNum<plural>`, `get<singular>At` and `set<singular>At`, e.g. list("Block", "Children", "Child"). */
+function list(kind: string, plural: string, singular: string): List {
+  return {
+    count: accessor(kind, `getNum${plural}`),
+    get: accessor(kind, `get${singular}At`),
+    set: accessor(kind, `set${singular}At`),
+  };
 }
 
 const GROW = "__ice_grow";
@@ -37,31 +75,41 @@ const ALLOWED_FEATURES =
   binaryen.Features.SignExt |
   binaryen.Features.NontrappingFPToInt;
 
-/** Child slots per expression kind; kinds missing here are refused. */
-const SLOTS = new Map<number, ChildSlots & { readonly cls: string }>([
-  [binaryen.BlockId, { cls: "Block", list: "children" }],
-  [binaryen.IfId, { cls: "If", fields: ["condition", "ifTrue", "ifFalse"] }],
-  [binaryen.LoopId, { cls: "Loop", fields: ["body"] }],
-  [binaryen.BreakId, { cls: "Break", fields: ["condition", "value"] }],
-  [binaryen.SwitchId, { cls: "Switch", fields: ["condition", "value"] }],
-  [binaryen.CallId, { cls: "Call", list: "operands" }],
-  [binaryen.CallIndirectId, { cls: "CallIndirect", fields: ["target"], list: "operands" }],
-  [binaryen.LocalGetId, { cls: "LocalGet" }],
-  [binaryen.LocalSetId, { cls: "LocalSet", fields: ["value"] }],
-  [binaryen.GlobalGetId, { cls: "GlobalGet" }],
-  [binaryen.GlobalSetId, { cls: "GlobalSet", fields: ["value"] }],
-  [binaryen.LoadId, { cls: "Load", fields: ["ptr"] }],
-  [binaryen.StoreId, { cls: "Store", fields: ["ptr", "value"] }],
-  [binaryen.ConstId, { cls: "Const" }],
-  [binaryen.UnaryId, { cls: "Unary", fields: ["value"] }],
-  [binaryen.BinaryId, { cls: "Binary", fields: ["left", "right"] }],
-  [binaryen.SelectId, { cls: "Select", fields: ["ifTrue", "ifFalse", "condition"] }],
-  [binaryen.DropId, { cls: "Drop", fields: ["value"] }],
-  [binaryen.ReturnId, { cls: "Return", fields: ["value"] }],
-  [binaryen.MemorySizeId, { cls: "MemorySize" }],
-  [binaryen.MemoryGrowId, { cls: "MemoryGrow", fields: ["delta"] }],
-  [binaryen.NopId, { cls: "Nop" }],
-  [binaryen.UnreachableId, { cls: "Unreachable" }],
+const LOOP_BODY = field("Loop", "Body");
+const FUNCTION_BODY = field("Function", "Body");
+const GROW_DELTA = field("MemoryGrow", "Delta");
+
+/** The children of every expression kind the sandbox allows; kinds missing here are refused. */
+const KINDS = new Map<number, Kind>([
+  [binaryen.BlockId, { fields: [], list: list("Block", "Children", "Child") }],
+  [binaryen.IfId, { fields: [field("If", "Condition"), field("If", "IfTrue"), field("If", "IfFalse")] }],
+  [binaryen.LoopId, { fields: [LOOP_BODY] }],
+  [binaryen.BreakId, { fields: [field("Break", "Condition"), field("Break", "Value")] }],
+  [binaryen.SwitchId, { fields: [field("Switch", "Condition"), field("Switch", "Value")] }],
+  [binaryen.CallId, { fields: [], list: list("Call", "Operands", "Operand") }],
+  [
+    binaryen.CallIndirectId,
+    { fields: [field("CallIndirect", "Target")], list: list("CallIndirect", "Operands", "Operand") },
+  ],
+  [binaryen.LocalGetId, { fields: [] }],
+  [binaryen.LocalSetId, { fields: [field("LocalSet", "Value")] }],
+  [binaryen.GlobalGetId, { fields: [] }],
+  [binaryen.GlobalSetId, { fields: [field("GlobalSet", "Value")] }],
+  [binaryen.LoadId, { fields: [field("Load", "Ptr")] }],
+  [binaryen.StoreId, { fields: [field("Store", "Ptr"), field("Store", "Value")] }],
+  [binaryen.ConstId, { fields: [] }],
+  [binaryen.UnaryId, { fields: [field("Unary", "Value")] }],
+  [binaryen.BinaryId, { fields: [field("Binary", "Left"), field("Binary", "Right")] }],
+  [
+    binaryen.SelectId,
+    { fields: [field("Select", "IfTrue"), field("Select", "IfFalse"), field("Select", "Condition")] },
+  ],
+  [binaryen.DropId, { fields: [field("Drop", "Value")] }],
+  [binaryen.ReturnId, { fields: [field("Return", "Value")] }],
+  [binaryen.MemorySizeId, { fields: [] }],
+  [binaryen.MemoryGrowId, { fields: [GROW_DELTA] }],
+  [binaryen.NopId, { fields: [] }],
+  [binaryen.UnreachableId, { fields: [] }],
 ]);
 
 const FREE = new Set<number>([binaryen.BlockId, binaryen.LoopId, binaryen.NopId, binaryen.DropId]);
@@ -77,13 +125,6 @@ const FORBIDDEN_NAMES = new Map<number, string>([
   [binaryen.AtomicNotifyId, "atomics"],
   [binaryen.AtomicFenceId, "atomics"],
 ]);
-
-// binaryen.js has per-kind getters and setters at run time that index.d.ts does not declare.
-const api = binaryen as unknown as Record<string, Record<string, (...args: number[]) => number>>;
-
-function capitalize(name: string): string {
-  return name[0]!.toUpperCase() + name.slice(1);
-}
 
 /** Instruments `wasm` (asc output) and returns the metered binary; throws ForbiddenInstructionError. */
 export function meterModule(wasm: Uint8Array): Uint8Array {
@@ -107,8 +148,8 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
     /** Walks `expr`, instrumenting nested loops; returns the cost of its straight-line part. */
     const walk = (expr: Ref): number => {
       const id = binaryen.getExpressionId(expr);
-      const slots = SLOTS.get(id);
-      if (!slots)
+      const kind = KINDS.get(id);
+      if (!kind)
         throw new ForbiddenInstructionError(FORBIDDEN_NAMES.get(id) ?? `expression kind ${id} (not WebAssembly MVP)`);
       if (
         (id === binaryen.LoadId || id === binaryen.StoreId) &&
@@ -117,21 +158,19 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
         throw new ForbiddenInstructionError("atomics");
       }
       if (id === binaryen.LoopId) {
-        const body = api.Loop!.getBody!(expr);
+        const body = LOOP_BODY.get(expr);
         const cost = Math.max(1, walk(body));
-        api.Loop!.setBody!(expr, module.block(null, [...check(cost), body]));
+        LOOP_BODY.set(expr, module.block(null, [...check(cost), body]));
         return 0;
       }
       let cost = FREE.has(id) ? 0 : 1;
-      const cls = api[slots.cls]!;
-      for (const field of slots.fields ?? []) {
-        const child = cls[`get${capitalize(field)}`]!(expr);
-        if (child) cost += walk(child);
+      for (const child of kind.fields) {
+        const ref = child.get(expr);
+        if (ref) cost += walk(ref);
       }
-      if (slots.list) {
-        const count = cls[`getNum${capitalize(slots.list)}`]!(expr);
-        const getter = cls[`get${capitalize(slots.list).replace(/ren$|s$/, "")}At`]!;
-        for (let i = 0; i < count; i++) cost += walk(getter(expr, i));
+      if (kind.list) {
+        const count = kind.list.count(expr);
+        for (let i = 0; i < count; i++) cost += walk(kind.list.get(expr, i));
       }
       if (id === binaryen.MemoryGrowId) growSites.push(expr);
       return cost;
@@ -143,7 +182,7 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       const info = binaryen.getFunctionInfo(fn);
       if (!info.body) continue;
       const cost = Math.max(1, walk(info.body));
-      api.Function!.setBody!(fn, module.block(null, [...check(cost), info.body], info.results));
+      FUNCTION_BODY.set(fn, module.block(null, [...check(cost), info.body], info.results));
     }
     replaceGrows(module, growSites);
 
@@ -204,20 +243,19 @@ function replaceGrows(module: binaryen.Module, sites: readonly Ref[]): void {
   if (sites.length === 0) return;
   const targets = new Set(sites);
   const visit = (expr: Ref): void => {
-    const slots = SLOTS.get(binaryen.getExpressionId(expr))!;
-    const cls = api[slots.cls]!;
-    for (const field of slots.fields ?? []) {
-      const child = cls[`get${capitalize(field)}`]!(expr);
+    const kind = KINDS.get(binaryen.getExpressionId(expr))!;
+    for (const slot of kind.fields) {
+      const child = slot.get(expr);
       if (!child) continue;
-      if (targets.has(child)) cls[`set${capitalize(field)}`]!(expr, callGrow(module, child));
+      if (targets.has(child)) slot.set(expr, callGrow(module, child));
       else visit(child);
     }
-    if (slots.list) {
-      const name = capitalize(slots.list).replace(/ren$|s$/, "");
-      const count = cls[`getNum${capitalize(slots.list)}`]!(expr);
+    const children = kind.list;
+    if (children) {
+      const count = children.count(expr);
       for (let i = 0; i < count; i++) {
-        const child = cls[`get${name}At`]!(expr, i);
-        if (targets.has(child)) cls[`set${name}At`]!(expr, i, callGrow(module, child));
+        const child = children.get(expr, i);
+        if (targets.has(child)) children.set(expr, i, callGrow(module, child));
         else visit(child);
       }
     }
@@ -226,11 +264,11 @@ function replaceGrows(module: binaryen.Module, sites: readonly Ref[]): void {
     const fn = module.getFunctionByIndex(i);
     const body = binaryen.getFunctionInfo(fn).body;
     if (!body) continue;
-    if (targets.has(body)) api.Function!.setBody!(fn, callGrow(module, body));
+    if (targets.has(body)) FUNCTION_BODY.set(fn, callGrow(module, body));
     else visit(body);
   }
 }
 
 function callGrow(module: binaryen.Module, grow: Ref): Ref {
-  return module.call(GROW, [api.MemoryGrow!.getDelta!(grow)], binaryen.i32);
+  return module.call(GROW, [GROW_DELTA.get(grow)], binaryen.i32);
 }

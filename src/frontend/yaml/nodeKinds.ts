@@ -14,6 +14,7 @@ import { Diagnostics, type Span } from "../../diagnostics/index.js";
 import type {
   Convergence,
   EmbeddedSource,
+  Expr,
   Named,
   NodeKind,
   NodeKindToNode,
@@ -88,7 +89,7 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
         ? embeddedSource(ctx.file, e.value)
         : ctx.wrongType(e.key, "an expression", e.value, e.keySpan),
     );
-    let expression;
+    let expression: Expr | undefined;
     if (source) {
       const parsed = parseExpression(source);
       ctx.bag.addAll(parsed.diagnostics);

@@ -252,6 +252,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     body: 'if (inputs.n > 0) throw new Error("\\u001b[2J\\u001b[31mFAKE error ICE_OK\\r\\nnext\\u202e");\nreturn { n: 0 };',
     bad: { n: 1 },
     code: "ICE_SANDBOX_TRAP",
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no escape character may reach the message
     message: /^[^\u001b\r\n\u202e]*$/,
     good: { n: 0 },
   },
