@@ -70,7 +70,9 @@ describe("limits: profiles, node limits, run-time overrides", () => {
     // (Overrides raise the 250 ms strict timeout too, so a loaded machine cannot turn "ok" into a timeout.)
     const error = await module.run({ n: 200_000 }).catch((e: { code: string; nodeId: string }) => e);
     expect(error).toMatchObject({ code: "ICE_FUEL_EXHAUSTED", nodeId: "strict_loop" });
-    expect(await codeOf(module.run({ n: 200_000 }, { nodeLimits: { strict_loop: { fuel: 1e9, timeoutMs: 60_000 } } }))).toBe("ok");
+    expect(
+      await codeOf(module.run({ n: 200_000 }, { nodeLimits: { strict_loop: { fuel: 1e9, timeoutMs: 60_000 } } })),
+    ).toBe("ok");
     expect(await codeOf(module.run({ n: 200_000 }, { limits: { fuel: 1e9, timeoutMs: 60_000 } }))).toBe("ok");
     expect(await codeOf(module.run({ n: 100 }, { limits: { fuel: 1_000 } }))).toBe("ICE_FUEL_EXHAUSTED");
   });
