@@ -89,7 +89,7 @@ async function checkOpened(
   access: FileAccess,
 ): Promise<void> {
   const opened = await realpath(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
-  if (opened !== undefined && opened.startsWith("/")) {
+  if (opened?.startsWith("/")) {
     if (!insideAny(roots, opened)) throw outside(nodeId, path, opened, access);
     return;
   }

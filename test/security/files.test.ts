@@ -81,8 +81,8 @@ describe("iceosc run: file tools stay inside the granted directories", () => {
     const granted = await read(workflow, join(outside, "secret.txt"), "--allow-read", outside);
     expect(granted.stderr).toBe("");
     expect(JSON.parse(granted.stdout)).toEqual({ text: "SECRET-OUTSIDE" });
-    const escape = await read(workflow, join(outside, "passwd"), "--allow-read", outside);
-    expect(escape.stderr).toContain("ICE_CAPABILITY_DENIED");
+    const breakout = await read(workflow, join(outside, "passwd"), "--allow-read", outside);
+    expect(breakout.stderr).toContain("ICE_CAPABILITY_DENIED");
   });
 
   it("refuses /dev/zero behind a symlink, FIFOs and directories without reading them", async () => {
