@@ -97,7 +97,7 @@ export function prologue(ctx: PrintContext, state: FunctionState, params: readon
   return lines.filter(Boolean).join("\n");
 }
 
-function declarationOf(ctx: PrintContext, symbol: ts.Symbol): FunctionNode | undefined {
+function declarationOf(symbol: ts.Symbol): FunctionNode | undefined {
   const declaration = symbol.valueDeclaration;
   if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
   if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
@@ -159,7 +159,7 @@ export function lift(ctx: PrintContext, node: FunctionNode): Signature {
 
 /** A call of a function declared in the body. */
 export function callLifted(ctx: PrintContext, call: ts.CallExpression, symbol: ts.Symbol): Printed {
-  const node = declarationOf(ctx, symbol);
+  const node = declarationOf(symbol);
   if (!node) return ctx.refuse(call, `calling '${symbol.name}'`, "call functions declared in the body");
   const signature = lift(ctx, node);
   if (call.arguments.length !== signature.params.length)
@@ -194,7 +194,7 @@ export function callbackFor(
   if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
   else if (ts.isIdentifier(inner)) {
     const symbol = ctx.symbolOf(inner);
-    if (symbol && ctx.isLocal(symbol)) node = declarationOf(ctx, symbol);
+    if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
   }
   if (!node)
     return ctx.refuse(arg, "this callback", "pass an arrow function or the name of a function declared in the body");
