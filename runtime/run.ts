@@ -208,7 +208,8 @@ export class Run {
       id,
       node,
       async (signal) => {
-        const context = this.llmContext(id, signal, (meter = new UsageMeter(this.usage)));
+        meter = new UsageMeter(this.usage);
+        const context = this.llmContext(id, signal, meter);
         // Rounds share one conversation: the node's memory, else one kept for this attempt.
         const place = this.memoryPlace(id, call.memory) ?? { memory: new InMemoryAgentMemory(), key: id };
         let last: Record<string, unknown> | undefined;

@@ -44,7 +44,12 @@ export async function checkCommand(
     strict: args.strict ?? false,
   });
   let messages = "";
-  const capture = { ...io, stderr: (text: string) => void (messages += text) };
+  const capture = {
+    ...io,
+    stderr: (text: string) => {
+      messages += text;
+    },
+  };
   const status = reportDiagnostics(capture, result.diagnostics, args.format);
   if (status === 0 && args.format === "text") capture.stderr(`no errors in ${args.paths.join(", ")}\n`);
   io.stderr(messages);

@@ -54,7 +54,7 @@ export function modelSettings(
   ice: IceContext,
   args: readonly ArgumentCstNode[],
   kind: "llm" | "agent" | "recursive",
-  valueOf: (value: ValueCstNode) => Value,
+  toValue: (value: ValueCstNode) => Value,
 ): ModelSettings | undefined {
   const config: { [key: string]: JsonValue } = {};
   const seen = new Set<string>();
@@ -81,7 +81,7 @@ export function modelSettings(
     }
     seen.add(key.key);
     if (agentLike && (key.key === "tools" || (kind === "recursive" && key.key === "sources"))) {
-      const list = valueOf(value);
+      const list = toValue(value);
       const items = list.kind === "array" ? list.items : [list];
       const expected = `a list of ${key.key === "tools" ? "tool names" : "node ids"}`;
       const names: Named[] = [];
@@ -95,7 +95,7 @@ export function modelSettings(
       continue;
     }
     if (key.key === "model") {
-      const read = valueOf(value);
+      const read = toValue(value);
       if (read.kind === "literal" && typeof read.value !== "string")
         wrong("model", "a string or a reference", value, JSON.stringify(read.value));
       else if (read.kind === "object" || read.kind === "array")
