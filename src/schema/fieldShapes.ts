@@ -155,7 +155,28 @@ export const TOP_LEVEL_SHAPES: { readonly [field: string]: JsonSchema } = {
   version: { type: ["string", "number"], description: "Ignored by the compiler." },
   input_schema: ref("typeMap"),
   nodes: ref("nodeList"),
-  outputs: valueMap("Output name to value ('{{ node.field }}')."),
+  outputs: {
+    description: "Output name to value ('{{ node.field }}'), or (iceOS) a list of node ids whose outputs are returned.",
+    anyOf: [valueMap("Output name to value."), { type: "array", items: { type: "string" } }],
+  },
+  inputs: {
+    description: "iceOS: input names, { required: [...], optional: [...] } (typed by input_schema, else any).",
+    anyOf: [
+      { type: "array", items: { type: "string" } },
+      {
+        type: "object",
+        properties: {
+          required: { type: "array", items: { type: "string" } },
+          optional: { type: "array", items: { type: "string" } },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  id: { type: ["string", "number"], description: "iceOS: the blueprint's id (kept, printed back by convert)." },
+  schema_version: { type: ["string", "number"], description: "iceOS: the blueprint schema version." },
+  api_version: { const: "blueprint.v1", description: "iceOS: the blueprint API version." },
+  metadata: { type: "object", description: "iceOS: id, name, description, tags, draft_name." },
   tools: {
     description: "Tool signatures (description, input_schema, output_schema).",
     anyOf: [{ type: "null" }, { type: "object", additionalProperties: ref("toolDeclaration") }],

@@ -9,7 +9,7 @@
  * ones and no others; `node` picks the definition by `type` with if/then, so a validator reports
  * a wrong field at the path of that node (`/nodes/1`) rather than "matches none of 8 schemas".
  */
-import { COMMON_FIELDS, NODE_FIELDS, TOP_LEVEL_FIELDS } from "../frontend/yaml/fieldTable.js";
+import { COMMON_FIELDS, ignoredFieldsOf, NODE_FIELDS, TOP_LEVEL_FIELDS } from "../frontend/yaml/fieldTable.js";
 import { NODE_KINDS, type NodeKind } from "../plan/index.js";
 import { DEFINITIONS, NODE_FIELD_SHAPES, ref, TOP_LEVEL_SHAPES, type JsonSchema } from "./fieldShapes.js";
 
@@ -53,6 +53,8 @@ function nodeKindSchema(kind: NodeKind): JsonSchema {
   const fields = [...COMMON_FIELDS, ...spec.required, ...spec.optional];
   const properties: Record<string, JsonSchema> = {};
   for (const field of fields) properties[field] = NODE_FIELD_SHAPES[field] ?? {};
+  for (const field of ignoredFieldsOf(kind))
+    properties[field] = { description: "An iceOS field with no meaning here: accepted with a warning." };
   properties.type = { const: kind };
   return {
     type: "object",

@@ -41,6 +41,7 @@ const ALL = [
   ...yamlFiles("examples"),
   ...yamlFiles("test/fixtures/yaml/valid"),
   ...yamlFiles("test/fixtures/yaml/invalid"),
+  ...yamlFiles("test/fixtures/iceos"),
 ];
 
 function errorsOf(text: string): ErrorObject[] {
