@@ -70,6 +70,7 @@ describe("verdicts", () => {
     expect(refusalProblems(refusal("cannot convert f64 to i32 (AS200)"))).toHaveLength(2);
     expect(refusalProblems(refusal("in ~lib/array.ts"))).toHaveLength(1);
     expect(refusalProblems(refusal("fine words", false))).toHaveLength(1);
+    expect(refusalProblems(refusal("Cannot find name 'i32'."), "return { n: <i32>x };")).toEqual([]);
   });
 
   it("shows values as JavaScript writes them", () => {

@@ -106,7 +106,7 @@ export async function runOracle(cases: readonly OracleCase[], options: OracleOpt
         verdict: "REFUSED",
         runs: [],
         refusal: outcome.refusal,
-        refusalProblems: refusalProblems(outcome.refusal),
+        refusalProblems: refusalProblems(outcome.refusal, prepared[i]!.body),
       });
       continue;
     }

@@ -54,9 +54,36 @@ function indentBody(result: CaseResult): string {
   return `${schema}\n${body}`;
 }
 
-/** The whole report: counts, then every case that is not all SAME, worst first. */
+/** Refused bodies by the first diagnostic's message (quoted names elided), most frequent first. */
+export function formatRefusalReasons(results: readonly CaseResult[]): string {
+  const reasons = new Map<string, string[]>();
+  for (const r of results) {
+    const d = r.refusal?.diagnostics[0];
+    if (!d) continue;
+    const reason = `${d.code} ${d.message.replace(/'[^']*'/g, "'…'").replace(/`[^`]*`/g, "`…`")}`.slice(0, 150);
+    reasons.set(reason, [...(reasons.get(reason) ?? []), r.case.name]);
+  }
+  return [...reasons]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([reason, names]) => `${String(names.length).padStart(3)}  ${reason}\n       ${names.join(", ")}`)
+    .join("\n");
+}
+
+/** The whole report: counts, refusal reasons, then every case that is not all SAME, worst first. */
 export function formatReport(title: string, results: readonly CaseResult[]): string {
   const sorted = [...results].sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict));
   const cases = sorted.map(formatCase).filter((x): x is string => x !== undefined);
-  return [`# ${title}`, "", formatCounts(results), "", ...cases.flatMap((c) => [c, ""])].join("\n");
+  return [
+    `# ${title}`,
+    "",
+    formatCounts(results),
+    "",
+    "## Refused bodies by reason",
+    "",
+    formatRefusalReasons(results),
+    "",
+    "## Every case that is not SAME",
+    "",
+    ...cases.flatMap((c) => [c, ""]),
+  ].join("\n");
 }
