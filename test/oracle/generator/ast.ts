@@ -29,6 +29,7 @@ export type Stmt =
   | { readonly k: "for"; readonly v: string; readonly bound: Expr; readonly body: readonly Stmt[] }
   | { readonly k: "forOf"; readonly v: string; readonly arr: Expr; readonly body: readonly Stmt[] }
   | { readonly k: "while"; readonly counter: string; readonly bound: number; readonly body: readonly Stmt[] }
+  | { readonly k: "throw"; readonly cond: Expr; readonly message: Expr }
   | {
       readonly k: "func";
       readonly name: string;
@@ -94,6 +95,8 @@ export function printStmt(s: Stmt, indent = ""): string[] {
         ...printBlock(s.body, inner),
         `${indent}}`,
       ];
+    case "throw":
+      return [`${indent}if (${printExpr(s.cond)}) throw new Error(${printExpr(s.message)});`];
     case "func":
       return [
         `${indent}function ${s.name}(${s.params.map((p) => `${p}: number`).join(", ")}): number {`,

@@ -19,6 +19,8 @@ interface Var {
   readonly mutable: boolean;
   /** A local array made fresh here (never an alias of another), so `push` is safe. */
   readonly pushable: boolean;
+  /** The function declaring it (0: the body); only that function assigns or pushes to it. */
+  readonly fn?: number;
 }
 
 class Scope {
@@ -62,7 +64,8 @@ interface Ctx {
   readonly depth: number;
   readonly loops: number;
   readonly inForOf: boolean;
-  /** Loop counters and callback parameters: readable, never assigned. */
+  /** The function being generated (0: the body itself). */
+  readonly fn: number;
 }
 
 const NAMES = ["v0", "v1", "v2", "v3", "v4", "v5"];
@@ -101,10 +104,10 @@ export class Generator {
     this.helpers = [];
     this.params = 0;
     const top = new Scope();
-    const ctx: Ctx = { scope: top, depth: 0, loops: 0, inForOf: false };
+    const ctx: Ctx = { scope: top, depth: 0, loops: 0, inForOf: false, fn: 0 };
     const stmts: Stmt[] = [];
     const helperCount = this.r.pick([0, 0, 0, 1]);
-    for (let i = 0; i < helperCount; i++) stmts.push(this.helper(ctx, i));
+    for (let i = 0; i < helperCount; i++) stmts.push(this.helper(ctx));
     const count = 1 + this.r.int(5);
     for (let i = 0; i < count; i++) stmts.push(...this.stmt(ctx));
     const ret: [string, Expr][] = [];
@@ -120,13 +123,14 @@ export class Generator {
     return { stmts, ret };
   }
 
-  private helper(ctx: Ctx, index: number): Stmt {
-    const name = `h${index}`;
+  /** A helper function; one declared after other statements may read (not change) their variables. */
+  private helper(ctx: Ctx): Stmt {
+    const name = `h${this.helpers.length}`;
     const arity = 1 + this.r.int(2);
     const params = Array.from({ length: arity }, (_, i) => `q${i}`);
-    const scope = new Scope(this.r.chance(0.3) ? ctx.scope : undefined);
+    const scope = new Scope(ctx.scope);
     for (const p of params) scope.vars.push({ name: p, ty: "num", mutable: false, pushable: false });
-    const inner: Ctx = { scope, depth: 1, loops: 0, inForOf: false };
+    const inner: Ctx = { scope, depth: 1, loops: 0, inForOf: false, fn: this.helpers.length + 1 };
     const body: Stmt[] = [];
     const n = this.r.int(3);
     for (let i = 0; i < n; i++) body.push(...this.stmt(inner));
@@ -147,8 +151,9 @@ export class Generator {
 
   private stmt(ctx: Ctx): Stmt[] {
     const { scope } = ctx;
-    const lets = scope.visible().filter((v) => v.mutable && (v.ty === "num" || v.ty === "str"));
-    const arrays = scope.visible().filter((v) => v.pushable);
+    const own = scope.visible().filter((v) => (v.fn ?? 0) === ctx.fn);
+    const lets = own.filter((v) => v.mutable && (v.ty === "num" || v.ty === "str"));
+    const arrays = own.filter((v) => v.pushable);
     const nested = ctx.depth < 2;
     return this.r.weighted<Stmt[]>([
       [6, () => this.declaration(ctx)],
@@ -158,6 +163,8 @@ export class Generator {
       [nested && ctx.loops < 2 ? 2 : 0, () => this.forStmt(ctx)],
       [nested && ctx.loops < 2 ? 1 : 0, () => this.forOf(ctx)],
       [nested && ctx.loops < 2 ? 1 : 0, () => this.whileStmt(ctx)],
+      [ctx.depth === 0 && ctx.fn === 0 && this.helpers.length < 2 ? 1 : 0, () => [this.helper(ctx)]],
+      [0.4, () => [{ k: "throw", cond: this.expr("bool", ctx, 2), message: this.expr("str", ctx, 1) }]],
     ]);
   }
 
@@ -168,7 +175,7 @@ export class Generator {
     const ty = this.r.pick<Ty>(["num", "num", "num", "str", "str", "bool", "nums", "strs"]);
     const kw = ty === "num" || ty === "str" ? this.r.pick<"const" | "let">(["const", "let", "let"]) : "const";
     if ((ty === "nums" || ty === "strs") && this.r.chance(0.4)) {
-      ctx.scope.vars.push({ name, ty, mutable: false, pushable: true });
+      ctx.scope.vars.push({ name, ty, mutable: false, pushable: true, fn: ctx.fn });
       return [{ k: "decl", kw: "const", name, annot: ty === "nums" ? "number[]" : "string[]", init: leaf(ty, "[]") }];
     }
     // The initialiser must not read the name it declares (it would read the new binding).
@@ -176,7 +183,7 @@ export class Generator {
     const annot = this.r.chance(0.3)
       ? { num: "number", str: "string", bool: "boolean", nums: "number[]", strs: "string[]" }[ty]
       : undefined;
-    ctx.scope.vars.push({ name, ty, mutable: kw === "let", pushable: false });
+    ctx.scope.vars.push({ name, ty, mutable: kw === "let", pushable: false, fn: ctx.fn });
     return [{ k: "decl", kw, name, ...(annot && { annot }), init }];
   }
 

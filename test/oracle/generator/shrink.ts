@@ -79,6 +79,8 @@ function stmtExprs(s: Stmt): Expr[] {
       return [s.arr];
     case "while":
       return [];
+    case "throw":
+      return [s.cond, s.message];
     case "func":
       return [s.result];
   }
@@ -176,6 +178,8 @@ function editExprs(p: Program, f: (e: Expr) => Expr | undefined): Program {
         return { ...s, arr: ex(s.arr), body: s.body.map(st) };
       case "while":
         return { ...s, body: s.body.map(st) };
+      case "throw":
+        return { ...s, cond: ex(s.cond), message: ex(s.message) };
       case "func":
         return { ...s, body: s.body.map(st), result: ex(s.result) };
     }
