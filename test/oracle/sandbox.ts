@@ -43,12 +43,17 @@ export type SandboxOutcome =
   /** Something other than a runtime error escaped `run()` (a defect of the generated module). */
   | { readonly kind: "internal"; readonly message: string };
 
+/**
+ * Out of time: "compiling sandboxed code took longer than N ms" (ICE3006), "the build's time for
+ * compiling sandboxed code ran out" (ICE4012). On a busy machine these say more about the load
+ * than about the body: such bodies are built again (the units that did compile come from the
+ * cache then, so every round makes progress) before they count as a CRASH.
+ */
+const OUT_OF_TIME = new Set(["ICE3006", "ICE4012"]);
 /** Diagnostic codes that mean the compiler itself failed, not that it refused the body. */
-const INTERNAL_CODES = new Set(["ICE3005", "ICE3006"]);
-/** "compiling sandboxed code took longer than N ms". */
-const COMPILE_TIMEOUT = "ICE3006";
-/** Builds of a body that timed out before the timeout counts as a CRASH. */
-const TIMEOUT_RETRIES = 2;
+const INTERNAL_CODES = new Set(["ICE3005", ...OUT_OF_TIME]);
+/** Builds of a body that ran out of time before that counts as a CRASH. */
+const TIMEOUT_RETRIES = 5;
 
 /** Limits for oracle runs: generous, so only real differences show (never a slow machine). */
 const RUN_LIMITS = { fuel: 2_000_000_000, memoryBytes: 256 * 1024 * 1024, timeoutMs: 120_000 };
@@ -146,10 +151,8 @@ export async function buildBodies(
       for (const i of pending) outcomes[i] = { kind: "crash", message: `diagnostics naming no body: ${message}` };
       break;
     }
-    // A compile timeout says the machine was busy more often than that the body is pathological:
-    // such bodies are built again (in the next round, with fewer units) before they count.
     for (const [i, ds] of byBody) {
-      const timedOut = ds.every((d) => d.code === COMPILE_TIMEOUT);
+      const timedOut = ds.every((d) => OUT_OF_TIME.has(d.code));
       if (timedOut) attempts[i] = (attempts[i] ?? 0) + 1;
       if (timedOut && (attempts[i] ?? 0) <= TIMEOUT_RETRIES) byBody.delete(i);
       else outcomes[i] = outcomeOf(ds, `${src}/`);

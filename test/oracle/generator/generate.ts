@@ -180,9 +180,11 @@ export class Generator {
     }
     // The initialiser must not read the name it declares (it would read the new binding).
     const init = this.expr(ty, ctx, 2, new Set([name]));
-    const annot = this.r.chance(0.3)
-      ? { num: "number", str: "string", bool: "boolean", nums: "number[]", strs: "string[]" }[ty]
-      : undefined;
+    // `const v = "a"` has the literal type "a", and TypeScript refuses `v === "b"` (no overlap).
+    const annot =
+      this.r.chance(0.3) || (kw === "const" && isLiteral(init))
+        ? { num: "number", str: "string", bool: "boolean", nums: "number[]", strs: "string[]" }[ty]
+        : undefined;
     ctx.scope.vars.push({ name, ty, mutable: kw === "let", pushable: false, fn: ctx.fn });
     return [{ k: "decl", kw, name, ...(annot && { annot }), init }];
   }
@@ -333,7 +335,7 @@ export class Generator {
               expr(
                 "bool",
                 ["(", ` ${this.r.pick(["<", "<=", ">", ">=", "===", "!=="])} `, ")"],
-                [sub("num"), sub("num")],
+                this.comparable("num", sub),
               ),
           ],
           [2 * deep, () => expr("bool", ["(", ` ${this.r.pick(["===", "!==", "<"])} `, ")"], [sub("str"), sub("str")])],
@@ -346,7 +348,7 @@ export class Generator {
               expr(
                 "bool",
                 ["", `.${this.r.pick(["includes", "startsWith", "endsWith"])}(`, ")"],
-                [sub("str"), sub("str")],
+                this.comparable("str", sub),
               ),
           ],
           [
@@ -387,7 +389,7 @@ export class Generator {
                 this.r.pick([
                   "inputs.xs.slice().sort((p, q) => p - q)",
                   "inputs.xs.slice().sort((p, q) => q - p)",
-                  "[...inputs.xs].reverse()",
+                  "inputs.xs.slice().reverse()",
                 ]),
               ),
           ],
@@ -403,6 +405,14 @@ export class Generator {
           [1, () => leaf("strs", this.r.pick(["inputs.ws.slice().sort()", "inputs.ws.slice().reverse()"]))],
         ]);
     }
+  }
+
+  /** Two operands for a comparison, not both literals (TypeScript refuses `"a" === "b"`: no overlap). */
+  private comparable(ty: "num" | "str", sub: (t: Ty) => Expr): Expr[] {
+    const left = sub(ty);
+    const right = sub(ty);
+    if (!isLiteral(left) || !isLiteral(right)) return [left, right];
+    return [left, leaf(ty, ty === "num" ? "inputs.a" : "inputs.s")];
   }
 
   /** `(A.length > k ? A[k] : fallback)`: never reads past the end. */
@@ -459,4 +469,10 @@ export class Generator {
       }
     }
   }
+}
+
+/** A literal (its TypeScript type is the literal's own type). */
+function isLiteral(e: Expr): boolean {
+  const text = e.parts[0]!;
+  return e.args.length === 0 && /^(\(?-?[0-9]|"|true$|false$)/.test(text);
 }
