@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Verdict } from "../classify.js";
 import { type CaseResult, type OracleCase, runOracle } from "../oracle.js";
+import { referenceBody } from "../reference.js";
 import { formatCase } from "../report.js";
 import { toJson } from "../values.js";
 import { type Program, printProgram, schemaOf } from "./ast.js";
@@ -138,7 +139,9 @@ async function shrinkAll(
     const owners: { index: number; program: Program }[] = [];
     state.forEach((s, index) => {
       if (s.done) return;
-      for (const v of variants(s.program).slice(0, PER_PROGRAM)) {
+      // A variant may not be a program any more (a block inlined next to a name it declares too).
+      const valid = variants(s.program).filter((v) => referenceBody(printProgram(v)).kind === "ok");
+      for (const v of valid.slice(0, PER_PROGRAM)) {
         cases.push(toCase(`shrink/${index}/${cases.length}`, v, s.inputs));
         owners.push({ index, program: v });
       }
