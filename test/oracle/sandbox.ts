@@ -57,6 +57,8 @@ const TIMEOUT_RETRIES = 5;
 
 /** Limits for oracle runs: generous, so only real differences show (never a slow machine). */
 const RUN_LIMITS = { fuel: 2_000_000_000, memoryBytes: 256 * 1024 * 1024, timeoutMs: 120_000 };
+/** The operator's ceilings (SPEC 8), raised to those limits. */
+const RUN_POLICY = { maxFuel: RUN_LIMITS.fuel, maxMemoryMb: 256, maxTimeoutMs: RUN_LIMITS.timeoutMs };
 
 /** The repository root (this file runs from `test/oracle/` or `dist/test/oracle/`). */
 function repositoryRoot(): string {
@@ -195,7 +197,7 @@ async function loaded(path: string): Promise<BuildOutcome> {
     kind: "built",
     async run(input) {
       try {
-        const output = await module.run(input, { limits: RUN_LIMITS, builtins: false });
+        const output = await module.run(input, { limits: RUN_LIMITS, policy: RUN_POLICY, builtins: false });
         return { kind: "returned", value: output.out };
       } catch (error) {
         const code = (error as { code?: unknown }).code;
