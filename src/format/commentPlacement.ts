@@ -13,7 +13,7 @@
  * Comments that end up before an item stay before it on the next run: formatting is idempotent.
  */
 import type { Span } from "../diagnostics/index.js";
-import type { PlanNode, Workflow } from "../plan/index.js";
+import type { PlanNode, ToolDeclaration, Workflow } from "../plan/index.js";
 import type { IceComments } from "../print/printIce.js";
 
 /** A comment as the lexer found it. */
@@ -47,15 +47,16 @@ export interface Placement {
 
 export function placeComments(workflow: Workflow, comments: readonly SourceComment[]): Placement {
   const verbatim = verbatimRegions(workflow.nodes);
+  const text = workflow.span.file.text;
   const slots = new Map<string, SourceComment[]>();
   const add = (key: string, c: SourceComment) => slots.set(key, [...(slots.get(key) ?? []), c]);
   const root: Block = {
     ownerStart: workflow.span.start,
     index: 0,
     items: [
-      ...workflow.tools.map((t) => leaf(t.span)),
-      ...workflow.nodes.map(nodeItem),
-      ...workflow.outputs.map((o) => leaf(o.keySpan)),
+      ...workflow.tools.map((t) => declarationItem(t, text)),
+      ...workflow.nodes.map((n) => nodeItem(n, text)),
+      ...workflow.outputs.map((o) => ({ start: o.keySpan.start, end: lineEnd(text, o.keySpan.end), blocks: [] })),
     ].sort((a, b) => a.start - b.start),
     end: workflow.span.end,
   };
@@ -102,21 +103,49 @@ function leaf(span: Span): Item {
   return { start: span.start, end: span.end, blocks: [] };
 }
 
-function nodeItem(node: PlanNode): Item {
+/** A tool declaration: its signature line and, when it has one, its description's line. */
+function declarationItem(tool: ToolDeclaration, text: string): Item {
+  const description = tool.description === undefined ? -1 : text.indexOf("description", tool.span.end);
+  return { start: tool.span.start, end: lineEnd(text, description >= 0 ? description : tool.span.end), blocks: [] };
+}
+
+function nodeItem(node: PlanNode, text: string): Item {
   const { start, end } = node.span;
-  if (node.kind === "loop") return { start, end, blocks: [block(start, 0, node.body, end - 1)] };
+  if (node.kind === "loop") return { start, end, blocks: [block(start, 0, node.body, end - 1, text)] };
   if (node.kind === "parallel") {
     const blocks = node.branches.map((branch, i) => {
+      // A branch ends where the next one's `branch` keyword is (else at the block's `}`).
       const next = node.branches.slice(i + 1).find((b) => b.length > 0)?.[0];
-      return block(start, i, branch, next ? next.span.start : end - 1);
+      const last = branch.at(-1)?.span.end ?? start;
+      const keyword = next ? branchKeyword(text, last, next.span.start) : -1;
+      return block(start, i, branch, next ? (keyword >= 0 ? keyword : next.span.start) : end - 1, text);
     });
     return { start, end, blocks };
   }
   return leaf(node.span);
 }
 
-function block(ownerStart: number, index: number, nodes: readonly PlanNode[], end: number): Block {
-  return { ownerStart, index, items: nodes.map(nodeItem), end };
+function block(ownerStart: number, index: number, nodes: readonly PlanNode[], end: number, text: string): Block {
+  return { ownerStart, index, items: nodes.map((n) => nodeItem(n, text)), end };
+}
+
+/** The offset of the last `branch {` in `[from, to)` that is not inside a comment, or -1. */
+function branchKeyword(text: string, from: number, to: number): number {
+  const pattern = /\bbranch\s*\{/g;
+  pattern.lastIndex = from;
+  let found = -1;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const before = text.slice(lineStart, m.index);
+    if (!before.includes("//") && !before.includes("/*")) found = m.index;
+  }
+  return found;
+}
+
+/** The offset of the end of the line holding `offset`. */
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf("\n", offset);
+  return end < 0 ? text.length : end;
 }
 
 /** Source ranges printed verbatim: code bodies and condition expressions. */

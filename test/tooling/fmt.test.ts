@@ -51,6 +51,46 @@ workflow   demo( text : string ,limit:number) {
 // after the workflow
 `;
 
+/** Comments in every place the grammar allows one. */
+const EVERYWHERE = `/* header */ // two on a line
+workflow t( // after paren
+  x: string, // first param
+  /* inline */ n: number
+) { // after brace
+  declare tool lookup(q: string): { score: number } // trailing decl
+    // between signature and description
+    description "Looks up" // after description
+  tool a = lookup( // open args
+    q: inputs.x, // an arg
+    /* before close */
+  ) // after close
+    retries 2 // after clause
+  loop each(item of inputs.x) /* header */ {
+    // first in body
+    tool b = lookup(q: item) // in body
+    /* last in body */
+  } // after loop
+  parallel p {
+    branch { // branch open
+      tool c = lookup(q: inputs.x)
+      // end of branch 1
+    }
+    branch {
+      // only comment in branch 2
+      tool d = lookup(q: inputs.x)
+    }
+  }
+  code k(v: number = a.score): { w: number }
+    limits { fuel: 1000, /* in limits */ memory_mb: 1 }
+  { // body first line comment
+    return { w: inputs.v }; // in body
+  }
+  output o = a.score // output trailing
+  /* last */
+} // after workflow
+/* eof */
+`;
+
 describe("iceosc fmt", () => {
   it("leaves every .ice example as it is (examples are canonical)", async () => {
     const result = await iceosc(["fmt", "--check", "examples/ice"]);
@@ -96,8 +136,24 @@ describe("iceosc fmt", () => {
     expect(once).toContain("limits { fuel: 1_000_000, memory_mb: 1 }");
   });
 
+  it("keeps comments written anywhere, with the declaration, node or branch they are in", () => {
+    const once = format(EVERYWHERE);
+    expect(format(once)).toBe(once);
+    for (const comment of commentsOf(EVERYWHERE))
+      expect(once.split(comment.text).length, comment.text).toBe(EVERYWHERE.split(comment.text).length);
+    const lines = once.split("\n");
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(lineOf("// between signature and description")).toBeLessThan(lineOf("declare tool lookup"));
+    expect(lineOf("// an arg")).toBeLessThan(lineOf("tool a = lookup"));
+    expect(lineOf("// an arg")).toBeGreaterThan(lineOf('description "Looks up"'));
+    const secondBranch = lines.findIndex((l, i) => i > lineOf("tool c =") && l.includes("branch {"));
+    expect(lineOf("// end of branch 1")).toBeLessThan(secondBranch);
+    expect(lineOf("// only comment in branch 2")).toBeGreaterThan(secondBranch);
+    expect(lineOf("// only comment in branch 2") + 1).toBe(lineOf("tool d ="));
+  });
+
   it("gives one form per workflow: a file re-spaced at random formats to the same text", async () => {
-    const texts = FIXTURES.map((p) => readFileSync(join(ROOT, p), "utf8")).concat(MESSY);
+    const texts = FIXTURES.map((p) => readFileSync(join(ROOT, p), "utf8")).concat(MESSY, EVERYWHERE);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: texts.length - 1 }),
