@@ -14,8 +14,8 @@ import { embeddedSpan } from "./embedded.js";
 import { nodeSpan } from "./yaml/positions.js";
 
 export const FRONT_END_LIMITS = {
-  /** Characters of one workflow file. */
-  sourceChars: 4 * 1024 * 1024,
+  /** Characters of one workflow file (the YAML library takes seconds per MiB). */
+  sourceChars: 1024 * 1024,
   /** Nesting of values, schema types, code-body brackets and expressions. */
   nesting: 64,
   /** Nodes a YAML document holds once its aliases are expanded. */
@@ -36,6 +36,32 @@ export function checkSourceSize(file: SourceFile): Diagnostic | undefined {
 /** ICE1019 for `what` nested deeper than the limit, at `at`. */
 export function tooDeep(file: SourceFile, start: number, end: number, what: string): Diagnostic {
   return createDiagnostic(Diagnostics.NestedTooDeeply, span(file, start, end), [what, FRONT_END_LIMITS.nesting]);
+}
+
+/**
+ * Where YAML flow collections (`[`, `{`) first nest deeper than the limit, skipping quoted
+ * scalars and comments, or undefined. Run before the YAML library, which is slow on (and may
+ * overflow its stack in) deep flow nesting.
+ */
+export function yamlFlowOverflow(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
+      for (i++; i < text.length && text[i] !== "'"; i++);
+    } else if (c === "[" || c === "{") {
+      if (++depth > FRONT_END_LIMITS.nesting) return i;
+    } else if (c === "]" || c === "}") {
+      depth = Math.max(0, depth - 1);
+    } else if (c === "\n" && depth > 0 && /^\S/.test(text.slice(i + 1, i + 2))) {
+      depth = 0; // a line starting at column 0 ends any flow collection
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type SourceFile,
 } from "../../diagnostics/index.js";
 import type { ObjectType, Workflow } from "../../plan/index.js";
-import { checkSourceSize, checkYamlBounds, tooDeep } from "../bounds.js";
+import { checkSourceSize, checkYamlBounds, tooDeep, yamlFlowOverflow } from "../bounds.js";
 import { checkWorkflowNames } from "../names.js";
 import { YamlContext, type MapEntry } from "./context.js";
 import { TOP_LEVEL_FIELDS } from "./fieldTable.js";
@@ -49,6 +49,9 @@ const EMPTY_OBJECT: ObjectType = { kind: "object", fields: [] };
 export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   const tooLarge = checkSourceSize(file);
   if (tooLarge) return { workflow: undefined, diagnostics: [tooLarge] };
+  const deep = yamlFlowOverflow(file.text);
+  if (deep !== undefined)
+    return { workflow: undefined, diagnostics: [tooDeep(file, deep, deep + 1, "this YAML value")] };
   let document: Document;
   try {
     document = parseDocument(file.text, {
