@@ -61,7 +61,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
     const names = COMMANDS.map((c) => c.name);
-    const hint = didYouMean(name, names);
+    const hint = didYouMean(name, name.startsWith("-") ? ["--help", "--version"] : names);
     throw new UsageError(
       name.startsWith("-")
         ? `unknown option '${name}' before a command${hint}; commands are ${names.join(", ")}`

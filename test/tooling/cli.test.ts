@@ -17,6 +17,12 @@ describe("iceosc command line", () => {
     }
   });
 
+  it("suggests --version or --help for a mistyped global option", async () => {
+    const result = await iceosc(["--verison"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--verison' before a command; did you mean '--version'?");
+  });
+
   it("suggests the nearest command for a typo", async () => {
     const result = await iceosc(["biuld", "x.yaml"]);
     expect(result.code).toBe(2);
