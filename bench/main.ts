@@ -1,5 +1,5 @@
 /**
- * @fileoverview `npm run bench`: every suite, then `bench/results/latest.json` (SPEC section 7),
+ * @fileoverview `npm run bench`: every suite, then `bench/results/latest.json` (bench/README.md),
  * `bench/results/latest.md` (the same rows as markdown, with the machine and the targets), and
  * the table on stdout. `--quick` samples briefly at small sizes (not for publishing).
  */

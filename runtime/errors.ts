@@ -1,6 +1,6 @@
 /**
  * @fileoverview The errors a run can end with. Every error thrown by a generated module or the
- * runtime is an `IceError` with a stable `code` (SPEC section 4) and the id of the failing node.
+ * runtime is an `IceError` with a stable `code` (README "Errors and diagnostics") and the id of the failing node.
  */
 
 /** Stable error codes; outside tests match on these strings. */

@@ -283,7 +283,7 @@ export type RunEvent =
 /** Options of a generated module's `run`. */
 export interface RunOptions {
   /**
-   * The operator's policy (SPEC section 8): trusted code, ceilings on limits and retries, and the
+   * The operator's policy (README "Operator policy"): trusted code, ceilings on limits and retries, and the
    * directories, hosts and environment variables a workflow may use. Safe defaults when absent.
    */
   readonly policy?: OperatorPolicy;

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The benchmark report (SPEC section 7): timing rows
+ * @fileoverview The benchmark report (bench/README.md): timing rows
  * `{ name, ops_per_sec, mean_us, rme_pct }` and comparison rows `{ name, ratio }`, collected in
  * order, written as `bench/results/latest.json` and printed as a table.
  */

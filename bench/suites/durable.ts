@@ -1,5 +1,5 @@
 /**
- * @fileoverview Throughput of durable runs through the shared queue (SPEC section 9): a workflow of
+ * @fileoverview Throughput of durable runs through the shared queue (README "Durable and distributed runs"): a workflow of
  * a 50 ms tool and a fast one, N runs enqueued at once, served by 1, 2 and 4 `iceosc worker`
  * processes (per-worker concurrency 8) on one PostgreSQL database; runs per second from the first
  * enqueue until every run succeeded. Runs only when `ICEOSC_DATABASE_URL` names a server (each

@@ -1,5 +1,5 @@
 /**
- * @fileoverview Durable runs on DBOS Transact over PostgreSQL (SPEC section 9). A run is one DBOS
+ * @fileoverview Durable runs on DBOS Transact over PostgreSQL (README "Durable and distributed runs"). A run is one DBOS
  * workflow (`iceosc.run`, id = the run id) whose input is a `Job` (module path, content hash,
  * workflow input); it runs the generated module with the durable step executor, so every node
  * attempt is a checkpointed step. DBOS is one per process: a process is either one durable run

@@ -1,5 +1,5 @@
 /**
- * @fileoverview Durable and distributed runs for apps (`iceosc/runtime`, SPEC section 9): run a
+ * @fileoverview Durable and distributed runs for apps (`iceosc/runtime`, README "Durable and distributed runs"): run a
  * generated module durably, serve the shared queue, submit runs, ask where a run stands. DBOS is
  * loaded on first use only, so apps and plain runs that never go durable pay nothing for it.
  * Modules are named by path (or `file:` URL): a run records the path and content hash, and any

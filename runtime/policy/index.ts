@@ -1,5 +1,5 @@
 /**
- * @fileoverview The operator's policy (SPEC section 8): its type and defaults, and the check of a
+ * @fileoverview The operator's policy (README "Operator policy"): its type and defaults, and the check of a
  * workflow's plan against it that runs before any node.
  */
 export { DEFAULT_POLICY, MAX_MEMORY_MB, resolvePolicy, type OperatorPolicy, type Policy } from "./policy.js";

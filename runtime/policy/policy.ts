@@ -1,5 +1,5 @@
 /**
- * @fileoverview The operator's policy (SPEC section 8): what a run of a workflow may do, decided by
+ * @fileoverview The operator's policy (README "Operator policy"): what a run of a workflow may do, decided by
  * whoever runs it (the CLI's user, or the app calling a generated module's `run`), never by the
  * workflow's author. Apps pass it as `options.policy`; `iceosc run` builds it from its flags.
  * Defaults are safe; the operator widens them. `resolvePolicy` fills in the defaults and checks

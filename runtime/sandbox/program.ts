@@ -2,7 +2,7 @@
  * @fileoverview The sandbox host: a verified, compiled module that runs synchronously. Every run
  * starts from a module's initial state (no state survives between runs; a failed run leaves
  * nothing behind), with fuel and the wall-clock deadline armed before any module code runs, and
- * every way a run can end is classified into the stable error codes of SPEC section 4.
+ * every way a run can end is classified into the stable error codes of README "Errors and diagnostics".
  *
  * Fast path: after a successful run the instance is reset to exactly the state of a fresh one
  * (the data segments copied back over zeroed memory, every mutable global set back to its

@@ -1,5 +1,5 @@
 /**
- * @fileoverview How the built-in file tools open a file a workflow names (SPEC section 8): the
+ * @fileoverview How the built-in file tools open a file a workflow names (README "Operator policy"): the
  * path resolves against the workflow's folder, symlinks are resolved (`realpath`), and the real
  * path must lie inside the workflow's folder or a directory the operator granted (`--allow-read`,
  * `options.policy.allowRead`). The file is opened without following a final symlink, checked to be

@@ -3,7 +3,7 @@
  * recursively) for `.yaml`, `.yml` and `.ice` files.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import { type DiagnosticBag, Diagnostics, SourceFile } from "../diagnostics/index.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
@@ -41,11 +41,6 @@ export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile
     diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
     return undefined;
   }
-}
-
-/** A workflow's default name: its file name without the extension. */
-export function defaultWorkflowName(path: string): string {
-  return basename(path, extname(path));
 }
 
 function reason(error: unknown): string {

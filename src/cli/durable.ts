@@ -1,5 +1,5 @@
 /**
- * @fileoverview What the durable commands share (SPEC section 9): the database URL (`--db`, else
+ * @fileoverview What the durable commands share (README "Durable and distributed runs"): the database URL (`--db`, else
  * `ICEOSC_DATABASE_URL`), compiling a workflow into a content-addressed folder that outlives the
  * process (a run records its module's path, so a resumed run or a worker finds the same files),
  * and `iceosc run --durable`.

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The `iceosc` command line (SPEC sections 5 and 10): finds the command in the
+ * @fileoverview The `iceosc` command line (README "Command line"): finds the command in the
  * command table (suggesting the nearest name for a typo), prints help and the version. `main`
  * takes its streams, working directory and environment as a `CliIo` and returns the exit code (it
  * never exits the process), so tests run it in-process and `bin.ts` only sets `process.exitCode`.

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The operator's policy from `iceosc run`'s flags (SPEC section 8): `--allow-trusted`,
+ * @fileoverview The operator's policy from `iceosc run`'s flags (README "Operator policy"): `--allow-trusted`,
  * the ceilings `--max-fuel`, `--max-memory-mb`, `--max-timeout-ms`, `--max-retries`,
  * `--max-parallel`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
  * (each repeatable). A malformed flag is a usage error (exit 2).

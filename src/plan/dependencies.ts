@@ -14,7 +14,7 @@ export const INPUTS_ROOT = "inputs";
 
 /**
  * The root of a reference path that names an environment variable (`{{ env.NAME }}`), read only
- * where the operator allows it (SPEC section 8: `--allow-env NAME`, `options.policy.allowEnv`).
+ * where the operator allows it (README "Operator policy": `--allow-env NAME`, `options.policy.allowEnv`).
  */
 export const ENV_ROOT = "env";
 

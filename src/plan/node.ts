@@ -1,5 +1,5 @@
 /**
- * @fileoverview The typed plan: one discriminated union over the eight node types (SPEC section 1).
+ * @fileoverview The typed plan: one discriminated union over the eight node types (README "Workflows in YAML").
  * Both front ends (YAML and .ice) produce it; the checker, the emitters and the sandbox compiler
  * read it. Plan values are immutable.
  */
@@ -69,7 +69,7 @@ interface NodeBase {
   readonly onFailure?: FailureMode;
   readonly timeoutSeconds?: number;
   readonly limits?: Limits;
-  /** Trust profile name (`untrusted`, `restricted`, `trusted`); sandboxed nodes only. */
+  /** Trust profile name (`strict`, `untrusted`, `trusted`); sandboxed nodes only. */
   readonly trust?: Named;
 }
 

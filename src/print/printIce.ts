@@ -21,7 +21,7 @@ import type {
   Workflow,
   WorkflowAbout,
 } from "../plan/index.js";
-import { DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../frontend/yaml/fieldTable.js";
+import { DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../plan/defaults.js";
 import { ownSettings } from "../frontend/ice/modelSettings.js";
 import { META_KEYS } from "../frontend/ice/meta.js";
 import { printConstant, printObjectType, printTemplate, printType, printValue } from "./iceValues.js";

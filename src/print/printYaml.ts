@@ -16,7 +16,7 @@ import {
   type Workflow,
   type WorkflowAbout,
 } from "../plan/index.js";
-import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../frontend/yaml/fieldTable.js";
+import { DEFAULT_ITEM_VAR, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../plan/defaults.js";
 import { referenceText } from "../frontend/template.js";
 import { toJsonSchema } from "../../runtime/jsonSchema.js";
 

@@ -6,7 +6,8 @@
  * value (the schema never rejects what the compiler accepts).
  */
 import { FAILURE_MODES } from "../plan/index.js";
-import { LIMIT_FIELDS, RETRY_POLICY_FIELDS } from "../frontend/yaml/fieldTable.js";
+import { LIMIT_FIELDS } from "../frontend/yaml/fieldTable.js";
+import { RETRY_POLICY_FIELDS } from "../plan/defaults.js";
 
 /** A JSON Schema (draft-07) fragment. */
 export type JsonSchema = { readonly [keyword: string]: unknown };

@@ -1,5 +1,5 @@
 // Smoke test of the benchmark harness: the sandbox part at the smallest sizes and sample counts
-// runs, and the report has the SPEC section 7 shape. No timing is asserted here: the targets are
+// runs, and the report has the bench/README.md shape. No timing is asserted here: the targets are
 // judged by `npm run bench` on one machine, not by unit tests.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 /**
  * `iceosc build` and `iceosc check` end to end, and the generated modules' public contract
- * (SPEC section 6): `run(input, options)`, typed by `W.d.ts`, errors from `iceosc/runtime`.
+ * (README "Generated modules"): `run(input, options)`, typed by `W.d.ts`, errors from `iceosc/runtime`.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";

@@ -1,12 +1,12 @@
 /**
- * `iceosc run` end to end: workflows in, JSON or error codes out, as SPEC section 5 says.
+ * `iceosc run` end to end: workflows in, JSON or error codes out, as README "Command line" says.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeWorkflow, iceosc, writeFiles } from "../helpers/cli.js";
 
 describe("iceosc run", () => {
-  it("runs the SPEC word_stats example", async () => {
+  it("runs the word_stats example", async () => {
     const result = await iceosc([
       "run",
       "examples/word_stats.yaml",

@@ -1,5 +1,5 @@
 /**
- * Durable runs for apps through `iceosc/runtime` (SPEC section 9): `runDurable` on a generated
+ * Durable runs for apps through `iceosc/runtime` (README "Durable and distributed runs"): `runDurable` on a generated
  * module's path (again with the same run id: the recorded output, no tool called), and `enqueue`
  * + `startWorker` + `status` in one process, with tools given as functions.
  */

@@ -1,5 +1,5 @@
 /**
- * Durable runs survive SIGKILL (SPEC section 9): `iceosc run --durable` is killed the moment a
+ * Durable runs survive SIGKILL (README "Durable and distributed runs"): `iceosc run --durable` is killed the moment a
  * slow tool starts (sequentially, in a loop with max_parallel, in a parallel block, inside a
  * sub-workflow); the same command again resumes the run. Every node checkpointed before the kill
  * never runs again, every node runs to completion, and the output equals an uninterrupted

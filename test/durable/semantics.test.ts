@@ -1,5 +1,5 @@
 /**
- * What a durable run promises besides resuming (SPEC section 9, README "Durable and distributed
+ * What a durable run promises besides resuming (README "Durable and distributed runs", README "Durable and distributed
  * runs"): a finished failure is recorded like an output (the same error again, no tool called);
  * a workflow changed since the run started is refused with ICE_WORKFLOW_CHANGED instead of
  * resuming old checkpoints; bad usage and an unreachable database are one-line errors.

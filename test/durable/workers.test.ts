@@ -1,5 +1,5 @@
 /**
- * Several `iceosc worker` processes on one database (SPEC section 9): `enqueue` prints run ids,
+ * Several `iceosc worker` processes on one database (README "Durable and distributed runs"): `enqueue` prints run ids,
  * workers share the queue, a worker killed with SIGKILL mid-run has its runs finished by the
  * others (no node checkpointed before the kill runs again; outputs equal uninterrupted runs), the
  * queue-wide concurrency limit holds across workers, and `status` reports state and output.

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The oracle's verdicts. Per input: SAME (deep-equal, numbers by Object.is, so -0
  * and NaN count), BOTH_THROW (JavaScript throws, or returns what the output schema rejects, and
- * the sandbox fails as SPEC 4a says), WRONG (anything else), CRASH (an internal error). Per body:
+ * the sandbox fails as README "What code nodes support" says), WRONG (anything else), CRASH (an internal error). Per body:
  * REFUSED when the build refused it (with the quality of its diagnostics judged), CRASH when the
  * compiler failed, else the worst verdict over its inputs.
  */

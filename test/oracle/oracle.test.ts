@@ -87,7 +87,7 @@ describe("schemas", () => {
     );
   });
 
-  it("checks values by SPEC 4a (an integer is any integral number)", () => {
+  it("checks values by the code-node value rules (an integer is any integral number)", () => {
     const s = new Schema({ n: "integer", xs: "number[]", o: "string?" });
     expect(s.check({ n: 9007199254740991, xs: [] })).toBeUndefined();
     expect(s.check({ n: 1.5, xs: [] })?.problem).toMatch(/\$\.n: expected integer/);

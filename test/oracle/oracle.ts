@@ -1,5 +1,5 @@
 /**
- * @fileoverview The differential oracle (SPEC 4a): each case's body runs in the sandbox (built
+ * @fileoverview The differential oracle (README "What code nodes support"): each case's body runs in the sandbox (built
  * through the real pipeline, sandbox.ts) and as plain JavaScript (reference.ts) on the same
  * inputs, and every run is classified (classify.ts). No expected value is written by hand.
  * `runOracle` takes any number of cases and builds them in one compile.
@@ -24,7 +24,7 @@ export interface OracleCase {
   readonly output: Fields;
   /** Granted capabilities (`imports:`); default `["math"]`. */
   readonly capabilities?: readonly string[];
-  /** Inputs to run it on: each must conform to `input` (SPEC 4a rules). */
+  /** Inputs to run it on: each must conform to `input` (README "What code nodes support" rules). */
   readonly inputs: readonly unknown[];
   /**
    * Set when the body is expected to be refused at compile time (a construct not supported yet);

@@ -1,6 +1,6 @@
 /**
  * @fileoverview The reference side of the oracle: a body run as plain JavaScript. Type
- * annotations are erased with `ts.transpileModule` (SPEC 4a: "the same body run as plain
+ * annotations are erased with `ts.transpileModule` (README "What code nodes support": "the same body run as plain
  * JavaScript, after erasing type annotations"), the body becomes `function (inputs) { ... }`, and
  * each call gets a deep copy of its input, so a body that mutates its inputs cannot leak into the
  * next case. `console` is a silent stand-in (the `log` capability only records events).

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Schemas as the oracle's cases write them (the YAML short forms: `{ text: "string",
  * xs: "number[]", limit: "integer?", rows: [{ sku: "string" }] }`), printed into a workflow's YAML,
- * and the oracle's own reading of them: SPEC section 4a's value rules (an `integer` is any
+ * and the oracle's own reading of them: README "What code nodes support"'s value rules (an `integer` is any
  * JavaScript number that is an integer), written independently of the runtime's validator.
  */
 
@@ -63,7 +63,7 @@ export class Schema {
   }
 
   /**
-   * Checks `value` (SPEC 4a): undefined when it conforms; `nonFinite` when it conforms except for
+   * Checks `value` (README "What code nodes support"): undefined when it conforms; `nonFinite` when it conforms except for
    * NaN or ±Infinity in `number` fields (not JSON values: the sandbox may return them as they are
    * or refuse them with ICE_OUTPUT_INVALID); otherwise the first problem.
    */

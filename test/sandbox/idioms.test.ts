@@ -1,5 +1,5 @@
 /**
- * @fileoverview Code-node semantics against JavaScript (SPEC 4a): every body runs in the sandbox
+ * @fileoverview Code-node semantics against JavaScript (README "What code nodes support"): every body runs in the sandbox
  * and as plain JavaScript on the same inputs and the outcomes must be equal (differential.ts),
  * including each wrong answer of issue 11 (scoping, `return` in a callback, integer division,
  * 32-bit overflow, float sort, number printing). Refused constructs get a located diagnostic

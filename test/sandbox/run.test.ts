@@ -1,6 +1,6 @@
 /**
  * @fileoverview Compiles a batch of units once and runs them through SandboxProgram: outputs,
- * the error codes of SPEC section 4, determinism of fuel, isolation between runs.
+ * the error codes of README "Errors and diagnostics", determinism of fuel, isolation between runs.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileAll, LIMITS, MiB, programOf, thrown, unit } from "./helpers.js";
@@ -80,7 +80,7 @@ beforeAll(async () => {
 const program = (id: string) => programOf(compiled, id);
 
 describe("sandbox runs", () => {
-  it("runs the SPEC word_stats example", () => {
+  it("runs the word_stats example", () => {
     const { output, fuelUsed } = program("stats").run({ text: "the quick brown fox jumps" }, LIMITS);
     expect(output).toEqual({ words: 5, longest: 5 });
     expect(fuelUsed).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * The built-in file tools read only what the operator grants (SPEC section 8): real paths (symlinks
+ * The built-in file tools read only what the operator grants (README "Operator policy"): real paths (symlinks
  * resolved) inside the workflow's folder or an `--allow-read` directory, regular files only, read
  * with a byte limit. Attacks through `iceosc run` and through a generated module's `run()`:
  * symlinks beside the workflow to /etc/passwd and /dev/zero, `../`, a symlinked directory, a FIFO,

@@ -1,5 +1,5 @@
 /**
- * The operator's policy (SPEC section 8) as users meet it: `iceosc run` with and without the
+ * The operator's policy (README "Operator policy") as users meet it: `iceosc run` with and without the
  * policy flags, and a generated module's `run(input, { policy })`. A workflow never promotes its
  * own code to host JavaScript nor grants itself limits above the ceilings: both are refused with
  * ICE_POLICY_DENIED, naming the node and the flag, before any node runs.

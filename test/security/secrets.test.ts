@@ -1,5 +1,5 @@
 /**
- * Secrets and hosts (SPEC section 8): a workflow reaches only hosts the operator allows
+ * Secrets and hosts (README "Operator policy"): a workflow reaches only hosts the operator allows
  * (`--allow-host`) and reads no environment variable the operator did not grant (`--allow-env`),
  * besides each provider's own key variable, which goes only to that provider's configured host.
  * Loopback servers stand in for the operator's provider and for an attacker's host; every byte

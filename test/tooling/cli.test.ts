@@ -1,5 +1,5 @@
 /**
- * The command line's manners (SPEC section 10): `--version`, "did you mean" for commands and
+ * The command line's manners (README "Command line"): `--version`, "did you mean" for commands and
  * options, clean usage errors instead of Node's argument-parser messages, `--out-dir` default.
  */
 import { existsSync, readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * The VS Code package in editors/vscode (SPEC section 10): its TextMate grammar for .ice, tested
+ * The VS Code package in editors/vscode (README "Command line"): its TextMate grammar for .ice, tested
  * with vscode-tmgrammar-test (keywords, names, strings and templates, and code bodies scoped as
  * embedded TypeScript up to their own closing brace), and a manifest whose files exist.
  */

@@ -1,5 +1,5 @@
 /**
- * `iceosc fmt` (SPEC section 10): canonical .ice, idempotent, comments kept. Canonical means one
+ * `iceosc fmt` (README "Command line"): canonical .ice, idempotent, comments kept. Canonical means one
  * form per plan: a file re-spaced at random formats to the same text as the original.
  */
 import { readdirSync, readFileSync } from "node:fs";

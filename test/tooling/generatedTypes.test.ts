@@ -1,5 +1,5 @@
 /**
- * Generated `W.d.ts` files checked the way an app checks them (SPEC section 10): TypeScript
+ * Generated `W.d.ts` files checked the way an app checks them (README "Command line"): TypeScript
  * compiles a small app against them. `Tools` is typed from the `tools:` declarations, so a wrong
  * tool implementation is a compile error; outputs that may be null (a node failing with
  * `on_failure: continue`) are typed `| null`; the runtime import resolves both

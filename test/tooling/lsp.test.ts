@@ -1,5 +1,5 @@
 /**
- * `iceosc lsp` (SPEC section 10), driven as an editor drives it: initialize, didOpen/didChange of
+ * `iceosc lsp` (README "Command line"), driven as an editor drives it: initialize, didOpen/didChange of
  * broken .ice and YAML files, hover, completion, definition, document symbols. Diagnostic ranges
  * are checked against `iceosc check --format json` on the same file (the CLI is the oracle), and
  * inside code bodies against the position of the offending text.

@@ -1,5 +1,5 @@
 /**
- * `iceosc schema` (SPEC section 10): a draft-07 JSON Schema of the YAML form. The YAML front end
+ * `iceosc schema` (README "Command line"): a draft-07 JSON Schema of the YAML form. The YAML front end
  * is the oracle: every workflow it reads without a structural error validates, and every file it
  * rejects for a field's name, presence or type fails validation; hand-made broken workflows fail
  * at the path of the mistake.

@@ -1,5 +1,5 @@
 /**
- * `iceosc build --watch` (SPEC section 10): rebuilds what changed, one line per rebuild with its
+ * `iceosc build --watch` (README "Command line"): rebuilds what changed, one line per rebuild with its
  * time; only changed outputs are rewritten and only changed sandboxed code is compiled. Also the
  * progress lines of a build (forced with ICEOSC_PROGRESS=1 where stderr is not a terminal).
  */

@@ -1,7 +1,7 @@
 /**
  * @fileoverview `iceosc enqueue W.yaml [--db URL] [--run-id ID] [--input ...]`: compiles the
  * workflow into its content-addressed folder and submits a durable run of it to the worker queue
- * (SPEC section 9); prints the run id. Workers find the module by its path, so they must see the
+ * (README "Durable and distributed runs"); prints the run id. Workers find the module by its path, so they must see the
  * same files (the same machine, or ICEOSC_CACHE_DIR on a shared filesystem).
  */
 import type { DiagnosticFormat } from "../report.js";

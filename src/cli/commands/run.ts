@@ -44,7 +44,7 @@ export interface RunArgs {
   readonly record?: string;
   /** `--replay <file>`: answer model and tool calls from this recording instead. */
   readonly replay?: string;
-  /** `--durable`: checkpoint every node in PostgreSQL under `runId` (SPEC section 9). */
+  /** `--durable`: checkpoint every node in PostgreSQL under `runId` (README "Durable and distributed runs"). */
   readonly durable?: { readonly databaseUrl?: string; readonly runId: string };
   /** `--agents <module.js>`: agent implementations by package name (its default export). */
   readonly agents?: string;

@@ -1,6 +1,6 @@
 /**
  * @fileoverview `iceosc status ID [--db URL] [--wait S]`: prints where a durable run stands as JSON
- * (SPEC section 9): `{ "runId", "state" }`, plus `output` once it succeeded or `error` (code,
+ * (README "Durable and distributed runs"): `{ "runId", "state" }`, plus `output` once it succeeded or `error` (code,
  * message, node) once it failed. `--wait` waits up to S seconds for the run to finish. Exit 0 for
  * any known run, 1 for an unknown id.
  */

@@ -1,6 +1,6 @@
 /**
  * @fileoverview `iceosc worker [--db URL] [--concurrency N] [--queue-concurrency N] [--tools m.js]`:
- * serves the durable run queue (SPEC section 9) until SIGINT or SIGTERM. Each run names its
+ * serves the durable run queue (README "Durable and distributed runs") until SIGINT or SIGTERM. Each run names its
  * compiled module by path; the worker runs it with the tools of its own `--tools` module. Runs of
  * workers that died are put back on the queue and resumed here or by another worker.
  */

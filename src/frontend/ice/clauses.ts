@@ -15,7 +15,7 @@ import {
   type RetryPolicy,
   type Value,
 } from "../../plan/index.js";
-import { RETRY_POLICY_FIELDS } from "../yaml/fieldTable.js";
+import { RETRY_POLICY_FIELDS } from "../../plan/defaults.js";
 import type { IceContext } from "./context.js";
 
 /** One clause as written; `value` for `name value`, `seconds` for a duration, `schema` for schema clauses. */

@@ -21,7 +21,7 @@ import {
   type Named,
   type Value,
 } from "../../plan/index.js";
-import { DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../yaml/fieldTable.js";
+import { DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ROUNDS } from "../../plan/defaults.js";
 import { describeValue, nameOf } from "./clauses.js";
 import { constantOf, keyText } from "./constants.js";
 import type { IceContext } from "./context.js";

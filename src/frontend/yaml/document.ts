@@ -1,5 +1,5 @@
 /**
- * @fileoverview The YAML front end's entry point: a workflow document (SPEC section 2, the iceOS
+ * @fileoverview The YAML front end's entry point: a workflow document (README "Workflows in YAML", the iceOS
  * blueprint field names) to the typed plan.
  *
  *   Workflow : { name?, description?, version?, input_schema?, inputs?, nodes, outputs?, tools?,

@@ -1,6 +1,6 @@
 /**
  * @fileoverview Which fields each YAML node type accepts and requires (the iceOS blueprint field
- * names, SPEC section 2). Unknown fields are reported against this table with a suggestion.
+ * names, README "Workflows in YAML"). Unknown fields are reported against this table with a suggestion.
  */
 import type { NodeKind } from "../../plan/index.js";
 
@@ -103,14 +103,6 @@ export function ignoredFieldsOf(kind: NodeKind): readonly string[] {
 /** Fields of a `limits` mapping, to plan names. */
 export const LIMIT_FIELDS = { fuel: "fuel", memory_mb: "memoryMb", timeout_ms: "timeoutMs" } as const;
 
-/** Fields of a `retry_policy` mapping, to plan names, with the smallest value each accepts. */
-export const RETRY_POLICY_FIELDS = {
-  max_attempts: { field: "maxAttempts", integer: true, min: 1 },
-  base_delay_ms: { field: "baseDelayMs", integer: false, min: 0 },
-  factor: { field: "factor", integer: false, min: 1 },
-  max_delay_ms: { field: "maxDelayMs", integer: false, min: 0 },
-} as const;
-
 /** iceOS's retry_policy fields: `backoff_seconds` is the base delay, `backoff_strategy` fixed or exponential. */
 export const ICEOS_RETRY_POLICY_FIELDS: readonly string[] = ["backoff_seconds", "backoff_strategy"];
 
@@ -161,9 +153,3 @@ export const MEMORY_FIELDS: readonly string[] = ["backend", "key"];
 
 /** The API version of iceOS blueprints this front end reads. */
 export const BLUEPRINT_API_VERSION = "blueprint.v1";
-
-/** Defaults for omitted fields. */
-export const DEFAULT_ITEM_VAR = "item";
-export const DEFAULT_MAX_PARALLEL = 1;
-export const DEFAULT_MAX_ITERATIONS = 5;
-export const DEFAULT_MAX_ROUNDS = 5;

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The fields of each YAML node type (SPEC section 2), one reader per type. The
+ * @fileoverview The fields of each YAML node type (README "Workflows in YAML"), one reader per type. The
  * caller has already reported unknown and missing fields; readers report wrong field types and
  * return the node when every field they need could be read.
  *
@@ -25,7 +25,7 @@ import type {
 import { checkCodeBody } from "../bounds.js";
 import { parseExpression } from "../expression/index.js";
 import { isNull, type MapEntry, type YamlContext } from "./context.js";
-import { DEFAULT_ITEM_VAR, DEFAULT_MAX_PARALLEL, DEFAULT_MAX_ROUNDS } from "./fieldTable.js";
+import { DEFAULT_ITEM_VAR, DEFAULT_MAX_PARALLEL, DEFAULT_MAX_ROUNDS } from "../../plan/defaults.js";
 import { readAgentSettings, readModelSettings } from "./iceos/agentFields.js";
 import { parseReferencePath } from "../template.js";
 import { embeddedSource } from "./positions.js";

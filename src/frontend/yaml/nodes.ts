@@ -15,14 +15,8 @@ import {
   type RetryPolicy,
 } from "../../plan/index.js";
 import type { MapEntry, YamlContext } from "./context.js";
-import {
-  fieldsOf,
-  ICEOS_RETRY_POLICY_FIELDS,
-  ignoredFieldsOf,
-  LIMIT_FIELDS,
-  NODE_FIELDS,
-  RETRY_POLICY_FIELDS,
-} from "./fieldTable.js";
+import { fieldsOf, ICEOS_RETRY_POLICY_FIELDS, ignoredFieldsOf, LIMIT_FIELDS, NODE_FIELDS } from "./fieldTable.js";
+import { RETRY_POLICY_FIELDS } from "../../plan/defaults.js";
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
 import { readObjectType } from "./schemaTypes.js";
 

@@ -1,5 +1,5 @@
 /**
- * @fileoverview Number semantics and formatting (SPEC 4a, issue 11 item 1 and 3): `/` and `%` with
+ * @fileoverview Number semantics and formatting (README "What code nodes support", issue 11 item 1 and 3): `/` and `%` with
  * negative and fractional operands, `**`, Math.round(-2.5), NaN, Infinity, -0, large values,
  * integer overflow past 2^31, number printing (shortest round trip), toFixed, toPrecision,
  * toString(radix); and the formatting developers do with them: money, percentages, durations,

@@ -29,7 +29,8 @@ import {
   type Value,
 } from "../../../plan/index.js";
 import { isNull, type MapEntry, type YamlContext } from "../context.js";
-import { AGENT_CONFIG_FIELDS, DEFAULT_MAX_ITERATIONS, MEMORY_FIELDS } from "../fieldTable.js";
+import { DEFAULT_MAX_ITERATIONS } from "../../../plan/defaults.js";
+import { AGENT_CONFIG_FIELDS, MEMORY_FIELDS } from "../fieldTable.js";
 import { jsonOf, readJsonMap, readTemplate, readValue } from "../values.js";
 
 type FieldMap = ReadonlyMap<string, MapEntry>;
