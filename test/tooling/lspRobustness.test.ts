@@ -21,6 +21,7 @@ const DIRS = [
   "test/fixtures/yaml/invalid",
   "test/fixtures/ice/valid",
   "test/fixtures/ice/invalid",
+  "test/fixtures/iceos",
 ];
 
 it("answers every request on whole and half-typed files without throwing", () => {
