@@ -138,8 +138,8 @@ export const NODE_FIELD_SHAPES: { readonly [field: string]: JsonSchema } = {
   parallel: { type: "boolean", description: "true: no cap on items at once." },
   branches: {
     type: "array",
-    description: "Branches run concurrently: each a list of nodes (or one node).",
-    items: { anyOf: [ref("nodeList"), ref("node")] },
+    description: "Branches run concurrently: each a list of nodes (or one node), or (iceOS) of top-level node ids.",
+    items: { anyOf: [ref("nodeList"), ref("node"), { type: "array", items: { type: "string" } }] },
   },
   workflow_ref: string("The workflow to call (a name or a file path)."),
   prompt: string("A string template."),

@@ -158,6 +158,19 @@ describe("running the fixtures", () => {
     ).toEqual([true, true]);
   });
 
+  it("fan_out: parallel branches and a true_branch that name top-level nodes", async () => {
+    const tools = stubTools();
+    const result = await run("fan_out.yaml", "http://127.0.0.1:9", tools.module, ["--input", '{"topic":"cats"}']);
+    expect(result.stderr).toContain("warning ICE1031: field 'max_concurrency' is an iceOS field with no meaning here");
+    expect(result.output).toEqual({ hits: ["cats-1", "cats-2"], notes: ["note about cats"], enough: true });
+    expect(
+      tools
+        .calls()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["note_search", "save_turn", "web_lookup"]);
+  });
+
   it("support_agent: without a registered package it runs from its prompt and warns; JSON Schema output", async () => {
     const s = await server(openAiChunks(['{"message": "Try a restart.", "reasoning": ["common fix"]}']));
     const result = await run("support_agent.yaml", s.url, stubTools().module);

@@ -30,6 +30,8 @@ export class YamlContext {
   readonly bag = new DiagnosticBag();
   /** Loops written with `body_nodes`: loop id to the top-level nodes that move into its body. */
   readonly bodyNodes = new Map<string, Named[]>();
+  /** Parallel nodes whose branches name nodes: parallel id to, per branch index, the names. */
+  readonly branchNodes = new Map<string, Named[][]>();
 
   constructor(
     readonly file: SourceFile,

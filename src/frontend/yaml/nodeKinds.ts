@@ -132,16 +132,30 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
     return done(itemsSource && itemVar && body && { kind: "loop", ...base, itemsSource, itemVar, body, maxParallel });
   },
 
-  /** parallel : branches   (a list of node lists; a branch may also be a single node) */
+  /**
+   * parallel : branches   (a list of node lists; a branch may also be a single node, or, as in
+   * iceOS, a list of the ids of top-level nodes that move into it)
+   */
   parallel(ctx, fields, base, nested, label) {
     const entry = fields.get("branches");
     if (!entry) return done(undefined);
     const branches: PlanNode[][] = [];
+    const named: Named[][] = [];
     for (const [i, branch] of (ctx.list(entry.value, "'branches'", entry.keySpan) ?? []).entries()) {
-      if (isSeq(branch)) branches.push(nested.list(branch, `${label}.branches[${i}]`, entry.keySpan));
+      const items = isSeq(branch) ? branch.items.map((item) => ctx.resolve(item)) : [];
+      if (
+        isSeq(branch) &&
+        items.length > 0 &&
+        items.every((item) => isScalar(item) && typeof item.value === "string")
+      ) {
+        // iceOS: a branch names top-level nodes (iceos/bodyNodes.ts moves them in).
+        named[i] = items.map((item) => ({ name: String((item as { value: unknown }).value), span: ctx.span(item) }));
+        branches.push([]);
+      } else if (isSeq(branch)) branches.push(nested.list(branch, `${label}.branches[${i}]`, entry.keySpan));
       else if (isMap(branch)) branches.push(nested.one(branch, `${label}.branches[${i}]`));
       else ctx.wrongType("branches", "a list of node lists", branch);
     }
+    if (named.length > 0) ctx.branchNodes.set(base.id, named);
     return done({ kind: "parallel", ...base, branches });
   },
 
