@@ -17,13 +17,14 @@ const target: FuzzTarget = {
   async run({ runs, seed, findingsDir, log }) {
     const cacheDir = mkdtempSync(join(tmpdir(), "iceosc-fuzz-cache-"));
     try {
-      const { counts, findings } = await fuzzPrograms({ runs, seed, cacheDir, findingsDir, log });
+      const { counts, findings, negativeZeroOnly } = await fuzzPrograms({ runs, seed, cacheDir, findingsDir, log });
       for (const f of findings)
         log(`${f.verdict} ${f.name}:\n${f.body.replace(/^/gm, "    | ")}\n    ${f.detail.replace(/\n/g, "\n    ")}`);
       const summary = Object.entries(counts)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ");
-      return { runs, failures: counts.WRONG + counts.CRASH, summary: `programs: ${summary}` };
+      const zero = negativeZeroOnly > 0 ? ` (${negativeZeroOnly} WRONG only in -0 vs 0)` : "";
+      return { runs, failures: counts.WRONG + counts.CRASH, summary: `programs: ${summary}${zero}` };
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

@@ -98,13 +98,17 @@ export function compareRun(input: unknown, js: JsOutcome, sandbox: SandboxOutcom
   const actual = output.project(sandbox.value);
   const difference = firstDifference(expected, actual, "$");
   if (difference === undefined) return verdict("SAME");
-  return verdict("WRONG", `${difference}\n  JavaScript: ${show(expected)}\n  sandbox:    ${show(actual)}`);
+  const kind = firstDifference(expected, actual, "$", true) === undefined ? `${NEGATIVE_ZERO_ONLY}: ` : "";
+  return verdict("WRONG", `${kind}${difference}\n  JavaScript: ${show(expected)}\n  sandbox:    ${show(actual)}`);
 }
 
+/** How a WRONG detail starts when the only differences are -0 where JavaScript has 0 or back. */
+export const NEGATIVE_ZERO_ONLY = "negative zero only";
+
 /** The first place `a` (JavaScript) and `b` (sandbox) differ, or undefined when they are equal. */
-export function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+export function firstDifference(a: unknown, b: unknown, path: string, zeroBlind = false): string | undefined {
   if (typeof a === "number" || typeof b === "number") {
-    return typeof a === typeof b && Object.is(a, b)
+    return typeof a === typeof b && (Object.is(a, b) || (zeroBlind && a === b))
       ? undefined
       : `at ${path}: JavaScript ${show(a)}, sandbox ${show(b)}`;
   }
@@ -112,7 +116,7 @@ export function firstDifference(a: unknown, b: unknown, path: string): string | 
     if (!Array.isArray(a) || !Array.isArray(b)) return `at ${path}: JavaScript ${show(a)}, sandbox ${show(b)}`;
     if (a.length !== b.length) return `at ${path}.length: JavaScript ${a.length}, sandbox ${b.length}`;
     for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`, zeroBlind);
       if (d) return d;
     }
     return undefined;
@@ -120,7 +124,12 @@ export function firstDifference(a: unknown, b: unknown, path: string): string | 
   if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${path}.${k}`,
+        zeroBlind,
+      );
       if (d) return d;
     }
     return undefined;

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Verdict } from "../classify.js";
+import { NEGATIVE_ZERO_ONLY, type Verdict } from "../classify.js";
 import { type CaseResult, type OracleCase, runOracle } from "../oracle.js";
 import { referenceBody } from "../reference.js";
 import { formatCase } from "../report.js";
@@ -44,7 +44,10 @@ export interface FuzzRunOptions {
 
 export interface FuzzRunResult {
   readonly counts: Record<Verdict, number>;
+  /** The WRONG and CRASH programs, shrunk (of those differing only in negative zero, three). */
   readonly findings: readonly Finding[];
+  /** How many WRONG programs differ from JavaScript only in -0 versus 0. */
+  readonly negativeZeroOnly: number;
 }
 
 const INPUTS_PER_PROGRAM = 4;
@@ -94,7 +97,15 @@ export async function fuzzPrograms(options: FuzzRunOptions): Promise<FuzzRunResu
         .join(", ")}`,
     );
   }
-  const shrunk = await shrinkAll(failing, options.shrinkRounds ?? 8, options.cacheDir, log);
+  // Negative zero lost is one defect however many programs show it: keep a few of those.
+  const zeroOnly = failing.filter(({ result }) =>
+    result.runs
+      .filter((r) => r.verdict === "WRONG" || r.verdict === "CRASH")
+      .every((r) => r.verdict === "WRONG" && (r.detail ?? "").startsWith(NEGATIVE_ZERO_ONLY)),
+  );
+  const kept = [...failing.filter((f) => !zeroOnly.includes(f)), ...zeroOnly.slice(0, 3)];
+  if (zeroOnly.length > 0) log(`${zeroOnly.length} of ${failing.length} failing programs differ only in negative zero`);
+  const shrunk = await shrinkAll(kept, options.shrinkRounds ?? 8, options.cacheDir, log);
   const findings = shrunk.map(({ name, program, result }) => finding(name, program, result, options.seed));
   if (options.findingsDir && findings.length > 0) {
     mkdirSync(options.findingsDir, { recursive: true });
@@ -102,7 +113,7 @@ export async function fuzzPrograms(options: FuzzRunOptions): Promise<FuzzRunResu
       writeFileSync(join(options.findingsDir, `${f.name.replace(/\//g, "-")}.json`), `${toJson(f)}\n`);
     log(`${findings.length} findings written to ${options.findingsDir}`);
   }
-  return { counts, findings };
+  return { counts, findings, negativeZeroOnly: zeroOnly.length };
 }
 
 function finding(name: string, program: Program, result: CaseResult, seed: number): Finding {
