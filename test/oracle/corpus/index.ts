@@ -7,8 +7,19 @@ import type { OracleCase } from "../oracle.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { NUMBERS } from "./numbers.js";
+import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
 import { STATISTICS } from "./statistics.js";
+import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
 
-export const CORPUS: readonly OracleCase[] = [...ISSUE_11, ...STATISTICS, ...TEXT, ...RECORDS, ...NUMBERS, ...IDIOMS];
+export const CORPUS: readonly OracleCase[] = [
+  ...ISSUE_11,
+  ...STATISTICS,
+  ...TEXT,
+  ...RECORDS,
+  ...NUMBERS,
+  ...PRINTING,
+  ...STRINGS,
+  ...IDIOMS,
+];
