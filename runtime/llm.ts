@@ -25,6 +25,7 @@ import type {
   ToolFunction,
   ToolSpec,
 } from "./options.js";
+import { ownValue } from "./records.js";
 import { validateValue, type SchemaType } from "./schema.js";
 import { toJsonSchema } from "./jsonSchema.js";
 import { costOf, priceOf } from "./providers/pricing.js";
@@ -102,10 +103,11 @@ export async function runAgent(
   if (!context.provider) throw new ProviderMissingError(nodeId);
   const offered: ToolSpec[] = call.tools.map((name) => ({
     name,
-    description: specs[name]?.description ?? name,
-    parameters: specs[name]?.parameters ?? { type: "object" },
+    description: ownValue(specs, name)?.description ?? name,
+    parameters: ownValue(specs, name)?.parameters ?? { type: "object" },
   }));
-  for (const name of call.tools) if (typeof tools[name] !== "function") throw new ToolMissingError(nodeId, name);
+  for (const name of call.tools)
+    if (typeof ownValue(tools, name) !== "function") throw new ToolMissingError(nodeId, name);
   const memoryKey = typeof call.config?.["memory_key"] === "string" ? (call.config["memory_key"] as string) : undefined;
   const memory = memoryKey !== undefined ? context.memory : undefined;
   const messages: ChatMessage[] = [...(memory ? await memory.load(memoryKey!) : [])];
@@ -124,7 +126,7 @@ export async function runAgent(
     }
     const answers: ChatMessage[] = [];
     for (const toolCall of calls) {
-      const tool = tools[toolCall.name];
+      const tool = ownValue(tools, toolCall.name);
       const started = performance.now();
       let content: string;
       let failure: string | undefined;

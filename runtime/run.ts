@@ -31,7 +31,8 @@ import type { StepExecutor } from "./executor.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
 import type { AgentMemory, BuiltinToolOptions, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
 import { defaultProvider } from "./providers/index.js";
-import { checkPlanAgainstPolicy, resolvePolicy, type Policy } from "./policy/index.js";
+import { checkPlanAgainstPolicy, effectiveLimits, resolvePolicy, type Policy } from "./policy/index.js";
+import { emptyRecord, ownValue } from "./records.js";
 import { builtinTools, type BuiltinTool } from "./tools/index.js";
 import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
@@ -216,7 +217,8 @@ export class Run {
         let converged = false;
         let rounds = 0;
         // A registered implementation gets the task every round (with the round); the model, a follow-up.
-        const registered = call.package !== undefined && typeof this.options.agents?.[call.package] === "function";
+        const registered =
+          call.package !== undefined && typeof ownValue(this.options.agents, call.package) === "function";
         while (rounds < call.maxRounds && !converged) {
           rounds++;
           const prompt = rounds === 1 || registered ? call.prompt : followUp(rounds, call.maxRounds);
@@ -367,7 +369,7 @@ export class Run {
   ): Promise<{ output: Output; fuelUsed: number }> {
     const sandbox = node.sandbox;
     if (!sandbox) throw new IceError("ICE_MODULE_INVALID", "node has no sandbox module", id);
-    const limits: SandboxLimits = { ...sandbox.limits, ...this.options.limits, ...this.options.nodeLimits?.[id] };
+    const limits: SandboxLimits = effectiveLimits(id, sandbox.limits, this.options);
     const program = await loadSandbox(this.baseUrl, id, sandbox);
     const result = program.run(inputs, limits, {
       log: (message: string) => this.emit({ type: "log", nodeId: id, message }),
@@ -381,17 +383,17 @@ export class Run {
     node: NodeManifest,
     names: readonly string[],
   ): { tools: Record<string, ToolFunction>; specs: Record<string, { description: string; parameters: object }> } {
-    const tools: Record<string, ToolFunction> = {};
-    const specs: Record<string, { description: string; parameters: object }> = {};
+    const tools = emptyRecord<ToolFunction>();
+    const specs = emptyRecord<{ description: string; parameters: object }>();
     for (const name of names) {
       const tool = this.toolNamed(name);
       if (tool) tools[name] = tool;
-      const declared = node.agentTools?.[name];
-      const builtin = this.builtins[name];
+      const declared = ownValue(node.agentTools, name);
+      const builtin = ownValue(this.builtins, name);
       // An undeclared tool gets the placeholder { description: name, parameters: { type: "object" } }: a built-in describes itself.
       const undeclared = !declared || (declared.description === name && Object.keys(declared.parameters).length <= 1);
       specs[name] =
-        builtin && undeclared && !this.options.tools?.[name]
+        builtin && undeclared && !ownValue(this.options.tools, name)
           ? { description: builtin.description, parameters: builtin.parameters }
           : (declared ?? { description: name, parameters: { type: "object" } });
     }
@@ -409,7 +411,7 @@ export class Run {
     place: MemoryPlace | undefined,
     round?: Round,
   ): Promise<Record<string, unknown>> {
-    const implementation = call.package !== undefined ? this.options.agents?.[call.package] : undefined;
+    const implementation = call.package !== undefined ? ownValue(this.options.agents, call.package) : undefined;
     if (call.package !== undefined && typeof implementation !== "function")
       this.warn(
         id,
@@ -447,7 +449,7 @@ export class Run {
     if (!choice) return undefined;
     const key = choice.key ?? `${this.manifest.name}:${id}`;
     if (choice.backend === "memory") return { memory: this.memory, key };
-    const store = this.options.memoryBackends?.[choice.backend];
+    const store = ownValue(this.options.memoryBackends, choice.backend);
     if (store) return { memory: store, key };
     this.warn(
       id,
@@ -475,9 +477,9 @@ export class Run {
     composite = false,
   ): Promise<T> {
     // Run options override the node's own settings (the manifest's per-node defaults).
-    const own = this.options.nodeRetries?.[id];
+    const own = ownValue(this.options.nodeRetries, id);
     const retryPolicy = own ?? this.options.retryPolicy ?? node.retryPolicy;
-    const failurePolicy = this.options.nodeFailurePolicy?.[id] ?? this.options.failurePolicy ?? node.onFailure;
+    const failurePolicy = ownValue(this.options.nodeFailurePolicy, id) ?? this.options.failurePolicy ?? node.onFailure;
     const executor = this.executor;
     return attempt(
       {
@@ -508,8 +510,8 @@ export class Run {
 
   /** A user tool, else a built-in one. */
   private toolNamed(name: string): ToolFunction | undefined {
-    const own = this.options.tools?.[name];
-    return typeof own === "function" ? own : this.builtins[name]?.run;
+    const own = ownValue(this.options.tools, name);
+    return typeof own === "function" ? own : ownValue(this.builtins, name)?.run;
   }
 
   private llmContext(nodeId: string, signal: AbortSignal, meter: UsageMeter): LlmContext {
@@ -538,7 +540,7 @@ export class Run {
   }
 
   private node(id: string): NodeManifest {
-    const node = this.manifest.nodes[id];
+    const node = ownValue(this.manifest.nodes, id);
     if (!node) throw new IceError("ICE_MODULE_INVALID", `generated module has no manifest entry for node '${id}'`, id);
     return node;
   }

@@ -3,6 +3,7 @@
  * `input_schema`/`output_schema` (`string`, `number`, `integer`, `boolean`, `T[]`, nested maps,
  * `T?` for optional fields) and the validator that checks run-time values against it.
  */
+import { ownValue } from "./records.js";
 
 /** A value type, as written in a schema. Serialisable: generated modules embed it as JSON. */
 export type SchemaType =
@@ -75,7 +76,7 @@ export function validateValue(value: unknown, type: SchemaType, path: string): s
       if (typeof value !== "object" || value === null || Array.isArray(value)) return mismatch(path, type, value);
       const record = value as Record<string, unknown>;
       for (const field of type.fields) {
-        const fieldValue = record[field.name];
+        const fieldValue = ownValue(record, field.name);
         if (fieldValue === undefined || fieldValue === null) {
           if (field.optional) continue;
           return `${path}.${field.name}: missing required field of type ${formatType(field.type)}`;

@@ -16,6 +16,7 @@
  * which returns where the host copies it. Output message, at the pointer `__ice_run()` returns:
  * u32 byte length, then the encoding of the output object.
  */
+import { ownValue, setOwn } from "../records.js";
 import type { SchemaType } from "../schema.js";
 
 /** Raised when sandbox output is malformed (hostile or buggy module). */
@@ -167,7 +168,7 @@ export function makeEncoder(type: SchemaType): Encoder {
       return (w, v) => {
         const record = v as Record<string, unknown>;
         for (const field of fields) {
-          const value = record[field.name];
+          const value = ownValue(record, field.name);
           if (field.optional) {
             if (value === undefined || value === null) {
               w.u8(0);
@@ -223,7 +224,7 @@ export function makeDecoder(type: SchemaType): Decoder {
         const record: Record<string, unknown> = {};
         for (const field of fields) {
           if (field.optional && !flag(r)) continue;
-          record[field.name] = field.decode(r);
+          setOwn(record, field.name, field.decode(r));
         }
         return record;
       };
