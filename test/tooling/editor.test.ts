@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { workflowJsonSchema } from "../../src/schema/yamlSchema.js";
 import { ROOT } from "../helpers/cli.js";
 
 const EDITOR = join(ROOT, "editors", "vscode");
@@ -18,6 +19,11 @@ describe("editors/vscode", () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, "test/*.test.ice"], { cwd: EDITOR });
     expect(stdout).toContain("run successfuly");
     expect(stdout).not.toContain("failed");
+  });
+
+  it("ships the YAML schema iceosc schema prints (regenerate: iceosc schema --out editors/vscode/schemas/workflow.json)", () => {
+    const shipped = JSON.parse(readFileSync(join(EDITOR, "schemas", "workflow.json"), "utf8")) as unknown;
+    expect(shipped).toEqual(workflowJsonSchema());
   });
 
   it("has a manifest naming files that exist: grammar, language configuration, client", () => {
