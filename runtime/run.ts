@@ -435,9 +435,15 @@ export class Run {
       return implementationOutput(id, result, node.outputType);
     }
     const config = place ? { ...call.config, memory_key: place.key } : call.config;
+    // A tool the operator did not supply is left out of what the model is offered (with a warning):
+    // the agent may still finish with the others, as an iceOS agent does.
+    const available = call.tools.filter((name) => typeof tools[name] === "function");
+    for (const name of call.tools)
+      if (!available.includes(name))
+        this.warn(id, `tool '${name}' was not supplied (--tools, options.tools), so the agent runs without it`);
     const loop = await runAgent(
       place ? { ...context, memory: place.memory } : context,
-      { ...call, ...(config && { config }) },
+      { ...call, tools: available, ...(config && { config }) },
       tools,
       specs,
     );

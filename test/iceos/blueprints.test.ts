@@ -4,13 +4,13 @@
  * stub tools and a loopback OpenAI-protocol server, giving outputs worked out by hand from the
  * tools' and the model's scripted answers.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "../../src/diagnostics/index.js";
 import { parseIceWorkflow, parseYamlWorkflow } from "../../src/frontend/index.js";
 import { printIce, printYaml } from "../../src/print/index.js";
-import { iceosc } from "../helpers/cli.js";
+import { iceosc, tempDir } from "../helpers/cli.js";
 import { planWithoutSpans } from "../ice/planWithoutSpans.js";
 import { server } from "../runtime/harness.js";
 import { openAiChunks } from "../runtime/servers.js";
@@ -99,6 +99,17 @@ describe("running the fixtures", () => {
     expect(lastMessage(s.requests[0]!)).toContain('Results: ["cats-1","cats-2","cats-3"]');
     const offered = (s.requests[0]!.body["tools"] as { function: { name: string } }[]).map((t) => t.function.name);
     expect(offered).toEqual(["web_lookup", "fetch_page"]);
+  });
+
+  it("research_agent: an agent tool the operator did not supply is left out, with a warning", async () => {
+    const s = await server(openAiChunks(["Done without it."]));
+    const tools = join(tempDir("iceos-partial-"), "tools.mjs");
+    writeFileSync(tools, "export default { web_lookup: async ({ query }) => ({ hits: [query] }) };\n");
+    const result = await run("research_agent.yaml", s.url, tools, ["--input", '{"topic":"owls"}']);
+    expect(result.stderr).toContain("warning: node 'agent': tool 'fetch_page' was not supplied");
+    expect(result.output).toEqual({ response: { text: "Done without it." }, sources: ["owls"] });
+    const offered = (s.requests[0]!.body["tools"] as { function: { name: string } }[]).map((t) => t.function.name);
+    expect(offered).toEqual(["web_lookup"]);
   });
 
   it("notes_chat: an undeclared input read with a default takes the given value, else the default", async () => {
