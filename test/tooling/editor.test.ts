@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { workflowJsonSchema } from "../../src/schema/yamlSchema.js";
-import { ROOT } from "../helpers/cli.js";
+import { iceosc, ROOT, tempDir } from "../helpers/cli.js";
 
 const EDITOR = join(ROOT, "editors", "vscode");
 
@@ -21,9 +21,17 @@ describe("editors/vscode", () => {
     expect(stdout).not.toContain("failed");
   });
 
-  it("ships the YAML schema iceosc schema prints (regenerate: iceosc schema --out editors/vscode/schemas/workflow.json)", () => {
-    const shipped = JSON.parse(readFileSync(join(EDITOR, "schemas", "workflow.json"), "utf8")) as unknown;
-    expect(shipped).toEqual(workflowJsonSchema());
+  it("generates the YAML schema it associates with workflow files when packaged", async () => {
+    const manifest = JSON.parse(readFileSync(join(EDITOR, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+      contributes: { yamlValidation: { url: string }[] };
+    };
+    const [association] = manifest.contributes.yamlValidation;
+    const script = manifest.scripts["vscode:prepublish"]!;
+    expect(script).toContain(`schema --out ${association!.url.replace(/^\.\//, "")}`);
+    const out = join(tempDir(), "workflow.json");
+    expect((await iceosc(["schema", "--out", out])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(workflowJsonSchema());
   });
 
   it("has a manifest naming files that exist: grammar, language configuration, client", () => {
