@@ -75,6 +75,8 @@ export interface ProviderRetry {
 export interface RequestGrants {
   readonly allowHosts: readonly string[];
   readonly allowEnv: readonly string[];
+  /** Ceiling of `llm_config.max_retries` (the policy's `maxRetries`). */
+  readonly maxRetries?: number;
 }
 
 /** One request to a model. */

@@ -528,7 +528,11 @@ export class Run {
       emit: this.emit,
       meter,
       memory: this.memory,
-      grants: { allowHosts: this.policy.allowHosts, allowEnv: this.policy.allowEnv },
+      grants: {
+        allowHosts: this.policy.allowHosts,
+        allowEnv: this.policy.allowEnv,
+        maxRetries: this.policy.maxRetries,
+      },
       ...(this.options.pricing && { pricing: this.options.pricing }),
     };
   }

@@ -6,6 +6,7 @@
 import { setMaxListeners } from "node:events";
 import { IceError, PolicyDeniedError, ProviderRequestError, TimeoutError, messageOf } from "../errors.js";
 import { hostAllowed } from "../policy/hosts.js";
+import { DEFAULT_POLICY } from "../policy/policy.js";
 import type { LlmRequest, LlmResponse } from "../options.js";
 import {
   abortReason,
@@ -220,6 +221,14 @@ export function resolveEndpoint(request: LlmRequest, options: ProviderOptions, d
   const env = options.env ?? process.env;
   const config = request.config;
   const grants = request.grants ?? { allowHosts: [], allowEnv: [] };
+  const retries = numberOf(config["max_retries"]);
+  const maxRetries = grants.maxRetries ?? DEFAULT_POLICY.maxRetries;
+  if (retries !== undefined && retries > maxRetries)
+    throw new PolicyDeniedError(
+      request.nodeId,
+      `llm_config.max_retries asks for ${retries} retries, above the ceiling of ${maxRetries}; ` +
+        `to allow it run with --max-retries ${retries} (options.policy.maxRetries)`,
+    );
   const configured = options.baseURL ?? stringOf(env[defaults.baseUrlEnv]) ?? defaults.defaultBaseURL;
   const keyEnv = stringOf(config["api_key_env"]);
   const ownVariable = keyEnv === undefined || keyEnv === defaults.apiKeyEnv;

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { iceosc, RUNTIME_URL, writeFiles } from "../helpers/cli.js";
 import { compileAndImport } from "../helpers/compile.js";
+import { openAiText, startServer } from "../runtime/servers.js";
 
 const runtime = (await import(RUNTIME_URL)) as typeof import("../../runtime/index.js");
 
@@ -270,6 +271,34 @@ outputs: { results: "{{ each.results }}" }
     most = 0;
     expect((await module.run({ items }, { tools: { slow }, policy: { maxParallel: 3 } })).results).toEqual(expected);
     expect(most).toBe(3);
+  });
+
+  it("caps an llm node's llm_config.max_retries like a node's retries", async () => {
+    const server = await startServer([openAiText("hi")]);
+    try {
+      const module = await compileAndImport(
+        {
+          "m.yaml": `name: asker
+nodes:
+  - id: ask
+    type: llm
+    model: gpt-test
+    prompt: "hello"
+    llm_config: { max_retries: 1000, stream: false }
+outputs: { text: "{{ ask.text }}" }
+`,
+        },
+        "m.yaml",
+      );
+      const llm = runtime.openAiProvider({ env: { OPENAI_API_KEY: "k" }, baseURL: server.url });
+      const error = await refusal(module.run({}, { llm }));
+      expect(error.nodeId).toBe("ask");
+      expect(error.message).toContain("--max-retries 1000");
+      expect(server.requests).toHaveLength(0);
+      expect(await module.run({}, { llm, policy: { maxRetries: 1000 } })).toEqual({ text: "hi" });
+    } finally {
+      await server.close();
+    }
   });
 
   it("rejects a malformed options.policy", () => {
