@@ -30,7 +30,8 @@ export function moveBodyNodes(ctx: YamlContext, nodes: readonly PlanNode[]): Pla
   };
   for (const [loopId, names] of ctx.bodyNodes) claim(loopId, names, `body_nodes of loop '${loopId}'`);
   for (const [parallelId, branches] of ctx.branchNodes)
-    branches.forEach((names, i) => claim(parallelId, names ?? [], `branch ${i} of parallel '${parallelId}'`));
+    for (const [i, names] of branches.entries())
+      claim(parallelId, names ?? [], `branch ${i} of parallel '${parallelId}'`);
   const moved = (containerId: string, names: readonly Named[]): PlanNode[] =>
     names.filter((n) => claimed.get(n.name) === containerId).map((n) => fill(byId.get(n.name)!));
   const fill = (node: PlanNode): PlanNode => {
