@@ -215,7 +215,7 @@ function expected(yamlText: string, input: string): { output: unknown; call: Llm
     nodes: { tool_args: Record<string, unknown>; model: string; prompt: string; llm_config: unknown }[];
     outputs: Record<string, unknown>;
   };
-  const fill = (text: string): string => text.replace("{{ inputs.f }}", input);
+  const fill = (text: string): string => text.replace("{{ inputs.f }}", () => input);
   const args = Object.fromEntries(
     Object.entries(doc.nodes[0]!.tool_args).map(([k, v]) => [k, k === "templated" ? fill(v as string) : v]),
   );
