@@ -71,7 +71,7 @@ export const HOSTILE = [
   "=>",
 ];
 
-const OPENERS = ["(", "[", "{", "{{ ", "!", "-", "not ", "[[", "{ a: "];
+const OPENERS = ["(", "[", "{", "{{ ", "!", "-", "not ", "[[", "{ a: ", "`${", "a*", "x."];
 const CLOSERS: { readonly [open: string]: string } = {
   "(": ")",
   "[": "]",
@@ -79,6 +79,7 @@ const CLOSERS: { readonly [open: string]: string } = {
   "{{ ": " }}",
   "[[": "]]",
   "{ a: ": " }",
+  "`${": "}`",
 };
 
 /** Largest mutated text, in characters. */

@@ -68,7 +68,8 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   if (document.errors.some((e) => e.message.includes("call stack")))
     return { workflow: undefined, diagnostics: [tooDeep(file, 0, 0, "this YAML document")] };
   if (document.errors.length > 0) {
-    const diagnostics = document.errors.map((e) => ({
+    // The first errors say what is wrong; tens of thousands (a mangled file) would only cost time.
+    const diagnostics = document.errors.slice(0, 50).map((e) => ({
       code: Diagnostics.YamlSyntax.code,
       severity: Diagnostics.YamlSyntax.severity,
       message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ""),
