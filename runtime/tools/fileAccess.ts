@@ -35,7 +35,11 @@ export async function readGrantedFile(
   maxBytes: number = MAX_FILE_BYTES,
 ): Promise<Buffer> {
   const roots = await realRoots(access.readableDirs);
-  const real = await realPathOf(resolve(access.baseDir, path), path);
+  const full = resolve(access.baseDir, path);
+  // Outside as written: refused before touching the file system (no probing what exists there).
+  if (!insideAny([...access.readableDirs.map((dir) => resolve(dir)), ...roots], full))
+    throw outside(nodeId, path, full, access);
+  const real = await realPathOf(full, path);
   if (!insideAny(roots, real)) throw outside(nodeId, path, real, access);
   let handle: FileHandle;
   try {

@@ -73,6 +73,9 @@ describe("iceosc run: file tools stay inside the granted directories", () => {
       expect(result.stderr, path).toContain("ICE_CAPABILITY_DENIED");
       expect(result.stdout + result.stderr, path).not.toContain("SECRET-OUTSIDE");
     }
+    // A path outside as written is refused whether or not it exists (no probing outside).
+    const missing = await read(workflow, join(outside, "no-such-file.txt"));
+    expect(missing.stderr).toContain("ICE_CAPABILITY_DENIED");
   });
 
   it("reads a directory granted with --allow-read, but not a symlink out of it", async () => {
