@@ -6,7 +6,7 @@
  */
 import { INTEGER, STRING, type ObjectType, type SchemaType } from "../../runtime/schema.js";
 import { ROUND_ROOTS, roundRoots, type RecursiveNode } from "../plan/index.js";
-import { selectSegment } from "./types.js";
+import { agentOutputType, selectSegment } from "./types.js";
 
 /** The type of a path, or undefined when it names nothing. */
 export type PathOracle = (path: readonly string[]) => SchemaType | undefined;
@@ -15,7 +15,7 @@ const TEXT_OUTPUT: ObjectType = { kind: "object", fields: [{ name: "text", type:
 
 /** Types the paths of `node`'s convergence test; `outer` types everything else. */
 export function roundTypeOracle(node: RecursiveNode, outer: PathOracle): PathOracle {
-  const round: ObjectType = node.outputSchema ?? TEXT_OUTPUT;
+  const round: ObjectType = node.outputSchema ? agentOutputType(node.outputSchema) : TEXT_OUTPUT;
   const local = roundRoots(node);
   return (path) => {
     const [root, ...rest] = path;

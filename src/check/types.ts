@@ -123,6 +123,7 @@ export function selectSegment(type: SchemaType, segment: string): SchemaType | u
 /** The output type of a node (see the file overview). */
 export function outputTypeOf(workflow: Workflow, node: PlanNode): SchemaType {
   if (node.kind === "recursive") return recursiveOutputType(node.outputSchema);
+  if (node.kind === "agent" && node.outputSchema) return agentOutputType(node.outputSchema);
   if (node.outputSchema) return node.outputSchema;
   switch (node.kind) {
     case "tool":
@@ -147,7 +148,7 @@ export function outputTypeOf(workflow: Workflow, node: PlanNode): SchemaType {
 
 /** A round's output (`output_schema`, else `{ text }`) with `rounds` and `converged`. */
 export function recursiveOutputType(roundOutput: ObjectType | undefined): ObjectType {
-  const round = roundOutput ?? TEXT_OUTPUT;
+  const round = roundOutput ? agentOutputType(roundOutput) : TEXT_OUTPUT;
   return {
     kind: "object",
     fields: [
@@ -156,6 +157,15 @@ export function recursiveOutputType(roundOutput: ObjectType | undefined): Object
       { name: "converged", type: BOOLEAN, optional: false },
     ],
   };
+}
+
+/**
+ * An agent's output with an output_schema: the schema's fields (present when the final reply is
+ * JSON that fits it) and always `text`, the reply itself.
+ */
+export function agentOutputType(schema: ObjectType): ObjectType {
+  if (schema.fields.some((f) => f.name === "text")) return schema;
+  return { kind: "object", fields: [...schema.fields, { name: "text", type: STRING, optional: false }] };
 }
 
 /** The type of a loop's item: the element type of its items source (`any` if unknown). */

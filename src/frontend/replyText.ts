@@ -22,9 +22,13 @@ export function resolveReplyText(workflow: Workflow): Workflow {
   );
 }
 
-/** True for model nodes whose output has `text` and no `response` of its own. */
+/**
+ * True for model nodes whose output has `text` and no `response` of its own: llm nodes without
+ * a structured output_schema, and agent and recursive nodes (their output always has `text`).
+ */
 function readsReplyText(node: PlanNode): boolean {
   if (node.kind !== "llm" && node.kind !== "agent" && node.kind !== "recursive") return false;
   const fields = node.outputSchema?.fields.map((f) => f.name);
-  return fields === undefined || (fields.includes(TEXT) && !fields.includes(ALIAS));
+  if (fields === undefined) return true;
+  return !fields.includes(ALIAS) && (node.kind !== "llm" || fields.includes(TEXT));
 }

@@ -74,7 +74,7 @@ export function ownReferences(node: PlanNode): OwnReference[] {
  * fields of its output_schema), as iceOS evaluates conditions over the round's output.
  */
 export function roundRoots(node: RecursiveNode): ReadonlySet<string> {
-  const fields = node.outputSchema ? node.outputSchema.fields.map((f) => f.name) : ["text"];
+  const fields = [...(node.outputSchema?.fields.map((f) => f.name) ?? []), "text"];
   return new Set([ROUND_ROOTS.iteration, ROUND_ROOTS.last, ...fields]);
 }
 

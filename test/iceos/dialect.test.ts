@@ -80,6 +80,25 @@ nodes:
     );
   });
 
+  it("reads agent.response as the reply text even beside a JSON Schema output", async () => {
+    const result = await check(`nodes:
+  - id: helper
+    type: agent
+    prompt: "help"
+    output_schema:
+      type: object
+      properties: { message: { type: string } }
+outputs:
+  response: { text: "{{ helper.response }}" }
+  message: "{{ helper.message }}"
+  wrong: "{{ helper.mesage }}"
+`);
+    expect(result.stderr).toMatch(
+      /11:21 - error ICE2007: 'helper' has no output field 'mesage'; did you mean 'message'\?/,
+    );
+    expect(result.stderr).toContain("1 error");
+  });
+
   it("checks the convergence test's types like a condition's", async () => {
     const result = await check(`nodes:
   - id: seed
