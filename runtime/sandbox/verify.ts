@@ -1,7 +1,8 @@
 /**
  * @fileoverview Verifies a sandbox module's binary before it is ever instantiated: MVP-only code
- * (plus sign-extension and saturating float-to-int), fuel metering at every function entry and
- * loop header, imported memory, no start section, and the export shape the host drives.
+ * (plus sign-extension and saturating float-to-int), fuel metering at every loop header and at
+ * the entry of every function that could otherwise recur unmetered (verify/unchecked.ts),
+ * imported memory, no start section, and the export shape the host drives.
  * Shared by the runtime (SandboxProgram.compile) and the compiler (after instrumenting).
  *
  * The steps, each in verify/: read the sections (sections.ts, over byteReader.ts), check the
@@ -14,6 +15,7 @@ import { checkInterface } from "./verify/interfaceChecks.js";
 import type { FunctionCost, ModuleImport, ModuleShape } from "./verify/moduleShape.js";
 import { checkReset } from "./verify/reset.js";
 import { readSections } from "./verify/sections.js";
+import { checkUncheckedFunctions } from "./verify/unchecked.js";
 
 export { EXPORTS, TICK_IMPORT } from "./verify/abi.js";
 export type { FunctionCost, ModuleImport, ModuleShape } from "./verify/moduleShape.js";
@@ -36,5 +38,6 @@ export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImpor
     functions = checker.functions;
   }
   const exportedFunctions = new Map([...exports].filter(([, e]) => e.kind === 0).map(([name, e]) => [name, e.index]));
+  checkUncheckedFunctions(functions, importedFunctions, new Set(exportedFunctions.values()));
   return { imports, memoryMinPages, resettable, importedFunctions, functions, exportedFunctions, custom };
 }

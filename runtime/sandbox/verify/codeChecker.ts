@@ -1,6 +1,7 @@
 /**
- * @fileoverview The fuel-check verifier: walks the code section and checks that every function
- * starts with a fuel check and every loop header has one, that nothing else writes the fuel
+ * @fileoverview The fuel-check verifier: walks the code section and checks that every loop header
+ * has a fuel check, records which functions start with one (unchecked.ts decides which may go
+ * without: folded callees), that nothing else writes the fuel
  * counter, and that every instruction is allowed (opcodes.ts). On the way it records what each
  * function's checks charge and what it calls, for the static risk report.
  *
@@ -74,9 +75,15 @@ export class CodeChecker {
         r.byte(); // their type
       }
       const entry = this.meterAt();
-      if (entry < 0) throw new VerifyError("module", `function ${index} is not fuel-metered`);
       if (index === resetIndex) reset = readResetWrites(r, bodyEnd);
-      const summary: FunctionCost = { entry, loops: [], calls: [], indirect: false };
+      // No entry check: allowed only for folded callees (checked afterwards by unchecked.ts).
+      const summary: FunctionCost = {
+        entry: Math.max(0, entry),
+        metered: entry >= 0,
+        loops: [],
+        calls: [],
+        indirect: false,
+      };
       this.functions.push(summary);
       this.checkBody(bodyEnd, summary);
       if (r.pos !== bodyEnd) throw new VerifyError("module", `function ${index} has trailing bytes`);

@@ -31,8 +31,10 @@ export interface ModuleShape {
 
 /** What one function's fuel checks charge, and what it calls (for the static risk report). */
 export interface FunctionCost {
-  /** Charged once per call. */
+  /** Charged once per call (0 when the function has no entry check: its callers charge it). */
   readonly entry: number;
+  /** True when the function starts with a fuel check (false only for folded callees, see unchecked.ts). */
+  readonly metered: boolean;
   /** Charged per iteration of each loop; `nested` when inside another loop of this function. */
   readonly loops: { readonly cost: number; readonly nested: boolean }[];
   /** Direct calls (function index, imports first), and whether each sits inside a loop. */

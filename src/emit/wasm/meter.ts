@@ -7,6 +7,13 @@
  * Each function entry is charged the expressions of its body outside any loop; each loop header
  * is charged, on every iteration, the expressions of its body outside nested loops (at least 1).
  * Both arms of an `if` are charged, so a unit is an upper bound per pass, and deterministic.
+ * Folded callees: a function that is not exported and not on a cycle of the call graph (and the
+ * module has no `call_indirect`) gets no entry check; every direct call to it is charged, in the
+ * caller's check, the callee's own straight-line cost instead. Loops inside it keep their checks.
+ * Without loops or recursion its body runs a bounded number of times between two checks, so
+ * every unbounded run still passes checks (the verifier accepts an unchecked function only when
+ * no cycle consists of unchecked functions alone). This takes the entry check out of small
+ * helpers called in hot loops (asc's number conversions), where it cost up to 1.5x.
  * The check (runtime/sandbox/verify.ts checks it is everywhere):
  *   __ice_fuel -= N; if (__ice_fuel < 0) ice.tick()
  * The host hands out the budget in slices: `ice.tick` runs when a slice is spent, and either
@@ -126,10 +133,95 @@ const FORBIDDEN_NAMES = new Map<number, string>([
   [binaryen.AtomicFenceId, "atomics"],
 ]);
 
+/**
+ * Largest straight-line cost of a function whose entry check is folded into its callers. Folding
+ * charges a callee at every call site, also in `if` arms not taken; keeping folded callees small
+ * keeps fuel close to what it was with every entry checked (asc's number conversions cost ~35).
+ */
+const MAX_FOLDED_COST = 40;
+
+/** Children of `expr` (for the call-graph pre-pass; kinds the sandbox refuses have none here). */
+function childrenOf(expr: Ref): Ref[] {
+  const kind = KINDS.get(binaryen.getExpressionId(expr));
+  if (!kind) return [];
+  const out: Ref[] = [];
+  for (const f of kind.fields) {
+    const ref = f.get(expr);
+    if (ref) out.push(ref);
+  }
+  if (kind.list) for (let i = 0, n = kind.list.count(expr); i < n; i++) out.push(kind.list.get(expr, i));
+  return out;
+}
+
+/**
+ * The defined functions whose entry check can be folded into their callers: not exported, not on
+ * a cycle of direct calls; none when the module calls through a table.
+ */
+function foldableFunctions(module: binaryen.Module): Set<string> {
+  const calls = new Map<string, Set<string>>();
+  let indirect = false;
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (!info.body) continue;
+    const callees = new Set<string>();
+    const stack = [info.body];
+    while (stack.length > 0) {
+      const expr = stack.pop()!;
+      const id = binaryen.getExpressionId(expr);
+      if (id === binaryen.CallId) callees.add((binaryen.getExpressionInfo(expr) as binaryen.CallInfo).target);
+      else if (id === binaryen.CallIndirectId) indirect = true;
+      stack.push(...childrenOf(expr));
+    }
+    calls.set(info.name, callees);
+  }
+  if (indirect) return new Set();
+  const exported = new Set<string>();
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const info = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (info.kind === binaryen.ExternalFunction) exported.add(info.value);
+  }
+  const cyclic = cyclicFunctions(calls);
+  return new Set([...calls.keys()].filter((name) => !exported.has(name) && !cyclic.has(name)));
+}
+
+/** Functions on a cycle of `calls` (Tarjan's strongly connected components; callees outside `calls` are leaves). */
+function cyclicFunctions(calls: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cyclic = new Set<string>();
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of calls.get(v)!) {
+      if (!calls.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || calls.get(v)!.has(v)) for (const name of component) cyclic.add(name);
+  };
+  for (const v of calls.keys()) if (!index.has(v)) visit(v);
+  return cyclic;
+}
+
 /** Instruments `wasm` (asc output) and returns the metered binary; throws ForbiddenInstructionError. */
 export function meterModule(wasm: Uint8Array): Uint8Array {
   const module = binaryen.readBinary(wasm);
   try {
+    const candidates = foldableFunctions(module);
     const fuel = "__ice_fuel_global";
     const oom = "__ice_oom_global";
     module.addGlobal(fuel, binaryen.i64, true, module.i64.const(0n));
@@ -164,6 +256,10 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
         return 0;
       }
       let cost = FREE.has(id) ? 0 : 1;
+      if (id === binaryen.CallId) {
+        const target = (binaryen.getExpressionInfo(expr) as binaryen.CallInfo).target;
+        if (folded(target)) cost += costOf(target);
+      }
       for (const child of kind.fields) {
         const ref = child.get(expr);
         if (ref) cost += walk(ref);
@@ -176,13 +272,26 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       return cost;
     };
 
+    /** The straight-line cost of a function's body, walked (and its loops instrumented) once. */
+    const costs = new Map<string, number>();
+    const costOf = (name: string): number => {
+      let cost = costs.get(name);
+      if (cost === undefined) {
+        cost = walk(binaryen.getFunctionInfo(module.getFunction(name)).body);
+        costs.set(name, cost);
+      }
+      return cost;
+    };
+    /** True when calls to `name` are charged its cost and it has no entry check of its own. */
+    const folded = (name: string): boolean => candidates.has(name) && costOf(name) <= MAX_FOLDED_COST;
+
     const growSites: Ref[] = [];
     for (let i = 0; i < module.getNumFunctions(); i++) {
       const fn = module.getFunctionByIndex(i);
       const info = binaryen.getFunctionInfo(fn);
       if (!info.body) continue;
-      const cost = Math.max(1, walk(info.body));
-      FUNCTION_BODY.set(fn, module.block(null, [...check(cost), info.body], info.results));
+      const cost = Math.max(1, costOf(info.name));
+      if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...check(cost), info.body], info.results));
     }
     replaceGrows(module, growSites);
 

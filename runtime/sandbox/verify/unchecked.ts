@@ -1,0 +1,51 @@
+/**
+ * @fileoverview Which functions may go without an entry fuel check. The metering pass folds a
+ * small callee's cost into its callers' checks (src/emit/wasm/meter.ts); that is safe only when
+ * a run cannot call its way around forever without passing a check. Loops always have checks,
+ * so that holds when no cycle of direct calls consists of unchecked functions alone, and no
+ * unchecked function calls through the table (its target is unknown) or is exported (the host
+ * calls exports; keeping them checked means every run starts with a check).
+ */
+import type { FunctionCost } from "./moduleShape.js";
+import { VerifyError } from "./verifyError.js";
+
+/** Throws unless every function without an entry check is folded safely (see above). */
+export function checkUncheckedFunctions(
+  functions: readonly FunctionCost[],
+  importedFunctions: number,
+  exported: ReadonlySet<number>,
+): void {
+  const unchecked = (index: number): boolean =>
+    index >= importedFunctions && functions[index - importedFunctions]?.metered === false;
+  for (const [local, fn] of functions.entries()) {
+    if (fn.metered) continue;
+    const index = local + importedFunctions;
+    if (exported.has(index)) throw new VerifyError("module", `function ${index} is exported but not fuel-metered`);
+    if (fn.indirect) throw new VerifyError("module", `function ${index} calls indirectly but is not fuel-metered`);
+  }
+  // Depth-first search for a cycle among unchecked functions (0 unvisited, 1 on the path, 2 done).
+  const state = new Uint8Array(functions.length);
+  for (let root = 0; root < functions.length; root++) {
+    if (functions[root]!.metered || state[root] !== 0) continue;
+    const path: { local: number; next: number }[] = [{ local: root, next: 0 }];
+    state[root] = 1;
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const calls = functions[top.local]!.calls;
+      if (top.next >= calls.length) {
+        state[top.local] = 2;
+        path.pop();
+        continue;
+      }
+      const callee = calls[top.next++]!.callee;
+      if (!unchecked(callee)) continue;
+      const local = callee - importedFunctions;
+      if (state[local] === 1)
+        throw new VerifyError("module", `function ${callee} is not fuel-metered and can call itself`);
+      if (state[local] === 0) {
+        state[local] = 1;
+        path.push({ local, next: 0 });
+      }
+    }
+  }
+}
