@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { compileFiles } from "../build/compile.js";
 import { defaultCacheDir } from "./cache.js";
 import type { CliIo } from "./io.js";
-import { reportDiagnostics, UsageError, type DiagnosticFormat } from "./report.js";
+import { reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "./report.js";
 import { bundledRuntimeUrl } from "./runtimeLocation.js";
 import { openSession } from "./providers.js";
 import { printTrace } from "./trace.js";
@@ -139,14 +139,4 @@ function describe(error: unknown): string {
   const e = error as { message?: unknown; code?: unknown; errors?: { message?: unknown }[] };
   const message = String(e.message || e.errors?.[0]?.message || e.code || error);
   return message.split("\n")[0]!;
-}
-
-/** A run's IceError as `error CODE: message` on stderr (exit 1); anything else is rethrown. */
-export function reportRunError(io: CliIo, error: unknown): number {
-  const e = error as { code?: unknown; message?: unknown };
-  if (typeof e?.code === "string" && e.code.startsWith("ICE_")) {
-    io.stderr(`error ${e.code}: ${String(e.message)}\n`);
-    return 1;
-  }
-  throw error;
 }

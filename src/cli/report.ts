@@ -14,5 +14,18 @@ export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
+/**
+ * Prints a run's failure as one line (`error ICE_CODE: node 'id': message`, exit 1) when it is one
+ * of the runtime's errors; anything else is rethrown (an internal error, reported by main).
+ */
+export function reportRunError(io: CliIo, error: unknown): number {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e && typeof e.code === "string" && e.code.startsWith("ICE_")) {
+    io.stderr(`error ${e.code}: ${String(e.message)}\n`);
+    return 1;
+  }
+  throw error;
+}
+
 /** A usage mistake: the message and a pointer to help. */
 export class UsageError extends Error {}

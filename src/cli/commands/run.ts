@@ -12,7 +12,7 @@ import { compileFiles } from "../../build/compile.js";
 import { writeOutputFiles } from "../../build/outDir.js";
 import { defaultCacheDir } from "../cache.js";
 import type { CliIo } from "../io.js";
-import { reportDiagnostics, UsageError, type DiagnosticFormat } from "../report.js";
+import { reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "../report.js";
 import { bundledRuntimeUrl } from "../runtimeLocation.js";
 import { openSession } from "../providers.js";
 import { printTrace } from "../trace.js";
@@ -133,16 +133,6 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** An IceError from a run: its code and message (which names the node) on stderr, exit 1; anything else is a bug. */
-function reportRunError(io: CliIo, error: unknown): number {
-  const e = error as { code?: unknown; nodeId?: unknown; message?: unknown } | null;
-  if (e && typeof e.code === "string" && e.code.startsWith("ICE_")) {
-    io.stderr(`error ${e.code}: ${String(e.message)}\n`);
-    return 1;
-  }
-  throw error;
 }
 
 /** `--input`: inline JSON, or `@path` to a JSON file. */
