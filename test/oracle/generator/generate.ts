@@ -289,6 +289,15 @@ export class Generator {
           [this.helpers.length > 0 ? 2 * deep : 0, () => this.call(ctx, budget, avoid)],
           [1 * deep, () => this.callback("num", "reduce", ctx, budget, avoid)],
           [1 * deep, () => expr("num", ["", ".indexOf(", ")"], [sub("str"), sub("str")])],
+          [
+            2 * deep,
+            () =>
+              expr("num", ["(", ` ${this.r.pick(["|", "&", "^", "<<", ">>", ">>>"])} `, ")"], [sub("num"), sub("num")]),
+          ],
+          [1 * deep, () => expr("num", ["(~", ")"], [sub("num")])],
+          [1 * deep, () => expr("num", [this.r.pick(["Number(", "parseFloat(", "parseInt("]), ")"], [sub("str")])],
+          [1 * deep, () => expr("num", ["", `.charCodeAt(${this.r.int(3)})`], [sub("str")])],
+          [1 * deep, () => expr("num", ["", ".lastIndexOf(", ")"], [sub("nums"), sub("num")])],
         ]);
       case "str":
         return this.r.weighted<Expr>([
