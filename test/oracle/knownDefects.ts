@@ -36,6 +36,4 @@ export const KNOWN_BAD_DIAGNOSTICS: readonly string[] = [];
  * that are WRONG or CRASH today, by name (`fuzz/1/<index>`). As above: the test fails on a failing
  * program not listed here, and on a listed one that no longer fails (delete it then).
  */
-export const KNOWN_FUZZ_FAILURES: readonly string[] = [
-  "fuzz/1/0", // -0 in an input array comes back as 0
-];
+export const KNOWN_FUZZ_FAILURES: readonly string[] = [];
