@@ -8,7 +8,7 @@ import { formatLocation, type Span } from "./sourceFile.js";
 /** Renders one diagnostic for a terminal. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { span: at } = diagnostic;
-  const head = `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
+  const head = `${diagnostic.severity} ${diagnostic.code}: ${visible(diagnostic.message)}`;
   const lines = [at ? `${formatLocation(at)} - ${head}` : head];
   if (at) lines.push(...snippet(at));
   for (const note of diagnostic.notes) {
@@ -49,13 +49,33 @@ function location(at: Span): object {
 function snippet(at: Span): string[] {
   const start = at.file.position(at.start);
   const end = at.file.position(at.end);
-  const text = at.file.lineText(start.line);
+  const line = at.file.lineText(start.line);
   const gutter = String(start.line).length;
   const pad = " ".repeat(gutter);
-  const width =
-    end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
-  const caretPrefix = text.slice(0, start.column - 1).replace(/[^\t]/g, " ");
+  // A long line (a minified or hostile file) is shown as a window around the column.
+  const from = line.length > MAX_SNIPPET ? Math.max(0, start.column - 1 - 40) : 0;
+  const to = Math.min(line.length, from + MAX_SNIPPET);
+  const cut = (from > 0 ? "..." : "") + line.slice(from, to) + (to < line.length ? "..." : "");
+  const text = cut.replace(CONTROL, "?");
+  const column = start.column - from + (from > 0 ? 3 : 0);
+  const width = Math.min(
+    end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, line.length - start.column + 1),
+    Math.max(1, text.length - column + 1),
+  );
+  const caretPrefix = text.slice(0, column - 1).replace(/[^\t]/g, " ");
   return [`${pad} |`, `${start.line} | ${text}`, `${pad} | ${caretPrefix}${"^".repeat(width)}`];
+}
+
+/** Widest source snippet shown, in characters. */
+const MAX_SNIPPET = 160;
+
+/** Control characters (but tab): a workflow's bytes never drive the terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/** Text with control characters (but tab and line feed) written as escapes. */
+function visible(text: string): string {
+  return text.replace(CONTROL, (c) => (c === "\n" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 function plural(count: number, word: string): string {

@@ -149,6 +149,20 @@ describe("ids, tools, outputs, inputs and fields are names", () => {
   });
 });
 
+describe("diagnostics never echo a workflow's bytes raw to the terminal", () => {
+  it("escapes control characters in messages and snippets, and windows very long lines", async () => {
+    const dir = writeFiles({
+      "w.yaml": `name: w\nnodes:\n  - id: t\n    type: tool\n    tool_name: x\n    tool_arg\u001b[31mz: 1\n`,
+      "long.yaml": `name: w\nnodes: [${"1, ".repeat(100_000)}{ id: "bad id", type: tool, tool_name: x }]\n`,
+    });
+    const result = await iceosc(["check", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("tool_arg\\u001b[31mz");
+    expect(result.stderr).not.toContain("\u001b");
+    expect(result.stderr.length).toBeLessThan(5_000);
+  });
+});
+
 describe("the build's writer refuses paths outside the output directory", () => {
   it("refuses separators, dot names and NUL, writing nothing", async () => {
     const out = tempDir();
