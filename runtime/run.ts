@@ -342,7 +342,10 @@ export class Run {
       tokens: this.usage.tokens,
       ...(costUsd !== undefined && { costUsd }),
     });
-    return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === undefined ? null : value))) as T;
+    const copy: unknown = JSON.parse(
+      JSON.stringify(values, (_key, value: unknown) => (value === undefined ? null : value)),
+    );
+    return keepNegativeZero(values, copy) as T;
   }
 
   private sandboxed(id: string, inputs: Output): Promise<Output> {
@@ -587,4 +590,27 @@ function followSignal(outer: AbortSignal): AbortSignal {
   if (outer.aborted) controller.abort(outer.reason);
   else outer.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
   return controller.signal;
+}
+
+/**
+ * Puts back the -0s that the JSON copy of an output turned into 0 (a code node computes with
+ * JavaScript numbers, and -0 is one of them): the copy decides the shape, and only number leaves
+ * that were -0 at the same place in the source change. Values with a `toJSON` are left as copied.
+ */
+function keepNegativeZero(source: unknown, copy: unknown): unknown {
+  if (copy === 0 && Object.is(source, -0)) return -0;
+  if (copy === null || typeof copy !== "object" || source === null || typeof source !== "object") return copy;
+  if (typeof (source as { toJSON?: unknown }).toJSON === "function") return copy;
+  if (Array.isArray(copy)) {
+    if (!Array.isArray(source)) return copy;
+    for (let i = 0; i < copy.length; i++) copy[i] = keepNegativeZero(source[i], copy[i]);
+    return copy;
+  }
+  const target = copy as Record<string, unknown>;
+  for (const key of Object.keys(target)) {
+    // An own "__proto__" key stays as copied (assigning it would set the copy's prototype).
+    if (key !== "__proto__" && Object.hasOwn(source, key))
+      target[key] = keepNegativeZero((source as Record<string, unknown>)[key], target[key]);
+  }
+  return copy;
 }

@@ -53,9 +53,14 @@ export function lowerBody(
     const state = enter(ctx, typed.node, NODE_FUNCTION, outputClass);
     ctx.current = state;
     const statements = printStatements(ctx, typed.node.body!.statements);
-    main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}\n${statements}\nabort("the code node ended without returning");\n}`;
+    main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}\n${statements}\nthrow new Error("the code node ended without returning");\n}`;
   } catch (error) {
-    if (!(error instanceof Refused)) throw error;
+    // A refusal was reported already; anything else is a gap in the lowering, reported (once)
+    // as such at the body rather than as a compiler crash.
+    if (!(error instanceof Refused)) {
+      if (process.env.ICEOSC_DEBUG) process.stderr.write(`codenode: ${error instanceof Error ? error.stack : error}\n`);
+      return { source: undefined, diagnostics: [...diagnostics, ...ctx.diagnostics, loweringGap(body)] };
+    }
   }
   if (ctx.diagnostics.length > 0) return { source: undefined, diagnostics: [...diagnostics, ...ctx.diagnostics] };
   const inputName = (inputClass as { shape: { name: string } }).shape.name;

@@ -88,6 +88,23 @@ export function typeBody(
   return { program, checker: program.getTypeChecker(), file, node, bodyStart };
 }
 
+/** Number types of AssemblyScript that users of the old compiler wrote (`<i32>x`, `map<f64>`). */
+const ASSEMBLYSCRIPT_TYPES = new Set([
+  "i8",
+  "i16",
+  "i32",
+  "i64",
+  "u8",
+  "u16",
+  "u32",
+  "u64",
+  "f32",
+  "f64",
+  "usize",
+  "isize",
+  "bool",
+]);
+
 const HOST_GLOBALS = new Set([
   "process",
   "require",
@@ -118,7 +135,10 @@ function mapDiagnostics(
     const start = (d.start ?? bodyStart) - bodyStart;
     const inBody = start >= 0 && start <= bodyLength;
     const at = inBody ? map.spanOf(start, start + Math.max(1, d.length ?? 1)) : map.whole;
-    const message = ts.flattenDiagnosticMessageText(d.messageText, " ");
+    // tsc's advice to change the `lib` option does not apply: the library is what code nodes support.
+    const message = ts
+      .flattenDiagnosticMessageText(d.messageText, " ")
+      .replace(/\s*Do you need to change your target library\?.*$/, "");
     const name = /^Cannot find name '([^']+)'/.exec(message)?.[1];
     const member = /^Property '([^']+)' does not exist on type 'Math'/.exec(message)?.[1];
     let diagnostic: Diagnostic;
@@ -130,6 +150,12 @@ function mapDiagnostics(
     } else if (member === "random" && !capabilities.includes("random")) {
       key = "cap:random";
       diagnostic = createDiagnostic(Diagnostics.CapabilityNotGranted, at, ["Math.random", "random"]);
+    } else if (name !== undefined && ASSEMBLYSCRIPT_TYPES.has(name)) {
+      key = `${start}:as-type`;
+      diagnostic = createDiagnostic(Diagnostics.UnsupportedIdiom, at, [
+        "this type name (from the old sandbox dialect)",
+        "code nodes are TypeScript and compute with JavaScript numbers: write `number` (and no `<...>` cast)",
+      ]);
     } else if (name !== undefined && HOST_GLOBALS.has(name)) {
       key = `host:${name}`;
       diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [name]);

@@ -287,6 +287,37 @@ export function __ice_sort_default<T>(a: Array<T>): Array<T> {
   return a;
 }
 
+export function __ice_splice<T>(a: Array<T>, start: f64, count: f64, items: Array<T>): Array<T> {
+  const len = a.length;
+  const from = __ice_rel(start, len);
+  const n = count != count ? 0 : min(max(__ice_idx(count), 0), len - from);
+  const removed = new Array<T>();
+  for (let k = 0; k < n; k++) removed.push(unchecked(a[from + k]));
+  const tail = new Array<T>();
+  for (let k = from + n; k < len; k++) tail.push(unchecked(a[k]));
+  a.length = from;
+  for (let k = 0; k < items.length; k++) a.push(unchecked(items[k]));
+  for (let k = 0; k < tail.length; k++) a.push(unchecked(tail[k]));
+  return removed;
+}
+export function __ice_filled<T>(n: f64, v: T): Array<T> {
+  const k = <i32>n;
+  if (!(n >= 0 && <f64>k == n && n <= 268435456.0)) abort("RangeError: Invalid array length");
+  const a = new Array<T>();
+  for (let i = 0; i < k; i++) a.push(v);
+  return a;
+}
+export function __ice_max_of(a: Array<f64>, min: bool): f64 {
+  let r = min ? Infinity : -Infinity;
+  for (let k = 0; k < a.length; k++) r = min ? Math.min(r, unchecked(a[k])) : Math.max(r, unchecked(a[k]));
+  return r;
+}
+export function __ice_set_of<T>(a: Array<T>): Set<T> {
+  const s = new Set<T>();
+  for (let k = 0; k < a.length; k++) s.add(__ice_key<T>(unchecked(a[k])));
+  return s;
+}
+
 // ---- strings ------------------------------------------------------------------------------
 export function __ice_char(s: string, i: f64): string {
   const k = <i32>i;

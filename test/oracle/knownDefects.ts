@@ -8,20 +8,7 @@
 
 /** Case name -> what is wrong today. */
 export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
-  "stats/median-with-slice": "WRONG: at $.median: JavaScript -0, sandbox 0",
-  "stats/percentiles-nearest-rank": "WRONG: at $.p50: JavaScript -0, sandbox 0",
-  "stats/min-max-range": "WRONG: at $.min: JavaScript -0, sandbox 0",
-  "numbers/division-and-remainder": "WRONG: at $.q: JavaScript -0, sandbox 0",
-  "numbers/integer-division-and-remainder": "WRONG: at $.r: JavaScript -0, sandbox 0",
-  "numbers/rounding": "WRONG: at $.round: JavaScript -0, sandbox 0",
-  "numbers/round-to-cents": "WRONG: at $.cents: JavaScript -0, sandbox 0",
-  "numbers/parse": "WRONG: at $.n: JavaScript -0, sandbox 0",
-  "idiom/findLast": "WRONG: at $.f: JavaScript -0, sandbox 0",
-  "idiom/at": "WRONG: at $.last: JavaScript -0, sandbox 0",
-  "idiom/reverse-concat-slice": "WRONG: at $.ys[1]: JavaScript -0, sandbox 0",
   "strings/case-mapping-unicode": "WRONG: final sigma: 'ΣΑΣ'.toLowerCase() is 'σασ' (JavaScript: 'σας')",
-  "idiom/out-of-range-read":
-    'WRONG: JavaScript returns {"missing":true,"s":"undefined"}, the sandbox fails with ICE_SANDBOX_TRAP: node \'body\': ...',
 };
 
 /**

@@ -254,6 +254,36 @@ const CASES: Case[] = [
     output: { n: "number" },
     inputs: [{ n: 0 }, { n: 1 }, { n: 2 }, { n: -1 }],
   },
+  {
+    id: "spread_splice_fill",
+    body:
+      "const xs = inputs.xs;\nconst ys = [...xs, 10, ...xs];\nconst zs = xs.slice();\nconst removed = zs.splice(1, 2, 7, 8, 9);\n" +
+      "const w = [1, 2, 3, 4];\nw.splice(-2);\nconst filled = new Array<number>(3).fill(0.5);\nconst s = new Set<number>(xs);\n" +
+      "return { ys, zs, removed, w, filled, n: s.size, has: s.has(-0), mx: xs.length > 0 ? Math.max(...xs) : 0 };",
+    input: { xs: "number[]" },
+    output: {
+      ys: "number[]",
+      zs: "number[]",
+      removed: "number[]",
+      w: "number[]",
+      filled: "number[]",
+      n: "number",
+      has: "boolean",
+      mx: "number",
+    },
+    inputs: [{ xs: [3, 1, 2, 0] }, { xs: [] }],
+    capabilities: ["math"],
+  },
+  {
+    id: "switch_in_function",
+    body:
+      'function ordinal(n: number): string {\n  if (n % 100 >= 11 && n % 100 <= 13) return n + "th";\n' +
+      '  switch (n % 10) {\n    case 1: return n + "st";\n    case 2: return n + "nd";\n    case 3: return n + "rd";\n    default: return n + "th";\n  }\n}\n' +
+      "return { out: inputs.ns.map((n) => ordinal(n)) };",
+    input: { ns: "integer[]" },
+    output: { out: "string[]" },
+    inputs: [{ ns: [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 0, -1] }],
+  },
 ];
 
 let compiled: CompileSandboxResult & { programs: Map<string, SandboxProgram> };
@@ -313,6 +343,9 @@ describe("refused constructs", () => {
       new RegExp(`^missing.yaml:${line(2)}:\\d+ ICE3001 Property 'b' is missing`),
     );
     expect(diagnosticsOf("labelled")[0]).toMatch(/ICE3009 a labelled statement/);
+    expect(diagnosticsOf("never_undefined")[0]).toMatch(
+      new RegExp(`^never_undefined.yaml:${line(3)}:13 ICE3009 comparing a value whose type excludes undefined`),
+    );
     for (const d of refused.diagnostics) expect(d.message).not.toMatch(/~lib|AS\d{3}|\bauto\b/);
   });
 });

@@ -132,6 +132,7 @@ interface Array<T> {
   concat(...items: T[][]): T[];
   join(separator?: string): string;
   reverse(): T[];
+  splice(start: number, deleteCount?: number, ...items: T[]): T[];
   sort(compareFn?: (a: T, b: T) => number): this;
   fill(value: T, start?: number, end?: number): this;
   map<U>(callbackfn: (value: T, index: number, array: T[]) => U): U[];
@@ -148,6 +149,8 @@ interface Array<T> {
 }
 interface ArrayConstructor {
   new <T>(): T[];
+  /** Only as \`new Array<T>(n).fill(value)\` (a bare \`new Array(n)\` has holes, which code nodes cannot hold). */
+  new <T>(arrayLength: number): T[];
 }
 declare var Array: ArrayConstructor;
 
@@ -172,7 +175,7 @@ interface Set<T> {
   clear(): void;
 }
 interface SetConstructor {
-  new <T>(): Set<T>;
+  new <T>(values?: readonly T[]): Set<T>;
 }
 declare var Set: SetConstructor;
 

@@ -44,6 +44,16 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
       }
     }
     if (callee.questionDotToken) return ctx.refuse(node, "'?.' before a call", "check the value for undefined first");
+    const made = stripParens(callee.expression);
+    if (method === "fill" && ts.isNewExpression(made) && made.arguments?.length === 1 && node.arguments.length === 1) {
+      // `new Array<T>(n).fill(v)`: n copies of v (a bare `new Array(n)` would hold holes).
+      const type = ctx.typeOf(node);
+      if (type.kind === "array") {
+        const length = printTo(ctx, made.arguments[0]!, NUMBER);
+        const value = printTo(ctx, node.arguments[0]!, type.element);
+        return { text: `__ice_filled<${asType(type.element)}>(${length}, ${value})`, type };
+      }
+    }
     const receiver = printExpr(ctx, callee.expression);
     switch (receiver.type.kind) {
       case "string":
@@ -65,12 +75,23 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
 export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
   const type = ctx.typeOf(node);
   const callee = node.expression;
+  const args = node.arguments ?? [];
   if (
     ts.isIdentifier(callee) &&
     (type.kind === "map" || type.kind === "set" || type.kind === "array") &&
-    (node.arguments?.length ?? 0) === 0
+    args.length === 0
   )
     return { text: `new ${asType(type)}()`, type };
+  if (ts.isIdentifier(callee) && type.kind === "set" && args.length === 1) {
+    const values = printTo(ctx, args[0]!, { kind: "array", element: type.element });
+    return { text: `__ice_set_of<${asType(type.element)}>(${values})`, type };
+  }
+  if (ts.isIdentifier(callee) && type.kind === "array" && args.length === 1)
+    return ctx.refuse(
+      node,
+      "`new Array(n)` on its own (its elements are holes)",
+      "write `new Array<T>(n).fill(value)`, or push into `[]`",
+    );
   if (ts.isIdentifier(callee) && callee.text === "Error") return { text: errorText(ctx, node.arguments ?? []), type };
   return ctx.refuse(
     node,
@@ -132,6 +153,11 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
 }
 
 function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
+  const [only] = node.arguments;
+  if ((method === "min" || method === "max") && node.arguments.length === 1 && only && ts.isSpreadElement(only)) {
+    const list = printTo(ctx, only.expression, { kind: "array", element: NUMBER });
+    return { text: `__ice_max_of(${list}, ${method === "min"})`, type: NUMBER };
+  }
   const args = node.arguments.map((a) => printTo(ctx, a, NUMBER));
   const [x = "NaN", y = "NaN"] = args;
   switch (method) {
@@ -147,7 +173,11 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
     case "max": {
       if (args.length === 0) return { text: method === "min" ? "Infinity" : "-Infinity", type: NUMBER };
       if (node.arguments.some(ts.isSpreadElement))
-        return ctx.refuse(node, `Math.${method}(...array)`, "use a loop or reduce");
+        return ctx.refuse(
+          node,
+          `Math.${method} with a spread among other arguments`,
+          "spread one array alone: Math.max(...xs)",
+        );
       const text = args.reduce((acc, a) => `Math.${method}(${acc}, ${a})`);
       return { text, type: NUMBER };
     }
@@ -309,6 +339,11 @@ function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, met
       if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
         return ctx.refuse(node, "join of objects or arrays", "map the elements to strings first");
       return { text: `__ice_join<${T}>(${r}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
+    case "splice": {
+      const items = node.arguments.slice(2).map((x) => printTo(ctx, x, element));
+      const count = node.arguments[1] ? n(1, "") : "Infinity";
+      return { text: `__ice_splice<${T}>(${r}, ${n(0, "0.0")}, ${count}, <Array<${T}>>[${items.join(", ")}])`, type };
+    }
     case "reverse":
       return { text: `${r}.reverse()`, type };
     case "fill":

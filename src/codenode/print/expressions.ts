@@ -409,11 +409,12 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const [value, other] = isUndefined(ctx, node.left) ? [node.right, node.left] : [node.left, node.right];
   if (isUndefined(ctx, other)) {
     const printed = printExpr(ctx, value);
-    if (printed.type.kind !== "optional") {
-      if (!isPure(value))
-        return ctx.refuse(node, "comparing a value that is never undefined with undefined", "remove the comparison");
-      return { text: equal ? "false" : "true", type: BOOLEAN };
-    }
+    if (printed.type.kind !== "optional")
+      return ctx.refuse(
+        node,
+        "comparing a value whose type excludes undefined with undefined",
+        "an array element or a character read past the end stops the node instead of giving undefined: compare the index with .length",
+      );
     return { text: `(${printed.text} ${equal ? "===" : "!=="} null)`, type: BOOLEAN };
   }
   const left = printExpr(ctx, node.left);
@@ -627,11 +628,22 @@ function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, h
   if (type.kind !== "array") return ctx.refuse(node, "this array literal", "declare the array's type");
   const element = type.element;
   if (node.elements.length === 0) return { text: `new Array<${asType(element)}>()`, type };
-  for (const e of node.elements)
-    if (ts.isSpreadElement(e) || ts.isOmittedExpression(e))
-      ctx.refuse(e, "spread or holes in an array literal", "use concat or push");
-  const items = node.elements.map((e) => printTo(ctx, e, element));
-  return { text: `(<${asType(type)}>[${items.join(", ")}])`, type };
+  // Runs of plain elements become literals, spread arrays copies; joined with concat, in order.
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) parts.push(`(<${asType(type)}>[${run.join(", ")}])`);
+    run = [];
+  };
+  for (const e of node.elements) {
+    if (ts.isOmittedExpression(e)) ctx.refuse(e, "holes in an array literal", "write every element");
+    if (ts.isSpreadElement(e)) {
+      flush();
+      parts.push(`${printTo(ctx, e.expression, type)}.slice(0)`);
+    } else run.push(printTo(ctx, e, element));
+  }
+  flush();
+  return { text: parts.length === 1 ? parts[0]! : `${parts[0]}.concat(${parts.slice(1).join(").concat(")})`, type };
 }
 
 function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, hint?: ValueType): Printed {

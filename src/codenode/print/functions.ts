@@ -143,7 +143,7 @@ export function lift(ctx: PrintContext, node: FunctionNode): Signature {
   ctx.current = state;
   try {
     let body: string;
-    if (ts.isBlock(node.body!)) body = printStatements(ctx, node.body.statements);
+    if (ts.isBlock(node.body!)) body = printStatements(ctx, node.body.statements) + fallOff(signature.returnType);
     else if (signature.returnType.kind === "void") body = `${printTo(ctx, node.body!, VOID)};`;
     else body = `return ${printTo(ctx, node.body!, signature.returnType)};`;
     const definerEnv = ctx.states.get(definer)?.env?.name ?? "i32";
@@ -230,4 +230,15 @@ export function callbackFor(
 
 function envOfDefiner(ctx: PrintContext, definer: ts.Node): string {
   return ctx.states.get(definer)?.env ? ctx.envOf(definer) : "0";
+}
+
+/**
+ * What ends a block body that falls off its end: nothing for void, undefined for an optional
+ * return type; otherwise the checker proved every path returns (AssemblyScript may not see it,
+ * e.g. after a lowered switch), so the end is unreachable.
+ */
+function fallOff(type: ValueType): string {
+  if (type.kind === "void") return "";
+  if (type.kind === "optional") return `\nreturn __ice_none<${asType(type)}>();`;
+  return '\nthrow new Error("unreachable: the function ended without returning");';
 }
