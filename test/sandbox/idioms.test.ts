@@ -295,6 +295,12 @@ const REFUSED = [
   unit("reserved", "const __ice_x = 1;\nreturn { n: __ice_x };", {}, { n: "integer" }),
   unit("missing", "const x = 1;\nreturn { a: x };", {}, { a: "integer", b: "string" }),
   unit(
+    "never_undefined",
+    "const xs = [1];\nconst v = xs[10];\nreturn { n: v === undefined ? 1 : 0 };",
+    {},
+    { n: "integer" },
+  ),
+  unit(
     "labelled",
     "let n = 0;\nouter: for (const x of [1]) { n = x; break outer; }\nreturn { n };",
     {},
@@ -344,7 +350,7 @@ describe("refused constructs", () => {
     );
     expect(diagnosticsOf("labelled")[0]).toMatch(/ICE3009 a labelled statement/);
     expect(diagnosticsOf("never_undefined")[0]).toMatch(
-      new RegExp(`^never_undefined.yaml:${line(3)}:13 ICE3009 comparing a value whose type excludes undefined`),
+      new RegExp(`^never_undefined.yaml:${line(3)}:19 ICE3009 comparing a value whose type excludes undefined`),
     );
     for (const d of refused.diagnostics) expect(d.message).not.toMatch(/~lib|AS\d{3}|\bauto\b/);
   });
