@@ -23,6 +23,7 @@ export function mathOp(name: string): number | undefined {
 export { NUM_MODE, STR_MODE };
 
 export const RUNTIME_LIB_SOURCE = `// iceosc code-node runtime: JavaScript semantics (src/codenode/runtimeLib.ts)
+import { isCased, isCaseIgnorable } from "~lib/util/string";
 @external("ice", "num_to_str") declare function __ice_num_to_str_raw(x: f64, mode: i32, arg: i32, out: usize): i32;
 @external("ice", "str_to_num") declare function __ice_str_to_num_raw(ptr: usize, length: i32, mode: i32, radix: f64): f64;
 @external("ice", "math") export declare function __ice_math(op: i32, x: f64, y: f64): f64;
@@ -318,7 +319,58 @@ export function __ice_set_of<T>(a: Array<T>): Set<T> {
   return s;
 }
 
-// ---- strings ------------------------------------------------------------------------------
+// ---- strings ----
+function __ice_cp_before(s: string, i: i32): i32 {
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+function __ice_cp_at(s: string, i: i32): i32 {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+/** Unicode's Final_Sigma condition for the Σ at i (no lookahead limit, as JavaScript). */
+function __ice_final_sigma(s: string, i: i32): bool {
+  let pos = i;
+  let before = false;
+  while (pos > 0) {
+    const c = __ice_cp_before(s, pos);
+    pos -= c >= 0x10000 ? 2 : 1;
+    if (isCaseIgnorable(<u32>c)) continue;
+    before = isCased(<u32>c);
+    break;
+  }
+  if (!before) return false;
+  pos = i + 1;
+  while (pos < s.length) {
+    const c = __ice_cp_at(s, pos);
+    pos += c >= 0x10000 ? 2 : 1;
+    if (isCaseIgnorable(<u32>c)) continue;
+    return !isCased(<u32>c);
+  }
+  return true;
+}
+/** toLowerCase with JavaScript's Final_Sigma rule (AssemblyScript's stops at the wrong place). */
+export function __ice_lower(s: string): string {
+  if (s.indexOf("\u03a3") < 0) return s.toLowerCase();
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) != 0x03a3) continue;
+    out += s.substring(from, i).toLowerCase();
+    out += __ice_final_sigma(s, i) ? "\u03c2" : "\u03c3";
+    from = i + 1;
+  }
+  return out + s.substring(from).toLowerCase();
+}
+// --------------------------------------------------------------------------
 export function __ice_char(s: string, i: f64): string {
   const k = <i32>i;
   if (!(i >= 0 && <f64>k == i && k < s.length)) abort("string index " + __ice_num_str(i) + " is out of range (length " + s.length.toString() + ")");

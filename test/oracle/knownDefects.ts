@@ -7,9 +7,7 @@
  */
 
 /** Case name -> what is wrong today. */
-export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
-  "strings/case-mapping-unicode": "WRONG: final sigma: 'ΣΑΣ'.toLowerCase() is 'σασ' (JavaScript: 'σας')",
-};
+export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};
 
 /**
  * Cases refused with diagnostics that are unlocated or leak AssemblyScript internals (`~lib/`,

@@ -94,7 +94,7 @@ describe("compileSandboxUnits diagnostics", () => {
 
   it("reports TypeScript's own errors, located, in TypeScript's words", () => {
     expect(diagnosticsOf(result, "types").map((d) => `${where(d)} ${d.message}`)).toEqual([
-      `types.yaml:${line(1)}:17 ICE3001 Cannot find name 'i32'. (TS2304)`,
+      `types.yaml:${line(1)}:17 ICE3009 this type name (from the old sandbox dialect) is not supported in sandboxed code; code nodes are TypeScript and compute with JavaScript numbers: write \`number\` (and no \`<...>\` cast)`,
     ]);
     expect(diagnosticsOf(result, "shape").map((d) => `${where(d)} ${d.message}`)).toEqual([
       `shape.yaml:${line(1)}:16 ICE3001 Type 'string' is not assignable to type 'number'. (TS2322)`,

@@ -160,7 +160,12 @@ const CASES: Case[] = [
       o: "string[]",
       p: "boolean",
     },
-    inputs: [{ s: "\u00a0\ufeff abcb \u00df \u3000" }, { s: "abc" }, { s: "" }],
+    inputs: [
+      { s: "\u00a0\ufeff abcb \u00df \u3000" },
+      { s: "abc" },
+      { s: "" },
+      { s: "x \u0391\u03a3. \u03a3\u0391\u03a3 \u0130" },
+    ],
   },
   {
     id: "code_points",

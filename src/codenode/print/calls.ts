@@ -262,8 +262,9 @@ function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Printed, me
     case "substring":
       return { text: `__ice_s_substring(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type: STRING };
     case "toUpperCase":
+      return { text: `${r}.toUpperCase()`, type: STRING };
     case "toLowerCase":
-      return { text: `${r}.${method}()`, type: STRING };
+      return { text: `__ice_lower(${r})`, type: STRING };
     case "trim":
       return { text: `__ice_trim(${r}, true, true)`, type: STRING };
     case "trimStart":

@@ -252,7 +252,8 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       if (id === binaryen.LoopId) {
         const body = LOOP_BODY.get(expr);
         const cost = Math.max(1, walk(body));
-        LOOP_BODY.set(expr, module.block(null, [...check(cost), body]));
+        // The block keeps the body's type: an optimised loop may yield a value.
+        LOOP_BODY.set(expr, module.block(null, [...check(cost), body], binaryen.getExpressionType(body)));
         return 0;
       }
       let cost = FREE.has(id) ? 0 : 1;
