@@ -12,6 +12,8 @@ import {
   parseArguments,
   performRequest,
   requestSettings,
+  clientsByEndpoint,
+  modelOf,
   resolveEndpoint,
   stringOf,
   type ProviderOptions,
@@ -31,30 +33,27 @@ const OUTPUT_TOOL = "output";
 
 /** An `LlmProvider` speaking the Anthropic Messages API. */
 export function anthropicProvider(options: ProviderOptions = {}): LlmProvider {
-  const clients = new Map<string, Anthropic>();
+  const clientFor = clientsByEndpoint(async ({ baseURL, apiKey }) => {
+    // The documented wire protocol: `x-api-key` (the SDK would send a bearer token) and the stable API version.
+    const defaultHeaders = {
+      "x-api-key": apiKey ?? "not-needed",
+      authorization: null,
+      "anthropic-version": API_VERSION,
+      ...options.headers,
+    };
+    const { default: AnthropicClient } = await import("@anthropic-ai/sdk");
+    return new AnthropicClient({
+      apiKey: apiKey ?? "not-needed",
+      baseURL,
+      maxRetries: 0,
+      timeout: 86_400_000,
+      defaultHeaders,
+    });
+  });
   return {
     async complete(request: LlmRequest): Promise<LlmResponse> {
-      const { baseURL, apiKey, key } = resolveEndpoint(request, options, ENDPOINT);
-      let client = clients.get(key);
-      if (!client) {
-        // The documented wire protocol: `x-api-key` (the SDK would send a bearer token) and the stable API version.
-        const defaultHeaders = {
-          "x-api-key": apiKey ?? "not-needed",
-          authorization: null,
-          "anthropic-version": API_VERSION,
-          ...options.headers,
-        };
-        const { default: AnthropicClient } = await import("@anthropic-ai/sdk");
-        client = new AnthropicClient({
-          apiKey: apiKey ?? "not-needed",
-          baseURL,
-          maxRetries: 0,
-          timeout: 86_400_000,
-          defaultHeaders,
-        });
-        clients.set(key, client);
-      }
-      return send(client, baseURL, request, options);
+      const endpoint = resolveEndpoint(request, options, ENDPOINT);
+      return send(await clientFor(endpoint), endpoint.baseURL, request, options);
     },
   };
 }
@@ -66,8 +65,7 @@ async function send(
   options: ProviderOptions,
 ): Promise<LlmResponse> {
   const settings = requestSettings(options, request.config);
-  const model =
-    request.model ?? options.model ?? stringOf((options.env ?? process.env)["ANTHROPIC_MODEL"]) ?? DEFAULT_MODEL;
+  const model = modelOf(request, options, "ANTHROPIC_MODEL", DEFAULT_MODEL);
   const body = requestBody(model, request, settings.stream);
   return performRequest(
     request,

@@ -191,7 +191,6 @@ function rootMessage(error: unknown): string {
   return messageOf(e);
 }
 
-/** A number from `llm_config`, if it is one. */
 /** Where one provider's requests go: its base URL and key, from config, options, then environment. */
 export interface Endpoint {
   readonly baseURL: string;
@@ -206,6 +205,24 @@ export interface EndpointDefaults {
   readonly baseUrlEnv: string;
   readonly apiKeyEnv: string;
   readonly defaultBaseURL: string;
+}
+
+/** SDK clients of one provider, one per endpoint, each made on first use (the SDK is loaded then). */
+export function clientsByEndpoint<C>(create: (endpoint: Endpoint) => Promise<C>): (endpoint: Endpoint) => Promise<C> {
+  const clients = new Map<string, Promise<C>>();
+  return (endpoint) => {
+    let client = clients.get(endpoint.key);
+    if (!client) {
+      client = create(endpoint);
+      clients.set(endpoint.key, client);
+    }
+    return client;
+  };
+}
+
+/** A request's model: the node's, else the provider options', else the provider's variable, else its default. */
+export function modelOf(request: LlmRequest, options: ProviderOptions, envVar: string, fallback: string): string {
+  return request.model ?? options.model ?? stringOf((options.env ?? process.env)[envVar]) ?? fallback;
 }
 
 /**

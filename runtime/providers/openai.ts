@@ -14,6 +14,8 @@ import {
   parseArguments,
   performRequest,
   requestSettings,
+  clientsByEndpoint,
+  modelOf,
   resolveEndpoint,
   stringOf,
   type ProviderOptions,
@@ -29,23 +31,20 @@ const DEFAULT_MODEL = "gpt-4o-mini";
 
 /** An `LlmProvider` speaking the OpenAI chat completions API. */
 export function openAiProvider(options: ProviderOptions = {}): LlmProvider {
-  const clients = new Map<string, OpenAI>();
+  const clientFor = clientsByEndpoint(async ({ baseURL, apiKey }) => {
+    const { default: OpenAIClient } = await import("openai");
+    return new OpenAIClient({
+      apiKey: apiKey ?? "not-needed",
+      baseURL,
+      maxRetries: 0,
+      timeout: 86_400_000,
+      ...(options.headers && { defaultHeaders: options.headers }),
+    });
+  });
   return {
     async complete(request: LlmRequest): Promise<LlmResponse> {
-      const { baseURL, apiKey, key } = resolveEndpoint(request, options, ENDPOINT);
-      let client = clients.get(key);
-      if (!client) {
-        const { default: OpenAIClient } = await import("openai");
-        client = new OpenAIClient({
-          apiKey: apiKey ?? "not-needed",
-          baseURL,
-          maxRetries: 0,
-          timeout: 86_400_000,
-          ...(options.headers && { defaultHeaders: options.headers }),
-        });
-        clients.set(key, client);
-      }
-      return send(client, baseURL, request, options);
+      const endpoint = resolveEndpoint(request, options, ENDPOINT);
+      return send(await clientFor(endpoint), endpoint.baseURL, request, options);
     },
   };
 }
@@ -57,8 +56,7 @@ async function send(
   options: ProviderOptions,
 ): Promise<LlmResponse> {
   const settings = requestSettings(options, request.config);
-  const model =
-    request.model ?? options.model ?? stringOf((options.env ?? process.env)["OPENAI_MODEL"]) ?? DEFAULT_MODEL;
+  const model = modelOf(request, options, "OPENAI_MODEL", DEFAULT_MODEL);
   const body = requestBody(model, request, settings.stream);
   return performRequest(
     request,
