@@ -159,6 +159,7 @@ outputs: { final: "{{ refine.text }}", rounds: "{{ refine.rounds }}", converged:
 });
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+if (!hasRedis) console.warn("SKIPPED: agent memory in Redis (install Debian's redis-server to run it; .ci/run does)");
 
 describe.skipIf(!hasRedis)("agent memory in Redis", () => {
   let redis: ChildProcess | undefined;
