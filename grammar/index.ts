@@ -7,7 +7,7 @@ import { IceParser } from "./parser.js";
 
 export * as tokens from "./tokens.js";
 export { iceLexer } from "./tokens.js";
-export { IceParser } from "./parser.js";
+export { IceParser, MAX_SYNTAX_ERRORS, TooManySyntaxErrors } from "./parser.js";
 export { describeToken } from "./errorMessages.js";
 export type * from "./cst.js";
 

@@ -44,6 +44,12 @@ interface SingleTokenInsertion {
   canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean;
 }
 
+/** Syntax errors after which the parser gives up (recovery costs time per error). */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/** Thrown out of a parse that reached MAX_SYNTAX_ERRORS; `errors` holds those found. */
+export class TooManySyntaxErrors extends Error {}
+
 export class IceParser extends CstParser {
   constructor(errorMessageProvider?: IParserErrorMessageProvider) {
     super([...t.ALL_TOKENS], {
@@ -52,6 +58,15 @@ export class IceParser extends CstParser {
       ...(errorMessageProvider && { errorMessageProvider }),
     });
     this.performSelfAnalysis();
+    // chevrotain's error hook (not in its type declarations): stop once the file is clearly not
+    // .ice, since recovery costs time per error.
+    const engine = this as unknown as { SAVE_ERROR(error: unknown): unknown };
+    const save = engine.SAVE_ERROR.bind(this);
+    engine.SAVE_ERROR = (error) => {
+      const saved = save(error);
+      if (this.errors.length >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors();
+      return saved;
+    };
   }
 
   workflow = this.RULE("workflow", () => {

@@ -4,7 +4,7 @@
  * errors so that one run reports everything, and the plan is returned only when there are none.
  */
 import type { IToken } from "chevrotain";
-import { iceLexer, iceParser, type WorkflowCstNode } from "../../../grammar/index.js";
+import { TooManySyntaxErrors, iceLexer, iceParser, type WorkflowCstNode } from "../../../grammar/index.js";
 import { sortDiagnostics, type Diagnostic, type SourceFile } from "../../diagnostics/index.js";
 import type { Workflow } from "../../plan/index.js";
 import { checkSourceSize, FRONT_END_LIMITS, tooDeep } from "../bounds.js";
@@ -46,7 +46,13 @@ export function parseIceWorkflow(file: SourceFile): IceParseResult {
   if (deep)
     return { workflow: undefined, diagnostics: [tooDeep(file, deep.startOffset, deep.endOffset! + 1, "this bracket")] };
   iceParser.input = lexed.tokens;
-  const cst = iceParser.workflow() as WorkflowCstNode | undefined;
+  let cst: WorkflowCstNode | undefined;
+  try {
+    cst = iceParser.workflow() as WorkflowCstNode | undefined;
+  } catch (error) {
+    if (!(error instanceof TooManySyntaxErrors)) throw error;
+    cst = undefined; // the first MAX_SYNTAX_ERRORS errors are reported
+  }
   const errors = [...iceParser.errors];
   const syntax = syntaxDiagnostics(file, errors, cst);
   const ice = new IceContext(
