@@ -1,7 +1,7 @@
 /**
  * @fileoverview Golden files: a fixture's expected output lives beside it. `UPDATE_GOLDENS=1`
- * rewrites them; a missing golden is written on a developer's machine (review it before
- * committing) and is a failure under CI, so a forgotten golden cannot pass unnoticed.
+ * writes and rewrites them; otherwise a missing golden is a failure, on every machine, so a
+ * forgotten golden cannot pass unnoticed.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
@@ -11,9 +11,9 @@ import { ROOT } from "./cli.js";
 
 const UPDATE = process.env.UPDATE_GOLDENS === "1";
 
-/** Compares `actual` with the golden at `path` (or writes it, see above). */
+/** Compares `actual` with the golden at `path` (writes it with UPDATE_GOLDENS=1). */
 export function golden(path: string, actual: string): void {
-  if (UPDATE || (!existsSync(path) && !process.env.CI)) writeFileSync(path, actual);
+  if (UPDATE) writeFileSync(path, actual);
   else {
     expect(existsSync(path), `missing golden ${relative(ROOT, path)}: run with UPDATE_GOLDENS=1 and commit it`).toBe(
       true,
