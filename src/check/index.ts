@@ -88,3 +88,5 @@ export {
   type ResolvedReference,
   type RootBinding,
 } from "./types.js";
+export { expressionType, pathTypes, type PathTyper } from "./expressionTypes.js";
+export { roundTypeOracle, type PathOracle } from "./roundTypes.js";

@@ -5,7 +5,7 @@
  * how the expression uses the path (`x > 3` reads a number, `x == "a"` a string, `not x` a boolean).
  */
 import { NUMBER, type SchemaField, type SchemaType } from "../../runtime/schema.js";
-import { expressionType, pathTypes } from "../check/expressionTypes.js";
+import { expressionType, pathTypes } from "../check/index.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
 import {
   pathsIn,

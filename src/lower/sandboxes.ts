@@ -5,7 +5,7 @@
  */
 import type { SandboxLimits } from "../../runtime/profiles.js";
 import type { ObjectType, SchemaField } from "../../runtime/schema.js";
-import { roundTypeOracle } from "../check/roundTypes.js";
+import { roundTypeOracle } from "../check/index.js";
 import { Diagnostics, type DiagnosticBag } from "../diagnostics/index.js";
 import {
   INPUTS_ROOT,
