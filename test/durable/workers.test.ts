@@ -138,8 +138,8 @@ describe("iceosc worker", () => {
     const runOf = (c: Call) => c.key.split("/")[0];
     const order = calls.map(runOf).filter((r, i, all) => i === 0 || all[i - 1] !== r);
     expect(order.length).toBe(ids.length);
-    // Both workers served the queue.
-    expect(new Set(calls.map((c) => c.pid)).size).toBe(2);
+    // Which worker dequeues each run is DBOS's choice (on a fast machine one may take them all),
+    // so it is not asserted here; runs moving between workers is the killed-worker test's subject.
   });
 
   it("reports unknown runs and keeps a finished run's output", { timeout: 300_000 }, async (context) => {
