@@ -136,11 +136,20 @@ export class WireReader {
       for (let i = 0; i < n; i++) s += String.fromCharCode(this.view.getUint16(at + 2 * i, true));
       return s;
     }
-    return utf16.decode(this.bytes.subarray(at, at + 2 * n));
+    // Not TextDecoder: it replaces lone surrogates with U+FFFD, and JavaScript strings keep them.
+    let s = "";
+    for (let i = 0; i < n; i += CHUNK) {
+      const k = Math.min(CHUNK, n - i);
+      for (let j = 0; j < k; j++) units[j] = this.view.getUint16(at + 2 * (i + j), true);
+      s += String.fromCharCode.apply(null, units.subarray(0, k) as unknown as number[]);
+    }
+    return s;
   }
 }
 
-const utf16 = new TextDecoder("utf-16le");
+/** Code units decoded per String.fromCharCode call (well under engines' argument limits). */
+const CHUNK = 4096;
+const units = new Uint16Array(CHUNK);
 
 export type Encoder = (w: WireWriter, value: unknown) => void;
 export type Decoder = (r: WireReader) => unknown;
