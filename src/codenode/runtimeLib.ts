@@ -9,6 +9,7 @@
  * Reading past the end of an array or string traps with a message (JavaScript would produce
  * `undefined`, which the types of a code node cannot hold).
  */
+import { SUPPORT_PARTS } from "./support/parts.js";
 import { MATH_OPS, NUM_MODE, NUM_TEXT_LIMIT, STR_MODE } from "../../runtime/sandbox/intrinsics.js";
 
 /** The library file's name inside the asc `--lib` directory. */
@@ -22,7 +23,7 @@ export function mathOp(name: string): number | undefined {
 
 export { NUM_MODE, STR_MODE };
 
-export const RUNTIME_LIB_SOURCE = `// iceosc code-node runtime: JavaScript semantics (src/codenode/runtimeLib.ts)
+const BASE_SOURCE = `// iceosc code-node runtime: JavaScript semantics (src/codenode/runtimeLib.ts)
 import { isCased, isCaseIgnorable } from "~lib/util/string";
 @external("ice", "num_to_str") declare function __ice_num_to_str_raw(x: f64, mode: i32, arg: i32, out: usize): i32;
 @external("ice", "str_to_num") declare function __ice_str_to_num_raw(ptr: usize, length: i32, mode: i32, radix: f64): f64;
@@ -558,3 +559,6 @@ export function __ice_map_get_box<K, V>(m: Map<K, V>, k: K): __ice_Box<V> | null
   return m.has(key) ? new __ice_Box<V>(m.get(key)) : null;
 }
 `;
+
+/** The whole support library: the base above and every area of support/parts.ts. */
+export const RUNTIME_LIB_SOURCE = [BASE_SOURCE, ...SUPPORT_PARTS].join("\n");

@@ -8,9 +8,11 @@
  * capabilities.ts and are added only when granted.
  */
 
+import { LIB_PARTS } from "./parts.js";
+
 export const CORE_LIB_NAME = "lib.iceosc.d.ts";
 
-export const CORE_LIB = `
+const BASE_LIB = `
 interface Object {}
 interface Function {}
 interface CallableFunction extends Function {}
@@ -189,3 +191,6 @@ interface ErrorConstructor {
 }
 declare var Error: ErrorConstructor;
 `;
+
+/** The whole library: the base above and every area of lib/parts.ts. */
+export const CORE_LIB = [BASE_LIB, ...LIB_PARTS].join("\n");

@@ -1,0 +1,9 @@
+/**
+ * @fileoverview The library declarations beyond lib/core.ts, one file per area (regular
+ * expressions, JSON, ...). TypeScript merges interfaces of the same name, so an area adds members
+ * to `String` or `Array<T>` by declaring `interface String { ... }` again in its own file. Every
+ * member declared in a part is lowered by the printer and checked by the differential oracle.
+ */
+
+/** Declaration text of each area, appended to the core library in this order. */
+export const LIB_PARTS: readonly string[] = [];

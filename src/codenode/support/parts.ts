@@ -1,0 +1,9 @@
+/**
+ * @fileoverview The AssemblyScript support library beyond runtimeLib.ts, one file per area
+ * (regular expressions, JSON, exceptions, ...). Each part is AssemblyScript source text compiled
+ * into the same library file `~lib/__ice_js.ts` (so it may use every helper of runtimeLib.ts);
+ * dead code is removed by asc, so a body pays only for what it calls.
+ */
+
+/** AssemblyScript source of each area, appended to the runtime library in this order. */
+export const SUPPORT_PARTS: readonly string[] = [];
