@@ -5,5 +5,9 @@
  * dead code is removed by asc, so a body pays only for what it calls.
  */
 
+import { ARRAYS_SUPPORT } from "./arrays.js";
+import { COLLECTIONS_SUPPORT } from "./collections.js";
+import { STRINGS_SUPPORT } from "./strings.js";
+
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
-export const SUPPORT_PARTS: readonly string[] = [];
+export const SUPPORT_PARTS: readonly string[] = [ARRAYS_SUPPORT, STRINGS_SUPPORT, COLLECTIONS_SUPPORT];

@@ -1,0 +1,82 @@
+/**
+ * @fileoverview Property and element access: `Number.*` constants, fields of generated classes,
+ * `length`, `?.`, and indexing with JavaScript's index conversion. Part of the expression printer
+ * (expressions.ts).
+ */
+import { ts } from "ts-morph";
+import { asType, NUMBER, optional, STRING } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { coerce } from "./coerce.js";
+import { narrowed, numberLiteral, printExpr, printTo } from "./expressions.js";
+
+const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
+  MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
+  MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
+  MAX_VALUE: Number.MAX_VALUE,
+  MIN_VALUE: Number.MIN_VALUE,
+  EPSILON: Number.EPSILON,
+  POSITIVE_INFINITY: Number.POSITIVE_INFINITY,
+  NEGATIVE_INFINITY: Number.NEGATIVE_INFINITY,
+  NaN: Number.NaN,
+};
+
+export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
+  const property = node.name.text;
+  if (ts.isIdentifier(node.expression) && !isLocalName(ctx, node.expression)) {
+    const global = node.expression.text;
+    if (global === "Number" && property in NUMBER_CONSTANTS)
+      return { text: numberLiteral(NUMBER_CONSTANTS[property]!), type: NUMBER };
+    if (
+      global === "Math" &&
+      property in Math &&
+      typeof (Math as unknown as Record<string, unknown>)[property] === "number"
+    )
+      return { text: numberLiteral((Math as unknown as Record<string, number>)[property]!), type: NUMBER };
+  }
+  if (node.questionDotToken) return printOptionalAccess(ctx, node);
+  const object = printExpr(ctx, node.expression);
+  return accessOn(ctx, node, object, property);
+}
+
+function isLocalName(ctx: PrintContext, node: ts.Identifier): boolean {
+  const symbol = ctx.symbolOf(node);
+  return !!symbol && ctx.isLocal(symbol);
+}
+
+function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: Printed, property: string): Printed {
+  const t = object.type;
+  if (property === "length" && (t.kind === "string" || t.kind === "array"))
+    return { text: `(<f64>${object.text}.length)`, type: NUMBER };
+  if (property === "size" && (t.kind === "map" || t.kind === "set"))
+    return { text: `(<f64>${object.text}.size)`, type: NUMBER };
+  if (t.kind === "object") {
+    const field = t.shape.fields.find((f) => f.name === property);
+    if (field) return narrowed(ctx, node, { text: `${object.text}.${property}`, type: field.type });
+  }
+  if (t.kind === "error" && property === "message") return { text: `${object.text}.message`, type: STRING };
+  return ctx.refuse(node, `'.${property}' here`, "use a supported member");
+}
+
+/** `a?.b`: undefined when `a` is. */
+function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
+  const object = printExpr(ctx, node.expression);
+  if (object.type.kind !== "optional") return accessOn(ctx, node, object, node.name.text);
+  const temp = ctx.temp(object.type);
+  const inner: Printed = { text: `${temp}!`, type: object.type.inner };
+  const access = accessOn(ctx, node, inner, node.name.text);
+  const type = optional(access.type);
+  return {
+    text: `((${temp} = ${object.text}) === null ? __ice_none<${asType(type)}>() : ${coerce(ctx, access, type, node)})`,
+    type,
+  };
+}
+
+export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpression): Printed {
+  if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
+  const object = printExpr(ctx, node.expression);
+  const index = printTo(ctx, node.argumentExpression, NUMBER);
+  if (object.type.kind === "array")
+    return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };
+  if (object.type.kind === "string") return { text: `__ice_char(${object.text}, ${index})`, type: STRING };
+  return ctx.refuse(node, "indexing with [ ] here", "index arrays and strings only; use a Map for keyed data");
+}

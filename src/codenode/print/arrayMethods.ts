@@ -1,0 +1,136 @@
+/**
+ * @fileoverview Array methods: callbacks (`map`, `filter`, `reduce`, `sort`, ...) as lifted functions
+ * taking their environment, and the rest through support-library helpers with JavaScript's
+ * behaviour (index conversion, `undefined` past the end, stable sort). Dispatched from calls.ts.
+ */
+import type { ts } from "ts-morph";
+import { asType, BOOLEAN, NUMBER, optional, STRING, type ValueType, VOID } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { printTo } from "./expressions.js";
+import { callbackFor } from "./functions.js";
+import { arg, box } from "./calls.js";
+
+export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, method: string): Printed {
+  const type = a.type as Extract<ValueType, { kind: "array" }>;
+  const element = type.element;
+  const T = asType(element);
+  const r = a.text;
+  const n = (i: number, absent: string) => arg(ctx, node, i, NUMBER, absent);
+  const callback = (arity: number, result: ValueType) => callbackFor(ctx, node.arguments[0]!, arity, [element], result);
+  switch (method) {
+    case "at":
+      return { text: `__ice_a_at${box(element)}<${T}>(${r}, ${n(0, "0.0")})`, type: optional(element) };
+    case "push": {
+      if (node.arguments.length === 1)
+        return { text: `(<f64>${r}.push(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
+      const temp = ctx.temp(type);
+      const pushes = node.arguments.map((x) => `${temp}.push(${printTo(ctx, x, element)})`);
+      return { text: `(${temp} = ${r}, ${pushes.join(", ")}, <f64>${temp}.length)`, type: NUMBER };
+    }
+    case "pop":
+    case "shift":
+      return { text: `__ice_${method}${box(element)}<${T}>(${r})`, type: optional(element) };
+    case "unshift":
+      if (node.arguments.length !== 1)
+        return ctx.refuse(node, "unshift with several values", "call unshift once per value, last first");
+      return { text: `(<f64>${r}.unshift(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
+    case "indexOf":
+      return { text: `__ice_index_of<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")})`, type: NUMBER };
+    case "lastIndexOf":
+      return {
+        text: `__ice_last_index_of<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "Infinity")})`,
+        type: NUMBER,
+      };
+    case "includes":
+      return { text: `__ice_includes<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")})`, type: BOOLEAN };
+    case "slice":
+      return { text: `__ice_slice<${T}>(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type };
+    case "concat":
+      return {
+        text: node.arguments.reduce((acc, x) => `${acc}.concat(${printTo(ctx, x, type)})`, `${r}.slice(0)`),
+        type,
+      };
+    case "join":
+      if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
+        return ctx.refuse(node, "join of objects or arrays", "map the elements to strings first");
+      return { text: `__ice_join<${T}>(${r}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
+    case "splice": {
+      const items = node.arguments.slice(2).map((x) => printTo(ctx, x, element));
+      const count = node.arguments[1] ? n(1, "") : "Infinity";
+      return { text: `__ice_splice<${T}>(${r}, ${n(0, "0.0")}, ${count}, <Array<${T}>>[${items.join(", ")}])`, type };
+    }
+    case "reverse":
+      return { text: `${r}.reverse()`, type };
+    case "fill":
+      return {
+        text: `__ice_fill<${T}>(${r}, ${arg(ctx, node, 0, element, "")}, ${n(1, "0.0")}, ${n(2, "Infinity")})`,
+        type,
+      };
+    case "sort": {
+      if (!node.arguments[0]) {
+        if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
+          return ctx.refuse(
+            node,
+            "sort() of objects without a comparator",
+            "pass a comparator, e.g. sort((a, b) => a.x - b.x)",
+          );
+        return { text: `__ice_sort_default<${T}>(${r})`, type };
+      }
+      const f = callbackFor(ctx, node.arguments[0], 2, [element, element], NUMBER, true);
+      return { text: `__ice_sort<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type };
+    }
+    case "map": {
+      const result = ctx.typeOf(node);
+      if (result.kind !== "array") break;
+      const f = callback(3, result.element);
+      return {
+        text: `__ice_map<${T}, ${asType(result.element)}, ${f.envType}>(${r}, ${f.name}, ${f.env})`,
+        type: result,
+      };
+    }
+    case "filter": {
+      const f = callback(3, BOOLEAN);
+      return { text: `__ice_filter<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type };
+    }
+    case "forEach": {
+      const f = callback(3, VOID);
+      return { text: `__ice_for_each<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: VOID };
+    }
+    case "some":
+    case "every": {
+      const f = callback(3, BOOLEAN);
+      return { text: `__ice_${method}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: BOOLEAN };
+    }
+    case "find":
+    case "findLast": {
+      const f = callback(3, BOOLEAN);
+      const helper = method === "find" ? "__ice_find" : "__ice_find_last";
+      return {
+        text: `${helper}${box(element)}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`,
+        type: optional(element),
+      };
+    }
+    case "findIndex":
+    case "findLastIndex": {
+      const f = callback(3, BOOLEAN);
+      const helper = method === "findIndex" ? "__ice_find_index" : "__ice_find_last_index";
+      return { text: `${helper}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: NUMBER };
+    }
+    case "reduce": {
+      const result = ctx.typeOf(node);
+      if (node.arguments.length < 2) {
+        const f = callbackFor(ctx, node.arguments[0]!, 4, [element, element], element, false, true);
+        return { text: `__ice_reduce1<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: element };
+      }
+      const init = printTo(ctx, node.arguments[1]!, result);
+      const f = callbackFor(ctx, node.arguments[0]!, 4, [result, element], result, false, true);
+      return {
+        text: `__ice_reduce<${T}, ${asType(result)}, ${f.envType}>(${r}, ${f.name}, ${f.env}, ${init})`,
+        type: result,
+      };
+    }
+    default:
+      break;
+  }
+  return ctx.refuse(node, `array.${method}()`, "use a supported array method");
+}

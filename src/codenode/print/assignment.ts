@@ -1,0 +1,89 @@
+/**
+ * @fileoverview Assignments: plain and compound (`+=`, `??=`, ...), to locals, captured variables,
+ * fields and elements, with the value converted to the target's type. Part of the expression
+ * printer (expressions.ts).
+ */
+import { ts } from "ts-morph";
+import { asType, NUMBER } from "../types.js";
+import { shortText, type PrintContext, type Printed, stripParens } from "./context.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printExpr, printTo, variableAccess } from "./expressions.js";
+import { COMPOUND, isPure, operate } from "./operators.js";
+
+export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
+  const inner = stripParens(node);
+  if (ts.isIdentifier(inner)) {
+    const symbol = ctx.symbolOf(inner);
+    if (!symbol || !ctx.isLocal(symbol))
+      return ctx.refuse(node, `assigning to '${inner.text}'`, "assign to a local variable");
+    return { text: variableAccess(ctx, symbol), type: ctx.declaredType(symbol, inner) };
+  }
+  if (ts.isPropertyAccessExpression(inner) && !inner.questionDotToken) {
+    const object = printExpr(ctx, inner.expression);
+    if (object.type.kind === "object") {
+      const field = object.type.shape.fields.find((f) => f.name === inner.name.text);
+      if (field) return { text: `${object.text}.${field.name}`, type: field.type };
+    }
+  }
+  return ctx.refuse(node, `assigning to '${shortText(node)}'`, "assign to a local variable or an object field");
+}
+
+export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): Printed {
+  const op = node.operatorToken.kind;
+  const left = stripParens(node.left);
+  if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
+    return ctx.refuse(node, "destructuring assignment", "assign each value separately");
+  if (op !== ts.SyntaxKind.EqualsToken && COMPOUND[op] === undefined)
+    return ctx.refuse(node, `'${ts.tokenToString(op)}'`, "write the test and the assignment separately");
+  if (ts.isElementAccessExpression(left)) {
+    const array = printExpr(ctx, left.expression);
+    if (array.type.kind !== "array")
+      return ctx.refuse(node, "assigning through [ ] here", "assign to array elements only; use a Map for keyed data");
+    const element = asType(array.type.element);
+    const index = printTo(ctx, left.argumentExpression, NUMBER);
+    if (op === ts.SyntaxKind.EqualsToken)
+      return {
+        text: `__ice_set<${element}>(${array.text}, ${index}, ${printTo(ctx, node.right, array.type.element)})`,
+        type: array.type.element,
+      };
+    if (!isPure(left.expression) || !isPure(left.argumentExpression))
+      return ctx.refuse(
+        node,
+        "a compound assignment to this element",
+        "read it into a local, update, and write it back",
+      );
+    const current: Printed = { text: `__ice_at<${element}>(${array.text}, ${index})`, type: array.type.element };
+    const value = operate(
+      ctx,
+      node,
+      COMPOUND[op]!,
+      current,
+      printExpr(ctx, node.right),
+      array.type.element.kind === "string",
+    );
+    return {
+      text: `__ice_set<${element}>(${array.text}, ${index}, ${coerce(ctx, value, array.type.element, node)})`,
+      type: array.type.element,
+    };
+  }
+  if (ts.isPropertyAccessExpression(left) && left.name.text === "length" && op === ts.SyntaxKind.EqualsToken) {
+    const array = printExpr(ctx, left.expression);
+    if (array.type.kind === "array")
+      return {
+        text: `__ice_set_length<${asType(array.type.element)}>(${array.text}, ${printTo(ctx, node.right, NUMBER)})`,
+        type: NUMBER,
+      };
+  }
+  const target = printLValue(ctx, node.left);
+  if (op === ts.SyntaxKind.EqualsToken)
+    return { text: `(${target.text} = ${printTo(ctx, node.right, target.type)})`, type: target.type };
+  if (ts.isPropertyAccessExpression(left) && !isPure(left.expression))
+    return ctx.refuse(node, "a compound assignment to this field", "read the object into a local first");
+  const current = narrowedForCompound(target);
+  const value = operate(ctx, node, COMPOUND[op]!, current, printExpr(ctx, node.right), target.type.kind === "string");
+  return { text: `(${target.text} = ${coerce(ctx, value, target.type, node)})`, type: target.type };
+}
+
+function narrowedForCompound(target: Printed): Printed {
+  return target.type.kind === "optional" ? { text: unwrap(target), type: target.type.inner } : target;
+}

@@ -1,0 +1,46 @@
+/**
+ * @fileoverview `Map` and `Set` methods with JavaScript's semantics (`get` of a missing key is
+ * `undefined`, keys compared as SameValueZero). Dispatched from calls.ts.
+ */
+import type { ts } from "ts-morph";
+import { asType, BOOLEAN, optional, type ValueType, VOID } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { coerce } from "./coerce.js";
+import { numberLiteral } from "./expressions.js";
+import { arg, box } from "./calls.js";
+
+export function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: Printed, method: string): Printed {
+  const t = c.type;
+  const key = t.kind === "map" ? t.key : (t as Extract<ValueType, { kind: "set" }>).element;
+  const K = asType(key);
+  const k = () => `__ice_key<${K}>(${arg(ctx, node, 0, key, "")})`;
+  switch (method) {
+    case "get":
+      if (t.kind !== "map") break;
+      return {
+        text: `__ice_map_get${box(t.value)}<${K}, ${asType(t.value)}>(${c.text}, ${arg(ctx, node, 0, key, "")})`,
+        type: optional(t.value),
+      };
+    case "set":
+      if (t.kind !== "map") break;
+      return { text: `${c.text}.set(${k()}, ${arg(ctx, node, 1, t.value, "")})`, type: t };
+    case "add":
+      if (t.kind !== "set") break;
+      return { text: `${c.text}.add(${k()})`, type: t };
+    case "has":
+      return { text: `${c.text}.has(${k()})`, type: BOOLEAN };
+    case "delete":
+      return { text: `${c.text}.delete(${k()})`, type: BOOLEAN };
+    case "clear":
+      return { text: `${c.text}.clear()`, type: VOID };
+    default:
+      break;
+  }
+  return ctx.refuse(
+    node,
+    `${t.kind === "map" ? "Map" : "Set"}.${method}()`,
+    "use get, set, add, has, delete, clear or size",
+  );
+}
+
+export { numberLiteral, coerce };

@@ -1,0 +1,99 @@
+/**
+ * @fileoverview Array and object literals, built as the type the checker gives them (or the type
+ * the context asks for). Part of the expression printer (expressions.ts).
+ */
+import { ts } from "ts-morph";
+import { asType, type ValueType } from "../types.js";
+import { Refused, type PrintContext, type Printed } from "./context.js";
+import { printTo } from "./expressions.js";
+import { isPure } from "./operators.js";
+
+export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
+  const type =
+    hint && hint.kind === "array"
+      ? hint
+      : hint?.kind === "optional" && hint.inner.kind === "array"
+        ? hint.inner
+        : ctx.typeOf(node);
+  if (type.kind !== "array") return ctx.refuse(node, "this array literal", "declare the array's type");
+  const element = type.element;
+  if (node.elements.length === 0) return { text: `new Array<${asType(element)}>()`, type };
+  // Runs of plain elements become literals, spread arrays copies; joined with concat, in order.
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) parts.push(`(<${asType(type)}>[${run.join(", ")}])`);
+    run = [];
+  };
+  for (const e of node.elements) {
+    if (ts.isOmittedExpression(e)) ctx.refuse(e, "holes in an array literal", "write every element");
+    if (ts.isSpreadElement(e)) {
+      flush();
+      parts.push(`${printTo(ctx, e.expression, type)}.slice(0)`);
+    } else run.push(printTo(ctx, e, element));
+  }
+  flush();
+  return { text: parts.length === 1 ? parts[0]! : `${parts[0]}.concat(${parts.slice(1).join(").concat(")})`, type };
+}
+
+export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, hint?: ValueType): Printed {
+  const target =
+    hint?.kind === "object"
+      ? hint
+      : hint?.kind === "optional" && hint.inner.kind === "object"
+        ? hint.inner
+        : ctx.typeOf(node);
+  if (target.kind !== "object") return ctx.refuse(node, "this object literal", "declare its type");
+  const values = new Map<string, ts.Expression>();
+  const written: string[] = [];
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+      values.set(property.name.text, property.initializer);
+      written.push(property.name.text);
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      values.set(property.name.text, property.name);
+      written.push(property.name.text);
+    } else {
+      ctx.refuse(
+        property,
+        "this kind of object property (spread, method, computed name)",
+        "write `name: value` for each field",
+      );
+    }
+  }
+  const fields = target.shape.fields;
+  for (const name of values.keys()) {
+    if (!fields.some((f) => f.name === name))
+      ctx.refuse(node, `the property '${name}'`, "this object's declared type has no such field");
+  }
+  const printed = new Map<string, string>();
+  for (const name of written) {
+    const field = fields.find((f) => f.name === name)!;
+    printed.set(name, printTo(ctx, values.get(name)!, field.type));
+  }
+  const order = fields.map((f) => f.name).filter((n) => values.has(n));
+  const reordered = order.some((n, i) => n !== written[i]);
+  const impure = written.filter((n) => !isPure(values.get(n)!)).length > 1;
+  const pre: string[] = [];
+  if (reordered && impure) {
+    for (const name of written) {
+      const field = fields.find((f) => f.name === name)!;
+      const temp = ctx.temp(field.type);
+      pre.push(`${temp} = ${printed.get(name)}`);
+      printed.set(name, temp);
+    }
+  }
+  const args = fields.map(
+    (f) =>
+      printed.get(f.name) ??
+      (f.type.kind === "optional" ? `__ice_none<${asType(f.type)}>()` : missing(ctx, node, f.name)),
+  );
+  const construct = `new ${target.shape.name}(${args.join(", ")})`;
+  return { text: pre.length > 0 ? `(${pre.join(", ")}, ${construct})` : construct, type: target };
+}
+
+function missing(ctx: PrintContext, node: ts.Node, name: string): never {
+  return ctx.refuse(node, `an object without its field '${name}'`, "give every required field a value");
+}
+
+export { Refused };

@@ -1,0 +1,269 @@
+/**
+ * @fileoverview Operators with JavaScript's semantics: arithmetic on f64, bitwise through ToInt32,
+ * comparisons (strings by code unit), `==`/`===` (undefined, NaN, -0), `&&`/`||`/`??` by truthiness,
+ * prefix and update operators. Part of the expression printer (expressions.ts).
+ */
+import { ts } from "ts-morph";
+import { asType, BOOLEAN, isPrimitive, NUMBER, STRING } from "../types.js";
+import { type PrintContext, type Printed, stripParens } from "./context.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printAssignment, printLValue } from "./assignment.js";
+import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
+
+const ARITHMETIC: { readonly [kind: number]: string } = {
+  [ts.SyntaxKind.MinusToken]: "-",
+  [ts.SyntaxKind.AsteriskToken]: "*",
+  [ts.SyntaxKind.SlashToken]: "/",
+  [ts.SyntaxKind.PercentToken]: "%",
+};
+const BITWISE: { readonly [kind: number]: string } = {
+  [ts.SyntaxKind.AmpersandToken]: "&",
+  [ts.SyntaxKind.BarToken]: "|",
+  [ts.SyntaxKind.CaretToken]: "^",
+  [ts.SyntaxKind.LessThanLessThanToken]: "<<",
+  [ts.SyntaxKind.GreaterThanGreaterThanToken]: ">>",
+  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: ">>>",
+};
+const COMPARISON: { readonly [kind: number]: string } = {
+  [ts.SyntaxKind.LessThanToken]: "<",
+  [ts.SyntaxKind.LessThanEqualsToken]: "<=",
+  [ts.SyntaxKind.GreaterThanToken]: ">",
+  [ts.SyntaxKind.GreaterThanEqualsToken]: ">=",
+};
+const EQUALITY: { readonly [kind: number]: boolean } = {
+  [ts.SyntaxKind.EqualsEqualsToken]: true,
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: true,
+  [ts.SyntaxKind.ExclamationEqualsToken]: false,
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: false,
+};
+export const COMPOUND: { readonly [kind: number]: ts.SyntaxKind } = {
+  [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.PlusToken,
+  [ts.SyntaxKind.MinusEqualsToken]: ts.SyntaxKind.MinusToken,
+  [ts.SyntaxKind.AsteriskEqualsToken]: ts.SyntaxKind.AsteriskToken,
+  [ts.SyntaxKind.SlashEqualsToken]: ts.SyntaxKind.SlashToken,
+  [ts.SyntaxKind.PercentEqualsToken]: ts.SyntaxKind.PercentToken,
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: ts.SyntaxKind.AsteriskAsteriskToken,
+  [ts.SyntaxKind.AmpersandEqualsToken]: ts.SyntaxKind.AmpersandToken,
+  [ts.SyntaxKind.BarEqualsToken]: ts.SyntaxKind.BarToken,
+  [ts.SyntaxKind.CaretEqualsToken]: ts.SyntaxKind.CaretToken,
+  [ts.SyntaxKind.LessThanLessThanEqualsToken]: ts.SyntaxKind.LessThanLessThanToken,
+  [ts.SyntaxKind.GreaterThanGreaterThanEqualsToken]: ts.SyntaxKind.GreaterThanGreaterThanToken,
+  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken]: ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+};
+
+/** A binary operation on two printed operands (both already evaluated, in order). */
+export function operate(
+  ctx: PrintContext,
+  node: ts.Node,
+  op: ts.SyntaxKind,
+  left: Printed,
+  right: Printed,
+  resultIsText: boolean,
+): Printed {
+  if (op === ts.SyntaxKind.PlusToken) {
+    if (resultIsText) return { text: `(${asText(ctx, left, node)} + ${asText(ctx, right, node)})`, type: STRING };
+    return { text: `(${num(ctx, left, node)} + ${num(ctx, right, node)})`, type: NUMBER };
+  }
+  if (ARITHMETIC[op])
+    return { text: `(${num(ctx, left, node)} ${ARITHMETIC[op]} ${num(ctx, right, node)})`, type: NUMBER };
+  if (op === ts.SyntaxKind.AsteriskAsteriskToken)
+    return { text: `__ice_pow(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
+  const bit = BITWISE[op];
+  if (bit) {
+    const a = `__ice_i32(${num(ctx, left, node)})`;
+    const b = `__ice_i32(${num(ctx, right, node)})`;
+    if (bit === ">>>") return { text: `(<f64>(<u32>${a} >>> <u32>(${b} & 31)))`, type: NUMBER };
+    return { text: `(<f64>(${a} ${bit} ${bit === "<<" || bit === ">>" ? `(${b} & 31)` : b}))`, type: NUMBER };
+  }
+  return ctx.refuse(node, `operator '${ts.tokenToString(op)}'`, "use arithmetic on numbers");
+}
+
+function num(ctx: PrintContext, p: Printed, at: ts.Node): string {
+  if (p.type.kind === "number") return p.text;
+  return ctx.refuse(
+    at,
+    `arithmetic on a ${p.type.kind === "optional" ? "value that may be undefined" : p.type.kind}`,
+    "check for undefined first, or convert with Number(...)",
+  );
+}
+
+export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Printed {
+  const op = node.operatorToken.kind;
+  if (
+    op === ts.SyntaxKind.EqualsToken ||
+    COMPOUND[op] !== undefined ||
+    op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    op === ts.SyntaxKind.BarBarEqualsToken ||
+    op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+  )
+    return printAssignment(ctx, node);
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return printLogical(ctx, node);
+  if (op === ts.SyntaxKind.QuestionQuestionToken) return printCoalesce(ctx, node);
+  if (EQUALITY[op] !== undefined) return printEquality(ctx, node, EQUALITY[op]!);
+  if (op === ts.SyntaxKind.CommaToken) return ctx.refuse(node, "the comma operator", "write separate statements");
+  if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword)
+    return ctx.refuse(
+      node,
+      `'${ts.tokenToString(op)}'`,
+      "values are typed by their declarations; use a Map for keyed data",
+    );
+  const left = printExpr(ctx, node.left);
+  const right = printExpr(ctx, node.right);
+  const cmp = COMPARISON[op];
+  if (cmp) {
+    if (left.type.kind === "number" && right.type.kind === "number")
+      return { text: `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
+    if (left.type.kind === "string" && right.type.kind === "string")
+      return { text: `(__ice_strcmp(${left.text}, ${right.text}) ${cmp} 0)`, type: BOOLEAN };
+    return ctx.refuse(
+      node,
+      `comparing ${left.type.kind} and ${right.type.kind} with '${cmp}'`,
+      "compare two numbers or two strings",
+    );
+  }
+  const resultIsText = op === ts.SyntaxKind.PlusToken && ctx.typeOf(node).kind === "string";
+  return operate(ctx, node, op, left, right, resultIsText);
+}
+
+function isUndefined(ctx: PrintContext, node: ts.Expression): boolean {
+  const inner = stripParens(node);
+  if (!ts.isIdentifier(inner) || inner.text !== "undefined") return false;
+  const symbol = ctx.symbolOf(inner);
+  return !symbol || !ctx.isLocal(symbol);
+}
+
+function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
+  const [value, other] = isUndefined(ctx, node.left) ? [node.right, node.left] : [node.left, node.right];
+  if (isUndefined(ctx, other)) {
+    const printed = printExpr(ctx, value);
+    if (printed.type.kind !== "optional")
+      return ctx.refuse(
+        node,
+        "comparing a value whose type excludes undefined with undefined",
+        "an array element or a character read past the end stops the node instead of giving undefined: compare the index with .length",
+      );
+    return { text: `(${printed.text} ${equal ? "===" : "!=="} null)`, type: BOOLEAN };
+  }
+  const left = printExpr(ctx, node.left);
+  const right = printExpr(ctx, node.right);
+  const op = equal ? "==" : "!=";
+  if (left.type.kind === "optional" || right.type.kind === "optional") {
+    const [opt, plain] = left.type.kind === "optional" ? [left, right] : [right, left];
+    if (plain.type.kind === "optional" || (!isPrimitive(plain.type) && plain.type.kind !== "string"))
+      return ctx.refuse(node, "comparing two values that may be undefined", "check them for undefined first");
+    const a = ctx.temp(opt.type);
+    const b = ctx.temp(plain.type);
+    const first = opt === left ? `${a} = ${opt.text}` : `${b} = ${plain.text}`;
+    const second = opt === left ? `${b} = ${plain.text}` : `${a} = ${opt.text}`;
+    const test = `${a} !== null && ${unwrap({ text: a, type: opt.type })} == ${b}`;
+    return { text: `(${first}, ${second}, ${equal ? `(${test})` : `!(${test})`})`, type: BOOLEAN };
+  }
+  if (left.type.kind !== right.type.kind)
+    return ctx.refuse(node, `comparing ${left.type.kind} with ${right.type.kind}`, "compare values of one type");
+  return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
+}
+
+/** An expression without effects, so it may be evaluated twice or not at all. */
+export function isPure(node: ts.Expression): boolean {
+  const inner = stripParens(node);
+  if (ts.isIdentifier(inner) || ts.isLiteralExpression(inner)) return true;
+  if (ts.isPropertyAccessExpression(inner)) return isPure(inner.expression);
+  return inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
+  const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+  const type = ctx.typeOf(node);
+  if (type.kind === "boolean") {
+    const left = printExpr(ctx, node.left);
+    const right = printExpr(ctx, node.right);
+    if (left.type.kind === "boolean" && right.type.kind === "boolean")
+      return { text: `(${left.text} ${and ? "&&" : "||"} ${right.text})`, type };
+  }
+  const left = printExpr(ctx, node.left);
+  const temp = ctx.temp(left.type);
+  const kept = coerce(ctx, { text: temp, type: left.type }, type, node);
+  const keptTruthy = and
+    ? kept
+    : coerce(
+        ctx,
+        {
+          text: unwrap({ text: temp, type: left.type }),
+          type: left.type.kind === "optional" ? left.type.inner : left.type,
+        },
+        type,
+        node,
+      );
+  const other = printTo(ctx, node.right, type);
+  const test = truthy({ text: `(${temp} = ${left.text})`, type: left.type });
+  return { text: and ? `(${test} ? ${other} : ${kept})` : `(${test} ? ${keptTruthy} : ${other})`, type };
+}
+
+function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
+  const left = printExpr(ctx, node.left);
+  if (left.type.kind !== "optional") return left;
+  const type = ctx.typeOf(node);
+  const temp = ctx.temp(left.type);
+  const defined = coerce(ctx, { text: unwrap({ text: temp, type: left.type }), type: left.type.inner }, type, node);
+  return { text: `((${temp} = ${left.text}) !== null ? ${defined} : ${printTo(ctx, node.right, type)})`, type };
+}
+
+export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): Printed {
+  switch (node.operator) {
+    case ts.SyntaxKind.ExclamationToken:
+      return { text: `!${wrapParen(printCondition(ctx, node.operand))}`, type: BOOLEAN };
+    case ts.SyntaxKind.MinusToken: {
+      if (ts.isNumericLiteral(node.operand))
+        return { text: `(-${numberLiteral(Number(node.operand.text))})`, type: NUMBER };
+      return { text: `(-${num(ctx, printExpr(ctx, node.operand), node)})`, type: NUMBER };
+    }
+    case ts.SyntaxKind.PlusToken: {
+      const operand = printExpr(ctx, node.operand);
+      if (operand.type.kind === "number") return operand;
+      if (operand.type.kind === "string") return { text: `__ice_str_num(${operand.text}, 0, NaN)`, type: NUMBER };
+      if (operand.type.kind === "boolean") return { text: `__ice_bool_num(${operand.text})`, type: NUMBER };
+      return ctx.refuse(node, "unary '+' here", "convert with Number(...)");
+    }
+    case ts.SyntaxKind.TildeToken:
+      return { text: `(<f64>(~__ice_i32(${num(ctx, printExpr(ctx, node.operand), node)})))`, type: NUMBER };
+    default:
+      return printUpdate(ctx, node, true);
+  }
+}
+
+function wrapParen(text: string): string {
+  return /^[\w$.!]+$/.test(text) || (text.startsWith("(") && text.endsWith(")")) ? text : `(${text})`;
+}
+
+export function printUpdate(
+  ctx: PrintContext,
+  node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression,
+  prefix: boolean,
+): Printed {
+  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "++" : "--";
+  const operand = node.operand;
+  if (ts.isElementAccessExpression(operand)) {
+    const used = !isDiscarded(node);
+    if (used && !prefix)
+      return ctx.refuse(node, `'${op}' on an array element inside an expression`, "write it as its own statement");
+    const target = printExpr(ctx, operand.expression);
+    if (target.type.kind !== "array" || !isPure(operand.expression) || !isPure(operand.argumentExpression))
+      return ctx.refuse(node, `'${op}' on this element`, "read it into a local, update, and write it back");
+    const index = printTo(ctx, operand.argumentExpression, NUMBER);
+    const element = asType(target.type.element);
+    return {
+      text: `__ice_set<${element}>(${target.text}, ${index}, __ice_at<${element}>(${target.text}, ${index}) ${op[0]} 1.0)`,
+      type: NUMBER,
+    };
+  }
+  const target = printLValue(ctx, operand);
+  if (target.type.kind !== "number") return ctx.refuse(node, `'${op}' on a ${target.type.kind}`, "use it on numbers");
+  return { text: prefix ? `(${op}${target.text})` : `(${target.text}${op})`, type: NUMBER };
+}
+
+function isDiscarded(node: ts.Node): boolean {
+  const parent = node.parent;
+  return ts.isExpressionStatement(parent) || (ts.isForStatement(parent) && parent.incrementor === node);
+}
+
+/** An assignable place: a local, an environment field or an object field. */

@@ -1,0 +1,255 @@
+/**
+ * @fileoverview The support library's array helpers: index conversion, `at`, `slice`, `indexOf`
+ * (SameValueZero/strict equality as JavaScript), `join`, callbacks of `map`/`filter`/`reduce`/`find`
+ * (with JavaScript's view of a mutated array), stable `sort` and the default string-order sort.
+ */
+
+/** AssemblyScript source: array helpers. */
+export const ARRAYS_SUPPORT = `
+
+// ---- arrays -------------------------------------------------------------------------------
+export function __ice_at<T>(a: Array<T>, i: f64): T {
+  const k = <i32>i;
+  if (!(i >= 0 && <f64>k == i && k < a.length)) abort("array index " + __ice_num_str(i) + " is out of range (length " + a.length.toString() + ")");
+  return unchecked(a[k]);
+}
+export function __ice_set<T>(a: Array<T>, i: f64, v: T): T {
+  const k = <i32>i;
+  if (!(i >= 0 && <f64>k == i && k <= a.length)) abort("array index " + __ice_num_str(i) + " is out of range for a write (length " + a.length.toString() + ")");
+  if (k == a.length) a.push(v); else unchecked(a[k] = v);
+  return v;
+}
+export function __ice_set_length<T>(a: Array<T>, n: f64): f64 {
+  const k = <i32>n;
+  if (!(n >= 0 && <f64>k == n && k <= a.length)) abort("an array can only be shortened");
+  a.length = k;
+  return n;
+}
+function __ice_rel(i: f64, len: i32): i32 {
+  const k = __ice_idx(i);
+  if (k < 0) return max(len + k, 0);
+  return min(k, len);
+}
+export function __ice_a_at<T>(a: Array<T>, i: f64): T | null {
+  let k = __ice_idx(i);
+  if (k < 0) k += a.length;
+  if (k < 0 || k >= a.length) return null;
+  return unchecked(a[k]);
+}
+export function __ice_a_at_box<T>(a: Array<T>, i: f64): __ice_Box<T> | null {
+  let k = __ice_idx(i);
+  if (k < 0) k += a.length;
+  if (k < 0 || k >= a.length) return null;
+  return new __ice_Box<T>(unchecked(a[k]));
+}
+export function __ice_pop<T>(a: Array<T>): T | null { return a.length == 0 ? null : a.pop(); }
+export function __ice_pop_box<T>(a: Array<T>): __ice_Box<T> | null { return a.length == 0 ? null : new __ice_Box<T>(a.pop()); }
+export function __ice_shift<T>(a: Array<T>): T | null { return a.length == 0 ? null : a.shift(); }
+export function __ice_shift_box<T>(a: Array<T>): __ice_Box<T> | null { return a.length == 0 ? null : new __ice_Box<T>(a.shift()); }
+function __ice_same<T>(a: T, b: T): bool {
+  if (isFloat<T>()) return <f64>a == <f64>b || (<f64>a != <f64>a && <f64>b != <f64>b);
+  return a == b;
+}
+export function __ice_index_of<T>(a: Array<T>, v: T, from: f64): f64 {
+  const len = a.length;
+  if (len == 0 || from == Infinity) return -1;
+  for (let k = __ice_rel(from, len); k < len; k++) if (unchecked(a[k]) == v) return <f64>k;
+  return -1;
+}
+export function __ice_last_index_of<T>(a: Array<T>, v: T, from: f64): f64 {
+  const len = a.length;
+  if (len == 0 || from == -Infinity) return -1;
+  let k = __ice_idx(from);
+  k = k < 0 ? len + k : min(k, len - 1);
+  for (; k >= 0; k--) if (unchecked(a[k]) == v) return <f64>k;
+  return -1;
+}
+export function __ice_includes<T>(a: Array<T>, v: T, from: f64): bool {
+  const len = a.length;
+  if (len == 0 || from == Infinity) return false;
+  for (let k = __ice_rel(from, len); k < len; k++) if (__ice_same<T>(unchecked(a[k]), v)) return true;
+  return false;
+}
+export function __ice_slice<T>(a: Array<T>, start: f64, end: f64): Array<T> {
+  const len = a.length;
+  const from = __ice_rel(start, len);
+  const to = end != end ? 0 : __ice_rel(end, len);
+  const r = new Array<T>();
+  for (let k = from; k < to; k++) r.push(unchecked(a[k]));
+  return r;
+}
+export function __ice_fill<T>(a: Array<T>, v: T, start: f64, end: f64): Array<T> {
+  const len = a.length;
+  const to = end != end ? 0 : __ice_rel(end, len);
+  for (let k = __ice_rel(start, len); k < to; k++) unchecked(a[k] = v);
+  return a;
+}
+export function __ice_join<T>(a: Array<T>, sep: string): string {
+  let s = "";
+  for (let k = 0; k < a.length; k++) {
+    if (k > 0) s += sep;
+    s += __ice_str<T>(unchecked(a[k]));
+  }
+  return s;
+}
+function __ice_check_len<T>(a: Array<T>, k: i32, what: string): void {
+  if (k >= a.length) abort("the array was shortened during " + what);
+}
+export function __ice_map<T, U, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => U, e: E): Array<U> {
+  const len = a.length;
+  const r = new Array<U>();
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "map"); r.push(f(e, unchecked(a[k]), <f64>k, a)); }
+  return r;
+}
+export function __ice_filter<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): Array<T> {
+  const len = a.length;
+  const r = new Array<T>();
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "filter"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) r.push(x); }
+  return r;
+}
+export function __ice_for_each<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => void, e: E): void {
+  const len = a.length;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "forEach"); f(e, unchecked(a[k]), <f64>k, a); }
+}
+export function __ice_some<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): bool {
+  const len = a.length;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "some"); if (f(e, unchecked(a[k]), <f64>k, a)) return true; }
+  return false;
+}
+export function __ice_every<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): bool {
+  const len = a.length;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "every"); if (!f(e, unchecked(a[k]), <f64>k, a)) return false; }
+  return true;
+}
+export function __ice_find_index<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): f64 {
+  const len = a.length;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "findIndex"); if (f(e, unchecked(a[k]), <f64>k, a)) return <f64>k; }
+  return -1;
+}
+export function __ice_find_last_index<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): f64 {
+  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLastIndex"); if (f(e, unchecked(a[k]), <f64>k, a)) return <f64>k; }
+  return -1;
+}
+export function __ice_reduce<T, U, E>(a: Array<T>, f: (e: E, acc: U, x: T, i: f64, a: Array<T>) => U, e: E, init: U): U {
+  const len = a.length;
+  let acc = init;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "reduce"); acc = f(e, acc, unchecked(a[k]), <f64>k, a); }
+  return acc;
+}
+export function __ice_reduce1<T, E>(a: Array<T>, f: (e: E, acc: T, x: T, i: f64, a: Array<T>) => T, e: E): T {
+  const len = a.length;
+  if (len == 0) abort("TypeError: Reduce of empty array with no initial value");
+  let acc = unchecked(a[0]);
+  for (let k = 1; k < len; k++) { __ice_check_len<T>(a, k, "reduce"); acc = f(e, acc, unchecked(a[k]), <f64>k, a); }
+  return acc;
+}
+/** Compares strings by UTF-16 code units, as JavaScript's < does. */
+export function __ice_strcmp(a: string, b: string): i32 {
+  const n = min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.length == b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+/** A stable merge sort (what V8's TimSort gives for any consistent comparator). */
+export function __ice_sort<T, E>(a: Array<T>, f: (e: E, x: T, y: T) => f64, e: E): Array<T> {
+  const n = a.length;
+  let src = a.slice(0);
+  let dst = a.slice(0);
+  for (let width = 1; width < n; width <<= 1) {
+    for (let lo = 0; lo < n; lo += width << 1) {
+      const mid = min(lo + width, n);
+      const hi = min(lo + (width << 1), n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (f(e, unchecked(src[j]), unchecked(src[i])) < 0) unchecked(dst[k++] = src[j++]);
+        else unchecked(dst[k++] = src[i++]);
+      }
+      while (i < mid) unchecked(dst[k++] = src[i++]);
+      while (j < hi) unchecked(dst[k++] = src[j++]);
+    }
+    const t = src; src = dst; dst = t;
+  }
+  for (let k = 0; k < n; k++) unchecked(a[k] = src[k]);
+  return a;
+}
+/** sort() without a comparator: stable, by String(x) in code unit order. */
+export function __ice_sort_default<T>(a: Array<T>): Array<T> {
+  const n = a.length;
+  const order = new Array<i32>();
+  const keys = new Array<string>();
+  for (let k = 0; k < n; k++) { order.push(k); keys.push(__ice_str<T>(unchecked(a[k]))); }
+  let src = order;
+  let dst = order.slice(0);
+  for (let width = 1; width < n; width <<= 1) {
+    for (let lo = 0; lo < n; lo += width << 1) {
+      const mid = min(lo + width, n);
+      const hi = min(lo + (width << 1), n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (__ice_strcmp(unchecked(keys[unchecked(src[j])]), unchecked(keys[unchecked(src[i])])) < 0) unchecked(dst[k++] = src[j++]);
+        else unchecked(dst[k++] = src[i++]);
+      }
+      while (i < mid) unchecked(dst[k++] = src[i++]);
+      while (j < hi) unchecked(dst[k++] = src[j++]);
+    }
+    const t = src; src = dst; dst = t;
+  }
+  const copy = a.slice(0);
+  for (let k = 0; k < n; k++) unchecked(a[k] = copy[unchecked(src[k])]);
+  return a;
+}
+
+export function __ice_splice<T>(a: Array<T>, start: f64, count: f64, items: Array<T>): Array<T> {
+  const len = a.length;
+  const from = __ice_rel(start, len);
+  const n = count != count ? 0 : min(max(__ice_idx(count), 0), len - from);
+  const removed = new Array<T>();
+  for (let k = 0; k < n; k++) removed.push(unchecked(a[from + k]));
+  const tail = new Array<T>();
+  for (let k = from + n; k < len; k++) tail.push(unchecked(a[k]));
+  a.length = from;
+  for (let k = 0; k < items.length; k++) a.push(unchecked(items[k]));
+  for (let k = 0; k < tail.length; k++) a.push(unchecked(tail[k]));
+  return removed;
+}
+export function __ice_filled<T>(n: f64, v: T): Array<T> {
+  const k = <i32>n;
+  if (!(n >= 0 && <f64>k == n && n <= 268435456.0)) abort("RangeError: Invalid array length");
+  const a = new Array<T>();
+  for (let i = 0; i < k; i++) a.push(v);
+  return a;
+}
+export function __ice_max_of(a: Array<f64>, min: bool): f64 {
+  let r = min ? Infinity : -Infinity;
+  for (let k = 0; k < a.length; k++) r = min ? Math.min(r, unchecked(a[k])) : Math.max(r, unchecked(a[k]));
+  return r;
+}
+export function __ice_set_of<T>(a: Array<T>): Set<T> {
+  const s = new Set<T>();
+  for (let k = 0; k < a.length; k++) s.add(__ice_key<T>(unchecked(a[k])));
+  return s;
+}
+
+
+export function __ice_find<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): T | null {
+  const len = a.length;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "find"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return x; }
+  return null;
+}
+export function __ice_find_box<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): __ice_Box<T> | null {
+  const len = a.length;
+  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "find"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
+  return null;
+}
+export function __ice_find_last<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): T | null {
+  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLast"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return x; }
+  return null;
+}
+export function __ice_find_last_box<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): __ice_Box<T> | null {
+  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLast"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
+  return null;
+}
+`;

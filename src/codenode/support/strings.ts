@@ -1,0 +1,210 @@
+/**
+ * @fileoverview The support library's string helpers with JavaScript's behaviour: code points,
+ * `toLowerCase` (final sigma), index clamping, `indexOf("")`, `trim`'s whitespace, `padStart`,
+ * `repeat`, `split` with a limit, `replace` patterns (`$&`, `$1`...).
+ */
+
+/** AssemblyScript source: string helpers. */
+export const STRINGS_SUPPORT = `
+
+// ---- strings ----
+function __ice_cp_before(s: string, i: i32): i32 {
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+function __ice_cp_at(s: string, i: i32): i32 {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+/** Unicode's Final_Sigma condition for the Σ at i (no lookahead limit, as JavaScript). */
+function __ice_final_sigma(s: string, i: i32): bool {
+  let pos = i;
+  let before = false;
+  while (pos > 0) {
+    const c = __ice_cp_before(s, pos);
+    pos -= c >= 0x10000 ? 2 : 1;
+    if (isCaseIgnorable(<u32>c)) continue;
+    before = isCased(<u32>c);
+    break;
+  }
+  if (!before) return false;
+  pos = i + 1;
+  while (pos < s.length) {
+    const c = __ice_cp_at(s, pos);
+    pos += c >= 0x10000 ? 2 : 1;
+    if (isCaseIgnorable(<u32>c)) continue;
+    return !isCased(<u32>c);
+  }
+  return true;
+}
+/** toLowerCase with JavaScript's Final_Sigma rule (AssemblyScript's stops at the wrong place). */
+export function __ice_lower(s: string): string {
+  if (s.indexOf("\u03a3") < 0) return s.toLowerCase();
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) != 0x03a3) continue;
+    out += s.substring(from, i).toLowerCase();
+    out += __ice_final_sigma(s, i) ? "\u03c2" : "\u03c3";
+    from = i + 1;
+  }
+  return out + s.substring(from).toLowerCase();
+}
+// --------------------------------------------------------------------------
+export function __ice_char(s: string, i: f64): string {
+  const k = <i32>i;
+  if (!(i >= 0 && <f64>k == i && k < s.length)) abort("string index " + __ice_num_str(i) + " is out of range (length " + s.length.toString() + ")");
+  return s.charAt(k);
+}
+export function __ice_char_code(s: string, i: f64): f64 {
+  const k = __ice_idx(i);
+  return k < 0 || k >= s.length ? NaN : <f64>s.charCodeAt(k);
+}
+export function __ice_code_point(s: string, i: f64): __ice_Box<f64> | null {
+  const k = __ice_idx(i);
+  return k < 0 || k >= s.length ? null : new __ice_Box<f64>(<f64>s.codePointAt(k));
+}
+export function __ice_s_at(s: string, i: f64): string | null {
+  let k = __ice_idx(i);
+  if (k < 0) k += s.length;
+  return k < 0 || k >= s.length ? null : s.charAt(k);
+}
+/** Length (1 or 2) of the code point at i, for for...of over a string. */
+export function __ice_cp_len(s: string, i: i32): i32 {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+function __ice_clamp(i: f64, len: i32): i32 { return min(max(__ice_idx(i), 0), len); }
+export function __ice_s_index_of(s: string, search: string, from: f64): f64 {
+  const start = __ice_clamp(from, s.length);
+  if (search.length == 0) return <f64>start;
+  return <f64>s.indexOf(search, start);
+}
+export function __ice_s_last_index_of(s: string, search: string, from: f64): f64 {
+  const start = from != from ? s.length : __ice_clamp(from, s.length);
+  const n = search.length;
+  for (let k = min(start, s.length - n); k >= 0; k--) {
+    let ok = true;
+    for (let j = 0; j < n; j++) if (s.charCodeAt(k + j) != search.charCodeAt(j)) { ok = false; break; }
+    if (ok) return <f64>k;
+  }
+  return -1;
+}
+export function __ice_s_starts_with(s: string, search: string, from: f64): bool {
+  const start = __ice_clamp(from, s.length);
+  if (start + search.length > s.length) return false;
+  for (let j = 0; j < search.length; j++) if (s.charCodeAt(start + j) != search.charCodeAt(j)) return false;
+  return true;
+}
+export function __ice_s_ends_with(s: string, search: string, end: f64): bool {
+  const stop = end != end ? 0 : __ice_clamp(end, s.length);
+  const start = stop - search.length;
+  if (start < 0) return false;
+  for (let j = 0; j < search.length; j++) if (s.charCodeAt(start + j) != search.charCodeAt(j)) return false;
+  return true;
+}
+export function __ice_s_slice(s: string, start: f64, end: f64): string {
+  const len = s.length;
+  const from = __ice_rel(start, len);
+  const to = end != end ? 0 : __ice_rel(end, len);
+  return from >= to ? "" : s.substring(from, to);
+}
+export function __ice_s_substring(s: string, start: f64, end: f64): string {
+  const len = s.length;
+  const a = __ice_clamp(start, len);
+  const b = __ice_clamp(end, len);
+  return s.substring(min(a, b), max(a, b));
+}
+function __ice_is_space(c: i32): bool {
+  return c == 9 || c == 10 || c == 11 || c == 12 || c == 13 || c == 32 || c == 0xa0 || c == 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+export function __ice_trim(s: string, start: bool, end: bool): string {
+  let a = 0;
+  let b = s.length;
+  if (start) while (a < b && __ice_is_space(s.charCodeAt(a))) a++;
+  if (end) while (b > a && __ice_is_space(s.charCodeAt(b - 1))) b--;
+  return s.substring(a, b);
+}
+export function __ice_pad(s: string, length: f64, fill: string, start: bool): string {
+  const target = length != length ? 0 : length;
+  if (target <= <f64>s.length || fill.length == 0) return s;
+  if (target > 268435456.0) abort("RangeError: Invalid string length");
+  const n = <i32>target - s.length;
+  let pad = "";
+  while (pad.length < n) pad += fill;
+  pad = pad.substring(0, n);
+  return start ? pad + s : s + pad;
+}
+export function __ice_repeat(s: string, count: f64): string {
+  const n = count != count ? 0.0 : Math.trunc(count);
+  if (n < 0 || n == Infinity) abort("RangeError: Invalid count value: " + __ice_num_str(count));
+  if (s.length == 0 || n == 0) return "";
+  if (n * <f64>s.length > 268435456.0) abort("RangeError: Invalid string length");
+  return s.repeat(<i32>n);
+}
+export function __ice_split(s: string, sep: string, limit: f64): Array<string> {
+  const lim = __ice_u32(limit);
+  const r = new Array<string>();
+  if (lim == 0) return r;
+  if (sep.length == 0) {
+    for (let k = 0; k < s.length && <f64>r.length < lim; k++) r.push(s.charAt(k));
+    return r;
+  }
+  let from = 0;
+  while (<f64>r.length < lim) {
+    const at = s.indexOf(sep, from);
+    if (at < 0) { r.push(s.substring(from)); break; }
+    r.push(s.substring(from, at));
+    from = at + sep.length;
+  }
+  return r;
+}
+function __ice_substitute(matched: string, s: string, at: i32, rep: string): string {
+  if (rep.indexOf("$") < 0) return rep;
+  let out = "";
+  for (let k = 0; k < rep.length; k++) {
+    const c = rep.charCodeAt(k);
+    if (c == 36 && k + 1 < rep.length) {
+      const d = rep.charCodeAt(k + 1);
+      if (d == 36) { out += "$"; k++; continue; }
+      if (d == 38) { out += matched; k++; continue; }
+      if (d == 96) { out += s.substring(0, at); k++; continue; }
+      if (d == 39) { out += s.substring(at + matched.length); k++; continue; }
+    }
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+export function __ice_replace(s: string, search: string, rep: string): string {
+  const at = __ice_s_index_of(s, search, 0);
+  if (at < 0) return s;
+  const k = <i32>at;
+  return s.substring(0, k) + __ice_substitute(search, s, k, rep) + s.substring(k + search.length);
+}
+export function __ice_replace_all(s: string, search: string, rep: string): string {
+  const step = max(1, search.length);
+  let out = "";
+  let last = 0;
+  let at = <i32>__ice_s_index_of(s, search, 0);
+  while (at >= 0) {
+    out += s.substring(last, at) + __ice_substitute(search, s, at, rep);
+    last = at + search.length;
+    const next = at + step;
+    at = next > s.length ? -1 : <i32>__ice_s_index_of(s, search, <f64>next);
+  }
+  return out + s.substring(last);
+}
+`;
