@@ -132,6 +132,7 @@ function mapDiagnostics(
   const seen = new Set<string>();
   for (const d of found) {
     if (d.category !== ts.DiagnosticCategory.Error) continue;
+    if (isCascade(d, found)) continue;
     const start = (d.start ?? bodyStart) - bodyStart;
     const inBody = start >= 0 && start <= bodyLength;
     const at = inBody ? map.spanOf(start, start + Math.max(1, d.length ?? 1)) : map.whole;
@@ -171,6 +172,43 @@ function mapDiagnostics(
     result.push(diagnostic);
   }
   return result;
+}
+
+/** "Parameter 'x' implicitly has an 'any' type" and its kin, for a callback parameter. */
+const IMPLICIT_ANY = new Set([7006, 7031]);
+
+/**
+ * True for an error that only follows from another one: a callback parameter that has no type
+ * because the method it is passed to does not exist (`m.forEach((v, k) => ...)` on a type without
+ * `forEach` is one error, at `forEach`, not three).
+ */
+function isCascade(d: ts.Diagnostic, all: readonly ts.Diagnostic[]): boolean {
+  if (!IMPLICIT_ANY.has(d.code) || !d.file || d.start === undefined) return false;
+  let node = nodeAt(d.file, d.start);
+  while (node && !ts.isCallExpression(node) && !ts.isNewExpression(node)) node = node.parent;
+  if (!node) return false;
+  const callee = node.expression;
+  return all.some(
+    (other) =>
+      other !== d &&
+      !IMPLICIT_ANY.has(other.code) &&
+      other.file === d.file &&
+      other.start !== undefined &&
+      other.start >= callee.getStart() &&
+      other.start < callee.getEnd(),
+  );
+}
+
+/** The innermost node of `file` that starts at or contains `position`. */
+function nodeAt(file: ts.SourceFile, position: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (position < node.getStart(file) || position >= node.getEnd()) return;
+    found = node;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(file, visit);
+  return found;
 }
 
 /** The declaration or decorator a modifier error is about (`@external("env", "eval")`, `declare`). */

@@ -105,6 +105,8 @@ export class PrintContext {
   /** The declared value type of a symbol (what its storage holds). */
   declaredType(symbol: ts.Symbol, at: ts.Node): ValueType {
     const declaration = symbol.valueDeclaration ?? at;
+    const evolving = evolvingArrayType(this.checker, symbol);
+    if (evolving) return this.typeOf(at, evolving);
     return this.typeOf(at, this.checker.getTypeOfSymbolAtLocation(symbol, declaration));
   }
 
@@ -159,4 +161,34 @@ export function stripParens(node: ts.Expression): ts.Expression {
   let current = node;
   while (ts.isParenthesizedExpression(current)) current = current.expression;
   return current;
+}
+
+/**
+ * The type an evolving array (`const rows = []` with no annotation, then `rows.push(x)`) ends up
+ * with: tsc types such a local `any[]` at its declaration and by what was pushed at each later
+ * use, so the storage gets the type seen at its uses. Undefined when `symbol` is not one.
+ */
+function evolvingArrayType(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Type | undefined {
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer)
+    return undefined;
+  const init = stripParens(declaration.initializer);
+  if (!ts.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+  let found: ts.Type | undefined;
+  const visit = (node: ts.Node): void => {
+    const referenced =
+      ts.isIdentifier(node) && ts.isShorthandPropertyAssignment(node.parent)
+        ? checker.getShorthandAssignmentValueSymbol(node.parent)
+        : checker.getSymbolAtLocation(node);
+    if (ts.isIdentifier(node) && node !== declaration.name && referenced === symbol) {
+      const type = checker.getTypeAtLocation(node);
+      if (checker.isArrayType(type)) {
+        const [element] = checker.getTypeArguments(type as ts.TypeReference);
+        if (element && !(element.flags & (ts.TypeFlags.Any | ts.TypeFlags.Never))) found = type;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return found;
 }

@@ -4,6 +4,7 @@
  * everyday idioms of issues 11 and 12. Run by test/oracle/corpus.test.ts.
  */
 import type { OracleCase } from "../oracle.js";
+import { EVERYDAY } from "./everyday.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { NUMBERS } from "./numbers.js";
@@ -22,4 +23,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...PRINTING,
   ...STRINGS,
   ...IDIOMS,
+  ...EVERYDAY,
 ];
