@@ -5,6 +5,7 @@
  */
 import type { OracleCase } from "../oracle.js";
 import { EVERYDAY } from "./everyday.js";
+import { EVERYDAY_2 } from "./everyday2.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { NUMBERS } from "./numbers.js";
@@ -24,4 +25,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...STRINGS,
   ...IDIOMS,
   ...EVERYDAY,
+  ...EVERYDAY_2,
 ];
