@@ -4,13 +4,14 @@
  */
 import { DiagnosticBag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkWorkflow, toolSignature, typeOfReference } from "../check/index.js";
-import { checkCodeSyntax, compileSandboxUnits, moduleDigest, type SandboxUnit } from "../emit/wasm/index.js";
+import type { SandboxUnit } from "../emit/wasm/index.js";
+import { moduleDigest } from "../emit/wasm/cache.js";
 import { emitModule } from "../emit/ts/emitModule.js";
 import type { SandboxBinding } from "../emit/ts/orchestration.js";
 import { buildManifest, wasmFileName } from "../lower/manifest.js";
 import { lowerSandboxes, type LoweredSandbox } from "../lower/sandboxes.js";
 import { nullableOutputs, outputTypes } from "../lower/outputTypes.js";
-import { walkNodes, type Workflow } from "../plan/index.js";
+import { type PlanNode, walkNodes, type Workflow } from "../plan/index.js";
 import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
 import type { WorkflowManifest } from "../../runtime/manifest.js";
 
@@ -57,6 +58,14 @@ export interface CompileResult {
   readonly sources: readonly string[];
 }
 
+/**
+ * The sandbox compiler (TypeScript front end, asc, binaryen), loaded only when a workflow has
+ * sandboxed pieces: loading it costs more than compiling a large workflow without any.
+ */
+function sandboxCompiler(): Promise<typeof import("../emit/wasm/index.js")> {
+  return import("../emit/wasm/index.js");
+}
+
 /** Compiles the workflows in `paths` (files or directories). */
 export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
   const diagnostics = new DiagnosticBag();
@@ -78,9 +87,14 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
         ...(options.strict && { strict: true }),
       }),
     );
+    const codeNodes: PlanNode[] = [];
     walkNodes(workflow.nodes, (node) => {
-      if (node.kind === "code") diagnostics.addAll(checkCodeSyntax(node.code));
+      if (node.kind === "code") codeNodes.push(node);
     });
+    if (codeNodes.length > 0) {
+      const { checkCodeSyntax } = await sandboxCompiler();
+      for (const node of codeNodes) if (node.kind === "code") diagnostics.addAll(checkCodeSyntax(node.code));
+    }
     const sandboxes = lowerSandboxes(
       workflow,
       (path, containers) => typeOfReference(workflow, path, containers),
@@ -102,13 +116,16 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     }
   }
   const onCompile = options.onCompile;
-  const compiled = await compileSandboxUnits(units, {
-    ...(options.cacheDir && { cacheDir: options.cacheDir }),
-    ...(onCompile && {
-      onCompile: (unit: SandboxUnit, index: number, total: number) =>
-        onCompile({ index, total, workflow: unitOwner.get(unit) ?? "", nodeId: unit.nodeId }),
-    }),
-  });
+  const compiled =
+    units.length === 0
+      ? { artifacts: [], diagnostics: [], cached: 0 }
+      : await (await sandboxCompiler()).compileSandboxUnits(units, {
+          ...(options.cacheDir && { cacheDir: options.cacheDir }),
+          ...(onCompile && {
+            onCompile: (unit: SandboxUnit, index: number, total: number) =>
+              onCompile({ index, total, workflow: unitOwner.get(unit) ?? "", nodeId: unit.nodeId }),
+          }),
+        });
   diagnostics.addAll(compiled.diagnostics);
   const sandboxStats = { units: units.length, cached: compiled.cached ?? 0 };
   if (diagnostics.hasErrors || options.checkOnly)

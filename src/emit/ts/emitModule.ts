@@ -1,14 +1,20 @@
 /**
- * @fileoverview Emits one workflow as an ES module with ts-morph: a typed TypeScript module
- * (Input, Output, the manifest, `run`) that the TypeScript emitter turns into `W.js` + `W.d.ts`.
+ * @fileoverview Emits one workflow as an ES module: `W.js` (the manifest and `run`, calling the
+ * runtime) and `W.d.ts` (Input, Output, Tools, Options and `run`'s signature), printed as text
+ * from the same pieces (moduleParts below), plus the TypeScript source they correspond to. No
+ * compiler runs here: the orchestration is printed as JavaScript already, and the types are
+ * schema types printed by types.ts. Only trusted code nodes (user TypeScript run directly) need
+ * TypeScript's transpiler, loaded on first use (directBodies.ts), so a build without them never
+ * loads the TypeScript compiler.
  */
-import { Project, ts, type SourceFile as TsSourceFile } from "ts-morph";
 import type { WorkflowManifest } from "../../../runtime/manifest.js";
 import type { ObjectType, SchemaType, Workflow } from "../../plan/index.js";
+import { directFunctions } from "./directBodies.js";
 import { commentText, prettyDataLiteral, stringLiteral } from "./literals.js";
 import { NameTable } from "./names.js";
 import { emitOrchestration, type SandboxBinding } from "./orchestration.js";
 import { toolsTypeText, type ToolTypeSource } from "./toolTypes.js";
+import { layoutType } from "./typeLayout.js";
 import { typeText } from "./types.js";
 
 export interface ModuleInput {
@@ -37,26 +43,43 @@ export interface ModuleInput {
 export interface EmittedModule {
   readonly js: string;
   readonly dts: string;
-  /** The TypeScript source the two were emitted from. */
+  /** The TypeScript source the two correspond to. */
   readonly ts: string;
+}
+
+/** An exported (or local) type alias of the module. */
+interface TypeAlias {
+  readonly name: string;
+  readonly type: string;
+  readonly exported: boolean;
+  readonly doc?: string;
+}
+
+/** What the three texts are printed from. */
+interface ModuleParts {
+  readonly header: string;
+  /** Value imports (`import { Run } from ...`), type-only imports, sub-workflow imports. */
+  readonly runtimeValues: readonly string[];
+  readonly runtimeTypes: readonly string[];
+  readonly runtimeSpecifier: string;
+  readonly subWorkflowImports: readonly { readonly specifier: string; readonly local: string }[];
+  readonly types: readonly TypeAlias[];
+  readonly manifest: string;
+  readonly preload: boolean;
+  readonly direct: readonly { readonly name: string; readonly ts: string; readonly js: string }[];
+  readonly runDoc: string;
+  readonly optionsType: string;
+  readonly runBody: readonly string[];
 }
 
 /** Emits one workflow module. */
 export function emitModule(input: ModuleInput): EmittedModule {
+  const parts = moduleParts(input);
+  return { js: printJs(parts), dts: printDts(parts), ts: printTs(parts) };
+}
+
+function moduleParts(input: ModuleInput): ModuleParts {
   const { workflow } = input;
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      declaration: true,
-      removeComments: false,
-      noResolve: true,
-      noLib: true,
-      isolatedModules: true,
-    },
-  });
-  const file = project.createSourceFile(`/${workflow.name}.ts`, "");
   const names = new NameTable();
   const workflowImports = new Map<string, string>();
   for (const [ref] of input.subWorkflows) workflowImports.set(ref, names.fresh(`run_${ref}`));
@@ -68,108 +91,134 @@ export function emitModule(input: ModuleInput): EmittedModule {
       binding.directFunction ? { ...binding, directFunction: names.fresh(`code_${id}`) } : binding,
     ]),
   );
-
   const preload = Object.values(input.manifest.nodes).some((n) => n.sandbox && !n.sandbox.direct);
   const tools = toolsTypeText(workflow, input.toolSignature ?? (() => undefined));
-  file.addImportDeclaration({
-    moduleSpecifier: input.runtimeSpecifier,
-    namedImports: [
-      ...(preload ? ["preloadSandboxes"] : []),
-      "Run",
-      { name: "RunOptions", isTypeOnly: true },
-      ...(tools ? [{ name: "ToolContext", isTypeOnly: true }] : []),
-      { name: "WorkflowManifest", isTypeOnly: true },
-    ],
-  });
-  for (const [ref, specifier] of input.subWorkflows)
-    file.addImportDeclaration({
-      moduleSpecifier: specifier,
-      namedImports: [{ name: "run", alias: workflowImports.get(ref)! }],
-    });
 
-  file.addTypeAlias({
-    name: "Input",
-    isExported: true,
-    type: typeText(workflow.inputSchema),
-    docs: [`Input of workflow ${commentText(workflow.name)}.`],
-  });
   const outputText = (key: string): string => {
     const text = typeText(input.outputTypes.get(key));
     return input.nullableOutputs?.has(key) && text !== "unknown" ? `${text} | null` : text;
   };
-  const outputType = `{ ${workflow.outputs.map((o) => `${stringLiteral(o.key)}: ${outputText(o.key)}`).join("; ")} }`;
-  file.addTypeAlias({
-    name: "Output",
-    isExported: true,
-    type: workflow.outputs.length ? outputType : "Record<string, never>",
-    docs: [`Output of workflow ${commentText(workflow.name)}.`],
-  });
-  if (tools) {
-    file.addTypeAlias({ name: "ToolResult", typeParameters: ["T"], type: "T | Promise<T>" });
-    file.addTypeAlias({
-      name: "Tools",
-      isExported: true,
-      type: tools,
-      docs: [
-        `Implementations of the tools of workflow ${commentText(workflow.name)}, typed from their declarations (\`options.tools\` of \`run\`).`,
-      ],
-    });
-    file.addTypeAlias({
-      name: "Options",
-      isExported: true,
-      type: `Omit<RunOptions, "tools"> & { readonly tools?: Tools & { readonly [name: string]: unknown } }`,
-      docs: ["Options of `run`: RunOptions with `tools` typed by `Tools`."],
-    });
-  }
-  file.addStatements(`const manifest: WorkflowManifest = ${prettyDataLiteral(input.manifest)};`);
-  if (preload)
-    file.addStatements(
-      "// Verify and compile the sandbox modules now, off the calling thread, so first runs find them ready.\npreloadSandboxes(manifest, import.meta.url);",
+  const types: TypeAlias[] = [
+    {
+      name: "Input",
+      exported: true,
+      type: typeText(workflow.inputSchema),
+      doc: `Input of workflow ${commentText(workflow.name)}.`,
+    },
+    {
+      name: "Output",
+      exported: true,
+      type: workflow.outputs.length
+        ? `{ ${workflow.outputs.map((o) => `${stringLiteral(o.key)}: ${outputText(o.key)}`).join("; ")} }`
+        : "Record<string, never>",
+      doc: `Output of workflow ${commentText(workflow.name)}.`,
+    },
+  ];
+  if (tools)
+    types.push(
+      { name: "ToolResult<T>", exported: false, type: "T | Promise<T>" },
+      {
+        name: "Tools",
+        exported: true,
+        type: tools,
+        doc: `Implementations of the tools of workflow ${commentText(workflow.name)}, typed from their declarations (\`options.tools\` of \`run\`).`,
+      },
+      {
+        name: "Options",
+        exported: true,
+        type: `Omit<RunOptions, "tools"> & { readonly tools?: Tools & { readonly [name: string]: unknown } }`,
+        doc: "Options of `run`: RunOptions with `tools` typed by `Tools`.",
+      },
     );
-  addDirectBodies(file, sandboxes);
 
-  file.addFunction({
-    name: "run",
-    isExported: true,
-    isAsync: true,
-    docs: [
-      `Runs workflow ${commentText(workflow.name)}. Rejects with an IceError (see iceosc/runtime) naming the failing node.`,
-    ],
-    parameters: [
-      { name: "input", type: "Input" },
-      { name: "options", type: tools ? "Options" : "RunOptions", initializer: "{}" },
-    ],
-    returnType: "Promise<Output>",
-    statements: [
+  return {
+    header: `// Generated by iceosc from ${commentText(input.sourcePath)}. Do not edit: rebuild with \`iceosc build\`.`,
+    runtimeValues: [...(preload ? ["preloadSandboxes"] : []), "Run"],
+    runtimeTypes: ["RunOptions", ...(tools ? ["ToolContext"] : []), "WorkflowManifest"],
+    runtimeSpecifier: input.runtimeSpecifier,
+    subWorkflowImports: [...input.subWorkflows].map(([ref, specifier]) => ({
+      specifier,
+      local: workflowImports.get(ref)!,
+    })),
+    types,
+    manifest: prettyDataLiteral(input.manifest),
+    preload,
+    direct: directFunctions(sandboxes),
+    runDoc: `Runs workflow ${commentText(workflow.name)}. Rejects with an IceError (see iceosc/runtime) naming the failing node.`,
+    optionsType: tools ? "Options" : "RunOptions",
+    runBody: [
       "const rt = new Run(manifest, import.meta.url, input, options);",
       "const inputs = rt.inputs;",
       ...emitOrchestration({ workflow, sandboxes, workflowImports, names }),
     ],
-  });
-  file.insertStatements(
-    0,
-    `// Generated by iceosc from ${commentText(input.sourcePath)}. Do not edit: rebuild with \`iceosc build\`.`,
-  );
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
-
-  const emitted = project.emitToMemory();
-  const js = emitted.getFiles().find((f) => f.filePath.endsWith(".js"))?.text;
-  const dts = emitted.getFiles().find((f) => f.filePath.endsWith(".d.ts"))?.text;
-  if (js === undefined || dts === undefined)
-    throw new Error(`internal: TypeScript emitted no module for workflow '${workflow.name}'`);
-  return { js, dts, ts: file.getFullText() };
+  };
 }
 
-/** Code nodes marked trusted: their bodies become plain functions of the module. */
-function addDirectBodies(file: TsSourceFile, sandboxes: ModuleInput["sandboxes"]): void {
-  for (const binding of sandboxes.values()) {
-    if (!binding.directFunction || !binding.directBody) continue;
-    file.addFunction({
-      name: binding.directFunction,
-      docs: ["Trusted code node: runs directly, outside the sandbox."],
-      parameters: [{ name: "inputs", type: typeText(binding.directBody.inputType) }],
-      returnType: typeText(binding.directBody.outputType),
-      statements: binding.directBody.code,
-    });
-  }
+const PRELOAD =
+  "// Verify and compile the sandbox modules now, off the calling thread, so first runs find them ready.\npreloadSandboxes(manifest, import.meta.url);";
+
+function subWorkflowImports(parts: ModuleParts): string[] {
+  return parts.subWorkflowImports.map((i) => `import { run as ${i.local} } from ${stringLiteral(i.specifier)};`);
+}
+
+function indented(lines: readonly string[]): string {
+  return lines
+    .flatMap((l) => l.split("\n"))
+    .map((l) => (l === "" ? "" : `  ${l}`))
+    .join("\n");
+}
+
+function doc(text: string | undefined): string[] {
+  return text ? [`/** ${text} */`] : [];
+}
+
+function typeAliases(parts: ModuleParts): string[] {
+  return parts.types.flatMap((t) => [
+    ...doc(t.doc),
+    `${layoutType(`${t.exported ? "export " : ""}type ${t.name} = `, t.type)};`,
+  ]);
+}
+
+function printJs(parts: ModuleParts): string {
+  return [
+    parts.header,
+    `import { ${parts.runtimeValues.join(", ")} } from ${stringLiteral(parts.runtimeSpecifier)};`,
+    ...subWorkflowImports(parts),
+    `const manifest = ${parts.manifest};`,
+    ...(parts.preload ? [PRELOAD] : []),
+    ...parts.direct.map((d) => d.js),
+    ...doc(parts.runDoc),
+    "export async function run(input, options = {}) {",
+    indented(parts.runBody),
+    "}",
+    "",
+  ].join("\n");
+}
+
+function printDts(parts: ModuleParts): string {
+  return [
+    `import type { ${parts.runtimeTypes.filter((t) => t !== "WorkflowManifest").join(", ")} } from ${stringLiteral(parts.runtimeSpecifier)};`,
+    ...typeAliases(parts),
+    ...doc(parts.runDoc),
+    `export declare function run(input: Input, options?: ${parts.optionsType}): Promise<Output>;`,
+    "export {};",
+    "",
+  ].join("\n");
+}
+
+function printTs(parts: ModuleParts): string {
+  return [
+    parts.header,
+    `import { ${[...parts.runtimeValues, ...parts.runtimeTypes.map((t) => `type ${t}`)].join(", ")} } from ${stringLiteral(parts.runtimeSpecifier)};`,
+    ...subWorkflowImports(parts),
+    ...typeAliases(parts),
+    `const manifest: WorkflowManifest = ${parts.manifest};`,
+    ...(parts.preload ? [PRELOAD] : []),
+    ...parts.direct.map((d) => d.ts),
+    ...doc(parts.runDoc),
+    `export async function run(input: Input, options: ${parts.optionsType} = {}): Promise<Output> {`,
+    indented(parts.runBody),
+    "}",
+    "",
+  ].join("\n");
 }
