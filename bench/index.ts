@@ -10,6 +10,7 @@ import { formatMarkdown, formatTable, formatTargets, type Report, type TargetRes
 import { compileArtifacts } from "./sandbox/artifacts.js";
 import { programFor, type Workload } from "./sandbox/units.js";
 import { condition, kernels, smallNode, tinyNode } from "./sandbox/workloads.js";
+import { buildScalingSuite } from "./suites/buildScaling.js";
 import { buildTimeSuite } from "./suites/buildTime.js";
 import { coldStartSuite, LIMITS as COLD_LIMITS } from "./suites/coldStart.js";
 import { durableSuite } from "./suites/durable.js";
@@ -86,6 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
       await step("memory", () => memorySuite(ctx, artifacts, flows));
       await step("orchestration", () => orchestrationSuite(ctx));
       if (!quick) await step("build time", () => buildTimeSuite(ctx));
+      if (!quick) await step("build scaling", () => buildScalingSuite(ctx));
       await step("durable queue", () => durableSuite(ctx));
     } else {
       await step("memory", () => memorySuite(ctx, artifacts, undefined));
