@@ -20,7 +20,7 @@ const OPTIONS: ts.CompilerOptions = {
   strict: true,
   noImplicitReturns: true,
   allowUnreachableCode: true,
-  target: ts.ScriptTarget.ES5,
+  target: ts.ScriptTarget.ES2015,
   types: [],
   noEmit: true,
   skipLibCheck: true,

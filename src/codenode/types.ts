@@ -17,6 +17,8 @@ export type ValueType =
   | { readonly kind: "map"; readonly key: ValueType; readonly value: ValueType }
   | { readonly kind: "set"; readonly element: ValueType }
   | { readonly kind: "object"; readonly shape: ClassShape }
+  /** A tuple (`[K, V]` of `map.entries()`): a generated class with fields `_0`, `_1`, ... */
+  | { readonly kind: "tuple"; readonly elements: readonly ValueType[]; readonly shape: ClassShape }
   | { readonly kind: "optional"; readonly inner: ValueType }
   | { readonly kind: "error" };
 
@@ -48,6 +50,8 @@ export function typeKey(t: ValueType): string {
       return `map<${typeKey(t.key)},${typeKey(t.value)}>`;
     case "object":
       return t.shape.name;
+    case "tuple":
+      return `[${t.elements.map(typeKey).join(",")}]`;
     case "optional":
       return `${typeKey(t.inner)}?`;
     default:
@@ -73,10 +77,11 @@ export function asType(t: ValueType): string {
     case "array":
       return `Array<${asType(t.element)}>`;
     case "set":
-      return `Set<${asType(t.element)}>`;
+      return `__ice_Set<${asType(t.element)}>`;
     case "map":
-      return `Map<${asType(t.key)}, ${asType(t.value)}>`;
+      return `__ice_Map<${asType(t.key)}, ${asType(t.value)}>`;
     case "object":
+    case "tuple":
       return t.shape.name;
     case "optional":
       return isPrimitive(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
@@ -117,6 +122,18 @@ export class ClassRegistry {
       this.order.push(found);
     }
     return found;
+  }
+
+  /** The class of a tuple type (fields `_0`, `_1`, ... in order). */
+  tuple(elements: readonly ValueType[]): ValueType {
+    const key = `tuple:${elements.map(typeKey).join(",")}`;
+    let found = this.byKey.get(key);
+    if (!found) {
+      found = { name: `__ice_T${this.order.length}`, fields: elements.map((type, i) => ({ name: `_${i}`, type })) };
+      this.byKey.set(key, found);
+      this.order.push(found);
+    }
+    return { kind: "tuple", elements, shape: found };
   }
 
   /** The value type of a schema type. */
@@ -198,9 +215,28 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
       return { reason: "arrays of values that may be undefined are not supported" };
     return { type: { kind: "array", element: inner.type } };
   }
-  if (checker.isTupleType(type)) return { reason: "tuples are not supported; use an array or an object" };
   const symbol = type.getSymbol();
   const name = symbol?.getName();
+  if (checker.isTupleType(type)) {
+    const target = (type as ts.TypeReference).target as ts.TupleType;
+    if (target.elementFlags.some((f) => !(f & ts.ElementFlags.Required)))
+      return { reason: "tuples with optional or rest elements are not supported; use an array or an object" };
+    const converted = checker
+      .getTypeArguments(type as ts.TypeReference)
+      .slice(0, target.elementFlags.length)
+      .map((a) => fromChecker(checker, a, classes, depth + 1));
+    const bad = converted.find((c): c is { reason: string } => "reason" in c);
+    if (bad) return bad;
+    return { type: classes.tuple(converted.map((c) => (c as { type: ValueType }).type)) };
+  }
+  if (
+    (name === "IterableIterator" || name === "Iterable" || name === "IteratorObject") &&
+    symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
+  )
+    return {
+      reason:
+        "an iterator is used only directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
+    };
   if (
     (name === "Map" || name === "Set") &&
     symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))

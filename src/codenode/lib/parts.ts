@@ -4,6 +4,7 @@
  * to `String` or `Array<T>` by declaring `interface String { ... }` again in its own file. Every
  * member declared in a part is lowered by the printer and checked by the differential oracle.
  */
+import { ITERATION_LIB } from "./iteration.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
-export const LIB_PARTS: readonly string[] = [];
+export const LIB_PARTS: readonly string[] = [ITERATION_LIB];

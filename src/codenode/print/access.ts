@@ -74,6 +74,14 @@ function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
 export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpression): Printed {
   if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
   const object = printExpr(ctx, node.expression);
+  if (object.type.kind === "tuple") {
+    const at = node.argumentExpression;
+    const i = ts.isNumericLiteral(at) ? Number(at.text) : -1;
+    const field = object.type.elements[i];
+    if (!field)
+      return ctx.refuse(node, "indexing a tuple with a computed index", "write t[0], t[1], ... or destructure it");
+    return { text: `${object.text}._${i}`, type: field };
+  }
   const index = printTo(ctx, node.argumentExpression, NUMBER);
   if (object.type.kind === "array")
     return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };

@@ -15,6 +15,7 @@ import { callLifted } from "./functions.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
+import { arrayFrom, arrayOf, collectionFrom, isIterator } from "./iteration.js";
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 
@@ -44,6 +45,8 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "String" && method === "fromCharCode") return fromCharCode(ctx, node);
         if (global === "console") return printLog(ctx, node, method);
         if (global === "Date" && method === "now") return { text: "(<f64>Date.now())", type: NUMBER };
+        if (global === "Array" && method === "from") return arrayFrom(ctx, node);
+        if (global === "Array" && method === "of") return arrayOf(ctx, node);
       }
     }
     if (callee.questionDotToken) return ctx.refuse(node, "'?.' before a call", "check the value for undefined first");
@@ -57,6 +60,12 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         return { text: `__ice_filled<${asType(type.element)}>(${length}, ${value})`, type };
       }
     }
+    if (isIterator(ctx, callee.expression))
+      return ctx.refuse(
+        node,
+        `calling '.${method}()' of an iterator`,
+        "use the iterator directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
+      );
     const receiver = printExpr(ctx, callee.expression);
     switch (receiver.type.kind) {
       case "string":
@@ -85,9 +94,9 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
     args.length === 0
   )
     return { text: `new ${asType(type)}()`, type };
-  if (ts.isIdentifier(callee) && type.kind === "set" && args.length === 1) {
-    const values = printTo(ctx, args[0]!, { kind: "array", element: type.element });
-    return { text: `__ice_set_of<${asType(type.element)}>(${values})`, type };
+  if (ts.isIdentifier(callee) && (type.kind === "set" || type.kind === "map") && args.length === 1) {
+    const made = collectionFrom(ctx, node, type);
+    if (made) return made;
   }
   if (ts.isIdentifier(callee) && type.kind === "array" && args.length === 1)
     return ctx.refuse(

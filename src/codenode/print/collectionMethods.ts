@@ -8,6 +8,7 @@ import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { numberLiteral } from "./expressions.js";
 import { arg, box } from "./calls.js";
+import { collectionForEach } from "./iteration.js";
 
 export function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: Printed, method: string): Printed {
   const t = c.type;
@@ -33,6 +34,8 @@ export function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: 
       return { text: `${c.text}.delete(${k()})`, type: BOOLEAN };
     case "clear":
       return { text: `${c.text}.clear()`, type: VOID };
+    case "forEach":
+      return collectionForEach(ctx, node, c);
     default:
       break;
   }

@@ -8,7 +8,7 @@
  * call of the owner is exact. `return` in a callback returns from the callback.
  */
 import { ts } from "ts-morph";
-import { asType, sameType, type ValueType, VOID, zeroValue } from "../types.js";
+import { asType, NUMBER, optional, sameType, type ValueType, VOID, zeroValue } from "../types.js";
 import { type FunctionState, isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printTo } from "./expressions.js";
@@ -122,7 +122,11 @@ function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
     if (p.initializer || p.questionToken || p.dotDotDotToken)
       ctx.refuse(p, "optional, default or rest parameters", "pass every argument explicitly");
     const symbol = ctx.symbolOf(p.name)!;
-    return { name: ctx.nameOf(symbol), type: ctx.declaredType(symbol, p), node: p };
+    // A parameter that is always undefined (`_` of `Array.from({ length: n }, (_, i) => ...)`)
+    // takes an empty box; reading it is refused where it is read.
+    const always = ctx.checker.getTypeOfSymbolAtLocation(symbol, p).flags & ts.TypeFlags.Undefined;
+    const type = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
+    return { name: ctx.nameOf(symbol), type, node: p };
   });
   const signature = ctx.checker.getSignatureFromDeclaration(node)!;
   const returnType = ctx.typeOf(node, ctx.checker.getReturnTypeOfSignature(signature));

@@ -7,14 +7,21 @@ import { asType, type ValueType } from "../types.js";
 import { Refused, type PrintContext, type Printed } from "./context.js";
 import { printTo } from "./expressions.js";
 import { isPure } from "./operators.js";
+import { collect } from "./iteration.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
   const type =
-    hint && hint.kind === "array"
+    hint && (hint.kind === "array" || hint.kind === "tuple")
       ? hint
       : hint?.kind === "optional" && hint.inner.kind === "array"
         ? hint.inner
         : ctx.typeOf(node);
+  if (type.kind === "tuple") {
+    if (node.elements.length !== type.elements.length || node.elements.some((e) => ts.isSpreadElement(e)))
+      return ctx.refuse(node, "this tuple literal", "write every element of the tuple");
+    const items = node.elements.map((e, i) => printTo(ctx, e, type.elements[i]!));
+    return { text: `new ${type.shape.name}(${items.join(", ")})`, type };
+  }
   if (type.kind !== "array") return ctx.refuse(node, "this array literal", "declare the array's type");
   const element = type.element;
   if (node.elements.length === 0) return { text: `new Array<${asType(element)}>()`, type };
@@ -29,7 +36,7 @@ export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpres
     if (ts.isOmittedExpression(e)) ctx.refuse(e, "holes in an array literal", "write every element");
     if (ts.isSpreadElement(e)) {
       flush();
-      parts.push(`${printTo(ctx, e.expression, type)}.slice(0)`);
+      parts.push(collect(ctx, e.expression, element));
     } else run.push(printTo(ctx, e, element));
   }
   flush();

@@ -6,12 +6,13 @@
  * message). Unsupported statements are refused with what to write instead.
  */
 import { ts } from "ts-morph";
-import { asType, STRING, type ValueType, zeroValue } from "../types.js";
+import { asType, type ValueType, zeroValue } from "../types.js";
 import { errorText } from "./calls.js";
 import { type PrintContext, Refused, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
 import { lift } from "./functions.js";
+import { elementOf, sequenceOf } from "./iteration.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -169,6 +170,15 @@ function destructure(
         return ctx.refuse(element, `the field '${(key as ts.Identifier).text}'`, "destructure fields the object has");
       lines.push(bindElement(ctx, element, { text: `${temp}.${field.name}`, type: field.type }));
     }
+  } else if (value.type.kind === "tuple") {
+    const elements = value.type.elements;
+    (pattern as ts.ArrayBindingPattern).elements.forEach((e, i) => {
+      if (ts.isOmittedExpression(e)) return;
+      if (e.dotDotDotToken) ctx.refuse(e, "a rest element", "name each element");
+      if (e.initializer) ctx.refuse(e, "a default in an array pattern", "test the value first");
+      if (i >= elements.length) ctx.refuse(e, "an element past the end of the tuple", "name the tuple's elements");
+      lines.push(bindElement(ctx, e, { text: `${temp}._${i}`, type: elements[i]! }));
+    });
   } else {
     if (value.type.kind !== "array") return ctx.refuse(at, "destructuring this value", "destructure arrays only");
     const element = value.type.element;
@@ -219,36 +229,35 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
 
 function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
   if (node.awaitModifier) ctx.refuse(node, "for await", "use for...of");
-  const source = printExpr(ctx, node.expression);
   const list = node.initializer;
   if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1)
     return ctx.refuse(node, "for...of over an existing variable", "declare the loop variable: for (const x of xs)");
   const declaration = list.declarations[0]!;
-  const index = ctx.fresh("i");
-  const collection = ctx.temp(source.type);
-  let element: { text: string; type: ValueType };
-  let step: string;
-  if (source.type.kind === "array") {
-    element = { text: `${collection}[${index}]`, type: source.type.element };
-    step = `${index}++`;
-  } else if (source.type.kind === "string") {
-    element = {
-      text: `${collection}.substring(${index}, ${index} + __ice_cp_len(${collection}, ${index}))`,
-      type: STRING,
-    };
-    step = `${index} += __ice_cp_len(${collection}, ${index})`;
-  } else {
-    return ctx.refuse(node.expression, "for...of over this value", "iterate arrays and strings");
-  }
+  const sequence = sequenceOf(ctx, node.expression);
+  const collection = ctx.temp(sequence.collection.type);
+  const { head, parts } = sequence.loop(collection, ctx.fresh("i"));
+  const t = sequence.element;
   let bindText: string;
   if (ts.isIdentifier(declaration.name)) {
     const symbol = ctx.symbolOf(declaration.name)!;
     const type = ctx.declaredType(symbol, declaration.name);
+    const element = { text: elementOf(sequence, parts), type: t };
     bindText = bind(ctx, symbol, type, coerce(ctx, element, type, declaration));
+  } else if (t.kind === "tuple" && ts.isArrayBindingPattern(declaration.name) && parts.length > 1) {
+    // `for (const [k, v] of m)`: the parts bound directly, no tuple built.
+    const lines: string[] = [];
+    declaration.name.elements.forEach((e, i) => {
+      if (ts.isOmittedExpression(e)) return;
+      if (e.dotDotDotToken) ctx.refuse(e, "a rest element", "name each element");
+      if (e.initializer) ctx.refuse(e, "a default in an array pattern", "test the value after the loop header");
+      if (i >= parts.length) ctx.refuse(e, "an element past the end of the entry", "name the entry's elements");
+      lines.push(bindElement(ctx, e, { text: parts[i]!, type: t.elements[i]! }));
+    });
+    bindText = lines.join("\n");
   } else {
-    bindText = destructure(ctx, declaration.name, element, declaration);
+    bindText = destructure(ctx, declaration.name, { text: elementOf(sequence, parts), type: t }, declaration);
   }
-  return `${collection} = ${source.text};\nfor (let ${index}: i32 = 0; ${index} < ${collection}.length; ${step}) {\n${bindText}\n${block(ctx, node.statement)}\n}`;
+  return `${collection} = ${sequence.collection.text};\n${head} {\n${bindText}\n${block(ctx, node.statement)}\n}`;
 }
 
 function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {

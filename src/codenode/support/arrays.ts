@@ -227,8 +227,8 @@ export function __ice_max_of(a: Array<f64>, min: bool): f64 {
   for (let k = 0; k < a.length; k++) r = min ? Math.min(r, unchecked(a[k])) : Math.max(r, unchecked(a[k]));
   return r;
 }
-export function __ice_set_of<T>(a: Array<T>): Set<T> {
-  const s = new Set<T>();
+export function __ice_set_of<T>(a: Array<T>): __ice_Set<T> {
+  const s = new __ice_Set<T>();
   for (let k = 0; k < a.length; k++) s.add(__ice_key<T>(unchecked(a[k])));
   return s;
 }

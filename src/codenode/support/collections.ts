@@ -12,11 +12,11 @@ export function __ice_key<K>(k: K): K {
   if (isFloat<K>()) return <K>(<f64>k + 0.0);
   return k;
 }
-export function __ice_map_get<K, V>(m: Map<K, V>, k: K): V | null {
+export function __ice_map_get<K, V>(m: __ice_Map<K, V>, k: K): V | null {
   const key = __ice_key<K>(k);
   return m.has(key) ? m.get(key) : null;
 }
-export function __ice_map_get_box<K, V>(m: Map<K, V>, k: K): __ice_Box<V> | null {
+export function __ice_map_get_box<K, V>(m: __ice_Map<K, V>, k: K): __ice_Box<V> | null {
   const key = __ice_key<K>(k);
   return m.has(key) ? new __ice_Box<V>(m.get(key)) : null;
 }

@@ -7,7 +7,13 @@
 
 import { ARRAYS_SUPPORT } from "./arrays.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
+import { ITERATION_SUPPORT } from "./iteration.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
-export const SUPPORT_PARTS: readonly string[] = [ARRAYS_SUPPORT, STRINGS_SUPPORT, COLLECTIONS_SUPPORT];
+export const SUPPORT_PARTS: readonly string[] = [
+  ARRAYS_SUPPORT,
+  STRINGS_SUPPORT,
+  COLLECTIONS_SUPPORT,
+  ITERATION_SUPPORT,
+];
