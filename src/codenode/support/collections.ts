@@ -13,11 +13,11 @@ export function __ice_key<K>(k: K): K {
   return k;
 }
 export function __ice_map_get<K, V>(m: __ice_Map<K, V>, k: K): V | null {
-  const key = __ice_key<K>(k);
-  return m.has(key) ? m.get(key) : null;
+  const p = m.find(__ice_key<K>(k));
+  return p >= 0 ? unchecked(m.vs[p]) : null;
 }
 export function __ice_map_get_box<K, V>(m: __ice_Map<K, V>, k: K): __ice_Box<V> | null {
-  const key = __ice_key<K>(k);
-  return m.has(key) ? new __ice_Box<V>(m.get(key)) : null;
+  const p = m.find(__ice_key<K>(k));
+  return p >= 0 ? new __ice_Box<V>(unchecked(m.vs[p])) : null;
 }
 `;

@@ -16,31 +16,48 @@ export const ITERATION_SUPPORT = `
 // ---- Map and Set with JavaScript's iteration ------------------------------------------------
 export class __ice_Map<K, V> {
   index: Map<K, i32> = new Map<K, i32>();
+  /** The position of the NaN key (SameValueZero: NaN is one key; AssemblyScript's Map compares with ==). */
+  nan: i32 = -1;
   ks: Array<K> = new Array<K>();
   vs: Array<V> = new Array<V>();
   live: Array<bool> = new Array<bool>();
   count: i32 = 0;
   iterating: i32 = 0;
   get size(): i32 { return this.count; }
-  has(k: K): bool { return this.index.has(k); }
-  get(k: K): V { return unchecked(this.vs[this.index.get(k)]); }
+  find(k: K): i32 {
+    if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
+    return this.index.has(k) ? this.index.get(k) : -1;
+  }
+  place(k: K, p: i32): void {
+    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
+    this.index.set(k, p);
+  }
+  unplace(k: K): void {
+    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
+    this.index.delete(k);
+  }
+  has(k: K): bool { return this.find(k) >= 0; }
+  get(k: K): V { return unchecked(this.vs[this.find(k)]); }
   set(k: K, v: V): this {
-    if (this.index.has(k)) { unchecked(this.vs[this.index.get(k)] = v); return this; }
+    const at = this.find(k);
+    if (at >= 0) { unchecked(this.vs[at] = v); return this; }
     this.compact();
-    this.index.set(k, this.ks.length);
+    this.place(k, this.ks.length);
     this.ks.push(k); this.vs.push(v); this.live.push(true);
     this.count++;
     return this;
   }
   delete(k: K): bool {
-    if (!this.index.has(k)) return false;
-    unchecked(this.live[this.index.get(k)] = false);
-    this.index.delete(k);
+    const at = this.find(k);
+    if (at < 0) return false;
+    unchecked(this.live[at] = false);
+    this.unplace(k);
     this.count--;
     return true;
   }
   clear(): void {
     this.index.clear();
+    this.nan = -1;
     this.count = 0;
     if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
     this.ks = new Array<K>(); this.vs = new Array<V>(); this.live = new Array<bool>();
@@ -52,7 +69,7 @@ export class __ice_Map<K, V> {
     for (let p = 0; p < n; p++) {
       if (!unchecked(this.live[p])) continue;
       const k = unchecked(this.ks[p]);
-      this.index.set(k, ks.length);
+      this.place(k, ks.length);
       ks.push(k); vs.push(unchecked(this.vs[p])); live.push(true);
     }
     this.ks = ks; this.vs = vs; this.live = live;
@@ -81,29 +98,44 @@ export class __ice_Map<K, V> {
 
 export class __ice_Set<K> {
   index: Map<K, i32> = new Map<K, i32>();
+  nan: i32 = -1;
   ks: Array<K> = new Array<K>();
   live: Array<bool> = new Array<bool>();
   count: i32 = 0;
   iterating: i32 = 0;
   get size(): i32 { return this.count; }
-  has(k: K): bool { return this.index.has(k); }
+  find(k: K): i32 {
+    if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
+    return this.index.has(k) ? this.index.get(k) : -1;
+  }
+  place(k: K, p: i32): void {
+    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
+    this.index.set(k, p);
+  }
+  unplace(k: K): void {
+    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
+    this.index.delete(k);
+  }
+  has(k: K): bool { return this.find(k) >= 0; }
   add(k: K): this {
-    if (this.index.has(k)) return this;
+    if (this.find(k) >= 0) return this;
     this.compact();
-    this.index.set(k, this.ks.length);
+    this.place(k, this.ks.length);
     this.ks.push(k); this.live.push(true);
     this.count++;
     return this;
   }
   delete(k: K): bool {
-    if (!this.index.has(k)) return false;
-    unchecked(this.live[this.index.get(k)] = false);
-    this.index.delete(k);
+    const at = this.find(k);
+    if (at < 0) return false;
+    unchecked(this.live[at] = false);
+    this.unplace(k);
     this.count--;
     return true;
   }
   clear(): void {
     this.index.clear();
+    this.nan = -1;
     this.count = 0;
     if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
     this.ks = new Array<K>(); this.live = new Array<bool>();
@@ -115,7 +147,7 @@ export class __ice_Set<K> {
     for (let p = 0; p < n; p++) {
       if (!unchecked(this.live[p])) continue;
       const k = unchecked(this.ks[p]);
-      this.index.set(k, ks.length);
+      this.place(k, ks.length);
       ks.push(k); live.push(true);
     }
     this.ks = ks; this.live = live;

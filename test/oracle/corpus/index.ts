@@ -8,6 +8,7 @@ import { EVERYDAY } from "./everyday.js";
 import { EVERYDAY_2 } from "./everyday2.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
+import { ITERATION } from "./iteration.js";
 import { NUMBERS } from "./numbers.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
@@ -26,4 +27,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...IDIOMS,
   ...EVERYDAY,
   ...EVERYDAY_2,
+  ...ITERATION,
 ];

@@ -1,0 +1,167 @@
+/**
+ * @fileoverview The rest of the standard library, each with JavaScript's behaviour: arrays'
+ * `flat`, `flatMap`, `toSorted`, `toReversed`, `with`, `copyWithin`, `join` of nested arrays and
+ * of array literals mixing numbers and strings; `String.fromCodePoint`; `split()` without a
+ * separator; `Math.clz32`, `Math.imul`, `Math.hypot` of any number of values; `Date` under the
+ * `time` capability (support/dates.ts). Dispatched from calls.ts, arrayMethods.ts and
+ * stringMethods.ts.
+ */
+import { ts } from "ts-morph";
+import { asType, NUMBER, STRING, type ValueType } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { arg } from "./calls.js";
+import { asText, printExpr, printTo } from "./expressions.js";
+import { callbackFor } from "./functions.js";
+
+type ArrayType = Extract<ValueType, { kind: "array" }>;
+
+/** How many array levels a type has (`number[][]` has 2). */
+function depth(t: ValueType): number {
+  return t.kind === "array" ? 1 + depth(t.element) : 0;
+}
+
+/** Array methods of this file, or undefined when `method` is not one of them. */
+export function arrayLibraryMethod(
+  ctx: PrintContext,
+  node: ts.CallExpression,
+  a: Printed,
+  method: string,
+  sort: (copy: Printed) => Printed,
+): Printed | undefined {
+  const type = a.type as ArrayType;
+  const T = asType(type.element);
+  switch (method) {
+    case "flat": {
+      const result = ctx.typeOf(node);
+      if (result.kind !== "array") return undefined;
+      const levels = depth(type) - depth(result);
+      const d = node.arguments[0];
+      if (d && !ts.isNumericLiteral(d) && !(ts.isPrefixUnaryExpression(d) && ts.isNumericLiteral(d.operand)))
+        return ctx.refuse(d, "flat with a computed depth", "write the depth as a number: flat(2)");
+      let text = `${a.text}.slice(0)`;
+      let level: ValueType = type;
+      for (let k = 0; k < levels; k++) {
+        const inner = (level as ArrayType).element as ArrayType;
+        text = `__ice_flat<${asType(inner.element)}>(${text})`;
+        level = inner;
+      }
+      return { text, type: result };
+    }
+    case "flatMap": {
+      const callback = node.arguments[0]!;
+      const signature = ctx.checker.getSignaturesOfType(
+        ctx.checker.getTypeAtLocation(callback),
+        ts.SignatureKind.Call,
+      )[0];
+      if (!signature) return undefined;
+      const returned = ctx.typeOf(callback, signature.getReturnType());
+      const f = callbackFor(ctx, callback, 3, [type.element], returned);
+      if (returned.kind === "array")
+        return {
+          text: `__ice_flat_map<${T}, ${asType(returned.element)}, ${f.envType}>(${a.text}, ${f.name}, ${f.env})`,
+          type: returned,
+        };
+      return {
+        text: `__ice_map<${T}, ${asType(returned)}, ${f.envType}>(${a.text}, ${f.name}, ${f.env})`,
+        type: { kind: "array", element: returned },
+      };
+    }
+    case "toSorted":
+      return sort({ text: `${a.text}.slice(0)`, type });
+    case "toReversed":
+      return { text: `${a.text}.slice(0).reverse()`, type };
+    case "with":
+      return {
+        text: `__ice_with<${T}>(${a.text}, ${arg(ctx, node, 0, NUMBER, "0.0")}, ${arg(ctx, node, 1, type.element, "")})`,
+        type,
+      };
+    case "copyWithin":
+      return {
+        text: `__ice_copy_within<${T}>(${a.text}, ${arg(ctx, node, 0, NUMBER, "0.0")}, ${arg(ctx, node, 1, NUMBER, "0.0")}, ${arg(ctx, node, 2, NUMBER, "Infinity")})`,
+        type,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Text of a value as `String(v)` and `join` give it, arrays included (`[1, [2, 3]]` is "1,2,3"). */
+function joinText(t: ValueType): boolean {
+  return (
+    t.kind === "string" || t.kind === "number" || t.kind === "boolean" || (t.kind === "array" && joinText(t.element))
+  );
+}
+
+/** `join` of an array whose elements are arrays (String of each, recursively). */
+export function joinNested(ctx: PrintContext, node: ts.CallExpression, a: Printed): Printed | undefined {
+  const type = a.type as ArrayType;
+  if (!joinText(type)) return undefined;
+  return {
+    text: `__ice_join_text<${asType(type.element)}>(${a.text}, ${arg(ctx, node, 0, STRING, '","')})`,
+    type: STRING,
+  };
+}
+
+/**
+ * `[n, "of", 10].join(" ")`: an array literal whose elements have different types is joined
+ * element by element (each as `String(x)` would give it), without building the array.
+ */
+export function joinLiteral(
+  ctx: PrintContext,
+  node: ts.CallExpression,
+  literal: ts.ArrayLiteralExpression,
+): Printed | undefined {
+  if (literal.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) return undefined;
+  const sep = arg(ctx, node, 0, STRING, '","');
+  const parts = literal.elements.map((e) => {
+    const printed = printExpr(ctx, e);
+    if (printed.type.kind === "array") {
+      if (!joinText(printed.type)) return ctx.refuse(e, "joining this element", "map it to a string first");
+      return `__ice_join_text<${asType(printed.type.element)}>(${printed.text}, ",")`;
+    }
+    return asText(ctx, printed, e);
+  });
+  if (parts.length === 0) return { text: `(${sep}, "")`, type: STRING };
+  const s = ctx.temp(STRING);
+  return { text: `(${s} = ${sep}, ${parts.join(` + ${s} + `)})`, type: STRING };
+}
+
+/** `String.fromCodePoint(a, b, ...)`. */
+export function fromCodePoint(ctx: PrintContext, node: ts.CallExpression): Printed {
+  if (node.arguments.some(ts.isSpreadElement)) {
+    if (node.arguments.length !== 1)
+      return ctx.refuse(node, "String.fromCodePoint with a spread among other arguments", "spread one array alone");
+    const list = printTo(ctx, (node.arguments[0] as ts.SpreadElement).expression, { kind: "array", element: NUMBER });
+    return { text: `__ice_from_code_points(${list})`, type: STRING };
+  }
+  if (node.arguments.length === 0) return { text: '""', type: STRING };
+  const parts = node.arguments.map((a) => `__ice_from_code_point(${printTo(ctx, a, NUMBER)})`);
+  return { text: `(${parts.join(" + ")})`, type: STRING };
+}
+
+/** Math functions of this file, or undefined. */
+export function mathLibrary(ctx: PrintContext, node: ts.CallExpression, method: string): Printed | undefined {
+  const args = node.arguments;
+  switch (method) {
+    case "clz32":
+      return { text: `__ice_clz32(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: NUMBER };
+    case "imul":
+      return {
+        text: `__ice_imul(${arg(ctx, node, 0, NUMBER, "NaN")}, ${arg(ctx, node, 1, NUMBER, "NaN")})`,
+        type: NUMBER,
+      };
+    case "hypot": {
+      if (args.length === 1 && ts.isSpreadElement(args[0]!)) {
+        const list = printTo(ctx, args[0].expression, { kind: "array", element: NUMBER });
+        return { text: `__ice_hypot(${list})`, type: NUMBER };
+      }
+      if (args.some(ts.isSpreadElement))
+        return ctx.refuse(node, "Math.hypot with a spread among other arguments", "spread one array alone");
+      if (args.length === 2) return undefined;
+      const values = args.map((a) => printTo(ctx, a, NUMBER));
+      return { text: `__ice_hypot(<Array<f64>>[${values.join(", ")}])`, type: NUMBER };
+    }
+    default:
+      return undefined;
+  }
+}
