@@ -35,6 +35,17 @@ describe("YAML top level", () => {
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics.every((d) => d.code === "ICE1001" && d.span !== undefined)).toBe(true);
   });
+  it("reports one syntax error for one mistake, with advice for an unquoted list type", () => {
+    const { diagnostics } = analyze(
+      "name: x\ninput_schema: { xs: number[] }\nnodes:\n  - id: a\n    type: tool\n    tool_name: t\n",
+    );
+    expect(diagnostics.map((d) => [d.code, d.span?.file.position(d.span.start).line])).toEqual([["ICE1001", 2]]);
+    expect(diagnostics[0]!.notes.map((n) => n.message).join()).toContain('"number[]"');
+  });
+  it("still reports every duplicate key", () => {
+    const { diagnostics } = analyze("name: x\nname: y\nnodes: []\nnodes: []\n");
+    expect(diagnostics.filter((d) => d.code === "ICE1001")).toHaveLength(2);
+  });
   it("reports a document that is not a mapping", () => {
     expectErrors("- a\n- b\n", ["ICE1002"]);
   });

@@ -17,6 +17,7 @@ import {
   sortDiagnostics,
   span,
   type Diagnostic,
+  type RelatedNote,
   type SourceFile,
 } from "../../diagnostics/index.js";
 import type { ObjectType, Workflow } from "../../plan/index.js";
@@ -46,6 +47,21 @@ export interface YamlParseResult {
 const EMPTY_OBJECT: ObjectType = { kind: "object", fields: [] };
 
 /** Parses a YAML workflow file into the plan. */
+/** Advice for the YAML mistake workflow authors make most: `[]` of a list type in a `{ ... }` map. */
+function yamlHint(text: string, at: number): RelatedNote[] {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = text.indexOf("\n", at);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  if (/\{[^}]*\b\w+\[\]/.test(line))
+    return [
+      { message: 'inside `{ ... }`, quote a list type: `{ xs: "number[]" }` (unquoted, `[` starts a YAML list)' },
+    ];
+  return [];
+}
+
+/** YAML errors that are not the echo of an earlier one. */
+const STANDALONE_YAML_ERRORS: ReadonlySet<string> = new Set(["DUPLICATE_KEY"]);
+
 export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   const tooLarge = checkSourceSize(file);
   if (tooLarge) return { workflow: undefined, diagnostics: [tooLarge] };
@@ -68,13 +84,21 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
   if (document.errors.some((e) => e.message.includes("call stack")))
     return { workflow: undefined, diagnostics: [tooDeep(file, 0, 0, "this YAML document")] };
   if (document.errors.length > 0) {
-    // The first errors say what is wrong; tens of thousands (a mangled file) would only cost time.
-    const diagnostics = document.errors.slice(0, 50).map((e) => ({
+    // After a syntax error the YAML parser re-synchronises poorly: what follows the first one is
+    // mostly its echo (one misplaced `[` gave 50 errors, one per token to the end of the file).
+    // So: the first syntax error, plus the errors that stand alone (duplicate keys), at most 50.
+    const syntax = document.errors.filter((e) => !STANDALONE_YAML_ERRORS.has(e.code));
+    const first = syntax.reduce<(typeof syntax)[number] | undefined>(
+      (a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a),
+      undefined,
+    );
+    const shown = document.errors.filter((e) => e === first || STANDALONE_YAML_ERRORS.has(e.code));
+    const diagnostics = shown.slice(0, 50).map((e) => ({
       code: Diagnostics.YamlSyntax.code,
       severity: Diagnostics.YamlSyntax.severity,
       message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ""),
       span: span(file, e.pos[0], e.pos[1]),
-      notes: [],
+      notes: yamlHint(file.text, e.pos[0]),
     }));
     return { workflow: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
