@@ -20,7 +20,9 @@ export type ValueType =
   /** A tuple (`[K, V]` of `map.entries()`): a generated class with fields `_0`, `_1`, ... */
   | { readonly kind: "tuple"; readonly elements: readonly ValueType[]; readonly shape: ClassShape }
   | { readonly kind: "optional"; readonly inner: ValueType }
-  | { readonly kind: "error" };
+  | { readonly kind: "error" }
+  /** A Date (capability `time`): support/dates.ts. */
+  | { readonly kind: "date" };
 
 export interface ClassShape {
   readonly name: string;
@@ -87,6 +89,8 @@ export function asType(t: ValueType): string {
       return isPrimitive(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
     case "error":
       return "Error";
+    case "date":
+      return "__ice_Date";
   }
 }
 
@@ -256,6 +260,13 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
     return name === "Map" ? { type: { kind: "map", key: a!, value: b! } } : { type: { kind: "set", element: a! } };
   }
   if (name === "Error") return { type: { kind: "error" } };
+  if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
+    return { type: { kind: "date" } };
+  if (name === "ArrayWithHoles")
+    return {
+      reason:
+        "`new Array(n)` holds holes: write `new Array(n).fill(value)` or `Array.from({ length: n }, (_, i) => ...)`",
+    };
   if (flags & ts.TypeFlags.Object) {
     if (type.getCallSignatures().length > 0)
       return { reason: "function values are supported only as callbacks and local constants" };

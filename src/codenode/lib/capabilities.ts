@@ -30,7 +30,9 @@ const MATH_MEMBERS = `
   expm1(x: number): number;
   floor(x: number): number;
   fround(x: number): number;
-  hypot(a: number, b: number): number;
+  hypot(...values: number[]): number;
+  clz32(x: number): number;
+  imul(x: number, y: number): number;
   log(x: number): number;
   log10(x: number): number;
   log1p(x: number): number;
@@ -47,6 +49,50 @@ const MATH_MEMBERS = `
   tanh(x: number): number;
   trunc(x: number): number;`;
 
+/**
+ * Date: time values and UTC fields (local time would depend on the host's time zone; its getters
+ * are declared so that the printer can say what to write instead).
+ */
+const DATE_LIB = `
+interface Date {
+  getTime(): number;
+  valueOf(): number;
+  toISOString(): string;
+  getUTCFullYear(): number;
+  getUTCMonth(): number;
+  getUTCDate(): number;
+  getUTCDay(): number;
+  getUTCHours(): number;
+  getUTCMinutes(): number;
+  getUTCSeconds(): number;
+  getUTCMilliseconds(): number;
+  getFullYear(): number;
+  getMonth(): number;
+  getDate(): number;
+  getDay(): number;
+  getHours(): number;
+  getMinutes(): number;
+  getSeconds(): number;
+  getMilliseconds(): number;
+  getTimezoneOffset(): number;
+  toString(): string;
+  toDateString(): string;
+  toTimeString(): string;
+  toLocaleString(): string;
+  toLocaleDateString(): string;
+  toLocaleTimeString(): string;
+  toUTCString(): string;
+}
+interface DateConstructor {
+  new (): Date;
+  new (value: number | string | Date): Date;
+  new (year: number, monthIndex: number, date?: number, hours?: number, minutes?: number, seconds?: number, ms?: number): Date;
+  now(): number;
+  parse(s: string): number;
+  UTC(year: number, monthIndex?: number, date?: number, hours?: number, minutes?: number, seconds?: number, ms?: number): number;
+}
+declare var Date: DateConstructor;`;
+
 /** Library text per capability (a name absent here adds nothing to the program). */
 export function capabilityLib(granted: readonly string[]): string {
   const parts: string[] = [];
@@ -55,8 +101,7 @@ export function capabilityLib(granted: readonly string[]): string {
     const members = granted.includes("math") ? MATH_MEMBERS : "";
     parts.push(`interface Math {${members}${random}\n}\ndeclare var Math: Math;`);
   }
-  if (granted.includes("time"))
-    parts.push("interface DateConstructor { now(): number; }\ndeclare var Date: DateConstructor;");
+  if (granted.includes("time")) parts.push(DATE_LIB);
   if (granted.includes("log")) {
     parts.push(
       "interface Console { log(...data: (string | number | boolean)[]): void; info(...data: (string | number | boolean)[]): void; " +

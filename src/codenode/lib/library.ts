@@ -29,6 +29,14 @@ interface Array<T> {
   with(index: number, value: T): T[];
   copyWithin(target: number, start: number, end?: number): this;
 }
+interface ArrayConstructor {
+  /** \`new Array(n)\` holds holes: only \`new Array(n).fill(value)\` is an array. */
+  new (arrayLength: number): ArrayWithHoles;
+}
+interface ArrayWithHoles {
+  readonly length: number;
+  fill<U>(value: U): U[];
+}
 interface StringConstructor {
   fromCodePoint(...codePoints: number[]): string;
 }
@@ -37,5 +45,6 @@ interface Number {
 }
 interface String {
   valueOf(): string;
+  split(): string[];
 }
 `;

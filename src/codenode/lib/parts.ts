@@ -5,6 +5,7 @@
  * member declared in a part is lowered by the printer and checked by the differential oracle.
  */
 import { ITERATION_LIB } from "./iteration.js";
+import { LIBRARY_LIB } from "./library.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
-export const LIB_PARTS: readonly string[] = [ITERATION_LIB];
+export const LIB_PARTS: readonly string[] = [ITERATION_LIB, LIBRARY_LIB];

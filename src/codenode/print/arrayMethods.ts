@@ -9,6 +9,7 @@ import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";
 import { callbackFor } from "./functions.js";
 import { arg, box } from "./calls.js";
+import { arrayLibraryMethod, joinNested } from "./library.js";
 
 export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, method: string): Printed {
   const type = a.type as Extract<ValueType, { kind: "array" }>;
@@ -51,6 +52,8 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
         type,
       };
     case "join":
+      if (element.kind === "array")
+        return joinNested(ctx, node, a) ?? ctx.refuse(node, "join of objects", "map the elements to strings first");
       if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
         return ctx.refuse(node, "join of objects or arrays", "map the elements to strings first");
       return { text: `__ice_join<${T}>(${r}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
@@ -129,8 +132,11 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
         type: result,
       };
     }
-    default:
+    default: {
+      const more = arrayLibraryMethod(ctx, node, a, method, (copy) => arrayMethod(ctx, node, copy, "sort"));
+      if (more) return more;
       break;
+    }
   }
   return ctx.refuse(node, `array.${method}()`, "use a supported array method");
 }

@@ -16,6 +16,8 @@ import { arrayMethod } from "./arrayMethods.js";
 import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
 import { arrayFrom, arrayOf, collectionFrom, isIterator } from "./iteration.js";
+import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
+import { dateMethod, dateStatic, newDate } from "./dates.js";
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 
@@ -43,14 +45,19 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "Math") return printMath(ctx, node, method);
         if (global === "Number") return printGlobalCall(ctx, node, `Number.${method}`);
         if (global === "String" && method === "fromCharCode") return fromCharCode(ctx, node);
+        if (global === "String" && method === "fromCodePoint") return fromCodePoint(ctx, node);
         if (global === "console") return printLog(ctx, node, method);
-        if (global === "Date" && method === "now") return { text: "(<f64>Date.now())", type: NUMBER };
+        if (global === "Date") return dateStatic(ctx, node, method);
         if (global === "Array" && method === "from") return arrayFrom(ctx, node);
         if (global === "Array" && method === "of") return arrayOf(ctx, node);
       }
     }
     if (callee.questionDotToken) return ctx.refuse(node, "'?.' before a call", "check the value for undefined first");
     const made = stripParens(callee.expression);
+    if (method === "join" && ts.isArrayLiteralExpression(made)) {
+      const joined = joinLiteral(ctx, node, made);
+      if (joined) return joined;
+    }
     if (method === "fill" && ts.isNewExpression(made) && made.arguments?.length === 1 && node.arguments.length === 1) {
       // `new Array<T>(n).fill(v)`: n copies of v (a bare `new Array(n)` would hold holes).
       const type = ctx.typeOf(node);
@@ -77,6 +84,8 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         return collectionMethod(ctx, node, receiver, method);
       case "number":
         return numberMethod(ctx, node, receiver, method);
+      case "date":
+        return dateMethod(ctx, node, receiver, method);
       default:
         break;
     }
@@ -105,6 +114,7 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
       "write `new Array<T>(n).fill(value)`, or push into `[]`",
     );
   if (ts.isIdentifier(callee) && callee.text === "Error") return { text: errorText(ctx, node.arguments ?? []), type };
+  if (ts.isIdentifier(callee) && type.kind === "date") return newDate(ctx, node);
   return ctx.refuse(
     node,
     `'new ${shortText(callee)}(...)' here`,
@@ -171,6 +181,8 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
 }
 
 function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
+  const more = mathLibrary(ctx, node, method);
+  if (more) return more;
   const [only] = node.arguments;
   if ((method === "min" || method === "max") && node.arguments.length === 1 && only && ts.isSpreadElement(only)) {
     const list = printTo(ctx, only.expression, { kind: "array", element: NUMBER });

@@ -8,9 +8,9 @@
  */
 import { ts } from "ts-morph";
 import { asType, NUMBER, STRING, type ValueType } from "../types.js";
-import type { PrintContext, Printed } from "./context.js";
+import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { arg } from "./calls.js";
-import { asText, printExpr, printTo } from "./expressions.js";
+import { asText, printExpr, printTo, stringLiteral } from "./expressions.js";
 import { callbackFor } from "./functions.js";
 
 type ArrayType = Extract<ValueType, { kind: "array" }>;
@@ -111,9 +111,26 @@ export function joinLiteral(
   node: ts.CallExpression,
   literal: ts.ArrayLiteralExpression,
 ): Printed | undefined {
+  // The separator is evaluated after the elements in JavaScript: only a literal one here.
+  const separator = node.arguments[0];
+  if (separator && !ts.isStringLiteralLike(separator)) return undefined;
+  const sep = separator ? stringLiteral(separator.text) : '","';
+  const parts = literalParts(ctx, literal);
+  if (!parts) return undefined;
+  if (parts.length === 0) return { text: '""', type: STRING };
+  return { text: `(${parts.join(` + ${sep} + `)})`, type: STRING };
+}
+
+/** Each element's text (`String(x)`), nested literals joined with ",". */
+function literalParts(ctx: PrintContext, literal: ts.ArrayLiteralExpression): string[] | undefined {
   if (literal.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) return undefined;
-  const sep = arg(ctx, node, 0, STRING, '","');
-  const parts = literal.elements.map((e) => {
+  return literal.elements.map((e) => {
+    const inner = stripParens(e);
+    if (ts.isArrayLiteralExpression(inner)) {
+      const nested = literalParts(ctx, inner);
+      if (!nested) return ctx.refuse(e, "joining this element", "map it to a string first");
+      return nested.length === 0 ? '""' : `(${nested.join(' + "," + ')})`;
+    }
     const printed = printExpr(ctx, e);
     if (printed.type.kind === "array") {
       if (!joinText(printed.type)) return ctx.refuse(e, "joining this element", "map it to a string first");
@@ -121,9 +138,6 @@ export function joinLiteral(
     }
     return asText(ctx, printed, e);
   });
-  if (parts.length === 0) return { text: `(${sep}, "")`, type: STRING };
-  const s = ctx.temp(STRING);
-  return { text: `(${s} = ${sep}, ${parts.join(` + ${s} + `)})`, type: STRING };
 }
 
 /** `String.fromCodePoint(a, b, ...)`. */

@@ -12,6 +12,8 @@ import { arg } from "./calls.js";
 export function numberMethod(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
   const digits = node.arguments[0];
   switch (method) {
+    case "valueOf":
+      return receiver;
     case "toString":
       if (!digits) return { text: `__ice_num_str(${receiver.text})`, type: STRING };
       return {
@@ -83,8 +85,7 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
     case "repeat":
       return { text: `__ice_repeat(${r}, ${n(0, "0.0")})`, type: STRING };
     case "split":
-      if (!node.arguments[0])
-        return ctx.refuse(node, "split() without a separator", 'write split(",") or put the string in an array');
+      if (!node.arguments[0]) return { text: `(<Array<string>>[${r}])`, type: { kind: "array", element: STRING } };
       return {
         text: `__ice_split(${r}, ${str(0, '""')}, ${n(1, "4294967295.0")})`,
         type: { kind: "array", element: STRING },
@@ -96,6 +97,7 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
     case "concat":
       return { text: `(${[r, ...node.arguments.map((a) => printTo(ctx, a, STRING))].join(" + ")})`, type: STRING };
     case "toString":
+    case "valueOf":
       return s;
     default:
       return ctx.refuse(node, `string.${method}()`, "use a supported string method");

@@ -7,7 +7,9 @@
 
 import { ARRAYS_SUPPORT } from "./arrays.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
+import { DATES_SUPPORT } from "./dates.js";
 import { ITERATION_SUPPORT } from "./iteration.js";
+import { LIBRARY_SUPPORT } from "./library.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
@@ -16,4 +18,6 @@ export const SUPPORT_PARTS: readonly string[] = [
   STRINGS_SUPPORT,
   COLLECTIONS_SUPPORT,
   ITERATION_SUPPORT,
+  LIBRARY_SUPPORT,
+  DATES_SUPPORT,
 ];

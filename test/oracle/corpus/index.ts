@@ -9,6 +9,7 @@ import { EVERYDAY_2 } from "./everyday2.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
+import { LIBRARY } from "./library.js";
 import { NUMBERS } from "./numbers.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
@@ -28,4 +29,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...EVERYDAY,
   ...EVERYDAY_2,
   ...ITERATION,
+  ...LIBRARY,
 ];

@@ -171,9 +171,9 @@ export const LIBRARY: readonly OracleCase[] = [
   ),
   lib(
     "math-integer-ops",
-    "const x = inputs.x;\nreturn { c: Math.clz32(x), i: Math.imul(x, 3), j: Math.imul(x, x), f: Math.fround(x), s: Math.sign(x), t: Math.trunc(x), cb: Math.cbrt(x) };",
+    "const x = inputs.x;\nreturn { c: Math.clz32(x), i: Math.imul(x, 3), j: Math.imul(x, x), f: String(Math.fround(x)), s: Math.sign(x), t: Math.trunc(x), cb: Math.cbrt(x), n: [Math.clz32(NaN), Math.imul(NaN, 1), Math.clz32(-Infinity)].join() };",
     { x: "number" },
-    { c: "number", i: "number", j: "number", f: "number", s: "number", t: "number", cb: "number" },
+    { c: "number", i: "number", j: "number", f: "string", s: "number", t: "number", cb: "number", n: "string" },
     [{ x: 1 }, { x: 0 }, { x: -1 }, { x: 4294967296 }, { x: 2147483647.5 }, { x: 0.1 }, { x: -0 }, { x: 1e300 }],
   ),
   lib(
@@ -234,7 +234,7 @@ export const LIBRARY: readonly OracleCase[] = [
       { iso: "0099-06-01T00:00:00Z" },
       { iso: "2024-02-29T23:59:59.9999999Z" },
       { iso: "-271821-04-20T00:00:00Z" },
-      { iso: "275760-09-13" },
+      { iso: "+275760-09-13T00:00:00Z" },
       { iso: "2024Z" },
       { iso: "2024-01-01T00:00:00.000-00:00" },
     ],
@@ -242,9 +242,9 @@ export const LIBRARY: readonly OracleCase[] = [
   ),
   lib(
     "date-invalid-iso-is-nan",
-    "const t = Date.parse(inputs.iso);\nreturn { nan: Number.isNaN(t), v: new Date(inputs.iso).getTime(), y: new Date(inputs.iso).getUTCFullYear() };",
+    "const t = Date.parse(inputs.iso);\nreturn { nan: Number.isNaN(t), v: String(new Date(inputs.iso).getTime()), y: String(new Date(inputs.iso).getUTCFullYear()) };",
     { iso: "string" },
-    { nan: "boolean", v: "number", y: "number" },
+    { nan: "boolean", v: "string", y: "string" },
     [
       { iso: "2024-13-01" },
       { iso: "2024-00-10" },
@@ -268,9 +268,9 @@ export const LIBRARY: readonly OracleCase[] = [
   ),
   lib(
     "date-utc-and-arithmetic",
-    "const a = Date.UTC(inputs.y, inputs.m, inputs.d);\nconst b = Date.UTC(inputs.y, inputs.m + 1, 0, 23, 59, 59, 999);\nconst d1 = new Date(a);\nconst d2 = new Date(b);\nconst days = Math.floor((d2.getTime() - d1.getTime()) / 86400000);\nreturn { a, b, days, iso: d2.toISOString(), y2: Date.UTC(inputs.y), short: Date.UTC(99, 0) };",
+    "const a = Date.UTC(inputs.y, inputs.m, inputs.d);\nconst b = Date.UTC(inputs.y, inputs.m + 1, 0, 23, 59, 59, 999);\nconst d1 = new Date(a);\nconst d2 = new Date(b);\nconst days = Math.floor((d2.getTime() - d1.getTime()) / 86400000);\nreturn { a: String(a), b: String(b), days: String(days), iso: Number.isNaN(b) ? '-' : d2.toISOString(), y2: Date.UTC(inputs.y), short: Date.UTC(99, 0), odd: String(Date.UTC(inputs.y, NaN)) + Date.UTC(inputs.y, 0, 1, 0, 0, 0, 0.9) };",
     { y: "number", m: "number", d: "number" },
-    { a: "number", b: "number", days: "number", iso: "string", y2: "number", short: "number" },
+    { a: "string", b: "string", days: "string", iso: "string", y2: "number", short: "number", odd: "string" },
     [
       { y: 2024, m: 1, d: 1 },
       { y: 2023, m: 1, d: 29 },
@@ -284,10 +284,18 @@ export const LIBRARY: readonly OracleCase[] = [
   ),
   lib(
     "date-copy-and-valueOf",
-    "const d = new Date(inputs.iso);\nconst e = new Date(d);\nreturn { same: e.getTime() === d.valueOf(), iso: e.toISOString(), json: d.toJSON() };",
+    "const d = new Date(inputs.iso);\nconst e = new Date(d);\nreturn { same: e.getTime() === d.valueOf(), iso: e.toISOString(), now: new Date().getTime() > 0 && Date.now() > 0 };",
     { iso: "string" },
-    { same: "boolean", iso: "string", json: "string" },
+    { same: "boolean", iso: "string", now: "boolean" },
     [{ iso: "2024-03-10T01:02:03.004Z" }],
+    TIME,
+  ),
+  lib(
+    "date-local-time-refused",
+    "const d = new Date(inputs.iso);\nreturn { h: d.getHours(), local: new Date(2024, 0, 1).getTime() };",
+    { iso: "string" },
+    { h: "number", local: "number" },
+    [{ iso: "2024-01-01T10:00:00Z" }],
     TIME,
   ),
 ];
