@@ -4,6 +4,7 @@
  * (expressions.ts).
  */
 import { ts } from "ts-morph";
+import { enumMember } from "./enums.js";
 import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
@@ -22,6 +23,8 @@ const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
 
 export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
   const property = node.name.text;
+  const member = enumMember(ctx, node);
+  if (member) return member;
   if (ts.isIdentifier(node.expression) && !isLocalName(ctx, node.expression)) {
     const global = node.expression.text;
     if (global === "Number" && property in NUMBER_CONSTANTS)

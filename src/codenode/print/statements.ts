@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import { asType, type ValueType, zeroValue } from "../types.js";
 import { errorText } from "./calls.js";
+import { printEnumDeclaration } from "./enums.js";
 import { type PrintContext, Refused, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
@@ -112,7 +113,7 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
     case ts.SyntaxKind.ClassDeclaration:
       return ctx.refuse(node, "a class", "use object literals with an interface or type");
     case ts.SyntaxKind.EnumDeclaration:
-      return ctx.refuse(node, "an enum", "use string or number constants");
+      return printEnumDeclaration(ctx, node as ts.EnumDeclaration);
     default:
       return ctx.refuse(node, `'${shortText(node)}'`, "write it with simpler statements");
   }

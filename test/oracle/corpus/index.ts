@@ -6,6 +6,7 @@
 import type { OracleCase } from "../oracle.js";
 import { EVERYDAY } from "./everyday.js";
 import { EVERYDAY_2 } from "./everyday2.js";
+import { EVERYDAY_3 } from "./everyday3.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
@@ -28,6 +29,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...IDIOMS,
   ...EVERYDAY,
   ...EVERYDAY_2,
+  ...EVERYDAY_3,
   ...ITERATION,
   ...LIBRARY,
 ];

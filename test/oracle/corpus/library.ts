@@ -167,7 +167,7 @@ export const LIBRARY: readonly OracleCase[] = [
       u: "string",
       v: "string",
     },
-    [{ x: 10 }, { x: -0.5 }, { x: 9007199254740993 }, { x: 1e21 }, { x: 2 ** 53 - 1 }],
+    [{ x: 10 }, { x: -0.5 }, { x: 2 ** 53 + 2 }, { x: 1e21 }, { x: 2 ** 53 - 1 }],
   ),
   lib(
     "math-integer-ops",
