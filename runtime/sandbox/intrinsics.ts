@@ -45,11 +45,15 @@ export const MATH_OPS = [
   "fround",
 ] as const;
 
+/** `str_op` operations: `a.localeCompare(b)` (the result), `a.normalize(form)` (the length written). */
+export const STR_OPS = ["localeCompare", "NFC", "NFD", "NFKC", "NFKD"] as const;
+
 /** Qualified names of the intrinsic imports, with their WebAssembly signatures. */
 export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
   "ice.num_to_str": "(f64, i32, i32, i32) -> i32",
   "ice.str_to_num": "(i32, i32, i32, f64) -> f64",
   "ice.math": "(i32, f64, f64) -> f64",
+  "ice.str_op": "(i32, i32, i32, i32, i32, i32, i32) -> i32",
 };
 
 /** Thrown for a call JavaScript itself would throw for (e.g. `toFixed(101)`): the run traps. */
@@ -80,12 +84,43 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       if (mode === STR_MODE.parseInt) return Number.parseInt(text, Number.isNaN(radix) ? undefined : radix);
       return Number(text);
     },
+    /**
+     * String operations of the host's own String.prototype: localeCompare (returns its result)
+     * and normalize (writes the result at `out` when it fits in `cap` code units; returns its length).
+     */
+    str_op(op: number, a: number, aLength: number, b: number, bLength: number, out: number, cap: number): number {
+      const m = memory();
+      if (!m) return 0;
+      const first = readUtf16(m, a, aLength);
+      const name = STR_OPS[op];
+      if (name === "localeCompare") return first.localeCompare(readUtf16(m, b, bLength));
+      if (name === undefined) throw new IntrinsicError(`str_op: unknown operation ${op}`);
+      const text = first.normalize(name);
+      const at = out >>> 0;
+      if (text.length <= cap >>> 0) {
+        if (at % 2 !== 0 || at + 2 * text.length > m.buffer.byteLength) throw new IntrinsicError("str_op: out of bounds");
+        const view = new DataView(m.buffer);
+        for (let i = 0; i < text.length; i++) view.setUint16(at + 2 * i, text.charCodeAt(i), true);
+      }
+      return text.length;
+    },
     math(op: number, x: number, y: number): number {
       const name = MATH_OPS[op];
       if (name === undefined) throw new IntrinsicError(`math: unknown operation ${op}`);
       return (Math[name] as (a: number, b: number) => number)(x, y);
     },
   };
+}
+
+/** UTF-16 text from the module's memory, lone surrogates kept. */
+function readUtf16(m: WebAssembly.Memory, ptr: number, length: number): string {
+  const at = ptr >>> 0;
+  const n = length >>> 0;
+  if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("str_op: out of bounds");
+  const units = new Uint16Array(m.buffer, at, n);
+  let text = "";
+  for (let i = 0; i < n; i += 4096) text += String.fromCharCode(...units.subarray(i, i + 4096));
+  return text;
 }
 
 function numberText(x: number, mode: number, arg: number): string {

@@ -133,6 +133,8 @@ function mapDiagnostics(
   for (const d of found) {
     if (d.category !== ts.DiagnosticCategory.Error) continue;
     if (isCascade(d, found)) continue;
+    // Regular expression flags and named groups need a later target; print/regex.ts checks them.
+    if (d.code === 1501 || d.code === 1503) continue;
     const start = (d.start ?? bodyStart) - bodyStart;
     const inBody = start >= 0 && start <= bodyLength;
     const at = inBody ? map.spanOf(start, start + Math.max(1, d.length ?? 1)) : map.whole;

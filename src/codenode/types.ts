@@ -7,6 +7,7 @@
  */
 import { ts } from "ts-morph";
 import type { SchemaType } from "../../runtime/schema.js";
+import { regexValueType } from "./regex/types.js";
 
 export type ValueType =
   | { readonly kind: "number" }
@@ -22,7 +23,11 @@ export type ValueType =
   | { readonly kind: "optional"; readonly inner: ValueType }
   | { readonly kind: "error" }
   /** A Date (capability `time`): support/dates.ts. */
-  | { readonly kind: "date" };
+  | { readonly kind: "date" }
+
+  /** A RegExp object, a match array of one (support/regex.ts). */
+  | { readonly kind: "regexp" }
+  | { readonly kind: "match" };
 
 export interface ClassShape {
   readonly name: string;
@@ -91,6 +96,10 @@ export function asType(t: ValueType): string {
       return "Error";
     case "date":
       return "__ice_Date";
+    case "regexp":
+      return "__ice_RegExp";
+    case "match":
+      return "__ice_Match";
   }
 }
 
@@ -194,6 +203,8 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
   if (flags & ts.TypeFlags.Void) return { type: VOID };
   if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))
     return { reason: "values of type 'any' or 'unknown' are not supported; give the value a type" };
+  const regex = regexValueType(checker, type);
+  if (regex) return { type: regex };
   if (flags & ts.TypeFlags.Null) return { reason: "'null' is not supported; use 'undefined'" };
   if (flags & ts.TypeFlags.Undefined) return { reason: "a value that is always 'undefined' is not supported" };
   if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };

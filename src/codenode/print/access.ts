@@ -9,6 +9,7 @@ import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { narrowed, numberLiteral, printExpr, printTo } from "./expressions.js";
+import { groupRead, matchElement, regexProperty } from "./regex.js";
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
   MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
@@ -36,6 +37,8 @@ export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessEx
     )
       return { text: numberLiteral((Math as unknown as Record<string, number>)[property]!), type: NUMBER };
   }
+  const group = groupRead(ctx, node);
+  if (group) return group;
   if (node.questionDotToken) return printOptionalAccess(ctx, node);
   const object = printExpr(ctx, node.expression);
   return accessOn(ctx, node, object, property);
@@ -48,6 +51,8 @@ function isLocalName(ctx: PrintContext, node: ts.Identifier): boolean {
 
 function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: Printed, property: string): Printed {
   const t = object.type;
+  const regex = regexProperty(ctx, node, object, property);
+  if (regex) return regex;
   if (property === "length" && (t.kind === "string" || t.kind === "array"))
     return { text: `(<f64>${object.text}.length)`, type: NUMBER };
   if (property === "size" && (t.kind === "map" || t.kind === "set"))
@@ -75,8 +80,9 @@ function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
 }
 
 export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpression): Printed {
-  if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
   const object = printExpr(ctx, node.expression);
+  const capture = matchElement(ctx, node, object);
+  if (capture) return capture;
   if (object.type.kind === "tuple") {
     const at = node.argumentExpression;
     const i = ts.isNumericLiteral(at) ? Number(at.text) : -1;
@@ -85,6 +91,7 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
       return ctx.refuse(node, "indexing a tuple with a computed index", "write t[0], t[1], ... or destructure it");
     return { text: `${object.text}._${i}`, type: field };
   }
+  if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
   const index = printTo(ctx, node.argumentExpression, NUMBER);
   if (object.type.kind === "array")
     return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };

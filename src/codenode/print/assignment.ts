@@ -24,6 +24,8 @@ export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
       const field = object.type.shape.fields.find((f) => f.name === inner.name.text);
       if (field) return { text: `${object.text}.${field.name}`, type: field.type };
     }
+    if (object.type.kind === "regexp" && inner.name.text === "lastIndex")
+      return { text: `${object.text}.lastIndex`, type: NUMBER };
   }
   return ctx.refuse(node, `assigning to '${shortText(node)}'`, "assign to a local variable or an object field");
 }

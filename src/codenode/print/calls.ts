@@ -18,6 +18,9 @@ import { numberMethod, stringMethod } from "./stringMethods.js";
 import { arrayFrom, arrayOf, collectionFrom, isIterator } from "./iteration.js";
 import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
+import { printRegexConstructor, regexMethod } from "./regex.js";
+
+const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 
@@ -50,6 +53,7 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "Date") return dateStatic(ctx, node, method);
         if (global === "Array" && method === "from") return arrayFrom(ctx, node);
         if (global === "Array" && method === "of") return arrayOf(ctx, node);
+        if (global === "RegExp") return ctx.refuse(node, `RegExp.${method}`, "call methods of a regular expression");
       }
     }
     if (callee.questionDotToken) return ctx.refuse(node, "'?.' before a call", "check the value for undefined first");
@@ -86,6 +90,10 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         return numberMethod(ctx, node, receiver, method);
       case "date":
         return dateMethod(ctx, node, receiver, method);
+      case "regexp":
+        return regexMethod(ctx, node, receiver, method);
+      case "match":
+        return arrayMethod(ctx, node, { text: `__ice_m_arr(${receiver.text})`, type: STRING_ARRAY }, method);
       default:
         break;
     }
@@ -113,6 +121,7 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
       "`new Array(n)` on its own (its elements are holes)",
       "write `new Array<T>(n).fill(value)`, or push into `[]`",
     );
+  if (ts.isIdentifier(callee) && callee.text === "RegExp") return printRegexConstructor(ctx, node);
   if (ts.isIdentifier(callee) && callee.text === "Error") return { text: errorText(ctx, node.arguments ?? []), type };
   if (ts.isIdentifier(callee) && type.kind === "date") return newDate(ctx, node);
   return ctx.refuse(
@@ -174,6 +183,8 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       return { text: `__ice_is_safe_integer(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: BOOLEAN };
     case "Error":
       return { text: errorText(ctx, node.arguments), type: { kind: "error" } };
+    case "RegExp":
+      return printRegexConstructor(ctx, node);
     default:
       break;
   }

@@ -13,6 +13,7 @@ import { coerce, UNDEFINED, unwrap } from "./coerce.js";
 import { printElementAccess, printPropertyAccess } from "./access.js";
 import { printArrayLiteral, printObjectLiteral } from "./literals.js";
 import { printBinary, printPrefix, printUpdate } from "./operators.js";
+import { printRegexLiteral } from "./regex.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -125,7 +126,7 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
         "pass it directly to an array method, or declare it with `const f = (...) => ...` and call it",
       );
     case ts.SyntaxKind.RegularExpressionLiteral:
-      return ctx.refuse(node, "a regular expression", "use string methods (indexOf, includes, split, replaceAll)");
+      return printRegexLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.NullKeyword:
       return ctx.refuse(node, "'null'", "use 'undefined'");
     case ts.SyntaxKind.TypeOfExpression:

@@ -8,6 +8,7 @@ import { asType, BOOLEAN, isPrimitive, NUMBER, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
+import { nullComparison } from "./regex.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
@@ -133,6 +134,8 @@ function isUndefined(ctx: PrintContext, node: ts.Expression): boolean {
 }
 
 function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
+  const nullish = nullComparison(ctx, node, equal);
+  if (nullish) return nullish;
   const [value, other] = isUndefined(ctx, node.left) ? [node.right, node.left] : [node.left, node.right];
   if (isUndefined(ctx, other)) {
     const printed = printExpr(ctx, value);

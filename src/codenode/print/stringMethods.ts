@@ -8,6 +8,7 @@ import { BOOLEAN, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";
 import { arg } from "./calls.js";
+import { regexStringMethod } from "./regex.js";
 
 export function numberMethod(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
   const digits = node.arguments[0];
@@ -46,6 +47,8 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
   const n = (i: number, absent: string) => arg(ctx, node, i, NUMBER, absent);
   const str = (i: number, absent: string) => arg(ctx, node, i, STRING, absent);
   const r = s.text;
+  const regex = regexStringMethod(ctx, node, s, method);
+  if (regex) return regex;
   switch (method) {
     case "at":
       return { text: `__ice_s_at(${r}, ${n(0, "0.0")})`, type: optional(STRING) };

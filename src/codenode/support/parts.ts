@@ -10,6 +10,8 @@ import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
 import { ITERATION_SUPPORT } from "./iteration.js";
 import { LIBRARY_SUPPORT } from "./library.js";
+import { LOCALE_SUPPORT } from "./locale.js";
+import { REGEX_SUPPORT } from "./regex.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
@@ -20,4 +22,6 @@ export const SUPPORT_PARTS: readonly string[] = [
   ITERATION_SUPPORT,
   LIBRARY_SUPPORT,
   DATES_SUPPORT,
+  REGEX_SUPPORT,
+  LOCALE_SUPPORT,
 ];

@@ -14,6 +14,7 @@ import { LIBRARY } from "./library.js";
 import { NUMBERS } from "./numbers.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
+import { REGEX } from "./regex.js";
 import { STATISTICS } from "./statistics.js";
 import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
@@ -32,4 +33,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...EVERYDAY_3,
   ...ITERATION,
   ...LIBRARY,
+  ...REGEX,
 ];

@@ -1,0 +1,40 @@
+/**
+ * @fileoverview The value types of regular expressions (types.ts asks here first): `RegExp` is a
+ * `__ice_RegExp` object, `RegExpMatchArray` and `RegExpExecArray` a `__ice_Match`, and
+ * `RegExpMatchArray | null` (what `match` and `exec` return) an optional match, `null` being
+ * the "no match" value (print/regex.ts compares with `null` and `undefined` as JavaScript does).
+ */
+import { ts } from "ts-morph";
+import type { ValueType } from "../types.js";
+
+const MATCH_NAMES = new Set(["RegExpMatchArray", "RegExpExecArray"]);
+
+function libName(type: ts.Type): string | undefined {
+  const symbol = type.getSymbol();
+  if (!symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))) return undefined;
+  return symbol.getName();
+}
+
+export function regexValueType(_checker: ts.TypeChecker, type: ts.Type): ValueType | undefined {
+  if (type.isUnion()) {
+    const rest = type.types.filter((p) => !(p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
+    if (rest.length !== 1 || rest.length === type.types.length) return undefined;
+    const inner = regexValueType(_checker, rest[0]!);
+    return inner?.kind === "match" ? { kind: "optional", inner } : undefined;
+  }
+  const name = libName(type);
+  if (name === "RegExp") return { kind: "regexp" };
+  if (name !== undefined && MATCH_NAMES.has(name)) return { kind: "match" };
+  return undefined;
+}
+
+/** True when a checker type may be `null` (so `=== undefined` is false for it, unlike ours). */
+export function includesNull(type: ts.Type): boolean {
+  if (type.flags & ts.TypeFlags.Null) return true;
+  return type.isUnion() && type.types.some((p) => (p.flags & ts.TypeFlags.Null) !== 0);
+}
+
+export function includesUndefined(type: ts.Type): boolean {
+  if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return true;
+  return type.isUnion() && type.types.some((p) => (p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0);
+}

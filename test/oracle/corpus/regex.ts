@@ -1,0 +1,184 @@
+/**
+ * @fileoverview Regular expressions in code nodes, run both ways by the oracle: tokenizing,
+ * validating, extracting, templating, splitting with captures and limits, empty matches with the
+ * g flag, case-insensitive matching beyond ASCII, unicode input, lastIndex with g and y, named
+ * groups, replacer functions, and catastrophic patterns that must finish quickly (linear engine).
+ * Also localeCompare and normalize.
+ */
+import type { OracleCase } from "../oracle.js";
+
+function re(name: string, body: string, inputs: readonly unknown[], output: OracleCase["output"] = { r: "string" }): OracleCase {
+  return { name: `regex/${name}`, body, input: { s: "string" }, output, inputs };
+}
+
+const TEXTS = [
+  { s: "The quick brown fox, 42 jumps; over 3.14 lazy dogs!" },
+  { s: "" },
+  { s: "a👍🏽b éÉ ſ K ß ΣΑΣ ςσ" },
+  { s: "  multi\nline\r\ntext\u2028end  " },
+  { s: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" },
+  { s: "x,y,,z," },
+  { s: "\u00a0\ufeff\u2003tab\there\u3000" },
+];
+const SHORT = [{ s: "abc" }, { s: "" }, { s: "a1b22c333" }, { s: "xx,yy, zz" }];
+
+export const REGEX: readonly OracleCase[] = [
+  re("test-anchors", "return { r: [/^\\w+$/.test(inputs.s), /^$/.test(inputs.s), /\\d/.test(inputs.s), /\\s$/.test(inputs.s)].join() };", TEXTS),
+  re(
+    "exec-groups",
+    'const m = /(\\w+)\\s+(\\d+)?/.exec(inputs.s);\nreturn { r: m ? `${m.index}:${m[0]}|${m[1]}|${m[2] ?? "none"}|${m.length}` : "null" };',
+    TEXTS,
+  ),
+  re("match-global", 'const m = inputs.s.match(/[a-z]+/gi);\nreturn { r: m ? m.join("/") : "null" };', TEXTS),
+  re("match-nonglobal", 'const m = inputs.s.match(/(o)(\\w)/);\nreturn { r: m ? m.join("/") + "@" + m.index : "null" };', TEXTS),
+  re("empty-matches-global", 'return { r: inputs.s.replace(/x*/g, "-") };', [...SHORT, { s: "xx" }, { s: "a👍b" }]),
+  re("empty-matches-unicode", 'return { r: inputs.s.replace(/x*/gu, "-") + "|" + inputs.s.split(/(?:)/u).join(",") };', [
+    { s: "a👍b" },
+    { s: "" },
+    { s: "\ud83d" },
+  ]),
+  re("split-captures", 'return { r: inputs.s.split(/(,)/).join("|") + "#" + inputs.s.split(/\\s*(,)\\s*/, 3).join("|") };', [
+    ...SHORT,
+    { s: "x,y,,z," },
+  ]),
+  re("split-empty-separator", 'return { r: JSON_join(inputs.s.split(/(?:)/)) };\nfunction JSON_join(xs: string[]): string { return xs.join("_"); }', SHORT),
+  re("split-limit", 'return { r: inputs.s.split(/\\d/, 2).join("|") + "#" + inputs.s.split(/\\d/, 0).length };', SHORT),
+  re("split-whitespace", 'return { r: inputs.s.trim().split(/\\s+/).join("|") };', TEXTS),
+  re("search", "return { r: String(inputs.s.search(/\\d/)) + String(inputs.s.search(/\\s/)) };", TEXTS),
+  re(
+    "replace-patterns",
+    'return { r: inputs.s.replace(/(\\w)(\\w*)/g, "[$2$1|$&|$$|$0|$3|$10]") };',
+    TEXTS,
+  ),
+  re("replace-context", "return { r: inputs.s.replace(/\\d+/, \"<$`|$'>\") };", SHORT),
+  re(
+    "replace-named",
+    'return { r: inputs.s.replace(/(?<first>\\w)(?<rest>\\w*)/g, "$<rest>$<first>ay$<nope>") };',
+    TEXTS,
+  ),
+  re(
+    "replace-function",
+    "return { r: inputs.s.replace(/\\b(\\w)(\\w*)/g, (m, a, b) => a.toUpperCase() + b.toLowerCase()) };",
+    TEXTS,
+  ),
+  re(
+    "replace-function-declared",
+    "function twice(m: string): string { return m + m; }\nreturn { r: inputs.s.replace(/\\d+/g, twice) };",
+    SHORT,
+  ),
+  re("replaceAll-regex", 'return { r: inputs.s.replaceAll(/[aeiou]/g, "*") };', TEXTS),
+  re("case-insensitive-unicode", 'return { r: [/é/i.test(inputs.s), /K/i.test(inputs.s), /K/iu.test(inputs.s), /s/iu.test(inputs.s), /σ/i.test(inputs.s), /SS/i.test(inputs.s)].join() };', TEXTS),
+  re("case-insensitive-class", 'return { r: inputs.s.replace(/[a-f]+/gi, "#").replace(/[^a-z#]/gi, "") };', TEXTS),
+  re("dot-and-dotall", 'return { r: (inputs.s.match(/.+/g) ?? []).length + "|" + (inputs.s.match(/.+/gs) ?? []).length + "|" + (inputs.s.match(/./gu) ?? []).length };', TEXTS),
+  re("multiline-anchors", 'return { r: inputs.s.replace(/^\\s*|\\s*$/gm, "|") };', TEXTS),
+  re("word-boundaries", 'return { r: inputs.s.replace(/\\b/g, "|") + "#" + inputs.s.replace(/\\B/g, ".") };', SHORT),
+  re("whitespace-class", 'return { r: inputs.s.replace(/\\s/g, "_") + "|" + inputs.s.replace(/\\S/g, "x") };', TEXTS),
+  re("lazy-quantifiers", 'return { r: (inputs.s.match(/\\w+?/g) ?? []).join() + "|" + (inputs.s.match(/\\w{2,3}?/g) ?? []).join() };', TEXTS),
+  re("counted", 'return { r: (inputs.s.match(/\\w{2}|\\d{1,}|o{0,1}x/g) ?? []).join() };', TEXTS),
+  re("alternation-priority", 'return { r: (inputs.s.match(/a|ab|abc/g) ?? []).join() + "|" + (inputs.s.match(/(a|ab)(c|bcd)?/) ?? []).join() };', [
+    { s: "abcd" },
+    { s: "abc abcd ab" },
+  ]),
+  re(
+    "captures-reset-per-iteration",
+    'const m = /(?:(a)|b)+/.exec(inputs.s);\nreturn { r: m ? m[0] + "|" + (m[1] ?? "undef") : "null" };',
+    [{ s: "ab" }, { s: "ba" }, { s: "aab" }],
+  ),
+  re(
+    "catastrophic-nested",
+    'return { r: [/(a+)+$/.test(inputs.s), /^(a|a)*$/.test(inputs.s), /(a|aa)+b/.test(inputs.s), /(\\w+\\s?)+$/.test(inputs.s)].join() };',
+    [{ s: `${"a".repeat(5000)}!` }, { s: "a".repeat(3000) }, { s: `${"word ".repeat(2000)}!` }],
+  ),
+  re(
+    "lastIndex-global-loop",
+    'const re = /\\d+/g;\nconst out: string[] = [];\nlet m: RegExpExecArray | null;\nwhile ((m = re.exec(inputs.s)) !== null) out.push(`${m[0]}@${m.index}/${re.lastIndex}`);\nreturn { r: out.join() + "|" + re.lastIndex };',
+    SHORT,
+  ),
+  re(
+    "sticky",
+    'const re = /\\w/y;\nre.lastIndex = 1;\nconst a = re.test(inputs.s);\nconst b = re.lastIndex;\nconst c = inputs.s.replace(/a/y, "A");\nreturn { r: `${a}:${b}:${c}` };',
+    SHORT,
+  ),
+  re(
+    "test-global-state",
+    "const re = /a/g;\nreturn { r: [re.test(inputs.s), re.test(inputs.s), re.test(inputs.s), re.lastIndex].join() };",
+    [{ s: "aa" }, { s: "xa" }, { s: "" }],
+  ),
+  re(
+    "named-groups",
+    'const m = /(?<y>\\d{4})-(?<m>\\d{2})(-(?<d>\\d{2}))?/.exec(inputs.s);\nreturn { r: m ? `${m.groups!.y}/${m.groups!.m}/${m.groups?.d ?? "--"}` : "none" };',
+    [{ s: "on 2024-05-17." }, { s: "2023-12" }, { s: "nope" }],
+  ),
+  re(
+    "regexp-properties",
+    'const re = /a\\/b[/]/gimsuy;\nconst r2 = new RegExp("a/b", "i");\nreturn { r: [re.source, re.flags, re.global, re.sticky, re.unicode, r2.source, r2.flags, r2.test(inputs.s)].join() };',
+    [{ s: "A/B" }],
+  ),
+  re(
+    "escapes",
+    'return { r: inputs.s.replace(/[\\t\\n\\r\\v\\f\\0]/g, "~").replace(/\\x41|\\u0042|\\cJ/g, "^").replace(/[\\-\\]\\\\.]/g, "!") };',
+    [{ s: "A\tB\nC\r-]\\.x\0" }, { s: "" }],
+  ),
+  re("unicode-astral", 'return { r: inputs.s.replace(/[👍-👏]/gu, "T").replace(/\\u{1F3FD}/u, "S") + (/^.$/u.test("👍") ? "1" : "0") + (/^.$/.test("👍") ? "1" : "0") };', TEXTS),
+  re("braces-literal", 'return { r: inputs.s.replace(/{|}|a{,2}|]/g, "#") };', [{ s: "{a{,2}]}" }, { s: "" }]),
+  // idioms
+  re(
+    "tokenize",
+    'const tokens = inputs.s.match(/\\d+(?:\\.\\d+)?|[A-Za-z_]\\w*|[^\\s\\w]/g) ?? [];\nreturn { r: tokens.join(" ") };',
+    [{ s: "x1 = 3.5*(y+42) - foo_bar/2.0;" }, { s: "" }, { s: "  " }],
+  ),
+  re(
+    "validate-email",
+    "return { r: String(/^[^\\s@]+@[^\\s@]+\\.[a-z]{2,}$/i.test(inputs.s)) };",
+    [{ s: "john.doe@example.com" }, { s: "bad@x" }, { s: "A@B.CO" }, { s: "x y@z.com" }, { s: "" }],
+  ),
+  re(
+    "extract-numbers",
+    "const nums = (inputs.s.match(/-?\\d+(\\.\\d+)?/g) ?? []).map(Number);\nreturn { r: String(nums.reduce((a, b) => a + b, 0)) };",
+    [{ s: "a -1.5 b 2 c 3.25" }, { s: "none" }, { s: "1e3 -0" }],
+  ),
+  re(
+    "templating",
+    'const vars = new Map<string, string>();\nvars.set("name", "Ada");\nvars.set("lang", "TS");\nreturn { r: inputs.s.replace(/\\{\\{\\s*(\\w+)\\s*\\}\\}/g, (m, k) => vars.get(k) ?? m) };',
+    [{ s: "Hi {{name}}, {{ lang }} {{missing}}!" }, { s: "{{name}}{{name}}" }],
+  ),
+  re(
+    "csv-split",
+    'const cells = inputs.s.split(/\\s*;\\s*|\\s*,\\s*/);\nreturn { r: cells.map((c) => `[${c}]`).join("") };',
+    [{ s: "a, b;c ,d" }, { s: "" }, { s: ",," }],
+  ),
+  re(
+    "camel-to-kebab",
+    'return { r: inputs.s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() };',
+    [{ s: "someCamelCaseID2Value" }, { s: "x" }],
+  ),
+  re(
+    "match-groups-or-default",
+    'const m = inputs.s.match(/(\\d+)(?:px|(em))?/);\nconst unit = m && m[2] ? m[2] : "px";\nreturn { r: m ? `${Number(m[1])} ${unit}` : "none" };',
+    [{ s: "12px" }, { s: "3em" }, { s: "7" }, { s: "x" }],
+  ),
+  re(
+    "match-ternary-null",
+    'const m = inputs.s.match(/(\\d+)-(\\d+)/);\nconst ok = m !== null;\nconst undef = m === undefined;\nreturn { r: `${ok}${undef}${m == null}${m == undefined}` };',
+    [{ s: "1-2" }, { s: "x" }],
+  ),
+  re(
+    "capture-undefined-use",
+    'const m = /(a)|(b)/.exec(inputs.s);\nreturn { r: m ? m[2].length + "" : "" };',
+    [{ s: "b" }, { s: "a" }],
+  ),
+  {
+    name: "regex/localeCompare-sort",
+    body: "return { xs: inputs.xs.slice().sort((a, b) => a.localeCompare(b)), c: inputs.xs.map((x) => 'm'.localeCompare(x)) };",
+    input: { xs: "string[]" },
+    output: { xs: "string[]", c: "number[]" },
+    inputs: [{ xs: ["b", "a", "B", "é", "e", "z", "", "10", "9", "ä"] }, { xs: [] }],
+  },
+  {
+    name: "regex/normalize-forms",
+    body: 'const s = inputs.s;\nreturn { r: [s.normalize(), s.normalize("NFD"), s.normalize("NFKC"), s.normalize("NFKD")].map((x) => x.length).join() + s.normalize("NFD") };',
+    input: { s: "string" },
+    output: { r: "string" },
+    inputs: [{ s: "é ﬁ Å ①" }, { s: "" }, { s: "\ud800x" }, { s: "\ufdfa".repeat(3) }],
+  },
+];
