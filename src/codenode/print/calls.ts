@@ -93,6 +93,8 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
       case "regexp":
         return regexMethod(ctx, node, receiver, method);
       case "match":
+        if (method === "join")
+          return { text: `__ice_m_join(${receiver.text}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
         return arrayMethod(ctx, node, { text: `__ice_m_arr(${receiver.text})`, type: STRING_ARRAY }, method);
       default:
         break;

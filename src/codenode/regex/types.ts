@@ -15,17 +15,33 @@ function libName(type: ts.Type): string | undefined {
   return symbol.getName();
 }
 
-export function regexValueType(_checker: ts.TypeChecker, type: ts.Type): ValueType | undefined {
+export function regexValueType(checker: ts.TypeChecker, type: ts.Type): ValueType | undefined {
   if (type.isUnion()) {
     const rest = type.types.filter((p) => !(p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
-    if (rest.length !== 1 || rest.length === type.types.length) return undefined;
-    const inner = regexValueType(_checker, rest[0]!);
-    return inner?.kind === "match" ? { kind: "optional", inner } : undefined;
+    const matches = rest.filter((p) => regexValueType(checker, p)?.kind === "match");
+    if (matches.length !== 1) return undefined;
+    const others = rest.filter((p) => !matches.includes(p));
+    let inner: ValueType = { kind: "match" };
+    if (others.length > 0) {
+      // \`s.match(re) ?? []\`: the match used as an array of strings, or an empty array.
+      if (!others.every((p) => isEmptyArray(checker, p))) return undefined;
+      inner = { kind: "array", element: { kind: "string" } };
+    }
+    return rest.length === type.types.length ? inner : { kind: "optional", inner };
   }
   const name = libName(type);
   if (name === "RegExp") return { kind: "regexp" };
   if (name !== undefined && MATCH_NAMES.has(name)) return { kind: "match" };
   return undefined;
+}
+
+function isEmptyArray(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).length === 0;
+  if (checker.isArrayType(type)) {
+    const [element] = checker.getTypeArguments(type as ts.TypeReference);
+    return !!element && (element.flags & ts.TypeFlags.Never) !== 0;
+  }
+  return false;
 }
 
 /** True when a checker type may be `null` (so `=== undefined` is false for it, unlike ours). */

@@ -409,6 +409,15 @@ export function __ice_m_get(m: __ice_Match, i: f64): string {
   if (undef != null && k < undef.length && undef[k]) abort("capture group " + k.toString() + " did not participate in the match (its value is undefined): test it with ?? or a condition first");
   return m.items[k];
 }
+/** join of a match: an undefined capture joins as "" (as JavaScript's join). */
+export function __ice_m_join(m: __ice_Match, sep: string): string {
+  let out = "";
+  for (let k = 0; k < m.items.length; k++) {
+    if (k > 0) out += sep;
+    out += m.items[k];
+  }
+  return out;
+}
 /** m[i] as string | undefined. */
 export function __ice_m_opt(m: __ice_Match, i: f64): string | null {
   const k = <i32>i;
