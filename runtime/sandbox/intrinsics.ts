@@ -98,7 +98,8 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       const text = first.normalize(name);
       const at = out >>> 0;
       if (text.length <= cap >>> 0) {
-        if (at % 2 !== 0 || at + 2 * text.length > m.buffer.byteLength) throw new IntrinsicError("str_op: out of bounds");
+        if (at % 2 !== 0 || at + 2 * text.length > m.buffer.byteLength)
+          throw new IntrinsicError("str_op: out of bounds");
         const view = new DataView(m.buffer);
         for (let i = 0; i < text.length; i++) view.setUint16(at + 2 * i, text.charCodeAt(i), true);
       }

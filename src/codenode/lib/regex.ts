@@ -39,6 +39,7 @@ interface RegExpExecArray extends Array<string> {
 }
 interface String {
   match(regexp: RegExp): RegExpMatchArray | null;
+  matchAll(regexp: RegExp): IterableIterator<RegExpExecArray>;
   replace(searchValue: RegExp, replaceValue: string): string;
   replace(searchValue: RegExp, replacer: (substring: string, ...args: string[]) => string): string;
   replaceAll(searchValue: RegExp, replaceValue: string): string;

@@ -21,7 +21,8 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   }
   if (from.kind === "optional" && sameType(from.inner, to)) return unwrap(printed);
   if (to.kind === "void") return printed.text;
-  if (from.kind === "match" && to.kind === "array" && to.element.kind === "string") return `__ice_m_arr(${printed.text})`;
+  if (from.kind === "match" && to.kind === "array" && to.element.kind === "string")
+    return `__ice_m_arr(${printed.text})`;
   if (from.kind === "array" && to.kind === "array" && printed.text.startsWith("new Array<"))
     return `new Array<${asType(to.element)}>()`;
   return ctx.refuse(

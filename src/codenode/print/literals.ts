@@ -10,6 +10,8 @@ import { isPure } from "./operators.js";
 import { collect } from "./iteration.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
+  // The `[]` of `s.match(re) ?? []` (print/regex.ts).
+  if (hint?.kind === "match" && node.elements.length === 0) return { text: "__ice_m_empty()", type: hint };
   const type =
     hint && (hint.kind === "array" || hint.kind === "tuple")
       ? hint

@@ -41,7 +41,10 @@ function regexObject(ctx: PrintContext, node: ts.Node, pattern: string, flags: s
     throw error;
   }
   let byKey = programs.get(ctx);
-  if (!byKey) programs.set(ctx, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    programs.set(ctx, byKey);
+  }
   const key = `${flags}/${pattern}`;
   let name = byKey.get(key);
   if (!name) {
@@ -112,7 +115,10 @@ export function regexStringMethod(
   if (method === "localeCompare") {
     if (node.arguments.length > 1)
       return ctx.refuse(node, "localeCompare with locales or options", "call a.localeCompare(b) with one argument");
-    return { text: `__ice_locale_compare(${s.text}, ${first ? printTo(ctx, first, STRING) : '"undefined"'})`, type: NUMBER };
+    return {
+      text: `__ice_locale_compare(${s.text}, ${first ? printTo(ctx, first, STRING) : '"undefined"'})`,
+      type: NUMBER,
+    };
   }
   if (method === "normalize")
     return { text: `__ice_normalize(${s.text}, ${first ? printTo(ctx, first, STRING) : '"NFC"'})`, type: STRING };
@@ -177,7 +183,8 @@ function replacer(ctx: PrintContext, arg: ts.Expression): { name: string; env: s
         "a replacer parameter that is not a string (JavaScript passes the offset and the whole string after the captures)",
         "take the match and the captures only; use exec in a loop to know offsets",
       );
-  if (signature.returnType.kind !== "string") ctx.refuse(arg, "a replacer that does not return a string", "return a string");
+  if (signature.returnType.kind !== "string")
+    ctx.refuse(arg, "a replacer that does not return a string", "return a string");
   const { name, definer } = ctx.lifted.get(node)!;
   const envType = ctx.states.get(definer)?.env?.name ?? "i32";
   const adapter = ctx.fresh("a");
@@ -189,7 +196,12 @@ function replacer(ctx: PrintContext, arg: ts.Expression): { name: string; env: s
 }
 
 /** Properties of a RegExp or a match; undefined for other values. */
-export function regexProperty(ctx: PrintContext, node: ts.Node, object: Printed, property: string): Printed | undefined {
+export function regexProperty(
+  ctx: PrintContext,
+  node: ts.Node,
+  object: Printed,
+  property: string,
+): Printed | undefined {
   if (object.type.kind === "regexp") {
     const o = object.text;
     switch (property) {
@@ -260,7 +272,11 @@ export function groupRead(ctx: PrintContext, node: ts.PropertyAccessExpression):
 }
 
 /** `m[i]` of a match; undefined when the object is not one. */
-export function matchElement(ctx: PrintContext, node: ts.ElementAccessExpression, object: Printed): Printed | undefined {
+export function matchElement(
+  ctx: PrintContext,
+  node: ts.ElementAccessExpression,
+  object: Printed,
+): Printed | undefined {
   if (object.type.kind === "optional" && object.type.inner.kind === "match" && node.questionDotToken) {
     const temp = ctx.temp(object.type);
     const index = printTo(ctx, node.argumentExpression, NUMBER);

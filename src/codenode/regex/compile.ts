@@ -9,7 +9,16 @@
  * compiling host's own regular expression engine over every character whose case can fold
  * (exact by construction; the rest of the characters fold only to themselves).
  */
-import { complement, contains, dotRanges, type Node, normalize, parsePattern, type Ranges, RegexRefusal } from "./parse.js";
+import {
+  complement,
+  contains,
+  dotRanges,
+  type Node,
+  normalize,
+  parsePattern,
+  type Ranges,
+  RegexRefusal,
+} from "./parse.js";
 
 export { RegexRefusal };
 
@@ -128,9 +137,11 @@ class Emitter {
       case "empty":
         return;
       case "char":
-        return this.char(n);
+        this.char(n);
+        return;
       case "assert":
-        return this.assert(n.what);
+        this.assert(n.what);
+        return;
       case "seq":
         for (const item of n.items) this.node(item);
         return;
@@ -154,7 +165,8 @@ class Emitter {
         return;
       }
       case "repeat":
-        return this.repeat(n);
+        this.repeat(n);
+        return;
     }
   }
 
@@ -217,8 +229,7 @@ class Emitter {
 
   private char(n: Extract<Node, { kind: "char" }>): void {
     const unicode = (this.flags & FLAG.u) !== 0;
-    let ranges: Ranges =
-      n.source === "." ? dotRanges((this.flags & FLAG.s) !== 0, unicode) : n.ranges;
+    let ranges: Ranges = n.source === "." ? dotRanges((this.flags & FLAG.s) !== 0, unicode) : n.ranges;
     if (this.flags & FLAG.i && n.source !== ".") ranges = caseClosed(n.source, ranges, this.flags);
     if (ranges.length === 1 && ranges[0]![0] === ranges[0]![1]) {
       this.emit(OP.char, ranges[0]![0]);

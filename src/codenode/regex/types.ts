@@ -21,12 +21,9 @@ export function regexValueType(checker: ts.TypeChecker, type: ts.Type): ValueTyp
     const matches = rest.filter((p) => regexValueType(checker, p)?.kind === "match");
     if (matches.length !== 1) return undefined;
     const others = rest.filter((p) => !matches.includes(p));
-    let inner: ValueType = { kind: "match" };
-    if (others.length > 0) {
-      // \`s.match(re) ?? []\`: the match used as an array of strings, or an empty array.
-      if (!others.every((p) => isEmptyArray(checker, p))) return undefined;
-      inner = { kind: "array", element: { kind: "string" } };
-    }
+    // `s.match(re) ?? []`: a match, or an empty one.
+    if (!others.every((p) => isEmptyArray(checker, p))) return undefined;
+    const inner: ValueType = { kind: "match" };
     return rest.length === type.types.length ? inner : { kind: "optional", inner };
   }
   const name = libName(type);

@@ -409,6 +409,8 @@ export function __ice_m_get(m: __ice_Match, i: f64): string {
   if (undef != null && k < undef.length && undef[k]) abort("capture group " + k.toString() + " did not participate in the match (its value is undefined): test it with ?? or a condition first");
   return m.items[k];
 }
+/** The \`[]\` of \`s.match(re) ?? []\`. */
+export function __ice_m_empty(): __ice_Match { return new __ice_Match(new Array<string>(), null, -1, "", null); }
 /** join of a match: an undefined capture joins as "" (as JavaScript's join). */
 export function __ice_m_join(m: __ice_Match, sep: string): string {
   let out = "";

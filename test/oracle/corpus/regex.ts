@@ -7,7 +7,12 @@
  */
 import type { OracleCase } from "../oracle.js";
 
-function re(name: string, body: string, inputs: readonly unknown[], output: OracleCase["output"] = { r: "string" }): OracleCase {
+function re(
+  name: string,
+  body: string,
+  inputs: readonly unknown[],
+  output: OracleCase["output"] = { r: "string" },
+): OracleCase {
   return { name: `regex/${name}`, body, input: { s: "string" }, output, inputs };
 }
 
@@ -23,34 +28,43 @@ const TEXTS = [
 const SHORT = [{ s: "abc" }, { s: "" }, { s: "a1b22c333" }, { s: "xx,yy, zz" }];
 
 export const REGEX: readonly OracleCase[] = [
-  re("test-anchors", "return { r: [/^\\w+$/.test(inputs.s), /^$/.test(inputs.s), /\\d/.test(inputs.s), /\\s$/.test(inputs.s)].join() };", TEXTS),
+  re(
+    "test-anchors",
+    "return { r: [/^\\w+$/.test(inputs.s), /^$/.test(inputs.s), /\\d/.test(inputs.s), /\\s$/.test(inputs.s)].join() };",
+    TEXTS,
+  ),
   re(
     "exec-groups",
     'const m = /(\\w+)\\s+(\\d+)?/.exec(inputs.s);\nreturn { r: m ? `${m.index}:${m[0]}|${m[1]}|${m[2] ?? "none"}|${m.length}` : "null" };',
     TEXTS,
   ),
   re("match-global", 'const m = inputs.s.match(/[a-z]+/gi);\nreturn { r: m ? m.join("/") : "null" };', TEXTS),
-  re("match-nonglobal", 'const m = inputs.s.match(/(o)(\\w)/);\nreturn { r: m ? m.join("/") + "@" + m.index! : "null" };', TEXTS),
+  re(
+    "match-nonglobal",
+    'const m = inputs.s.match(/(o)(\\w)/);\nreturn { r: m ? m.join("/") + "@" + m.index! : "null" };',
+    TEXTS,
+  ),
   re("empty-matches-global", 'return { r: inputs.s.replace(/x*/g, "-") };', [...SHORT, { s: "xx" }, { s: "a👍b" }]),
-  re("empty-matches-unicode", 'return { r: inputs.s.replace(/x*/gu, "-") + "|" + inputs.s.split(/(?:)/u).join(",") };', [
-    { s: "a👍b" },
-    { s: "" },
-    { s: "\ud83d" },
-  ]),
-  re("split-captures", 'return { r: inputs.s.split(/(,)/).join("|") + "#" + inputs.s.split(/\\s*(,)\\s*/, 3).join("|") };', [
-    ...SHORT,
-    { s: "x,y,,z," },
-  ]),
-  re("split-empty-separator", 'return { r: JSON_join(inputs.s.split(/(?:)/)) };\nfunction JSON_join(xs: string[]): string { return xs.join("_"); }', SHORT),
+  re(
+    "empty-matches-unicode",
+    'return { r: inputs.s.replace(/x*/gu, "-") + "|" + inputs.s.split(/(?:)/u).join(",") };',
+    [{ s: "a👍b" }, { s: "" }, { s: "\ud83d" }],
+  ),
+  re(
+    "split-captures",
+    'return { r: inputs.s.split(/(,)/).join("|") + "#" + inputs.s.split(/\\s*(,)\\s*/, 3).join("|") };',
+    [...SHORT, { s: "x,y,,z," }],
+  ),
+  re(
+    "split-empty-separator",
+    'return { r: JSON_join(inputs.s.split(/(?:)/)) };\nfunction JSON_join(xs: string[]): string { return xs.join("_"); }',
+    SHORT,
+  ),
   re("split-limit", 'return { r: inputs.s.split(/\\d/, 2).join("|") + "#" + inputs.s.split(/\\d/, 0).length };', SHORT),
   re("split-whitespace", 'return { r: inputs.s.trim().split(/\\s+/).join("|") };', TEXTS),
   re("search", "return { r: String(inputs.s.search(/\\d/)) + String(inputs.s.search(/\\s/)) };", TEXTS),
-  re(
-    "replace-patterns",
-    'return { r: inputs.s.replace(/(\\w)(\\w*)/g, "[$2$1|$&|$$|$0|$3|$10]") };',
-    TEXTS,
-  ),
-  re("replace-context", "return { r: inputs.s.replace(/\\d+/, \"<$`|$'>\") };", SHORT),
+  re("replace-patterns", 'return { r: inputs.s.replace(/(\\w)(\\w*)/g, "[$2$1|$&|$$|$0|$3|$10]") };', TEXTS),
+  re("replace-context", 'return { r: inputs.s.replace(/\\d+/, "<$`|$\'>") };', SHORT),
   re(
     "replace-named",
     'return { r: inputs.s.replace(/(?<first>\\w)(?<rest>\\w*)/g, "$<rest>$<first>ay$<nope>") };',
@@ -67,18 +81,31 @@ export const REGEX: readonly OracleCase[] = [
     SHORT,
   ),
   re("replaceAll-regex", 'return { r: inputs.s.replaceAll(/[aeiou]/g, "*") };', TEXTS),
-  re("case-insensitive-unicode", 'return { r: [/é/i.test(inputs.s), /K/i.test(inputs.s), /K/iu.test(inputs.s), /s/iu.test(inputs.s), /σ/i.test(inputs.s), /SS/i.test(inputs.s)].join() };', TEXTS),
+  re(
+    "case-insensitive-unicode",
+    "return { r: [/é/i.test(inputs.s), /K/i.test(inputs.s), /K/iu.test(inputs.s), /s/iu.test(inputs.s), /σ/i.test(inputs.s), /SS/i.test(inputs.s)].join() };",
+    TEXTS,
+  ),
   re("case-insensitive-class", 'return { r: inputs.s.replace(/[a-f]+/gi, "#").replace(/[^a-z#]/gi, "") };', TEXTS),
-  re("dot-and-dotall", 'return { r: (inputs.s.match(/.+/g) ?? []).length + "|" + (inputs.s.match(/.+/gs) ?? []).length + "|" + (inputs.s.match(/./gu) ?? []).length };', TEXTS),
+  re(
+    "dot-and-dotall",
+    'return { r: (inputs.s.match(/.+/g) ?? []).length + "|" + (inputs.s.match(/.+/gs) ?? []).length + "|" + (inputs.s.match(/./gu) ?? []).length };',
+    TEXTS,
+  ),
   re("multiline-anchors", 'return { r: inputs.s.replace(/^\\s*|\\s*$/gm, "|") };', TEXTS),
   re("word-boundaries", 'return { r: inputs.s.replace(/\\b/g, "|") + "#" + inputs.s.replace(/\\B/g, ".") };', SHORT),
   re("whitespace-class", 'return { r: inputs.s.replace(/\\s/g, "_") + "|" + inputs.s.replace(/\\S/g, "x") };', TEXTS),
-  re("lazy-quantifiers", 'return { r: (inputs.s.match(/\\w+?/g) ?? []).join() + "|" + (inputs.s.match(/\\w{2,3}?/g) ?? []).join() };', TEXTS),
-  re("counted", 'return { r: (inputs.s.match(/\\w{2}|\\d{1,}|o{0,1}x/g) ?? []).join() };', TEXTS),
-  re("alternation-priority", 'return { r: (inputs.s.match(/a|ab|abc/g) ?? []).join() + "|" + (inputs.s.match(/(a|ab)(c|bcd)?/) ?? []).join() };', [
-    { s: "abcd" },
-    { s: "abc abcd ab" },
-  ]),
+  re(
+    "lazy-quantifiers",
+    'return { r: (inputs.s.match(/\\w+?/g) ?? []).join() + "|" + (inputs.s.match(/\\w{2,3}?/g) ?? []).join() };',
+    TEXTS,
+  ),
+  re("counted", "return { r: (inputs.s.match(/\\w{2}|\\d{1,}|o{0,1}x/g) ?? []).join() };", TEXTS),
+  re(
+    "alternation-priority",
+    'return { r: (inputs.s.match(/a|ab|abc/g) ?? []).join() + "|" + (inputs.s.match(/(a|ab)(c|bcd)?/) ?? []).join() };',
+    [{ s: "abcd" }, { s: "abc abcd ab" }],
+  ),
   re(
     "captures-reset-per-iteration",
     'const m = /(?:(a)|b)+/.exec(inputs.s);\nreturn { r: m ? m[0] + "|" + (m[1] ?? "undef") : "null" };',
@@ -86,7 +113,7 @@ export const REGEX: readonly OracleCase[] = [
   ),
   re(
     "catastrophic-nested",
-    'return { r: [/(a+)+$/.test(inputs.s), /^(a|a)*$/.test(inputs.s), /(a|aa)+b/.test(inputs.s), /(\\w+\\s?)+$/.test(inputs.s)].join() };',
+    "return { r: [/(a+)+$/.test(inputs.s), /^(a|a)*$/.test(inputs.s), /(a|aa)+b/.test(inputs.s), /(\\w+\\s?)+$/.test(inputs.s)].join() };",
     // Small enough for JavaScript's own backtracking engine (the reference side of the oracle);
     // test/sandbox/hostile/regex.test.ts runs long ones in the sandbox alone.
     [{ s: `${"a".repeat(18)}!` }, { s: "a".repeat(22) }, { s: `${"word ".repeat(3)}!` }],
@@ -121,19 +148,45 @@ export const REGEX: readonly OracleCase[] = [
     'return { r: inputs.s.replace(/[\\t\\n\\r\\v\\f\\0]/g, "~").replace(/\\x41|\\u0042|\\cJ/g, "^").replace(/[\\-\\]\\\\.]/g, "!") };',
     [{ s: "A\tB\nC\r-]\\.x\0" }, { s: "" }],
   ),
-  re("unicode-astral", 'return { r: inputs.s.replace(/[👍-👏]/gu, "T").replace(/\\u{1F3FD}/u, "S") + (/^.$/u.test("👍") ? "1" : "0") + (/^.$/.test("👍") ? "1" : "0") };', TEXTS),
+  re(
+    "unicode-astral",
+    'return { r: inputs.s.replace(/[👍-👏]/gu, "T").replace(/\\u{1F3FD}/u, "S") + (/^.$/u.test("👍") ? "1" : "0") + (/^.$/.test("👍") ? "1" : "0") };',
+    TEXTS,
+  ),
   re("braces-literal", 'return { r: inputs.s.replace(/{|}|a{,2}|]/g, "#") };', [{ s: "{a{,2}]}" }, { s: "" }]),
+  re(
+    "matchAll-for-of",
+    'let out = "";\nfor (const m of inputs.s.matchAll(/(\\w)(\\d)?/g)) out += `${m.index}:${m[0]}:${m[2] ?? "-"} `;\nreturn { r: out };',
+    SHORT,
+  ),
+  re(
+    "matchAll-spread-from",
+    'const a = [...inputs.s.matchAll(/\\d+/g)].map((m) => m[0]);\nconst b = Array.from(inputs.s.matchAll(/[a-z]/gi), (m) => m.index);\nreturn { r: a.join("+") + "|" + b.join(",") };',
+    SHORT,
+  ),
+  re(
+    "matchAll-named-empty",
+    "const out: string[] = [];\nfor (const m of inputs.s.matchAll(/(?<w>\\w*)/g)) out.push(`${m.index}=${m.groups!.w}`);\nreturn { r: out.join() };",
+    SHORT,
+  ),
+  re(
+    "matchAll-non-global-throws",
+    "let n = 0;\nfor (const m of inputs.s.matchAll(/a/)) n += m.length;\nreturn { r: String(n) };",
+    [{ s: "aa" }],
+  ),
   // idioms
   re(
     "tokenize",
     'const tokens = inputs.s.match(/\\d+(?:\\.\\d+)?|[A-Za-z_]\\w*|[^\\s\\w]/g) ?? [];\nreturn { r: tokens.join(" ") };',
     [{ s: "x1 = 3.5*(y+42) - foo_bar/2.0;" }, { s: "" }, { s: "  " }],
   ),
-  re(
-    "validate-email",
-    "return { r: String(/^[^\\s@]+@[^\\s@]+\\.[a-z]{2,}$/i.test(inputs.s)) };",
-    [{ s: "john.doe@example.com" }, { s: "bad@x" }, { s: "A@B.CO" }, { s: "x y@z.com" }, { s: "" }],
-  ),
+  re("validate-email", "return { r: String(/^[^\\s@]+@[^\\s@]+\\.[a-z]{2,}$/i.test(inputs.s)) };", [
+    { s: "john.doe@example.com" },
+    { s: "bad@x" },
+    { s: "A@B.CO" },
+    { s: "x y@z.com" },
+    { s: "" },
+  ]),
   re(
     "extract-numbers",
     "const nums = (inputs.s.match(/-?\\d+(\\.\\d+)?/g) ?? []).map(Number);\nreturn { r: String(nums.reduce((a, b) => a + b, 0)) };",
@@ -149,11 +202,10 @@ export const REGEX: readonly OracleCase[] = [
     'const cells = inputs.s.split(/\\s*;\\s*|\\s*,\\s*/);\nreturn { r: cells.map((c) => `[${c}]`).join("") };',
     [{ s: "a, b;c ,d" }, { s: "" }, { s: ",," }],
   ),
-  re(
-    "camel-to-kebab",
-    'return { r: inputs.s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() };',
-    [{ s: "someCamelCaseID2Value" }, { s: "x" }],
-  ),
+  re("camel-to-kebab", 'return { r: inputs.s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() };', [
+    { s: "someCamelCaseID2Value" },
+    { s: "x" },
+  ]),
   re(
     "match-groups-or-default",
     'const m = inputs.s.match(/(\\d+)(?:px|(em))?/);\nconst unit = m !== null && m[2] ? m[2] : "px";\nreturn { r: m ? `${Number(m[1])} ${unit}` : "none" };',
@@ -161,14 +213,13 @@ export const REGEX: readonly OracleCase[] = [
   ),
   re(
     "match-ternary-null",
-    'const m = inputs.s.match(/(\\d+)-(\\d+)/);\nconst ok = m !== null;\nconst undef = m === undefined;\nreturn { r: `${ok}${undef}${m == null}${m == undefined}` };',
+    "const m = inputs.s.match(/(\\d+)-(\\d+)/);\nconst ok = m !== null;\nconst undef = m === undefined;\nreturn { r: `${ok}${undef}${m == null}${m == undefined}` };",
     [{ s: "1-2" }, { s: "x" }],
   ),
-  re(
-    "capture-undefined-use",
-    'const m = /(a)|(b)/.exec(inputs.s);\nreturn { r: m ? m[2].length + "" : "" };',
-    [{ s: "b" }, { s: "a" }],
-  ),
+  re("capture-undefined-use", 'const m = /(a)|(b)/.exec(inputs.s);\nreturn { r: m ? m[2].length + "" : "" };', [
+    { s: "b" },
+    { s: "a" },
+  ]),
   {
     name: "regex/localeCompare-sort",
     body: "return { xs: inputs.xs.slice().sort((a, b) => a.localeCompare(b)), c: inputs.xs.map((x) => 'm'.localeCompare(x)) };",
