@@ -23,12 +23,17 @@ export { VerifyError } from "./verify/verifyError.js";
 
 /**
  * Parses and checks `bytes`; throws VerifyError. `checkImport` sees each import as it is read
- * (before anything else is checked) and may throw to refuse it.
+ * (before anything else is checked) and may throw to refuse it. `extraExports` are exports the
+ * host also drives (a plugin's Asyncify functions), metered like every other function.
  */
-export function verifyModule(bytes: Uint8Array, checkImport?: (item: ModuleImport) => void): ModuleShape {
+export function verifyModule(
+  bytes: Uint8Array,
+  checkImport?: (item: ModuleImport) => void,
+  extraExports: readonly string[] = [],
+): ModuleShape {
   const module = readSections(bytes, checkImport);
   const { imports, memoryMinPages, importedFunctions, importedGlobals, globals, exports, code, custom } = module;
-  const { fuel, reset } = checkInterface(module);
+  const { fuel, reset } = checkInterface(module, extraExports);
   let resettable = false;
   let functions: FunctionCost[] = [];
   if (code) {

@@ -15,7 +15,7 @@ import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/i
 import { BodyMap } from "../emit/wasm/bodyMap.js";
 import { generateMarshalling } from "../emit/wasm/marshal.js";
 import type { EmbeddedSource } from "../plan/node.js";
-import { bodyFile, NODE_FUNCTION } from "./declarations.js";
+import { type BodyFile, bodyFile, NODE_FUNCTION } from "./declarations.js";
 import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
 import { printStatements } from "./print/statements.js";
@@ -30,16 +30,19 @@ export interface LoweredBody {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Types and prints one body as a complete AssemblyScript program. */
+/**
+ * Types and prints one body as a complete AssemblyScript program. `file` is the virtual file the
+ * body is checked in (plugin modules, src/plugin, give an async one).
+ */
 export function lowerBody(
   body: EmbeddedSource,
   inputType: ObjectType,
   outputType: ObjectType,
   capabilities: readonly string[],
+  file: BodyFile = bodyFile(body.text, inputType, outputType),
 ): LoweredBody {
   const map = new BodyMap(body);
   const diagnostics: Diagnostic[] = [];
-  const file = bodyFile(body.text, inputType, outputType);
   const typed = typeBody(file.text, file.bodyStart, capabilities, map, diagnostics);
   if (!typed) return { source: undefined, diagnostics };
   const classes = new ClassRegistry();

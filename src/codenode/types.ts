@@ -278,6 +278,11 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
       reason:
         "`new Array(n)` holds holes: write `new Array(n).fill(value)` or `Array.from({ length: n }, (_, i) => ...)`",
     };
+  // Plugin modules (lib/plugin.ts): a promise is its value, since every one is awaited where it is made.
+  if (name === "Promise" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))) {
+    const [inner] = checker.getTypeArguments(type as ts.TypeReference);
+    return inner ? fromChecker(checker, inner, classes, depth + 1) : { reason: "a promise of nothing" };
+  }
   if (flags & ts.TypeFlags.Object) {
     if (type.getCallSignatures().length > 0)
       return { reason: "function values are supported only as callbacks and local constants" };

@@ -143,6 +143,19 @@ export const Diagnostics = {
     "error",
     "'{0}' is a name the sandbox reserves for its own functions (abort, and names starting with '__'); rename it",
   ),
+  // Plugins (src/plugin): a module of tools compiled like code nodes.
+  PluginNoTools: kind(
+    "ICE3030",
+    "error",
+    "plugin '{0}' exports no tool: export a function (async or not) taking one arguments object and returning an object",
+  ),
+  PluginToolSignature: kind("ICE3031", "error", "plugin tool '{0}': {1}"),
+  PluginModuleForm: kind("ICE3032", "error", "{0} is not allowed in a plugin module; {1}"),
+  PluginDeclarationMismatch: kind(
+    "ICE3033",
+    "error",
+    "tool '{0}' is declared in tools: with {1}, but plugin '{2}' {3}",
+  ),
 
   // ICE4xxx: build and CLI
   FileNotFound: kind("ICE4001", "error", "cannot read '{0}': {1}"),

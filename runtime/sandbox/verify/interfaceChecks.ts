@@ -1,7 +1,8 @@
 /**
  * @fileoverview Checks a module's interface with the host, from its sections: it imports
  * `env.memory` and the fuel-check `ice.tick`, exports exactly the functions and globals the host
- * drives (the fuel counter a mutable i64 it defines, the out-of-memory flag an i32), and nothing else.
+ * drives (the fuel counter a mutable i64 it defines, the out-of-memory flag an i32), and nothing else
+ * (a plugin module's host also drives the Asyncify exports, runtime/plugins/program.ts).
  */
 import { EXPORTS, TICK_IMPORT } from "./abi.js";
 import type { ExportInfo, ModuleSections } from "./sections.js";
@@ -16,7 +17,7 @@ export interface HostInterface {
 }
 
 /** Throws VerifyError for the first thing the host could not drive. */
-export function checkInterface(module: ModuleSections): HostInterface {
+export function checkInterface(module: ModuleSections, extraExports: readonly string[] = []): HostInterface {
   const { exports, globals } = module;
   if (module.memoryMinPages < 0) throw new VerifyError("module", "module does not import env.memory");
   for (const name of [EXPORTS.start, EXPORTS.alloc, EXPORTS.run]) {
@@ -30,7 +31,7 @@ export function checkInterface(module: ModuleSections): HostInterface {
   const oom = exports.get(EXPORTS.oom);
   if (oom?.kind !== 3 || globals[oom.index]?.type !== 0x7f)
     throw new VerifyError("module", `missing '${EXPORTS.oom}' flag`);
-  const expected = new Set<string>([...Object.values(EXPORTS), "memory"]);
+  const expected = new Set<string>([...Object.values(EXPORTS), "memory", ...extraExports]);
   for (const name of exports.keys()) {
     if (!expected.has(name)) throw new VerifyError("module", `unexpected export '${name}'`);
   }

@@ -2,8 +2,10 @@
  * @fileoverview Library files added to a body's program only when the node is granted the
  * capability (`imports:`): `Math` (math; `Math.random` also needs random), `Date.now` (time),
  * `console.log` (log). Without the grant the name is simply not declared, and the front end
- * turns TypeScript's "Cannot find name" into ICE3002 naming the capability.
+ * turns TypeScript's "Cannot find name" into ICE3002 naming the capability. Plugin modules
+ * (src/plugin) also get lib/plugin.ts (the pseudo-capability `plugin`).
  */
+import { PLUGIN_LIB } from "./plugin.js";
 
 const MATH_MEMBERS = `
   readonly E: number;
@@ -109,6 +111,7 @@ export function capabilityLib(granted: readonly string[]): string {
         "debug(...data: (string | number | boolean)[]): void; }\ndeclare var console: Console;",
     );
   }
+  if (granted.includes("plugin")) parts.push(PLUGIN_LIB);
   return parts.join("\n");
 }
 

@@ -9,6 +9,7 @@
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
+import { printPluginCall } from "./async.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo } from "./expressions.js";
 import { callLifted } from "./functions.js";
@@ -45,6 +46,7 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
       const symbol = ctx.symbolOf(callee.expression);
       if (!symbol || !ctx.isLocal(symbol)) {
         const global = callee.expression.text;
+        if (global === "kv" || global === "http") return printPluginCall(ctx, node, global, method);
         if (global === "Math") return printMath(ctx, node, method);
         if (global === "Number") return printGlobalCall(ctx, node, `Number.${method}`);
         if (global === "String" && method === "fromCharCode") return fromCharCode(ctx, node);

@@ -7,6 +7,7 @@
  */
 import { ts } from "ts-morph";
 import { asType, BOOLEAN, NUMBER, STRING, type ValueType } from "../types.js";
+import { printAwait } from "./async.js";
 import { printCall, printNew } from "./calls.js";
 import { shortText, type PrintContext, type Printed } from "./context.js";
 import { coerce, UNDEFINED, unwrap } from "./coerce.js";
@@ -88,6 +89,8 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printElementAccess(ctx, node as ts.ElementAccessExpression);
     case ts.SyntaxKind.CallExpression:
       return printCall(ctx, node as ts.CallExpression);
+    case ts.SyntaxKind.AwaitExpression:
+      return printAwait(ctx, node as ts.AwaitExpression, hint);
     case ts.SyntaxKind.NewExpression:
       return printNew(ctx, node as ts.NewExpression);
     case ts.SyntaxKind.BinaryExpression:

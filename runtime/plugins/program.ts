@@ -1,0 +1,266 @@
+/**
+ * @fileoverview Runs one plugin tool's module: a verified, fuel-metered, Asyncify-transformed
+ * WebAssembly module (src/plugin). Every call gets a fresh instance and memory (no state survives
+ * a call; only `kv` keeps anything), the same limits as a code node (fuel, memory cap, wall-clock
+ * deadline) and the host functions of imports.ts.
+ *
+ * A call is a loop: run `__ice_run`; when a host import unwound the stack to wait for a promise,
+ * stop unwinding, wait for the promise (or the deadline: ICE_TIMEOUT, or the node's cancellation),
+ * start rewinding and run `__ice_run` again, which resumes exactly where the import was called.
+ * The fuel meter stays armed across pauses, so fuel is counted over the whole call, and time spent
+ * waiting counts against the deadline. Every way a call ends is an IceError naming the plugin, the
+ * tool and the calling node; nothing a plugin does can throw anything else into the host.
+ */
+import {
+  IceError,
+  InputInvalidError,
+  MemoryLimitError,
+  ModuleInvalidError,
+  OutputInvalidError,
+  SandboxTrapError,
+  TimeoutError,
+  AbortedError,
+} from "../errors.js";
+import type { SandboxLimits } from "../profiles.js";
+import { validateValue, type ObjectType } from "../schema.js";
+import {
+  makeDecoder,
+  makeEncoder,
+  WireError,
+  WireLimitError,
+  WireReader,
+  WireWriter,
+  type Decoder,
+  type Encoder,
+} from "../sandbox/codec.js";
+import { FuelMeter } from "../sandbox/fuel.js";
+import { hostRun, OUTPUT_ABORT_PREFIX, SandboxAbort } from "../sandbox/host.js";
+import { IntrinsicError } from "../sandbox/intrinsics.js";
+import { pluginImports, type AsyncExports, type CallState, type PluginServices } from "./imports.js";
+import { verifyPluginModule } from "./verify.js";
+
+const PAGE = 65_536;
+/** Fuel and time a module's initialisation may use (compiler-generated); not charged to the call. */
+const START_FUEL = 10_000_000;
+const START_TIMEOUT_MS = 1_000;
+
+interface PluginExports extends AsyncExports {
+  readonly _start: () => void;
+  readonly __ice_alloc: (length: number) => number;
+  readonly __ice_run: () => number;
+  readonly __ice_fuel: WebAssembly.Global;
+  readonly __ice_oom: WebAssembly.Global;
+}
+
+/** One tool of a plugin, as the host knows it. */
+export interface PluginToolSpec {
+  readonly plugin: string;
+  readonly tool: string;
+  readonly inputType: ObjectType;
+  readonly outputType: ObjectType;
+}
+
+/** A successful call. */
+export interface PluginResult {
+  readonly output: Record<string, unknown>;
+  readonly fuelUsed: number;
+}
+
+/** A verified plugin tool module, ready to be called any number of times (concurrently too). */
+export class PluginProgram {
+  private readonly encode: Encoder;
+  private readonly decode: Decoder;
+
+  private constructor(
+    readonly spec: PluginToolSpec,
+    private readonly module: WebAssembly.Module,
+    private readonly minPages: number,
+  ) {
+    this.encode = makeEncoder(spec.inputType);
+    this.decode = makeDecoder(spec.outputType);
+  }
+
+  /** Verifies and compiles (off the calling thread); throws ModuleInvalidError. */
+  static async compile(bytes: Uint8Array, spec: PluginToolSpec): Promise<PluginProgram> {
+    try {
+      const shape = verifyPluginModule(bytes, spec.plugin, spec.tool);
+      const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+      return new PluginProgram(spec, module, shape.memoryMinPages);
+    } catch (error) {
+      throw new ModuleInvalidError(
+        "plugin",
+        `plugin '${spec.plugin}' (tool '${spec.tool}'): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** Runs the tool once for node `nodeId`; throws IceErrors naming the plugin, the tool and the node. */
+  async call(
+    input: Record<string, unknown>,
+    limits: SandboxLimits,
+    services: PluginServices,
+    nodeId: string,
+    signal?: AbortSignal,
+  ): Promise<PluginResult> {
+    const controller = new AbortController();
+    const stop = (): void => controller.abort(new AbortedError(nodeId));
+    signal?.addEventListener("abort", stop, { once: true });
+    const meter = new FuelMeter(nodeId, limits.fuel, limits.timeoutMs);
+    const state: CallState = {
+      nodeId,
+      host: hostRun(),
+      exports: undefined,
+      pending: undefined,
+      resumed: undefined,
+      text: "",
+      signal: controller.signal,
+    };
+    let exports: PluginExports | undefined;
+    try {
+      if (signal?.aborted) throw new AbortedError(nodeId);
+      const problem = validateValue(input, this.spec.inputType, "arguments");
+      if (problem !== undefined) throw new InputInvalidError(problem, nodeId);
+      const maxPages = Math.floor(limits.memoryBytes / PAGE);
+      if (maxPages < this.minPages) throw new MemoryLimitError(nodeId, limits.memoryBytes);
+      const writer = new WireWriter();
+      writer.begin((maxPages - this.minPages) * PAGE);
+      try {
+        this.encode(writer, input);
+      } catch (error) {
+        if (error instanceof WireLimitError) throw new MemoryLimitError(nodeId, limits.memoryBytes);
+        throw error;
+      }
+      const memory = new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
+      state.host.memory = memory;
+      state.host.hooks = {
+        ...(services.log && { log: services.log }),
+        ...(services.seed !== undefined && { seed: services.seed }),
+      };
+      const imports = pluginImports(state, services);
+      (imports.env as Record<string, unknown>).memory = memory;
+      exports = new WebAssembly.Instance(this.module, imports).exports as unknown as PluginExports;
+      state.exports = exports;
+      this.start(exports, state, nodeId);
+
+      const startedAt = performance.now();
+      const deadline = startedAt + limits.timeoutMs;
+      state.host.meter = meter;
+      meter.start(exports.__ice_fuel, startedAt);
+      const at = exports.__ice_alloc(writer.pos) >>> 0;
+      if (at + writer.pos > memory.buffer.byteLength) throw new SandboxTrapError(nodeId, "input buffer out of bounds");
+      new Uint8Array(memory.buffer, at, writer.pos).set(writer.bytes.subarray(0, writer.pos));
+      let out = exports.__ice_run() >>> 0;
+      while (state.pending) {
+        const { work, stack } = state.pending;
+        state.pending = undefined;
+        exports.asyncify_stop_unwind();
+        state.resumed = await settle(work, deadline, controller, limits.timeoutMs, nodeId);
+        if (signal?.aborted) throw new AbortedError(nodeId);
+        exports.asyncify_start_rewind(stack);
+        out = exports.__ice_run() >>> 0;
+      }
+      if (state.resumed !== undefined) throw new SandboxTrapError(nodeId, "the module did not resume its host call");
+      const output = this.readOutput(memory, out);
+      const fuelUsed = meter.used;
+      if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
+      return { output, fuelUsed };
+    } catch (error) {
+      throw this.attribute(this.classify(error, exports, meter, limits, nodeId), nodeId);
+    } finally {
+      signal?.removeEventListener("abort", stop);
+      controller.abort();
+      state.host.memory = undefined;
+    }
+  }
+
+  /** Runs the module's initialisation under a meter of its own, not charged to the call. */
+  private start(exports: PluginExports, state: CallState, nodeId: string): void {
+    const meter = new FuelMeter(nodeId, START_FUEL, START_TIMEOUT_MS);
+    state.host.meter = meter;
+    try {
+      meter.start(exports.__ice_fuel, performance.now());
+      exports._start();
+      if (meter.overdue()) throw new TimeoutError(nodeId, START_TIMEOUT_MS);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ModuleInvalidError(nodeId, `module initialisation failed: ${why}`);
+    } finally {
+      state.host.meter = undefined;
+    }
+  }
+
+  private readOutput(memory: WebAssembly.Memory, at: number): Record<string, unknown> {
+    const bytes = new Uint8Array(memory.buffer);
+    const view = new DataView(memory.buffer);
+    if (at < 1 || at + 4 > bytes.length) throw new WireError("output pointer out of bounds");
+    const length = view.getUint32(at, true);
+    if (length > bytes.length - at - 4) throw new WireError("output length out of bounds");
+    const reader = new WireReader(bytes, view, at + 4, at + 4 + length);
+    const output = this.decode(reader) as Record<string, unknown>;
+    if (reader.pos !== reader.end) throw new WireError("output message has trailing bytes");
+    return output;
+  }
+
+  private classify(
+    error: unknown,
+    exports: PluginExports | undefined,
+    meter: FuelMeter,
+    limits: SandboxLimits,
+    nodeId: string,
+  ): IceError {
+    if (error instanceof IceError) return error;
+    if (error instanceof SandboxAbort) {
+      if (error.message.startsWith(OUTPUT_ABORT_PREFIX))
+        return new OutputInvalidError(nodeId, error.message.slice(OUTPUT_ABORT_PREFIX.length));
+      return new SandboxTrapError(nodeId, error.message);
+    }
+    if (exports && exports.__ice_oom.value === 1) return new MemoryLimitError(nodeId, limits.memoryBytes);
+    if (meter.overdue()) return new TimeoutError(nodeId, limits.timeoutMs);
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      return new SandboxTrapError(nodeId, "stack overflow");
+    if (error instanceof WireError) return new OutputInvalidError(nodeId, error.message);
+    if (error instanceof WebAssembly.RuntimeError) return new SandboxTrapError(nodeId, error.message);
+    if (error instanceof IntrinsicError || error instanceof RangeError)
+      return new SandboxTrapError(nodeId, error.message);
+    return new SandboxTrapError(nodeId, `host failure: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  /** The same error, its message naming the plugin and tool (class and code kept). */
+  private attribute(error: IceError, nodeId: string): IceError {
+    const { plugin, tool } = this.spec;
+    const prefix = `plugin '${plugin}' (tool '${tool}'`;
+    if (error.message.includes(prefix)) return error;
+    const detail = error.message.replace(/^node '[^']*': /, "").replace(new RegExp(`^plugin '${plugin}' `), "");
+    const named = new IceError(error.code, `${prefix}): ${detail}`, nodeId, {
+      cause: error.cause,
+    });
+    Object.setPrototypeOf(named, Object.getPrototypeOf(error));
+    named.name = error.name;
+    return named;
+  }
+}
+
+/** The value of a host promise, or ICE_TIMEOUT at the deadline, or the cancellation. */
+async function settle(
+  work: Promise<number>,
+  deadline: number,
+  controller: AbortController,
+  timeoutMs: number,
+  nodeId: string,
+): Promise<number> {
+  const remaining = deadline - performance.now();
+  if (remaining <= 0) throw new TimeoutError(nodeId, timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(nodeId, timeoutMs)), Math.ceil(remaining) + 1);
+    onAbort = () => reject(controller.signal.reason);
+    controller.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) controller.signal.removeEventListener("abort", onAbort);
+  }
+}
