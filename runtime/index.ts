@@ -67,6 +67,20 @@ export {
   type BuiltinTool,
   type ParsedDocument,
 } from "./tools/index.js";
+export {
+  pluginTools,
+  readPluginArtifact,
+  pluginFiles,
+  parseGrants,
+  FolderKv,
+  MemoryKv,
+  KV_LIMITS,
+  PLUGIN_FORMAT,
+  type KvStore,
+  type PluginArtifact,
+  type PluginRegistration,
+  type PluginTool,
+} from "./plugins/index.js";
 export { Recorder, Replayer, RECORDING_FORMAT, type RecordedCall, type Recording } from "./recording/index.js";
 export type { NodeManifest, SandboxManifest, WorkflowManifest } from "./manifest.js";
 export {

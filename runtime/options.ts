@@ -5,6 +5,7 @@
  */
 import type { StepExecutor } from "./executor.js";
 import type { OperatorPolicy } from "./policy/policy.js";
+import type { PluginRegistration } from "./plugins/index.js";
 import type { SandboxLimits } from "./profiles.js";
 
 /** Context handed to every tool call. */
@@ -291,6 +292,11 @@ export interface RunOptions {
   readonly policy?: OperatorPolicy;
   /** Tool name to implementation; these override built-in tools of the same name. */
   readonly tools?: Readonly<Record<string, ToolFunction>>;
+  /**
+   * Sandboxed plugins the operator registers (README "Plugins"): each tool of each plugin is a
+   * tool of the run, run in a fuel-metered WASM sandbox with the capabilities in `grant`.
+   */
+  readonly plugins?: readonly PluginRegistration[];
   /** Runs llm and agent nodes (default: OpenAI or Anthropic over HTTP, configured from the environment and `llm_config`). */
   readonly llm?: LlmProvider;
   /** Cancels the run: every request, tool call and sandboxed node in flight is stopped. */

@@ -34,6 +34,7 @@ import { defaultProvider } from "./providers/index.js";
 import { checkPlanAgainstPolicy, effectiveLimits, resolvePolicy, type Policy } from "./policy/index.js";
 import { emptyRecord, ownValue } from "./records.js";
 import { builtinTools, type BuiltinTool } from "./tools/index.js";
+import { pluginTools, type PluginTool } from "./plugins/index.js";
 import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
 import { loadSandbox } from "./sandboxes.js";
@@ -56,6 +57,8 @@ export class Run {
   readonly inputs: Record<string, unknown>;
   private readonly emit: (event: RunEvent) => void;
   private readonly builtins: Readonly<Record<string, BuiltinTool>>;
+  /** The operator's plugins' tools (`options.plugins`). */
+  private readonly plugins: Readonly<Record<string, PluginTool>>;
   private readonly provider: LlmProvider;
   private readonly memory: AgentMemory;
   /** Tokens and cost of every llm and agent call of this run. */
@@ -94,6 +97,7 @@ export class Run {
     const onEvent = options.onEvent;
     this.emit = onEvent ? (event) => onEvent(event) : () => undefined;
     this.builtins = options.builtins === false ? {} : builtinTools(grantedBuiltins(options, this.policy));
+    this.plugins = runPlugins(options, this.emit);
     this.provider = options.llm ?? defaultProvider();
     this.memory = options.memory ?? new InMemoryAgentMemory();
     this.signal = options.signal && followSignal(options.signal);
@@ -392,7 +396,7 @@ export class Run {
       const tool = this.toolNamed(name);
       if (tool) tools[name] = tool;
       const declared = ownValue(node.agentTools, name);
-      const builtin = ownValue(this.builtins, name);
+      const builtin = ownValue(this.plugins, name) ?? ownValue(this.builtins, name);
       // An undeclared tool gets the placeholder { description: name, parameters: { type: "object" } }: a built-in describes itself.
       const undeclared = !declared || (declared.description === name && Object.keys(declared.parameters).length <= 1);
       specs[name] =
@@ -520,7 +524,8 @@ export class Run {
   /** A user tool, else a built-in one. */
   private toolNamed(name: string): ToolFunction | undefined {
     const own = ownValue(this.options.tools, name);
-    return typeof own === "function" ? own : ownValue(this.builtins, name)?.run;
+    if (typeof own === "function") return own;
+    return ownValue(this.plugins, name)?.run ?? ownValue(this.builtins, name)?.run;
   }
 
   private llmContext(nodeId: string, signal: AbortSignal, meter: UsageMeter): LlmContext {
@@ -613,4 +618,17 @@ function keepNegativeZero(source: unknown, copy: unknown): unknown {
       target[key] = keepNegativeZero((source as Record<string, unknown>)[key], target[key]);
   }
   return copy;
+}
+
+/** The tools of `options.plugins`; a name also given in `options.tools` is a RangeError. */
+function runPlugins(options: RunOptions, emit: (event: RunEvent) => void): Readonly<Record<string, PluginTool>> {
+  if (!options.plugins || options.plugins.length === 0) return {};
+  const tools = pluginTools(options.plugins, {
+    log: (nodeId, message) => emit({ type: "log", nodeId, message }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+  });
+  for (const name of Object.keys(tools))
+    if (ownValue(options.tools, name) !== undefined)
+      throw new RangeError(`tool '${name}' is given both in options.tools and by plugin '${tools[name]!.plugin}'`);
+  return tools;
 }

@@ -62,7 +62,8 @@ export class MemoryKv implements KvStore {
   }
 
   protected load(data: Record<string, string>): void {
-    for (const [key, value] of Object.entries(data)) if (typeof value === "string") this.set(key, value);
+    for (const [key, value] of Object.entries(data))
+      if (typeof value === "string") MemoryKv.prototype.set.call(this, key, value);
   }
 
   protected snapshot(): Record<string, string> {

@@ -2,6 +2,7 @@
  * @fileoverview The compiler driver: parse, check, lower, compile the sandboxed pieces to WASM
  * and emit one module per workflow. Commands (`build`, `check`, `run`) and the public API call it.
  */
+import { checkPluginDeclarations, type PluginToolSignature } from "../plugin/declarationCheck.js";
 import { DiagnosticBag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkWorkflow, toolSignature, typeOfReference } from "../check/index.js";
 import type { SandboxUnit } from "../emit/wasm/index.js";
@@ -24,6 +25,8 @@ export interface CompileOptions {
   readonly checkOnly?: boolean;
   /** Strict mode: tools neither declared nor built in are errors (CheckOptions.strict). */
   readonly strict?: boolean;
+  /** Tools of the plugins the operator registers: `tools:` declarations are checked against them. */
+  readonly pluginTools?: ReadonlyMap<string, PluginToolSignature>;
   /** Called as each sandboxed piece not served from the cache starts compiling. */
   readonly onCompile?: (progress: CompileProgress) => void;
 }
@@ -80,13 +83,17 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
       const schema = inputSchemas.get(name);
       if (schema) workflowInputs.set(ref, schema);
     }
+    const pluginTools = options.pluginTools;
     diagnostics.addAll(
       checkWorkflow(workflow, {
         workflowNames: new Set([...workflowNames, ...references.keys()]),
         workflowInputs,
         ...(options.strict && { strict: true }),
-      }),
+      }).filter(
+        (d) => !(pluginTools && d.code === "ICE2011" && pluginTools.has(/'([^']*)'/.exec(d.message)?.[1] ?? "")),
+      ),
     );
+    if (pluginTools) diagnostics.addAll(checkPluginDeclarations(workflow, pluginTools));
     const codeNodes: PlanNode[] = [];
     walkNodes(workflow.nodes, (node) => {
       if (node.kind === "code") codeNodes.push(node);

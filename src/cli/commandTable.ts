@@ -5,6 +5,7 @@
  * Implementations load on first use, so `--version`, help and usage errors answer at once.
  */
 import { defineCommand, type Command } from "./command.js";
+import { PLUGIN_FLAG_OPTIONS, pluginFlags } from "./plugins.js";
 import { POLICY_FLAG_OPTIONS, policyFromFlags } from "./policyFlags.js";
 import { UsageError, type DiagnosticFormat } from "./report.js";
 
@@ -18,11 +19,13 @@ export const DEFAULT_OUT_DIR = "gen";
 
 const build = defineCommand({
   name: "build",
-  help: `build <files or dirs> [--out-dir <dir>] [--report] [--watch]
+  help: `build <files or dirs> [--out-dir <dir>] [--report] [--watch] [--plugins <dir>]
       compile workflows to <dir>/W.js, W.d.ts and sandbox modules (<dir> defaults to ${DEFAULT_OUT_DIR});
-      --report prints each sandboxed node's worst-case fuel; --watch rebuilds on every change`,
+      --report prints each sandboxed node's worst-case fuel; --watch rebuilds on every change;
+      --plugins compiles the plugin modules (.ts) of a folder into <dir>/plugins/`,
   options: {
     "out-dir": { type: "string", short: "o" },
+    plugins: { type: "string" },
     runtime: { type: "string" },
     report: { type: "boolean" },
     watch: { type: "boolean", short: "w" },
@@ -41,6 +44,7 @@ const build = defineCommand({
       report: values.report ?? false,
       watch: values.watch ?? false,
       ...(values.runtime !== undefined && { runtime: values.runtime }),
+      ...(values.plugins !== undefined && { plugins: path(values.plugins) }),
     });
   },
 });
@@ -77,7 +81,11 @@ const run = defineCommand({
       --max-parallel <n>      most loop iterations at once (default 16)
       --allow-read <dir>...   a directory file tools may read besides the workflow's own
       --allow-host <host>...  a host http_request and llm_config.base_url may reach
-      --allow-env <name>...   an environment variable a workflow may read ({{ env.NAME }}, llm_config.api_key_env)`,
+      --allow-env <name>...   an environment variable a workflow may read ({{ env.NAME }}, llm_config.api_key_env)
+      Plugins (the operator's sandboxed tools):
+      --plugin <file|dir>...  a plugin module (.ts) or built plugin (.plugin.json); its exports are tools
+      --grant <p>=<caps>...   capabilities of plugin p: http:<host>, kv, log, time, random (comma-separated)
+      --kv-dir <dir>          keep plugins' kv stores in <dir> instead of in memory`,
 
   options: {
     input: { type: "string", short: "i" },
@@ -87,6 +95,7 @@ const run = defineCommand({
     record: { type: "string" },
     replay: { type: "string" },
     ...POLICY_FLAG_OPTIONS,
+    ...PLUGIN_FLAG_OPTIONS,
     agents: { type: "string" },
     "redis-url": { type: "string" },
     ...DURABLE,
@@ -111,6 +120,7 @@ const run = defineCommand({
       ...(values.record !== undefined && { record: path(values.record) }),
       ...(values.replay !== undefined && { replay: path(values.replay) }),
       policy: policyFromFlags(values, io.cwd),
+      ...plugins(values, path),
       ...(values.agents !== undefined && { agents: path(values.agents) }),
       ...(values["redis-url"] !== undefined && { redisUrl: values["redis-url"] }),
       ...(values.durable && { durable: { runId: values["run-id"]!, databaseUrl: values.db } }),
@@ -302,4 +312,10 @@ function count(text: string | undefined, flag: string): number | undefined {
 function diagnosticFormat(format: string | undefined): DiagnosticFormat {
   if (format === undefined || format === "text" || format === "json") return format ?? "text";
   throw new UsageError(`--format must be text or json, got '${format}'`);
+}
+
+/** `run`'s plugin flags as RunArgs (none when no --plugin is given). */
+function plugins(values: Parameters<typeof pluginFlags>[0], path: (p: string) => string) {
+  const flags = pluginFlags(values, path);
+  return flags ? { plugins: flags } : {};
 }

@@ -4,7 +4,7 @@
  * unchanged build is replayed from the build cache (src/build/buildCache.ts) without loading the
  * compiler: TypeScript, AssemblyScript and binaryen are imported only when something compiles.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import type { CompiledWorkflow } from "../../build/compile.js";
 import { OutsideOutDirError, writeOutputFiles, type OutputFile } from "../../build/outDir.js";
@@ -17,6 +17,9 @@ import { type CliIo, shownPath } from "../io.js";
 import { compileProgress } from "../progress.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 import { runtimeImportFor } from "../runtimeLocation.js";
+import { compilePluginPaths, pluginSignatures } from "../plugins.js";
+import { pluginFiles as artifactFiles } from "../../../runtime/plugins/artifact.js";
+import type { PluginToolSignature } from "../../plugin/declarationCheck.js";
 
 export interface BuildArgs {
   readonly paths: readonly string[];
@@ -30,6 +33,8 @@ export interface BuildArgs {
   readonly report?: boolean;
   /** Keep running and rebuild when an input changes. */
   readonly watch?: boolean;
+  /** `--plugins <dir>`: compile its plugin modules into `<out-dir>/plugins/` (README "Plugins"). */
+  readonly plugins?: string;
 }
 
 /** What one build did. */
@@ -78,7 +83,7 @@ export async function buildCommand(io: CliIo, args: BuildArgs): Promise<number> 
 
 /** Where this build's record is kept, or undefined when it is not cached (--no-cache, --report). */
 function buildCacheOf(io: CliIo, args: BuildArgs): { dir: string; key: string } | undefined {
-  if (!args.cache || args.report) return undefined;
+  if (!args.cache || args.report || args.plugins !== undefined) return undefined;
   const dir = defaultCacheDir(io);
   if (openPrivateFolder(dir).kind !== "ready") return undefined;
   const settings = {
@@ -121,13 +126,6 @@ export async function buildOnce(
   const progress = compileProgress(io);
   const runtime = args.runtime === undefined ? runtimeImportFor(args.outDir) : { specifier: args.runtime };
   const { compileFiles } = await import("../../build/compile.js");
-  const result = await compileFiles(args.paths, {
-    runtimeSpecifier: runtime.specifier,
-    cacheDir: args.cache ? defaultCacheDir(io) : false,
-    strict: args.strict ?? false,
-    ...(progress && { onCompile: progress.report }),
-  });
-  progress?.done();
   const failed = (status: number): BuildOutcome => ({
     status,
     workflows: [],
@@ -137,6 +135,23 @@ export async function buildOnce(
     contents: previous ?? new Map(),
     messages: "",
   });
+  let pluginOutputs: OutputFile[] = [];
+  let pluginTools: Map<string, PluginToolSignature> | undefined;
+  if (args.plugins !== undefined) {
+    const cacheDir = args.cache ? defaultCacheDir(io) : undefined;
+    const compiled = await compilePluginPaths(io, [args.plugins], "--plugins", cacheDir, args.format);
+    if (compiled.status !== 0) return failed(compiled.status);
+    pluginTools = pluginSignatures(compiled.plugins);
+    pluginOutputs = compiled.plugins.flatMap((plugin) => artifactFiles(plugin));
+  }
+  const result = await compileFiles(args.paths, {
+    runtimeSpecifier: runtime.specifier,
+    cacheDir: args.cache ? defaultCacheDir(io) : false,
+    strict: args.strict ?? false,
+    ...(progress && { onCompile: progress.report }),
+    ...(pluginTools && { pluginTools }),
+  });
+  progress?.done();
   let messages = "";
   const capture = (text: string) => {
     messages += text;
@@ -163,6 +178,10 @@ export async function buildOnce(
   if (runtime.note && !previous) io.stderr(runtime.note);
   const written = writeFiles(io, args, changed);
   if (written !== 0) return failed(written);
+  if (pluginOutputs.length > 0) {
+    const plugins = writeFiles(io, { ...args, outDir: join(args.outDir, "plugins") }, pluginOutputs);
+    if (plugins !== 0) return failed(plugins);
+  }
   if (args.report) {
     const { analyzeModule, formatRiskReport } = await import("../../emit/wasm/index.js");
     const nodes = result.workflows.flatMap((w) =>

@@ -19,6 +19,9 @@ import { printTrace } from "../trace.js";
 import type { RunEvent } from "../../../runtime/options.js";
 import { RedisAgentMemory } from "../../../runtime/memory/redis.js";
 import { loadAgents } from "../agentsModule.js";
+import { compilePluginPaths, pluginSignatures, registrations, type PluginFlags } from "../plugins.js";
+import type { PluginRegistration } from "../../../runtime/plugins/index.js";
+import type { PluginToolSignature } from "../../plugin/declarationCheck.js";
 
 /** The Redis store of agent memory, when the operator gives a URL. */
 function openRedis(url: string | undefined): RedisAgentMemory | undefined {
@@ -50,6 +53,8 @@ export interface RunArgs {
   readonly agents?: string;
   /** `--redis-url <url>` (else `ICEOSC_REDIS_URL`): the store of agents with `memory: { backend: redis }`. */
   readonly redisUrl?: string;
+  /** `--plugin`, `--grant`, `--kv-dir`: the operator's sandboxed plugins (README "Plugins"). */
+  readonly plugins?: PluginFlags;
 }
 
 export interface LoadedTools {
@@ -63,13 +68,31 @@ interface ToolsModule {
 }
 
 export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
-  if (args.durable) return (await import("../durable.js")).runDurableCommand(io, args, args.durable);
+  if (args.durable) {
+    if (args.plugins) throw new UsageError("--plugin does not work with --durable yet");
+    return (await import("../durable.js")).runDurableCommand(io, args, args.durable);
+  }
   const input = parseInput(args.input);
   const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
   const agents = args.agents ? await loadAgents(args.agents) : undefined;
+  let plugins: PluginRegistration[] | undefined;
+  let pluginTools: Map<string, PluginToolSignature> | undefined;
+  if (args.plugins) {
+    const cacheDir = args.cache ? defaultCacheDir(io) : undefined;
+    const compiled = await compilePluginPaths(io, args.plugins.paths, "--plugin", cacheDir, args.format);
+    if (compiled.status !== 0) return compiled.status;
+    pluginTools = pluginSignatures(compiled.plugins);
+    plugins = registrations(compiled.plugins, args.plugins);
+    for (const name of pluginTools.keys())
+      if (Object.hasOwn(tools.default, name))
+        throw new UsageError(
+          `tool '${name}' is given both by --tools and by plugin '${pluginTools.get(name)!.plugin}'`,
+        );
+  }
   const result = await compileFiles([args.path], {
     runtimeSpecifier: bundledRuntimeUrl(),
     cacheDir: args.cache ? defaultCacheDir(io) : false,
+    ...(pluginTools && { pluginTools }),
   });
   const status = reportDiagnostics(io, result.diagnostics, args.format);
   if (status !== 0) return status;
@@ -114,6 +137,7 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
         policy,
         ...(args.seed !== undefined && { seed: args.seed }),
         ...(agents && { agents }),
+        ...(plugins && { plugins }),
         env: io.env,
         ...(redis && { memoryBackends: { redis } }),
         // Warnings (an agent package not registered, ...) always reach stderr; the rest with --trace.

@@ -1,0 +1,169 @@
+// Plugins at the user level (README "Plugins"): modules of tools registered with `iceosc run
+// --plugin`, granted capabilities with `--grant`, called from workflows' tool nodes; `build
+// --plugins`; the `tools:` declaration check; state that does (kv) and does not survive a call.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { iceosc, writeFiles } from "../helpers/cli.js";
+
+export const SLUGIFY = `
+interface Args {
+  text: string;
+  separator?: string;
+}
+
+interface Result {
+  slug: string;
+  words: number;
+}
+
+function clean(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(" ")
+    .filter((w) => w.length > 0);
+}
+
+/** Turns a title into a URL slug. */
+export default async function (args: Args): Promise<Result> {
+  const words = clean(args.text);
+  return { slug: words.join(args.separator ?? "-"), words: words.length };
+}
+
+/** Counts calls per name in the plugin's kv store. */
+export async function counter(args: { name: string }): Promise<{ count: number }> {
+  const before = await kv.get(args.name);
+  const count = before === undefined ? 1 : Number(before) + 1;
+  await kv.set(args.name, String(count));
+  return { count };
+}
+
+let calls = 0;
+
+/** Module state: starts again on every call. */
+export function fresh(): { calls: number } {
+  calls++;
+  return { calls };
+}
+`;
+
+export function toolWorkflow(tool: string, args: string, outputs: string, extra = ""): string {
+  return `name: use_${tool}
+input_schema: { text: string }
+${extra}nodes:
+  - id: call
+    type: tool
+    tool_name: ${tool}
+    tool_args: ${args}
+outputs: ${outputs}
+`;
+}
+
+describe("plugins through the CLI", () => {
+  const dir = writeFiles({
+    "slugify.ts": SLUGIFY,
+    "slug.yaml": toolWorkflow(
+      "slugify",
+      '{ text: "{{ inputs.text }}" }',
+      '{ slug: "{{ call.slug }}", words: "{{ call.words }}" }',
+    ),
+    "count.yaml": toolWorkflow("counter", '{ name: "{{ inputs.text }}" }', '{ count: "{{ call.count }}" }'),
+    "twice.yaml": `name: twice
+input_schema: { text: string }
+nodes:
+  - { id: a, type: tool, tool_name: fresh, tool_args: {} }
+  - { id: b, type: tool, tool_name: fresh, tool_args: {}, dependencies: [a] }
+outputs: { a: "{{ a.calls }}", b: "{{ b.calls }}" }
+`,
+    "declared.yaml": toolWorkflow(
+      "slugify",
+      '{ text: "{{ inputs.text }}" }',
+      '{ slug: "{{ call.slug }}" }',
+      "tools:\n  slugify:\n    input_schema: { text: string }\n    output_schema: { slug: string, words: string }\n",
+    ),
+  });
+  const plugin = join(dir, "slugify.ts");
+
+  it("runs a plugin's default export as a tool named after the file", async () => {
+    const result = await iceosc([
+      "run",
+      join(dir, "slug.yaml"),
+      "--input",
+      '{"text":"Hello  Big World"}',
+      "--plugin",
+      plugin,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ slug: "hello-big-world", words: 3 });
+    expect(result.code).toBe(0);
+  });
+
+  it("keeps kv between calls only when granted, in memory or in --kv-dir", async () => {
+    const denied = await iceosc(["run", join(dir, "count.yaml"), "--input", '{"text":"a"}', "--plugin", plugin]);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain("ICE_CAPABILITY_DENIED");
+    expect(denied.stderr).toContain("node 'call'");
+    expect(denied.stderr).toContain("plugin 'slugify'");
+    expect(denied.stderr).toContain("--grant slugify=kv");
+    const kvDir = join(dir, "kv");
+    const args = ["--input", '{"text":"a"}', "--plugin", plugin, "--grant", "slugify=kv", "--kv-dir", kvDir];
+    const first = await iceosc(["run", join(dir, "count.yaml"), ...args]);
+    const second = await iceosc(["run", join(dir, "count.yaml"), ...args]);
+    expect([first.stderr, second.stderr]).toEqual(["", ""]);
+    expect([JSON.parse(first.stdout), JSON.parse(second.stdout)]).toEqual([{ count: 1 }, { count: 2 }]);
+    expect(JSON.parse(readFileSync(join(kvDir, "slugify.kv.json"), "utf8"))).toEqual({ a: "2" });
+  });
+
+  it("starts every call from the module's initial state", async () => {
+    const result = await iceosc(["run", join(dir, "twice.yaml"), "--input", '{"text":""}', "--plugin", plugin]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ a: 1, b: 1 });
+  });
+
+  it("checks the workflow's tools: declaration against the plugin's signature", async () => {
+    const result = await iceosc(["run", join(dir, "declared.yaml"), "--input", '{"text":"x"}', "--plugin", plugin]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/declared\.yaml:\d+:\d+ - error ICE3033/);
+    expect(result.stderr).toContain("plugin 'slugify' returns");
+  });
+
+  it("refuses malformed grants and grants for plugins not registered", async () => {
+    const bad = await iceosc(["run", join(dir, "slug.yaml"), "--plugin", plugin, "--grant", "slugify=disk"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown plugin capability 'disk'");
+    const host = await iceosc(["run", join(dir, "slug.yaml"), "--plugin", plugin, "--grant", "slugify=http"]);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain("http:<host>");
+    const other = await iceosc(["run", join(dir, "slug.yaml"), "--plugin", plugin, "--grant", "other=kv"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("no plugin is named 'other'");
+  });
+
+  it("builds a plugins folder next to the workflows and loads the built plugin", async () => {
+    const out = join(dir, "gen");
+    const built = await iceosc(["build", join(dir, "slug.yaml"), "--out-dir", out, "--plugins", dir]);
+    expect(built.code).toBe(0);
+    const manifest = join(out, "plugins", "slugify.plugin.json");
+    expect(existsSync(manifest)).toBe(true);
+    expect(existsSync(join(out, "plugins", "slugify.counter.wasm"))).toBe(true);
+    const result = await iceosc(["run", join(dir, "slug.yaml"), "--input", '{"text":"A B"}', "--plugin", manifest]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ slug: "a-b", words: 2 });
+  });
+
+  it("reports a plugin that uses what plugins cannot, located in the plugin file", async () => {
+    const bad = writeFiles({
+      "bad.ts":
+        'import { readFileSync } from "node:fs";\nexport async function x(): Promise<{ n: number }> { return { n: 1 }; }\n',
+      "later.ts":
+        'export async function later(args: { n: number }): Promise<{ n: number }> {\n  const p = kv.get("a");\n  return { n: args.n };\n}\n',
+      "flow.yaml": toolWorkflow("x", "{}", '{ n: "{{ call.n }}" }'),
+    });
+    const imported = await iceosc(["run", join(bad, "flow.yaml"), "--plugin", join(bad, "bad.ts")]);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(/bad\.ts:1:1 - error ICE3032: an import is not allowed in a plugin module/);
+    const unawaited = await iceosc(["run", join(bad, "flow.yaml"), "--plugin", join(bad, "later.ts")]);
+    expect(unawaited.code).toBe(1);
+    expect(unawaited.stderr).toMatch(/later\.ts:2:\d+ - error ICE3009: a promise that is not awaited/);
+  });
+});
