@@ -18,6 +18,7 @@ import { competitorSuite } from "./suites/competitors.js";
 import { KERNEL_LIMITS, kernelSuite } from "./suites/kernels.js";
 import { memorySuite } from "./suites/memory.js";
 import { orchestrationSuite } from "./suites/orchestration.js";
+import { pluginSuite } from "./suites/plugins.js";
 import { warmCallSuite } from "./suites/warmCall.js";
 import { loadSmallFlows, workflowSuite } from "./suites/workflow.js";
 import { addRatios, judgeTargets } from "./targets.js";
@@ -86,6 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
       await step("workflow end to end", () => workflowSuite(ctx, flows));
       await step("memory", () => memorySuite(ctx, artifacts, flows));
       await step("orchestration", () => orchestrationSuite(ctx));
+      await step("plugins", () => pluginSuite(ctx));
       if (!quick) await step("build time", () => buildTimeSuite(ctx));
       if (!quick) await step("build scaling", () => buildScalingSuite(ctx));
       await step("durable queue", () => durableSuite(ctx));

@@ -18,14 +18,24 @@ function iceosc(args) {
   }
 }
 
-iceosc(["build", "examples", "--out-dir", "gen"]);
+// Examples whose tools come from sandboxed plugins (examples/plugins/), registered by the operator.
+const PLUGINS = { titles: ["--plugin", "examples/plugins/slugify.ts", "--grant", "slugify=kv,log"] };
+
+iceosc(["build", "examples", "--out-dir", "gen", "--plugins", "examples/plugins"]);
 iceosc(["build", "examples/ice", "--out-dir", "gen/ice"]);
 for (const file of readdirSync(join(root, "examples", "inputs")).sort()) {
   const name = basename(file, ".json");
   const extra = existsSync(join(root, "examples", "recordings", `${name}.json`))
     ? ["--replay", `examples/recordings/${name}.json`]
     : [];
-  const common = ["--input", `@examples/inputs/${file}`, "--tools", "examples/tools.js", ...extra];
+  const common = [
+    "--input",
+    `@examples/inputs/${file}`,
+    "--tools",
+    "examples/tools.js",
+    ...extra,
+    ...(PLUGINS[name] ?? []),
+  ];
   iceosc(["run", `examples/${name}.yaml`, ...common]);
   if (existsSync(join(root, "examples", "ice", `${name}.ice`))) iceosc(["run", `examples/ice/${name}.ice`, ...common]);
 }

@@ -13,7 +13,7 @@
  */
 import { CapabilityDeniedError, MemoryLimitError, SandboxTrapError } from "../errors.js";
 import { hostAllowed } from "../policy/hosts.js";
-import { createImports, readSandboxString, type HostRun } from "../sandbox/host.js";
+import { createImports, type HostRun } from "../sandbox/host.js";
 import { ASYNC_STACK_BYTES } from "./abi.js";
 import { describeGrants, type PluginGrants } from "./grants.js";
 import { KvLimitError, type KvStore } from "./kv.js";
@@ -85,9 +85,9 @@ export function pluginImports(state: CallState, services: PluginServices): WebAs
     return m;
   };
   const text = (ptr: number, limit: number, what: string): string => {
-    const value = readSandboxString(memory(), ptr, limit + 1);
+    const value = readText(memory(), ptr, limit);
     if (value === undefined) throw new SandboxTrapError(state.nodeId, `plugin '${plugin}' passed a bad ${what}`);
-    if (value.length > limit) throw new MemoryLimitError(state.nodeId, limit * 2);
+    if (value === null) throw new MemoryLimitError(state.nodeId, limit * 2);
     return value;
   };
 
@@ -248,4 +248,24 @@ async function request(
     if (signal.aborted) throw signal.reason;
     return { status: 0, body: `request failed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/**
+ * An AssemblyScript string of the module (UTF-16 code units, byte length in the u32 before
+ * `ptr`), exactly (lone surrogates kept), in chunks; undefined when `ptr` is not a plausible
+ * string, null when it is longer than `limit` code units.
+ */
+function readText(memory: WebAssembly.Memory, ptr: number, limit: number): string | undefined | null {
+  const buffer = memory.buffer;
+  ptr >>>= 0;
+  if (ptr < 4 || ptr % 2 !== 0 || ptr > buffer.byteLength) return undefined;
+  const bytes = new DataView(buffer).getUint32(ptr - 4, true);
+  if (bytes % 2 !== 0 || ptr + bytes > buffer.byteLength) return undefined;
+  const units = bytes / 2;
+  if (units > limit) return null;
+  const view = new Uint16Array(buffer, ptr, units);
+  let out = "";
+  for (let i = 0; i < units; i += 8_192)
+    out += String.fromCharCode.apply(null, view.subarray(i, i + 8_192) as unknown as number[]);
+  return out;
 }

@@ -85,6 +85,7 @@ const run = defineCommand({
       Plugins (the operator's sandboxed tools):
       --plugin <file|dir>...  a plugin module (.ts) or built plugin (.plugin.json); its exports are tools
       --grant <p>=<caps>...   capabilities of plugin p: http:<host>, kv, log, time, random (comma-separated)
+      --plugin-limits <p>=... limits of each call of plugin p: fuel:<n>, memory-mb:<n>, timeout-ms:<n>
       --kv-dir <dir>          keep plugins' kv stores in <dir> instead of in memory`,
 
   options: {

@@ -1,8 +1,8 @@
 /**
  * @fileoverview The operator's plugin flags (README "Plugins"): `iceosc run --plugin <file or dir>`
  * (repeatable: a plugin module `.ts`, a built `<name>.plugin.json`, or a folder of either),
- * `--grant <plugin>=<capability>,...` (repeatable: `http:<host>`, `kv`, `log`, `time`, `random`)
- * and `--kv-dir <dir>` (keep every plugin's `kv` there instead of in memory). `iceosc build
+ * `--grant <plugin>=<capability>,...` (repeatable: `http:<host>`, `kv`, `log`, `time`, `random`),
+ * `--plugin-limits <plugin>=fuel:N,memory-mb:N,timeout-ms:N` and `--kv-dir <dir>` (keep every plugin's `kv` there instead of in memory). `iceosc build
  * --plugins <dir>` compiles the plugin modules of a folder into `<out-dir>/plugins/`. Plugins come
  * only from these flags: a workflow cannot register one.
  */
@@ -10,6 +10,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { PluginArtifact, PluginRegistration } from "../../runtime/plugins/index.js";
 import { parseGrantFlag, readPluginArtifact } from "../../runtime/plugins/index.js";
+import type { SandboxLimits } from "../../runtime/profiles.js";
 import type { PluginToolSignature } from "../plugin/declarationCheck.js";
 import type { CliIo } from "./io.js";
 import { reportDiagnostics, UsageError, type DiagnosticFormat } from "./report.js";
@@ -18,6 +19,7 @@ import { reportDiagnostics, UsageError, type DiagnosticFormat } from "./report.j
 export const PLUGIN_FLAG_OPTIONS = {
   plugin: { type: "string", multiple: true },
   grant: { type: "string", multiple: true },
+  "plugin-limits": { type: "string", multiple: true },
   "kv-dir": { type: "string" },
 } as const;
 
@@ -25,6 +27,7 @@ export const PLUGIN_FLAG_OPTIONS = {
 export interface PluginFlagValues {
   readonly plugin?: readonly string[];
   readonly grant?: readonly string[];
+  readonly "plugin-limits"?: readonly string[];
   readonly "kv-dir"?: string;
 }
 
@@ -34,6 +37,8 @@ export interface PluginFlags {
   readonly paths: readonly string[];
   /** Capabilities per plugin name. */
   readonly grants: ReadonlyMap<string, readonly string[]>;
+  /** Limits per plugin name (`--plugin-limits p=fuel:N,memory-mb:N,timeout-ms:N`). */
+  readonly limits: ReadonlyMap<string, Partial<SandboxLimits>>;
   readonly kvDir?: string;
 }
 
@@ -44,6 +49,8 @@ export function pluginFlags(values: PluginFlagValues, path: (p: string) => strin
   if (plugins.length === 0) {
     if (grantFlags.length > 0)
       throw new UsageError("--grant gives capabilities to plugins: register one with --plugin");
+    if ((values["plugin-limits"] ?? []).length > 0)
+      throw new UsageError("--plugin-limits sets plugins' limits: register one with --plugin");
     if (values["kv-dir"] !== undefined) throw new UsageError("--kv-dir keeps plugins' kv: register one with --plugin");
     return undefined;
   }
@@ -57,9 +64,15 @@ export function pluginFlags(values: PluginFlagValues, path: (p: string) => strin
     }
     grants.set(parsed.plugin, [...(grants.get(parsed.plugin) ?? []), ...parsed.items]);
   }
+  const limits = new Map<string, Partial<SandboxLimits>>();
+  for (const flag of values["plugin-limits"] ?? []) {
+    const [plugin, rest] = splitFlag(flag, "--plugin-limits", "p=timeout-ms:5000,fuel:1000000,memory-mb:32");
+    limits.set(plugin, { ...limits.get(plugin), ...parseLimits(rest) });
+  }
   return {
     paths: plugins.map(path),
     grants,
+    limits,
     ...(values["kv-dir"] !== undefined && { kvDir: path(values["kv-dir"]) }),
   };
 }
@@ -144,9 +157,39 @@ export function registrations(plugins: readonly PluginArtifact[], flags: PluginF
       throw new UsageError(
         `--grant ${name}=...: no plugin is named '${name}' (plugins: ${plugins.map((p) => p.name).join(", ")})`,
       );
+  for (const name of flags.limits.keys())
+    if (!plugins.some((p) => p.name === name))
+      throw new UsageError(`--plugin-limits ${name}=...: no plugin is named '${name}'`);
   return plugins.map((plugin) => ({
     plugin,
     grant: flags.grants.get(plugin.name) ?? [],
+    ...(flags.limits.has(plugin.name) && { limits: flags.limits.get(plugin.name)! }),
     ...(flags.kvDir !== undefined && { kvDir: flags.kvDir }),
   }));
+}
+
+function splitFlag(text: string, flag: string, example: string): [string, string] {
+  const at = text.indexOf("=");
+  const plugin = at < 0 ? "" : text.slice(0, at).trim();
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(plugin))
+    throw new UsageError(`${flag} takes <plugin>=..., e.g. ${example}; got '${text}'`);
+  return [plugin, text.slice(at + 1)];
+}
+
+/** `fuel:N,memory-mb:N,timeout-ms:N` (any of them). */
+function parseLimits(text: string): Partial<SandboxLimits> {
+  const limits: { fuel?: number; memoryBytes?: number; timeoutMs?: number } = {};
+  for (const item of text.split(",")) {
+    const [name, raw] = item.split(":");
+    const value = Number(raw);
+    const bad = (max: number) => !Number.isInteger(value) || value < 1 || value > max;
+    if (name === "fuel" && !bad(Number.MAX_SAFE_INTEGER)) limits.fuel = value;
+    else if (name === "memory-mb" && !bad(4096)) limits.memoryBytes = value * 1024 * 1024;
+    else if (name === "timeout-ms" && !bad(2_147_483_647)) limits.timeoutMs = value;
+    else
+      throw new UsageError(
+        `--plugin-limits: '${item}' is not fuel:<n>, memory-mb:<n> (at most 4096) or timeout-ms:<n>, each a positive integer`,
+      );
+  }
+  return limits;
 }

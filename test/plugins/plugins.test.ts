@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { iceosc, writeFiles } from "../helpers/cli.js";
 import { SLUGIFY, toolWorkflow } from "./fixtures.js";
 
-describe("plugins through the CLI", () => {
+// Compiling a plugin runs asc once per tool: on a loaded machine that takes minutes, not a failure.
+describe("plugins through the CLI", { timeout: 600_000 }, () => {
   const dir = writeFiles({
     "slugify.ts": SLUGIFY,
     "slug.yaml": toolWorkflow(
