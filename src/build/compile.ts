@@ -2,7 +2,11 @@
  * @fileoverview The compiler driver: parse, check, lower, compile the sandboxed pieces to WASM
  * and emit one module per workflow. Commands (`build`, `check`, `run`) and the public API call it.
  */
-import { checkPluginDeclarations, type PluginToolSignature } from "../plugin/declarationCheck.js";
+import {
+  checkPluginDeclarations,
+  type PluginToolSignature,
+  withPluginDeclarations,
+} from "../plugin/declarationCheck.js";
 import { DiagnosticBag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkWorkflow, toolSignature, typeOfReference } from "../check/index.js";
 import type { SandboxUnit } from "../emit/wasm/index.js";
@@ -85,13 +89,11 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     }
     const pluginTools = options.pluginTools;
     diagnostics.addAll(
-      checkWorkflow(workflow, {
+      checkWorkflow(pluginTools ? withPluginDeclarations(workflow, pluginTools) : workflow, {
         workflowNames: new Set([...workflowNames, ...references.keys()]),
         workflowInputs,
         ...(options.strict && { strict: true }),
-      }).filter(
-        (d) => !(pluginTools && d.code === "ICE2011" && pluginTools.has(/'([^']*)'/.exec(d.message)?.[1] ?? "")),
-      ),
+      }),
     );
     if (pluginTools) diagnostics.addAll(checkPluginDeclarations(workflow, pluginTools));
     const codeNodes: PlanNode[] = [];

@@ -3,7 +3,9 @@
  * a declared tool that a plugin gives must take what the declaration says it is called with
  * (the declared arguments fit the plugin's parameter type) and return what the declaration
  * promises (the plugin's result type fits the declared output). A mismatch is ICE3033 at the
- * declaration, before anything runs.
+ * declaration, before anything runs. For checking, an undeclared plugin tool counts as declared
+ * with its signature (`withPluginDeclarations`), so its arguments and the uses of its result are
+ * typed like a declared tool's.
  */
 import { formatType, type ObjectType } from "../../runtime/schema.js";
 import { isAssignable } from "../check/assignable.js";
@@ -46,4 +48,19 @@ export function checkPluginDeclarations(
       );
   }
   return found;
+}
+
+/** `workflow` with a declaration for each plugin tool it does not declare (for the checker only). */
+export function withPluginDeclarations(workflow: Workflow, tools: ReadonlyMap<string, PluginToolSignature>): Workflow {
+  const declared = new Set(workflow.tools.map((t) => t.name));
+  const added = [...tools]
+    .filter(([name]) => !declared.has(name))
+    .map(([name, tool]) => ({
+      name,
+      span: workflow.span,
+      description: `${name} (plugin ${tool.plugin})`,
+      inputSchema: tool.inputType,
+      outputSchema: tool.outputType,
+    }));
+  return added.length === 0 ? workflow : { ...workflow, tools: [...workflow.tools, ...added] };
 }

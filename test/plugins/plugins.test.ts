@@ -76,6 +76,19 @@ outputs: { a: "{{ a.calls }}", b: "{{ b.calls }}" }
     expect(result.stderr).toContain("plugin 'slugify' returns");
   });
 
+  it("types an undeclared plugin tool's arguments and result from its signature", async () => {
+    const typed = writeFiles({
+      "typo.yaml": toolWorkflow("slugify", '{ text: "{{ inputs.text }}" }', '{ slug: "{{ call.slugg }}" }'),
+      "args.yaml": toolWorkflow("slugify", "{ text: 42 }", '{ slug: "{{ call.slug }}" }'),
+    });
+    const typo = await iceosc(["run", join(typed, "typo.yaml"), "--input", '{"text":"x"}', "--plugin", plugin]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("did you mean 'slug'");
+    const args = await iceosc(["run", join(typed, "args.yaml"), "--input", '{"text":"x"}', "--plugin", plugin]);
+    expect(args.code).toBe(1);
+    expect(args.stderr).toContain("ICE2008");
+  });
+
   it("refuses malformed grants and grants for plugins not registered", async () => {
     const bad = await iceosc(["run", join(dir, "slug.yaml"), "--plugin", plugin, "--grant", "slugify=disk"]);
     expect(bad.code).toBe(2);

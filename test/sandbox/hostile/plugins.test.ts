@@ -162,6 +162,7 @@ export const llm = {
 `,
 });
 const hostile = ["--plugin", join(dir, "hostile.ts")];
+const FUEL_NOT_TIME = ["--plugin-limits", "hostile=fuel:5000000,timeout-ms:600000"];
 const NO_INPUT = ["--input", '{"text":""}'];
 
 /** The host is healthy: a good plugin and the hostile plugin's benign tool still run. */
@@ -191,12 +192,14 @@ beforeAll(async () => {
 
 describe("hostile plugins", SLOW, () => {
   const cases: { name: string; tool: string; code: string; flags?: string[]; message?: RegExp }[] = [
-    { name: "loops forever", tool: "spin", code: "ICE_FUEL_EXHAUSTED" },
+    // Fuel, not the clock, must stop these however loaded the machine: a small budget, a long deadline.
+    { name: "loops forever", tool: "spin", code: "ICE_FUEL_EXHAUSTED", flags: FUEL_NOT_TIME },
     {
       name: "loops forever across host pauses",
       tool: "spinAwait",
       code: "ICE_FUEL_EXHAUSTED",
-      flags: ["--grant", "hostile=kv"],
+      // kv on disk answers with promises, so every turn of the loop pauses the module.
+      flags: ["--grant", "hostile=kv", "--kv-dir", join(dir, "kv-spin"), ...FUEL_NOT_TIME],
     },
     { name: "allocates without bound", tool: "hog", code: "ICE_MEMORY_LIMIT" },
     {
