@@ -8,6 +8,9 @@
 import { ts } from "ts-morph";
 import type { SchemaType } from "../../runtime/schema.js";
 import { regexValueType } from "./regex/types.js";
+import { type FunctionShape, FunctionRegistry, functionFromChecker } from "./functionTypes.js";
+
+export type { FunctionShape };
 
 export type ValueType =
   | { readonly kind: "number" }
@@ -21,6 +24,7 @@ export type ValueType =
   /** A tuple (`[K, V]` of `map.entries()`): a generated class with fields `_0`, `_1`, ... */
   | { readonly kind: "tuple"; readonly elements: readonly ValueType[]; readonly shape: ClassShape }
   | { readonly kind: "optional"; readonly inner: ValueType }
+  | { readonly kind: "function"; readonly shape: FunctionShape }
   | { readonly kind: "error" }
   /** A Date (capability `time`): support/dates.ts. */
   | { readonly kind: "date" }
@@ -56,6 +60,7 @@ export function typeKey(t: ValueType): string {
     case "map":
       return `map<${typeKey(t.key)},${typeKey(t.value)}>`;
     case "object":
+    case "function":
       return t.shape.name;
     case "tuple":
       return `[${t.elements.map(typeKey).join(",")}]`;
@@ -89,6 +94,7 @@ export function asType(t: ValueType): string {
       return `__ice_Map<${asType(t.key)}, ${asType(t.value)}>`;
     case "object":
     case "tuple":
+    case "function":
       return t.shape.name;
     case "optional":
       return isPrimitive(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
@@ -123,6 +129,8 @@ export function zeroValue(t: ValueType): string {
 export class ClassRegistry {
   private readonly byKey = new Map<string, ClassShape>();
   private readonly order: ClassShape[] = [];
+  /** Closure classes, one per function signature (functionTypes.ts). */
+  readonly functions = new FunctionRegistry();
 
   /** The class of a shape whose fields are given (in any order). */
   shape(fields: readonly { name: string; type: ValueType }[]): ClassShape {
@@ -185,6 +193,7 @@ export class ClassRegistry {
         const body = c.fields.map((f, i) => `this.${f.name} = f${i};`).join(" ");
         return `class ${c.name} {\n${fields}\n  constructor(${params}) { ${body} }\n}`;
       })
+      .concat(this.functions.declarations())
       .join("\n");
   }
 }
@@ -192,10 +201,23 @@ export class ClassRegistry {
 /** Why a TypeScript type has no representation, or the type. */
 export type Converted = { readonly type: ValueType } | { readonly reason: string };
 
+/** The value type a type parameter stands for in the instance being printed (generic helpers). */
+export type TypeParameters = (parameter: ts.Type) => ValueType | undefined;
+
 /** The value type of a checker type. */
-export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: ClassRegistry, depth = 0): Converted {
+export function fromChecker(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  classes: ClassRegistry,
+  depth = 0,
+  parameters?: TypeParameters,
+): Converted {
   if (depth > 20) return { reason: "recursive types are not supported" };
   const flags = type.flags;
+  if (flags & ts.TypeFlags.TypeParameter || type.isIntersection()) {
+    const bound = typeParameter(type, parameters);
+    if (bound) return { type: bound };
+  }
   if (flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return { type: NUMBER };
   if (flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral))
     return { type: STRING };
@@ -212,7 +234,7 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
     const parts = type.types;
     if (parts.some((p) => p.flags & ts.TypeFlags.Null)) return { reason: "'null' is not supported; use 'undefined'" };
     const defined = parts.filter((p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
-    const converted = defined.map((p) => fromChecker(checker, p, classes, depth + 1));
+    const converted = defined.map((p) => fromChecker(checker, p, classes, depth + 1, parameters));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
     const types = converted.map((c) => (c as { type: ValueType }).type);
@@ -224,7 +246,7 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
   }
   if (checker.isArrayType(type)) {
     const [element] = checker.getTypeArguments(type as ts.TypeReference);
-    const inner = fromChecker(checker, element!, classes, depth + 1);
+    const inner = fromChecker(checker, element!, classes, depth + 1, parameters);
     if ("reason" in inner) return inner;
     if (inner.type.kind === "optional" || inner.type.kind === "void")
       return { reason: "arrays of values that may be undefined are not supported" };
@@ -257,7 +279,7 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
     symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
   ) {
     const args = checker.getTypeArguments(type as ts.TypeReference);
-    const converted = args.map((a) => fromChecker(checker, a, classes, depth + 1));
+    const converted = args.map((a) => fromChecker(checker, a, classes, depth + 1, parameters));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
     const [a, b] = converted.map((c) => (c as { type: ValueType }).type);
@@ -285,7 +307,9 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
   }
   if (flags & ts.TypeFlags.Object) {
     if (type.getCallSignatures().length > 0)
-      return { reason: "function values are supported only as callbacks and local constants" };
+      return functionFromChecker(checker, type, classes.functions, (t) =>
+        fromChecker(checker, t, classes, depth + 1, parameters),
+      );
     if (checker.getIndexInfosOfType(type).length > 0)
       return {
         reason: `'${checker.typeToString(type)}' has an index signature; objects used as dictionaries need a Map`,
@@ -298,7 +322,7 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
       const propertyType = declaration
         ? checker.getTypeOfSymbolAtLocation(property, declaration)
         : checker.getTypeOfSymbol(property);
-      const converted = fromChecker(checker, propertyType, classes, depth + 1);
+      const converted = fromChecker(checker, propertyType, classes, depth + 1, parameters);
       if ("reason" in converted) return converted;
       const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
       fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
@@ -306,4 +330,17 @@ export function fromChecker(checker: ts.TypeChecker, type: ts.Type, classes: Cla
     return { type: { kind: "object", shape: classes.shape(fields) } };
   }
   return { reason: `type '${checker.typeToString(type)}' is not supported` };
+}
+
+/** A type parameter (or `T & {}`, a narrowed one) bound in the instance being printed. */
+function typeParameter(type: ts.Type, parameters: TypeParameters | undefined): ValueType | undefined {
+  if (!parameters) return undefined;
+  if (type.flags & ts.TypeFlags.TypeParameter) return parameters(type);
+  if (type.isIntersection()) {
+    const params = type.types.filter((t) => t.flags & ts.TypeFlags.TypeParameter);
+    const rest = type.types.filter((t) => !(t.flags & ts.TypeFlags.TypeParameter));
+    if (params.length === 1 && rest.every((t) => t.flags & ts.TypeFlags.Object && t.getProperties().length === 0))
+      return parameters(params[0]!);
+  }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import { printTo } from "./expressions.js";
 import { callbackFor } from "./functions.js";
 import { arg, box } from "./calls.js";
 import { arrayLibraryMethod, joinNested } from "./library.js";
+import { hasSpread, pushSpread } from "./parameters.js";
 
 export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, method: string): Printed {
   const type = a.type as Extract<ValueType, { kind: "array" }>;
@@ -18,10 +19,17 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
   const r = a.text;
   const n = (i: number, absent: string) => arg(ctx, node, i, NUMBER, absent);
   const callback = (arity: number, result: ValueType) => callbackFor(ctx, node.arguments[0]!, arity, [element], result);
+  if (element.kind === "function" && (method === "indexOf" || method === "lastIndexOf" || method === "includes"))
+    return ctx.refuse(
+      node,
+      `${method} of a function`,
+      "keep an id or a name next to each function and search for that",
+    );
   switch (method) {
     case "at":
       return { text: `__ice_a_at${box(element)}<${T}>(${r}, ${n(0, "0.0")})`, type: optional(element) };
     case "push": {
+      if (hasSpread(node.arguments)) return pushSpread(ctx, node, a);
       if (node.arguments.length === 1)
         return { text: `(<f64>${r}.push(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
       const temp = ctx.temp(type);

@@ -13,6 +13,8 @@ import { printPluginCall } from "./async.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo } from "./expressions.js";
 import { callLifted } from "./functions.js";
+import { invoke } from "./closures.js";
+import { hasSpread, packArray } from "./parameters.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
@@ -32,6 +34,8 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
     const symbol = ctx.symbolOf(callee);
     if (symbol && ctx.isLocal(symbol)) {
       if (symbol.flags & ts.SymbolFlags.Function || isLiftedConst(ctx, symbol)) return callLifted(ctx, node, symbol);
+      const value = printExpr(ctx, callee);
+      if (value.type.kind === "function") return invoke(ctx, node, value);
       return ctx.refuse(
         node,
         `calling '${callee.text}'`,
@@ -98,9 +102,18 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (method === "join")
           return { text: `__ice_m_join(${receiver.text}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
         return arrayMethod(ctx, node, { text: `__ice_m_arr(${receiver.text})`, type: STRING_ARRAY }, method);
+      case "object": {
+        const field = receiver.type.shape.fields.find((f) => f.name === method);
+        if (field?.type.kind === "function")
+          return invoke(ctx, node, { text: `${receiver.text}.${method}`, type: field.type });
+        break;
+      }
       default:
         break;
     }
+  } else {
+    const value = printExpr(ctx, callee);
+    if (value.type.kind === "function") return invoke(ctx, node, value);
   }
   return ctx.refuse(node, `calling '${shortText(node.expression)}'`, "call a supported method");
 }
@@ -198,10 +211,14 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
 function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
   const more = mathLibrary(ctx, node, method);
   if (more) return more;
-  const [only] = node.arguments;
-  if ((method === "min" || method === "max") && node.arguments.length === 1 && only && ts.isSpreadElement(only)) {
-    const list = printTo(ctx, only.expression, { kind: "array", element: NUMBER });
-    return { text: `__ice_max_of(${list}, ${method === "min"})`, type: NUMBER };
+  if ((method === "min" || method === "max") && hasSpread(node.arguments)) {
+    // Each `...xs` is folded on its own, then the parts in order (NaN and -0 as JavaScript).
+    const parts = node.arguments.map((a) =>
+      ts.isSpreadElement(a)
+        ? `__ice_max_of(${printTo(ctx, a.expression, { kind: "array", element: NUMBER })}, ${method === "min"})`
+        : printTo(ctx, a, NUMBER),
+    );
+    return { text: parts.reduce((acc, a) => `Math.${method}(${acc}, ${a})`), type: NUMBER };
   }
   const args = node.arguments.map((a) => printTo(ctx, a, NUMBER));
   const [x = "NaN", y = "NaN"] = args;
@@ -217,12 +234,6 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
     case "min":
     case "max": {
       if (args.length === 0) return { text: method === "min" ? "Infinity" : "-Infinity", type: NUMBER };
-      if (node.arguments.some(ts.isSpreadElement))
-        return ctx.refuse(
-          node,
-          `Math.${method} with a spread among other arguments`,
-          "spread one array alone: Math.max(...xs)",
-        );
       const text = args.reduce((acc, a) => `Math.${method}(${acc}, ${a})`);
       return { text, type: NUMBER };
     }
@@ -238,6 +249,11 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
 
 function fromCharCode(ctx: PrintContext, node: ts.CallExpression): Printed {
   if (node.arguments.length === 0) return { text: '""', type: STRING };
+  if (hasSpread(node.arguments))
+    return {
+      text: `__ice_from_char_codes(${packArray(ctx, node.arguments, { kind: "array", element: NUMBER }, node)})`,
+      type: STRING,
+    };
   const parts = node.arguments.map((a) => `__ice_from_char_code(${printTo(ctx, a, NUMBER)})`);
   return { text: `(${parts.join(" + ")})`, type: STRING };
 }

@@ -22,10 +22,14 @@ export interface FunctionState {
   readonly parent: FunctionState | undefined;
   /** AssemblyScript name (`__ice_node` for the root). */
   readonly name: string;
-  readonly returnType: ValueType;
+  returnType: ValueType;
   /** Environment class, when this function owns captured variables or defines functions. */
   env: { readonly name: string; readonly fields: { name: string; type: ValueType }[] } | undefined;
   readonly temps: { name: string; type: ValueType }[];
+  /** Environments of blocks and loops inside it whose variables closures capture: class and local names. */
+  readonly blockEnvs?: Map<ts.Node, { readonly name: string; readonly local: string }>;
+  /** A generic function's instance: what its type parameters stand for. */
+  readonly typeArgs?: ReadonlyMap<ts.Symbol, ValueType>;
 }
 
 /** Thrown to abandon printing a construct that was reported. */
@@ -44,6 +48,12 @@ export class PrintContext {
   readonly states = new Map<ts.Node, FunctionState>();
   /** Functions that need an environment object (they own captured variables or define functions). */
   envOwners = new Set<ts.Node>();
+  /** Blocks and loops that own captured variables (a new environment each time they run, as JavaScript). */
+  readonly blockScopes = new Set<ts.Node>();
+  /** The scope (a function in envOwners, or a node of blockScopes) whose environment holds a captured symbol. */
+  readonly owner = new Map<ts.Symbol, ts.Node>();
+  /** Every function printed, generic instances included. */
+  readonly stateList: FunctionState[] = [];
   current!: FunctionState;
 
   constructor(
@@ -97,7 +107,7 @@ export class PrintContext {
 
   /** The value type of a node's checker type, or a refusal naming the node. */
   typeOf(node: ts.Node, type: ts.Type = this.checker.getTypeAtLocation(node)): ValueType {
-    const converted = fromChecker(this.checker, type, this.classes);
+    const converted = fromChecker(this.checker, type, this.classes, 0, (p) => this.typeArgument(p));
     if ("reason" in converted) this.refuse(node, `the type of '${shortText(node)}'`, converted.reason);
     return converted.type;
   }
@@ -130,18 +140,62 @@ export class PrintContext {
     return declaration.getSourceFile().fileName === "/body.ts" && declaration.getStart() >= this.bodyStart;
   }
 
+  /** What a type parameter stands for in the generic instance being printed. */
+  typeArgument(parameter: ts.Type): ValueType | undefined {
+    const symbol = parameter.getSymbol();
+    if (!symbol) return undefined;
+    for (let s: FunctionState | undefined = this.current; s; s = s.parent) {
+      const bound = s.typeArgs?.get(symbol);
+      if (bound) return bound;
+    }
+    return undefined;
+  }
+
+  /** The state of function `node` among the current function and the functions enclosing it. */
+  stateFor(node: ts.Node, from: FunctionState | undefined = this.current): FunctionState | undefined {
+    for (let s: FunctionState | undefined = from; s; s = s.parent) if (s.node === node) return s;
+    return this.states.get(node);
+  }
+
+  /** The innermost environment scope strictly enclosing `node`: a function with an environment or a block scope. */
+  enclosingScope(node: ts.Node): ts.Node | undefined {
+    for (let p = node.parent; p; p = p.parent)
+      if (this.blockScopes.has(p) || (isFunctionLike(p) && this.envOwners.has(p))) return p;
+    return undefined;
+  }
+
+  /** The class and local variable of a block scope's environment in its function's instance. */
+  blockEnv(scope: ts.Node, from: FunctionState | undefined = this.current): { name: string; local: string } {
+    const state = this.stateFor(this.functionOf(scope), from)!;
+    const envs = state.blockEnvs!;
+    let found = envs.get(scope);
+    if (!found) {
+      found = { name: this.fresh("Env"), local: this.fresh("b") };
+      envs.set(scope, found);
+    }
+    return found;
+  }
+
+  /** The class of a scope's environment (a function's or a block's), seen from `from`. */
+  scopeClass(scope: ts.Node, from: FunctionState | undefined = this.current): string {
+    if (this.blockScopes.has(scope)) return this.blockEnv(scope, from).name;
+    return this.stateFor(scope, from)!.env!.name;
+  }
+
   /**
-   * The environment object of function `definer`, seen from the current function: its own
-   * environment, or its parent's passed in as `__ice_pe`, followed `.up` as far as needed.
+   * The environment object of a scope (a function that owns captured variables or defines
+   * functions, or a block scope), seen from the current function: a local (`__ice_e`, a block's
+   * environment), or the environment the function was defined in, `__ice_pe`, followed `.up`.
    */
-  envOf(definer: ts.Node): string {
-    let state: FunctionState | undefined = this.current;
-    if (state.node === definer) return "__ice_e";
+  envOf(scope: ts.Node): string {
+    const fn = this.current.node;
+    if (scope === fn) return "__ice_e";
+    if (this.blockScopes.has(scope) && this.functionOf(scope) === fn) return `${this.blockEnv(scope).local}!`;
+    let s = this.enclosingScope(fn);
     let text = "__ice_pe";
-    state = state.parent;
-    while (state && state.node !== definer) {
+    while (s && s !== scope) {
+      s = this.enclosingScope(s);
       text += ".up!";
-      state = state.parent;
     }
     return text;
   }

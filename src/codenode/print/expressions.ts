@@ -15,6 +15,8 @@ import { printElementAccess, printPropertyAccess } from "./access.js";
 import { printArrayLiteral, printObjectLiteral } from "./literals.js";
 import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regex.js";
+import { closureOf } from "./closures.js";
+import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -82,7 +84,7 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return { text: `(${inner.text})`, type: inner.type };
     }
     case ts.SyntaxKind.Identifier:
-      return printIdentifier(ctx, node as ts.Identifier);
+      return printIdentifier(ctx, node as ts.Identifier, hint);
     case ts.SyntaxKind.PropertyAccessExpression:
       return printPropertyAccess(ctx, node as ts.PropertyAccessExpression);
     case ts.SyntaxKind.ElementAccessExpression:
@@ -123,11 +125,7 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printObjectLiteral(ctx, node as ts.ObjectLiteralExpression, hint);
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
-      return ctx.refuse(
-        node,
-        "a function used as a value here",
-        "pass it directly to an array method, or declare it with `const f = (...) => ...` and call it",
-      );
+      return closureOf(ctx, node as ts.ArrowFunction, node, hint);
     case ts.SyntaxKind.RegularExpressionLiteral:
       return printRegexLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.NullKeyword:
@@ -160,7 +158,7 @@ function printTemplate(ctx: PrintContext, node: ts.TemplateExpression): Printed 
   return { text: parts.length === 1 ? `("" + ${parts[0]})` : `(${parts.join(" + ")})`, type: STRING };
 }
 
-function printIdentifier(ctx: PrintContext, node: ts.Identifier): Printed {
+function printIdentifier(ctx: PrintContext, node: ts.Identifier, hint?: ValueType): Printed {
   const name = node.text;
   const symbol = ts.isShorthandPropertyAssignment(node.parent)
     ? ctx.checker.getShorthandAssignmentValueSymbol(node.parent)
@@ -173,12 +171,11 @@ function printIdentifier(ctx: PrintContext, node: ts.Identifier): Printed {
     if (name === "inputs") return { text: "__ice_inputs!", type: ctx.typeOf(node) };
     return ctx.refuse(node, `'${name}' as a value`, "call its methods directly");
   }
-  if (symbol.flags & ts.SymbolFlags.Function || isLiftedConst(ctx, symbol))
-    return ctx.refuse(
-      node,
-      `the function '${name}' used as a value`,
-      "call it, or pass it directly to an array method",
-    );
+  if (symbol.flags & ts.SymbolFlags.Function || isLiftedConst(ctx, symbol)) {
+    const declaration = declarationOf(symbol);
+    if (!declaration) return ctx.refuse(node, `the function '${name}' used as a value`, "call it");
+    return closureOf(ctx, declaration, node, hint);
+  }
   const declared = ctx.declaredType(symbol, node);
   const storage = variableAccess(ctx, symbol);
   return narrowed(ctx, node, { text: storage, type: declared });
@@ -188,18 +185,12 @@ function printIdentifier(ctx: PrintContext, node: ts.Identifier): Printed {
 export function variableAccess(ctx: PrintContext, symbol: ts.Symbol): string {
   const name = ctx.nameOf(symbol);
   if (!ctx.captured.has(symbol)) return name;
-  const declaration = symbol.valueDeclaration!;
-  return `${ctx.envOf(ctx.functionOf(declaration))}.${name}`;
+  return `${ctx.envOf(ctx.owner.get(symbol) ?? ctx.functionOf(symbol.valueDeclaration!))}.${name}`;
 }
 
-export function isLiftedConst(ctx: PrintContext, symbol: ts.Symbol): boolean {
+export function isLiftedConst(_ctx: PrintContext, symbol: ts.Symbol): boolean {
   const declaration = symbol.valueDeclaration;
-  return (
-    !!declaration &&
-    ts.isVariableDeclaration(declaration) &&
-    !!declaration.initializer &&
-    ctx.lifted.has(declaration.initializer)
-  );
+  return !!declaration && isLiftedConstDeclaration(declaration);
 }
 
 /** A read whose type the checker narrowed (an optional proven defined) is unwrapped. */

@@ -8,13 +8,24 @@
  * call of the owner is exact. `return` in a callback returns from the callback.
  */
 import { ts } from "ts-morph";
-import { asType, NUMBER, optional, sameType, type ValueType, VOID, zeroValue } from "../types.js";
+import { asType, NUMBER, optional, sameType, typeKey, type ValueType, VOID, zeroValue } from "../types.js";
+import { valueCallback } from "./closures.js";
 import { type FunctionState, isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
-import { coerce } from "./coerce.js";
-import { printTo } from "./expressions.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printTo, variableAccess } from "./expressions.js";
+import { instantiation } from "./generics.js";
+import { printArguments } from "./parameters.js";
 import { printStatements } from "./statements.js";
 
-type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+/** `const f = (...) => ...`: a function that is lifted and called directly, never stored. */
+export function isLiftedConstDeclaration(node: ts.Node): boolean {
+  if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return false;
+  if (!ts.isVariableDeclarationList(node.parent) || !(node.parent.flags & ts.NodeFlags.Const)) return false;
+  const init = stripParens(node.initializer);
+  return ts.isArrowFunction(init) || ts.isFunctionExpression(init);
+}
 
 /** Finds nested functions and the variables they capture, before anything is printed. */
 export function analyze(ctx: PrintContext, root: ts.FunctionDeclaration): void {
@@ -33,144 +44,296 @@ export function analyze(ctx: PrintContext, root: ts.FunctionDeclaration): void {
         symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.FunctionScopedVariable)
       ) {
         const declaration = symbol.valueDeclaration;
-        if (
-          declaration &&
-          !(ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(declaration.initializer))
-        ) {
+        if (declaration && !isLiftedConstDeclaration(declaration)) {
           const owner = ctx.functionOf(declaration);
-          if (ctx.functionOf(node) !== owner && !(ts.isParameter(declaration) && declaration === node.parent)) {
+          if (ctx.functionOf(node) !== owner && !(ts.isParameter(declaration) && declaration === node.parent))
             ctx.captured.add(symbol);
-            owners.add(owner);
-          }
         }
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(root);
+  for (const symbol of ctx.captured) {
+    const scope = scopeOf(ctx, symbol.valueDeclaration!);
+    ctx.owner.set(symbol, scope);
+    if (isFunctionLike(scope)) owners.add(scope);
+    else ctx.blockScopes.add(scope);
+  }
   ctx.envOwners = owners;
 }
 
-/** The state of a function about to be printed. */
-export function enter(ctx: PrintContext, node: ts.Node, name: string, returnType: ValueType): FunctionState {
+/**
+ * The scope whose environment holds a captured variable: its block or loop (JavaScript makes a
+ * new binding each time a block runs, and one per iteration for `for (let ...)` and `for...of`),
+ * or its function (parameters, the function's own block, and the rare `catch`/`for...in`
+ * bindings).
+ */
+function scopeOf(ctx: PrintContext, declaration: ts.Node): ts.Node {
+  const fn = ctx.functionOf(declaration);
+  if (ts.isParameter(declaration)) return fn;
+  let node: ts.Node = declaration;
+  while (
+    ts.isBindingElement(node) ||
+    ts.isObjectBindingPattern(node) ||
+    ts.isArrayBindingPattern(node) ||
+    ts.isVariableDeclaration(node)
+  )
+    node = node.parent;
+  if (!ts.isVariableDeclarationList(node)) return fn;
+  const holder = node.parent;
+  if (ts.isForStatement(holder) || ts.isForOfStatement(holder)) return holder;
+  if (!ts.isVariableStatement(holder)) return fn;
+  const block = holder.parent;
+  // Blocks whose printing makes their environment (statements.ts); any other falls back to the
+  // function's environment, exact unless a closure outlives one run of the block.
+  if (ts.isBlock(block) && PRINTED_BLOCK_PARENTS.has(block.parent.kind)) return block;
+  if (ts.isCaseClause(block) || ts.isDefaultClause(block)) return block.parent;
+  return fn;
+}
+
+const PRINTED_BLOCK_PARENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.IfStatement,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.LabeledStatement,
+]);
+
+/** The state of a function about to be printed (its return type is set once known). */
+export function enter(
+  ctx: PrintContext,
+  node: ts.Node,
+  name: string,
+  returnType: ValueType,
+  parent: FunctionState | undefined = ctx.stateFor(ctx.functionOf(node)),
+  typeArgs?: ReadonlyMap<ts.Symbol, ValueType>,
+): FunctionState {
   const state: FunctionState = {
     node,
-    parent: ctx.states.get(ctx.functionOf(node)),
+    parent,
     name,
     returnType,
     env: ctx.envOwners.has(node) ? { name: ctx.fresh("Env"), fields: [] } : undefined,
     temps: [],
+    blockEnvs: new Map(),
+    ...(typeArgs && { typeArgs }),
   };
   ctx.states.set(node, state);
+  ctx.stateList.push(state);
   return state;
 }
 
-/** Environment class declarations, once every function has been printed. */
+/** Environment class declarations (functions' and block scopes'), once every function has been printed. */
 export function environmentClasses(ctx: PrintContext): string {
   const out: string[] = [];
-  for (const state of ctx.states.values()) {
-    if (!state.env) continue;
+  const outer = ctx.current;
+  const declare = (scope: ts.Node, name: string, state: FunctionState, copy: boolean): void => {
+    ctx.current = state;
     const fields = [...ctx.captured]
-      .filter((s) => ctx.functionOf(s.valueDeclaration!) === state.node)
+      .filter((s) => ctx.owner.get(s) === scope)
       .map((s) => {
         const type = ctx.declaredType(s, s.valueDeclaration!);
-        return `  ${ctx.nameOf(s)}: ${asType(type)} = ${zeroValue(type)};`;
+        return { name: ctx.nameOf(s), text: `  ${ctx.nameOf(s)}: ${asType(type)} = ${zeroValue(type)};` };
       });
-    const up = state.parent?.env
-      ? `  up: ${state.parent.env.name} | null;\n  constructor(up: ${state.parent.env.name} | null) { this.up = up; }`
-      : "  constructor(up: i32) {}";
-    out.push(`class ${state.env.name} {\n${fields.join("\n")}\n${up}\n}`);
+    const enclosing = ctx.enclosingScope(scope);
+    const upClass = enclosing ? ctx.scopeClass(enclosing, state) : undefined;
+    const up = upClass
+      ? `  up: ${upClass} | null;\n  constructor(up: ${upClass} | null) { super(); this.up = up; }`
+      : "  constructor(up: i32) { super(); }";
+    const copies = copy
+      ? `\n  __ice_copy(): ${name} { const c = new ${name}(${upClass ? "this.up" : "0"}); ${fields.map((f) => `c.${f.name} = this.${f.name};`).join(" ")} return c; }`
+      : "";
+    out.push(`class ${name} extends __ice_Env {\n${fields.map((f) => f.text).join("\n")}\n${up}${copies}\n}`);
+  };
+  try {
+    for (const state of ctx.stateList) {
+      if (state.env) declare(state.node, state.env.name, state, false);
+      for (const [scope, env] of state.blockEnvs ?? []) declare(scope, env.name, state, ts.isForStatement(scope));
+    }
+  } finally {
+    ctx.current = outer;
   }
   return out.join("\n");
 }
 
-/** Prologue of a function: its temporaries, its environment and the captured parameters moved in. */
-export function prologue(ctx: PrintContext, state: FunctionState, params: readonly ts.ParameterDeclaration[]): string {
+/** The statement that makes a block scope's environment, run each time the block (or iteration) starts. */
+export function blockEnvEntry(ctx: PrintContext, scope: ts.Node): string {
+  if (!ctx.blockScopes.has(scope)) return "";
+  const env = ctx.blockEnv(scope);
+  const enclosing = ctx.enclosingScope(scope);
+  return `${env.local} = new ${env.name}(${enclosing ? ctx.envOf(enclosing) : "0"});\n`;
+}
+
+/** The environment of the scope a function is defined in, as the lifted function's first argument. */
+export function definerEnv(ctx: PrintContext, node: ts.Node): string {
+  const scope = ctx.enclosingScope(node);
+  return scope ? ctx.envOf(scope) : "0";
+}
+
+/**
+ * Prologue of a function: its temporaries, block environment locals, its environment, the
+ * captured parameters moved in, then `bindings` (default values of parameters).
+ */
+export function prologue(
+  ctx: PrintContext,
+  state: FunctionState,
+  params: readonly ts.ParameterDeclaration[],
+  bindings = "",
+): string {
   const lines: string[] = [ctx.tempDeclarations(state)];
+  // Null until its block runs: a use before that traps instead of writing through a null reference.
+  for (const env of state.blockEnvs?.values() ?? []) lines.push(`let ${env.local}: ${env.name} | null = null;`);
   if (state.env) {
-    lines.push(`const __ice_e = new ${state.env.name}(${state.parent?.env ? "__ice_pe" : "0"});`);
+    lines.push(`const __ice_e = new ${state.env.name}(${ctx.enclosingScope(state.node) ? "__ice_pe" : "0"});`);
     for (const p of params) {
       const symbol = ctx.symbolOf(p.name);
-      if (symbol && ctx.captured.has(symbol)) lines.push(`__ice_e.${ctx.nameOf(symbol)} = ${ctx.nameOf(symbol)};`);
+      if (symbol && ctx.captured.has(symbol) && !p.initializer)
+        lines.push(`__ice_e.${ctx.nameOf(symbol)} = ${ctx.nameOf(symbol)};`);
     }
   }
+  lines.push(bindings);
   return lines.filter(Boolean).join("\n");
 }
 
-function declarationOf(symbol: ts.Symbol): FunctionNode | undefined {
+/** The function a local symbol names: a declaration, `const f = (...) => ...`, or a named function expression. */
+export function declarationOf(symbol: ts.Symbol): FunctionNode | undefined {
   const declaration = symbol.valueDeclaration;
-  if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
-  if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
-    const init = stripParens(declaration.initializer);
+  if (declaration && (ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)))
+    return declaration;
+  if (declaration && isLiftedConstDeclaration(declaration)) {
+    const init = stripParens((declaration as ts.VariableDeclaration).initializer!);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
   }
   return undefined;
 }
 
-interface Signature {
-  readonly params: readonly {
-    readonly name: string;
-    readonly type: ValueType;
-    readonly node: ts.ParameterDeclaration;
-  }[];
+/** A parameter of a lifted function: defaulted ones are passed as optional and bound in the prologue. */
+export interface Param {
+  /** The lifted function's parameter name. */
+  readonly name: string;
+  /** The type it is passed as. */
+  readonly type: ValueType;
+  readonly node: ts.ParameterDeclaration;
+  readonly rest: boolean;
+}
+
+export interface Signature {
+  readonly params: readonly Param[];
   readonly returnType: ValueType;
 }
 
 function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
-  const params = node.parameters.map((p) => {
+  const params = node.parameters.map((p): Param => {
     if (!ts.isIdentifier(p.name)) ctx.refuse(p, "a destructured parameter", "take the object and read its fields");
-    if (p.initializer || p.questionToken || p.dotDotDotToken)
-      ctx.refuse(p, "optional, default or rest parameters", "pass every argument explicitly");
     const symbol = ctx.symbolOf(p.name)!;
     // A parameter that is always undefined (`_` of `Array.from({ length: n }, (_, i) => ...)`)
     // takes an empty box; reading it is refused where it is read.
     const always = ctx.checker.getTypeOfSymbolAtLocation(symbol, p).flags & ts.TypeFlags.Undefined;
-    const type = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
-    return { name: ctx.nameOf(symbol), type, node: p };
+    const declared = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
+    if (p.initializer) return { name: ctx.fresh("p"), type: optional(declared), node: p, rest: false };
+    return { name: ctx.nameOf(symbol), type: declared, node: p, rest: !!p.dotDotDotToken };
   });
   const signature = ctx.checker.getSignatureFromDeclaration(node)!;
   const returnType = ctx.typeOf(node, ctx.checker.getReturnTypeOfSignature(signature));
   return { params, returnType };
 }
 
-const printed = new WeakMap<ts.Node, Signature>();
+/** `let x = p !== undefined ? p : default` for each defaulted parameter, in order (JavaScript's evaluation). */
+function defaults(ctx: PrintContext, signature: Signature): string {
+  const lines: string[] = [];
+  for (const p of signature.params) {
+    if (!p.node.initializer) continue;
+    const symbol = ctx.symbolOf(p.node.name)!;
+    const declared = ctx.declaredType(symbol, p.node);
+    const given: Printed = { text: p.name, type: p.type };
+    const present = coerce(
+      ctx,
+      { text: unwrap(given), type: (p.type as { inner: ValueType }).inner },
+      declared,
+      p.node,
+    );
+    const value = `${p.name} !== null ? ${present} : ${printTo(ctx, p.node.initializer, declared)}`;
+    lines.push(
+      ctx.captured.has(symbol)
+        ? `${variableAccess(ctx, symbol)} = ${value};`
+        : `let ${ctx.nameOf(symbol)}: ${asType(declared)} = ${value};`,
+    );
+  }
+  return lines.join("\n");
+}
 
-/** Lifts (once) and returns the signature of a nested function. */
-export function lift(ctx: PrintContext, node: FunctionNode): Signature {
-  const done = printed.get(node);
+/** A lifted function: its name (one per generic instance) and signature. */
+export interface Lifted {
+  readonly name: string;
+  readonly signature: Signature;
+}
+
+const printed = new WeakMap<ts.Node, Map<string, Lifted>>();
+
+/** What distinguishes the instances of generic functions along a chain of states. */
+function instanceKey(state: FunctionState | undefined): string {
+  let key = "";
+  for (let s = state; s; s = s.parent)
+    if (s.typeArgs) key += `<${[...s.typeArgs.values()].map((t) => typeKey(t)).join(",")}>`;
+  return key;
+}
+
+/** Lifts (once per instance) a nested function; `typeArgs` instantiates a generic one. */
+export function lift(ctx: PrintContext, node: FunctionNode, typeArgs?: ReadonlyMap<ts.Symbol, ValueType>): Lifted {
+  const { definer } = ctx.lifted.get(node)!;
+  const parent = ctx.stateFor(definer);
+  const key = instanceKey(parent) + (typeArgs ? `<${[...typeArgs.values()].map((t) => typeKey(t)).join(",")}>` : "");
+  let instances = printed.get(node);
+  if (!instances) {
+    instances = new Map();
+    printed.set(node, instances);
+  }
+  const done = instances.get(key);
   if (done) return done;
-  const signature = signatureOf(ctx, node);
-  printed.set(node, signature);
-  const { name, definer } = ctx.lifted.get(node)!;
+  const name = instances.size === 0 ? ctx.lifted.get(node)!.name : ctx.fresh("f");
   const outer = ctx.current;
-  const state = enter(ctx, node, name, signature.returnType);
+  const state = enter(ctx, node, name, VOID, parent, typeArgs);
   ctx.current = state;
   try {
+    const signature = signatureOf(ctx, node);
+    state.returnType = signature.returnType;
+    const lifted = { name, signature };
+    instances.set(key, lifted);
+    const bindings = defaults(ctx, signature);
     let body: string;
     if (ts.isBlock(node.body!)) body = printStatements(ctx, node.body.statements) + fallOff(signature.returnType);
     else if (signature.returnType.kind === "void") body = `${printTo(ctx, node.body!, VOID)};`;
     else body = `return ${printTo(ctx, node.body!, signature.returnType)};`;
-    const definerEnv = ctx.states.get(definer)?.env?.name ?? "i32";
-    const params = [`__ice_pe: ${definerEnv}`, ...signature.params.map((p) => `${p.name}: ${asType(p.type)}`)];
+    const scope = ctx.enclosingScope(node);
+    const peType = scope ? ctx.scopeClass(scope, parent) : "i32";
+    const params = [`__ice_pe: ${peType}`, ...signature.params.map((p) => `${p.name}: ${asType(p.type)}`)];
     ctx.hoisted.push(
-      `function ${name}(${params.join(", ")}): ${asType(signature.returnType)} {\n${prologue(ctx, state, node.parameters)}\n${body}\n}`,
+      `function ${name}(${params.join(", ")}): ${asType(signature.returnType)} {\n${prologue(ctx, state, node.parameters, bindings)}\n${body}\n}`,
     );
+    return lifted;
   } finally {
     ctx.current = outer;
   }
-  return signature;
+}
+
+/** The class of the environment a lifted function takes first (`i32` when it needs none). */
+export function definerEnvClass(ctx: PrintContext, node: ts.Node): string {
+  const scope = ctx.enclosingScope(node);
+  return scope ? ctx.scopeClass(scope, ctx.stateFor(ctx.lifted.get(node)!.definer)) : "i32";
 }
 
 /** A call of a function declared in the body. */
 export function callLifted(ctx: PrintContext, call: ts.CallExpression, symbol: ts.Symbol): Printed {
   const node = declarationOf(symbol);
   if (!node) return ctx.refuse(call, `calling '${symbol.name}'`, "call functions declared in the body");
-  const signature = lift(ctx, node);
-  if (call.arguments.length !== signature.params.length)
-    return ctx.refuse(call, "a call with a different number of arguments than parameters", "pass every parameter");
-  const args = call.arguments.map((a, i) => printTo(ctx, a, signature.params[i]!.type));
-  const { name, definer } = ctx.lifted.get(node)!;
-  return { text: `${name}(${[ctx.envOf(definer), ...args].join(", ")})`, type: signature.returnType };
+  const lifted = lift(ctx, node, instantiation(ctx, call, node));
+  const args = printArguments(ctx, call.arguments, lifted.signature.params, call);
+  return { text: `${lifted.name}(${[definerEnv(ctx, node), ...args].join(", ")})`, type: lifted.signature.returnType };
 }
 
 /** What an array helper needs to call a callback: a function name, an environment and its type. */
@@ -200,15 +363,13 @@ export function callbackFor(
     const symbol = ctx.symbolOf(inner);
     if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
   }
-  if (!node)
-    return ctx.refuse(arg, "this callback", "pass an arrow function or the name of a function declared in the body");
-  const signature = lift(ctx, node);
-  const { name, definer } = ctx.lifted.get(node)!;
-  const envType = ctx.states.get(definer)?.env?.name ?? "i32";
   const arrayType: ValueType | undefined = comparator
     ? undefined
     : { kind: "array", element: leading[leading.length - 1]! };
   const expected: ValueType[] = comparator ? [...leading] : [...leading, { kind: "number" }, arrayType!];
+  if (!node || node.typeParameters?.length) return valueCallback(ctx, arg, expected, result);
+  const { signature, name } = lift(ctx, node);
+  const envType = definerEnvClass(ctx, node);
   if (signature.params.length > expected.length)
     ctx.refuse(arg, "a callback with more parameters than it is given", "remove the extra parameters");
   signature.params.forEach((p, i) => {
@@ -229,11 +390,7 @@ export function callbackFor(
     return ctx.refuse(arg, "a callback that returns nothing", "return a value");
   else body = `return ${coerce(ctx, { text: callText, type: signature.returnType }, result, arg)};`;
   ctx.hoisted.push(`function ${adapter}(${params.join(", ")}): ${asType(result)} { ${body} }`);
-  return { name: adapter, env: envOfDefiner(ctx, definer), envType };
-}
-
-function envOfDefiner(ctx: PrintContext, definer: ts.Node): string {
-  return ctx.states.get(definer)?.env ? ctx.envOf(definer) : "0";
+  return { name: adapter, env: definerEnv(ctx, node), envType };
 }
 
 /**

@@ -82,7 +82,8 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
   }
   const order = fields.map((f) => f.name).filter((n) => values.has(n));
   const reordered = order.some((n, i) => n !== written[i]);
-  const impure = written.filter((n) => !isPure(values.get(n)!)).length > 1;
+  // A pure read must still happen before a later field's call or assignment changes what it reads.
+  const impure = written.some((n) => !isPure(values.get(n)!));
   const pre: string[] = [];
   if (reordered && impure) {
     for (const name of written) {

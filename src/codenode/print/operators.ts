@@ -101,7 +101,12 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
   if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return printLogical(ctx, node);
   if (op === ts.SyntaxKind.QuestionQuestionToken) return printCoalesce(ctx, node);
   if (EQUALITY[op] !== undefined) return printEquality(ctx, node, EQUALITY[op]!);
-  if (op === ts.SyntaxKind.CommaToken) return ctx.refuse(node, "the comma operator", "write separate statements");
+  if (op === ts.SyntaxKind.CommaToken) {
+    // `i++, j--` (a for loop's update): the left for its effects, the value of the right.
+    const left = printExpr(ctx, node.left);
+    const right = printExpr(ctx, node.right);
+    return { text: `(${left.text}, ${right.text})`, type: right.type };
+  }
   if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword)
     return ctx.refuse(
       node,
@@ -150,6 +155,8 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const left = printExpr(ctx, node.left);
   const right = printExpr(ctx, node.right);
   const op = equal ? "==" : "!=";
+  if (left.type.kind === "function" || right.type.kind === "function")
+    return ctx.refuse(node, "comparing functions", "compare the values they compute");
   if (left.type.kind === "optional" || right.type.kind === "optional") {
     const [opt, plain] = left.type.kind === "optional" ? [left, right] : [right, left];
     if (plain.type.kind === "optional" || (!isPrimitive(plain.type) && plain.type.kind !== "string"))

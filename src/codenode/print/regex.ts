@@ -14,7 +14,7 @@ import { includesNull, includesUndefined } from "../regex/types.js";
 import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
-import { lift } from "./functions.js";
+import { declarationOf, definerEnv, definerEnvClass, type FunctionNode, lift } from "./functions.js";
 
 const REGEXP: ValueType = { kind: "regexp" };
 const MATCH: ValueType = { kind: "match" };
@@ -162,20 +162,15 @@ function isFunction(ctx: PrintContext, e: ts.Expression): boolean {
 /** A replacer `(match, p1, p2, ...) => string` adapted to receive the match object. */
 function replacer(ctx: PrintContext, arg: ts.Expression): { name: string; env: string; envType: string } {
   const inner = stripParens(arg);
-  let node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | undefined;
+  let node: FunctionNode | undefined;
   if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
   else if (ts.isIdentifier(inner)) {
     const symbol = ctx.symbolOf(inner);
-    const d = symbol && ctx.isLocal(symbol) ? symbol.valueDeclaration : undefined;
-    if (d && ts.isFunctionDeclaration(d)) node = d;
-    else if (d && ts.isVariableDeclaration(d) && d.initializer) {
-      const init = stripParens(d.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) node = init;
-    }
+    if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
   }
   if (!node || !ctx.lifted.has(node))
     return ctx.refuse(arg, "this replacer", "pass an arrow function or the name of a function declared in the body");
-  const signature = lift(ctx, node);
+  const { signature, name } = lift(ctx, node);
   for (const p of signature.params)
     if (p.type.kind !== "string")
       ctx.refuse(
@@ -185,14 +180,13 @@ function replacer(ctx: PrintContext, arg: ts.Expression): { name: string; env: s
       );
   if (signature.returnType.kind !== "string")
     ctx.refuse(arg, "a replacer that does not return a string", "return a string");
-  const { name, definer } = ctx.lifted.get(node)!;
-  const envType = ctx.states.get(definer)?.env?.name ?? "i32";
+  const envType = definerEnvClass(ctx, node);
   const adapter = ctx.fresh("a");
   const args = signature.params.map((_, i) => `__ice_m_arg(m, ${i})`);
   ctx.hoisted.push(
     `function ${adapter}(e: ${envType}, m: __ice_Match): string { return ${name}(${["e", ...args].join(", ")}); }`,
   );
-  return { name: adapter, env: ctx.states.get(definer)?.env ? ctx.envOf(definer) : "0", envType };
+  return { name: adapter, env: definerEnv(ctx, node), envType };
 }
 
 /** Properties of a RegExp or a match; undefined for other values. */

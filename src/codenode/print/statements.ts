@@ -12,14 +12,15 @@ import { printEnumDeclaration } from "./enums.js";
 import { type PrintContext, Refused, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
-import { lift } from "./functions.js";
+import { afterJumps, printJump, printLabeled } from "./jumps.js";
+import { blockEnvEntry, isLiftedConstDeclaration, lift } from "./functions.js";
 import { elementOf, sequenceOf } from "./iteration.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
   for (const statement of statements) {
     try {
-      out.push(printStatement(ctx, statement));
+      out.push(printStatement(ctx, statement) + afterJumps(ctx, statement));
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
     }
@@ -28,7 +29,8 @@ export function printStatements(ctx: PrintContext, statements: readonly ts.State
 }
 
 function block(ctx: PrintContext, statement: ts.Statement): string {
-  if (ts.isBlock(statement)) return `{\n${printStatements(ctx, statement.statements)}\n}`;
+  if (ts.isBlock(statement))
+    return `{\n${blockEnvEntry(ctx, statement)}${printStatements(ctx, statement.statements)}\n}`;
   return `{\n${printStatements(ctx, [statement])}\n}`;
 }
 
@@ -43,7 +45,8 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
     case ts.SyntaxKind.VariableStatement:
       return declarationList(ctx, (node as ts.VariableStatement).declarationList);
     case ts.SyntaxKind.FunctionDeclaration:
-      lift(ctx, node as ts.FunctionDeclaration);
+      // A generic function is printed per instance, at its calls.
+      if (!(node as ts.FunctionDeclaration).typeParameters?.length) lift(ctx, node as ts.FunctionDeclaration);
       return "";
     case ts.SyntaxKind.ExpressionStatement:
       return `${printExpr(ctx, (node as ts.ExpressionStatement).expression).text};`;
@@ -65,18 +68,8 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
     case ts.SyntaxKind.ForOfStatement:
       return printForOf(ctx, node as ts.ForOfStatement);
     case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ContinueStatement: {
-      const s = node as ts.BreakStatement;
-      if (s.label)
-        ctx.refuse(
-          node,
-          "a labelled break or continue",
-          "use a flag variable, or move the loop into a function and return",
-        );
-      if (node.kind === ts.SyntaxKind.ContinueStatement && insideSwitch(node))
-        ctx.refuse(node, "continue inside a switch", "use if/else instead of the switch");
-      return node.kind === ts.SyntaxKind.BreakStatement ? "break;" : "continue;";
-    }
+    case ts.SyntaxKind.ContinueStatement:
+      return printJump(ctx, node as ts.BreakOrContinueStatement);
     case ts.SyntaxKind.ReturnStatement: {
       const s = node as ts.ReturnStatement;
       const type = ctx.current.returnType;
@@ -103,11 +96,7 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
         "check the values before the operation that would fail (exceptions end the node)",
       );
     case ts.SyntaxKind.LabeledStatement:
-      return ctx.refuse(
-        node,
-        "a labelled statement",
-        "use a flag variable, or move the loop into a function and return",
-      );
+      return printLabeled(ctx, node as ts.LabeledStatement, (inner) => printStatement(ctx, inner));
     case ts.SyntaxKind.ForInStatement:
       return ctx.refuse(node, "for...in", "iterate an array with for...of, or a Map's keys");
     case ts.SyntaxKind.ClassDeclaration:
@@ -125,14 +114,8 @@ function declarationList(ctx: PrintContext, list: ts.VariableDeclarationList): s
 }
 
 function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
-  if (d.initializer) {
-    const init = stripParens(d.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) {
-      if (!(d.parent.flags & ts.NodeFlags.Const) || !ts.isIdentifier(d.name))
-        ctx.refuse(d, "a function stored in a 'let' variable", "declare it with const");
-      return "";
-    }
-  }
+  // `const f = (...) => ...` is lifted and called directly (functions.ts).
+  if (isLiftedConstDeclaration(d)) return "";
   if (ts.isIdentifier(d.name)) {
     const symbol = ctx.symbolOf(d.name)!;
     const type = ctx.declaredType(symbol, d.name);
@@ -223,9 +206,16 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
       : `${printExpr(ctx, node.initializer).text};`;
   }
   const test = node.condition ? printCondition(ctx, node.condition) : "true";
-  const step = node.incrementor ? printExpr(ctx, node.incrementor).text : "";
+  let step = node.incrementor ? printExpr(ctx, node.incrementor).text : "";
   // The initializer runs once before the loop, in a block of its own (its variables are unique).
-  return `{\n${init}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
+  // Captured loop variables get a copy of their environment per iteration, as JavaScript's `let`.
+  const entry = blockEnvEntry(ctx, node);
+  if (entry) {
+    const env = ctx.envOf(node);
+    const local = env.slice(0, -1);
+    step = step ? `(${local} = ${env}.__ice_copy(), ${step})` : `${local} = ${env}.__ice_copy()`;
+  }
+  return `{\n${entry}${init}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
 }
 
 function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
@@ -258,7 +248,7 @@ function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
   } else {
     bindText = destructure(ctx, declaration.name, { text: elementOf(sequence, parts), type: t }, declaration);
   }
-  return `${collection} = ${sequence.collection.text};\n${head} {\n${bindText}\n${block(ctx, node.statement)}\n}`;
+  return `${collection} = ${sequence.collection.text};\n${head} {\n${blockEnvEntry(ctx, node)}${bindText}\n${block(ctx, node.statement)}\n}`;
 }
 
 function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
@@ -279,18 +269,10 @@ function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const bodies = clauses.map((clause, i) => `if (${entry} <= ${i}) {\n${printStatements(ctx, clause.statements)}\n}`);
   return [
     `${temp} = ${subject.text};`,
+    blockEnvEntry(ctx, node.caseBlock),
     `let ${entry}: i32 = -1;`,
     ...tests,
     `if (${entry} < 0) ${entry} = ${fallback < 0 ? clauses.length : fallback};`,
     `do {\n${bodies.join("\n")}\n} while (false);`,
   ].join("\n");
-}
-
-/** True when a `continue` would leave a switch before reaching its loop. */
-function insideSwitch(node: ts.Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (ts.isSwitchStatement(p)) return true;
-    if (ts.isIterationStatement(p, false) || ts.isFunctionLike(p)) return false;
-  }
-  return false;
 }

@@ -8,6 +8,7 @@
 import { ARRAYS_SUPPORT } from "./arrays.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
+import { FUNCTIONS_SUPPORT } from "./functions.js";
 import { ITERATION_SUPPORT } from "./iteration.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
@@ -24,4 +25,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   DATES_SUPPORT,
   REGEX_SUPPORT,
   LOCALE_SUPPORT,
+  FUNCTIONS_SUPPORT,
 ];

@@ -6,6 +6,8 @@
 import type { OracleCase } from "../oracle.js";
 import { EVERYDAY } from "./everyday.js";
 import { EVERYDAY_2 } from "./everyday2.js";
+import { CLOSURES } from "./closures.js";
+import { FUNCTIONS } from "./functions.js";
 import { EVERYDAY_3 } from "./everyday3.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
@@ -34,4 +36,6 @@ export const CORPUS: readonly OracleCase[] = [
   ...ITERATION,
   ...LIBRARY,
   ...REGEX,
+  ...FUNCTIONS,
+  ...CLOSURES,
 ];
