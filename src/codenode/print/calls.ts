@@ -249,13 +249,10 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
 
 function fromCharCode(ctx: PrintContext, node: ts.CallExpression): Printed {
   if (node.arguments.length === 0) return { text: '""', type: STRING };
-  if (hasSpread(node.arguments))
-    return {
-      text: `__ice_from_char_codes(${packArray(ctx, node.arguments, { kind: "array", element: NUMBER }, node)})`,
-      type: STRING,
-    };
-  const parts = node.arguments.map((a) => `__ice_from_char_code(${printTo(ctx, a, NUMBER)})`);
-  return { text: `(${parts.join(" + ")})`, type: STRING };
+  return {
+    text: `__ice_from_char_codes(${packArray(ctx, node.arguments, { kind: "array", element: NUMBER }, node)})`,
+    type: STRING,
+  };
 }
 
 function printLog(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
