@@ -8,7 +8,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { ObjectType } from "../schema.js";
+import type { ObjectType, SchemaType } from "../schema.js";
+
+/** A tool's result type (what its callers get). */
+export function resultTypeOf(tool: PluginToolArtifact): SchemaType {
+  if (tool.returnsNothing) return { kind: "any" };
+  return tool.result ?? tool.outputType;
+}
 
 /** Format tag of plugin artifacts (bumped when the module ABI changes). */
 export const PLUGIN_FORMAT = "iceosc-plugin-1";
@@ -17,7 +23,12 @@ export interface PluginToolArtifact {
   readonly name: string;
   readonly description?: string;
   readonly inputType: ObjectType;
+  /** The module's output: the result, or `{ value: result }` when `result` is set. */
   readonly outputType: ObjectType;
+  /** The tool's result type when it is not an object (the module returns it as `value`). */
+  readonly result?: SchemaType;
+  /** The tool returns nothing (`void`; the module returns `{}`). */
+  readonly returnsNothing?: true;
   readonly wasm: Uint8Array;
 }
 
@@ -32,6 +43,8 @@ interface ManifestTool {
   readonly description?: string;
   readonly inputType: ObjectType;
   readonly outputType: ObjectType;
+  readonly result?: SchemaType;
+  readonly returnsNothing?: true;
   readonly wasm: string;
   readonly sha256: string;
 }
@@ -57,6 +70,8 @@ export function pluginFiles(artifact: PluginArtifact): { fileName: string; conte
       ...(tool.description !== undefined && { description: tool.description }),
       inputType: tool.inputType,
       outputType: tool.outputType,
+      ...(tool.result !== undefined && { result: tool.result }),
+      ...(tool.returnsNothing && { returnsNothing: true as const }),
       wasm: fileName,
       sha256: sha256(tool.wasm),
     };
@@ -82,6 +97,8 @@ export async function readPluginArtifact(path: string): Promise<PluginArtifact> 
       ...(tool.description !== undefined && { description: tool.description }),
       inputType: tool.inputType,
       outputType: tool.outputType,
+      ...(tool.result !== undefined && { result: tool.result }),
+      ...(tool.returnsNothing && { returnsNothing: true as const }),
       wasm,
     });
   }

@@ -9,8 +9,8 @@ import { jsonSchemaOf } from "./describe.js";
 import type { SandboxLimits } from "../profiles.js";
 import { TRUST_PROFILES } from "../profiles.js";
 import type { ToolContext, ToolFunction } from "../options.js";
-import type { ObjectType } from "../schema.js";
-import type { PluginArtifact, PluginToolArtifact } from "./artifact.js";
+import type { ObjectType, SchemaType } from "../schema.js";
+import { resultTypeOf, type PluginArtifact, type PluginToolArtifact } from "./artifact.js";
 import { parseGrants, type PluginGrants } from "./grants.js";
 import { FolderKv, MemoryKv, type KvStore } from "./kv.js";
 import { PluginProgram } from "./program.js";
@@ -48,7 +48,8 @@ export interface PluginTool {
   /** JSON schema of the arguments. */
   readonly parameters: object;
   readonly inputType: ObjectType;
-  readonly outputType: ObjectType;
+  /** The result type. */
+  readonly outputType: SchemaType;
   readonly run: ToolFunction;
 }
 
@@ -110,7 +111,7 @@ export function pluginTools(
         description: tool.description ?? `${tool.name} (plugin ${plugin.name})`,
         parameters: jsonSchemaOf(tool.inputType),
         inputType: tool.inputType,
-        outputType: tool.outputType,
+        outputType: resultTypeOf(tool),
         run: (args, context) => callTool(plugin, tool, state, hooks, args, context),
       };
     }
@@ -125,7 +126,7 @@ async function callTool(
   hooks: PluginRunHooks,
   args: Record<string, unknown>,
   context: ToolContext,
-): Promise<Record<string, unknown>> {
+): Promise<unknown> {
   let program = state.programs.get(tool.name);
   if (!program) {
     program = PluginProgram.compile(tool.wasm, {
@@ -151,5 +152,6 @@ async function callTool(
     nodeId,
     context?.signal,
   );
-  return result.output;
+  if (tool.returnsNothing) return undefined;
+  return tool.result !== undefined ? result.output.value : result.output;
 }

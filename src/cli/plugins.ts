@@ -10,6 +10,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { PluginArtifact, PluginRegistration } from "../../runtime/plugins/index.js";
 import { parseGrantFlag, readPluginArtifact } from "../../runtime/plugins/index.js";
+import { resultTypeOf } from "../../runtime/plugins/artifact.js";
 import type { SandboxLimits } from "../../runtime/profiles.js";
 import type { PluginToolSignature } from "../plugin/declarationCheck.js";
 import type { CliIo } from "./io.js";
@@ -145,7 +146,7 @@ export function pluginSignatures(plugins: readonly PluginArtifact[]): Map<string
         throw new UsageError(
           `--plugin: tool '${tool.name}' is given by plugins '${signatures.get(tool.name)!.plugin}' and '${plugin.name}'`,
         );
-      signatures.set(tool.name, { plugin: plugin.name, inputType: tool.inputType, outputType: tool.outputType });
+      signatures.set(tool.name, { plugin: plugin.name, inputType: tool.inputType, outputType: resultTypeOf(tool) });
     }
   return signatures;
 }

@@ -153,6 +153,8 @@ export async function compilePluginFiles(
         ...(description !== undefined && { description }),
         inputType: item.tool.inputType,
         outputType: item.tool.outputType,
+        ...(item.tool.result && { result: item.tool.result }),
+        ...(item.tool.returnsNothing && { returnsNothing: true as const }),
         wasm,
       });
     }

@@ -7,7 +7,7 @@
  * with its signature (`withPluginDeclarations`), so its arguments and the uses of its result are
  * typed like a declared tool's.
  */
-import { formatType, type ObjectType } from "../../runtime/schema.js";
+import { formatType, type ObjectType, type SchemaType } from "../../runtime/schema.js";
 import { isAssignable } from "../check/assignable.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
 import type { Workflow } from "../plan/index.js";
@@ -16,7 +16,8 @@ import type { Workflow } from "../plan/index.js";
 export interface PluginToolSignature {
   readonly plugin: string;
   readonly inputType: ObjectType;
-  readonly outputType: ObjectType;
+  /** The result type. */
+  readonly outputType: SchemaType;
 }
 
 /** ICE3033 for each declaration a registered plugin tool does not satisfy. */

@@ -5,7 +5,7 @@
  * `return await tool(inputs)` in a virtual file whose `Inputs`/`Output` come from that signature,
  * and lowerBody prints it. The program gets the plugin host calls (pluginSupport.ts) appended.
  */
-import type { ObjectType } from "../../runtime/schema.js";
+import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { lowerBody } from "../codenode/index.js";
 import { NODE_FUNCTION, schemaTypeText } from "../codenode/declarations.js";
 import { typeBody } from "../codenode/program.js";
@@ -14,14 +14,26 @@ import { BodyMap } from "../emit/wasm/bodyMap.js";
 import type { EmbeddedSource } from "../plan/node.js";
 import { ts } from "ts-morph";
 import { checkAsyncRules } from "./asyncRules.js";
-import { PLUGIN_COMPILE_CAPABILITIES, toolTypes, type PluginExport, type PluginModule } from "./module.js";
+import { isReservedName } from "../emit/wasm/reservedNames.js";
+import {
+  PLUGIN_COMPILE_CAPABILITIES,
+  PLUGIN_SYNTHETIC_NAMES,
+  toolTypes,
+  type PluginExport,
+  type PluginModule,
+} from "./module.js";
 import { PLUGIN_SUPPORT_SOURCE } from "./pluginSupport.js";
 
 /** One tool of a plugin, typed. */
 export interface TypedTool {
   readonly export: PluginExport;
   readonly inputType: ObjectType;
+  /** The module's output type: the result, or `{ value: result }` when `result` is set. */
   readonly outputType: ObjectType;
+  /** Set when the tool returns something other than an object. */
+  readonly result?: SchemaType;
+  /** Set when the tool returns nothing (`void`): the module returns `{}`, the host undefined. */
+  readonly returnsNothing?: true;
 }
 
 /** One tool lowered to an AssemblyScript program. */
@@ -54,6 +66,20 @@ export function typePluginTools(module: PluginModule, diagnostics: Diagnostic[])
       ),
     ),
   );
+  const reported = new Set<string>();
+  const reserved = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && isReservedName(node.text) && !PLUGIN_SYNTHETIC_NAMES.has(node.text)) {
+      if (!reported.has(node.text)) {
+        reported.add(node.text);
+        const at = node.getStart() - typed.bodyStart;
+        diagnostics.push(
+          createDiagnostic(Diagnostics.ReservedName, map.spanOf(at, at + node.text.length), [node.text]),
+        );
+      }
+    }
+    ts.forEachChild(node, reserved);
+  };
+  if (typed.node.body) reserved(typed.node.body);
   const tools: TypedTool[] = [];
   for (const exported of module.exports) {
     const fn = typed.node.body?.statements.find(
@@ -85,7 +111,13 @@ export function lowerPluginTool(
   const call = tool.export.functionName;
   const args = tool.export.parameters > 0 ? "inputs" : "";
   const body: EmbeddedSource = {
-    text: `${module.body.text}\nreturn await ${call}(${args});`,
+    text: `${module.body.text}\n${
+      tool.result
+        ? `return { value: await ${call}(${args}) };`
+        : tool.returnsNothing
+          ? `await ${call}(${args}); return {};`
+          : `return await ${call}(${args});`
+    }`,
     lineOrigins: [...module.body.lineOrigins, tool.export.start],
     span: module.body.span,
   };

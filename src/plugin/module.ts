@@ -19,6 +19,10 @@ export const PLUGIN_COMPILE_CAPABILITIES: readonly string[] = ["plugin", "math",
 
 /** Name the anonymous default export gets inside the body. */
 const DEFAULT_FUNCTION = "__ice_default";
+/** Name a tool's destructured arguments parameter gets (the pattern becomes a `const` in its body). */
+const ARGUMENTS = "__ice_args";
+/** Names the rewriting introduces (user code may not use names starting with `__`). */
+export const PLUGIN_SYNTHETIC_NAMES: ReadonlySet<string> = new Set([DEFAULT_FUNCTION, ARGUMENTS]);
 
 /** One exported function. */
 export interface PluginExport {
@@ -81,8 +85,9 @@ export function readPluginModule(file: SourceFile, name: string, diagnostics: Di
     const exported = modifiers.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     const isDefault = modifiers.find((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    edits.push({ start: exported.getStart(source), end: exported.getEnd(), text: "" });
-    if (isDefault) edits.push({ start: isDefault.getStart(source), end: isDefault.getEnd(), text: "" });
+    // Blanked, not removed, so that columns stay those of the file.
+    edits.push({ start: exported.getStart(source), end: exported.getEnd(), text: " ".repeat(6) });
+    if (isDefault) edits.push({ start: isDefault.getStart(source), end: isDefault.getEnd(), text: " ".repeat(7) });
     if (!ts.isFunctionDeclaration(statement)) {
       if (isDefault) {
         diagnostics.push(
@@ -102,6 +107,7 @@ export function readPluginModule(file: SourceFile, name: string, diagnostics: Di
         statement.asteriskToken ?? statement.getChildren(source).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword);
       if (keyword) edits.push({ start: keyword.getEnd(), end: keyword.getEnd(), text: ` ${DEFAULT_FUNCTION}` });
     }
+    destructuredArguments(statement, text, source, edits);
     const toolName = isDefault ? name : functionName;
     if (exports.some((e) => e.toolName === toolName)) {
       diagnostics.push(
@@ -128,6 +134,28 @@ export function readPluginModule(file: SourceFile, name: string, diagnostics: Di
     return undefined;
   }
   return { name, body: rewrite(file, edits), exports };
+}
+
+/**
+ * `({ text, separator }: Args)` becomes `(__ice_args: Args)` with `const { text, separator } =
+ * __ice_args;` at the start of the body (same lines: the pattern's line breaks stay in the
+ * parameter list), since the printer takes a tool's arguments as one object.
+ */
+function destructuredArguments(
+  fn: ts.FunctionDeclaration,
+  text: string,
+  source: ts.SourceFile,
+  edits: { start: number; end: number; text: string }[],
+): void {
+  const pattern = fn.parameters[0]?.name;
+  if (!pattern || ts.isIdentifier(pattern) || !fn.body) return;
+  const start = pattern.getStart(source);
+  const written = text.slice(start, pattern.getEnd());
+  if (written.includes("//") || written.includes("/*")) return; // the printer explains the refusal
+  const breaks = written.split("\n").length - 1;
+  edits.push({ start, end: pattern.getEnd(), text: `${ARGUMENTS}${"\n".repeat(breaks)}` });
+  const open = fn.body.getStart(source) + 1;
+  edits.push({ start: open, end: open, text: ` const ${written.replace(/\s*\n\s*/g, " ")} = ${ARGUMENTS};` });
 }
 
 /** The plugin file with the edits applied, as an embedded body whose lines map onto the file's. */
@@ -211,7 +239,7 @@ export function schemaOfType(checker: ts.TypeChecker, type: ts.Type, depth = 0):
 export function toolTypes(
   checker: ts.TypeChecker,
   fn: ts.FunctionDeclaration,
-): { inputType: ObjectType; outputType: ObjectType } | string {
+): { inputType: ObjectType; outputType: ObjectType; result?: SchemaType; returnsNothing?: true } | string {
   if (fn.parameters.length > 1) return "a tool takes one parameter, its arguments object";
   if (fn.asteriskToken) return "a generator is not a tool";
   const signature = checker.getSignatureFromDeclaration(fn);
@@ -230,8 +258,15 @@ export function toolTypes(
     const [inner] = checker.getTypeArguments(result as ts.TypeReference);
     if (inner) result = inner;
   }
+  if (result.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined))
+    return { inputType, outputType: { kind: "object", fields: [] }, returnsNothing: true };
   const outputType = schemaOfType(checker, result);
   if (typeof outputType === "string") return `its result: ${outputType}`;
-  if (outputType.kind !== "object") return "it must return an object (return `{ value }` rather than a bare value)";
-  return { inputType, outputType };
+  if (outputType.kind === "object") return { inputType, outputType };
+  // Any other result crosses the boundary as the field `value` of an object (unwrapped by the host).
+  return {
+    inputType,
+    outputType: { kind: "object", fields: [{ name: "value", type: outputType, optional: false }] },
+    result: outputType,
+  };
 }

@@ -89,6 +89,52 @@ outputs: { a: "{{ a.calls }}", b: "{{ b.calls }}" }
     expect(args.stderr).toContain("ICE2008");
   });
 
+  it("takes destructured arguments and returns results that are not objects", async () => {
+    const shapes = writeFiles({
+      "shapes.ts": `interface Args {
+  text: string;
+  times?: number;
+}
+
+/** Repeats a text. */
+export async function repeat({ text, times }: Args): Promise<string> {
+  let out = "";
+  for (let i = 0; i < (times ?? 2); i++) out += text;
+  return out;
+}
+
+export function lengths({
+  words,
+}: {
+  words: string[];
+}): number[] {
+  return words.map((w) => w.length);
+}
+`,
+      "flow.yaml": `name: shapes
+input_schema: { text: string }
+nodes:
+  - { id: rep, type: tool, tool_name: repeat, tool_args: { text: "{{ inputs.text }}", times: 3 } }
+  - { id: len, type: tool, tool_name: lengths, tool_args: { words: ["a", "bcd", ""] } }
+outputs: { repeated: "{{ rep }}", lengths: "{{ len }}" }
+`,
+      "reserved.ts": "export function abort(): { n: number } {\n  return { n: 1 };\n}\n",
+    });
+    const result = await iceosc([
+      "run",
+      join(shapes, "flow.yaml"),
+      "--input",
+      '{"text":"ab"}',
+      "--plugin",
+      join(shapes, "shapes.ts"),
+    ]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ repeated: "ababab", lengths: [1, 3, 0] });
+    const reserved = await iceosc(["run", join(shapes, "flow.yaml"), "--plugin", join(shapes, "reserved.ts")]);
+    expect(reserved.code).toBe(1);
+    expect(reserved.stderr).toMatch(/reserved\.ts:1:17 - error ICE3020/);
+  });
+
   it("refuses malformed grants and grants for plugins not registered", async () => {
     const bad = await iceosc(["run", join(dir, "slug.yaml"), "--plugin", plugin, "--grant", "slugify=disk"]);
     expect(bad.code).toBe(2);
