@@ -265,6 +265,29 @@ export function groupRead(ctx: PrintContext, node: ts.PropertyAccessExpression):
   return capture(ctx, node, `__ice_m_group(${match.text}, ${name})`, `__ice_m_group_get(${match.text}, ${name})`);
 }
 
+/** `const [whole, a, b = "x"] = m`: each element a capture (a default applies when it is undefined). */
+export function matchBindings(
+  ctx: PrintContext,
+  pattern: ts.ArrayBindingPattern,
+  temp: string,
+  bind: (element: ts.BindingElement, value: Printed) => string,
+): string[] {
+  const lines: string[] = [];
+  pattern.elements.forEach((e, i) => {
+    if (ts.isOmittedExpression(e)) return;
+    if (e.dotDotDotToken) ctx.refuse(e, "a rest element in a pattern over a match", "use m.slice(i)");
+    lines.push(
+      bind(
+        e,
+        e.initializer
+          ? { text: `__ice_m_opt(${temp}, ${i}.0)`, type: optional(STRING) }
+          : { text: `__ice_m_get(${temp}, ${i}.0)`, type: STRING },
+      ),
+    );
+  });
+  return lines;
+}
+
 /** `m[i]` of a match; undefined when the object is not one. */
 export function matchElement(
   ctx: PrintContext,

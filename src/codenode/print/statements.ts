@@ -14,6 +14,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
 import { afterJumps, printJump, printLabeled } from "./jumps.js";
 import { blockEnvEntry, isLiftedConstDeclaration, lift } from "./functions.js";
+import { matchBindings } from "./regex.js";
 import { elementOf, sequenceOf } from "./iteration.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
@@ -163,6 +164,8 @@ function destructure(
       if (i >= elements.length) ctx.refuse(e, "an element past the end of the tuple", "name the tuple's elements");
       lines.push(bindElement(ctx, e, { text: `${temp}._${i}`, type: elements[i]! }));
     });
+  } else if (value.type.kind === "match") {
+    lines.push(...matchBindings(ctx, pattern as ts.ArrayBindingPattern, temp, (e, v) => bindElement(ctx, e, v)));
   } else {
     if (value.type.kind !== "array") return ctx.refuse(at, "destructuring this value", "destructure arrays only");
     const element = value.type.element;

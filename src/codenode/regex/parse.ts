@@ -408,11 +408,10 @@ class Parser {
         const a = single(first);
         const b = single(second);
         if (a === undefined || b === undefined) {
+          // Annex B: [\w-.] is \w, '-' and '.'.
           if (this.unicode) throw this.syntax();
-          throw new RegexRefusal(
-            "a range with a class escape like [\\d-z]",
-            "escape the '-' as \\- or move it to the end of the class",
-          );
+          items.push(...first, [0x2d, 0x2d], ...second);
+          continue;
         }
         if (a > b) throw this.syntax();
         items.push([a, b]);

@@ -174,6 +174,78 @@ export const REGEX: readonly OracleCase[] = [
     "let n = 0;\nfor (const m of inputs.s.matchAll(/a/)) n += m.length;\nreturn { r: String(n) };",
     [{ s: "aa" }],
   ),
+  re(
+    "destructure-match",
+    'const m = inputs.s.match(/(\\d{4})-(\\d{2})(?:-(\\d{2}))?/);\nif (!m) return { r: "none" };\nconst [whole, y, mo, d = "01"] = m;\nreturn { r: `${whole}=${y}/${mo}/${d}` };',
+    [{ s: "on 2024-05-17" }, { s: "2023-12" }, { s: "x" }],
+  ),
+  re("annex-b-class-range", "return { r: String(/^[\\w-.]+@[\\w-]+(\\.[\\w-]+)+$/.test(inputs.s)) };", [
+    { s: "first.last-x@my-host.co.uk" },
+    { s: "a@b" },
+    { s: "-.@x.y" },
+  ]),
+  re("digits-only", 'return { r: inputs.s.replace(/\\D+/g, "") };', [
+    { s: "+1 (555) 010-9999" },
+    { s: "" },
+    { s: "٣4" },
+  ]),
+  re("capitalize-words", "return { r: inputs.s.toLowerCase().replace(/\\b\\w/g, (c) => c.toUpperCase()) };", TEXTS),
+  re("strip-tags", 'return { r: inputs.s.replace(/<[^>]*>/g, "").replace(/&amp;/g, "&") };', [
+    { s: "<p>Hi <b>there</b> &amp; bye</p>" },
+    { s: "a < b > c" },
+  ]),
+  re(
+    "key-value-exec-loop",
+    'const re = /(?<k>\\w+)\\s*=\\s*(?<v>"[^"]*"|\\S+)/g;\nconst out: string[] = [];\nlet m = re.exec(inputs.s);\nwhile (m) {\n  out.push(`${m.groups!.k}:${m.groups!.v}@${m.index}`);\n  m = re.exec(inputs.s);\n}\nreturn { r: out.join(";") };',
+    [{ s: 'a=1 b = "two words" c=3' }, { s: "" }, { s: "x==y" }],
+  ),
+  re(
+    "lines",
+    'return { r: inputs.s.split(/\\r?\\n/).map((l) => l.trim()).filter((l) => !/^\\s*$/.test(l)).join("|") };',
+    TEXTS,
+  ),
+  re(
+    "sticky-tokenizer",
+    'const re = /\\s*(\\d+|[a-z]+|[^\\s\\w])/y;\nconst out: string[] = [];\nlet m: RegExpExecArray | null;\nwhile ((m = re.exec(inputs.s)) !== null) out.push(m[1]);\nreturn { r: out.join(" ") + "@" + re.lastIndex };',
+    [{ s: "let x = 42+y;" }, { s: "  " }, { s: "a ✓ b" }],
+  ),
+  re("lazy-empty", 'return { r: inputs.s.replace(/a*?/g, "-") + "|" + inputs.s.replace(/a??/g, "-") };', [
+    { s: "aaa" },
+    { s: "bab" },
+    { s: "" },
+  ]),
+  re("any-char-class", 'return { r: inputs.s.replace(/[^]/g, "x") + "|" + inputs.s.replace(/[^]/gu, "y") };', TEXTS),
+  re(
+    "replace-counter-closure",
+    'let n = 0;\nconst r = inputs.s.replace(/\\w+/g, (w) => {\n  n += 1;\n  return `${n}.${w}`;\n});\nreturn { r: r + "#" + n };',
+    SHORT,
+  ),
+  re(
+    "case-insensitive-ranges",
+    'return { r: inputs.s.replace(/[A-z]/gi, "L") + "|" + inputs.s.replace(/[à-ÿ]+/gi, "U") + "|" + inputs.s.replace(/ß|ſ|k/giu, "#") };',
+    TEXTS,
+  ),
+  re(
+    "search-ignores-lastIndex",
+    "const re = /o/g;\nre.lastIndex = 30;\nconst a = inputs.s.search(re);\nreturn { r: `${a}:${re.lastIndex}` };",
+    TEXTS,
+  ),
+  re(
+    "global-test-alternating",
+    "const re = /\\w+/g;\nconst out: string[] = [];\nfor (let i = 0; i < 4; i++) out.push(String(re.test(inputs.s)) + re.lastIndex);\nreturn { r: out.join() };",
+    SHORT,
+  ),
+  re("date-validate", "return { r: String(/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$/.test(inputs.s)) };", [
+    { s: "2024-02-30" },
+    { s: "2024-13-01" },
+    { s: "1999-12-31" },
+    { s: "99-1-1" },
+  ]),
+  re(
+    "split-limit-captures",
+    'return { r: [0, 1, 2, 3, 5].map((n) => inputs.s.split(/(-)(x)?/, n).length).join() + "|" + inputs.s.split(/-/, -1).join() };',
+    [{ s: "a-b-xc" }, { s: "" }, { s: "---" }],
+  ),
   // idioms
   re(
     "tokenize",
