@@ -131,17 +131,25 @@ export function regexStringMethod(
       return { text: `__ice_s_match_all(${s.text}, ${re()})`, type: { kind: "array", element: MATCH } };
     case "search":
       return { text: `__ice_s_search(${s.text}, ${re()})`, type: NUMBER };
-    case "split":
+    case "split": {
+      const known = literalOf(ctx, first!);
+      if (known && known.optional.length > 0)
+        return ctx.refuse(
+          first!,
+          `split with a capture group that may not take part in a match (group ${known.optional[0]}: JavaScript puts undefined in the array of strings)`,
+          "make the group take part in every match, or use (?:...) for groups you do not need in the result",
+        );
       return {
         text: `__ice_re_split(${s.text}, ${re()}, ${second ? printTo(ctx, second, NUMBER) : "4294967295.0"})`,
         type: { kind: "array", element: STRING },
       };
+    }
     case "replace":
     case "replaceAll": {
       const all = method === "replaceAll";
       const pattern = re();
       if (second && isFunction(ctx, second)) {
-        const f = replacer(ctx, second);
+        const f = replacer(ctx, second, literalOf(ctx, first!));
         return {
           text: `__ice_re_replace_fn<${f.envType}>(${s.text}, ${pattern}, ${f.name}, ${f.env}, ${all})`,
           type: STRING,
@@ -155,12 +163,34 @@ export function regexStringMethod(
   }
 }
 
+/** The compiled form of a regular expression literal written here or bound to a const. */
+function literalOf(ctx: PrintContext, e: ts.Expression): ReturnType<typeof compileRegex> | undefined {
+  let inner = stripParens(e);
+  if (ts.isIdentifier(inner)) {
+    const d = ctx.symbolOf(inner)?.valueDeclaration;
+    if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !(ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const))
+      return undefined;
+    inner = stripParens(d.initializer);
+  }
+  if (!ts.isRegularExpressionLiteral(inner)) return undefined;
+  const close = inner.text.lastIndexOf("/");
+  try {
+    return compileRegex(inner.text.slice(1, close), inner.text.slice(close + 1));
+  } catch {
+    return undefined;
+  }
+}
+
 function isFunction(ctx: PrintContext, e: ts.Expression): boolean {
   return ctx.checker.getTypeAtLocation(e).getCallSignatures().length > 0;
 }
 
 /** A replacer `(match, p1, p2, ...) => string` adapted to receive the match object. */
-function replacer(ctx: PrintContext, arg: ts.Expression): { name: string; env: string; envType: string } {
+function replacer(
+  ctx: PrintContext,
+  arg: ts.Expression,
+  known: ReturnType<typeof compileRegex> | undefined,
+): { name: string; env: string; envType: string } {
   const inner = stripParens(arg);
   let node: FunctionNode | undefined;
   if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
@@ -171,18 +201,28 @@ function replacer(ctx: PrintContext, arg: ts.Expression): { name: string; env: s
   if (!node || !ctx.lifted.has(node))
     return ctx.refuse(arg, "this replacer", "pass an arrow function or the name of a function declared in the body");
   const { signature, name } = lift(ctx, node);
-  for (const p of signature.params)
-    if (p.type.kind !== "string")
+  signature.params.forEach((p, i) => {
+    const maybe = p.type.kind === "optional" && p.type.inner.kind === "string";
+    if (p.type.kind !== "string" && !maybe)
       ctx.refuse(
         p.node,
         "a replacer parameter that is not a string (JavaScript passes the offset and the whole string after the captures)",
         "take the match and the captures only; use exec in a loop to know offsets",
       );
+    if (!maybe && known?.optional.includes(i))
+      ctx.refuse(
+        p.node,
+        `a replacer parameter of type string for capture group ${i}, which may not take part in a match (JavaScript passes undefined)`,
+        `declare it as \`${p.node.name.getText()}: string | undefined\` and test it`,
+      );
+  });
   if (signature.returnType.kind !== "string")
     ctx.refuse(arg, "a replacer that does not return a string", "return a string");
   const envType = definerEnvClass(ctx, node);
   const adapter = ctx.fresh("a");
-  const args = signature.params.map((_, i) => `__ice_m_arg(m, ${i})`);
+  const args = signature.params.map((p, i) =>
+    p.type.kind === "optional" ? `__ice_m_arg_opt(m, ${i})` : `__ice_m_arg(m, ${i})`,
+  );
   ctx.hoisted.push(
     `function ${adapter}(e: ${envType}, m: __ice_Match): string { return ${name}(${["e", ...args].join(", ")}); }`,
   );

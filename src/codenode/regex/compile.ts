@@ -37,6 +37,8 @@ export interface CompiledRegex {
   readonly groups: number;
   readonly names: readonly (string | undefined)[];
   readonly flags: number;
+  /** Capture groups that may not take part in a match (their value is then undefined). */
+  readonly optional: readonly number[];
 }
 
 export function flagBits(flags: string): number {
@@ -63,7 +65,30 @@ export function compileRegex(pattern: string, flags: string): CompiledRegex {
   out.node(parsed.root);
   out.emit(OP.save, 1);
   out.emit(OP.match);
-  return { program: out.code, groups: parsed.groups, names: parsed.names, flags: bits };
+  const optional: number[] = [];
+  optionalGroups(parsed.root, false, optional);
+  return { program: out.code, groups: parsed.groups, names: parsed.names, flags: bits, optional };
+}
+
+/** Groups under an alternative or a quantifier that may run zero times. */
+function optionalGroups(node: Node, maybe: boolean, out: number[]): void {
+  switch (node.kind) {
+    case "group":
+      if (maybe) out.push(node.index);
+      optionalGroups(node.body, maybe, out);
+      return;
+    case "seq":
+      for (const item of node.items) optionalGroups(item, maybe, out);
+      return;
+    case "alt":
+      for (const option of node.options) optionalGroups(option, true, out);
+      return;
+    case "repeat":
+      optionalGroups(node.body, maybe || node.min === 0, out);
+      return;
+    default:
+      return;
+  }
 }
 
 /** Can the node match the empty string? */

@@ -458,5 +458,10 @@ export function __ice_m_arg(m: __ice_Match, i: i32): string {
   if (undef != null && undef[i]) abort("capture group " + i.toString() + " did not participate in the match, so JavaScript passes undefined to the replacer: make the group match always, or use exec and test it");
   return m.items[i];
 }
+/** Argument i of a replacer declared \`string | undefined\`. */
+export function __ice_m_arg_opt(m: __ice_Match, i: i32): string | null {
+  if (i >= m.items.length) abort("the replacer has more parameters than the regular expression has capture groups (JavaScript passes the offset and the whole string there): use exec in a loop to know offsets");
+  return __ice_m_opt(m, <f64>i);
+}
 export function __ice_m_has_groups(m: __ice_Match): bool { return m.names != null; }
 `;

@@ -243,9 +243,24 @@ export const REGEX: readonly OracleCase[] = [
   ]),
   re(
     "split-limit-captures",
-    'return { r: [0, 1, 2, 3, 5].map((n) => inputs.s.split(/(-)(x)?/, n).length).join() + "|" + inputs.s.split(/-/, -1).join() };',
+    'return { r: [0, 1, 2, 3, 5].map((n) => inputs.s.split(/(-)(x?)/, n).join("_")).join() + "|" + inputs.s.split(/-/, -1).join() };',
     [{ s: "a-b-xc" }, { s: "" }, { s: "---" }],
   ),
+  {
+    ...re("split-optional-capture-refused", "return { r: inputs.s.split(/(-)(x)?/).join() };", [{ s: "a-b" }]),
+    refused: /split with a capture group that may not take part/,
+  },
+  re(
+    "replacer-optional-captures",
+    'return { r: inputs.s.replace(/(\\d+)|([a-z]+)/g, (m, d: string | undefined, w: string | undefined) => (d !== undefined ? `<${Number(d) * 2}>` : (w ?? "?").toUpperCase())) };',
+    SHORT,
+  ),
+  {
+    ...re("replacer-optional-capture-refused", "return { r: inputs.s.replace(/(a)|(b)/g, (m, a, b) => a + b) };", [
+      { s: "ab" },
+    ]),
+    refused: /capture group 1, which may not take part/,
+  },
   // idioms
   re(
     "tokenize",
