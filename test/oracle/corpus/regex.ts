@@ -261,6 +261,11 @@ export const REGEX: readonly OracleCase[] = [
     ]),
     refused: /capture group 1, which may not take part/,
   },
+  re(
+    "replacer-optional-param",
+    'return { r: inputs.s.replace(/(\\d)|(,)/g, (m, d?: string, c?: string) => (c ? ";" : `#${d}`)) };',
+    SHORT,
+  ),
   // idioms
   re(
     "tokenize",
