@@ -263,7 +263,7 @@ export const REGEX: readonly OracleCase[] = [
   },
   re(
     "replacer-optional-param",
-    'return { r: inputs.s.replace(/(\\d)|(,)/g, (m, d?: string, c?: string) => (c ? ";" : `#${d}`)) };',
+    'return { r: inputs.s.replace(/(\\d)|(,)/g, (m, d?: string, c?: string) => (c ? ";" : `#${d ?? ""}`)) };',
     SHORT,
   ),
   // idioms
