@@ -48,13 +48,9 @@ const SUFFIX = "\n}\n";
 export function typePluginTools(module: PluginModule, diagnostics: Diagnostic[]): TypedTool[] | undefined {
   const map = new BodyMap(module.body);
   const head = `async function ${NODE_FUNCTION}(): Promise<void> {\n`;
-  const typed = typeBody(
-    `${head}${module.body.text}${SUFFIX}`,
-    head.length,
-    PLUGIN_COMPILE_CAPABILITIES,
-    map,
-    diagnostics,
-  );
+  const found: Diagnostic[] = [];
+  const typed = typeBody(`${head}${module.body.text}${SUFFIX}`, head.length, PLUGIN_COMPILE_CAPABILITIES, map, found);
+  diagnostics.push(...found.map(pluginAdvice));
   if (!typed) return undefined;
   const before = diagnostics.length;
   checkAsyncRules(typed.checker, typed.node, (node, what, instead) =>
@@ -132,6 +128,19 @@ export function lowerPluginTool(
   diagnostics.push(...lowered.diagnostics);
   if (lowered.source === undefined) return undefined;
   return { ...tool, source: `${lowered.source}\n${PLUGIN_SUPPORT_SOURCE}`, map: new BodyMap(body) };
+}
+
+/** A plugin reaching for the host's network gets pointed at its own capability. */
+function pluginAdvice(diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.code !== "ICE3003" || !/'(fetch|XMLHttpRequest|require|process)'/.test(diagnostic.message))
+    return diagnostic;
+  const name = /'([^']+)'/.exec(diagnostic.message)![1]!;
+  return createDiagnostic(Diagnostics.PluginModuleForm, diagnostic.span, [
+    `'${name}'`,
+    name === "fetch" || name === "XMLHttpRequest"
+      ? "use `await http.get(url)` or `await http.post(url, body)`, which the operator grants per host (--grant <plugin>=http:<host>)"
+      : "a plugin reaches the host only through the capabilities the operator grants (http, kv, log, time, random)",
+  ]);
 }
 
 function key(name: string): string {

@@ -135,6 +135,50 @@ outputs: { repeated: "{{ rep }}", lengths: "{{ len }}" }
     expect(reserved.stderr).toMatch(/reserved\.ts:1:17 - error ICE3020/);
   });
 
+  it("log, time and random work only when granted", async () => {
+    const clock = writeFiles({
+      "stamp.ts": `/** Logs and stamps. */
+export function stamp(args: { text: string }): { at: number; dice: number } {
+  console.log("stamping " + args.text);
+  return { at: Date.now(), dice: Math.floor(Math.random() * 6) + 1 };
+}
+`,
+      "flow.yaml": toolWorkflow(
+        "stamp",
+        '{ text: "{{ inputs.text }}" }',
+        '{ at: "{{ call.at }}", dice: "{{ call.dice }}" }',
+      ),
+      "fetcher.ts":
+        "export async function get(args: { url: string }): Promise<{ status: number }> {\n  const r = await fetch(args.url);\n  return { status: r.status };\n}\n",
+    });
+    const run = (...extra: string[]) =>
+      iceosc([
+        "run",
+        join(clock, "flow.yaml"),
+        "--input",
+        '{"text":"t"}',
+        "--plugin",
+        join(clock, "stamp.ts"),
+        ...extra,
+      ]);
+    const none = await run();
+    expect(none.stderr).toContain("ICE_CAPABILITY_DENIED");
+    expect(none.stderr).toContain("--grant stamp=log");
+    const noTime = await run("--grant", "stamp=log");
+    expect(noTime.stderr).toContain("--grant stamp=time");
+    const all = await run("--grant", "stamp=log,time,random", "--seed", "7", "--trace");
+    expect(all.code).toBe(0);
+    expect(all.stdout + all.stderr).toContain("stamping t");
+    const output = JSON.parse(all.stdout.slice(all.stdout.indexOf("{")));
+    expect(output.dice).toBeGreaterThanOrEqual(1);
+    expect(output.dice).toBeLessThanOrEqual(6);
+    const fetcher = await iceosc(["run", join(clock, "flow.yaml"), "--plugin", join(clock, "fetcher.ts")]);
+    expect(fetcher.code).toBe(1);
+    expect(fetcher.stderr).toMatch(
+      /fetcher\.ts:2:\d+ - error ICE3032: 'fetch' is not allowed in a plugin module; use `await http.get\(url\)`/,
+    );
+  });
+
   it("refuses malformed grants and grants for plugins not registered", async () => {
     const bad = await iceosc(["run", join(dir, "slug.yaml"), "--plugin", plugin, "--grant", "slugify=disk"]);
     expect(bad.code).toBe(2);
