@@ -27,4 +27,4 @@ export const PLUGIN_IMPORTS: { readonly [qualifiedName: string]: string | undefi
 export const PLUGIN_CAPABILITIES: readonly string[] = ["http", "kv", "log", "time", "random"];
 
 /** Bytes of the module's Asyncify buffer (src/plugin/pluginSupport.ts allocates it). */
-export const ASYNC_STACK_BYTES = 65_536;
+export const ASYNC_STACK_BYTES = 32_768;

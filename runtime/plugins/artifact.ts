@@ -17,7 +17,7 @@ export function resultTypeOf(tool: PluginToolArtifact): SchemaType {
 }
 
 /** Format tag of plugin artifacts (bumped when the module ABI changes). */
-export const PLUGIN_FORMAT = "iceosc-plugin-1";
+export const PLUGIN_FORMAT = "iceosc-plugin-2";
 
 export interface PluginToolArtifact {
   readonly name: string;

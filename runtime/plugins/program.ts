@@ -43,6 +43,10 @@ const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the call. */
 const START_FUEL = 10_000_000;
 const START_TIMEOUT_MS = 1_000;
+/** Zeroed memories kept per tool for later calls. */
+const MEMORY_POOL = 4;
+/** Largest memory kept for reuse. */
+const POOLED_BYTES = 1_048_576;
 
 interface PluginExports extends AsyncExports {
   readonly _start: () => void;
@@ -70,6 +74,13 @@ export interface PluginResult {
 export class PluginProgram {
   private readonly encode: Encoder;
   private readonly decode: Decoder;
+  /**
+   * Memories of finished calls (at most POOLED_BYTES), zeroed: a new instance on one starts as on
+   * a new memory (its data segments are written when it is instantiated; a memory that grew only
+   * spares the allocator a `memory.grow`, the cap is the same), and creating a capped
+   * `WebAssembly.Memory` costs more than the rest of a small call.
+   */
+  private readonly memories: { memory: WebAssembly.Memory; maxPages: number }[] = [];
 
   private constructor(
     readonly spec: PluginToolSpec,
@@ -130,7 +141,7 @@ export class PluginProgram {
         if (error instanceof WireLimitError) throw new MemoryLimitError(nodeId, limits.memoryBytes);
         throw error;
       }
-      const memory = new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
+      const memory = this.acquire(maxPages);
       state.host.memory = memory;
       state.host.hooks = {
         ...(services.log && { log: services.log }),
@@ -169,8 +180,23 @@ export class PluginProgram {
     } finally {
       signal?.removeEventListener("abort", stop);
       controller.abort();
+      const memory = state.host.memory;
       state.host.memory = undefined;
+      if (memory) this.release(memory, Math.floor(limits.memoryBytes / PAGE));
     }
+  }
+
+  private acquire(maxPages: number): WebAssembly.Memory {
+    const at = this.memories.findIndex((m) => m.maxPages === maxPages);
+    if (at >= 0) return this.memories.splice(at, 1)[0]!.memory;
+    return new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
+  }
+
+  /** Keeps a small memory, zeroed, for a later call (the instance that used it is dropped). */
+  private release(memory: WebAssembly.Memory, maxPages: number): void {
+    if (memory.buffer.byteLength > POOLED_BYTES || this.memories.length >= MEMORY_POOL) return;
+    new Uint8Array(memory.buffer).fill(0);
+    this.memories.push({ memory, maxPages });
   }
 
   /** Runs the module's initialisation under a meter of its own, not charged to the call. */

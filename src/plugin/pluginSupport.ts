@@ -23,7 +23,12 @@ export const PLUGIN_SUPPORT_SOURCE = `// plugin host calls (runtime/plugins/impo
 @external("plugin", "kv_delete") declare function __ice_plugin_kv_delete_raw(key: string, stack: usize): i32;
 @external("plugin", "text_length") declare function __ice_plugin_text_length(): i32;
 @external("plugin", "text_take") declare function __ice_plugin_text_take(buffer: usize): void;
-const __ice_plugin_stack = new StaticArray<u8>(${ASYNC_STACK_BYTES});
+// Made on the first host call, so a call that never awaits the host does not pay for it.
+let __ice_plugin_stack_ptr: usize = 0;
+function __ice_plugin_stack(): usize {
+  if (__ice_plugin_stack_ptr == 0) __ice_plugin_stack_ptr = changetype<usize>(new StaticArray<u8>(${ASYNC_STACK_BYTES}));
+  return __ice_plugin_stack_ptr;
+}
 function __ice_plugin_text(): string {
   const n = __ice_plugin_text_length();
   if (n <= 0) return "";
@@ -32,18 +37,18 @@ function __ice_plugin_text(): string {
   return String.UTF16.decode(buffer);
 }
 function __ice_plugin_kv_get(key: string): string | null {
-  const n = __ice_plugin_kv_get_raw(key, changetype<usize>(__ice_plugin_stack));
+  const n = __ice_plugin_kv_get_raw(key, __ice_plugin_stack());
   if (n < 0) return null;
   return __ice_plugin_text();
 }
 function __ice_plugin_kv_set(key: string, value: string): void {
-  __ice_plugin_kv_set_raw(key, value, changetype<usize>(__ice_plugin_stack));
+  __ice_plugin_kv_set_raw(key, value, __ice_plugin_stack());
 }
 function __ice_plugin_kv_delete(key: string): bool {
-  return __ice_plugin_kv_delete_raw(key, changetype<usize>(__ice_plugin_stack)) != 0;
+  return __ice_plugin_kv_delete_raw(key, __ice_plugin_stack()) != 0;
 }
 function __ice_plugin_http<T>(method: string, url: string, body: string, contentType: string): T {
-  const status = __ice_plugin_http_raw(method, url, body, contentType, changetype<usize>(__ice_plugin_stack));
+  const status = __ice_plugin_http_raw(method, url, body, contentType, __ice_plugin_stack());
   const text = __ice_plugin_text();
   return instantiate<T>(status >= 200 && status < 300, status, text);
 }
