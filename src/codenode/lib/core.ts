@@ -92,7 +92,7 @@ interface String {
   toString(): string;
 }
 interface StringConstructor {
-  (value: string | number | boolean): string;
+  (value?: string | number | boolean): string;
   fromCharCode(...codes: number[]): string;
 }
 declare var String: StringConstructor;

@@ -39,7 +39,8 @@ export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessEx
   }
   const group = groupRead(ctx, node);
   if (group) return group;
-  if (node.questionDotToken) return printOptionalAccess(ctx, node);
+  // `a?.b`, and `a?.b.c` further along the chain (which `?.` short-circuits as a whole).
+  if (node.questionDotToken || ts.isOptionalChain(node)) return printOptionalAccess(ctx, node);
   const object = printExpr(ctx, node.expression);
   return accessOn(ctx, node, object, property);
 }

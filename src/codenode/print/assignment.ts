@@ -8,6 +8,7 @@ import { asType, NUMBER } from "../types.js";
 import { shortText, type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo, variableAccess } from "./expressions.js";
+import { isLogicalAssignment, printLogicalAssignment } from "./logicalAssignment.js";
 import { COMPOUND, isPure, operate } from "./operators.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
@@ -35,6 +36,10 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
   const left = stripParens(node.left);
   if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
     return ctx.refuse(node, "destructuring assignment", "assign each value separately");
+  if (isLogicalAssignment(node)) {
+    const printed = printLogicalAssignment(ctx, node, (target) => printLValue(ctx, target));
+    if (printed) return printed;
+  }
   if (op !== ts.SyntaxKind.EqualsToken && COMPOUND[op] === undefined)
     return ctx.refuse(node, `'${ts.tokenToString(op)}'`, "write the test and the assignment separately");
   if (ts.isElementAccessExpression(left)) {

@@ -22,6 +22,7 @@ import { arrayFrom, arrayOf, collectionFrom, isIterator } from "./iteration.js";
 import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
 import { printRegexConstructor, regexMethod } from "./regex.js";
+import { optionalCall } from "./optionalCall.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 
@@ -62,7 +63,11 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "RegExp") return ctx.refuse(node, `RegExp.${method}`, "call methods of a regular expression");
       }
     }
-    if (callee.questionDotToken) return ctx.refuse(node, "'?.' before a call", "check the value for undefined first");
+    if (callee.questionDotToken || ts.isOptionalChain(callee)) {
+      // `a?.m()`, and `a?.b.m()` further along a chain that `?.` short-circuits as a whole.
+      const receiver = printExpr(ctx, callee.expression);
+      return optionalCall(ctx, node, receiver, (defined) => methodCall(ctx, node, defined, method));
+    }
     const made = stripParens(callee.expression);
     if (method === "join" && ts.isArrayLiteralExpression(made)) {
       const joined = joinLiteral(ctx, node, made);
@@ -83,37 +88,42 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         `calling '.${method}()' of an iterator`,
         "use the iterator directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
       );
-    const receiver = printExpr(ctx, callee.expression);
-    switch (receiver.type.kind) {
-      case "string":
-        return stringMethod(ctx, node, receiver, method);
-      case "array":
-        return arrayMethod(ctx, node, receiver, method);
-      case "map":
-      case "set":
-        return collectionMethod(ctx, node, receiver, method);
-      case "number":
-        return numberMethod(ctx, node, receiver, method);
-      case "date":
-        return dateMethod(ctx, node, receiver, method);
-      case "regexp":
-        return regexMethod(ctx, node, receiver, method);
-      case "match":
-        if (method === "join")
-          return { text: `__ice_m_join(${receiver.text}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
-        return arrayMethod(ctx, node, { text: `__ice_m_arr(${receiver.text})`, type: STRING_ARRAY }, method);
-      case "object": {
-        const field = receiver.type.shape.fields.find((f) => f.name === method);
-        if (field?.type.kind === "function")
-          return invoke(ctx, node, { text: `${receiver.text}.${method}`, type: field.type });
-        break;
-      }
-      default:
-        break;
-    }
+    return methodCall(ctx, node, printExpr(ctx, callee.expression), method);
   } else {
     const value = printExpr(ctx, callee);
     if (value.type.kind === "function") return invoke(ctx, node, value);
+  }
+  return ctx.refuse(node, `calling '${shortText(node.expression)}'`, "call a supported method");
+}
+
+/** `receiver.method(...)` of a library type, or a function stored in a field. */
+function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
+  switch (receiver.type.kind) {
+    case "string":
+      return stringMethod(ctx, node, receiver, method);
+    case "array":
+      return arrayMethod(ctx, node, receiver, method);
+    case "map":
+    case "set":
+      return collectionMethod(ctx, node, receiver, method);
+    case "number":
+      return numberMethod(ctx, node, receiver, method);
+    case "date":
+      return dateMethod(ctx, node, receiver, method);
+    case "regexp":
+      return regexMethod(ctx, node, receiver, method);
+    case "match":
+      if (method === "join")
+        return { text: `__ice_m_join(${receiver.text}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
+      return arrayMethod(ctx, node, { text: `__ice_m_arr(${receiver.text})`, type: STRING_ARRAY }, method);
+    case "object": {
+      const field = receiver.type.shape.fields.find((f) => f.name === method);
+      if (field?.type.kind === "function")
+        return invoke(ctx, node, { text: `${receiver.text}.${method}`, type: field.type });
+      break;
+    }
+    default:
+      break;
   }
   return ctx.refuse(node, `calling '${shortText(node.expression)}'`, "call a supported method");
 }

@@ -56,13 +56,22 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
     case "number":
     case "boolean":
       return `__ice_str<${asType(printed.type)}>(${printed.text})`;
+    case "optional": {
+      // `${x}` and String(x) of a value that may be undefined: "undefined" when it is.
+      const inner = printed.type.inner;
+      if (inner.kind !== "string" && inner.kind !== "number" && inner.kind !== "boolean") break;
+      const temp = ctx.temp(printed.type);
+      const defined = asText(ctx, { text: unwrap({ text: temp, type: printed.type }), type: inner }, at);
+      return `((${temp} = ${printed.text}) === null ? "undefined" : ${defined})`;
+    }
     default:
-      return ctx.refuse(
-        at,
-        `turning '${shortText(at)}' into text`,
-        "only strings, numbers and booleans convert to text; format the value first",
-      );
+      break;
   }
+  return ctx.refuse(
+    at,
+    `turning '${shortText(at)}' into text`,
+    "only strings, numbers and booleans convert to text; format the value first",
+  );
 }
 
 /** Prints an expression; `hint` is the type the value goes into (for literals). */

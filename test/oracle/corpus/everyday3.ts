@@ -188,4 +188,41 @@ export const EVERYDAY_3: readonly OracleCase[] = [
     { names: "string[]", top: "number", cmp: "boolean" },
     PEOPLE,
   ),
+  everyday(
+    "optional-method-calls",
+    `
+    let evaluated = 0;
+    const arg = () => { evaluated++; return 1; };
+    const out = inputs.people.map((p) => [
+      p.email?.toUpperCase() ?? "-",
+      String(p.note?.indexOf("a", arg())),
+      p.note?.split(" ").length ?? -1,
+    ].join("/"));
+    return { out, evaluated };
+    `,
+    PEOPLE_SCHEMA,
+    { out: "string[]", evaluated: "integer" },
+    PEOPLE,
+  ),
+  everyday(
+    "logical-assignments",
+    `
+    let count: number | undefined;
+    let label = "";
+    let flag = true;
+    const cfg = { sep: "", limit: 0 };
+    const log: string[] = [];
+    for (const p of inputs.people) {
+      log.push(String((count ??= p.age)));
+      log.push((label ||= p.name) + "|" + (flag &&= p.age > 20));
+      cfg.sep ||= ", ";
+      cfg.limit ??= 5;
+      cfg.limit ||= p.age;
+    }
+    return { log, count: count ?? -1, label, flag, sep: cfg.sep, limit: cfg.limit };
+    `,
+    PEOPLE_SCHEMA,
+    { log: "string[]", count: "number", label: "string", flag: "boolean", sep: "string", limit: "number" },
+    PEOPLE,
+  ),
 ];

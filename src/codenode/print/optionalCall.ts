@@ -1,0 +1,27 @@
+/**
+ * @fileoverview `value?.method(args)`: undefined when the receiver is undefined (the arguments are
+ * then not evaluated, as in JavaScript), else the call's result, as an optional value. A receiver
+ * whose type excludes undefined makes `?.` an ordinary call.
+ */
+import type { ts } from "ts-morph";
+import { asType, optional } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { coerce, unwrap } from "./coerce.js";
+
+export function optionalCall(
+  ctx: PrintContext,
+  node: ts.CallExpression,
+  receiver: Printed,
+  call: (defined: Printed) => Printed,
+): Printed {
+  if (receiver.type.kind !== "optional") return call(receiver);
+  const temp = ctx.temp(receiver.type);
+  const result = call({ text: unwrap({ text: temp, type: receiver.type }), type: receiver.type.inner });
+  if (result.type.kind === "void")
+    return { text: `((${temp} = ${receiver.text}) === null ? void 0 : ${result.text})`, type: result.type };
+  const type = optional(result.type);
+  return {
+    text: `((${temp} = ${receiver.text}) === null ? __ice_none<${asType(type)}>() : ${coerce(ctx, result, type, node)})`,
+    type,
+  };
+}
