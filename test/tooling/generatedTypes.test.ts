@@ -78,7 +78,7 @@ describe("generated .d.ts in an app", () => {
     const dts = readFileSync(join(app, "gen", "flow.d.ts"), "utf8");
     expect(dts).toContain('from "iceosc/runtime"');
     expect(dts).toMatch(
-      /export type Tools = \{\s*lookup: \(args: \{\s*q: string;\s*\}, context: ToolContext\) => ToolResult<\{\s*score: number;\s*\}>;\s*\}/,
+      /export type Tools = \{\s*lookup: \(args: \{\s*q: string;?\s*\}, context: ToolContext\) => ToolResult<\{\s*score: number;?\s*\}>;?\s*\}/,
     );
     expect(dts).toContain("export declare function run(input: Input, options?: Options): Promise<Output>");
   });
