@@ -10,6 +10,7 @@
  * typed tree, and the printer maps each node to AssemblyScript with JavaScript's semantics
  * (runtimeLib.ts holds the helpers, runtime/sandbox/intrinsics.ts the host's number functions).
  */
+import { basename } from "node:path";
 import type { ObjectType } from "../../runtime/schema.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { BodyMap } from "../emit/wasm/bodyMap.js";
@@ -18,6 +19,8 @@ import type { EmbeddedSource } from "../plan/node.js";
 import { type BodyFile, bodyFile, NODE_FUNCTION } from "./declarations.js";
 import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
+import { analyzeThrows } from "./print/exceptions.js";
+import { registerClasses } from "./print/classes.js";
 import { printStatements } from "./print/statements.js";
 import { typeBody } from "./program.js";
 import { ClassRegistry } from "./types.js";
@@ -52,11 +55,16 @@ export function lowerBody(
   const marshal = generateMarshalling(inputType, outputType, classes);
   let main = "";
   try {
+    ctx.root = typed.node;
     analyze(ctx, typed.node);
+    analyzeThrows(ctx, typed.node);
     const state = enter(ctx, typed.node, NODE_FUNCTION, outputClass);
     ctx.current = state;
+    registerClasses(ctx, typed.node);
     const statements = printStatements(ctx, typed.node.body!.statements);
-    main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}\n${statements}\nthrow new Error("the code node ended without returning");\n}`;
+    // Methods and constructors of body classes reach the body's variables through __ice_root_env.
+    const rootEnv = state.env ? `\n__ice_root_env = __ice_e;` : "";
+    main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}${rootEnv}\n${statements}\nthrow new Error("the code node ended without returning");\n}`;
   } catch (error) {
     // A refusal was reported already; anything else is a gap in the lowering, reported (once)
     // as such at the body rather than as a compiler crash.
@@ -72,13 +80,19 @@ export function lowerBody(
     classes.declarations(),
     environmentClasses(ctx),
     `let __ice_inputs: ${inputName} | null = null;`,
+    ctx.states.get(typed.node)?.env
+      ? `let __ice_root_env: ${ctx.states.get(typed.node)!.env!.name} | null = null;`
+      : "",
     ...ctx.hoisted,
     main,
     marshal.functions,
     "export function __ice_alloc(length: i32): usize { return __ice_in(length); }",
     "export function __ice_run(): usize {",
+    `  __ice_set_file(${JSON.stringify(basename(body.span.file.path))});`,
+    "  __ice_set_line(0);",
     `  __ice_inputs = ${marshal.readInput}();`,
     `  const output = ${NODE_FUNCTION}();`,
+    "  __ice_uncaught();",
     `  __ice_out_begin(${marshal.outputCapacity});`,
     `  ${marshal.writeOutput}(output);`,
     "  return __ice_out_end();",

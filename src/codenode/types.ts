@@ -127,6 +127,8 @@ export function zeroValue(t: ValueType): string {
 
 /** Generated classes, one per shape. */
 export class ClassRegistry {
+  /** Classes declared in the body (print/classes.ts): their instances' shapes, by class symbol. */
+  readonly userClasses = new Map<ts.Symbol, ClassShape>();
   private readonly byKey = new Map<string, ClassShape>();
   private readonly order: ClassShape[] = [];
   /** Closure classes, one per function signature (functionTypes.ts). */
@@ -292,6 +294,8 @@ export function fromChecker(
       return { reason: "Set elements must be numbers, strings or booleans" };
     return name === "Map" ? { type: { kind: "map", key: a!, value: b! } } : { type: { kind: "set", element: a! } };
   }
+  const userClass = symbol && classes.userClasses.get(symbol);
+  if (userClass) return { type: { kind: "object", shape: userClass } };
   if (name === "Error") return { type: { kind: "error" } };
   if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "date" } };

@@ -8,13 +8,14 @@
 import type { ts } from "ts-morph";
 import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
+import { isUpcast } from "./classes.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };
 
 /** `printed` as a value of type `to`. */
 export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   const from = printed.type;
-  if (sameType(from, to)) return printed.text;
+  if (sameType(from, to) || isUpcast(from, to)) return printed.text;
   if (from.kind === "void" && to.kind === "optional") return `__ice_none<${asType(to)}>()`;
   if (to.kind === "optional" && sameType(from, to.inner)) {
     return isPrimitive(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;

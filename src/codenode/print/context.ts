@@ -55,6 +55,8 @@ export class PrintContext {
   /** Every function printed, generic instances included. */
   readonly stateList: FunctionState[] = [];
   current!: FunctionState;
+  /** The body's own function. */
+  root!: ts.Node;
 
   constructor(
     readonly checker: ts.TypeChecker,
@@ -123,7 +125,12 @@ export class PrintContext {
   /** The function-like node that contains `node` (the root function for body code). */
   functionOf(node: ts.Node): ts.Node {
     let current = node.parent;
-    while (current && !isFunctionLike(current)) current = current.parent;
+    while (current && !isFunctionLike(current)) {
+      // Instance field initializers run in the constructor (print/classes.ts).
+      if (ts.isPropertyDeclaration(current) && ts.isClassLike(current.parent) && !isStaticMember(current))
+        return current.parent.members.find(ts.isConstructorDeclaration) ?? current.parent;
+      current = current.parent;
+    }
     return current;
   }
 
@@ -202,7 +209,19 @@ export class PrintContext {
 }
 
 export function isFunctionLike(node: ts.Node): boolean {
-  return ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+function isStaticMember(node: ts.PropertyDeclaration): boolean {
+  return (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Static) !== 0;
 }
 
 export function shortText(node: ts.Node): string {

@@ -17,6 +17,8 @@ import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regex.js";
 import { closureOf } from "./closures.js";
 import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
+import { printExtended } from "./classes.js";
+import { thrownText } from "./exceptions.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -65,6 +67,7 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
       return `((${temp} = ${printed.text}) === null ? "undefined" : ${defined})`;
     }
     default:
+      if (thrownText(printed)) return thrownText(printed)!;
       break;
   }
   return ctx.refuse(
@@ -76,6 +79,8 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
 
 /** Prints an expression; `hint` is the type the value goes into (for literals). */
 export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueType): Printed {
+  const extended = printExtended(ctx, node);
+  if (extended) return extended;
   switch (node.kind) {
     case ts.SyntaxKind.NumericLiteral:
       return { text: numberLiteral(Number((node as ts.NumericLiteral).text)), type: NUMBER };

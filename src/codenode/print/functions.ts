@@ -16,6 +16,7 @@ import { printTo, variableAccess } from "./expressions.js";
 import { instantiation } from "./generics.js";
 import { printArguments } from "./parameters.js";
 import { printStatements } from "./statements.js";
+import { entryGuard, expressionBody } from "./exceptions.js";
 
 export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
@@ -307,8 +308,8 @@ export function lift(ctx: PrintContext, node: FunctionNode, typeArgs?: ReadonlyM
     const bindings = defaults(ctx, signature);
     let body: string;
     if (ts.isBlock(node.body!)) body = printStatements(ctx, node.body.statements) + fallOff(signature.returnType);
-    else if (signature.returnType.kind === "void") body = `${printTo(ctx, node.body!, VOID)};`;
-    else body = `return ${printTo(ctx, node.body!, signature.returnType)};`;
+    else body = expressionBody(ctx, node.body!, signature.returnType);
+    body = entryGuard(ctx, node, signature.returnType) + body;
     const scope = ctx.enclosingScope(node);
     const peType = scope ? ctx.scopeClass(scope, parent) : "i32";
     const params = [`__ice_pe: ${peType}`, ...signature.params.map((p) => `${p.name}: ${asType(p.type)}`)];

@@ -178,7 +178,11 @@ export function isPure(node: ts.Expression): boolean {
   const inner = stripParens(node);
   if (ts.isIdentifier(inner) || ts.isLiteralExpression(inner)) return true;
   if (ts.isPropertyAccessExpression(inner)) return isPure(inner.expression);
-  return inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword;
+  return (
+    inner.kind === ts.SyntaxKind.TrueKeyword ||
+    inner.kind === ts.SyntaxKind.FalseKeyword ||
+    inner.kind === ts.SyntaxKind.ThisKeyword
+  );
 }
 
 function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {

@@ -7,15 +7,16 @@
  */
 import { ts } from "ts-morph";
 import { asType, type ValueType, zeroValue } from "../types.js";
-import { errorText } from "./calls.js";
 import { printEnumDeclaration } from "./enums.js";
-import { type PrintContext, Refused, shortText, stripParens } from "./context.js";
+import { type PrintContext, Refused, shortText } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
 import { afterJumps, printJump, printLabeled } from "./jumps.js";
 import { blockEnvEntry, isLiftedConstDeclaration, lift } from "./functions.js";
 import { matchBindings } from "./regex.js";
 import { elementOf, sequenceOf } from "./iteration.js";
+import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from "./exceptions.js";
+import { printClass } from "./classes.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -36,6 +37,10 @@ function block(ctx: PrintContext, statement: ts.Statement): string {
 }
 
 function printStatement(ctx: PrintContext, node: ts.Statement): string {
+  return withStatement(ctx, node, () => printPlainStatement(ctx, node));
+}
+
+function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
   switch (node.kind) {
     case ts.SyntaxKind.Block:
       return block(ctx, node);
@@ -70,43 +75,45 @@ function printStatement(ctx: PrintContext, node: ts.Statement): string {
       return printForOf(ctx, node as ts.ForOfStatement);
     case ts.SyntaxKind.BreakStatement:
     case ts.SyntaxKind.ContinueStatement:
-      return printJump(ctx, node as ts.BreakOrContinueStatement);
+      return jumpLeavesTry(ctx, node as ts.BreakOrContinueStatement)
+        ? printExit(ctx, node as ts.BreakOrContinueStatement)
+        : printJump(ctx, node as ts.BreakOrContinueStatement);
     case ts.SyntaxKind.ReturnStatement: {
       const s = node as ts.ReturnStatement;
       const type = ctx.current.returnType;
-      if (!s.expression) return "return;";
-      if (type.kind === "void") return `${printExpr(ctx, s.expression).text};\nreturn;`;
-      return `return ${printTo(ctx, s.expression, type)};`;
+      if (!s.expression) return printExit(ctx, "return");
+      if (type.kind === "void") return `${printExpr(ctx, s.expression).text};\n${printExit(ctx, "return")}`;
+      return printExit(ctx, "return", printTo(ctx, s.expression, type));
     }
-    case ts.SyntaxKind.ThrowStatement: {
-      const e = stripParens((node as ts.ThrowStatement).expression);
-      if (
-        (ts.isNewExpression(e) || ts.isCallExpression(e)) &&
-        ts.isIdentifier(e.expression) &&
-        e.expression.text === "Error"
-      )
-        return `throw ${errorText(ctx, e.arguments ?? [])};`;
-      return ctx.refuse(node, "throwing something other than an Error", "throw new Error(message)");
-    }
+    case ts.SyntaxKind.ThrowStatement:
+      return printThrow(ctx, node as ts.ThrowStatement, printExpr(ctx, (node as ts.ThrowStatement).expression));
     case ts.SyntaxKind.SwitchStatement:
       return printSwitch(ctx, node as ts.SwitchStatement);
     case ts.SyntaxKind.TryStatement:
-      return ctx.refuse(
-        node,
-        "try/catch",
-        "check the values before the operation that would fail (exceptions end the node)",
+      return printTry(
+        ctx,
+        node as ts.TryStatement,
+        (b) => block(ctx, b),
+        (d, value) => bindCaught(ctx, d, value),
       );
     case ts.SyntaxKind.LabeledStatement:
       return printLabeled(ctx, node as ts.LabeledStatement, (inner) => printStatement(ctx, inner));
     case ts.SyntaxKind.ForInStatement:
       return ctx.refuse(node, "for...in", "iterate an array with for...of, or a Map's keys");
     case ts.SyntaxKind.ClassDeclaration:
-      return ctx.refuse(node, "a class", "use object literals with an interface or type");
+      return printClass(ctx, node as ts.ClassDeclaration);
     case ts.SyntaxKind.EnumDeclaration:
       return printEnumDeclaration(ctx, node as ts.EnumDeclaration);
     default:
       return ctx.refuse(node, `'${shortText(node)}'`, "write it with simpler statements");
   }
+}
+
+/** The catch variable, bound to the caught value. */
+function bindCaught(ctx: PrintContext, d: ts.VariableDeclaration, value: string): string {
+  if (!ts.isIdentifier(d.name)) return ctx.refuse(d, "destructuring a caught value", "catch (e) and read its fields");
+  const symbol = ctx.symbolOf(d.name)!;
+  return `let ${ctx.nameOf(symbol)}: __ice_Thrown = ${value};`;
 }
 
 function declarationList(ctx: PrintContext, list: ts.VariableDeclarationList): string {

@@ -10,6 +10,7 @@ import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
 import { FUNCTIONS_SUPPORT } from "./functions.js";
 import { ITERATION_SUPPORT } from "./iteration.js";
+import { EXCEPTIONS_SUPPORT } from "./exceptions.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
@@ -26,4 +27,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   REGEX_SUPPORT,
   LOCALE_SUPPORT,
   FUNCTIONS_SUPPORT,
+  EXCEPTIONS_SUPPORT,
 ];

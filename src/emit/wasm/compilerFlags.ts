@@ -13,7 +13,7 @@ import { LIBRARY_DIR } from "./asLibrary.js";
 /** Name of the entry file asc compiles. */
 export const ENTRY_FILE = "ice.ts";
 
-export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-4";
+export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-5";
 
 /** The generated binary's file name inside the in-memory file system. */
 export const OUTPUT_FILE = "ice.wasm";
@@ -36,5 +36,8 @@ export const ASC_FLAGS: readonly string[] = [
   "1",
   "--lib",
   LIBRARY_DIR,
+  // Every abort goes through the code-node library, which adds the workflow line (support/exceptions.ts).
+  "--use",
+  "abort=~lib/__ice_js/__ice_abort",
   "--noColors",
 ];
