@@ -102,15 +102,25 @@ export function sanitize(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
 }
 
+/**
+ * An abort message with where it happened: code nodes pass the workflow file and the line of the
+ * statement running (src/codenode/support/exceptions.ts) as abort's file and line.
+ */
+function withLocation(run: HostRun, text: string, file: number, line: number): string {
+  if (!run.memory || !Number.isInteger(line) || line <= 0 || text.startsWith(OUTPUT_ABORT_PREFIX)) return text;
+  const name = file ? readSandboxString(run.memory, file, 200) : undefined;
+  return `${text} (at ${name ? `${name}:` : "line "}${line})`;
+}
+
 /** The import object for a module granted `capabilities`: `env` (abort + capabilities) and `ice` (tick). */
 export function createImports(
   run: HostRun,
   capabilities: readonly string[],
 ): { env: Record<string, unknown>; ice: Record<string, unknown> } {
   const env: Record<string, unknown> = {
-    abort(message: number): never {
+    abort(message: number, file: number, line: number): never {
       const text = run.memory ? readSandboxString(run.memory, message, ABORT_MESSAGE_LIMIT) : undefined;
-      throw new SandboxAbort(text === undefined ? "abort" : sanitize(text));
+      throw new SandboxAbort(sanitize(withLocation(run, text ?? "abort", file, line)));
     },
   };
   const granted = new Set(capabilities);

@@ -19,7 +19,7 @@ import type { EmbeddedSource } from "../plan/node.js";
 import { type BodyFile, bodyFile, NODE_FUNCTION } from "./declarations.js";
 import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
-import { analyzeThrows } from "./print/exceptions.js";
+import { analyzeThrows, unitMayThrow } from "./print/exceptions.js";
 import { registerClasses } from "./print/classes.js";
 import { printStatements } from "./print/statements.js";
 import { typeBody } from "./program.js";
@@ -92,7 +92,7 @@ export function lowerBody(
     "  __ice_set_line(0);",
     `  __ice_inputs = ${marshal.readInput}();`,
     `  const output = ${NODE_FUNCTION}();`,
-    "  __ice_uncaught();",
+    unitMayThrow(ctx, typed.node) ? "  __ice_uncaught();" : "",
     `  __ice_out_begin(${marshal.outputCapacity});`,
     `  ${marshal.writeOutput}(output);`,
     "  return __ice_out_end();",

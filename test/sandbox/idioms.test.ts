@@ -295,7 +295,12 @@ let compiled: CompileSandboxResult & { programs: Map<string, SandboxProgram> };
 let refused: CompileSandboxResult & { programs: Map<string, SandboxProgram> };
 
 const REFUSED = [
-  unit("trycatch", "let n = 0;\ntry { n = 1; } catch (e) { n = 2; }\nreturn { n };", {}, { n: "integer" }),
+  unit(
+    "trycatch",
+    'function f(x: number): boolean { if (x > 1) throw new Error("big"); return x > 0; }\nlet n = 1;\nconst ok = n > 0 && f(n);\nreturn { n: ok ? 1 : 0 };',
+    {},
+    { n: "integer" },
+  ),
   unit("regex", 'const ok = /(a)\\1/.test("aa");\nreturn { n: 1 };', {}, { n: "integer" }),
   unit("reserved", "const __ice_x = 1;\nreturn { n: __ice_x };", {}, { n: "integer" }),
   unit("missing", "const x = 1;\nreturn { a: x };", {}, { a: "integer", b: "string" }),
@@ -342,7 +347,7 @@ describe("refused constructs", () => {
 
   it("says what to write instead, at the construct", () => {
     expect(diagnosticsOf("trycatch")).toEqual([
-      `trycatch.yaml:${line(2)}:7 ICE3009 try/catch is not supported in sandboxed code; check the values before the operation that would fail (exceptions end the node)`,
+      `trycatch.yaml:${line(3)}:27 ICE3009 a call that may throw inside &&, ||, ??, ?: or ?. is not supported in sandboxed code; call it in a statement of its own (an if statement for the condition)`,
     ]);
     expect(diagnosticsOf("regex")[0]).toMatch(
       new RegExp(`^regex.yaml:${line(1)}:\\d+ ICE3009 a backreference '\\\\1' is not supported in sandboxed code`),

@@ -4,9 +4,10 @@
  * to `String` or `Array<T>` by declaring `interface String { ... }` again in its own file. Every
  * member declared in a part is lowered by the printer and checked by the differential oracle.
  */
+import { EXCEPTIONS_LIB } from "./exceptions.js";
 import { ITERATION_LIB } from "./iteration.js";
 import { LIBRARY_LIB } from "./library.js";
 import { REGEX_LIB } from "./regex.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
-export const LIB_PARTS: readonly string[] = [ITERATION_LIB, LIBRARY_LIB, REGEX_LIB];
+export const LIB_PARTS: readonly string[] = [ITERATION_LIB, LIBRARY_LIB, REGEX_LIB, EXCEPTIONS_LIB];

@@ -225,8 +225,9 @@ function unitBody(
   ctx.current = state;
   try {
     const body = print();
-    const head = `const __ice_pe = ${rootEnv(ctx)};\n${prologue(ctx, state, params)}`;
-    return { body: `${head}\n${body}` };
+    const rest = `${prologue(ctx, state, params)}\n${body}`;
+    const env = rest.includes("__ice_pe") ? `const __ice_pe = ${rootEnv(ctx)};\n` : "";
+    return { body: `${env}${rest}` };
   } finally {
     ctx.current = outer;
   }
@@ -342,7 +343,7 @@ function methodText(ctx: PrintContext, method: ts.MethodDeclaration): string {
   const params = paramsOf(ctx, method);
   const returnType = returnTypeOf(ctx, method);
   const { body } = unitBody(ctx, method, method.parameters, returnType, () => {
-    if (!method.body) return "";
+    if (!method.body) return fallOff(returnType);
     return printStatements(ctx, method.body.statements) + fallOff(returnType);
   });
   const head = `${isStatic(method) ? "static " : ""}${method.name.text}(${params.map((p) => `${p.name}: ${asType(p.type)}`).join(", ")}): ${asType(returnType)}`;
@@ -413,6 +414,14 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       const cls = localClass(ctx, node);
       if (cls) return { text: cls.name, type: { kind: "object", shape: cls.statics } };
       return downcast(ctx, node);
+    }
+    case ts.SyntaxKind.TypeOfExpression: {
+      // typeof of a caught value (other operands: the plain printer).
+      const operand = stripParens((node as ts.TypeOfExpression).expression);
+      const symbol = ts.isIdentifier(operand) ? ctx.symbolOf(operand) : undefined;
+      const d = symbol?.valueDeclaration;
+      if (!d || !ts.isVariableDeclaration(d) || !ts.isCatchClause(d.parent)) return undefined;
+      return { text: `__ice_thrown_typeof(${ctx.nameOf(symbol!)})`, type: { kind: "string" } };
     }
     case ts.SyntaxKind.ThisKeyword: {
       const info = thisClass(ctx, node);

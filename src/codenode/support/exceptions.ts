@@ -5,7 +5,7 @@
  * followed by a check that jumps to the enclosing `catch`/`finally` or returns in turn
  * (print/exceptions.ts). An exception still pending when the body returns fails the node
  * (`__ice_uncaught`). Also the workflow line of the statement running (`__ice_set_line`), which
- * `__ice_abort` (asc's `--use abort=...`) appends to every abort message, so a run-time trap names
+ * `__ice_abort` (asc's `--use abort=...`) passes with every abort (the host appends it), so a trap names
  * the workflow line where it happened.
  */
 
@@ -21,15 +21,13 @@ export function __ice_set_line(line: i32): void { store<i32>(__ice_where_at, lin
 export function __ice_ln<T>(v: T, line: i32): T { store<i32>(__ice_where_at, line); return v; }
 /** The workflow file named in trap messages. */
 export function __ice_set_file(file: string): void { store<usize>(__ice_where_at, changetype<usize>(file), 4); }
-/** Every abort (asc's --use abort=...): the message and where in the workflow it happened. */
+/**
+ * Every abort (asc's --use abort=...): the message, with the workflow file and line of the
+ * statement running in place of asc's own file and line (the host appends them).
+ */
 export function __ice_abort(message: string | null = null, fileName: string | null = null, line: u32 = 0, column: u32 = 0): void {
-  let text = message === null ? "abort" : message;
-  const at = load<i32>(__ice_where_at);
-  const file = load<usize>(__ice_where_at, 4);
-  if (at > 0 && !text.startsWith("__ice_output_invalid:")) {
-    text += " (at " + (file == 0 ? "line " : changetype<string>(file) + ":") + at.toString() + ")";
-  }
-  __ice_host_abort(changetype<usize>(text), 0, 0, 0);
+  const text = message === null ? "abort" : message;
+  __ice_host_abort(changetype<usize>(text), load<usize>(__ice_where_at, 4), <u32>load<i32>(__ice_where_at), 0);
   unreachable();
 }
 
@@ -65,6 +63,10 @@ export function __ice_thrown_text(t: __ice_Thrown): string {
   const o = t.obj;
   if (o instanceof Error) return __ice_error_text(changetype<Error>(o));
   return "[object Object]";
+}
+/** typeof of a caught value. */
+export function __ice_thrown_typeof(t: __ice_Thrown): string {
+  return t.kind == 1 ? "string" : t.kind == 2 ? "number" : t.kind == 3 ? "boolean" : "object";
 }
 /** e instanceof T of a caught value. */
 export function __ice_thrown_is<T>(t: __ice_Thrown): bool { return t.kind == 0 && t.obj instanceof T; }

@@ -9,6 +9,8 @@ import { EVERYDAY_2 } from "./everyday2.js";
 import { CLOSURES } from "./closures.js";
 import { FUNCTIONS } from "./functions.js";
 import { EVERYDAY_3 } from "./everyday3.js";
+import { CLASSES } from "./classes.js";
+import { EXCEPTIONS } from "./exceptions.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
@@ -38,4 +40,6 @@ export const CORPUS: readonly OracleCase[] = [
   ...REGEX,
   ...FUNCTIONS,
   ...CLOSURES,
+  ...CLASSES,
+  ...EXCEPTIONS,
 ];

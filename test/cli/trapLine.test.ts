@@ -1,0 +1,49 @@
+/**
+ * `iceosc run` on workflows whose code nodes throw or trap: an uncaught exception fails the node
+ * with ICE_SANDBOX_TRAP, JavaScript's text of the thrown value and the workflow line of the throw;
+ * a run-time trap (an index out of range) names its workflow line too; a caught exception does
+ * not fail the node (issue 12, items 6 and 8).
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { codeWorkflow, iceosc, writeFiles } from "../helpers/cli.js";
+
+/** The workflow line of body line `k` (1-based) in files made by codeWorkflow. */
+const line = (k: number) => 11 + k;
+
+describe("iceosc run: exceptions and trap locations", () => {
+  it("reports an uncaught throw with its message and workflow line, and runs a caught one", async () => {
+    const body = [
+      "class NotFound extends Error { constructor(what: string) { super(what + ' not found'); this.name = 'NotFound'; } }",
+      "function find(n: number): number {",
+      "  if (n > 5) throw new NotFound('item ' + n);",
+      "  return n * 2;",
+      "}",
+      "let value = 0;",
+      "try { value = find(inputs.n + 10); } catch (e) { value = -1; }",
+      "return { value: value + find(inputs.n) };",
+    ].join("\n");
+    const dir = writeFiles({ "lookup.yaml": codeWorkflow(body) });
+    const ok = await iceosc(["run", join(dir, "lookup.yaml"), "--input", '{"n":2}']);
+    expect(ok.stderr).toBe("");
+    expect(JSON.parse(ok.stdout)).toEqual({ value: 3 });
+    const failed = await iceosc(["run", join(dir, "lookup.yaml"), "--input", '{"n":7}']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("ICE_SANDBOX_TRAP");
+    expect(failed.stderr).toContain("Uncaught NotFound: item 7 not found");
+    expect(failed.stderr).toContain(`lookup.yaml:${line(3)}`);
+    expect(failed.stdout).toBe("");
+  });
+
+  it("reports a run-time trap with the workflow line of the statement", async () => {
+    const body = ["const xs = [1, 2, 3];", "const k = inputs.n;", "const v = xs[k] * 2;", "return { value: v };"].join(
+      "\n",
+    );
+    const dir = writeFiles({ "index.yaml": codeWorkflow(body) });
+    const failed = await iceosc(["run", join(dir, "index.yaml"), "--input", '{"n":9}']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("ICE_SANDBOX_TRAP");
+    expect(failed.stderr).toMatch(/out of range/);
+    expect(failed.stderr).toContain(`index.yaml:${line(3)}`);
+  });
+});
