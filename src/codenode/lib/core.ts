@@ -20,6 +20,10 @@ interface NewableFunction extends Function {}
 interface IArguments {}
 interface RegExp {}
 interface Boolean {}
+interface BooleanConstructor {
+  <T>(value?: T): boolean;
+}
+declare var Boolean: BooleanConstructor;
 interface Symbol {}
 interface TemplateStringsArray extends ReadonlyArray<string> { readonly raw: readonly string[]; }
 type PropertyKey = string | number | symbol;

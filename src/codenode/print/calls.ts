@@ -11,7 +11,7 @@ import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
-import { asText, isLiftedConst, printExpr, printTo } from "./expressions.js";
+import { asText, isLiftedConst, printExpr, printTo, truthy } from "./expressions.js";
 import { callLifted } from "./functions.js";
 import { invoke } from "./closures.js";
 import { hasSpread, packArray } from "./parameters.js";
@@ -176,6 +176,8 @@ export function arg(
 function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: string): Printed {
   const [first] = node.arguments;
   switch (name) {
+    case "Boolean":
+      return { text: first ? truthy(printExpr(ctx, first)) : "false", type: BOOLEAN };
     case "String": {
       if (!first) return { text: '""', type: STRING };
       return { text: asText(ctx, printExpr(ctx, first), first), type: STRING };

@@ -8,6 +8,7 @@
  * call of the owner is exact. `return` in a callback returns from the callback.
  */
 import { ts } from "ts-morph";
+import { libraryCallback } from "./libraryCallbacks.js";
 import { asType, NUMBER, optional, sameType, typeKey, type ValueType, VOID, zeroValue } from "../types.js";
 import { valueCallback } from "./closures.js";
 import { type FunctionState, isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
@@ -368,6 +369,10 @@ export function callbackFor(
     ? undefined
     : { kind: "array", element: leading[leading.length - 1]! };
   const expected: ValueType[] = comparator ? [...leading] : [...leading, { kind: "number" }, arrayType!];
+  if (!node) {
+    const library = libraryCallback(ctx, inner, expected, result);
+    if (library) return library;
+  }
   if (!node || node.typeParameters?.length) return valueCallback(ctx, arg, expected, result);
   const { signature, name } = lift(ctx, node);
   const envType = definerEnvClass(ctx, node);

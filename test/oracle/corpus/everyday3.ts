@@ -16,7 +16,11 @@ function everyday(
   return { name: `everyday/${name}`, body, input, output, inputs };
 }
 
-const CELLS = [{ cells: ["1", " 2.5", "", "x", "0", "-0", "1e3", "  "] }, { cells: [] }];
+const CELLS = [
+  { cells: ["1", " 2.5", "", "x", "0", "-0", "1e3", "  "] },
+  { cells: [] },
+  { cells: ["1", " 2.5", "-3.5", "0", "-0", "1e3", "0x10", "  7  "] },
+];
 const PEOPLE = [
   {
     people: [
@@ -224,5 +228,29 @@ export const EVERYDAY_3: readonly OracleCase[] = [
     PEOPLE_SCHEMA,
     { log: "string[]", count: "number", label: "string", flag: "boolean", sep: "string", limit: "number" },
     PEOPLE,
+  ),
+  everyday(
+    "boolean-and-predicates-as-callbacks",
+    `
+    const xs = inputs.cells.map(Number);
+    return {
+      truthy: inputs.cells.map(Boolean),
+      direct: [Boolean(""), Boolean(0), Boolean(NaN), Boolean("0"), Boolean(-0)].map(String),
+      ints: xs.filter(Number.isInteger),
+      finite: xs.map((x) => x / 0).filter(isFinite).length,
+      nan: xs.some(isNaN),
+      rounded: xs.map(Math.round).map(Math.sign),
+    };
+    `,
+    { cells: "string[]" },
+    {
+      truthy: "boolean[]",
+      direct: "string[]",
+      ints: "number[]",
+      finite: "integer",
+      nan: "boolean",
+      rounded: "number[]",
+    },
+    CELLS,
   ),
 ];
