@@ -166,8 +166,12 @@ export class PrintContext {
 
   /** The innermost environment scope strictly enclosing `node`: a function with an environment or a block scope. */
   enclosingScope(node: ts.Node): ts.Node | undefined {
-    for (let p = node.parent; p; p = p.parent)
+    let from = node;
+    for (let p = node.parent; p; from = p, p = p.parent) {
+      // The iterated expression of a for...of runs before its loop's bindings exist.
+      if (ts.isForOfStatement(p) && from === p.expression) continue;
       if (this.blockScopes.has(p) || (isFunctionLike(p) && this.envOwners.has(p))) return p;
+    }
     return undefined;
   }
 

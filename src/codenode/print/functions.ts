@@ -19,7 +19,7 @@ import { printArguments } from "./parameters.js";
 import { printStatements } from "./statements.js";
 import { entryGuard, expressionBody } from "./exceptions.js";
 
-export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
 /** `const f = (...) => ...`: a function that is lifted and called directly, never stored. */
 export function isLiftedConstDeclaration(node: ts.Node): boolean {

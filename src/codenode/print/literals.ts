@@ -8,6 +8,7 @@ import { Refused, type PrintContext, type Printed } from "./context.js";
 import { printTo } from "./expressions.js";
 import { isPure } from "./operators.js";
 import { collect } from "./iteration.js";
+import { closureOf } from "./closures.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
   // The `[]` of `s.match(re) ?? []` (print/regex.ts).
@@ -62,6 +63,10 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
     } else if (ts.isShorthandPropertyAssignment(property)) {
       values.set(property.name.text, property.name);
       written.push(property.name.text);
+    } else if (ts.isMethodDeclaration(property) && ts.isIdentifier(property.name) && !property.asteriskToken) {
+      // `{ inc() { n++; } }`: a function-valued field (closures.ts); `this` in it is refused.
+      values.set(property.name.text, property as unknown as ts.Expression);
+      written.push(property.name.text);
     } else {
       ctx.refuse(
         property,
@@ -78,12 +83,16 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
   const printed = new Map<string, string>();
   for (const name of written) {
     const field = fields.find((f) => f.name === name)!;
-    printed.set(name, printTo(ctx, values.get(name)!, field.type));
+    const value = values.get(name)!;
+    printed.set(
+      name,
+      ts.isMethodDeclaration(value) ? closureOf(ctx, value, value, field.type).text : printTo(ctx, value, field.type),
+    );
   }
   const order = fields.map((f) => f.name).filter((n) => values.has(n));
   const reordered = order.some((n, i) => n !== written[i]);
   // A pure read must still happen before a later field's call or assignment changes what it reads.
-  const impure = written.some((n) => !isPure(values.get(n)!));
+  const impure = written.some((n) => !ts.isMethodDeclaration(values.get(n)!) && !isPure(values.get(n)!));
   const pre: string[] = [];
   if (reordered && impure) {
     for (const name of written) {

@@ -225,7 +225,10 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
     const local = env.slice(0, -1);
     step = step ? `(${local} = ${env}.__ice_copy(), ${step})` : `${local} = ${env}.__ice_copy()`;
   }
-  return `{\n${entry}${init}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
+  // JavaScript copies the bindings before the first iteration too (a closure made in the
+  // initializer keeps the initial values).
+  const first = entry ? `\n${ctx.envOf(node).slice(0, -1)} = ${ctx.envOf(node)}.__ice_copy();` : "";
+  return `{\n${entry}${init}${first}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
 }
 
 function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {

@@ -28,11 +28,18 @@ export const CLOSURES: readonly OracleCase[] = [
         fs.push(() => i);
       }
       for (let i = 0, j = 10; i < 3; i++, j--) fs.push(() => i * j);
+      let peek = () => -1;
+      for (let i = 0, f = () => i; i < 3; i++) { i++; peek = f; fs.push(() => i); }
+      fs.push(peek);
+      for (const x of inputs.xs.concat([inputs.n]).filter((v) => v !== inputs.n || fs.length > 0)) fs.push(() => x);
       return { ys: fs.map((f) => f()) };
     `,
-    { n: "integer" },
+    { n: "integer", xs: "number[]" },
     { ys: "number[]" },
-    [{ n: 0 }, { n: 5 }],
+    [
+      { n: 0, xs: [] },
+      { n: 5, xs: [1, 5] },
+    ],
   ),
   closure(
     "shadowing-captured-names",
@@ -231,5 +238,62 @@ export const CLOSURES: readonly OracleCase[] = [
     {},
     { ys: "number[]" },
     [{}],
+  ),
+  closure(
+    "object-literal-methods",
+    `
+      function makeStack() {
+        const items: number[] = [];
+        return {
+          push(x: number) { items.push(x); return items.length; },
+          pop(): number | undefined { return items.pop(); },
+          peek() { return items.length ? items[items.length - 1] : -1; },
+          size: () => items.length,
+        };
+      }
+      const s = makeStack();
+      for (const x of inputs.xs) s.push(x * 2);
+      const top = s.peek();
+      const popped = s.pop() ?? -1;
+      return { top, popped, size: s.size() };
+    `,
+    { xs: "number[]" },
+    { top: "number", popped: "number", size: "integer" },
+    XS,
+  ),
+  closure(
+    "callback-in-for-of-iterable",
+    `
+const v2 = [(-0), 0.1, 1e-7];
+for (const e0 of [(1 / 3), (1 / 3), 9007199254740991, 1e21].map((p1) => "a").map((p0) => p0)) {
+  let v3 = v2.concat(inputs.xs.slice().sort((p, q) => p - q)).reduce((acc3, p2) => e0.length, 2147483647);
+}
+return { r0: v2, r1: v2, r2: inputs.xs };
+`,
+    { xs: "number[]" },
+    { r0: "number[]", r1: "number[]", r2: "number[]" },
+    [{ xs: [-97.32, -49.417, -10] }],
+  ),
+  closure(
+    "thunks-in-for-of-branches",
+    `
+const thunks: (() => number)[] = [];
+for (const e0 of inputs.xs.slice().sort((p, q) => p - q)) {
+  if ((!"日本".startsWith(inputs.s))) {
+    let v1 = Math.min(e0, (inputs.xs.length > 0 ? inputs.xs[0] : 0));
+    const v4: number[] = [];
+  } else {
+    thunks.push(() => (\`\${(1000000000 + e0)}:\${inputs.ws.join(",")}\`).length);
+    thunks.push(() => (", ").length);
+  }
+}
+return { rt: thunks.map((f) => f()) };
+`,
+    { xs: "number[]", s: "string", ws: "string[]" },
+    { rt: "number[]" },
+    [
+      { s: "Z", xs: [], ws: ["Z", "ab"] },
+      { s: "héllo", xs: [-41.49, -10, 4], ws: [] },
+    ],
   ),
 ];

@@ -97,15 +97,20 @@ const ALL_TYPES: readonly Ty[] = ["num", "str", "bool", "nums", "strs"];
 export class Generator {
   private helpers: Helper[] = [];
   private params = 0;
+  /** Closures pushed into `thunks` (declared first) and called at the end: captured bindings. */
+  private thunks = false;
 
   constructor(private readonly r: Random) {}
 
   program(): Program {
     this.helpers = [];
     this.params = 0;
+    this.thunks = this.r.chance(0.3);
     const top = new Scope();
     const ctx: Ctx = { scope: top, depth: 0, loops: 0, inForOf: false, fn: 0 };
     const stmts: Stmt[] = [];
+    if (this.thunks)
+      stmts.push({ k: "decl", kw: "const", name: "thunks", annot: "(() => number)[]", init: leaf("nums", "[]") });
     const helperCount = this.r.pick([0, 0, 0, 1]);
     for (let i = 0; i < helperCount; i++) stmts.push(this.helper(ctx));
     const count = 1 + this.r.int(5);
@@ -120,6 +125,7 @@ export class Generator {
         ret.push([`r${i}`, leaf(v.ty, v.name)]);
       } else ret.push([`r${i}`, this.expr(this.r.pick(ALL_TYPES), ctx, 2)]);
     }
+    if (this.thunks) ret.push(["rt", leaf("nums", "thunks.map((f) => f())")]);
     return { stmts, ret };
   }
 
@@ -165,7 +171,16 @@ export class Generator {
       [nested && ctx.loops < 2 ? 1 : 0, () => this.whileStmt(ctx)],
       [ctx.depth === 0 && ctx.fn === 0 && this.helpers.length < 2 ? 1 : 0, () => [this.helper(ctx)]],
       [0.4, () => [{ k: "throw", cond: this.expr("bool", ctx, 2), message: this.expr("str", ctx, 1) }]],
+      [this.thunks && ctx.fn === 0 ? (ctx.loops > 0 ? 3 : 1) : 0, () => this.thunk(ctx)],
     ]);
+  }
+
+  /** `thunks.push(() => e)`: e is evaluated at the end, over the bindings the closure captured. */
+  private thunk(ctx: Ctx): Stmt[] {
+    const e = this.r.chance(0.7)
+      ? this.expr("num", ctx, 2)
+      : expr("num", ["(", ").length"], [this.expr("str", ctx, 2)]);
+    return [{ k: "push", name: "thunks", value: expr("num", ["() => ", ""], [e]) }];
   }
 
   private declaration(ctx: Ctx): Stmt[] {
