@@ -230,7 +230,14 @@ function __ice_re_exec_raw(re: __ice_RegExp, s: string): StaticArray<i32> | null
   let last = 0.0;
   if (gs) last = __ice_to_length(re.lastIndex);
   if (last > <f64>s.length) { if (gs) re.lastIndex = 0; return null; }
-  const caps = re.run(s, <i32>last, re.sticky);
+  let start = <i32>last;
+  // In u mode a lastIndex inside a surrogate pair starts at the pair (as V8 does).
+  if (re.unicode && start > 0 && start < s.length) {
+    const lo = s.charCodeAt(start);
+    const hi = s.charCodeAt(start - 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff) start--;
+  }
+  const caps = re.run(s, start, re.sticky);
   if (caps == null) { if (gs) re.lastIndex = 0; return null; }
   if (gs) re.lastIndex = <f64>caps[1];
   return caps;

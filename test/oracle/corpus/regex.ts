@@ -266,6 +266,11 @@ export const REGEX: readonly OracleCase[] = [
     'return { r: inputs.s.replace(/(\\d)|(,)/g, (m, d?: string, c?: string) => (c ? ";" : `#${d ?? ""}`)) };',
     SHORT,
   ),
+  re(
+    "unicode-lastIndex-inside-pair",
+    'const re = /./gu;\nre.lastIndex = 1;\nconst m = re.exec(inputs.s);\nconst r2 = /\\udc4d/gu;\nr2.lastIndex = 1;\nreturn { r: (m ? `${m.index}:${m[0]}:${re.lastIndex}` : "null") + "|" + String(r2.test(inputs.s)) };',
+    [{ s: "👍a" }, { s: "ab" }, { s: "" }],
+  ),
   // idioms
   re(
     "tokenize",
