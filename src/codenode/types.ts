@@ -31,7 +31,9 @@ export type ValueType =
 
   /** A RegExp object, a match array of one (support/regex.ts). */
   | { readonly kind: "regexp" }
-  | { readonly kind: "match" };
+  | { readonly kind: "match" }
+  /** The \`groups\` of a match (the match itself at run time). */
+  | { readonly kind: "groups" };
 
 export interface ClassShape {
   readonly name: string;
@@ -105,6 +107,7 @@ export function asType(t: ValueType): string {
     case "regexp":
       return "__ice_RegExp";
     case "match":
+    case "groups":
       return "__ice_Match";
   }
 }

@@ -18,6 +18,7 @@ import { declarationOf, definerEnv, definerEnvClass, type FunctionNode, lift } f
 
 const REGEXP: ValueType = { kind: "regexp" };
 const MATCH: ValueType = { kind: "match" };
+const GROUPS: ValueType = { kind: "groups" };
 
 const programs = new WeakMap<PrintContext, Map<string, string>>();
 
@@ -260,24 +261,21 @@ export function regexProperty(
   }
   if (object.type.kind !== "match") return undefined;
   const m = object.text;
-  const wantsOptional = ctx.typeOf(node).kind === "optional";
+  const wantsOptional = () => includesUndefined(ctx.checker.getTypeAtLocation(node));
   switch (property) {
     case "length":
       return { text: `(<f64>${m}.items.length)`, type: NUMBER };
     case "index":
-      return wantsOptional
+      return wantsOptional()
         ? { text: `__ice_m_index(${m})`, type: optional(NUMBER) }
         : { text: `${m}.at`, type: NUMBER };
     case "input":
-      return wantsOptional
+      return wantsOptional()
         ? { text: `__ice_m_input(${m})`, type: optional(STRING) }
         : { text: `${m}.input`, type: STRING };
     case "groups":
-      return ctx.refuse(
-        node,
-        "'groups' on its own",
-        "read a named group directly: m.groups!.name, m.groups?.name or m.groups?.name ?? default",
-      );
+      // Undefined when the expression has no named groups; read by name or destructured.
+      return { text: `__ice_m_groups(${m})`, type: optional(GROUPS) };
     default:
       return undefined;
   }
@@ -326,6 +324,27 @@ export function matchBindings(
     );
   });
   return lines;
+}
+
+/** `const { year, day = "01" } = m.groups!`: each a named group (a default applies when it is undefined). */
+export function groupBindings(
+  ctx: PrintContext,
+  pattern: ts.ObjectBindingPattern,
+  temp: string,
+  bind: (element: ts.BindingElement, value: Printed) => string,
+): string[] {
+  return pattern.elements.map((e) => {
+    if (e.dotDotDotToken) ctx.refuse(e, "a rest element in a pattern over groups", "name the groups you need");
+    const key = e.propertyName ?? e.name;
+    if (!ts.isIdentifier(key)) return ctx.refuse(e, "a computed name in a pattern over groups", "name the group");
+    const name = stringLiteral(key.text);
+    return bind(
+      e,
+      e.initializer
+        ? { text: `__ice_m_group(${temp}, ${name})`, type: optional(STRING) }
+        : { text: `__ice_m_group_get(${temp}, ${name})`, type: STRING },
+    );
+  });
 }
 
 /** `m[i]` of a match; undefined when the object is not one. */

@@ -13,7 +13,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
 import { afterJumps, printJump, printLabeled } from "./jumps.js";
 import { blockEnvEntry, isLiftedConstDeclaration, lift } from "./functions.js";
-import { matchBindings } from "./regex.js";
+import { groupBindings, matchBindings } from "./regex.js";
 import { elementOf, sequenceOf } from "./iteration.js";
 import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from "./exceptions.js";
 import { printClass } from "./classes.js";
@@ -150,7 +150,9 @@ function destructure(
   const temp = ctx.temp(source.type);
   const lines = [`${temp} = ${source.text};`];
   const value = { text: temp, type: source.type };
-  if (ts.isObjectBindingPattern(pattern)) {
+  if (ts.isObjectBindingPattern(pattern) && value.type.kind === "groups") {
+    lines.push(...groupBindings(ctx, pattern, temp, (e, v) => bindElement(ctx, e, v)));
+  } else if (ts.isObjectBindingPattern(pattern)) {
     if (value.type.kind !== "object")
       return ctx.refuse(at, "destructuring this value", "destructure objects with known fields");
     for (const element of pattern.elements) {

@@ -470,5 +470,5 @@ export function __ice_m_arg_opt(m: __ice_Match, i: i32): string | null {
   if (i >= m.items.length) abort("the replacer has more parameters than the regular expression has capture groups (JavaScript passes the offset and the whole string there): use exec in a loop to know offsets");
   return __ice_m_opt(m, <f64>i);
 }
-export function __ice_m_has_groups(m: __ice_Match): bool { return m.names != null; }
+export function __ice_m_groups(m: __ice_Match): __ice_Match | null { return m.names != null ? m : null; }
 `;

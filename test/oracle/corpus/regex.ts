@@ -271,6 +271,11 @@ export const REGEX: readonly OracleCase[] = [
     'const re = /./gu;\nre.lastIndex = 1;\nconst m = re.exec(inputs.s);\nconst r2 = /\\udc4d/gu;\nr2.lastIndex = 1;\nreturn { r: (m ? `${m.index}:${m[0]}:${re.lastIndex}` : "null") + "|" + String(r2.test(inputs.s)) };',
     [{ s: "👍a" }, { s: "ab" }, { s: "" }],
   ),
+  re(
+    "groups-destructure",
+    'const m = /(?<y>\\d{4})-(?<mo>\\d\\d)(?:-(?<d>\\d\\d))?/.exec(inputs.s);\nif (!m) return { r: "none" };\nconst { y, mo, d = "01" } = m.groups!;\nconst plain = /(\\d)/.exec(inputs.s);\nreturn { r: `${y}${mo}${d}:${m.groups ? "g" : "-"}:${plain !== null && plain.groups !== undefined ? "g" : "-"}:${plain?.groups === undefined}` };',
+    [{ s: "2024-05-17" }, { s: "1999-01" }, { s: "none" }],
+  ),
   // idioms
   re(
     "tokenize",
