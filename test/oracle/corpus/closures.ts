@@ -5,18 +5,11 @@
  * values, assignment of function-typed fields. The realistic uses are in functions.ts.
  */
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
 const XS = [{ xs: [3, 1, 2] }, { xs: [] }, { xs: [-1.5, 0, 7, -0] }];
 
-function closure(
-  name: string,
-  body: string,
-  input: OracleCase["input"],
-  output: OracleCase["output"],
-  inputs: readonly unknown[],
-): OracleCase {
-  return { name: `closures/${name}`, body, input, output, inputs };
-}
+const closure = cases("closures");
 
 export const CLOSURES: readonly OracleCase[] = [
   closure(

@@ -4,6 +4,7 @@
  * validation. Kept apart from the idioms so they stand in for the held-out corpus of issue 11.
  */
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
 const SALES = [
   {
@@ -33,15 +34,7 @@ const TEXTS = [
   { text: "a,b,,c;;d  e" },
 ];
 
-function everyday(
-  name: string,
-  body: string,
-  input: OracleCase["input"],
-  output: OracleCase["output"],
-  inputs: readonly unknown[],
-): OracleCase {
-  return { name: `everyday/${name}`, body, input, output, inputs };
-}
+const everyday = cases("everyday");
 
 export const EVERYDAY: readonly OracleCase[] = [
   everyday(

@@ -4,16 +4,9 @@
  * beyond ASCII, parsing numbers from text, bit operations, string slicing with odd indexes.
  */
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
-function everyday(
-  name: string,
-  body: string,
-  input: OracleCase["input"],
-  output: OracleCase["output"],
-  inputs: readonly unknown[],
-): OracleCase {
-  return { name: `everyday/${name}`, body, input, output, inputs };
-}
+const everyday = cases("everyday");
 
 const NUMS = [
   { xs: [10, 9, 1, 100, 25, -3, 2.5] },

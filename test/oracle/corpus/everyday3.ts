@@ -5,16 +5,9 @@
  * `reduce`, `as const` tables, enums.
  */
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
-function everyday(
-  name: string,
-  body: string,
-  input: OracleCase["input"],
-  output: OracleCase["output"],
-  inputs: readonly unknown[],
-): OracleCase {
-  return { name: `everyday/${name}`, body, input, output, inputs };
-}
+const everyday = cases("everyday");
 
 const CELLS = [
   { cells: ["1", " 2.5", "", "x", "0", "-0", "1e3", "  "] },

@@ -6,6 +6,7 @@
  * generic helpers, default/optional/rest parameters, spread in calls, labelled break/continue.
  */
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
 const XS = [{ xs: [3, 1, 2] }, { xs: [] }, { xs: [-1.5, 0, 2147483647, -0, 1e21, 5e-324] }, { xs: [2, 2, 2] }];
 const WORDS = [{ words: ["pear", "apple", "fig", "apple"] }, { words: [] }, { words: ["é", "日本", "👍🏽", "", "a"] }];
@@ -23,15 +24,7 @@ const ROWS = [
 ];
 const ROW_SCHEMA = { rows: [{ name: "string", age: "integer", score: "number" }] } as const;
 
-function fn(
-  name: string,
-  body: string,
-  input: OracleCase["input"],
-  output: OracleCase["output"],
-  inputs: readonly unknown[],
-): OracleCase {
-  return { name: `functions/${name}`, body, input, output, inputs };
-}
+const fn = cases("functions");
 
 export const FUNCTIONS: readonly OracleCase[] = [
   fn(

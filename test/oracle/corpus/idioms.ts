@@ -4,19 +4,10 @@
  * flatMap, Array.from, Object.keys, ... Each is a small body a TypeScript developer writes
  * without thinking about the sandbox.
  */
-import type { Fields } from "../schema.js";
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
-function idiom(
-  name: string,
-  body: string,
-  input: Fields,
-  output: Fields,
-  inputs: readonly unknown[],
-  capabilities?: readonly string[],
-): OracleCase {
-  return { name: `idiom/${name}`, body, input, output, inputs, ...(capabilities && { capabilities }) };
-}
+const idiom = cases("idiom");
 
 const XS = [{ xs: [3, 1, 2] }, { xs: [] }, { xs: [-1.5, 0, 2147483647, -0] }];
 const WORDS = [{ words: ["pear", "apple", "fig", "apple"] }, { words: [] }, { words: ["é", "日本", "👍🏽"] }];

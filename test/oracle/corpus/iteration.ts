@@ -4,12 +4,10 @@
  * Array.from of each; new Set/Map from iterables; insertion order; and the collection changed
  * during the loop (added entries visited, deleted ones skipped, clear() then set()).
  */
-import type { Fields } from "../schema.js";
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
-function it(name: string, body: string, input: Fields, output: Fields, inputs: readonly unknown[]): OracleCase {
-  return { name: `iteration/${name}`, body, input, output, inputs };
-}
+const it = cases("iteration");
 
 const WORDS = [{ words: ["pear", "apple", "fig", "apple"] }, { words: [] }, { words: ["é", "日本", "👍🏽", "é", ""] }];
 const NUMS = [{ xs: [3, 1, 3, 2, 1] }, { xs: [] }, { xs: [0, -0, 0.1, 0.1, Number.MAX_VALUE, -1.5] }];

@@ -7,19 +7,10 @@
  * and `min` of 0..n values), and `Date` under the `time` capability (ISO strings, `Date.UTC`, UTC
  * getters, arithmetic on timestamps).
  */
-import type { Fields } from "../schema.js";
 import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
 
-function lib(
-  name: string,
-  body: string,
-  input: Fields,
-  output: Fields,
-  inputs: readonly unknown[],
-  capabilities?: readonly string[],
-): OracleCase {
-  return { name: `library/${name}`, body, input, output, inputs, ...(capabilities && { capabilities }) };
-}
+const lib = cases("library");
 
 const XS = [{ xs: [3, 1, 2] }, { xs: [] }, { xs: [-1.5, 0, 2147483647, -0, 10, 1e21, 0.1] }];
 const WORDS = [
