@@ -289,4 +289,47 @@ return { rt: thunks.map((f) => f()) };
       { s: "héllo", xs: [-41.49, -10, 4], ws: [] },
     ],
   ),
+  closure(
+    "case-clause-bindings-and-recursive-helper-in-loop",
+    `
+      const fs: (() => string)[] = [];
+      for (const w of inputs.words) {
+        switch (w.length % 3) {
+          case 0:
+            const tag = "zero";
+            fs.push(() => tag + w);
+            break;
+          default:
+            fs.push(() => "other" + w.length);
+        }
+        function count(i: number): number { return i >= w.length ? 0 : (w[i] === "a" ? 1 : 0) + count(i + 1); }
+        const n = count(0);
+        fs.push(() => w + "#" + n + "/" + count(0));
+      }
+      return { out: fs.map((f) => f()) };
+    `,
+    { words: "string[]" },
+    { out: "string[]" },
+    [{ words: ["banana", "a", "", "cab"] }, { words: [] }],
+  ),
+  closure(
+    "labelled-continue-in-do-while-and-closure-in-condition",
+    `
+      let i = 0;
+      let s = 0;
+      const checks: (() => boolean)[] = [];
+      outer: do {
+        i++;
+        for (let j = 0; j < 3; j++) {
+          if ((i + j) % 4 === 0) continue outer;
+          s += i * j;
+        }
+      } while (i < inputs.n);
+      for (let k = 0; checks.push(() => k < 2) > 0 && k < 3; k++) s += k;
+      return { s, i, c: checks.map((f) => f()) };
+    `,
+    { n: "integer" },
+    { s: "number", i: "integer", c: "boolean[]" },
+    [{ n: 0 }, { n: 6 }],
+  ),
 ];
