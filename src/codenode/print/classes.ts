@@ -415,6 +415,19 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       if (cls) return { text: cls.name, type: { kind: "object", shape: cls.statics } };
       return downcast(ctx, node);
     }
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      // `e.message` / `e.name` of a value caught as `catch (e: any)`.
+      const access = node as ts.PropertyAccessExpression;
+      const operand = stripParens(access.expression);
+      const symbol = ts.isIdentifier(operand) ? ctx.symbolOf(operand) : undefined;
+      const d = symbol?.valueDeclaration;
+      if (!d || !ts.isVariableDeclaration(d) || !ts.isCatchClause(d.parent)) return undefined;
+      if (!(ctx.checker.getTypeAtLocation(operand).flags & ts.TypeFlags.Any)) return undefined;
+      const name = access.name.text;
+      if (name !== "message" && name !== "name")
+        return ctx.refuse(node, `'.${name}' of a caught value`, "test it with instanceof first");
+      return { text: `__ice_thrown_as<Error>(${ctx.nameOf(symbol!)}).${name}`, type: { kind: "string" } };
+    }
     case ts.SyntaxKind.TypeOfExpression: {
       // typeof of a caught value (other operands: the plain printer).
       const operand = stripParens((node as ts.TypeOfExpression).expression);

@@ -360,6 +360,29 @@ export const EXCEPTIONS: readonly OracleCase[] = [
     ],
   },
   {
+    name: "exceptions/catch-any-message",
+    body: `
+      class TooLong extends Error {
+        name = "TooLong";
+      }
+      const errors: string[] = [];
+      let parsed = 0;
+      for (const s of inputs.items) {
+        try {
+          if (s === "") throw new Error("empty item");
+          if (s.length > 3) throw new TooLong("too long: " + s);
+          parsed++;
+        } catch (e: any) {
+          errors.push(\`\${e.name}/\${e.message}\`);
+        }
+      }
+      return { parsed, errors };
+    `,
+    input: { items: "string[]" },
+    output: { parsed: "number", errors: "string[]" },
+    inputs: [{ items: ["a", "", "abcd", "xyz"] }, { items: [] }],
+  },
+  {
     name: "exceptions/error-in-reduce-and-sum",
     body: `
       function price(code: string): number {
