@@ -164,6 +164,7 @@ function __ice_re_assert(kind: i32, s: string, pos: i32): bool {
   return (kind == ${ASSERT.word} || kind == ${ASSERT.wordIu}) ? a != b : a == b;
 }
 
+const __ice_re_vms = new Map<usize, __ice_ReVM>();
 export class __ice_RegExp {
   lastIndex: f64 = 0;
   vm: __ice_ReVM | null = null;
@@ -178,7 +179,14 @@ export class __ice_RegExp {
   ) {}
   run(s: string, start: i32, sticky: bool): StaticArray<i32> | null {
     let vm = this.vm;
-    if (vm == null) { vm = new __ice_ReVM(this.prog, this.groups); this.vm = vm; }
+    if (vm == null) {
+      // One VM (its scratch lists) per program: a literal evaluated in a loop allocates it once.
+      // Runs never overlap (no body code runs inside one).
+      const key = changetype<usize>(this.prog);
+      if (__ice_re_vms.has(key)) vm = __ice_re_vms.get(key);
+      else { vm = new __ice_ReVM(this.prog, this.groups); __ice_re_vms.set(key, vm); }
+      this.vm = vm;
+    }
     return vm.run(s, start, sticky, (this.flags & ${FLAG.u}) != 0);
   }
   get global(): bool { return (this.flags & ${FLAG.g}) != 0; }
