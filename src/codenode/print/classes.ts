@@ -14,7 +14,16 @@ import { ts } from "ts-morph";
 import { asType, type ClassShape, optional, type ValueType, zeroValue } from "../types.js";
 import { isFunctionLike, type PrintContext, type Printed, Refused, shortText, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
-import { baseClass, constructorUnit, fromThrown, isStatic, printCaught, printHoisted, THROWN } from "./exceptions.js";
+import {
+  baseClass,
+  constructorUnit,
+  fromThrown,
+  isStatic,
+  printCaught,
+  printHoisted,
+  refuseThrowing,
+  THROWN,
+} from "./exceptions.js";
 import { printExpr, printTo } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
 import { printStatements } from "./statements.js";
@@ -161,6 +170,13 @@ export function printClass(ctx: PrintContext, cls: ts.ClassDeclaration): string 
     if (!ts.isPropertyDeclaration(member) || !isStatic(member)) continue;
     const name = (member.name as ts.Identifier).text;
     const field = info.statics.fields.find((f) => f.name === name)!;
+    if (member.initializer)
+      refuseThrowing(
+        ctx,
+        member.initializer,
+        "a static field initializer",
+        "assign the field in a statement after the class",
+      );
     const value = member.initializer ? printTo(ctx, member.initializer, field.type) : zeroValue(field.type);
     lines.push(`${info.name}.${name} = ${value};`);
   }
@@ -289,6 +305,8 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
         if (!ts.isPropertyDeclaration(member) || isStatic(member)) continue;
         const name = (member.name as ts.Identifier).text;
         const field = info.shape.fields.find((f) => f.name === name);
+        if (member.initializer)
+          refuseThrowing(ctx, member.initializer, "a field initializer", "assign the field in the constructor");
         if (field && member.initializer) lines.push(`this.${name} = ${printTo(ctx, member.initializer, field.type)};`);
       }
       for (const p of ctor?.parameters ?? [])

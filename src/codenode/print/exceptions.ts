@@ -374,6 +374,12 @@ function immediateExpressions(ctx: PrintContext, node: ts.Statement): ts.Express
   return [];
 }
 
+/** Refuses a call that may throw in `expr`, where no check can follow it (a field initializer). */
+export function refuseThrowing(ctx: PrintContext, expr: ts.Expression, where: string, instead: string): void {
+  const [call] = findThrowing(ctx, expr);
+  if (call) ctx.refuse(call, `a call that may throw in ${where}`, instead);
+}
+
 /** Calls that may throw inside `expr` (not inside nested functions), innermost and leftmost first. */
 function findThrowing(ctx: PrintContext, expr: ts.Node): ts.Node[] {
   const out: ts.Node[] = [];
