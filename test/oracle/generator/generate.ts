@@ -346,6 +346,18 @@ export class Generator {
             1 * deep,
             () => expr("str", ["", `.${this.r.pick(["toUpperCase", "toLowerCase", "trim"])}()`], [sub("str")]),
           ],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                [
+                  "",
+                  `.replace(${this.r.pick(["/[aeiou]+/g", "/(\\w)(\\w*)/g", "/\\s+/g", "/x*/g", "/^|$/gm", "/[a-z]/gi"])}, ${this.r.pick(['"-"', '"$2$1"', '"[$&]"', '"$$"', '""'])})`,
+                ],
+                [sub("str")],
+              ),
+          ],
           [1 * deep, () => expr("str", ["(", " ? ", " : ", ")"], [sub("bool"), sub("str"), sub("str")])],
           [1 * deep, () => this.index("strs", ctx, budget, avoid, '""')],
         ]);
@@ -423,6 +435,15 @@ export class Generator {
           [2, () => leaf("strs", "inputs.ws")],
           [vars.length > 0 ? 3 : 0, variable],
           [2 * deep, () => expr("strs", ["", `.split(${this.r.pick(['" "', '","', '""'])})`], [sub("str")])],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "strs",
+                ["", `.split(${this.r.pick(["/\\s*,\\s*/", "/(,)/", "/(?:)/u", "/\\b/"])}${this.r.pick(["", ", 2"])})`],
+                [sub("str")],
+              ),
+          ],
           [2 * deep, () => this.callback("strs", "map", ctx, budget, avoid)],
           [1 * deep, () => this.callback("strs", "mapStrings", ctx, budget, avoid)],
           [1 * deep, () => this.callback("strs", "filter", ctx, budget, avoid)],
