@@ -46,5 +46,6 @@ interface Number {
 interface String {
   valueOf(): string;
   split(): string[];
+  substr(from: number, length?: number): string;
 }
 `;

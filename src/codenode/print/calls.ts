@@ -18,7 +18,7 @@ import { hasSpread, packArray } from "./parameters.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
-import { arrayFrom, arrayOf, collectionFrom, isIterator } from "./iteration.js";
+import { arrayFrom, arrayOf, asArray, collectionFrom, isIterator } from "./iteration.js";
 import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
 import { printRegexConstructor, regexMethod } from "./regex.js";
@@ -227,7 +227,7 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
     // Each `...xs` is folded on its own, then the parts in order (NaN and -0 as JavaScript).
     const parts = node.arguments.map((a) =>
       ts.isSpreadElement(a)
-        ? `__ice_max_of(${printTo(ctx, a.expression, { kind: "array", element: NUMBER })}, ${method === "min"})`
+        ? `__ice_max_of(${asArray(ctx, a.expression, NUMBER)}, ${method === "min"})`
         : printTo(ctx, a, NUMBER),
     );
     return { text: parts.reduce((acc, a) => `Math.${method}(${acc}, ${a})`), type: NUMBER };

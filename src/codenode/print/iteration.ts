@@ -117,6 +117,13 @@ export function isIterator(ctx: PrintContext, node: ts.Expression): boolean {
   return name === "IterableIterator" || name === "IteratorObject" || name === "Iterator";
 }
 
+/** An iterable as an array of `element`: an array itself (not copied), else its elements collected. */
+export function asArray(ctx: PrintContext, node: ts.Expression, element: ValueType): string {
+  const type = ctx.checker.getTypeAtLocation(node);
+  if (ctx.checker.isArrayType(type)) return printTo(ctx, node, { kind: "array", element });
+  return collect(ctx, node, element);
+}
+
 /** The elements of an iterable as a new array of `element` (spread, `Array.from`). */
 export function collect(ctx: PrintContext, node: ts.Expression, element: ValueType): string {
   const type = ctx.checker.getTypeAtLocation(node);

@@ -12,6 +12,7 @@ import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { arg } from "./calls.js";
 import { asText, printExpr, printTo, stringLiteral } from "./expressions.js";
 import { callbackFor } from "./functions.js";
+import { asArray } from "./iteration.js";
 
 type ArrayType = Extract<ValueType, { kind: "array" }>;
 
@@ -145,7 +146,7 @@ export function fromCodePoint(ctx: PrintContext, node: ts.CallExpression): Print
   if (node.arguments.some(ts.isSpreadElement)) {
     if (node.arguments.length !== 1)
       return ctx.refuse(node, "String.fromCodePoint with a spread among other arguments", "spread one array alone");
-    const list = printTo(ctx, (node.arguments[0] as ts.SpreadElement).expression, { kind: "array", element: NUMBER });
+    const list = asArray(ctx, (node.arguments[0] as ts.SpreadElement).expression, NUMBER);
     return { text: `__ice_from_code_points(${list})`, type: STRING };
   }
   if (node.arguments.length === 0) return { text: '""', type: STRING };
@@ -166,7 +167,7 @@ export function mathLibrary(ctx: PrintContext, node: ts.CallExpression, method: 
       };
     case "hypot": {
       if (args.length === 1 && ts.isSpreadElement(args[0]!)) {
-        const list = printTo(ctx, args[0].expression, { kind: "array", element: NUMBER });
+        const list = asArray(ctx, args[0].expression, NUMBER);
         return { text: `__ice_hypot(${list})`, type: NUMBER };
       }
       if (args.some(ts.isSpreadElement))

@@ -70,6 +70,8 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
       return { text: `__ice_s_ends_with(${r}, ${str(0, '"undefined"')}, ${n(1, "Infinity")})`, type: BOOLEAN };
     case "slice":
       return { text: `__ice_s_slice(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type: STRING };
+    case "substr":
+      return { text: `__ice_substr(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type: STRING };
     case "substring":
       return { text: `__ice_s_substring(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type: STRING };
     case "toUpperCase":

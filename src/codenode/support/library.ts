@@ -69,6 +69,13 @@ export function __ice_from_code_points(a: Array<f64>): string {
   for (let k = 0; k < a.length; k++) s += __ice_from_code_point(unchecked(a[k]));
   return s;
 }
+/** substr(start, length): start from the end when negative, length clamped. */
+export function __ice_substr(s: string, start: f64, length: f64): string {
+  const len = s.length;
+  const from = __ice_rel(start, len);
+  const n = length != length ? 0 : min(max(__ice_idx(length), 0), len - from);
+  return n <= 0 ? "" : s.substring(from, from + n);
+}
 export function __ice_clz32(x: f64): f64 { return <f64>clz<u32>(<u32>__ice_i32(x)); }
 export function __ice_imul(a: f64, b: f64): f64 { return <f64>(__ice_i32(a) * __ice_i32(b)); }
 export function __ice_hypot(values: Array<f64>): f64 {

@@ -289,4 +289,18 @@ export const LIBRARY: readonly OracleCase[] = [
     [{ iso: "2024-01-01T10:00:00Z" }],
     TIME,
   ),
+  lib(
+    "substr-and-char-codes",
+    "const t = inputs.s;\nconst codes = [...t].map((c) => c.charCodeAt(0));\nreturn { a: t.substr(1, 3), b: t.substr(-3), c: t.substr(2), d: t.substr(-100, 2), e: t.substr(1, -1), back: String.fromCharCode(...codes), wrap: String.fromCharCode(65 + 65536, -1, 3.9) };",
+    { s: "string" },
+    { a: "string", b: "string", c: "string", d: "string", e: "string", back: "string", wrap: "string" },
+    [{ s: "hello, world" }, { s: "" }, { s: "é👍🏽x" }],
+  ),
+  lib(
+    "math-max-min-mixed-spread",
+    "const xs = inputs.xs;\nreturn { a: String(Math.max(...xs, -Infinity)), b: String(Math.min(0, ...xs)), c: String(Math.max(...xs, ...xs.map((x) => -x))), d: String(Math.min(...new Set(xs), 5)) };",
+    { xs: "number[]" },
+    { a: "string", b: "string", c: "string", d: "string" },
+    [{ xs: [3, 1, 2] }, { xs: [] }, { xs: [-0, 0] }, { xs: [1e308, -1e308, 5e-324] }],
+  ),
 ];
