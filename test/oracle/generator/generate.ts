@@ -2,7 +2,8 @@
  * @fileoverview Random programs in the plain subset of code-node bodies: number arithmetic
  * (`/ % **` with negative and fractional operands, Math.*), comparisons, string building
  * (templates, `+` of numbers, String(x), toFixed), arrays of numbers and strings (loops, push,
- * index, length, slice, join, sort with a comparator, map/filter/reduce), if/else with shadowing
+ * index, length, slice, join, sort with a comparator, map/filter/reduce; spread, Set, Map keys,
+ * flatMap, toSorted), if/else with shadowing
  * block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
@@ -312,6 +313,7 @@ export class Generator {
           [1 * deep, () => expr("num", ["(~", ")"], [sub("num")])],
           [1 * deep, () => expr("num", [this.r.pick(["Number(", "parseFloat(", "parseInt("]), ")"], [sub("str")])],
           [1 * deep, () => expr("num", ["", `.charCodeAt(${this.r.int(3)})`], [sub("str")])],
+          [1 * deep, () => expr("num", ["new Set(", ").size"], [sub(this.r.pick<Ty>(["nums", "strs"]))])],
           [1 * deep, () => expr("num", ["", ".lastIndexOf(", ")"], [sub("nums"), sub("num")])],
         ]);
       case "str":
@@ -417,6 +419,11 @@ export class Generator {
               ),
           ],
           [1 * deep, () => expr("nums", ["", ".concat(", ")"], [sub("nums"), sub("nums")])],
+          // iteration and the library (issue 12): sets keep the first of equal values (SameValueZero)
+          [1 * deep, () => expr("nums", ["[...new Set(", ")]"], [sub("nums")])],
+          [1 * deep, () => expr("nums", ["[...", ", ...", "]"], [sub("nums"), sub("nums")])],
+          [1 * deep, () => expr("nums", ["", ".flatMap((z) => [z, -z])"], [sub("nums")])],
+          [1 * deep, () => expr("nums", ["", ".toSorted()"], [sub("nums")])],
           [
             2,
             () =>
@@ -448,6 +455,13 @@ export class Generator {
           [1 * deep, () => this.callback("strs", "mapStrings", ctx, budget, avoid)],
           [1 * deep, () => this.callback("strs", "filter", ctx, budget, avoid)],
           [1, () => leaf("strs", this.r.pick(["inputs.ws.slice().sort()", "inputs.ws.slice().reverse()"]))],
+          [1 * deep, () => expr("strs", ["[...", "]"], [sub("str")])],
+          [1 * deep, () => expr("strs", ["Array.from(new Set(", "))"], [sub("strs")])],
+          [
+            1 * deep,
+            () =>
+              expr("strs", ["[...new Map(", ".map((z) => [z, z.length] as [string, number])).keys()]"], [sub("strs")]),
+          ],
         ]);
     }
   }
