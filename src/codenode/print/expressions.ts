@@ -6,7 +6,7 @@
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, NUMBER, STRING, type ValueType } from "../types.js";
+import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType } from "../types.js";
 import { printAwait } from "./async.js";
 import { printCall, printNew } from "./calls.js";
 import { shortText, type PrintContext, type Printed } from "./context.js";
@@ -47,6 +47,9 @@ export function printCondition(ctx: PrintContext, node: ts.Expression): string {
 
 export function truthy(printed: Printed): string {
   if (printed.type.kind === "boolean") return printed.text;
+  // `number | undefined` / `boolean | undefined` is a nullable box: defined and truthy inside.
+  const t = printed.type;
+  if (t.kind === "optional" && isPrimitive(t.inner)) return `__ice_truthy_box<${asType(t.inner)}>(${printed.text})`;
   return `__ice_truthy<${asType(printed.type)}>(${printed.text})`;
 }
 

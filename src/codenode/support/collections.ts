@@ -20,4 +20,26 @@ export function __ice_map_get_box<K, V>(m: __ice_Map<K, V>, k: K): __ice_Box<V> 
   const p = m.find(__ice_key<K>(k));
   return p >= 0 ? new __ice_Box<V>(unchecked(m.vs[p])) : null;
 }
+/** Truthiness of \`number | undefined\` and \`boolean | undefined\`: defined, and truthy inside. */
+export function __ice_truthy_box<T>(b: __ice_Box<T> | null): bool {
+  if (b === null) return false;
+  return __ice_truthy<T>(b.v);
+}
+/** \`a[i]\` past the end (or at a non-index) is undefined, for the contexts that observe it (print/missing.ts). */
+export function __ice_a_get<T>(a: Array<T>, i: f64): T | null {
+  const k = <i32>i;
+  return i >= 0 && <f64>k == i && k < a.length ? unchecked(a[k]) : null;
+}
+export function __ice_a_get_box<T>(a: Array<T>, i: f64): __ice_Box<T> | null {
+  const k = <i32>i;
+  return i >= 0 && <f64>k == i && k < a.length ? new __ice_Box<T>(unchecked(a[k])) : null;
+}
+export function __ice_s_get(s: string, i: f64): string | null {
+  const k = <i32>i;
+  return i >= 0 && <f64>k == i && k < s.length ? s.charAt(k) : null;
+}
+/** undefined in arithmetic is NaN. */
+export function __ice_or_nan(b: __ice_Box<f64> | null): f64 { return b === null ? NaN : b.v; }
+export function __ice_text_or_undefined(s: string | null): string { return s === null ? "undefined" : s; }
+export function __ice_text_or_undefined_box<T>(b: __ice_Box<T> | null): string { return b === null ? "undefined" : __ice_str<T>(b.v); }
 `;

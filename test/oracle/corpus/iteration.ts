@@ -237,4 +237,12 @@ export const ITERATION: readonly OracleCase[] = [
     { words: "string[]", counts: "integer[]", distinct: "integer" },
     [{ lines: ["the cat", "The dog and the cat", "  a  b "] }, { lines: [] }, { lines: ["ß ẞ SS ss", "İ i̇"] }],
   ),
+  it(
+    "optional-number-truthiness",
+    'const m = new Map<string, number>([["z", 0], ["n", NaN], ["o", 1]]);\nconst b = new Map<string, boolean>([["f", false], ["t", true]]);\nconst out: string[] = [];\nfor (const k of ["z", "n", "o", "x", "f", "t"]) {\n  const v = m.get(k);\n  out.push(v ? "T" : "F");\n  if (m.get(k)) out.push("t");\n  out.push(String(!v), String(v || 7), String(b.get(k) ? 1 : 0), String(!b.get(k)));\n}\nreturn { out };',
+    {},
+    { out: "string[]" },
+    [{}],
+  ),
 ];
+
