@@ -7,14 +7,7 @@
  */
 
 /** Case name -> what is wrong today. */
-export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
-  "everyday/assertions-and-satisfies":
-    "`const first = xs[0]; first ? ... : ...` on an empty array: JavaScript reads undefined, the sandbox stops with a trap",
-  "everyday/lines-and-columns":
-    "`w[i] ?? 0` past the end of an array: JavaScript reads undefined, the sandbox stops with a trap",
-  "everyday/date-parts":
-    'destructuring past the end of an array (`const [y, m, d] = "x".split("-")...`): JavaScript binds undefined (then NaN), the sandbox stops with a trap',
-};
+export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};
 
 /**
  * Cases refused with diagnostics that are unlocated or leak AssemblyScript internals (`~lib/`,

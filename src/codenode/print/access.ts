@@ -8,6 +8,7 @@ import { enumMember } from "./enums.js";
 import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
+import { missingRead } from "./missing.js";
 import { narrowed, numberLiteral, printExpr, printTo } from "./expressions.js";
 import { groupRead, matchElement, regexProperty } from "./regex.js";
 
@@ -94,6 +95,8 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   }
   if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
   const index = printTo(ctx, node.argumentExpression, NUMBER);
+  const missing = missingRead(ctx, node, object, index);
+  if (missing) return missing;
   if (object.type.kind === "array")
     return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };
   if (object.type.kind === "string") return { text: `__ice_char(${object.text}, ${index})`, type: STRING };

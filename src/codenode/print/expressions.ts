@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType } from "../types.js";
 import { printAwait } from "./async.js";
+import { missingLocal } from "./missing.js";
 import { printCall, printNew } from "./calls.js";
 import { shortText, type PrintContext, type Printed } from "./context.js";
 import { coerce, UNDEFINED, unwrap } from "./coerce.js";
@@ -216,6 +217,8 @@ export function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Pr
   if (isWriteTarget(node)) return printed;
   const here = ctx.typeOf(node);
   if (here.kind === "optional") return printed;
+  const observed = missingLocal(ctx, node, printed);
+  if (observed) return observed;
   return { text: unwrap(printed), type: printed.type.inner };
 }
 

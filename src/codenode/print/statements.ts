@@ -17,6 +17,7 @@ import { groupBindings, matchBindings } from "./regex.js";
 import { elementOf, sequenceOf } from "./iteration.js";
 import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from "./exceptions.js";
 import { printClass } from "./classes.js";
+import { destructuredElement } from "./missing.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -182,7 +183,11 @@ function destructure(
       if (ts.isOmittedExpression(e)) return;
       if (e.dotDotDotToken) ctx.refuse(e, "a rest element", "use slice");
       if (e.initializer) ctx.refuse(e, "a default in an array pattern", "test the length first");
-      lines.push(bindElement(ctx, e, { text: `__ice_at<${asType(element)}>(${temp}, ${i}.0)`, type: element }));
+      const read = destructuredElement(ctx, e, temp, i, element) ?? {
+        text: `__ice_at<${asType(element)}>(${temp}, ${i}.0)`,
+        type: element,
+      };
+      lines.push(bindElement(ctx, e, read));
     });
   }
   return lines.join("\n");

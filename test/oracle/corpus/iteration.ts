@@ -245,4 +245,3 @@ export const ITERATION: readonly OracleCase[] = [
     [{}],
   ),
 ];
-

@@ -303,4 +303,40 @@ export const LIBRARY: readonly OracleCase[] = [
     { a: "string", b: "string", c: "string", d: "string" },
     [{ xs: [3, 1, 2] }, { xs: [] }, { xs: [-0, 0] }, { xs: [1e308, -1e308, 5e-324] }],
   ),
+  // reads past the end: undefined where the program observes it, a trap where JavaScript would throw
+  lib(
+    "out-of-range-read-contexts",
+    'const xs = inputs.xs;\nconst a = xs[5] ?? -1;\nconst b = xs[1] ? "t" : "f";\nconst c = String(xs[2] * 2);\nconst d = "a" + xs[9];\nconst e = `${xs[0]}|${xs[7]}`;\nconst f = xs[3] === undefined;\nconst g = !xs[0];\nconst h = String(xs[1.5]) + String(xs[-1]) + (inputs.s[4] ?? "?");\nreturn { a, b, c, d, e, f, g, h };',
+    { xs: "number[]", s: "string" },
+    { a: "number", b: "string", c: "string", d: "string", e: "string", f: "boolean", g: "boolean", h: "string" },
+    [
+      { xs: [3, 1, 2], s: "hello" },
+      { xs: [], s: "" },
+      { xs: [0, -0, 5], s: "abc" },
+    ],
+  ),
+  lib(
+    "out-of-range-locals",
+    'const [p, q, r] = inputs.s.split("-").map((x) => parseInt(x, 10));\nconst first = inputs.words[0];\nconst last = inputs.words[inputs.words.length - 1];\nlet n = 0;\nfor (const [a, b] of [[1, 2], [3]]) n += a + b;\nreturn { sum: String(p * 10000 + q * 100 + r), first: first ? first.toUpperCase() : "none", last: last ?? "-", n: String(n), u: String(q), t: `${r}`, missing: first === undefined };',
+    { s: "string", words: "string[]" },
+    { sum: "string", first: "string", last: "string", n: "string", u: "string", t: "string", missing: "boolean" },
+    [
+      { s: "2024-01-31", words: ["a", "b"] },
+      { s: "x", words: [] },
+    ],
+  ),
+  lib(
+    "out-of-range-objects",
+    'const first = inputs.people[0];\nreturn { name: first ? first.name : "none", n: inputs.people[3]?.name ?? "?", has: inputs.people[1] !== undefined };',
+    { people: [{ name: "string" }] },
+    { name: "string", n: "string", has: "boolean" },
+    [{ people: [] }, { people: [{ name: "a" }, { name: "b" }] }],
+  ),
+  lib(
+    "out-of-range-property-read-throws",
+    "const first = inputs.people[0];\nreturn { name: first.name, n: inputs.people[2].name };",
+    { people: [{ name: "string" }] },
+    { name: "string", n: "string" },
+    [{ people: [] }, { people: [{ name: "a" }] }, { people: [{ name: "a" }, { name: "b" }, { name: "c" }] }],
+  ),
 ];
