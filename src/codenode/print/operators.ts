@@ -148,7 +148,7 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
       return ctx.refuse(
         node,
         "comparing a value whose type excludes undefined with undefined",
-        "an array element or a character read past the end stops the node instead of giving undefined: compare the index with .length",
+        "its type says it is never undefined; give it a type with `| undefined` if it can be",
       );
     return { text: `(${printed.text} ${equal ? "===" : "!=="} null)`, type: BOOLEAN };
   }
