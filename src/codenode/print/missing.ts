@@ -108,15 +108,17 @@ function isCondition(node: ts.Node): boolean {
 }
 
 /** An optional value as the context wants it: NaN or "undefined" for undefined, else the optional itself. */
-export function observe(printed: Printed, how: "nullish" | "number" | "text"): Printed {
+export function observe(printed: Printed, how: "nullish" | "number" | "text"): Printed | undefined {
   const t = printed.type;
-  if (t.kind !== "optional") return printed;
+  if (t.kind !== "optional") return undefined;
+  if (how === "nullish") return printed;
   if (how === "number" && t.inner.kind === "number") return { text: `__ice_or_nan(${printed.text})`, type: t.inner };
   if (how === "text" && t.inner.kind === "string")
     return { text: `__ice_text_or_undefined(${printed.text})`, type: t.inner };
   if (how === "text" && (t.inner.kind === "number" || t.inner.kind === "boolean"))
     return { text: `__ice_text_or_undefined_box<${asType(t.inner)}>(${printed.text})`, type: { kind: "string" } };
-  return printed;
+  // Another use (a string compared with <, ...): the plain read, which traps past the end.
+  return undefined;
 }
 
 /** True when a local is bound from a read that may be past the end (its storage is optional). */
