@@ -21,6 +21,8 @@ export type ValueType =
   | { readonly kind: "map"; readonly key: ValueType; readonly value: ValueType }
   | { readonly kind: "set"; readonly element: ValueType }
   | { readonly kind: "object"; readonly shape: ClassShape }
+  /** An object used as a dictionary (`Record<string, T>`, `{ [k: string]: T }`): support/dictionary.ts. */
+  | { readonly kind: "dict"; readonly value: ValueType }
   /** A tuple (`[K, V]` of `map.entries()`): a generated class with fields `_0`, `_1`, ... */
   | { readonly kind: "tuple"; readonly elements: readonly ValueType[]; readonly shape: ClassShape }
   | { readonly kind: "optional"; readonly inner: ValueType }
@@ -64,6 +66,8 @@ export function typeKey(t: ValueType): string {
     case "object":
     case "function":
       return t.shape.name;
+    case "dict":
+      return `dict<${typeKey(t.value)}>`;
     case "tuple":
       return `[${t.elements.map(typeKey).join(",")}]`;
     case "optional":
@@ -98,6 +102,8 @@ export function asType(t: ValueType): string {
     case "tuple":
     case "function":
       return t.shape.name;
+    case "dict":
+      return `__ice_Dict<${asType(t.value)}>`;
     case "optional":
       return isPrimitive(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
     case "error":
@@ -201,6 +207,30 @@ export class ClassRegistry {
       .concat(this.functions.declarations())
       .join("\n");
   }
+}
+
+/**
+ * An object type with an index signature: a dictionary when its keys are strings and it has no
+ * named properties (`Record<string, T>`, `{ [k: string]: T }`).
+ */
+function dictionaryOf(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  infos: readonly ts.IndexInfo[],
+  classes: ClassRegistry,
+  depth: number,
+  parameters?: TypeParameters,
+): Converted {
+  const text = checker.typeToString(type);
+  const [info] = infos;
+  if (infos.length !== 1 || !info || !(info.keyType.flags & ts.TypeFlags.String))
+    return { reason: `'${text}' has a key type other than string; use Record<string, T> or a Map` };
+  if (checker.getPropertiesOfType(type).length > 0)
+    return { reason: `'${text}' mixes named fields with an index signature; use one of the two` };
+  const value = fromChecker(checker, info.type, classes, depth + 1, parameters);
+  if ("reason" in value) return value;
+  if (value.type.kind === "void") return { reason: `'${text}' holds no values` };
+  return { type: { kind: "dict", value: value.type } };
 }
 
 /** Why a TypeScript type has no representation, or the type. */
@@ -312,19 +342,24 @@ export function fromChecker(
     const [inner] = checker.getTypeArguments(type as ts.TypeReference);
     return inner ? fromChecker(checker, inner, classes, depth + 1) : { reason: "a promise of nothing" };
   }
-  if (flags & ts.TypeFlags.Object) {
+  if (
+    flags & ts.TypeFlags.Object ||
+    (type.isIntersection() && type.types.every((t) => t.flags & ts.TypeFlags.Object))
+  ) {
     if (type.getCallSignatures().length > 0)
       return functionFromChecker(checker, type, classes.functions, (t) =>
         fromChecker(checker, t, classes, depth + 1, parameters),
       );
-    if (checker.getIndexInfosOfType(type).length > 0)
-      return {
-        reason: `'${checker.typeToString(type)}' has an index signature; objects used as dictionaries need a Map`,
-      };
+    const indexInfos = checker.getIndexInfosOfType(type);
+    if (indexInfos.length > 0) return dictionaryOf(checker, type, indexInfos, classes, depth, parameters);
     const fields: { name: string; type: ValueType }[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(property.name) || property.name.startsWith("__ice"))
+      if (
+        !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(property.name) ||
+        property.name.startsWith("__ice") ||
+        property.name === "__proto__"
+      )
         return { reason: `property name '${property.name}' is not supported` };
       const propertyType = declaration
         ? checker.getTypeOfSymbolAtLocation(property, declaration)

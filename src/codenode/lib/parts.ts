@@ -9,5 +9,7 @@ import { ITERATION_LIB } from "./iteration.js";
 import { LIBRARY_LIB } from "./library.js";
 import { REGEX_LIB } from "./regex.js";
 
+import { OBJECTS_LIB } from "./objects.js";
+
 /** Declaration text of each area, appended to the core library in this order. */
-export const LIB_PARTS: readonly string[] = [ITERATION_LIB, LIBRARY_LIB, REGEX_LIB, EXCEPTIONS_LIB];
+export const LIB_PARTS: readonly string[] = [ITERATION_LIB, LIBRARY_LIB, REGEX_LIB, EXCEPTIONS_LIB, OBJECTS_LIB];

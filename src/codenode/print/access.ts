@@ -11,6 +11,7 @@ import { coerce } from "./coerce.js";
 import { missingRead } from "./missing.js";
 import { narrowed, numberLiteral, printExpr, printTo } from "./expressions.js";
 import { groupRead, matchElement, regexProperty } from "./regex.js";
+import { dictRead, keyText } from "./objects.js";
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
   MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
@@ -63,6 +64,7 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
     const field = t.shape.fields.find((f) => f.name === property);
     if (field) return narrowed(ctx, node, { text: `${object.text}.${property}`, type: field.type });
   }
+  if (t.kind === "dict") return dictRead(ctx, node, object, JSON.stringify(property));
   if (t.kind === "error" && property === "message") return { text: `${object.text}.message`, type: STRING };
   return ctx.refuse(node, `'.${property}' here`, "use a supported member");
 }
@@ -85,6 +87,7 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   const object = printExpr(ctx, node.expression);
   const capture = matchElement(ctx, node, object);
   if (capture) return capture;
+  if (object.type.kind === "dict") return dictRead(ctx, node, object, keyText(ctx, node.argumentExpression));
   if (object.type.kind === "tuple") {
     const at = node.argumentExpression;
     const i = ts.isNumericLiteral(at) ? Number(at.text) : -1;

@@ -10,6 +10,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo, variableAccess } from "./expressions.js";
 import { isLogicalAssignment, printLogicalAssignment } from "./logicalAssignment.js";
 import { COMPOUND, isPure, operate } from "./operators.js";
+import { dictAssignment } from "./objects.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
@@ -36,6 +37,16 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
   const left = stripParens(node.left);
   if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
     return ctx.refuse(node, "destructuring assignment", "assign each value separately");
+  if (ts.isElementAccessExpression(left) || (ts.isPropertyAccessExpression(left) && !left.questionDotToken)) {
+    if (ctx.typeOf(left.expression).kind === "dict")
+      return dictAssignment(
+        ctx,
+        node,
+        printExpr(ctx, left.expression),
+        ts.isElementAccessExpression(left) ? left.argumentExpression : left.name.text,
+        COMPOUND[op],
+      );
+  }
   if (isLogicalAssignment(node)) {
     const printed = printLogicalAssignment(ctx, node, (target) => printLValue(ctx, target));
     if (printed) return printed;
@@ -81,11 +92,30 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
         type: NUMBER,
       };
   }
+  if (op !== ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && !isPure(left.expression)) {
+    // `rows[k].count += 1`: the object is evaluated once.
+    const object = printExpr(ctx, left.expression);
+    const field =
+      object.type.kind === "object" ? object.type.shape.fields.find((f) => f.name === left.name.text) : undefined;
+    if (!field) return ctx.refuse(node, "a compound assignment to this field", "read the object into a local first");
+    const t = ctx.temp(object.type);
+    const place: Printed = { text: `${t}.${field.name}`, type: field.type };
+    const value = operate(
+      ctx,
+      node,
+      COMPOUND[op]!,
+      narrowedForCompound(place),
+      printExpr(ctx, node.right),
+      field.type.kind === "string",
+    );
+    return {
+      text: `(${t} = ${object.text}, ${place.text} = ${coerce(ctx, value, field.type, node)})`,
+      type: field.type,
+    };
+  }
   const target = printLValue(ctx, node.left);
   if (op === ts.SyntaxKind.EqualsToken)
     return { text: `(${target.text} = ${printTo(ctx, node.right, target.type)})`, type: target.type };
-  if (ts.isPropertyAccessExpression(left) && !isPure(left.expression))
-    return ctx.refuse(node, "a compound assignment to this field", "read the object into a local first");
   const current = narrowedForCompound(target);
   const value = operate(ctx, node, COMPOUND[op]!, current, printExpr(ctx, node.right), target.type.kind === "string");
   return { text: `(${target.text} = ${coerce(ctx, value, target.type, node)})`, type: target.type };

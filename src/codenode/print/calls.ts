@@ -25,6 +25,7 @@ import { printRegexConstructor, regexMethod } from "./regex.js";
 import { optionalCall } from "./optionalCall.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
+import { dictMethod, objectCall } from "./objects.js";
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 
@@ -61,6 +62,7 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "Array" && method === "from") return arrayFrom(ctx, node);
         if (global === "Array" && method === "of") return arrayOf(ctx, node);
         if (global === "RegExp") return ctx.refuse(node, `RegExp.${method}`, "call methods of a regular expression");
+        if (global === "Object") return objectCall(ctx, node, method);
       }
     }
     if (callee.questionDotToken || ts.isOptionalChain(callee)) {
@@ -122,6 +124,8 @@ function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printe
         return invoke(ctx, node, { text: `${receiver.text}.${method}`, type: field.type });
       break;
     }
+    case "dict":
+      return dictMethod(ctx, node, receiver, method);
     default:
       break;
   }

@@ -20,6 +20,7 @@ import { closureOf } from "./closures.js";
 import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
 import { printExtended } from "./classes.js";
 import { thrownText } from "./exceptions.js";
+import { printDelete, undefinedAware } from "./objects.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -152,6 +153,8 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return ctx.refuse(node, "'typeof'", "values are typed by their declarations; compare the values themselves");
     case ts.SyntaxKind.ThisKeyword:
       return ctx.refuse(node, "'this'", "pass values as parameters");
+    case ts.SyntaxKind.DeleteExpression:
+      return printDelete(ctx, node as ts.DeleteExpression);
     case ts.SyntaxKind.SpreadElement:
       return ctx.refuse(node, "spread '...'", "use concat, or a loop");
     default:
@@ -214,7 +217,7 @@ export function isLiftedConst(_ctx: PrintContext, symbol: ts.Symbol): boolean {
 /** A read whose type the checker narrowed (an optional proven defined) is unwrapped. */
 export function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Printed {
   if (printed.type.kind !== "optional") return printed;
-  if (isWriteTarget(node)) return printed;
+  if (isWriteTarget(node) || undefinedAware(node)) return printed;
   const here = ctx.typeOf(node);
   if (here.kind === "optional") return printed;
   const observed = missingLocal(ctx, node, printed);

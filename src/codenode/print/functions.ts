@@ -16,7 +16,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printTo, variableAccess } from "./expressions.js";
 import { instantiation } from "./generics.js";
 import { printArguments } from "./parameters.js";
-import { printStatements } from "./statements.js";
+import { destructure, printStatements } from "./statements.js";
 import { entryGuard, expressionBody } from "./exceptions.js";
 
 export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
@@ -231,7 +231,14 @@ export interface Signature {
 
 function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
   const params = node.parameters.map((p): Param => {
-    if (!ts.isIdentifier(p.name)) ctx.refuse(p, "a destructured parameter", "take the object and read its fields");
+    if (!ts.isIdentifier(p.name)) {
+      // A destructured parameter (`([k, v]) => ...`): a plain parameter, destructured on entry.
+      if (p.initializer || p.dotDotDotToken)
+        ctx.refuse(p, "a default or rest on a destructured parameter", "destructure inside the function");
+      const name = patternParameters.get(p) ?? ctx.fresh("pp");
+      patternParameters.set(p, name);
+      return { name, type: ctx.typeOf(p), node: p, rest: false };
+    }
     const symbol = ctx.symbolOf(p.name)!;
     // A parameter that is always undefined (`_` of `Array.from({ length: n }, (_, i) => ...)`)
     // takes an empty box; reading it is refused where it is read.
@@ -267,6 +274,17 @@ function defaults(ctx: PrintContext, signature: Signature): string {
     );
   }
   return lines.join("\n");
+}
+
+/** The names given to destructured parameters. */
+const patternParameters = new WeakMap<ts.ParameterDeclaration, string>();
+
+/** Destructures the patterned parameters of a function on entry. */
+function unpackParameters(ctx: PrintContext, signature: Signature): string {
+  return signature.params
+    .filter((p) => !ts.isIdentifier(p.node.name))
+    .map((p) => destructure(ctx, p.node.name, { text: p.name, type: p.type }, p.node))
+    .join("\n");
 }
 
 /** A lifted function: its name (one per generic instance) and signature. */
@@ -306,7 +324,7 @@ export function lift(ctx: PrintContext, node: FunctionNode, typeArgs?: ReadonlyM
     state.returnType = signature.returnType;
     const lifted = { name, signature };
     instances.set(key, lifted);
-    const bindings = defaults(ctx, signature);
+    const bindings = [defaults(ctx, signature), unpackParameters(ctx, signature)].filter(Boolean).join("\n");
     let body: string;
     if (ts.isBlock(node.body!)) body = printStatements(ctx, node.body.statements) + fallOff(signature.returnType);
     else body = expressionBody(ctx, node.body!, signature.returnType);

@@ -9,6 +9,8 @@ import { printTo } from "./expressions.js";
 import { isPure } from "./operators.js";
 import { collect } from "./iteration.js";
 import { closureOf } from "./closures.js";
+import { printDictLiteral } from "./objects.js";
+import { printShapeSpread } from "./shapes.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
   // The `[]` of `s.match(re) ?? []` (print/regex.ts).
@@ -48,11 +50,14 @@ export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpres
 
 export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, hint?: ValueType): Printed {
   const target =
-    hint?.kind === "object"
+    hint?.kind === "object" || hint?.kind === "dict"
       ? hint
-      : hint?.kind === "optional" && hint.inner.kind === "object"
+      : hint?.kind === "optional" && (hint.inner.kind === "object" || hint.inner.kind === "dict")
         ? hint.inner
         : ctx.typeOf(node);
+  if (target.kind === "dict") return printDictLiteral(ctx, node, target);
+  if (target.kind === "object" && node.properties.some(ts.isSpreadAssignment))
+    return printShapeSpread(ctx, node, target);
   if (target.kind !== "object") return ctx.refuse(node, "this object literal", "declare its type");
   const values = new Map<string, ts.Expression>();
   const written: string[] = [];

@@ -127,7 +127,11 @@ export function mayBeMissing(ctx: PrintContext, symbol: ts.Symbol): boolean {
   if (!d || !ctx.isLocal(symbol)) return false;
   if (ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) && d.initializer) {
     const init = stripParens(d.initializer);
-    return ts.isElementAccessExpression(init) && !init.questionDotToken && indexesArray(ctx, init.expression);
+    return (
+      ts.isElementAccessExpression(init) &&
+      !init.questionDotToken &&
+      (indexesArray(ctx, init.expression) || ctx.typeOf(init.expression).kind === "dict")
+    );
   }
   if (ts.isBindingElement(d) && ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken && ts.isIdentifier(d.name)) {
     const pattern = d.parent;

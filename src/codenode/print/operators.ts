@@ -10,6 +10,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
+import { dictUpdate, printIn } from "./objects.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
   [ts.SyntaxKind.MinusToken]: "-",
@@ -107,7 +108,8 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
     const right = printExpr(ctx, node.right);
     return { text: `(${left.text}, ${right.text})`, type: right.type };
   }
-  if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword)
+  if (op === ts.SyntaxKind.InKeyword) return printIn(ctx, node);
+  if (op === ts.SyntaxKind.InstanceOfKeyword)
     return ctx.refuse(
       node,
       `'${ts.tokenToString(op)}'`,
@@ -256,6 +258,8 @@ export function printUpdate(
 ): Printed {
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "++" : "--";
   const operand = node.operand;
+  if (ts.isElementAccessExpression(operand) && ctx.typeOf(operand.expression).kind === "dict")
+    return dictUpdate(ctx, node, printExpr(ctx, operand.expression), operand.argumentExpression, prefix);
   if (ts.isElementAccessExpression(operand)) {
     const used = !isDiscarded(node);
     if (used && !prefix)

@@ -6,7 +6,7 @@
  * message). Unsupported statements are refused with what to write instead.
  */
 import { ts } from "ts-morph";
-import { asType, type ValueType, zeroValue } from "../types.js";
+import { asType, optional, type ValueType, zeroValue } from "../types.js";
 import { printEnumDeclaration } from "./enums.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -17,7 +17,9 @@ import { groupBindings, matchBindings } from "./regex.js";
 import { elementOf, sequenceOf } from "./iteration.js";
 import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from "./exceptions.js";
 import { printClass } from "./classes.js";
-import { destructuredElement } from "./missing.js";
+import { printForIn } from "./objects.js";
+import { arrayPatternElement, objectRest } from "./shapes.js";
+import { box } from "./calls.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -99,8 +101,18 @@ function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
       );
     case ts.SyntaxKind.LabeledStatement:
       return printLabeled(ctx, node as ts.LabeledStatement, (inner) => printStatement(ctx, inner));
-    case ts.SyntaxKind.ForInStatement:
-      return ctx.refuse(node, "for...in", "iterate an array with for...of, or a Map's keys");
+    case ts.SyntaxKind.ForInStatement: {
+      const s = node as ts.ForInStatement;
+      return printForIn(
+        ctx,
+        s,
+        (declaration, key) => {
+          const symbol = ctx.symbolOf(declaration.name)!;
+          return bind(ctx, symbol, ctx.declaredType(symbol, declaration.name), key);
+        },
+        () => block(ctx, s.statement),
+      );
+    }
     case ts.SyntaxKind.ClassDeclaration:
       return printClass(ctx, node as ts.ClassDeclaration);
     case ts.SyntaxKind.EnumDeclaration:
@@ -137,12 +149,12 @@ function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
 }
 
 /** Declares a local (or stores it in its environment) with a value already printed. */
-function bind(ctx: PrintContext, symbol: ts.Symbol, type: ValueType, value: string): string {
+export function bind(ctx: PrintContext, symbol: ts.Symbol, type: ValueType, value: string): string {
   if (ctx.captured.has(symbol)) return `${variableAccess(ctx, symbol)} = ${value};`;
   return `let ${ctx.nameOf(symbol)}: ${asType(type)} = ${value};`;
 }
 
-function destructure(
+export function destructure(
   ctx: PrintContext,
   pattern: ts.BindingName,
   source: { text: string; type: ValueType },
@@ -154,15 +166,34 @@ function destructure(
   if (ts.isObjectBindingPattern(pattern) && value.type.kind === "groups") {
     lines.push(...groupBindings(ctx, pattern, temp, (e, v) => bindElement(ctx, e, v)));
   } else if (ts.isObjectBindingPattern(pattern)) {
-    if (value.type.kind !== "object")
+    const source = value.type;
+    if (source.kind !== "object" && source.kind !== "dict")
       return ctx.refuse(at, "destructuring this value", "destructure objects with known fields");
+    const taken: string[] = [];
     for (const element of pattern.elements) {
-      if (element.dotDotDotToken) ctx.refuse(element, "a rest element", "read the fields you need");
+      if (element.dotDotDotToken) {
+        if (!ts.isIdentifier(element.name)) ctx.refuse(element, "a pattern after '...'", "name the rest: ...rest");
+        const symbol = ctx.symbolOf(element.name)!;
+        const type = ctx.declaredType(symbol, element.name);
+        lines.push(bind(ctx, symbol, type, objectRest(ctx, element, temp, source, taken, type)));
+        continue;
+      }
       const key = element.propertyName ?? element.name;
-      if (!ts.isIdentifier(key)) ctx.refuse(element, "a computed property in a pattern", "read the field directly");
-      const field = value.type.shape.fields.find((f) => f.name === (key as ts.Identifier).text);
-      if (!field)
-        return ctx.refuse(element, `the field '${(key as ts.Identifier).text}'`, "destructure fields the object has");
+      if (!ts.isIdentifier(key) && !ts.isStringLiteral(key))
+        ctx.refuse(element, "a computed property in a pattern", "read the field directly");
+      const name = (key as ts.Identifier).text;
+      taken.push(name);
+      if (source.kind === "dict") {
+        const read = element.initializer
+          ? `__ice_dict_get${box(source.value)}<${asType(source.value)}>(${temp}, ${JSON.stringify(name)})`
+          : `__ice_dict_at<${asType(source.value)}>(${temp}, ${JSON.stringify(name)})`;
+        lines.push(
+          bindElement(ctx, element, { text: read, type: element.initializer ? optional(source.value) : source.value }),
+        );
+        continue;
+      }
+      const field = source.shape.fields.find((f) => f.name === name);
+      if (!field) return ctx.refuse(element, `the field '${name}'`, "destructure fields the object has");
       lines.push(bindElement(ctx, element, { text: `${temp}.${field.name}`, type: field.type }));
     }
   } else if (value.type.kind === "tuple") {
@@ -177,24 +208,26 @@ function destructure(
   } else if (value.type.kind === "match") {
     lines.push(...matchBindings(ctx, pattern as ts.ArrayBindingPattern, temp, (e, v) => bindElement(ctx, e, v)));
   } else {
-    if (value.type.kind !== "array") return ctx.refuse(at, "destructuring this value", "destructure arrays only");
-    const element = value.type.element;
     (pattern as ts.ArrayBindingPattern).elements.forEach((e, i) => {
       if (ts.isOmittedExpression(e)) return;
-      if (e.dotDotDotToken) ctx.refuse(e, "a rest element", "use slice");
-      if (e.initializer) ctx.refuse(e, "a default in an array pattern", "test the length first");
-      const read = destructuredElement(ctx, e, temp, i, element) ?? {
-        text: `__ice_at<${asType(element)}>(${temp}, ${i}.0)`,
-        type: element,
-      };
-      lines.push(bindElement(ctx, e, read));
+      lines.push(bindElement(ctx, e, arrayPatternElement(ctx, e, temp, value.type, i)));
     });
   }
   return lines.join("\n");
 }
 
 function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { text: string; type: ValueType }): string {
-  if (!ts.isIdentifier(element.name)) return destructure(ctx, element.name, value, element);
+  if (!ts.isIdentifier(element.name)) {
+    if (value.type.kind !== "optional") return destructure(ctx, element.name, value, element);
+    // An undefined value takes the default; without one, destructuring it stops the node (JavaScript throws).
+    const inner = value.type.inner;
+    const temp = ctx.temp(value.type);
+    const defined = unwrap({ text: temp, type: value.type });
+    const text = element.initializer
+      ? `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, inner)}`
+      : unwrap(value);
+    return destructure(ctx, element.name, { text: element.initializer ? `(${text})` : text, type: inner }, element);
+  }
   const symbol = ctx.symbolOf(element.name)!;
   const type = ctx.declaredType(symbol, element.name);
   if (element.initializer && value.type.kind === "optional") {

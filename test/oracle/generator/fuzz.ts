@@ -52,7 +52,7 @@ export interface FuzzRunResult {
 
 const INPUTS_PER_PROGRAM = 4;
 
-function toCase(name: string, program: Program, inputs: readonly unknown[]): OracleCase {
+export function toCase(name: string, program: Program, inputs: readonly unknown[]): OracleCase {
   const output = Object.fromEntries(program.ret.map(([field, e]) => [field, schemaOf(e.ty)]));
   return { name, body: printProgram(program), input: INPUT_SCHEMA, output, inputs };
 }

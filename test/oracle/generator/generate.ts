@@ -393,6 +393,15 @@ export class Generator {
             1 * deep,
             () => expr("bool", [`Number.${this.r.pick(["isInteger", "isNaN", "isFinite"])}(`, ")"], [sub("num")]),
           ],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "bool",
+                ["Object.hasOwn(Object.fromEntries(", ".map((dk) => [dk, 1])), ", ")"],
+                [sub("strs"), sub("str")],
+              ),
+          ],
         ]);
       case "nums":
         return this.r.weighted<Expr>([
@@ -436,6 +445,10 @@ export class Generator {
                 ]),
               ),
           ],
+          [
+            1 * deep,
+            () => expr("nums", ["Object.values(Object.fromEntries(", ".map((dk, di) => [dk, di])))"], [sub("strs")]),
+          ],
         ]);
       case "strs":
         return this.r.weighted<Expr>([
@@ -462,6 +475,8 @@ export class Generator {
             () =>
               expr("strs", ["[...new Map(", ".map((z) => [z, z.length] as [string, number])).keys()]"], [sub("strs")]),
           ],
+          // Objects as dictionaries: keys in JavaScript's order (integer-like first), last write wins.
+          [1 * deep, () => expr("strs", ["Object.keys(Object.fromEntries(", ".map((dk) => [dk, 0])))"], [sub("strs")])],
         ]);
     }
   }

@@ -1,0 +1,23 @@
+/**
+ * @fileoverview Library declarations for objects used as dictionaries and the `Object.*` functions
+ * (print/objects.ts lowers them; support/dictionary.ts holds the dictionary): `Object.keys`,
+ * `values`, `entries` (own keys in JavaScript's order), `assign`, `fromEntries`, `is`, `hasOwn`.
+ */
+
+export const OBJECTS_LIB = `
+interface ObjectConstructor {
+  keys(o: {}): string[];
+  values<T>(o: { [s: string]: T }): T[];
+  entries<T>(o: { [s: string]: T }): [string, T][];
+  assign<T extends {}, U>(target: T, source: U): T & U;
+  assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;
+  assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;
+  fromEntries<T>(entries: readonly (readonly [string | number, T])[]): { [k: string]: T };
+  is<T>(value1: T, value2: T): boolean;
+  hasOwn(o: {}, key: string | number): boolean;
+}
+declare var Object: ObjectConstructor;
+interface Object {
+  hasOwnProperty(key: string | number): boolean;
+}
+`;

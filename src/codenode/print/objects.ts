@@ -1,0 +1,387 @@
+/**
+ * @fileoverview Objects used as dictionaries (`Record<string, T>`, `{ [k: string]: T }`; the
+ * support class is support/dictionary.ts) and the `Object.*` functions: literals, `o[k]` (a
+ * missing key is `undefined` where the code tests for it — `??`, `||`, `!`, `=== undefined`,
+ * conditions, a local it initialises — and stops the node where the value is used as defined),
+ * `o[k] = v`, compound assignment, `??=`, `++`, `delete`, `in`, `for...in`, `Object.keys`,
+ * `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. Keys of fixed-shape objects
+ * (shapes.ts) enumerate in the order the object was created with, when the compiler can see it.
+ */
+import { ts } from "ts-morph";
+import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
+import { box } from "./calls.js";
+import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printCondition, printExpr, printTo, truthy } from "./expressions.js";
+import { operate } from "./operators.js";
+import { knownKeys, objectLike, printShapeAssign } from "./shapes.js";
+import { numericOperand } from "./undefinedLocals.js";
+
+type Dict = Extract<ValueType, { kind: "dict" }>;
+
+/** A key as the dictionary's string (a number converts as String(n)). */
+export function keyText(ctx: PrintContext, node: ts.Expression): string {
+  const key = printExpr(ctx, node);
+  if (key.type.kind === "string") return key.text;
+  if (key.type.kind === "number") return `__ice_num_key(${key.text})`;
+  return ctx.refuse(node, `a key of type ${key.type.kind}`, "use a string or a number as the key");
+}
+
+/**
+ * True when the value at `node` is tested for undefined where it is used (`??`, `||`, `&&`, `!`,
+ * `=== undefined`, a condition, `?.`, or a local it initialises): a missing key or an element
+ * past the end is `undefined` there, as in JavaScript.
+ */
+export function undefinedAware(node: ts.Node): boolean {
+  let n = node;
+  let p = n.parent;
+  while (p && ts.isParenthesizedExpression(p)) {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    if (
+      p.left === n &&
+      (op === ts.SyntaxKind.QuestionQuestionToken ||
+        op === ts.SyntaxKind.BarBarToken ||
+        op === ts.SyntaxKind.AmpersandAmpersandToken)
+    )
+      return true;
+    const equality =
+      op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+      op === ts.SyntaxKind.EqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (equality) {
+      const other = stripParens(p.left === n ? p.right : p.left);
+      return ts.isIdentifier(other) && other.text === "undefined";
+    }
+    return false;
+  }
+  if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p.expression === n;
+  if (ts.isForStatement(p)) return p.condition === n;
+  if (ts.isConditionalExpression(p)) return p.condition === n;
+  if (ts.isPropertyAccessExpression(p)) return p.expression === n && !!p.questionDotToken;
+  if (ts.isVariableDeclaration(p)) return p.initializer === n && ts.isIdentifier(p.name);
+  return false;
+}
+
+/** `o[k]` (or `o.name`) of a dictionary. */
+export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: string): Printed {
+  const V = (dict.type as Dict).value;
+  const T = asType(V);
+  if (V.kind === "optional") return { text: `__ice_dict_get_opt<${T}>(${dict.text}, ${key})`, type: V };
+  if (undefinedAware(node)) return { text: `__ice_dict_get${box(V)}<${T}>(${dict.text}, ${key})`, type: optional(V) };
+  if (V.kind === "number" && numericOperand(ctx.checker, node))
+    return { text: `__ice_num_or_nan(__ice_dict_get_box<f64>(${dict.text}, ${key}))`, type: V };
+  return { text: `__ice_dict_at<${T}>(${dict.text}, ${key})`, type: V };
+}
+
+function set(dict: string, key: string, value: string, V: ValueType): string {
+  return `__ice_dict_set<${asType(V)}>(${dict}, ${key}, ${value}, ${objectLike(V)})`;
+}
+
+/** `o[k] = v`, `o[k] op= v`, `o[k] ??= v`, `o[k] ||= v` on a dictionary (`key` is the key's node, or a name). */
+export function dictAssignment(
+  ctx: PrintContext,
+  node: ts.BinaryExpression,
+  dict: Printed,
+  key: ts.Expression | string,
+  compound: ts.SyntaxKind | undefined,
+): Printed {
+  const V = (dict.type as Dict).value;
+  const T = asType(V);
+  const op = node.operatorToken.kind;
+  const k = typeof key === "string" ? JSON.stringify(key) : keyText(ctx, key);
+  if (op === ts.SyntaxKind.EqualsToken) return { text: set(dict.text, k, printTo(ctx, node.right, V), V), type: V };
+  const d = ctx.temp(dict.type);
+  const kt = ctx.temp(STRING);
+  const head = `${d} = ${dict.text}, ${kt} = ${k}`;
+  if (op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+    const current: Printed =
+      V.kind === "optional"
+        ? { text: `__ice_dict_get_opt<${T}>(${d}, ${kt})`, type: V }
+        : { text: `__ice_dict_get${box(V)}<${T}>(${d}, ${kt})`, type: optional(V) };
+    const r = ctx.temp(current.type);
+    const present =
+      op === ts.SyntaxKind.QuestionQuestionEqualsToken
+        ? `(${r} = ${current.text}) !== null`
+        : truthy({ text: `(${r} = ${current.text})`, type: current.type });
+    const kept = V.kind === "optional" ? r : unwrap({ text: r, type: current.type });
+    return { text: `(${head}, ${present} ? ${kept} : ${set(d, kt, printTo(ctx, node.right, V), V)})`, type: V };
+  }
+  if (compound === undefined)
+    return ctx.refuse(node, `'${ts.tokenToString(op)}' on a key`, "read the value, compute, and assign it");
+  // A missing key is undefined: as a number it is NaN (`undefined + 1`).
+  const current: Printed = {
+    text:
+      V.kind === "number"
+        ? `__ice_num_or_nan(__ice_dict_get_box<f64>(${d}, ${kt}))`
+        : `__ice_dict_at<${T}>(${d}, ${kt})`,
+    type: V,
+  };
+  const value = operate(ctx, node, compound, current, printExpr(ctx, node.right), V.kind === "string");
+  return { text: `(${head}, ${set(d, kt, coerce(ctx, value, V, node), V)})`, type: V };
+}
+
+/** `o[k]++`, `--o[k]`, ... on a dictionary of numbers. */
+export function dictUpdate(
+  ctx: PrintContext,
+  node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression,
+  dict: Printed,
+  key: ts.Expression,
+  prefix: boolean,
+): Printed {
+  const V = (dict.type as Dict).value;
+  if (V.kind !== "number") return ctx.refuse(node, "'++' or '--' on this value", "use it on numbers");
+  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
+  const d = ctx.temp(dict.type);
+  const kt = ctx.temp(STRING);
+  const old = ctx.temp(NUMBER);
+  const text = `(${d} = ${dict.text}, ${kt} = ${keyText(ctx, key)}, ${old} = __ice_num_or_nan(__ice_dict_get_box<f64>(${d}, ${kt})), ${set(d, kt, `${old} ${op} 1.0`, V)}${prefix ? "" : `, ${old}`})`;
+  return { text, type: NUMBER };
+}
+
+/** A dictionary literal: `{}`, `{ a: 1, [k]: v, ...other }` (CreateDataProperty, in order). */
+export function printDictLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, type: Dict): Printed {
+  const V = type.value;
+  const t = ctx.temp(type);
+  const steps: string[] = [`${t} = new __ice_Dict<${asType(V)}>()`];
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) {
+      const name = property.name;
+      let key: string;
+      if (ts.isComputedPropertyName(name)) key = keyText(ctx, name.expression);
+      else if (ts.isIdentifier(name) || ts.isStringLiteral(name)) {
+        if (name.text === "__proto__" && !ts.isShorthandPropertyAssignment(property))
+          ctx.refuse(property, "a '__proto__' property in an object literal (it sets the prototype)", "use a Map");
+        key = JSON.stringify(name.text);
+      } else if (ts.isNumericLiteral(name)) key = JSON.stringify(String(Number(name.text)));
+      else return ctx.refuse(property, "this property name", "use a name, a string or [key]");
+      const value = ts.isShorthandPropertyAssignment(property) ? property.name : property.initializer;
+      steps.push(`${t}.put(${key}, ${printTo(ctx, value, V)})`);
+    } else if (ts.isSpreadAssignment(property)) {
+      steps.push(...spreadInto(ctx, t, V, property.expression));
+    } else {
+      ctx.refuse(property, "a method or accessor in an object literal", "write `name: value`");
+    }
+  }
+  return { text: `(${steps.join(", ")}, ${t})`, type };
+}
+
+/** Copies the own keys of `source` into dictionary `t` (spread: CreateDataProperty; assign: [[Set]]). */
+function spreadInto(ctx: PrintContext, t: string, V: ValueType, source: ts.Expression, assign = false): string[] {
+  const from = printExpr(ctx, source);
+  if (from.type.kind === "dict") {
+    if (!sameType(from.type.value, V))
+      return ctx.refuse(source, "copying between dictionaries of different value types", "give both the same type");
+    return [`__ice_dict_copy_into<${asType(V)}>(${t}, ${from.text}, ${assign}, ${objectLike(V)})`];
+  }
+  if (from.type.kind === "object") {
+    const keys = knownKeys(ctx, source, from.type);
+    if (!keys)
+      return ctx.refuse(
+        source,
+        `copying '${shortText(source)}' into a dictionary (the order of its keys is not known here)`,
+        'copy its fields one by one: o["a"] = x.a',
+      );
+    const s = ctx.temp(from.type);
+    const steps = [`${s} = ${from.text}`];
+    for (const name of keys) {
+      const field = from.type.shape.fields.find((f) => f.name === name)!;
+      const value = coerce(ctx, { text: `${s}.${name}`, type: field.type }, V, source);
+      steps.push(assign ? set(t, JSON.stringify(name), value, V) : `${t}.put(${JSON.stringify(name)}, ${value})`);
+    }
+    return steps;
+  }
+  return ctx.refuse(source, "spreading this value into an object", "spread objects or dictionaries");
+}
+
+/** `delete o[k]`, `delete o.field` (an optional field). */
+export function printDelete(ctx: PrintContext, node: ts.DeleteExpression): Printed {
+  const target = stripParens(node.expression);
+  if (ts.isElementAccessExpression(target)) {
+    const dict = printExpr(ctx, target.expression);
+    if (dict.type.kind === "dict")
+      return { text: `${dict.text}.remove(${keyText(ctx, target.argumentExpression)})`, type: BOOLEAN };
+  }
+  if (ts.isPropertyAccessExpression(target) && !target.questionDotToken) {
+    const object = printExpr(ctx, target.expression);
+    if (object.type.kind === "dict")
+      return { text: `${object.text}.remove(${JSON.stringify(target.name.text)})`, type: BOOLEAN };
+    if (object.type.kind === "object") {
+      const field = object.type.shape.fields.find((f) => f.name === target.name.text);
+      if (field && field.type.kind === "optional")
+        return { text: `(${object.text}.${field.name} = __ice_none<${asType(field.type)}>(), true)`, type: BOOLEAN };
+    }
+  }
+  return ctx.refuse(node, "this 'delete'", "delete keys of a dictionary (Record<string, T>) or optional fields");
+}
+
+/** `k in o`. */
+export function printIn(ctx: PrintContext, node: ts.BinaryExpression): Printed {
+  const object = printExpr(ctx, node.right);
+  if (object.type.kind === "dict") {
+    const key = keyText(ctx, node.left);
+    return { text: `__ice_dict_in<${asType(object.type.value)}>(${object.text}, ${key})`, type: BOOLEAN };
+  }
+  const left = stripParens(node.left);
+  if (object.type.kind === "object" && ts.isStringLiteral(left)) {
+    const field = object.type.shape.fields.find((f) => f.name === left.text);
+    if (field && field.type.kind !== "optional") return { text: "true", type: BOOLEAN };
+  }
+  return ctx.refuse(
+    node,
+    "'in' on this object",
+    "use 'in' on a dictionary (Record<string, T>); compare an optional field with undefined",
+  );
+}
+
+/** `for (const k in o)`: own keys in JavaScript's order; a key deleted meanwhile is skipped. */
+export function printForIn(
+  ctx: PrintContext,
+  node: ts.ForInStatement,
+  bindKey: (declaration: ts.VariableDeclaration, key: string) => string,
+  body: () => string,
+): string {
+  const list = node.initializer;
+  if (
+    !ts.isVariableDeclarationList(list) ||
+    list.declarations.length !== 1 ||
+    !ts.isIdentifier(list.declarations[0]!.name)
+  )
+    return ctx.refuse(node, "for...in over an existing variable", "declare the key: for (const k in o)");
+  const declaration = list.declarations[0]!;
+  const source = printExpr(ctx, node.expression);
+  const keys = ctx.temp({ kind: "array", element: STRING });
+  const i = ctx.fresh("i");
+  let head: string;
+  let skip = "";
+  if (source.type.kind === "dict") {
+    const d = ctx.temp(source.type);
+    head = `${d} = ${source.text};\n${keys} = ${d}.keys();`;
+    skip = `if (!__ice_dict_in<${asType(source.type.value)}>(${d}, ${keys}[${i}])) continue;\n`;
+  } else if (source.type.kind === "object") {
+    const names = knownKeys(ctx, node.expression, source.type);
+    if (!names)
+      return ctx.refuse(
+        node.expression,
+        `for...in over '${shortText(node.expression)}' (the order of its keys is not known here)`,
+        "iterate a list of the field names, or use a Record<string, T>",
+      );
+    head = `${keys} = <Array<string>>[${names.map((n) => JSON.stringify(n)).join(", ")}];`;
+  } else {
+    return ctx.refuse(
+      node.expression,
+      "for...in over this value",
+      "use for...of over an array, or for...in over an object",
+    );
+  }
+  const bound = bindKey(declaration, `${keys}[${i}]`);
+  return `${head}\nfor (let ${i}: i32 = 0; ${i} < ${keys}.length; ${i}++) {\n${skip}${bound}\n${body()}\n}`;
+}
+
+/** `o.hasOwnProperty(k)` on a dictionary. */
+export function dictMethod(ctx: PrintContext, node: ts.CallExpression, dict: Printed, method: string): Printed {
+  if (method === "hasOwnProperty" && node.arguments.length === 1)
+    return { text: `${dict.text}.has(${keyText(ctx, node.arguments[0]!)})`, type: BOOLEAN };
+  return ctx.refuse(node, `'.${method}()' on an object`, "use Object.keys, Object.values, Object.entries or 'in'");
+}
+
+/** `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. */
+export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
+  const args = node.arguments;
+  if (args.some(ts.isSpreadElement))
+    return ctx.refuse(node, `Object.${method} with a spread argument`, "pass the values");
+  const result = () => ctx.typeOf(node);
+  switch (method) {
+    case "keys":
+    case "values":
+    case "entries": {
+      const source = printExpr(ctx, args[0]!);
+      const type = result();
+      if (source.type.kind === "dict") {
+        const V = asType(source.type.value);
+        if (method === "keys") return { text: `${source.text}.keys()`, type };
+        if (method === "values") return { text: `${source.text}.values()`, type };
+        const tuple = (type as { element: ValueType }).element;
+        return { text: `__ice_dict_entries<${V}, ${asType(tuple)}>(${source.text})`, type };
+      }
+      if (source.type.kind === "object") {
+        const names = knownKeys(ctx, args[0]!, source.type);
+        if (!names)
+          return ctx.refuse(
+            node,
+            `Object.${method} of '${shortText(args[0]!)}' (the order of its keys is not known here)`,
+            "list the fields you need, or build a Record<string, T>",
+          );
+        if (method === "keys")
+          return { text: `<Array<string>>[${names.map((n) => JSON.stringify(n)).join(", ")}]`, type };
+        const element = (type as { element: ValueType }).element;
+        const s = ctx.temp(source.type);
+        const shape = source.type.shape;
+        const items = names.map((n) => {
+          const field = shape.fields.find((f) => f.name === n)!;
+          const value: Printed = { text: `${s}.${n}`, type: field.type };
+          if (method === "values") return coerce(ctx, value, element, node);
+          const tuple = element as Extract<ValueType, { kind: "tuple" }>;
+          return `new ${tuple.shape.name}(${JSON.stringify(n)}, ${coerce(ctx, value, tuple.elements[1]!, node)})`;
+        });
+        return { text: `(${s} = ${source.text}, <${asType(type)}>[${items.join(", ")}])`, type };
+      }
+      return ctx.refuse(node, `Object.${method} of this value`, "use it on objects");
+    }
+    case "fromEntries": {
+      const type = result();
+      if (type.kind !== "dict") return ctx.refuse(node, "Object.fromEntries here", "give the entries a type");
+      const entries = printExpr(ctx, args[0]!);
+      const tuple = entries.type.kind === "array" ? entries.type.element : undefined;
+      if (tuple?.kind !== "tuple" || tuple.elements.length !== 2)
+        return ctx.refuse(args[0]!, "these entries", "pass an array of [key, value] pairs");
+      const numeric = tuple.elements[0]!.kind === "number";
+      if (!numeric && tuple.elements[0]!.kind !== "string")
+        return ctx.refuse(args[0]!, "keys of this type", "use string or number keys");
+      if (!sameType(tuple.elements[1]!, type.value))
+        return ctx.refuse(args[0]!, "entries whose values have another type", "give the values one type");
+      return {
+        text: `__ice_dict_from_entries${numeric ? "_num" : ""}<${asType(type.value)}, ${asType(tuple)}>(${entries.text})`,
+        type,
+      };
+    }
+    case "assign":
+      return printAssign(ctx, node);
+    case "is": {
+      const a = printExpr(ctx, args[0]!);
+      const b = printTo(ctx, args[1]!, a.type);
+      if (a.type.kind === "number") return { text: `__ice_same_value(${a.text}, ${b})`, type: BOOLEAN };
+      if (a.type.kind === "string" || a.type.kind === "boolean") return { text: `(${a.text} == ${b})`, type: BOOLEAN };
+      return ctx.refuse(node, "Object.is on these values", "compare numbers, strings or booleans");
+    }
+    case "hasOwn": {
+      const source = printExpr(ctx, args[0]!);
+      if (source.type.kind === "dict") return { text: `${source.text}.has(${keyText(ctx, args[1]!)})`, type: BOOLEAN };
+      return ctx.refuse(node, "Object.hasOwn on this value", "use it on a dictionary (Record<string, T>)");
+    }
+    default:
+      return ctx.refuse(node, `Object.${method}`, "use Object.keys, values, entries, assign, fromEntries or is");
+  }
+}
+
+/** `Object.assign(target, ...sources)`: [[Set]] of each source's own keys, in order; returns the target. */
+function printAssign(ctx: PrintContext, node: ts.CallExpression): Printed {
+  const [target, ...sources] = node.arguments;
+  const type = ctx.typeOf(node);
+  if (type.kind === "dict") {
+    const t = ctx.temp(type);
+    const start = printTo(ctx, target!, type);
+    const steps = [`${t} = ${start}`, ...sources.flatMap((s) => spreadInto(ctx, t, type.value, s, true))];
+    return { text: `(${steps.join(", ")}, ${t})`, type };
+  }
+  if (type.kind === "object") return printShapeAssign(ctx, node, type);
+  return ctx.refuse(node, "Object.assign here", "assign into an object or a dictionary");
+}
+
+export { printCondition };

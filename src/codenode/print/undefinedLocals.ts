@@ -1,0 +1,57 @@
+/**
+ * @fileoverview Where a value that may be undefined (a dictionary's missing key) is used as a
+ * number (NaN in JavaScript) or as text ("undefined"): the contexts, for print/objects.ts.
+ */
+import { ts } from "ts-morph";
+
+/**
+ * True when the number at `node` is an operand of arithmetic or a numeric comparison, where
+ * JavaScript turns undefined into NaN (`undefined * 2`, `undefined < 1`): there an undefined
+ * value is NaN rather than a stop.
+ */
+export function numericOperand(checker: ts.TypeChecker, node: ts.Node): boolean {
+  let n = node;
+  let p = n.parent;
+  while (p && ts.isParenthesizedExpression(p)) {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (ts.isPrefixUnaryExpression(p))
+    return (
+      p.operator === ts.SyntaxKind.MinusToken ||
+      p.operator === ts.SyntaxKind.PlusToken ||
+      p.operator === ts.SyntaxKind.TildeToken
+    );
+  if (!ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  if (NUMERIC.has(op)) return true;
+  if (op === ts.SyntaxKind.PlusToken) return !!(checker.getTypeAtLocation(p).flags & ts.TypeFlags.NumberLike);
+  if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.MinusEqualsToken || NUMERIC_COMPOUND.has(op))
+    return p.right === n && !!(checker.getTypeAtLocation(p).flags & ts.TypeFlags.NumberLike);
+  return false;
+}
+
+const NUMERIC = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.AsteriskAsteriskToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
+const NUMERIC_COMPOUND = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+]);
