@@ -8,14 +8,14 @@
  * (shapes.ts) enumerate in the order the object was created with, when the compiler can see it.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
+import { asType, BOOLEAN, fromChecker, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
 import { box } from "./calls.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { operate } from "./operators.js";
 import { knownKeys, objectLike, printShapeAssign } from "./shapes.js";
-import { numericOperand } from "./undefinedLocals.js";
+import { numericOperand, textOperand } from "./undefinedLocals.js";
 
 type Dict = Extract<ValueType, { kind: "dict" }>;
 
@@ -66,6 +66,10 @@ export function undefinedAware(node: ts.Node): boolean {
   if (ts.isConditionalExpression(p)) return p.condition === n;
   if (ts.isPropertyAccessExpression(p)) return p.expression === n && !!p.questionDotToken;
   if (ts.isVariableDeclaration(p)) return p.initializer === n && ts.isIdentifier(p.name);
+  // Turned into text, undefined is "undefined".
+  if (ts.isTemplateSpan(p)) return p.expression === n;
+  if (ts.isCallExpression(p))
+    return ts.isIdentifier(p.expression) && p.expression.text === "String" && p.arguments.length === 1;
   return false;
 }
 
@@ -74,7 +78,8 @@ export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: s
   const V = (dict.type as Dict).value;
   const T = asType(V);
   if (V.kind === "optional") return { text: `__ice_dict_get_opt<${T}>(${dict.text}, ${key})`, type: V };
-  if (undefinedAware(node)) return { text: `__ice_dict_get${box(V)}<${T}>(${dict.text}, ${key})`, type: optional(V) };
+  if (undefinedAware(node) || textOperand(ctx.checker, node))
+    return { text: `__ice_dict_get${box(V)}<${T}>(${dict.text}, ${key})`, type: optional(V) };
   if (V.kind === "number" && numericOperand(ctx.checker, node))
     return { text: `__ice_num_or_nan(__ice_dict_get_box<f64>(${dict.text}, ${key}))`, type: V };
   return { text: `__ice_dict_at<${T}>(${dict.text}, ${key})`, type: V };
@@ -174,7 +179,10 @@ export function printDictLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpres
 
 /** Copies the own keys of `source` into dictionary `t` (spread: CreateDataProperty; assign: [[Set]]). */
 function spreadInto(ctx: PrintContext, t: string, V: ValueType, source: ts.Expression, assign = false): string[] {
-  const from = printExpr(ctx, source);
+  // An object literal copied into a dictionary is built as one (its keys may be "10", "-1", ...).
+  const from = ts.isObjectLiteralExpression(stripParens(source))
+    ? printExpr(ctx, source, { kind: "dict", value: V })
+    : printExpr(ctx, source);
   if (from.type.kind === "dict") {
     if (!sameType(from.type.value, V))
       return ctx.refuse(source, "copying between dictionaries of different value types", "give both the same type");
@@ -373,7 +381,10 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
 /** `Object.assign(target, ...sources)`: [[Set]] of each source's own keys, in order; returns the target. */
 function printAssign(ctx: PrintContext, node: ts.CallExpression): Printed {
   const [target, ...sources] = node.arguments;
-  const type = ctx.typeOf(node);
+  // `const o: Record<string, T> = Object.assign({}, ...)`: the declared dictionary, not the intersection.
+  const contextual = ctx.checker.getContextualType(node);
+  const wanted = contextual ? fromChecker(ctx.checker, contextual, ctx.classes) : undefined;
+  const type = wanted && "type" in wanted && wanted.type.kind === "dict" ? wanted.type : ctx.typeOf(node);
   if (type.kind === "dict") {
     const t = ctx.temp(type);
     const start = printTo(ctx, target!, type);

@@ -55,3 +55,19 @@ const NUMERIC_COMPOUND = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.PercentEqualsToken,
   ts.SyntaxKind.AsteriskAsteriskEqualsToken,
 ]);
+
+/** True when the value at `node` is an operand of `+` that concatenates text (undefined is "undefined" there). */
+export function textOperand(checker: ts.TypeChecker, node: ts.Node): boolean {
+  let n = node;
+  let p = n.parent;
+  while (p && ts.isParenthesizedExpression(p)) {
+    n = p;
+    p = p.parent;
+  }
+  return (
+    !!p &&
+    ts.isBinaryExpression(p) &&
+    p.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+    !!(checker.getTypeAtLocation(p).flags & ts.TypeFlags.StringLike)
+  );
+}

@@ -304,6 +304,140 @@ export const DICTIONARIES: readonly OracleCase[] = [
     inputs: [{ words: ["apple", "fig", "pear"] }, { words: ["fig"] }, { words: [] }],
   },
   {
+    name: "dict/entries-sorted-and-rebuilt",
+    body: `
+      const scores: Record<string, number> = {};
+      inputs.words.forEach((w, i) => {
+        scores[w] = (scores[w] ?? 0) + i * 1.5 - 2;
+      });
+      const ranked = Object.entries(scores).sort(([, a], [, b]) => b - a || 0);
+      const doubled = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k.toUpperCase(), v * 2]));
+      return { ranked: ranked.map(([k, v]) => k + ":" + v), doubled: Object.keys(doubled), sum: Object.values(doubled).reduce((a, b) => a + b, 0) };
+    `,
+    input: { words: "string[]" },
+    output: { ranked: "string[]", doubled: "string[]", sum: "number" },
+    inputs: WORDS_NO_PROTO,
+  },
+  {
+    name: "dict/aliasing-and-copies",
+    body: `
+      const a: Record<string, number> = { x: 1 };
+      const alias = a;
+      const copy = { ...a };
+      alias["y"] = 2;
+      copy["z"] = 3;
+      const shape = { p: inputs.x, q: 2 };
+      const clone = { ...shape };
+      clone.p = 100;
+      return { a: Object.keys(a), copy: Object.keys(copy), p: shape.p, cp: clone.p };
+    `,
+    input: { x: "number" },
+    output: { a: "string[]", copy: "string[]", p: "number", cp: "number" },
+    inputs: [{ x: 1 }],
+  },
+  {
+    name: "dict/for-in-deleting-and-adding",
+    body: `
+      const o: Record<string, number> = {};
+      inputs.words.forEach((w, i) => {
+        o[w] = i;
+      });
+      const seen: string[] = [];
+      for (const k in o) {
+        seen.push(k);
+        if (o[k] % 2 === 0) delete o[k];
+        o[k + "!"] = -1;
+      }
+      return { seen, left: Object.keys(o) };
+    `,
+    input: { words: "string[]" },
+    output: { seen: "string[]", left: "string[]" },
+    inputs: WORDS_NO_PROTO,
+  },
+  {
+    name: "dict/closures-over-dictionaries",
+    body: `
+      const index: Record<string, number[]> = {};
+      const add = (key: string, at: number) => {
+        (index[key] ??= []).push(at);
+      };
+      inputs.words.forEach((w, i) => add(w.length > 2 ? "long" : "short", i));
+      const count = (key: string) => (key in index ? index[key].length : 0);
+      let total = 0;
+      for (const k in index) total += count(k);
+      return { long: index["long"] ?? [], short: count("short"), total };
+    `,
+    input: { words: "string[]" },
+    output: { long: "number[]", short: "integer", total: "integer" },
+    inputs: WORDS_NO_PROTO,
+  },
+  {
+    name: "dict/object-assign-into-existing",
+    body: `
+      const settings = { width: 10, height: 20, title: "t" };
+      Object.assign(settings, { width: inputs.x }, { title: "new" });
+      const merged: Record<string, number> = Object.assign({}, { b: 1, a: 2 }, { 10: 3, a: 4 });
+      return { width: settings.width, title: settings.title, keys: Object.keys(merged), values: Object.values(merged) };
+    `,
+    input: { x: "number" },
+    output: { width: "number", title: "string", keys: "string[]", values: "number[]" },
+    inputs: [{ x: 5 }],
+  },
+  {
+    name: "dict/keys-of-input-object-refused",
+    body: `
+      return { keys: Object.keys(inputs.p) };
+    `,
+    input: { p: { a: "number", b: "number" } },
+    output: { keys: "string[]" },
+    inputs: [{ p: { b: 1, a: 2 } }],
+    refused: /order of its keys is not known/,
+  },
+  {
+    name: "dict/spread-optional-over-value-refused",
+    body: `
+      const base = { a: 1, b: 2 };
+      const patch: { b?: number } = inputs.x > 0 ? { b: undefined } : {};
+      const out = { ...base, ...patch };
+      return { b: out.b ?? -1 };
+    `,
+    input: { x: "number" },
+    output: { b: "number" },
+    inputs: [{ x: 1 }, { x: -1 }],
+    refused: /JavaScript copies it even when it holds undefined/,
+  },
+  {
+    name: "dict/for-in-over-array-refused",
+    body: `
+      let s = "";
+      for (const i in inputs.xs) s += i;
+      return { s };
+    `,
+    input: { xs: "number[]" },
+    output: { s: "string" },
+    inputs: [{ xs: [1, 2] }],
+    refused: /for\.\.\.in over this value/,
+  },
+  {
+    name: "dict/undefined-as-text",
+    body: `
+      const labels: Record<string, string> = { a: "A" };
+      const counts: Record<string, number> = { a: 1 };
+      const [first, second] = inputs.words;
+      const v = inputs.xs[3];
+      return {
+        lines: inputs.words.map((w) => w + "=" + labels[w] + "/" + String(counts[w]) + \`/\${counts[w]}\`),
+        pair: "first " + first + ", second " + second + ", " + String(v) + " " + \`\${inputs.xs[5]}\`,
+      };
+    `,
+    input: { words: "string[]", xs: "number[]" },
+    output: { lines: "string[]", pair: "string" },
+    inputs: [
+      { words: ["a", "b"], xs: [1, 2, 3, 4.5] },
+      { words: [], xs: [] },
+    ],
+  },
+  {
     name: "dict/reading-inherited-member-stops",
     body: `
       const counts: Record<string, number> = {};
