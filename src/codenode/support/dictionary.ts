@@ -223,19 +223,6 @@ export function __ice_same_value(a: f64, b: f64): bool {
   if (a == 0 && b == 0) return 1.0 / a == 1.0 / b;
   return a == b;
 }
-/** JavaScript's truthiness of a number or boolean that may be undefined. */
-export function __ice_truthy_box<T>(v: __ice_Box<T> | null): bool {
-  return v !== null && __ice_truthy<T>(v.v);
-}
-/** \`xs[i]\`, undefined (null) past the end or at a non-index. */
-export function __ice_a_get<T>(a: Array<T>, i: f64): T | null {
-  const k = <i32>i;
-  return i >= 0 && <f64>k == i && k < a.length ? unchecked(a[k]) : null;
-}
-export function __ice_a_get_box<T>(a: Array<T>, i: f64): __ice_Box<T> | null {
-  const k = <i32>i;
-  return i >= 0 && <f64>k == i && k < a.length ? new __ice_Box<T>(unchecked(a[k])) : null;
-}
 /** A number that may be undefined, where JavaScript converts it to a number (undefined is NaN). */
 export function __ice_num_or_nan(b: __ice_Box<f64> | null): f64 {
   return b === null ? NaN : b.v;
