@@ -9,7 +9,8 @@ import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { missingRead } from "./missing.js";
-import { narrowed, numberLiteral, printExpr, printTo } from "./expressions.js";
+import { narrowed, numberLiteral, printExpr, printTo, stringLiteral } from "./expressions.js";
+import { jsonElement, jsonGet, narrowJson } from "./json.js";
 import { groupRead, matchElement, regexProperty } from "./regex.js";
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
@@ -55,6 +56,15 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   const t = object.type;
   const regex = regexProperty(ctx, node, object, property);
   if (regex) return regex;
+  if (t.kind === "json") {
+    if (ts.isOptionalChain(node) && !node.questionDotToken && isJsonChain(ctx, node.expression))
+      return ctx.refuse(
+        node,
+        "a property after '?.' on a value of type 'any'",
+        `write '?.' at each step: '${node.expression.getText()}?.${property}'`,
+      );
+    return jsonGet(ctx, node, object, property);
+  }
   if (property === "length" && (t.kind === "string" || t.kind === "array"))
     return { text: `(<f64>${object.text}.length)`, type: NUMBER };
   if (property === "size" && (t.kind === "map" || t.kind === "set"))
@@ -67,16 +77,28 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   return ctx.refuse(node, `'.${property}' here`, "use a supported member");
 }
 
+/** True when `node` (inside an optional chain) is a JSON value. */
+function isJsonChain(ctx: PrintContext, node: ts.Expression): boolean {
+  const t = ctx.checker.getTypeAtLocation(node);
+  return (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}
+
 /** `a?.b`: undefined when `a` is. */
 function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
   const object = printExpr(ctx, node.expression);
+  if (object.type.kind === "json") {
+    const temp = ctx.temp(object.type);
+    const got = `__ice_j_get(${temp}, ${stringLiteral(node.name.text)})`;
+    const text = `(__ice_j_nullish(${temp} = ${object.text}) ? __ice_j_undef() : ${got})`;
+    return narrowJson(ctx, node, { text, type: object.type });
+  }
   if (object.type.kind !== "optional") return accessOn(ctx, node, object, node.name.text);
   const temp = ctx.temp(object.type);
   const inner: Printed = { text: `${temp}!`, type: object.type.inner };
   const access = accessOn(ctx, node, inner, node.name.text);
   const type = optional(access.type);
   return {
-    text: `((${temp} = ${object.text}) === null ? __ice_none<${asType(type)}>() : ${coerce(ctx, access, type, node)})`,
+    text: `((${temp} = ${object.text}) === null ? ${type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`} : ${coerce(ctx, access, type, node)})`,
     type,
   };
 }
@@ -94,6 +116,7 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
     return { text: `${object.text}._${i}`, type: field };
   }
   if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
+  if (object.type.kind === "json") return jsonElement(ctx, node, object);
   const index = printTo(ctx, node.argumentExpression, NUMBER);
   const missing = missingRead(ctx, node, object, index);
   if (missing) return missing;

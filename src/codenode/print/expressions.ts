@@ -6,7 +6,7 @@
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType } from "../types.js";
+import { asType, BOOLEAN, fromChecker, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
 import { printAwait } from "./async.js";
 import { missingLocal } from "./missing.js";
 import { printCall, printNew } from "./calls.js";
@@ -14,6 +14,7 @@ import { shortText, type PrintContext, type Printed } from "./context.js";
 import { coerce, UNDEFINED, unwrap } from "./coerce.js";
 import { printElementAccess, printPropertyAccess } from "./access.js";
 import { printArrayLiteral, printObjectLiteral } from "./literals.js";
+import { narrowJson, printJsonDelete, printTypeof } from "./json.js";
 import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regex.js";
 import { closureOf } from "./closures.js";
@@ -51,6 +52,7 @@ export function truthy(printed: Printed): string {
   // `number | undefined` / `boolean | undefined` is a nullable box: defined and truthy inside.
   const t = printed.type;
   if (t.kind === "optional" && isPrimitive(t.inner)) return `__ice_truthy_box<${asType(t.inner)}>(${printed.text})`;
+  if (printed.type.kind === "json") return `__ice_j_truthy(${printed.text})`;
   return `__ice_truthy<${asType(printed.type)}>(${printed.text})`;
 }
 
@@ -70,6 +72,8 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
       const defined = asText(ctx, { text: unwrap({ text: temp, type: printed.type }), type: inner }, at);
       return `((${temp} = ${printed.text}) === null ? "undefined" : ${defined})`;
     }
+    case "json":
+      return `__ice_j_tostr(${printed.text})`;
     default:
       if (thrownText(printed)) return thrownText(printed)!;
       break;
@@ -121,7 +125,8 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printUpdate(ctx, node as ts.PostfixUnaryExpression, false);
     case ts.SyntaxKind.ConditionalExpression: {
       const c = node as ts.ConditionalExpression;
-      const type = hint && hint.kind !== "void" ? resultType(ctx, node, hint) : ctx.typeOf(node);
+      const type =
+        hint?.kind === "json" ? hint : hint && hint.kind !== "void" ? resultType(ctx, node, hint) : ctx.typeOf(node);
       const test = printCondition(ctx, c.condition);
       return { text: `(${test} ? ${printTo(ctx, c.whenTrue, type)} : ${printTo(ctx, c.whenFalse, type)})`, type };
     }
@@ -147,11 +152,13 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
     case ts.SyntaxKind.RegularExpressionLiteral:
       return printRegexLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.NullKeyword:
-      return ctx.refuse(node, "'null'", "use 'undefined'");
+      return { text: "__ice_j_null()", type: JSON_VALUE };
     case ts.SyntaxKind.TypeOfExpression:
-      return ctx.refuse(node, "'typeof'", "values are typed by their declarations; compare the values themselves");
+      return printTypeof(ctx, node as ts.TypeOfExpression);
     case ts.SyntaxKind.ThisKeyword:
       return ctx.refuse(node, "'this'", "pass values as parameters");
+    case ts.SyntaxKind.DeleteExpression:
+      return printJsonDelete(ctx, node as ts.DeleteExpression);
     case ts.SyntaxKind.SpreadElement:
       return ctx.refuse(node, "spread '...'", "use concat, or a loop");
     default:
@@ -161,7 +168,10 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
 
 /** The checker's type of a node, unless it is the literal's `hint` of the same kind. */
 function resultType(ctx: PrintContext, node: ts.Node, hint: ValueType): ValueType {
-  const own = ctx.typeOf(node);
+  // Branches of different literal types (`c ? { a, b } : { a }`) go into the type they are given.
+  const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(node), ctx.classes);
+  if ("reason" in converted) return hint;
+  const own = converted.type;
   return own.kind === hint.kind || (hint.kind === "optional" && own.kind === hint.inner.kind) ? hint : own;
 }
 
@@ -213,6 +223,7 @@ export function isLiftedConst(_ctx: PrintContext, symbol: ts.Symbol): boolean {
 
 /** A read whose type the checker narrowed (an optional proven defined) is unwrapped. */
 export function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Printed {
+  if (printed.type.kind === "json") return narrowJson(ctx, node, printed);
   if (printed.type.kind !== "optional") return printed;
   if (isWriteTarget(node)) return printed;
   const here = ctx.typeOf(node);

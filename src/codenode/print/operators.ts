@@ -10,6 +10,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
+import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
   [ts.SyntaxKind.MinusToken]: "-",
@@ -63,6 +64,7 @@ export function operate(
 ): Printed {
   if (op === ts.SyntaxKind.PlusToken) {
     if (resultIsText) return { text: `(${asText(ctx, left, node)} + ${asText(ctx, right, node)})`, type: STRING };
+    if (left.type.kind === "json" || right.type.kind === "json") return jsonAdd(ctx, node, left, right);
     return { text: `(${num(ctx, left, node)} + ${num(ctx, right, node)})`, type: NUMBER };
   }
   if (ARITHMETIC[op])
@@ -81,6 +83,7 @@ export function operate(
 
 function num(ctx: PrintContext, p: Printed, at: ts.Node): string {
   if (p.type.kind === "number") return p.text;
+  if (p.type.kind === "json") return `__ice_j_tonum(${p.text})`;
   return ctx.refuse(
     at,
     `arithmetic on a ${p.type.kind === "optional" ? "value that may be undefined" : p.type.kind}`,
@@ -107,6 +110,10 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
     const right = printExpr(ctx, node.right);
     return { text: `(${left.text}, ${right.text})`, type: right.type };
   }
+  if (op === ts.SyntaxKind.InKeyword) {
+    const inJson = jsonIn(ctx, node);
+    if (inJson) return inJson;
+  }
   if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword)
     return ctx.refuse(
       node,
@@ -117,6 +124,7 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
   const right = printExpr(ctx, node.right);
   const cmp = COMPARISON[op];
   if (cmp) {
+    if (left.type.kind === "json" || right.type.kind === "json") return jsonCompare(ctx, node, left, right, cmp);
     if (left.type.kind === "number" && right.type.kind === "number")
       return { text: `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
     if (left.type.kind === "string" && right.type.kind === "string")
@@ -144,6 +152,7 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const [value, other] = isUndefined(ctx, node.left) ? [node.right, node.left] : [node.left, node.right];
   if (isUndefined(ctx, other)) {
     const printed = printExpr(ctx, value);
+    if (printed.type.kind === "json") return jsonIsUndefined(node, printed, equal);
     if (printed.type.kind !== "optional")
       return ctx.refuse(
         node,
@@ -154,6 +163,8 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   }
   const left = printExpr(ctx, node.left);
   const right = printExpr(ctx, node.right);
+  const json = jsonEquality(ctx, node, left, right, equal);
+  if (json) return json;
   const op = equal ? "==" : "!=";
   if (left.type.kind === "function" || right.type.kind === "function")
     return ctx.refuse(node, "comparing functions", "compare the values they compute");
@@ -215,6 +226,12 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
 
 function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const left = printExpr(ctx, node.left);
+  if (left.type.kind === "json") {
+    const type = ctx.typeOf(node);
+    const temp = ctx.temp(left.type);
+    const kept = coerce(ctx, { text: temp, type: left.type }, type, node);
+    return { text: `(!__ice_j_nullish(${temp} = ${left.text}) ? ${kept} : ${printTo(ctx, node.right, type)})`, type };
+  }
   if (left.type.kind !== "optional") return left;
   const type = ctx.typeOf(node);
   const temp = ctx.temp(left.type);
@@ -236,6 +253,7 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
       if (operand.type.kind === "number") return operand;
       if (operand.type.kind === "string") return { text: `__ice_str_num(${operand.text}, 0, NaN)`, type: NUMBER };
       if (operand.type.kind === "boolean") return { text: `__ice_bool_num(${operand.text})`, type: NUMBER };
+      if (operand.type.kind === "json") return { text: `__ice_j_tonum(${operand.text})`, type: NUMBER };
       return ctx.refuse(node, "unary '+' here", "convert with Number(...)");
     }
     case ts.SyntaxKind.TildeToken:

@@ -402,6 +402,14 @@ function testsUndefined(node: ts.Node): boolean {
   }
   if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
   if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === child) return true;
+  // `m !== null && m[2]` tested as a whole (its type is a union, a JSON value: print/json.ts).
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === child &&
+    (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return testsUndefined(parent);
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
   return false;
 }

@@ -18,6 +18,7 @@ import { elementOf, sequenceOf } from "./iteration.js";
 import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from "./exceptions.js";
 import { printClass } from "./classes.js";
 import { destructuredElement } from "./missing.js";
+import { jsonPattern } from "./json.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -151,6 +152,13 @@ function destructure(
   const temp = ctx.temp(source.type);
   const lines = [`${temp} = ${source.text};`];
   const value = { text: temp, type: source.type };
+  if (value.type.kind === "json") {
+    const iterated = ts.isArrayBindingPattern(pattern) ? ctx.temp({ kind: "array", element: value.type }) : "";
+    if (iterated) lines.push(`${iterated} = __ice_j_iter(${temp});`);
+    for (const [element, text] of jsonPattern(ctx, pattern, temp, iterated))
+      lines.push(bindElement(ctx, element, { text, type: value.type }));
+    return lines.join("\n");
+  }
   if (ts.isObjectBindingPattern(pattern) && value.type.kind === "groups") {
     lines.push(...groupBindings(ctx, pattern, temp, (e, v) => bindElement(ctx, e, v)));
   } else if (ts.isObjectBindingPattern(pattern)) {
@@ -197,6 +205,16 @@ function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { tex
   if (!ts.isIdentifier(element.name)) return destructure(ctx, element.name, value, element);
   const symbol = ctx.symbolOf(element.name)!;
   const type = ctx.declaredType(symbol, element.name);
+  if (element.initializer && value.type.kind === "json") {
+    const temp = ctx.temp(value.type);
+    const defined = coerce(ctx, { text: temp, type: value.type }, type, element);
+    return bind(
+      ctx,
+      symbol,
+      type,
+      `(${temp} = ${value.text}).k != 0 ? ${defined} : ${printTo(ctx, element.initializer, type)}`,
+    );
+  }
   if (element.initializer && value.type.kind === "optional") {
     const temp = ctx.temp(value.type);
     const defined = coerce(
@@ -273,7 +291,8 @@ function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
 
 function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const subject = printExpr(ctx, node.expression);
-  if (subject.type.kind !== "number" && subject.type.kind !== "string")
+  const json = subject.type.kind === "json";
+  if (subject.type.kind !== "number" && subject.type.kind !== "string" && !json)
     return ctx.refuse(node.expression, "switch over this value", "switch over a number or a string");
   const temp = ctx.temp(subject.type);
   // JavaScript compares with ===, in order, and falls through: an if-chain picks the entry case,
@@ -283,7 +302,11 @@ function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const tests: string[] = [];
   clauses.forEach((clause, i) => {
     if (ts.isCaseClause(clause))
-      tests.push(`if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`);
+      tests.push(
+        json
+          ? `if (${entry} < 0 && __ice_j_seq(${temp}, ${printTo(ctx, clause.expression, subject.type)})) ${entry} = ${i};`
+          : `if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`,
+      );
   });
   const fallback = clauses.findIndex((c) => ts.isDefaultClause(c));
   const bodies = clauses.map((clause, i) => `if (${entry} <= ${i}) {\n${printStatements(ctx, clause.statements)}\n}`);

@@ -14,6 +14,7 @@ import { EXCEPTIONS_SUPPORT } from "./exceptions.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
+import { JSON_SUPPORT } from "./json.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
@@ -28,4 +29,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   LOCALE_SUPPORT,
   FUNCTIONS_SUPPORT,
   EXCEPTIONS_SUPPORT,
+  JSON_SUPPORT,
 ];

@@ -15,6 +15,7 @@ import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
 import { LIBRARY } from "./library.js";
+import { JSON_CASES } from "./json.js";
 import { NUMBERS } from "./numbers.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
@@ -42,4 +43,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...CLOSURES,
   ...CLASSES,
   ...EXCEPTIONS,
+  ...JSON_CASES,
 ];
