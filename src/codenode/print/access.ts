@@ -9,9 +9,11 @@ import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { missingRead } from "./missing.js";
-import { narrowed, numberLiteral, printExpr, printTo, stringLiteral } from "./expressions.js";
+import { narrowed, numberLiteral, printExpr, stringLiteral } from "./expressions.js";
 import { jsonElement, jsonGet, narrowJson } from "./json.js";
 import { groupRead, matchElement, regexProperty } from "./regex.js";
+import { exactInt32, fromInt32 } from "./int32.js";
+import { localLength } from "./locals.js";
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
   MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
@@ -43,6 +45,8 @@ export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessEx
   if (group) return group;
   // `a?.b`, and `a?.b.c` further along the chain (which `?.` short-circuits as a whole).
   if (node.questionDotToken || ts.isOptionalChain(node)) return printOptionalAccess(ctx, node);
+  const special = localLength(ctx, node);
+  if (special) return special;
   const object = printExpr(ctx, node.expression);
   return accessOn(ctx, node, object, property);
 }
@@ -65,8 +69,7 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
       );
     return jsonGet(ctx, node, object, property);
   }
-  if (property === "length" && (t.kind === "string" || t.kind === "array"))
-    return { text: `(<f64>${object.text}.length)`, type: NUMBER };
+  if (property === "length" && (t.kind === "string" || t.kind === "array")) return fromInt32(`${object.text}.length`);
   if (property === "size" && (t.kind === "map" || t.kind === "set"))
     return { text: `(<f64>${object.text}.size)`, type: NUMBER };
   if (t.kind === "object") {
@@ -117,9 +120,13 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   }
   if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
   if (object.type.kind === "json") return jsonElement(ctx, node, object);
-  const index = printTo(ctx, node.argumentExpression, NUMBER);
+  const printed = printExpr(ctx, node.argumentExpression, NUMBER);
+  const index = coerce(ctx, printed, NUMBER, node.argumentExpression);
   const missing = missingRead(ctx, node, object, index);
   if (missing) return missing;
+  const k = exactInt32(printed);
+  if (k !== undefined && object.type.kind === "array")
+    return { text: `__ice_at_i<${asType(object.type.element)}>(${object.text}, ${k})`, type: object.type.element };
   if (object.type.kind === "array")
     return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };
   if (object.type.kind === "string") return { text: `__ice_char(${object.text}, ${index})`, type: STRING };

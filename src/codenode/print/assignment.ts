@@ -9,6 +9,7 @@ import { shortText, type PrintContext, type Printed, stripParens } from "./conte
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo, variableAccess } from "./expressions.js";
 import { isLogicalAssignment, printLogicalAssignment } from "./logicalAssignment.js";
+import { assignLocal } from "./locals.js";
 import { COMPOUND, isPure, operate } from "./operators.js";
 import { jsonAssignment } from "./json.js";
 
@@ -45,6 +46,8 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
     return ctx.refuse(node, `'${ts.tokenToString(op)}'`, "write the test and the assignment separately");
   const json = jsonAssignment(ctx, node);
   if (json) return json;
+  const special = assignLocal(ctx, node);
+  if (special) return special;
   if (ts.isElementAccessExpression(left)) {
     const array = printExpr(ctx, left.expression);
     if (array.type.kind !== "array")

@@ -15,6 +15,8 @@ import { coerce, UNDEFINED, unwrap } from "./coerce.js";
 import { printElementAccess, printPropertyAccess } from "./access.js";
 import { printArrayLiteral, printObjectLiteral } from "./literals.js";
 import { narrowJson, printJsonDelete, printTypeof } from "./json.js";
+import { literalView } from "./int32.js";
+import { readLocal } from "./locals.js";
 import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regex.js";
 import { closureOf } from "./closures.js";
@@ -90,8 +92,10 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
   const extended = printExtended(ctx, node);
   if (extended) return extended;
   switch (node.kind) {
-    case ts.SyntaxKind.NumericLiteral:
-      return { text: numberLiteral(Number((node as ts.NumericLiteral).text)), type: NUMBER };
+    case ts.SyntaxKind.NumericLiteral: {
+      const value = Number((node as ts.NumericLiteral).text);
+      return { text: numberLiteral(value), type: NUMBER, int32: literalView(value) };
+    }
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       return { text: stringLiteral((node as ts.StringLiteral).text), type: STRING };
@@ -103,7 +107,7 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printTemplate(ctx, node as ts.TemplateExpression);
     case ts.SyntaxKind.ParenthesizedExpression: {
       const inner = printExpr(ctx, (node as ts.ParenthesizedExpression).expression, hint);
-      return { text: `(${inner.text})`, type: inner.type };
+      return { text: `(${inner.text})`, type: inner.type, ...(inner.int32 && { int32: inner.int32 }) };
     }
     case ts.SyntaxKind.Identifier:
       return printIdentifier(ctx, node as ts.Identifier, hint);
@@ -204,6 +208,8 @@ function printIdentifier(ctx: PrintContext, node: ts.Identifier, hint?: ValueTyp
     if (!declaration) return ctx.refuse(node, `the function '${name}' used as a value`, "call it");
     return closureOf(ctx, declaration, node, hint);
   }
+  const special = readLocal(ctx, symbol);
+  if (special) return special;
   const declared = ctx.declaredType(symbol, node);
   const storage = variableAccess(ctx, symbol);
   return narrowed(ctx, node, { text: storage, type: declared });

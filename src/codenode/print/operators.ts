@@ -11,6 +11,8 @@ import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
+import { updateLocal } from "./locals.js";
+import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
   [ts.SyntaxKind.MinusToken]: "-",
@@ -65,7 +67,14 @@ export function operate(
   if (op === ts.SyntaxKind.PlusToken) {
     if (resultIsText) return { text: `(${asText(ctx, left, node)} + ${asText(ctx, right, node)})`, type: STRING };
     if (left.type.kind === "json" || right.type.kind === "json") return jsonAdd(ctx, node, left, right);
-    return { text: `(${num(ctx, left, node)} + ${num(ctx, right, node)})`, type: NUMBER };
+    const text = `(${num(ctx, left, node)} + ${num(ctx, right, node)})`;
+    const view = sumView("+", left, right);
+    return { text, type: NUMBER, ...(view && { int32: view }) };
+  }
+  if (op === ts.SyntaxKind.MinusToken) {
+    const text = `(${num(ctx, left, node)} - ${num(ctx, right, node)})`;
+    const view = sumView("-", left, right);
+    return { text, type: NUMBER, ...(view && { int32: view }) };
   }
   if (ARITHMETIC[op])
     return { text: `(${num(ctx, left, node)} ${ARITHMETIC[op]} ${num(ctx, right, node)})`, type: NUMBER };
@@ -73,10 +82,9 @@ export function operate(
     return { text: `__ice_pow(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
   const bit = BITWISE[op];
   if (bit) {
-    const a = `__ice_i32(${num(ctx, left, node)})`;
-    const b = `__ice_i32(${num(ctx, right, node)})`;
-    if (bit === ">>>") return { text: `(<f64>(<u32>${a} >>> <u32>(${b} & 31)))`, type: NUMBER };
-    return { text: `(<f64>(${a} ${bit} ${bit === "<<" || bit === ">>" ? `(${b} & 31)` : b}))`, type: NUMBER };
+    num(ctx, left, node);
+    num(ctx, right, node);
+    return bitwise(bit, left, right);
   }
   return ctx.refuse(node, `operator '${ts.tokenToString(op)}'`, "use arithmetic on numbers");
 }
@@ -126,7 +134,7 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
   if (cmp) {
     if (left.type.kind === "json" || right.type.kind === "json") return jsonCompare(ctx, node, left, right, cmp);
     if (left.type.kind === "number" && right.type.kind === "number")
-      return { text: `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
+      return { text: compareInt32(cmp, left, right) ?? `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
     if (left.type.kind === "string" && right.type.kind === "string")
       return { text: `(__ice_strcmp(${left.text}, ${right.text}) ${cmp} 0)`, type: BOOLEAN };
     return ctx.refuse(
@@ -244,8 +252,10 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
     case ts.SyntaxKind.ExclamationToken:
       return { text: `!${wrapParen(printCondition(ctx, node.operand))}`, type: BOOLEAN };
     case ts.SyntaxKind.MinusToken: {
-      if (ts.isNumericLiteral(node.operand))
-        return { text: `(-${numberLiteral(Number(node.operand.text))})`, type: NUMBER };
+      if (ts.isNumericLiteral(node.operand)) {
+        const value = Number(node.operand.text);
+        return { text: `(-${numberLiteral(value)})`, type: NUMBER, int32: literalView(-value) };
+      }
       return { text: `(-${num(ctx, printExpr(ctx, node.operand), node)})`, type: NUMBER };
     }
     case ts.SyntaxKind.PlusToken: {
@@ -256,8 +266,11 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
       if (operand.type.kind === "json") return { text: `__ice_j_tonum(${operand.text})`, type: NUMBER };
       return ctx.refuse(node, "unary '+' here", "convert with Number(...)");
     }
-    case ts.SyntaxKind.TildeToken:
-      return { text: `(<f64>(~__ice_i32(${num(ctx, printExpr(ctx, node.operand), node)})))`, type: NUMBER };
+    case ts.SyntaxKind.TildeToken: {
+      const operand = printExpr(ctx, node.operand);
+      num(ctx, operand, node);
+      return bitwiseNot(operand);
+    }
     default:
       return printUpdate(ctx, node, true);
   }
@@ -288,6 +301,8 @@ export function printUpdate(
       type: NUMBER,
     };
   }
+  const special = updateLocal(ctx, node, prefix);
+  if (special) return special;
   const target = printLValue(ctx, operand);
   if (target.type.kind !== "number") return ctx.refuse(node, `'${op}' on a ${target.type.kind}`, "use it on numbers");
   return { text: prefix ? `(${op}${target.text})` : `(${target.text}${op})`, type: NUMBER };

@@ -19,6 +19,7 @@ import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from ".
 import { printClass } from "./classes.js";
 import { destructuredElement } from "./missing.js";
 import { jsonPattern } from "./json.js";
+import { declareLocal } from "./locals.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -128,6 +129,8 @@ function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
   if (isLiftedConstDeclaration(d)) return "";
   if (ts.isIdentifier(d.name)) {
     const symbol = ctx.symbolOf(d.name)!;
+    const special = declareLocal(ctx, symbol, d);
+    if (special !== undefined) return special;
     const type = ctx.declaredType(symbol, d.name);
     const value = d.initializer ? printTo(ctx, d.initializer, type) : zeroValue(type);
     return bind(ctx, symbol, type, value);

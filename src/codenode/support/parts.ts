@@ -6,6 +6,7 @@
  */
 
 import { ARRAYS_SUPPORT } from "./arrays.js";
+import { BUILDER_SUPPORT } from "./builder.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
 import { FUNCTIONS_SUPPORT } from "./functions.js";
@@ -30,4 +31,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   FUNCTIONS_SUPPORT,
   EXCEPTIONS_SUPPORT,
   JSON_SUPPORT,
+  BUILDER_SUPPORT,
 ];

@@ -11,6 +11,7 @@ import { FUNCTIONS } from "./functions.js";
 import { EVERYDAY_3 } from "./everyday3.js";
 import { CLASSES } from "./classes.js";
 import { EXCEPTIONS } from "./exceptions.js";
+import { FAST_PATHS } from "./fastPaths.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
@@ -44,4 +45,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...CLASSES,
   ...EXCEPTIONS,
   ...JSON_CASES,
+  ...FAST_PATHS,
 ];
