@@ -20,6 +20,7 @@ import { printClass } from "./classes.js";
 import { destructuredElement } from "./missing.js";
 import { jsonPattern } from "./json.js";
 import { declareLocal } from "./locals.js";
+import { unrolledFor } from "./unroll.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -256,7 +257,9 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
   // JavaScript copies the bindings before the first iteration too (a closure made in the
   // initializer keeps the initial values).
   const first = entry ? `\n${ctx.envOf(node).slice(0, -1)} = ${ctx.envOf(node)}.__ice_copy();` : "";
-  return `{\n${entry}${init}${first}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
+  const body = block(ctx, node.statement);
+  const loop = (!entry && unrolledFor(node, test, step, body)) || `for (; ${test}; ${step}) ${body}`;
+  return `{\n${entry}${init}${first}\n${loop}\n}`;
 }
 
 function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {

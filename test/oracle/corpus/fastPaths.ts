@@ -131,4 +131,17 @@ export const FAST_PATHS: readonly OracleCase[] = [
     { h: "integer", m: "integer", hex: "string" },
     WORDS,
   ),
+  fast(
+    "unrolled-loops-break-switch-side-effects",
+    "let calls = 0;\nconst seen: number[] = [];\nlet k = 0;\nconst tick = (i: number): number => { calls++; return i; };\nfor (let i = 0; tick(i) < inputs.n; i += 1) {\n  switch (i % 3) {\n    case 0:\n      seen.push(i);\n      break;\n    default:\n      k += i;\n  }\n  if (k > inputs.stop) break;\n}\nlet j = 0;\nfor (; j * j < inputs.n; j++) k ^= j;\nfor (let q = 0; q < inputs.n; q++) { if (q % 2 == 0) continue; k += q; }\nfor (;;) { k++; if (k % 5 == 0) break; }\nreturn { calls, seen, k, j };",
+    { n: "integer", stop: "number" },
+    { calls: "integer", seen: "integer[]", k: "number", j: "integer" },
+    [
+      { n: 0, stop: 100 },
+      { n: 1, stop: 100 },
+      { n: 7, stop: 100 },
+      { n: 10, stop: 5 },
+      { n: 23, stop: 1e9 },
+    ],
+  ),
 ];
