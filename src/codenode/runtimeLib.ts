@@ -57,6 +57,19 @@ function __ice_i32_wide(x: f64): i32 {
   if (!isFinite(x)) return 0;
   return <i32><i64>(x % 4294967296.0);
 }
+/**
+ * a % b: with two int32 operands (the common case) an integer remainder (asc's f64 % is a
+ * software fmod), keeping JavaScript's -0 for a zero remainder of a negative dividend.
+ */
+@inline export function __ice_mod(a: f64, b: f64): f64 {
+  const x = <i32>a;
+  const y = <i32>b;
+  if (<f64>x == a && <f64>y == b && y != 0) {
+    const r = x % y;
+    return r == 0 ? a * 0.0 : <f64>r;
+  }
+  return a % b;
+}
 /** ToUint32, as a number. */
 export function __ice_u32(x: f64): f64 { return <f64><u32>__ice_i32(x); }
 

@@ -127,6 +127,11 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   const k = exactInt32(printed);
   if (k !== undefined && object.type.kind === "array")
     return { text: `__ice_at_i<${asType(object.type.element)}>(${object.text}, ${k})`, type: object.type.element };
+  if (printed.index !== undefined && object.type.kind === "array")
+    return {
+      text: `__ice_at_s<${asType(object.type.element)}>(${object.text}, ${printed.index}, ${printed.text})`,
+      type: object.type.element,
+    };
   if (object.type.kind === "array")
     return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };
   if (object.type.kind === "string") return { text: `__ice_char(${object.text}, ${index})`, type: STRING };

@@ -21,6 +21,11 @@ export interface Printed {
    * Whoever derives a Printed with a different text must not copy this field.
    */
   readonly int32?: Int32View;
+  /**
+   * For a number that is always an integer: an i32 equal to it below 2^31-1 and 2^31-1 above
+   * (no array or string is that long), for indexing only (a counter's shadow, locals.ts).
+   */
+  readonly index?: string;
 }
 
 export interface Int32View {

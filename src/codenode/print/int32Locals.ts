@@ -18,6 +18,11 @@ import { isExactInt32, literalView } from "./int32.js";
 export interface NumberLocals {
   readonly int32: Set<ts.Symbol>;
   readonly wrap: Set<ts.Symbol>;
+  /**
+   * Counters `for (let i = <int32>; <any test>; i++)` (no other write): always integers, so they
+   * keep their f64 and get a saturating i32 shadow for indexing.
+   */
+  readonly shadowed: Set<ts.Symbol>;
   /** The `i++` (or `i += 1`, `i = i - 1`, ...) of proven counters. */
   readonly incrementors: Set<ts.Node>;
 }
@@ -123,10 +128,23 @@ export function analyzeNumberLocals(
     }
   }
   const wrap = new Set<ts.Symbol>();
-  for (const [symbol, c] of candidates)
-    if (!int32.has(symbol) && !c.opaque && c.bitwiseReadsOnly && !c.assignmentUsed && c.other.length === 0)
-      wrap.add(symbol);
-  return { int32, wrap, incrementors };
+  const shadowed = new Set<ts.Symbol>();
+  for (const [symbol, c] of candidates) {
+    if (int32.has(symbol) || c.opaque) continue;
+    if (c.bitwiseReadsOnly && !c.assignmentUsed && c.other.length === 0) wrap.add(symbol);
+    else if (
+      c.other.length === 1 &&
+      c.stored.length === 1 &&
+      c.stored[0] === c.declaration.initializer &&
+      isExactInt32(checker, c.stored[0]!, isInt32) &&
+      isForCounter(c.declaration, c.other[0]!) &&
+      stepDirection(c.other[0]!, symbol, symbolOf) === "up"
+    ) {
+      shadowed.add(symbol);
+      incrementors.add(c.other[0]!);
+    }
+  }
+  return { int32, wrap, shadowed, incrementors };
 }
 
 /**
@@ -159,6 +177,12 @@ export function isOtherWrite(ref: ts.Node): boolean {
       parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
     );
   }
+}
+
+/** `step` is the incrementor of the `for` whose initializer declares `declaration`. */
+function isForCounter(declaration: ts.VariableDeclaration, step: ts.Node): boolean {
+  const list = declaration.parent;
+  return ts.isForStatement(list.parent) && list.parent.initializer === list && list.parent.incrementor === step;
 }
 
 function isAssignment(op: ts.SyntaxKind): boolean {

@@ -25,7 +25,7 @@ import { bitwise, fromInt32, toInt32 } from "./int32.js";
 import { analyzeNumberLocals, isOtherWrite } from "./int32Locals.js";
 import { mayBeMissing } from "./missing.js";
 
-type Repr = "builder" | "int32" | "wrap";
+type Repr = "builder" | "int32" | "wrap" | "shadowed";
 
 interface Analysis {
   readonly reprs: Map<ts.Symbol, Repr>;
@@ -64,6 +64,10 @@ export function declareLocal(ctx: PrintContext, symbol: ts.Symbol, d: ts.Variabl
     const value = d.initializer ? printTo(ctx, d.initializer, STRING) : '""';
     return `let ${name}: __ice_Sb = new __ice_Sb(${value});`;
   }
+  if (repr === "shadowed") {
+    const shadow = `${name}_k`;
+    return `let ${shadow}: i32 = ${int32Value(ctx, d.initializer!)};\nlet ${name}: f64 = <f64>${shadow};`;
+  }
   return `let ${name}: i32 = ${d.initializer ? int32Value(ctx, d.initializer) : "0"};`;
 }
 
@@ -80,6 +84,7 @@ export function readLocal(ctx: PrintContext, symbol: ts.Symbol): Printed | undef
   const name = ctx.nameOf(symbol);
   if (repr === "builder") return { text: `${name}.get()`, type: STRING };
   if (repr === "int32") return fromInt32(name);
+  if (repr === "shadowed") return { text: name, type: NUMBER, index: `${name}_k` };
   // Only bitwise operators read it (int32Locals.ts), and they take the view.
   return { text: `(<f64>${name})`, type: NUMBER, int32: { text: name, exact: false } };
 }
@@ -100,6 +105,10 @@ export function assignLocal(ctx: PrintContext, node: ts.BinaryExpression): Print
   if (!symbol || !repr) return undefined;
   const name = ctx.nameOf(symbol);
   const op = node.operatorToken.kind;
+  if (repr === "shadowed") {
+    if (!isIncrementor(ctx, node, symbol)) return undefined;
+    return { text: shadowedStep(name), type: NUMBER };
+  }
   if (repr !== "builder") {
     if (op === ts.SyntaxKind.EqualsToken) return fromInt32(`(${name} = ${int32Value(ctx, node.right)})`);
     if (isIncrementor(ctx, node, symbol))
@@ -129,12 +138,20 @@ export function updateLocal(
   if (!symbol || !isIncrementor(ctx, node, symbol)) return undefined;
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "++" : "--";
   const name = ctx.nameOf(symbol);
+  if (reprOf(ctx, symbol) === "shadowed") return { text: shadowedStep(name), type: NUMBER };
   return fromInt32(prefix ? `(${op}${name})` : `(${name}${op})`);
 }
 
+/** The step of a shadowed counter (its value is discarded: the step of a `for`). */
+function shadowedStep(name: string): string {
+  return `(${name}_k += <i32>(${name}_k != i32.MAX_VALUE), ${name} += 1.0)`;
+}
+
 function isIncrementor(ctx: PrintContext, node: ts.Node, symbol: ts.Symbol): boolean {
+  const repr = reprOf(ctx, symbol);
   return (
-    reprOf(ctx, symbol) === "int32" && analysisOf(ctx, ctx.functionOf(symbol.valueDeclaration!)).incrementors.has(node)
+    (repr === "int32" || repr === "shadowed") &&
+    analysisOf(ctx, ctx.functionOf(symbol.valueDeclaration!)).incrementors.has(node)
   );
 }
 
@@ -230,6 +247,7 @@ function analyze(ctx: PrintContext, owner: ts.Node): Analysis {
   const numbers = analyzeNumberLocals(ctx.checker, (n) => referenced(ctx, n), declarations, references);
   for (const symbol of numbers.int32) reprs.set(symbol, "int32");
   for (const symbol of numbers.wrap) reprs.set(symbol, "wrap");
+  for (const symbol of numbers.shadowed) reprs.set(symbol, "shadowed");
   return { reprs, incrementors: numbers.incrementors };
 }
 

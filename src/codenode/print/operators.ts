@@ -76,6 +76,8 @@ export function operate(
     const view = sumView("-", left, right);
     return { text, type: NUMBER, ...(view && { int32: view }) };
   }
+  if (op === ts.SyntaxKind.PercentToken)
+    return { text: `__ice_mod(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
   if (ARITHMETIC[op])
     return { text: `(${num(ctx, left, node)} ${ARITHMETIC[op]} ${num(ctx, right, node)})`, type: NUMBER };
   if (op === ts.SyntaxKind.AsteriskAsteriskToken)

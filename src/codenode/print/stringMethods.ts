@@ -60,7 +60,7 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
       const index = node.arguments[0];
       if (!index) return { text: `__ice_char_code(${r}, 0.0)`, type: NUMBER };
       const printed = printExpr(ctx, index, NUMBER);
-      const k = exactInt32(printed);
+      const k = exactInt32(printed) ?? printed.index;
       if (k !== undefined) return { text: `__ice_char_code_i(${r}, ${k})`, type: NUMBER };
       return { text: `__ice_char_code(${r}, ${coerce(ctx, printed, NUMBER, index)})`, type: NUMBER };
     }

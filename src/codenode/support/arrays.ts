@@ -8,16 +8,22 @@
 export const ARRAYS_SUPPORT = `
 
 // ---- arrays -------------------------------------------------------------------------------
-// Element access: the in-range case inlined, the message built out of line.
+// Element access: the in-range case inlined (loading directly: asc leaves Array#__uget a call,
+// which V8 does not inline either), the message built out of line.
 @inline export function __ice_at<T>(a: Array<T>, i: f64): T {
   const k = <i32>i;
   if (!(i >= 0 && <f64>k == i && k < a.length)) __ice_index_fail("array", i, a.length, false);
-  return unchecked(a[k]);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
 }
 /** a[k] for an index k the printer proved an integer (int32). */
 @inline export function __ice_at_i<T>(a: Array<T>, k: i32): T {
   if (<u32>k >= <u32>a.length) __ice_index_fail("array", <f64>k, a.length, false);
-  return unchecked(a[k]);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
+}
+/** a[i] for an integer i whose saturating i32 shadow is k (k == i below 2^31-1). */
+@inline export function __ice_at_s<T>(a: Array<T>, k: i32, i: f64): T {
+  if (<u32>k >= <u32>a.length) __ice_index_fail("array", i, a.length, false);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
 }
 @inline export function __ice_set<T>(a: Array<T>, i: f64, v: T): T {
   const k = <i32>i;

@@ -144,4 +144,17 @@ export const FAST_PATHS: readonly OracleCase[] = [
       { n: 23, stop: 1e9 },
     ],
   ),
+  fast(
+    "shadowed-counter-any-bound",
+    'const xs = inputs.xs;\nconst n = inputs.n;\nlet sum = 0;\nlet steps = 0;\nlet codes = "";\nfor (let i = -2; i < n; i++) {\n  steps += i;\n  if (i >= 0 && i < xs.length) sum += xs[i] * i;\n  codes += String(inputs.s.charCodeAt(i)) + ",";\n  if (steps > 1000) break;\n}\nreturn { sum, steps, codes };',
+    { xs: "number[]", n: "number", s: "string" },
+    { sum: "number", steps: "number", codes: "string" },
+    [
+      { xs: [1.5, -0, 3], n: 3, s: "ab" },
+      { xs: [1, 2, 3, 4], n: 2.5, s: "" },
+      { xs: [], n: -5, s: "x" },
+      { xs: [7], n: 1e300, s: "héllo" },
+      { xs: [7, 8], n: 2147483647.5, s: "q" },
+    ],
+  ),
 ];
