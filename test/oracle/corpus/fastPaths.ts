@@ -157,4 +157,17 @@ export const FAST_PATHS: readonly OracleCase[] = [
       { xs: [7, 8], n: 2147483647.5, s: "q" },
     ],
   ),
+  fast(
+    "remainder-int32-and-not",
+    'const out: string[] = [];\nfor (const a of inputs.as) for (const b of inputs.bs) {\n  const r = a % b;\n  out.push(String(r) + (r == 0 ? (1 / r > 0 ? "+" : "-") : ""));\n}\nlet i = 0;\nlet acc = 0;\nfor (let k = 0; k < 40; k++) { i = (i * 7 + 3) % 11; acc += i % 4; }\nreturn { out, acc };',
+    { as: "number[]", bs: "number[]" },
+    { out: "string[]", acc: "number" },
+    [
+      {
+        as: [-4, 4, 5, -5, 0, -0, -2147483648, 2147483647, 5.5, 1e10, -1e-300],
+        bs: [2, -3, 3, -1, 0, -0, 2147483647, 0.5, Number.MAX_VALUE],
+      },
+      { as: [], bs: [1] },
+    ],
+  ),
 ];
