@@ -170,4 +170,11 @@ export const FAST_PATHS: readonly OracleCase[] = [
       { as: [], bs: [1] },
     ],
   ),
+  fast(
+    "masked-sum-over-input-bound",
+    "let s = 0;\nfor (let i = 0; i < inputs.n; i++) s = (s + i) & 1023;\nreturn { v: s };",
+    { n: "integer" },
+    { v: "integer" },
+    [{ n: 1000 }, { n: 0 }, { n: -3 }, { n: 100003 }],
+  ),
 ];
