@@ -25,8 +25,11 @@ import { addRatios, judgeTargets } from "./targets.js";
 
 export { formatMarkdown, formatTable, formatTargets, type Report, type TargetResult };
 
-/** `sandbox`: cold start, warm call, kernels, competitors, memory per live sandbox. `all`: everything. */
-export type BenchPart = "sandbox" | "all";
+/**
+ * `sandbox`: cold start, warm call, kernels, competitors, memory per live sandbox. `kernels`: the
+ * kernel suite alone (`npm run bench -- --only kernels`). `all`: everything.
+ */
+export type BenchPart = "sandbox" | "kernels" | "all";
 
 export interface BenchOptions {
   readonly part: BenchPart;
@@ -72,6 +75,12 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   try {
     const kernelSet = kernels(ctx.scale);
     const artifacts = await compileArtifacts(ctx, [smallNode, condition, tinyNode, ...kernelSet], kernelSet);
+    const ids = kernelSet.map((k) => k.id);
+    if (options.part === "kernels") {
+      await step("kernels", () => kernelSuite(ctx, artifacts, kernelSet));
+      addRatios(ctx.report, ids, []);
+      return { report: ctx.report, targets: judgeTargets(ctx.report, ids), machine: machineDescription() };
+    }
     let engines: string[] = [];
     await step("cold start", () => coldStartSuite(ctx, artifacts));
     await step("warm call", () => warmCallSuite(ctx, artifacts));
@@ -94,7 +103,6 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     } else {
       await step("memory", () => memorySuite(ctx, artifacts, undefined));
     }
-    const ids = kernelSet.map((k) => k.id);
     addRatios(ctx.report, ids, engines);
     const targets = judgeTargets(ctx.report, ids);
     ctx.report.note(`total benchmark time ${((performance.now() - started) / 1000).toFixed(0)} s`);

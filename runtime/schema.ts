@@ -77,7 +77,8 @@ export function validateValue(value: unknown, type: SchemaType, path: string): s
       const record = value as Record<string, unknown>;
       for (const field of type.fields) {
         const fieldValue = ownValue(record, field.name);
-        if (fieldValue === undefined || fieldValue === null) {
+        // null is a value of an `any` field (JSON data), and absent for the others.
+        if (fieldValue === undefined || (fieldValue === null && field.type.kind !== "any")) {
           if (field.optional) continue;
           return `${path}.${field.name}: missing required field of type ${formatType(field.type)}`;
         }

@@ -25,9 +25,7 @@ export const LOG_IMPORTS: readonly string[] = ["log", "debug", "info", "warn", "
 /**
  * Capability name to the `module.name` imports it allows.
  * - `math`: `Math.*` except `Math.random`; pure WebAssembly, imports nothing.
- * - `json`: accepted for iceOS compatibility and grants no import: values cross the sandbox
- *   already parsed and typed by the node's schemas (`JSON.parse`/`stringify` in a body get a
- *   diagnostic saying so; a JSON value type for untyped `any` data is not built yet).
+ * - `json`: `JSON.parse`/`JSON.stringify` in a body; pure WebAssembly, imports nothing.
  * - `random`: `Math.random`, seeded by the host (`env.seed`, from `SandboxHooks.seed`).
  * - `time`: `Date.now()` (`env.Date.now`, from `SandboxHooks.now`).
  * - `log`: `console.log`/`debug`/`info`/`warn`/`error` and `trace` (to `SandboxHooks.log`).

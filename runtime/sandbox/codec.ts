@@ -11,7 +11,11 @@
  * - `T[]`: u32 count, then each element.
  * - object: its fields in declared order, nothing between them. An optional field is a u8
  *   presence flag (0 absent, 1 present) followed by the value when present.
- * - `any` is not representable (the compiler rejects it in sandboxed schemas).
+ * - `any` (and a nested map without fields): a JSON value, a u8 tag then its payload: 0 undefined,
+ *   1 null, 2 false, 3 true, 4 number (f64), 5 string (as above), 6 array (u32 count, then each
+ *   value), 7 object (u32 count, then each key as a string and its value, in the object's key
+ *   order). An optional `any` field is absent exactly when it is undefined. At most
+ *   `JSON_DEPTH_LIMIT` levels deep.
  * Input message: the encoding of the `inputs` object; its byte length goes to `__ice_alloc(len)`,
  * which returns where the host copies it. Output message, at the pointer `__ice_run()` returns:
  * u32 byte length, then the encoding of the output object.
@@ -151,11 +155,20 @@ export class WireReader {
 const CHUNK = 4096;
 const units = new Uint16Array(CHUNK);
 
+/** How deeply a JSON value (`any`) may nest on the wire, either way. */
+export const JSON_DEPTH_LIMIT = 1000;
+
+/** True when a schema type at a field or element position crosses as a JSON value. */
+export function isJsonType(type: SchemaType): boolean {
+  return type.kind === "any" || (type.kind === "object" && type.fields.length === 0);
+}
+
 export type Encoder = (w: WireWriter, value: unknown) => void;
 export type Decoder = (r: WireReader) => unknown;
 
 /** Builds an encoder specialised to `type` (closures, built once per program). */
-export function makeEncoder(type: SchemaType): Encoder {
+export function makeEncoder(type: SchemaType, nested = false): Encoder {
+  if (nested && isJsonType(type)) return (w, v) => encodeJson(w, v, 0);
   switch (type.kind) {
     case "integer":
     case "number":
@@ -165,7 +178,7 @@ export function makeEncoder(type: SchemaType): Encoder {
     case "string":
       return (w, v) => w.str(v as string);
     case "array": {
-      const element = makeEncoder(type.element);
+      const element = makeEncoder(type.element, true);
       return (w, v) => {
         const items = v as readonly unknown[];
         w.i32(items.length);
@@ -173,13 +186,18 @@ export function makeEncoder(type: SchemaType): Encoder {
       };
     }
     case "object": {
-      const fields = type.fields.map((f) => ({ name: f.name, optional: f.optional, encode: makeEncoder(f.type) }));
+      const fields = type.fields.map((f) => ({
+        name: f.name,
+        optional: f.optional,
+        json: isJsonType(f.type),
+        encode: makeEncoder(f.type, true),
+      }));
       return (w, v) => {
         const record = v as Record<string, unknown>;
         for (const field of fields) {
           const value = ownValue(record, field.name);
           if (field.optional) {
-            if (value === undefined || value === null) {
+            if (value === undefined || (value === null && !field.json)) {
               w.u8(0);
               continue;
             }
@@ -190,12 +208,63 @@ export function makeEncoder(type: SchemaType): Encoder {
       };
     }
     case "any":
-      throw new WireError("type 'any' cannot cross the sandbox boundary");
+      return (w, v) => encodeJson(w, v, 0);
   }
 }
 
+/** A JSON value (`any`): plain data only (a function, symbol, bigint or class instance is refused). */
+function encodeJson(w: WireWriter, v: unknown, depth: number): void {
+  if (depth > JSON_DEPTH_LIMIT)
+    throw new WireError(`a value of type 'any' nests deeper than ${JSON_DEPTH_LIMIT} levels`);
+  if (v === undefined) {
+    w.u8(0);
+    return;
+  }
+  if (v === null) {
+    w.u8(1);
+    return;
+  }
+  switch (typeof v) {
+    case "boolean":
+      w.u8(v ? 3 : 2);
+      return;
+    case "number":
+      w.u8(4);
+      w.f64(v);
+      return;
+    case "string":
+      w.u8(5);
+      w.str(v);
+      return;
+    case "object": {
+      if (Array.isArray(v)) {
+        w.u8(6);
+        w.i32(v.length);
+        for (let i = 0; i < v.length; i++) encodeJson(w, v[i], depth + 1);
+        return;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) break;
+      const keys = Object.keys(v);
+      w.u8(7);
+      w.i32(keys.length);
+      for (const key of keys) {
+        w.str(key);
+        encodeJson(w, (v as Record<string, unknown>)[key], depth + 1);
+      }
+      return;
+    }
+    default:
+      break;
+  }
+  throw new WireError(
+    `a value of type 'any' must be JSON data (null, boolean, number, string, array, plain object), not ${typeof v === "object" ? "a class instance" : `a ${typeof v}`}`,
+  );
+}
+
 /** Builds a decoder specialised to `type`; it rejects non-finite numbers and bad flags. */
-export function makeDecoder(type: SchemaType): Decoder {
+export function makeDecoder(type: SchemaType, nested = false): Decoder {
+  if (nested && isJsonType(type)) return (r) => decodeJson(r, 0);
   switch (type.kind) {
     case "integer":
       return (r) => {
@@ -214,7 +283,7 @@ export function makeDecoder(type: SchemaType): Decoder {
     case "string":
       return (r) => r.str();
     case "array": {
-      const element = makeDecoder(type.element);
+      const element = makeDecoder(type.element, true);
       return (r) => {
         const count = r.u32();
         // Bounded by the bytes left (exact for every element type but fieldless objects, which
@@ -228,18 +297,65 @@ export function makeDecoder(type: SchemaType): Decoder {
       };
     }
     case "object": {
-      const fields = type.fields.map((f) => ({ name: f.name, optional: f.optional, decode: makeDecoder(f.type) }));
+      const fields = type.fields.map((f) => ({
+        name: f.name,
+        optional: f.optional,
+        json: isJsonType(f.type),
+        decode: makeDecoder(f.type, true),
+      }));
       return (r) => {
         const record: Record<string, unknown> = {};
         for (const field of fields) {
           if (field.optional && !flag(r)) continue;
-          setOwn(record, field.name, field.decode(r));
+          const value = field.decode(r);
+          if (value === undefined && field.json && !field.optional)
+            throw new WireError(`output field '${field.name}' of type 'any' is undefined`);
+          setOwn(record, field.name, value);
         }
         return record;
       };
     }
     case "any":
-      throw new WireError("type 'any' cannot cross the sandbox boundary");
+      return (r) => decodeJson(r, 0);
+  }
+}
+
+/** A JSON value from the sandbox: counts bounded by the bytes left, depth by JSON_DEPTH_LIMIT. */
+function decodeJson(r: WireReader, depth: number): unknown {
+  if (depth > JSON_DEPTH_LIMIT)
+    throw new WireError(`output value of type 'any' nests deeper than ${JSON_DEPTH_LIMIT} levels`);
+  const tag = r.u8();
+  switch (tag) {
+    case 0:
+      return undefined;
+    case 1:
+      return null;
+    case 2:
+    case 3:
+      return tag === 3;
+    case 4:
+      return r.f64();
+    case 5:
+      return r.str();
+    case 6: {
+      const count = r.u32();
+      if (count > r.end - r.pos) throw new WireError(`output array of ${count} elements overruns the message`);
+      const items = new Array<unknown>(count);
+      for (let i = 0; i < count; i++) items[i] = decodeJson(r, depth + 1);
+      return items;
+    }
+    case 7: {
+      const count = r.u32();
+      if (count > (r.end - r.pos) / 5) throw new WireError(`output object of ${count} keys overruns the message`);
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) {
+        const key = r.str();
+        setOwn(record, key, decodeJson(r, depth + 1));
+      }
+      return record;
+    }
+    default:
+      throw new WireError(`bad JSON value tag ${tag}`);
   }
 }
 

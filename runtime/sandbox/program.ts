@@ -194,6 +194,7 @@ export class SandboxProgram {
     } catch (error) {
       writer.end();
       if (error instanceof WireLimitError) throw new MemoryLimitError(nodeId, limits.memoryBytes);
+      if (error instanceof WireError) throw new InputInvalidError(`inputs: ${error.message}`, nodeId);
       throw error;
     }
     const length = writer.pos;

@@ -2,7 +2,8 @@
  * @fileoverview The virtual file a body is checked in: TypeScript declarations generated from the
  * node's schemas (`interface Inputs`, `interface Output`, `declare const inputs: Inputs`) and the
  * body as the block of `function __ice_node(): Output { ... }`. `integer` fields are `number`
- * (JavaScript numbers; integrality is checked at the node's boundary).
+ * (JavaScript numbers; integrality is checked at the node's boundary); `any` fields (and nested maps
+ * without fields) are `any`, JSON values in the sandbox.
  */
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 
@@ -27,12 +28,14 @@ export function schemaTypeText(type: SchemaType): string {
     case "boolean":
       return "boolean";
     case "any":
-      return "unknown";
+      return "any";
     case "array": {
       const element = schemaTypeText(type.element);
       return type.element.kind === "object" ? `Array<${element}>` : `${element}[]`;
     }
     case "object":
+      // A nested map without declared fields holds any JSON object: a JSON value, as `any`.
+      if (type.fields.length === 0) return "any";
       return `{ ${type.fields.map((f) => `${key(f.name)}${f.optional ? "?" : ""}: ${schemaTypeText(f.type)}`).join("; ")} }`;
   }
 }

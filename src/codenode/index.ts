@@ -21,6 +21,7 @@ import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
 import { analyzeThrows, unitMayThrow } from "./print/exceptions.js";
 import { registerClasses } from "./print/classes.js";
+import { finishJson, markInputShapes } from "./print/json.js";
 import { printStatements } from "./print/statements.js";
 import { typeBody } from "./program.js";
 import { ClassRegistry } from "./types.js";
@@ -53,6 +54,7 @@ export function lowerBody(
   const inputClass = classes.fromSchema(inputType);
   const outputClass = classes.fromSchema(outputType);
   const marshal = generateMarshalling(inputType, outputType, classes);
+  markInputShapes(ctx, inputClass);
   let main = "";
   try {
     ctx.root = typed.node;
@@ -65,6 +67,7 @@ export function lowerBody(
     // Methods and constructors of body classes reach the body's variables through __ice_root_env.
     const rootEnv = state.env ? `\n__ice_root_env = __ice_e;` : "";
     main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}${rootEnv}\n${statements}\nthrow new Error("the code node ended without returning");\n}`;
+    ctx.hoisted.push(...finishJson(ctx, typed.node));
   } catch (error) {
     // A refusal was reported already; anything else is a gap in the lowering, reported (once)
     // as such at the body rather than as a compiler crash.

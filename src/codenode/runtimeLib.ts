@@ -47,23 +47,60 @@ export function __ice_idx(x: f64): i32 {
   if (x <= -2147483648.0) return i32.MIN_VALUE;
   return <i32>x;
 }
-/** ToInt32. */
-export function __ice_i32(x: f64): i32 {
+/** ToInt32 (the common case inlined; the rest out of line, so that callers stay small). */
+@inline export function __ice_i32(x: f64): i32 {
   if (x > -2147483649.0 && x < 2147483648.0) return <i32>x;
+  return __ice_i32_wide(x);
+}
+function __ice_i32_wide(x: f64): i32 {
   if (x > -9.2e18 && x < 9.2e18) return <i32><i64>x;
   if (!isFinite(x)) return 0;
   return <i32><i64>(x % 4294967296.0);
 }
+/**
+ * a % b: with two int32 operands (the common case) an integer remainder (asc's f64 % is a
+ * software fmod), keeping JavaScript's -0 for a zero remainder of a negative dividend.
+ */
+@inline export function __ice_mod(a: f64, b: f64): f64 {
+  const x = <i32>a;
+  const y = <i32>b;
+  if (<f64>x == a && <f64>y == b && y != 0) {
+    const r = x % y;
+    return r == 0 ? a * 0.0 : <f64>r;
+  }
+  return a % b;
+}
 /** ToUint32, as a number. */
 export function __ice_u32(x: f64): f64 { return <f64><u32>__ice_i32(x); }
 
+/** Texts of the integers 0..255, made on first use (JavaScript engines cache these too). */
+let __ice_small_texts: StaticArray<string | null> | null = null;
+function __ice_small_text(k: i32): string {
+  let texts = __ice_small_texts;
+  if (texts === null) {
+    texts = new StaticArray<string | null>(256);
+    __ice_small_texts = texts;
+  }
+  let s = unchecked(texts[k]);
+  if (s === null) {
+    s = k.toString();
+    unchecked((texts[k] = s));
+  }
+  return s;
+}
 export function __ice_num_str(x: f64): string {
+  if (x >= 0 && x < 256 && x == Math.trunc(x)) return __ice_small_text(<i32>x);
+  if (x > -2147483649.0 && x < 2147483648.0 && x == Math.trunc(x)) return (<i32>x).toString();
   if (x == Math.trunc(x) && Math.abs(x) < 1e15) return (<i64>x).toString();
   return __ice_num_fmt(x, ${NUM_MODE.string}, 0);
 }
 export function __ice_num_fmt(x: f64, mode: i32, arg: f64): string {
   const n = __ice_num_to_str_raw(x, mode, __ice_idx(arg), __ice_scratch);
   return String.UTF16.decodeUnsafe(__ice_scratch, (<usize>n) << 1);
+}
+/** Stops the node: index i of an array or string of this length is out of range. */
+export function __ice_index_fail(what: string, i: f64, length: i32, write: bool): void {
+  abort(what + " index " + __ice_num_str(i) + " is out of range" + (write ? " for a write" : "") + " (length " + length.toString() + ")");
 }
 export function __ice_str_num(s: string, mode: i32, radix: f64): f64 {
   return __ice_str_to_num_raw(changetype<usize>(s), s.length, mode, radix);

@@ -35,7 +35,9 @@ export type ValueType =
   | { readonly kind: "regexp" }
   | { readonly kind: "match" }
   /** The \`groups\` of a match (the match itself at run time). */
-  | { readonly kind: "groups" };
+  | { readonly kind: "groups" }
+  /** `any`, `unknown`, unions of primitives: a JSON value (support/json.ts), undefined included. */
+  | { readonly kind: "json" };
 
 export interface ClassShape {
   readonly name: string;
@@ -46,13 +48,15 @@ export const NUMBER: ValueType = { kind: "number" };
 export const BOOLEAN: ValueType = { kind: "boolean" };
 export const STRING: ValueType = { kind: "string" };
 export const VOID: ValueType = { kind: "void" };
+export const JSON_VALUE: ValueType = { kind: "json" };
 
 export function isPrimitive(t: ValueType): boolean {
   return t.kind === "number" || t.kind === "boolean";
 }
 
 export function optional(t: ValueType): ValueType {
-  return t.kind === "optional" ? t : { kind: "optional", inner: t };
+  // A JSON value holds undefined itself.
+  return t.kind === "optional" || t.kind === "json" ? t : { kind: "optional", inner: t };
 }
 
 /** Structural identity. */
@@ -115,6 +119,8 @@ export function asType(t: ValueType): string {
     case "match":
     case "groups":
       return "__ice_Match";
+    case "json":
+      return "__ice_J";
   }
 }
 
@@ -129,6 +135,8 @@ export function zeroValue(t: ValueType): string {
       return '""';
     case "optional":
       return "null";
+    case "json":
+      return "__ice_j_undef()";
     default:
       return `__ice_none<${asType(t)}>()`;
   }
@@ -169,7 +177,7 @@ export class ClassRegistry {
   }
 
   /** The value type of a schema type. */
-  fromSchema(type: SchemaType): ValueType {
+  fromSchema(type: SchemaType, nested = false): ValueType {
     switch (type.kind) {
       case "string":
         return STRING;
@@ -179,19 +187,20 @@ export class ClassRegistry {
       case "boolean":
         return BOOLEAN;
       case "array":
-        return { kind: "array", element: this.fromSchema(type.element) };
+        return { kind: "array", element: this.fromSchema(type.element, true) };
       case "object":
+        if (nested && type.fields.length === 0) return JSON_VALUE;
         return {
           kind: "object",
           shape: this.shape(
             type.fields.map((f) => {
-              const inner = this.fromSchema(f.type);
+              const inner = this.fromSchema(f.type, true);
               return { name: f.name, type: f.optional ? optional(inner) : inner };
             }),
           ),
         };
       case "any":
-        throw new Error("type 'any' has no sandbox representation");
+        return JSON_VALUE;
     }
   }
 
@@ -258,22 +267,36 @@ export function fromChecker(
     return { type: STRING };
   if (flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: BOOLEAN };
   if (flags & ts.TypeFlags.Void) return { type: VOID };
-  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))
-    return { reason: "values of type 'any' or 'unknown' are not supported; give the value a type" };
   const regex = regexValueType(checker, type);
   if (regex) return { type: regex };
-  if (flags & ts.TypeFlags.Null) return { reason: "'null' is not supported; use 'undefined'" };
-  if (flags & ts.TypeFlags.Undefined) return { reason: "a value that is always 'undefined' is not supported" };
+  // Values only a JSON value holds (`undefined` alone, `never` of an empty `[]`), or that may be any of them.
+  if (
+    flags &
+    (ts.TypeFlags.Any |
+      ts.TypeFlags.Unknown |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.NonPrimitive |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Never)
+  )
+    return { type: JSON_VALUE };
+  if (type.isIntersection()) return { type: JSON_VALUE };
   if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
   if (type.isUnion()) {
     const parts = type.types;
-    if (parts.some((p) => p.flags & ts.TypeFlags.Null)) return { reason: "'null' is not supported; use 'undefined'" };
-    const defined = parts.filter((p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+    const hasNull = parts.some((p) => p.flags & ts.TypeFlags.Null);
+    const defined = parts.filter((p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null)));
     const converted = defined.map((p) => fromChecker(checker, p, classes, depth + 1, parameters));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
     const types = converted.map((c) => (c as { type: ValueType }).type);
     const first = types[0];
+    // A union of primitives of different kinds, or with null, is a JSON value (support/json.ts).
+    const primitives = types.every(
+      (t) => t.kind === "number" || t.kind === "string" || t.kind === "boolean" || t.kind === "json",
+    );
+    if ((hasNull || !types.every((t) => first && sameType(t, first))) && primitives) return { type: JSON_VALUE };
+    if (hasNull) return { reason: "'null' is supported with strings, numbers and booleans only; use 'undefined'" };
     if (!first) return { reason: "a value that is always 'undefined' is not supported" };
     if (!types.every((t) => sameType(t, first)))
       return { reason: `union type '${checker.typeToString(type)}' is not supported; use one type` };
@@ -369,6 +392,8 @@ export function fromChecker(
       const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
       fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
     }
+    // `{}` (an empty object type, or `unknown` narrowed to non-nullish): any JSON value but null and undefined.
+    if (fields.length === 0) return { type: JSON_VALUE };
     return { type: { kind: "object", shape: classes.shape(fields) } };
   }
   return { reason: `type '${checker.typeToString(type)}' is not supported` };

@@ -1,11 +1,13 @@
 /**
  * @fileoverview Library files added to a body's program only when the node is granted the
  * capability (`imports:`): `Math` (math; `Math.random` also needs random), `Date.now` (time),
- * `console.log` (log). Without the grant the name is simply not declared, and the front end
- * turns TypeScript's "Cannot find name" into ICE3002 naming the capability. Plugin modules
- * (src/plugin) also get lib/plugin.ts (the pseudo-capability `plugin`).
+ * `console.log` (log), `JSON` (json). Without the grant the name is simply not declared, and the
+ * front end turns TypeScript's "Cannot find name" into ICE3002 naming the capability. Plugin
+ * modules (src/plugin) also get lib/plugin.ts (the pseudo-capability `plugin`).
  */
 import { PLUGIN_LIB } from "./plugin.js";
+
+import { JSON_CAPABILITY_LIB } from "./json.js";
 
 const MATH_MEMBERS = `
   readonly E: number;
@@ -104,6 +106,7 @@ export function capabilityLib(granted: readonly string[]): string {
     parts.push(`interface Math {${members}${random}\n}\ndeclare var Math: Math;`);
   }
   if (granted.includes("time")) parts.push(DATE_LIB);
+  if (granted.includes("json")) parts.push(JSON_CAPABILITY_LIB);
   if (granted.includes("log")) {
     parts.push(
       "interface Console { log(...data: (string | number | boolean)[]): void; info(...data: (string | number | boolean)[]): void; " +
@@ -120,5 +123,6 @@ export const CAPABILITY_GLOBALS: { readonly [name: string]: string } = {
   Math: "math",
   Date: "time",
   console: "log",
+  JSON: "json",
   trace: "log",
 };

@@ -6,10 +6,18 @@
  */
 import { EXCEPTIONS_LIB } from "./exceptions.js";
 import { ITERATION_LIB } from "./iteration.js";
+import { JSON_LIB } from "./json.js";
 import { LIBRARY_LIB } from "./library.js";
 import { REGEX_LIB } from "./regex.js";
 
 import { OBJECTS_LIB } from "./objects.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
-export const LIB_PARTS: readonly string[] = [ITERATION_LIB, LIBRARY_LIB, REGEX_LIB, EXCEPTIONS_LIB, OBJECTS_LIB];
+export const LIB_PARTS: readonly string[] = [
+  ITERATION_LIB,
+  LIBRARY_LIB,
+  REGEX_LIB,
+  EXCEPTIONS_LIB,
+  OBJECTS_LIB,
+  JSON_LIB,
+];

@@ -9,9 +9,12 @@ import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { missingRead } from "./missing.js";
-import { narrowed, numberLiteral, printExpr, printTo } from "./expressions.js";
+import { narrowed, numberLiteral, printExpr, stringLiteral } from "./expressions.js";
+import { jsonElement, jsonGet, narrowJson } from "./json.js";
 import { groupRead, matchElement, regexProperty } from "./regex.js";
 import { dictRead, keyText } from "./objects.js";
+import { exactInt32, fromInt32 } from "./int32.js";
+import { localLength } from "./locals.js";
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
   MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
@@ -43,6 +46,8 @@ export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessEx
   if (group) return group;
   // `a?.b`, and `a?.b.c` further along the chain (which `?.` short-circuits as a whole).
   if (node.questionDotToken || ts.isOptionalChain(node)) return printOptionalAccess(ctx, node);
+  const special = localLength(ctx, node);
+  if (special) return special;
   const object = printExpr(ctx, node.expression);
   return accessOn(ctx, node, object, property);
 }
@@ -56,8 +61,16 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   const t = object.type;
   const regex = regexProperty(ctx, node, object, property);
   if (regex) return regex;
-  if (property === "length" && (t.kind === "string" || t.kind === "array"))
-    return { text: `(<f64>${object.text}.length)`, type: NUMBER };
+  if (t.kind === "json") {
+    if (ts.isOptionalChain(node) && !node.questionDotToken && isJsonChain(ctx, node.expression))
+      return ctx.refuse(
+        node,
+        "a property after '?.' on a value of type 'any'",
+        `write '?.' at each step: '${node.expression.getText()}?.${property}'`,
+      );
+    return jsonGet(ctx, node, object, property);
+  }
+  if (property === "length" && (t.kind === "string" || t.kind === "array")) return fromInt32(`${object.text}.length`);
   if (property === "size" && (t.kind === "map" || t.kind === "set"))
     return { text: `(<f64>${object.text}.size)`, type: NUMBER };
   if (t.kind === "object") {
@@ -69,16 +82,28 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   return ctx.refuse(node, `'.${property}' here`, "use a supported member");
 }
 
+/** True when `node` (inside an optional chain) is a JSON value. */
+function isJsonChain(ctx: PrintContext, node: ts.Expression): boolean {
+  const t = ctx.checker.getTypeAtLocation(node);
+  return (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}
+
 /** `a?.b`: undefined when `a` is. */
 function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
   const object = printExpr(ctx, node.expression);
+  if (object.type.kind === "json") {
+    const temp = ctx.temp(object.type);
+    const got = `__ice_j_get(${temp}, ${stringLiteral(node.name.text)})`;
+    const text = `(__ice_j_nullish(${temp} = ${object.text}) ? __ice_j_undef() : ${got})`;
+    return narrowJson(ctx, node, { text, type: object.type });
+  }
   if (object.type.kind !== "optional") return accessOn(ctx, node, object, node.name.text);
   const temp = ctx.temp(object.type);
   const inner: Printed = { text: `${temp}!`, type: object.type.inner };
   const access = accessOn(ctx, node, inner, node.name.text);
   const type = optional(access.type);
   return {
-    text: `((${temp} = ${object.text}) === null ? __ice_none<${asType(type)}>() : ${coerce(ctx, access, type, node)})`,
+    text: `((${temp} = ${object.text}) === null ? ${type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`} : ${coerce(ctx, access, type, node)})`,
     type,
   };
 }
@@ -97,9 +122,19 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
     return { text: `${object.text}._${i}`, type: field };
   }
   if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
-  const index = printTo(ctx, node.argumentExpression, NUMBER);
+  if (object.type.kind === "json") return jsonElement(ctx, node, object);
+  const printed = printExpr(ctx, node.argumentExpression, NUMBER);
+  const index = coerce(ctx, printed, NUMBER, node.argumentExpression);
   const missing = missingRead(ctx, node, object, index);
   if (missing) return missing;
+  const k = exactInt32(printed);
+  if (k !== undefined && object.type.kind === "array")
+    return { text: `__ice_at_i<${asType(object.type.element)}>(${object.text}, ${k})`, type: object.type.element };
+  if (printed.index !== undefined && object.type.kind === "array")
+    return {
+      text: `__ice_at_s<${asType(object.type.element)}>(${object.text}, ${printed.index}, ${printed.text})`,
+      type: object.type.element,
+    };
   if (object.type.kind === "array")
     return { text: `__ice_at<${asType(object.type.element)}>(${object.text}, ${index})`, type: object.type.element };
   if (object.type.kind === "string") return { text: `__ice_char(${object.text}, ${index})`, type: STRING };

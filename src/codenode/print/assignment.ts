@@ -9,8 +9,10 @@ import { shortText, type PrintContext, type Printed, stripParens } from "./conte
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo, variableAccess } from "./expressions.js";
 import { isLogicalAssignment, printLogicalAssignment } from "./logicalAssignment.js";
+import { assignLocal } from "./locals.js";
 import { COMPOUND, isPure, operate } from "./operators.js";
 import { dictAssignment } from "./objects.js";
+import { jsonAssignment } from "./json.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
@@ -53,6 +55,10 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
   }
   if (op !== ts.SyntaxKind.EqualsToken && COMPOUND[op] === undefined)
     return ctx.refuse(node, `'${ts.tokenToString(op)}'`, "write the test and the assignment separately");
+  const json = jsonAssignment(ctx, node);
+  if (json) return json;
+  const special = assignLocal(ctx, node);
+  if (special) return special;
   if (ts.isElementAccessExpression(left)) {
     const array = printExpr(ctx, left.expression);
     if (array.type.kind !== "array")

@@ -26,6 +26,7 @@ import { optionalCall } from "./optionalCall.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 import { dictMethod, objectCall } from "./objects.js";
+import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./json.js";
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 
@@ -54,6 +55,8 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         const global = callee.expression.text;
         if (global === "kv" || global === "http") return printPluginCall(ctx, node, global, method);
         if (global === "Math") return printMath(ctx, node, method);
+        if (global === "JSON") return printJsonCall(ctx, node, method);
+        if (global === "Array" && method === "isArray") return printIsArray(ctx, node);
         if (global === "Number") return printGlobalCall(ctx, node, `Number.${method}`);
         if (global === "String" && method === "fromCharCode") return fromCharCode(ctx, node);
         if (global === "String" && method === "fromCodePoint") return fromCodePoint(ctx, node);
@@ -104,12 +107,23 @@ function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printe
     case "string":
       return stringMethod(ctx, node, receiver, method);
     case "array":
+      if (receiver.type.element.kind === "json")
+        return jsonResult(
+          method,
+          jsonArrayMethod(ctx, node, receiver, method) ?? arrayMethod(ctx, node, receiver, method),
+        );
       return arrayMethod(ctx, node, receiver, method);
     case "map":
     case "set":
-      return collectionMethod(ctx, node, receiver, method);
+      return jsonResult(method, collectionMethod(ctx, node, receiver, method));
     case "number":
       return numberMethod(ctx, node, receiver, method);
+    case "json":
+      return jsonMethod(ctx, node, receiver, method, {
+        string: stringMethod,
+        array: arrayMethod,
+        number: numberMethod,
+      });
     case "date":
       return dateMethod(ctx, node, receiver, method);
     case "regexp":
@@ -193,6 +207,7 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       if (value.type.kind === "boolean") return { text: `__ice_bool_num(${value.text})`, type: NUMBER };
       if (value.type.kind === "string")
         return { text: `__ice_str_num(${value.text}, ${STR_MODE.number}, NaN)`, type: NUMBER };
+      if (value.type.kind === "json") return { text: `__ice_j_tonum(${value.text})`, type: NUMBER };
       break;
     }
     case "parseFloat":

@@ -9,6 +9,7 @@ import type { ts } from "ts-morph";
 import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classes.js";
+import { fromJson, toJson } from "./json.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };
 
@@ -16,6 +17,8 @@ export const UNDEFINED: ValueType = { kind: "void" };
 export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   const from = printed.type;
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
+  if (to.kind === "json") return toJson(ctx, printed, at);
+  if (from.kind === "json") return fromJson(ctx, printed, to, at);
   if (from.kind === "void" && to.kind === "optional") return `__ice_none<${asType(to)}>()`;
   if (to.kind === "optional" && sameType(from, to.inner)) {
     return isPrimitive(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;
@@ -53,6 +56,8 @@ export function describe(t: ValueType): string {
       return `Set<${describe(t.element)}>`;
     case "void":
       return "undefined";
+    case "json":
+      return "any";
     default:
       return t.kind;
   }

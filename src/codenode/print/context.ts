@@ -15,6 +15,22 @@ import { mayBeMissing } from "./missing.js";
 export interface Printed {
   readonly text: string;
   readonly type: ValueType;
+  /**
+   * A number's value as an i32 expression (int32.ts), evaluated INSTEAD of `text` by consumers
+   * that want it: `exact` when the number is that integer (never -0), otherwise ToInt32 of it.
+   * Whoever derives a Printed with a different text must not copy this field.
+   */
+  readonly int32?: Int32View;
+  /**
+   * For a number that is always an integer: an i32 equal to it below 2^31-1 and 2^31-1 above
+   * (no array or string is that long), for indexing only (a counter's shadow, locals.ts).
+   */
+  readonly index?: string;
+}
+
+export interface Int32View {
+  readonly text: string;
+  readonly exact: boolean;
 }
 
 /** A function being printed (the body's own function is the root). */

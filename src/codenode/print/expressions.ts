@@ -6,14 +6,17 @@
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType } from "../types.js";
+import { asType, BOOLEAN, fromChecker, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
 import { printAwait } from "./async.js";
 import { missingLocal } from "./missing.js";
 import { printCall, printNew } from "./calls.js";
-import { shortText, type PrintContext, type Printed } from "./context.js";
+import { shortText, type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, UNDEFINED, unwrap } from "./coerce.js";
 import { printElementAccess, printPropertyAccess } from "./access.js";
 import { printArrayLiteral, printObjectLiteral } from "./literals.js";
+import { narrowJson, printJsonDelete, printTypeof } from "./json.js";
+import { literalView } from "./int32.js";
+import { readLocal } from "./locals.js";
 import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regex.js";
 import { closureOf } from "./closures.js";
@@ -52,6 +55,7 @@ export function truthy(printed: Printed): string {
   // `number | undefined` / `boolean | undefined` is a nullable box: defined and truthy inside.
   const t = printed.type;
   if (t.kind === "optional" && isPrimitive(t.inner)) return `__ice_truthy_box<${asType(t.inner)}>(${printed.text})`;
+  if (printed.type.kind === "json") return `__ice_j_truthy(${printed.text})`;
   return `__ice_truthy<${asType(printed.type)}>(${printed.text})`;
 }
 
@@ -71,6 +75,8 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
       const defined = asText(ctx, { text: unwrap({ text: temp, type: printed.type }), type: inner }, at);
       return `((${temp} = ${printed.text}) === null ? "undefined" : ${defined})`;
     }
+    case "json":
+      return `__ice_j_tostr(${printed.text})`;
     default:
       if (thrownText(printed)) return thrownText(printed)!;
       break;
@@ -87,8 +93,10 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
   const extended = printExtended(ctx, node);
   if (extended) return extended;
   switch (node.kind) {
-    case ts.SyntaxKind.NumericLiteral:
-      return { text: numberLiteral(Number((node as ts.NumericLiteral).text)), type: NUMBER };
+    case ts.SyntaxKind.NumericLiteral: {
+      const value = Number((node as ts.NumericLiteral).text);
+      return { text: numberLiteral(value), type: NUMBER, int32: literalView(value) };
+    }
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       return { text: stringLiteral((node as ts.StringLiteral).text), type: STRING };
@@ -100,7 +108,7 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printTemplate(ctx, node as ts.TemplateExpression);
     case ts.SyntaxKind.ParenthesizedExpression: {
       const inner = printExpr(ctx, (node as ts.ParenthesizedExpression).expression, hint);
-      return { text: `(${inner.text})`, type: inner.type };
+      return { text: `(${inner.text})`, type: inner.type, ...(inner.int32 && { int32: inner.int32 }) };
     }
     case ts.SyntaxKind.Identifier:
       return printIdentifier(ctx, node as ts.Identifier, hint);
@@ -122,7 +130,8 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return printUpdate(ctx, node as ts.PostfixUnaryExpression, false);
     case ts.SyntaxKind.ConditionalExpression: {
       const c = node as ts.ConditionalExpression;
-      const type = hint && hint.kind !== "void" ? resultType(ctx, node, hint) : ctx.typeOf(node);
+      const type =
+        hint?.kind === "json" ? hint : hint && hint.kind !== "void" ? resultType(ctx, node, hint) : ctx.typeOf(node);
       const test = printCondition(ctx, c.condition);
       return { text: `(${test} ? ${printTo(ctx, c.whenTrue, type)} : ${printTo(ctx, c.whenFalse, type)})`, type };
     }
@@ -148,13 +157,13 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
     case ts.SyntaxKind.RegularExpressionLiteral:
       return printRegexLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.NullKeyword:
-      return ctx.refuse(node, "'null'", "use 'undefined'");
+      return { text: "__ice_j_null()", type: JSON_VALUE };
     case ts.SyntaxKind.TypeOfExpression:
-      return ctx.refuse(node, "'typeof'", "values are typed by their declarations; compare the values themselves");
+      return printTypeof(ctx, node as ts.TypeOfExpression);
     case ts.SyntaxKind.ThisKeyword:
       return ctx.refuse(node, "'this'", "pass values as parameters");
     case ts.SyntaxKind.DeleteExpression:
-      return printDelete(ctx, node as ts.DeleteExpression);
+      return deleteExpression(ctx, node as ts.DeleteExpression);
     case ts.SyntaxKind.SpreadElement:
       return ctx.refuse(node, "spread '...'", "use concat, or a loop");
     default:
@@ -164,7 +173,10 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
 
 /** The checker's type of a node, unless it is the literal's `hint` of the same kind. */
 function resultType(ctx: PrintContext, node: ts.Node, hint: ValueType): ValueType {
-  const own = ctx.typeOf(node);
+  // Branches of different literal types (`c ? { a, b } : { a }`) go into the type they are given.
+  const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(node), ctx.classes);
+  if ("reason" in converted) return hint;
+  const own = converted.type;
   return own.kind === hint.kind || (hint.kind === "optional" && own.kind === hint.inner.kind) ? hint : own;
 }
 
@@ -197,6 +209,8 @@ function printIdentifier(ctx: PrintContext, node: ts.Identifier, hint?: ValueTyp
     if (!declaration) return ctx.refuse(node, `the function '${name}' used as a value`, "call it");
     return closureOf(ctx, declaration, node, hint);
   }
+  const special = readLocal(ctx, symbol);
+  if (special) return special;
   const declared = ctx.declaredType(symbol, node);
   const storage = variableAccess(ctx, symbol);
   return narrowed(ctx, node, { text: storage, type: declared });
@@ -216,6 +230,7 @@ export function isLiftedConst(_ctx: PrintContext, symbol: ts.Symbol): boolean {
 
 /** A read whose type the checker narrowed (an optional proven defined) is unwrapped. */
 export function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Printed {
+  if (printed.type.kind === "json") return narrowJson(ctx, node, printed);
   if (printed.type.kind !== "optional") return printed;
   if (isWriteTarget(node) || undefinedAware(node)) return printed;
   const here = ctx.typeOf(node);
@@ -230,4 +245,13 @@ function isWriteTarget(node: ts.Node): boolean {
   return (
     ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
   );
+}
+
+/** `delete o[k]` of a dictionary (objects.ts) or of a JSON value (json.ts). */
+function deleteExpression(ctx: PrintContext, node: ts.DeleteExpression): Printed {
+  const target = stripParens(node.expression);
+  const object =
+    ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target) ? target.expression : undefined;
+  if (object && ctx.typeOf(object).kind === "dict") return printDelete(ctx, node);
+  return printJsonDelete(ctx, node);
 }

@@ -425,5 +425,6 @@ export function callbackFor(
 function fallOff(type: ValueType): string {
   if (type.kind === "void") return "";
   if (type.kind === "optional") return `\nreturn __ice_none<${asType(type)}>();`;
+  if (type.kind === "json") return "\nreturn __ice_j_undef();";
   return '\nthrow new Error("unreachable: the function ended without returning");';
 }

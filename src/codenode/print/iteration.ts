@@ -105,6 +105,14 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
         },
       };
     }
+    case "json":
+      // A value of type 'any': its array (live), or its string's code points (support/json.ts).
+      if (source !== inner) break;
+      return {
+        collection: { text: `__ice_j_iter(${collection.text})`, type: { kind: "array", element: t } },
+        element: t,
+        loop: (c, p) => ({ head: `for (let ${p}: i32 = 0; ${p} < ${c}.length; ${p}++)`, parts: [`${c}[${p}]`] }),
+      };
     default:
       break;
   }

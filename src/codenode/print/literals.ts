@@ -11,10 +11,12 @@ import { collect } from "./iteration.js";
 import { closureOf } from "./closures.js";
 import { printDictLiteral } from "./objects.js";
 import { printShapeSpread } from "./shapes.js";
+import { printJsonArray, printJsonObject, recordOrder } from "./json.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
   // The `[]` of `s.match(re) ?? []` (print/regex.ts).
   if (hint?.kind === "match" && node.elements.length === 0) return { text: "__ice_m_empty()", type: hint };
+  if (hint?.kind === "json") return printJsonArray(ctx, node);
   const type =
     hint && (hint.kind === "array" || hint.kind === "tuple")
       ? hint
@@ -27,6 +29,7 @@ export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpres
     const items = node.elements.map((e, i) => printTo(ctx, e, type.elements[i]!));
     return { text: `new ${type.shape.name}(${items.join(", ")})`, type };
   }
+  if (type.kind === "json") return printJsonArray(ctx, node);
   if (type.kind !== "array") return ctx.refuse(node, "this array literal", "declare the array's type");
   const element = type.element;
   if (node.elements.length === 0) return { text: `new Array<${asType(element)}>()`, type };
@@ -49,6 +52,7 @@ export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpres
 }
 
 export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, hint?: ValueType): Printed {
+  if (hint?.kind === "json") return printJsonObject(ctx, node);
   const target =
     hint?.kind === "object" || hint?.kind === "dict"
       ? hint
@@ -58,6 +62,7 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
   if (target.kind === "dict") return printDictLiteral(ctx, node, target);
   if (target.kind === "object" && node.properties.some(ts.isSpreadAssignment))
     return printShapeSpread(ctx, node, target);
+  if (target.kind === "json") return printJsonObject(ctx, node);
   if (target.kind !== "object") return ctx.refuse(node, "this object literal", "declare its type");
   const values = new Map<string, ts.Expression>();
   const written: string[] = [];
@@ -94,6 +99,7 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
       ts.isMethodDeclaration(value) ? closureOf(ctx, value, value, field.type).text : printTo(ctx, value, field.type),
     );
   }
+  recordOrder(ctx, target.shape, written);
   const order = fields.map((f) => f.name).filter((n) => values.has(n));
   const reordered = order.some((n, i) => n !== written[i]);
   // A pure read must still happen before a later field's call or assignment changes what it reads.
@@ -110,7 +116,11 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
   const args = fields.map(
     (f) =>
       printed.get(f.name) ??
-      (f.type.kind === "optional" ? `__ice_none<${asType(f.type)}>()` : missing(ctx, node, f.name)),
+      (f.type.kind === "optional"
+        ? `__ice_none<${asType(f.type)}>()`
+        : f.type.kind === "json"
+          ? "__ice_j_undef()"
+          : missing(ctx, node, f.name)),
   );
   const construct = `new ${target.shape.name}(${args.join(", ")})`;
   return { text: pre.length > 0 ? `(${pre.join(", ")}, ${construct})` : construct, type: target };

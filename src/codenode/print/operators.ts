@@ -11,6 +11,9 @@ import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { dictUpdate, printIn } from "./objects.js";
+import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
+import { updateLocal } from "./locals.js";
+import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
   [ts.SyntaxKind.MinusToken]: "-",
@@ -64,24 +67,34 @@ export function operate(
 ): Printed {
   if (op === ts.SyntaxKind.PlusToken) {
     if (resultIsText) return { text: `(${asText(ctx, left, node)} + ${asText(ctx, right, node)})`, type: STRING };
-    return { text: `(${num(ctx, left, node)} + ${num(ctx, right, node)})`, type: NUMBER };
+    if (left.type.kind === "json" || right.type.kind === "json") return jsonAdd(ctx, node, left, right);
+    const text = `(${num(ctx, left, node)} + ${num(ctx, right, node)})`;
+    const view = sumView("+", left, right);
+    return { text, type: NUMBER, ...(view && { int32: view }) };
   }
+  if (op === ts.SyntaxKind.MinusToken) {
+    const text = `(${num(ctx, left, node)} - ${num(ctx, right, node)})`;
+    const view = sumView("-", left, right);
+    return { text, type: NUMBER, ...(view && { int32: view }) };
+  }
+  if (op === ts.SyntaxKind.PercentToken)
+    return { text: `__ice_mod(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
   if (ARITHMETIC[op])
     return { text: `(${num(ctx, left, node)} ${ARITHMETIC[op]} ${num(ctx, right, node)})`, type: NUMBER };
   if (op === ts.SyntaxKind.AsteriskAsteriskToken)
     return { text: `__ice_pow(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
   const bit = BITWISE[op];
   if (bit) {
-    const a = `__ice_i32(${num(ctx, left, node)})`;
-    const b = `__ice_i32(${num(ctx, right, node)})`;
-    if (bit === ">>>") return { text: `(<f64>(<u32>${a} >>> <u32>(${b} & 31)))`, type: NUMBER };
-    return { text: `(<f64>(${a} ${bit} ${bit === "<<" || bit === ">>" ? `(${b} & 31)` : b}))`, type: NUMBER };
+    num(ctx, left, node);
+    num(ctx, right, node);
+    return bitwise(bit, left, right);
   }
   return ctx.refuse(node, `operator '${ts.tokenToString(op)}'`, "use arithmetic on numbers");
 }
 
 function num(ctx: PrintContext, p: Printed, at: ts.Node): string {
   if (p.type.kind === "number") return p.text;
+  if (p.type.kind === "json") return `__ice_j_tonum(${p.text})`;
   return ctx.refuse(
     at,
     `arithmetic on a ${p.type.kind === "optional" ? "value that may be undefined" : p.type.kind}`,
@@ -108,7 +121,11 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
     const right = printExpr(ctx, node.right);
     return { text: `(${left.text}, ${right.text})`, type: right.type };
   }
-  if (op === ts.SyntaxKind.InKeyword) return printIn(ctx, node);
+  if (op === ts.SyntaxKind.InKeyword) {
+    const inJson = jsonIn(ctx, node);
+    if (inJson) return inJson;
+    return printIn(ctx, node);
+  }
   if (op === ts.SyntaxKind.InstanceOfKeyword)
     return ctx.refuse(
       node,
@@ -119,8 +136,9 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
   const right = printExpr(ctx, node.right);
   const cmp = COMPARISON[op];
   if (cmp) {
+    if (left.type.kind === "json" || right.type.kind === "json") return jsonCompare(ctx, node, left, right, cmp);
     if (left.type.kind === "number" && right.type.kind === "number")
-      return { text: `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
+      return { text: compareInt32(cmp, left, right) ?? `(${left.text} ${cmp} ${right.text})`, type: BOOLEAN };
     if (left.type.kind === "string" && right.type.kind === "string")
       return { text: `(__ice_strcmp(${left.text}, ${right.text}) ${cmp} 0)`, type: BOOLEAN };
     return ctx.refuse(
@@ -146,6 +164,7 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const [value, other] = isUndefined(ctx, node.left) ? [node.right, node.left] : [node.left, node.right];
   if (isUndefined(ctx, other)) {
     const printed = printExpr(ctx, value);
+    if (printed.type.kind === "json") return jsonIsUndefined(node, printed, equal);
     if (printed.type.kind !== "optional")
       return ctx.refuse(
         node,
@@ -156,6 +175,8 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   }
   const left = printExpr(ctx, node.left);
   const right = printExpr(ctx, node.right);
+  const json = jsonEquality(ctx, node, left, right, equal);
+  if (json) return json;
   const op = equal ? "==" : "!=";
   if (left.type.kind === "function" || right.type.kind === "function")
     return ctx.refuse(node, "comparing functions", "compare the values they compute");
@@ -217,6 +238,12 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
 
 function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const left = printExpr(ctx, node.left);
+  if (left.type.kind === "json") {
+    const type = ctx.typeOf(node);
+    const temp = ctx.temp(left.type);
+    const kept = coerce(ctx, { text: temp, type: left.type }, type, node);
+    return { text: `(!__ice_j_nullish(${temp} = ${left.text}) ? ${kept} : ${printTo(ctx, node.right, type)})`, type };
+  }
   if (left.type.kind !== "optional") return left;
   const type = ctx.typeOf(node);
   const temp = ctx.temp(left.type);
@@ -229,8 +256,10 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
     case ts.SyntaxKind.ExclamationToken:
       return { text: `!${wrapParen(printCondition(ctx, node.operand))}`, type: BOOLEAN };
     case ts.SyntaxKind.MinusToken: {
-      if (ts.isNumericLiteral(node.operand))
-        return { text: `(-${numberLiteral(Number(node.operand.text))})`, type: NUMBER };
+      if (ts.isNumericLiteral(node.operand)) {
+        const value = Number(node.operand.text);
+        return { text: `(-${numberLiteral(value)})`, type: NUMBER, int32: literalView(-value) };
+      }
       return { text: `(-${num(ctx, printExpr(ctx, node.operand), node)})`, type: NUMBER };
     }
     case ts.SyntaxKind.PlusToken: {
@@ -238,10 +267,14 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
       if (operand.type.kind === "number") return operand;
       if (operand.type.kind === "string") return { text: `__ice_str_num(${operand.text}, 0, NaN)`, type: NUMBER };
       if (operand.type.kind === "boolean") return { text: `__ice_bool_num(${operand.text})`, type: NUMBER };
+      if (operand.type.kind === "json") return { text: `__ice_j_tonum(${operand.text})`, type: NUMBER };
       return ctx.refuse(node, "unary '+' here", "convert with Number(...)");
     }
-    case ts.SyntaxKind.TildeToken:
-      return { text: `(<f64>(~__ice_i32(${num(ctx, printExpr(ctx, node.operand), node)})))`, type: NUMBER };
+    case ts.SyntaxKind.TildeToken: {
+      const operand = printExpr(ctx, node.operand);
+      num(ctx, operand, node);
+      return bitwiseNot(operand);
+    }
     default:
       return printUpdate(ctx, node, true);
   }
@@ -274,6 +307,8 @@ export function printUpdate(
       type: NUMBER,
     };
   }
+  const special = updateLocal(ctx, node, prefix);
+  if (special) return special;
   const target = printLValue(ctx, operand);
   if (target.type.kind !== "number") return ctx.refuse(node, `'${op}' on a ${target.type.kind}`, "use it on numbers");
   return { text: prefix ? `(${op}${target.text})` : `(${target.text}${op})`, type: NUMBER };

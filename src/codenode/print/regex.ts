@@ -11,7 +11,7 @@
 import { ts } from "ts-morph";
 import { compileRegex, RegexRefusal } from "../regex/compile.js";
 import { includesNull, includesUndefined } from "../regex/types.js";
-import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { BOOLEAN, fromChecker, NUMBER, optional, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { declarationOf, definerEnv, definerEnvClass, type FunctionNode, lift } from "./functions.js";
@@ -402,6 +402,14 @@ function testsUndefined(node: ts.Node): boolean {
   }
   if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
   if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === child) return true;
+  // `m !== null && m[2]` tested as a whole (its type is a union, a JSON value: print/json.ts).
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === child &&
+    (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return testsUndefined(parent);
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
   return false;
 }
@@ -421,6 +429,9 @@ export function nullComparison(ctx: PrintContext, node: ts.BinaryExpression, equ
   if (!isNull(other) && !isUndef(other)) return undefined;
   const type = ctx.checker.getTypeAtLocation(value);
   if (!includesNull(type) && !isNull(other)) return undefined;
+  // A JSON value (`any`, `string | null`, ...) holds null and undefined apart (print/json.ts).
+  const converted = fromChecker(ctx.checker, type, ctx.classes);
+  if ("type" in converted && converted.type.kind === "json") return undefined;
   const printed = printExpr(ctx, value);
   if (printed.type.kind !== "optional")
     return ctx.refuse(node, "comparing this value with null", "compare values that may be null or undefined");

@@ -20,6 +20,9 @@ import { printClass } from "./classes.js";
 import { printForIn } from "./objects.js";
 import { arrayPatternElement, objectRest } from "./shapes.js";
 import { box } from "./calls.js";
+import { jsonPattern } from "./json.js";
+import { declareLocal } from "./locals.js";
+import { unrolledFor } from "./unroll.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -139,6 +142,8 @@ function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
   if (isLiftedConstDeclaration(d)) return "";
   if (ts.isIdentifier(d.name)) {
     const symbol = ctx.symbolOf(d.name)!;
+    const special = declareLocal(ctx, symbol, d);
+    if (special !== undefined) return special;
     const type = ctx.declaredType(symbol, d.name);
     const value = d.initializer ? printTo(ctx, d.initializer, type) : zeroValue(type);
     return bind(ctx, symbol, type, value);
@@ -163,6 +168,13 @@ export function destructure(
   const temp = ctx.temp(source.type);
   const lines = [`${temp} = ${source.text};`];
   const value = { text: temp, type: source.type };
+  if (value.type.kind === "json") {
+    const iterated = ts.isArrayBindingPattern(pattern) ? ctx.temp({ kind: "array", element: value.type }) : "";
+    if (iterated) lines.push(`${iterated} = __ice_j_iter(${temp});`);
+    for (const [element, text] of jsonPattern(ctx, pattern, temp, iterated))
+      lines.push(bindElement(ctx, element, { text, type: value.type }));
+    return lines.join("\n");
+  }
   if (ts.isObjectBindingPattern(pattern) && value.type.kind === "groups") {
     lines.push(...groupBindings(ctx, pattern, temp, (e, v) => bindElement(ctx, e, v)));
   } else if (ts.isObjectBindingPattern(pattern)) {
@@ -230,6 +242,16 @@ function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { tex
   }
   const symbol = ctx.symbolOf(element.name)!;
   const type = ctx.declaredType(symbol, element.name);
+  if (element.initializer && value.type.kind === "json") {
+    const temp = ctx.temp(value.type);
+    const defined = coerce(ctx, { text: temp, type: value.type }, type, element);
+    return bind(
+      ctx,
+      symbol,
+      type,
+      `(${temp} = ${value.text}).k != 0 ? ${defined} : ${printTo(ctx, element.initializer, type)}`,
+    );
+  }
   if (element.initializer && value.type.kind === "optional") {
     const temp = ctx.temp(value.type);
     const defined = coerce(
@@ -268,7 +290,9 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
   // JavaScript copies the bindings before the first iteration too (a closure made in the
   // initializer keeps the initial values).
   const first = entry ? `\n${ctx.envOf(node).slice(0, -1)} = ${ctx.envOf(node)}.__ice_copy();` : "";
-  return `{\n${entry}${init}${first}\nfor (; ${test}; ${step}) ${block(ctx, node.statement)}\n}`;
+  const body = block(ctx, node.statement);
+  const loop = (!entry && unrolledFor(node, test, step, body)) || `for (; ${test}; ${step}) ${body}`;
+  return `{\n${entry}${init}${first}\n${loop}\n}`;
 }
 
 function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
@@ -306,7 +330,8 @@ function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
 
 function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const subject = printExpr(ctx, node.expression);
-  if (subject.type.kind !== "number" && subject.type.kind !== "string")
+  const json = subject.type.kind === "json";
+  if (subject.type.kind !== "number" && subject.type.kind !== "string" && !json)
     return ctx.refuse(node.expression, "switch over this value", "switch over a number or a string");
   const temp = ctx.temp(subject.type);
   // JavaScript compares with ===, in order, and falls through: an if-chain picks the entry case,
@@ -316,7 +341,11 @@ function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const tests: string[] = [];
   clauses.forEach((clause, i) => {
     if (ts.isCaseClause(clause))
-      tests.push(`if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`);
+      tests.push(
+        json
+          ? `if (${entry} < 0 && __ice_j_seq(${temp}, ${printTo(ctx, clause.expression, subject.type)})) ${entry} = ${i};`
+          : `if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`,
+      );
   });
   const fallback = clauses.findIndex((c) => ts.isDefaultClause(c));
   const bodies = clauses.map((clause, i) => `if (${entry} <= ${i}) {\n${printStatements(ctx, clause.statements)}\n}`);

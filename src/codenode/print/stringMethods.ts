@@ -6,7 +6,9 @@ import type { ts } from "ts-morph";
 import { NUM_MODE } from "../runtimeLib.js";
 import { BOOLEAN, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
-import { printTo } from "./expressions.js";
+import { coerce } from "./coerce.js";
+import { printExpr, printTo } from "./expressions.js";
+import { exactInt32 } from "./int32.js";
 import { arg } from "./calls.js";
 import { regexStringMethod } from "./regex.js";
 
@@ -54,8 +56,14 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
       return { text: `__ice_s_at(${r}, ${n(0, "0.0")})`, type: optional(STRING) };
     case "charAt":
       return { text: `${r}.charAt(__ice_idx(${n(0, "0.0")}))`, type: STRING };
-    case "charCodeAt":
-      return { text: `__ice_char_code(${r}, ${n(0, "0.0")})`, type: NUMBER };
+    case "charCodeAt": {
+      const index = node.arguments[0];
+      if (!index) return { text: `__ice_char_code(${r}, 0.0)`, type: NUMBER };
+      const printed = printExpr(ctx, index, NUMBER);
+      const k = exactInt32(printed) ?? printed.index;
+      if (k !== undefined) return { text: `__ice_char_code_i(${r}, ${k})`, type: NUMBER };
+      return { text: `__ice_char_code(${r}, ${coerce(ctx, printed, NUMBER, index)})`, type: NUMBER };
+    }
     case "codePointAt":
       return { text: `__ice_code_point(${r}, ${n(0, "0.0")})`, type: optional(NUMBER) };
     case "indexOf":

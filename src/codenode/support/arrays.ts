@@ -8,14 +8,26 @@
 export const ARRAYS_SUPPORT = `
 
 // ---- arrays -------------------------------------------------------------------------------
-export function __ice_at<T>(a: Array<T>, i: f64): T {
+// Element access: the in-range case inlined (loading directly: asc leaves Array#__uget a call,
+// which V8 does not inline either), the message built out of line.
+@inline export function __ice_at<T>(a: Array<T>, i: f64): T {
   const k = <i32>i;
-  if (!(i >= 0 && <f64>k == i && k < a.length)) abort("array index " + __ice_num_str(i) + " is out of range (length " + a.length.toString() + ")");
-  return unchecked(a[k]);
+  if (!(i >= 0 && <f64>k == i && k < a.length)) __ice_index_fail("array", i, a.length, false);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
 }
-export function __ice_set<T>(a: Array<T>, i: f64, v: T): T {
+/** a[k] for an index k the printer proved an integer (int32). */
+@inline export function __ice_at_i<T>(a: Array<T>, k: i32): T {
+  if (<u32>k >= <u32>a.length) __ice_index_fail("array", <f64>k, a.length, false);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
+}
+/** a[i] for an integer i whose saturating i32 shadow is k (k == i below 2^31-1). */
+@inline export function __ice_at_s<T>(a: Array<T>, k: i32, i: f64): T {
+  if (<u32>k >= <u32>a.length) __ice_index_fail("array", i, a.length, false);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
+}
+@inline export function __ice_set<T>(a: Array<T>, i: f64, v: T): T {
   const k = <i32>i;
-  if (!(i >= 0 && <f64>k == i && k <= a.length)) abort("array index " + __ice_num_str(i) + " is out of range for a write (length " + a.length.toString() + ")");
+  if (!(i >= 0 && <f64>k == i && k <= a.length)) __ice_index_fail("array", i, a.length, true);
   if (k == a.length) a.push(v); else unchecked(a[k] = v);
   return v;
 }

@@ -6,6 +6,7 @@
  */
 
 import { ARRAYS_SUPPORT } from "./arrays.js";
+import { BUILDER_SUPPORT } from "./builder.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
 import { FUNCTIONS_SUPPORT } from "./functions.js";
@@ -15,6 +16,7 @@ import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
 import { DICTIONARY_SUPPORT } from "./dictionary.js";
+import { JSON_SUPPORT } from "./json.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
@@ -30,4 +32,6 @@ export const SUPPORT_PARTS: readonly string[] = [
   FUNCTIONS_SUPPORT,
   EXCEPTIONS_SUPPORT,
   DICTIONARY_SUPPORT,
+  JSON_SUPPORT,
+  BUILDER_SUPPORT,
 ];

@@ -59,14 +59,18 @@ export function __ice_lower(s: string): string {
   return out + s.substring(from).toLowerCase();
 }
 // --------------------------------------------------------------------------
-export function __ice_char(s: string, i: f64): string {
+@inline export function __ice_char(s: string, i: f64): string {
   const k = <i32>i;
-  if (!(i >= 0 && <f64>k == i && k < s.length)) abort("string index " + __ice_num_str(i) + " is out of range (length " + s.length.toString() + ")");
+  if (!(i >= 0 && <f64>k == i && k < s.length)) __ice_index_fail("string", i, s.length, false);
   return s.charAt(k);
 }
-export function __ice_char_code(s: string, i: f64): f64 {
+@inline export function __ice_char_code(s: string, i: f64): f64 {
   const k = __ice_idx(i);
-  return k < 0 || k >= s.length ? NaN : <f64>s.charCodeAt(k);
+  return k < 0 || k >= s.length ? NaN : <f64>load<u16>(changetype<usize>(s) + (<usize>k << 1));
+}
+/** charCodeAt(k) for an index k the printer proved an integer (int32). */
+@inline export function __ice_char_code_i(s: string, k: i32): f64 {
+  return <u32>k >= <u32>s.length ? NaN : <f64>load<u16>(changetype<usize>(s) + (<usize>k << 1));
 }
 export function __ice_code_point(s: string, i: f64): __ice_Box<f64> | null {
   const k = __ice_idx(i);

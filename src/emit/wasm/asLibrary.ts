@@ -23,6 +23,7 @@ export function __ice_in(length: i32): usize {
 }
 export function __ice_rd_i32(): i32 { const v = load<i32>(__ice_rp); __ice_rp += 4; return v; }
 export function __ice_rd_f64(): f64 { const v = load<f64>(__ice_rp); __ice_rp += 8; return v; }
+export function __ice_rd_u8(): i32 { const v = load<u8>(__ice_rp); __ice_rp += 1; return <i32>v; }
 export function __ice_rd_bool(): bool { const v = load<u8>(__ice_rp); __ice_rp += 1; return v != 0; }
 export function __ice_rd_str(): string {
   const bytes = (<usize>load<u32>(__ice_rp)) << 1;
@@ -52,6 +53,7 @@ export function __ice_out_end(): usize {
 }
 export function __ice_wr_i32(v: i32): void { __ice_reserve(4); store<i32>(__ice_wp, v); __ice_wp += 4; }
 export function __ice_wr_f64(v: f64): void { __ice_reserve(8); store<f64>(__ice_wp, v); __ice_wp += 8; }
+export function __ice_wr_u8(v: i32): void { __ice_reserve(1); store<u8>(__ice_wp, <u8>v); __ice_wp += 1; }
 export function __ice_wr_bool(v: bool): void { __ice_reserve(1); store<u8>(__ice_wp, v ? 1 : 0); __ice_wp += 1; }
 // Writers of fixed-size outputs (no strings or arrays): the buffer was allocated to the exact
 // size, so they never grow it (and conditions reach no loop).

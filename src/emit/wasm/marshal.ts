@@ -3,8 +3,11 @@
  * output to, the wire format (runtime/sandbox/codec.ts), over the classes of the code node's
  * value types (src/codenode/types.ts: one class per shape, shared with the body's own objects).
  * Numbers and integers are f64 (an `integer` output is checked to be integral by the host);
- * optional numbers and booleans are nullable boxes, optional strings/arrays/objects nullable.
+ * optional numbers and booleans are nullable boxes, optional strings/arrays/objects nullable;
+ * `any` (and a nested map without fields) is a JSON value (`__ice_J`, support/json.ts), absent
+ * when undefined.
  */
+import { isJsonType } from "../../../runtime/sandbox/codec.js";
 import type { ObjectType, SchemaType } from "../../../runtime/schema.js";
 import { asType, type ClassRegistry, isPrimitive, type ValueType } from "../../codenode/types.js";
 
@@ -18,7 +21,8 @@ export interface Marshalling {
 }
 
 /** The most bytes a value of `type` takes on the wire, when that is fixed (no strings or arrays). */
-export function fixedSize(type: SchemaType): number | undefined {
+export function fixedSize(type: SchemaType, nested = false): number | undefined {
+  if (nested && isJsonType(type)) return undefined;
   switch (type.kind) {
     case "integer":
     case "number":
@@ -28,7 +32,7 @@ export function fixedSize(type: SchemaType): number | undefined {
     case "object": {
       let size = 0;
       for (const field of type.fields) {
-        const inner = fixedSize(field.type);
+        const inner = fixedSize(field.type, true);
         if (inner === undefined) return undefined;
         size += inner + (field.optional ? 1 : 0);
       }
@@ -50,8 +54,6 @@ const RESERVED = new Set(
 /** Why a type cannot be marshalled (`[what, why]`), or undefined when it can. */
 export function unsupportedReason(type: SchemaType, path: string): readonly [string, string] | undefined {
   switch (type.kind) {
-    case "any":
-      return ["'any'", `${path} needs a concrete type`];
     case "array":
       return unsupportedReason(type.element, `${path}[]`);
     case "object":
@@ -95,13 +97,14 @@ class Generator {
 
   constructor(private readonly classes: ClassRegistry) {}
 
+  /** The value type of a field or an element. */
   private valueType(type: SchemaType): ValueType {
-    return this.classes.fromSchema(type);
+    return this.classes.fromSchema(type, true);
   }
 
   /** The reader function of an object type; returns its name. */
   reader(type: ObjectType): string {
-    const vt = this.valueType(type) as Extract<ValueType, { kind: "object" }>;
+    const vt = this.classes.fromSchema(type) as Extract<ValueType, { kind: "object" }>;
     const key = `r:${vt.shape.name}:${JSON.stringify(type)}`;
     const known = this.done.get(key);
     if (known) return known;
@@ -111,6 +114,7 @@ class Generator {
       const ft = this.valueType(f.type);
       const value = this.readValue(f.type);
       if (!f.optional) return `  const v${i}: ${asType(ft)} = ${value};`;
+      if (ft.kind === "json") return `  const v${i}: __ice_J = __ice_rd_bool() ? ${value} : __ice_j_undef();`;
       const boxed = isPrimitive(ft) ? `new __ice_Box<${asType(ft)}>(${value})` : value;
       const opt = isPrimitive(ft) ? `__ice_Box<${asType(ft)}> | null` : `${asType(ft)} | null`;
       return `  let v${i}: ${opt} = null;\n  if (__ice_rd_bool()) v${i} = ${boxed};`;
@@ -123,6 +127,7 @@ class Generator {
   }
 
   private readValue(type: SchemaType): string {
+    if (isJsonType(type)) return "__ice_rd_json()";
     switch (type.kind) {
       case "string":
         return "__ice_rd_str()";
@@ -143,13 +148,13 @@ class Generator {
         return `${fn}()`;
       }
       case "any":
-        throw new Error("unsupported schema type 'any'");
+        return "__ice_rd_json()";
     }
   }
 
   /** The writer function of an object type; returns its name. */
   writer(type: ObjectType): string {
-    const vt = this.valueType(type) as Extract<ValueType, { kind: "object" }>;
+    const vt = this.classes.fromSchema(type) as Extract<ValueType, { kind: "object" }>;
     const key = `w:${vt.shape.name}:${JSON.stringify(type)}`;
     const known = this.done.get(key);
     if (known) return known;
@@ -158,6 +163,8 @@ class Generator {
     const lines = type.fields.map((f) => {
       const ft = this.valueType(f.type);
       if (!f.optional) return `  ${this.writeValue(f.type, `o.${f.name}`)}`;
+      if (ft.kind === "json")
+        return `  { const v = o.${f.name}; if (v.k == 0) __ice_wr_bool(false); else { __ice_wr_bool(true); __ice_wr_json(v); } }`;
       const inner = isPrimitive(ft) ? "v!.v" : "v!";
       return `  { const v = o.${f.name}; if (v === null) __ice_wr_bool(false); else { __ice_wr_bool(true); ${this.writeValue(f.type, inner)} } }`;
     });
@@ -166,6 +173,7 @@ class Generator {
   }
 
   private writeValue(type: SchemaType, expr: string): string {
+    if (isJsonType(type)) return `__ice_wr_json(${expr});`;
     switch (type.kind) {
       case "string":
         return `__ice_wr_str(${expr});`;
@@ -186,7 +194,7 @@ class Generator {
         return `${fn}(${expr});`;
       }
       case "any":
-        throw new Error("unsupported schema type 'any'");
+        return `__ice_wr_json(${expr});`;
     }
   }
 }

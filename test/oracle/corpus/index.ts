@@ -12,10 +12,12 @@ import { EVERYDAY_3 } from "./everyday3.js";
 import { CLASSES } from "./classes.js";
 import { EXCEPTIONS } from "./exceptions.js";
 import { DICTIONARIES } from "./dictionaries.js";
+import { FAST_PATHS } from "./fastPaths.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
 import { LIBRARY } from "./library.js";
+import { JSON_CASES } from "./json.js";
 import { NUMBERS } from "./numbers.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
@@ -44,4 +46,6 @@ export const CORPUS: readonly OracleCase[] = [
   ...CLASSES,
   ...EXCEPTIONS,
   ...DICTIONARIES,
+  ...JSON_CASES,
+  ...FAST_PATHS,
 ];
