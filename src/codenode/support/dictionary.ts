@@ -14,7 +14,7 @@ export const DICTIONARY_SUPPORT = `
 
 // ---- objects used as dictionaries ------------------------------------------------------------
 /** The numeric value of an array-index key ("0".."4294967294", no leading zero), or -1. */
-export function __ice_index_key(k: string): i64 {
+export function __ice_dict_index_key(k: string): i64 {
   const n = k.length;
   if (n == 0 || n > 10) return -1;
   if (k.charCodeAt(0) == 48) return n == 1 ? 0 : -1;
@@ -59,7 +59,7 @@ export class __ice_Dict<V> {
     this.vals.push(v);
     this.gone.push(false);
     this.live++;
-    if (__ice_index_key(k) >= 0) this.indexKeys++;
+    if (__ice_dict_index_key(k) >= 0) this.indexKeys++;
   }
 
   /** \`delete o[k]\` (true, as JavaScript's delete of an own configurable key or a missing one). */
@@ -69,7 +69,7 @@ export class __ice_Dict<V> {
     this.slots.delete(k);
     unchecked(this.gone[i] = true);
     this.live--;
-    if (__ice_index_key(k) >= 0) this.indexKeys--;
+    if (__ice_dict_index_key(k) >= 0) this.indexKeys--;
     if (this.names.length > 16 && this.live * 2 < this.names.length) this.compact();
     return true;
   }
@@ -99,7 +99,7 @@ export class __ice_Dict<V> {
       const packed = new Array<u64>();
       for (let i = 0; i < this.names.length; i++) {
         if (unchecked(this.gone[i])) continue;
-        const v = __ice_index_key(unchecked(this.names[i]));
+        const v = __ice_dict_index_key(unchecked(this.names[i]));
         if (v >= 0) packed.push((<u64>v << 32) | <u64>i);
       }
       packed.sort();
@@ -107,7 +107,7 @@ export class __ice_Dict<V> {
     }
     for (let i = 0; i < this.names.length; i++) {
       if (unchecked(this.gone[i])) continue;
-      if (this.indexKeys > 0 && __ice_index_key(unchecked(this.names[i])) >= 0) continue;
+      if (this.indexKeys > 0 && __ice_dict_index_key(unchecked(this.names[i])) >= 0) continue;
       out.push(i);
     }
     return out;
