@@ -36,9 +36,13 @@ describe("iceosc run: exceptions and trap locations", () => {
   });
 
   it("reports a run-time trap with the workflow line of the statement", async () => {
-    const body = ["const xs = [1, 2, 3];", "const k = inputs.n;", "const v = xs[k] * 2;", "return { value: v };"].join(
-      "\n",
-    );
+    // A read past the end that the body passes on (not one it tests, which is undefined as in JavaScript).
+    const body = [
+      "const xs = [1, 2, 3];",
+      "const k = inputs.n;",
+      "const v = [xs[k]];",
+      "return { value: v.length };",
+    ].join("\n");
     const dir = writeFiles({ "index.yaml": codeWorkflow(body) });
     const failed = await iceosc(["run", join(dir, "index.yaml"), "--input", '{"n":9}']);
     expect(failed.code).toBe(1);

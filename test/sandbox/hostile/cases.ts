@@ -258,7 +258,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     id: "huge_abort_text",
-    body: 'if (inputs.n > 0) throw new Error("x".repeat(1000000));\nreturn { n: 0 };',
+    // 300,000 characters: the message and "Uncaught Error: " + message fit the memory limit together.
+    body: 'if (inputs.n > 0) throw new Error("x".repeat(300000));\nreturn { n: 0 };',
     bad: { n: 1 },
     limits: BIG,
     code: "ICE_SANDBOX_TRAP",
