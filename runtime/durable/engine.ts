@@ -18,6 +18,7 @@ import { IceError, RunBusyError, WorkflowChangedError, type IceErrorCode } from 
 import type { RunOptions } from "../options.js";
 import { DurableExecutor, loadCheckpoints } from "./executor.js";
 import { Liveness } from "./liveness.js";
+import { withMigrationLock } from "./migrationLock.js";
 import { loadJobModule, seedOf, type Job } from "./module.js";
 
 /** The DBOS application name of iceosc runs. */
@@ -360,6 +361,10 @@ function describe(runId: string, state: string, output: unknown, error: unknown)
 const MIGRATION_RACES = new Set(["40P01", "40001", "42P04", "42P06", "42P07", "23505", "XX000"]);
 
 async function migrate(databaseUrl: string): Promise<void> {
+  await withMigrationLock(databaseUrl, () => migrateOnce(databaseUrl));
+}
+
+async function migrateOnce(databaseUrl: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const saved = { log: console.log, debug: console.debug, info: console.info, warn: console.warn };
     const mute = (): void => undefined;
