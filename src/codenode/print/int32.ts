@@ -42,7 +42,9 @@ export function exactInt32(p: Printed): string | undefined {
 
 /** A printed number whose value is an exact i32 expression. */
 export function fromInt32(text: string): Printed {
-  return { text: `(<f64>${text})`, type: NUMBER, int32: { text, exact: true } };
+  // The i32 context types integer literals inside as i32 (`2147483647 << 1` is -2, not an i64 fold).
+  const typed = `(<i32>${text})`;
+  return { text: `(<f64>${typed})`, type: NUMBER, int32: { text: typed, exact: true } };
 }
 
 /** `a op b` for a bitwise operator (operands already checked to be numbers). */
