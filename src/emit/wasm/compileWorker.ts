@@ -4,7 +4,10 @@
  * compile runs in a worker thread with a per-unit timeout. The units of one build share at most
  * two workers (one per core on the machines this targets; each loads the compiler once, ~350 ms)
  * that take units from one queue; a worker that crashed or timed out is replaced for the units
- * it still takes. Healthy workers are kept, idle, for the next call in the process (see `idle`).
+ * it still takes. Healthy workers are kept, idle, for the next call in the process (see `idle`);
+ * an idle worker must not keep the process alive, so what asc prints reaches the parent as messages
+ * (a worker made with piped stdio holds a ref'd port even when unref'd: every `iceosc build` with a
+ * code node used to wait out the idle timer after it had finished).
  * The whole call has a time budget too, so many hanging units cost one budget, not one timeout
  * each. The worker is plain JavaScript passed with `eval: true`, so it runs the
  * same from TypeScript sources (tests) and from the built `dist/`.
@@ -40,6 +43,15 @@ export interface CompileOutcome {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData: w } = require("node:worker_threads");
+// What asc prints (its crash report) goes to the parent as messages, not to the terminal.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = (chunk, ...rest) => {
+    parentPort.postMessage({ log: String(chunk) });
+    const done = rest.find((r) => typeof r === "function");
+    if (done) done();
+    return true;
+  };
+}
 let loading = null;
 parentPort.on("message", async (job) => {
   try {
@@ -169,15 +181,11 @@ function takeWorker(): AscWorker {
       libFiles: { [LIBRARY_FILE]: LIBRARY_SOURCE, [RUNTIME_LIB_FILE]: RUNTIME_LIB_SOURCE },
     },
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    stdout: true,
-    stderr: true,
   });
   const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    if (output.length < 64) output.push(chunk.toString());
-  };
-  worker.stdout.on("data", keep);
-  worker.stderr.on("data", keep);
+  worker.on("message", (message: { log?: string }) => {
+    if (typeof message.log === "string" && output.length < 64) output.push(message.log);
+  });
   return { worker, output };
 }
 
