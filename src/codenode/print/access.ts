@@ -125,7 +125,7 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   if (object.type.kind === "json") return jsonElement(ctx, node, object);
   const printed = printExpr(ctx, node.argumentExpression, NUMBER);
   const index = coerce(ctx, printed, NUMBER, node.argumentExpression);
-  const missing = missingRead(ctx, node, object, index);
+  const missing = missingRead(ctx, node, object, { ...printed, text: index });
   if (missing) return missing;
   const k = exactInt32(printed);
   if (k !== undefined && object.type.kind === "array")

@@ -9,7 +9,7 @@ import { ts } from "ts-morph";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "../../emit/wasm/bodyMap.js";
 import { asType, type ClassRegistry, fromChecker, optional, type ValueType, zeroValue } from "../types.js";
-import { mayBeMissing } from "./missing.js";
+import { mayBeMissing, missingAsNaN } from "./missing.js";
 
 /** A printed expression: AssemblyScript text and the value type it has at run time. */
 export interface Printed {
@@ -137,8 +137,11 @@ export class PrintContext {
     const evolving = evolvingArrayType(this.checker, symbol);
     if (evolving) return this.typeOf(at, evolving);
     const type = this.typeOf(at, this.checker.getTypeOfSymbolAtLocation(symbol, declaration));
-    // Bound from a read that may be past the end (print/missing.ts): stored as possibly undefined.
-    return type.kind !== "optional" && mayBeMissing(this, symbol) ? optional(type) : type;
+    // Bound from a read that may be past the end (print/missing.ts): stored as possibly undefined,
+    // or as a number that is NaN for undefined where every use treats the two alike.
+    return type.kind !== "optional" && mayBeMissing(this, symbol) && !missingAsNaN(this, symbol)
+      ? optional(type)
+      : type;
   }
 
   /** The function-like node that contains `node` (the root function for body code). */

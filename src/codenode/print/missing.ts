@@ -6,12 +6,22 @@
  * a read (`const first = xs[0]`, `const [a, b] = parts`) is stored as possibly undefined: the
  * same contexts see `undefined`, and any other use of an undefined one stops the node with a trap
  * (a property read is JavaScript's TypeError there too), never a silently different value.
+ *
+ * A number read whose only uses treat `undefined` exactly as `NaN` (arithmetic, comparisons,
+ * truthiness, `Math`; `missingAsNaN`) is NaN past the end: a plain f64, no box, so hot loops such
+ * as `const y = xs[i]; sum += y;` cost what a checked read costs.
  */
 import { ts } from "ts-morph";
-import { asType, type ValueType } from "../types.js";
+import { asType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 
 const ARITHMETIC = new Set([
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
   ts.SyntaxKind.MinusToken,
   ts.SyntaxKind.AsteriskToken,
   ts.SyntaxKind.SlashToken,
@@ -21,6 +31,21 @@ const ARITHMETIC = new Set([
   ts.SyntaxKind.LessThanEqualsToken,
   ts.SyntaxKind.GreaterThanToken,
   ts.SyntaxKind.GreaterThanEqualsToken,
+]);
+
+/** Compound assignments whose right operand is converted to a number (`+=` depends on the target). */
+const COMPOUND_NUMERIC = new Set([
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.CaretEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
 ]);
 
 /** The expression whose value `node` is, through parentheses. */
@@ -51,7 +76,8 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
       return ts.isIdentifier(o) && o.text === "undefined" ? "nullish" : undefined;
     }
     if (ARITHMETIC.has(op)) return "number";
-    if (op === ts.SyntaxKind.PlusToken) {
+    if (parent.right === self && COMPOUND_NUMERIC.has(op)) return "number";
+    if (op === ts.SyntaxKind.PlusToken || (op === ts.SyntaxKind.PlusEqualsToken && parent.right === self)) {
       const type = ctx.checker.getTypeAtLocation(parent);
       return type.flags & ts.TypeFlags.NumberLike
         ? "number"
@@ -121,6 +147,131 @@ export function observe(printed: Printed, how: "nullish" | "number" | "text"): P
   return undefined;
 }
 
+/**
+ * True when `node`'s value is used only where `undefined` and `NaN` give the same result: as a
+ * number (arithmetic, comparison, `Math.f(x)`), as a truth value (NaN and undefined are both
+ * falsy; `x || d` never yields a falsy `x`), or as the target of an assignment or `++`/`--`.
+ */
+function treatsUndefinedAsNaN(ctx: PrintContext, node: ts.Identifier): boolean {
+  if (missingContext(ctx, node) === "number" || provenDefined(ctx, node)) return true;
+  const self = outer(node);
+  const parent = self.parent;
+  if (!parent || ts.isShorthandPropertyAssignment(parent)) return false;
+  if (ts.isPrefixUnaryExpression(parent))
+    return (
+      parent.operator === ts.SyntaxKind.ExclamationToken ||
+      parent.operator === ts.SyntaxKind.PlusPlusToken ||
+      parent.operator === ts.SyntaxKind.MinusMinusToken ||
+      parent.operator === ts.SyntaxKind.TildeToken
+    );
+  if (ts.isPostfixUnaryExpression(parent)) return true;
+  if (
+    (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) &&
+    parent.expression === self
+  )
+    return true;
+  if ((ts.isForStatement(parent) || ts.isConditionalExpression(parent)) && parent.condition === self) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) return parent.left === self;
+    if (parent.left === self && (COMPOUND_NUMERIC.has(op) || op === ts.SyntaxKind.PlusEqualsToken)) return true;
+    if (op === ts.SyntaxKind.BarBarToken && parent.left === self) return true;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return isCondition(parent);
+    return false;
+  }
+  if (ts.isCallExpression(parent) && parent.arguments.includes(self as ts.Expression)) {
+    const callee = parent.expression;
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === "Math" &&
+      ctx.symbolOf(callee.expression)?.valueDeclaration?.getSourceFile() !== ctx.root.getSourceFile()
+    );
+  }
+  return false;
+}
+
+/**
+ * True when `node`, a read of a const, runs only where a comparison of it was true: inside the
+ * `then` of `if (x > m ...)`, the true branch of `x < m ? a : b` or right of `x >= m && ...`. A
+ * comparison with undefined (or NaN) is false, so there the value is a defined number.
+ */
+function provenDefined(ctx: PrintContext, node: ts.Identifier): boolean {
+  const symbol = ctx.symbolOf(node);
+  const d = symbol?.valueDeclaration;
+  if (!symbol || !d || !ts.isVariableDeclaration(d) || !(ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const)) return false;
+  for (let child: ts.Node = node, at = node.parent; at && at !== ctx.root; child = at, at = at.parent) {
+    const guard =
+      ts.isIfStatement(at) && at.thenStatement === child
+        ? at.expression
+        : ts.isConditionalExpression(at) && at.whenTrue === child
+          ? at.condition
+          : ts.isBinaryExpression(at) &&
+              at.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+              at.right === child
+            ? at.left
+            : undefined;
+    if (guard && comparesTrue(ctx, guard, symbol)) return true;
+  }
+  return false;
+}
+
+/** True when `condition` being true implies a relational comparison of `symbol` was true. */
+function comparesTrue(ctx: PrintContext, condition: ts.Expression, symbol: ts.Symbol): boolean {
+  const c = stripParens(condition);
+  if (!ts.isBinaryExpression(c)) return false;
+  const op = c.operatorToken.kind;
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken)
+    return comparesTrue(ctx, c.left, symbol) || comparesTrue(ctx, c.right, symbol);
+  if (
+    op !== ts.SyntaxKind.LessThanToken &&
+    op !== ts.SyntaxKind.LessThanEqualsToken &&
+    op !== ts.SyntaxKind.GreaterThanToken &&
+    op !== ts.SyntaxKind.GreaterThanEqualsToken
+  )
+    return false;
+  return [c.left, c.right].some((side) => {
+    const e = stripParens(side);
+    return ts.isIdentifier(e) && ctx.symbolOf(e) === symbol;
+  });
+}
+
+const asNaN = new WeakMap<PrintContext, Map<ts.Symbol, boolean>>();
+
+/**
+ * True for a possibly-missing number local (`const y = xs[i]`) every use of which treats
+ * `undefined` as `NaN`: it is stored as a plain number, NaN when the read was past the end.
+ */
+export function missingAsNaN(ctx: PrintContext, symbol: ts.Symbol): boolean {
+  let known = asNaN.get(ctx);
+  if (!known) {
+    known = new Map();
+    asNaN.set(ctx, known);
+  }
+  const cached = known.get(symbol);
+  if (cached !== undefined) return cached;
+  let result = false;
+  const d = symbol.valueDeclaration;
+  if (d && mayBeMissing(ctx, symbol) && ctx.checker.getTypeOfSymbolAtLocation(symbol, d).flags & ts.TypeFlags.Number) {
+    result = true;
+    const visit = (node: ts.Node): void => {
+      if (!result) return;
+      if (ts.isIdentifier(node) && node !== (d as ts.NamedDeclaration).name && referencedSymbol(ctx, node) === symbol)
+        result = treatsUndefinedAsNaN(ctx, node);
+      ts.forEachChild(node, visit);
+    };
+    visit(ctx.root);
+  }
+  known.set(symbol, result);
+  return result;
+}
+
+function referencedSymbol(ctx: PrintContext, node: ts.Identifier): ts.Symbol | undefined {
+  if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node)
+    return ctx.checker.getShorthandAssignmentValueSymbol(node.parent);
+  return ctx.symbolOf(node);
+}
+
 /** True when a local is bound from a read that may be past the end (its storage is optional). */
 export function mayBeMissing(ctx: PrintContext, symbol: ts.Symbol): boolean {
   const d = symbol.valueDeclaration;
@@ -158,11 +309,12 @@ export function missingRead(
   ctx: PrintContext,
   node: ts.ElementAccessExpression,
   object: Printed,
-  index: string,
+  index: Printed & { text: string },
 ): Printed | undefined {
   const self = outer(node);
   const parent = self.parent;
   let how = missingContext(ctx, node);
+  let nanLocal = false;
   if (
     !how &&
     parent &&
@@ -171,39 +323,32 @@ export function missingRead(
     ts.isIdentifier(parent.name)
   ) {
     const symbol = ctx.symbolOf(parent.name);
-    if (symbol && mayBeMissing(ctx, symbol)) how = "nullish";
+    if (symbol && mayBeMissing(ctx, symbol)) {
+      how = "nullish";
+      nanLocal = missingAsNaN(ctx, symbol);
+    }
   }
   if (!how) return undefined;
   const t = object.type;
+  if (t.kind === "array" && t.element.kind === "number" && (how === "number" || nanLocal))
+    return {
+      text:
+        index.index !== undefined
+          ? `__ice_a_get_nan_s(${object.text}, ${index.index})`
+          : `__ice_a_get_nan(${object.text}, ${index.text})`,
+      type: t.element,
+    };
   let read: Printed;
   if (t.kind === "array") {
     const box = t.element.kind === "number" || t.element.kind === "boolean";
     read = {
-      text: `__ice_a_get${box ? "_box" : ""}<${asType(t.element)}>(${object.text}, ${index})`,
+      text: `__ice_a_get${box ? "_box" : ""}<${asType(t.element)}>(${object.text}, ${index.text})`,
       type: { kind: "optional", inner: t.element },
     };
   } else if (t.kind === "string") {
-    read = { text: `__ice_s_get(${object.text}, ${index})`, type: { kind: "optional", inner: t } };
+    read = { text: `__ice_s_get(${object.text}, ${index.text})`, type: { kind: "optional", inner: t } };
   } else return undefined;
   return observe(read, how);
-}
-
-/** The element `i` of a destructured array as the local it binds stores it. */
-export function destructuredElement(
-  ctx: PrintContext,
-  element: ts.BindingElement,
-  array: string,
-  i: number,
-  type: ValueType,
-): Printed | undefined {
-  if (!ts.isIdentifier(element.name)) return undefined;
-  const symbol = ctx.symbolOf(element.name);
-  if (!symbol || !mayBeMissing(ctx, symbol)) return undefined;
-  const box = type.kind === "number" || type.kind === "boolean";
-  return {
-    text: `__ice_a_get${box ? "_box" : ""}<${asType(type)}>(${array}, ${i}.0)`,
-    type: { kind: "optional", inner: type },
-  };
 }
 
 /** A read of a possibly-missing local, as its context wants it (undefined of one in other contexts traps). */

@@ -4,7 +4,7 @@
  * prefix and update operators. Part of the expression printer (expressions.ts).
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isPrimitive, NUMBER, STRING } from "../types.js";
+import { asType, BOOLEAN, isPrimitive, NUMBER, optional, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
@@ -210,7 +210,7 @@ export function isPure(node: ts.Expression): boolean {
 
 function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
-  const type = ctx.typeOf(node);
+  let type = ctx.typeOf(node);
   if (type.kind === "boolean") {
     const left = printExpr(ctx, node.left);
     const right = printExpr(ctx, node.right);
@@ -218,6 +218,9 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
       return { text: `(${left.text} ${and ? "&&" : "||"} ${right.text})`, type };
   }
   const left = printExpr(ctx, node.left);
+  // `x && y` with x possibly undefined where TypeScript says it is not (a read past the end,
+  // print/missing.ts) is undefined when x is: the value is possibly undefined too.
+  if (and && left.type.kind === "optional" && type.kind !== "optional" && type.kind !== "json") type = optional(type);
   const temp = ctx.temp(left.type);
   const kept = coerce(ctx, { text: temp, type: left.type }, type, node);
   const keptTruthy = and

@@ -23,6 +23,7 @@ import { box } from "./calls.js";
 import { jsonPattern } from "./json.js";
 import { declareLocal } from "./locals.js";
 import { unrolledFor } from "./unroll.js";
+import { missingAsNaN } from "./missing.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -267,6 +268,9 @@ function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { tex
       `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, type)}`,
     );
   }
+  // An element past the end, bound to a local stored as NaN-for-undefined (print/missing.ts).
+  if (value.type.kind === "optional" && value.type.inner.kind === "number" && missingAsNaN(ctx, symbol))
+    return bind(ctx, symbol, type, `__ice_or_nan(${value.text})`);
   return bind(ctx, symbol, type, coerce(ctx, value, type, element));
 }
 

@@ -34,6 +34,18 @@ export function __ice_a_get_box<T>(a: Array<T>, i: f64): __ice_Box<T> | null {
   const k = <i32>i;
   return i >= 0 && <f64>k == i && k < a.length ? new __ice_Box<T>(unchecked(a[k])) : null;
 }
+/**
+ * \`a[i]\` of a number array where undefined and NaN act alike (arithmetic, comparisons,
+ * truthiness: print/missing.ts): NaN past the end, no box.
+ */
+@inline export function __ice_a_get_nan(a: Array<f64>, i: f64): f64 {
+  const k = <i32>i;
+  return i >= 0 && <f64>k == i && k < a.length ? load<f64>(a.dataStart + (<usize>k << 3)) : NaN;
+}
+/** The same for an integer i whose saturating i32 shadow is k. */
+@inline export function __ice_a_get_nan_s(a: Array<f64>, k: i32): f64 {
+  return <u32>k < <u32>a.length ? load<f64>(a.dataStart + (<usize>k << 3)) : NaN;
+}
 export function __ice_s_get(s: string, i: f64): string | null {
   const k = <i32>i;
   return i >= 0 && <f64>k == i && k < s.length ? s.charAt(k) : null;

@@ -17,6 +17,7 @@ import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
 import { LIBRARY } from "./library.js";
+import { MISSING_READS } from "./missingReads.js";
 import { JSON_CASES } from "./json.js";
 import { NUMBERS } from "./numbers.js";
 import { PRINTING } from "./printing.js";
@@ -48,4 +49,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...DICTIONARIES,
   ...JSON_CASES,
   ...FAST_PATHS,
+  ...MISSING_READS,
 ];
