@@ -15,7 +15,7 @@ import { buildTimeSuite } from "./suites/buildTime.js";
 import { coldStartSuite, LIMITS as COLD_LIMITS } from "./suites/coldStart.js";
 import { durableSuite } from "./suites/durable.js";
 import { competitorSuite } from "./suites/competitors.js";
-import { KERNEL_LIMITS, kernelSuite } from "./suites/kernels.js";
+import { kernelLimits, kernelSuite } from "./suites/kernels.js";
 import { memorySuite } from "./suites/memory.js";
 import { orchestrationSuite } from "./suites/orchestration.js";
 import { pluginSuite } from "./suites/plugins.js";
@@ -87,7 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     await step("kernels", () => kernelSuite(ctx, artifacts, kernelSet));
     const ours = (w: Workload): (() => unknown) => {
       const program = programFor(w, artifacts.metered.get(w.id)!);
-      const limits = w.id === smallNode.id ? COLD_LIMITS : KERNEL_LIMITS;
+      const limits = w.id === smallNode.id ? COLD_LIMITS : kernelLimits(w);
       return () => program.run(w.value, limits);
     };
     await step("competitors", async () => (engines = await competitorSuite(ctx, kernelSet, ours)));

@@ -37,7 +37,7 @@ if (profileAt >= 0) {
       ? (
           (r) => () =>
             r.run(workload.value)
-        )(new RawRunner(workload, wasm))
+        )(new RawRunner(workload, wasm, (workload.memoryBytes ?? 16 * 1024 * 1024) / 65_536))
       : (
           (p) => () =>
             p.run(workload.value, { fuel: 1e12, memoryBytes: 64 * 1024 * 1024, timeoutMs: 60_000 })

@@ -53,6 +53,10 @@ export interface Workload {
   readonly input: { readonly [field: string]: Shape };
   readonly output: { readonly [field: string]: Shape };
   readonly value: Record<string, unknown>;
+  /** Granted capabilities (`imports:`), e.g. `["json"]`; none when absent. */
+  readonly capabilities?: readonly string[];
+  /** The memory cap of its runs, when it needs more than the suite's default. */
+  readonly memoryBytes?: number;
 }
 
 export function toUnit(w: Workload): SandboxUnit {
@@ -61,7 +65,7 @@ export function toUnit(w: Workload): SandboxUnit {
     kind: w.kind,
     inputType: obj(w.input),
     outputType: obj(w.output),
-    capabilities: [],
+    capabilities: [...(w.capabilities ?? [])],
     body: embed(w.body, w.id),
   };
 }
@@ -105,7 +109,7 @@ export function programFor(w: Workload, wasm: Uint8Array): SandboxProgram {
     nodeId: w.id,
     inputType: u.inputType,
     outputType: u.outputType,
-    capabilities: [],
+    capabilities: u.capabilities,
   });
 }
 

@@ -12,6 +12,11 @@ import { directFunction, programFor, RawRunner, type Workload } from "../sandbox
 
 export const KERNEL_LIMITS: SandboxLimits = { fuel: 1e12, memoryBytes: 16 * 1024 * 1024, timeoutMs: 10_000 };
 
+/** KERNEL_LIMITS with the workload's own memory cap, when it sets one. */
+export function kernelLimits(w: Workload): SandboxLimits {
+  return w.memoryBytes === undefined ? KERNEL_LIMITS : { ...KERNEL_LIMITS, memoryBytes: w.memoryBytes };
+}
+
 export const kernelRow = (id: string, way: "direct" | "unmetered" | "metered" | "sandboxed"): string =>
   ({
     direct: `kernel ${id}: direct JS`,
@@ -32,15 +37,17 @@ export async function kernelSuite(
   kernels: readonly Workload[],
 ): Promise<void> {
   for (const k of kernels) {
+    const limits = kernelLimits(k);
+    const pages = limits.memoryBytes / 65_536;
     const direct = directFunction(k.body);
-    const unmetered = new RawRunner(k, artifacts.unmetered.get(k.id)!);
-    const metered = new RawRunner(k, artifacts.metered.get(k.id)!);
+    const unmetered = new RawRunner(k, artifacts.unmetered.get(k.id)!, pages);
+    const metered = new RawRunner(k, artifacts.metered.get(k.id)!, pages);
     const program = programFor(k, artifacts.metered.get(k.id)!);
     const expected = JSON.stringify(direct(k.value));
     for (const [way, out] of [
       ["unmetered", unmetered.run(k.value)],
       ["metered", metered.run(k.value)],
-      ["sandboxed", program.run(k.value, KERNEL_LIMITS).output],
+      ["sandboxed", program.run(k.value, limits).output],
     ] as const) {
       if (JSON.stringify(out) !== expected)
         throw new Error(`kernel ${k.id}: ${way} result ${JSON.stringify(out)} differs from direct ${expected}`);
@@ -49,7 +56,7 @@ export async function kernelSuite(
     ctx.report.add(await measureSync(kernelRow(k.id, "unmetered"), () => unmetered.run(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "metered"), () => metered.run(k.value), ctx.config));
     ctx.report.add(
-      await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, KERNEL_LIMITS), ctx.config),
+      await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, limits), ctx.config),
     );
     ctx.report.add({
       name: pairedName.fuel(k.id),
@@ -62,13 +69,13 @@ export async function kernelSuite(
     ctx.report.add({
       name: pairedName.vsDirect(k.id),
       ratio: pairedRatio(
-        () => program.run(k.value, KERNEL_LIMITS),
+        () => program.run(k.value, limits),
         () => direct(k.value),
         ctx.config,
       ),
     });
     ctx.report.note(
-      `kernel ${k.id}: fuel used per run ${program.run(k.value, KERNEL_LIMITS).fuelUsed.toLocaleString("en-US")}`,
+      `kernel ${k.id}: fuel used per run ${program.run(k.value, limits).fuelUsed.toLocaleString("en-US")}`,
     );
   }
 }
