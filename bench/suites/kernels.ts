@@ -55,9 +55,7 @@ export async function kernelSuite(
     ctx.report.add(await measureSync(kernelRow(k.id, "direct"), () => direct(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "unmetered"), () => unmetered.run(k.value), ctx.config));
     ctx.report.add(await measureSync(kernelRow(k.id, "metered"), () => metered.run(k.value), ctx.config));
-    ctx.report.add(
-      await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, limits), ctx.config),
-    );
+    ctx.report.add(await measureSync(kernelRow(k.id, "sandboxed"), () => program.run(k.value, limits), ctx.config));
     ctx.report.add({
       name: pairedName.fuel(k.id),
       ratio: pairedRatio(
