@@ -14,6 +14,7 @@ import { buildScalingSuite } from "./suites/buildScaling.js";
 import { buildTimeSuite } from "./suites/buildTime.js";
 import { coldStartSuite, LIMITS as COLD_LIMITS } from "./suites/coldStart.js";
 import { durableSuite } from "./suites/durable.js";
+import { firstRunSuite } from "./suites/firstRun.js";
 import { competitorSuite } from "./suites/competitors.js";
 import { kernelLimits, kernelSuite } from "./suites/kernels.js";
 import { memorySuite } from "./suites/memory.js";
@@ -83,6 +84,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     }
     let engines: string[] = [];
     await step("cold start", () => coldStartSuite(ctx, artifacts));
+    await step("first run", () => firstRunSuite(ctx, artifacts));
     await step("warm call", () => warmCallSuite(ctx, artifacts));
     await step("kernels", () => kernelSuite(ctx, artifacts, kernelSet));
     const ours = (w: Workload): (() => unknown) => {

@@ -31,6 +31,8 @@ export interface TargetResult {
   readonly pass: boolean;
   /** Why it cannot be judged (e.g. a competitor not installed). */
   readonly skipped?: string;
+  /** For a miss: why, where the run allows computing it. */
+  readonly note?: string;
 }
 
 export function isTiming(row: Row): row is TimingRow {
@@ -131,7 +133,8 @@ export function formatTargets(results: readonly TargetResult[]): string {
     .map((t) => {
       const verdict = t.skipped ? "SKIP" : t.pass ? "PASS" : "MISS";
       const value = t.value === undefined ? "n/a" : formatRatio(t.value);
-      return `${verdict.padEnd(4)}  ${t.target}  (${t.row} = ${value}${t.skipped ? `; ${t.skipped}` : ""})`;
+      const line = `${verdict.padEnd(4)}  ${t.target}  (${t.row} = ${value}${t.skipped ? `; ${t.skipped}` : ""})`;
+      return t.note === undefined ? line : `${line}\n      why: ${t.note}`;
     })
     .join("\n");
 }

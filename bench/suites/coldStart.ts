@@ -7,6 +7,9 @@
  * second and later runs. The same for a condition. Between the two, the bench host's fresh
  * instance on a reused zeroed memory (RawRunner: the previous host design, no validation). For context, the bare instantiation and a
  * run that also compiles and verifies the module (paid once per module per process).
+ * The "fresh instance" rows are not the production path: a generated module prepares an
+ * instance when it is imported, so a node's first run does not instantiate (suites/firstRun.ts
+ * measures that first run).
  */
 import type { SandboxLimits } from "../../runtime/profiles.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
@@ -22,9 +25,10 @@ export const LIMITS: SandboxLimits = { fuel: 10_000_000, memoryBytes: 2 * MiB, t
 const OTHER_LIMITS: SandboxLimits = { ...LIMITS, memoryBytes: 2 * MiB + 65_536 };
 
 export const ROWS = {
-  code: "cold start: code node, ~1 KB in, fresh instance (instantiate+marshal+call+unmarshal)",
-  condition: "cold start: condition, fresh instance",
-  codeFreshInstance: "cold start: code node, ~1 KB in, fresh instance, reused zeroed memory (bench host)",
+  code: "cold start, not the production path: code node, ~1 KB in, fresh instance and memory per run (instantiate+marshal+call+unmarshal)",
+  condition: "cold start, not the production path: condition, fresh instance and memory per run",
+  codeFreshInstance:
+    "cold start, not the production path: code node, ~1 KB in, fresh instance, reused zeroed memory (bench host)",
   codePooled: "run: code node, ~1 KB in, pooled instance (host reset)",
   conditionPooled: "run: condition, pooled instance (host reset)",
   instantiate: "part: new WebAssembly.Instance only (code node module)",

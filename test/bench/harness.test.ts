@@ -36,13 +36,17 @@ describe("bench harness", () => {
       expect(typeof row.name).toBe("string");
     }
     const names = rows.map((r) => r.name as string);
-    expect(names.some((n) => n.startsWith("cold start: code node"))).toBe(true);
+    expect(names.some((n) => n.startsWith("cold start, not the production path: code node"))).toBe(true);
+    expect(names.some((n) => n.startsWith("first run: code node"))).toBe(true);
+    expect(names).toContain("sandboxed / direct JS, paired median: kernel json_roundtrip");
+    expect(names).toContain("sandboxed / direct JS, paired median: kernel word_count");
     expect(names).toContain("fuel / no fuel, paired median: kernel int_loop");
     expect(names).toContain("sandboxed / direct JS: kernel float_reduce");
     expect(new Set(names).size).toBe(names.length);
 
     const printed = formatOutcome(outcome);
     expect(printed).toContain("targets:");
-    expect(outcome.targets.some((t) => t.target.startsWith("< 128 KiB per live sandbox"))).toBe(true);
+    expect(outcome.targets.some((t) => t.target.startsWith("<= 64 KiB per live instance"))).toBe(true);
+    expect(outcome.targets.some((t) => t.target.startsWith("first run <= 25 us"))).toBe(true);
   }, 240_000);
 });
