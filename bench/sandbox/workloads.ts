@@ -61,8 +61,8 @@ export const tinyNode: Workload = {
 
 /**
  * Records per round of the json_roundtrip kernel, and rounds. Issue 13 asks for ~1,000 records;
- * today `JSON.stringify` of an array (like `join`: support/arrays.ts builds with `s += ...`) is
- * quadratic in the array's length, in fuel and in memory (the stub runtime never frees): 100
+ * today `JSON.stringify` of an array is quadratic in the array's length, in fuel and in memory
+ * (the stub runtime never frees), as `join` of a `string[]` is (support/arrays.ts): 100
  * records take ~16 MiB of sandbox memory, 400 records 256 MiB, 1,000 more than 1 GiB. Raise
  * these once it is linear (and drop the kernel's `memoryBytes`).
  */
