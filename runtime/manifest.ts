@@ -5,6 +5,7 @@
  */
 import type { FailurePolicy, RetryPolicy } from "./options.js";
 import type { SandboxLimits, TrustProfileName } from "./profiles.js";
+import type { SandboxSource } from "./sandbox/host.js";
 import type { ObjectType, SchemaType } from "./schema.js";
 
 /** A sandboxed piece (code node or condition) as the runtime loads it. */
@@ -22,6 +23,8 @@ export interface SandboxManifest {
   readonly trust?: TrustProfileName;
   /** Set for code nodes of the `trusted` profile: they run directly and have no module. */
   readonly direct?: true;
+  /** Where the body is (its file's name and first line): trap messages name the workflow line. */
+  readonly source?: SandboxSource;
 }
 
 /** Per-node settings. */

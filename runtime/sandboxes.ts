@@ -58,5 +58,6 @@ async function load(url: string, nodeId: string, manifest: SandboxManifest): Pro
     inputType: manifest.inputType,
     outputType: manifest.outputType,
     capabilities: manifest.capabilities,
+    ...(manifest.source && { source: manifest.source }),
   });
 }

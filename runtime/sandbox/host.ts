@@ -32,7 +32,15 @@ export class SandboxAbort extends Error {}
 export const OUTPUT_ABORT_PREFIX = "__ice_output_invalid:";
 
 /** The per-run state the import functions read. */
+/** A body's place in its workflow file: the file's name and the line of the body's first line. */
+export interface SandboxSource {
+  readonly file: string;
+  readonly line: number;
+}
+
 export interface HostRun {
+  /** Where the module's body is (trap messages add it to the body line); fixed per program. */
+  readonly source: SandboxSource | undefined;
   memory: WebAssembly.Memory | undefined;
   hooks: SandboxHooks | undefined;
   meter: FuelMeter | undefined;
@@ -68,8 +76,9 @@ export function withHostState<T>(host: HostRun, changes: Partial<HostRun>, body:
 }
 
 /** A fresh per-run state. */
-export function hostRun(): HostRun {
+export function hostRun(source?: SandboxSource): HostRun {
   return {
+    source,
     memory: undefined,
     hooks: undefined,
     meter: undefined,
@@ -103,13 +112,17 @@ export function sanitize(text: string): string {
 }
 
 /**
- * An abort message with where it happened: code nodes pass the workflow file and the line of the
- * statement running (src/codenode/support/exceptions.ts) as abort's file and line.
+ * An abort message with where it happened: code nodes pass the line of the statement running,
+ * counted from the body's first line (src/codenode/support/exceptions.ts), and no file; the
+ * program's `source` turns it into the workflow file's line. A module that names a file (asc's
+ * own aborts) keeps its file and line.
  */
 function withLocation(run: HostRun, text: string, file: number, line: number): string {
   if (!run.memory || !Number.isInteger(line) || line <= 0 || text.startsWith(OUTPUT_ABORT_PREFIX)) return text;
   const name = file ? readSandboxString(run.memory, file, 200) : undefined;
-  return `${text} (at ${name ? `${name}:` : "line "}${line})`;
+  if (name) return `${text} (at ${name}:${line})`;
+  const source = run.source;
+  return source ? `${text} (at ${source.file}:${source.line + line - 1})` : `${text} (at body line ${line})`;
 }
 
 /** The import object for a module granted `capabilities`: `env` (abort + capabilities) and `ice` (tick). */

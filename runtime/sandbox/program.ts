@@ -43,6 +43,7 @@ import {
   withHostState,
   type HostRun,
   type SandboxHooks,
+  type SandboxSource,
 } from "./host.js";
 import { INTRINSIC_IMPORTS, IntrinsicError } from "./intrinsics.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
@@ -54,7 +55,10 @@ export interface SandboxSpec {
   readonly outputType: ObjectType;
   /** Granted capability names; the module may import only what these allow. */
   readonly capabilities: readonly string[];
+  /** Where the body is: a trap at body line n names `file:(line + n - 1)`. */
+  readonly source?: SandboxSource;
 }
+
 
 /** A successful run. */
 export interface SandboxResult {
@@ -88,7 +92,7 @@ const writer = new WireWriter();
 
 /** A verified sandbox module, ready to run any number of times. */
 export class SandboxProgram {
-  private readonly host: HostRun = hostRun();
+  private readonly host: HostRun;
   private readonly imports: WebAssembly.Imports;
   private readonly env: Record<string, unknown>;
   /** An instance in its initial state, kept from the last successful run. */
@@ -104,6 +108,7 @@ export class SandboxProgram {
     private readonly encode: Encoder,
     private readonly decode: Decoder,
   ) {
+    this.host = hostRun(spec.source);
     const { env, ice } = createImports(this.host, spec.capabilities);
     this.env = env;
     this.imports = { env: env as WebAssembly.ModuleImports, ice: ice as WebAssembly.ModuleImports };

@@ -10,12 +10,11 @@
  * typed tree, and the printer maps each node to AssemblyScript with JavaScript's semantics
  * (runtimeLib.ts holds the helpers, runtime/sandbox/intrinsics.ts the host's number functions).
  */
-import { basename } from "node:path";
 import type { ObjectType } from "../../runtime/schema.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { BodyMap } from "../emit/wasm/bodyMap.js";
 import { generateMarshalling } from "../emit/wasm/marshal.js";
-import type { EmbeddedSource } from "../plan/node.js";
+import { embeddedFirstLine, type EmbeddedSource } from "../plan/node.js";
 import { type BodyFile, bodyFile, NODE_FUNCTION } from "./declarations.js";
 import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
@@ -51,6 +50,7 @@ export function lowerBody(
   if (!typed) return { source: undefined, diagnostics };
   const classes = new ClassRegistry();
   const ctx = new PrintContext(typed.checker, classes, map, typed.bodyStart);
+  ctx.firstLine = embeddedFirstLine(body);
   const inputClass = classes.fromSchema(inputType);
   const outputClass = classes.fromSchema(outputType);
   const marshal = generateMarshalling(inputType, outputType, classes);
@@ -91,7 +91,6 @@ export function lowerBody(
     marshal.functions,
     "export function __ice_alloc(length: i32): usize { return __ice_in(length); }",
     "export function __ice_run(): usize {",
-    `  __ice_set_file(${JSON.stringify(basename(body.span.file.path))});`,
     "  __ice_set_line(0);",
     `  __ice_inputs = ${marshal.readInput}();`,
     `  const output = ${NODE_FUNCTION}();`,

@@ -4,11 +4,20 @@
  * schemas and sandbox module. `retry_policy.max_attempts` counts the first attempt, so it gives
  * `retries` as max_attempts - 1 (the checker reports a `retries` that disagrees).
  */
+import { basename } from "node:path";
 import { toJsonSchema } from "../../runtime/jsonSchema.js";
 import type { NodeManifest, WorkflowManifest } from "../../runtime/manifest.js";
 import type { RetryPolicy } from "../../runtime/options.js";
 import { isTrustProfileName } from "../../runtime/profiles.js";
-import { ENV_ROOT, ownReferences, referencesIn, walkNodes, type PlanNode, type Workflow } from "../plan/index.js";
+import {
+  embeddedFirstLine,
+  ENV_ROOT,
+  ownReferences,
+  referencesIn,
+  walkNodes,
+  type PlanNode,
+  type Workflow,
+} from "../plan/index.js";
 import type { LoweredSandbox } from "./sandboxes.js";
 
 /** File name of a sandboxed node's module, beside the generated module. */
@@ -78,6 +87,7 @@ function nodeManifest(
         limits: sandbox.limits,
         ...(node.trust && isTrustProfileName(node.trust.name) && { trust: node.trust.name }),
         ...(sandbox.direct && { direct: true as const }),
+        source: { file: basename(sandbox.body.span.file.path), line: embeddedFirstLine(sandbox.body) },
       },
     }),
     ...((node.kind === "agent" || node.kind === "recursive") && {

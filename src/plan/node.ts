@@ -242,6 +242,15 @@ export interface EmbeddedSource {
   readonly span: Span;
 }
 
+/**
+ * The workflow-file line (1-based) of an embedded source's first line. Sandbox modules count
+ * their trap lines from it (line 1 = the body's first line), so a module does not change when
+ * its body moves in the file; the runtime adds it back (manifest `source`).
+ */
+export function embeddedFirstLine(source: EmbeddedSource): number {
+  return source.span.file.position(source.lineOrigins[0] ?? source.span.start).line;
+}
+
 /** A tool signature declared in the top-level `tools:` map. */
 export interface ToolDeclaration {
   readonly name: string;

@@ -50,4 +50,27 @@ describe("iceosc run: exceptions and trap locations", () => {
     expect(failed.stderr).toMatch(/out of range/);
     expect(failed.stderr).toContain(`index.yaml:${line(3)}`);
   });
+
+  it("compiles a body once wherever it sits, and names each place's own line", async () => {
+    // The module counts lines from the body's first line; the manifest adds where the body is.
+    const body = ["const xs = [1, 2, 3, 4417];", "const v = [xs[inputs.n]];", "return { value: v.length };"].join("\n");
+    const dir = writeFiles({
+      "top.yaml": codeWorkflow(body),
+      "moved.yaml": `# a comment\n# and another\n${codeWorkflow(body)}`,
+    });
+    const failed: string[] = [];
+    const builds: string[] = [];
+    for (const name of ["top", "moved"]) {
+      const out = join(dir, `out-${name}`);
+      const build = await iceosc(["build", join(dir, `${name}.yaml`), "--out-dir", out]);
+      expect(build.code).toBe(0);
+      builds.push(build.stdout + build.stderr);
+      const run = await iceosc(["run", join(dir, `${name}.yaml`), "--input", '{"n":9}']);
+      expect(run.code).toBe(1);
+      failed.push(run.stderr);
+    }
+    expect(failed[0]).toContain(`top.yaml:${line(2)}`);
+    expect(failed[1]).toContain(`moved.yaml:${line(2) + 2}`);
+    expect(builds[1]).toContain("1 from cache");
+  });
 });

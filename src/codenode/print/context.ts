@@ -74,6 +74,8 @@ export class PrintContext {
   current!: FunctionState;
   /** The body's own function. */
   root!: ts.Node;
+  /** The workflow-file line of the body's first line: trap lines count from it (print/exceptions.ts `lineOf`). */
+  firstLine = 1;
 
   constructor(
     readonly checker: ts.TypeChecker,

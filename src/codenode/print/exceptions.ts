@@ -64,10 +64,13 @@ function frames(ctx: PrintContext): Frame[] {
   return f;
 }
 
-/** The 1-based line of the workflow file where `node` starts. */
+/**
+ * The line where `node` starts, counted from the body's first line (1): the module does not
+ * change when the body moves in the workflow file; the host adds the body's first line back.
+ */
 export function lineOf(ctx: PrintContext, node: ts.Node): number {
   const at = ctx.spanOf(node);
-  return at.file.position(at.start).line;
+  return at.file.position(at.start).line - ctx.firstLine + 1;
 }
 
 // ---- which functions may throw -----------------------------------------------------------

@@ -4,9 +4,10 @@
  * in the pending slot `__ice_exc` and the throwing function returns; every call that may throw is
  * followed by a check that jumps to the enclosing `catch`/`finally` or returns in turn
  * (print/exceptions.ts). An exception still pending when the body returns fails the node
- * (`__ice_uncaught`). Also the workflow line of the statement running (`__ice_set_line`), which
- * `__ice_abort` (asc's `--use abort=...`) passes with every abort (the host appends it), so a trap names
- * the workflow line where it happened.
+ * (`__ice_uncaught`). Also the line of the statement running, counted from the body's first line
+ * (`__ice_set_line`), which `__ice_abort` (asc's `--use abort=...`) passes with every abort: the
+ * host adds the body's place in the workflow file, so a trap names the workflow line where it
+ * happened while the module stays the same wherever the body sits.
  */
 
 /** AssemblyScript source: exceptions and trap locations. */
@@ -14,20 +15,18 @@ export const EXCEPTIONS_SUPPORT = `
 
 // ---- exceptions and trap locations --------------------------------------------------------
 @external("env", "abort") declare function __ice_host_abort(message: usize, file: usize, line: u32, column: u32): void;
-const __ice_where_at: usize = memory.data(8);
-/** The workflow line of the statement running (0: none yet). */
+const __ice_where_at: usize = memory.data(4);
+/** The body line of the statement running (1: the body's first line; 0: none yet). */
 export function __ice_set_line(line: i32): void { store<i32>(__ice_where_at, line); }
 /** A value, after setting the line back to the statement that called a body function. */
 export function __ice_ln<T>(v: T, line: i32): T { store<i32>(__ice_where_at, line); return v; }
-/** The workflow file named in trap messages. */
-export function __ice_set_file(file: string): void { store<usize>(__ice_where_at, changetype<usize>(file), 4); }
 /**
- * Every abort (asc's --use abort=...): the message, with the workflow file and line of the
- * statement running in place of asc's own file and line (the host appends them).
+ * Every abort (asc's --use abort=...): the message, with the body line of the statement running
+ * in place of asc's own file and line (no file: the host knows where the body is).
  */
 export function __ice_abort(message: string | null = null, fileName: string | null = null, line: u32 = 0, column: u32 = 0): void {
   const text = message === null ? "abort" : message;
-  __ice_host_abort(changetype<usize>(text), load<usize>(__ice_where_at, 4), <u32>load<i32>(__ice_where_at), 0);
+  __ice_host_abort(changetype<usize>(text), 0, <u32>load<i32>(__ice_where_at), 0);
   unreachable();
 }
 
