@@ -26,7 +26,7 @@ import { optionalCall } from "./optionalCall.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 import { dictMethod, objectCall } from "./objects.js";
-import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./json.js";
+import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./jsonCalls.js";
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 

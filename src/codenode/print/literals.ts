@@ -11,7 +11,8 @@ import { collect } from "./iteration.js";
 import { closureOf } from "./closures.js";
 import { printDictLiteral } from "./objects.js";
 import { printShapeSpread } from "./shapes.js";
-import { printJsonArray, printJsonObject, recordOrder } from "./json.js";
+import { printJsonArray, printJsonObject } from "./json.js";
+import { recordOrder } from "./jsonConvert.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
   // The `[]` of `s.match(re) ?? []` (print/regex.ts).

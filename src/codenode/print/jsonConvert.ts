@@ -1,0 +1,333 @@
+/**
+ * @fileoverview Conversions between typed values and JSON values (`__ice_J`, support/json.ts) in
+ * the printer:
+ * - a number, string, boolean or `any[]` becomes a JSON value as it is (arrays are shared);
+ * - a typed array, object, Map or Set becomes a copy, which is exact only where nothing can see
+ *   the difference: inside the value given to `JSON.stringify` and in the body's returned object
+ *   (elsewhere JavaScript would share it: refused); an object's keys come in the order its object
+ *   literals write them (refused when that order is not known at compile time);
+ * - a JSON value read where TypeScript's type is a primitive or `any[]` (narrowed by `typeof`,
+ *   `Array.isArray`, or declared) is checked at run time: JavaScript would go on with the value,
+ *   the sandbox stops (README "What code nodes support").
+ * The conversion functions of typed objects are generated once the whole body is printed
+ * (finishJson), when every object literal's key order is known.
+ */
+import { ts } from "ts-morph";
+import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, fromChecker, typeKey } from "../types.js";
+import { type PrintContext, type Printed, stripParens } from "./context.js";
+import { describe, unwrap } from "./coerce.js";
+import { stringLiteral } from "./expressions.js";
+
+/** Per body: conversion functions asked for, generated at the end (finishJson). */
+interface JsonState {
+  readonly conversions: Map<string, { name: string; type: ValueType; sites: ts.Node[] }>;
+  /** Shape name -> the key orders its object literals write. */
+  readonly orders: Map<string, string[][]>;
+  /** Shapes whose instances come from the node's inputs (key order and extra keys unknown). */
+  readonly inputShapes: Set<string>;
+  counter: number;
+}
+const STATES = new WeakMap<PrintContext, JsonState>();
+
+function state(ctx: PrintContext): JsonState {
+  let s = STATES.get(ctx);
+  if (!s) {
+    s = { conversions: new Map(), orders: new Map(), inputShapes: new Set(), counter: 0 };
+    STATES.set(ctx, s);
+  }
+  return s;
+}
+
+/** Marks the classes of the input schema: their instances' key order is the input's. */
+export function markInputShapes(ctx: PrintContext, type: ValueType): void {
+  const visit = (t: ValueType): void => {
+    if (t.kind === "object") {
+      if (state(ctx).inputShapes.has(t.shape.name)) return;
+      state(ctx).inputShapes.add(t.shape.name);
+      for (const f of t.shape.fields) visit(f.type);
+    } else if (t.kind === "array") visit(t.element);
+    else if (t.kind === "optional") visit(t.inner);
+  };
+  visit(type);
+}
+
+/** Records the key order an object literal of `shape` writes. */
+export function recordOrder(ctx: PrintContext, shape: ClassShape, written: readonly string[]): void {
+  const orders = state(ctx).orders;
+  const list = orders.get(shape.name) ?? [];
+  list.push([...written]);
+  orders.set(shape.name, list);
+}
+
+/** A typed value as a JSON value. */
+export function toJson(ctx: PrintContext, printed: Printed, at: ts.Node): string {
+  const t = printed.type;
+  switch (t.kind) {
+    case "json":
+      return printed.text;
+    case "number":
+      return `__ice_jv_num(${printed.text})`;
+    case "string":
+      return `__ice_jv_str(${printed.text})`;
+    case "boolean":
+      return `__ice_jv_bool(${printed.text})`;
+    case "void":
+      return printed.text === "0" ? "__ice_j_undef()" : `(${printed.text}, __ice_j_undef())`;
+    case "array":
+      if (t.element.kind === "json") return `__ice_jv_arr(${printed.text})`;
+      break;
+    case "optional":
+      if (
+        isPrimitive(t.inner) ||
+        t.inner.kind === "string" ||
+        (t.inner.kind === "array" && t.inner.element.kind === "json")
+      )
+        return `${conversion(ctx, t, at)}(${printed.text})`;
+      break;
+    default:
+      break;
+  }
+  if (!consuming(at))
+    return ctx.refuse(
+      at,
+      `using a value of type '${describe(t)}' as a value of type 'any'`,
+      "JavaScript would share the object, the sandbox would copy it: keep its declared type, or build the value as a literal where it is used",
+    );
+  return `${conversion(ctx, t, at)}(${printed.text})`;
+}
+
+/** A JSON value where TypeScript's type is `to`. */
+export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
+  switch (to.kind) {
+    case "json":
+      return printed.text;
+    case "number":
+      return `__ice_j_to_num(${printed.text})`;
+    case "string":
+      return `__ice_j_to_str(${printed.text})`;
+    case "boolean":
+      return `__ice_j_to_bool(${printed.text})`;
+    case "void":
+      return printed.text;
+    case "array":
+      if (to.element.kind === "json") return `__ice_j_to_arr(${printed.text})`;
+      break;
+    case "optional": {
+      const inner = to.inner;
+      if (isPrimitive(inner) || inner.kind === "string" || (inner.kind === "array" && inner.element.kind === "json")) {
+        const name = `__ice_fromjson_${typeKey(to).replace(/\W/g, "_")}`;
+        hoistOnce(ctx, name, () => {
+          const value = fromJson(ctx, { text: "v", type: JSON_VALUE }, inner, at);
+          const boxed = isPrimitive(inner) ? `new __ice_Box<${asType(inner)}>(${value})` : value;
+          return `function ${name}(v: __ice_J): ${asType(to)} { return v.k == 0 ? null : ${boxed}; }`;
+        });
+        return `${name}(${printed.text})`;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ctx.refuse(
+    at,
+    `reading a value of type 'any' as '${describe(to)}'`,
+    "read its fields one by one into typed variables (`const n: number = data.n`), or keep it as 'any'",
+  );
+}
+
+const HOISTED = new WeakMap<PrintContext, Set<string>>();
+function hoistOnce(ctx: PrintContext, name: string, text: () => string): void {
+  let done = HOISTED.get(ctx);
+  if (!done) {
+    done = new Set();
+    HOISTED.set(ctx, done);
+  }
+  if (done.has(name)) return;
+  done.add(name);
+  ctx.hoisted.push(text());
+}
+
+/** True where a copy cannot be told from the shared value: inside `JSON.stringify(...)`'s value and the body's returned object. */
+function consuming(at: ts.Node): boolean {
+  let node: ts.Node = at;
+  while (node.parent) {
+    const parent = node.parent;
+    if (ts.isCallExpression(parent)) return isJsonCall(parent, "stringify") && parent.arguments[0] === node;
+    if (ts.isReturnStatement(parent)) {
+      let fn: ts.Node = parent.parent;
+      while (fn && !ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn))
+        fn = fn.parent;
+      return !!fn && ts.isFunctionDeclaration(fn) && fn.name?.text === "__ice_node";
+    }
+    const passes =
+      ts.isParenthesizedExpression(parent) ||
+      ts.isObjectLiteralExpression(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isSpreadElement(parent) ||
+      ts.isSpreadAssignment(parent) ||
+      ts.isAsExpression(parent) ||
+      ts.isSatisfiesExpression(parent) ||
+      ts.isNonNullExpression(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === node) ||
+      ts.isShorthandPropertyAssignment(parent) ||
+      (ts.isConditionalExpression(parent) && parent.condition !== node);
+    if (!passes) return false;
+    node = parent;
+  }
+  return false;
+}
+
+function isJsonCall(node: ts.CallExpression, method: string): boolean {
+  const callee = stripParens(node.expression);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === "JSON" &&
+    callee.name.text === method
+  );
+}
+
+/** The name of the function converting a typed value to a JSON value (its text is made by finishJson). */
+function conversion(ctx: PrintContext, t: ValueType, at: ts.Node): string {
+  const s = state(ctx);
+  const key = typeKey(t);
+  let found = s.conversions.get(key);
+  if (!found) {
+    found = { name: `__ice_tojson_${s.counter++}`, type: t, sites: [] };
+    s.conversions.set(key, found);
+    // Parts of the value are converted too.
+    if (t.kind === "array") conversion(ctx, t.element, at);
+    if (t.kind === "optional") conversion(ctx, t.inner, at);
+    if (t.kind === "object") for (const f of t.shape.fields) conversion(ctx, f.type, at);
+    if (t.kind === "tuple") for (const e of t.elements) conversion(ctx, e, at);
+  }
+  found.sites.push(at);
+  return found.name;
+}
+
+/** The conversion functions, once the whole body is printed (key orders known); refusals are reported. */
+export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
+  const s = STATES.get(ctx);
+  if (!s) return [];
+  const out: string[] = [];
+  for (const { name, type, sites } of s.conversions.values()) {
+    const param = `v: ${asType(type)}`;
+    const of = (t: ValueType, text: string): string => {
+      if (t.kind === "number" || t.kind === "string" || t.kind === "boolean" || t.kind === "json")
+        return toJson(ctx, { text, type: t }, sites[0]!);
+      return `${s.conversions.get(typeKey(t))!.name}(${text})`;
+    };
+    let body: string;
+    switch (type.kind) {
+      case "number":
+      case "string":
+      case "boolean":
+      case "json":
+        body = `return ${of(type, "v")};`;
+        break;
+      case "optional":
+        body = `return v === null ? __ice_j_undef() : ${of(type.inner, unwrap({ text: "v", type }))};`;
+        break;
+      case "array":
+        body = `const a = new Array<__ice_J>();\nfor (let i = 0; i < v.length; i++) a.push(${of(type.element, "v[i]")});\nreturn __ice_jv_arr(a);`;
+        break;
+      case "map":
+      case "set":
+      case "error":
+        body = "return __ice_j_newobj();";
+        break;
+      case "date":
+        // Date.prototype.toJSON: the ISO string, or null for an invalid date.
+        body = "return isFinite(v.t) ? __ice_jv_str(__ice_date_iso(v.t)) : __ice_j_null();";
+        break;
+      case "tuple":
+        body = `const a = new Array<__ice_J>();\n${type.elements.map((e, i) => `a.push(${of(e, `v._${i}`)});`).join("\n")}\nreturn __ice_jv_arr(a);`;
+        break;
+      case "object": {
+        const order = keyOrder(ctx, s, type.shape, root, sites[0]!);
+        if (!order) continue;
+        const puts = order.map((f) => {
+          const field = type.shape.fields.find((x) => x.name === f)!;
+          return `__ice_j_put(o, ${stringLiteral(f)}, ${of(field.type, `v.${f}`)});`;
+        });
+        body = `const o = __ice_j_newobj();\n${puts.join("\n")}\nreturn o;`;
+        break;
+      }
+      default:
+        ctx.report(refusal(ctx, sites[0]!, `a value of type '${describe(type)}' as JSON`));
+        continue;
+    }
+    out.push(`function ${name}(${param}): __ice_J {\n${body}\n}`);
+  }
+  return out;
+}
+
+function refusal(ctx: PrintContext, at: ts.Node, what: string) {
+  try {
+    ctx.refuse(at, what, "build the value as an object literal where it is used, or declare it as 'any'");
+  } catch {}
+  return ctx.diagnostics[ctx.diagnostics.length - 1]!;
+}
+
+/**
+ * The key order of a shape's instances: its object literals' order when they agree (an optional
+ * field some literal leaves out must never be assigned later: JavaScript would add it at the end).
+ */
+function keyOrder(
+  ctx: PrintContext,
+  s: JsonState,
+  shape: ClassShape,
+  root: ts.Node,
+  at: ts.Node,
+): string[] | undefined {
+  const fail = (why: string): undefined => {
+    try {
+      ctx.refuse(
+        at,
+        `turning this object into JSON (${why})`,
+        "build it as an object literal inside JSON.stringify(...) or the returned object, or declare it as 'any'",
+      );
+    } catch {}
+    return undefined;
+  };
+  if (s.inputShapes.has(shape.name))
+    return fail("its keys are in the order of the node's input, which is known only at run time");
+  const orders = s.orders.get(shape.name) ?? [];
+  if (orders.length === 0) return fail("its key order is not known at compile time");
+  const longest = orders.reduce((a, b) => (b.length > a.length ? b : a));
+  for (const o of orders) {
+    let j = 0;
+    for (const k of longest) if (o[j] === k) j++;
+    if (j !== o.length) return fail("object literals of this type write its keys in different orders");
+  }
+  const missing = shape.fields
+    .map((f) => f.name)
+    .filter((n) => !longest.includes(n) || orders.some((o) => !o.includes(n)));
+  if (missing.length > 0 && assignsField(ctx, root, shape, missing))
+    return fail("an optional field left out of a literal is assigned later, which moves it to the end in JavaScript");
+  return [...longest, ...shape.fields.map((f) => f.name).filter((n) => !longest.includes(n))];
+}
+
+function assignsField(ctx: PrintContext, root: ts.Node, shape: ClassShape, names: readonly string[]): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      ts.isPropertyAccessExpression(stripParens(node.left))
+    ) {
+      const left = stripParens(node.left) as ts.PropertyAccessExpression;
+      if (names.includes(left.name.text)) {
+        const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(left.expression), ctx.classes);
+        const t = "type" in converted ? converted.type : undefined;
+        const inner = t?.kind === "optional" ? t.inner : t;
+        if (inner?.kind === "object" && inner.shape.name === shape.name) found = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
