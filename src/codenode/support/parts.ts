@@ -17,6 +17,9 @@ import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
 import { DICTIONARY_SUPPORT } from "./dictionary.js";
 import { JSON_SUPPORT } from "./json.js";
+import { JSON_OPERATORS_SUPPORT } from "./jsonOperators.js";
+import { JSON_TEXT_SUPPORT } from "./jsonText.js";
+import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
@@ -33,5 +36,8 @@ export const SUPPORT_PARTS: readonly string[] = [
   EXCEPTIONS_SUPPORT,
   DICTIONARY_SUPPORT,
   JSON_SUPPORT,
+  JSON_OPERATORS_SUPPORT,
+  JSON_TEXT_SUPPORT,
+  JSON_WIRE_SUPPORT,
   BUILDER_SUPPORT,
 ];

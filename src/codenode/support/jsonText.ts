@@ -1,0 +1,279 @@
+/**
+ * @fileoverview The support library's `JSON.parse` and `JSON.stringify` over JSON values
+ * (`__ice_J`, json.ts): numbers as JavaScript reads and prints them, duplicate keys (last value at
+ * the first position), `__proto__` as data, JavaScript's string escaping (lone surrogates as
+ * `\udxxx`), indentation, and the TypeError of a cycle. Errors go through `__ice_j_throw`.
+ */
+
+/** AssemblyScript source: JSON.parse and JSON.stringify. */
+export const JSON_TEXT_SUPPORT = `
+// ---- JSON.parse ---------------------------------------------------------------------------
+class __ice_JP {
+  i: i32 = 0;
+  depth: i32 = 0;
+  constructor(public s: string) {}
+}
+function __ice_jp_fail(p: __ice_JP): void {
+  if (p.i >= p.s.length) __ice_j_throw("SyntaxError", "Unexpected end of JSON input");
+  __ice_j_throw("SyntaxError", "Unexpected token in JSON at position " + p.i.toString());
+}
+function __ice_jp_ws(p: __ice_JP): void {
+  const s = p.s;
+  const n = s.length;
+  let i = p.i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c != 32 && c != 9 && c != 10 && c != 13) break;
+    i++;
+  }
+  p.i = i;
+}
+function __ice_hex(c: i32): i32 {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+function __ice_jp_string(p: __ice_JP): string {
+  const s = p.s;
+  const n = s.length;
+  let i = p.i + 1;
+  let start = i;
+  let parts = new Array<string>(0);
+  let escaped = false;
+  while (true) {
+    if (i >= n) { p.i = i; __ice_jp_fail(p); }
+    const c = s.charCodeAt(i);
+    if (c == 34) break;
+    if (c < 32) { p.i = i; __ice_jp_fail(p); }
+    if (c != 92) { i++; continue; }
+    escaped = true;
+    parts.push(s.substring(start, i));
+    if (i + 1 >= n) { p.i = i + 1; __ice_jp_fail(p); }
+    const e = s.charCodeAt(i + 1);
+    let unit: i32 = -1;
+    if (e == 34) unit = 34;
+    else if (e == 92) unit = 92;
+    else if (e == 47) unit = 47;
+    else if (e == 98) unit = 8;
+    else if (e == 102) unit = 12;
+    else if (e == 110) unit = 10;
+    else if (e == 114) unit = 13;
+    else if (e == 116) unit = 9;
+    else if (e == 117) {
+      unit = 0;
+      for (let j = 0; j < 4; j++) {
+        const h = i + 2 + j < n ? __ice_hex(s.charCodeAt(i + 2 + j)) : -1;
+        if (h < 0) { p.i = i + 2 + j; __ice_jp_fail(p); }
+        unit = (unit << 4) | h;
+      }
+      i += 4;
+    } else { p.i = i + 1; __ice_jp_fail(p); }
+    parts.push(String.fromCharCode(unit));
+    i += 2;
+    start = i;
+  }
+  p.i = i + 1;
+  if (!escaped) return s.substring(start, i);
+  parts.push(s.substring(start, i));
+  return parts.join("");
+}
+function __ice_jp_digits(p: __ice_JP): i32 {
+  const s = p.s;
+  let i = p.i;
+  while (i < s.length) { const c = s.charCodeAt(i); if (c < 48 || c > 57) break; i++; }
+  const count = i - p.i;
+  p.i = i;
+  return count;
+}
+function __ice_jp_number(p: __ice_JP): f64 {
+  const s = p.s;
+  const start = p.i;
+  let negative = false;
+  if (s.charCodeAt(p.i) == 45) { negative = true; p.i++; }
+  if (p.i >= s.length) __ice_jp_fail(p);
+  const first = s.charCodeAt(p.i);
+  if (first == 48) p.i++;
+  else if (first >= 49 && first <= 57) __ice_jp_digits(p);
+  else __ice_jp_fail(p);
+  let simple = p.i - start - (negative ? 1 : 0) <= 15;
+  if (p.i < s.length && s.charCodeAt(p.i) == 46) {
+    p.i++;
+    if (__ice_jp_digits(p) == 0) __ice_jp_fail(p);
+    simple = false;
+  }
+  if (p.i < s.length && (s.charCodeAt(p.i) | 32) == 101) {
+    p.i++;
+    if (p.i < s.length && (s.charCodeAt(p.i) == 43 || s.charCodeAt(p.i) == 45)) p.i++;
+    if (__ice_jp_digits(p) == 0) __ice_jp_fail(p);
+    simple = false;
+  }
+  if (simple) {
+    let v: f64 = 0;
+    for (let i = start + (negative ? 1 : 0); i < p.i; i++) v = v * 10 + <f64>(s.charCodeAt(i) - 48);
+    return negative ? -v : v;
+  }
+  return __ice_str_num(s.substring(start, p.i), 0, NaN);
+}
+function __ice_jp_literal(p: __ice_JP, word: string): void {
+  for (let j = 0; j < word.length; j++) {
+    if (p.i >= p.s.length || p.s.charCodeAt(p.i) != word.charCodeAt(j)) __ice_jp_fail(p);
+    p.i++;
+  }
+}
+function __ice_jp_value(p: __ice_JP): __ice_J {
+  __ice_jp_ws(p);
+  if (p.i >= p.s.length) __ice_jp_fail(p);
+  const c = p.s.charCodeAt(p.i);
+  if (c == 34) return __ice_jv_str(__ice_jp_string(p));
+  if (c == 123 || c == 91) {
+    if (++p.depth > 5000) abort("JSON.parse: the text nests deeper than 5000 levels");
+    const v = c == 123 ? __ice_jp_object(p) : __ice_jp_array(p);
+    p.depth--;
+    return v;
+  }
+  if (c == 116) { __ice_jp_literal(p, "true"); return __ice_jv_bool(true); }
+  if (c == 102) { __ice_jp_literal(p, "false"); return __ice_jv_bool(false); }
+  if (c == 110) { __ice_jp_literal(p, "null"); return __ice_j_null(); }
+  if (c == 45 || (c >= 48 && c <= 57)) return __ice_jv_num(__ice_jp_number(p));
+  __ice_jp_fail(p);
+  return __ice_j_undef();
+}
+function __ice_jp_array(p: __ice_JP): __ice_J {
+  p.i++;
+  const out = new Array<__ice_J>();
+  __ice_jp_ws(p);
+  if (p.i < p.s.length && p.s.charCodeAt(p.i) == 93) { p.i++; return __ice_jv_arr(out); }
+  while (true) {
+    out.push(__ice_jp_value(p));
+    __ice_jp_ws(p);
+    if (p.i >= p.s.length) __ice_jp_fail(p);
+    const c = p.s.charCodeAt(p.i);
+    p.i++;
+    if (c == 93) break;
+    if (c != 44) { p.i--; __ice_jp_fail(p); }
+  }
+  return __ice_jv_arr(out);
+}
+function __ice_jp_object(p: __ice_JP): __ice_J {
+  p.i++;
+  const out = __ice_j_newobj();
+  __ice_jp_ws(p);
+  if (p.i < p.s.length && p.s.charCodeAt(p.i) == 125) { p.i++; return out; }
+  while (true) {
+    __ice_jp_ws(p);
+    if (p.i >= p.s.length || p.s.charCodeAt(p.i) != 34) __ice_jp_fail(p);
+    const key = __ice_jp_string(p);
+    __ice_jp_ws(p);
+    if (p.i >= p.s.length || p.s.charCodeAt(p.i) != 58) __ice_jp_fail(p);
+    p.i++;
+    __ice_j_put(out, key, __ice_jp_value(p));
+    __ice_jp_ws(p);
+    if (p.i >= p.s.length) __ice_jp_fail(p);
+    const c = p.s.charCodeAt(p.i);
+    p.i++;
+    if (c == 125) break;
+    if (c != 44) { p.i--; __ice_jp_fail(p); }
+  }
+  return out;
+}
+export function __ice_j_parse(text: string): __ice_J {
+  const p = new __ice_JP(text);
+  const v = __ice_jp_value(p);
+  __ice_jp_ws(p);
+  if (p.i < text.length) __ice_jp_fail(p);
+  return v;
+}
+
+// ---- JSON.stringify -----------------------------------------------------------------------
+const __ice_hexdigits = "0123456789abcdef";
+function __ice_js_u(out: Array<string>, c: i32): void {
+  out.push("\\\\u" + __ice_hexdigits.charAt((c >> 12) & 15) + __ice_hexdigits.charAt((c >> 8) & 15) + __ice_hexdigits.charAt((c >> 4) & 15) + __ice_hexdigits.charAt(c & 15));
+}
+/** QuoteJSONString. */
+export function __ice_js_quote(out: Array<string>, s: string): void {
+  out.push("\\"");
+  const n = s.length;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c != 34 && c != 92 && (c < 0xd800 || c > 0xdfff)) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
+    }
+    if (i > start) out.push(s.substring(start, i));
+    start = i + 1;
+    if (c == 34) out.push("\\\\\\"");
+    else if (c == 92) out.push("\\\\\\\\");
+    else if (c == 8) out.push("\\\\b");
+    else if (c == 12) out.push("\\\\f");
+    else if (c == 10) out.push("\\\\n");
+    else if (c == 13) out.push("\\\\r");
+    else if (c == 9) out.push("\\\\t");
+    else __ice_js_u(out, c);
+  }
+  if (n > start) out.push(start == 0 ? s : s.substring(start, n));
+  out.push("\\"");
+}
+function __ice_js_value(out: Array<string>, v: __ice_J, gap: string, indent: string, stack: Array<usize>): void {
+  switch (v.k) {
+    case 1: out.push("null"); return;
+    case 2: out.push(v.b ? "true" : "false"); return;
+    case 3: out.push(isFinite(v.n) ? __ice_num_str(v.n) : "null"); return;
+    case 4: __ice_js_quote(out, v.s); return;
+    default: break;
+  }
+  const id = __ice_j_id(v);
+  for (let i = 0; i < stack.length; i++)
+    if (stack[i] == id) __ice_j_throw("TypeError", "Converting circular structure to JSON");
+  stack.push(id);
+  const inner = indent + gap;
+  if (v.k == 5) {
+    const a = v.a!;
+    if (a.length == 0) out.push("[]");
+    else {
+      out.push(gap.length > 0 ? "[\\n" + inner : "[");
+      for (let i = 0; i < a.length; i++) {
+        if (i > 0) out.push(gap.length > 0 ? ",\\n" + inner : ",");
+        const e = unchecked(a[i]);
+        if (e.k == 0) out.push("null"); else __ice_js_value(out, e, gap, inner, stack);
+      }
+      out.push(gap.length > 0 ? "\\n" + indent + "]" : "]");
+    }
+  } else {
+    const keys = v.keys!;
+    const vals = v.vals!;
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const key = unchecked(keys[i]);
+      const e = vals.get(key);
+      if (e.k == 0) continue;
+      out.push(first ? (gap.length > 0 ? "{\\n" + inner : "{") : (gap.length > 0 ? ",\\n" + inner : ","));
+      first = false;
+      __ice_js_quote(out, key);
+      out.push(gap.length > 0 ? ": " : ":");
+      __ice_js_value(out, e, gap, inner, stack);
+    }
+    out.push(first ? "{}" : (gap.length > 0 ? "\\n" + indent + "}" : "}"));
+  }
+  stack.pop();
+}
+/** JSON.stringify(v, null, gap); undefined has no text (JavaScript returns undefined). */
+export function __ice_j_stringify(v: __ice_J, gap: string): string {
+  if (v.k == 0) abort("JSON.stringify(undefined) gives undefined, which a string cannot hold; check the value first");
+  const out = new Array<string>();
+  __ice_js_value(out, v, gap, "", new Array<usize>());
+  return out.join("");
+}
+/** The indentation of a number \`space\`: up to 10 spaces. */
+export function __ice_js_gap_num(n: f64): string {
+  const k = min(10, __ice_idx(n));
+  return k < 1 ? "" : " ".repeat(k);
+}
+export function __ice_js_gap_str(s: string): string { return s.length <= 10 ? s : s.substring(0, 10); }
+export function __ice_js_gap(v: __ice_J): string {
+  if (v.k == 3) return __ice_js_gap_num(v.n);
+  if (v.k == 4) return __ice_js_gap_str(v.s);
+  return "";
+}`;
