@@ -8,7 +8,7 @@
 import type { ts } from "ts-morph";
 import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
-import { isUpcast } from "./classes.js";
+import { isUpcast } from "./classShapes.js";
 import { fromJson, toJson } from "./jsonConvert.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };

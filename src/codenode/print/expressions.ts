@@ -21,7 +21,7 @@ import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regex.js";
 import { closureOf } from "./closures.js";
 import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
-import { printExtended } from "./classes.js";
+import { printExtended } from "./classExpressions.js";
 import { thrownText } from "./exceptions.js";
 import { printDelete, undefinedAware } from "./objects.js";
 

@@ -1,0 +1,190 @@
+/**
+ * @fileoverview Body classes in expressions, and the printer's hook called first by printExpr
+ * (printExtended): `this`, `new` of a body class, method calls (`super.m()` included), static
+ * members, `instanceof`, casts between a class and its subclasses (a checker-narrowed local read
+ * as a downcast), and what exceptions need in expressions (caught values, hoisted calls:
+ * exceptions.ts).
+ */
+import { ts } from "ts-morph";
+import { asType, type ValueType } from "../types.js";
+import { isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
+import { coerce } from "./coerce.js";
+import { fromThrown, isStatic, printCaught, printHoisted, THROWN } from "./exceptions.js";
+import { printExpr, printTo } from "./expressions.js";
+import { classTable, constructorParams, isUpcast, paramsOf, returnTypeOf, type ClassInfo } from "./classShapes.js";
+import { declareClass } from "./classes.js";
+
+function localClass(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefined {
+  if (!ts.isIdentifier(expr)) return undefined;
+  const symbol = ctx.symbolOf(expr);
+  const d = symbol?.declarations?.find(ts.isClassDeclaration);
+  return d ? classTable(ctx).get(d) : undefined;
+}
+
+/** The class that `this` means at `node` (refused inside a function nested in a method). */
+function thisClass(ctx: PrintContext, node: ts.Node): ClassInfo {
+  let unit: ts.Node | undefined = node.parent;
+  while (unit && !isFunctionLike(unit) && !ts.isPropertyDeclaration(unit) && !ts.isClassDeclaration(unit))
+    unit = unit.parent;
+  if (!unit || ts.isArrowFunction(unit) || ts.isFunctionExpression(unit) || ts.isFunctionDeclaration(unit))
+    return ctx.refuse(node, "'this' inside a nested function", "copy it into a const first: `const self = this;`");
+  const cls = ts.findAncestor(unit, ts.isClassDeclaration);
+  const info = cls && classTable(ctx).get(cls);
+  if (!info) return ctx.refuse(node, "'this' here", "use 'this' inside methods and constructors of a body class");
+  if (isStatic(unit) && !ts.isClassDeclaration(unit))
+    return ctx.refuse(node, "'this' in a static member", "name the class instead");
+  return info;
+}
+
+/**
+ * The printer's hook (called first by printExpr): hoisted calls and line bookkeeping
+ * (exceptions.ts), caught values, `this`, `super`, `new` of a body class, method calls,
+ * static members, `instanceof`. Undefined for everything else.
+ */
+export function printExtended(ctx: PrintContext, node: ts.Expression): Printed | undefined {
+  const hoisted = printHoisted(ctx, node);
+  if (hoisted) return hoisted;
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier: {
+      const symbol = ctx.symbolOf(node);
+      const d = symbol?.valueDeclaration;
+      if (d && ts.isVariableDeclaration(d) && ts.isCatchClause(d.parent)) {
+        if (ctx.captured.has(symbol!))
+          return ctx.refuse(
+            node,
+            "the caught value used inside a nested function",
+            "copy what you need into a const first",
+          );
+        return printCaught(ctx, node as ts.Identifier, ctx.nameOf(symbol!));
+      }
+      const cls = localClass(ctx, node);
+      if (cls) return { text: cls.name, type: { kind: "object", shape: cls.statics } };
+      return downcast(ctx, node);
+    }
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      // `e.message` / `e.name` of a value caught as `catch (e: any)`.
+      const access = node as ts.PropertyAccessExpression;
+      const operand = stripParens(access.expression);
+      const symbol = ts.isIdentifier(operand) ? ctx.symbolOf(operand) : undefined;
+      const d = symbol?.valueDeclaration;
+      if (!d || !ts.isVariableDeclaration(d) || !ts.isCatchClause(d.parent)) return undefined;
+      if (!(ctx.checker.getTypeAtLocation(operand).flags & ts.TypeFlags.Any)) return undefined;
+      const name = access.name.text;
+      if (name !== "message" && name !== "name")
+        return ctx.refuse(node, `'.${name}' of a caught value`, "test it with instanceof first");
+      return { text: `__ice_thrown_as<Error>(${ctx.nameOf(symbol!)}).${name}`, type: { kind: "string" } };
+    }
+    case ts.SyntaxKind.TypeOfExpression: {
+      // typeof of a caught value (other operands: the plain printer).
+      const operand = stripParens((node as ts.TypeOfExpression).expression);
+      const symbol = ts.isIdentifier(operand) ? ctx.symbolOf(operand) : undefined;
+      const d = symbol?.valueDeclaration;
+      if (!d || !ts.isVariableDeclaration(d) || !ts.isCatchClause(d.parent)) return undefined;
+      return { text: `__ice_thrown_typeof(${ctx.nameOf(symbol!)})`, type: { kind: "string" } };
+    }
+    case ts.SyntaxKind.ThisKeyword: {
+      const info = thisClass(ctx, node);
+      return { text: "this", type: { kind: "object", shape: info.shape } };
+    }
+    case ts.SyntaxKind.NewExpression: {
+      const n = node as ts.NewExpression;
+      const info = localClass(ctx, n.expression);
+      if (!info) return undefined;
+      if (!info.printed) declareClass(ctx, info);
+      const params = constructorParams(ctx, info);
+      const args = n.arguments ?? [];
+      if (params === "Error") {
+        const [m] = args;
+        return {
+          text: `new ${info.name}(${m ? printTo(ctx, m, { kind: "string" }) : ""})`,
+          type: { kind: "object", shape: info.shape },
+        };
+      }
+      if (args.length !== params.length)
+        return ctx.refuse(n, "a call with a different number of arguments than parameters", "pass every parameter");
+      const text = args.map((a, i) => printTo(ctx, a, params[i]!.type)).join(", ");
+      return { text: `new ${info.name}(${text})`, type: { kind: "object", shape: info.shape } };
+    }
+    case ts.SyntaxKind.CallExpression:
+      return methodCall(ctx, node as ts.CallExpression);
+    case ts.SyntaxKind.BinaryExpression: {
+      const b = node as ts.BinaryExpression;
+      if (b.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return undefined;
+      const right = stripParens(b.right);
+      const info = localClass(ctx, right);
+      const target = info ? info.name : ts.isIdentifier(right) && right.text === "Error" ? "Error" : undefined;
+      if (!target) return ctx.refuse(b.right, "instanceof of this", "test against a class of the body or Error");
+      const left = printExpr(ctx, b.left);
+      if (left.type === THROWN || (left.type.kind === "object" && left.type.shape.name === "__ice_Thrown"))
+        return { text: `__ice_thrown_is<${target}>(${left.text})`, type: { kind: "boolean" } };
+      if (left.type.kind === "object" || left.type.kind === "error")
+        return { text: `__ice_instance_of<${target}, ${asType(left.type)}>(${left.text})`, type: { kind: "boolean" } };
+      return { text: `(${left.text}, false)`, type: { kind: "boolean" } };
+    }
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.TypeAssertionExpression: {
+      const innerNode = (node as ts.AsExpression).expression;
+      const innerType = ctx.checker.getTypeAtLocation(innerNode);
+      if (innerType.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) {
+        const inner = printExpr(ctx, innerNode);
+        if (inner.type !== THROWN) return undefined;
+        const to = ctx.typeOf(node);
+        return { text: fromThrown(ctx, inner.text, to, node), type: to };
+      }
+      const targetClass = ctx.checker.getTypeAtLocation(node).getSymbol()?.declarations?.find(ts.isClassDeclaration);
+      if (!targetClass || !classTable(ctx).get(targetClass)) return undefined;
+      const inner = printExpr(ctx, innerNode);
+      const to = ctx.typeOf(node);
+      if (isUpcast(to, inner.type) && !isUpcast(inner.type, to))
+        return { text: `__ice_downcast<${asType(to)}, ${asType(inner.type)}>(${inner.text})`, type: to };
+      return { text: coerce(ctx, inner, to, node), type: to };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A local read where the checker narrowed a class type to a subclass (`if (s instanceof Circle)`). */
+function downcast(ctx: PrintContext, node: ts.Expression): Printed | undefined {
+  const symbol = ctx.symbolOf(node);
+  if (!symbol || !ctx.isLocal(symbol) || !(symbol.flags & ts.SymbolFlags.Variable)) return undefined;
+  const declared = symbol.valueDeclaration && ctx.checker.getTypeOfSymbolAtLocation(symbol, symbol.valueDeclaration);
+  const here = ctx.checker.getTypeAtLocation(node);
+  if (!declared || declared === here) return undefined;
+  const hereClass = here.getSymbol()?.declarations?.find(ts.isClassDeclaration);
+  if (!hereClass || !classTable(ctx).get(hereClass)) return undefined;
+  const declaredType = ctx.declaredType(symbol, node);
+  const hereType = ctx.typeOf(node, here);
+  if (declaredType.kind !== "object" && declaredType.kind !== "error") return undefined;
+  if (declaredType.kind === "object" && hereType.kind === "object" && declaredType.shape.name === hereType.shape.name)
+    return undefined;
+  const plainRead = printExprPlainIdentifier(ctx, node, declaredType);
+  return { text: `__ice_downcast<${asType(hereType)}, ${asType(declaredType)}>(${plainRead})`, type: hereType };
+}
+
+function printExprPlainIdentifier(ctx: PrintContext, node: ts.Expression, _declared: ValueType): string {
+  const symbol = ctx.symbolOf(node)!;
+  if (!ctx.captured.has(symbol)) return ctx.nameOf(symbol);
+  const declaration = symbol.valueDeclaration!;
+  return `${ctx.envOf(ctx.functionOf(declaration))}.${ctx.nameOf(symbol)}`;
+}
+
+function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undefined {
+  const callee = stripParens(call.expression);
+  if (callee.kind === ts.SyntaxKind.SuperKeyword)
+    return ctx.refuse(call, "super(...) here", "call super(...) as a statement of the constructor");
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const symbol = ctx.symbolOf(callee.name);
+  const method = symbol?.declarations?.find(ts.isMethodDeclaration);
+  if (!method || !ts.isClassDeclaration(method.parent) || !classTable(ctx).get(method.parent)) return undefined;
+  if (callee.questionDotToken)
+    return ctx.refuse(call, "'?.' before a method call", "check the value for undefined first");
+  const receiver =
+    callee.expression.kind === ts.SyntaxKind.SuperKeyword ? { text: "super" } : printExpr(ctx, callee.expression);
+  const params = paramsOf(ctx, method);
+  if (call.arguments.length !== params.length)
+    return ctx.refuse(call, "a call with a different number of arguments than parameters", "pass every parameter");
+  const args = call.arguments.map((a, i) => printTo(ctx, a, params[i]!.type));
+  const returnType = returnTypeOf(ctx, method);
+  return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
+}

@@ -1,0 +1,184 @@
+/**
+ * @fileoverview Body classes as the printer knows them before printing anything: each class
+ * declared in a body is registered with its AssemblyScript name, the object shape of its
+ * instances (fields in JavaScript's order, inherited ones first) and of its statics, and what it
+ * extends (a body class or `Error`); types.ts asks `ClassRegistry.userClasses` for the shapes.
+ * Also the signatures of constructors, methods and accessors, which declarations (classes.ts)
+ * and calls (classExpressions.ts) both read.
+ */
+import { ts } from "ts-morph";
+import { type ClassShape, optional, type ValueType } from "../types.js";
+import { type PrintContext, Refused, shortText } from "./context.js";
+import { baseClass, isStatic } from "./exceptions.js";
+
+export interface ClassInfo {
+  readonly node: ts.ClassDeclaration;
+  readonly name: string;
+  readonly shape: ClassShape & { fields: { name: string; type: ValueType }[] };
+  readonly statics: ClassShape & { fields: { name: string; type: ValueType }[] };
+  /** The AssemblyScript class it extends: a body class, `Error`, or none. */
+  readonly base: ClassInfo | "Error" | undefined;
+  printed: boolean;
+}
+
+const infos = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
+/** Shape names of body classes, with what they extend (for upcasts and String(e)). */
+const shapes = new Map<string, ClassInfo>();
+
+export function classTable(ctx: PrintContext): Map<ts.ClassDeclaration, ClassInfo> {
+  let t = infos.get(ctx);
+  if (!t) {
+    t = new Map();
+    infos.set(ctx, t);
+  }
+  return t;
+}
+
+/** Registers every class of the body (before printing: their shapes are value types). */
+export function registerClasses(ctx: PrintContext, root: ts.FunctionDeclaration): void {
+  const found: ts.ClassDeclaration[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isClassDeclaration(n)) found.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(root);
+  if (found.length === 0) return;
+  const t = classTable(ctx);
+  for (const cls of found) {
+    const name = ctx.fresh(`C_${cls.name?.text ?? "anon"}_`);
+    const info: ClassInfo = {
+      node: cls,
+      name,
+      shape: { name, fields: [] },
+      statics: { name, fields: [] },
+      base: undefined,
+      printed: false,
+    };
+    t.set(cls, info);
+    shapes.set(name, info);
+    const symbol = cls.name && ctx.checker.getSymbolAtLocation(cls.name);
+    if (symbol) ctx.classes.userClasses.set(symbol, info.shape);
+  }
+  for (const info of t.values()) {
+    try {
+      fillShape(ctx, info);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+    }
+  }
+}
+
+function fillShape(ctx: PrintContext, info: ClassInfo): void {
+  const cls = info.node;
+  if (ctx.functionOf(cls) !== ctx.root)
+    ctx.refuse(cls.name ?? cls, "a class declared inside a function", "declare classes at the top level of the body");
+  if (!cls.name) ctx.refuse(cls, "an anonymous class", "give the class a name");
+  if (cls.typeParameters) ctx.refuse(cls, "a generic class", "declare the class with concrete types");
+  const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const base = baseClass(ctx, cls);
+  let baseInfo: ClassInfo | "Error" | undefined;
+  if (base) baseInfo = classTable(ctx).get(base);
+  else if (clause) {
+    const expr = clause.types[0]!.expression;
+    if (!(ts.isIdentifier(expr) && expr.text === "Error"))
+      ctx.refuse(expr, `extending '${shortText(expr)}'`, "extend a class of the body, or Error");
+    baseInfo = "Error";
+  }
+  (info as { base: ClassInfo | "Error" | undefined }).base = baseInfo;
+  if (baseInfo === "Error")
+    info.shape.fields.push({ name: "name", type: { kind: "string" } }, { name: "message", type: { kind: "string" } });
+  else if (baseInfo) {
+    info.shape.fields.push(...baseInfo.shape.fields);
+  }
+  const add = (target: { name: string; type: ValueType }[], name: string, type: ValueType) => {
+    if (!target.some((f) => f.name === name)) target.push({ name, type });
+  };
+  for (const member of cls.members) {
+    if (ts.isConstructorDeclaration(member)) {
+      for (const p of member.parameters)
+        if (ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) {
+          const symbol = ctx.symbolOf(p.name)!;
+          add(info.shape.fields, (p.name as ts.Identifier).text, ctx.declaredType(symbol, p));
+        }
+      continue;
+    }
+    if (ts.isSemicolonClassElement(member) || ts.isMethodDeclaration(member)) continue;
+    if (!member.name || !ts.isIdentifier(member.name))
+      ctx.refuse(member, "a class member with a computed or private name", "use a plain name");
+    const name = (member.name as ts.Identifier).text;
+    if (name.startsWith("__ice")) ctx.refuse(member, `the name '${name}'`, "use another name");
+    if (
+      ts.isPropertyDeclaration(member) ||
+      ts.isGetAccessorDeclaration(member) ||
+      ts.isSetAccessorDeclaration(member)
+    ) {
+      const symbol = ctx.checker.getSymbolAtLocation(member.name!)!;
+      let type = ctx.typeOf(member, ctx.checker.getTypeOfSymbolAtLocation(symbol, member));
+      if (ts.isPropertyDeclaration(member) && member.questionToken) type = optional(type);
+      add(isStatic(member) ? info.statics.fields : info.shape.fields, name, type);
+    } else ctx.refuse(member, "this class member", "use fields, a constructor, methods and accessors");
+  }
+}
+
+/** Body class shapes, by shape name. */
+export function classOfShape(t: ValueType): ClassInfo | undefined {
+  return t.kind === "object" ? shapes.get(t.shape.name) : undefined;
+}
+
+/** True when a value of type `from` is a `to` as it is (a subclass instance, an Error subclass). */
+export function isUpcast(from: ValueType, to: ValueType): boolean {
+  let info = classOfShape(from);
+  while (info) {
+    if (to.kind === "object" && to.shape.name === info.name) return true;
+    if (info.base === "Error") return to.kind === "error";
+    info = info.base;
+  }
+  return false;
+}
+
+/** True for values that are Errors (String(e) as Error.prototype.toString). */
+export function isErrorValue(t: ValueType): boolean {
+  return t.kind === "error" || isUpcast(t, { kind: "error" });
+}
+
+/** The parameter's own symbol (a parameter property also has a property symbol). */
+export function paramSymbol(ctx: PrintContext, p: ts.ParameterDeclaration): ts.Symbol {
+  if (ts.isIdentifier(p.name) && ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) {
+    const [own] = ctx.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text);
+    if (own) return own;
+  }
+  return ctx.symbolOf(p.name)!;
+}
+
+export interface Param {
+  readonly name: string;
+  readonly type: ValueType;
+}
+
+export function paramsOf(ctx: PrintContext, node: ts.SignatureDeclaration): Param[] {
+  return node.parameters.map((p) => {
+    if (!ts.isIdentifier(p.name)) ctx.refuse(p, "a destructured parameter", "take the object and read its fields");
+    if (p.initializer || p.questionToken || p.dotDotDotToken)
+      ctx.refuse(p, "optional, default or rest parameters of a method", "pass every argument explicitly");
+    const symbol = paramSymbol(ctx, p);
+    return { name: ctx.nameOf(symbol), type: ctx.declaredType(symbol, p) };
+  });
+}
+
+/** The parameters `new C(...)` takes (a class without a constructor takes its base's). */
+export function constructorParams(ctx: PrintContext, info: ClassInfo | "Error" | undefined): Param[] | "Error" {
+  if (info === undefined) return [];
+  if (info === "Error") return "Error";
+  const ctor = info.node.members.find(ts.isConstructorDeclaration);
+  if (ctor) return paramsOf(ctx, ctor);
+  return constructorParams(ctx, info.base);
+}
+
+export function returnTypeOf(ctx: PrintContext, node: ts.SignatureDeclaration): ValueType {
+  const signature = ctx.checker.getSignatureFromDeclaration(node)!;
+  let type = ctx.checker.getReturnTypeOfSignature(signature);
+  if (type.flags & ts.TypeFlags.TypeParameter) type = ctx.checker.getApparentType(type);
+  return ctx.typeOf(node, type);
+}
+
+/** Prints the body of a method-like unit with its own function state. */
