@@ -1,21 +1,14 @@
 /**
- * @fileoverview The .ice CST visitor (second half, on top of values and types): the workflow,
- * its statements and the eight node types, to the plan. Nodes with a syntax error inside are
+ * @fileoverview The .ice CST visitor's top layer (on top of values and types, valueVisitor.ts, and
+ * node parts, nodePartsVisitor.ts): the workflow, its statements and the eight node types, to the plan. Nodes with a syntax error inside are
  * skipped (the error is already reported), so one bad node does not hide the others' problems.
  */
-import type { IToken } from "chevrotain";
 import type {
   AgentNodeCstChildren,
-  ArgumentCstNode,
-  MetaCstChildren,
   RecursiveNodeCstChildren,
   BranchCstChildren,
-  ClauseCstChildren,
-  ClauseCstNode,
-  CodeBodyCstChildren,
   CodeNodeCstChildren,
   ConditionNodeCstChildren,
-  GroupCstChildren,
   LlmNodeCstChildren,
   LoopNodeCstChildren,
   NodeBlockCstChildren,
@@ -24,65 +17,30 @@ import type {
   OutputCstChildren,
   ParallelClauseCstChildren,
   ParallelNodeCstChildren,
-  PromptCstChildren,
-  ReturnTypeCstNode,
   StatementCstChildren,
   ToolDeclCstChildren,
   ToolNodeCstChildren,
   WorkflowCstChildren,
   WorkflowNodeCstChildren,
 } from "../../../grammar/index.js";
-import { formatType } from "../../../runtime/schema.js";
 import { Diagnostics, type Span } from "../../diagnostics/index.js";
 import type {
   Convergence,
-  EmbeddedSource,
   Named,
-  NodeKind,
   ObjectType,
   PlanNode,
-  SchemaType,
-  TemplateValue,
   ToolDeclaration,
-  ToolNode,
   Value,
   ValueEntry,
   Workflow,
 } from "../../plan/index.js";
 import { readMeta } from "./meta.js";
 import { parseExpression } from "../expression/index.js";
-import { parseTemplate } from "../template.js";
-import {
-  clauseMap,
-  COMMON_CLAUSES,
-  DECLARATION_CLAUSES,
-  failureModeClause,
-  KIND_CLAUSES,
-  limitsClause,
-  nameOf,
-  namesClause,
-  numberValue,
-  retryPolicyClause,
-  secondsClause,
-  stringClause,
-  unknownNodeClause,
-  type Clause,
-} from "./clauses.js";
-import { checkCodeBody } from "../bounds.js";
+import { clauseMap, DECLARATION_CLAUSES, namesClause, stringClause, type Clause } from "./clauses.js";
 import { keyText, numberText } from "./constants.js";
 import type { IceContext } from "./context.js";
-import { codeBodyText, groupText } from "./embeddedText.js";
-import { agentSettings, modelSettings } from "./modelSettings.js";
-import { stringSource, templateSource } from "./strings.js";
-import { ValueVisitor } from "./valueVisitor.js";
-
-type BaseFields = Omit<ToolNode, "kind" | "toolName" | "args">;
-
-/** A node's common fields and its clauses by name. */
-interface NodeStart {
-  readonly base: BaseFields;
-  readonly clauses: ReadonlyMap<string, Clause>;
-}
+import { agentSettings } from "./modelSettings.js";
+import { NodePartsVisitor } from "./nodePartsVisitor.js";
 
 /** What one statement adds to the workflow. */
 type Statement =
@@ -94,7 +52,7 @@ type Statement =
 
 const EMPTY: ObjectType = { kind: "object", fields: [] };
 
-export class PlanBuilder extends ValueVisitor {
+export class PlanBuilder extends NodePartsVisitor {
   constructor(ice: IceContext) {
     super(ice);
     this.validateVisitor();
@@ -377,140 +335,8 @@ export class PlanBuilder extends ValueVisitor {
     };
   }
 
-  /** meta : 'meta' key '=' value     (id, schema_version, api_version, title, description, tags, metadata_id, draft_name) */
-  meta(ctx: MetaCstChildren): { key: string; span: Span; value: Value } | undefined {
-    const key = ctx.key?.[0] && this.key(ctx.key[0].children);
-    const value = ctx.value?.[0];
-    return key && value && { key: key.key, span: key.span, value: this.value(value.children, this.at(value)) };
-  }
-
-  private settings(args: readonly ArgumentCstNode[] | undefined, kind: "llm" | "agent" | "recursive") {
-    return modelSettings(this.ice, args ?? [], kind, (v) => this.value(v.children, this.at(v)));
-  }
-
-  /** prompt : Template | String */
-  prompt(ctx: PromptCstChildren): TemplateValue | undefined {
-    const template = ctx.Template?.[0];
-    const string = ctx.StringLiteral?.[0];
-    const source = template ? templateSource(this.ice.file, template) : string && stringSource(this.ice.file, string);
-    if (!source) return undefined;
-    const parsed = parseTemplate(source);
-    this.ice.bag.addAll(parsed.diagnostics);
-    return parsed.value;
-  }
-
-  /** clause : Identifier (value | Duration) | ('input_schema' | 'output_schema') objectType */
-  clause(ctx: ClauseCstChildren, at: Span): Clause | undefined {
-    const name = ctx.Identifier?.[0] ?? ctx.InputSchema?.[0] ?? ctx.OutputSchema?.[0];
-    if (!name) return undefined;
-    const base = { name: name.image, nameSpan: this.ice.token(name), span: at };
-    if (ctx.objectType?.[0]) {
-      const schema = this.objectType(ctx.objectType[0].children);
-      return { ...base, ...(schema && { schema }) };
-    }
-    const duration = ctx.Duration?.[0];
-    if (duration) return { ...base, seconds: numberText(duration.image.slice(0, -1)) };
-    const value = ctx.value?.[0];
-    return { ...base, ...(value && { value: this.value(value.children, this.at(value)) }) };
-  }
-
-  /** codeBody : '{' (codeBody | NotCurly)* '}' */
-  codeBody(ctx: CodeBodyCstChildren): EmbeddedSource | undefined {
-    const [open, close] = [ctx.LCurly?.[0], ctx.RCurly?.[0]];
-    const source = open && close && codeBodyText(this.ice.file, open, close);
-    const deep = source && checkCodeBody(source);
-    if (deep) this.ice.bag.add(deep);
-    return source;
-  }
-
-  /** group : '(' (group | NotParen)* ')' */
-  group(ctx: GroupCstChildren): EmbeddedSource | undefined {
-    const [open, close] = [ctx.LParen?.[0], ctx.RParen?.[0]];
-    return open && close && groupText(this.ice.file, open, close);
-  }
-
   /** A node statement, unless a syntax error was reported inside it. */
   private readNode(node: NodeCstNode): PlanNode | undefined {
     return this.ice.broken(node) ? undefined : this.node(node.children, this.at(node));
-  }
-
-  private clauses(nodes: readonly ClauseCstNode[] | undefined): Clause[] {
-    return (nodes ?? []).flatMap((c) => this.clause(c.children, this.at(c)) ?? []);
-  }
-
-  /** A name written as a name or a string (tool names, workflow references). */
-  private named(key: Parameters<ValueVisitor["key"]>[0] | undefined): Named | undefined {
-    const read = key && this.key(key);
-    return read && { name: read.key, span: read.span };
-  }
-
-  /** The fields every node has, from its id, clauses and return type. */
-  private start(
-    kind: NodeKind,
-    id: IToken | undefined,
-    at: Span,
-    clauseNodes: readonly ClauseCstNode[] | undefined,
-    returnType: ReturnTypeCstNode | undefined,
-  ): NodeStart | undefined {
-    if (!id) return undefined;
-    const where = `node '${id.image}'`;
-    const clauses = clauseMap(
-      this.ice,
-      this.clauses(clauseNodes),
-      [...COMMON_CLAUSES, ...KIND_CLAUSES[kind]],
-      unknownNodeClause(this.ice, kind),
-      where,
-    );
-    const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = {
-      id: id.image,
-      span: at,
-      idSpan: this.ice.token(id),
-      dependencies: [],
-    };
-    const get = (name: string): Clause | undefined => clauses.get(name);
-    const after = get("after");
-    if (after) base.dependencies = namesClause(this.ice, after);
-    const output = returnType && this.returnType(returnType.children);
-    const outputClause = get("output_schema");
-    if (returnType && outputClause)
-      this.ice.bag.report(Diagnostics.DuplicateClause, outputClause.nameSpan, [
-        "output_schema",
-        `${where}, which has a return type`,
-      ]);
-    if (output) base.outputSchema = this.objectOutput(output, returnType!, id.image);
-    else if (outputClause?.schema) base.outputSchema = outputClause.schema;
-    const input = get("input_schema");
-    if (input?.schema) base.inputSchema = input.schema;
-    const retries = get("retries");
-    if (retries) base.retries = numberValue(this.ice, retries, retries.value, { integer: true, min: 0 });
-    const retryPolicy = get("retry_policy");
-    if (retryPolicy) base.retryPolicy = retryPolicyClause(this.ice, retryPolicy);
-    const onFailure = get("on_failure");
-    if (onFailure) base.onFailure = failureModeClause(this.ice, onFailure);
-    const timeout = get("timeout");
-    if (timeout) base.timeoutSeconds = secondsClause(this.ice, timeout);
-    const limits = get("limits");
-    if (limits) base.limits = limitsClause(this.ice, limits);
-    const trust = get("trust");
-    if (trust) base.trust = trust.value && nameOf(trust.value);
-    if (trust && !base.trust)
-      this.ice.bag.report(Diagnostics.WrongFieldType, trust.value?.span ?? trust.span, [
-        "trust",
-        "a trust profile name",
-        "something else",
-      ]);
-    for (const key of Object.keys(base) as (keyof BaseFields)[]) if (base[key] === undefined) delete base[key];
-    return { base, clauses };
-  }
-
-  /** A node's output type must be an object type. */
-  private objectOutput(type: SchemaType, node: ReturnTypeCstNode, id: string): ObjectType | undefined {
-    if (type.kind === "object") return type;
-    const written = node.children.type?.[0];
-    this.ice.bag.report(Diagnostics.ObjectTypeRequired, this.at(written ?? node), [
-      `the output type of node '${id}'`,
-      formatType(type),
-    ]);
-    return undefined;
   }
 }
