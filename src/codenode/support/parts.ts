@@ -15,6 +15,7 @@ import { EXCEPTIONS_SUPPORT } from "./exceptions.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
+import { REGEX_METHODS_SUPPORT } from "./regexMethods.js";
 import { DICTIONARY_SUPPORT } from "./dictionary.js";
 import { JSON_SUPPORT } from "./json.js";
 import { JSON_OPERATORS_SUPPORT } from "./jsonOperators.js";
@@ -31,6 +32,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   LIBRARY_SUPPORT,
   DATES_SUPPORT,
   REGEX_SUPPORT,
+  REGEX_METHODS_SUPPORT,
   LOCALE_SUPPORT,
   FUNCTIONS_SUPPORT,
   EXCEPTIONS_SUPPORT,
