@@ -9,16 +9,8 @@
  * compiling host's own regular expression engine over every character whose case can fold
  * (exact by construction; the rest of the characters fold only to themselves).
  */
-import {
-  complement,
-  contains,
-  dotRanges,
-  type Node,
-  normalize,
-  parsePattern,
-  type Ranges,
-  RegexRefusal,
-} from "./parse.js";
+import { type Node, parsePattern, RegexRefusal } from "./parse.js";
+import { complement, contains, dotRanges, normalize, type Ranges } from "./ranges.js";
 
 export { RegexRefusal };
 
