@@ -21,7 +21,7 @@ import { numberMethod, stringMethod } from "./stringMethods.js";
 import { arrayFrom, arrayOf, asArray, collectionFrom, isIterator } from "./iteration.js";
 import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
-import { printRegexConstructor, regexMethod } from "./regex.js";
+import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };

@@ -18,7 +18,7 @@ import { narrowJson, printJsonDelete, printTypeof } from "./json.js";
 import { literalView } from "./int32.js";
 import { readLocal } from "./locals.js";
 import { printBinary, printPrefix, printUpdate } from "./operators.js";
-import { printRegexLiteral } from "./regex.js";
+import { printRegexLiteral } from "./regexMethods.js";
 import { closureOf } from "./closures.js";
 import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
 import { printExtended } from "./classExpressions.js";

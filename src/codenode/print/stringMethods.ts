@@ -10,7 +10,7 @@ import { coerce } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
 import { exactInt32 } from "./int32.js";
 import { arg } from "./calls.js";
-import { regexStringMethod } from "./regex.js";
+import { regexStringMethod } from "./regexMethods.js";
 
 export function numberMethod(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
   const digits = node.arguments[0];
