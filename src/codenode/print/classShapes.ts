@@ -180,5 +180,3 @@ export function returnTypeOf(ctx: PrintContext, node: ts.SignatureDeclaration): 
   if (type.flags & ts.TypeFlags.TypeParameter) type = ctx.checker.getApparentType(type);
   return ctx.typeOf(node, type);
 }
-
-/** Prints the body of a method-like unit with its own function state. */

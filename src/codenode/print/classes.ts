@@ -59,6 +59,7 @@ function rootEnv(ctx: PrintContext): string {
   return root ? "__ice_root_env!" : "0";
 }
 
+/** Prints the body of a method-like unit with its own function state. */
 function unitBody(
   ctx: PrintContext,
   node: ts.Node,
