@@ -165,19 +165,9 @@ export async function buildOnce(
     ...workflow.wasm.map((wasm) => ({ fileName: wasm.fileName, contents: wasm.bytes })),
   ]);
   const changed = previous ? files.filter((f) => !sameContents(previous.get(f.fileName), f.contents)) : files;
-  try {
-    writeOutputFiles(args.outDir, changed);
-  } catch (error) {
-    if (!(error instanceof OutsideOutDirError)) throw error;
-    const refused = createDiagnostic(Diagnostics.OutputOutsideOutDir, undefined, [
-      shownName(error.fileName),
-      args.outDir,
-    ]);
-    return failed(reportDiagnostics(io, [refused], args.format));
-  }
-  if (runtime.note && !previous) io.stderr(runtime.note);
   const written = writeFiles(io, args, changed);
   if (written !== 0) return failed(written);
+  if (runtime.note && !previous) io.stderr(runtime.note);
   if (pluginOutputs.length > 0) {
     const plugins = writeFiles(io, { ...args, outDir: join(args.outDir, "plugins") }, pluginOutputs);
     if (plugins !== 0) return failed(plugins);
