@@ -46,6 +46,7 @@ import {
   type SandboxSource,
 } from "./host.js";
 import { INTRINSIC_IMPORTS, IntrinsicError } from "./intrinsics.js";
+import { sampleObject } from "./sample.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
 
 /** What the host must know about a compiled sandbox unit. */
@@ -58,7 +59,6 @@ export interface SandboxSpec {
   /** Where the body is: a trap at body line n names `file:(line + n - 1)`. */
   readonly source?: SandboxSource;
 }
-
 
 /** A successful run. */
 export interface SandboxResult {
@@ -87,6 +87,10 @@ const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the run. */
 const START_FUEL = 10_000_000;
 const START_TIMEOUT_MS = 1_000;
+/** Fuel of the warm-up run in `prepare` (tens of microseconds at most). */
+const WARM_UP_FUEL = 1_000_000;
+/** The warm-up run has no effects: logs dropped, a fixed seed and clock. */
+const WARM_UP_HOOKS: SandboxHooks = { log: () => undefined, seed: 0, now: () => SEEDED_CLOCK_EPOCH };
 /** One writer for all programs: runs are synchronous and encoding finishes before any call. */
 const writer = new WireWriter();
 
@@ -99,6 +103,8 @@ export class SandboxProgram {
   private ready: Slot | undefined;
   /** The memory image right after instantiation (data segments), up to its last non-zero byte. */
   private image: Uint8Array | undefined;
+  /** True once `prepare` has warmed the run path. */
+  private warmed = false;
 
   private constructor(
     private readonly spec: SandboxSpec,
@@ -241,11 +247,30 @@ export class SandboxProgram {
   /**
    * Prepares an instance for runs under `limits` ahead of need (generated modules do this right
    * after loading, outside any run): instantiated, initialised and with its memory's pages
-   * already touched, so the first run costs what every later run costs.
+   * already touched, so the first run costs what every later run costs. The first time, the
+   * whole run path is warmed too: one run on the input schema's sample value (sample.ts) with
+   * logs dropped, a fixed seed and clock and at most WARM_UP_FUEL, after which the instance is
+   * reset like after any run (or dropped and made fresh when the sample failed). V8 compiles
+   * the host's functions and the module's entry points on their first call (~1 ms in all), so
+   * without this a process's first real run pays it.
    */
   prepare(limits: SandboxLimits): void {
     const maxPages = Math.floor(limits.memoryBytes / PAGE);
     if (this.ready || maxPages < this.minPages) return;
+    if (!this.warmed) {
+      this.warmed = true;
+      try {
+        const warmUp = {
+          ...limits,
+          fuel: Math.min(limits.fuel, WARM_UP_FUEL),
+          timeoutMs: Math.min(limits.timeoutMs, 50),
+        };
+        this.run(sampleObject(this.spec.inputType), warmUp, WARM_UP_HOOKS);
+      } catch {
+        // The body failed on the sample (or ran out of its small budget): the path up to there is warm.
+      }
+      if (this.ready) return;
+    }
     let slot: Slot;
     try {
       slot = this.acquire(maxPages);

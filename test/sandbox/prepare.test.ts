@@ -1,6 +1,8 @@
 /**
  * @fileoverview An instance prepared ahead of need (what generated modules do on import) behaves
  * exactly like a fresh one: same output, same fuel, and only runs with matching limits use it.
+ * Preparing warms the run path with one run on a sample input; a body that fails on the sample,
+ * or runs out of the warm-up's small fuel, still leaves a fresh instance ready.
  */
 import { describe, expect, it } from "vitest";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
@@ -22,5 +24,33 @@ describe("SandboxProgram.prepare", () => {
     expect(prepared.run({ n: 500 }, LIMITS)).toEqual(expected);
     expect(prepared.run({ n: 500 }, { ...LIMITS, memoryBytes: 8 * MiB })).toEqual(expected);
     expect(prepared.run({ n: 500 }, LIMITS)).toEqual(expected);
+  });
+
+  it("leaves a fresh instance when the body fails on the warm-up's sample input", async () => {
+    const throws = unit(
+      "picky",
+      'if (inputs.xs.length > 0 && inputs.s.length > 0) throw new Error("sample");\nreturn { n: inputs.xs.length };',
+      { xs: "number[]", s: "string" },
+      { n: "integer" },
+    );
+    const spins = unit(
+      "spins",
+      "let k = 0;\nfor (let i = 0; i < inputs.n * 1e7; i++) k += i % 3;\nreturn { n: k };",
+      { n: "integer" },
+      { n: "integer" },
+    );
+    const { artifacts } = await compileAll([throws, spins]);
+    for (const [u, input] of [
+      [throws, { xs: [], s: "x" }],
+      [spins, { n: 0 }],
+    ] as const) {
+      const spec = { nodeId: u.nodeId, inputType: u.inputType, outputType: u.outputType, capabilities: [] };
+      const wasm = artifacts.find((a) => a.nodeId === u.nodeId)!.wasm;
+      const prepared = SandboxProgram.compile(wasm, spec);
+      prepared.prepare(LIMITS);
+      expect(prepared.hasReadyInstance).toBe(true);
+      const fresh = SandboxProgram.compile(wasm, spec).run(input, LIMITS);
+      expect(prepared.run(input, LIMITS)).toEqual(fresh);
+    }
   });
 });
