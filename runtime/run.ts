@@ -26,6 +26,7 @@ import { callLlm, InMemoryAgentMemory, runAgent, type LlmCall, type LlmContext }
 import type { NodeManifest } from "./manifest.js";
 import type { RunOptions, ToolFunction } from "./options.js";
 import { effectiveLimits } from "./policy/index.js";
+import { withoutAbsentNulls } from "./absentFields.js";
 import { ownValue } from "./records.js";
 import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
@@ -93,7 +94,7 @@ export class Run extends RunContext {
       () => {
         const problem = node.sandbox && validateValue(inputs, node.sandbox.inputType, "inputs");
         if (problem) throw new InputInvalidError(problem, id);
-        const output = body(inputs);
+        const output = body(node.sandbox ? (withoutAbsentNulls(inputs, node.sandbox.inputType) as Output) : inputs);
         const invalid = node.sandbox && validateValue(output, node.sandbox.outputType, "output");
         if (invalid) throw new OutputInvalidError(id, invalid);
         return output;

@@ -180,6 +180,33 @@ outputs: { longest: "{{ longest.longest }}", total: "{{ longest.total }}" }
     expect(JSON.parse(result.stdout)).toEqual({ longest: "abc", total: 3 });
   });
 
+  it("gives a trusted body an optional field sent as null as absent, as the sandbox does", async () => {
+    const both = (trust: string) => `name: absent_${trust}
+input_schema: { row: { name: string, note: "string?", tags: [{ k: string, v: "integer?" }] } }
+nodes:
+  - id: show
+    type: code
+    trust: ${trust}
+    inputs: { row: "{{ inputs.row }}" }
+    input_schema: { row: { name: string, note: "string?", tags: [{ k: string, v: "integer?" }] } }
+    output_schema: { text: string }
+    code: |
+      const r = inputs.row;
+      return { text: [String(r.note), r.note === undefined, r.tags.map((t) => String(t.v)).join()].join("|") };
+outputs: { text: "{{ show.text }}" }
+`;
+    const dir = writeFiles({ "trusted.yaml": both("trusted"), "sandboxed.yaml": both("untrusted") });
+    const input = '{"row":{"name":"a","note":null,"tags":[{"k":"x","v":null},{"k":"y","v":2}]}}';
+    const results = [];
+    for (const name of ["trusted", "sandboxed"]) {
+      const result = await iceosc(["run", join(dir, `${name}.yaml`), "--allow-trusted", "--input", input]);
+      expect(result.stderr).toBe("");
+      results.push(JSON.parse(result.stdout));
+    }
+    expect(results[0]).toEqual({ text: "undefined|true|undefined,2" });
+    expect(results[1]).toEqual(results[0]);
+  });
+
   it("still validates a trusted node's output against its schema", async () => {
     const dir = writeFiles({ "t.yaml": trusted("return { longest: 42, total: 1 } as any;") });
     const result = await iceosc(["run", join(dir, "t.yaml"), "--allow-trusted", "--input", '{"words":[]}']);

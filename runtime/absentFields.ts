@@ -1,0 +1,35 @@
+/**
+ * @fileoverview A code node's inputs as its body sees them. The schema treats `null` in an
+ * optional field (of any type but `any`) as absent (schema.ts `validateValue`), and the sandbox's
+ * codec carries it as absent; a trusted body, run directly as JavaScript, gets the same value:
+ * the field left out, so `inputs.x === undefined` and `String(inputs.x)` agree on both paths.
+ */
+import { ownValue, setOwn } from "./records.js";
+import type { SchemaType } from "./schema.js";
+
+/** `value` without the `null`s its type's optional fields hold (the same object when there are none). */
+export function withoutAbsentNulls(value: unknown, type: SchemaType): unknown {
+  if (type.kind === "array" && Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const element = withoutAbsentNulls(value[i], type.element);
+      if (element !== value[i]) (copy ??= value.slice())[i] = element;
+    }
+    return copy ?? value;
+  }
+  if (type.kind !== "object" || typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const field of type.fields) {
+    const fieldValue = ownValue(record, field.name);
+    if (fieldValue === undefined) continue;
+    if (fieldValue === null && field.optional && field.type.kind !== "any") {
+      copy ??= { ...record };
+      delete copy[field.name];
+      continue;
+    }
+    const inner = withoutAbsentNulls(fieldValue, field.type);
+    if (inner !== fieldValue) setOwn((copy ??= { ...record }), field.name, inner);
+  }
+  return copy ?? value;
+}
