@@ -46,6 +46,7 @@ import {
   type SandboxSource,
 } from "./host.js";
 import { INTRINSIC_IMPORTS, IntrinsicError } from "./intrinsics.js";
+import { keepReady, type ReadyHolder } from "./readyInstances.js";
 import { sampleObject } from "./sample.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
 
@@ -95,7 +96,7 @@ const WARM_UP_HOOKS: SandboxHooks = { log: () => undefined, seed: 0, now: () => 
 const writer = new WireWriter();
 
 /** A verified sandbox module, ready to run any number of times. */
-export class SandboxProgram {
+export class SandboxProgram implements ReadyHolder {
   private readonly host: HostRun;
   private readonly imports: WebAssembly.Imports;
   private readonly env: Record<string, unknown>;
@@ -278,7 +279,18 @@ export class SandboxProgram {
       return; // the run that needs an instance reports why it cannot have one
     }
     new Uint8Array(slot.memory.buffer).fill(0, this.image?.length ?? 0);
+    this.keep(slot);
+  }
+
+  /** Keeps `slot` as the ready instance, within the process's bound on ready instances. */
+  private keep(slot: Slot): void {
     this.ready = slot;
+    keepReady(this);
+  }
+
+  /** Gives up the ready instance (the process keeps too many: readyInstances.ts). */
+  dropReady(): void {
+    this.ready = undefined;
   }
 
   /** An instance in its initial state, with a memory capped at `maxPages`. */
@@ -329,7 +341,7 @@ export class SandboxProgram {
     } catch {
       return;
     }
-    if (memory.buffer.byteLength === this.minPages * PAGE) this.ready = slot;
+    if (memory.buffer.byteLength === this.minPages * PAGE) this.keep(slot);
   }
 
   private readOutput(memory: WebAssembly.Memory, at: number): Record<string, unknown> {
