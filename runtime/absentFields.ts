@@ -13,7 +13,9 @@ export function withoutAbsentNulls(value: unknown, type: SchemaType): unknown {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const element = withoutAbsentNulls(value[i], type.element);
-      if (element !== value[i]) (copy ??= value.slice())[i] = element;
+      if (element === value[i]) continue;
+      copy ??= value.slice();
+      copy[i] = element;
     }
     return copy ?? value;
   }
@@ -23,13 +25,12 @@ export function withoutAbsentNulls(value: unknown, type: SchemaType): unknown {
   for (const field of type.fields) {
     const fieldValue = ownValue(record, field.name);
     if (fieldValue === undefined) continue;
-    if (fieldValue === null && field.optional && field.type.kind !== "any") {
-      copy ??= { ...record };
-      delete copy[field.name];
-      continue;
-    }
-    const inner = withoutAbsentNulls(fieldValue, field.type);
-    if (inner !== fieldValue) setOwn((copy ??= { ...record }), field.name, inner);
+    const absent = fieldValue === null && field.optional && field.type.kind !== "any";
+    const inner = absent ? undefined : withoutAbsentNulls(fieldValue, field.type);
+    if (inner === fieldValue) continue;
+    copy ??= { ...record };
+    if (absent) delete copy[field.name];
+    else setOwn(copy, field.name, inner);
   }
   return copy ?? value;
 }
