@@ -14,6 +14,7 @@
  */
 import { ts } from "ts-morph";
 import { isExactInt32, literalView } from "./int32.js";
+import { BITWISE_BINARY } from "./operatorKinds.js";
 
 export interface NumberLocals {
   readonly int32: Set<ts.Symbol>;
@@ -27,6 +28,7 @@ export interface NumberLocals {
   readonly incrementors: Set<ts.Node>;
 }
 
+/** Compound assignments whose result is an int32 (not `>>>=`: its result is unsigned). */
 const BITWISE_COMPOUND = new Set([
   ts.SyntaxKind.AmpersandEqualsToken,
   ts.SyntaxKind.BarEqualsToken,
@@ -34,15 +36,6 @@ const BITWISE_COMPOUND = new Set([
   ts.SyntaxKind.LessThanLessThanEqualsToken,
   ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
 ]);
-const BITWISE = new Set([
-  ts.SyntaxKind.AmpersandToken,
-  ts.SyntaxKind.BarToken,
-  ts.SyntaxKind.CaretToken,
-  ts.SyntaxKind.LessThanLessThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
-]);
-
 interface Candidate {
   readonly declaration: ts.VariableDeclaration;
   /** Values stored by `x = e` (and the initializer). */
@@ -98,7 +91,7 @@ export function analyzeNumberLocals(
     ) {
       c.other.push(parent);
     } else if (
-      !(ts.isBinaryExpression(parent) && BITWISE.has(parent.operatorToken.kind)) &&
+      !(ts.isBinaryExpression(parent) && BITWISE_BINARY.has(parent.operatorToken.kind)) &&
       !(ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.TildeToken)
     ) {
       c.bitwiseReadsOnly = false;

@@ -24,6 +24,7 @@ import { asText, printExpr, printTo } from "./expressions.js";
 import { bitwise, fromInt32, toInt32 } from "./int32.js";
 import { analyzeNumberLocals, isOtherWrite } from "./int32Locals.js";
 import { mayBeMissing } from "./missing.js";
+import { isAssignmentOperator } from "./operatorKinds.js";
 
 type Repr = "builder" | "int32" | "wrap" | "shadowed";
 
@@ -190,25 +191,6 @@ function mentions(ctx: PrintContext, node: ts.Node, symbol: ts.Symbol): boolean 
   return ts.forEachChild(node, (child) => mentions(ctx, child, symbol) || undefined) ?? false;
 }
 
-const ASSIGNMENTS = new Set([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.PlusEqualsToken,
-  ts.SyntaxKind.MinusEqualsToken,
-  ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.SlashEqualsToken,
-  ts.SyntaxKind.PercentEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
-  ts.SyntaxKind.AmpersandEqualsToken,
-  ts.SyntaxKind.BarEqualsToken,
-  ts.SyntaxKind.CaretEqualsToken,
-  ts.SyntaxKind.LessThanLessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
-
 function isLoop(node: ts.Node): boolean {
   return (
     ts.isForStatement(node) ||
@@ -270,7 +252,7 @@ function builders(
     while (ts.isParenthesizedExpression(top.parent)) top = top.parent;
     const parent = top.parent;
     if (isOtherWrite(ref)) c.ok = false;
-    else if (ts.isBinaryExpression(parent) && parent.left === top && ASSIGNMENTS.has(parent.operatorToken.kind)) {
+    else if (ts.isBinaryExpression(parent) && parent.left === top && isAssignmentOperator(parent.operatorToken.kind)) {
       if (top !== ref) c.ok = false;
       else if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const pieces = appendedPieces(ctx, parent, symbol);
@@ -315,7 +297,7 @@ function inLoop(node: ts.Node, owner: ts.Node): boolean {
 
 /** True when `node` contains an assignment or update of `symbol`. */
 function writes(ctx: PrintContext, node: ts.Node, symbol: ts.Symbol): boolean {
-  if (ts.isBinaryExpression(node) && ASSIGNMENTS.has(node.operatorToken.kind)) {
+  if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
     const left = stripParens(node.left);
     if (ts.isIdentifier(left) && ctx.symbolOf(left) === symbol) return true;
   }

@@ -14,39 +14,7 @@
 import { ts } from "ts-morph";
 import { asType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
-
-const ARITHMETIC = new Set([
-  ts.SyntaxKind.AmpersandToken,
-  ts.SyntaxKind.BarToken,
-  ts.SyntaxKind.CaretToken,
-  ts.SyntaxKind.LessThanLessThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
-  ts.SyntaxKind.MinusToken,
-  ts.SyntaxKind.AsteriskToken,
-  ts.SyntaxKind.SlashToken,
-  ts.SyntaxKind.PercentToken,
-  ts.SyntaxKind.AsteriskAsteriskToken,
-  ts.SyntaxKind.LessThanToken,
-  ts.SyntaxKind.LessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanToken,
-  ts.SyntaxKind.GreaterThanEqualsToken,
-]);
-
-/** Compound assignments whose right operand is converted to a number (`+=` depends on the target). */
-const COMPOUND_NUMERIC = new Set([
-  ts.SyntaxKind.MinusEqualsToken,
-  ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.SlashEqualsToken,
-  ts.SyntaxKind.PercentEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
-  ts.SyntaxKind.AmpersandEqualsToken,
-  ts.SyntaxKind.BarEqualsToken,
-  ts.SyntaxKind.CaretEqualsToken,
-  ts.SyntaxKind.LessThanLessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
-]);
+import { NUMERIC_BINARY, NUMERIC_COMPOUND } from "./operatorKinds.js";
 
 /** The expression whose value `node` is, through parentheses. */
 function outer(node: ts.Node): ts.Node {
@@ -75,8 +43,8 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
       const o = stripParens(other);
       return ts.isIdentifier(o) && o.text === "undefined" ? "nullish" : undefined;
     }
-    if (ARITHMETIC.has(op)) return "number";
-    if (parent.right === self && COMPOUND_NUMERIC.has(op)) return "number";
+    if (NUMERIC_BINARY.has(op)) return "number";
+    if (parent.right === self && NUMERIC_COMPOUND.has(op)) return "number";
     if (op === ts.SyntaxKind.PlusToken || (op === ts.SyntaxKind.PlusEqualsToken && parent.right === self)) {
       const type = ctx.checker.getTypeAtLocation(parent);
       return type.flags & ts.TypeFlags.NumberLike
@@ -174,7 +142,7 @@ function treatsUndefinedAsNaN(ctx: PrintContext, node: ts.Identifier): boolean {
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) return parent.left === self;
-    if (parent.left === self && (COMPOUND_NUMERIC.has(op) || op === ts.SyntaxKind.PlusEqualsToken)) return true;
+    if (parent.left === self && (NUMERIC_COMPOUND.has(op) || op === ts.SyntaxKind.PlusEqualsToken)) return true;
     if (op === ts.SyntaxKind.BarBarToken && parent.left === self) return true;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return isCondition(parent);
     return false;

@@ -3,6 +3,7 @@
  * number (NaN in JavaScript) or as text ("undefined"): the contexts, for print/objects.ts.
  */
 import { ts } from "ts-morph";
+import { NUMERIC_BINARY, NUMERIC_COMPOUND } from "./operatorKinds.js";
 
 /**
  * True when the number at `node` is an operand of arithmetic or a numeric comparison, where
@@ -25,36 +26,12 @@ export function numericOperand(checker: ts.TypeChecker, node: ts.Node): boolean 
     );
   if (!ts.isBinaryExpression(p)) return false;
   const op = p.operatorToken.kind;
-  if (NUMERIC.has(op)) return true;
+  if (NUMERIC_BINARY.has(op)) return true;
   if (op === ts.SyntaxKind.PlusToken) return !!(checker.getTypeAtLocation(p).flags & ts.TypeFlags.NumberLike);
-  if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.MinusEqualsToken || NUMERIC_COMPOUND.has(op))
+  if (op === ts.SyntaxKind.PlusEqualsToken || NUMERIC_COMPOUND.has(op))
     return p.right === n && !!(checker.getTypeAtLocation(p).flags & ts.TypeFlags.NumberLike);
   return false;
 }
-
-const NUMERIC = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.MinusToken,
-  ts.SyntaxKind.AsteriskToken,
-  ts.SyntaxKind.SlashToken,
-  ts.SyntaxKind.PercentToken,
-  ts.SyntaxKind.AsteriskAsteriskToken,
-  ts.SyntaxKind.LessThanToken,
-  ts.SyntaxKind.LessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanToken,
-  ts.SyntaxKind.GreaterThanEqualsToken,
-  ts.SyntaxKind.AmpersandToken,
-  ts.SyntaxKind.BarToken,
-  ts.SyntaxKind.CaretToken,
-  ts.SyntaxKind.LessThanLessThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
-]);
-const NUMERIC_COMPOUND = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.SlashEqualsToken,
-  ts.SyntaxKind.PercentEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
-]);
 
 /** True when the value at `node` is an operand of `+` that concatenates text (undefined is "undefined" there). */
 export function textOperand(checker: ts.TypeChecker, node: ts.Node): boolean {

@@ -17,6 +17,7 @@ import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
 import { LIBRARY } from "./library.js";
+import { LOGICAL_ASSIGN_LOCALS } from "./logicalAssignLocals.js";
 import { MISSING_READS } from "./missingReads.js";
 import { JSON_CASES } from "./json.js";
 import { NUMBERS } from "./numbers.js";
@@ -50,4 +51,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...JSON_CASES,
   ...FAST_PATHS,
   ...MISSING_READS,
+  ...LOGICAL_ASSIGN_LOCALS,
 ];
