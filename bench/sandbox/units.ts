@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
+import { KEEP_BYTES } from "../../runtime/sandbox/program.js";
 import {
   makeDecoder,
   makeEncoder,
@@ -145,7 +146,8 @@ export function importsFor(module: WebAssembly.Module, memoryOf: () => WebAssemb
 
 /**
  * The production host's hot path without verification, schema validation and error
- * classification: fresh instance per run, a zeroed reused memory, the same codec. Runs metered
+ * classification: fresh instance per run, a zeroed reused memory (kept grown up to KEEP_BYTES, as
+ * the production host keeps it), the same codec. Runs metered
  * and unmetered modules alike, so the two differ only in the fuel checks.
  */
 export class RawRunner {
@@ -194,7 +196,7 @@ export class RawRunner {
     const view = new DataView(memory.buffer);
     const size = view.getUint32(out, true);
     const output = this.decode(new WireReader(bytes, view, out + 4, out + 4 + size)) as Record<string, unknown>;
-    if (memory.buffer.byteLength === this.minPages * 65_536) {
+    if (memory.buffer.byteLength <= KEEP_BYTES) {
       bytes.fill(0);
       this.spare = memory;
     }

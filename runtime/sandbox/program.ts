@@ -82,6 +82,8 @@ interface Slot {
   readonly exports: SandboxExports;
   readonly memory: WebAssembly.Memory;
   readonly maxPages: number;
+  /** Bytes counted in grownKept while this slot is kept ready (0: its memory has its initial size). */
+  grown: number;
 }
 
 const PAGE = 65_536;
@@ -92,6 +94,20 @@ const START_TIMEOUT_MS = 1_000;
 const WARM_UP_FUEL = 1_000_000;
 /** The warm-up run has no effects: logs dropped, a fixed seed and clock. */
 const WARM_UP_HOOKS: SandboxHooks = { log: () => undefined, seed: 0, now: () => SEEDED_CLOCK_EPOCH };
+/**
+ * Largest memory an instance keeps between runs. A run that grew its memory up to this size
+ * leaves it grown for the next run (zeroed, with the data image restored): a fresh memory's
+ * pages cost a page fault each on first touch (~7 ms for 4 MiB on the bench machine, against
+ * ~0.1 ms to zero the same kept pages), so a node that allocates a few MiB per run would pay
+ * that on every run. Results do not depend on the starting size: the allocator only grows the
+ * memory later, fuel charges no size-dependent path, and the cap (maxPages) is the same. All
+ * programs of a process together keep at most GROWN_BUDGET of grown memories.
+ */
+export const KEEP_BYTES = 4 * 1024 * 1024;
+/** Bytes of grown memories kept ready across all programs of the process, at most. */
+export const GROWN_BUDGET = 64 * 1024 * 1024;
+/** Bytes of grown memories kept ready now (see Slot.grown). */
+let grownKept = 0;
 /** One writer for all programs: runs are synchronous and encoding finishes before any call. */
 const writer = new WireWriter();
 
@@ -290,13 +306,23 @@ export class SandboxProgram implements ReadyHolder {
 
   /** Gives up the ready instance (the process keeps too many: readyInstances.ts). */
   dropReady(): void {
+    this.take();
+  }
+
+  /** Takes the ready instance (for a run, or to drop it), out of the grown-memory count. */
+  private take(): Slot | undefined {
+    const ready = this.ready;
     this.ready = undefined;
+    if (ready) {
+      grownKept -= ready.grown;
+      ready.grown = 0;
+    }
+    return ready;
   }
 
   /** An instance in its initial state, with a memory capped at `maxPages`. */
   private acquire(maxPages: number): Slot {
-    const ready = this.ready;
-    this.ready = undefined;
+    const ready = this.take();
     if (ready && ready.maxPages === maxPages) return ready;
     const memory = new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
     this.env.memory = memory;
@@ -304,7 +330,7 @@ export class SandboxProgram implements ReadyHolder {
       const exports = new WebAssembly.Instance(this.module, this.imports).exports as unknown as SandboxExports;
       if (this.resettable && this.image === undefined) this.image = initialImage(memory);
       this.start(exports);
-      return { exports, memory, maxPages };
+      return { exports, memory, maxPages, grown: 0 };
     });
   }
 
@@ -332,7 +358,10 @@ export class SandboxProgram implements ReadyHolder {
   private release(slot: Slot): void {
     const { memory, exports } = slot;
     const image = this.image;
-    if (!this.resettable || !image || !exports.__ice_reset || memory.buffer.byteLength !== this.minPages * PAGE) return;
+    const size = memory.buffer.byteLength;
+    const grown = size > this.minPages * PAGE ? size : 0;
+    if (!this.resettable || !image || !exports.__ice_reset || size > KEEP_BYTES) return;
+    if (grownKept + grown > GROWN_BUDGET) return;
     const bytes = new Uint8Array(memory.buffer);
     bytes.fill(0, image.length);
     bytes.set(image);
@@ -341,7 +370,10 @@ export class SandboxProgram implements ReadyHolder {
     } catch {
       return;
     }
-    if (memory.buffer.byteLength === this.minPages * PAGE) this.keep(slot);
+    if (memory.buffer.byteLength !== size) return;
+    slot.grown = grown;
+    grownKept += grown;
+    this.keep(slot);
   }
 
   private readOutput(memory: WebAssembly.Memory, at: number): Record<string, unknown> {
