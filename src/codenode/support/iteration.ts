@@ -12,6 +12,7 @@
 
 /** AssemblyScript source: Map and Set with JavaScript's iteration semantics. */
 export const ITERATION_SUPPORT = `
+import { HASH } from "~lib/util/hash";
 
 // ---- Map and Set with JavaScript's iteration ------------------------------------------------
 export class __ice_Map<K, V> {
@@ -26,7 +27,9 @@ export class __ice_Map<K, V> {
   get size(): i32 { return this.count; }
   find(k: K): i32 {
     if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
-    return this.index.has(k) ? this.index.get(k) : -1;
+    // One lookup, not has() then get(): Map#find is private in TypeScript terms only (asc allows it).
+    const e = this.index.find(k, HASH<K>(k));
+    return e ? e.value : -1;
   }
   place(k: K, p: i32): void {
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
@@ -106,7 +109,9 @@ export class __ice_Set<K> {
   get size(): i32 { return this.count; }
   find(k: K): i32 {
     if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
-    return this.index.has(k) ? this.index.get(k) : -1;
+    // One lookup, not has() then get(): Map#find is private in TypeScript terms only (asc allows it).
+    const e = this.index.find(k, HASH<K>(k));
+    return e ? e.value : -1;
   }
   place(k: K, p: i32): void {
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }

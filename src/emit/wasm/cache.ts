@@ -15,6 +15,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { ALLOCATOR_SOURCE } from "./allocator.js";
 import { LIBRARY_SOURCE } from "./asLibrary.js";
 import { RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
 import { ASC_FLAGS, SANDBOX_FORMAT_VERSION } from "./compilerFlags.js";
@@ -37,7 +38,7 @@ function versions(): string {
 export function artifactHash(source: string): string {
   return createHash("sha256")
     .update(
-      `${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${RUNTIME_LIB_SOURCE}\0${source}`,
+      `${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${ALLOCATOR_SOURCE}\0${RUNTIME_LIB_SOURCE}\0${source}`,
     )
     .digest("hex");
 }

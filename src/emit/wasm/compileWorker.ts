@@ -17,6 +17,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { ALLOCATOR_LIBRARY_KEY, ALLOCATOR_SOURCE } from "./allocator.js";
 import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "./asLibrary.js";
 import { ASC_FLAGS, OUTPUT_FILE } from "./compilerFlags.js";
 import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
@@ -55,7 +56,12 @@ for (const stream of [process.stdout, process.stderr]) {
 let loading = null;
 parentPort.on("message", async (job) => {
   try {
-    loading = loading || import(w.ascUrl).then((m) => m.default || m);
+    // Our allocator (allocator.ts) in place of the stub runtime's, before the first compile.
+    loading = loading || import(w.ascUrl).then((m) => {
+      const asc = m.default || m;
+      (m.libraryFiles || asc.libraryFiles)[w.allocatorKey] = w.allocatorSource;
+      return asc;
+    });
     const asc = await loading;
     const outputs = {};
     const diagnostics = [];
@@ -179,6 +185,8 @@ function takeWorker(): AscWorker {
       outFile: OUTPUT_FILE,
       libDir: LIBRARY_DIR,
       libFiles: { [LIBRARY_FILE]: LIBRARY_SOURCE, [RUNTIME_LIB_FILE]: RUNTIME_LIB_SOURCE },
+      allocatorKey: ALLOCATOR_LIBRARY_KEY,
+      allocatorSource: ALLOCATOR_SOURCE,
     },
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });

@@ -2,7 +2,8 @@
  * @fileoverview The asc command line for sandbox units, and the format version that, with it,
  * keys the artifact cache. Bump SANDBOX_FORMAT_VERSION when the wrapper, codec or metering change.
  *
- * Runtime: `stub` (a bump allocator that never frees). A fresh instance runs per call and is then
+ * Runtime: `stub` (a bump allocator that never frees), with our allocator (allocator.ts: 8-byte
+ * headers) in place of the stock stub's. A fresh instance runs per call and is then
  * dropped, so garbage collection would only cost time and code size (the incremental runtime adds
  * a shadow stack and ~10 KB); with the stub, memory use is the total allocated in one run, which
  * makes the memory limit deterministic. Optimisation: -O2 with shrink level 1 (compile time close
@@ -13,7 +14,7 @@ import { LIBRARY_DIR } from "./asLibrary.js";
 /** Name of the entry file asc compiles. */
 export const ENTRY_FILE = "ice.ts";
 
-export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-6";
+export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-8";
 
 /** The generated binary's file name inside the in-memory file system. */
 export const OUTPUT_FILE = "ice.wasm";

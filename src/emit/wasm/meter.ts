@@ -21,7 +21,8 @@
  * adds the next slice. The trigger condition is the same as "budget < used", so slicing changes
  * neither the fuel used nor where a run stops; it only lets the host look at the clock.
  * Out of memory: every `memory.grow` becomes a call to `__ice_grow`, which sets the exported i32
- * `__ice_oom` when growing fails, so the host tells ICE_MEMORY_LIMIT from other traps.
+ * `__ice_oom` when growing fails, so the host tells ICE_MEMORY_LIMIT from other traps. It has no
+ * entry check (it cannot loop); each call site is charged its cost, taken or not.
  */
 import binaryen from "binaryen";
 import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
@@ -139,6 +140,13 @@ const FORBIDDEN_NAMES = new Map<number, string>([
  * keeps fuel close to what it was with every entry checked (asc's number conversions cost ~35).
  */
 const MAX_FOLDED_COST = 40;
+
+/**
+ * Cost of `__ice_grow`'s body, charged at each `memory.grow` it replaces like a folded callee's:
+ * fuel then does not depend on how many grows a run makes, which depends on the size its memory
+ * starts at (the host keeps grown memories between runs: runtime/sandbox/program.ts).
+ */
+const GROW_COST = 8;
 
 /** Children of `expr` (for the call-graph pre-pass; kinds the sandbox refuses have none here). */
 function childrenOf(expr: Ref): Ref[] {
@@ -269,7 +277,10 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
         const count = kind.list.count(expr);
         for (let i = 0; i < count; i++) cost += walk(kind.list.get(expr, i));
       }
-      if (id === binaryen.MemoryGrowId) growSites.push(expr);
+      if (id === binaryen.MemoryGrowId) {
+        growSites.push(expr);
+        cost += GROW_COST;
+      }
       return cost;
     };
 
@@ -306,13 +317,8 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       ],
       binaryen.i32,
     );
-    module.addFunction(
-      GROW,
-      binaryen.i32,
-      binaryen.i32,
-      [binaryen.i32],
-      module.block(null, [...check(8), helperBody], binaryen.i32),
-    );
+    // No entry check: its cost is charged where each grow was (GROW_COST), whether or not that grow runs.
+    module.addFunction(GROW, binaryen.i32, binaryen.i32, [binaryen.i32], helperBody);
     addReset(module, fuel, check);
     module.addGlobalExport(fuel, EXPORTS.fuel);
     module.addGlobalExport(oom, EXPORTS.oom);
