@@ -7,7 +7,7 @@ import type { ts } from "ts-morph";
 import { asType, BOOLEAN, NUMBER, optional, STRING, type ValueType, VOID } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";
-import { callbackFor } from "./functions.js";
+import { callbackFor } from "./callbacks.js";
 import { arg, box } from "./calls.js";
 import { arrayLibraryMethod, joinNested } from "./library.js";
 import { hasSpread, pushSpread } from "./parameters.js";

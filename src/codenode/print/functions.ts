@@ -5,19 +5,17 @@
  * or writes live in their owner's environment (a generated class, `up` linking to the enclosing
  * one), so closures see and update the same variables as in JavaScript. Function values never
  * escape (they can only be called or passed straight to an array method), so one environment per
- * call of the owner is exact. `return` in a callback returns from the callback.
+ * call of the owner is exact. `return` in a callback returns from the callback. The lifted
+ * function's parameters are in signatures.ts, adapters for the library's helpers in callbacks.ts.
  */
 import { ts } from "ts-morph";
-import { libraryCallback } from "./libraryCallbacks.js";
-import { asType, NUMBER, optional, sameType, typeKey, type ValueType, VOID, zeroValue } from "../types.js";
-import { valueCallback } from "./closures.js";
+import { asType, typeKey, type ValueType, VOID, zeroValue } from "../types.js";
 import { type FunctionState, isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
-import { coerce, unwrap } from "./coerce.js";
-import { printTo, variableAccess } from "./expressions.js";
 import { instantiation } from "./generics.js";
 import { printArguments } from "./parameters.js";
-import { destructure, printStatements } from "./statements.js";
+import { printStatements } from "./statements.js";
 import { entryGuard, expressionBody } from "./exceptions.js";
+import { defaults, type Signature, signatureOf, unpackParameters } from "./signatures.js";
 
 export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
@@ -214,79 +212,6 @@ export function declarationOf(symbol: ts.Symbol): FunctionNode | undefined {
   return undefined;
 }
 
-/** A parameter of a lifted function: defaulted ones are passed as optional and bound in the prologue. */
-export interface Param {
-  /** The lifted function's parameter name. */
-  readonly name: string;
-  /** The type it is passed as. */
-  readonly type: ValueType;
-  readonly node: ts.ParameterDeclaration;
-  readonly rest: boolean;
-}
-
-export interface Signature {
-  readonly params: readonly Param[];
-  readonly returnType: ValueType;
-}
-
-function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
-  const params = node.parameters.map((p): Param => {
-    if (!ts.isIdentifier(p.name)) {
-      // A destructured parameter (`([k, v]) => ...`): a plain parameter, destructured on entry.
-      if (p.initializer || p.dotDotDotToken)
-        ctx.refuse(p, "a default or rest on a destructured parameter", "destructure inside the function");
-      const name = patternParameters.get(p) ?? ctx.fresh("pp");
-      patternParameters.set(p, name);
-      return { name, type: ctx.typeOf(p), node: p, rest: false };
-    }
-    const symbol = ctx.symbolOf(p.name)!;
-    // A parameter that is always undefined (`_` of `Array.from({ length: n }, (_, i) => ...)`)
-    // takes an empty box; reading it is refused where it is read.
-    const always = ctx.checker.getTypeOfSymbolAtLocation(symbol, p).flags & ts.TypeFlags.Undefined;
-    const declared = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
-    if (p.initializer) return { name: ctx.fresh("p"), type: optional(declared), node: p, rest: false };
-    return { name: ctx.nameOf(symbol), type: declared, node: p, rest: !!p.dotDotDotToken };
-  });
-  const signature = ctx.checker.getSignatureFromDeclaration(node)!;
-  const returnType = ctx.typeOf(node, ctx.checker.getReturnTypeOfSignature(signature));
-  return { params, returnType };
-}
-
-/** `let x = p !== undefined ? p : default` for each defaulted parameter, in order (JavaScript's evaluation). */
-function defaults(ctx: PrintContext, signature: Signature): string {
-  const lines: string[] = [];
-  for (const p of signature.params) {
-    if (!p.node.initializer) continue;
-    const symbol = ctx.symbolOf(p.node.name)!;
-    const declared = ctx.declaredType(symbol, p.node);
-    const given: Printed = { text: p.name, type: p.type };
-    const present = coerce(
-      ctx,
-      { text: unwrap(given), type: (p.type as { inner: ValueType }).inner },
-      declared,
-      p.node,
-    );
-    const value = `${p.name} !== null ? ${present} : ${printTo(ctx, p.node.initializer, declared)}`;
-    lines.push(
-      ctx.captured.has(symbol)
-        ? `${variableAccess(ctx, symbol)} = ${value};`
-        : `let ${ctx.nameOf(symbol)}: ${asType(declared)} = ${value};`,
-    );
-  }
-  return lines.join("\n");
-}
-
-/** The names given to destructured parameters. */
-const patternParameters = new WeakMap<ts.ParameterDeclaration, string>();
-
-/** Destructures the patterned parameters of a function on entry. */
-function unpackParameters(ctx: PrintContext, signature: Signature): string {
-  return signature.params
-    .filter((p) => !ts.isIdentifier(p.node.name))
-    .map((p) => destructure(ctx, p.node.name, { text: p.name, type: p.type }, p.node))
-    .join("\n");
-}
-
 /** A lifted function: its name (one per generic instance) and signature. */
 export interface Lifted {
   readonly name: string;
@@ -354,67 +279,6 @@ export function callLifted(ctx: PrintContext, call: ts.CallExpression, symbol: t
   const lifted = lift(ctx, node, instantiation(ctx, call, node));
   const args = printArguments(ctx, call.arguments, lifted.signature.params, call);
   return { text: `${lifted.name}(${[definerEnv(ctx, node), ...args].join(", ")})`, type: lifted.signature.returnType };
-}
-
-/** What an array helper needs to call a callback: a function name, an environment and its type. */
-export interface Callback {
-  readonly name: string;
-  readonly env: string;
-  readonly envType: string;
-}
-
-/**
- * The callback `arg` adapted to a helper's signature: `(env, ...leading, index, array)` for
- * array methods (`leading` the values it receives), `(env, a, b)` for comparators.
- */
-export function callbackFor(
-  ctx: PrintContext,
-  arg: ts.Expression,
-  _arity: number,
-  leading: readonly ValueType[],
-  result: ValueType,
-  comparator = false,
-  _reducer = false,
-): Callback {
-  const inner = stripParens(arg);
-  let node: FunctionNode | undefined;
-  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
-  else if (ts.isIdentifier(inner)) {
-    const symbol = ctx.symbolOf(inner);
-    if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
-  }
-  const arrayType: ValueType | undefined = comparator
-    ? undefined
-    : { kind: "array", element: leading[leading.length - 1]! };
-  const expected: ValueType[] = comparator ? [...leading] : [...leading, { kind: "number" }, arrayType!];
-  if (!node) {
-    const library = libraryCallback(ctx, inner, expected, result);
-    if (library) return library;
-  }
-  if (!node || node.typeParameters?.length) return valueCallback(ctx, arg, expected, result);
-  const { signature, name } = lift(ctx, node);
-  const envType = definerEnvClass(ctx, node);
-  if (signature.params.length > expected.length)
-    ctx.refuse(arg, "a callback with more parameters than it is given", "remove the extra parameters");
-  signature.params.forEach((p, i) => {
-    if (!sameType(p.type, expected[i]!))
-      ctx.refuse(
-        p.node,
-        "a callback parameter of another type than the value it receives",
-        "leave the parameter's type to inference",
-      );
-  });
-  const adapter = ctx.fresh("a");
-  const names = expected.map((_, i) => `p${i}`);
-  const params = [`e: ${envType}`, ...expected.map((t, i) => `${names[i]}: ${asType(t)}`)];
-  const callText = `${name}(${["e", ...names.slice(0, signature.params.length)].join(", ")})`;
-  let body: string;
-  if (result.kind === "void") body = `${callText};`;
-  else if (signature.returnType.kind === "void")
-    return ctx.refuse(arg, "a callback that returns nothing", "return a value");
-  else body = `return ${coerce(ctx, { text: callText, type: signature.returnType }, result, arg)};`;
-  ctx.hoisted.push(`function ${adapter}(${params.join(", ")}): ${asType(result)} { ${body} }`);
-  return { name: adapter, env: definerEnv(ctx, node), envType };
 }
 
 /**

@@ -11,7 +11,7 @@ import { asType, NUMBER, optional, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
-import { callbackFor } from "./functions.js";
+import { callbackFor } from "./callbacks.js";
 
 /** Something iterable, evaluated once into `collection`, stepped by a `for` header. */
 export interface Sequence {

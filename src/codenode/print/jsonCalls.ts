@@ -7,7 +7,7 @@ import { ts } from "ts-morph";
 import { BOOLEAN, JSON_VALUE, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo } from "./expressions.js";
-import { callbackFor } from "./functions.js";
+import { callbackFor } from "./callbacks.js";
 import { toJson } from "./jsonConvert.js";
 
 // ---- calls -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { asType, NUMBER, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { arg } from "./calls.js";
 import { asText, printExpr, printTo, stringLiteral } from "./expressions.js";
-import { callbackFor } from "./functions.js";
+import { callbackFor } from "./callbacks.js";
 import { asArray } from "./iteration.js";
 
 type ArrayType = Extract<ValueType, { kind: "array" }>;

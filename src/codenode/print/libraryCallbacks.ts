@@ -13,7 +13,7 @@ import { asType, BOOLEAN, NUMBER, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { asText, truthy } from "./expressions.js";
-import type { Callback } from "./functions.js";
+import type { Callback } from "./callbacks.js";
 
 /** One-argument Math functions printed directly by AssemblyScript (exact: IEEE operations). */
 const DIRECT_MATH = new Set(["abs", "floor", "ceil", "trunc", "sqrt"]);

@@ -1,0 +1,74 @@
+/**
+ * @fileoverview Callbacks passed to the library's helpers (array methods, comparators, Array.from):
+ * a function of the body is lifted (functions.ts) and called through an adapter with the helper's
+ * signature `(env, ...leading, index, array)`; library functions (`map(Number)`) and function
+ * values take their own paths (libraryCallbacks.ts, closures.ts).
+ */
+import { ts } from "ts-morph";
+import { libraryCallback } from "./libraryCallbacks.js";
+import { asType, sameType, type ValueType } from "../types.js";
+import { valueCallback } from "./closures.js";
+import { type PrintContext, stripParens } from "./context.js";
+import { coerce } from "./coerce.js";
+import { declarationOf, definerEnv, definerEnvClass, type FunctionNode, lift } from "./functions.js";
+
+/** What an array helper needs to call a callback: a function name, an environment and its type. */
+export interface Callback {
+  readonly name: string;
+  readonly env: string;
+  readonly envType: string;
+}
+
+/**
+ * The callback `arg` adapted to a helper's signature: `(env, ...leading, index, array)` for
+ * array methods (`leading` the values it receives), `(env, a, b)` for comparators.
+ */
+export function callbackFor(
+  ctx: PrintContext,
+  arg: ts.Expression,
+  _arity: number,
+  leading: readonly ValueType[],
+  result: ValueType,
+  comparator = false,
+  _reducer = false,
+): Callback {
+  const inner = stripParens(arg);
+  let node: FunctionNode | undefined;
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
+  else if (ts.isIdentifier(inner)) {
+    const symbol = ctx.symbolOf(inner);
+    if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
+  }
+  const arrayType: ValueType | undefined = comparator
+    ? undefined
+    : { kind: "array", element: leading[leading.length - 1]! };
+  const expected: ValueType[] = comparator ? [...leading] : [...leading, { kind: "number" }, arrayType!];
+  if (!node) {
+    const library = libraryCallback(ctx, inner, expected, result);
+    if (library) return library;
+  }
+  if (!node || node.typeParameters?.length) return valueCallback(ctx, arg, expected, result);
+  const { signature, name } = lift(ctx, node);
+  const envType = definerEnvClass(ctx, node);
+  if (signature.params.length > expected.length)
+    ctx.refuse(arg, "a callback with more parameters than it is given", "remove the extra parameters");
+  signature.params.forEach((p, i) => {
+    if (!sameType(p.type, expected[i]!))
+      ctx.refuse(
+        p.node,
+        "a callback parameter of another type than the value it receives",
+        "leave the parameter's type to inference",
+      );
+  });
+  const adapter = ctx.fresh("a");
+  const names = expected.map((_, i) => `p${i}`);
+  const params = [`e: ${envType}`, ...expected.map((t, i) => `${names[i]}: ${asType(t)}`)];
+  const callText = `${name}(${["e", ...names.slice(0, signature.params.length)].join(", ")})`;
+  let body: string;
+  if (result.kind === "void") body = `${callText};`;
+  else if (signature.returnType.kind === "void")
+    return ctx.refuse(arg, "a callback that returns nothing", "return a value");
+  else body = `return ${coerce(ctx, { text: callText, type: signature.returnType }, result, arg)};`;
+  ctx.hoisted.push(`function ${adapter}(${params.join(", ")}): ${asType(result)} { ${body} }`);
+  return { name: adapter, env: definerEnv(ctx, node), envType };
+}

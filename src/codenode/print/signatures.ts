@@ -1,0 +1,86 @@
+/**
+ * @fileoverview The signature of a function lifted out of a body (functions.ts): its parameters
+ * with the types they are passed as (a defaulted parameter as an optional, bound on entry in
+ * JavaScript's order; a destructured one as a plain parameter destructured on entry) and its
+ * return type.
+ */
+import { ts } from "ts-morph";
+import { asType, NUMBER, optional, type ValueType } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printTo, variableAccess } from "./expressions.js";
+import { destructure } from "./statements.js";
+import type { FunctionNode } from "./functions.js";
+
+/** A parameter of a lifted function: defaulted ones are passed as optional and bound in the prologue. */
+export interface Param {
+  /** The lifted function's parameter name. */
+  readonly name: string;
+  /** The type it is passed as. */
+  readonly type: ValueType;
+  readonly node: ts.ParameterDeclaration;
+  readonly rest: boolean;
+}
+
+export interface Signature {
+  readonly params: readonly Param[];
+  readonly returnType: ValueType;
+}
+
+export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
+  const params = node.parameters.map((p): Param => {
+    if (!ts.isIdentifier(p.name)) {
+      // A destructured parameter (`([k, v]) => ...`): a plain parameter, destructured on entry.
+      if (p.initializer || p.dotDotDotToken)
+        ctx.refuse(p, "a default or rest on a destructured parameter", "destructure inside the function");
+      const name = patternParameters.get(p) ?? ctx.fresh("pp");
+      patternParameters.set(p, name);
+      return { name, type: ctx.typeOf(p), node: p, rest: false };
+    }
+    const symbol = ctx.symbolOf(p.name)!;
+    // A parameter that is always undefined (`_` of `Array.from({ length: n }, (_, i) => ...)`)
+    // takes an empty box; reading it is refused where it is read.
+    const always = ctx.checker.getTypeOfSymbolAtLocation(symbol, p).flags & ts.TypeFlags.Undefined;
+    const declared = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
+    if (p.initializer) return { name: ctx.fresh("p"), type: optional(declared), node: p, rest: false };
+    return { name: ctx.nameOf(symbol), type: declared, node: p, rest: !!p.dotDotDotToken };
+  });
+  const signature = ctx.checker.getSignatureFromDeclaration(node)!;
+  const returnType = ctx.typeOf(node, ctx.checker.getReturnTypeOfSignature(signature));
+  return { params, returnType };
+}
+
+/** `let x = p !== undefined ? p : default` for each defaulted parameter, in order (JavaScript's evaluation). */
+export function defaults(ctx: PrintContext, signature: Signature): string {
+  const lines: string[] = [];
+  for (const p of signature.params) {
+    if (!p.node.initializer) continue;
+    const symbol = ctx.symbolOf(p.node.name)!;
+    const declared = ctx.declaredType(symbol, p.node);
+    const given: Printed = { text: p.name, type: p.type };
+    const present = coerce(
+      ctx,
+      { text: unwrap(given), type: (p.type as { inner: ValueType }).inner },
+      declared,
+      p.node,
+    );
+    const value = `${p.name} !== null ? ${present} : ${printTo(ctx, p.node.initializer, declared)}`;
+    lines.push(
+      ctx.captured.has(symbol)
+        ? `${variableAccess(ctx, symbol)} = ${value};`
+        : `let ${ctx.nameOf(symbol)}: ${asType(declared)} = ${value};`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The names given to destructured parameters. */
+const patternParameters = new WeakMap<ts.ParameterDeclaration, string>();
+
+/** Destructures the patterned parameters of a function on entry. */
+export function unpackParameters(ctx: PrintContext, signature: Signature): string {
+  return signature.params
+    .filter((p) => !ts.isIdentifier(p.node.name))
+    .map((p) => destructure(ctx, p.node.name, { text: p.name, type: p.type }, p.node))
+    .join("\n");
+}
