@@ -6,7 +6,8 @@
  * library's `__ice_Env`, so a closure can itself serve as the environment of an adapter.
  */
 import { ts } from "ts-morph";
-import type { Converted, ValueType } from "./types.js";
+import type { Converted } from "./fromChecker.js";
+import type { ValueType } from "./types.js";
 import { asType, optional, typeKey } from "./types.js";
 
 /** One parameter of a function type: optional parameters have an optional type. */

@@ -6,7 +6,8 @@
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, fromChecker, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
+import { asType, BOOLEAN, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
 import { printAwait } from "./async.js";
 import { missingLocal } from "./missing.js";
 import { printCall, printNew } from "./calls.js";

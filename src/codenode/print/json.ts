@@ -6,7 +6,8 @@
  * typed values are in jsonConvert.ts, `JSON.*`, `Array.isArray` and methods in jsonCalls.ts.
  */
 import { ts } from "ts-morph";
-import { BOOLEAN, JSON_VALUE, STRING, fromChecker } from "../types.js";
+import { BOOLEAN, JSON_VALUE, STRING } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { fromJson, toJson } from "./jsonConvert.js";

@@ -13,7 +13,8 @@
  * (finishJson), when every object literal's key order is known.
  */
 import { ts } from "ts-morph";
-import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, fromChecker, typeKey } from "../types.js";
+import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, typeKey } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { describe, unwrap } from "./coerce.js";
 import { stringLiteral } from "./expressions.js";

@@ -8,7 +8,8 @@
  * (shapes.ts) enumerate in the order the object was created with, when the compiler can see it.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, fromChecker, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
+import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
 import { box } from "./calls.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";

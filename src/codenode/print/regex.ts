@@ -9,7 +9,8 @@
  */
 import { ts } from "ts-morph";
 import { includesNull, includesUndefined } from "../regex/types.js";
-import { BOOLEAN, fromChecker, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 

@@ -1,0 +1,215 @@
+/**
+ * @fileoverview The value type of a TypeScript type, as the checker gives it (types.ts has the
+ * value types and their AssemblyScript spelling): primitives, unions with undefined, arrays,
+ * tuples, Maps, Sets, dictionaries, object shapes, functions, regular expressions, dates, JSON
+ * values, and the type parameters of the generic instance being printed; or why the type has no
+ * representation in the sandbox.
+ */
+import { ts } from "ts-morph";
+import { regexValueType } from "./regex/types.js";
+import { functionFromChecker } from "./functionTypes.js";
+import {
+  BOOLEAN,
+  type ClassRegistry,
+  JSON_VALUE,
+  NUMBER,
+  optional,
+  sameType,
+  STRING,
+  VOID,
+  type ValueType,
+} from "./types.js";
+
+/**
+ * An object type with an index signature: a dictionary when its keys are strings and it has no
+ * named properties (`Record<string, T>`, `{ [k: string]: T }`).
+ */
+function dictionaryOf(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  infos: readonly ts.IndexInfo[],
+  classes: ClassRegistry,
+  depth: number,
+  parameters?: TypeParameters,
+): Converted {
+  const text = checker.typeToString(type);
+  const [info] = infos;
+  if (infos.length !== 1 || !info || !(info.keyType.flags & ts.TypeFlags.String))
+    return { reason: `'${text}' has a key type other than string; use Record<string, T> or a Map` };
+  if (checker.getPropertiesOfType(type).length > 0)
+    return { reason: `'${text}' mixes named fields with an index signature; use one of the two` };
+  const value = fromChecker(checker, info.type, classes, depth + 1, parameters);
+  if ("reason" in value) return value;
+  if (value.type.kind === "void") return { reason: `'${text}' holds no values` };
+  return { type: { kind: "dict", value: value.type } };
+}
+
+/** Why a TypeScript type has no representation, or the type. */
+export type Converted = { readonly type: ValueType } | { readonly reason: string };
+
+/** The value type a type parameter stands for in the instance being printed (generic helpers). */
+export type TypeParameters = (parameter: ts.Type) => ValueType | undefined;
+
+/** The value type of a checker type. */
+export function fromChecker(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  classes: ClassRegistry,
+  depth = 0,
+  parameters?: TypeParameters,
+): Converted {
+  if (depth > 20) return { reason: "recursive types are not supported" };
+  const flags = type.flags;
+  if (flags & ts.TypeFlags.TypeParameter || type.isIntersection()) {
+    const bound = typeParameter(type, parameters);
+    if (bound) return { type: bound };
+  }
+  if (flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return { type: NUMBER };
+  if (flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral))
+    return { type: STRING };
+  if (flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: BOOLEAN };
+  if (flags & ts.TypeFlags.Void) return { type: VOID };
+  const regex = regexValueType(checker, type);
+  if (regex) return { type: regex };
+  // Values only a JSON value holds (`undefined` alone, `never` of an empty `[]`), or that may be any of them.
+  if (
+    flags &
+    (ts.TypeFlags.Any |
+      ts.TypeFlags.Unknown |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.NonPrimitive |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Never)
+  )
+    return { type: JSON_VALUE };
+  if (type.isIntersection()) return { type: JSON_VALUE };
+  if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
+  if (type.isUnion()) {
+    const parts = type.types;
+    const hasNull = parts.some((p) => p.flags & ts.TypeFlags.Null);
+    const defined = parts.filter((p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null)));
+    const converted = defined.map((p) => fromChecker(checker, p, classes, depth + 1, parameters));
+    const bad = converted.find((c): c is { reason: string } => "reason" in c);
+    if (bad) return bad;
+    const types = converted.map((c) => (c as { type: ValueType }).type);
+    const first = types[0];
+    // A union of primitives of different kinds, or with null, is a JSON value (support/json.ts).
+    const primitives = types.every(
+      (t) => t.kind === "number" || t.kind === "string" || t.kind === "boolean" || t.kind === "json",
+    );
+    if ((hasNull || !types.every((t) => first && sameType(t, first))) && primitives) return { type: JSON_VALUE };
+    if (hasNull) return { reason: "'null' is supported with strings, numbers and booleans only; use 'undefined'" };
+    if (!first) return { reason: "a value that is always 'undefined' is not supported" };
+    if (!types.every((t) => sameType(t, first)))
+      return { reason: `union type '${checker.typeToString(type)}' is not supported; use one type` };
+    return { type: defined.length < parts.length ? optional(first) : first };
+  }
+  if (checker.isArrayType(type)) {
+    const [element] = checker.getTypeArguments(type as ts.TypeReference);
+    const inner = fromChecker(checker, element!, classes, depth + 1, parameters);
+    if ("reason" in inner) return inner;
+    if (inner.type.kind === "optional" || inner.type.kind === "void")
+      return { reason: "arrays of values that may be undefined are not supported" };
+    return { type: { kind: "array", element: inner.type } };
+  }
+  const symbol = type.getSymbol();
+  const name = symbol?.getName();
+  if (checker.isTupleType(type)) {
+    const target = (type as ts.TypeReference).target as ts.TupleType;
+    if (target.elementFlags.some((f) => !(f & ts.ElementFlags.Required)))
+      return { reason: "tuples with optional or rest elements are not supported; use an array or an object" };
+    const converted = checker
+      .getTypeArguments(type as ts.TypeReference)
+      .slice(0, target.elementFlags.length)
+      .map((a) => fromChecker(checker, a, classes, depth + 1));
+    const bad = converted.find((c): c is { reason: string } => "reason" in c);
+    if (bad) return bad;
+    return { type: classes.tuple(converted.map((c) => (c as { type: ValueType }).type)) };
+  }
+  if (
+    (name === "IterableIterator" || name === "Iterable" || name === "IteratorObject") &&
+    symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
+  )
+    return {
+      reason:
+        "an iterator is used only directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
+    };
+  if (
+    (name === "Map" || name === "Set") &&
+    symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
+  ) {
+    const args = checker.getTypeArguments(type as ts.TypeReference);
+    const converted = args.map((a) => fromChecker(checker, a, classes, depth + 1, parameters));
+    const bad = converted.find((c): c is { reason: string } => "reason" in c);
+    if (bad) return bad;
+    const [a, b] = converted.map((c) => (c as { type: ValueType }).type);
+    for (const t of [a, b])
+      if (t && (t.kind === "optional" || t.kind === "void"))
+        return { reason: `${name} entries that may be undefined are not supported` };
+    if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Map")
+      return { reason: "Map keys must be numbers, strings or booleans" };
+    if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Set")
+      return { reason: "Set elements must be numbers, strings or booleans" };
+    return name === "Map" ? { type: { kind: "map", key: a!, value: b! } } : { type: { kind: "set", element: a! } };
+  }
+  const userClass = symbol && classes.userClasses.get(symbol);
+  if (userClass) return { type: { kind: "object", shape: userClass } };
+  if (name === "Error") return { type: { kind: "error" } };
+  if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
+    return { type: { kind: "date" } };
+  if (name === "ArrayWithHoles")
+    return {
+      reason:
+        "`new Array(n)` holds holes: write `new Array(n).fill(value)` or `Array.from({ length: n }, (_, i) => ...)`",
+    };
+  // Plugin modules (lib/plugin.ts): a promise is its value, since every one is awaited where it is made.
+  if (name === "Promise" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))) {
+    const [inner] = checker.getTypeArguments(type as ts.TypeReference);
+    return inner ? fromChecker(checker, inner, classes, depth + 1) : { reason: "a promise of nothing" };
+  }
+  if (
+    flags & ts.TypeFlags.Object ||
+    (type.isIntersection() && type.types.every((t) => t.flags & ts.TypeFlags.Object))
+  ) {
+    if (type.getCallSignatures().length > 0)
+      return functionFromChecker(checker, type, classes.functions, (t) =>
+        fromChecker(checker, t, classes, depth + 1, parameters),
+      );
+    const indexInfos = checker.getIndexInfosOfType(type);
+    if (indexInfos.length > 0) return dictionaryOf(checker, type, indexInfos, classes, depth, parameters);
+    const fields: { name: string; type: ValueType }[] = [];
+    for (const property of checker.getPropertiesOfType(type)) {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (
+        !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(property.name) ||
+        property.name.startsWith("__ice") ||
+        property.name === "__proto__"
+      )
+        return { reason: `property name '${property.name}' is not supported` };
+      const propertyType = declaration
+        ? checker.getTypeOfSymbolAtLocation(property, declaration)
+        : checker.getTypeOfSymbol(property);
+      const converted = fromChecker(checker, propertyType, classes, depth + 1, parameters);
+      if ("reason" in converted) return converted;
+      const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
+      fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
+    }
+    // `{}` (an empty object type, or `unknown` narrowed to non-nullish): any JSON value but null and undefined.
+    if (fields.length === 0) return { type: JSON_VALUE };
+    return { type: { kind: "object", shape: classes.shape(fields) } };
+  }
+  return { reason: `type '${checker.typeToString(type)}' is not supported` };
+}
+
+/** A type parameter (or `T & {}`, a narrowed one) bound in the instance being printed. */
+function typeParameter(type: ts.Type, parameters: TypeParameters | undefined): ValueType | undefined {
+  if (!parameters) return undefined;
+  if (type.flags & ts.TypeFlags.TypeParameter) return parameters(type);
+  if (type.isIntersection()) {
+    const params = type.types.filter((t) => t.flags & ts.TypeFlags.TypeParameter);
+    const rest = type.types.filter((t) => !(t.flags & ts.TypeFlags.TypeParameter));
+    if (params.length === 1 && rest.every((t) => t.flags & ts.TypeFlags.Object && t.getProperties().length === 0))
+      return parameters(params[0]!);
+  }
+  return undefined;
+}
