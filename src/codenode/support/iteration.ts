@@ -10,21 +10,11 @@
  * written for its Map keeps working.
  */
 
-/** AssemblyScript source: Map and Set with JavaScript's iteration semantics. */
-export const ITERATION_SUPPORT = `
-import { HASH } from "~lib/util/hash";
-
-// ---- Map and Set with JavaScript's iteration ------------------------------------------------
-export class __ice_Map<K, V> {
-  index: Map<K, i32> = new Map<K, i32>();
-  /** The position of the NaN key (SameValueZero: NaN is one key; AssemblyScript's Map compares with ==). */
-  nan: i32 = -1;
-  ks: Array<K> = new Array<K>();
-  vs: Array<V> = new Array<V>();
-  live: Array<bool> = new Array<bool>();
-  count: i32 = 0;
-  iterating: i32 = 0;
-  get size(): i32 { return this.count; }
+/**
+ * Members __ice_Map and __ice_Set share (AssemblyScript source): the size, and the key index from
+ * a key to its position (SameValueZero: NaN is one key, kept in `nan`).
+ */
+const KEY_INDEX = `  get size(): i32 { return this.count; }
   find(k: K): i32 {
     if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
     // One lookup, not has() then get(): Map#find is private in TypeScript terms only (asc allows it).
@@ -39,7 +29,35 @@ export class __ice_Map<K, V> {
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
     this.index.delete(k);
   }
-  has(k: K): bool { return this.find(k) >= 0; }
+  has(k: K): bool { return this.find(k) >= 0; }`;
+
+/** Members __ice_Map and __ice_Set share: iteration over positions that stay put while it runs. */
+const POSITIONS = `  /** Starts an iteration: positions stay put until it ends. */
+  begin(): i32 { this.iterating++; return this.next(0); }
+  /** The first live position at or after p, or -1 (the iteration has ended). */
+  next(p: i32): i32 {
+    const n = this.ks.length;
+    while (p < n && !unchecked(this.live[p])) p++;
+    if (p < n) return p;
+    if (this.iterating > 0) this.iterating--;
+    return -1;
+  }`;
+
+/** AssemblyScript source: Map and Set with JavaScript's iteration semantics. */
+export const ITERATION_SUPPORT = `
+import { HASH } from "~lib/util/hash";
+
+// ---- Map and Set with JavaScript's iteration ------------------------------------------------
+export class __ice_Map<K, V> {
+  index: Map<K, i32> = new Map<K, i32>();
+  /** The position of the NaN key (SameValueZero: NaN is one key; AssemblyScript's Map compares with ==). */
+  nan: i32 = -1;
+  ks: Array<K> = new Array<K>();
+  vs: Array<V> = new Array<V>();
+  live: Array<bool> = new Array<bool>();
+  count: i32 = 0;
+  iterating: i32 = 0;
+${KEY_INDEX}
   get(k: K): V { return unchecked(this.vs[this.find(k)]); }
   set(k: K, v: V): this {
     const at = this.find(k);
@@ -77,16 +95,7 @@ export class __ice_Map<K, V> {
     }
     this.ks = ks; this.vs = vs; this.live = live;
   }
-  /** Starts an iteration: positions stay put until it ends. */
-  begin(): i32 { this.iterating++; return this.next(0); }
-  /** The first live position at or after p, or -1 (the iteration has ended). */
-  next(p: i32): i32 {
-    const n = this.ks.length;
-    while (p < n && !unchecked(this.live[p])) p++;
-    if (p < n) return p;
-    if (this.iterating > 0) this.iterating--;
-    return -1;
-  }
+${POSITIONS}
   keys(): Array<K> {
     const r = new Array<K>();
     for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.ks[p]));
@@ -106,22 +115,7 @@ export class __ice_Set<K> {
   live: Array<bool> = new Array<bool>();
   count: i32 = 0;
   iterating: i32 = 0;
-  get size(): i32 { return this.count; }
-  find(k: K): i32 {
-    if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
-    // One lookup, not has() then get(): Map#find is private in TypeScript terms only (asc allows it).
-    const e = this.index.find(k, HASH<K>(k));
-    return e ? e.value : -1;
-  }
-  place(k: K, p: i32): void {
-    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
-    this.index.set(k, p);
-  }
-  unplace(k: K): void {
-    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
-    this.index.delete(k);
-  }
-  has(k: K): bool { return this.find(k) >= 0; }
+${KEY_INDEX}
   add(k: K): this {
     if (this.find(k) >= 0) return this;
     this.compact();
@@ -157,14 +151,7 @@ export class __ice_Set<K> {
     }
     this.ks = ks; this.live = live;
   }
-  begin(): i32 { this.iterating++; return this.next(0); }
-  next(p: i32): i32 {
-    const n = this.ks.length;
-    while (p < n && !unchecked(this.live[p])) p++;
-    if (p < n) return p;
-    if (this.iterating > 0) this.iterating--;
-    return -1;
-  }
+${POSITIONS}
   values(): Array<K> {
     const r = new Array<K>();
     for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.ks[p]));
