@@ -31,6 +31,16 @@ const KEY_INDEX = `  get size(): i32 { return this.count; }
   }
   has(k: K): bool { return this.find(k) >= 0; }`;
 
+/** Members __ice_Map and __ice_Set share: `delete` leaves a tombstone, so positions stay put. */
+const DELETE = `  delete(k: K): bool {
+    const at = this.find(k);
+    if (at < 0) return false;
+    unchecked(this.live[at] = false);
+    this.unplace(k);
+    this.count--;
+    return true;
+  }`;
+
 /** Members __ice_Map and __ice_Set share: iteration over positions that stay put while it runs. */
 const POSITIONS = `  /** Starts an iteration: positions stay put until it ends. */
   begin(): i32 { this.iterating++; return this.next(0); }
@@ -68,14 +78,7 @@ ${KEY_INDEX}
     this.count++;
     return this;
   }
-  delete(k: K): bool {
-    const at = this.find(k);
-    if (at < 0) return false;
-    unchecked(this.live[at] = false);
-    this.unplace(k);
-    this.count--;
-    return true;
-  }
+${DELETE}
   clear(): void {
     this.index.clear();
     this.nan = -1;
@@ -124,14 +127,7 @@ ${KEY_INDEX}
     this.count++;
     return this;
   }
-  delete(k: K): bool {
-    const at = this.find(k);
-    if (at < 0) return false;
-    unchecked(this.live[at] = false);
-    this.unplace(k);
-    this.count--;
-    return true;
-  }
+${DELETE}
   clear(): void {
     this.index.clear();
     this.nan = -1;
