@@ -28,11 +28,11 @@ import {
   makeEncoder,
   WireError,
   WireLimitError,
-  WireReader,
   WireWriter,
   type Decoder,
   type Encoder,
 } from "../sandbox/codec.js";
+import { readOutput } from "../sandbox/readOutput.js";
 import { FuelMeter } from "../sandbox/fuel.js";
 import { hostRun, OUTPUT_ABORT_PREFIX, SandboxAbort } from "../sandbox/host.js";
 import { IntrinsicError } from "../sandbox/intrinsics.js";
@@ -171,7 +171,7 @@ export class PluginProgram {
         out = exports.__ice_run() >>> 0;
       }
       if (state.resumed !== undefined) throw new SandboxTrapError(nodeId, "the module did not resume its host call");
-      const output = this.readOutput(memory, out);
+      const output = readOutput(memory, out, this.decode);
       const fuelUsed = meter.used;
       if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
       return { output, fuelUsed };
@@ -213,18 +213,6 @@ export class PluginProgram {
     } finally {
       state.host.meter = undefined;
     }
-  }
-
-  private readOutput(memory: WebAssembly.Memory, at: number): Record<string, unknown> {
-    const bytes = new Uint8Array(memory.buffer);
-    const view = new DataView(memory.buffer);
-    if (at < 1 || at + 4 > bytes.length) throw new WireError("output pointer out of bounds");
-    const length = view.getUint32(at, true);
-    if (length > bytes.length - at - 4) throw new WireError("output length out of bounds");
-    const reader = new WireReader(bytes, view, at + 4, at + 4 + length);
-    const output = this.decode(reader) as Record<string, unknown>;
-    if (reader.pos !== reader.end) throw new WireError("output message has trailing bytes");
-    return output;
   }
 
   private classify(

@@ -28,11 +28,11 @@ import {
   makeEncoder,
   WireError,
   WireLimitError,
-  WireReader,
   WireWriter,
   type Decoder,
   type Encoder,
 } from "./codec.js";
+import { readOutput } from "./readOutput.js";
 import { FuelMeter } from "./fuel.js";
 import {
   createImports,
@@ -243,7 +243,7 @@ export class SandboxProgram implements ReadyHolder {
         writer.end();
         const out = exports.__ice_run() >>> 0;
         const fuelUsed = meter.used;
-        const output = this.readOutput(memory, out);
+        const output = readOutput(memory, out, this.decode);
         if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
         keep = true;
         return { output, fuelUsed };
@@ -374,18 +374,6 @@ export class SandboxProgram implements ReadyHolder {
     slot.grown = grown;
     grownKept += grown;
     this.keep(slot);
-  }
-
-  private readOutput(memory: WebAssembly.Memory, at: number): Record<string, unknown> {
-    const bytes = new Uint8Array(memory.buffer);
-    const view = new DataView(memory.buffer);
-    if (at < 1 || at + 4 > bytes.length) throw new WireError("output pointer out of bounds");
-    const length = view.getUint32(at, true);
-    if (length > bytes.length - at - 4) throw new WireError("output length out of bounds");
-    const reader = new WireReader(bytes, view, at + 4, at + 4 + length);
-    const output = this.decode(reader) as Record<string, unknown>;
-    if (reader.pos !== reader.end) throw new WireError("output message has trailing bytes");
-    return output;
   }
 
   private classify(error: unknown, slot: Slot | undefined, meter: FuelMeter, limits: SandboxLimits): unknown {
