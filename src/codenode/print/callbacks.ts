@@ -4,13 +4,13 @@
  * signature `(env, ...leading, index, array)`; library functions (`map(Number)`) and function
  * values take their own paths (libraryCallbacks.ts, closures.ts).
  */
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
 import { libraryCallback } from "./libraryCallbacks.js";
 import { asType, sameType, type ValueType } from "../types.js";
 import { valueCallback } from "./closures.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
-import { declarationOf, definerEnv, definerEnvClass, type FunctionNode, lift } from "./functions.js";
+import { definerEnv, definerEnvClass, functionArgument, lift } from "./functions.js";
 
 /** What an array helper needs to call a callback: a function name, an environment and its type. */
 export interface Callback {
@@ -33,12 +33,7 @@ export function callbackFor(
   _reducer = false,
 ): Callback {
   const inner = stripParens(arg);
-  let node: FunctionNode | undefined;
-  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
-  else if (ts.isIdentifier(inner)) {
-    const symbol = ctx.symbolOf(inner);
-    if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
-  }
+  const node = functionArgument(ctx, inner);
   const arrayType: ValueType | undefined = comparator
     ? undefined
     : { kind: "array", element: leading[leading.length - 1]! };

@@ -212,6 +212,15 @@ export function declarationOf(symbol: ts.Symbol): FunctionNode | undefined {
   return undefined;
 }
 
+/** The body's function an argument is: an arrow or function expression, or the name of a local function. */
+export function functionArgument(ctx: PrintContext, arg: ts.Expression): FunctionNode | undefined {
+  const inner = stripParens(arg);
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return inner;
+  if (!ts.isIdentifier(inner)) return undefined;
+  const symbol = ctx.symbolOf(inner);
+  return symbol && ctx.isLocal(symbol) ? declarationOf(symbol) : undefined;
+}
+
 /** A lifted function: its name (one per generic instance) and signature. */
 export interface Lifted {
   readonly name: string;

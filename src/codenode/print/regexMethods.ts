@@ -11,7 +11,7 @@ import { compileRegex, RegexRefusal } from "../regex/compile.js";
 import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo, stringLiteral } from "./expressions.js";
-import { declarationOf, definerEnv, definerEnvClass, type FunctionNode, lift } from "./functions.js";
+import { definerEnv, definerEnvClass, functionArgument, lift } from "./functions.js";
 
 const REGEXP: ValueType = { kind: "regexp" };
 const MATCH: ValueType = { kind: "match" };
@@ -188,13 +188,7 @@ function replacer(
   arg: ts.Expression,
   known: ReturnType<typeof compileRegex> | undefined,
 ): { name: string; env: string; envType: string } {
-  const inner = stripParens(arg);
-  let node: FunctionNode | undefined;
-  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) node = inner;
-  else if (ts.isIdentifier(inner)) {
-    const symbol = ctx.symbolOf(inner);
-    if (symbol && ctx.isLocal(symbol)) node = declarationOf(symbol);
-  }
+  const node = functionArgument(ctx, arg);
   if (!node || !ctx.lifted.has(node))
     return ctx.refuse(arg, "this replacer", "pass an arrow function or the name of a function declared in the body");
   const { signature, name } = lift(ctx, node);
