@@ -81,6 +81,10 @@ const manifest = {
           "fuel": 100000000,
           "memoryBytes": 16777216,
           "timeoutMs": 2000
+        },
+        "source": {
+          "file": "review_batch.yaml",
+          "line": 27
         }
       }
     },
@@ -172,6 +176,10 @@ const manifest = {
           "fuel": 100000000,
           "memoryBytes": 16777216,
           "timeoutMs": 2000
+        },
+        "source": {
+          "file": "review_batch.yaml",
+          "line": 55
         }
       }
     }

@@ -130,6 +130,10 @@ const manifest = {
           "fuel": 5000000,
           "memoryBytes": 2097152,
           "timeoutMs": 2000
+        },
+        "source": {
+          "file": "sales_alert.yaml",
+          "line": 33
         }
       }
     },
@@ -180,6 +184,10 @@ const manifest = {
           "fuel": 100000000,
           "memoryBytes": 16777216,
           "timeoutMs": 2000
+        },
+        "source": {
+          "file": "sales_alert.yaml",
+          "line": 49
         }
       }
     },
