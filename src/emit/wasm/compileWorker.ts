@@ -9,8 +9,9 @@
  * (a worker made with piped stdio holds a ref'd port even when unref'd: every `iceosc build` with a
  * code node used to wait out the idle timer after it had finished).
  * The whole call has a time budget too, so many hanging units cost one budget, not one timeout
- * each. The worker is plain JavaScript passed with `eval: true`, so it runs the
- * same from TypeScript sources (tests) and from the built `dist/`.
+ * each. Sources can be handed in one by one (CompileSession), so the first compiles while the main
+ * thread still prepares the rest; a worker starts loading asc as soon as it is made. What the worker
+ * runs is compilerWorkerScript.ts.
  */
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -18,10 +19,11 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ALLOCATOR_LIBRARY_KEY, ALLOCATOR_SOURCE } from "./allocator.js";
+import { WORKER_SOURCE } from "./compilerWorkerScript.js";
+import { holdBaselineTier } from "./loadBinaryen.js";
 import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "./asLibrary.js";
-import { ASC_FLAGS, OUTPUT_FILE } from "./compilerFlags.js";
+import { ASC_FLAGS, ENTRY_FILE, OUTPUT_FILE } from "./compilerFlags.js";
 import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
-import { ENTRY_FILE } from "./compilerFlags.js";
 
 /** One asc diagnostic, with its range in the file it names. */
 export interface AscDiagnostic {
@@ -40,92 +42,81 @@ export interface CompileOutcome {
   readonly diagnostics: readonly AscDiagnostic[];
   /** Set when asc did not finish normally. */
   readonly failure?: { readonly kind: "timeout" | "crash" | "budget"; readonly message: string };
+  /** Library files whose parse from an earlier compile in the same worker was reused. */
+  readonly reusedSources?: number;
 }
 
-const WORKER_SOURCE = `
-const { parentPort, workerData: w } = require("node:worker_threads");
-// What asc prints (its crash report) goes to the parent as messages, not to the terminal.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.write = (chunk, ...rest) => {
-    parentPort.postMessage({ log: String(chunk) });
-    const done = rest.find((r) => typeof r === "function");
-    if (done) done();
-    return true;
-  };
-}
-let loading = null;
-parentPort.on("message", async (job) => {
-  try {
-    // Our allocator (allocator.ts) in place of the stub runtime's, before the first compile.
-    loading = loading || import(w.ascUrl).then((m) => {
-      const asc = m.default || m;
-      (m.libraryFiles || asc.libraryFiles)[w.allocatorKey] = w.allocatorSource;
-      return asc;
-    });
-    const asc = await loading;
-    const outputs = {};
-    const diagnostics = [];
-    const errors = [];
-    const result = await asc.main(w.flags, {
-      readFile(name, baseDir) {
-        if (baseDir === w.libDir) return w.libFiles[name] ?? null;
-        return name === w.entry ? job.source : null;
-      },
-      writeFile(name, contents) { outputs[name] = contents; },
-      listFiles(dir) { return dir === w.libDir ? Object.keys(w.libFiles) : []; },
-      stdout: asc.createMemoryStream(),
-      stderr: asc.createMemoryStream((chunk) => { errors.push(String(chunk)); }),
-      reportDiagnostic(d) {
-        diagnostics.push({ category: d.category, code: d.code, message: d.message, path: d.range ? d.range.source.normalizedPath : "",
-          start: d.range ? d.range.start : -1, end: d.range ? d.range.end : -1 });
-      },
-    });
-    const binary = outputs[w.outFile] || null;
-    const failure = !binary && !diagnostics.some((d) => d.category === 3)
-      ? { kind: "crash", message: (result.error ? result.error.message : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
-    parentPort.postMessage({ id: job.id, binary, diagnostics, failure });
-  } catch (e) {
-    parentPort.postMessage({ id: job.id, diagnostics: [], failure: { kind: "crash", message: String((e && e.stack) || e) } });
-  }
-});
-`;
-
-function ascUrl(): string {
+/** URLs of asc (the compiler) and of the `assemblyscript` module it imports (one instance). */
+function compilerUrls(): { readonly ascUrl: string; readonly assemblyscriptUrl: string } {
   const require = createRequire(import.meta.url);
-  return pathToFileURL(join(dirname(require.resolve("assemblyscript/package.json")), "dist", "asc.js")).href;
+  const dist = join(dirname(require.resolve("assemblyscript/package.json")), "dist");
+  return {
+    ascUrl: pathToFileURL(join(dist, "asc.js")).href,
+    assemblyscriptUrl: pathToFileURL(join(dist, "assemblyscript.js")).href,
+  };
 }
 
 /** Workers used at most (asc is single-threaded; more than the cores only costs memory). */
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
-/** Time limits of one compileInWorker call. */
+/** Time limits of one compile session (or compileInWorker call). */
 export interface CompileLimits {
   /** Longest one source may take. */
   readonly unitMs: number;
   /** Longest all sources together may take: sources not started by then fail with "budget". */
   readonly totalMs: number;
-  /** Called as source `index` starts compiling (for progress reports). */
+  /** Called as source `index` (in the order given) starts compiling (for progress reports). */
   readonly onStart?: (index: number) => void;
 }
 
-/** Compiles sources in up to two workers; results in the same order. */
-export async function compileInWorker(sources: readonly string[], limits: CompileLimits): Promise<CompileOutcome[]> {
-  const deadline = performance.now() + limits.totalMs;
-  const outcomes = new Array<CompileOutcome>(sources.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
+interface Job {
+  readonly id: number;
+  readonly source: string;
+  readonly resolve: (outcome: CompileOutcome) => void;
+}
+
+/**
+ * Compiles sources as they are handed in (`compile`), so the first unit compiles while the main
+ * thread still types and prints the others. Up to two workers take sources from one queue; the
+ * time budget counts from the session's start.
+ */
+export class CompileSession {
+  private readonly deadline: number;
+  private readonly queue: Job[] = [];
+  private lanes = 0;
+  private submitted = 0;
+
+  constructor(private readonly limits: CompileLimits) {
+    this.deadline = performance.now() + limits.totalMs;
+  }
+
+  /** Queues a source; its outcome when compiled. */
+  compile(source: string): Promise<CompileOutcome> {
+    const id = this.submitted++;
+    return new Promise((resolve) => {
+      this.queue.push({ id, source, resolve });
+      if (this.lanes < MAX_WORKERS) {
+        this.lanes++;
+        void this.lane();
+      }
+    });
+  }
+
+  /** One worker taking queued sources until the queue is empty, then going back to `idle`. */
+  private async lane(): Promise<void> {
+    const limits = this.limits;
     let held: AscWorker | undefined;
     try {
-      for (let id = next++; id < sources.length; id = next++) {
-        const left = deadline - performance.now();
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        const left = this.deadline - performance.now();
         if (left <= 0) {
-          outcomes[id] = { diagnostics: [], failure: { kind: "budget", message: `${limits.totalMs} ms` } };
+          job.resolve({ diagnostics: [], failure: { kind: "budget", message: `${limits.totalMs} ms` } });
           continue;
         }
         held ??= takeWorker();
         const timeoutMs = Math.min(limits.unitMs, left);
-        limits.onStart?.(id);
-        let outcome = await runJob(held.worker, id, sources[id]!, timeoutMs);
+        limits.onStart?.(job.id);
+        let outcome = await runJob(held.worker, job.id, job.source, timeoutMs);
         if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
           outcome = { ...outcome, failure: { kind: "budget", message: `${limits.totalMs} ms` } };
         }
@@ -139,14 +130,19 @@ export async function compileInWorker(sources: readonly string[], limits: Compil
           void held.worker.terminate();
           held = undefined;
         }
-        outcomes[id] = outcome;
+        job.resolve(outcome);
       }
     } finally {
+      this.lanes--;
       if (held) giveBack(held);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(MAX_WORKERS, sources.length) }, lane));
-  return outcomes;
+  }
+}
+
+/** Compiles sources in up to two workers; results in the same order. */
+export async function compileInWorker(sources: readonly string[], limits: CompileLimits): Promise<CompileOutcome[]> {
+  const session = new CompileSession(limits);
+  return Promise.all(sources.map((source) => session.compile(source)));
 }
 
 /** A compiler worker and the tail of what it printed (asc prints its crash report to the console). */
@@ -167,19 +163,33 @@ interface AscWorker {
 const idle: AscWorker[] = [];
 const IDLE_MS = 10_000;
 
+/**
+ * Starts a compiler worker now and keeps it idle for the next compile in this process, so that it
+ * loads asc and parses the library while the caller is still busy (the build calls it as soon as it
+ * knows it has sandboxed pieces, before typing them). Does nothing when a worker is idle already.
+ */
+export function prestartCompilerWorker(): void {
+  if (idle.length === 0) giveBack(newWorker());
+}
+
 function takeWorker(): AscWorker {
   const kept = idle.pop();
-  if (kept) {
-    clearTimeout(kept.idleTimer);
-    if (kept.onIdleExit) kept.worker.off("exit", kept.onIdleExit);
-    kept.worker.ref();
-    kept.output.length = 0;
-    return kept;
-  }
+  if (!kept) return newWorker();
+  clearTimeout(kept.idleTimer);
+  if (kept.onIdleExit) kept.worker.off("exit", kept.onIdleExit);
+  kept.worker.ref();
+  kept.output.length = 0;
+  return kept;
+}
+
+function newWorker(): AscWorker {
+  // binaryen is compiled once per process, without tier-up (loadBinaryen.ts): the worker's copy is
+  // compiled under the flag, or is the one this thread compiled.
+  const release = holdBaselineTier();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
-      ascUrl: ascUrl(),
+      ...compilerUrls(),
       flags: ASC_FLAGS,
       entry: ENTRY_FILE,
       outFile: OUTPUT_FILE,
@@ -191,9 +201,11 @@ function takeWorker(): AscWorker {
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });
   const output: string[] = [];
-  worker.on("message", (message: { log?: string }) => {
+  worker.on("message", (message: { log?: string; loaded?: boolean }) => {
     if (typeof message.log === "string" && output.length < 64) output.push(message.log);
+    if (message.loaded !== undefined) release();
   });
+  worker.once("exit", release);
   return { worker, output };
 }
 
@@ -234,6 +246,7 @@ function runJob(worker: Worker, id: number, source: string, timeoutMs: number): 
         diagnostics: message.diagnostics,
         ...(message.binary && { binary: new Uint8Array(message.binary) }),
         ...(message.failure && { failure: message.failure }),
+        ...(message.reusedSources !== undefined && { reusedSources: message.reusedSources }),
       });
     };
     const onError = (error: Error) => finish({ diagnostics: [], failure: { kind: "crash", message: error.message } });

@@ -3,7 +3,8 @@
  * fuel-metered WebAssembly. Per unit: parse the body (syntax.ts), type and lower it to an
  * AssemblyScript program (src/codenode, with the codec of marshal.ts), then either
  * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
- * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts).
+ * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts). Units go to
+ * the workers one by one as they are prepared, and are metered one by one as they come back.
  */
 import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
 import {
@@ -18,7 +19,8 @@ import type { BodyMap } from "./bodyMap.js";
 import { lowerBody } from "../../codenode/index.js";
 import { artifactHash, openCacheFolder, readCached, writeCached } from "./cache.js";
 import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
-import { compileInWorker } from "./compileWorker.js";
+import { CompileSession, type CompileOutcome } from "./compileWorker.js";
+import { loadMeter } from "./loadBinaryen.js";
 import { unsupportedReason } from "./marshal.js";
 import { sourceRisks, withRiskSection, type RiskFacts } from "./riskReport.js";
 import { parseBody } from "./syntax.js";
@@ -99,19 +101,41 @@ export function precheckSandboxUnits(units: readonly SandboxUnit[]): Diagnostic[
   return diagnostics;
 }
 
-/** Compiles units; artifacts come back for the units without errors, in unit order. */
+/**
+ * Compiles units; artifacts come back for the units without errors, in unit order. A unit is handed
+ * to the compiler workers as soon as it is prepared and missed the cache (the workers load asc and
+ * compile the first units while this thread types and prints the rest), and is metered as soon as
+ * it is compiled.
+ */
 export async function compileSandboxUnits(
   units: readonly SandboxUnit[],
   options: CompileSandboxOptions = {},
 ): Promise<CompileSandboxResult> {
   const diagnostics: Diagnostic[] = [];
   const results = new Map<SandboxUnit, SandboxArtifact>();
-  const toCompile = new Map<string, Prepared[]>();
+  /** Units to compile, by program: units with the same program share one compile. */
+  const groups = new Map<string, Prepared[]>();
+  /** The groups in the order they were handed to the compiler. */
+  const order: Prepared[][] = [];
+  /** Per group, in the order made: the diagnostics of its compile, once it is done. */
+  const compiles: Promise<Diagnostic[]>[] = [];
   let cacheHits = 0;
+  let unprepared = units.length;
+  let session: CompileSession | undefined;
+  // binaryen (metering) is loaded on this thread (~0.3 s) once every unit is with the workers:
+  // loading it at the first unit would hold back the units still to be typed and handed on.
+  let allHandedOn = (): void => undefined;
+  const metering = new Promise<void>((resolve) => {
+    allHandedOn = resolve;
+  }).then(() => loadMeter());
+  metering.catch(() => undefined);
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
+  const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * units.length;
 
   const cacheDir = usableCacheDir(options.cacheDir, diagnostics);
   for (const unit of units) {
     const prepared = prepare(unit, diagnostics);
+    unprepared--;
     if (!prepared) continue;
     const cached = await readCached(cacheDir, prepared.hash);
     if (cached.kind === "invalid") {
@@ -122,83 +146,95 @@ export async function compileSandboxUnits(
     if (cached.kind === "hit") {
       cacheHits++;
       finish(prepared, cached.wasm, diagnostics, results);
-    } else {
-      const group = toCompile.get(prepared.hash) ?? [];
-      group.push(prepared);
-      toCompile.set(prepared.hash, group);
+      continue;
     }
-  }
-
-  const groups = [...toCompile.values()];
-  if (groups.length > 0) {
-    // Load binaryen (~0.3-1 s) on this thread while the worker compiles.
-    const metering = import("./meter.js");
-    metering.catch(() => undefined);
-    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
-    const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * groups.length;
-    const outcomes = await compileInWorker(
-      groups.map((g) => g[0]!.source),
-      {
+    const same = groups.get(prepared.hash);
+    if (same) {
+      same.push(prepared);
+      continue;
+    }
+    const group = [prepared];
+    groups.set(prepared.hash, group);
+    order.push(group);
+    if (!session) {
+      const onCompile = options.onCompile;
+      let started = 0;
+      session = new CompileSession({
         unitMs: timeoutMs,
         totalMs: budgetMs,
-        ...(options.onCompile && {
-          onStart: (() => {
-            let started = 0;
-            return (i: number) => options.onCompile?.(groups[i]![0]!.unit, ++started, groups.length);
-          })(),
+        ...(onCompile && {
+          // The total counts the units not prepared yet: it is exact once all are.
+          onStart: (i: number) => onCompile(order[i]![0]!.unit, ++started, order.length + unprepared),
         }),
-      },
-    );
-    const { meterModule, ForbiddenInstructionError } = await metering;
-    for (let i = 0; i < groups.length; i++) {
-      const group = groups[i]!;
-      const outcome = outcomes[i]!;
-      // Errors point into a body: map them for each unit sharing the program.
-      const errorsFor = (
-        prepared: Prepared,
-        extra: readonly [DiagnosticKind, string | number] | undefined,
-      ): Diagnostic[] => {
-        const errors = mapAscDiagnostics(outcome.diagnostics, prepared.map);
-        if (outcome.failure?.kind === "timeout")
-          errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [timeoutMs]));
-        else if (outcome.failure?.kind === "budget")
-          errors.push(createDiagnostic(Diagnostics.CompileBudgetExhausted, prepared.map.whole, [budgetMs]));
-        else if (outcome.failure && errors.length === 0)
-          errors.push(
-            createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]),
-          );
-        if (extra) errors.push(createDiagnostic(extra[0], prepared.map.whole, [extra[1]]));
-        return errors;
-      };
-      let metered: Uint8Array | undefined;
-      let meterError: readonly [DiagnosticKind, string] | undefined;
-      if (outcome.binary && errorsFor(group[0]!, undefined).length === 0) {
-        try {
-          metered = meterModule(outcome.binary);
-        } catch (error) {
-          const kind =
-            error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
-          meterError = [kind, error instanceof Error ? error.message : String(error)];
-        }
-      }
-      let stored = false;
-      for (const prepared of group) {
-        if (!metered) diagnostics.push(...errorsFor(prepared, meterError));
-        else if (finish(prepared, metered, diagnostics, results) && !stored) {
-          stored = true;
-          await writeCached(cacheDir, prepared.hash, metered);
-        }
-      }
+      });
     }
+    const compiled = session.compile(prepared.source);
+    compiles.push(
+      compiled.then(async (outcome) => {
+        const meter = await metering;
+        return settle(group, outcome, meter, { timeoutMs, budgetMs }, results, cacheDir);
+      }),
+    );
   }
+  if (session) allHandedOn();
+  for (const compileDiagnostics of await Promise.all(compiles)) diagnostics.push(...compileDiagnostics);
 
   const artifacts = units.flatMap((u) => results.get(u) ?? []);
   return {
     artifacts,
     diagnostics,
-    stats: { cacheHits, compiled: groups.length, workerStarted: groups.length > 0 },
+    stats: { cacheHits, compiled: groups.size, workerStarted: groups.size > 0 },
     cached: cacheHits,
   };
+}
+
+/**
+ * Meters, verifies and caches one compiled program, recording the artifacts of the units sharing
+ * it; returns the diagnostics (errors point into a body: they are mapped for each unit).
+ */
+async function settle(
+  group: readonly Prepared[],
+  outcome: CompileOutcome,
+  { meterModule, ForbiddenInstructionError }: typeof import("./meter.js"),
+  limits: { readonly timeoutMs: number; readonly budgetMs: number },
+  results: Map<SandboxUnit, SandboxArtifact>,
+  cacheDir: string | undefined,
+): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const errorsFor = (
+    prepared: Prepared,
+    extra: readonly [DiagnosticKind, string | number] | undefined,
+  ): Diagnostic[] => {
+    const errors = mapAscDiagnostics(outcome.diagnostics, prepared.map);
+    if (outcome.failure?.kind === "timeout")
+      errors.push(createDiagnostic(Diagnostics.CompileTimeout, prepared.map.whole, [limits.timeoutMs]));
+    else if (outcome.failure?.kind === "budget")
+      errors.push(createDiagnostic(Diagnostics.CompileBudgetExhausted, prepared.map.whole, [limits.budgetMs]));
+    else if (outcome.failure && errors.length === 0)
+      errors.push(createDiagnostic(Diagnostics.CompilerCrashed, prepared.map.whole, [outcome.failure.message.trim()]));
+    if (extra) errors.push(createDiagnostic(extra[0], prepared.map.whole, [extra[1]]));
+    return errors;
+  };
+  let metered: Uint8Array | undefined;
+  let meterError: readonly [DiagnosticKind, string] | undefined;
+  if (outcome.binary && errorsFor(group[0]!, undefined).length === 0) {
+    try {
+      metered = meterModule(outcome.binary);
+    } catch (error) {
+      const kind =
+        error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
+      meterError = [kind, error instanceof Error ? error.message : String(error)];
+    }
+  }
+  let stored = false;
+  for (const prepared of group) {
+    if (!metered) diagnostics.push(...errorsFor(prepared, meterError));
+    else if (finish(prepared, metered, diagnostics, results) && !stored) {
+      stored = true;
+      await writeCached(cacheDir, prepared.hash, metered);
+    }
+  }
+  return diagnostics;
 }
 
 /** The cache folder to use: undefined (with a warning) when it is not private to this user. */

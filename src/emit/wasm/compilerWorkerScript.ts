@@ -1,0 +1,143 @@
+/**
+ * @fileoverview The script a compiler worker runs (compileWorker.ts starts it), as plain JavaScript
+ * text passed with `eval: true`, so it runs the same from TypeScript sources (tests) and from the
+ * built `dist/`.
+ *
+ * The worker starts loading asc as soon as it starts (before its first unit arrives), and parses
+ * AssemblyScript's standard library once per worker instead of once per unit (SHARED_PARSE_SOURCE):
+ * asc parses ~50 library files (~900 KB with the code-node library) for every program, about a
+ * third of a small unit's compile, and most of its garbage.
+ */
+
+/**
+ * `shareLibraryParses(as)`: patches `Parser.prototype.parseFile` of the `assemblyscript` module
+ * (the instance asc uses) so that a library file (`~lib/...`, not an entry) parsed before, with the
+ * same text, is not parsed again: its `Source` is added to the new program as it is, and the
+ * parser's bookkeeping of the file's imports is replayed exactly as `parseFile` does it (import,
+ * `export {...} from`, `export * from`; the three differ in whether the path is marked seen).
+ * Sound because nothing after parsing writes to the AST: the program, resolver and compiler build
+ * their own elements from it (the resolver's `currentlyResolving` flag is set and cleared within
+ * one call; `debugInfoIndex` is written only with debug info, which asc is not asked for). A file
+ * whose parse reported anything is not kept. Returns `{ reused() }`: Sources reused so far, and
+ * `restore()`, which undoes the patch (tests).
+ */
+export const SHARED_PARSE_SOURCE = `
+function shareLibraryParses(as) {
+  const { Parser, NodeKind } = as;
+  const parseFile = Parser.prototype.parseFile;
+  const parsed = new Map();
+  let reused = 0;
+  const replayImports = (parser, source, statements) => {
+    for (const s of statements) {
+      if (s.kind === NodeKind.Import || (s.kind === NodeKind.Export && s.path)) {
+        const path = s.internalPath;
+        if (parser.seenlog.has(path)) continue;
+        parser.dependees.set(path, { source, reportNode: s.path });
+        parser.backlog.push(path);
+        if (s.kind === NodeKind.Export && s.members) parser.seenlog.add(path);
+      } else if (s.kind === NodeKind.NamespaceDeclaration) {
+        replayImports(parser, source, s.members);
+      }
+    }
+  };
+  Parser.prototype.parseFile = function (text, path, isEntry) {
+    if (isEntry || text == null || !path.startsWith("~lib/")) return parseFile.call(this, text, path, isEntry);
+    const known = parsed.get(path);
+    if (known === undefined || known.text !== text) {
+      const diagnostics = this.diagnostics.length;
+      const sources = this.sources.length;
+      parseFile.call(this, text, path, isEntry);
+      if (this.diagnostics.length === diagnostics && this.sources.length === sources + 1) {
+        parsed.set(path, { text, source: this.sources[sources] });
+      } else {
+        parsed.delete(path);
+      }
+      return;
+    }
+    const source = known.source;
+    const internalPath = source.internalPath;
+    if (this.donelog.has(internalPath)) return;
+    this.donelog.add(internalPath);
+    this.seenlog.add(internalPath);
+    this.sources.push(source);
+    this.currentSource = source;
+    this.currentModuleName = null;
+    replayImports(this, source, source.statements);
+    reused++;
+  };
+  return {
+    reused: () => reused,
+    restore: () => { Parser.prototype.parseFile = parseFile; },
+  };
+}
+`;
+
+export const WORKER_SOURCE = `
+const { parentPort, workerData: w } = require("node:worker_threads");
+// What asc prints (its crash report) goes to the parent as messages, not to the terminal.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = (chunk, ...rest) => {
+    parentPort.postMessage({ log: String(chunk) });
+    const done = rest.find((r) => typeof r === "function");
+    if (done) done();
+    return true;
+  };
+}
+${SHARED_PARSE_SOURCE}
+let shared = null;
+const compilerHost = (entrySource, extra) => ({
+  readFile(name, baseDir) {
+    if (baseDir === w.libDir) return w.libFiles[name] ?? null;
+    return name === w.entry ? entrySource : null;
+  },
+  writeFile() {},
+  listFiles(dir) { return dir === w.libDir ? Object.keys(w.libFiles) : []; },
+  ...extra,
+});
+// Start loading now, while the main thread still prepares units; a failure shows on the first job.
+// Once loaded (the parent then knows binaryen is compiled), parse the library for the programs to
+// come: an empty program, stopped after parsing.
+const loading = Promise.all([import(w.ascUrl), import(w.assemblyscriptUrl)]).then(async ([ascModule, as]) => {
+  shared = shareLibraryParses(as);
+  const asc = ascModule.default || ascModule;
+  // Our allocator (allocator.ts) in place of the stub runtime's, before the first compile.
+  (ascModule.libraryFiles || asc.libraryFiles)[w.allocatorKey] = w.allocatorSource;
+  parentPort.postMessage({ loaded: true });
+  try {
+    await asc.main(w.flags, compilerHost("", {
+      stdout: asc.createMemoryStream(),
+      stderr: asc.createMemoryStream(),
+      transforms: [{ afterParse() { throw new Error("parsed"); } }],
+    }));
+  } catch {}
+  return asc;
+}, (error) => {
+  parentPort.postMessage({ loaded: false });
+  throw error;
+});
+loading.catch(() => undefined);
+parentPort.on("message", async (job) => {
+  try {
+    const asc = await loading;
+    const outputs = {};
+    const diagnostics = [];
+    const errors = [];
+    const reusedBefore = shared.reused();
+    const result = await asc.main(w.flags, compilerHost(job.source, {
+      writeFile(name, contents) { outputs[name] = contents; },
+      stdout: asc.createMemoryStream(),
+      stderr: asc.createMemoryStream((chunk) => { errors.push(String(chunk)); }),
+      reportDiagnostic(d) {
+        diagnostics.push({ category: d.category, code: d.code, message: d.message, path: d.range ? d.range.source.normalizedPath : "",
+          start: d.range ? d.range.start : -1, end: d.range ? d.range.end : -1 });
+      },
+    }));
+    const binary = outputs[w.outFile] || null;
+    const failure = !binary && !diagnostics.some((d) => d.category === 3)
+      ? { kind: "crash", message: (result.error ? result.error.message : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
+    parentPort.postMessage({ id: job.id, binary, diagnostics, failure, reusedSources: shared.reused() - reusedBefore });
+  } catch (e) {
+    parentPort.postMessage({ id: job.id, diagnostics: [], failure: { kind: "crash", message: String((e && e.stack) || e) } });
+  }
+});
+`;

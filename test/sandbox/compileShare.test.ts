@@ -1,0 +1,124 @@
+/**
+ * @fileoverview A compiler worker parses AssemblyScript's library once and reuses the parsed files
+ * in every later program (src/emit/wasm/compilerWorkerScript.ts). A program compiled after others
+ * must come out byte for byte as when compiled alone, with the same diagnostics (builds stay
+ * reproducible whatever else the worker compiled before); and a worker started ahead of time
+ * (prestartCompilerWorker) has the library parsed before its first unit arrives.
+ */
+import { describe, expect, it } from "vitest";
+import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../src/codenode/runtimeLib.js";
+import { lowerBody } from "../../src/codenode/index.js";
+import { ALLOCATOR_LIBRARY_KEY, ALLOCATOR_SOURCE } from "../../src/emit/wasm/allocator.js";
+import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "../../src/emit/wasm/asLibrary.js";
+import { ASC_FLAGS, ENTRY_FILE, OUTPUT_FILE } from "../../src/emit/wasm/compilerFlags.js";
+import { compileInWorker, prestartCompilerWorker } from "../../src/emit/wasm/compileWorker.js";
+import { SHARED_PARSE_SOURCE } from "../../src/emit/wasm/compilerWorkerScript.js";
+import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
+import { obj } from "./helpers.js";
+
+const SOURCES = [
+  lowerBody(
+    embedCodeBody('const t = inputs.xs.reduce((a, x) => a + x * 2, 0);\nreturn { s: "sum " + t.toFixed(2) };', "sum"),
+    obj({ xs: "number[]" }),
+    obj({ s: "string" }),
+    [],
+  ),
+  lowerBody(
+    embedCodeBody(
+      'const counts = new Map<string, number>();\nfor (const w of inputs.text.split(" ")) counts.set(w, (counts.get(w) ?? 0) + 1);\nreturn { s: [...counts.keys()].sort().join(",") };',
+      "words",
+    ),
+    obj({ text: "string" }),
+    obj({ s: "string" }),
+    [],
+  ),
+  lowerBody(
+    embedCodeBody("return { s: JSON.stringify({ a: inputs.n, b: [inputs.n, -0] }) };", "json"),
+    obj({ n: "number" }),
+    obj({ s: "string" }),
+    ["json"],
+  ),
+].map((lowered) => lowered.source!);
+
+interface Asc {
+  main(argv: readonly string[], options: object): Promise<{ error: Error | null }>;
+  createMemoryStream(): object;
+}
+
+interface Compiled {
+  readonly binary: Uint8Array | undefined;
+  readonly diagnostics: readonly string[];
+}
+
+/** Compiles in this thread, as the worker does. */
+async function compile(asc: Asc, source: string): Promise<Compiled> {
+  const outputs: Record<string, Uint8Array> = {};
+  const diagnostics: string[] = [];
+  const libFiles: Record<string, string> = { [LIBRARY_FILE]: LIBRARY_SOURCE, [RUNTIME_LIB_FILE]: RUNTIME_LIB_SOURCE };
+  await asc.main([...ASC_FLAGS], {
+    readFile: (name: string, baseDir: string) =>
+      baseDir === LIBRARY_DIR ? (libFiles[name] ?? null) : name === ENTRY_FILE ? source : null,
+    writeFile: (name: string, contents: Uint8Array) => {
+      outputs[name] = contents;
+    },
+    listFiles: (dir: string) => (dir === LIBRARY_DIR ? Object.keys(libFiles) : []),
+    stdout: asc.createMemoryStream(),
+    stderr: asc.createMemoryStream(),
+    reportDiagnostic: (d: {
+      category: number;
+      code: number;
+      message: string;
+      range?: { source: { normalizedPath: string }; start: number; end: number };
+    }) => {
+      diagnostics.push(
+        `${d.category} ${d.code} ${d.message} ${d.range?.source.normalizedPath}:${d.range?.start}-${d.range?.end}`,
+      );
+    },
+  });
+  return { binary: outputs[OUTPUT_FILE], diagnostics };
+}
+
+/** asc in this thread, with our allocator in place of the stub runtime's (as the worker has it). */
+async function compiler(): Promise<{ asc: Asc; as: object }> {
+  const module = (await import("assemblyscript/asc")) as unknown as { default?: Asc; libraryFiles: object } & Asc;
+  const as = (await import("assemblyscript")) as object;
+  (module.libraryFiles as Record<string, string>)[ALLOCATOR_LIBRARY_KEY] = ALLOCATOR_SOURCE;
+  return { asc: module.default ?? module, as };
+}
+
+describe("the shared library parse", () => {
+  it("gives every program the bytes and diagnostics it gets compiled alone", async () => {
+    const { asc, as } = await compiler();
+    const alone: Compiled[] = [];
+    for (const source of SOURCES) alone.push(await compile(asc, source));
+    for (const c of alone) expect(c.binary?.length).toBeGreaterThan(0);
+
+    const share = new Function("as", `${SHARED_PARSE_SOURCE}\nreturn shareLibraryParses(as);`)(as) as {
+      reused(): number;
+      restore(): void;
+    };
+    try {
+      // Each program after the others, in both orders, and one twice in a row.
+      const order = [0, 1, 2, 2, 1, 0];
+      for (const i of order) {
+        const shared = await compile(asc, SOURCES[i]!);
+        expect(shared.diagnostics).toEqual(alone[i]!.diagnostics);
+        expect(Buffer.from(shared.binary!).equals(Buffer.from(alone[i]!.binary!))).toBe(true);
+      }
+      // Everything after the first program's library came from the first parse.
+      expect(share.reused()).toBeGreaterThan(order.length * 20);
+    } finally {
+      share.restore();
+    }
+  });
+
+  it("is ready in a worker started ahead of time, and the worker's output matches", async () => {
+    const { asc } = await compiler();
+    const alone = await compile(asc, SOURCES[0]!);
+    prestartCompilerWorker();
+    const [outcome] = await compileInWorker([SOURCES[0]!], { unitMs: 600_000, totalMs: 600_000 });
+    expect(outcome!.failure).toBeUndefined();
+    expect(outcome!.reusedSources).toBeGreaterThan(20);
+    expect(Buffer.from(outcome!.binary!).equals(Buffer.from(alone.binary!))).toBe(true);
+  });
+});
