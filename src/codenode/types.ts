@@ -217,6 +217,3 @@ export class ClassRegistry {
       .join("\n");
   }
 }
-
-// print/context.ts reads the conversion of checker types through here.
-export { fromChecker } from "./fromChecker.js";

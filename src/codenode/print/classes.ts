@@ -26,9 +26,6 @@ import {
   type Param,
 } from "./classShapes.js";
 
-// The code-node entry (index.ts) registers the body's classes through this file.
-export { registerClasses } from "./classShapes.js";
-
 // ---- declarations ------------------------------------------------------------------------
 
 /** The class statement: the AssemblyScript class (hoisted) and its static fields initialized here. */

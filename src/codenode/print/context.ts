@@ -8,7 +8,8 @@
 import { ts } from "ts-morph";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "../../emit/wasm/bodyMap.js";
-import { asType, type ClassRegistry, fromChecker, optional, type ValueType, zeroValue } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
+import { asType, type ClassRegistry, optional, type ValueType, zeroValue } from "../types.js";
 import { mayBeMissing, missingAsNaN } from "./missing.js";
 
 /** A printed expression: AssemblyScript text and the value type it has at run time. */

@@ -12,9 +12,6 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { fromJson, toJson } from "./jsonConvert.js";
 
-// The code-node entry (index.ts) asks this file for the conversions' start and end.
-export { finishJson, markInputShapes } from "./jsonConvert.js";
-
 // ---- literals ----------------------------------------------------------------------------------
 
 /** An object literal built as a JSON object (keys in JavaScript's order). */
