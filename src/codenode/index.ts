@@ -18,7 +18,7 @@ import { embeddedFirstLine, type EmbeddedSource } from "../plan/node.js";
 import { type BodyFile, bodyFile, NODE_FUNCTION } from "./declarations.js";
 import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
-import { analyzeThrows, unitMayThrow } from "./print/exceptions.js";
+import { analyzeThrows, unitMayThrow } from "./print/throwAnalysis.js";
 import { registerClasses } from "./print/classShapes.js";
 import { finishJson, markInputShapes } from "./print/jsonConvert.js";
 import { printStatements } from "./print/statements.js";

@@ -9,7 +9,7 @@
 import { ts } from "ts-morph";
 import { type ClassShape, optional, type ValueType } from "../types.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
-import { baseClass, isStatic } from "./exceptions.js";
+import { baseClass, isStatic } from "./throwAnalysis.js";
 
 export interface ClassInfo {
   readonly node: ts.ClassDeclaration;

@@ -12,7 +12,8 @@
 import { ts } from "ts-morph";
 import { asType, type ValueType, zeroValue } from "../types.js";
 import { type PrintContext, Refused } from "./context.js";
-import { constructorUnit, isStatic, refuseThrowing } from "./exceptions.js";
+import { constructorUnit, isStatic } from "./throwAnalysis.js";
+import { refuseThrowing } from "./throwingCalls.js";
 import { printTo } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
 import { printStatements } from "./statements.js";

@@ -14,7 +14,8 @@ import { type FunctionState, isFunctionLike, type PrintContext, type Printed, st
 import { instantiation } from "./generics.js";
 import { printArguments } from "./parameters.js";
 import { printStatements } from "./statements.js";
-import { entryGuard, expressionBody } from "./exceptions.js";
+import { expressionBody } from "./exceptions.js";
+import { entryGuard } from "./throwAnalysis.js";
 import { defaults, type Signature, signatureOf, unpackParameters } from "./signatures.js";
 
 export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;

@@ -1,0 +1,179 @@
+/**
+ * @fileoverview Which code units of a body may throw: functions, methods, accessors and
+ * constructors whose code throws, or calls a unit that may (a fixpoint over the body), and the
+ * calls (`f()`, `new C()`, an accessor read) that run such a unit. print/exceptions.ts and
+ * print/throwingCalls.ts check after those calls; everything else is printed without checks.
+ */
+import { ts } from "ts-morph";
+import type { ValueType } from "../types.js";
+import { type PrintContext, stripParens } from "./context.js";
+import { returnDummy } from "./exceptionRegions.js";
+
+/** Units (functions, constructors, accessors; a class for its field initializers) whose code may throw, per body. */
+const throwingUnits = new WeakMap<PrintContext, Set<ts.Node>>();
+
+function throwing(ctx: PrintContext): Set<ts.Node> {
+  let set = throwingUnits.get(ctx);
+  if (!set) {
+    set = new Set();
+    throwingUnits.set(ctx, set);
+  }
+  return set;
+}
+
+/** A function-like unit of code: functions, methods, accessors, constructors (a class without one: the class). */
+export function isCodeUnit(node: ts.Node): boolean {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The unit that runs the field initializers of a class: its constructor, or the class itself. */
+export function constructorUnit(cls: ts.ClassLikeDeclaration): ts.Node {
+  return cls.members.find(ts.isConstructorDeclaration) ?? cls;
+}
+
+/** The code units `node` may run when evaluated (a call, `new`, an accessor read or write). */
+export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
+  const out: ts.Node[] = [];
+  const local = (d: ts.Node | undefined) =>
+    !!d && d.getSourceFile().fileName === "/body.ts" && d.getStart() >= ctx.bodyStart;
+  const functionsOf = (expr: ts.Expression) => {
+    const symbol = ctx.symbolOf(stripParens(expr));
+    for (const d of symbol?.declarations ?? []) {
+      if (!local(d)) continue;
+      if (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) out.push(d);
+      if (ts.isVariableDeclaration(d) && d.initializer && isCodeUnit(stripParens(d.initializer)))
+        out.push(stripParens(d.initializer));
+      if (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) out.push(d);
+    }
+    if (ts.isPropertyAccessExpression(expr) && symbol && symbol.flags & ts.SymbolFlags.Method) {
+      // Any override may run: every body method of that name.
+      for (const m of methodsNamed(ctx, expr.name.text)) out.push(m);
+    }
+  };
+  if (ts.isCallExpression(node)) {
+    if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      const cls = ts.findAncestor(node, ts.isClassLike);
+      const base = cls && baseClass(ctx, cls);
+      if (base) out.push(...constructorUnits(ctx, base));
+    } else functionsOf(node.expression);
+    for (const a of node.arguments) {
+      const inner = stripParens(a);
+      if (isCodeUnit(inner)) out.push(inner);
+      else if (ts.isIdentifier(inner)) functionsOf(inner);
+    }
+  } else if (ts.isNewExpression(node)) {
+    const symbol = ctx.symbolOf(node.expression);
+    const cls = symbol?.declarations?.find(ts.isClassDeclaration);
+    if (cls && local(cls)) out.push(...constructorUnits(ctx, cls));
+  } else if (ts.isPropertyAccessExpression(node)) {
+    const symbol = ctx.symbolOf(node.name);
+    for (const d of symbol?.declarations ?? [])
+      if (local(d) && (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d))) out.push(d);
+  }
+  return out;
+}
+
+export function methodsNamed(ctx: PrintContext, name: string): ts.Node[] {
+  const out: ts.Node[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.root);
+  return out;
+}
+
+/** The class a class extends, when it is a body class. */
+export function baseClass(ctx: PrintContext, cls: ts.ClassLikeDeclaration): ts.ClassDeclaration | undefined {
+  const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const expr = clause?.types[0]?.expression;
+  if (!expr) return undefined;
+  const symbol = ctx.symbolOf(expr);
+  const d = symbol?.declarations?.find(ts.isClassDeclaration);
+  return d && d.getSourceFile().fileName === "/body.ts" && d.getStart() >= ctx.bodyStart ? d : undefined;
+}
+
+/** The units `new C()` runs: C's constructor unit and, without a constructor, its base's. */
+export function constructorUnits(ctx: PrintContext, cls: ts.ClassDeclaration): ts.Node[] {
+  const unit = constructorUnit(cls);
+  const base = baseClass(ctx, cls);
+  return unit === cls && base ? [unit, ...constructorUnits(ctx, base)] : [unit];
+}
+
+/** The unit whose code `node` is (field initializers belong to the constructor unit). */
+export function unitOf(node: ts.Node): ts.Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isCodeUnit(p)) return p;
+    if (ts.isPropertyDeclaration(p) && ts.isClassLike(p.parent) && !isStatic(p)) return constructorUnit(p.parent);
+  }
+  return undefined;
+}
+
+export function isStatic(node: ts.Node): boolean {
+  return (
+    !!ts.getCombinedModifierFlags(node as ts.Declaration) &&
+    (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Static) !== 0
+  );
+}
+
+/** Finds every unit that may throw (a fixpoint: throwing directly, or calling a unit that may). */
+export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
+  const throwingSet = throwing(ctx);
+  const events: { unit: ts.Node; node: ts.Node }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isThrowStatement(node) ||
+      ts.isCallExpression(node) ||
+      ts.isNewExpression(node) ||
+      ts.isPropertyAccessExpression(node)
+    ) {
+      const unit = unitOf(node) ?? root;
+      events.push({ unit, node });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { unit, node } of events) {
+      if (throwingSet.has(unit)) continue;
+      if (ts.isThrowStatement(node) || callees(ctx, node).some((c) => throwingSet.has(c))) {
+        throwingSet.add(unit);
+        changed = true;
+      }
+    }
+  }
+}
+
+/** True when evaluating `node` (a call, `new`, accessor) may throw. */
+export function mayThrow(ctx: PrintContext, node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
+  const throwingSet = throwing(ctx);
+  return callees(ctx, node).some((c) => throwingSet.has(c));
+}
+
+/** True when evaluating `node` runs code of the body (after which the line must be set again). */
+export function runsBodyCode(ctx: PrintContext, node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
+  return callees(ctx, node).length > 0;
+}
+
+/** True for a unit that may throw (a lifted callback checks on entry that nothing is pending). */
+export function unitMayThrow(ctx: PrintContext, unit: ts.Node): boolean {
+  return throwing(ctx).has(unit);
+}
+
+/** What a callback that may throw does first: nothing more once an exception is pending. */
+export function entryGuard(ctx: PrintContext, unit: ts.Node, returnType: ValueType): string {
+  if (!unitMayThrow(ctx, unit)) return "";
+  return `if (__ice_pending()) ${returnDummy(returnType)}\n`;
+}
