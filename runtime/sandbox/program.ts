@@ -16,7 +16,6 @@ import {
   InputInvalidError,
   MemoryLimitError,
   ModuleInvalidError,
-  OutputInvalidError,
   SandboxTrapError,
   TimeoutError,
 } from "../errors.js";
@@ -37,15 +36,14 @@ import { FuelMeter } from "./fuel.js";
 import {
   createImports,
   hostRun,
-  OUTPUT_ABORT_PREFIX,
-  SandboxAbort,
   SEEDED_CLOCK_EPOCH,
   withHostState,
   type HostRun,
   type SandboxHooks,
   type SandboxSource,
 } from "./host.js";
-import { INTRINSIC_IMPORTS, IntrinsicError } from "./intrinsics.js";
+import { INTRINSIC_IMPORTS } from "./intrinsics.js";
+import { classifyRunError } from "./classify.js";
 import { keepReady, type ReadyHolder } from "./readyInstances.js";
 import { sampleObject } from "./sample.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
@@ -249,7 +247,7 @@ export class SandboxProgram implements ReadyHolder {
         return { output, fuelUsed };
       });
     } catch (error) {
-      throw this.classify(error, slot, meter, limits);
+      throw classifyRunError(this.spec.nodeId, error, slot?.exports.__ice_oom.value === 1, meter, limits);
     } finally {
       writer.end();
       if (keep && slot) this.release(slot);
@@ -374,28 +372,6 @@ export class SandboxProgram implements ReadyHolder {
     slot.grown = grown;
     grownKept += grown;
     this.keep(slot);
-  }
-
-  private classify(error: unknown, slot: Slot | undefined, meter: FuelMeter, limits: SandboxLimits): unknown {
-    const { nodeId } = this.spec;
-    if (error instanceof IceError) return error;
-    if (error instanceof SandboxAbort) {
-      if (error.message.startsWith(OUTPUT_ABORT_PREFIX))
-        return new OutputInvalidError(nodeId, error.message.slice(OUTPUT_ABORT_PREFIX.length));
-      return new SandboxTrapError(nodeId, error.message);
-    }
-    if (slot && slot.exports.__ice_oom.value === 1) return new MemoryLimitError(nodeId, limits.memoryBytes);
-    if (meter.overdue()) return new TimeoutError(nodeId, limits.timeoutMs);
-    if (error instanceof RangeError && /call stack/i.test(error.message))
-      return new SandboxTrapError(nodeId, "stack overflow");
-    if (error instanceof WebAssembly.RuntimeError) return new SandboxTrapError(nodeId, error.message);
-    if (error instanceof WireError) return new OutputInvalidError(nodeId, error.message);
-    if (error instanceof WebAssembly.LinkError || error instanceof WebAssembly.CompileError) {
-      return new ModuleInvalidError(nodeId, error.message);
-    }
-    if (error instanceof RangeError || error instanceof IntrinsicError)
-      return new SandboxTrapError(nodeId, error.message);
-    return error;
   }
 }
 
