@@ -2,8 +2,8 @@
  * @fileoverview `Map` and `Set` methods with JavaScript's semantics (`get` of a missing key is
  * `undefined`, keys compared as SameValueZero). Dispatched from calls.ts.
  */
-import type { ts } from "ts-morph";
-import { asType, BOOLEAN, optional, type ValueType, VOID } from "../types.js";
+import { ts } from "ts-morph";
+import { asType, BOOLEAN, isPrimitive, optional, type ValueType, VOID } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { numberLiteral } from "./expressions.js";
@@ -18,6 +18,11 @@ export function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: 
   switch (method) {
     case "get":
       if (t.kind !== "map") break;
+      if (isPrimitive(t.value) && asserted(node))
+        return {
+          text: `__ice_map_get_v<${K}, ${asType(t.value)}>(${c.text}, ${arg(ctx, node, 0, key, "")})`,
+          type: t.value,
+        };
       return {
         text: `__ice_map_get${box(t.value)}<${K}, ${asType(t.value)}>(${c.text}, ${arg(ctx, node, 0, key, "")})`,
         type: optional(t.value),
@@ -44,6 +49,13 @@ export function collectionMethod(ctx: PrintContext, node: ts.CallExpression, c: 
     `${t.kind === "map" ? "Map" : "Set"}.${method}()`,
     "use get, set, add, has, delete, clear or size",
   );
+}
+
+/** True when the call is the operand of `!` (through parentheses): `m.get(k)!`. */
+function asserted(node: ts.CallExpression): boolean {
+  let p: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  return ts.isNonNullExpression(p);
 }
 
 export { numberLiteral, coerce };

@@ -309,8 +309,13 @@ export function missingRead(
   let read: Printed;
   if (t.kind === "array") {
     const box = t.element.kind === "number" || t.element.kind === "boolean";
+    // An int32 index (a counter's shadow or an exact int32 view) skips the f64 round trip (support/fastReads.ts).
+    const k = index.index ?? (index.int32?.exact ? index.int32.text : undefined);
     read = {
-      text: `__ice_a_get${box ? "_box" : ""}<${asType(t.element)}>(${object.text}, ${index.text})`,
+      text:
+        k !== undefined
+          ? `__ice_a_get${box ? "_box" : ""}_i<${asType(t.element)}>(${object.text}, ${k})`
+          : `__ice_a_get${box ? "_box" : ""}<${asType(t.element)}>(${object.text}, ${index.text})`,
       type: { kind: "optional", inner: t.element },
     };
   } else if (t.kind === "string") {

@@ -12,6 +12,7 @@ import { DATES_SUPPORT } from "./dates.js";
 import { FUNCTIONS_SUPPORT } from "./functions.js";
 import { ITERATION_SUPPORT } from "./iteration.js";
 import { EXCEPTIONS_SUPPORT } from "./exceptions.js";
+import { FAST_READS_SUPPORT } from "./fastReads.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
@@ -29,6 +30,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   STRINGS_SUPPORT,
   COLLECTIONS_SUPPORT,
   ITERATION_SUPPORT,
+  FAST_READS_SUPPORT,
   LIBRARY_SUPPORT,
   DATES_SUPPORT,
   REGEX_SUPPORT,

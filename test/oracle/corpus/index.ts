@@ -21,6 +21,7 @@ import { LOGICAL_ASSIGN_LOCALS } from "./logicalAssignLocals.js";
 import { MISSING_READS } from "./missingReads.js";
 import { JSON_CASES } from "./json.js";
 import { NUMBERS } from "./numbers.js";
+import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
 import { REGEX } from "./regex.js";
@@ -51,5 +52,6 @@ export const CORPUS: readonly OracleCase[] = [
   ...JSON_CASES,
   ...FAST_PATHS,
   ...MISSING_READS,
+  ...OBJECT_PATHS,
   ...LOGICAL_ASSIGN_LOCALS,
 ];
