@@ -97,12 +97,14 @@ export function __ice_fill<T>(a: Array<T>, v: T, start: f64, end: f64): Array<T>
   return a;
 }
 export function __ice_join<T>(a: Array<T>, sep: string): string {
-  let s = "";
+  if (isString<T>()) return __ice_join_strs(changetype<Array<string>>(a), sep);
+  const w = new __ice_Tw(a.length * (sep.length + 4));
   for (let k = 0; k < a.length; k++) {
-    if (k > 0) s += sep;
-    s += __ice_str<T>(unchecked(a[k]));
+    if (k > 0) w.str(sep);
+    if (isFloat<T>()) w.num(<f64>unchecked(a[k]));
+    else w.str(__ice_str<T>(unchecked(a[k])));
   }
-  return s;
+  return w.finish();
 }
 function __ice_check_len<T>(a: Array<T>, k: i32, what: string): void {
   if (k >= a.length) abort("the array was shortened during " + what);

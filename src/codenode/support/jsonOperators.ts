@@ -74,7 +74,7 @@ export function __ice_j_tostr(v: __ice_J): string {
       const parts = new Array<string>(a.length);
       for (let i = 0; i < a.length; i++) { const e = unchecked(a[i]); unchecked(parts[i] = e.k <= 1 ? "" : __ice_j_tostr(e)); }
       joining.pop();
-      return parts.join(",");
+      return __ice_join_strs(parts, ",");
     }
     default: return "[object Object]";
   }
@@ -151,7 +151,7 @@ export function __ice_j_join(a: Array<__ice_J>, sep: string): string {
   const parts = new Array<string>(a.length);
   for (let i = 0; i < a.length; i++) { const e = unchecked(a[i]); unchecked(parts[i] = e.k <= 1 ? "" : __ice_j_tostr(e)); }
   joining.pop();
-  return parts.join(sep);
+  return __ice_join_strs(parts, sep);
 }
 /** v.toString() */
 export function __ice_j_to_string(v: __ice_J): string {

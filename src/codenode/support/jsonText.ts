@@ -76,7 +76,7 @@ function __ice_jp_string(p: __ice_JP): string {
   p.i = i + 1;
   if (!escaped) return s.substring(start, i);
   parts.push(s.substring(start, i));
-  return parts.join("");
+  return __ice_join_strs(parts, "");
 }
 function __ice_jp_digits(p: __ice_JP): i32 {
   const s = p.s;
@@ -264,7 +264,7 @@ export function __ice_j_stringify(v: __ice_J, gap: string): string {
   if (v.k == 0) abort("JSON.stringify(undefined) gives undefined, which a string cannot hold; check the value first");
   const out = new Array<string>();
   __ice_js_value(out, v, gap, "", new Array<usize>());
-  return out.join("");
+  return __ice_join_strs(out, "");
 }
 /** The indentation of a number \`space\`: up to 10 spaces. */
 export function __ice_js_gap_num(n: f64): string {

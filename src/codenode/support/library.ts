@@ -53,21 +53,22 @@ export function __ice_text<T>(v: T): string {
   return __ice_str<T>(v);
 }
 export function __ice_join_text<T>(a: Array<T>, sep: string): string {
-  let s = "";
+  if (!isArray<T>()) return __ice_join<T>(a, sep);
+  const w = new __ice_Tw(a.length * (sep.length + 4));
   for (let k = 0; k < a.length; k++) {
-    if (k > 0) s += sep;
-    s += __ice_text<T>(unchecked(a[k]));
+    if (k > 0) w.str(sep);
+    w.str(__ice_text<T>(unchecked(a[k])));
   }
-  return s;
+  return w.finish();
 }
 export function __ice_from_code_point(x: f64): string {
   if (!(x >= 0 && x <= 1114111.0 && Math.trunc(x) == x)) abort("RangeError: Invalid code point " + __ice_num_str(x));
   return String.fromCodePoint(<i32>x);
 }
 export function __ice_from_code_points(a: Array<f64>): string {
-  let s = "";
-  for (let k = 0; k < a.length; k++) s += __ice_from_code_point(unchecked(a[k]));
-  return s;
+  const w = new __ice_Tw(a.length);
+  for (let k = 0; k < a.length; k++) w.str(__ice_from_code_point(unchecked(a[k])));
+  return w.finish();
 }
 /** substr(start, length): start from the end when negative, length clamped. */
 export function __ice_substr(s: string, start: f64, length: f64): string {

@@ -23,6 +23,7 @@ import { JSON_OPERATORS_SUPPORT } from "./jsonOperators.js";
 import { JSON_TEXT_SUPPORT } from "./jsonText.js";
 import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
 import { STRINGS_SUPPORT } from "./strings.js";
+import { TEXT_SUPPORT } from "./text.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
 export const SUPPORT_PARTS: readonly string[] = [
@@ -44,4 +45,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   JSON_TEXT_SUPPORT,
   JSON_WIRE_SUPPORT,
   BUILDER_SUPPORT,
+  TEXT_SUPPORT,
 ];

@@ -273,12 +273,7 @@ export function __ice_m_get(m: __ice_Match, i: f64): string {
 export function __ice_m_empty(): __ice_Match { return new __ice_Match(new Array<string>(), null, -1, "", null); }
 /** join of a match: an undefined capture joins as "" (as JavaScript's join). */
 export function __ice_m_join(m: __ice_Match, sep: string): string {
-  let out = "";
-  for (let k = 0; k < m.items.length; k++) {
-    if (k > 0) out += sep;
-    out += m.items[k];
-  }
-  return out;
+  return __ice_join_strs(m.items, sep);
 }
 /** m[i] as string | undefined. */
 export function __ice_m_opt(m: __ice_Match, i: f64): string | null {

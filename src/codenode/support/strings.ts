@@ -48,15 +48,16 @@ function __ice_final_sigma(s: string, i: i32): bool {
 /** toLowerCase with JavaScript's Final_Sigma rule (AssemblyScript's stops at the wrong place). */
 export function __ice_lower(s: string): string {
   if (s.indexOf("\u03a3") < 0) return s.toLowerCase();
-  let out = "";
+  const w = new __ice_Tw(s.length);
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) != 0x03a3) continue;
-    out += s.substring(from, i).toLowerCase();
-    out += __ice_final_sigma(s, i) ? "\u03c2" : "\u03c3";
+    w.str(s.substring(from, i).toLowerCase());
+    w.unit(__ice_final_sigma(s, i) ? 0x03c2 : 0x03c3);
     from = i + 1;
   }
-  return out + s.substring(from).toLowerCase();
+  w.str(s.substring(from).toLowerCase());
+  return w.finish();
 }
 // --------------------------------------------------------------------------
 @inline export function __ice_char(s: string, i: f64): string {
@@ -123,13 +124,13 @@ export function __ice_s_slice(s: string, start: f64, end: f64): string {
   const len = s.length;
   const from = __ice_rel(start, len);
   const to = end != end ? 0 : __ice_rel(end, len);
-  return from >= to ? "" : s.substring(from, to);
+  return from >= to ? "" : __ice_sub(s, from, to);
 }
 export function __ice_s_substring(s: string, start: f64, end: f64): string {
   const len = s.length;
   const a = __ice_clamp(start, len);
   const b = __ice_clamp(end, len);
-  return s.substring(min(a, b), max(a, b));
+  return __ice_sub(s, min(a, b), max(a, b));
 }
 function __ice_is_space(c: i32): bool {
   return c == 9 || c == 10 || c == 11 || c == 12 || c == 13 || c == 32 || c == 0xa0 || c == 0x1680 ||
@@ -140,17 +141,19 @@ export function __ice_trim(s: string, start: bool, end: bool): string {
   let b = s.length;
   if (start) while (a < b && __ice_is_space(s.charCodeAt(a))) a++;
   if (end) while (b > a && __ice_is_space(s.charCodeAt(b - 1))) b--;
-  return s.substring(a, b);
+  return __ice_sub(s, a, b);
 }
 export function __ice_pad(s: string, length: f64, fill: string, start: bool): string {
   const target = length != length ? 0 : length;
   if (target <= <f64>s.length || fill.length == 0) return s;
   if (target > 268435456.0) abort("RangeError: Invalid string length");
   const n = <i32>target - s.length;
-  let pad = "";
-  while (pad.length < n) pad += fill;
-  pad = pad.substring(0, n);
-  return start ? pad + s : s + pad;
+  const w = new __ice_Tw(<i32>target);
+  if (!start) w.str(s);
+  const f = fill.length;
+  for (let k = 0; k < n; k += f) w.range(fill, 0, min(f, n - k));
+  if (start) w.str(s);
+  return w.finish();
 }
 export function __ice_repeat(s: string, count: f64): string {
   const n = count != count ? 0.0 : Math.trunc(count);
@@ -163,34 +166,45 @@ export function __ice_split(s: string, sep: string, limit: f64): Array<string> {
   const lim = __ice_u32(limit);
   const r = new Array<string>();
   if (lim == 0) return r;
-  if (sep.length == 0) {
-    for (let k = 0; k < s.length && <f64>r.length < lim; k++) r.push(s.charAt(k));
+  const n = s.length;
+  const m = sep.length;
+  if (m == 0) {
+    for (let k = 0; k < n && <f64>r.length < lim; k++) r.push(s.charAt(k));
     return r;
   }
+  // A direct scan: the separator's first code unit, then the rest compared in place.
+  const sp = changetype<usize>(s);
+  const first = load<u16>(changetype<usize>(sep));
+  const last = n - m;
   let from = 0;
-  while (<f64>r.length < lim) {
-    const at = s.indexOf(sep, from);
-    if (at < 0) { r.push(s.substring(from)); break; }
-    r.push(s.substring(from, at));
-    from = at + sep.length;
+  for (let i = 0; i <= last; i++) {
+    if (load<u16>(sp + (<usize>i << 1)) != first) continue;
+    let j = 1;
+    while (j < m && load<u16>(sp + (<usize>(i + j) << 1)) == load<u16>(changetype<usize>(sep) + (<usize>j << 1))) j++;
+    if (j < m) continue;
+    r.push(__ice_sub(s, from, i));
+    if (<f64>r.length >= lim) return r;
+    from = i + m;
+    i = from - 1;
   }
+  r.push(__ice_sub(s, from, n));
   return r;
 }
 function __ice_substitute(matched: string, s: string, at: i32, rep: string): string {
   if (rep.indexOf("$") < 0) return rep;
-  let out = "";
+  const w = new __ice_Tw(rep.length);
   for (let k = 0; k < rep.length; k++) {
     const c = rep.charCodeAt(k);
     if (c == 36 && k + 1 < rep.length) {
       const d = rep.charCodeAt(k + 1);
-      if (d == 36) { out += "$"; k++; continue; }
-      if (d == 38) { out += matched; k++; continue; }
-      if (d == 96) { out += s.substring(0, at); k++; continue; }
-      if (d == 39) { out += s.substring(at + matched.length); k++; continue; }
+      if (d == 36) { w.unit(36); k++; continue; }
+      if (d == 38) { w.str(matched); k++; continue; }
+      if (d == 96) { w.range(s, 0, at); k++; continue; }
+      if (d == 39) { w.range(s, at + matched.length, s.length); k++; continue; }
     }
-    out += String.fromCharCode(c);
+    w.unit(c);
   }
-  return out;
+  return w.finish();
 }
 export function __ice_replace(s: string, search: string, rep: string): string {
   const at = __ice_s_index_of(s, search, 0);
@@ -200,15 +214,18 @@ export function __ice_replace(s: string, search: string, rep: string): string {
 }
 export function __ice_replace_all(s: string, search: string, rep: string): string {
   const step = max(1, search.length);
-  let out = "";
-  let last = 0;
   let at = <i32>__ice_s_index_of(s, search, 0);
+  if (at < 0) return s;
+  const w = new __ice_Tw(s.length);
+  let last = 0;
   while (at >= 0) {
-    out += s.substring(last, at) + __ice_substitute(search, s, at, rep);
+    w.range(s, last, at);
+    w.str(__ice_substitute(search, s, at, rep));
     last = at + search.length;
     const next = at + step;
     at = next > s.length ? -1 : <i32>__ice_s_index_of(s, search, <f64>next);
   }
-  return out + s.substring(last);
+  w.range(s, last, s.length);
+  return w.finish();
 }
 `;
