@@ -28,6 +28,7 @@ import { REGEX } from "./regex.js";
 import { STATISTICS } from "./statistics.js";
 import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
+import { TEXT_BUILD } from "./textBuild.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...ISSUE_11,
@@ -54,4 +55,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...MISSING_READS,
   ...OBJECT_PATHS,
   ...LOGICAL_ASSIGN_LOCALS,
+  ...TEXT_BUILD,
 ];
