@@ -74,7 +74,11 @@ export const TEXT_BUILD: readonly OracleCase[] = [
     output: { a: "string", b: "string", c: "string", d: "string", e: "string", long: "integer", tail: "string" },
     inputs: [
       { xs: [], flags: [], n: 0 },
-      { xs: [0, -0, 1, -1, 0.5, 255, 256, 2147483647, 2147483648, -2147483648, 1e21, 1e-7, 123456789.125], flags: [true, false], n: 5 },
+      {
+        xs: [0, -0, 1, -1, 0.5, 255, 256, 2147483647, 2147483648, -2147483648, 1e21, 1e-7, 123456789.125],
+        flags: [true, false],
+        n: 5,
+      },
       { xs: [4294967295, 9007199254740993, -1e-300], flags: [false], n: 2000 },
     ],
   },
@@ -151,7 +155,7 @@ export const TEXT_BUILD: readonly OracleCase[] = [
     inputs: [
       { s: "ΣΑΣ ΟΔΟΣ Σ", cps: [] },
       { s: "AΣ.Σb ΣΣ x", cps: [65, 0x1f44d, 0, 0xffff, 0x10ffff] },
-      { s: "Σ".repeat(500) + " ΑΣ", cps: Array.from({ length: 2000 }, (_, i) => 0x1f300 + (i % 50)) },
+      { s: `${"Σ".repeat(500)} ΑΣ`, cps: Array.from({ length: 2000 }, (_, i) => 0x1f300 + (i % 50)) },
     ],
   },
   {
@@ -172,7 +176,16 @@ export const TEXT_BUILD: readonly OracleCase[] = [
     output: { n: "integer", same: "boolean", head: "string", tail: "string", pretty: "string" },
     inputs: [
       { n: 0, names: ["x"] },
-      { n: 3, names: ['quote " back \\ slash', "tab\tnew\nline\r", "ctl \u0001\u001f\u007f", "lone \ud800 \udc00 pair 👍", ""] },
+      {
+        n: 3,
+        names: [
+          'quote " back \\ slash',
+          "tab\tnew\nline\r",
+          "ctl \u0001\u001f\u007f",
+          "lone \ud800 \udc00 pair 👍",
+          "",
+        ],
+      },
       { n: 1200, names: ["plain", "é", "\u2028\u2029", '"', "</script>"] },
     ],
   },
@@ -188,7 +201,7 @@ export const TEXT_BUILD: readonly OracleCase[] = [
     inputs: [
       { text: '"a\\u0041\\n\\"\\\\\\/\\b\\f\\r\\t\\ud83d\\ude00\\ud800z"' },
       { text: '["", "\\u00e9", [[], [[]]], {"a\\"b": "\\\\"}]' },
-      { text: JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ ["k" + i]: "v\n" + i }))) },
+      { text: JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ [`k${i}`]: `v\n${i}` }))) },
     ],
   },
 ];
