@@ -161,16 +161,16 @@ function __ice_re_substitute(re: __ice_RegExp, s: string, caps: StaticArray<i32>
   const m = re.groups;
   const at = caps[0];
   const end = caps[1];
-  let out = "";
+  const w = new __ice_Tw(rep.length);
   const n = rep.length;
   for (let k = 0; k < n; k++) {
     const c = rep.charCodeAt(k);
-    if (c != 36 || k + 1 >= n) { out += String.fromCharCode(c); continue; }
+    if (c != 36 || k + 1 >= n) { w.unit(c); continue; }
     const d = rep.charCodeAt(k + 1);
-    if (d == 36) { out += "$"; k++; continue; }
-    if (d == 38) { out += s.substring(at, end); k++; continue; }
-    if (d == 96) { out += s.substring(0, at); k++; continue; }
-    if (d == 39) { out += s.substring(min(end, s.length)); k++; continue; }
+    if (d == 36) { w.unit(36); k++; continue; }
+    if (d == 38) { w.str(s.substring(at, end)); k++; continue; }
+    if (d == 96) { w.str(s.substring(0, at)); k++; continue; }
+    if (d == 39) { w.str(s.substring(min(end, s.length))); k++; continue; }
     if (d >= 48 && d <= 57) {
       let digits = 1;
       let index = d - 48;
@@ -179,55 +179,61 @@ function __ice_re_substitute(re: __ice_RegExp, s: string, caps: StaticArray<i32>
         if (e >= 48 && e <= 57) { digits = 2; index = index * 10 + (e - 48); }
       }
       if (index > m && digits == 2) { digits = 1; index = d - 48; }
-      if (index >= 1 && index <= m) out += __ice_cap(s, caps, index);
-      else out += rep.substring(k, k + 1 + digits);
+      if (index >= 1 && index <= m) w.str(__ice_cap(s, caps, index));
+      else w.str(rep.substring(k, k + 1 + digits));
       k += digits;
       continue;
     }
     if (d == 60) {
       const names = re.names;
-      if (names == null) { out += "$<"; k++; continue; }
+      if (names == null) { w.unit(36); w.unit(60); k++; continue; }
       const close = rep.indexOf(">", k + 2);
-      if (close < 0) { out += "$<"; k++; continue; }
+      if (close < 0) { w.unit(36); w.unit(60); k++; continue; }
       const name = rep.substring(k + 2, close);
-      for (let g = 1; g <= m; g++) if (names[g] == name) { out += __ice_cap(s, caps, g); break; }
+      for (let g = 1; g <= m; g++) if (names[g] == name) { w.str(__ice_cap(s, caps, g)); break; }
       k = close;
       continue;
     }
-    out += "$";
+    w.unit(36);
   }
-  return out;
+  return w.finish();
 }
 export function __ice_re_replace(s: string, re: __ice_RegExp, rep: string, all: bool): string {
   if (all && !re.global) abort("TypeError: replaceAll must be called with a global RegExp");
   const targets = __ice_re_targets(re, s);
-  let out = "";
+  const w = new __ice_Tw(s.length);
+  const len = s.length;
   let next = 0;
   for (let t = 0; t < targets.length; t++) {
     const caps = targets[t];
     const at = caps[0];
     if (at >= next) {
-      out += s.substring(next, at) + __ice_re_substitute(re, s, caps, rep);
+      w.range(s, min(next, len), min(at, len));
+      w.str(__ice_re_substitute(re, s, caps, rep));
       next = caps[1];
     }
   }
-  return next >= s.length ? out : out + s.substring(next);
+  if (next < len) w.range(s, next, len);
+  return w.finish();
 }
 export function __ice_re_replace_fn<E>(s: string, re: __ice_RegExp, f: (e: E, m: __ice_Match) => string, e: E, all: bool): string {
   if (all && !re.global) abort("TypeError: replaceAll must be called with a global RegExp");
   const targets = __ice_re_targets(re, s);
-  let out = "";
+  const w = new __ice_Tw(s.length);
+  const len = s.length;
   let next = 0;
   for (let t = 0; t < targets.length; t++) {
     const caps = targets[t];
     const at = caps[0];
     const replacement = f(e, __ice_match_of(re, s, caps));
     if (at >= next) {
-      out += s.substring(next, at) + replacement;
+      w.range(s, min(next, len), min(at, len));
+      w.str(replacement);
       next = caps[1];
     }
   }
-  return next >= s.length ? out : out + s.substring(next);
+  if (next < len) w.range(s, next, len);
+  return w.finish();
 }
 export function __ice_re_split(s: string, re: __ice_RegExp, limit: f64): Array<string> {
   const lim = __ice_u32(limit);
