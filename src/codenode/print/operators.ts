@@ -13,6 +13,7 @@ import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } fro
 import { dictUpdate, printIn } from "./objects.js";
 import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
 import { updateLocal } from "./locals.js";
+import { mapGetOr } from "./mapDefault.js";
 import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
@@ -240,6 +241,8 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
 }
 
 function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
+  const fast = mapGetOr(ctx, node);
+  if (fast) return fast;
   const left = printExpr(ctx, node.left);
   if (left.type.kind === "json") {
     const type = ctx.typeOf(node);

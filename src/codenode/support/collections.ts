@@ -16,6 +16,11 @@ export function __ice_map_get<K, V>(m: __ice_Map<K, V>, k: K): V | null {
   const p = m.find(__ice_key<K>(k));
   return p >= 0 ? unchecked(m.vs[p]) : null;
 }
+/** \`m.get(k) ?? d\` for a default d that is cheap and has no effects (print/collectionMethods.ts): no box. */
+export function __ice_map_get_or<K, V>(m: __ice_Map<K, V>, k: K, d: V): V {
+  const p = m.find(__ice_key<K>(k));
+  return p >= 0 ? unchecked(m.vs[p]) : d;
+}
 export function __ice_map_get_box<K, V>(m: __ice_Map<K, V>, k: K): __ice_Box<V> | null {
   const p = m.find(__ice_key<K>(k));
   return p >= 0 ? new __ice_Box<V>(unchecked(m.vs[p])) : null;

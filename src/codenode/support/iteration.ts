@@ -3,46 +3,123 @@
  * while the collection changes (ECMA-262 24.1.5.1: an iteration visits entries added before it
  * reaches the end, skips entries deleted before it reaches them, and continues after `clear()`
  * with entries added later). Entries live in insertion-ordered arrays with tombstones; the hash
- * index is AssemblyScript's Map from key to position. Positions only move when the arrays are
+ * index is an open-addressing table of positions (__ice_Keys). Positions only move when the arrays are
  * compacted, which never happens while an iteration may be under way (`iterating` counts loops
  * that started and did not reach their end; one left by `break` only stops later compactions).
  * The method names are AssemblyScript's (`has/get/set/delete/clear/size/keys/values`), so code
  * written for its Map keeps working.
  */
 
+/** AssemblyScript source: Map and Set with JavaScript's iteration semantics. */
+export const ITERATION_SUPPORT = `
+
+// ---- Map and Set with JavaScript's iteration ------------------------------------------------
+import { HASH } from "~lib/util/hash";
 /**
- * Members __ice_Map and __ice_Set share (AssemblyScript source): the size, and the key index from
- * a key to its position (SameValueZero: NaN is one key, kept in `nan`).
+ * The keys of a Map or Set: insertion-ordered with tombstones, and an open-addressing hash table
+ * of positions (slot 0 empty, -1 deleted, p + 1 the key at p). One hash per lookup; the key found
+ * last is remembered, so \`m.set(k, (m.get(k) ?? 0) + 1)\` hashes k once.
  */
-const KEY_INDEX = `  get size(): i32 { return this.count; }
+export class __ice_Keys<K> {
+  slots: StaticArray<i32> = new StaticArray<i32>(16);
+  mask: i32 = 15;
+  /** Slots not empty (live and deleted). */
+  filled: i32 = 0;
+  /** The position of the NaN key (SameValueZero: NaN is one key; the table compares with ==). */
+  nan: i32 = -1;
+  ks: Array<K> = new Array<K>();
+  live: Array<bool> = new Array<bool>();
+  count: i32 = 0;
+  iterating: i32 = 0;
+  /** The hash of the key find() hashed last. */
+  h: u32 = 0;
+  /** The key found last and its position (-1: none); reference keys by identity. */
+  lastK: K;
+  lastP: i32 = -1;
+  constructor() {
+    if (isReference<K>()) this.lastK = changetype<K>(0);
+    else this.lastK = <K>0;
+  }
+  get size(): i32 { return this.count; }
   find(k: K): i32 {
     if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
-    // One lookup, not has() then get(): Map#find is private in TypeScript terms only (asc allows it).
-    const e = this.index.find(k, HASH<K>(k));
-    return e ? e.value : -1;
+    const lp = this.lastP;
+    if (lp >= 0) {
+      if (isReference<K>()) { if (changetype<usize>(this.lastK) == changetype<usize>(k)) return lp; }
+      else if (this.lastK == k) return lp;
+    }
+    const h = HASH<K>(k);
+    this.h = h;
+    const slots = this.slots;
+    const mask = this.mask;
+    const ks = this.ks;
+    let i = <i32>h & mask;
+    while (true) {
+      const s = unchecked(slots[i]);
+      if (s == 0) return -1;
+      if (s > 0 && unchecked(ks[s - 1]) == k) {
+        this.lastK = k;
+        this.lastP = s - 1;
+        return s - 1;
+      }
+      i = (i + 1) & mask;
+    }
   }
+  /** Records a key find() just reported absent at position p (find left its hash in h). */
   place(k: K, p: i32): void {
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
-    this.index.set(k, p);
+    if ((this.filled + 1) << 2 > (this.mask + 1) * 3) this.rehash();
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = <i32>this.h & mask;
+    while (unchecked(slots[i]) > 0) i = (i + 1) & mask;
+    if (unchecked(slots[i]) == 0) this.filled++;
+    unchecked((slots[i] = p + 1));
   }
-  unplace(k: K): void {
+  /** Forgets the key at position p. */
+  unplace(k: K, p: i32): void {
+    this.lastP = -1;
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
-    this.index.delete(k);
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = <i32>HASH<K>(k) & mask;
+    while (unchecked(slots[i]) != p + 1) i = (i + 1) & mask;
+    unchecked((slots[i] = -1));
   }
-  has(k: K): bool { return this.find(k) >= 0; }`;
-
-/** Members __ice_Map and __ice_Set share: `delete` leaves a tombstone, so positions stay put. */
-const DELETE = `  delete(k: K): bool {
-    const at = this.find(k);
-    if (at < 0) return false;
-    unchecked(this.live[at] = false);
-    this.unplace(k);
-    this.count--;
-    return true;
-  }`;
-
-/** Members __ice_Map and __ice_Set share: iteration over positions that stay put while it runs. */
-const POSITIONS = `  /** Starts an iteration: positions stay put until it ends. */
+  /** Rebuilds the table from the live keys, at most half full. */
+  rehash(): void {
+    let cap = 16;
+    while (cap < (this.count + 1) << 1) cap <<= 1;
+    const slots = new StaticArray<i32>(cap);
+    const mask = cap - 1;
+    const ks = this.ks;
+    const live = this.live;
+    let filled = 0;
+    for (let p = 0; p < ks.length; p++) {
+      if (!unchecked(live[p])) continue;
+      const k = unchecked(ks[p]);
+      if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; continue; } }
+      let i = <i32>HASH<K>(k) & mask;
+      while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
+      unchecked((slots[i] = p + 1));
+      filled++;
+    }
+    this.slots = slots;
+    this.mask = mask;
+    this.filled = filled;
+    this.lastP = -1;
+  }
+  /** Empties the table (clear()). */
+  reset(): void {
+    this.slots = new StaticArray<i32>(16);
+    this.mask = 15;
+    this.filled = 0;
+    this.nan = -1;
+    this.count = 0;
+    this.lastP = -1;
+  }
+  has(k: K): bool { return this.find(k) >= 0; }
+  /** Starts an iteration: positions stay put until it ends. */
   begin(): i32 { this.iterating++; return this.next(0); }
   /** The first live position at or after p, or -1 (the iteration has ended). */
   next(p: i32): i32 {
@@ -51,23 +128,11 @@ const POSITIONS = `  /** Starts an iteration: positions stay put until it ends. 
     if (p < n) return p;
     if (this.iterating > 0) this.iterating--;
     return -1;
-  }`;
+  }
+}
 
-/** AssemblyScript source: Map and Set with JavaScript's iteration semantics. */
-export const ITERATION_SUPPORT = `
-import { HASH } from "~lib/util/hash";
-
-// ---- Map and Set with JavaScript's iteration ------------------------------------------------
-export class __ice_Map<K, V> {
-  index: Map<K, i32> = new Map<K, i32>();
-  /** The position of the NaN key (SameValueZero: NaN is one key; AssemblyScript's Map compares with ==). */
-  nan: i32 = -1;
-  ks: Array<K> = new Array<K>();
+export class __ice_Map<K, V> extends __ice_Keys<K> {
   vs: Array<V> = new Array<V>();
-  live: Array<bool> = new Array<bool>();
-  count: i32 = 0;
-  iterating: i32 = 0;
-${KEY_INDEX}
   get(k: K): V { return unchecked(this.vs[this.find(k)]); }
   set(k: K, v: V): this {
     const at = this.find(k);
@@ -78,11 +143,16 @@ ${KEY_INDEX}
     this.count++;
     return this;
   }
-${DELETE}
+  delete(k: K): bool {
+    const at = this.find(k);
+    if (at < 0) return false;
+    unchecked(this.live[at] = false);
+    this.unplace(k, at);
+    this.count--;
+    return true;
+  }
   clear(): void {
-    this.index.clear();
-    this.nan = -1;
-    this.count = 0;
+    this.reset();
     if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
     this.ks = new Array<K>(); this.vs = new Array<V>(); this.live = new Array<bool>();
   }
@@ -92,13 +162,11 @@ ${DELETE}
     const ks = new Array<K>(); const vs = new Array<V>(); const live = new Array<bool>();
     for (let p = 0; p < n; p++) {
       if (!unchecked(this.live[p])) continue;
-      const k = unchecked(this.ks[p]);
-      this.place(k, ks.length);
-      ks.push(k); vs.push(unchecked(this.vs[p])); live.push(true);
+      ks.push(unchecked(this.ks[p])); vs.push(unchecked(this.vs[p])); live.push(true);
     }
     this.ks = ks; this.vs = vs; this.live = live;
+    this.rehash();
   }
-${POSITIONS}
   keys(): Array<K> {
     const r = new Array<K>();
     for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.ks[p]));
@@ -111,14 +179,7 @@ ${POSITIONS}
   }
 }
 
-export class __ice_Set<K> {
-  index: Map<K, i32> = new Map<K, i32>();
-  nan: i32 = -1;
-  ks: Array<K> = new Array<K>();
-  live: Array<bool> = new Array<bool>();
-  count: i32 = 0;
-  iterating: i32 = 0;
-${KEY_INDEX}
+export class __ice_Set<K> extends __ice_Keys<K> {
   add(k: K): this {
     if (this.find(k) >= 0) return this;
     this.compact();
@@ -127,11 +188,16 @@ ${KEY_INDEX}
     this.count++;
     return this;
   }
-${DELETE}
+  delete(k: K): bool {
+    const at = this.find(k);
+    if (at < 0) return false;
+    unchecked(this.live[at] = false);
+    this.unplace(k, at);
+    this.count--;
+    return true;
+  }
   clear(): void {
-    this.index.clear();
-    this.nan = -1;
-    this.count = 0;
+    this.reset();
     if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
     this.ks = new Array<K>(); this.live = new Array<bool>();
   }
@@ -141,13 +207,11 @@ ${DELETE}
     const ks = new Array<K>(); const live = new Array<bool>();
     for (let p = 0; p < n; p++) {
       if (!unchecked(this.live[p])) continue;
-      const k = unchecked(this.ks[p]);
-      this.place(k, ks.length);
-      ks.push(k); live.push(true);
+      ks.push(unchecked(this.ks[p])); live.push(true);
     }
     this.ks = ks; this.live = live;
+    this.rehash();
   }
-${POSITIONS}
   values(): Array<K> {
     const r = new Array<K>();
     for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.ks[p]));

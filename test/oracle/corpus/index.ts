@@ -29,6 +29,7 @@ import { STATISTICS } from "./statistics.js";
 import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
 import { TEXT_BUILD } from "./textBuild.js";
+import { MAP_INDEX } from "./mapIndex.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...ISSUE_11,
@@ -56,4 +57,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...OBJECT_PATHS,
   ...LOGICAL_ASSIGN_LOCALS,
   ...TEXT_BUILD,
+  ...MAP_INDEX,
 ];
