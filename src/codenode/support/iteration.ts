@@ -28,6 +28,8 @@ export class __ice_Keys<K> {
   /** The position of the NaN key (SameValueZero: NaN is one key; the table compares with ==). */
   nan: i32 = -1;
   ks: Array<K> = new Array<K>();
+  /** The hash of each key (compared before the keys themselves, and kept for rehashing). */
+  hs: Array<u32> = new Array<u32>();
   live: Array<bool> = new Array<bool>();
   count: i32 = 0;
   iterating: i32 = 0;
@@ -53,11 +55,12 @@ export class __ice_Keys<K> {
     const slots = this.slots;
     const mask = this.mask;
     const ks = this.ks;
+    const hs = this.hs;
     let i = <i32>h & mask;
     while (true) {
       const s = unchecked(slots[i]);
       if (s == 0) return -1;
-      if (s > 0 && unchecked(ks[s - 1]) == k) {
+      if (s > 0 && unchecked(hs[s - 1]) == h && unchecked(ks[s - 1]) == k) {
         this.lastK = k;
         this.lastP = s - 1;
         return s - 1;
@@ -65,9 +68,10 @@ export class __ice_Keys<K> {
       i = (i + 1) & mask;
     }
   }
-  /** Records a key find() just reported absent at position p (find left its hash in h). */
+  /** Records a key find() just reported absent at position p == ks.length (find left its hash in h). */
   place(k: K, p: i32): void {
-    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
+    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.hs.push(0); this.nan = p; return; } }
+    this.hs.push(this.h);
     if ((this.filled + 1) << 2 > (this.mask + 1) * 3) this.rehash();
     const slots = this.slots;
     const mask = this.mask;
@@ -82,7 +86,7 @@ export class __ice_Keys<K> {
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
     const slots = this.slots;
     const mask = this.mask;
-    let i = <i32>HASH<K>(k) & mask;
+    let i = <i32>unchecked(this.hs[p]) & mask;
     while (unchecked(slots[i]) != p + 1) i = (i + 1) & mask;
     unchecked((slots[i] = -1));
   }
@@ -93,13 +97,13 @@ export class __ice_Keys<K> {
     const slots = new StaticArray<i32>(cap);
     const mask = cap - 1;
     const ks = this.ks;
+    const hs = this.hs;
     const live = this.live;
     let filled = 0;
     for (let p = 0; p < ks.length; p++) {
       if (!unchecked(live[p])) continue;
-      const k = unchecked(ks[p]);
-      if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; continue; } }
-      let i = <i32>HASH<K>(k) & mask;
+      if (isFloat<K>()) { if (<f64>unchecked(ks[p]) != <f64>unchecked(ks[p])) { this.nan = p; continue; } }
+      let i = <i32>unchecked(hs[p]) & mask;
       while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
       unchecked((slots[i] = p + 1));
       filled++;
@@ -154,17 +158,17 @@ export class __ice_Map<K, V> extends __ice_Keys<K> {
   clear(): void {
     this.reset();
     if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
-    this.ks = new Array<K>(); this.vs = new Array<V>(); this.live = new Array<bool>();
+    this.ks = new Array<K>(); this.hs = new Array<u32>(); this.vs = new Array<V>(); this.live = new Array<bool>();
   }
   compact(): void {
     const n = this.ks.length;
     if (this.iterating > 0 || n < 16 || this.count * 2 > n) return;
-    const ks = new Array<K>(); const vs = new Array<V>(); const live = new Array<bool>();
+    const ks = new Array<K>(); const hs = new Array<u32>(); const vs = new Array<V>(); const live = new Array<bool>();
     for (let p = 0; p < n; p++) {
       if (!unchecked(this.live[p])) continue;
-      ks.push(unchecked(this.ks[p])); vs.push(unchecked(this.vs[p])); live.push(true);
+      ks.push(unchecked(this.ks[p])); hs.push(unchecked(this.hs[p])); vs.push(unchecked(this.vs[p])); live.push(true);
     }
-    this.ks = ks; this.vs = vs; this.live = live;
+    this.ks = ks; this.hs = hs; this.vs = vs; this.live = live;
     this.rehash();
   }
   keys(): Array<K> {
@@ -199,17 +203,17 @@ export class __ice_Set<K> extends __ice_Keys<K> {
   clear(): void {
     this.reset();
     if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
-    this.ks = new Array<K>(); this.live = new Array<bool>();
+    this.ks = new Array<K>(); this.hs = new Array<u32>(); this.live = new Array<bool>();
   }
   compact(): void {
     const n = this.ks.length;
     if (this.iterating > 0 || n < 16 || this.count * 2 > n) return;
-    const ks = new Array<K>(); const live = new Array<bool>();
+    const ks = new Array<K>(); const hs = new Array<u32>(); const live = new Array<bool>();
     for (let p = 0; p < n; p++) {
       if (!unchecked(this.live[p])) continue;
-      ks.push(unchecked(this.ks[p])); live.push(true);
+      ks.push(unchecked(this.ks[p])); hs.push(unchecked(this.hs[p])); live.push(true);
     }
-    this.ks = ks; this.live = live;
+    this.ks = ks; this.hs = hs; this.live = live;
     this.rehash();
   }
   values(): Array<K> {
