@@ -39,7 +39,7 @@ export class __ice_J {
   s: string = "";
   a: Array<__ice_J> | null = null;
   keys: Array<string> | null = null;
-  vals: Map<string, __ice_J> | null = null;
+  vals: __ice_JFields | null = null;
   /** How many keys at the front of \`keys\` are integer-like. */
   ni: i32 = 0;
   constructor(public k: i32) {}
@@ -58,7 +58,7 @@ export function __ice_jv_arr(a: Array<__ice_J>): __ice_J { const v = new __ice_J
 export function __ice_j_newobj(): __ice_J {
   const v = new __ice_J(6);
   v.keys = new Array<string>();
-  v.vals = new Map<string, __ice_J>();
+  v.vals = new __ice_JFields();
   return v;
 }
 export function __ice_j_newarr(): __ice_J { return __ice_jv_arr(new Array<__ice_J>()); }
@@ -99,9 +99,7 @@ export function __ice_index_key(key: string): f64 {
 
 /** CreateDataProperty on a JSON object: a new key goes where JavaScript puts it. */
 export function __ice_j_put(o: __ice_J, key: string, v: __ice_J): void {
-  const vals = o.vals!;
-  if (vals.has(key)) { vals.set(key, v); return; }
-  vals.set(key, v);
+  if (!o.vals!.put(key, v)) return;
   const keys = o.keys!;
   const index = __ice_index_key(key);
   if (index < 0) { keys.push(key); return; }
@@ -164,8 +162,8 @@ export function __ice_j_get(v: __ice_J, key: string): __ice_J {
       return __ice_j_undef();
     }
     default: {
-      const vals = v.vals!;
-      if (vals.has(key)) return vals.get(key);
+      const e = v.vals!.lookup(key);
+      if (e !== null) return e;
       if ((__ice_proto_mask(key) & 1) != 0) return __ice_j_method(key);
       return __ice_j_undef();
     }

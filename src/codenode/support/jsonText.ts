@@ -37,18 +37,19 @@ function __ice_hex(c: i32): i32 {
 function __ice_jp_string(p: __ice_JP): string {
   const s = p.s;
   const n = s.length;
+  const sp = changetype<usize>(s);
   let i = p.i + 1;
   let start = i;
-  let parts = new Array<string>(0);
-  let escaped = false;
+  // The text with its escapes decoded, once the first escape is met.
+  let w: __ice_Tw | null = null;
   while (true) {
     if (i >= n) { p.i = i; __ice_jp_fail(p); }
-    const c = s.charCodeAt(i);
+    const c = <i32>load<u16>(sp + (<usize>i << 1));
     if (c == 34) break;
     if (c < 32) { p.i = i; __ice_jp_fail(p); }
     if (c != 92) { i++; continue; }
-    escaped = true;
-    parts.push(s.substring(start, i));
+    if (w === null) w = new __ice_Tw(i - start + 16);
+    w.range(s, start, i);
     if (i + 1 >= n) { p.i = i + 1; __ice_jp_fail(p); }
     const e = s.charCodeAt(i + 1);
     let unit: i32 = -1;
@@ -69,14 +70,14 @@ function __ice_jp_string(p: __ice_JP): string {
       }
       i += 4;
     } else { p.i = i + 1; __ice_jp_fail(p); }
-    parts.push(String.fromCharCode(unit));
+    w.unit(unit);
     i += 2;
     start = i;
   }
   p.i = i + 1;
-  if (!escaped) return s.substring(start, i);
-  parts.push(s.substring(start, i));
-  return __ice_join_strs(parts, "");
+  if (w === null) return __ice_sub(s, start, i);
+  w.range(s, start, i);
+  return w.finish();
 }
 function __ice_jp_digits(p: __ice_JP): i32 {
   const s = p.s;
@@ -187,84 +188,102 @@ export function __ice_j_parse(text: string): __ice_J {
 
 // ---- JSON.stringify -----------------------------------------------------------------------
 const __ice_hexdigits = "0123456789abcdef";
-function __ice_js_u(out: Array<string>, c: i32): void {
-  out.push("\\\\u" + __ice_hexdigits.charAt((c >> 12) & 15) + __ice_hexdigits.charAt((c >> 8) & 15) + __ice_hexdigits.charAt((c >> 4) & 15) + __ice_hexdigits.charAt(c & 15));
+/** The "u" and four hex digits of an escape (the backslash is written already). */
+function __ice_js_u(w: __ice_Tw, c: i32): void {
+  w.unit(117);
+  w.unit(__ice_hexdigits.charCodeAt((c >> 12) & 15));
+  w.unit(__ice_hexdigits.charCodeAt((c >> 8) & 15));
+  w.unit(__ice_hexdigits.charCodeAt((c >> 4) & 15));
+  w.unit(__ice_hexdigits.charCodeAt(c & 15));
 }
-/** QuoteJSONString. */
-export function __ice_js_quote(out: Array<string>, s: string): void {
-  out.push("\\"");
+/** QuoteJSONString: runs without escapes copied whole. */
+export function __ice_js_quote(w: __ice_Tw, s: string): void {
+  w.unit(34);
   const n = s.length;
+  const sp = changetype<usize>(s);
   let start = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = <i32>load<u16>(sp + (<usize>i << 1));
     if (c >= 32 && c != 34 && c != 92 && (c < 0xd800 || c > 0xdfff)) continue;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = s.charCodeAt(i + 1);
+      const d = <i32>load<u16>(sp + (<usize>(i + 1) << 1));
       if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
     }
-    if (i > start) out.push(s.substring(start, i));
+    w.range(s, start, i);
     start = i + 1;
-    if (c == 34) out.push("\\\\\\"");
-    else if (c == 92) out.push("\\\\\\\\");
-    else if (c == 8) out.push("\\\\b");
-    else if (c == 12) out.push("\\\\f");
-    else if (c == 10) out.push("\\\\n");
-    else if (c == 13) out.push("\\\\r");
-    else if (c == 9) out.push("\\\\t");
-    else __ice_js_u(out, c);
+    w.unit(92);
+    if (c == 34) w.unit(34);
+    else if (c == 92) w.unit(92);
+    else if (c == 8) w.unit(98);
+    else if (c == 12) w.unit(102);
+    else if (c == 10) w.unit(110);
+    else if (c == 13) w.unit(114);
+    else if (c == 9) w.unit(116);
+    else __ice_js_u(w, c);
   }
-  if (n > start) out.push(start == 0 ? s : s.substring(start, n));
-  out.push("\\"");
+  w.range(s, start, n);
+  w.unit(34);
 }
-function __ice_js_value(out: Array<string>, v: __ice_J, gap: string, indent: string, stack: Array<usize>): void {
+/** A line break and the indentation, between members when a gap is given. */
+function __ice_js_break(w: __ice_Tw, gap: string, indent: string): void {
+  if (gap.length == 0) return;
+  w.unit(10);
+  w.str(indent);
+}
+function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, stack: Array<usize>): void {
   switch (v.k) {
-    case 1: out.push("null"); return;
-    case 2: out.push(v.b ? "true" : "false"); return;
-    case 3: out.push(isFinite(v.n) ? __ice_num_str(v.n) : "null"); return;
-    case 4: __ice_js_quote(out, v.s); return;
+    case 1: w.str("null"); return;
+    case 2: w.str(v.b ? "true" : "false"); return;
+    case 3: if (isFinite(v.n)) w.num(v.n); else w.str("null"); return;
+    case 4: __ice_js_quote(w, v.s); return;
     default: break;
   }
   const id = __ice_j_id(v);
   for (let i = 0; i < stack.length; i++)
     if (stack[i] == id) __ice_j_throw("TypeError", "Converting circular structure to JSON");
   stack.push(id);
-  const inner = indent + gap;
+  const inner = gap.length > 0 ? indent + gap : indent;
   if (v.k == 5) {
     const a = v.a!;
-    if (a.length == 0) out.push("[]");
-    else {
-      out.push(gap.length > 0 ? "[\\n" + inner : "[");
+    w.unit(91);
+    if (a.length > 0) {
       for (let i = 0; i < a.length; i++) {
-        if (i > 0) out.push(gap.length > 0 ? ",\\n" + inner : ",");
+        if (i > 0) w.unit(44);
+        __ice_js_break(w, gap, inner);
         const e = unchecked(a[i]);
-        if (e.k == 0) out.push("null"); else __ice_js_value(out, e, gap, inner, stack);
+        if (e.k == 0) w.str("null"); else __ice_js_value(w, e, gap, inner, stack);
       }
-      out.push(gap.length > 0 ? "\\n" + indent + "]" : "]");
+      __ice_js_break(w, gap, indent);
     }
+    w.unit(93);
   } else {
     const keys = v.keys!;
     const vals = v.vals!;
     let first = true;
+    w.unit(123);
     for (let i = 0; i < keys.length; i++) {
       const key = unchecked(keys[i]);
       const e = vals.get(key);
       if (e.k == 0) continue;
-      out.push(first ? (gap.length > 0 ? "{\\n" + inner : "{") : (gap.length > 0 ? ",\\n" + inner : ","));
+      if (!first) w.unit(44);
       first = false;
-      __ice_js_quote(out, key);
-      out.push(gap.length > 0 ? ": " : ":");
-      __ice_js_value(out, e, gap, inner, stack);
+      __ice_js_break(w, gap, inner);
+      __ice_js_quote(w, key);
+      w.unit(58);
+      if (gap.length > 0) w.unit(32);
+      __ice_js_value(w, e, gap, inner, stack);
     }
-    out.push(first ? "{}" : (gap.length > 0 ? "\\n" + indent + "}" : "}"));
+    if (!first) __ice_js_break(w, gap, indent);
+    w.unit(125);
   }
   stack.pop();
 }
 /** JSON.stringify(v, null, gap); undefined has no text (JavaScript returns undefined). */
 export function __ice_j_stringify(v: __ice_J, gap: string): string {
   if (v.k == 0) abort("JSON.stringify(undefined) gives undefined, which a string cannot hold; check the value first");
-  const out = new Array<string>();
-  __ice_js_value(out, v, gap, "", new Array<usize>());
-  return __ice_join_strs(out, "");
+  const w = new __ice_Tw(64);
+  __ice_js_value(w, v, gap, "", new Array<usize>());
+  return w.finish();
 }
 /** The indentation of a number \`space\`: up to 10 spaces. */
 export function __ice_js_gap_num(n: f64): string {

@@ -19,6 +19,7 @@ import { REGEX_SUPPORT } from "./regex.js";
 import { REGEX_METHODS_SUPPORT } from "./regexMethods.js";
 import { DICTIONARY_SUPPORT } from "./dictionary.js";
 import { JSON_SUPPORT } from "./json.js";
+import { JSON_FIELDS_SUPPORT } from "./jsonFields.js";
 import { JSON_OPERATORS_SUPPORT } from "./jsonOperators.js";
 import { JSON_TEXT_SUPPORT } from "./jsonText.js";
 import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
@@ -41,6 +42,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   EXCEPTIONS_SUPPORT,
   DICTIONARY_SUPPORT,
   JSON_SUPPORT,
+  JSON_FIELDS_SUPPORT,
   JSON_OPERATORS_SUPPORT,
   JSON_TEXT_SUPPORT,
   JSON_WIRE_SUPPORT,
