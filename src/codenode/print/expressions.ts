@@ -189,7 +189,11 @@ function printTemplate(ctx: PrintContext, node: ts.TemplateExpression): Printed 
     if (span.literal.text) parts.push(stringLiteral(span.literal.text));
   }
   if (parts.length === 0) return { text: '""', type: STRING };
-  return { text: parts.length === 1 ? `("" + ${parts[0]})` : `(${parts.join(" + ")})`, type: STRING };
+  if (parts.length === 1) return { text: `("" + ${parts[0]})`, type: STRING };
+  if (parts.length === 2) return { text: `(${parts.join(" + ")})`, type: STRING };
+  // One allocation for the whole text (support/text.ts); the parts are evaluated in order either way.
+  if (parts.length <= 4) return { text: `__ice_cat${parts.length}(${parts.join(", ")})`, type: STRING };
+  return { text: `__ice_join_strs(<Array<string>>[${parts.join(", ")}], "")`, type: STRING };
 }
 
 function printIdentifier(ctx: PrintContext, node: ts.Identifier, hint?: ValueType): Printed {

@@ -42,7 +42,7 @@ export class __ice_Sb {
       this.cap = cap;
       this.inBuf = true;
     }
-    memory.copy(this.ptr + (<usize>len << 1), changetype<usize>(t), <usize>n << 1);
+    __ice_copy16(this.ptr + (<usize>len << 1), changetype<usize>(t), n);
     this.len = len + n;
     this.ok = false;
   }

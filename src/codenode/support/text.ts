@@ -67,6 +67,32 @@ export function __ice_join_strs(a: Array<string>, sep: string): string {
   }
   return changetype<string>(out);
 }
+/** a + b + c in one allocation (template literals). */
+export function __ice_cat3(a: string, b: string, c: string): string {
+  const la = a.length;
+  const lb = b.length;
+  const n = la + lb + c.length;
+  if (n == 0) return "";
+  const out = __ice_new_text(n);
+  __ice_copy16(out, changetype<usize>(a), la);
+  __ice_copy16(out + (<usize>la << 1), changetype<usize>(b), lb);
+  __ice_copy16(out + (<usize>(la + lb) << 1), changetype<usize>(c), c.length);
+  return changetype<string>(out);
+}
+/** a + b + c + d in one allocation (template literals). */
+export function __ice_cat4(a: string, b: string, c: string, d: string): string {
+  const la = a.length;
+  const lb = b.length;
+  const lc = c.length;
+  const n = la + lb + lc + d.length;
+  if (n == 0) return "";
+  const out = __ice_new_text(n);
+  __ice_copy16(out, changetype<usize>(a), la);
+  __ice_copy16(out + (<usize>la << 1), changetype<usize>(b), lb);
+  __ice_copy16(out + (<usize>(la + lb) << 1), changetype<usize>(c), lc);
+  __ice_copy16(out + (<usize>(la + lb + lc) << 1), changetype<usize>(d), d.length);
+  return changetype<string>(out);
+}
 /** A text being written: code units in a growable buffer, made a string once by finish(). */
 export class __ice_Tw {
   ptr: usize;

@@ -204,4 +204,38 @@ export const TEXT_BUILD: readonly OracleCase[] = [
       { text: JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ [`k${i}`]: `v\n${i}` }))) },
     ],
   },
+  {
+    name: "text-build/template-literals",
+    body: `
+      const s = inputs.s;
+      const n = inputs.n;
+      const parts: string[] = [];
+      for (let i = 0; i < 3; i++) parts.push(\`\${i}:\${s}\`);
+      return {
+        three: \`\${s}-\${n}\`,
+        four: \`<\${s}|\${n}>\`,
+        many: \`a\${s}b\${n}c\${s.length}d\${n / 3}e\${s}\`,
+        empty: \`\${""}\${s}\${""}\`,
+        nested: \`[\${\`(\${s}\${n})\`}]\`,
+        list: parts.join(";"),
+        long: \`\${s.repeat(50)}/\${n}/\${s.repeat(50)}\`.length,
+      };
+    `,
+    input: { s: "string", n: "number" },
+    output: {
+      three: "string",
+      four: "string",
+      many: "string",
+      empty: "string",
+      nested: "string",
+      list: "string",
+      long: "integer",
+    },
+    inputs: [
+      { s: "", n: 0 },
+      { s: "x", n: -0.5 },
+      { s: "👍é\ud800", n: 1e21 },
+      { s: "abc", n: 123456789 },
+    ],
+  },
 ];
