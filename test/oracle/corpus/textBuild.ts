@@ -79,7 +79,7 @@ export const TEXT_BUILD: readonly OracleCase[] = [
         flags: [true, false],
         n: 5,
       },
-      { xs: [4294967295, 9007199254740993, -1e-300], flags: [false], n: 2000 },
+      { xs: [4294967295, 9007199254740992, -1e-300], flags: [false], n: 2000 },
     ],
   },
   {
