@@ -82,11 +82,13 @@ function __ice_small_text(k: i32): string {
     __ice_small_texts = texts;
   }
   let s = unchecked(texts[k]);
-  if (s === null) {
-    s = k.toString();
-    unchecked((texts[k] = s));
+  // Not \`s === null\`: on a string that calls String.__eq (a content comparison), per number formatted.
+  if (changetype<usize>(s) == 0) {
+    const made = k.toString();
+    unchecked((texts[k] = made));
+    return made;
   }
-  return s;
+  return changetype<string>(s);
 }
 export function __ice_num_str(x: f64): string {
   if (x >= 0 && x < 256 && x == Math.trunc(x)) return __ice_small_text(<i32>x);
