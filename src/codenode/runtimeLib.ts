@@ -82,13 +82,11 @@ function __ice_small_text(k: i32): string {
     __ice_small_texts = texts;
   }
   let s = unchecked(texts[k]);
-  // Not \`s === null\`: on a string that calls String.__eq (a content comparison), per number formatted.
-  if (changetype<usize>(s) == 0) {
-    const made = k.toString();
-    unchecked((texts[k] = made));
-    return made;
+  if (s === null) {
+    s = k.toString();
+    unchecked((texts[k] = s));
   }
-  return changetype<string>(s);
+  return s;
 }
 export function __ice_num_str(x: f64): string {
   if (x >= 0 && x < 256 && x == Math.trunc(x)) return __ice_small_text(<i32>x);

@@ -2,9 +2,15 @@
  * @fileoverview A compiler worker parses AssemblyScript's library once and reuses the parsed files
  * in every later program (src/emit/wasm/compilerWorkerScript.ts). A program compiled after others
  * must come out byte for byte as when compiled alone, with the same diagnostics (builds stay
- * reproducible whatever else the worker compiled before); and a worker started ahead of time
- * (prestartCompilerWorker) has the library parsed before its first unit arrives.
+ * reproducible whatever else the worker compiled before); a worker started ahead of time
+ * (prestartCompilerWorker) has the library parsed before its first unit arrives; and a worker of the
+ * built package meters what it compiles to the bytes the main thread's metering gives.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../src/codenode/runtimeLib.js";
 import { lowerBody } from "../../src/codenode/index.js";
@@ -14,6 +20,7 @@ import { ASC_FLAGS, ENTRY_FILE, OUTPUT_FILE } from "../../src/emit/wasm/compiler
 import { compileInWorker, prestartCompilerWorker } from "../../src/emit/wasm/compileWorker.js";
 import { SHARED_PARSE_SOURCE } from "../../src/emit/wasm/compilerWorkerScript.js";
 import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
+import { ROOT } from "../helpers/cli.js";
 import { obj } from "./helpers.js";
 
 const SOURCES = [
@@ -120,5 +127,25 @@ describe("the shared library parse", () => {
     expect(outcome!.failure).toBeUndefined();
     expect(outcome!.reusedSources).toBeGreaterThan(20);
     expect(Buffer.from(outcome!.binary!).equals(Buffer.from(alone.binary!))).toBe(true);
+  });
+});
+
+describe("metering in the worker", () => {
+  it("gives the bytes the main thread's metering gives (built package: the worker loads meter.js)", () => {
+    const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, "dist", "src", ...path.split("/"))).href);
+    const script = [
+      `const { compileInWorker } = await import(${url("emit/wasm/compileWorker.js")});`,
+      `const { meterModule } = await import(${url("emit/wasm/meter.js")});`,
+      `const sources = ${JSON.stringify(SOURCES)};`,
+      "const outcomes = await compileInWorker(sources, { unitMs: 600000, totalMs: 600000, meter: true });",
+      "const same = outcomes.map((o) => !!o.metered && Buffer.from(o.metered).equals(Buffer.from(meterModule(o.binary))));",
+      "console.log(JSON.stringify(same));",
+    ].join("\n");
+    // A file, not `--input-type=module -e`: workers inherit that flag, and asc's worker is a script.
+    const file = join(mkdtempSync(join(tmpdir(), "iceosc-worker-meter-")), "meter.mjs");
+    writeFileSync(file, script);
+    const child = spawnSync(process.execPath, [file], { encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout)).toEqual(SOURCES.map(() => true));
   });
 });

@@ -44,6 +44,10 @@ export interface CompileOutcome {
   readonly failure?: { readonly kind: "timeout" | "crash" | "budget"; readonly message: string };
   /** Library files whose parse from an earlier compile in the same worker was reused. */
   readonly reusedSources?: number;
+  /** `binary` fuel-metered by the worker (meter.ts), when asked to and it could. */
+  readonly metered?: Uint8Array;
+  /** Why metering `binary` failed in the worker (`forbidden`: a ForbiddenInstructionError). */
+  readonly meterError?: { readonly forbidden: boolean; readonly message: string };
 }
 
 /** URLs of asc (the compiler) and of the `assemblyscript` module it imports (one instance). */
@@ -54,6 +58,11 @@ function compilerUrls(): { readonly ascUrl: string; readonly assemblyscriptUrl: 
     ascUrl: pathToFileURL(join(dist, "asc.js")).href,
     assemblyscriptUrl: pathToFileURL(join(dist, "assemblyscript.js")).href,
   };
+}
+
+/** meter.js beside this file, for the worker: only when this file is JavaScript (the built package). */
+function meterUrl(): string | undefined {
+  return import.meta.url.endsWith(".js") ? new URL("./meter.js", import.meta.url).href : undefined;
 }
 
 /** Workers used at most (asc is single-threaded; more than the cores only costs memory). */
@@ -67,6 +76,12 @@ export interface CompileLimits {
   readonly totalMs: number;
   /** Called as source `index` (in the order given) starts compiling (for progress reports). */
   readonly onStart?: (index: number) => void;
+  /**
+   * Meter each binary in the worker too (CompileOutcome.metered), where the worker can load
+   * meter.js: from the built package, not from the TypeScript sources (tests), where the caller
+   * meters on its own thread.
+   */
+  readonly meter?: boolean;
 }
 
 interface Job {
@@ -116,7 +131,11 @@ export class CompileSession {
         held ??= takeWorker();
         const timeoutMs = Math.min(limits.unitMs, left);
         limits.onStart?.(job.id);
-        let outcome = await runJob(held.worker, job.id, job.source, timeoutMs);
+        let outcome = await runJob(
+          held.worker,
+          { id: job.id, source: job.source, meter: limits.meter ?? false },
+          timeoutMs,
+        );
         if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
           outcome = { ...outcome, failure: { kind: "budget", message: `${limits.totalMs} ms` } };
         }
@@ -190,6 +209,8 @@ function newWorker(): AscWorker {
     eval: true,
     workerData: {
       ...compilerUrls(),
+      meterUrl: meterUrl(),
+      binaryenUrl: pathToFileURL(createRequire(import.meta.url).resolve("binaryen")).href,
       flags: ASC_FLAGS,
       entry: ENTRY_FILE,
       outFile: OUTPUT_FILE,
@@ -231,7 +252,12 @@ function giveBack(held: AscWorker): void {
   idle.push(held);
 }
 
-function runJob(worker: Worker, id: number, source: string, timeoutMs: number): Promise<CompileOutcome> {
+function runJob(
+  worker: Worker,
+  job: { readonly id: number; readonly source: string; readonly meter: boolean },
+  timeoutMs: number,
+): Promise<CompileOutcome> {
+  const id = job.id;
   return new Promise((resolve) => {
     const finish = (outcome: CompileOutcome) => {
       clearTimeout(timer);
@@ -247,6 +273,8 @@ function runJob(worker: Worker, id: number, source: string, timeoutMs: number): 
         ...(message.binary && { binary: new Uint8Array(message.binary) }),
         ...(message.failure && { failure: message.failure }),
         ...(message.reusedSources !== undefined && { reusedSources: message.reusedSources }),
+        ...(message.metered && { metered: new Uint8Array(message.metered) }),
+        ...(message.meterError && { meterError: message.meterError }),
       });
     };
     const onError = (error: Error) => finish({ diagnostics: [], failure: { kind: "crash", message: error.message } });
@@ -259,6 +287,6 @@ function runJob(worker: Worker, id: number, source: string, timeoutMs: number): 
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage({ id, source });
+    worker.postMessage(job);
   });
 }

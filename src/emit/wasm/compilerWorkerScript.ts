@@ -6,7 +6,8 @@
  * The worker starts loading asc as soon as it starts (before its first unit arrives), and parses
  * AssemblyScript's standard library once per worker instead of once per unit (SHARED_PARSE_SOURCE):
  * asc parses ~50 library files (~900 KB with the code-node library) for every program, about a
- * third of a small unit's compile, and most of its garbage.
+ * third of a small unit's compile, and most of its garbage. Run from the built package, it also
+ * loads meter.js and meters what it compiled when asked, so the main thread need not load binaryen.
  */
 
 /**
@@ -97,8 +98,26 @@ const compilerHost = (entrySource, extra) => ({
 // Start loading now, while the main thread still prepares units; a failure shows on the first job.
 // Once loaded (the parent then knows binaryen is compiled), parse the library for the programs to
 // come: an empty program, stopped after parsing.
-const loading = Promise.all([import(w.ascUrl), import(w.assemblyscriptUrl)]).then(async ([ascModule, as]) => {
+let meter = null;
+// binaryen's global options as a fresh instance has them. asc changes them (optimisation levels,
+// stack IR, ...) and writing a module depends on some, so they are put back before metering: the
+// worker's metered bytes are the main thread's.
+let freshOptions = () => undefined;
+const loading = Promise.all([
+  import(w.ascUrl),
+  import(w.assemblyscriptUrl),
+  w.meterUrl ? Promise.all([import(w.meterUrl), import(w.binaryenUrl)]).catch(() => null) : null,
+]).then(async ([ascModule, as, metering]) => {
   shared = shareLibraryParses(as);
+  if (metering) {
+    const binaryen = metering[1].default;
+    const options = Object.keys(binaryen)
+      .filter((k) => /^get[A-Z]/.test(k) && typeof binaryen[k] === "function" && binaryen[k].length === 0
+        && typeof binaryen["set" + k.slice(3)] === "function")
+      .map((k) => [binaryen["set" + k.slice(3)], binaryen[k]()]);
+    freshOptions = () => { for (const [set, value] of options) set(value); };
+    meter = metering[0];
+  }
   const asc = ascModule.default || ascModule;
   // Our allocator (allocator.ts) in place of the stub runtime's, before the first compile.
   (ascModule.libraryFiles || asc.libraryFiles)[w.allocatorKey] = w.allocatorSource;
@@ -135,7 +154,18 @@ parentPort.on("message", async (job) => {
     const binary = outputs[w.outFile] || null;
     const failure = !binary && !diagnostics.some((d) => d.category === 3)
       ? { kind: "crash", message: (result.error ? result.error.message : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
-    parentPort.postMessage({ id: job.id, binary, diagnostics, failure, reusedSources: shared.reused() - reusedBefore });
+    // Metered here too when asked and meter.js loaded (compileWorker.ts, CompileLimits.meter).
+    let metered = null;
+    let meterError = null;
+    if (job.meter && meter && binary && !diagnostics.some((d) => d.category === 3)) {
+      try {
+        freshOptions();
+        metered = meter.meterModule(binary);
+      } catch (e) {
+        meterError = { forbidden: e instanceof meter.ForbiddenInstructionError, message: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    parentPort.postMessage({ id: job.id, binary, diagnostics, failure, reusedSources: shared.reused() - reusedBefore, metered, meterError });
   } catch (e) {
     parentPort.postMessage({ id: job.id, diagnostics: [], failure: { kind: "crash", message: String((e && e.stack) || e) } });
   }

@@ -4,7 +4,8 @@
  * AssemblyScript program (src/codenode, with the codec of marshal.ts), then either
  * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
  * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts). Units go to
- * the workers one by one as they are prepared, and are metered one by one as they come back.
+ * the workers one by one as they are prepared; the workers meter what they compiled when they can
+ * load meter.ts (from the built package), else this thread meters each as it comes back.
  */
 import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
 import {
@@ -122,13 +123,15 @@ export async function compileSandboxUnits(
   let cacheHits = 0;
   let unprepared = units.length;
   let session: CompileSession | undefined;
-  // binaryen (metering) is loaded on this thread (~0.3 s) once every unit is with the workers:
-  // loading it at the first unit would hold back the units still to be typed and handed on.
+  // The workers meter what they compile where they can (from the built package). Otherwise
+  // binaryen is loaded on this thread (~0.3 s), once every unit is with the workers: loading it at
+  // the first unit would hold back the units still to be typed and handed on.
   let allHandedOn = (): void => undefined;
-  const metering = new Promise<void>((resolve) => {
+  const handedOn = new Promise<void>((resolve) => {
     allHandedOn = resolve;
-  }).then(() => loadMeter());
-  metering.catch(() => undefined);
+  });
+  let metering: Promise<typeof import("./meter.js")> | undefined;
+  const meter = () => (metering ??= handedOn.then(() => loadMeter()));
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
   const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * units.length;
 
@@ -162,6 +165,7 @@ export async function compileSandboxUnits(
       session = new CompileSession({
         unitMs: timeoutMs,
         totalMs: budgetMs,
+        meter: true,
         ...(onCompile && {
           // The total counts the units not prepared yet: it is exact once all are.
           onStart: (i: number) => onCompile(order[i]![0]!.unit, ++started, order.length + unprepared),
@@ -170,10 +174,7 @@ export async function compileSandboxUnits(
     }
     const compiled = session.compile(prepared.source);
     compiles.push(
-      compiled.then(async (outcome) => {
-        const meter = await metering;
-        return settle(group, outcome, meter, { timeoutMs, budgetMs }, results, cacheDir);
-      }),
+      compiled.then((outcome) => settle(group, outcome, meter, { timeoutMs, budgetMs }, results, cacheDir)),
     );
   }
   if (session) allHandedOn();
@@ -195,7 +196,7 @@ export async function compileSandboxUnits(
 async function settle(
   group: readonly Prepared[],
   outcome: CompileOutcome,
-  { meterModule, ForbiddenInstructionError }: typeof import("./meter.js"),
+  meter: () => Promise<typeof import("./meter.js")>,
   limits: { readonly timeoutMs: number; readonly budgetMs: number },
   results: Map<SandboxUnit, SandboxArtifact>,
   cacheDir: string | undefined,
@@ -218,12 +219,19 @@ async function settle(
   let metered: Uint8Array | undefined;
   let meterError: readonly [DiagnosticKind, string] | undefined;
   if (outcome.binary && errorsFor(group[0]!, undefined).length === 0) {
-    try {
-      metered = meterModule(outcome.binary);
-    } catch (error) {
-      const kind =
-        error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
-      meterError = [kind, error instanceof Error ? error.message : String(error)];
+    if (outcome.metered) metered = outcome.metered;
+    else if (outcome.meterError) {
+      const { forbidden, message } = outcome.meterError;
+      meterError = [forbidden ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed, message];
+    } else {
+      const { meterModule, ForbiddenInstructionError } = await meter();
+      try {
+        metered = meterModule(outcome.binary);
+      } catch (error) {
+        const kind =
+          error instanceof ForbiddenInstructionError ? Diagnostics.ForbiddenInstruction : Diagnostics.CompilerCrashed;
+        meterError = [kind, error instanceof Error ? error.message : String(error)];
+      }
     }
   }
   let stored = false;
