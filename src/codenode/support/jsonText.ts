@@ -11,7 +11,41 @@ export const JSON_TEXT_SUPPORT = `
 class __ice_JP {
   i: i32 = 0;
   depth: i32 = 0;
+  /** Property names met so far (up to 32): a name seen before is the same string again. */
+  names: Array<string> = new Array<string>(0);
   constructor(public s: string) {}
+}
+/**
+ * A property name: one seen before in this text is returned again (no allocation, and the same
+ * string makes lookups in __ice_JFields a pointer comparison); names with escapes are decoded.
+ */
+function __ice_jp_name(p: __ice_JP): string {
+  const s = p.s;
+  const n = s.length;
+  const sp = changetype<usize>(s);
+  const start = p.i + 1;
+  let i = start;
+  while (i < n) {
+    const c = <i32>load<u16>(sp + (<usize>i << 1));
+    if (c == 34 || c == 92 || c < 32) break;
+    i++;
+  }
+  if (i >= n || load<u16>(sp + (<usize>i << 1)) != 34) return __ice_jp_string(p);
+  const len = i - start;
+  const names = p.names;
+  const from = sp + (<usize>start << 1);
+  for (let k = 0; k < names.length; k++) {
+    const name = unchecked(names[k]);
+    if (name.length != len) continue;
+    const q = changetype<usize>(name);
+    let j = 0;
+    while (j < len && load<u16>(q + (<usize>j << 1)) == load<u16>(from + (<usize>j << 1))) j++;
+    if (j == len) { p.i = i + 1; return name; }
+  }
+  const name = __ice_sub(s, start, i);
+  if (names.length < 32) names.push(name);
+  p.i = i + 1;
+  return name;
 }
 function __ice_jp_fail(p: __ice_JP): void {
   if (p.i >= p.s.length) __ice_j_throw("SyntaxError", "Unexpected end of JSON input");
@@ -164,7 +198,7 @@ function __ice_jp_object(p: __ice_JP): __ice_J {
   while (true) {
     __ice_jp_ws(p);
     if (p.i >= p.s.length || p.s.charCodeAt(p.i) != 34) __ice_jp_fail(p);
-    const key = __ice_jp_string(p);
+    const key = __ice_jp_name(p);
     __ice_jp_ws(p);
     if (p.i >= p.s.length || p.s.charCodeAt(p.i) != 58) __ice_jp_fail(p);
     p.i++;

@@ -238,4 +238,22 @@ export const TEXT_BUILD: readonly OracleCase[] = [
       { s: "abc", n: 123456789 },
     ],
   },
+  {
+    name: "text-build/json-parse-names",
+    capabilities: ["json"],
+    body: `
+      const v = JSON.parse(inputs.text);
+      const again = JSON.stringify(v);
+      return { s: again, n: again.length };
+    `,
+    input: { text: "string" },
+    output: { s: "string", n: "integer" },
+    inputs: [
+      { text: '{"ab":1,"ba":2,"ab":3}' },
+      { text: '{"ab":1,"a\\u0062":2,"b":{"ab":4,"ba":5}}' },
+      { text: '{"2":1,"10":2,"1":3,"x":4,"2":5,"":6,"\\"":7}' },
+      { text: JSON.stringify(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i % 37}`, i]))) },
+      { text: JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ id: i, [`n${i % 9}`]: i, id2: -i }))) },
+    ],
+  },
 ];
