@@ -67,7 +67,8 @@ export function operate(
   resultIsText: boolean,
 ): Printed {
   if (op === ts.SyntaxKind.PlusToken) {
-    if (resultIsText) return { text: `(${asText(ctx, left, node)} + ${asText(ctx, right, node)})`, type: STRING };
+    if (resultIsText)
+      return { text: `__ice_cat2(${asText(ctx, left, node)}, ${asText(ctx, right, node)})`, type: STRING };
     if (left.type.kind === "json" || right.type.kind === "json") return jsonAdd(ctx, node, left, right);
     const text = `(${num(ctx, left, node)} + ${num(ctx, right, node)})`;
     const view = sumView("+", left, right);
