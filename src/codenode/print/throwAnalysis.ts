@@ -6,7 +6,7 @@
  */
 import { ts } from "ts-morph";
 import type { ValueType } from "../types.js";
-import { type PrintContext, stripParens } from "./context.js";
+import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { returnDummy } from "./exceptionRegions.js";
 
 /** Units (functions, constructors, accessors; a class for its field initializers) whose code may throw, per body. */
@@ -23,15 +23,7 @@ function throwing(ctx: PrintContext): Set<ts.Node> {
 
 /** A function-like unit of code: functions, methods, accessors, constructors (a class without one: the class). */
 export function isCodeUnit(node: ts.Node): boolean {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  );
+  return isFunctionLike(node);
 }
 
 /** The unit that runs the field initializers of a class: its constructor, or the class itself. */
