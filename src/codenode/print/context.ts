@@ -265,6 +265,13 @@ export function stripParens(node: ts.Expression): ts.Expression {
   return current;
 }
 
+/** The expression whose value `node` is, through the parentheses around it. */
+export function outerExpression(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
+}
+
 /**
  * The type an evolving array (`const rows = []` with no annotation, then `rows.push(x)`) ends up
  * with: tsc types such a local `any[]` at its declaration and by what was pushed at each later

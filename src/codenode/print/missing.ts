@@ -13,19 +13,13 @@
  */
 import { ts } from "ts-morph";
 import { asType } from "../types.js";
-import { type PrintContext, type Printed, stripParens } from "./context.js";
-import { NUMERIC_BINARY, NUMERIC_COMPOUND } from "./operatorKinds.js";
-
-/** The expression whose value `node` is, through parentheses. */
-function outer(node: ts.Node): ts.Node {
-  let n = node;
-  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  return n;
-}
+import { outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
+import { NUMERIC_COMPOUND } from "./operatorKinds.js";
+import { numericOperand } from "./undefinedLocals.js";
 
 /** How the value of `node` is used: where `undefined` has a meaning of its own. */
 export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "number" | "text" | undefined {
-  const self = outer(node);
+  const self = outerExpression(node);
   const parent = self.parent;
   if (!parent) return undefined;
   if (ts.isBinaryExpression(parent)) {
@@ -43,22 +37,14 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
       const o = stripParens(other);
       return ts.isIdentifier(o) && o.text === "undefined" ? "nullish" : undefined;
     }
-    if (NUMERIC_BINARY.has(op)) return "number";
-    if (parent.right === self && NUMERIC_COMPOUND.has(op)) return "number";
-    if (op === ts.SyntaxKind.PlusToken || (op === ts.SyntaxKind.PlusEqualsToken && parent.right === self)) {
-      const type = ctx.checker.getTypeAtLocation(parent);
-      return type.flags & ts.TypeFlags.NumberLike
-        ? "number"
-        : type.flags & ts.TypeFlags.StringLike
-          ? "text"
-          : undefined;
-    }
-    return undefined;
+    if (numericOperand(ctx.checker, node)) return "number";
+    const concatenates =
+      op === ts.SyntaxKind.PlusToken || (op === ts.SyntaxKind.PlusEqualsToken && parent.right === self);
+    return concatenates && ctx.checker.getTypeAtLocation(parent).flags & ts.TypeFlags.StringLike ? "text" : undefined;
   }
   if (ts.isPrefixUnaryExpression(parent)) {
     if (parent.operator === ts.SyntaxKind.ExclamationToken) return "nullish";
-    if (parent.operator === ts.SyntaxKind.MinusToken || parent.operator === ts.SyntaxKind.PlusToken) return "number";
-    return undefined;
+    return numericOperand(ctx.checker, node) ? "number" : undefined;
   }
   if (ts.isConditionalExpression(parent) && parent.condition === self) return "nullish";
   if (ts.isPropertyAccessExpression(parent) && parent.questionDotToken && parent.expression === self) return "nullish";
@@ -81,7 +67,7 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
 
 /** `a && b` or `a || b` that is itself a condition (its operands are tested, not returned). */
 function isCondition(node: ts.Node): boolean {
-  const self = outer(node);
+  const self = outerExpression(node);
   const parent = self.parent;
   if (!parent) return false;
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
@@ -122,7 +108,7 @@ export function observe(printed: Printed, how: "nullish" | "number" | "text"): P
  */
 function treatsUndefinedAsNaN(ctx: PrintContext, node: ts.Identifier): boolean {
   if (missingContext(ctx, node) === "number" || provenDefined(ctx, node)) return true;
-  const self = outer(node);
+  const self = outerExpression(node);
   const parent = self.parent;
   if (!parent || ts.isShorthandPropertyAssignment(parent)) return false;
   if (ts.isPrefixUnaryExpression(parent))
@@ -279,7 +265,7 @@ export function missingRead(
   object: Printed,
   index: Printed & { text: string },
 ): Printed | undefined {
-  const self = outer(node);
+  const self = outerExpression(node);
   const parent = self.parent;
   let how = missingContext(ctx, node);
   let nanLocal = false;

@@ -11,7 +11,7 @@ import { ts } from "ts-morph";
 import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { box } from "./calls.js";
-import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
+import { outerExpression, type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { operate } from "./operators.js";
@@ -34,12 +34,8 @@ export function keyText(ctx: PrintContext, node: ts.Expression): string {
  * past the end is `undefined` there, as in JavaScript.
  */
 export function undefinedAware(node: ts.Node): boolean {
-  let n = node;
-  let p = n.parent;
-  while (p && ts.isParenthesizedExpression(p)) {
-    n = p;
-    p = p.parent;
-  }
+  const n = outerExpression(node);
+  const p = n.parent;
   if (!p) return false;
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;

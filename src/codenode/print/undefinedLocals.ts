@@ -3,6 +3,7 @@
  * number (NaN in JavaScript) or as text ("undefined"): the contexts, for print/objects.ts.
  */
 import { ts } from "ts-morph";
+import { outerExpression } from "./context.js";
 import { NUMERIC_BINARY, NUMERIC_COMPOUND } from "./operatorKinds.js";
 
 /**
@@ -11,12 +12,8 @@ import { NUMERIC_BINARY, NUMERIC_COMPOUND } from "./operatorKinds.js";
  * value is NaN rather than a stop.
  */
 export function numericOperand(checker: ts.TypeChecker, node: ts.Node): boolean {
-  let n = node;
-  let p = n.parent;
-  while (p && ts.isParenthesizedExpression(p)) {
-    n = p;
-    p = p.parent;
-  }
+  const n = outerExpression(node);
+  const p = n.parent;
   if (!p) return false;
   if (ts.isPrefixUnaryExpression(p))
     return (
@@ -35,12 +32,8 @@ export function numericOperand(checker: ts.TypeChecker, node: ts.Node): boolean 
 
 /** True when the value at `node` is an operand of `+` that concatenates text (undefined is "undefined" there). */
 export function textOperand(checker: ts.TypeChecker, node: ts.Node): boolean {
-  let n = node;
-  let p = n.parent;
-  while (p && ts.isParenthesizedExpression(p)) {
-    n = p;
-    p = p.parent;
-  }
+  const n = outerExpression(node);
+  const p = n.parent;
   return (
     !!p &&
     ts.isBinaryExpression(p) &&

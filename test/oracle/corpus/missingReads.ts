@@ -107,6 +107,13 @@ export const MISSING_READS: readonly OracleCase[] = [
     { best: "number", picked: "number[]" },
     INPUTS,
   ),
+  missing(
+    "direct-reads",
+    "const xs = inputs.xs;\nconst k = inputs.k;\nlet t = 1;\nt -= xs[k + 1];\nreturn { a: ~xs[k], b: -xs[k] > 0, c: String(xs[k] % 2), d: String(t), e: xs[k] >> 1 };",
+    XS,
+    { a: "integer", b: "boolean", c: "string", d: "string", e: "integer" },
+    INPUTS,
+  ),
   // Uses that tell undefined from NaN keep the local possibly undefined.
   missing(
     "observed-as-undefined",
