@@ -9,14 +9,8 @@ import { ts } from "ts-morph";
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
 import { KEEP_BYTES } from "../../runtime/sandbox/program.js";
-import {
-  makeDecoder,
-  makeEncoder,
-  WireReader,
-  WireWriter,
-  type Decoder,
-  type Encoder,
-} from "../../runtime/sandbox/codec.js";
+import { makeDecoder, WireReader, WireWriter, type Decoder } from "../../runtime/sandbox/codec.js";
+import { makeEncoder, type Encoder } from "../../runtime/sandbox/encoder.js";
 import { compileSandboxUnits, type SandboxUnit } from "../../src/emit/wasm/index.js";
 import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
 import { lowerBody } from "../../src/codenode/index.js";

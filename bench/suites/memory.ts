@@ -21,7 +21,8 @@ import type { Artifacts } from "../sandbox/artifacts.js";
 import { loadQuickJs } from "../sandbox/competitors.js";
 import { memoryMinFromBinary, toUnit } from "../sandbox/units.js";
 import { TRUST_PROFILES } from "../../runtime/profiles.js";
-import { makeEncoder, WireWriter } from "../../runtime/sandbox/codec.js";
+import { WireWriter } from "../../runtime/sandbox/codec.js";
+import { makeEncoder } from "../../runtime/sandbox/encoder.js";
 import { smallNode } from "../sandbox/workloads.js";
 import type { SmallFlows } from "./workflow.js";
 

@@ -22,16 +22,9 @@ import {
   AbortedError,
 } from "../errors.js";
 import type { SandboxLimits } from "../profiles.js";
-import { validateValue, type ObjectType } from "../schema.js";
-import {
-  makeDecoder,
-  makeEncoder,
-  WireError,
-  WireLimitError,
-  WireWriter,
-  type Decoder,
-  type Encoder,
-} from "../sandbox/codec.js";
+import type { ObjectType } from "../schema.js";
+import { makeDecoder, WireError, WireWriter, type Decoder } from "../sandbox/codec.js";
+import { encodeInput, makeEncoder, type Encoder } from "../sandbox/encoder.js";
 import { readOutput } from "../sandbox/readOutput.js";
 import { FuelMeter } from "../sandbox/fuel.js";
 import { hostRun, OUTPUT_ABORT_PREFIX, SandboxAbort } from "../sandbox/host.js";
@@ -129,18 +122,13 @@ export class PluginProgram {
     let exports: PluginExports | undefined;
     try {
       if (signal?.aborted) throw new AbortedError(nodeId);
-      const problem = validateValue(input, this.spec.inputType, "arguments");
-      if (problem !== undefined) throw new InputInvalidError(problem, nodeId);
       const maxPages = Math.floor(limits.memoryBytes / PAGE);
-      if (maxPages < this.minPages) throw new MemoryLimitError(nodeId, limits.memoryBytes);
       const writer = new WireWriter();
-      writer.begin((maxPages - this.minPages) * PAGE);
-      try {
-        this.encode(writer, input);
-      } catch (error) {
-        if (error instanceof WireLimitError) throw new MemoryLimitError(nodeId, limits.memoryBytes);
-        throw error;
-      }
+      const limit = (maxPages - this.minPages) * PAGE;
+      const encoded = encodeInput(writer, this.encode, input, this.spec.inputType, "arguments", limit);
+      if (encoded.kind === "invalid") throw new InputInvalidError(encoded.problem, nodeId);
+      if (encoded.kind === "too-large" || maxPages < this.minPages)
+        throw new MemoryLimitError(nodeId, limits.memoryBytes);
       const memory = this.acquire(maxPages);
       state.host.memory = memory;
       state.host.hooks = {

@@ -20,7 +20,7 @@
  * which returns where the host copies it. Output message, at the pointer `__ice_run()` returns:
  * u32 byte length, then the encoding of the output object.
  */
-import { ownValue, setOwn } from "../records.js";
+import { setOwn } from "../records.js";
 import type { SchemaType } from "../schema.js";
 
 /** Raised when sandbox output is malformed (hostile or buggy module). */
@@ -57,8 +57,8 @@ export class WireWriter {
 
   ensure(extra: number): void {
     const needed = this.pos + extra;
-    if (needed <= this.bytes.length) return;
     if (needed > this.limit) throw new WireLimitError(`message needs more than ${this.limit} bytes`);
+    if (needed <= this.bytes.length) return;
     let size = this.bytes.length * 2;
     while (size < needed) size *= 2;
     const next = new Uint8Array(size);
@@ -163,104 +163,7 @@ export function isJsonType(type: SchemaType): boolean {
   return type.kind === "any" || (type.kind === "object" && type.fields.length === 0);
 }
 
-export type Encoder = (w: WireWriter, value: unknown) => void;
 export type Decoder = (r: WireReader) => unknown;
-
-/** Builds an encoder specialised to `type` (closures, built once per program). */
-export function makeEncoder(type: SchemaType, nested = false): Encoder {
-  if (nested && isJsonType(type)) return (w, v) => encodeJson(w, v, 0);
-  switch (type.kind) {
-    case "integer":
-    case "number":
-      return (w, v) => w.f64(v as number);
-    case "boolean":
-      return (w, v) => w.u8(v ? 1 : 0);
-    case "string":
-      return (w, v) => w.str(v as string);
-    case "array": {
-      const element = makeEncoder(type.element, true);
-      return (w, v) => {
-        const items = v as readonly unknown[];
-        w.i32(items.length);
-        for (let i = 0; i < items.length; i++) element(w, items[i]);
-      };
-    }
-    case "object": {
-      const fields = type.fields.map((f) => ({
-        name: f.name,
-        optional: f.optional,
-        json: isJsonType(f.type),
-        encode: makeEncoder(f.type, true),
-      }));
-      return (w, v) => {
-        const record = v as Record<string, unknown>;
-        for (const field of fields) {
-          const value = ownValue(record, field.name);
-          if (field.optional) {
-            if (value === undefined || (value === null && !field.json)) {
-              w.u8(0);
-              continue;
-            }
-            w.u8(1);
-          }
-          field.encode(w, value);
-        }
-      };
-    }
-    case "any":
-      return (w, v) => encodeJson(w, v, 0);
-  }
-}
-
-/** A JSON value (`any`): plain data only (a function, symbol, bigint or class instance is refused). */
-function encodeJson(w: WireWriter, v: unknown, depth: number): void {
-  if (depth > JSON_DEPTH_LIMIT)
-    throw new WireError(`a value of type 'any' nests deeper than ${JSON_DEPTH_LIMIT} levels`);
-  if (v === undefined) {
-    w.u8(0);
-    return;
-  }
-  if (v === null) {
-    w.u8(1);
-    return;
-  }
-  switch (typeof v) {
-    case "boolean":
-      w.u8(v ? 3 : 2);
-      return;
-    case "number":
-      w.u8(4);
-      w.f64(v);
-      return;
-    case "string":
-      w.u8(5);
-      w.str(v);
-      return;
-    case "object": {
-      if (Array.isArray(v)) {
-        w.u8(6);
-        w.i32(v.length);
-        for (let i = 0; i < v.length; i++) encodeJson(w, v[i], depth + 1);
-        return;
-      }
-      const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) break;
-      const keys = Object.keys(v);
-      w.u8(7);
-      w.i32(keys.length);
-      for (const key of keys) {
-        w.str(key);
-        encodeJson(w, (v as Record<string, unknown>)[key], depth + 1);
-      }
-      return;
-    }
-    default:
-      break;
-  }
-  throw new WireError(
-    `a value of type 'any' must be JSON data (null, boolean, number, string, array, plain object), not ${typeof v === "object" ? "a class instance" : `a ${typeof v}`}`,
-  );
-}
 
 /** Builds a decoder specialised to `type`; it rejects non-finite numbers and bad flags. */
 export function makeDecoder(type: SchemaType, nested = false): Decoder {

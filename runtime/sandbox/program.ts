@@ -20,17 +20,10 @@ import {
   TimeoutError,
 } from "../errors.js";
 import type { SandboxLimits } from "../profiles.js";
-import { validateValue, type ObjectType } from "../schema.js";
+import type { ObjectType } from "../schema.js";
 import { allowedImports, capabilityForImport } from "./capabilities.js";
-import {
-  makeDecoder,
-  makeEncoder,
-  WireError,
-  WireLimitError,
-  WireWriter,
-  type Decoder,
-  type Encoder,
-} from "./codec.js";
+import { makeDecoder, WireWriter, type Decoder } from "./codec.js";
+import { encodeInput, makeEncoder, type Encoder } from "./encoder.js";
 import { readOutput } from "./readOutput.js";
 import { FuelMeter } from "./fuel.js";
 import {
@@ -209,21 +202,16 @@ export class SandboxProgram implements ReadyHolder {
   /** Runs once from the module's initial state. Synchronous; throws IceError subclasses. */
   run(input: Record<string, unknown>, limits: SandboxLimits, hooks?: SandboxHooks): SandboxResult {
     const { nodeId } = this.spec;
-    const problem = validateValue(input, this.spec.inputType, "inputs");
-    if (problem !== undefined) throw new InputInvalidError(problem, nodeId);
     const maxPages = Math.floor(limits.memoryBytes / PAGE);
-    if (maxPages < this.minPages) throw new MemoryLimitError(nodeId, limits.memoryBytes);
-    // The input must fit in the memory cap: checked while encoding, before the buffer grows.
-    writer.begin((maxPages - this.minPages) * PAGE);
-    try {
-      this.encode(writer, input);
-    } catch (error) {
+    // Validated while encoding; the input must fit in the memory cap (checked before the buffer grows).
+    const limit = (maxPages - this.minPages) * PAGE;
+    const encoded = encodeInput(writer, this.encode, input, this.spec.inputType, "inputs", limit);
+    if (encoded.kind === "invalid") throw new InputInvalidError(encoded.problem, nodeId);
+    if (encoded.kind === "too-large" || maxPages < this.minPages) {
       writer.end();
-      if (error instanceof WireLimitError) throw new MemoryLimitError(nodeId, limits.memoryBytes);
-      if (error instanceof WireError) throw new InputInvalidError(`inputs: ${error.message}`, nodeId);
-      throw error;
+      throw new MemoryLimitError(nodeId, limits.memoryBytes);
     }
-    const length = writer.pos;
+    const { length } = encoded;
 
     const meter = new FuelMeter(nodeId, limits.fuel, limits.timeoutMs);
     let slot: Slot | undefined;

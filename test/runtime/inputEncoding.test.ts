@@ -1,0 +1,155 @@
+/**
+ * @fileoverview The sandbox encodes a run's input and validates it in one walk
+ * (runtime/sandbox/encoder.ts): its encoders must accept exactly what schema.ts's
+ * `validateValue` accepts, and report its message. A property test over random schema types and
+ * values near them (valid ones, and ones with a field dropped, nulled or of another kind).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import "../propertySeed.js";
+import { WireWriter } from "../../runtime/sandbox/codec.js";
+import { encodeInput, makeEncoder } from "../../runtime/sandbox/encoder.js";
+import { validateValue, type ObjectType, type SchemaType } from "../../runtime/schema.js";
+
+const leaf: fc.Arbitrary<SchemaType> = fc.constantFrom<SchemaType>(
+  { kind: "string" },
+  { kind: "number" },
+  { kind: "integer" },
+  { kind: "boolean" },
+  { kind: "any" },
+  { kind: "object", fields: [] },
+);
+
+const schema: fc.Arbitrary<SchemaType> = fc.letrec<{ type: SchemaType }>((tie) => ({
+  type: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    tie("type").map((element): SchemaType => ({ kind: "array", element })),
+    fc
+      .uniqueArray(
+        fc.record({ name: fc.constantFrom("a", "b", "c", "d"), type: tie("type"), optional: fc.boolean() }),
+        {
+          selector: (f) => f.name,
+          maxLength: 3,
+        },
+      )
+      .map((fields): SchemaType => ({ kind: "object", fields })),
+  ),
+})).type;
+
+/** Anything a caller might pass where a value of some type is expected. */
+const stray: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(undefined, null),
+  fc.boolean(),
+  fc.constantFrom(0, -0, 1.5, -2.5, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.double(),
+  fc.integer(),
+  fc.string({ maxLength: 3 }),
+  fc.constantFrom([], {}, [1], { a: 1 }),
+);
+
+/** A value of `type`, or near it: each position is sometimes replaced by a stray value. */
+function near(type: SchemaType): fc.Arbitrary<unknown> {
+  const valid = ((): fc.Arbitrary<unknown> => {
+    switch (type.kind) {
+      case "string":
+        return fc.string();
+      case "number":
+        return fc.double();
+      case "integer":
+        return fc.integer();
+      case "boolean":
+        return fc.boolean();
+      case "any":
+        return fc.jsonValue();
+      case "array":
+        return fc.array(near(type.element), { maxLength: 3 });
+      case "object":
+        return fc.tuple(...type.fields.map((f) => fc.option(near(f.type), { nil: undefined }))).map((values) => {
+          const record: Record<string, unknown> = {};
+          type.fields.forEach((f, i) => {
+            if (values[i] !== undefined || Math.abs(f.name.charCodeAt(0) % 2) === 0) record[f.name] = values[i];
+          });
+          return record;
+        });
+    }
+  })();
+  return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: stray });
+}
+
+function encodeAs(type: ObjectType, value: Record<string, unknown>) {
+  return encodeInput(new WireWriter(), makeEncoder(type), value, type, "inputs", 1 << 20);
+}
+
+describe("input encoding validates as validateValue does", () => {
+  it("refuses exactly the inputs validateValue refuses, with its message", () => {
+    const objectSchema = schema.filter((t): t is ObjectType => t.kind === "object");
+    fc.assert(
+      fc.property(
+        objectSchema.chain((type) => fc.tuple(fc.constant(type), near(type))),
+        ([type, value]) => {
+          const expected = validateValue(value, type, "inputs");
+          if (typeof value !== "object" || value === null || Array.isArray(value)) {
+            expect(expected).toBeDefined();
+            return;
+          }
+          const result = encodeAs(type as ObjectType, value as Record<string, unknown>);
+          if (expected === undefined) expect(result.kind).toBe("encoded");
+          else expect(result).toEqual({ kind: "invalid", problem: expected });
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("refuses undefined where an `any` value is required, also as an array element (holes too)", () => {
+    const type: ObjectType = {
+      kind: "object",
+      fields: [{ name: "xs", type: { kind: "array", element: { kind: "any" } }, optional: false }],
+    };
+    const holey: unknown[] = [];
+    holey[1] = 1;
+    for (const xs of [[1, undefined], holey]) {
+      const problem = validateValue({ xs }, type, "inputs");
+      expect(problem).toBeDefined();
+      expect(encodeAs(type, { xs })).toEqual({ kind: "invalid", problem });
+    }
+  });
+
+  it("reports a type problem before a too-large input", () => {
+    const type: ObjectType = {
+      kind: "object",
+      fields: [
+        { name: "big", type: { kind: "string" }, optional: false },
+        { name: "n", type: { kind: "integer" }, optional: false },
+      ],
+    };
+    const input = { big: "x".repeat(1_000), n: 1.5 };
+    const tooSmall = encodeInput(new WireWriter(), makeEncoder(type), input, type, "inputs", 100);
+    expect(tooSmall).toEqual({ kind: "invalid", problem: "inputs.n: expected integer, got the number 1.5" });
+    const fine = { big: "x".repeat(1_000), n: 1 };
+    expect(encodeInput(new WireWriter(), makeEncoder(type), fine, type, "inputs", 100).kind).toBe("too-large");
+    // Within the writer's first buffer (1 KiB) too.
+    const small = { big: "x".repeat(60), n: 1 };
+    expect(encodeInput(new WireWriter(), makeEncoder(type), small, type, "inputs", 100).kind).toBe("too-large");
+    expect(encodeInput(new WireWriter(), makeEncoder(type), small, type, "inputs", 132)).toEqual({
+      kind: "encoded",
+      length: 132,
+    });
+  });
+
+  it("encodes an optional field given null as absent, except in an `any` field", () => {
+    const type: ObjectType = {
+      kind: "object",
+      fields: [
+        { name: "map", type: { kind: "object", fields: [] }, optional: true },
+        { name: "json", type: { kind: "any" }, optional: true },
+      ],
+    };
+    const writer = new WireWriter();
+    const result = encodeInput(writer, makeEncoder(type), { map: null, json: null }, type, "inputs", 1 << 10);
+    expect(result).toEqual({ kind: "encoded", length: 3 });
+    // map: absent (flag 0); json: present (flag 1), then the JSON tag of null (1).
+    expect([...writer.bytes.subarray(0, 3)]).toEqual([0, 1, 1]);
+  });
+});
