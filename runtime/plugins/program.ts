@@ -36,6 +36,12 @@ const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the call. */
 const START_FUEL = 10_000_000;
 const START_TIMEOUT_MS = 1_000;
+/**
+ * Why a finished call's own signal is aborted (host work it started and left pending is
+ * cancelled): one object for every call, as `abort()` without a reason makes a DOMException,
+ * whose stack capture was ~7% of a small call.
+ */
+const CALL_ENDED = new Error("the plugin call ended");
 /** Zeroed memories kept per tool for later calls. */
 const MEMORY_POOL = 4;
 /** Largest memory kept for reuse. */
@@ -74,6 +80,8 @@ export class PluginProgram {
    * `WebAssembly.Memory` costs more than the rest of a small call.
    */
   private readonly memories: { memory: WebAssembly.Memory; maxPages: number }[] = [];
+  /** A writer no call is using (one allocation less per call). */
+  private idleWriter: WireWriter | undefined;
 
   private constructor(
     readonly spec: PluginToolSpec,
@@ -106,8 +114,16 @@ export class PluginProgram {
     nodeId: string,
     signal?: AbortSignal,
   ): Promise<PluginResult> {
-    const controller = new AbortController();
-    const stop = (): void => controller.abort(new AbortedError(nodeId));
+    // The call's own cancellation, made when something needs it (most calls never wait on the host).
+    let controller: AbortController | undefined;
+    const cancellation = (): AbortController => {
+      controller ??= new AbortController();
+      return controller;
+    };
+    const stop = (): void => cancellation().abort(new AbortedError(nodeId));
+    // This call's writer: the program's idle one (calls may overlap: each takes its own).
+    const writer = this.idleWriter ?? new WireWriter();
+    this.idleWriter = undefined;
     signal?.addEventListener("abort", stop, { once: true });
     const meter = new FuelMeter(nodeId, limits.fuel, limits.timeoutMs);
     const state: CallState = {
@@ -117,13 +133,14 @@ export class PluginProgram {
       pending: undefined,
       resumed: undefined,
       text: "",
-      signal: controller.signal,
+      get signal() {
+        return cancellation().signal;
+      },
     };
     let exports: PluginExports | undefined;
     try {
       if (signal?.aborted) throw new AbortedError(nodeId);
       const maxPages = Math.floor(limits.memoryBytes / PAGE);
-      const writer = new WireWriter();
       const limit = (maxPages - this.minPages) * PAGE;
       const encoded = encodeInput(writer, this.encode, input, this.spec.inputType, "arguments", limit);
       if (encoded.kind === "invalid") throw new InputInvalidError(encoded.problem, nodeId);
@@ -148,12 +165,13 @@ export class PluginProgram {
       const at = exports.__ice_alloc(writer.pos) >>> 0;
       if (at + writer.pos > memory.buffer.byteLength) throw new SandboxTrapError(nodeId, "input buffer out of bounds");
       new Uint8Array(memory.buffer, at, writer.pos).set(writer.bytes.subarray(0, writer.pos));
+      writer.end();
       let out = exports.__ice_run() >>> 0;
       while (state.pending) {
         const { work, stack } = state.pending;
         state.pending = undefined;
         exports.asyncify_stop_unwind();
-        state.resumed = await settle(work, deadline, controller, limits.timeoutMs, nodeId);
+        state.resumed = await settle(work, deadline, cancellation(), limits.timeoutMs, nodeId);
         if (signal?.aborted) throw new AbortedError(nodeId);
         exports.asyncify_start_rewind(stack);
         out = exports.__ice_run() >>> 0;
@@ -167,7 +185,9 @@ export class PluginProgram {
       throw this.attribute(this.classify(error, exports, meter, limits, nodeId), nodeId);
     } finally {
       signal?.removeEventListener("abort", stop);
-      controller.abort();
+      controller?.abort(CALL_ENDED);
+      writer.end();
+      this.idleWriter = writer;
       const memory = state.host.memory;
       state.host.memory = undefined;
       if (memory) this.release(memory, Math.floor(limits.memoryBytes / PAGE));
@@ -250,6 +270,7 @@ async function settle(
   timeoutMs: number,
   nodeId: string,
 ): Promise<number> {
+  if (controller.signal.aborted) throw controller.signal.reason;
   const remaining = deadline - performance.now();
   if (remaining <= 0) throw new TimeoutError(nodeId, timeoutMs);
   let timer: ReturnType<typeof setTimeout> | undefined;
