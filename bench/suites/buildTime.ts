@@ -1,7 +1,8 @@
 /**
  * @fileoverview Build time of the example workflows (`examples/*.yaml`) as a user sees it: the
  * `iceosc build` process, cold (empty WASM cache: asc compiles every sandboxed piece) and cached
- * (same cache: asc never starts).
+ * (same cache: asc never starts); and `iceosc check` of the same files against that cache (it
+ * checks everything `build` does, compiling the sandboxed pieces too, and writes nothing).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -14,6 +15,7 @@ import { fixturesDir } from "../harness/flows.js";
 export const ROWS = {
   cold: "build examples/*.yaml: cold (empty WASM cache), iceosc process",
   cached: "build examples/*.yaml: cached, iceosc process",
+  checkCached: "check examples/*.yaml: unchanged (WASM cache warm), iceosc process",
 } as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,15 +41,16 @@ export async function buildTimeSuite(ctx: BenchContext): Promise<void> {
     .filter((f) => f.endsWith(".yaml"))
     .map((f) => join("examples", f));
   let n = 0;
-  const build = (cacheDir: string): void => {
-    const out = join(ctx.workDir, `build-${n++}`);
-    const result = spawnSync(process.execPath, [cli, "build", ...examples, "--out-dir", out], {
+  const iceosc = (args: readonly string[], cacheDir: string): void => {
+    const result = spawnSync(process.execPath, [cli, ...args], {
       cwd: root,
       env: { ...process.env, ICEOSC_CACHE_DIR: cacheDir },
       encoding: "utf8",
     });
-    if (result.status !== 0) throw new Error(`iceosc build failed (${result.status}): ${result.stderr}`);
+    if (result.status !== 0) throw new Error(`iceosc ${args[0]} failed (${result.status}): ${result.stderr}`);
   };
+  const build = (cacheDir: string): void =>
+    iceosc(["build", ...examples, "--out-dir", join(ctx.workDir, `build-${n++}`)], cacheDir);
   let fresh = 0;
   let lastCache = "";
   ctx.report.add(
@@ -62,6 +65,9 @@ export async function buildTimeSuite(ctx: BenchContext): Promise<void> {
   );
   // The last cold build filled its cache: rebuild against it.
   ctx.report.add(await measureSamples(ROWS.cached, () => build(lastCache), ctx.quick ? 1 : 3));
+  ctx.report.add(
+    await measureSamples(ROWS.checkCached, () => iceosc(["check", ...examples], lastCache), ctx.quick ? 1 : 3),
+  );
   ctx.report.note(
     `build time: ${examples.length} example workflows (${examples.map((e) => e.slice("examples/".length)).join(", ")})`,
   );
