@@ -34,7 +34,8 @@ export class RunContext {
   /** The validated workflow input. */
   readonly inputs: Record<string, unknown>;
   protected readonly emit: (event: RunEvent) => void;
-  protected readonly builtins: Readonly<Record<string, BuiltinTool>>;
+  /** The built-in tools, made on first use (most runs call none; each run has its own vector store). */
+  private builtinsMade: Readonly<Record<string, BuiltinTool>> | undefined;
   /** The operator's plugins' tools (`options.plugins`). */
   protected readonly plugins: Readonly<Record<string, PluginTool>>;
   protected readonly provider: LlmProvider;
@@ -74,7 +75,6 @@ export class RunContext {
     this.inputs = (input ?? {}) as Record<string, unknown>;
     const onEvent = options.onEvent;
     this.emit = onEvent ? (event) => onEvent(event) : () => undefined;
-    this.builtins = options.builtins === false ? {} : builtinTools(grantedBuiltins(options, this.policy));
     this.plugins = runPlugins(options, this.emit);
     this.provider = options.llm ?? defaultProvider();
     this.memory = options.memory ?? new InMemoryAgentMemory();
@@ -166,6 +166,12 @@ export class RunContext {
       body,
       fuelOf,
     );
+  }
+
+  protected get builtins(): Readonly<Record<string, BuiltinTool>> {
+    this.builtinsMade ??=
+      this.options.builtins === false ? {} : builtinTools(grantedBuiltins(this.options, this.policy));
+    return this.builtinsMade;
   }
 
   /** A user tool, else a built-in one. */

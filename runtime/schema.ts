@@ -4,6 +4,7 @@
  * `T?` for optional fields) and the validator that checks run-time values against it.
  */
 import { ownValue } from "./records.js";
+import { conforms } from "./conforms.js";
 
 /** A value type, as written in a schema. Serialisable: generated modules embed it as JSON. */
 export type SchemaType =
@@ -53,6 +54,14 @@ export function formatType(type: SchemaType): string {
  * the first offending path (`inputs.rows[2].name: expected string, got number`).
  */
 export function validateValue(value: unknown, type: SchemaType, path: string): string | undefined {
+  return conforms(value, type) ? undefined : problemOf(value, type, path);
+}
+
+/**
+ * The message naming the first offending path of `value`, or undefined when it conforms: the
+ * walk `validateValue` does after conforms.ts said no (exported for the test that they agree).
+ */
+export function problemOf(value: unknown, type: SchemaType, path: string): string | undefined {
   switch (type.kind) {
     case "any":
       return value === undefined ? `${path}: missing value` : undefined;
@@ -67,7 +76,7 @@ export function validateValue(value: unknown, type: SchemaType, path: string): s
     case "array": {
       if (!Array.isArray(value)) return mismatch(path, type, value);
       for (let i = 0; i < value.length; i++) {
-        const problem = validateValue(value[i], type.element, `${path}[${i}]`);
+        const problem = problemOf(value[i], type.element, `${path}[${i}]`);
         if (problem) return problem;
       }
       return undefined;
@@ -82,7 +91,7 @@ export function validateValue(value: unknown, type: SchemaType, path: string): s
           if (field.optional) continue;
           return `${path}.${field.name}: missing required field of type ${formatType(field.type)}`;
         }
-        const problem = validateValue(fieldValue, field.type, `${path}.${field.name}`);
+        const problem = problemOf(fieldValue, field.type, `${path}.${field.name}`);
         if (problem) return problem;
       }
       return undefined;

@@ -1,15 +1,17 @@
 /**
- * @fileoverview The sandbox encodes a run's input and validates it in one walk
- * (runtime/sandbox/encoder.ts): its encoders must accept exactly what schema.ts's
- * `validateValue` accepts, and report its message. A property test over random schema types and
- * values near them (valid ones, and ones with a field dropped, nulled or of another kind).
+ * @fileoverview Three checkers of values against schema types must agree exactly: schema.ts's
+ * `problemOf` (the message), conforms.ts (the yes/no that `validateValue` asks first) and the
+ * sandbox's encoders, which validate a run's input as they encode it (runtime/sandbox/encoder.ts).
+ * Property tests over random schema types and values near them (valid ones, and ones with a
+ * field dropped, nulled or of another kind).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import "../propertySeed.js";
 import { WireWriter } from "../../runtime/sandbox/codec.js";
 import { encodeInput, makeEncoder } from "../../runtime/sandbox/encoder.js";
-import { validateValue, type ObjectType, type SchemaType } from "../../runtime/schema.js";
+import { conforms } from "../../runtime/conforms.js";
+import { problemOf, validateValue, type ObjectType, type SchemaType } from "../../runtime/schema.js";
 
 const leaf: fc.Arbitrary<SchemaType> = fc.constantFrom<SchemaType>(
   { kind: "string" },
@@ -80,6 +82,20 @@ function near(type: SchemaType): fc.Arbitrary<unknown> {
 function encodeAs(type: ObjectType, value: Record<string, unknown>) {
   return encodeInput(new WireWriter(), makeEncoder(type), value, type, "inputs", 1 << 20);
 }
+
+describe("conforms", () => {
+  it("says yes exactly when problemOf finds no problem", () => {
+    fc.assert(
+      fc.property(
+        schema.chain((type) => fc.tuple(fc.constant(type), near(type))),
+        ([type, value]) => {
+          expect(conforms(value, type)).toBe(problemOf(value, type, "v") === undefined);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});
 
 describe("input encoding validates as validateValue does", () => {
   it("refuses exactly the inputs validateValue refuses, with its message", () => {

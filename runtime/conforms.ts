@@ -1,0 +1,76 @@
+/**
+ * @fileoverview Whether a value conforms to a schema type, as a yes/no: a checker specialised to
+ * the type (closures built once per type object, kept in a WeakMap), for the hot paths of a run
+ * (every tool's output, every trusted code node's input and output). It accepts exactly what
+ * schema.ts's `validateValue` accepts; `validateValue` asks it first and only walks the value
+ * again, building paths for its message, when the answer is no. Building a path for every
+ * element and field of a valid value was most of a small workflow's validation cost.
+ */
+import { ownValue } from "./records.js";
+import type { SchemaType } from "./schema.js";
+
+type Check = (value: unknown) => boolean;
+
+const checks = new WeakMap<SchemaType, Check>();
+
+/** True when `value` conforms to `type` (schema.ts `validateValue` returns undefined). */
+export function conforms(value: unknown, type: SchemaType): boolean {
+  return checkOf(type)(value);
+}
+
+function checkOf(type: SchemaType): Check {
+  let check = checks.get(type);
+  if (!check) {
+    check = makeCheck(type);
+    checks.set(type, check);
+  }
+  return check;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function makeCheck(type: SchemaType): Check {
+  switch (type.kind) {
+    case "any":
+      return (v) => v !== undefined;
+    case "string":
+      return (v) => typeof v === "string";
+    case "boolean":
+      return (v) => typeof v === "boolean";
+    case "number":
+      return (v) => typeof v === "number" && Number.isFinite(v);
+    case "integer":
+      return (v) => typeof v === "number" && Number.isInteger(v);
+    case "array": {
+      const element = checkOf(type.element);
+      return (v) => {
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+        return true;
+      };
+    }
+    case "object": {
+      const fields = type.fields.map((f) => ({
+        name: f.name,
+        optional: f.optional,
+        // null is a value of an `any` field (JSON data), and absent for the others.
+        nullIsValue: f.type.kind === "any",
+        check: checkOf(f.type),
+      }));
+      return (v) => {
+        if (!isRecord(v)) return false;
+        for (const field of fields) {
+          const value = ownValue(v, field.name);
+          if (value === undefined || (value === null && !field.nullIsValue)) {
+            if (field.optional) continue;
+            return false;
+          }
+          if (!field.check(value)) return false;
+        }
+        return true;
+      };
+    }
+  }
+}
