@@ -15,16 +15,30 @@ import { SandboxProgram } from "./sandbox/index.js";
 
 const programs = new Map<string, Promise<SandboxProgram>>();
 
+/**
+ * The last program found for each sandbox manifest object, with the generated module's URL it was
+ * found for: a run asks for its nodes' programs every time, and resolving the module's URL
+ * (`new URL`) was a few percent of a small workflow's run.
+ */
+const found = new WeakMap<SandboxManifest, { readonly baseUrl: string; readonly program: Promise<SandboxProgram> }>();
+
 /** The verified program for a node's module, loading it if no one has yet. */
 export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxManifest): Promise<SandboxProgram> {
+  const last = found.get(manifest);
+  if (last !== undefined && last.baseUrl === baseUrl) return last.program;
   const url = new URL(manifest.wasm, baseUrl).href;
   let program = programs.get(url);
   if (program === undefined) {
-    program = load(url, nodeId, manifest);
-    programs.set(url, program);
+    const loading = load(url, nodeId, manifest);
+    program = loading;
+    programs.set(url, loading);
     // A failed preload is reported by the run that needs the node, not as an unhandled rejection.
-    program.catch(() => programs.delete(url));
+    loading.catch(() => {
+      programs.delete(url);
+      if (found.get(manifest)?.program === loading) found.delete(manifest);
+    });
   }
+  found.set(manifest, { baseUrl, program });
   return program;
 }
 
