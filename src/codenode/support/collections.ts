@@ -8,16 +8,34 @@ export const COLLECTIONS_SUPPORT = `
 
 // ---- maps and sets ------------------------------------------------------------------------
 /** SameValueZero keys: -0 is 0. */
-export function __ice_key<K>(k: K): K {
+@inline export function __ice_key<K>(k: K): K {
   if (isFloat<K>()) return <K>(<f64>k + 0.0);
   return k;
+}
+/** The hash of a Map or Set key (iteration.ts): equal keys (SameValueZero, NaN aside) hash alike. */
+@inline export function __ice_hash<K>(k: K): u32 {
+  if (isString<K>()) return __ice_str_hash(changetype<string>(k));
+  if (isFloat<K>()) return __ice_mix64(reinterpret<u64>(<f64>k + 0.0));
+  if (isReference<K>()) return __ice_mix64(<u64>changetype<usize>(k));
+  return __ice_mix64(<u64>k);
+}
+/** Scrambles 64 bits into 32 whose low bits (the table's index) depend on all of them. */
+@inline export function __ice_mix64(x: u64): u32 {
+  const y = (x ^ (x >> 32)) * 0x9e3779b97f4a7c15;
+  return <u32>(y >> 32);
+}
+/** Key equality of a Map or Set once the hashes matched: code units for strings, == for numbers (NaN aside), identity otherwise. */
+@inline export function __ice_key_eq<K>(a: K, b: K): bool {
+  if (isString<K>()) return __ice_str_eq(changetype<string>(a), changetype<string>(b));
+  if (isReference<K>()) return changetype<usize>(a) == changetype<usize>(b);
+  return a == b;
 }
 export function __ice_map_get<K, V>(m: __ice_Map<K, V>, k: K): V | null {
   const p = m.find(__ice_key<K>(k));
   return p >= 0 ? unchecked(m.vs[p]) : null;
 }
 /** \`m.get(k) ?? d\` for a default d that is cheap and has no effects (print/collectionMethods.ts): no box. */
-export function __ice_map_get_or<K, V>(m: __ice_Map<K, V>, k: K, d: V): V {
+@inline export function __ice_map_get_or<K, V>(m: __ice_Map<K, V>, k: K, d: V): V {
   const p = m.find(__ice_key<K>(k));
   return p >= 0 ? unchecked(m.vs[p]) : d;
 }

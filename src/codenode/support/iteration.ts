@@ -14,30 +14,33 @@
 export const ITERATION_SUPPORT = `
 
 // ---- Map and Set with JavaScript's iteration ------------------------------------------------
-import { HASH } from "~lib/util/hash";
 /**
  * The keys of a Map or Set: insertion-ordered with tombstones, and an open-addressing hash table
- * of positions (slot 0 empty, -1 deleted, p + 1 the key at p). One hash per lookup; the key found
- * last is remembered, so \`m.set(k, (m.get(k) ?? 0) + 1)\` hashes k once.
+ * (linear probing, a power of two of slots, at most 3/4 filled) of (hash, position + 1) pairs:
+ * position 0 empty, -1 deleted. A probe compares the stored hash before it reads a key. One hash
+ * per lookup; the key found last is remembered, so \`m.set(k, (m.get(k) ?? 0) + 1)\` probes once.
+ * Memory is read and written directly (AssemblyScript's element accessors are calls).
  */
 export class __ice_Keys<K> {
-  slots: StaticArray<i32> = new StaticArray<i32>(16);
+  /** The hash table: two u32 per slot (hash, position + 1). */
+  tab: StaticArray<u32> = new StaticArray<u32>(32);
   mask: i32 = 15;
   /** Slots not empty (live and deleted). */
   filled: i32 = 0;
   /** The position of the NaN key (SameValueZero: NaN is one key; the table compares with ==). */
   nan: i32 = -1;
   ks: Array<K> = new Array<K>();
-  /** The hash of each key (compared before the keys themselves, and kept for rehashing). */
-  hs: Array<u32> = new Array<u32>();
-  live: Array<bool> = new Array<bool>();
+  /** Which positions hold a live entry; null while none was ever deleted (all are). */
+  dead: Array<bool> | null = null;
   count: i32 = 0;
   iterating: i32 = 0;
-  /** The hash of the key find() hashed last. */
+  /** The hash of the key find() hashed last, and the empty slot where its probe ended. */
   h: u32 = 0;
-  /** The key found last and its position (-1: none); reference keys by identity. */
+  hole: i32 = 0;
+  /** The key found last, its position (-1: none) and slot; reference keys by identity. */
   lastK: K;
   lastP: i32 = -1;
+  lastS: i32 = 0;
   constructor() {
     if (isReference<K>()) this.lastK = changetype<K>(0);
     else this.lastK = <K>0;
@@ -50,85 +53,138 @@ export class __ice_Keys<K> {
       if (isReference<K>()) { if (changetype<usize>(this.lastK) == changetype<usize>(k)) return lp; }
       else if (this.lastK == k) return lp;
     }
-    const h = HASH<K>(k);
+    const h = __ice_hash<K>(k);
     this.h = h;
-    const slots = this.slots;
+    const tab = changetype<usize>(this.tab);
     const mask = this.mask;
-    const ks = this.ks;
-    const hs = this.hs;
+    const kd = this.ks.dataStart;
     let i = <i32>h & mask;
     while (true) {
-      const s = unchecked(slots[i]);
-      if (s == 0) return -1;
-      if (s > 0 && unchecked(hs[s - 1]) == h && unchecked(ks[s - 1]) == k) {
+      const at = tab + (<usize>i << 3);
+      const s = load<i32>(at, 4);
+      if (s == 0) { this.hole = i; return -1; }
+      if (s > 0 && load<u32>(at) == h && __ice_key_eq<K>(load<K>(kd + (<usize>(s - 1) << alignof<K>())), k)) {
         this.lastK = k;
         this.lastP = s - 1;
+        this.lastS = i;
         return s - 1;
       }
       i = (i + 1) & mask;
     }
   }
-  /** Records a key find() just reported absent at position p == ks.length (find left its hash in h). */
+  /** Records a key find() just reported absent at position p == ks.length (find left its hash in h and its empty slot in hole). */
   place(k: K, p: i32): void {
-    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.hs.push(0); this.nan = p; return; } }
-    this.hs.push(this.h);
-    if ((this.filled + 1) << 2 > (this.mask + 1) * 3) this.rehash();
-    const slots = this.slots;
-    const mask = this.mask;
-    let i = <i32>this.h & mask;
-    while (unchecked(slots[i]) > 0) i = (i + 1) & mask;
-    if (unchecked(slots[i]) == 0) this.filled++;
-    unchecked((slots[i] = p + 1));
+    if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
+    let i = this.hole;
+    if ((this.filled + 1) << 2 > (this.mask + 1) * 3) {
+      this.rehash(null, this.ks.length);
+      const mask = this.mask;
+      const tab = changetype<usize>(this.tab);
+      i = <i32>this.h & mask;
+      while (load<i32>(tab + (<usize>i << 3), 4) != 0) i = (i + 1) & mask;
+    }
+    const at = changetype<usize>(this.tab) + (<usize>i << 3);
+    store<u32>(at, this.h);
+    store<i32>(at, p + 1, 4);
+    this.filled++;
   }
-  /** Forgets the key at position p. */
+  /** Forgets the key at position p, which find() found last. */
   unplace(k: K, p: i32): void {
     this.lastP = -1;
+    let dead = this.dead;
+    if (dead === null) { dead = new Array<bool>(this.ks.length); this.dead = dead; }
+    unchecked((dead[p] = true));
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = -1; return; } }
-    const slots = this.slots;
-    const mask = this.mask;
-    let i = <i32>unchecked(this.hs[p]) & mask;
-    while (unchecked(slots[i]) != p + 1) i = (i + 1) & mask;
-    unchecked((slots[i] = -1));
+    store<i32>(changetype<usize>(this.tab) + (<usize>this.lastS << 3), -1, 4);
   }
-  /** Rebuilds the table from the live keys, at most half full. */
-  rehash(): void {
+  /** Marks a new position live (when something was deleted before). */
+  grow(): void {
+    const dead = this.dead;
+    if (dead !== null) dead.push(false);
+  }
+  /**
+   * Rebuilds the table for the live keys, at most half full. \`moved\`, when given, is each old
+   * position's new one (compaction); n is the number of positions.
+   */
+  rehash(moved: Array<i32> | null, n: i32): void {
     let cap = 16;
     while (cap < (this.count + 1) << 1) cap <<= 1;
-    const slots = new StaticArray<i32>(cap);
+    const fresh = new StaticArray<u32>(cap << 1);
+    const to = changetype<usize>(fresh);
     const mask = cap - 1;
-    const ks = this.ks;
-    const hs = this.hs;
-    const live = this.live;
+    const from = changetype<usize>(this.tab);
+    const old = this.mask + 1;
     let filled = 0;
-    for (let p = 0; p < ks.length; p++) {
-      if (!unchecked(live[p])) continue;
-      if (isFloat<K>()) { if (<f64>unchecked(ks[p]) != <f64>unchecked(ks[p])) { this.nan = p; continue; } }
-      let i = <i32>unchecked(hs[p]) & mask;
-      while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
-      unchecked((slots[i] = p + 1));
+    for (let j = 0; j < old; j++) {
+      const at = from + (<usize>j << 3);
+      let s = load<i32>(at, 4);
+      if (s <= 0) continue;
+      const h = load<u32>(at);
+      if (moved !== null) s = unchecked(moved[s - 1]) + 1;
+      let i = <i32>h & mask;
+      while (load<i32>(to + (<usize>i << 3), 4) != 0) i = (i + 1) & mask;
+      store<u32>(to + (<usize>i << 3), h);
+      store<i32>(to + (<usize>i << 3), s, 4);
       filled++;
     }
-    this.slots = slots;
+    this.tab = fresh;
     this.mask = mask;
     this.filled = filled;
     this.lastP = -1;
   }
   /** Empties the table (clear()). */
   reset(): void {
-    this.slots = new StaticArray<i32>(16);
+    this.tab = new StaticArray<u32>(32);
     this.mask = 15;
     this.filled = 0;
     this.nan = -1;
     this.count = 0;
     this.lastP = -1;
   }
+  /** clear() during an iteration: every position so far is dead. */
+  killAll(): void {
+    const n = this.ks.length;
+    let dead = this.dead;
+    if (dead === null) { dead = new Array<bool>(n); this.dead = dead; }
+    for (let p = 0; p < n; p++) unchecked((dead[p] = true));
+  }
+  /** The new position of each old one when the dead are dropped (-1 for the dead), or null when compaction must wait. */
+  compaction(): Array<i32> | null {
+    const n = this.ks.length;
+    const dead = this.dead;
+    if (dead === null || this.iterating > 0 || n < 16 || this.count * 2 > n) return null;
+    const moved = new Array<i32>(n);
+    let q = 0;
+    for (let p = 0; p < n; p++) unchecked((moved[p] = unchecked(dead[p]) ? -1 : q++));
+    return moved;
+  }
+  /** Drops the dead positions of ks (and of vs, in __ice_Map) once compaction() said where the live go. */
+  compactKeys(moved: Array<i32>): void {
+    const n = this.ks.length;
+    const ks = new Array<K>(this.count);
+    for (let p = 0; p < n; p++) { const q = unchecked(moved[p]); if (q >= 0) unchecked((ks[q] = unchecked(this.ks[p]))); }
+    this.ks = ks;
+    if (this.nan >= 0) this.nan = unchecked(moved[this.nan]);
+    this.rehash(moved, this.count);
+    this.dead = null;
+  }
   has(k: K): bool { return this.find(k) >= 0; }
+  /** The live keys in order, as a new array. */
+  liveKeys(): Array<K> {
+    const n = this.ks.length;
+    const dead = this.dead;
+    if (dead === null) return this.ks.slice(0, n);
+    const r = new Array<K>();
+    for (let p = 0; p < n; p++) if (!unchecked(dead[p])) r.push(unchecked(this.ks[p]));
+    return r;
+  }
   /** Starts an iteration: positions stay put until it ends. */
   begin(): i32 { this.iterating++; return this.next(0); }
   /** The first live position at or after p, or -1 (the iteration has ended). */
   next(p: i32): i32 {
     const n = this.ks.length;
-    while (p < n && !unchecked(this.live[p])) p++;
+    const dead = this.dead;
+    if (dead !== null) while (p < n && unchecked(dead[p])) p++;
     if (p < n) return p;
     if (this.iterating > 0) this.iterating--;
     return -1;
@@ -137,48 +193,53 @@ export class __ice_Keys<K> {
 
 export class __ice_Map<K, V> extends __ice_Keys<K> {
   vs: Array<V> = new Array<V>();
-  get(k: K): V { return unchecked(this.vs[this.find(k)]); }
+  get(k: K): V {
+    const p = this.find(k);
+    if (p < 0) abort("Key does not exist");
+    return load<V>(this.vs.dataStart + (<usize>p << alignof<V>()));
+  }
   set(k: K, v: V): this {
     const at = this.find(k);
-    if (at >= 0) { unchecked(this.vs[at] = v); return this; }
-    this.compact();
-    this.place(k, this.ks.length);
-    this.ks.push(k); this.vs.push(v); this.live.push(true);
-    this.count++;
+    if (at >= 0) { store<V>(this.vs.dataStart + (<usize>at << alignof<V>()), v); return this; }
+    this.add(k, v);
     return this;
+  }
+  /** Appends k (which find() just reported absent) with v. */
+  add(k: K, v: V): void {
+    if (this.dead !== null) {
+      const moved = this.compaction();
+      if (moved !== null) {
+        const n = this.vs.length;
+        const vs = new Array<V>(this.count);
+        for (let p = 0; p < n; p++) { const q = unchecked(moved[p]); if (q >= 0) unchecked((vs[q] = unchecked(this.vs[p]))); }
+        this.vs = vs;
+        this.compactKeys(moved);
+        this.find(k);
+      } else this.grow();
+    }
+    this.place(k, this.ks.length);
+    this.ks.push(k); this.vs.push(v);
+    this.count++;
   }
   delete(k: K): bool {
     const at = this.find(k);
     if (at < 0) return false;
-    unchecked(this.live[at] = false);
     this.unplace(k, at);
     this.count--;
     return true;
   }
   clear(): void {
     this.reset();
-    if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
-    this.ks = new Array<K>(); this.hs = new Array<u32>(); this.vs = new Array<V>(); this.live = new Array<bool>();
+    if (this.iterating > 0) { this.killAll(); return; }
+    this.ks = new Array<K>(); this.vs = new Array<V>(); this.dead = null;
   }
-  compact(): void {
-    const n = this.ks.length;
-    if (this.iterating > 0 || n < 16 || this.count * 2 > n) return;
-    const ks = new Array<K>(); const hs = new Array<u32>(); const vs = new Array<V>(); const live = new Array<bool>();
-    for (let p = 0; p < n; p++) {
-      if (!unchecked(this.live[p])) continue;
-      ks.push(unchecked(this.ks[p])); hs.push(unchecked(this.hs[p])); vs.push(unchecked(this.vs[p])); live.push(true);
-    }
-    this.ks = ks; this.hs = hs; this.vs = vs; this.live = live;
-    this.rehash();
-  }
-  keys(): Array<K> {
-    const r = new Array<K>();
-    for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.ks[p]));
-    return r;
-  }
+  keys(): Array<K> { return this.liveKeys(); }
   values(): Array<V> {
+    const n = this.ks.length;
+    const dead = this.dead;
+    if (dead === null) return this.vs.slice(0, n);
     const r = new Array<V>();
-    for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.vs[p]));
+    for (let p = 0; p < n; p++) if (!unchecked(dead[p])) r.push(unchecked(this.vs[p]));
     return r;
   }
 }
@@ -186,41 +247,28 @@ export class __ice_Map<K, V> extends __ice_Keys<K> {
 export class __ice_Set<K> extends __ice_Keys<K> {
   add(k: K): this {
     if (this.find(k) >= 0) return this;
-    this.compact();
+    if (this.dead !== null) {
+      const moved = this.compaction();
+      if (moved !== null) { this.compactKeys(moved); this.find(k); } else this.grow();
+    }
     this.place(k, this.ks.length);
-    this.ks.push(k); this.live.push(true);
+    this.ks.push(k);
     this.count++;
     return this;
   }
   delete(k: K): bool {
     const at = this.find(k);
     if (at < 0) return false;
-    unchecked(this.live[at] = false);
     this.unplace(k, at);
     this.count--;
     return true;
   }
   clear(): void {
     this.reset();
-    if (this.iterating > 0) { for (let p = 0; p < this.live.length; p++) unchecked(this.live[p] = false); return; }
-    this.ks = new Array<K>(); this.hs = new Array<u32>(); this.live = new Array<bool>();
+    if (this.iterating > 0) { this.killAll(); return; }
+    this.ks = new Array<K>(); this.dead = null;
   }
-  compact(): void {
-    const n = this.ks.length;
-    if (this.iterating > 0 || n < 16 || this.count * 2 > n) return;
-    const ks = new Array<K>(); const hs = new Array<u32>(); const live = new Array<bool>();
-    for (let p = 0; p < n; p++) {
-      if (!unchecked(this.live[p])) continue;
-      ks.push(unchecked(this.ks[p])); hs.push(unchecked(this.hs[p])); live.push(true);
-    }
-    this.ks = ks; this.hs = hs; this.live = live;
-    this.rehash();
-  }
-  values(): Array<K> {
-    const r = new Array<K>();
-    for (let p = 0; p < this.ks.length; p++) if (unchecked(this.live[p])) r.push(unchecked(this.ks[p]));
-    return r;
-  }
+  values(): Array<K> { return this.liveKeys(); }
 }
 
 export function __ice_map_of<K, V, T>(a: Array<T>): __ice_Map<K, V> {

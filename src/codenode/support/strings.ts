@@ -59,6 +59,34 @@ export function __ice_lower(s: string): string {
   w.str(s.substring(from).toLowerCase());
   return w.finish();
 }
+/**
+ * A string's hash for Map/Set/dictionary keys: 8 bytes at a time, multiply-rotate, the top 32
+ * bits of the last product (which depend on every byte). Equal strings hash alike.
+ */
+export function __ice_str_hash(s: string): u32 {
+  const p = changetype<usize>(s);
+  const n = <usize>load<u32>(p - 4);
+  let h: u64 = <u64>n * 0x9e3779b97f4a7c15;
+  let i: usize = 0;
+  while (i + 8 <= n) { h = (rotl<u64>(h, 23) ^ load<u64>(p + i)) * 0x517cc1b727220a95; i += 8; }
+  if (i + 4 <= n) { h = (rotl<u64>(h, 23) ^ <u64>load<u32>(p + i)) * 0x517cc1b727220a95; i += 4; }
+  if (i < n) h = (rotl<u64>(h, 23) ^ <u64>load<u16>(p + i)) * 0x517cc1b727220a95;
+  h ^= h >> 29;
+  h *= 0x9e3779b97f4a7c15;
+  return <u32>(h >> 32);
+}
+/** Equal strings: the same object, or the same length and code units (8 bytes at a time). */
+export function __ice_str_eq(a: string, b: string): bool {
+  const pa = changetype<usize>(a);
+  const pb = changetype<usize>(b);
+  if (pa == pb) return true;
+  const n = <usize>load<u32>(pa - 4);
+  if (n != <usize>load<u32>(pb - 4)) return false;
+  let i: usize = 0;
+  while (i + 8 <= n) { if (load<u64>(pa + i) != load<u64>(pb + i)) return false; i += 8; }
+  if (i + 4 <= n) { if (load<u32>(pa + i) != load<u32>(pb + i)) return false; i += 4; }
+  return i == n || load<u16>(pa + i) == load<u16>(pb + i);
+}
 // --------------------------------------------------------------------------
 @inline export function __ice_char(s: string, i: f64): string {
   const k = <i32>i;
