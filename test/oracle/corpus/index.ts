@@ -30,6 +30,7 @@ import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
 import { TEXT_BUILD } from "./textBuild.js";
 import { MAP_INDEX } from "./mapIndex.js";
+import { MAP_SPEED } from "./mapSpeed.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...ISSUE_11,
@@ -58,4 +59,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...LOGICAL_ASSIGN_LOCALS,
   ...TEXT_BUILD,
   ...MAP_INDEX,
+  ...MAP_SPEED,
 ];
