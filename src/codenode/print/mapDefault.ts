@@ -10,7 +10,7 @@ import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo } from "./expressions.js";
 import { arg } from "./calls.js";
 
-function isLiteral(node: ts.Expression): boolean {
+export function isLiteral(node: ts.Expression): boolean {
   const e = stripParens(node);
   if (ts.isNumericLiteral(e) || ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;

@@ -78,7 +78,7 @@ export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: s
   if (undefinedAware(node) || textOperand(ctx.checker, node))
     return { text: `__ice_dict_get${box(V)}<${T}>(${dict.text}, ${key})`, type: optional(V) };
   if (V.kind === "number" && numericOperand(ctx.checker, node))
-    return { text: `__ice_num_or_nan(__ice_dict_get_box<f64>(${dict.text}, ${key}))`, type: V };
+    return { text: `__ice_dict_get_nan(${dict.text}, ${key})`, type: V };
   return { text: `__ice_dict_at<${T}>(${dict.text}, ${key})`, type: V };
 }
 
@@ -121,7 +121,7 @@ export function dictAssignment(
   const current: Printed = {
     text:
       V.kind === "number"
-        ? `__ice_num_or_nan(__ice_dict_get_box<f64>(${d}, ${kt}))`
+        ? `__ice_dict_get_nan(${d}, ${kt})`
         : `__ice_dict_at<${T}>(${d}, ${kt})`,
     type: V,
   };
@@ -143,7 +143,7 @@ export function dictUpdate(
   const d = ctx.temp(dict.type);
   const kt = ctx.temp(STRING);
   const old = ctx.temp(NUMBER);
-  const text = `(${d} = ${dict.text}, ${kt} = ${keyText(ctx, key)}, ${old} = __ice_num_or_nan(__ice_dict_get_box<f64>(${d}, ${kt})), ${set(d, kt, `${old} ${op} 1.0`, V)}${prefix ? "" : `, ${old}`})`;
+  const text = `(${d} = ${dict.text}, ${kt} = ${keyText(ctx, key)}, ${old} = __ice_dict_get_nan(${d}, ${kt}), ${set(d, kt, `${old} ${op} 1.0`, V)}${prefix ? "" : `, ${old}`})`;
   return { text, type: NUMBER };
 }
 

@@ -14,6 +14,7 @@ import { dictUpdate, printIn } from "./objects.js";
 import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
 import { updateLocal } from "./locals.js";
 import { mapGetOr } from "./mapDefault.js";
+import { dictGetOr } from "./dictDefault.js";
 import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
@@ -242,7 +243,7 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
 }
 
 function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
-  const fast = mapGetOr(ctx, node);
+  const fast = mapGetOr(ctx, node) ?? dictGetOr(ctx, node);
   if (fast) return fast;
   const left = printExpr(ctx, node.left);
   if (left.type.kind === "json") {

@@ -35,95 +35,76 @@ export function __ice_proto_key(k: string): bool {
     k == "__defineGetter__" || k == "__defineSetter__" || k == "__lookupGetter__" || k == "__lookupSetter__";
 }
 
+/**
+ * The own keys and values: a __ice_Map (iteration.ts) keeps them in insertion order with
+ * tombstones, one hash per lookup, and remembers the key found last (so \`has\` then \`at\`, or
+ * a read then a write of the same key, probe once). JavaScript's order puts array-index keys
+ * first, so \`order()\` sorts those when there are any.
+ */
 export class __ice_Dict<V> {
-  slots: Map<string, i32> = new Map<string, i32>();
-  names: Array<string> = new Array<string>();
-  vals: Array<V> = new Array<V>();
-  gone: Array<bool> = new Array<bool>();
-  live: i32 = 0;
+  m: __ice_Map<string, V> = new __ice_Map<string, V>();
   indexKeys: i32 = 0;
 
-  get size(): i32 { return this.live; }
-  has(k: string): bool { return this.slots.has(k); }
+  get size(): i32 { return this.m.count; }
+  has(k: string): bool { return this.m.find(k) >= 0; }
   /** The value of an own key (the caller checked has). */
-  at(k: string): V { return unchecked(this.vals[this.slots.get(k)]); }
+  at(k: string): V { return this.m.get(k); }
+  /** The value at position p of the store. */
+  @inline val(p: i32): V { return unchecked(this.m.vs[p]); }
+  @inline name(p: i32): string { return unchecked(this.m.ks[p]); }
 
   /** CreateDataProperty: an own key, "__proto__" included. */
   put(k: string, v: V): void {
-    if (this.slots.has(k)) {
-      unchecked(this.vals[this.slots.get(k)] = v);
-      return;
-    }
-    this.slots.set(k, this.names.length);
-    this.names.push(k);
-    this.vals.push(v);
-    this.gone.push(false);
-    this.live++;
+    const m = this.m;
+    const p = m.find(k);
+    if (p >= 0) { unchecked((m.vs[p] = v)); return; }
+    m.add(k, v);
     if (__ice_dict_index_key(k) >= 0) this.indexKeys++;
   }
 
   /** \`delete o[k]\` (true, as JavaScript's delete of an own configurable key or a missing one). */
   remove(k: string): bool {
-    if (!this.slots.has(k)) return true;
-    const i = this.slots.get(k);
-    this.slots.delete(k);
-    unchecked(this.gone[i] = true);
-    this.live--;
-    if (__ice_dict_index_key(k) >= 0) this.indexKeys--;
-    if (this.names.length > 16 && this.live * 2 < this.names.length) this.compact();
+    if (this.m.delete(k) && this.indexKeys > 0 && __ice_dict_index_key(k) >= 0) this.indexKeys--;
     return true;
   }
 
-  private compact(): void {
-    const names = new Array<string>();
-    const vals = new Array<V>();
-    const gone = new Array<bool>();
-    this.slots.clear();
-    for (let i = 0; i < this.names.length; i++) {
-      if (unchecked(this.gone[i])) continue;
-      const k = unchecked(this.names[i]);
-      this.slots.set(k, names.length);
-      names.push(k);
-      vals.push(unchecked(this.vals[i]));
-      gone.push(false);
-    }
-    this.names = names;
-    this.vals = vals;
-    this.gone = gone;
-  }
-
-  /** The slots of the own keys, in JavaScript's order. */
+  /** The positions of the own keys, in JavaScript's order. */
   order(): Array<i32> {
-    const out = new Array<i32>();
+    const m = this.m;
+    const n = m.ks.length;
+    const dead = m.dead;
+    const out = new Array<i32>(0);
     if (this.indexKeys > 0) {
       const packed = new Array<u64>();
-      for (let i = 0; i < this.names.length; i++) {
-        if (unchecked(this.gone[i])) continue;
-        const v = __ice_dict_index_key(unchecked(this.names[i]));
+      for (let i = 0; i < n; i++) {
+        if (dead !== null && unchecked(dead[i])) continue;
+        const v = __ice_dict_index_key(unchecked(m.ks[i]));
         if (v >= 0) packed.push((<u64>v << 32) | <u64>i);
       }
       packed.sort();
       for (let j = 0; j < packed.length; j++) out.push(<i32>(unchecked(packed[j]) & 0xffffffff));
     }
-    for (let i = 0; i < this.names.length; i++) {
-      if (unchecked(this.gone[i])) continue;
-      if (this.indexKeys > 0 && __ice_dict_index_key(unchecked(this.names[i])) >= 0) continue;
+    for (let i = 0; i < n; i++) {
+      if (dead !== null && unchecked(dead[i])) continue;
+      if (this.indexKeys > 0 && __ice_dict_index_key(unchecked(m.ks[i])) >= 0) continue;
       out.push(i);
     }
     return out;
   }
 
   keys(): Array<string> {
+    if (this.indexKeys == 0) return this.m.liveKeys();
     const order = this.order();
     const out = new Array<string>(order.length);
-    for (let j = 0; j < order.length; j++) unchecked(out[j] = this.names[order[j]]);
+    for (let j = 0; j < order.length; j++) unchecked((out[j] = this.name(unchecked(order[j]))));
     return out;
   }
 
   values(): Array<V> {
+    if (this.indexKeys == 0) return this.m.values();
     const order = this.order();
     const out = new Array<V>(order.length);
-    for (let j = 0; j < order.length; j++) unchecked(out[j] = this.vals[order[j]]);
+    for (let j = 0; j < order.length; j++) unchecked((out[j] = this.val(unchecked(order[j]))));
     return out;
   }
 
@@ -131,7 +112,7 @@ export class __ice_Dict<V> {
   copy(): __ice_Dict<V> {
     const out = new __ice_Dict<V>();
     const order = this.order();
-    for (let j = 0; j < order.length; j++) out.put(unchecked(this.names[order[j]]), unchecked(this.vals[order[j]]));
+    for (let j = 0; j < order.length; j++) { const p = unchecked(order[j]); out.put(this.name(p), this.val(p)); }
     return out;
   }
 }
@@ -152,6 +133,22 @@ export function __ice_dict_get_box<V>(d: __ice_Dict<V>, k: string): __ice_Box<V>
   if (__ice_proto_key(k)) __ice_dict_missing(k);
   return null;
 }
+/** \`o[k]\` of numbers where undefined becomes NaN (arithmetic, \`o[k] += x\`, \`o[k]++\`): no box. */
+export function __ice_dict_get_nan(d: __ice_Dict<f64>, k: string): f64 {
+  const m = d.m;
+  const p = m.find(k);
+  if (p >= 0) return unchecked(m.vs[p]);
+  if (__ice_proto_key(k)) __ice_dict_missing(k);
+  return NaN;
+}
+/** \`o[k] ?? d\` for a literal d (print/dictDefault.ts): no box. */
+export function __ice_dict_get_or<V>(o: __ice_Dict<V>, k: string, d: V): V {
+  const m = o.m;
+  const p = m.find(k);
+  if (p >= 0) return unchecked(m.vs[p]);
+  if (__ice_proto_key(k)) __ice_dict_missing(k);
+  return d;
+}
 /** \`o[k]\` where the value is used as defined: stops the node when the key is missing. */
 export function __ice_dict_at<V>(d: __ice_Dict<V>, k: string): V {
   if (d.has(k)) return d.at(k);
@@ -161,7 +158,7 @@ export function __ice_dict_at<V>(d: __ice_Dict<V>, k: string): V {
 }
 /** \`o[k] = v\` ([[Set]]): "__proto__" that is not an own key is Object.prototype's setter. */
 export function __ice_dict_set<V>(d: __ice_Dict<V>, k: string, v: V, objectValue: bool): V {
-  if (k == "__proto__" && !d.has(k)) {
+  if (k.length == 9 && __ice_str_eq(k, "__proto__") && !d.has(k)) {
     if (isReference<V>()) if (objectValue && changetype<usize>(v) != 0) abort("assigning an object to the key '__proto__' changes the object's prototype in JavaScript; use a Map for arbitrary keys");
     return v;
   }
@@ -182,8 +179,9 @@ export function __ice_dict_get_opt<V>(d: __ice_Dict<V>, k: string): V {
 export function __ice_dict_copy_into<V>(to: __ice_Dict<V>, from: __ice_Dict<V>, assign: bool, objectValue: bool): void {
   const order = from.order();
   for (let j = 0; j < order.length; j++) {
-    const k = unchecked(from.names[order[j]]);
-    const v = unchecked(from.vals[order[j]]);
+    const p = unchecked(order[j]);
+    const k = from.name(p);
+    const v = from.val(p);
     if (assign) __ice_dict_set<V>(to, k, v, objectValue);
     else to.put(k, v);
   }
@@ -193,8 +191,9 @@ export function __ice_dict_rest<V>(from: __ice_Dict<V>, without: Array<string>):
   const out = new __ice_Dict<V>();
   const order = from.order();
   for (let j = 0; j < order.length; j++) {
-    const k = unchecked(from.names[order[j]]);
-    if (!without.includes(k)) out.put(k, unchecked(from.vals[order[j]]));
+    const p = unchecked(order[j]);
+    const k = from.name(p);
+    if (!without.includes(k)) out.put(k, from.val(p));
   }
   return out;
 }
@@ -202,7 +201,7 @@ export function __ice_dict_rest<V>(from: __ice_Dict<V>, without: Array<string>):
 export function __ice_dict_entries<V, E>(d: __ice_Dict<V>): Array<E> {
   const order = d.order();
   const out = new Array<E>(order.length);
-  for (let j = 0; j < order.length; j++) unchecked(out[j] = instantiate<E>(unchecked(d.names[order[j]]), unchecked(d.vals[order[j]])));
+  for (let j = 0; j < order.length; j++) { const p = unchecked(order[j]); unchecked((out[j] = instantiate<E>(d.name(p), d.val(p)))); }
   return out;
 }
 /** Object.fromEntries over [string, V] pairs. */

@@ -273,4 +273,39 @@ export const MAP_SPEED: readonly OracleCase[] = [
       { words: CHURN },
     ],
   },
+  {
+    name: "map-speed/dictionary-defaults-and-updates",
+    body: `
+      const n: Record<string, number> = {};
+      const t: Record<string, string> = {};
+      const b: Record<string, boolean> = {};
+      for (let i = 0; i < inputs.words.length; i++) {
+        const w = inputs.words[i];
+        n[w] = (n[w] ?? -0.5) * 2 + 1;
+        t[w] = (t[w] ?? "") + i;
+        b[w] = !(b[w] ?? false);
+        n[i] = (n[i] ?? 0) + 1;
+      }
+      const missing = inputs.words.length + "x";
+      const nanRead = n[missing] * 2;
+      n["fresh"]++;
+      n["fresh2"] += 3;
+      const dotted = (n.alpha ?? 7) + (t.alpha ?? "none") + String(b.alpha ?? false);
+      return {
+        keys: Object.keys(n), nums: Object.values(n).map((x) => String(x)), texts: Object.values(t),
+        flags: Object.values(b), nanRead: String(nanRead), dotted, three: n[3] ?? -1,
+      };
+    `,
+    input: { words: "string[]" },
+    output: {
+      keys: "string[]",
+      nums: "string[]",
+      texts: "string[]",
+      flags: "boolean[]",
+      nanRead: "string",
+      dotted: "string",
+      three: "number",
+    },
+    inputs: [{ words: [] }, { words: ["alpha", "beta", "alpha", "7", "", "alpha"] }, { words: CHURN.slice(0, 400) }],
+  },
 ];
