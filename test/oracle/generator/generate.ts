@@ -314,6 +314,16 @@ export class Generator {
           [1 * deep, () => expr("num", [this.r.pick(["Number(", "parseFloat(", "parseInt("]), ")"], [sub("str")])],
           [1 * deep, () => expr("num", ["", `.charCodeAt(${this.r.int(3)})`], [sub("str")])],
           [1 * deep, () => expr("num", ["new Set(", ").size"], [sub(this.r.pick<Ty>(["nums", "strs"]))])],
+          // Map lookups (SameValueZero: NaN finds NaN, -0 finds 0) and counting into a dictionary
+          [
+            1 * deep,
+            () =>
+              expr(
+                "num",
+                ["(new Map(", ".map((z, zi) => [z, zi] as [number, number])).get(", ") ?? -1)"],
+                [sub("nums"), sub("num")],
+              ),
+          ],
           [1 * deep, () => expr("num", ["", ".lastIndexOf(", ")"], [sub("nums"), sub("num")])],
         ]);
       case "str":
@@ -366,6 +376,8 @@ export class Generator {
       case "bool":
         return this.r.weighted<Expr>([
           [1, () => leaf("bool", this.r.pick(["true", "false"]))],
+          [1 * deep, () => expr("bool", ["new Set(", ").has(", ")"], [sub("nums"), sub("num")])],
+          [1 * deep, () => expr("bool", ["new Set(", ").has(", ")"], [sub("strs"), sub("str")])],
           [vars.length > 0 ? 2 : 0, variable],
           [
             5 * deep,
@@ -430,6 +442,11 @@ export class Generator {
           [1 * deep, () => expr("nums", ["", ".concat(", ")"], [sub("nums"), sub("nums")])],
           // iteration and the library (issue 12): sets keep the first of equal values (SameValueZero)
           [1 * deep, () => expr("nums", ["[...new Set(", ")]"], [sub("nums")])],
+          [
+            1 * deep,
+            () =>
+              expr("nums", ["[...new Map(", ".map((z, zi) => [z, zi] as [number, number])).values()]"], [sub("nums")]),
+          ],
           [1 * deep, () => expr("nums", ["[...", ", ...", "]"], [sub("nums"), sub("nums")])],
           [1 * deep, () => expr("nums", ["", ".flatMap((z) => [z, -z])"], [sub("nums")])],
           [1 * deep, () => expr("nums", ["", ".toSorted()"], [sub("nums")])],
