@@ -32,35 +32,76 @@ function protoMaskSource(): string {
 export const JSON_SUPPORT = `
 
 // ---- JSON values (any / unknown) ----------------------------------------------------------
-/** A JSON value. k: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 object. */
-export class __ice_J {
-  b: bool = false;
+/**
+ * A JSON value. k: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 object. A value
+ * of kind 0 to 4 never changes once made (so undefined, null, the booleans and small integers
+ * are shared: __ice_j_undef and the __ice_jv_* makers), an array's elements and an object's
+ * properties do. 24 bytes with the allocator's header.
+ */
+@final export class __ice_J {
+  /** The number; a boolean's 1 or 0. */
   n: f64 = 0;
-  s: string = "";
-  a: Array<__ice_J> | null = null;
-  keys: Array<string> | null = null;
-  vals: __ice_JFields | null = null;
-  /** How many keys at the front of \`keys\` are integer-like. */
-  ni: i32 = 0;
-  constructor(public k: i32) {}
+  /** The string (4), Array<__ice_J> (5) or __ice_JO (6). */
+  r: usize = 0;
+  k: i32;
+  constructor(k: i32) { this.k = k; }
+  @inline get b(): bool { return this.n != 0; }
+  @inline get s(): string { return changetype<string>(this.r); }
+  @inline get a(): Array<__ice_J> | null { return changetype<Array<__ice_J> | null>(this.r); }
+  /** An object's properties (kind 6). */
+  @inline get o(): __ice_JO { return changetype<__ice_JO>(this.r); }
 }
 
 export function __ice_j_throw(kind: string, message: string): void { abort(kind + ": " + message); }
 
-export function __ice_j_undef(): __ice_J { return new __ice_J(0); }
-/** A library result that may be missing (\`at\`, \`pop\`, \`find\`, \`Map.get\`, ...): null is undefined. */
-export function __ice_j_opt(v: __ice_J | null): __ice_J { return v === null ? new __ice_J(0) : v; }
-export function __ice_j_null(): __ice_J { return new __ice_J(1); }
-export function __ice_jv_bool(b: bool): __ice_J { const v = new __ice_J(2); v.b = b; return v; }
-export function __ice_jv_num(n: f64): __ice_J { const v = new __ice_J(3); v.n = n; return v; }
-export function __ice_jv_str(s: string): __ice_J { const v = new __ice_J(4); v.s = s; return v; }
-export function __ice_jv_arr(a: Array<__ice_J>): __ice_J { const v = new __ice_J(5); v.a = a; return v; }
-export function __ice_j_newobj(): __ice_J {
-  const v = new __ice_J(6);
-  v.keys = new Array<string>();
-  v.vals = new __ice_JFields();
+/**
+ * The shared immutable values: undefined, null, false, true at 0..3, the integers 0..255 from 4.
+ * Made during the run when first asked for (a reset instance starts with none).
+ */
+let __ice_j_shared: usize = 0;
+function __ice_j_shared_table(): usize {
+  let t = __ice_j_shared;
+  if (t == 0) {
+    t = heap.alloc(260 << 2);
+    for (let i = 0; i < 260; i++) store<u32>(t + (<usize>i << 2), 0);
+    __ice_j_shared = t;
+  }
+  return t;
+}
+/** The shared value at slot i of kind k and number n. */
+function __ice_j_shared_at(i: i32, k: i32, n: f64): __ice_J {
+  const at = __ice_j_shared_table() + (<usize>i << 2);
+  const found = load<u32>(at);
+  if (found != 0) return changetype<__ice_J>(<usize>found);
+  const v = new __ice_J(k);
+  v.n = n;
+  store<u32>(at, <u32>changetype<usize>(v));
   return v;
 }
+export function __ice_j_undef(): __ice_J { return __ice_j_shared_at(0, 0, 0); }
+/** A library result that may be missing (\`at\`, \`pop\`, \`find\`, \`Map.get\`, ...): null is undefined. */
+export function __ice_j_opt(v: __ice_J | null): __ice_J { return v === null ? __ice_j_undef() : v; }
+export function __ice_j_null(): __ice_J { return __ice_j_shared_at(1, 1, 0); }
+export function __ice_jv_bool(b: bool): __ice_J { return b ? __ice_j_shared_at(3, 2, 1) : __ice_j_shared_at(2, 2, 0); }
+export function __ice_jv_num(n: f64): __ice_J {
+  // 0..255 but not -0 (1/n tells them apart: the shared 0 is +0).
+  if (n >= 0 && n < 256) {
+    const i = <i32>n;
+    if (<f64>i == n && (i != 0 || 1 / n > 0)) return __ice_j_shared_at(4 + i, 3, n);
+  }
+  const v = new __ice_J(3);
+  v.n = n;
+  return v;
+}
+export function __ice_jv_str(s: string): __ice_J { const v = new __ice_J(4); v.r = changetype<usize>(s); return v; }
+export function __ice_jv_arr(a: Array<__ice_J>): __ice_J { const v = new __ice_J(5); v.r = changetype<usize>(a); return v; }
+/** A new empty object with room for cap properties. */
+export function __ice_j_newobj_cap(cap: i32): __ice_J {
+  const v = new __ice_J(6);
+  v.r = changetype<usize>(new __ice_JO(cap));
+  return v;
+}
+export function __ice_j_newobj(): __ice_J { return __ice_j_newobj_cap(4); }
 export function __ice_j_newarr(): __ice_J { return __ice_jv_arr(new Array<__ice_J>()); }
 /** Appends to a JSON array and returns it (array literals). */
 export function __ice_j_push(a: __ice_J, v: __ice_J): __ice_J { a.a!.push(v); return a; }
@@ -76,7 +117,7 @@ export function __ice_j_push_all(a: __ice_J, from: __ice_J): __ice_J {
 export function __ice_j_prop(o: __ice_J, key: string, v: __ice_J): __ice_J { __ice_j_put(o, key, v); return o; }
 /** Copies the own properties of \`from\` (object spread). */
 export function __ice_j_spread(o: __ice_J, from: __ice_J): __ice_J {
-  if (from.k == 6) { const keys = from.keys!; for (let i = 0; i < keys.length; i++) __ice_j_put(o, keys[i], from.vals!.get(keys[i])); }
+  if (from.k == 6) { const f = from.o; for (let i = 0; i < f.n; i++) __ice_j_put(o, f.key(i), f.val(i)); }
   else if (from.k == 5) { const a = from.a!; for (let i = 0; i < a.length; i++) __ice_j_put(o, i.toString(), a[i]); }
   else if (from.k == 4) { const s = from.s; for (let i = 0; i < s.length; i++) __ice_j_put(o, i.toString(), __ice_jv_str(s.charAt(i))); }
   return o;
@@ -86,11 +127,12 @@ export function __ice_j_spread(o: __ice_J, from: __ice_J): __ice_J {
 export function __ice_index_key(key: string): f64 {
   const n = key.length;
   if (n == 0 || n > 10) return -1;
-  const first = key.charCodeAt(0);
+  const p = changetype<usize>(key);
+  const first = <i32>load<u16>(p);
   if (first == 48) return n == 1 ? 0 : -1;
   let v: f64 = 0;
   for (let i = 0; i < n; i++) {
-    const c = key.charCodeAt(i);
+    const c = <i32>load<u16>(p + (<usize>i << 1));
     if (c < 48 || c > 57) return -1;
     v = v * 10 + <f64>(c - 48);
   }
@@ -99,19 +141,18 @@ export function __ice_index_key(key: string): f64 {
 
 /** CreateDataProperty on a JSON object: a new key goes where JavaScript puts it. */
 export function __ice_j_put(o: __ice_J, key: string, v: __ice_J): void {
-  if (!o.vals!.put(key, v)) return;
-  const keys = o.keys!;
+  const f = o.o;
+  const i = f.find(key);
+  if (i >= 0) { f.setVal(i, v); return; }
   const index = __ice_index_key(key);
-  if (index < 0) { keys.push(key); return; }
-  let at = o.ni;
-  if (at > 0 && __ice_index_key(keys[at - 1]) > index) {
+  if (index < 0) { f.insert(f.n, key, v); return; }
+  let at = f.ni;
+  if (at > 0 && __ice_index_key(f.key(at - 1)) > index) {
     at = 0;
-    while (__ice_index_key(keys[at]) < index) at++;
+    while (__ice_index_key(f.key(at)) < index) at++;
   }
-  keys.push(key);
-  for (let i = keys.length - 1; i > at; i--) unchecked(keys[i] = keys[i - 1]);
-  unchecked(keys[at] = key);
-  o.ni++;
+  f.insert(at, key, v);
+  f.ni++;
 }
 
 ${protoMaskSource()}
@@ -162,8 +203,9 @@ export function __ice_j_get(v: __ice_J, key: string): __ice_J {
       return __ice_j_undef();
     }
     default: {
-      const e = v.vals!.lookup(key);
-      if (e !== null) return e;
+      const f = v.o;
+      const i = f.find(key);
+      if (i >= 0) return f.val(i);
       if ((__ice_proto_mask(key) & 1) != 0) return __ice_j_method(key);
       return __ice_j_undef();
     }
@@ -186,7 +228,7 @@ export function __ice_j_key(k: __ice_J): string { return __ice_j_tostr(k); }
 export function __ice_j_set(v: __ice_J, key: string, x: __ice_J): __ice_J {
   if (v.k == 6) {
     // Without an own "__proto__", assigning it sets the prototype (an object or null) or does nothing.
-    if (key == "__proto__" && !v.vals!.has(key)) {
+    if (key == "__proto__" && v.o.find(key) < 0) {
       if (x.k == 1 || x.k >= 5) abort("setting the prototype of an object (its '__proto__') is not supported");
       return x;
     }
@@ -209,14 +251,9 @@ export function __ice_j_set_at(v: __ice_J, i: f64, x: __ice_J): __ice_J { return
 /** delete v[key]: an object's own key goes (a later set adds it at the end again). */
 export function __ice_j_delete(v: __ice_J, key: string): bool {
   if (v.k == 6) {
-    const vals = v.vals!;
-    if (!vals.has(key)) return true;
-    vals.delete(key);
-    const keys = v.keys!;
-    const at = keys.indexOf(key);
-    for (let i = at; i < keys.length - 1; i++) unchecked(keys[i] = keys[i + 1]);
-    keys.pop();
-    if (at < v.ni) v.ni--;
+    const f = v.o;
+    const at = f.find(key);
+    if (at >= 0) f.remove(at);
     return true;
   }
   if (v.k <= 1) __ice_j_throw("TypeError", "Cannot convert undefined or null to object");
@@ -235,7 +272,7 @@ export function __ice_j_delete(v: __ice_J, key: string): bool {
 
 /** key in v. */
 export function __ice_j_in(key: string, v: __ice_J): bool {
-  if (v.k == 6) return v.vals!.has(key) || (__ice_proto_mask(key) & 1) != 0;
+  if (v.k == 6) return v.o.find(key) >= 0 || (__ice_proto_mask(key) & 1) != 0;
   if (v.k == 5) {
     const i = __ice_index_key(key);
     return key == "length" || (i >= 0 && i < <f64>v.a!.length) || (__ice_proto_mask(key) & 5) != 0;

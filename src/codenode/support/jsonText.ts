@@ -13,24 +13,51 @@ class __ice_JP {
   depth: i32 = 0;
   /** Property names met so far (up to 32): a name seen before is the same string again. */
   names: Array<string> = new Array<string>(0);
-  constructor(public s: string) {}
+  /**
+   * Values (and an object's keys) being read, on a stack of pointers: an array or object is made
+   * once its end is met, at its size, from the top of the stack.
+   */
+  stack: usize = 0;
+  top: i32 = 0;
+  cap: i32 = 0;
+  s: string;
+  /** Where s's code units start, and how many. */
+  sp: usize;
+  n: i32;
+  constructor(s: string) {
+    this.s = s;
+    this.sp = changetype<usize>(s);
+    this.n = s.length;
+  }
+  /** The code unit at i (< n). */
+  @inline at(i: i32): i32 { return <i32>load<u16>(this.sp + (<usize>i << 1)); }
+  push(v: usize): void {
+    if (this.top == this.cap) {
+      const cap = max(64, this.cap << 1);
+      this.stack = this.stack == 0 ? heap.alloc(<usize>cap << 2) : heap.realloc(this.stack, <usize>cap << 2);
+      this.cap = cap;
+    }
+    store<u32>(this.stack + (<usize>this.top << 2), <u32>v);
+    this.top++;
+  }
+  @inline item(i: i32): usize { return <usize>load<u32>(this.stack + (<usize>i << 2)); }
 }
 /**
  * A property name: one seen before in this text is returned again (no allocation, and the same
- * string makes lookups in __ice_JFields a pointer comparison); names with escapes are decoded.
+ * string makes lookups in __ice_JO a pointer comparison); names with escapes are decoded.
  */
 function __ice_jp_name(p: __ice_JP): string {
   const s = p.s;
-  const n = s.length;
-  const sp = changetype<usize>(s);
+  const n = p.n;
+  const sp = p.sp;
   const start = p.i + 1;
   let i = start;
   while (i < n) {
-    const c = <i32>load<u16>(sp + (<usize>i << 1));
+    const c = p.at(i);
     if (c == 34 || c == 92 || c < 32) break;
     i++;
   }
-  if (i >= n || load<u16>(sp + (<usize>i << 1)) != 34) return __ice_jp_string(p);
+  if (i >= n || p.at(i) != 34) return __ice_jp_string(p);
   const len = i - start;
   const names = p.names;
   const from = sp + (<usize>start << 1);
@@ -48,19 +75,20 @@ function __ice_jp_name(p: __ice_JP): string {
   return name;
 }
 function __ice_jp_fail(p: __ice_JP): void {
-  if (p.i >= p.s.length) __ice_j_throw("SyntaxError", "Unexpected end of JSON input");
+  if (p.i >= p.n) __ice_j_throw("SyntaxError", "Unexpected end of JSON input");
   __ice_j_throw("SyntaxError", "Unexpected token in JSON at position " + p.i.toString());
 }
-function __ice_jp_ws(p: __ice_JP): void {
-  const s = p.s;
-  const n = s.length;
+/** Skips white space; the code unit after it, or -1 at the end. */
+function __ice_jp_ws(p: __ice_JP): i32 {
+  const n = p.n;
   let i = p.i;
   while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c != 32 && c != 9 && c != 10 && c != 13) break;
+    const c = p.at(i);
+    if (c != 32 && c != 9 && c != 10 && c != 13) { p.i = i; return c; }
     i++;
   }
   p.i = i;
+  return -1;
 }
 function __ice_hex(c: i32): i32 {
   if (c >= 48 && c <= 57) return c - 48;
@@ -70,22 +98,21 @@ function __ice_hex(c: i32): i32 {
 }
 function __ice_jp_string(p: __ice_JP): string {
   const s = p.s;
-  const n = s.length;
-  const sp = changetype<usize>(s);
+  const n = p.n;
   let i = p.i + 1;
   let start = i;
   // The text with its escapes decoded, once the first escape is met.
   let w: __ice_Tw | null = null;
   while (true) {
     if (i >= n) { p.i = i; __ice_jp_fail(p); }
-    const c = <i32>load<u16>(sp + (<usize>i << 1));
+    const c = p.at(i);
     if (c == 34) break;
     if (c < 32) { p.i = i; __ice_jp_fail(p); }
     if (c != 92) { i++; continue; }
     if (w === null) w = new __ice_Tw(i - start + 16);
     w.range(s, start, i);
     if (i + 1 >= n) { p.i = i + 1; __ice_jp_fail(p); }
-    const e = s.charCodeAt(i + 1);
+    const e = p.at(i + 1);
     let unit: i32 = -1;
     if (e == 34) unit = 34;
     else if (e == 92) unit = 92;
@@ -98,7 +125,7 @@ function __ice_jp_string(p: __ice_JP): string {
     else if (e == 117) {
       unit = 0;
       for (let j = 0; j < 4; j++) {
-        const h = i + 2 + j < n ? __ice_hex(s.charCodeAt(i + 2 + j)) : -1;
+        const h = i + 2 + j < n ? __ice_hex(p.at(i + 2 + j)) : -1;
         if (h < 0) { p.i = i + 2 + j; __ice_jp_fail(p); }
         unit = (unit << 4) | h;
       }
@@ -114,52 +141,52 @@ function __ice_jp_string(p: __ice_JP): string {
   return w.finish();
 }
 function __ice_jp_digits(p: __ice_JP): i32 {
-  const s = p.s;
+  const n = p.n;
   let i = p.i;
-  while (i < s.length) { const c = s.charCodeAt(i); if (c < 48 || c > 57) break; i++; }
+  while (i < n) { const c = p.at(i); if (c < 48 || c > 57) break; i++; }
   const count = i - p.i;
   p.i = i;
   return count;
 }
 function __ice_jp_number(p: __ice_JP): f64 {
-  const s = p.s;
+  const n = p.n;
   const start = p.i;
   let negative = false;
-  if (s.charCodeAt(p.i) == 45) { negative = true; p.i++; }
-  if (p.i >= s.length) __ice_jp_fail(p);
-  const first = s.charCodeAt(p.i);
+  if (p.at(p.i) == 45) { negative = true; p.i++; }
+  if (p.i >= n) __ice_jp_fail(p);
+  const first = p.at(p.i);
   if (first == 48) p.i++;
   else if (first >= 49 && first <= 57) __ice_jp_digits(p);
   else __ice_jp_fail(p);
   let simple = p.i - start - (negative ? 1 : 0) <= 15;
-  if (p.i < s.length && s.charCodeAt(p.i) == 46) {
+  if (p.i < n && p.at(p.i) == 46) {
     p.i++;
     if (__ice_jp_digits(p) == 0) __ice_jp_fail(p);
     simple = false;
   }
-  if (p.i < s.length && (s.charCodeAt(p.i) | 32) == 101) {
+  if (p.i < n && (p.at(p.i) | 32) == 101) {
     p.i++;
-    if (p.i < s.length && (s.charCodeAt(p.i) == 43 || s.charCodeAt(p.i) == 45)) p.i++;
+    if (p.i < n && (p.at(p.i) == 43 || p.at(p.i) == 45)) p.i++;
     if (__ice_jp_digits(p) == 0) __ice_jp_fail(p);
     simple = false;
   }
   if (simple) {
+    // Up to 15 digits: exact in a double.
     let v: f64 = 0;
-    for (let i = start + (negative ? 1 : 0); i < p.i; i++) v = v * 10 + <f64>(s.charCodeAt(i) - 48);
+    for (let i = start + (negative ? 1 : 0); i < p.i; i++) v = v * 10 + <f64>(p.at(i) - 48);
     return negative ? -v : v;
   }
-  return __ice_str_num(s.substring(start, p.i), 0, NaN);
+  return __ice_str_num(p.s.substring(start, p.i), 0, NaN);
 }
 function __ice_jp_literal(p: __ice_JP, word: string): void {
   for (let j = 0; j < word.length; j++) {
-    if (p.i >= p.s.length || p.s.charCodeAt(p.i) != word.charCodeAt(j)) __ice_jp_fail(p);
+    if (p.i >= p.n || p.at(p.i) != word.charCodeAt(j)) __ice_jp_fail(p);
     p.i++;
   }
 }
 function __ice_jp_value(p: __ice_JP): __ice_J {
-  __ice_jp_ws(p);
-  if (p.i >= p.s.length) __ice_jp_fail(p);
-  const c = p.s.charCodeAt(p.i);
+  const c = __ice_jp_ws(p);
+  if (c < 0) __ice_jp_fail(p);
   if (c == 34) return __ice_jv_str(__ice_jp_string(p));
   if (c == 123 || c == 91) {
     if (++p.depth > 5000) abort("JSON.parse: the text nests deeper than 5000 levels");
@@ -176,47 +203,72 @@ function __ice_jp_value(p: __ice_JP): __ice_J {
 }
 function __ice_jp_array(p: __ice_JP): __ice_J {
   p.i++;
-  const out = new Array<__ice_J>();
-  __ice_jp_ws(p);
-  if (p.i < p.s.length && p.s.charCodeAt(p.i) == 93) { p.i++; return __ice_jv_arr(out); }
+  const base = p.top;
+  if (__ice_jp_ws(p) == 93) { p.i++; return __ice_jv_arr(new Array<__ice_J>()); }
   while (true) {
-    out.push(__ice_jp_value(p));
-    __ice_jp_ws(p);
-    if (p.i >= p.s.length) __ice_jp_fail(p);
-    const c = p.s.charCodeAt(p.i);
+    p.push(changetype<usize>(__ice_jp_value(p)));
+    const c = __ice_jp_ws(p);
+    if (c < 0) __ice_jp_fail(p);
     p.i++;
     if (c == 93) break;
     if (c != 44) { p.i--; __ice_jp_fail(p); }
   }
+  const count = p.top - base;
+  const out = new Array<__ice_J>(count);
+  const to = out.dataStart;
+  const from = p.stack + (<usize>base << 2);
+  for (let i = 0; i < count; i++) store<u32>(to + (<usize>i << 2), load<u32>(from + (<usize>i << 2)));
+  p.top = base;
   return __ice_jv_arr(out);
 }
 function __ice_jp_object(p: __ice_JP): __ice_J {
   p.i++;
-  const out = __ice_j_newobj();
-  __ice_jp_ws(p);
-  if (p.i < p.s.length && p.s.charCodeAt(p.i) == 125) { p.i++; return out; }
+  const base = p.top;
+  if (__ice_jp_ws(p) == 125) { p.i++; return __ice_j_newobj_cap(0); }
+  // In order, new and not integer-like: the pairs go in as they are.
+  let plain = true;
   while (true) {
-    __ice_jp_ws(p);
-    if (p.i >= p.s.length || p.s.charCodeAt(p.i) != 34) __ice_jp_fail(p);
+    if (__ice_jp_ws(p) != 34) __ice_jp_fail(p);
     const key = __ice_jp_name(p);
-    __ice_jp_ws(p);
-    if (p.i >= p.s.length || p.s.charCodeAt(p.i) != 58) __ice_jp_fail(p);
+    if (plain) {
+      const len = key.length;
+      if (len > 0 && <u32>(load<u16>(changetype<usize>(key)) - 48) < 10) plain = false;
+      else if (p.top - base >= __ICE_JO_SMALL << 1) plain = false;
+      else
+        for (let j = base; j < p.top; j += 2) {
+          const other = changetype<string>(p.item(j));
+          if (other.length == len && __ice_same_text(other, key)) { plain = false; break; }
+        }
+    }
+    if (__ice_jp_ws(p) != 58) __ice_jp_fail(p);
     p.i++;
-    __ice_j_put(out, key, __ice_jp_value(p));
-    __ice_jp_ws(p);
-    if (p.i >= p.s.length) __ice_jp_fail(p);
-    const c = p.s.charCodeAt(p.i);
+    p.push(changetype<usize>(key));
+    p.push(changetype<usize>(__ice_jp_value(p)));
+    const c = __ice_jp_ws(p);
+    if (c < 0) __ice_jp_fail(p);
     p.i++;
     if (c == 125) break;
     if (c != 44) { p.i--; __ice_jp_fail(p); }
   }
+  const count = (p.top - base) >> 1;
+  const out = __ice_j_newobj_cap(count);
+  const f = out.o;
+  if (plain) {
+    const to = f.data;
+    const from = p.stack + (<usize>base << 2);
+    for (let i = 0; i < count; i++) store<u64>(to + (<usize>i << 3), load<u64>(from + (<usize>i << 3)));
+    f.n = count;
+  } else {
+    for (let j = base; j < p.top; j += 2)
+      __ice_j_put(out, changetype<string>(p.item(j)), changetype<__ice_J>(p.item(j + 1)));
+  }
+  p.top = base;
   return out;
 }
 export function __ice_j_parse(text: string): __ice_J {
   const p = new __ice_JP(text);
   const v = __ice_jp_value(p);
-  __ice_jp_ws(p);
-  if (p.i < text.length) __ice_jp_fail(p);
+  if (__ice_jp_ws(p) >= 0) __ice_jp_fail(p);
   return v;
 }
 
@@ -291,13 +343,12 @@ function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, st
     }
     w.unit(93);
   } else {
-    const keys = v.keys!;
-    const vals = v.vals!;
+    const f = v.o;
     let first = true;
     w.unit(123);
-    for (let i = 0; i < keys.length; i++) {
-      const key = unchecked(keys[i]);
-      const e = vals.get(key);
+    for (let i = 0; i < f.n; i++) {
+      const key = f.key(i);
+      const e = f.val(i);
       if (e.k == 0) continue;
       if (!first) w.unit(44);
       first = false;
@@ -315,9 +366,21 @@ function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, st
 /** JSON.stringify(v, null, gap); undefined has no text (JavaScript returns undefined). */
 export function __ice_j_stringify(v: __ice_J, gap: string): string {
   if (v.k == 0) abort("JSON.stringify(undefined) gives undefined, which a string cannot hold; check the value first");
-  const w = new __ice_Tw(64);
+  const w = new __ice_Tw(256);
   __ice_js_value(w, v, gap, "", new Array<usize>());
-  return w.finish();
+  return __ice_tw_take(w);
+}
+/**
+ * The text written as a string, without a copy when the writer's buffer is the heap's last block
+ * (the allocator, src/emit/wasm/allocator.ts, shrinks it in place and the block becomes the
+ * string: a raw block and a string differ only in the header's type id). The writer is spent.
+ */
+export function __ice_tw_take(w: __ice_Tw): string {
+  const n = w.len;
+  if (n == 0) return "";
+  const p = heap.realloc(w.ptr, <usize>n << 1);
+  store<u32>(p - 8, idof<string>());
+  return changetype<string>(p);
 }
 /** The indentation of a number \`space\`: up to 10 spaces. */
 export function __ice_js_gap_num(n: f64): string {

@@ -22,7 +22,7 @@ export function __ice_rd_json(): __ice_J {
     }
     default: {
       const n = __ice_rd_i32();
-      const o = __ice_j_newobj();
+      const o = __ice_j_newobj_cap(n);
       for (let i = 0; i < n; i++) { const key = __ice_rd_str(); __ice_j_put(o, key, __ice_rd_json()); }
       return o;
     }
@@ -43,16 +43,15 @@ export function __ice_wr_json(v: __ice_J): void {
       return;
     }
     default: {
-      const keys = v.keys!;
-      const vals = v.vals!;
+      const f = v.o;
       let count = 0;
-      for (let i = 0; i < keys.length; i++) if (vals.get(unchecked(keys[i])).k != 0) count++;
+      for (let i = 0; i < f.n; i++) if (f.val(i).k != 0) count++;
       __ice_wr_u8(7);
       __ice_wr_i32(count);
-      for (let i = 0; i < keys.length; i++) {
-        const e = vals.get(unchecked(keys[i]));
+      for (let i = 0; i < f.n; i++) {
+        const e = f.val(i);
         if (e.k == 0) continue;
-        __ice_wr_str(unchecked(keys[i]));
+        __ice_wr_str(f.key(i));
         __ice_wr_json(e);
       }
     }
