@@ -20,6 +20,7 @@ import { LIBRARY } from "./library.js";
 import { LOGICAL_ASSIGN_LOCALS } from "./logicalAssignLocals.js";
 import { MISSING_READS } from "./missingReads.js";
 import { JSON_CASES } from "./json.js";
+import { JSON_SPEED } from "./jsonSpeed.js";
 import { NUMBERS } from "./numbers.js";
 import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
@@ -53,6 +54,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...EXCEPTIONS,
   ...DICTIONARIES,
   ...JSON_CASES,
+  ...JSON_SPEED,
   ...FAST_PATHS,
   ...MISSING_READS,
   ...OBJECT_PATHS,
