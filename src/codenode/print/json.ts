@@ -11,6 +11,7 @@ import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { fromJson, toJson } from "./jsonConvert.js";
+import { jsonNumber, withNumberForm } from "./jsonNumeric.js";
 
 // ---- literals ----------------------------------------------------------------------------------
 
@@ -81,7 +82,9 @@ export function printJsonArray(ctx: PrintContext, node: ts.ArrayLiteralExpressio
 
 /** `object.name` of a JSON value. */
 export function jsonGet(ctx: PrintContext, node: ts.Node, object: Printed, name: string): Printed {
-  return narrowJson(ctx, node, { text: `__ice_j_get(${object.text}, ${stringLiteral(name)})`, type: JSON_VALUE });
+  const printed: Printed = { text: `__ice_j_get(${object.text}, ${stringLiteral(name)})`, type: JSON_VALUE };
+  if (name === "length") withNumberForm(printed, (read) => `__ice_j_len_${read}(${object.text})`);
+  return narrowJson(ctx, node, printed);
 }
 
 /** `object[index]` of a JSON value. */
@@ -254,6 +257,15 @@ export function jsonCompare(
   right: Printed,
   op: string,
 ): Printed {
+  // Against a number, always a numeric comparison: ToNumber of the JSON value once both are evaluated.
+  if (left.type.kind === "number" && right.type.kind === "json")
+    return { text: `(${left.text} ${op} ${jsonNumber(right, "tonum")})`, type: BOOLEAN };
+  if (left.type.kind === "json" && right.type.kind === "number") {
+    // The left number may be read first only when evaluating the right one changes nothing.
+    if (/^[\w.!]+$/.test(right.text))
+      return { text: `(${jsonNumber(left, "tonum")} ${op} ${right.text})`, type: BOOLEAN };
+    return { text: `__ice_j_${RELATION[op]}_jn(${left.text}, ${right.text})`, type: BOOLEAN };
+  }
   const a = toJson(ctx, left, node.left);
   const b = toJson(ctx, right, node.right);
   return { text: `__ice_j_${RELATION[op]}(${a}, ${b})`, type: BOOLEAN };
@@ -261,7 +273,15 @@ export function jsonCompare(
 
 /** `a + b` where either is a JSON value and the result is not known to be text. */
 export function jsonAdd(ctx: PrintContext, node: ts.Node, left: Printed, right: Printed): Printed {
-  return { text: `__ice_j_add(${toJson(ctx, left, node)}, ${toJson(ctx, right, node)})`, type: JSON_VALUE };
+  const printed: Printed = {
+    text: `__ice_j_add(${toJson(ctx, left, node)}, ${toJson(ctx, right, node)})`,
+    type: JSON_VALUE,
+  };
+  if (left.type.kind === "number" && right.type.kind === "json")
+    withNumberForm(printed, (read) => `__ice_j_add_nj_${read}(${left.text}, ${right.text})`);
+  else if (left.type.kind === "json" && right.type.kind === "number")
+    withNumberForm(printed, (read) => `__ice_j_add_jn_${read}(${left.text}, ${right.text})`);
+  return printed;
 }
 
 /** `key in object` when the object is a JSON value; undefined otherwise. */

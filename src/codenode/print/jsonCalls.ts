@@ -9,6 +9,8 @@ import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo } from "./expressions.js";
 import { callbackFor } from "./callbacks.js";
 import { toJson } from "./jsonConvert.js";
+import { directStringify } from "./jsonWrite.js";
+import { coerce } from "./coerce.js";
 
 // ---- calls -------------------------------------------------------------------------------------
 
@@ -40,7 +42,7 @@ export function printJsonCall(ctx: PrintContext, node: ts.CallExpression, method
     if (!value) return ctx.refuse(node, "JSON.stringify()", "give it a value");
     if (replacer && !isNullish(ctx, replacer))
       return ctx.refuse(replacer, "a replacer in JSON.stringify", "build the value you want to print first; pass null");
-    const printed = printTo(ctx, value, JSON_VALUE);
+    const own = printExpr(ctx, value, JSON_VALUE);
     let gap = '""';
     if (space) {
       const s = printExpr(ctx, space);
@@ -49,7 +51,9 @@ export function printJsonCall(ctx: PrintContext, node: ts.CallExpression, method
       else if (s.type.kind === "json") gap = `__ice_js_gap(${s.text})`;
       else if (s.type.kind !== "void") return ctx.refuse(space, "this indentation", "pass a number or a string");
     }
-    return { text: `__ice_j_stringify(${printed}, ${gap})`, type: STRING };
+    const direct = directStringify(ctx, own.type, own.text, gap, value);
+    if (direct) return { text: direct, type: STRING };
+    return { text: `__ice_j_stringify(${coerce(ctx, own, JSON_VALUE, value)}, ${gap})`, type: STRING };
   }
   return ctx.refuse(node, `JSON.${method}`, "use JSON.parse or JSON.stringify");
 }

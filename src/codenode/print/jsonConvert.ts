@@ -18,6 +18,8 @@ import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { describe, unwrap } from "./coerce.js";
 import { stringLiteral } from "./expressions.js";
+import { jsonNumber } from "./jsonNumeric.js";
+import { finishWriters } from "./jsonWrite.js";
 
 /** Per body: conversion functions asked for, generated at the end (finishJson). */
 interface JsonState {
@@ -103,7 +105,7 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
     case "json":
       return printed.text;
     case "number":
-      return `__ice_j_to_num(${printed.text})`;
+      return jsonNumber(printed, "to_num");
     case "string":
       return `__ice_j_to_str(${printed.text})`;
     case "boolean":
@@ -208,9 +210,14 @@ function conversion(ctx: PrintContext, t: ValueType, at: ts.Node): string {
 
 /** The conversion functions, once the whole body is printed (key orders known); refusals are reported. */
 export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
-  const s = STATES.get(ctx);
-  if (!s) return [];
+  const s = STATES.get(ctx) ?? state(ctx);
   const out: string[] = [];
+  // One answer (and one refusal) per shape, for the conversions and the writers (jsonWrite.ts).
+  const orders = new Map<string, string[] | undefined>();
+  const orderOf = (shape: ClassShape, at: ts.Node): string[] | undefined => {
+    if (!orders.has(shape.name)) orders.set(shape.name, keyOrder(ctx, s, shape, root, at));
+    return orders.get(shape.name);
+  };
   for (const { name, type, sites } of s.conversions.values()) {
     const param = `v: ${asType(type)}`;
     const of = (t: ValueType, text: string): string => {
@@ -245,7 +252,7 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
         body = `const a = new Array<__ice_J>();\n${type.elements.map((e, i) => `a.push(${of(e, `v._${i}`)});`).join("\n")}\nreturn __ice_jv_arr(a);`;
         break;
       case "object": {
-        const order = keyOrder(ctx, s, type.shape, root, sites[0]!);
+        const order = orderOf(type.shape, sites[0]!);
         if (!order) continue;
         const puts = order.map((f) => {
           const field = type.shape.fields.find((x) => x.name === f)!;
@@ -260,6 +267,7 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
     }
     out.push(`function ${name}(${param}): __ice_J {\n${body}\n}`);
   }
+  out.push(...finishWriters(ctx, orderOf));
   return out;
 }
 

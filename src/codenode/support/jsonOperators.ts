@@ -97,6 +97,43 @@ export function __ice_j_add(a: __ice_J, b: __ice_J): __ice_J {
   if (pa.k == 4 || pb.k == 4) return __ice_jv_str(__ice_j_tostr(pa) + __ice_j_tostr(pb));
   return __ice_jv_num(__ice_j_tonum(pa) + __ice_j_tonum(pb));
 }
+/**
+ * Direct numbers (print/jsonNumeric.ts): each is the boxed operation's result without the boxes.
+ * \`v.length\` read as a number (ToNumber, or the checked read of a \`number\`).
+ */
+export function __ice_j_len_tonum(v: __ice_J): f64 {
+  if (v.k == 5) return <f64>v.a!.length;
+  if (v.k == 4) return <f64>v.s.length;
+  return __ice_j_tonum(__ice_j_get(v, "length"));
+}
+export function __ice_j_len_to_num(v: __ice_J): f64 {
+  if (v.k == 5) return <f64>v.a!.length;
+  if (v.k == 4) return <f64>v.s.length;
+  return __ice_j_to_num(__ice_j_get(v, "length"));
+}
+/** x + b (x a number) read as a number. */
+export function __ice_j_add_nj_tonum(x: f64, b: __ice_J): f64 {
+  if (b.k == 3) return x + b.n;
+  return __ice_j_tonum(__ice_j_add(__ice_jv_num(x), b));
+}
+export function __ice_j_add_nj_to_num(x: f64, b: __ice_J): f64 {
+  if (b.k == 3) return x + b.n;
+  return __ice_j_to_num(__ice_j_add(__ice_jv_num(x), b));
+}
+/** a + y (y a number) read as a number. */
+export function __ice_j_add_jn_tonum(a: __ice_J, y: f64): f64 {
+  if (a.k == 3) return a.n + y;
+  return __ice_j_tonum(__ice_j_add(a, __ice_jv_num(y)));
+}
+export function __ice_j_add_jn_to_num(a: __ice_J, y: f64): f64 {
+  if (a.k == 3) return a.n + y;
+  return __ice_j_to_num(__ice_j_add(a, __ice_jv_num(y)));
+}
+/** a < y and the others for a JSON value a and a number y: ToNumber(a) once both are evaluated. */
+export function __ice_j_lt_jn(a: __ice_J, y: f64): bool { return __ice_j_tonum(a) < y; }
+export function __ice_j_gt_jn(a: __ice_J, y: f64): bool { return __ice_j_tonum(a) > y; }
+export function __ice_j_le_jn(a: __ice_J, y: f64): bool { return __ice_j_tonum(a) <= y; }
+export function __ice_j_ge_jn(a: __ice_J, y: f64): bool { return __ice_j_tonum(a) >= y; }
 /** Abstract relational comparison: -1, 0, 1, or 2 when unordered (NaN). */
 export function __ice_j_cmp(a: __ice_J, b: __ice_J): i32 {
   const pa = a.k >= 5 ? __ice_jv_str(__ice_j_tostr(a)) : a;

@@ -363,6 +363,14 @@ function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, st
   }
   stack.pop();
 }
+/** Parts of the writers of typed values (print/jsonWrite.ts). */
+export function __ice_jw_num(w: __ice_Tw, x: f64): void { if (isFinite(x)) w.num(x); else w.str("null"); }
+export function __ice_jw_break(w: __ice_Tw, gap: string, indent: string): void { __ice_js_break(w, gap, indent); }
+/** A JSON value inside a typed one: its cycles are its own (a JSON value never holds a typed one). */
+export function __ice_jw_json(w: __ice_Tw, v: __ice_J, gap: string, indent: string): void {
+  __ice_js_value(w, v, gap, indent, new Array<usize>());
+}
+export function __ice_jw_at<T>(a: Array<T>, i: i32): T { return unchecked(a[i]); }
 /** JSON.stringify(v, null, gap); undefined has no text (JavaScript returns undefined). */
 export function __ice_j_stringify(v: __ice_J, gap: string): string {
   if (v.k == 0) abort("JSON.stringify(undefined) gives undefined, which a string cannot hold; check the value first");

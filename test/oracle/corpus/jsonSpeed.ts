@@ -114,7 +114,11 @@ export const JSON_SPEED: readonly OracleCase[] = [
     [
       { names: ["a", "b", "c"], scores: [1.5, -0, 1e21], k: 1 },
       { names: [], scores: [], k: 1 },
-      { names: ['q"uote\\\\', "日本👍🏽", "lone \ud800", "\u2028\u2029", "ctl \u0001\u001f"], scores: [1e308, -1e308, 5e-324, 0], k: 10 },
+      {
+        names: ['q"uote\\\\', "日本👍🏽", "lone \ud800", "\u2028\u2029", "ctl \u0001\u001f"],
+        scores: [1e308, -1e308, 5e-324, 0],
+        k: 10,
+      },
     ],
   ),
   fast(

@@ -1,0 +1,252 @@
+/**
+ * @fileoverview `JSON.stringify` of a typed value (an array of records, a record, a tuple)
+ * written straight into the text (issue 13). The general path converts the value to a JSON value
+ * first (jsonConvert.ts: a `__ice_J` per field, an object per record) and prints that; here one
+ * writer function per type appends to a text writer (support/text.ts `__ice_Tw`), with each
+ * record's `"key":` fragments made at compile time. The text is the same: keys in the order the
+ * general path gives them (its keyOrder, integer-like keys first as JavaScript orders them),
+ * optional fields left out when undefined, `null` for undefined elements and non-finite numbers,
+ * Maps and Sets as `{}`, Dates through their ISO text, indentation (`space`) as JSON.stringify
+ * does. Types that may contain themselves (a record holding records of its type: JavaScript's
+ * cycle error) and kinds the general path refuses take the general path.
+ */
+import type { ts } from "ts-morph";
+import { asType, type ClassShape, isPrimitive, typeKey, type ValueType } from "../types.js";
+import type { PrintContext } from "./context.js";
+import { stringLiteral } from "./expressions.js";
+
+interface WriterState {
+  readonly writers: Map<string, { name: string; type: ValueType; at: ts.Node }>;
+  counter: number;
+}
+const STATES = new WeakMap<PrintContext, WriterState>();
+
+function state(ctx: PrintContext): WriterState {
+  let s = STATES.get(ctx);
+  if (!s) {
+    s = { writers: new Map(), counter: 0 };
+    STATES.set(ctx, s);
+  }
+  return s;
+}
+
+/** True when a value of type t can be written directly (no cycle possible, every part known). */
+function writable(t: ValueType, shapes: readonly string[]): boolean {
+  switch (t.kind) {
+    case "number":
+    case "string":
+    case "boolean":
+    case "json":
+    case "map":
+    case "set":
+    case "error":
+    case "date":
+      return true;
+    case "optional":
+      return writable(t.inner, shapes);
+    case "array":
+      return writable(t.element, shapes);
+    case "tuple":
+      return t.elements.every((e) => writable(e, shapes));
+    case "object":
+      if (shapes.includes(t.shape.name)) return false;
+      return t.shape.fields.every((f) => writable(f.type, [...shapes, t.shape.name]));
+    default:
+      return false;
+  }
+}
+
+/**
+ * The text of `JSON.stringify(value, null, gap)` for a typed array, record or tuple, or undefined
+ * when the general path must print it.
+ */
+export function directStringify(
+  ctx: PrintContext,
+  type: ValueType,
+  value: string,
+  gap: string,
+  at: ts.Node,
+): string | undefined {
+  if (type.kind !== "array" && type.kind !== "object" && type.kind !== "tuple") return undefined;
+  if (type.kind === "array" && type.element.kind === "json") return undefined;
+  if (!writable(type, [])) return undefined;
+  return `__ice_jw_text_${writer(ctx, type, at)}(${value}, ${gap})`;
+}
+
+/** The number of the writer function of a container type (its text is made by finishWriters). */
+function writer(ctx: PrintContext, t: ValueType, at: ts.Node): number {
+  const s = state(ctx);
+  const key = typeKey(t);
+  let found = s.writers.get(key);
+  if (!found) {
+    found = { name: String(s.counter++), type: t, at };
+    s.writers.set(key, found);
+    if (t.kind === "array") part(ctx, t.element, at);
+    if (t.kind === "tuple") for (const e of t.elements) part(ctx, e, at);
+    if (t.kind === "object") for (const f of t.shape.fields) part(ctx, f.type, at);
+  }
+  return Number(found.name);
+}
+
+function part(ctx: PrintContext, t: ValueType, at: ts.Node): void {
+  const inner = t.kind === "optional" ? t.inner : t;
+  if (inner.kind === "object" || inner.kind === "tuple" || (inner.kind === "array" && inner.element.kind !== "json"))
+    writer(ctx, inner, at);
+}
+
+/** Statements appending the JSON text of e (a defined value of type t, a simple expression). */
+function write(ctx: PrintContext, t: ValueType, e: string, indent: string): string {
+  switch (t.kind) {
+    case "number":
+      return `__ice_jw_num(w, ${e});`;
+    case "string":
+      return `__ice_js_quote(w, ${e});`;
+    case "boolean":
+      return `w.str(${e} ? "true" : "false");`;
+    case "json":
+      return `__ice_jw_json(w, ${e}, gap, ${indent});`;
+    case "array":
+      if (t.element.kind === "json") return `__ice_jw_json(w, __ice_jv_arr(${e}), gap, ${indent});`;
+      return `__ice_jw_${writer(ctx, t, ctx.root)}(w, ${e}, gap, ${indent});`;
+    case "object":
+    case "tuple":
+      return `__ice_jw_${writer(ctx, t, ctx.root)}(w, ${e}, gap, ${indent});`;
+    case "map":
+    case "set":
+    case "error":
+      return `w.str("{}");`;
+    case "date":
+      return `if (isFinite(${e}.t)) __ice_js_quote(w, __ice_date_iso(${e}.t)); else w.str("null");`;
+    default:
+      throw new Error(`jsonWrite: ${t.kind} is not writable`);
+  }
+}
+
+/** An element of an array or tuple: undefined is `null`. */
+function element(ctx: PrintContext, t: ValueType, e: string, indent: string): string {
+  if (t.kind === "optional")
+    return `if (${e} === null) w.str("null"); else { ${write(ctx, t.inner, unboxed(t, e), indent)} }`;
+  if (t.kind === "json") return `if (${e}.k == 0) w.str("null"); else ${write(ctx, t, e, indent)}`;
+  return write(ctx, t, e, indent);
+}
+
+function unboxed(t: ValueType & { kind: "optional" }, e: string): string {
+  return isPrimitive(t.inner) ? `${e}!.v` : `${e}!`;
+}
+
+/** Whether JSON.stringify may leave a field of type t out (undefined). */
+function skippable(t: ValueType): boolean {
+  return t.kind === "optional" || t.kind === "json";
+}
+
+/** JavaScript's property order: array indices first, ascending, then the others as given. */
+function jsOrder(keys: readonly string[]): string[] {
+  const index = (k: string): number => (/^(0|[1-9]\d*)$/.test(k) && Number(k) <= 4294967294 ? Number(k) : -1);
+  const ints = keys.filter((k) => index(k) >= 0).sort((a, b) => index(a) - index(b));
+  return [...ints, ...keys.filter((k) => index(k) < 0)];
+}
+
+/**
+ * The writer functions, once the whole body is printed. `order` gives a record type's key order
+ * (jsonConvert.ts's keyOrder: undefined when it refused, reported there).
+ */
+export function finishWriters(
+  ctx: PrintContext,
+  order: (shape: ClassShape, at: ts.Node) => string[] | undefined,
+): string[] {
+  const s = STATES.get(ctx);
+  if (!s) return [];
+  const out: string[] = [];
+  // Writers found while generating others are generated too.
+  const done = new Set<string>();
+  for (let more = true; more; ) {
+    more = false;
+    for (const [key, { name, type, at }] of [...s.writers]) {
+      if (done.has(key)) continue;
+      done.add(key);
+      more = true;
+      const body = writerBody(ctx, type, at, order);
+      if (body === undefined) continue;
+      const param = `v: ${asType(type)}`;
+      out.push(
+        `function __ice_jw_${name}(w: __ice_Tw, ${param}, gap: string, indent: string): void {\n${body}\n}`,
+        `function __ice_jw_text_${name}(${param}, gap: string): string {\nconst w = new __ice_Tw(256);\n__ice_jw_${name}(w, v, gap, "");\nreturn __ice_tw_take(w);\n}`,
+      );
+    }
+  }
+  return out;
+}
+
+function writerBody(
+  ctx: PrintContext,
+  type: ValueType,
+  at: ts.Node,
+  order: (shape: ClassShape, at: ts.Node) => string[] | undefined,
+): string | undefined {
+  const inner = "const inner = gap.length > 0 ? indent + gap : indent;";
+  switch (type.kind) {
+    case "array":
+      return [
+        "const n = v.length;",
+        "w.unit(91);",
+        "if (n > 0) {",
+        inner,
+        "for (let i = 0; i < n; i++) {",
+        "if (i > 0) w.unit(44);",
+        "__ice_jw_break(w, gap, inner);",
+        "const e = __ice_jw_at(v, i);",
+        element(ctx, type.element, "e", "inner"),
+        "}",
+        "__ice_jw_break(w, gap, indent);",
+        "}",
+        "w.unit(93);",
+      ].join("\n");
+    case "tuple": {
+      if (type.elements.length === 0) return 'w.str("[]");';
+      const lines = ["w.unit(91);", inner];
+      type.elements.forEach((t, i) => {
+        if (i > 0) lines.push("w.unit(44);");
+        lines.push("__ice_jw_break(w, gap, inner);", `{ const e = v._${i}; ${element(ctx, t, "e", "inner")} }`);
+      });
+      lines.push("__ice_jw_break(w, gap, indent);", "w.unit(93);");
+      return lines.join("\n");
+    }
+    case "object": {
+      const keys = order(type.shape, at);
+      if (!keys) return undefined;
+      const fields = jsOrder(keys).map((k) => type.shape.fields.find((f) => f.name === k)!);
+      if (fields.length === 0) return 'w.str("{}");';
+      const lines: string[] = [];
+      if (!fields.some((f) => skippable(f.type))) {
+        // Without indentation: fixed fragments between the values.
+        lines.push("if (gap.length == 0) {");
+        fields.forEach((f, i) => {
+          lines.push(`w.str(${stringLiteral(`${i === 0 ? "{" : ","}${JSON.stringify(f.name)}:`)});`);
+          lines.push(write(ctx, f.type, `v.${f.name}`, "indent"));
+        });
+        lines.push("w.unit(125);", "return;", "}");
+      }
+      lines.push(inner, "let first = true;", "w.unit(123);");
+      for (const f of fields) {
+        const member = [
+          "if (!first) w.unit(44);",
+          "first = false;",
+          "__ice_jw_break(w, gap, inner);",
+          `w.str(${stringLiteral(`${JSON.stringify(f.name)}:`)});`,
+          "if (gap.length > 0) w.unit(32);",
+        ].join(" ");
+        if (f.type.kind === "optional")
+          lines.push(
+            `{ const e = v.${f.name}; if (e !== null) { ${member} ${write(ctx, f.type.inner, unboxed(f.type, "e"), "inner")} } }`,
+          );
+        else if (f.type.kind === "json")
+          lines.push(`{ const e = v.${f.name}; if (e.k != 0) { ${member} ${write(ctx, f.type, "e", "inner")} } }`);
+        else lines.push(`${member} ${write(ctx, f.type, `v.${f.name}`, "inner")}`);
+      }
+      lines.push("if (!first) __ice_jw_break(w, gap, indent);", "w.unit(125);");
+      return lines.join("\n");
+    }
+    default:
+      return undefined;
+  }
+}
