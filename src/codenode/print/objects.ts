@@ -119,10 +119,7 @@ export function dictAssignment(
     return ctx.refuse(node, `'${ts.tokenToString(op)}' on a key`, "read the value, compute, and assign it");
   // A missing key is undefined: as a number it is NaN (`undefined + 1`).
   const current: Printed = {
-    text:
-      V.kind === "number"
-        ? `__ice_dict_get_nan(${d}, ${kt})`
-        : `__ice_dict_at<${T}>(${d}, ${kt})`,
+    text: V.kind === "number" ? `__ice_dict_get_nan(${d}, ${kt})` : `__ice_dict_at<${T}>(${d}, ${kt})`,
     type: V,
   };
   const value = operate(ctx, node, compound, current, printExpr(ctx, node.right), V.kind === "string");
