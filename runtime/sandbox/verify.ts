@@ -1,7 +1,8 @@
 /**
  * @fileoverview Verifies a sandbox module's binary before it is ever instantiated: MVP-only code
- * (plus sign-extension and saturating float-to-int), fuel metering at every loop header and at
- * the entry of every function that could otherwise recur unmetered (verify/unchecked.ts),
+ * (plus sign-extension and saturating float-to-int), fuel metering of every loop (at its header,
+ * or at every branch back to it: verify/codeChecker.ts) and at the entry of every function that
+ * could otherwise recur unmetered (verify/unchecked.ts),
  * imported memory, no start section, and the export shape the host drives.
  * Shared by the runtime (SandboxProgram.compile) and the compiler (after instrumenting).
  *
@@ -37,7 +38,7 @@ export function verifyModule(
   let resettable = false;
   let functions: FunctionCost[] = [];
   if (code) {
-    const checker = new CodeChecker(module.reader, fuel, module.tick);
+    const checker = new CodeChecker(module.reader, fuel, module.tick, importedFunctions);
     const resetBody = checker.checkSection(code.start, code.end, reset ? reset.index - importedFunctions : -1);
     if (resetBody) resettable = checkReset(resetBody, globals, importedGlobals, fuel);
     functions = checker.functions;

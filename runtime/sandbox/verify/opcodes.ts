@@ -10,11 +10,12 @@
 import type { ByteReader } from "./byteReader.js";
 import { VerifyError } from "./verifyError.js";
 
-/** Reads the block type after `block`, `loop` or `if`: empty or a single value type only. */
-export function readBlockType(r: ByteReader): void {
+/** Reads the block type after `block`, `loop` or `if`: empty or a single value type only; returns it. */
+export function readBlockType(r: ByteReader): number {
   const type = r.byte();
   if (type !== 0x40 && (type < 0x7c || type > 0x7f))
     throw new VerifyError("instruction", "multi-value or typed blocks");
+  return type;
 }
 
 /**

@@ -26,6 +26,7 @@
  */
 import binaryen from "binaryen";
 import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
+import { meterBackEdges, type Slot, TICK_OUT } from "./meterLoops.js";
 
 /** Thrown when the module holds an instruction the sandbox refuses. */
 export class ForbiddenInstructionError extends Error {}
@@ -151,6 +152,23 @@ const MAX_FOLDED_COST = 100;
  */
 const GROW_COST = 8;
 
+/** The child slots of `expr`, each readable and replaceable (kinds the sandbox refuses have none). */
+function slotsOf(expr: Ref): Slot[] {
+  const kind = KINDS.get(binaryen.getExpressionId(expr));
+  if (!kind) return [];
+  const out: Slot[] = [];
+  for (const f of kind.fields) {
+    const child = f.get(expr);
+    if (child) out.push({ child, set: (r) => f.set(expr, r) });
+  }
+  const items = kind.list;
+  if (items) {
+    for (let i = 0, n = items.count(expr); i < n; i++)
+      out.push({ child: items.get(expr, i), set: (r) => items.set(expr, i, r) });
+  }
+  return out;
+}
+
 /** Children of `expr` (for the call-graph pre-pass; kinds the sandbox refuses have none here). */
 function childrenOf(expr: Ref): Ref[] {
   const kind = KINDS.get(binaryen.getExpressionId(expr));
@@ -263,6 +281,15 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       if (id === binaryen.LoopId) {
         const body = LOOP_BODY.get(expr);
         const cost = Math.max(1, walk(body));
+        const edged = meterBackEdges(module, expr, cost, fuel, slotsOf);
+        if (edged !== undefined) {
+          if (edged !== expr) {
+            replaced.set(expr, edged);
+            tickOut = true;
+          }
+          return cost; // the first pass, charged where the loop is entered
+        }
+        // A br_table reaches the loop: the check at its header, charged every pass.
         // The block keeps the body's type: an optimised loop may yield a value.
         LOOP_BODY.set(expr, module.block(null, [...check(cost), body], binaryen.getExpressionType(body)));
         return 0;
@@ -272,13 +299,10 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
         const target = (binaryen.getExpressionInfo(expr) as binaryen.CallInfo).target;
         if (folded(target)) cost += costOf(target);
       }
-      for (const child of kind.fields) {
-        const ref = child.get(expr);
-        if (ref) cost += walk(ref);
-      }
-      if (kind.list) {
-        const count = kind.list.count(expr);
-        for (let i = 0; i < count; i++) cost += walk(kind.list.get(expr, i));
+      for (const { child, set } of slotsOf(expr)) {
+        cost += walk(child);
+        const wrapper = replaced.get(child);
+        if (wrapper !== undefined) set(wrapper);
       }
       if (id === binaryen.MemoryGrowId) {
         growSites.push(expr);
@@ -287,12 +311,20 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       return cost;
     };
 
+    /** Loops metered by their back edges, and the wrapper (meterLoops.ts) that takes each one's place. */
+    const replaced = new Map<Ref, Ref>();
+    let tickOut = false;
+
     /** The straight-line cost of a function's body, walked (and its loops instrumented) once. */
     const costs = new Map<string, number>();
     const costOf = (name: string): number => {
       let cost = costs.get(name);
       if (cost === undefined) {
-        cost = walk(binaryen.getFunctionInfo(module.getFunction(name)).body);
+        const fn = module.getFunction(name);
+        const body = binaryen.getFunctionInfo(fn).body;
+        cost = walk(body);
+        const wrapper = replaced.get(body);
+        if (wrapper !== undefined) FUNCTION_BODY.set(fn, wrapper);
         costs.set(name, cost);
       }
       return cost;
@@ -309,6 +341,8 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...check(cost), info.body], info.results));
     }
     replaceGrows(module, growSites);
+    // No entry check: the verifier accepts it only as this (verify/codeChecker.ts).
+    if (tickOut) module.addFunction(TICK_OUT, binaryen.none, binaryen.none, [], module.call(TICK, [], binaryen.none));
 
     const param = module.local.get(0, binaryen.i32);
     const grown = module.local.tee(1, module.memory.grow(param), binaryen.i32);
