@@ -279,8 +279,10 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
         throw new ForbiddenInstructionError("atomics");
       }
       if (id === binaryen.LoopId) {
+        const cost = Math.max(1, walk(LOOP_BODY.get(expr)));
+        const inner = replaced.get(LOOP_BODY.get(expr));
+        if (inner !== undefined) LOOP_BODY.set(expr, inner);
         const body = LOOP_BODY.get(expr);
-        const cost = Math.max(1, walk(body));
         const edged = meterBackEdges(module, expr, cost, fuel, slotsOf);
         if (edged !== undefined) {
           if (edged !== expr) {
@@ -338,7 +340,9 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       const info = binaryen.getFunctionInfo(fn);
       if (!info.body) continue;
       const cost = Math.max(1, costOf(info.name));
-      if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...check(cost), info.body], info.results));
+      // The body as walked: a loop that was the whole body is now its wrapper.
+      const body = binaryen.getFunctionInfo(fn).body;
+      if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...check(cost), body], info.results));
     }
     replaceGrows(module, growSites);
     // No entry check: the verifier accepts it only as this (verify/codeChecker.ts).
