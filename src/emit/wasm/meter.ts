@@ -4,8 +4,11 @@
  *
  * Fuel unit: one WebAssembly expression (binaryen IR node) of the straight-line code a check
  * guards, structural nodes excluded (`block`, `loop`, `nop`, `drop` cost 0, as in wasmtime).
- * Each function entry is charged the expressions of its body outside any loop; each loop header
- * is charged, on every iteration, the expressions of its body outside nested loops (at least 1).
+ * Each pass of a loop is charged the expressions of its body outside nested loops (at least 1):
+ * the first pass with the straight-line code around the loop (so a function entry is charged its
+ * body outside loops plus one pass of each loop), every further pass at the branch that repeats
+ * the loop (meterLoops.ts: the host call then sits outside the loop, which V8 compiles better).
+ * A loop some `br_table` repeats is checked at its header instead, charged on every pass.
  * Both arms of an `if` are charged, so a unit is an upper bound per pass, and deterministic.
  * Folded callees: a function that is not exported and not on a cycle of the call graph (and the
  * module has no `call_indirect`) gets no entry check; every direct call to it is charged, in the
@@ -16,6 +19,7 @@
  * helpers called in hot loops (asc's number conversions), where it cost up to 1.5x.
  * The check (runtime/sandbox/verify.ts checks it is everywhere):
  *   __ice_fuel -= N; if (__ice_fuel < 0) ice.tick()
+ * (at a back edge: `__ice_fuel -= N; br_if $tick (__ice_fuel < 0); br $loop`, meterLoops.ts)
  * The host hands out the budget in slices: `ice.tick` runs when a slice is spent, and either
  * stops the run (budget spent: ICE_FUEL_EXHAUSTED; wall clock past the deadline: ICE_TIMEOUT) or
  * adds the next slice. The trigger condition is the same as "budget < used", so slicing changes
