@@ -18,7 +18,8 @@ export const ITERATION_SUPPORT = `
  * The keys of a Map or Set: insertion-ordered with tombstones, and an open-addressing hash table
  * (linear probing, a power of two of slots, at most 3/4 filled) of (hash, position + 1) pairs:
  * position 0 empty, -1 deleted. A probe compares the stored hash before it reads a key. One hash
- * per lookup; the key found last is remembered, so \`m.set(k, (m.get(k) ?? 0) + 1)\` probes once.
+ * per lookup; the key looked up last is remembered, found or not, so \`m.set(k, (m.get(k) ?? 0) + 1)\`
+ * and \`if (!s.has(k)) s.add(k)\` probe once.
  * Memory is read and written directly (AssemblyScript's element accessors are calls).
  */
 export class __ice_Keys<K> {
@@ -37,7 +38,7 @@ export class __ice_Keys<K> {
   /** The hash of the key find() hashed last, and the empty slot where its probe ended. */
   h: u32 = 0;
   hole: i32 = 0;
-  /** The key found last, its position (-1: none) and slot; reference keys by identity. */
+  /** The key looked up last, its position (-1: nothing remembered, -2: absent) and slot; reference keys by identity. */
   lastK: K;
   lastP: i32 = -1;
   lastS: i32 = 0;
@@ -49,9 +50,10 @@ export class __ice_Keys<K> {
   find(k: K): i32 {
     if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
     const lp = this.lastP;
-    if (lp >= 0) {
-      if (isReference<K>()) { if (changetype<usize>(this.lastK) == changetype<usize>(k)) return lp; }
-      else if (this.lastK == k) return lp;
+    if (lp != -1) {
+      // -2: the key looked up last is absent (h and hole are its probe's, for place())
+      if (isReference<K>()) { if (changetype<usize>(this.lastK) == changetype<usize>(k)) return max(lp, -1); }
+      else if (this.lastK == k) return max(lp, -1);
     }
     const h = __ice_hash<K>(k);
     this.h = h;
@@ -62,7 +64,12 @@ export class __ice_Keys<K> {
     while (true) {
       const at = tab + (<usize>i << 3);
       const s = load<i32>(at, 4);
-      if (s == 0) { this.hole = i; return -1; }
+      if (s == 0) {
+        this.hole = i;
+        this.lastK = k;
+        this.lastP = -2;
+        return -1;
+      }
       if (s > 0 && load<u32>(at) == h && __ice_key_eq<K>(load<K>(kd + (<usize>(s - 1) << alignof<K>())), k)) {
         this.lastK = k;
         this.lastP = s - 1;
@@ -87,6 +94,9 @@ export class __ice_Keys<K> {
     store<u32>(at, this.h);
     store<i32>(at, p + 1, 4);
     this.filled++;
+    this.lastK = k;
+    this.lastP = p;
+    this.lastS = i;
   }
   /** Forgets the key at position p, which find() found last. */
   unplace(k: K, p: i32): void {
