@@ -122,8 +122,21 @@ export function __ice_cp_len(s: string, i: i32): i32 {
 function __ice_clamp(i: f64, len: i32): i32 { return min(max(__ice_idx(i), 0), len); }
 export function __ice_s_index_of(s: string, search: string, from: f64): f64 {
   const start = __ice_clamp(from, s.length);
-  if (search.length == 0) return <f64>start;
-  return <f64>s.indexOf(search, start);
+  const m = search.length;
+  if (m == 0) return <f64>start;
+  const sp = changetype<usize>(s);
+  const qp = changetype<usize>(search);
+  const first = load<u16>(qp);
+  const end = s.length - m + 1;
+  let i = start;
+  while (true) {
+    i = __ice_unit_at(sp, i, end, first);
+    if (i < 0) return -1;
+    let j = 1;
+    while (j < m && load<u16>(sp + (<usize>(i + j) << 1)) == load<u16>(qp + (<usize>j << 1))) j++;
+    if (j == m) return <f64>i;
+    i++;
+  }
 }
 export function __ice_s_last_index_of(s: string, search: string, from: f64): f64 {
   const start = from != from ? s.length : __ice_clamp(from, s.length);
@@ -190,6 +203,20 @@ export function __ice_repeat(s: string, count: f64): string {
   if (n * <f64>s.length > 268435456.0) abort("RangeError: Invalid string length");
   return s.repeat(<i32>n);
 }
+/** The first index in [i, end) of the code unit c in the text at p, or -1: four units per 8-byte load. */
+function __ice_unit_at(p: usize, i: i32, end: i32, c: u16): i32 {
+  const lanes: u64 = 0x0001000100010001;
+  const pattern = <u64>c * lanes;
+  while (i + 4 <= end) {
+    const x = load<u64>(p + (<usize>i << 1)) ^ pattern;
+    // the lowest 0x8000 bit marks the first lane of x that is zero (lanes above it may be false positives)
+    const z = (x - lanes) & ~x & 0x8000800080008000;
+    if (z != 0) return i + <i32>(ctz<u64>(z) >> 4);
+    i += 4;
+  }
+  while (i < end) { if (load<u16>(p + (<usize>i << 1)) == c) return i; i++; }
+  return -1;
+}
 export function __ice_split(s: string, sep: string, limit: f64): Array<string> {
   const lim = __ice_u32(limit);
   const r = new Array<string>();
@@ -200,20 +227,23 @@ export function __ice_split(s: string, sep: string, limit: f64): Array<string> {
     for (let k = 0; k < n && <f64>r.length < lim; k++) r.push(s.charAt(k));
     return r;
   }
-  // A direct scan: the separator's first code unit, then the rest compared in place.
+  // A direct scan for the separator's first code unit (four at a time), then the rest compared in place.
   const sp = changetype<usize>(s);
-  const first = load<u16>(changetype<usize>(sep));
+  const qp = changetype<usize>(sep);
+  const first = load<u16>(qp);
   const last = n - m;
   let from = 0;
-  for (let i = 0; i <= last; i++) {
-    if (load<u16>(sp + (<usize>i << 1)) != first) continue;
+  let i = 0;
+  while (true) {
+    i = __ice_unit_at(sp, i, last + 1, first);
+    if (i < 0) break;
     let j = 1;
-    while (j < m && load<u16>(sp + (<usize>(i + j) << 1)) == load<u16>(changetype<usize>(sep) + (<usize>j << 1))) j++;
-    if (j < m) continue;
+    while (j < m && load<u16>(sp + (<usize>(i + j) << 1)) == load<u16>(qp + (<usize>j << 1))) j++;
+    if (j < m) { i++; continue; }
     r.push(__ice_sub(s, from, i));
     if (<f64>r.length >= lim) return r;
     from = i + m;
-    i = from - 1;
+    i = from;
   }
   r.push(__ice_sub(s, from, n));
   return r;

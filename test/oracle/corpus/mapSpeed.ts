@@ -308,4 +308,28 @@ export const MAP_SPEED: readonly OracleCase[] = [
     },
     inputs: [{ words: [] }, { words: ["alpha", "beta", "alpha", "7", "", "alpha"] }, { words: CHURN.slice(0, 400) }],
   },
+  {
+    name: "map-speed/split-and-index-of-scans",
+    body: `
+      const out: string[] = [];
+      for (const sep of inputs.seps) {
+        out.push(inputs.text.split(sep).join("|") + "#" + inputs.text.split(sep).length);
+        out.push(inputs.text.split(sep, 2).join("|"));
+        let at = inputs.text.indexOf(sep);
+        let hits = "";
+        while (at >= 0 && hits.length < 200) { hits += at + ","; at = inputs.text.indexOf(sep, at + 1); }
+        out.push(hits + inputs.text.includes(sep) + inputs.text.indexOf(sep, -5) + inputs.text.indexOf(sep, 1e9));
+      }
+      return { out };
+    `,
+    input: { text: "string", seps: "string[]" },
+    output: { out: "string[]" },
+    inputs: [
+      { text: "", seps: [" ", "ab", ""] },
+      { text: "a`a`a`aa``a", seps: ["a", "`", "a`", "``", "`a`a`a`a`a`a`"] },
+      { text: "x日y日日z\uffff\u8000\u7fff\uffffq", seps: ["日", "\uffff", "\u8000", "\u7fff", "日z", "q"] },
+      { text: "1 22 333 4444 55555 666666 7777777 88888888 999999999 ", seps: [" ", "  ", "4 5", "9 ", "99999999 "] },
+      { text: "👍a👍b👍👍", seps: ["👍", "\ud83d", "\udc4d", "a👍"] },
+    ],
+  },
 ];
