@@ -8,11 +8,31 @@
 /** AssemblyScript source: JSON.parse and JSON.stringify. */
 export const JSON_TEXT_SUPPORT = `
 // ---- JSON.parse ---------------------------------------------------------------------------
+/**
+ * Four code units (a u64 load) that JSON text and JSON.stringify pass through as they are: all
+ * ASCII from the space up, none a quote or a backslash. Lanes below 0x80 cannot carry into
+ * each other in these sums.
+ */
+// @ts-ignore: decorator
+@inline function __ice_plain4(x: u64): bool {
+  if ((x & 0xff80ff80ff80ff80) != 0) return false;
+  const lanes: u64 = 0x0080008000800080;
+  return ((x + 0x0060006000600060) & lanes) == lanes &&
+    (((x ^ 0x0022002200220022) + 0x007f007f007f007f) & lanes) == lanes &&
+    (((x ^ 0x005c005c005c005c) + 0x007f007f007f007f) & lanes) == lanes;
+}
 class __ice_JP {
   i: i32 = 0;
-  depth: i32 = 0;
+  /** The open arrays and objects: 12 bytes each (where their values start, flags, keys seen). */
+  frames: usize = 0;
+  ftop: i32 = 0;
+  fcap: i32 = 0;
   /** Property names met so far (up to 32): a name seen before is the same string again. */
   names: Array<string> = new Array<string>(0);
+  /** Where in names the next name is looked for first (records repeat their keys in order). */
+  hint: i32 = 0;
+  /** The position in names of the last name read, or -1 when it is not one of them. */
+  interned: i32 = -1;
   /**
    * Values (and an object's keys) being read, on a stack of pointers: an array or object is made
    * once its end is met, at its size, from the top of the stack.
@@ -31,46 +51,64 @@ class __ice_JP {
   }
   /** The code unit at i (< n). */
   @inline at(i: i32): i32 { return <i32>load<u16>(this.sp + (<usize>i << 1)); }
-  push(v: usize): void {
-    if (this.top == this.cap) {
-      const cap = max(64, this.cap << 1);
-      this.stack = this.stack == 0 ? heap.alloc(<usize>cap << 2) : heap.realloc(this.stack, <usize>cap << 2);
-      this.cap = cap;
-    }
+  @inline push(v: usize): void {
+    if (this.top == this.cap) this.grow();
     store<u32>(this.stack + (<usize>this.top << 2), <u32>v);
     this.top++;
   }
+  grow(): void {
+    const cap = max(64, this.cap << 1);
+    this.stack = this.stack == 0 ? heap.alloc(<usize>cap << 2) : heap.realloc(this.stack, <usize>cap << 2);
+    this.cap = cap;
+  }
   @inline item(i: i32): usize { return <usize>load<u32>(this.stack + (<usize>i << 2)); }
+}
+/** True when the text at from holds name's code units and then a quote. */
+// @ts-ignore: decorator
+@inline function __ice_jp_is(p: __ice_JP, from: i32, name: string): bool {
+  const len = name.length;
+  if (from + len >= p.n || p.at(from + len) != 34) return false;
+  return __ice_same_bytes(p.sp + (<usize>from << 1), changetype<usize>(name), <usize>len << 1);
 }
 /**
  * A property name: one seen before in this text is returned again (no allocation, and the same
- * string makes lookups in __ice_JO a pointer comparison); names with escapes are decoded.
+ * string makes lookups in __ice_JO a pointer comparison), tried first where the last one was
+ * followed; names with escapes are decoded. A remembered name has no quote, backslash or control
+ * character, so the text holding its units and then a quote is that name.
  */
 function __ice_jp_name(p: __ice_JP): string {
-  const s = p.s;
-  const n = p.n;
-  const sp = p.sp;
   const start = p.i + 1;
+  const names = p.names;
+  const count = names.length;
+  if (count > 0) {
+    let k = p.hint;
+    if (k >= count) k = 0;
+    for (let tries = 0; tries < count; tries++) {
+      const name = unchecked(names[k]);
+      if (__ice_jp_is(p, start, name)) {
+        p.i = start + name.length + 1;
+        p.hint = k + 1;
+        p.interned = k;
+        return name;
+      }
+      if (++k == count) k = 0;
+    }
+  }
+  const n = p.n;
   let i = start;
   while (i < n) {
     const c = p.at(i);
     if (c == 34 || c == 92 || c < 32) break;
     i++;
   }
+  p.interned = -1;
   if (i >= n || p.at(i) != 34) return __ice_jp_string(p);
-  const len = i - start;
-  const names = p.names;
-  const from = sp + (<usize>start << 1);
-  for (let k = 0; k < names.length; k++) {
-    const name = unchecked(names[k]);
-    if (name.length != len) continue;
-    const q = changetype<usize>(name);
-    let j = 0;
-    while (j < len && load<u16>(q + (<usize>j << 1)) == load<u16>(from + (<usize>j << 1))) j++;
-    if (j == len) { p.i = i + 1; return name; }
+  const name = __ice_sub(p.s, start, i);
+  if (count < 32) {
+    names.push(name);
+    p.hint = count + 1;
+    p.interned = count;
   }
-  const name = __ice_sub(s, start, i);
-  if (names.length < 32) names.push(name);
   p.i = i + 1;
   return name;
 }
@@ -79,7 +117,15 @@ function __ice_jp_fail(p: __ice_JP): void {
   __ice_j_throw("SyntaxError", "Unexpected token in JSON at position " + p.i.toString());
 }
 /** Skips white space; the code unit after it, or -1 at the end. */
-function __ice_jp_ws(p: __ice_JP): i32 {
+@inline function __ice_jp_ws(p: __ice_JP): i32 {
+  const i = p.i;
+  if (i < p.n) {
+    const c = p.at(i);
+    if (c > 32) return c;
+  }
+  return __ice_jp_ws_run(p);
+}
+function __ice_jp_ws_run(p: __ice_JP): i32 {
   const n = p.n;
   let i = p.i;
   while (i < n) {
@@ -103,7 +149,9 @@ function __ice_jp_string(p: __ice_JP): string {
   let start = i;
   // The text with its escapes decoded, once the first escape is met.
   let w: __ice_Tw | null = null;
+  const sp = p.sp;
   while (true) {
+    while (i + 4 <= n && __ice_plain4(load<u64>(sp + (<usize>i << 1)))) i += 4;
     if (i >= n) { p.i = i; __ice_jp_fail(p); }
     const c = p.at(i);
     if (c == 34) break;
@@ -151,14 +199,26 @@ function __ice_jp_digits(p: __ice_JP): i32 {
 function __ice_jp_number(p: __ice_JP): f64 {
   const n = p.n;
   const start = p.i;
+  let i = start;
   let negative = false;
-  if (p.at(p.i) == 45) { negative = true; p.i++; }
-  if (p.i >= n) __ice_jp_fail(p);
-  const first = p.at(p.i);
-  if (first == 48) p.i++;
-  else if (first >= 49 && first <= 57) __ice_jp_digits(p);
-  else __ice_jp_fail(p);
-  let simple = p.i - start - (negative ? 1 : 0) <= 15;
+  if (p.at(i) == 45) { negative = true; i++; }
+  if (i >= n) { p.i = i; __ice_jp_fail(p); }
+  const first = p.at(i);
+  // The integer part's value as it is read: exact up to 15 digits.
+  let v: f64 = 0;
+  let digits = 0;
+  if (first == 48) { i++; digits = 1; }
+  else if (first >= 49 && first <= 57) {
+    while (i < n) {
+      const c = p.at(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + <f64>(c - 48);
+      i++;
+      digits++;
+    }
+  } else { p.i = i; __ice_jp_fail(p); }
+  p.i = i;
+  let simple = digits <= 15;
   if (p.i < n && p.at(p.i) == 46) {
     p.i++;
     if (__ice_jp_digits(p) == 0) __ice_jp_fail(p);
@@ -170,49 +230,83 @@ function __ice_jp_number(p: __ice_JP): f64 {
     if (__ice_jp_digits(p) == 0) __ice_jp_fail(p);
     simple = false;
   }
-  if (simple) {
-    // Up to 15 digits: exact in a double.
-    let v: f64 = 0;
-    for (let i = start + (negative ? 1 : 0); i < p.i; i++) v = v * 10 + <f64>(p.at(i) - 48);
-    return negative ? -v : v;
-  }
+  if (simple) return negative ? -v : v;
   return __ice_str_num(p.s.substring(start, p.i), 0, NaN);
 }
+/** The literal word at p.i (true, false, null): its first four code units compared at once. */
 function __ice_jp_literal(p: __ice_JP, word: string): void {
+  const len = word.length;
+  if (p.i + len <= p.n) {
+    const at = p.sp + (<usize>p.i << 1);
+    const w = changetype<usize>(word);
+    if (load<u64>(at) == load<u64>(w) && (len == 4 || load<u16>(at, 8) == load<u16>(w, 8))) {
+      p.i += len;
+      return;
+    }
+  }
   for (let j = 0; j < word.length; j++) {
     if (p.i >= p.n || p.at(p.i) != word.charCodeAt(j)) __ice_jp_fail(p);
     p.i++;
   }
 }
-function __ice_jp_value(p: __ice_JP): __ice_J {
-  const c = __ice_jp_ws(p);
-  if (c < 0) __ice_jp_fail(p);
+/** A value that is not an array or an object, starting with the code unit c (not recursive). */
+function __ice_jp_scalar(p: __ice_JP, c: i32): __ice_J {
   if (c == 34) return __ice_jv_str(__ice_jp_string(p));
-  if (c == 123 || c == 91) {
-    if (++p.depth > 5000) abort("JSON.parse: the text nests deeper than 5000 levels");
-    const v = c == 123 ? __ice_jp_object(p) : __ice_jp_array(p);
-    p.depth--;
-    return v;
-  }
+  if (c == 45 || (c >= 48 && c <= 57)) return __ice_jv_num(__ice_jp_number(p));
   if (c == 116) { __ice_jp_literal(p, "true"); return __ice_jv_bool(true); }
   if (c == 102) { __ice_jp_literal(p, "false"); return __ice_jv_bool(false); }
   if (c == 110) { __ice_jp_literal(p, "null"); return __ice_j_null(); }
-  if (c == 45 || (c >= 48 && c <= 57)) return __ice_jv_num(__ice_jp_number(p));
   __ice_jp_fail(p);
   return __ice_j_undef();
 }
-function __ice_jp_array(p: __ice_JP): __ice_J {
-  p.i++;
-  const base = p.top;
-  if (__ice_jp_ws(p) == 93) { p.i++; return __ice_jv_arr(new Array<__ice_J>()); }
-  while (true) {
-    p.push(changetype<usize>(__ice_jp_value(p)));
-    const c = __ice_jp_ws(p);
-    if (c < 0) __ice_jp_fail(p);
-    p.i++;
-    if (c == 93) break;
-    if (c != 44) { p.i--; __ice_jp_fail(p); }
+/** Opens a container at its first value (or key); c is 91 ([) or 123 ({). */
+function __ice_jp_open(p: __ice_JP, c: i32): void {
+  if (p.ftop == p.fcap) {
+    const cap = max(16, p.fcap << 1);
+    p.frames = p.frames == 0 ? heap.alloc(<usize>cap * 12) : heap.realloc(p.frames, <usize>cap * 12);
+    p.fcap = cap;
   }
+  const f = p.frames + <usize>p.ftop * 12;
+  store<i32>(f, p.top);
+  // Flags: 1 an object, 2 its pairs may go in as they are, 4 every key so far is one of p.names.
+  store<i32>(f, c == 123 ? 7 : 0, 4);
+  store<u32>(f, 0, 8);
+  p.ftop++;
+}
+/**
+ * Reads an object's key and its colon, and pushes the key. Checks whether the object's pairs may
+ * go in as they are (in order, new, not integer-like, at most __ICE_JO_SMALL): while every key
+ * is one of p.names (up to 32), a repeated key is a bit already set in the frame's set.
+ */
+function __ice_jp_key(p: __ice_JP): void {
+  if (__ice_jp_ws(p) != 34) __ice_jp_fail(p);
+  const key = __ice_jp_name(p);
+  const f = p.frames + <usize>(p.ftop - 1) * 12;
+  let flags = load<i32>(f, 4);
+  if ((flags & 2) != 0) {
+    const base = load<i32>(f);
+    const len = key.length;
+    if (p.interned < 0) flags &= ~4;
+    if (len > 0 && <u32>(load<u16>(changetype<usize>(key)) - 48) < 10) flags &= ~2;
+    else if (p.top - base >= __ICE_JO_SMALL << 1) flags &= ~2;
+    else if ((flags & 4) != 0) {
+      const bit: u32 = 1 << <u32>p.interned;
+      const seen = load<u32>(f, 8);
+      if ((seen & bit) != 0) flags &= ~2;
+      store<u32>(f, seen | bit, 8);
+    } else
+      for (let j = base; j < p.top; j += 2) {
+        const other = changetype<string>(p.item(j));
+        if (other.length == len && __ice_same_text(other, key)) { flags &= ~2; break; }
+      }
+    store<i32>(f, flags, 4);
+  }
+  if (__ice_jp_ws(p) != 58) __ice_jp_fail(p);
+  p.i++;
+  p.push(changetype<usize>(key));
+}
+/** The array of the values pushed since base. */
+function __ice_jp_array_of(p: __ice_JP, base: i32): __ice_J {
   const count = p.top - base;
   const out = new Array<__ice_J>(count);
   const to = out.dataStart;
@@ -221,35 +315,8 @@ function __ice_jp_array(p: __ice_JP): __ice_J {
   p.top = base;
   return __ice_jv_arr(out);
 }
-function __ice_jp_object(p: __ice_JP): __ice_J {
-  p.i++;
-  const base = p.top;
-  if (__ice_jp_ws(p) == 125) { p.i++; return __ice_j_newobj_cap(0); }
-  // In order, new and not integer-like: the pairs go in as they are.
-  let plain = true;
-  while (true) {
-    if (__ice_jp_ws(p) != 34) __ice_jp_fail(p);
-    const key = __ice_jp_name(p);
-    if (plain) {
-      const len = key.length;
-      if (len > 0 && <u32>(load<u16>(changetype<usize>(key)) - 48) < 10) plain = false;
-      else if (p.top - base >= __ICE_JO_SMALL << 1) plain = false;
-      else
-        for (let j = base; j < p.top; j += 2) {
-          const other = changetype<string>(p.item(j));
-          if (other.length == len && __ice_same_text(other, key)) { plain = false; break; }
-        }
-    }
-    if (__ice_jp_ws(p) != 58) __ice_jp_fail(p);
-    p.i++;
-    p.push(changetype<usize>(key));
-    p.push(changetype<usize>(__ice_jp_value(p)));
-    const c = __ice_jp_ws(p);
-    if (c < 0) __ice_jp_fail(p);
-    p.i++;
-    if (c == 125) break;
-    if (c != 44) { p.i--; __ice_jp_fail(p); }
-  }
+/** The object of the pairs pushed since base: copied as they are when plain, else put in order. */
+function __ice_jp_object_of(p: __ice_JP, base: i32, plain: bool): __ice_J {
   const count = (p.top - base) >> 1;
   const out = __ice_j_newobj_cap(count);
   const f = out.o;
@@ -265,10 +332,59 @@ function __ice_jp_object(p: __ice_JP): __ice_J {
   p.top = base;
   return out;
 }
+/**
+ * JSON.parse without recursion: the open arrays and objects are frames (p.frames), their values
+ * and keys wait on p's stack until the container ends. Nesting deeper than 5000 levels stops the
+ * run with a message (as before; the text is then most likely not data).
+ */
 export function __ice_j_parse(text: string): __ice_J {
   const p = new __ice_JP(text);
-  const v = __ice_jp_value(p);
-  if (__ice_jp_ws(p) >= 0) __ice_jp_fail(p);
+  let c = __ice_jp_ws(p);
+  let v: __ice_J;
+  while (true) {
+    // A value starting with c.
+    if (c == 91 || c == 123) {
+      if (p.ftop >= 5000) abort("JSON.parse: the text nests deeper than 5000 levels");
+      p.i++;
+      const d = __ice_jp_ws(p);
+      if (d == c + 2) {
+        // [] or {}
+        p.i++;
+        v = c == 91 ? __ice_jv_arr(new Array<__ice_J>()) : __ice_j_newobj_cap(0);
+      } else {
+        __ice_jp_open(p, c);
+        if (c == 123) __ice_jp_key(p);
+        c = __ice_jp_ws(p);
+        continue;
+      }
+    } else {
+      if (c < 0) __ice_jp_fail(p);
+      v = __ice_jp_scalar(p, c);
+    }
+    // v is complete: it goes into the innermost open container, closing those that end here.
+    while (true) {
+      if (p.ftop == 0) {
+        if (__ice_jp_ws(p) >= 0) __ice_jp_fail(p);
+        return v;
+      }
+      p.push(changetype<usize>(v));
+      const e = __ice_jp_ws(p);
+      if (e < 0) __ice_jp_fail(p);
+      p.i++;
+      const f = p.frames + <usize>(p.ftop - 1) * 12;
+      const flags = load<i32>(f, 4);
+      const object = (flags & 1) != 0;
+      if (e == 44) {
+        if (object) __ice_jp_key(p);
+        break;
+      }
+      if (e != (object ? 125 : 93)) { p.i--; __ice_jp_fail(p); }
+      const base = load<i32>(f);
+      v = object ? __ice_jp_object_of(p, base, (flags & 2) != 0) : __ice_jp_array_of(p, base);
+      p.ftop--;
+    }
+    c = __ice_jp_ws(p);
+  }
   return v;
 }
 
@@ -288,12 +404,15 @@ export function __ice_js_quote(w: __ice_Tw, s: string): void {
   const n = s.length;
   const sp = changetype<usize>(s);
   let start = 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
+    while (i + 4 <= n && __ice_plain4(load<u64>(sp + (<usize>i << 1)))) i += 4;
+    if (i >= n) break;
     const c = <i32>load<u16>(sp + (<usize>i << 1));
-    if (c >= 32 && c != 34 && c != 92 && (c < 0xd800 || c > 0xdfff)) continue;
+    if (c >= 32 && c != 34 && c != 92 && (c < 0xd800 || c > 0xdfff)) { i++; continue; }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = <i32>load<u16>(sp + (<usize>(i + 1) << 1));
-      if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
+      if (d >= 0xdc00 && d <= 0xdfff) { i += 2; continue; }
     }
     w.range(s, start, i);
     start = i + 1;
@@ -306,6 +425,7 @@ export function __ice_js_quote(w: __ice_Tw, s: string): void {
     else if (c == 13) w.unit(114);
     else if (c == 9) w.unit(116);
     else __ice_js_u(w, c);
+    i++;
   }
   w.range(s, start, n);
   w.unit(34);
@@ -316,20 +436,25 @@ function __ice_js_break(w: __ice_Tw, gap: string, indent: string): void {
   w.unit(10);
   w.str(indent);
 }
-function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, stack: Array<usize>): void {
-  switch (v.k) {
+/**
+ * Appends the text of v (not undefined). An array or object being printed has 16 added to its
+ * kind until it is done: meeting it again inside itself is the cycle JavaScript reports (a
+ * cycle through an array wrapped more than once is met again at its second wrapper, before
+ * anything else could be printed differently).
+ */
+function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string): void {
+  const k = v.k;
+  switch (k) {
     case 1: w.str("null"); return;
     case 2: w.str(v.b ? "true" : "false"); return;
     case 3: if (isFinite(v.n)) w.num(v.n); else w.str("null"); return;
     case 4: __ice_js_quote(w, v.s); return;
     default: break;
   }
-  const id = __ice_j_id(v);
-  for (let i = 0; i < stack.length; i++)
-    if (stack[i] == id) __ice_j_throw("TypeError", "Converting circular structure to JSON");
-  stack.push(id);
+  if (k >= 16) __ice_j_throw("TypeError", "Converting circular structure to JSON");
+  v.k = k | 16;
   const inner = gap.length > 0 ? indent + gap : indent;
-  if (v.k == 5) {
+  if (k == 5) {
     const a = v.a!;
     w.unit(91);
     if (a.length > 0) {
@@ -337,7 +462,7 @@ function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, st
         if (i > 0) w.unit(44);
         __ice_js_break(w, gap, inner);
         const e = unchecked(a[i]);
-        if (e.k == 0) w.str("null"); else __ice_js_value(w, e, gap, inner, stack);
+        if (e.k == 0) w.str("null"); else __ice_js_value(w, e, gap, inner);
       }
       __ice_js_break(w, gap, indent);
     }
@@ -356,26 +481,39 @@ function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string, st
       __ice_js_quote(w, key);
       w.unit(58);
       if (gap.length > 0) w.unit(32);
-      __ice_js_value(w, e, gap, inner, stack);
+      __ice_js_value(w, e, gap, inner);
     }
     if (!first) __ice_js_break(w, gap, indent);
     w.unit(125);
   }
-  stack.pop();
+  v.k = k;
 }
 /** Parts of the writers of typed values (print/jsonWrite.ts). */
-export function __ice_jw_num(w: __ice_Tw, x: f64): void { if (isFinite(x)) w.num(x); else w.str("null"); }
+export function __ice_jw_num(w: __ice_Tw, x: f64): void {
+  if (x >= 0 && x < 2147483648.0 && x == <f64>(<i32>x)) {
+    // A non-negative integer (-0 prints as 0): its digits, counted without a loop.
+    const v = <i32>x;
+    const n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5
+      : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+    let p = w.room(n) + (<usize>n << 1);
+    let t = v;
+    do { p -= 2; store<u16>(p, <u16>(48 + t % 10)); t = t / 10; } while (t != 0);
+    w.len += n;
+    return;
+  }
+  if (isFinite(x)) w.num(x); else w.str("null");
+}
 export function __ice_jw_break(w: __ice_Tw, gap: string, indent: string): void { __ice_js_break(w, gap, indent); }
 /** A JSON value inside a typed one: its cycles are its own (a JSON value never holds a typed one). */
 export function __ice_jw_json(w: __ice_Tw, v: __ice_J, gap: string, indent: string): void {
-  __ice_js_value(w, v, gap, indent, new Array<usize>());
+  __ice_js_value(w, v, gap, indent);
 }
 export function __ice_jw_at<T>(a: Array<T>, i: i32): T { return unchecked(a[i]); }
 /** JSON.stringify(v, null, gap); undefined has no text (JavaScript returns undefined). */
 export function __ice_j_stringify(v: __ice_J, gap: string): string {
   if (v.k == 0) abort("JSON.stringify(undefined) gives undefined, which a string cannot hold; check the value first");
   const w = new __ice_Tw(256);
-  __ice_js_value(w, v, gap, "", new Array<usize>());
+  __ice_js_value(w, v, gap, "");
   return __ice_tw_take(w);
 }
 /**

@@ -34,7 +34,32 @@ const BIG = [0, 1, 8, 9, 10, 17, 33, 70].flatMap((n) => [
   { s: objectText(n, true, true) },
 ]);
 
+/** Records whose keys repeat, in changing orders, with prefixes, escapes and more than 32 names. */
+const NAME_TEXTS = [
+  '[{"a": 1, "ab": 2, "abc": 3}, {"abc": 4, "ab": 5, "a": 6}, {"a": 7, "\\u0061": 8, "a\\u0062": 9}]',
+  '[{"id": 1, "name": "x"}, {"id": 2, "name": "y", "extra": true}, {"name": "z", "id": 3}, {"id": 4}]',
+  `[${Array.from({ length: 40 }, (_, i) => `{"key${i}": ${i}, "key${39 - i}": "v", "日本${i % 3}": null}`).join(", ")}]`,
+  '[{"": 1, " ": 2, "\\"": 3}, {"\\"": 4, "": 5}]',
+  '[{"x": 1}, {"x" : 2}, {"x"\n:\t3}, {"xy": 4, "x": 5}]',
+  '[{"a": true, "b": false, "c": null}, {"a": truex}]',
+  '[{"a": fals}]',
+  "[nul]",
+  "[1, 12, 123456789012345, 1234567890123456, -0, -12.5e3, 9007199254740993]",
+];
+
 export const JSON_SPEED: readonly OracleCase[] = [
+  fast(
+    "parse-repeated-names",
+    `
+      const v = JSON.parse(inputs.s);
+      let keys = 0;
+      for (const r of v) if (typeof r === "object" && r !== null) keys += JSON.stringify(r).length;
+      return { out: JSON.stringify(v), keys, first: JSON.stringify(v[0]) };
+    `,
+    { s: "string" },
+    { out: "string", keys: "integer", first: "string" },
+    NAME_TEXTS.map((s) => ({ s })),
+  ),
   fast(
     "big-objects-read-delete-readd",
     `
@@ -166,5 +191,37 @@ export const JSON_SPEED: readonly OracleCase[] = [
       { s: '{"length": "2"}' },
       { s: "null" },
     ],
+  ),
+  fast(
+    "deep-nesting-at-the-limit",
+    `
+      const depth = inputs.depth;
+      const text = '[{"a":'.repeat(depth) + "[]" + "}]".repeat(depth);
+      const v = JSON.parse(text);
+      let d = 0;
+      let x = v;
+      while (Array.isArray(x) && x.length > 0) { x = x[0].a; d++; }
+      return { d, same: JSON.stringify(v) === text, n: JSON.stringify(v, null, depth > 100 ? 0 : 1).length };
+    `,
+    { depth: "integer" },
+    { d: "integer", same: "boolean", n: "integer" },
+    [{ depth: 1 }, { depth: 1249 }, { depth: 2500 }],
+  ),
+  fast(
+    "shared-and-cyclic-values",
+    `
+      const o: any = { a: 1 };
+      const list: any[] = [o, o, { x: o, y: [o] }];
+      const ok = JSON.stringify({ list, again: list });
+      const k = inputs.k;
+      if (k === 1) o.self = o;
+      if (k === 2) list.push(list);
+      if (k === 3) { const b: any = { list }; list.push(b); }
+      if (k === 4) o.inner = { deeper: [1, { back: o }] };
+      return { ok, out: JSON.stringify([o, list]) };
+    `,
+    { k: "integer" },
+    { ok: "string", out: "string" },
+    [{ k: 0 }, { k: 1 }, { k: 2 }, { k: 3 }, { k: 4 }],
   ),
 ];

@@ -54,7 +54,7 @@ const INPUTS_PER_PROGRAM = 4;
 
 export function toCase(name: string, program: Program, inputs: readonly unknown[]): OracleCase {
   const output = Object.fromEntries(program.ret.map(([field, e]) => [field, schemaOf(e.ty)]));
-  return { name, body: printProgram(program), input: INPUT_SCHEMA, output, inputs };
+  return { name, body: printProgram(program), input: INPUT_SCHEMA, output, inputs, capabilities: ["math", "json"] };
 }
 
 /** What must stay true of a shrunk variant: the same verdict, failing the same way in the sandbox. */

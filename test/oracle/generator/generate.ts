@@ -3,7 +3,7 @@
  * (`/ % **` with negative and fractional operands, Math.*), comparisons, string building
  * (templates, `+` of numbers, String(x), toFixed), arrays of numbers and strings (loops, push,
  * index, length, slice, join, sort with a comparator, map/filter/reduce; spread, Set, Map keys,
- * flatMap, toSorted), if/else with shadowing
+ * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back), if/else with shadowing
  * block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
@@ -372,6 +372,26 @@ export class Generator {
           ],
           [1 * deep, () => expr("str", ["(", " ? ", " : ", ")"], [sub("bool"), sub("str"), sub("str")])],
           [1 * deep, () => this.index("strs", ctx, budget, avoid, '""')],
+          // JSON text of arrays (NaN, Infinity, -0), of typed records, and back through JSON.parse
+          [1 * deep, () => expr("str", ["JSON.stringify(", ")"], [sub(this.r.pick<Ty>(["nums", "strs"]))])],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                ["JSON.stringify(", `.map((z, zi) => ({ z, at: zi, t: String(z) }))${this.r.pick(["", ", null, 2"])})`],
+                [sub(this.r.pick<Ty>(["nums", "strs"]))],
+              ),
+          ],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                ["JSON.stringify(JSON.parse(JSON.stringify(", ")))"],
+                [sub(this.r.pick<Ty>(["nums", "strs"]))],
+              ),
+          ],
         ]);
       case "bool":
         return this.r.weighted<Expr>([
