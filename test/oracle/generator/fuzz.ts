@@ -24,6 +24,7 @@ export interface Finding {
   readonly input: OracleCase["input"];
   readonly output: OracleCase["output"];
   readonly inputs: readonly unknown[];
+  readonly capabilities?: readonly string[];
   readonly verdict: Verdict;
   readonly detail: string;
   readonly seed: number;
@@ -125,6 +126,7 @@ function finding(name: string, program: Program, result: CaseResult, seed: numbe
     input: c.input,
     output: c.output,
     inputs: c.inputs,
+    ...(c.capabilities && { capabilities: c.capabilities }),
     verdict: result.verdict,
     detail: (formatCase(result) ?? "").split("\n").slice(1, 4).join("\n"),
     seed,
