@@ -13,6 +13,7 @@ interface ObjectConstructor {
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;
   assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;
   fromEntries<T>(entries: readonly (readonly [string | number, T])[]): { [k: string]: T };
+  fromEntries<K extends string | number, T>(entries: Map<K, T>): { [k: string]: T };
   is<T>(value1: T, value2: T): boolean;
   hasOwn(o: {}, key: string | number): boolean;
 }

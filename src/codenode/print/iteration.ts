@@ -7,7 +7,7 @@
  * itself is never a value: it is used where it is written, so its laziness cannot be observed.
  */
 import { ts } from "ts-morph";
-import { asType, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { asType, NUMBER, optional, sameType, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
@@ -20,6 +20,8 @@ export interface Sequence {
   readonly element: ValueType;
   /** The `for (...)` header over collection variable `c` with position `p`, and the element's parts (one, or a tuple's). */
   loop(c: string, p: string): { readonly head: string; readonly parts: readonly string[] };
+  /** A new array of the elements in one library call (Map and Set keys or values), when there is one. */
+  readonly copy?: (c: string) => string;
 }
 
 type Iter = "values" | "keys" | "entries";
@@ -85,6 +87,7 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
       return {
         collection,
         element,
+        ...(entries ? {} : { copy: (c: string) => `${c}.${iter === "keys" ? "keys" : "values"}()` }),
         loop: (c, p) => ({
           head: `for (let ${p}: i32 = ${c}.begin(); ${p} >= 0; ${p} = ${c}.next(${p} + 1))`,
           parts: entries ? [`${c}.ks[${p}]`, `${c}.vs[${p}]`] : [`${c}.${iter === "keys" ? "ks" : "vs"}[${p}]`],
@@ -96,6 +99,7 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
       return {
         collection,
         element,
+        ...(iter === "entries" ? {} : { copy: (c: string) => `${c}.values()` }),
         loop: (c, p) => {
           const k = `${c}.ks[${p}]`;
           return {
@@ -138,6 +142,7 @@ export function collect(ctx: PrintContext, node: ts.Expression, element: ValueTy
   if (ctx.checker.isArrayType(type) && !ts.isCallExpression(stripParensOf(node)))
     return `${printTo(ctx, node, { kind: "array", element })}.slice(0)`;
   const sequence = sequenceOf(ctx, node);
+  if (sequence.copy && sameType(sequence.element, element)) return sequence.copy(sequence.collection.text);
   const name = ctx.fresh("s");
   const c = "c";
   const { head, parts } = sequence.loop(c, "p");
@@ -208,13 +213,20 @@ export function arrayOf(ctx: PrintContext, node: ts.CallExpression): Printed {
 export function collectionFrom(ctx: PrintContext, node: ts.NewExpression, type: ValueType): Printed | undefined {
   const [source] = node.arguments ?? [];
   if (!source || (node.arguments?.length ?? 0) !== 1) return undefined;
+  // An array of the very elements is only read (no user code runs meanwhile): no copy.
+  const given = ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(source)) ? ctx.typeOf(source) : undefined;
+  const array = (element: ValueType) => given?.kind === "array" && sameType(given.element, element);
   if (type.kind === "set") {
-    const values = collect(ctx, source, type.element);
+    const values = array(type.element)
+      ? printTo(ctx, source, { kind: "array", element: type.element })
+      : collect(ctx, source, type.element);
     return { text: `__ice_set_of<${asType(type.element)}>(${values})`, type };
   }
   if (type.kind === "map") {
     const entry = ctx.classes.tuple([type.key, type.value]);
-    const entries = collect(ctx, source, entry);
+    const entries = array(entry)
+      ? printTo(ctx, source, { kind: "array", element: entry })
+      : collect(ctx, source, entry);
     return { text: `__ice_map_of<${asType(type.key)}, ${asType(type.value)}, ${asType(entry)}>(${entries})`, type };
   }
   return undefined;

@@ -340,6 +340,17 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
       const type = result();
       if (type.kind !== "dict") return ctx.refuse(node, "Object.fromEntries here", "give the entries a type");
       const entries = printExpr(ctx, args[0]!);
+      if (entries.type.kind === "map") {
+        const key = entries.type.key.kind;
+        if (key !== "string" && key !== "number")
+          return ctx.refuse(args[0]!, "keys of this type", "use string or number keys");
+        if (!sameType(entries.type.value, type.value))
+          return ctx.refuse(args[0]!, "entries whose values have another type", "give the values one type");
+        return {
+          text: `__ice_dict_from_map${key === "number" ? "_num" : ""}<${asType(type.value)}>(${entries.text})`,
+          type,
+        };
+      }
       const tuple = entries.type.kind === "array" ? entries.type.element : undefined;
       if (tuple?.kind !== "tuple" || tuple.elements.length !== 2)
         return ctx.refuse(args[0]!, "these entries", "pass an array of [key, value] pairs");

@@ -210,6 +210,20 @@ export function __ice_dict_from_entries<V, E>(entries: Array<E>): __ice_Dict<V> 
   for (let i = 0; i < entries.length; i++) { const e = entries[i]; out.put(e._0, e._1); }
   return out;
 }
+/** Object.fromEntries of a Map with string keys: its entries in insertion order. */
+export function __ice_dict_from_map<V>(m: __ice_Map<string, V>): __ice_Dict<V> {
+  const out = new __ice_Dict<V>();
+  const dead = m.dead;
+  for (let p = 0; p < m.ks.length; p++) if (dead === null || !unchecked(dead[p])) out.put(unchecked(m.ks[p]), unchecked(m.vs[p]));
+  return out;
+}
+/** Object.fromEntries of a Map with number keys (String(k): -0 is "0", NaN "NaN"). */
+export function __ice_dict_from_map_num<V>(m: __ice_Map<f64, V>): __ice_Dict<V> {
+  const out = new __ice_Dict<V>();
+  const dead = m.dead;
+  for (let p = 0; p < m.ks.length; p++) if (dead === null || !unchecked(dead[p])) out.put(__ice_num_str(unchecked(m.ks[p])), unchecked(m.vs[p]));
+  return out;
+}
 /** Object.fromEntries over [number, V] pairs. */
 export function __ice_dict_from_entries_num<V, E>(entries: Array<E>): __ice_Dict<V> {
   const out = new __ice_Dict<V>();

@@ -332,4 +332,65 @@ export const MAP_SPEED: readonly OracleCase[] = [
       { text: "👍a👍b👍👍", seps: ["👍", "\ud83d", "\udc4d", "a👍"] },
     ],
   },
+  {
+    name: "map-speed/object-from-entries-of-a-map",
+    body: `
+      const m = new Map<string, number>();
+      for (const w of inputs.words) m.set(w, (m.get(w) ?? 0) + 1);
+      m.delete("gone");
+      const o = Object.fromEntries(m);
+      const byNum = new Map<number, string[]>();
+      for (const x of inputs.xs) { const g = byNum.get(x); if (g) g.push(String(x)); else byNum.set(x, [String(x)]); }
+      const p = Object.fromEntries(byNum);
+      return { keys: Object.keys(o), values: Object.values(o), numKeys: Object.keys(p), sizes: Object.values(p).map((g) => g.length) };
+    `,
+    input: { words: "string[]", xs: "number[]" },
+    output: { keys: "string[]", values: "integer[]", numKeys: "string[]", sizes: "integer[]" },
+    inputs: [
+      { words: [], xs: [] },
+      {
+        words: ["b", "10", "a", "gone", "2", "b", "__proto__", "constructor", "01", "-1"],
+        xs: [3, -0, 0, 1e21, 0.1, 3, -5, 2],
+      },
+      { words: CHURN.slice(0, 300), xs: Array.from({ length: 100 }, (_, i) => (i % 13) - 6.5) },
+    ],
+  },
+  {
+    name: "map-speed/collections-from-and-to-arrays",
+    body: `
+      const xs = inputs.words.slice();
+      const s = new Set(xs);
+      xs.push("later");
+      const pairs: [string, number][] = xs.map((w, i) => [w, i]);
+      const m = new Map(pairs);
+      pairs.push(["pushed", 1]);
+      const keys = [...m.keys()];
+      keys.push("extra");
+      const vals = Array.from(m.values());
+      vals.reverse();
+      const fromSet = [...s];
+      fromSet.sort();
+      const union = new Set([...s, ...m.keys()]);
+      const both = [...s].filter((w) => m.has(w));
+      m.delete(inputs.words[0] ?? "");
+      return {
+        s: [...s], m: [...m.keys()], keys, vals, fromSet, union: [...union], both, sizes: [s.size, m.size, union.size],
+        entries: [...m.entries()].map(([k, v]) => k + v), setEntries: [...s.entries()].map(([a, b]) => a + b),
+      };
+    `,
+    input: { words: "string[]" },
+    output: {
+      s: "string[]",
+      m: "string[]",
+      keys: "string[]",
+      vals: "integer[]",
+      fromSet: "string[]",
+      union: "string[]",
+      both: "string[]",
+      sizes: "integer[]",
+      entries: "string[]",
+      setEntries: "string[]",
+    },
+    inputs: [{ words: [] }, { words: ["b", "a", "b", "c", "a"] }, { words: CHURN.slice(0, 200) }],
+  },
 ];
