@@ -6,7 +6,7 @@
  * again, building paths for its message, when the answer is no. Building a path for every
  * element and field of a valid value was most of a small workflow's validation cost.
  */
-import { ownValue } from "./records.js";
+import { isPrototypeKey, ownValue } from "./records.js";
 import type { SchemaType } from "./schema.js";
 
 type Check = (value: unknown) => boolean;
@@ -54,6 +54,7 @@ function makeCheck(type: SchemaType): Check {
     case "object": {
       const fields = type.fields.map((f) => ({
         name: f.name,
+        prototypeKey: isPrototypeKey(f.name),
         optional: f.optional,
         // null is a value of an `any` field (JSON data), and absent for the others.
         nullIsValue: f.type.kind === "any",
@@ -61,8 +62,9 @@ function makeCheck(type: SchemaType): Check {
       }));
       return (v) => {
         if (!isRecord(v)) return false;
-        for (const field of fields) {
-          const value = ownValue(v, field.name);
+        for (let i = 0; i < fields.length; i++) {
+          const field = fields[i]!;
+          const value = field.prototypeKey ? ownValue(v, field.name) : v[field.name];
           if (value === undefined || (value === null && !field.nullIsValue)) {
             if (field.optional) continue;
             return false;

@@ -17,6 +17,16 @@ export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key
   return key in Object.prototype ? undefined : record[key];
 }
 
+/**
+ * True when `key` names a member of `Object.prototype` now, so that reading it must go through
+ * `ownValue`. Readers built once per schema (the sandbox's encoders, conforms.ts) ask this when
+ * they are built and read other keys directly: a member added to `Object.prototype` later
+ * (pollution, which means the host is already compromised) is not guarded against there.
+ */
+export function isPrototypeKey(key: string): boolean {
+  return key in Object.prototype;
+}
+
 /** Sets `record[key] = value` as an own, enumerable data property (also for `__proto__`). */
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });

@@ -25,6 +25,15 @@ export class __ice_ReVM {
   work: StaticArray<i32>;
   best: StaticArray<i32>;
   stack: Array<i32> = new Array<i32>();
+  /**
+   * The characters a match can start with, one bit per UTF-16 code unit, or null when any
+   * position may start one (the program can reach an assertion or the match before reading, or
+   * the set is so large that looking it up costs more than it saves). An unanchored search skips
+   * positions whose character is not in it instead of starting threads there.
+   */
+  first: StaticArray<u32> | null = null;
+  /** The set has a character beyond U+FFFF (unicode mode): every lead surrogate is a candidate. */
+  firstAstral: bool = false;
   constructor(public prog: StaticArray<i32>, groups: i32) {
     const n = prog.length;
     const slots = 2 * (groups + 1);
@@ -37,6 +46,65 @@ export class __ice_ReVM {
     this.marks = new StaticArray<i32>(n);
     this.work = new StaticArray<i32>(slots);
     this.best = new StaticArray<i32>(slots);
+    this.firstSet();
+  }
+  /** Fills first and firstAstral from the instructions reachable from pc 0 without reading. */
+  firstSet(): void {
+    const prog = this.prog;
+    const seen = new StaticArray<bool>(this.n);
+    const todo = new Array<i32>();
+    const ranges = new Array<i32>();
+    let size: i32 = 0;
+    todo.push(0);
+    while (todo.length > 0) {
+      const pc = todo.pop();
+      if (unchecked(seen[pc])) continue;
+      unchecked(seen[pc] = true);
+      const op = unchecked(prog[pc]);
+      if (op == ${OP.jmp}) todo.push(unchecked(prog[pc + 1]));
+      else if (op == ${OP.split}) { todo.push(unchecked(prog[pc + 1])); todo.push(unchecked(prog[pc + 2])); }
+      else if (op == ${OP.save}) todo.push(pc + 2);
+      else if (op == ${OP.reset}) todo.push(pc + 3);
+      else if (op == ${OP.char}) { const c = unchecked(prog[pc + 1]); ranges.push(c); ranges.push(c); size += 1; }
+      else if (op == ${OP.set}) {
+        const k = unchecked(prog[pc + 1]);
+        for (let r = 0; r < k; r++) {
+          const lo = unchecked(prog[pc + 2 + 2 * r]);
+          const hi = unchecked(prog[pc + 3 + 2 * r]);
+          ranges.push(lo); ranges.push(hi);
+          size += hi - lo + 1;
+        }
+      } else return; // match or assertion: a match may start anywhere
+    }
+    if (size > 0x4000) return;
+    const bits = new StaticArray<u32>(2048);
+    for (let r = 0; r < ranges.length; r += 2) {
+      const lo = unchecked(ranges[r]);
+      const hi = min(unchecked(ranges[r + 1]), 0xffff);
+      if (unchecked(ranges[r + 1]) > 0xffff) this.firstAstral = true;
+      for (let c = lo; c <= hi; c++) unchecked(bits[c >>> 5] |= (<u32>1) << <u32>(c & 31));
+    }
+    this.first = bits;
+  }
+  /** The first position from pos on (stepping as the search does) whose character may start a match. */
+  skip(s: string, pos: i32, unicode: bool): i32 {
+    const bits = this.first!;
+    const astral = this.firstAstral;
+    const len = s.length;
+    while (pos < len) {
+      const c = <i32>s.charCodeAt(pos);
+      if ((unchecked(bits[c >>> 5]) & ((<u32>1) << <u32>(c & 31))) != 0) return pos;
+      if (unicode && c >= 0xd800 && c <= 0xdbff && pos + 1 < len) {
+        const d = <i32>s.charCodeAt(pos + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          if (astral) return pos;
+          pos += 2;
+          continue;
+        }
+      }
+      pos++;
+    }
+    return pos;
   }
   /** Adds the thread at pc (and everything it reaches without reading) to the next list, in priority order. */
   add(pc0: i32, pos: i32, s: string): void {
@@ -89,8 +157,9 @@ export class __ice_ReVM {
     this.gen++;
     this.ncount = 0;
     for (let k = 0; k < slots; k++) unchecked(this.work[k] = -1);
-    this.add(0, start, s);
     let pos = start;
+    if (!sticky && this.first != null) pos = this.skip(s, pos, unicode);
+    this.add(0, pos, s);
     while (true) {
       const tp = this.cpcs; this.cpcs = this.npcs; this.npcs = tp;
       const tc = this.ccaps; this.ccaps = this.ncaps; this.ncaps = tc;
@@ -136,6 +205,8 @@ export class __ice_ReVM {
       if (pos >= len) break;
       pos += w;
       if (!matched && !sticky) {
+        // No thread alive: no match can start before the next position the first set allows.
+        if (this.ncount == 0 && this.first != null) pos = this.skip(s, pos, unicode);
         for (let k = 0; k < slots; k++) unchecked(this.work[k] = -1);
         this.add(0, pos, s);
       }

@@ -26,6 +26,7 @@ import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
 import { REGEX } from "./regex.js";
+import { REGEX_SKIP } from "./regexSkip.js";
 import { STATISTICS } from "./statistics.js";
 import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
@@ -48,6 +49,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...ITERATION,
   ...LIBRARY,
   ...REGEX,
+  ...REGEX_SKIP,
   ...FUNCTIONS,
   ...CLOSURES,
   ...CLASSES,
