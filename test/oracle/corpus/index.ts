@@ -26,6 +26,7 @@ import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
 import { REGEX } from "./regex.js";
+import { FIXED_INTEGERS } from "./fixedIntegers.js";
 import { REGEX_SKIP } from "./regexSkip.js";
 import { STATISTICS } from "./statistics.js";
 import { STRINGS } from "./strings.js";
@@ -50,6 +51,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...LIBRARY,
   ...REGEX,
   ...REGEX_SKIP,
+  ...FIXED_INTEGERS,
   ...FUNCTIONS,
   ...CLOSURES,
   ...CLASSES,
