@@ -24,7 +24,12 @@ export class __ice_ReVM {
   gen: i32 = 0;
   work: StaticArray<i32>;
   best: StaticArray<i32>;
-  stack: Array<i32> = new Array<i32>();
+  /**
+   * add's work stack: pc entries (pc, 0) and capture restores (-1 - slot, value). Every
+   * instruction is expanded at most once per add, so its size is bounded by what all of them
+   * push together (__ice_re_stack_bound), plus the first entry. Writes are bounds-checked all the same.
+   */
+  stack: StaticArray<i32>;
   /**
    * The characters a match can start with, one bit per UTF-16 code unit, or null when any
    * position may start one (the program can reach an assertion or the match before reading, or
@@ -46,6 +51,7 @@ export class __ice_ReVM {
     this.marks = new StaticArray<i32>(n);
     this.work = new StaticArray<i32>(slots);
     this.best = new StaticArray<i32>(slots);
+    this.stack = new StaticArray<i32>(__ice_re_stack_bound(prog));
     this.firstSet();
   }
   /** Fills first and firstAstral from the instructions reachable from pc 0 without reading. */
@@ -112,34 +118,34 @@ export class __ice_ReVM {
     const stack = this.stack;
     const work = this.work;
     const gen = this.gen;
-    stack.length = 0;
-    stack.push(pc0); stack.push(0);
-    while (stack.length > 0) {
-      const value = stack.pop();
-      const tag = stack.pop();
+    let top = 0;
+    stack[top++] = pc0; stack[top++] = 0;
+    while (top > 0) {
+      const value = unchecked(stack[--top]);
+      const tag = unchecked(stack[--top]);
       if (tag < 0) { unchecked(work[-1 - tag] = value); continue; }
       const pc = tag;
       if (unchecked(this.marks[pc]) == gen) continue;
       unchecked(this.marks[pc] = gen);
       const op = unchecked(prog[pc]);
-      if (op == ${OP.jmp}) { stack.push(unchecked(prog[pc + 1])); stack.push(0); }
+      if (op == ${OP.jmp}) { stack[top++] = prog[pc + 1]; stack[top++] = 0; }
       else if (op == ${OP.split}) {
-        stack.push(unchecked(prog[pc + 2])); stack.push(0);
-        stack.push(unchecked(prog[pc + 1])); stack.push(0);
+        stack[top++] = prog[pc + 2]; stack[top++] = 0;
+        stack[top++] = prog[pc + 1]; stack[top++] = 0;
       } else if (op == ${OP.save}) {
         const k = unchecked(prog[pc + 1]);
-        stack.push(-1 - k); stack.push(unchecked(work[k]));
+        stack[top++] = -1 - k; stack[top++] = work[k];
         unchecked(work[k] = pos);
-        stack.push(pc + 2); stack.push(0);
+        stack[top++] = pc + 2; stack[top++] = 0;
       } else if (op == ${OP.reset}) {
         const hi = unchecked(prog[pc + 2]);
         for (let k = unchecked(prog[pc + 1]); k < hi; k++) {
-          stack.push(-1 - k); stack.push(unchecked(work[k]));
+          stack[top++] = -1 - k; stack[top++] = work[k];
           unchecked(work[k] = -1);
         }
-        stack.push(pc + 3); stack.push(0);
+        stack[top++] = pc + 3; stack[top++] = 0;
       } else if (op == ${OP.assert}) {
-        if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { stack.push(pc + 2); stack.push(0); }
+        if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { stack[top++] = pc + 2; stack[top++] = 0; }
       } else {
         const at = this.ncount++;
         unchecked(this.npcs[at] = pc);
@@ -216,6 +222,23 @@ export class __ice_ReVM {
     for (let k = 0; k < slots; k++) unchecked(out[k] = this.best[k]);
     return out;
   }
+}
+/** Entries add can push at most: 2 for the first, then what each instruction pushes when expanded. */
+function __ice_re_stack_bound(prog: StaticArray<i32>): i32 {
+  let bound = 2;
+  let pc = 0;
+  while (pc < prog.length) {
+    const op = unchecked(prog[pc]);
+    if (op == ${OP.match}) pc += 1;
+    else if (op == ${OP.char}) pc += 2;
+    else if (op == ${OP.set}) pc += 2 + 2 * unchecked(prog[pc + 1]);
+    else if (op == ${OP.jmp}) { bound += 2; pc += 2; }
+    else if (op == ${OP.split}) { bound += 4; pc += 3; }
+    else if (op == ${OP.save}) { bound += 4; pc += 2; }
+    else if (op == ${OP.reset}) { bound += 2 * (unchecked(prog[pc + 2]) - unchecked(prog[pc + 1])) + 2; pc += 3; }
+    else { bound += 2; pc += 2; } // assert
+  }
+  return bound;
 }
 function __ice_re_lt(c: i32): bool { return c == 10 || c == 13 || c == 0x2028 || c == 0x2029; }
 function __ice_re_word(c: i32, iu: bool): bool {
