@@ -78,8 +78,7 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       if (!m) return Number.NaN;
       const at = ptr >>> 0;
       const n = length >>> 0;
-      if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("str_to_num: out of bounds");
-      const text = new TextDecoder("utf-16le").decode(new Uint8Array(m.buffer, at, 2 * n));
+      const text = readUtf16(m, at, n);
       if (mode === STR_MODE.parseFloat) return Number.parseFloat(text);
       if (mode === STR_MODE.parseInt) return Number.parseInt(text, Number.isNaN(radix) ? undefined : radix);
       return Number(text);
@@ -117,8 +116,13 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
 function readUtf16(m: WebAssembly.Memory, ptr: number, length: number): string {
   const at = ptr >>> 0;
   const n = length >>> 0;
-  if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("str_op: out of bounds");
+  if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("text out of bounds");
   const units = new Uint16Array(m.buffer, at, n);
+  if (n <= 16) {
+    let short = "";
+    for (let i = 0; i < n; i++) short += String.fromCharCode(units[i]!);
+    return short;
+  }
   let text = "";
   for (let i = 0; i < n; i += 4096) text += String.fromCharCode(...units.subarray(i, i + 4096));
   return text;

@@ -159,13 +159,20 @@ export function __ice_reduce1<T, E>(a: Array<T>, f: (e: E, acc: T, x: T, i: f64,
 }
 /** Compares strings by UTF-16 code units, as JavaScript's < does. */
 export function __ice_strcmp(a: string, b: string): i32 {
-  const n = min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
+  const la = a.length;
+  const lb = b.length;
+  const n = min(la, lb);
+  const pa = changetype<usize>(a);
+  const pb = changetype<usize>(b);
+  let i = 0;
+  // Four code units at a time while they are equal, then one at a time.
+  while (i + 4 <= n && load<u64>(pa + (<usize>i << 1)) == load<u64>(pb + (<usize>i << 1))) i += 4;
+  for (; i < n; i++) {
+    const x = load<u16>(pa + (<usize>i << 1));
+    const y = load<u16>(pb + (<usize>i << 1));
     if (x != y) return x < y ? -1 : 1;
   }
-  return a.length == b.length ? 0 : a.length < b.length ? -1 : 1;
+  return la == lb ? 0 : la < lb ? -1 : 1;
 }
 /** A stable merge sort (what V8's TimSort gives for any consistent comparator). */
 export function __ice_sort<T, E>(a: Array<T>, f: (e: E, x: T, y: T) => f64, e: E): Array<T> {
