@@ -45,8 +45,18 @@ export function printTo(ctx: PrintContext, node: ts.Expression, target: ValueTyp
   return coerce(ctx, printExpr(ctx, node, target), target, node);
 }
 
-/** A condition: JavaScript truthiness as a bool. */
+/**
+ * A condition: JavaScript truthiness as a bool. The truthiness of `a && b` is that of a, then of b
+ * (`a || b` likewise), with the same evaluation and short-circuit, so a condition is printed
+ * operand by operand: `if (found && found.ok)` needs no common type for an object and a boolean.
+ */
 export function printCondition(ctx: PrintContext, node: ts.Expression): string {
+  const inner = stripParens(node);
+  if (ts.isBinaryExpression(inner)) {
+    const op = inner.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken)
+      return `(${printCondition(ctx, inner.left)} ${op === ts.SyntaxKind.BarBarToken ? "||" : "&&"} ${printCondition(ctx, inner.right)})`;
+  }
   const printed = printExpr(ctx, node);
   return truthy(printed);
 }

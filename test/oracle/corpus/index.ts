@@ -26,6 +26,7 @@ import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
 import { REGEX } from "./regex.js";
+import { CONDITIONS } from "./conditions.js";
 import { PARSE_AND_COMPARE } from "./parseAndCompare.js";
 import { FIXED_INTEGERS } from "./fixedIntegers.js";
 import { REGEX_SKIP } from "./regexSkip.js";
@@ -54,6 +55,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...REGEX_SKIP,
   ...FIXED_INTEGERS,
   ...PARSE_AND_COMPARE,
+  ...CONDITIONS,
   ...FUNCTIONS,
   ...CLOSURES,
   ...CLASSES,
