@@ -249,11 +249,13 @@ export function mayBeMissing(ctx: PrintContext, symbol: ts.Symbol): boolean {
       }
       return !!owner.initializer && indexesArray(ctx, owner.initializer);
     }
+    // A pattern inside another pattern or in a parameter ({ tags: [first] }): what it destructures.
+    return indexesArray(ctx, pattern);
   }
   return false;
 }
 
-function indexesArray(ctx: PrintContext, node: ts.Expression): boolean {
+function indexesArray(ctx: PrintContext, node: ts.Expression | ts.ArrayBindingPattern): boolean {
   const type = ctx.checker.getTypeAtLocation(node);
   return ctx.checker.isArrayType(type) || !!(type.flags & ts.TypeFlags.StringLike);
 }

@@ -25,6 +25,7 @@ import { NUMBERS } from "./numbers.js";
 import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
+import { NESTED_PATTERNS } from "./nestedPatterns.js";
 import { REGEX } from "./regex.js";
 import { CONDITIONS } from "./conditions.js";
 import { PARSE_AND_COMPARE } from "./parseAndCompare.js";
@@ -56,6 +57,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...FIXED_INTEGERS,
   ...PARSE_AND_COMPARE,
   ...CONDITIONS,
+  ...NESTED_PATTERNS,
   ...FUNCTIONS,
   ...CLOSURES,
   ...CLASSES,
