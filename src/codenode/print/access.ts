@@ -110,6 +110,20 @@ function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
 
 export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpression): Printed {
   const object = printExpr(ctx, node.expression);
+  // `a?.[i]`, and `a?.b[i]` further along the chain: undefined when `a` is (TypeScript has
+  // checked that nothing else in the chain may be undefined).
+  if ((node.questionDotToken || ts.isOptionalChain(node)) && object.type.kind === "optional") {
+    const temp = ctx.temp(object.type);
+    const access = elementOn(ctx, node, { text: `${temp}!`, type: object.type.inner });
+    const type = optional(access.type);
+    const none = type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`;
+    return { text: `((${temp} = ${object.text}) === null ? ${none} : ${coerce(ctx, access, type, node)})`, type };
+  }
+  return elementOn(ctx, node, object);
+}
+
+/** `object[i]` for an object already printed (the element access of printElementAccess). */
+function elementOn(ctx: PrintContext, node: ts.ElementAccessExpression, object: Printed): Printed {
   const capture = matchElement(ctx, node, object);
   if (capture) return capture;
   if (object.type.kind === "dict") return dictRead(ctx, node, object, keyText(ctx, node.argumentExpression));
@@ -121,7 +135,8 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
       return ctx.refuse(node, "indexing a tuple with a computed index", "write t[0], t[1], ... or destructure it");
     return { text: `${object.text}._${i}`, type: field };
   }
-  if (node.questionDotToken) return ctx.refuse(node, "'?.[ ]'", "check the value for undefined first");
+  if (node.questionDotToken && object.type.kind === "json")
+    return ctx.refuse(node, "'?.[ ]' on a value of type 'any'", "check the value for undefined first");
   if (object.type.kind === "json") return jsonElement(ctx, node, object);
   const printed = printExpr(ctx, node.argumentExpression, NUMBER);
   const index = coerce(ctx, printed, NUMBER, node.argumentExpression);

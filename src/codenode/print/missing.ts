@@ -47,7 +47,12 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
     return numericOperand(ctx.checker, node) ? "number" : undefined;
   }
   if (ts.isConditionalExpression(parent) && parent.condition === self) return "nullish";
-  if (ts.isPropertyAccessExpression(parent) && parent.questionDotToken && parent.expression === self) return "nullish";
+  if (
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+    parent.questionDotToken &&
+    parent.expression === self
+  )
+    return "nullish";
   if (
     (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) &&
     parent.expression === self

@@ -25,6 +25,7 @@ import { NUMBERS } from "./numbers.js";
 import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
+import { OPTIONAL_ELEMENTS } from "./optionalElements.js";
 import { NESTED_PATTERNS } from "./nestedPatterns.js";
 import { REGEX } from "./regex.js";
 import { CONDITIONS } from "./conditions.js";
@@ -58,6 +59,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...PARSE_AND_COMPARE,
   ...CONDITIONS,
   ...NESTED_PATTERNS,
+  ...OPTIONAL_ELEMENTS,
   ...FUNCTIONS,
   ...CLOSURES,
   ...CLASSES,
