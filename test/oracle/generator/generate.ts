@@ -223,9 +223,36 @@ export class Generator {
   }
 
   private ifStmt(ctx: Ctx): Stmt[] {
-    const cond = this.expr("bool", ctx, 2);
+    const cond = this.r.chance(0.3) ? this.mixedCondition(ctx) : this.expr("bool", ctx, 2);
     const yes = this.block(ctx);
     return [{ k: "if", cond, yes, ...(this.r.chance(0.6) && { no: this.block(ctx) }) }];
+  }
+
+  /**
+   * A condition whose && / || operands have different types (a number, a text, an element that
+   * may be missing, a found value): only their truthiness counts (print/expressions.ts).
+   */
+  private mixedCondition(ctx: Ctx): Expr {
+    const operand = (): Expr =>
+      this.r.weighted<Expr>([
+        [2, () => this.expr("num", ctx, 1)],
+        [2, () => this.expr("str", ctx, 1)],
+        [1, () => this.expr("bool", ctx, 1)],
+        [1, () => expr("num", ["", `[${this.r.pick(["0", "1", "4"])}]`], [this.expr("nums", ctx, 1)])],
+        [1, () => expr("num", ["", ".find((fz) => fz > 1)"], [this.expr("nums", ctx, 1)])],
+        [
+          1,
+          () =>
+            expr(
+              "str",
+              ["", "?.[0]"],
+              [expr("str", ["", `[${this.r.pick(["0", "2"])}]`], [this.expr("strs", ctx, 1)])],
+            ),
+        ],
+      ]);
+    const op = this.r.pick(["&&", "||"]);
+    const inner = expr("bool", ["(", ` ${op} `, ")"], [operand(), operand()]);
+    return this.r.chance(0.3) ? expr("bool", ["(!", ")"], [inner]) : inner;
   }
 
   private forStmt(ctx: Ctx): Stmt[] {
