@@ -61,6 +61,13 @@ export class IntrinsicError extends Error {}
 
 /** The intrinsic functions over a memory getter. */
 export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): Record<string, unknown> {
+  // A view of the memory's current buffer, made again only when the buffer changes (it grew, or
+  // another memory is attached): one allocation less per number printed.
+  let units: Uint16Array | undefined;
+  const unitsOf = (m: WebAssembly.Memory): Uint16Array => {
+    if (units === undefined || units.buffer !== m.buffer) units = new Uint16Array(m.buffer);
+    return units;
+  };
   return {
     num_to_str(x: number, mode: number, arg: number, out: number): number {
       const text = numberText(x, mode, arg);
@@ -69,8 +76,9 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       const at = out >>> 0;
       const n = Math.min(text.length, NUM_TEXT_LIMIT);
       if (at % 2 !== 0 || at + 2 * n > m.buffer.byteLength) throw new IntrinsicError("num_to_str: out of bounds");
-      const view = new DataView(m.buffer);
-      for (let i = 0; i < n; i++) view.setUint16(at + 2 * i, text.charCodeAt(i), true);
+      const view = unitsOf(m);
+      const first = at >>> 1;
+      for (let i = 0; i < n; i++) view[first + i] = text.charCodeAt(i);
       return n;
     },
     str_to_num(ptr: number, length: number, mode: number, radix: number): number {
