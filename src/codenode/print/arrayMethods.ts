@@ -3,6 +3,7 @@
  * taking their environment, and the rest through support-library helpers with JavaScript's
  * behaviour (index conversion, `undefined` past the end, stable sort). Dispatched from calls.ts.
  */
+import { mergeSortSource } from "../support/mergeSort.js";
 import type { ts } from "ts-morph";
 import { asType, BOOLEAN, NUMBER, optional, STRING, type ValueType, VOID } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
@@ -88,7 +89,19 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
         return { text: `__ice_sort_default<${T}>(${r})`, type };
       }
       const f = callbackFor(ctx, node.arguments[0], 2, [element, element], NUMBER, true);
-      return { text: `__ice_sort<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type };
+      if (!f.direct) return { text: `__ice_sort<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type };
+      // A comparator written here: a copy of the sort that calls it directly (binaryen inlines it).
+      const sorter = ctx.fresh("sort");
+      ctx.hoisted.push(
+        mergeSortSource({
+          name: sorter,
+          element: T,
+          parameters: `e: ${f.envType}`,
+          before: (x, y) => `${f.name}(e, ${x}, ${y}) < 0`,
+          unchecked: false,
+        }),
+      );
+      return { text: `${sorter}(${r}, ${f.env})`, type };
     }
     case "map": {
       const result = ctx.typeOf(node);

@@ -17,6 +17,8 @@ export interface Callback {
   readonly name: string;
   readonly env: string;
   readonly envType: string;
+  /** `name` is a function of the module (a callback written in the body), callable directly. */
+  readonly direct?: boolean;
 }
 
 /**
@@ -65,5 +67,5 @@ export function callbackFor(
     return ctx.refuse(arg, "a callback that returns nothing", "return a value");
   else body = `return ${coerce(ctx, { text: callText, type: signature.returnType }, result, arg)};`;
   ctx.hoisted.push(`function ${adapter}(${params.join(", ")}): ${asType(result)} { ${body} }`);
-  return { name: adapter, env: definerEnv(ctx, node), envType };
+  return { name: adapter, env: definerEnv(ctx, node), envType, direct: true };
 }

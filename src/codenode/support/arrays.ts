@@ -3,6 +3,7 @@
  * (SameValueZero/strict equality as JavaScript), `join`, callbacks of `map`/`filter`/`reduce`/`find`
  * (with JavaScript's view of a mutated array), stable `sort` and the default string-order sort.
  */
+import { mergeSortSource } from "./mergeSort.js";
 
 /** AssemblyScript source: array helpers. */
 export const ARRAYS_SUPPORT = `
@@ -174,28 +175,15 @@ export function __ice_strcmp(a: string, b: string): i32 {
   }
   return la == lb ? 0 : la < lb ? -1 : 1;
 }
-/** A stable merge sort (what V8's TimSort gives for any consistent comparator). */
-export function __ice_sort<T, E>(a: Array<T>, f: (e: E, x: T, y: T) => f64, e: E): Array<T> {
-  const n = a.length;
-  let src = a.slice(0);
-  let dst = a.slice(0);
-  for (let width = 1; width < n; width <<= 1) {
-    for (let lo = 0; lo < n; lo += width << 1) {
-      const mid = min(lo + width, n);
-      const hi = min(lo + (width << 1), n);
-      let i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) {
-        if (f(e, unchecked(src[j]), unchecked(src[i])) < 0) unchecked(dst[k++] = src[j++]);
-        else unchecked(dst[k++] = src[i++]);
-      }
-      while (i < mid) unchecked(dst[k++] = src[i++]);
-      while (j < hi) unchecked(dst[k++] = src[j++]);
-    }
-    const t = src; src = dst; dst = t;
-  }
-  for (let k = 0; k < n; k++) unchecked(a[k] = src[k]);
-  return a;
-}
+/** A stable merge sort (support/mergeSort.ts), the comparator called through a function value. */
+export ${mergeSortSource({
+  name: "__ice_sort",
+  typeParameters: "<T, E>",
+  element: "T",
+  parameters: "f: (e: E, x: T, y: T) => f64, e: E",
+  before: (x, y) => `f(e, ${x}, ${y}) < 0`,
+  unchecked: true,
+})}
 /** sort() without a comparator: stable, by String(x) in code unit order. */
 export function __ice_sort_default<T>(a: Array<T>): Array<T> {
   const n = a.length;
