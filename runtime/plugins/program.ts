@@ -179,6 +179,7 @@ export class PluginProgram {
       if (state.resumed !== undefined) throw new SandboxTrapError(nodeId, "the module did not resume its host call");
       const output = readOutput(memory, out, this.decode);
       const fuelUsed = meter.used;
+      meter.finish();
       if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
       return { output, fuelUsed };
     } catch (error) {
@@ -214,6 +215,7 @@ export class PluginProgram {
     try {
       meter.start(exports.__ice_fuel, performance.now());
       exports._start();
+      meter.finish();
       if (meter.overdue()) throw new TimeoutError(nodeId, START_TIMEOUT_MS);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

@@ -7,8 +7,9 @@
  *
  * Exactness: with `granted` the fuel handed out so far, the counter holds `granted - used`. A
  * check reaches `tick` exactly when `used > granted`; the run stops with ICE_FUEL_EXHAUSTED
- * exactly when `used > budget`, the same condition, at the same check, as one big slice. So the
- * fuel a run uses and where it stops never depend on the slicing (nor on the machine's speed).
+ * exactly when `used > budget`, the same condition, at the same check, as one big slice (or at the
+ * end of the run, `finish`, when no test came after the charge that spent it). So the fuel a run
+ * uses and where it stops never depend on the slicing (nor on the machine's speed).
  */
 import { FuelExhaustedError, TimeoutError } from "../errors.js";
 
@@ -48,6 +49,16 @@ export class FuelMeter {
   /** Fuel used so far. */
   get used(): number {
     return this.counter ? this.granted - Number(this.counter.value as bigint) : 0;
+  }
+
+  /**
+   * At the end of a run (or of a module's initialisation): ICE_FUEL_EXHAUSTED when it used more
+   * than its budget. Functions off every cycle of calls are charged on entry without a test
+   * (src/emit/wasm/meter.ts), so the last charges of a run can come after its last test; a run
+   * stops at the first test after its budget is spent, or here.
+   */
+  finish(): void {
+    if (this.counter && this.used > this.budget) throw new FuelExhaustedError(this.nodeId, this.fuelLimit);
   }
 
   /** True when the wall clock is past the deadline. */

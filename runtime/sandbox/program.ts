@@ -229,6 +229,7 @@ export class SandboxProgram implements ReadyHolder {
         writer.end();
         const out = exports.__ice_run() >>> 0;
         const fuelUsed = meter.used;
+        meter.finish();
         const output = readOutput(memory, out, this.decode);
         if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
         keep = true;
@@ -332,6 +333,7 @@ export class SandboxProgram implements ReadyHolder {
         meter.start(exports.__ice_fuel, performance.now());
         if (reset) exports.__ice_reset?.();
         exports._start();
+        meter.finish();
         if (meter.overdue()) throw new TimeoutError(this.spec.nodeId, START_TIMEOUT_MS);
       });
     } catch (error) {

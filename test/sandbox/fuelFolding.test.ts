@@ -1,14 +1,16 @@
 /**
  * @fileoverview Folded fuel checks (src/emit/wasm/meter.ts): small helpers called in hot loops
- * have no entry check of their own, their callers are charged for them, and the verifier
- * (runtime/sandbox/verify/unchecked.ts) accepts a function without an entry check only when no
- * cycle of calls consists of unchecked functions alone. The forged modules are generated programs
+ * have no entry check of their own, their callers are charged for them; other functions off every
+ * cycle of calls are charged on entry without a test. The verifier
+ * (runtime/sandbox/verify/unchecked.ts) accepts a function without an entry test only when no
+ * cycle of calls consists of such functions alone and the code they can run between two tests is
+ * bounded; the host ends a run that spent its budget after its last test. The forged modules are generated programs
  * edited with binaryen, as a module swapped in beside a generated module would be.
  */
 import binaryen from "binaryen";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
-import { verifyModule } from "../../runtime/sandbox/verify.js";
+import { EXPORTS, verifyModule } from "../../runtime/sandbox/verify.js";
 import { lowerBody } from "../../src/codenode/index.js";
 import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
 import { meterModule } from "../../src/emit/wasm/meter.js";
@@ -70,6 +72,49 @@ describe("folded fuel checks", () => {
     const error = thrown(() => SandboxProgram.compile(bytes, spec));
     expect(error.code).toBe("ICE_MODULE_INVALID");
     expect(error.message).toMatch(/not fuel-metered and can call itself/);
+  });
+
+  it("refuses a function charged on entry without a test that calls itself", () => {
+    const bytes = forge((m) => {
+      const fuel = binaryen.getExportInfo(m.getExport(EXPORTS.fuel)).value;
+      const charge = m.global.set(fuel, m.i64.sub(m.global.get(fuel, binaryen.i64), m.i64.const(3n)));
+      m.addFunction(
+        "spin",
+        binaryen.none,
+        binaryen.none,
+        [],
+        m.block(null, [charge, m.call("spin", [], binaryen.none)]),
+      );
+    });
+    expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/not fuel-metered and can call itself/);
+  });
+
+  it("refuses unchecked functions whose calls multiply past the bound on work between two tests", () => {
+    // f0 calls f1 twice, f1 calls f2 twice, ...: no cycle, but 2^40 calls before any test.
+    const bytes = forge((m) => {
+      m.addFunction("f40", binaryen.none, binaryen.none, [], m.nop());
+      for (let i = 39; i >= 0; i--) {
+        const next = m.call(`f${i + 1}`, [], binaryen.none);
+        m.addFunction(`f${i}`, binaryen.none, binaryen.none, [], m.block(null, [next, m.copyExpression(next)]));
+      }
+    });
+    expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/between two fuel checks/);
+  });
+
+  it("refuses a charge too large for the counter to add up safely", () => {
+    const bytes = forge((m) => {
+      const fuel = binaryen.getExportInfo(m.getExport(EXPORTS.fuel)).value;
+      const huge = m.global.set(fuel, m.i64.sub(m.global.get(fuel, binaryen.i64), m.i64.const(2n ** 62n)));
+      m.addFunction("huge", binaryen.none, binaryen.none, [], huge);
+    });
+    expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/writes the fuel counter/);
+  });
+
+  it("ends a run that spends its budget after its last test with ICE_FUEL_EXHAUSTED", () => {
+    const program = SandboxProgram.compile(metered, spec);
+    const { fuelUsed } = program.run({ n: 0 }, LIMITS);
+    expect(program.run({ n: 0 }, { ...LIMITS, fuel: fuelUsed }).fuelUsed).toBe(fuelUsed);
+    expect(thrown(() => program.run({ n: 0 }, { ...LIMITS, fuel: fuelUsed - 1 })).code).toBe("ICE_FUEL_EXHAUSTED");
   });
 
   it("refuses unchecked functions that call each other", () => {

@@ -1,7 +1,8 @@
 /**
  * @fileoverview The fuel-check verifier: walks the code section and checks that no loop can
  * repeat without a fuel check, records which functions start with one (unchecked.ts decides which
- * may go without: folded callees), that nothing else writes the fuel counter, and that every
+ * may go without: folded callees, and functions that start with a charge alone), that nothing else
+ * writes the fuel counter (charges are 1..2^32), and that every
  * instruction is allowed (opcodes.ts). On the way it records what each function's checks charge
  * and what it calls, for the static risk report.
  *
@@ -49,6 +50,12 @@ const I64_CONST = 0x42;
 const I64_SUB = 0x7d;
 const I64_LT_S = 0x53;
 const VOID_BLOCK = 0x40;
+
+/**
+ * The largest charge one check may make. Charges without a test add up between two tests (at most
+ * MAX_UNCHECKED_WORK of them, unchecked.ts), and must not wrap the 64-bit counter around.
+ */
+const MAX_CHARGE = 2 ** 32;
 
 /** A check's charge and test, after its first `global.get F` (the header form's start, below). */
 const CHARGE_AND_TEST: readonly MeterStep[] = [
@@ -125,11 +132,14 @@ export class CodeChecker {
       }
       if (locals === 0 && this.callsTickOnly(bodyEnd)) this.tickWrappers.add(index + this.importedFunctions);
       const entry = this.meterAt();
+      // Without a test on entry (a charge alone, or nothing: folded callees), allowed only off
+      // cycles of calls and for bounded work (checked afterwards by unchecked.ts).
+      const charged = entry < 0 ? this.chargeAt() : entry;
       if (index === resetIndex) reset = readResetWrites(r, bodyEnd);
-      // No entry check: allowed only for folded callees (checked afterwards by unchecked.ts).
       const summary: FunctionCost = {
-        entry: Math.max(0, entry),
+        entry: Math.max(0, charged),
         metered: entry >= 0,
+        size,
         loops: [],
         calls: [],
         indirect: false,
@@ -152,6 +162,16 @@ export class CodeChecker {
     const match = r.byte() === CALL && r.u32() === this.tick && r.byte() === END && r.pos === bodyEnd;
     r.pos = at;
     return match;
+  }
+
+  /** Consumes a charge without a test (`global.get F; i64.const N; i64.sub; global.set F`), if there is one; returns N (or -1). */
+  private chargeAt(): number {
+    const at = this.r.pos;
+    const charge = { cost: -1 };
+    if ([GLOBAL_GET, "fuel", ...CHARGE_AND_TEST.slice(0, 5)].every((s) => this.meterStep(s as MeterStep, charge)))
+      return charge.cost;
+    this.r.pos = at;
+    return -1;
   }
 
   /** Consumes a metering sequence (header form) at the current position, if there is one; returns its charge (or -1). */
@@ -192,7 +212,7 @@ export class CodeChecker {
         return r.u32() === this.tick;
       case "charge":
         charge.cost = r.s64();
-        return charge.cost >= 1;
+        return charge.cost >= 1 && charge.cost <= MAX_CHARGE;
       case "zero":
         return r.s64() === 0;
       default:

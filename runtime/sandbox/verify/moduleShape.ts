@@ -33,8 +33,13 @@ export interface ModuleShape {
 export interface FunctionCost {
   /** Charged once per call (0 when the function has no entry check: its callers charge it). */
   readonly entry: number;
-  /** True when the function starts with a fuel check (false only for folded callees, see unchecked.ts). */
+  /**
+   * True when the function starts with a fuel check that tests the counter (false for functions
+   * off every cycle of calls: charged on entry without a test, or folded into callers; unchecked.ts).
+   */
   readonly metered: boolean;
+  /** Bytes of the body (for the bound on work between two tests, unchecked.ts). */
+  readonly size: number;
   /** Charged per iteration of each loop; `nested` when inside another loop of this function. */
   readonly loops: { readonly cost: number; readonly nested: boolean }[];
   /** Direct calls (function index, imports first), and whether each sits inside a loop. */

@@ -1,13 +1,22 @@
 /**
- * @fileoverview Which functions may go without an entry fuel check. The metering pass folds a
- * small callee's cost into its callers' checks (src/emit/wasm/meter.ts); that is safe only when
- * a run cannot call its way around forever without passing a check. Loops always have checks,
+ * @fileoverview Which functions may go without an entry fuel check that tests the counter. The
+ * metering pass folds a small callee's cost into its callers' checks, and charges other functions
+ * off every cycle of calls on entry without testing (src/emit/wasm/meter.ts); that is safe only
+ * when a run cannot call its way around forever without passing a test. Loops always have checks,
  * so that holds when no cycle of direct calls consists of unchecked functions alone, and no
  * unchecked function calls through the table (its target is unknown) or is exported (the host
  * calls exports; keeping them checked means every run starts with a check).
+ * Without cycles the work between two tests is still bounded only by how the unchecked functions
+ * call each other (f calling g twice, g calling h twice, ... doubles it at every level), so the
+ * bytes a function can run before the next test, its body plus that of every unchecked function
+ * it can reach (once per call site), must stay under MAX_UNCHECKED_WORK: the wall clock is only
+ * looked at in tests, and charges without a test must not add up past what the counter holds.
  */
 import type { FunctionCost } from "./moduleShape.js";
 import { VerifyError } from "./verifyError.js";
+
+/** Bytes of code a function may run, through unchecked callees, without passing a test (~10 ms). */
+export const MAX_UNCHECKED_WORK = 16_000_000;
 
 /** Throws unless every function without an entry check is folded safely (see above). */
 export function checkUncheckedFunctions(
@@ -47,5 +56,23 @@ export function checkUncheckedFunctions(
         path.push({ local, next: 0 });
       }
     }
+  }
+  // Acyclic now: the bytes each function runs through unchecked callees before the next test.
+  const work = new Map<number, number>();
+  const reach = (local: number): number => {
+    const known = work.get(local);
+    if (known !== undefined) return known;
+    const fn = functions[local]!;
+    let total = fn.size;
+    for (const call of fn.calls) if (unchecked(call.callee)) total += reach(call.callee - importedFunctions);
+    work.set(local, total);
+    return total;
+  };
+  for (let local = 0; local < functions.length; local++) {
+    if (reach(local) > MAX_UNCHECKED_WORK)
+      throw new VerifyError(
+        "module",
+        `function ${local + importedFunctions} can run more than ${MAX_UNCHECKED_WORK} bytes of code between two fuel checks`,
+      );
   }
 }

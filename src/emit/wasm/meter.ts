@@ -17,6 +17,12 @@
  * every unbounded run still passes checks (the verifier accepts an unchecked function only when
  * no cycle consists of unchecked functions alone). This takes the entry check out of small
  * helpers called in hot loops (asc's number conversions), where it cost up to 1.5x.
+ * Charged entries: every other function off every cycle of calls (not exported, no `call_indirect`
+ * in the module) starts with the charge alone, `__ice_fuel -= N`, without the test and the host
+ * call: a run cannot come back to it without passing a test elsewhere (a loop's, or a recursive
+ * function's), and the verifier bounds the code run between two tests (verify/unchecked.ts). A
+ * run then stops at the first test after its budget is spent, at the same place every time. This
+ * took ~7% off the object kernel (the allocator, string concatenation, Map lookups).
  * The check (runtime/sandbox/verify.ts checks it is everywhere):
  *   __ice_fuel -= N; if (__ice_fuel < 0) ice.tick()
  * (at a back edge: `__ice_fuel -= N; br_if $tick (__ice_fuel < 0); br $loop`, meterLoops.ts)
@@ -261,9 +267,11 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
     module.addGlobal(oom, binaryen.i32, true, module.i32.const(0));
     module.addFunctionImport(TICK, TICK_IMPORT.module, TICK_IMPORT.name, binaryen.none, binaryen.none);
 
+    const charge = (cost: number): Ref =>
+      module.global.set(fuel, module.i64.sub(module.global.get(fuel, binaryen.i64), module.i64.const(BigInt(cost))));
     // Two expressions, spliced into the guarded block so they are emitted flat (verify.ts).
     const check = (cost: number): Ref[] => [
-      module.global.set(fuel, module.i64.sub(module.global.get(fuel, binaryen.i64), module.i64.const(BigInt(cost)))),
+      charge(cost),
       module.if(
         module.i64.lt_s(module.global.get(fuel, binaryen.i64), module.i64.const(0n)),
         module.call(TICK, [], binaryen.none),
@@ -346,7 +354,9 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       const cost = Math.max(1, costOf(info.name));
       // The body as walked: a loop that was the whole body is now its wrapper.
       const body = binaryen.getFunctionInfo(fn).body;
-      if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...check(cost), body], info.results));
+      // Not on a cycle of calls: charged on entry, no test (the next check on the way tests).
+      const entry = candidates.has(info.name) ? [charge(cost)] : check(cost);
+      if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...entry, body], info.results));
     }
     replaceGrows(module, growSites);
     // No entry check: the verifier accepts it only as this (verify/codeChecker.ts).
