@@ -35,9 +35,16 @@ export class __ice_Keys<K> {
   dead: Array<bool> | null = null;
   count: i32 = 0;
   iterating: i32 = 0;
-  /** The hash of the key find() hashed last, and the empty slot where its probe ended. */
+  /**
+   * No live position is before head (kept by begin()): a loop left by \`break\` keeps positions
+   * from being compacted, so without it a Map used as an LRU cache (\`for (const k of m.keys()) {
+   * m.delete(k); break; }\`) would rescan every deleted entry at each eviction.
+   */
+  head: i32 = 0;
+  /** The hash of the key find() hashed last, and the slot an insert of it takes (holeDead: a deleted one). */
   h: u32 = 0;
   hole: i32 = 0;
+  holeDead: bool = false;
   /** The key looked up last, its position (-1: nothing remembered, -2: absent) and slot; reference keys by identity. */
   lastK: K;
   lastP: i32 = -1;
@@ -61,11 +68,14 @@ export class __ice_Keys<K> {
     const mask = this.mask;
     const kd = this.ks.dataStart;
     let i = <i32>h & mask;
+    let reuse = -1;
     while (true) {
       const at = tab + (<usize>i << 3);
       const s = load<i32>(at, 4);
       if (s == 0) {
-        this.hole = i;
+        // an insert takes the first deleted slot on the way (churn does not fill the table with them), else this one
+        this.hole = reuse >= 0 ? reuse : i;
+        this.holeDead = reuse >= 0;
         this.lastK = k;
         this.lastP = -2;
         return -1;
@@ -76,6 +86,7 @@ export class __ice_Keys<K> {
         this.lastS = i;
         return s - 1;
       }
+      if (s < 0 && reuse < 0) reuse = i;
       i = (i + 1) & mask;
     }
   }
@@ -83,7 +94,8 @@ export class __ice_Keys<K> {
   place(k: K, p: i32): void {
     if (isFloat<K>()) { if (<f64>k != <f64>k) { this.nan = p; return; } }
     let i = this.hole;
-    if ((this.filled + 1) << 2 > (this.mask + 1) * 3) {
+    if (this.holeDead) this.filled--;
+    else if ((this.filled + 1) << 2 > (this.mask + 1) * 3) {
       this.rehash(null, this.ks.length);
       const mask = this.mask;
       const tab = changetype<usize>(this.tab);
@@ -177,6 +189,7 @@ export class __ice_Keys<K> {
     if (this.nan >= 0) this.nan = unchecked(moved[this.nan]);
     this.rehash(moved, this.count);
     this.dead = null;
+    this.head = 0;
   }
   has(k: K): bool { return this.find(k) >= 0; }
   /** The live keys in order, as a new array. */
@@ -189,7 +202,17 @@ export class __ice_Keys<K> {
     return r;
   }
   /** Starts an iteration: positions stay put until it ends. */
-  begin(): i32 { this.iterating++; return this.next(0); }
+  begin(): i32 {
+    this.iterating++;
+    let p = this.head;
+    const dead = this.dead;
+    if (dead !== null) {
+      const n = this.ks.length;
+      while (p < n && unchecked(dead[p])) p++;
+      this.head = p;
+    }
+    return this.next(p);
+  }
   /** The first live position at or after p, or -1 (the iteration has ended). */
   next(p: i32): i32 {
     const n = this.ks.length;
@@ -241,7 +264,7 @@ export class __ice_Map<K, V> extends __ice_Keys<K> {
   clear(): void {
     this.reset();
     if (this.iterating > 0) { this.killAll(); return; }
-    this.ks = new Array<K>(); this.vs = new Array<V>(); this.dead = null;
+    this.ks = new Array<K>(); this.vs = new Array<V>(); this.dead = null; this.head = 0;
   }
   keys(): Array<K> { return this.liveKeys(); }
   values(): Array<V> {
@@ -276,7 +299,7 @@ export class __ice_Set<K> extends __ice_Keys<K> {
   clear(): void {
     this.reset();
     if (this.iterating > 0) { this.killAll(); return; }
-    this.ks = new Array<K>(); this.dead = null;
+    this.ks = new Array<K>(); this.dead = null; this.head = 0;
   }
   values(): Array<K> { return this.liveKeys(); }
 }

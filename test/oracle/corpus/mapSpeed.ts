@@ -393,4 +393,54 @@ export const MAP_SPEED: readonly OracleCase[] = [
     },
     inputs: [{ words: [] }, { words: ["b", "a", "b", "c", "a"] }, { words: CHURN.slice(0, 200) }],
   },
+  {
+    name: "map-speed/lru-cache-and-broken-loops",
+    body: `
+      const cache = new Map<string, number>();
+      let hits = 0;
+      let evicted = "";
+      for (let i = 0; i < inputs.words.length; i++) {
+        const w = inputs.words[i];
+        const hit = cache.get(w);
+        if (hit !== undefined) { hits++; cache.delete(w); cache.set(w, hit + 1); continue; }
+        cache.set(w, 0);
+        if (cache.size > inputs.cap) {
+          for (const k of cache.keys()) { if (evicted.length < 80) evicted += k + ","; cache.delete(k); break; }
+        }
+      }
+      // find-first loops left by break, then churn, then a full loop
+      const s = new Set<number>();
+      for (let i = 0; i < 300; i++) s.add(i % 2 === 0 ? i : i % 3 === 0 ? 0 / 0 : -i);
+      let firsts = 0;
+      for (let round = 0; round < 60; round++) {
+        for (const x of s) { if (x > round) { firsts += x; break; } }
+        s.delete(round * 2);
+        s.add(1000 + round);
+        if (round % 7 === 0) s.delete(0 / 0);
+        if (round % 9 === 0) s.add(0 / 0);
+      }
+      let rest = 0;
+      let last = "";
+      for (const x of s) { rest++; last = String(x); }
+      return { hits, evicted, keys: [...cache.keys()].slice(-10), vals: [...cache.values()].slice(0, 10), size: cache.size, firsts, rest, last, setSize: s.size };
+    `,
+    input: { words: "string[]", cap: "integer" },
+    output: {
+      hits: "integer",
+      evicted: "string",
+      keys: "string[]",
+      vals: "integer[]",
+      size: "integer",
+      firsts: "number",
+      rest: "integer",
+      last: "string",
+      setSize: "integer",
+    },
+    inputs: [
+      { words: [], cap: 3 },
+      { words: ["a", "b", "a", "c", "d", "b", "e", "a", "a"], cap: 2 },
+      { words: CHURN, cap: 50 },
+      { words: CHURN, cap: 1 },
+    ],
+  },
 ];
