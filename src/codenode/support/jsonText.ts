@@ -9,17 +9,28 @@
 export const JSON_TEXT_SUPPORT = `
 // ---- JSON.parse ---------------------------------------------------------------------------
 /**
- * Four code units (a u64 load) that JSON text and JSON.stringify pass through as they are: all
- * ASCII from the space up, none a quote or a backslash. Lanes below 0x80 cannot carry into
- * each other in these sums.
+ * Of four code units (a u64 load), the ones JSON text and JSON.stringify do not pass through as
+ * they are: bit 7 of a lane is set when its unit is below the space, a quote, a backslash or not
+ * ASCII (then a surrogate may need care). Each lane's sums stay below 0x10000: no carries.
  */
 // @ts-ignore: decorator
-@inline function __ice_plain4(x: u64): bool {
-  if ((x & 0xff80ff80ff80ff80) != 0) return false;
+@inline function __ice_special4(x: u64): u64 {
   const lanes: u64 = 0x0080008000800080;
-  return ((x + 0x0060006000600060) & lanes) == lanes &&
-    (((x ^ 0x0022002200220022) + 0x007f007f007f007f) & lanes) == lanes &&
-    (((x ^ 0x005c005c005c005c) + 0x007f007f007f007f) & lanes) == lanes;
+  const low = x & 0x007f007f007f007f;
+  const high = (((x >> 7) & 0x01ff01ff01ff01ff) + 0x01ff01ff01ff01ff) & 0x0200020002000200;
+  return ((~(low + 0x0060006000600060) |
+    ~((low ^ 0x0022002200220022) + 0x007f007f007f007f) |
+    ~((low ^ 0x005c005c005c005c) + 0x007f007f007f007f)) & lanes) | (high >> 2);
+}
+/** The position of the first unit from i that is special (see __ice_special4), or n, looking 4 at a time. */
+// @ts-ignore: decorator
+@inline function __ice_plain_until(sp: usize, i: i32, n: i32): i32 {
+  while (i + 4 <= n) {
+    const bad = __ice_special4(load<u64>(sp + (<usize>i << 1)));
+    if (bad != 0) return i + <i32>(ctz(bad) >> 4);
+    i += 4;
+  }
+  return i;
 }
 class __ice_JP {
   i: i32 = 0;
@@ -151,7 +162,7 @@ function __ice_jp_string(p: __ice_JP): string {
   let w: __ice_Tw | null = null;
   const sp = p.sp;
   while (true) {
-    while (i + 4 <= n && __ice_plain4(load<u64>(sp + (<usize>i << 1)))) i += 4;
+    i = __ice_plain_until(sp, i, n);
     if (i >= n) { p.i = i; __ice_jp_fail(p); }
     const c = p.at(i);
     if (c == 34) break;
@@ -406,7 +417,9 @@ export function __ice_js_quote(w: __ice_Tw, s: string): void {
   let start = 0;
   let i = 0;
   while (i < n) {
-    while (i + 4 <= n && __ice_plain4(load<u64>(sp + (<usize>i << 1)))) i += 4;
+    i = __ice_plain_until(sp, i, n);
+    // Fewer than four left: the last four at once (those before them were plain).
+    if (i < n && n >= 4 && i + 4 > n && __ice_special4(load<u64>(sp + (<usize>(n - 4) << 1))) == 0) i = n;
     if (i >= n) break;
     const c = <i32>load<u16>(sp + (<usize>i << 1));
     if (c >= 32 && c != 34 && c != 92 && (c < 0xd800 || c > 0xdfff)) { i++; continue; }
@@ -488,6 +501,7 @@ function __ice_js_value(w: __ice_Tw, v: __ice_J, gap: string, indent: string): v
   }
   v.k = k;
 }
+const __ice_digit_pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 /** Parts of the writers of typed values (print/jsonWrite.ts). */
 export function __ice_jw_num(w: __ice_Tw, x: f64): void {
   if (x >= 0 && x < 2147483648.0 && x == <f64>(<i32>x)) {
@@ -497,7 +511,14 @@ export function __ice_jw_num(w: __ice_Tw, x: f64): void {
       : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
     let p = w.room(n) + (<usize>n << 1);
     let t = v;
-    do { p -= 2; store<u16>(p, <u16>(48 + t % 10)); t = t / 10; } while (t != 0);
+    // Two digits at a time from "00".."99".
+    const pairs = changetype<usize>(__ice_digit_pairs);
+    while (t >= 10) {
+      p -= 4;
+      store<u32>(p, load<u32>(pairs + (<usize>(t % 100) << 2)));
+      t = t / 100;
+    }
+    if (t > 0 || v == 0) { p -= 2; store<u16>(p, <u16>(48 + t)); }
     w.len += n;
     return;
   }

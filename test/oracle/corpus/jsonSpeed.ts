@@ -224,4 +224,64 @@ export const JSON_SPEED: readonly OracleCase[] = [
     { ok: "string", out: "string" },
     [{ k: 0 }, { k: 1 }, { k: 2 }, { k: 3 }, { k: 4 }],
   ),
+  fast(
+    "special-units-at-every-offset",
+    `
+      const out: string[] = [];
+      let same = 0;
+      for (let len = 0; len < 11; len++) {
+        for (let at = 0; at < len; at++) {
+          for (const ch of inputs.specials) {
+            const s = "abcdefghijk".slice(0, at) + ch + "ABCDEFGHIJK".slice(at + 1, len);
+            const text = JSON.stringify(s);
+            const back = JSON.parse(text);
+            if (back === s) same++;
+            if (at === len - 1 || at === 3 || at === 4) out.push(text);
+          }
+        }
+      }
+      return { same, text: out.join("|") };
+    `,
+    { specials: "string[]" },
+    { same: "integer", text: "string" },
+    [
+      {
+        specials: [
+          '"',
+          "\\",
+          "\n",
+          "\u0000",
+          "\u001f",
+          " ",
+          "~",
+          "\u007f",
+          "\u0080",
+          "é",
+          "\u2028",
+          "\ud800",
+          "\udc00",
+          "\uffff",
+          "\u0122",
+          "\u015c",
+          "\u0a20",
+        ],
+      },
+      { specials: ["\ud83d\ude00", 'a"', "\\\\", "\u0020\u001f"] },
+    ],
+  ),
+  fast(
+    "typed-number-digits",
+    `
+      const rows: { n: number; half: number }[] = [];
+      for (const x of inputs.xs) rows.push({ n: x, half: x / 2 });
+      for (let d = 1; d < 1e10; d *= 10) rows.push({ n: d, half: d - 1 });
+      return { out: JSON.stringify(rows) };
+    `,
+    { xs: "number[]" },
+    { out: "string" },
+    [
+      { xs: [0, -0, 5, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 12345, 2147483647, 2147483648, 4294967296] },
+      { xs: [-1, -10, -2147483648, 1e21, 1e-7, 0.5, 123.456, 9007199254740993] },
+    ],
+  ),
 ];
