@@ -25,12 +25,21 @@ export function __ice_rd_i32(): i32 { const v = load<i32>(__ice_rp); __ice_rp +=
 export function __ice_rd_f64(): f64 { const v = load<f64>(__ice_rp); __ice_rp += 8; return v; }
 export function __ice_rd_u8(): i32 { const v = load<u8>(__ice_rp); __ice_rp += 1; return <i32>v; }
 export function __ice_rd_bool(): bool { const v = load<u8>(__ice_rp); __ice_rp += 1; return v != 0; }
+// memory.copy (no bulk memory) copies byte by byte when source and destination alignments
+// differ, as they do between the wire buffer and a string: 8 bytes at a time instead (unaligned
+// loads and stores are allowed), a loop pass, and a fuel check, per 4 code units, not per byte.
+@inline function __ice_copy_bytes(dst: usize, src: usize, b: usize): void {
+  while (b >= 8) { store<u64>(dst, load<u64>(src)); dst += 8; src += 8; b -= 8; }
+  if (b >= 4) { store<u32>(dst, load<u32>(src)); dst += 4; src += 4; b -= 4; }
+  if (b >= 2) store<u16>(dst, load<u16>(src));
+}
 export function __ice_rd_str(): string {
   const bytes = (<usize>load<u32>(__ice_rp)) << 1;
   __ice_rp += 4;
-  const s = String.UTF16.decodeUnsafe(__ice_rp, bytes);
+  const s = __new(bytes, idof<string>());
+  __ice_copy_bytes(s, __ice_rp, bytes);
   __ice_rp += bytes;
-  return s;
+  return changetype<string>(s);
 }
 
 function __ice_reserve(size: usize): void {
@@ -64,7 +73,7 @@ export function __ice_wr_str(s: string): void {
   const bytes = (<usize>s.length) << 1;
   __ice_reserve(4 + bytes);
   store<u32>(__ice_wp, <u32>s.length);
-  memory.copy(__ice_wp + 4, changetype<usize>(s), bytes);
+  __ice_copy_bytes(__ice_wp + 4, changetype<usize>(s), bytes);
   __ice_wp += 4 + bytes;
 }
 `;
