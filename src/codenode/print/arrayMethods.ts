@@ -3,12 +3,13 @@
  * taking their environment, and the rest through support-library helpers with JavaScript's
  * behaviour (index conversion, `undefined` past the end, stable sort). Dispatched from calls.ts.
  */
+import { type CallbackLoop, directLoop } from "../support/callbackLoops.js";
 import { mergeSortSource } from "../support/mergeSort.js";
 import type { ts } from "ts-morph";
 import { asType, BOOLEAN, NUMBER, optional, STRING, type ValueType, VOID } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";
-import { callbackFor } from "./callbacks.js";
+import { type Callback, callbackFor } from "./callbacks.js";
 import { arg, box } from "./calls.js";
 import { arrayLibraryMethod, joinNested } from "./library.js";
 import { hasSpread, pushSpread } from "./parameters.js";
@@ -108,48 +109,57 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       if (result.kind !== "array") break;
       const f = callback(3, result.element);
       return {
-        text: `__ice_map<${T}, ${asType(result.element)}, ${f.envType}>(${r}, ${f.name}, ${f.env})`,
+        text: loopCall(ctx, "__ice_map", `${T}, ${asType(result.element)}, ${f.envType}`, r, f),
         type: result,
       };
     }
     case "filter": {
       const f = callback(3, BOOLEAN);
-      return { text: `__ice_filter<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type };
+      return { text: loopCall(ctx, "__ice_filter", `${T}, ${f.envType}`, r, f), type };
     }
     case "forEach": {
       const f = callback(3, VOID);
-      return { text: `__ice_for_each<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: VOID };
+      return { text: loopCall(ctx, "__ice_for_each", `${T}, ${f.envType}`, r, f), type: VOID };
     }
     case "some":
     case "every": {
       const f = callback(3, BOOLEAN);
-      return { text: `__ice_${method}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: BOOLEAN };
+      const loop = method === "some" ? "__ice_some" : "__ice_every";
+      return { text: loopCall(ctx, loop, `${T}, ${f.envType}`, r, f), type: BOOLEAN };
     }
     case "find":
     case "findLast": {
       const f = callback(3, BOOLEAN);
-      const helper = method === "find" ? "__ice_find" : "__ice_find_last";
+      const boxed = box(element) !== "";
+      const loop: CallbackLoop =
+        method === "find"
+          ? boxed
+            ? "__ice_find_box"
+            : "__ice_find"
+          : boxed
+            ? "__ice_find_last_box"
+            : "__ice_find_last";
       return {
-        text: `${helper}${box(element)}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`,
+        text: loopCall(ctx, loop, `${T}, ${f.envType}`, r, f),
         type: optional(element),
       };
     }
     case "findIndex":
     case "findLastIndex": {
       const f = callback(3, BOOLEAN);
-      const helper = method === "findIndex" ? "__ice_find_index" : "__ice_find_last_index";
-      return { text: `${helper}<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: NUMBER };
+      const loop = method === "findIndex" ? "__ice_find_index" : "__ice_find_last_index";
+      return { text: loopCall(ctx, loop, `${T}, ${f.envType}`, r, f), type: NUMBER };
     }
     case "reduce": {
       const result = ctx.typeOf(node);
       if (node.arguments.length < 2) {
         const f = callbackFor(ctx, node.arguments[0]!, 4, [element, element], element, false, true);
-        return { text: `__ice_reduce1<${T}, ${f.envType}>(${r}, ${f.name}, ${f.env})`, type: element };
+        return { text: loopCall(ctx, "__ice_reduce1", `${T}, ${f.envType}`, r, f), type: element };
       }
       const init = printTo(ctx, node.arguments[1]!, result);
       const f = callbackFor(ctx, node.arguments[0]!, 4, [result, element], result, false, true);
       return {
-        text: `__ice_reduce<${T}, ${asType(result)}, ${f.envType}>(${r}, ${f.name}, ${f.env}, ${init})`,
+        text: loopCall(ctx, "__ice_reduce", `${T}, ${asType(result)}, ${f.envType}`, r, f, `, ${init}`),
         type: result,
       };
     }
@@ -160,4 +170,22 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
     }
   }
   return ctx.refuse(node, `array.${method}()`, "use a supported array method");
+}
+
+/**
+ * A call of the callback loop `loop` (support/callbackLoops.ts): for a callback written in the
+ * body, a copy of the loop that calls it directly; for any other function value, the library's.
+ */
+function loopCall(
+  ctx: PrintContext,
+  loop: CallbackLoop,
+  typeArguments: string,
+  receiver: string,
+  f: Callback,
+  extra = "",
+): string {
+  if (!f.direct) return `${loop}<${typeArguments}>(${receiver}, ${f.name}, ${f.env}${extra})`;
+  const name = ctx.fresh("loop");
+  ctx.hoisted.push(directLoop(loop, name, f.name));
+  return `${name}<${typeArguments}>(${receiver}, ${f.env}${extra})`;
 }

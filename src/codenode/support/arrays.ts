@@ -3,6 +3,7 @@
  * (SameValueZero/strict equality as JavaScript), `join`, callbacks of `map`/`filter`/`reduce`/`find`
  * (with JavaScript's view of a mutated array), stable `sort` and the default string-order sort.
  */
+import { libraryLoops } from "./callbackLoops.js";
 import { mergeSortSource } from "./mergeSort.js";
 
 /** AssemblyScript source: array helpers. */
@@ -107,57 +108,11 @@ export function __ice_join<T>(a: Array<T>, sep: string): string {
   }
   return w.finish();
 }
-function __ice_check_len<T>(a: Array<T>, k: i32, what: string): void {
+export function __ice_check_len<T>(a: Array<T>, k: i32, what: string): void {
   if (k >= a.length) abort("the array was shortened during " + what);
 }
-export function __ice_map<T, U, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => U, e: E): Array<U> {
-  const len = a.length;
-  const r = new Array<U>();
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "map"); r.push(f(e, unchecked(a[k]), <f64>k, a)); }
-  return r;
-}
-export function __ice_filter<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): Array<T> {
-  const len = a.length;
-  const r = new Array<T>();
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "filter"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) r.push(x); }
-  return r;
-}
-export function __ice_for_each<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => void, e: E): void {
-  const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "forEach"); f(e, unchecked(a[k]), <f64>k, a); }
-}
-export function __ice_some<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): bool {
-  const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "some"); if (f(e, unchecked(a[k]), <f64>k, a)) return true; }
-  return false;
-}
-export function __ice_every<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): bool {
-  const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "every"); if (!f(e, unchecked(a[k]), <f64>k, a)) return false; }
-  return true;
-}
-export function __ice_find_index<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): f64 {
-  const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "findIndex"); if (f(e, unchecked(a[k]), <f64>k, a)) return <f64>k; }
-  return -1;
-}
-export function __ice_find_last_index<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): f64 {
-  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLastIndex"); if (f(e, unchecked(a[k]), <f64>k, a)) return <f64>k; }
-  return -1;
-}
-export function __ice_reduce<T, U, E>(a: Array<T>, f: (e: E, acc: U, x: T, i: f64, a: Array<T>) => U, e: E, init: U): U {
-  const len = a.length;
-  let acc = init;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "reduce"); acc = f(e, acc, unchecked(a[k]), <f64>k, a); }
-  return acc;
-}
-export function __ice_reduce1<T, E>(a: Array<T>, f: (e: E, acc: T, x: T, i: f64, a: Array<T>) => T, e: E): T {
-  const len = a.length;
-  if (len == 0) abort("TypeError: Reduce of empty array with no initial value");
-  let acc = unchecked(a[0]);
-  for (let k = 1; k < len; k++) { __ice_check_len<T>(a, k, "reduce"); acc = f(e, acc, unchecked(a[k]), <f64>k, a); }
-  return acc;
-}
+// The callback loops (support/callbackLoops.ts).
+${libraryLoops()}
 /** Compares strings by UTF-16 code units, as JavaScript's < does. */
 export function __ice_strcmp(a: string, b: string): i32 {
   const la = a.length;
@@ -243,22 +198,4 @@ export function __ice_set_of<T>(a: Array<T>): __ice_Set<T> {
 }
 
 
-export function __ice_find<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): T | null {
-  const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "find"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return x; }
-  return null;
-}
-export function __ice_find_box<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): __ice_Box<T> | null {
-  const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "find"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
-  return null;
-}
-export function __ice_find_last<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): T | null {
-  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLast"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return x; }
-  return null;
-}
-export function __ice_find_last_box<T, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: Array<T>) => bool, e: E): __ice_Box<T> | null {
-  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLast"); const x = unchecked(a[k]); if (f(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
-  return null;
-}
 `;
