@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
+import { createIntrinsics, INTRINSIC_IMPORTS } from "../../runtime/sandbox/intrinsics.js";
 import { KEEP_BYTES } from "../../runtime/sandbox/program.js";
 import { makeDecoder, WireReader, WireWriter, type Decoder } from "../../runtime/sandbox/codec.js";
 import { makeEncoder, type Encoder } from "../../runtime/sandbox/encoder.js";
@@ -119,16 +120,20 @@ interface RawExports {
 export const BIG_FUEL = 2n ** 62n;
 
 /**
- * Imports for any sandbox module without capabilities: the memory `memoryOf` returns, an
- * `abort` that throws, and every other imported function (the fuel slice hook `ice.tick`, which
- * BIG_FUEL keeps from being called) as a function that throws if it ever is.
+ * Imports for any sandbox module without capabilities: the memory `memoryOf` returns, the host's
+ * intrinsics (number text, Math, localeCompare: what every module may import), an `abort` that
+ * throws, and every other imported function (the fuel slice hook `ice.tick`, which BIG_FUEL keeps
+ * from being called) as a function that throws if it ever is.
  */
 export function importsFor(module: WebAssembly.Module, memoryOf: () => WebAssembly.Memory): WebAssembly.Imports {
   const imports: Record<string, Record<string, unknown>> = {};
+  const intrinsics = createIntrinsics(memoryOf);
   for (const item of WebAssembly.Module.imports(module)) {
     imports[item.module] ??= {};
     const ns = imports[item.module]!;
     if (item.kind === "memory") Object.defineProperty(ns, item.name, { enumerable: true, get: memoryOf });
+    else if (item.kind === "function" && `${item.module}.${item.name}` in INTRINSIC_IMPORTS)
+      ns[item.name] = intrinsics[item.name]; // number printing and parsing, Math, localeCompare: the host's own
     else if (item.kind === "function") {
       ns[item.name] = () => {
         throw new Error(`sandbox called ${item.module}.${item.name}`);

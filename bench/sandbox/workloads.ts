@@ -227,7 +227,52 @@ export function kernels(scale = 1): Workload[] {
       output: { top: "string", topCount: "integer", distinct: "integer", total: "integer" },
       value: { text: wordText(8_000), rounds: Math.max(1, Math.round(10 * scale)) },
     },
+    {
+      // Everyday record work, the input decoded included: filter, a dictionary, a sort with a
+      // comparator, templates with toFixed, split, a Set, find, reduce.
+      id: "records",
+      kind: "code",
+      body: [
+        "const rows = inputs.rows;",
+        "const active = rows.filter((r) => r.amount > 100 && r.tags.length > 0);",
+        "const byRegion: Record<string, number> = {};",
+        "for (const r of active) byRegion[r.region] = (byRegion[r.region] ?? 0) + r.amount;",
+        "const top = [...active].sort((a, b) => b.amount - a.amount || a.id - b.id).slice(0, 10);",
+        'const labels = top.map((r) => `${r.name.toUpperCase()} (${r.region}): ${r.amount.toFixed(2)} [${r.tags.join("/")}]`);',
+        "const words = new Set<string>();",
+        'for (const r of rows) for (const w of r.name.split(" ")) words.add(w.toLowerCase());',
+        'const first = rows.find((r) => r.tags.includes("vip") && r.amount > 400);',
+        "const total = active.reduce((s, r) => s + r.amount, 0);",
+        "return {",
+        "  regions: Object.keys(byRegion).length,",
+        "  total: total,",
+        '  labels: labels.join("\\n"),',
+        "  distinct: words.size,",
+        "  first: first ? first.id : -1,",
+        "};",
+      ].join("\n"),
+      input: { rows: [{ id: "integer", name: "string", region: "string", amount: "number", tags: ["string"] }] },
+      output: { regions: "integer", total: "number", labels: "string", distinct: "integer", first: "integer" },
+      value: { rows: recordRows(n(1_000)) },
+    },
   ];
+}
+
+/**
+ * `count` customer records for the records kernel: names of three words, five regions, amounts
+ * with cents, zero to four tags (deterministic).
+ */
+export function recordRows(
+  count: number,
+): { id: number; name: string; region: string; amount: number; tags: string[] }[] {
+  const tags = ["urgent", "review", "vip", "new"];
+  return Array.from({ length: count }, (_, i) => ({
+    id: i,
+    name: `Customer ${["Alpha", "Beta", "Gamma", "Delta"][i % 4]} ${(i * 7919) % 1000}`,
+    region: REGIONS[(i * 7) % REGIONS.length]!,
+    amount: Math.round(((i * 7919) % 50000) + 0.25) / 100,
+    tags: tags.filter((_, k) => (i >> k) % 3 === 0),
+  }));
 }
 
 /**
