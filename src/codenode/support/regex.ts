@@ -27,7 +27,8 @@ export class __ice_ReVM {
   /**
    * add's work stack: pc entries (pc, 0) and capture restores (-1 - slot, value). Every
    * instruction is expanded at most once per add, so its size is bounded by what all of them
-   * push together (__ice_re_stack_bound), plus the first entry. Writes are bounds-checked all the same.
+   * push together (__ice_re_stack_bound), plus the first entry: writes need no bounds check (the
+   * corpus and fuzz rounds ran with checked writes first, and none ever went past the bound).
    */
   stack: StaticArray<i32>;
   /**
@@ -119,7 +120,7 @@ export class __ice_ReVM {
     const work = this.work;
     const gen = this.gen;
     let top = 0;
-    stack[top++] = pc0; stack[top++] = 0;
+    unchecked(stack[top++] = pc0); unchecked(stack[top++] = 0);
     while (top > 0) {
       const value = unchecked(stack[--top]);
       const tag = unchecked(stack[--top]);
@@ -128,24 +129,24 @@ export class __ice_ReVM {
       if (unchecked(this.marks[pc]) == gen) continue;
       unchecked(this.marks[pc] = gen);
       const op = unchecked(prog[pc]);
-      if (op == ${OP.jmp}) { stack[top++] = prog[pc + 1]; stack[top++] = 0; }
+      if (op == ${OP.jmp}) { unchecked(stack[top++] = prog[pc + 1]); unchecked(stack[top++] = 0); }
       else if (op == ${OP.split}) {
-        stack[top++] = prog[pc + 2]; stack[top++] = 0;
-        stack[top++] = prog[pc + 1]; stack[top++] = 0;
+        unchecked(stack[top++] = prog[pc + 2]); unchecked(stack[top++] = 0);
+        unchecked(stack[top++] = prog[pc + 1]); unchecked(stack[top++] = 0);
       } else if (op == ${OP.save}) {
         const k = unchecked(prog[pc + 1]);
-        stack[top++] = -1 - k; stack[top++] = work[k];
+        unchecked(stack[top++] = -1 - k); unchecked(stack[top++] = work[k]);
         unchecked(work[k] = pos);
-        stack[top++] = pc + 2; stack[top++] = 0;
+        unchecked(stack[top++] = pc + 2); unchecked(stack[top++] = 0);
       } else if (op == ${OP.reset}) {
         const hi = unchecked(prog[pc + 2]);
         for (let k = unchecked(prog[pc + 1]); k < hi; k++) {
-          stack[top++] = -1 - k; stack[top++] = work[k];
+          unchecked(stack[top++] = -1 - k); unchecked(stack[top++] = work[k]);
           unchecked(work[k] = -1);
         }
-        stack[top++] = pc + 3; stack[top++] = 0;
+        unchecked(stack[top++] = pc + 3); unchecked(stack[top++] = 0);
       } else if (op == ${OP.assert}) {
-        if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { stack[top++] = pc + 2; stack[top++] = 0; }
+        if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { unchecked(stack[top++] = pc + 2); unchecked(stack[top++] = 0); }
       } else {
         const at = this.ncount++;
         unchecked(this.npcs[at] = pc);
