@@ -68,7 +68,14 @@ export function __ice_str_hash(s: string): u32 {
   const n = <usize>load<u32>(p - 4);
   let h: u64 = <u64>n * 0x9e3779b97f4a7c15;
   let i: usize = 0;
-  while (i + 8 <= n) { h = (rotl<u64>(h, 23) ^ load<u64>(p + i)) * 0x517cc1b727220a95; i += 8; }
+  // up to 8 code units without a loop (a metered loop pays a fuel check per pass)
+  if (n > 16) {
+    while (i + 8 <= n) { h = (rotl<u64>(h, 23) ^ load<u64>(p + i)) * 0x517cc1b727220a95; i += 8; }
+  } else if (n >= 8) {
+    h = (rotl<u64>(h, 23) ^ load<u64>(p)) * 0x517cc1b727220a95;
+    i = 8;
+    if (n == 16) { h = (rotl<u64>(h, 23) ^ load<u64>(p + 8)) * 0x517cc1b727220a95; i = 16; }
+  }
   if (i + 4 <= n) { h = (rotl<u64>(h, 23) ^ <u64>load<u32>(p + i)) * 0x517cc1b727220a95; i += 4; }
   if (i < n) h = (rotl<u64>(h, 23) ^ <u64>load<u16>(p + i)) * 0x517cc1b727220a95;
   h ^= h >> 29;
@@ -83,7 +90,13 @@ export function __ice_str_eq(a: string, b: string): bool {
   const n = <usize>load<u32>(pa - 4);
   if (n != <usize>load<u32>(pb - 4)) return false;
   let i: usize = 0;
-  while (i + 8 <= n) { if (load<u64>(pa + i) != load<u64>(pb + i)) return false; i += 8; }
+  if (n > 16) {
+    while (i + 8 <= n) { if (load<u64>(pa + i) != load<u64>(pb + i)) return false; i += 8; }
+  } else if (n >= 8) {
+    if (load<u64>(pa) != load<u64>(pb)) return false;
+    i = 8;
+    if (n == 16) { if (load<u64>(pa + 8) != load<u64>(pb + 8)) return false; i = 16; }
+  }
   if (i + 4 <= n) { if (load<u32>(pa + i) != load<u32>(pb + i)) return false; i += 4; }
   return i == n || load<u16>(pa + i) == load<u16>(pb + i);
 }
