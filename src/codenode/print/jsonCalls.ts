@@ -6,10 +6,10 @@
 import { ts } from "ts-morph";
 import { BOOLEAN, JSON_VALUE, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
-import { printExpr, printTo } from "./expressions.js";
+import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { callbackFor } from "./callbacks.js";
 import { toJson } from "./jsonConvert.js";
-import { directStringify } from "./jsonWrite.js";
+import { directStringify, literalStringify } from "./jsonWrite.js";
 import { coerce } from "./coerce.js";
 
 // ---- calls -------------------------------------------------------------------------------------
@@ -42,7 +42,9 @@ export function printJsonCall(ctx: PrintContext, node: ts.CallExpression, method
     if (!value) return ctx.refuse(node, "JSON.stringify()", "give it a value");
     if (replacer && !isNullish(ctx, replacer))
       return ctx.refuse(replacer, "a replacer in JSON.stringify", "build the value you want to print first; pass null");
-    const own = printExpr(ctx, value, JSON_VALUE);
+    const literal = simpleLiteral(value);
+    const parts = literal?.map(([key, init]) => ({ key, printed: printExpr(ctx, init, JSON_VALUE), init }));
+    const own = parts ? undefined : printExpr(ctx, value, JSON_VALUE);
     let gap = '""';
     if (space) {
       const s = printExpr(ctx, space);
@@ -51,11 +53,48 @@ export function printJsonCall(ctx: PrintContext, node: ts.CallExpression, method
       else if (s.type.kind === "json") gap = `__ice_js_gap(${s.text})`;
       else if (s.type.kind !== "void") return ctx.refuse(space, "this indentation", "pass a number or a string");
     }
-    const direct = directStringify(ctx, own.type, own.text, gap, value);
+    if (parts) {
+      const keys = parts.map((p) => p.key);
+      const direct = literalStringify(
+        ctx,
+        keys,
+        parts.map((p) => p.printed),
+        gap,
+        value,
+      );
+      if (direct) return { text: direct, type: STRING };
+      // As printJsonObject builds it.
+      let object = "__ice_j_newobj()";
+      for (const p of parts)
+        object = `__ice_j_prop(${object}, ${stringLiteral(p.key)}, ${coerce(ctx, p.printed, JSON_VALUE, p.init)})`;
+      return { text: `__ice_j_stringify(${object}, ${gap})`, type: STRING };
+    }
+    const direct = directStringify(ctx, own!.type, own!.text, gap, value);
     if (direct) return { text: direct, type: STRING };
-    return { text: `__ice_j_stringify(${coerce(ctx, own, JSON_VALUE, value)}, ${gap})`, type: STRING };
+    return { text: `__ice_j_stringify(${coerce(ctx, own!, JSON_VALUE, value)}, ${gap})`, type: STRING };
   }
   return ctx.refuse(node, `JSON.${method}`, "use JSON.parse or JSON.stringify");
+}
+
+/**
+ * The keys and values of an object literal given to JSON.stringify, when it is plain: named
+ * (identifier, string or number) properties and shorthands only, no `__proto__`, no repeated key.
+ */
+function simpleLiteral(value: ts.Expression): [string, ts.Expression][] | undefined {
+  const node = stripParens(value);
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  const out: [string, ts.Expression][] = [];
+  for (const p of node.properties) {
+    if (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer) out.push([p.name.text, p.name]);
+    else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+      out.push([p.name.text, p.initializer]);
+    else if (ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.name))
+      out.push([String(Number(p.name.text)), p.initializer]);
+    else return undefined;
+  }
+  const keys = out.map(([k]) => k);
+  if (keys.includes("__proto__") || new Set(keys).size !== keys.length) return undefined;
+  return out;
 }
 
 /** True when a `catch` clause is anywhere in `node`. */

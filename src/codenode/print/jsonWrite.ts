@@ -17,6 +17,8 @@ import { stringLiteral } from "./expressions.js";
 
 interface WriterState {
   readonly writers: Map<string, { name: string; type: ValueType; at: ts.Node }>;
+  /** Object literals given to JSON.stringify: their keys and the types of their values. */
+  readonly literals: { name: string; fields: { key: string; type: ValueType }[] }[];
   counter: number;
 }
 const STATES = new WeakMap<PrintContext, WriterState>();
@@ -24,7 +26,7 @@ const STATES = new WeakMap<PrintContext, WriterState>();
 function state(ctx: PrintContext): WriterState {
   let s = STATES.get(ctx);
   if (!s) {
-    s = { writers: new Map(), counter: 0 };
+    s = { writers: new Map(), literals: [], counter: 0 };
     STATES.set(ctx, s);
   }
   return s;
@@ -71,6 +73,27 @@ export function directStringify(
   if (type.kind === "array" && type.element.kind === "json") return undefined;
   if (!writable(type, [])) return undefined;
   return `__ice_jw_text_${writer(ctx, type, at)}(${value}, ${gap})`;
+}
+
+/**
+ * The text of `JSON.stringify({ k: v, ... }, null, gap)` of an object literal whose values are
+ * all writable (each printed as its own type: `values`), or undefined. Its values are evaluated in
+ * order as the arguments of a writer function made for this literal, then written (JavaScript
+ * builds the object first, then prints it: a later value changing an earlier one shows either way).
+ */
+export function literalStringify(
+  ctx: PrintContext,
+  keys: readonly string[],
+  values: readonly { text: string; type: ValueType }[],
+  gap: string,
+  at: ts.Node,
+): string | undefined {
+  if (!values.every((v) => writable(v.type, []) && v.type.kind !== "void")) return undefined;
+  const s = state(ctx);
+  const name = `__ice_jwl_${s.literals.length}`;
+  s.literals.push({ name, fields: keys.map((key, i) => ({ key, type: values[i]!.type })) });
+  for (const v of values) part(ctx, v.type, at);
+  return `${name}(${[...values.map((v) => v.text), gap].join(", ")})`;
 }
 
 /** The number of the writer function of a container type (its text is made by finishWriters). */
@@ -156,6 +179,8 @@ export function finishWriters(
 ): string[] {
   const s = STATES.get(ctx);
   if (!s) return [];
+  // Literal writers first: the writers they use were registered when they were printed.
+  const literals = literalWriters(ctx, s);
   const out: string[] = [];
   // Writers found while generating others are generated too.
   const done = new Set<string>();
@@ -174,7 +199,7 @@ export function finishWriters(
       );
     }
   }
-  return out;
+  return [...literals, ...out];
 }
 
 function writerBody(
@@ -214,39 +239,69 @@ function writerBody(
     case "object": {
       const keys = order(type.shape, at);
       if (!keys) return undefined;
-      const fields = jsOrder(keys).map((k) => type.shape.fields.find((f) => f.name === k)!);
-      if (fields.length === 0) return 'w.str("{}");';
-      const lines: string[] = [];
-      if (!fields.some((f) => skippable(f.type))) {
-        // Without indentation: fixed fragments between the values.
-        lines.push("if (gap.length == 0) {");
-        fields.forEach((f, i) => {
-          lines.push(`w.str(${stringLiteral(`${i === 0 ? "{" : ","}${JSON.stringify(f.name)}:`)});`);
-          lines.push(write(ctx, f.type, `v.${f.name}`, "indent"));
-        });
-        lines.push("w.unit(125);", "return;", "}");
-      }
-      lines.push(inner, "let first = true;", "w.unit(123);");
-      for (const f of fields) {
-        const member = [
-          "if (!first) w.unit(44);",
-          "first = false;",
-          "__ice_jw_break(w, gap, inner);",
-          `w.str(${stringLiteral(`${JSON.stringify(f.name)}:`)});`,
-          "if (gap.length > 0) w.unit(32);",
-        ].join(" ");
-        if (f.type.kind === "optional")
-          lines.push(
-            `{ const e = v.${f.name}; if (e !== null) { ${member} ${write(ctx, f.type.inner, unboxed(f.type, "e"), "inner")} } }`,
-          );
-        else if (f.type.kind === "json")
-          lines.push(`{ const e = v.${f.name}; if (e.k != 0) { ${member} ${write(ctx, f.type, "e", "inner")} } }`);
-        else lines.push(`${member} ${write(ctx, f.type, `v.${f.name}`, "inner")}`);
-      }
-      lines.push("if (!first) __ice_jw_break(w, gap, indent);", "w.unit(125);");
-      return lines.join("\n");
+      const fields = jsOrder(keys).map((k) => {
+        const f = type.shape.fields.find((x) => x.name === k)!;
+        return { key: f.name, type: f.type, value: `v.${f.name}` };
+      });
+      return fieldsBody(ctx, fields);
     }
     default:
       return undefined;
   }
+}
+
+/** Statements writing an object of these fields (in JavaScript's order already). */
+function fieldsBody(ctx: PrintContext, fields: readonly { key: string; type: ValueType; value: string }[]): string {
+  const inner = "const inner = gap.length > 0 ? indent + gap : indent;";
+  if (fields.length === 0) return 'w.str("{}");';
+  const lines: string[] = [];
+  if (!fields.some((f) => skippable(f.type))) {
+    // Without indentation: fixed fragments between the values.
+    lines.push("if (gap.length == 0) {");
+    fields.forEach((f, i) => {
+      lines.push(`w.str(${stringLiteral(`${i === 0 ? "{" : ","}${JSON.stringify(f.key)}:`)});`);
+      lines.push(write(ctx, f.type, f.value, "indent"));
+    });
+    lines.push("w.unit(125);", "return;", "}");
+  }
+  lines.push(inner, "let first = true;", "w.unit(123);");
+  for (const f of fields) {
+    const member = [
+      "if (!first) w.unit(44);",
+      "first = false;",
+      "__ice_jw_break(w, gap, inner);",
+      `w.str(${stringLiteral(`${JSON.stringify(f.key)}:`)});`,
+      "if (gap.length > 0) w.unit(32);",
+    ].join(" ");
+    if (f.type.kind === "optional")
+      lines.push(
+        `{ const e = ${f.value}; if (e !== null) { ${member} ${write(ctx, f.type.inner, unboxed(f.type, "e"), "inner")} } }`,
+      );
+    else if (f.type.kind === "json")
+      lines.push(`{ const e = ${f.value}; if (e.k != 0) { ${member} ${write(ctx, f.type, "e", "inner")} } }`);
+    else lines.push(`${member} ${write(ctx, f.type, f.value, "inner")}`);
+  }
+  lines.push("if (!first) __ice_jw_break(w, gap, indent);", "w.unit(125);");
+  return lines.join("\n");
+}
+
+/** The writer functions of the object literals given to JSON.stringify. */
+function literalWriters(ctx: PrintContext, s: WriterState): string[] {
+  return s.literals.map(({ name, fields }) => {
+    const params = fields.map((f, i) => `a${i}: ${asType(f.type)}`);
+    const order = jsOrder(fields.map((f) => f.key));
+    const ordered = order.map((k) => {
+      const i = fields.findIndex((f) => f.key === k);
+      return { key: k, type: fields[i]!.type, value: `a${i}` };
+    });
+    const body = fieldsBody(ctx, ordered).replace(/\breturn;/g, "return __ice_tw_take(w);");
+    return [
+      `function ${name}(${[...params, "gap: string"].join(", ")}): string {`,
+      "const w = new __ice_Tw(256);",
+      'const indent = "";',
+      body,
+      "return __ice_tw_take(w);",
+      "}",
+    ].join("\n");
+  });
 }

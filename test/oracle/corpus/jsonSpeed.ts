@@ -284,4 +284,20 @@ export const JSON_SPEED: readonly OracleCase[] = [
       { xs: [-1, -10, -2147483648, 1e21, 1e-7, 0.5, 123.456, 9007199254740994] },
     ],
   ),
+  fast(
+    "literal-of-typed-values",
+    `
+      const rows = inputs.xs.map((x) => ({ x, s: String(x), half: x / 2 }));
+      const tags: string[] = [];
+      const note: string | undefined = inputs.xs.length > 1 ? "many" : undefined;
+      const extra: any = inputs.xs.length > 2 ? { deep: [1, { e: "x" }] } : undefined;
+      const a = JSON.stringify({ rows, n: rows.length, 10: "ten", 2: true, tags, note, extra, tail: null });
+      const b = JSON.stringify({ tags, late: tags.push("pushed later"), rows: rows.slice(0, 1) }, null, "--");
+      const c = JSON.stringify({ count: rows.length, more: rows.push({ x: -1, s: "added", half: 0 }), rows }, null, 2);
+      return { a, b, c };
+    `,
+    { xs: "number[]" },
+    { a: "string", b: "string", c: "string" },
+    [{ xs: [] }, { xs: [1.5] }, { xs: [1, -0, 3e21] }],
+  ),
 ];

@@ -419,6 +419,15 @@ export class Generator {
                 [sub(this.r.pick<Ty>(["nums", "strs"]))],
               ),
           ],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                ["JSON.stringify({ v: ", ", w: ", ", n: ", `, 1: true }${this.r.pick(["", ", null, 1"])})`],
+                [sub(this.r.pick<Ty>(["nums", "strs"])), sub("str"), sub("num")],
+              ),
+          ],
         ]);
       case "bool":
         return this.r.weighted<Expr>([
