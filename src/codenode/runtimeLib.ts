@@ -95,13 +95,7 @@ export function __ice_num_str(x: f64): string {
   return __ice_num_fmt(x, ${NUM_MODE.string}, 0);
 }
 export function __ice_num_fmt(x: f64, mode: i32, arg: f64): string {
-  const digits = __ice_idx(arg);
-  // toFixed of an integer below 1e15: its digits, then the zeros (-0 prints as 0, as in JavaScript).
-  if (mode == ${NUM_MODE.fixed} && digits >= 0 && digits <= 100 && x == Math.trunc(x) && Math.abs(x) < 1e15) {
-    const whole = __ice_num_str(x);
-    return digits == 0 ? whole : whole + "." + "0".repeat(digits);
-  }
-  const n = __ice_num_to_str_raw(x, mode, digits, __ice_scratch);
+  const n = __ice_num_to_str_raw(x, mode, __ice_idx(arg), __ice_scratch);
   return String.UTF16.decodeUnsafe(__ice_scratch, (<usize>n) << 1);
 }
 /** Stops the node: index i of an array or string of this length is out of range. */

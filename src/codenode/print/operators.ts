@@ -75,6 +75,16 @@ export function operate(
     const view = sumView("+", left, right);
     return { text, type: NUMBER, ...(view && { int32: view }) };
   }
+  const numeric = numericOp(op);
+  if (left.type.kind === "json" && numeric) {
+    // JavaScript turns the left operand into a number after evaluating the right one (which may
+    // change it: `xs - (xs.push(1), 0)`), so the left value waits in a temporary.
+    const held = ctx.temp(left.type);
+    const other = ctx.temp(right.type);
+    const a = num(ctx, { text: held, type: left.type }, node);
+    const b = num(ctx, { text: other, type: right.type }, node);
+    return { text: `(${held} = ${left.text}, ${other} = ${right.text}, ${numeric(a, b)})`, type: NUMBER };
+  }
   if (op === ts.SyntaxKind.MinusToken) {
     const text = `(${num(ctx, left, node)} - ${num(ctx, right, node)})`;
     const view = sumView("-", left, right);
@@ -93,6 +103,15 @@ export function operate(
     return bitwise(bit, left, right);
   }
   return ctx.refuse(node, `operator '${ts.tokenToString(op)}'`, "use arithmetic on numbers");
+}
+
+/** The text of a numeric operator other than `+` over two number texts, or undefined. */
+function numericOp(op: ts.SyntaxKind): ((a: string, b: string) => string) | undefined {
+  if (op === ts.SyntaxKind.MinusToken) return (a, b) => `(${a} - ${b})`;
+  if (op === ts.SyntaxKind.PercentToken) return (a, b) => `__ice_mod(${a}, ${b})`;
+  if (op === ts.SyntaxKind.AsteriskAsteriskToken) return (a, b) => `__ice_pow(${a}, ${b})`;
+  const arithmetic = ARITHMETIC[op];
+  return arithmetic ? (a, b) => `(${a} ${arithmetic} ${b})` : undefined;
 }
 
 function num(ctx: PrintContext, p: Printed, at: ts.Node): string {

@@ -1,8 +1,8 @@
 /**
- * @fileoverview toFixed of integers, which the sandbox prints itself (runtimeLib.ts
- * `__ice_num_fmt`; other numbers go to the host's formatter): -0, negative values, the edges of
- * the fast path (1e15 and past it), digits 0 to 100, fractional and NaN digit counts, and the
- * RangeError for digits out of range.
+ * @fileoverview toFixed of integers (runtimeLib.ts `__ice_num_fmt`, the host's formatter): -0,
+ * negative values, 1e15 and past it, digits 0 to 100, fractional and NaN digit counts, and the
+ * RangeError for digits out of range. (An in-sandbox fast path for integers was tried and taken
+ * out: it saved ~0.1 us per call and cost ~20 ms of compile time per code node using toFixed.)
  */
 import type { OracleCase } from "../oracle.js";
 

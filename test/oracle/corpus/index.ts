@@ -25,6 +25,7 @@ import { NUMBERS } from "./numbers.js";
 import { OBJECT_PATHS } from "./objectPaths.js";
 import { PRINTING } from "./printing.js";
 import { RECORDS } from "./records.js";
+import { ANY_ARITHMETIC_ORDER } from "./anyArithmeticOrder.js";
 import { OPTIONAL_ELEMENTS } from "./optionalElements.js";
 import { NESTED_PATTERNS } from "./nestedPatterns.js";
 import { REGEX } from "./regex.js";
@@ -60,6 +61,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...CONDITIONS,
   ...NESTED_PATTERNS,
   ...OPTIONAL_ELEMENTS,
+  ...ANY_ARITHMETIC_ORDER,
   ...FUNCTIONS,
   ...CLOSURES,
   ...CLASSES,
