@@ -139,30 +139,23 @@ export ${mergeSortSource({
   before: (x, y) => `f(e, ${x}, ${y}) < 0`,
   unchecked: true,
 })}
+/** Indexes sorted by their texts in code unit order (support/mergeSort.ts, stable). */
+${mergeSortSource({
+  name: "__ice_sort_order",
+  element: "i32",
+  parameters: "keys: Array<string>",
+  before: (x, y) => `__ice_strcmp(unchecked(keys[${x}]), unchecked(keys[${y}])) < 0`,
+  unchecked: true,
+})}
 /** sort() without a comparator: stable, by String(x) in code unit order. */
 export function __ice_sort_default<T>(a: Array<T>): Array<T> {
   const n = a.length;
   const order = new Array<i32>();
   const keys = new Array<string>();
   for (let k = 0; k < n; k++) { order.push(k); keys.push(__ice_str<T>(unchecked(a[k]))); }
-  let src = order;
-  let dst = order.slice(0);
-  for (let width = 1; width < n; width <<= 1) {
-    for (let lo = 0; lo < n; lo += width << 1) {
-      const mid = min(lo + width, n);
-      const hi = min(lo + (width << 1), n);
-      let i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) {
-        if (__ice_strcmp(unchecked(keys[unchecked(src[j])]), unchecked(keys[unchecked(src[i])])) < 0) unchecked(dst[k++] = src[j++]);
-        else unchecked(dst[k++] = src[i++]);
-      }
-      while (i < mid) unchecked(dst[k++] = src[i++]);
-      while (j < hi) unchecked(dst[k++] = src[j++]);
-    }
-    const t = src; src = dst; dst = t;
-  }
+  __ice_sort_order(order, keys);
   const copy = a.slice(0);
-  for (let k = 0; k < n; k++) unchecked(a[k] = copy[unchecked(src[k])]);
+  for (let k = 0; k < n; k++) unchecked(a[k] = copy[unchecked(order[k])]);
   return a;
 }
 
