@@ -1,8 +1,9 @@
 /**
  * @fileoverview The stable merge sort behind `array.sort(comparator)` (what V8's TimSort gives
  * for any consistent comparator), as AssemblyScript source made from one template: the support
- * library's generic `__ice_sort`, which calls the comparator through a function value, and the
- * copies the printer makes for a comparator written in the body (print/arrayMethods.ts), which
+ * library's generic `__ice_sort`, which calls the comparator through a function value, the index
+ * sort behind `sort()` without a comparator (`__ice_sort_order`, by text), and the copies the
+ * printer makes for a comparator written in the body (print/arrayMethods.ts), which
  * call it directly so that binaryen can inline it (a call through a function value cannot be).
  * Body code may not use `unchecked`, so the copies index with bounds checks.
  */
