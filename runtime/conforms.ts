@@ -7,9 +7,34 @@
  * element and field of a valid value was most of a small workflow's validation cost.
  */
 import { isPrototypeKey, ownValue } from "./records.js";
-import type { SchemaType } from "./schema.js";
+import type { SchemaField, SchemaType } from "./schema.js";
 
 type Check = (value: unknown) => boolean;
+
+/** A field of an object type as the hot paths read it (here and runtime/sandbox/encoder.ts). */
+export interface FieldPlan {
+  readonly name: string;
+  readonly optional: boolean;
+  /** The name is a member of Object.prototype (records.ts): read only an own property. */
+  readonly prototypeKey: boolean;
+  /** null is a value of an `any` field (JSON data), and absent for the others. */
+  readonly nullIsValue: boolean;
+}
+
+export function fieldPlan(field: SchemaField): FieldPlan {
+  return {
+    name: field.name,
+    optional: field.optional,
+    prototypeKey: isPrototypeKey(field.name),
+    nullIsValue: field.type.kind === "any",
+  };
+}
+
+/** The field's value in `record`, or undefined when it is absent (missing, or null outside `any`). */
+export function presentValue(record: Record<string, unknown>, field: FieldPlan): unknown {
+  const value = field.prototypeKey ? ownValue(record, field.name) : record[field.name];
+  return value === null && !field.nullIsValue ? undefined : value;
+}
 
 const checks = new WeakMap<SchemaType, Check>();
 
@@ -52,20 +77,13 @@ function makeCheck(type: SchemaType): Check {
       };
     }
     case "object": {
-      const fields = type.fields.map((f) => ({
-        name: f.name,
-        prototypeKey: isPrototypeKey(f.name),
-        optional: f.optional,
-        // null is a value of an `any` field (JSON data), and absent for the others.
-        nullIsValue: f.type.kind === "any",
-        check: checkOf(f.type),
-      }));
+      const fields = type.fields.map((f) => ({ ...fieldPlan(f), check: checkOf(f.type) }));
       return (v) => {
         if (!isRecord(v)) return false;
         for (let i = 0; i < fields.length; i++) {
           const field = fields[i]!;
-          const value = field.prototypeKey ? ownValue(v, field.name) : v[field.name];
-          if (value === undefined || (value === null && !field.nullIsValue)) {
+          const value = presentValue(v, field);
+          if (value === undefined) {
             if (field.optional) continue;
             return false;
           }

@@ -9,7 +9,7 @@
  * visits, which only a failing input should pay for. One walk instead of two halves a run's
  * host-side work, and most of a process's first run, which V8 runs in its interpreter.
  */
-import { isPrototypeKey, ownValue } from "../records.js";
+import { fieldPlan, presentValue } from "../conforms.js";
 import { validateValue, type ObjectType, type SchemaType } from "../schema.js";
 import { isJsonType, JSON_DEPTH_LIMIT, WireError, WireLimitError, type WireWriter } from "./codec.js";
 
@@ -63,21 +63,14 @@ export function makeEncoder(type: SchemaType, nested = false): Encoder {
       };
     }
     case "object": {
-      const fields = type.fields.map((f) => ({
-        name: f.name,
-        prototypeKey: isPrototypeKey(f.name),
-        optional: f.optional,
-        // null is a value of an `any` field (JSON data), and absent for the others.
-        nullIsValue: f.type.kind === "any",
-        encode: makeEncoder(f.type, true),
-      }));
+      const fields = type.fields.map((f) => ({ ...fieldPlan(f), encode: makeEncoder(f.type, true) }));
       return (w, v) => {
         if (typeof v !== "object" || v === null || Array.isArray(v)) throw SCHEMA_MISMATCH;
         const record = v as Record<string, unknown>;
         for (let i = 0; i < fields.length; i++) {
           const field = fields[i]!;
-          const value = field.prototypeKey ? ownValue(record, field.name) : record[field.name];
-          const absent = value === undefined || (value === null && !field.nullIsValue);
+          const value = presentValue(record, field);
+          const absent = value === undefined;
           if (field.optional) {
             w.u8(absent ? 0 : 1);
             if (absent) continue;
