@@ -21,6 +21,7 @@ import { DICTIONARY_SUPPORT } from "./dictionary.js";
 import { JSON_SUPPORT } from "./json.js";
 import { JSON_FIELDS_SUPPORT } from "./jsonFields.js";
 import { JSON_OPERATORS_SUPPORT } from "./jsonOperators.js";
+import { JSON_STRINGIFY_SUPPORT } from "./jsonStringify.js";
 import { JSON_TEXT_SUPPORT } from "./jsonText.js";
 import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
 import { STRINGS_SUPPORT } from "./strings.js";
@@ -45,6 +46,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   JSON_FIELDS_SUPPORT,
   JSON_OPERATORS_SUPPORT,
   JSON_TEXT_SUPPORT,
+  JSON_STRINGIFY_SUPPORT,
   JSON_WIRE_SUPPORT,
   BUILDER_SUPPORT,
   TEXT_SUPPORT,
