@@ -6,9 +6,9 @@
  * order). Here: building values, reading properties with JavaScript's rules (a property of
  * undefined or null throws a TypeError, of a primitive is undefined unless it is a method, which
  * the sandbox cannot hold), writes, `delete`, `in`, `typeof` and iteration. Operators and
- * conversions are in jsonOperators.ts, `JSON.parse`/`JSON.stringify` in jsonText.ts, the wire
- * codec of `any` fields in jsonWire.ts. Errors JavaScript throws (TypeError, SyntaxError) go
- * through `__ice_j_throw`.
+ * conversions are in jsonOperators.ts, `JSON.parse` in jsonText.ts, `JSON.stringify` in
+ * jsonStringify.ts, the wire codec of `any` fields in jsonWire.ts. Errors JavaScript throws
+ * (TypeError, SyntaxError) go through `__ice_j_throw`.
  */
 
 /** Own property names of JavaScript's prototypes: reading one of them gives a method in JavaScript. */
