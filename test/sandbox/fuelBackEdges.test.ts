@@ -11,29 +11,17 @@
 import binaryen from "binaryen";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
-import { EXPORTS, TICK_IMPORT, verifyModule } from "../../runtime/sandbox/verify.js";
-import { lowerBody } from "../../src/codenode/index.js";
-import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
-import { meterModule } from "../../src/emit/wasm/meter.js";
-import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
-import { LIMITS, obj, thrown } from "./helpers.js";
+import { verifyModule } from "../../runtime/sandbox/verify.js";
+import { editModule, fuelGlobal, loopResult, loopSpec, meteredLoop, tickImport } from "./fuelModule.js";
+import { LIMITS, thrown } from "./helpers.js";
 
-const input = obj({ n: "integer" });
-const output = obj({ v: "integer" });
-const spec = { nodeId: "edges", inputType: input, outputType: output, capabilities: [] };
-const BODY = "let s = 0;\nfor (let i = 0; i < inputs.n; i++) s = (s + (i ^ (i << 3))) & 1023;\nreturn { v: s };";
-const direct = (n: number): number => {
-  let s = 0;
-  for (let i = 0; i < n; i++) s = (s + (i ^ (i << 3))) & 1023;
-  return s;
-};
+const spec = loopSpec("edges");
+const direct = loopResult;
 
 let metered: Uint8Array;
 
 beforeAll(async () => {
-  const source = lowerBody(embedCodeBody(BODY, "edges"), input, output, []).source!;
-  const [outcome] = await compileInWorker([source], { unitMs: 60_000, totalMs: 120_000 });
-  metered = meterModule(outcome!.binary!);
+  metered = await meteredLoop("edges");
 }, 120_000);
 
 /** How a forged loop departs from the shape meterLoops.ts emits. */
@@ -52,64 +40,58 @@ interface Forgery {
 
 /** `metered` plus a function `forged(n: i32)` counting n down in a loop of the back-edge shape, altered by `f`. */
 function forge(f: Forgery): Uint8Array {
-  const m = binaryen.readBinary(metered);
-  try {
-    const fuel = binaryen.getExportInfo(m.getExport(EXPORTS.fuel)).value;
-    let tick = "";
-    for (let i = 0; i < m.getNumFunctions(); i++) {
-      const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
-      if (info.module === TICK_IMPORT.module && info.base === TICK_IMPORT.name) tick = info.name;
-    }
-    m.addFunction("tick_out", binaryen.none, binaryen.none, [], m.call(tick, [], binaryen.none));
-    m.addFunction("nothing", binaryen.none, binaryen.none, [], m.nop());
-    const n = (): number => m.local.get(0, binaryen.i32);
-    const counter = (): number => m.global.get(fuel, binaryen.i64);
-    const charge = f.edge === "zero charge" ? 0n : 5n;
-    const check = [
-      m.global.set(fuel, m.i64.sub(counter(), m.i64.const(charge))),
-      m.br("tick", m.i64.lt_s(counter(), m.i64.const(0n))),
-    ];
-    const edge =
-      f.edge === "unchecked"
-        ? [m.br("L")]
-        : f.edge === "checked br_if"
-          ? [...check, m.br("L", m.i32.gt_s(n(), m.i32.const(0)))]
-          : [...check, m.br("L")];
-    const extra =
-      f.extra === "to tick"
-        ? [m.br("tick", m.i32.and(n(), m.i32.const(1)))]
-        : f.extra === "to outer"
-          ? [m.br("outer", m.i32.and(n(), m.i32.const(1)))]
-          : f.extra === "table to loop"
-            ? [m.block("skip", [m.switch(["L"], "skip", m.i32.and(n(), m.i32.const(1)))])]
-            : [];
-    const loop = m.loop(
-      "L",
-      m.if(
-        m.i32.gt_s(n(), m.i32.const(0)),
-        m.block(null, [m.local.set(0, m.i32.sub(n(), m.i32.const(1))), ...extra, ...edge]),
-      ),
-    );
-    const callee = f.tail === "host" ? tick : f.tail === "nop" ? "nothing" : "tick_out";
-    const refund = f.refund ? [m.global.set(fuel, m.i64.add(counter(), m.i64.const(1000n)))] : [];
-    const body = m.block("done", [
-      m.loop(
-        "outer",
-        m.block(null, [
-          m.block("tick", f.exit === "fall" ? [loop] : [loop, m.br("done")]),
-          m.call(callee, [], binaryen.none),
-          ...refund,
-          m.br("outer"),
-        ]),
-      ),
-    ]);
-    m.addFunction("forged", binaryen.i32, binaryen.none, [], body);
-    m.setFeatures(binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt);
-    if (!m.validate()) throw new Error("forged module is not valid WebAssembly");
-    return m.emitBinary();
-  } finally {
-    m.dispose();
-  }
+  return editModule(
+    metered,
+    (m) => {
+      const fuel = fuelGlobal(m);
+      const tick = tickImport(m);
+      m.addFunction("tick_out", binaryen.none, binaryen.none, [], m.call(tick, [], binaryen.none));
+      m.addFunction("nothing", binaryen.none, binaryen.none, [], m.nop());
+      const n = (): number => m.local.get(0, binaryen.i32);
+      const counter = (): number => m.global.get(fuel, binaryen.i64);
+      const charge = f.edge === "zero charge" ? 0n : 5n;
+      const check = [
+        m.global.set(fuel, m.i64.sub(counter(), m.i64.const(charge))),
+        m.br("tick", m.i64.lt_s(counter(), m.i64.const(0n))),
+      ];
+      const edge =
+        f.edge === "unchecked"
+          ? [m.br("L")]
+          : f.edge === "checked br_if"
+            ? [...check, m.br("L", m.i32.gt_s(n(), m.i32.const(0)))]
+            : [...check, m.br("L")];
+      const extra =
+        f.extra === "to tick"
+          ? [m.br("tick", m.i32.and(n(), m.i32.const(1)))]
+          : f.extra === "to outer"
+            ? [m.br("outer", m.i32.and(n(), m.i32.const(1)))]
+            : f.extra === "table to loop"
+              ? [m.block("skip", [m.switch(["L"], "skip", m.i32.and(n(), m.i32.const(1)))])]
+              : [];
+      const loop = m.loop(
+        "L",
+        m.if(
+          m.i32.gt_s(n(), m.i32.const(0)),
+          m.block(null, [m.local.set(0, m.i32.sub(n(), m.i32.const(1))), ...extra, ...edge]),
+        ),
+      );
+      const callee = f.tail === "host" ? tick : f.tail === "nop" ? "nothing" : "tick_out";
+      const refund = f.refund ? [m.global.set(fuel, m.i64.add(counter(), m.i64.const(1000n)))] : [];
+      const body = m.block("done", [
+        m.loop(
+          "outer",
+          m.block(null, [
+            m.block("tick", f.exit === "fall" ? [loop] : [loop, m.br("done")]),
+            m.call(callee, [], binaryen.none),
+            ...refund,
+            m.br("outer"),
+          ]),
+        ),
+      ]);
+      m.addFunction("forged", binaryen.i32, binaryen.none, [], body);
+    },
+    true,
+  );
 }
 
 const refusal = (f: Forgery): string => {
@@ -151,14 +133,10 @@ describe("fuel checks at loop back edges", () => {
   });
 
   it("accepts a loop that no branch repeats, without a check", () => {
-    const m = binaryen.readBinary(metered);
-    try {
+    const bytes = editModule(metered, (m) => {
       m.addFunction("once", binaryen.none, binaryen.none, [], m.loop("L", m.nop()));
-      const bytes = m.emitBinary();
-      expect(() => SandboxProgram.compile(bytes, spec)).not.toThrow();
-    } finally {
-      m.dispose();
-    }
+    });
+    expect(() => SandboxProgram.compile(bytes, spec)).not.toThrow();
   });
 
   it("refuses a back edge without a check", () => {
@@ -198,9 +176,8 @@ describe("fuel checks at loop back edges", () => {
   });
 
   it("refuses the shape without its outer loop (a back edge checked against a plain block)", () => {
-    const m = binaryen.readBinary(metered);
-    try {
-      const fuel = binaryen.getExportInfo(m.getExport(EXPORTS.fuel)).value;
+    const bytes = editModule(metered, (m) => {
+      const fuel = fuelGlobal(m);
       const counter = (): number => m.global.get(fuel, binaryen.i64);
       const loop = m.loop(
         "L",
@@ -211,10 +188,7 @@ describe("fuel checks at loop back edges", () => {
         ]),
       );
       m.addFunction("spin", binaryen.none, binaryen.none, [], m.block("exit", [loop]));
-      const bytes = m.emitBinary();
-      expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/writes the fuel counter/);
-    } finally {
-      m.dispose();
-    }
+    });
+    expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/writes the fuel counter/);
   });
 });

@@ -10,41 +10,21 @@
 import binaryen from "binaryen";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
-import { EXPORTS, verifyModule } from "../../runtime/sandbox/verify.js";
-import { lowerBody } from "../../src/codenode/index.js";
-import { compileInWorker } from "../../src/emit/wasm/compileWorker.js";
-import { meterModule } from "../../src/emit/wasm/meter.js";
-import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
-import { LIMITS, obj, thrown } from "./helpers.js";
+import { verifyModule } from "../../runtime/sandbox/verify.js";
+import { charge, editModule, loopResult, loopSpec, meteredLoop } from "./fuelModule.js";
+import { LIMITS, thrown } from "./helpers.js";
 
-const input = obj({ n: "integer" });
-const output = obj({ v: "integer" });
-const spec = { nodeId: "folded", inputType: input, outputType: output, capabilities: [] };
-const BODY = "let s = 0;\nfor (let i = 0; i < inputs.n; i++) s = (s + (i ^ (i << 3))) & 1023;\nreturn { v: s };";
-const direct = (n: number): number => {
-  let s = 0;
-  for (let i = 0; i < n; i++) s = (s + (i ^ (i << 3))) & 1023;
-  return s;
-};
+const spec = loopSpec("folded");
+const direct = loopResult;
 
 let metered: Uint8Array;
 
 beforeAll(async () => {
-  const source = lowerBody(embedCodeBody(BODY, "folded"), input, output, []).source!;
-  const [outcome] = await compileInWorker([source], { unitMs: 60_000, totalMs: 120_000 });
-  metered = meterModule(outcome!.binary!);
+  metered = await meteredLoop("folded");
 }, 120_000);
 
 /** `metered` with extra functions added by `edit` (no fuel checks in them). */
-function forge(edit: (m: binaryen.Module) => void): Uint8Array {
-  const m = binaryen.readBinary(metered);
-  try {
-    edit(m);
-    return m.emitBinary();
-  } finally {
-    m.dispose();
-  }
-}
+const forge = (edit: (m: binaryen.Module) => void): Uint8Array => editModule(metered, edit);
 
 describe("folded fuel checks", () => {
   it("leaves some helper of an integer loop without an entry check, and the run stays exact", () => {
@@ -76,14 +56,12 @@ describe("folded fuel checks", () => {
 
   it("refuses a function charged on entry without a test that calls itself", () => {
     const bytes = forge((m) => {
-      const fuel = binaryen.getExportInfo(m.getExport(EXPORTS.fuel)).value;
-      const charge = m.global.set(fuel, m.i64.sub(m.global.get(fuel, binaryen.i64), m.i64.const(3n)));
       m.addFunction(
         "spin",
         binaryen.none,
         binaryen.none,
         [],
-        m.block(null, [charge, m.call("spin", [], binaryen.none)]),
+        m.block(null, [charge(m, 3n), m.call("spin", [], binaryen.none)]),
       );
     });
     expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/not fuel-metered and can call itself/);
@@ -102,11 +80,7 @@ describe("folded fuel checks", () => {
   });
 
   it("refuses a charge too large for the counter to add up safely", () => {
-    const bytes = forge((m) => {
-      const fuel = binaryen.getExportInfo(m.getExport(EXPORTS.fuel)).value;
-      const huge = m.global.set(fuel, m.i64.sub(m.global.get(fuel, binaryen.i64), m.i64.const(2n ** 62n)));
-      m.addFunction("huge", binaryen.none, binaryen.none, [], huge);
-    });
+    const bytes = forge((m) => m.addFunction("huge", binaryen.none, binaryen.none, [], charge(m, 2n ** 62n)));
     expect(thrown(() => SandboxProgram.compile(bytes, spec)).message).toMatch(/writes the fuel counter/);
   });
 
