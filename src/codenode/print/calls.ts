@@ -25,7 +25,8 @@ import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
-import { dictMethod, objectCall } from "./objects.js";
+import { objectCall } from "./objectStatics.js";
+import { dictMethod } from "./objects.js";
 import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./jsonCalls.js";
 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");

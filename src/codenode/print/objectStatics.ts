@@ -1,0 +1,123 @@
+/**
+ * @fileoverview The `Object.*` functions on dictionaries (objects.ts) and fixed-shape objects
+ * (shapes.ts): `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. Keys of
+ * fixed-shape objects enumerate in the order the object was created with, when the compiler can
+ * see it; otherwise the call is refused.
+ */
+
+import { ts } from "ts-morph";
+import { asType, BOOLEAN, sameType, type ValueType } from "../types.js";
+import { fromChecker } from "../fromChecker.js";
+import type { PrintContext, Printed } from "./context.js";
+import { shortText } from "./context.js";
+import { coerce } from "./coerce.js";
+import { printExpr, printTo } from "./expressions.js";
+import { keyText, spreadInto } from "./objects.js";
+import { knownKeys, printShapeAssign } from "./shapes.js";
+
+/** `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. */
+export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
+  const args = node.arguments;
+  if (args.some(ts.isSpreadElement))
+    return ctx.refuse(node, `Object.${method} with a spread argument`, "pass the values");
+  const result = () => ctx.typeOf(node);
+  switch (method) {
+    case "keys":
+    case "values":
+    case "entries": {
+      const source = printExpr(ctx, args[0]!);
+      const type = result();
+      if (source.type.kind === "dict") {
+        const V = asType(source.type.value);
+        if (method === "keys") return { text: `${source.text}.keys()`, type };
+        if (method === "values") return { text: `${source.text}.values()`, type };
+        const tuple = (type as { element: ValueType }).element;
+        return { text: `__ice_dict_entries<${V}, ${asType(tuple)}>(${source.text})`, type };
+      }
+      if (source.type.kind === "object") {
+        const names = knownKeys(ctx, args[0]!, source.type);
+        if (!names)
+          return ctx.refuse(
+            node,
+            `Object.${method} of '${shortText(args[0]!)}' (the order of its keys is not known here)`,
+            "list the fields you need, or build a Record<string, T>",
+          );
+        if (method === "keys")
+          return { text: `<Array<string>>[${names.map((n) => JSON.stringify(n)).join(", ")}]`, type };
+        const element = (type as { element: ValueType }).element;
+        const s = ctx.temp(source.type);
+        const shape = source.type.shape;
+        const items = names.map((n) => {
+          const field = shape.fields.find((f) => f.name === n)!;
+          const value: Printed = { text: `${s}.${n}`, type: field.type };
+          if (method === "values") return coerce(ctx, value, element, node);
+          const tuple = element as Extract<ValueType, { kind: "tuple" }>;
+          return `new ${tuple.shape.name}(${JSON.stringify(n)}, ${coerce(ctx, value, tuple.elements[1]!, node)})`;
+        });
+        return { text: `(${s} = ${source.text}, <${asType(type)}>[${items.join(", ")}])`, type };
+      }
+      return ctx.refuse(node, `Object.${method} of this value`, "use it on objects");
+    }
+    case "fromEntries": {
+      const type = result();
+      if (type.kind !== "dict") return ctx.refuse(node, "Object.fromEntries here", "give the entries a type");
+      const entries = printExpr(ctx, args[0]!);
+      if (entries.type.kind === "map") {
+        const key = entries.type.key.kind;
+        if (key !== "string" && key !== "number")
+          return ctx.refuse(args[0]!, "keys of this type", "use string or number keys");
+        if (!sameType(entries.type.value, type.value))
+          return ctx.refuse(args[0]!, "entries whose values have another type", "give the values one type");
+        return {
+          text: `__ice_dict_from_map${key === "number" ? "_num" : ""}<${asType(type.value)}>(${entries.text})`,
+          type,
+        };
+      }
+      const tuple = entries.type.kind === "array" ? entries.type.element : undefined;
+      if (tuple?.kind !== "tuple" || tuple.elements.length !== 2)
+        return ctx.refuse(args[0]!, "these entries", "pass an array of [key, value] pairs");
+      const numeric = tuple.elements[0]!.kind === "number";
+      if (!numeric && tuple.elements[0]!.kind !== "string")
+        return ctx.refuse(args[0]!, "keys of this type", "use string or number keys");
+      if (!sameType(tuple.elements[1]!, type.value))
+        return ctx.refuse(args[0]!, "entries whose values have another type", "give the values one type");
+      return {
+        text: `__ice_dict_from_entries${numeric ? "_num" : ""}<${asType(type.value)}, ${asType(tuple)}>(${entries.text})`,
+        type,
+      };
+    }
+    case "assign":
+      return printAssign(ctx, node);
+    case "is": {
+      const a = printExpr(ctx, args[0]!);
+      const b = printTo(ctx, args[1]!, a.type);
+      if (a.type.kind === "number") return { text: `__ice_same_value(${a.text}, ${b})`, type: BOOLEAN };
+      if (a.type.kind === "string" || a.type.kind === "boolean") return { text: `(${a.text} == ${b})`, type: BOOLEAN };
+      return ctx.refuse(node, "Object.is on these values", "compare numbers, strings or booleans");
+    }
+    case "hasOwn": {
+      const source = printExpr(ctx, args[0]!);
+      if (source.type.kind === "dict") return { text: `${source.text}.has(${keyText(ctx, args[1]!)})`, type: BOOLEAN };
+      return ctx.refuse(node, "Object.hasOwn on this value", "use it on a dictionary (Record<string, T>)");
+    }
+    default:
+      return ctx.refuse(node, `Object.${method}`, "use Object.keys, values, entries, assign, fromEntries or is");
+  }
+}
+
+/** `Object.assign(target, ...sources)`: [[Set]] of each source's own keys, in order; returns the target. */
+function printAssign(ctx: PrintContext, node: ts.CallExpression): Printed {
+  const [target, ...sources] = node.arguments;
+  // `const o: Record<string, T> = Object.assign({}, ...)`: the declared dictionary, not the intersection.
+  const contextual = ctx.checker.getContextualType(node);
+  const wanted = contextual ? fromChecker(ctx.checker, contextual, ctx.classes) : undefined;
+  const type = wanted && "type" in wanted && wanted.type.kind === "dict" ? wanted.type : ctx.typeOf(node);
+  if (type.kind === "dict") {
+    const t = ctx.temp(type);
+    const start = printTo(ctx, target!, type);
+    const steps = [`${t} = ${start}`, ...sources.flatMap((s) => spreadInto(ctx, t, type.value, s, true))];
+    return { text: `(${steps.join(", ")}, ${t})`, type };
+  }
+  if (type.kind === "object") return printShapeAssign(ctx, node, type);
+  return ctx.refuse(node, "Object.assign here", "assign into an object or a dictionary");
+}
