@@ -192,6 +192,14 @@ export class __ice_Keys<K> {
     this.head = 0;
   }
   has(k: K): bool { return this.find(k) >= 0; }
+  /** map.delete(k), set.delete(k). */
+  delete(k: K): bool {
+    const at = this.find(k);
+    if (at < 0) return false;
+    this.unplace(k, at);
+    this.count--;
+    return true;
+  }
   /** The live keys in order, as a new array. */
   liveKeys(): Array<K> {
     const n = this.ks.length;
@@ -254,13 +262,6 @@ export class __ice_Map<K, V> extends __ice_Keys<K> {
     this.ks.push(k); this.vs.push(v);
     this.count++;
   }
-  delete(k: K): bool {
-    const at = this.find(k);
-    if (at < 0) return false;
-    this.unplace(k, at);
-    this.count--;
-    return true;
-  }
   clear(): void {
     this.reset();
     if (this.iterating > 0) { this.killAll(); return; }
@@ -288,13 +289,6 @@ export class __ice_Set<K> extends __ice_Keys<K> {
     this.ks.push(k);
     this.count++;
     return this;
-  }
-  delete(k: K): bool {
-    const at = this.find(k);
-    if (at < 0) return false;
-    this.unplace(k, at);
-    this.count--;
-    return true;
   }
   clear(): void {
     this.reset();
