@@ -37,6 +37,7 @@ import {
 } from "./host.js";
 import { INTRINSIC_IMPORTS } from "./intrinsics.js";
 import { classifyRunError } from "./classify.js";
+import { deferReset, type ResetHolder } from "./deferredReset.js";
 import { keepReady, type ReadyHolder } from "./readyInstances.js";
 import { sampleObject } from "./sample.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
@@ -103,12 +104,14 @@ let grownKept = 0;
 const writer = new WireWriter();
 
 /** A verified sandbox module, ready to run any number of times. */
-export class SandboxProgram implements ReadyHolder {
+export class SandboxProgram implements ReadyHolder, ResetHolder {
   private readonly host: HostRun;
   private readonly imports: WebAssembly.Imports;
   private readonly env: Record<string, unknown>;
   /** An instance in its initial state, kept from the last successful run. */
   private ready: Slot | undefined;
+  /** The instance of the last successful run, waiting for its reset (deferredReset.ts). */
+  private used: Slot | undefined;
   /** The memory image right after instantiation (data segments), up to its last non-zero byte. */
   private image: Uint8Array | undefined;
   /** True once `prepare` has warmed the run path. */
@@ -239,12 +242,24 @@ export class SandboxProgram implements ReadyHolder {
       throw classifyRunError(this.spec.nodeId, error, slot?.exports.__ice_oom.value === 1, meter, limits);
     } finally {
       writer.end();
-      if (keep && slot) this.release(slot);
+      if (keep && slot) {
+        this.used = slot;
+        deferReset(this);
+      }
     }
+  }
+
+  /** Puts the used instance back in its initial state (or drops it); see deferredReset.ts. */
+  resetUsed(): void {
+    const used = this.used;
+    if (!used) return;
+    this.used = undefined;
+    this.release(used);
   }
 
   /** True when an instance in its initial state is waiting for the next run (prepared or reset). */
   get hasReadyInstance(): boolean {
+    this.resetUsed();
     return this.ready !== undefined;
   }
 
@@ -259,6 +274,7 @@ export class SandboxProgram implements ReadyHolder {
    * without this a process's first real run pays it.
    */
   prepare(limits: SandboxLimits): void {
+    this.resetUsed();
     const maxPages = Math.floor(limits.memoryBytes / PAGE);
     if (this.ready || maxPages < this.minPages) return;
     if (!this.warmed) {
@@ -293,6 +309,7 @@ export class SandboxProgram implements ReadyHolder {
 
   /** Gives up the ready instance (the process keeps too many: readyInstances.ts). */
   dropReady(): void {
+    this.used = undefined;
     this.take();
   }
 
@@ -309,6 +326,7 @@ export class SandboxProgram implements ReadyHolder {
 
   /** An instance in its initial state, with a memory capped at `maxPages`. */
   private acquire(maxPages: number): Slot {
+    this.resetUsed();
     const ready = this.take();
     if (ready && ready.maxPages === maxPages) return ready;
     const memory = new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
