@@ -10,6 +10,7 @@ import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
+import { coerce } from "./coerce.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo, truthy } from "./expressions.js";
 import { callLifted } from "./functions.js";
@@ -192,6 +193,29 @@ export function arg(
   return a ? printTo(ctx, a, type) : absent;
 }
 
+/** The argument of the global `isNaN`/`isFinite`: converted as `Number(v)` (an absent one is NaN). */
+function numericArgument(ctx: PrintContext, value: ts.Expression | undefined): string {
+  if (!value) return "NaN";
+  const printed = printExpr(ctx, value);
+  if (printed.type.kind === "json") return `__ice_j_tonum(${printed.text})`;
+  return coerce(ctx, printed, NUMBER, value);
+}
+
+/**
+ * `Number.isNaN(v)`, `isFinite`, `isInteger`, `isSafeInteger`: `test` of a number; of an `any`
+ * value, false unless it holds a number (they never convert, unlike the global isNaN/isFinite).
+ */
+function numberTest(ctx: PrintContext, value: ts.Expression | undefined, test: (n: string) => string): Printed {
+  if (!value) return { text: "false", type: BOOLEAN };
+  const printed = printExpr(ctx, value);
+  if (printed.type.kind !== "json") return { text: test(coerce(ctx, printed, NUMBER, value)), type: BOOLEAN };
+  const t = ctx.temp(printed.type);
+  return {
+    text: `(${t} = ${printed.text}, __ice_j_is_num(${t}) && ${test(`__ice_j_tonum(${t})`)})`,
+    type: BOOLEAN,
+  };
+}
+
 function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: string): Printed {
   const [first] = node.arguments;
   switch (name) {
@@ -221,15 +245,16 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
         type: NUMBER,
       };
     case "isNaN":
-    case "Number.isNaN":
-      return { text: `isNaN<f64>(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: BOOLEAN };
     case "isFinite":
+      return { text: `${name}<f64>(${numericArgument(ctx, first)})`, type: BOOLEAN };
+    case "Number.isNaN":
+      return numberTest(ctx, first, (n) => `isNaN<f64>(${n})`);
     case "Number.isFinite":
-      return { text: `isFinite<f64>(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: BOOLEAN };
+      return numberTest(ctx, first, (n) => `isFinite<f64>(${n})`);
     case "Number.isInteger":
-      return { text: `__ice_is_integer(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: BOOLEAN };
+      return numberTest(ctx, first, (n) => `__ice_is_integer(${n})`);
     case "Number.isSafeInteger":
-      return { text: `__ice_is_safe_integer(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: BOOLEAN };
+      return numberTest(ctx, first, (n) => `__ice_is_safe_integer(${n})`);
     case "Error":
       return { text: errorText(ctx, node.arguments), type: { kind: "error" } };
     case "RegExp":

@@ -291,6 +291,7 @@ export function __ice_j_typeof(v: __ice_J): string {
   }
 }
 export function __ice_j_is_undef(v: __ice_J): bool { return v.k == 0; }
+export function __ice_j_is_num(v: __ice_J): bool { return v.k == 3; }
 export function __ice_j_is_null(v: __ice_J): bool { return v.k == 1; }
 export function __ice_j_nullish(v: __ice_J): bool { return v.k <= 1; }
 export function __ice_j_is_arr(v: __ice_J): bool { return v.k == 5; }

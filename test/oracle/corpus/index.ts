@@ -39,8 +39,10 @@ import { TEXT } from "./text.js";
 import { TEXT_BUILD } from "./textBuild.js";
 import { MAP_INDEX } from "./mapIndex.js";
 import { MAP_SPEED } from "./mapSpeed.js";
+import { AI_WORKFLOWS } from "./aiWorkflows.js";
 
 export const CORPUS: readonly OracleCase[] = [
+  ...AI_WORKFLOWS,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,
