@@ -12,6 +12,7 @@
 import { fieldPlan, presentValue } from "../conforms.js";
 import { validateValue, type ObjectType, type SchemaType } from "../schema.js";
 import { isJsonType, JSON_DEPTH_LIMIT, WireError, WireLimitError, type WireWriter } from "./codec.js";
+import { specialisedEncoder } from "./encoderSource.js";
 
 export type Encoder = (w: WireWriter, value: unknown) => void;
 
@@ -21,8 +22,16 @@ export class SchemaMismatch extends Error {}
 /** The one instance thrown: no stack to capture on a hot path. */
 const SCHEMA_MISMATCH = new SchemaMismatch("a value does not have its schema type");
 
-/** Builds an encoder specialised to `type` (closures, built once per program). */
-export function makeEncoder(type: SchemaType, nested = false): Encoder {
+/**
+ * Builds the encoder of a message of object type `type`, once per program: generated source
+ * specialised to the type (encoderSource.ts), or these closures where code generation is off.
+ */
+export function makeEncoder(type: ObjectType): Encoder {
+  return specialisedEncoder(type, (t) => closureEncoder(t, true), SCHEMA_MISMATCH) ?? closureEncoder(type);
+}
+
+/** Builds an encoder specialised to `type` out of closures (the reference encoderSource.ts matches). */
+export function closureEncoder(type: SchemaType, nested = false): Encoder {
   if (nested && type.kind === "any")
     return (w, v) => {
       if (v === undefined) throw SCHEMA_MISMATCH;
@@ -55,7 +64,7 @@ export function makeEncoder(type: SchemaType, nested = false): Encoder {
         w.str(v);
       };
     case "array": {
-      const element = makeEncoder(type.element, true);
+      const element = closureEncoder(type.element, true);
       return (w, v) => {
         if (!Array.isArray(v)) throw SCHEMA_MISMATCH;
         w.i32(v.length);
@@ -63,7 +72,7 @@ export function makeEncoder(type: SchemaType, nested = false): Encoder {
       };
     }
     case "object": {
-      const fields = type.fields.map((f) => ({ ...fieldPlan(f), encode: makeEncoder(f.type, true) }));
+      const fields = type.fields.map((f) => ({ ...fieldPlan(f), encode: closureEncoder(f.type, true) }));
       return (w, v) => {
         if (typeof v !== "object" || v === null || Array.isArray(v)) throw SCHEMA_MISMATCH;
         const record = v as Record<string, unknown>;

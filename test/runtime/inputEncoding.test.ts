@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import "../propertySeed.js";
 import { WireWriter } from "../../runtime/sandbox/codec.js";
-import { encodeInput, makeEncoder } from "../../runtime/sandbox/encoder.js";
+import { closureEncoder, encodeInput, makeEncoder } from "../../runtime/sandbox/encoder.js";
 import { conforms } from "../../runtime/conforms.js";
 import { problemOf, validateValue, type ObjectType, type SchemaType } from "../../runtime/schema.js";
 
@@ -167,5 +167,45 @@ describe("input encoding validates as validateValue does", () => {
     expect(result).toEqual({ kind: "encoded", length: 3 });
     // map: absent (flag 0); json: present (flag 1), then the JSON tag of null (1).
     expect([...writer.bytes.subarray(0, 3)]).toEqual([0, 1, 1]);
+  });
+});
+
+describe("the generated encoder (encoderSource.ts) and the closures", () => {
+  /** The bytes (or the refusal) of encoding `value` with `encode`. */
+  function bytesOf(encode: ReturnType<typeof makeEncoder>, type: ObjectType, value: Record<string, unknown>) {
+    const writer = new WireWriter();
+    const result = encodeInput(writer, encode, value, type, "inputs", 1 << 20);
+    return result.kind === "encoded" ? [...writer.bytes.subarray(0, result.length)] : result;
+  }
+
+  it("write the same bytes and refuse the same values", () => {
+    const objectSchema = schema.filter((t): t is ObjectType => t.kind === "object");
+    fc.assert(
+      fc.property(
+        objectSchema.chain((type) => fc.tuple(fc.constant(type), near(type))),
+        ([type, value]) => {
+          if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+          const record = value as Record<string, unknown>;
+          expect(bytesOf(makeEncoder(type as ObjectType), type as ObjectType, record)).toEqual(
+            bytesOf(closureEncoder(type), type as ObjectType, record),
+          );
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("read fields named like Object.prototype members and unusual names only as own properties", () => {
+    const names = ["toString", "constructor", "__proto__", "a b", 'q"uote', "\u2028", "hasOwnProperty"];
+    const type: ObjectType = {
+      kind: "object",
+      fields: names.map((name, i) => ({ name, type: { kind: "string" }, optional: i % 2 === 0 })),
+    };
+    const own: Record<string, unknown> = {};
+    for (const [i, name] of names.entries())
+      if (i % 3 !== 0) Object.defineProperty(own, name, { value: name, enumerable: true });
+    for (const value of [own, {}, Object.create(null) as Record<string, unknown>]) {
+      expect(bytesOf(makeEncoder(type), type, value)).toEqual(bytesOf(closureEncoder(type), type, value));
+    }
   });
 });
