@@ -8,6 +8,7 @@
  * scratch area the module passes (bounds-checked against its memory). The compiler declares them
  * in the sandbox library (src/codenode/runtimeLib.ts) and the verifier allows exactly these.
  */
+import { asciiCollationHolds } from "./collation.js";
 
 /** Most code units `num_to_str` writes (Number.prototype.toString(2) of a double is < 1100). */
 export const NUM_TEXT_LIMIT = 1_200;
@@ -45,8 +46,12 @@ export const MATH_OPS = [
   "fround",
 ] as const;
 
-/** `str_op` operations: `a.localeCompare(b)` (the result), `a.normalize(form)` (the length written). */
-export const STR_OPS = ["localeCompare", "NFC", "NFD", "NFKC", "NFKD"] as const;
+/**
+ * `str_op` operations: `a.localeCompare(b)` (the result), `a.normalize(form)` (the length
+ * written), and whether the host's `localeCompare` orders plain ASCII text as collation.ts
+ * describes (1 or 0; no operands).
+ */
+export const STR_OPS = ["localeCompare", "NFC", "NFD", "NFKC", "NFKD", "asciiCollation"] as const;
 
 /** Qualified names of the intrinsic imports, with their WebAssembly signatures. */
 export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
@@ -55,6 +60,8 @@ export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
   "ice.math": "(i32, f64, f64) -> f64",
   "ice.str_op": "(i32, i32, i32, i32, i32, i32, i32) -> i32",
 };
+
+const ASCII_COLLATION_OP = STR_OPS.indexOf("asciiCollation");
 
 /** Thrown for a call JavaScript itself would throw for (e.g. `toFixed(101)`): the run traps. */
 export class IntrinsicError extends Error {}
@@ -96,6 +103,7 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
      * and normalize (writes the result at `out` when it fits in `cap` code units; returns its length).
      */
     str_op(op: number, a: number, aLength: number, b: number, bLength: number, out: number, cap: number): number {
+      if (op === ASCII_COLLATION_OP) return asciiCollationHolds() ? 1 : 0;
       const m = memory();
       if (!m) return 0;
       const first = readUtf16(m, a, aLength);

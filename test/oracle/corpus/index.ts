@@ -40,6 +40,7 @@ import { TEXT_BUILD } from "./textBuild.js";
 import { MAP_INDEX } from "./mapIndex.js";
 import { MAP_SPEED } from "./mapSpeed.js";
 import { AI_WORKFLOWS } from "./aiWorkflows.js";
+import { IDIOM_SPEED } from "./idiomSpeed.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -78,4 +79,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...TEXT_BUILD,
   ...MAP_INDEX,
   ...MAP_SPEED,
+  ...IDIOM_SPEED,
 ];
