@@ -108,8 +108,17 @@ export function __ice_join<T>(a: Array<T>, sep: string): string {
   }
   return w.finish();
 }
-export function __ice_check_len<T>(a: Array<T>, k: i32, what: string): void {
-  if (k >= a.length) abort("the array was shortened during " + what);
+@inline export function __ice_check_len<T>(a: Array<T>, k: i32, what: string): void {
+  if (k >= a.length) __ice_shortened(what);
+}
+// a[k] in a callback loop (k >= 0): the check that the callback did not shorten the array
+// before this element and the load, inlined; the message built out of line.
+@inline export function __ice_cb_at<T>(a: Array<T>, k: i32, what: string): T {
+  if (<u32>k >= <u32>a.length) __ice_shortened(what);
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
+}
+function __ice_shortened(what: string): void {
+  abort("the array was shortened during " + what);
 }
 // The callback loops (support/callbackLoops.ts).
 ${libraryLoops()}

@@ -6,8 +6,11 @@
  * copies the printer makes for a callback written in the body (print/arrayMethods.ts), which call
  * it directly: binaryen can inline a direct call, and a module without calls through function
  * values gets its small functions' fuel checks folded into their callers (src/emit/wasm/meter.ts).
- * Every loop sees the array as JavaScript does when the callback shortens it (`__ice_check_len`).
- * Body code may not use `unchecked`, so the copies index with bounds checks.
+ * Every loop stops the run where JavaScript would read past the end of an array the callback
+ * shortened; `__ice_cb_at` (support/arrays.ts) checks that and loads the element, inlined (a call
+ * of `__ice_check_len` and of the bounds-checked `Array#__get` per element cost more than the
+ * rest of a `some` over records), so the copies in the body need no `unchecked` (body code may
+ * not use it).
  */
 
 /** How one copy of a loop is written. */
@@ -18,7 +21,6 @@ export interface LoopStyle {
   readonly callbackParameter: (signature: string) => string;
   /** The function called: `f`, or the callback's own name. */
   readonly callee: string;
-  readonly unchecked: boolean;
 }
 
 /** The helpers, by the library name the printer calls. */
@@ -28,7 +30,7 @@ export const CALLBACK_LOOPS = {
   ) => `function ${s.name}<T, U, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => U")}e: E): Array<U> {
   const len = a.length;
   const r = new Array<U>();
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "map"); r.push(${s.callee}(e, ${at(s, "a", "k")}, <f64>k, a)); }
+  for (let k = 0; k < len; k++) { r.push(${s.callee}(e, __ice_cb_at<T>(a, k, "map"), <f64>k, a)); }
   return r;
 }`,
   __ice_filter: (
@@ -36,40 +38,40 @@ export const CALLBACK_LOOPS = {
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): Array<T> {
   const len = a.length;
   const r = new Array<T>();
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "filter"); const x = ${at(s, "a", "k")}; if (${s.callee}(e, x, <f64>k, a)) r.push(x); }
+  for (let k = 0; k < len; k++) { const x = __ice_cb_at<T>(a, k, "filter"); if (${s.callee}(e, x, <f64>k, a)) r.push(x); }
   return r;
 }`,
   __ice_for_each: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => void")}e: E): void {
   const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "forEach"); ${s.callee}(e, ${at(s, "a", "k")}, <f64>k, a); }
+  for (let k = 0; k < len; k++) { ${s.callee}(e, __ice_cb_at<T>(a, k, "forEach"), <f64>k, a); }
 }`,
   __ice_some: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): bool {
   const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "some"); if (${s.callee}(e, ${at(s, "a", "k")}, <f64>k, a)) return true; }
+  for (let k = 0; k < len; k++) { if (${s.callee}(e, __ice_cb_at<T>(a, k, "some"), <f64>k, a)) return true; }
   return false;
 }`,
   __ice_every: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): bool {
   const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "every"); if (!${s.callee}(e, ${at(s, "a", "k")}, <f64>k, a)) return false; }
+  for (let k = 0; k < len; k++) { if (!${s.callee}(e, __ice_cb_at<T>(a, k, "every"), <f64>k, a)) return false; }
   return true;
 }`,
   __ice_find_index: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): f64 {
   const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "findIndex"); if (${s.callee}(e, ${at(s, "a", "k")}, <f64>k, a)) return <f64>k; }
+  for (let k = 0; k < len; k++) { if (${s.callee}(e, __ice_cb_at<T>(a, k, "findIndex"), <f64>k, a)) return <f64>k; }
   return -1;
 }`,
   __ice_find_last_index: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): f64 {
-  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLastIndex"); if (${s.callee}(e, ${at(s, "a", "k")}, <f64>k, a)) return <f64>k; }
+  for (let k = a.length - 1; k >= 0; k--) { if (${s.callee}(e, __ice_cb_at<T>(a, k, "findLastIndex"), <f64>k, a)) return <f64>k; }
   return -1;
 }`,
   __ice_reduce: (
@@ -77,7 +79,7 @@ export const CALLBACK_LOOPS = {
   ) => `function ${s.name}<T, U, E>(a: Array<T>, ${s.callbackParameter("(e: E, acc: U, x: T, i: f64, a: Array<T>) => U")}e: E, init: U): U {
   const len = a.length;
   let acc = init;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "reduce"); acc = ${s.callee}(e, acc, ${at(s, "a", "k")}, <f64>k, a); }
+  for (let k = 0; k < len; k++) { acc = ${s.callee}(e, acc, __ice_cb_at<T>(a, k, "reduce"), <f64>k, a); }
   return acc;
 }`,
   __ice_reduce1: (
@@ -85,55 +87,51 @@ export const CALLBACK_LOOPS = {
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, acc: T, x: T, i: f64, a: Array<T>) => T")}e: E): T {
   const len = a.length;
   if (len == 0) abort("TypeError: Reduce of empty array with no initial value");
-  let acc = ${at(s, "a", "0")};
-  for (let k = 1; k < len; k++) { __ice_check_len<T>(a, k, "reduce"); acc = ${s.callee}(e, acc, ${at(s, "a", "k")}, <f64>k, a); }
+  let acc = __ice_cb_at<T>(a, 0, "reduce");
+  for (let k = 1; k < len; k++) { acc = ${s.callee}(e, acc, __ice_cb_at<T>(a, k, "reduce"), <f64>k, a); }
   return acc;
 }`,
   __ice_find: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): T | null {
   const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "find"); const x = ${at(s, "a", "k")}; if (${s.callee}(e, x, <f64>k, a)) return x; }
+  for (let k = 0; k < len; k++) { const x = __ice_cb_at<T>(a, k, "find"); if (${s.callee}(e, x, <f64>k, a)) return x; }
   return null;
 }`,
   __ice_find_box: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): __ice_Box<T> | null {
   const len = a.length;
-  for (let k = 0; k < len; k++) { __ice_check_len<T>(a, k, "find"); const x = ${at(s, "a", "k")}; if (${s.callee}(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
+  for (let k = 0; k < len; k++) { const x = __ice_cb_at<T>(a, k, "find"); if (${s.callee}(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
   return null;
 }`,
   __ice_find_last: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): T | null {
-  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLast"); const x = ${at(s, "a", "k")}; if (${s.callee}(e, x, <f64>k, a)) return x; }
+  for (let k = a.length - 1; k >= 0; k--) { const x = __ice_cb_at<T>(a, k, "findLast"); if (${s.callee}(e, x, <f64>k, a)) return x; }
   return null;
 }`,
   __ice_find_last_box: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): __ice_Box<T> | null {
-  for (let k = a.length - 1; k >= 0; k--) { __ice_check_len<T>(a, k, "findLast"); const x = ${at(s, "a", "k")}; if (${s.callee}(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
+  for (let k = a.length - 1; k >= 0; k--) { const x = __ice_cb_at<T>(a, k, "findLast"); if (${s.callee}(e, x, <f64>k, a)) return new __ice_Box<T>(x); }
   return null;
 }`,
 } as const;
 
 export type CallbackLoop = keyof typeof CALLBACK_LOOPS;
 
-function at(s: LoopStyle, array: string, index: string): string {
-  return s.unchecked ? `unchecked(${array}[${index}])` : `${array}[${index}]`;
-}
-
 /** The support library's generic helpers: the callback is a parameter `f`. */
 export function libraryLoops(): string {
   return Object.entries(CALLBACK_LOOPS)
     .map(
       ([name, loop]) =>
-        `export ${loop({ name, callbackParameter: (signature) => `f: ${signature}, `, callee: "f", unchecked: true })}`,
+        `export ${loop({ name, callbackParameter: (signature) => `f: ${signature}, `, callee: "f" })}`,
     )
     .join("\n");
 }
 
 /** A copy of `loop` named `name` that calls the module's function `callback` directly. */
 export function directLoop(loop: CallbackLoop, name: string, callback: string): string {
-  return CALLBACK_LOOPS[loop]({ name, callbackParameter: () => "", callee: callback, unchecked: false });
+  return CALLBACK_LOOPS[loop]({ name, callbackParameter: () => "", callee: callback });
 }
