@@ -125,8 +125,7 @@ export type CallbackLoop = keyof typeof CALLBACK_LOOPS;
 export function libraryLoops(): string {
   return Object.entries(CALLBACK_LOOPS)
     .map(
-      ([name, loop]) =>
-        `export ${loop({ name, callbackParameter: (signature) => `f: ${signature}, `, callee: "f" })}`,
+      ([name, loop]) => `export ${loop({ name, callbackParameter: (signature) => `f: ${signature}, `, callee: "f" })}`,
     )
     .join("\n");
 }
