@@ -142,7 +142,7 @@ export class CodeChecker {
         size,
         loops: [],
         calls: [],
-        indirect: false,
+        indirect: 0,
       };
       this.functions.push(summary);
       this.checkBody(bodyEnd, summary);
@@ -272,7 +272,7 @@ export class CodeChecker {
       } else if (op === GLOBAL_SET) {
         if (r.u32() === this.fuel) throw new VerifyError("instruction", "code writes the fuel counter");
       } else if (op === CALL_INDIRECT) {
-        summary.indirect = true;
+        summary.indirect++;
         r.u32();
         if (r.byte() !== 0) throw new VerifyError("instruction", "call_indirect on a table other than 0");
       } else readInstruction(r, op);

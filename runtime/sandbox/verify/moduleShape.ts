@@ -44,6 +44,6 @@ export interface FunctionCost {
   readonly loops: { readonly cost: number; readonly nested: boolean }[];
   /** Direct calls (function index, imports first), and whether each sits inside a loop. */
   readonly calls: { readonly callee: number; readonly inLoop: boolean }[];
-  /** True when the function calls through the table (function references). */
-  indirect: boolean;
+  /** How many calls through the table (function references) the function makes (call sites). */
+  indirect: number;
 }

@@ -11,6 +11,9 @@
  * bytes a function can run before the next test, its body plus that of every unchecked function
  * it can reach (once per call site), must stay under MAX_UNCHECKED_WORK: the wall clock is only
  * looked at in tests, and charges without a test must not add up past what the counter holds.
+ * A call through the table (from a function with a test: see above) may reach any unchecked
+ * function the table holds (the metering pass leaves asc's sort comparators without a test):
+ * each such call site counts as the largest of them all.
  */
 import type { FunctionCost } from "./moduleShape.js";
 import { VerifyError } from "./verifyError.js";
@@ -30,7 +33,7 @@ export function checkUncheckedFunctions(
     if (fn.metered) continue;
     const index = local + importedFunctions;
     if (exported.has(index)) throw new VerifyError("module", `function ${index} is exported but not fuel-metered`);
-    if (fn.indirect) throw new VerifyError("module", `function ${index} calls indirectly but is not fuel-metered`);
+    if (fn.indirect > 0) throw new VerifyError("module", `function ${index} calls indirectly but is not fuel-metered`);
   }
   // Depth-first search for a cycle among unchecked functions (0 unvisited, 1 on the path, 2 done).
   const state = new Uint8Array(functions.length);
@@ -63,11 +66,15 @@ export function checkUncheckedFunctions(
     const known = work.get(local);
     if (known !== undefined) return known;
     const fn = functions[local]!;
-    let total = fn.size;
+    let total = fn.size + fn.indirect * widest;
     for (const call of fn.calls) if (unchecked(call.callee)) total += reach(call.callee - importedFunctions);
     work.set(local, total);
     return total;
   };
+  // Unchecked functions make no calls through the table (refused above): their reach is known first.
+  let widest = 0;
+  for (let local = 0; local < functions.length; local++)
+    if (!functions[local]!.metered) widest = Math.max(widest, reach(local));
   for (let local = 0; local < functions.length; local++) {
     if (reach(local) > MAX_UNCHECKED_WORK)
       throw new VerifyError(

@@ -10,19 +10,22 @@
  * the loop (meterLoops.ts: the host call then sits outside the loop, which V8 compiles better).
  * A loop some `br_table` repeats is checked at its header instead, charged on every pass.
  * Both arms of an `if` are charged, so a unit is an upper bound per pass, and deterministic.
- * Folded callees: a function that is not exported and not on a cycle of the call graph (and the
- * module has no `call_indirect`) gets no entry check; every direct call to it is charged, in the
- * caller's check, the callee's own straight-line cost instead. Loops inside it keep their checks.
+ * Folded callees: a function that is not exported, not on a cycle of the call graph and not in the
+ * table (a `call_indirect` counts as a call to every function the table holds: meterCallGraph.ts)
+ * gets no entry check; every direct call to it is charged, in the caller's check, the callee's own
+ * straight-line cost instead. Loops inside it keep their checks.
  * Without loops or recursion its body runs a bounded number of times between two checks, so
  * every unbounded run still passes checks (the verifier accepts an unchecked function only when
  * no cycle consists of unchecked functions alone). This takes the entry check out of small
  * helpers called in hot loops (asc's number conversions), where it cost up to 1.5x.
- * Charged entries: every other function off every cycle of calls (not exported, no `call_indirect`
- * in the module) starts with the charge alone, `__ice_fuel -= N`, without the test and the host
+ * Charged entries: every other function off every cycle of calls (not exported, not calling
+ * through the table itself) starts with the charge alone, `__ice_fuel -= N`, without the test and the host
  * call: a run cannot come back to it without passing a test elsewhere (a loop's, or a recursive
  * function's), and the verifier bounds the code run between two tests (verify/unchecked.ts). A
  * run then stops at the first test after its budget is spent, at the same place every time. This
- * took ~7% off the object kernel (the allocator, string concatenation, Map lookups).
+ * took ~7% off the object kernel (the allocator, string concatenation, Map lookups). Modules
+ * with a table (asc's sort comparators, e.g. for a dictionary's integer-like keys) were left
+ * with every entry tested until the table's contents were read (records kernel 1.23x -> 1.12x).
  * The check (runtime/sandbox/verify.ts checks it is everywhere):
  *   __ice_fuel -= N; if (__ice_fuel < 0) ice.tick()
  * (at a back edge: `__ice_fuel -= N; br_if $tick (__ice_fuel < 0); br $loop`, meterLoops.ts)
@@ -36,7 +39,7 @@
  */
 import binaryen from "binaryen";
 import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
-import { foldableFunctions } from "./meterCallGraph.js";
+import { entryPlan } from "./meterCallGraph.js";
 import { addGrowHelper, addReset, GROW_COST, replaceGrows } from "./meterHelpers.js";
 import {
   FORBIDDEN_NAMES,
@@ -73,7 +76,7 @@ const MAX_FOLDED_COST = 100;
 export function meterModule(wasm: Uint8Array): Uint8Array {
   const module = binaryen.readBinary(wasm);
   try {
-    const candidates = foldableFunctions(module);
+    const { untested: candidates, inTable } = entryPlan(module);
     const fuel = "__ice_fuel_global";
     const oom = "__ice_oom_global";
     module.addGlobal(fuel, binaryen.i64, true, module.i64.const(0n));
@@ -157,7 +160,8 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       return cost;
     };
     /** True when calls to `name` are charged its cost and it has no entry check of its own. */
-    const folded = (name: string): boolean => candidates.has(name) && costOf(name) <= MAX_FOLDED_COST;
+    const folded = (name: string): boolean =>
+      candidates.has(name) && !inTable.has(name) && costOf(name) <= MAX_FOLDED_COST;
 
     const growSites: Ref[] = [];
     for (let i = 0; i < module.getNumFunctions(); i++) {

@@ -157,7 +157,7 @@ export function analyzeModule(wasm: Uint8Array): NodeRisk {
     let perIteration = fn.loops.reduce((sum, loop) => sum + loop.cost, 0);
     let loops = fn.loops.length;
     let linear = !fn.loops.some((l) => l.nested);
-    let recursion = fn.indirect;
+    let recursion = fn.indirect > 0;
     for (const call of fn.calls) {
       const callee = costOf(call.callee);
       recursion ||= callee.recursion;
