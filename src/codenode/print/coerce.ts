@@ -9,7 +9,8 @@ import type { ts } from "ts-morph";
 import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classShapes.js";
-import { fromJson, toJson } from "./jsonConvert.js";
+import { freshArrayReader, isFreshArray } from "./freshArrays.js";
+import { fromJson, hoistOnce, toJson } from "./jsonConvert.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };
 
@@ -29,6 +30,10 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
     return `__ice_m_arr(${printed.text})`;
   if (from.kind === "array" && to.kind === "array" && printed.text.startsWith("new Array<"))
     return `new Array<${asType(to.element)}>()`;
+  if (from.kind === "array" && to.kind === "array" && from.element.kind === "json" && isFreshArray(ctx, at)) {
+    const reader = freshArrayReader(to.element, true, (n, t) => hoistOnce(ctx, n, t));
+    if (reader) return `${reader}(${printed.text})`;
+  }
   return ctx.refuse(
     at,
     `using a value of one shape where another is expected ('${describe(from)}' as '${describe(to)}')`,

@@ -11,6 +11,7 @@ import { callbackFor } from "./callbacks.js";
 import { toJson } from "./jsonConvert.js";
 import { directStringify, literalStringify } from "./jsonWrite.js";
 import { coerce } from "./coerce.js";
+import { isCatchableParse, printCatchableParse } from "./catchableParse.js";
 
 // ---- calls -------------------------------------------------------------------------------------
 
@@ -29,12 +30,7 @@ export function printJsonCall(ctx: PrintContext, node: ts.CallExpression, method
   if (method === "parse") {
     if (node.arguments.length !== 1)
       return ctx.refuse(node, "JSON.parse with a reviver", "parse, then transform the value");
-    if (catches(ctx.root))
-      return ctx.refuse(
-        node,
-        "JSON.parse in a body that catches exceptions (its SyntaxError would stop the node instead of reaching the catch)",
-        "parse in a body without try/catch, and check the text before parsing",
-      );
+    if (isCatchableParse(ctx, node)) return printCatchableParse(ctx, node);
     return { text: `__ice_j_parse(${printTo(ctx, node.arguments[0]!, STRING)})`, type: JSON_VALUE };
   }
   if (method === "stringify") {
@@ -95,11 +91,6 @@ function simpleLiteral(value: ts.Expression): [string, ts.Expression][] | undefi
   const keys = out.map(([k]) => k);
   if (keys.includes("__proto__") || new Set(keys).size !== keys.length) return undefined;
   return out;
-}
-
-/** True when a `catch` clause is anywhere in `node`. */
-function catches(node: ts.Node): boolean {
-  return ts.isCatchClause(node) || (ts.forEachChild(node, (child) => (catches(child) ? true : undefined)) ?? false);
 }
 
 function isNullish(ctx: PrintContext, node: ts.Expression): boolean {

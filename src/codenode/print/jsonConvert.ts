@@ -20,6 +20,7 @@ import { describe, unwrap } from "./coerce.js";
 import { stringLiteral } from "./expressions.js";
 import { jsonNumber } from "./jsonNumeric.js";
 import { finishWriters } from "./jsonWrite.js";
+import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 
 /** Per body: conversion functions asked for, generated at the end (finishJson). */
 interface JsonState {
@@ -112,9 +113,12 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
       return `__ice_j_to_bool(${printed.text})`;
     case "void":
       return printed.text;
-    case "array":
+    case "array": {
       if (to.element.kind === "json") return `__ice_j_to_arr(${printed.text})`;
+      const reader = isFreshArray(ctx, at) && freshArrayReader(to.element, false, (n, t) => hoistOnce(ctx, n, t));
+      if (reader) return `${reader}(${printed.text})`;
       break;
+    }
     case "optional": {
       const inner = to.inner;
       if (isPrimitive(inner) || inner.kind === "string" || (inner.kind === "array" && inner.element.kind === "json")) {
@@ -139,7 +143,7 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
 }
 
 const HOISTED = new WeakMap<PrintContext, Set<string>>();
-function hoistOnce(ctx: PrintContext, name: string, text: () => string): void {
+export function hoistOnce(ctx: PrintContext, name: string, text: () => string): void {
   let done = HOISTED.get(ctx);
   if (!done) {
     done = new Set();

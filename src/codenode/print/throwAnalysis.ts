@@ -1,12 +1,14 @@
 /**
  * @fileoverview Which code units of a body may throw: functions, methods, accessors and
  * constructors whose code throws, or calls a unit that may (a fixpoint over the body), and the
- * calls (`f()`, `new C()`, an accessor read) that run such a unit. print/exceptions.ts and
+ * calls (`f()`, `new C()`, an accessor read) that run such a unit, and `JSON.parse` in a body that
+ * catches (catchableParse.ts). print/exceptions.ts and
  * print/throwingCalls.ts check after those calls; everything else is printed without checks.
  */
 import { ts } from "ts-morph";
 import type { ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
+import { isCatchableParse } from "./catchableParse.js";
 import { returnDummy } from "./exceptionRegions.js";
 
 /** Units (functions, constructors, accessors; a class for its field initializers) whose code may throw, per body. */
@@ -138,7 +140,11 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
     changed = false;
     for (const { unit, node } of events) {
       if (throwingSet.has(unit)) continue;
-      if (ts.isThrowStatement(node) || callees(ctx, node).some((c) => throwingSet.has(c))) {
+      if (
+        ts.isThrowStatement(node) ||
+        isCatchableParse(ctx, node) ||
+        callees(ctx, node).some((c) => throwingSet.has(c))
+      ) {
         throwingSet.add(unit);
         changed = true;
       }
@@ -149,6 +155,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
 /** True when evaluating `node` (a call, `new`, accessor) may throw. */
 export function mayThrow(ctx: PrintContext, node: ts.Node): boolean {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
+  if (isCatchableParse(ctx, node)) return true;
   const throwingSet = throwing(ctx);
   return callees(ctx, node).some((c) => throwingSet.has(c));
 }

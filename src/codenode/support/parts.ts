@@ -23,6 +23,8 @@ import { JSON_FIELDS_SUPPORT } from "./jsonFields.js";
 import { JSON_OPERATORS_SUPPORT } from "./jsonOperators.js";
 import { JSON_STRINGIFY_SUPPORT } from "./jsonStringify.js";
 import { JSON_TEXT_SUPPORT } from "./jsonText.js";
+import { JSON_VALID_SUPPORT } from "./jsonValid.js";
+import { JSON_KEYS_SUPPORT } from "./jsonKeys.js";
 import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 import { TEXT_SUPPORT } from "./text.js";
@@ -46,6 +48,8 @@ export const SUPPORT_PARTS: readonly string[] = [
   JSON_FIELDS_SUPPORT,
   JSON_OPERATORS_SUPPORT,
   JSON_TEXT_SUPPORT,
+  JSON_VALID_SUPPORT,
+  JSON_KEYS_SUPPORT,
   JSON_STRINGIFY_SUPPORT,
   JSON_WIRE_SUPPORT,
   BUILDER_SUPPORT,

@@ -18,6 +18,8 @@ const REPLIES = [
   { reply: "I could not find anything." },
   { reply: '{"label":"other","confidence":1,"tags":[]}' },
   { reply: 'Answer: {"label": "spam", "confidence": "high"} trailing {' },
+  { reply: "Result: {label: spam, confidence: 0.5}" },
+  { reply: '{"label": "x", "tags": [1, true, null, "t"]} and {"more": 1}' },
 ];
 const DOCS = [
   {
@@ -333,6 +335,27 @@ export const AI_WORKFLOWS: readonly OracleCase[] = [
     [
       { json: '[1, "2", null, true, false, 2.5, "abc", "", " 7 ", [], [3], {}, 9007199254740993, -0, 1e308]' },
       { json: "[]" },
+    ],
+    ["json", "math"],
+  ),
+  ai(
+    "fields-of-parsed-reply",
+    [
+      "const data = JSON.parse(inputs.json);",
+      "const keys = Object.keys(data);",
+      'const values = Object.values(data).map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v)));',
+      'return { keys, values, first: keys.length > 0 ? keys[0] : "" };',
+    ].join("\n"),
+    { json: "string" },
+    { keys: "string[]", values: "string[]", first: "string" },
+    [
+      { json: '{"b": 1, "a": [2], "10": null, "2": "x", "-1": true, "1.5": {"z": 0}, "01": 7}' },
+      { json: '[5, "six", {"seven": 7}]' },
+      { json: '"héllo"' },
+      { json: "42" },
+      { json: "true" },
+      { json: "{}" },
+      { json: "null" },
     ],
     ["json", "math"],
   ),

@@ -41,9 +41,11 @@ import { MAP_INDEX } from "./mapIndex.js";
 import { MAP_SPEED } from "./mapSpeed.js";
 import { AI_WORKFLOWS } from "./aiWorkflows.js";
 import { IDIOM_SPEED } from "./idiomSpeed.js";
+import { JSON_CATCH } from "./jsonCatch.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
+  ...JSON_CATCH,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,
