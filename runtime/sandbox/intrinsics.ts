@@ -48,10 +48,11 @@ export const MATH_OPS = [
 
 /**
  * `str_op` operations: `a.localeCompare(b)` (the result), `a.normalize(form)` (the length
- * written), and whether the host's `localeCompare` orders plain ASCII text as collation.ts
- * describes (1 or 0; no operands).
+ * written), whether the host's `localeCompare` orders plain ASCII text as collation.ts
+ * describes (1 or 0; no operands), and `dateInvalid`: 1 when the host's `Date.parse(a)` is NaN
+ * (whatever its time zone), else 0.
  */
-export const STR_OPS = ["localeCompare", "NFC", "NFD", "NFKC", "NFKD", "asciiCollation"] as const;
+export const STR_OPS = ["localeCompare", "NFC", "NFD", "NFKC", "NFKD", "asciiCollation", "dateInvalid"] as const;
 
 /** Qualified names of the intrinsic imports, with their WebAssembly signatures. */
 export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
@@ -109,6 +110,7 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       const first = readUtf16(m, a, aLength);
       const name = STR_OPS[op];
       if (name === "localeCompare") return first.localeCompare(readUtf16(m, b, bLength));
+      if (name === "dateInvalid") return Number.isNaN(Date.parse(first)) ? 1 : 0;
       if (name === undefined) throw new IntrinsicError(`str_op: unknown operation ${op}`);
       const text = first.normalize(name);
       const at = out >>> 0;

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The `Object.*` functions on dictionaries (objects.ts) and fixed-shape objects
  * (shapes.ts): `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`; and
- * `Object.keys` and `values` of a value of type 'any' (support/jsonKeys.ts). Keys of
+ * `Object.keys`, `values` and `entries` of a value of type 'any' (support/jsonKeys.ts). Keys of
  * fixed-shape objects enumerate in the order the object was created with, when the compiler can
  * see it; otherwise the call is refused.
  */
@@ -28,8 +28,11 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
     case "entries": {
       const source = printExpr(ctx, args[0]!);
       const type = result();
-      if (source.type.kind === "json" && method !== "entries")
-        return { text: `__ice_j_${method}(${source.text})`, type };
+      if (source.type.kind === "json") {
+        if (method !== "entries") return { text: `__ice_j_${method}(${source.text})`, type };
+        const pair = (type as { element: ValueType }).element;
+        return { text: `__ice_j_entries<${asType(pair)}>(${source.text})`, type };
+      }
       if (source.type.kind === "dict") {
         const V = asType(source.type.value);
         if (method === "keys") return { text: `${source.text}.keys()`, type };

@@ -4,9 +4,11 @@
  * getters, `toISOString`, `Date.UTC`, and parsing of the ISO 8601 format JavaScript defines
  * (YYYY, YYYY-MM, YYYY-MM-DD, optionally THH:mm, :ss, .sss, Z or ±HH:mm; ±YYYYYY years),
  * accepting what V8 accepts (a day 01..31 in any month runs into the next month, 24:00). Local
- * time is UTC in a code node (as JavaScript with TZ=UTC). A string in another format traps with
- * a message: JavaScript engines parse those by their own rules, which code nodes do not guess.
+ * time is UTC in a code node (as JavaScript with TZ=UTC). A string in another format is an
+ * Invalid Date when JavaScript's own Date.parse cannot read it (the host answers), and traps
+ * with a message when it can: engines read those by their own rules, in local time.
  */
+import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 
 /** AssemblyScript source: Date. */
 export const DATES_SUPPORT = `
@@ -103,7 +105,13 @@ function __ice_digits(s: string, at: i32, n: i32): i32 {
   }
   return v;
 }
+/**
+ * A text that is not ISO 8601: NaN (an Invalid Date) when JavaScript's Date.parse cannot read it
+ * either (asked of the host, whose answer does not depend on its time zone); otherwise the node
+ * stops (other formats are read in the host's local time, and code nodes have no time zone).
+ */
 function __ice_not_iso(s: string): f64 {
+  if (__ice_str_op_raw(${STR_OPS.indexOf("dateInvalid")}, changetype<usize>(s), s.length, 0, 0, 0, 0) == 1) return NaN;
   abort("Date: '" + s + "' is not in the ISO 8601 format JavaScript defines (e.g. 2024-01-31 or 2024-01-31T12:00:00.000Z); code nodes parse only that format");
   return NaN;
 }

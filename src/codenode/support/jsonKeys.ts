@@ -1,14 +1,15 @@
 /**
- * @fileoverview `Object.keys` and `Object.values` of a value of type 'any' (print/objectStatics.ts):
+ * @fileoverview `Object.keys`, `Object.values` and `Object.entries` of a value of type 'any'
+ * (print/objectStatics.ts):
  * an object's own keys in JavaScript's order (integer keys ascending, then the others in the
  * order they were added: the order the object's properties are kept in, jsonFields.ts), an
  * array's or a string's indices, nothing for numbers and booleans, JavaScript's TypeError for
  * undefined and null.
  */
 
-/** AssemblyScript source: Object.keys / Object.values of JSON values. */
+/** AssemblyScript source: Object.keys / values / entries of JSON values. */
 export const JSON_KEYS_SUPPORT = `
-// ---- Object.keys / Object.values of 'any' -------------------------------------------------
+// ---- Object.keys / values / entries of 'any' ----------------------------------------------
 function __ice_j_no_object(v: __ice_J): void {
   if (v.k <= 1) __ice_j_throw("TypeError", "Cannot convert undefined or null to object");
 }
@@ -46,6 +47,15 @@ export function __ice_j_values(v: __ice_J): Array<__ice_J> {
   const n = o.n;
   const out = new Array<__ice_J>(n);
   for (let i = 0; i < n; i++) unchecked((out[i] = o.val(i)));
+  return out;
+}
+/** Object.entries(v): [key, value] pairs (E, the pair's class, made from the two). */
+export function __ice_j_entries<E>(v: __ice_J): Array<E> {
+  const keys = __ice_j_keys(v);
+  const values = __ice_j_values(v);
+  const n = keys.length;
+  const out = new Array<E>(n);
+  for (let i = 0; i < n; i++) unchecked((out[i] = instantiate<E>(unchecked(keys[i]), unchecked(values[i]))));
   return out;
 }
 `;

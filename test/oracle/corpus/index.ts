@@ -41,10 +41,12 @@ import { MAP_INDEX } from "./mapIndex.js";
 import { MAP_SPEED } from "./mapSpeed.js";
 import { AI_WORKFLOWS } from "./aiWorkflows.js";
 import { IDIOM_SPEED } from "./idiomSpeed.js";
+import { AI_WORKFLOWS_2 } from "./aiWorkflows2.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
+  ...AI_WORKFLOWS_2,
   ...JSON_CATCH,
   ...ISSUE_11,
   ...STATISTICS,
