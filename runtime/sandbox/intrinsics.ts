@@ -49,10 +49,21 @@ export const MATH_OPS = [
 /**
  * `str_op` operations: `a.localeCompare(b)` (the result), `a.normalize(form)` (the length
  * written), whether the host's `localeCompare` orders plain ASCII text as collation.ts
- * describes (1 or 0; no operands), and `dateInvalid`: 1 when the host's `Date.parse(a)` is NaN
- * (whatever its time zone), else 0.
+ * describes (1 or 0; no operands), `dateInvalid`: 1 when the host's `Date.parse(a)` is NaN
+ * (whatever its time zone), else 0, and `numberLocale`: `x.toLocaleString(locale, options)` of
+ * a request `String(x)`, NUL, "1" and the locale (or "0": the host's default), NUL, the options
+ * as JSON (empty: none), written like normalize's result.
  */
-export const STR_OPS = ["localeCompare", "NFC", "NFD", "NFKC", "NFKD", "asciiCollation", "dateInvalid"] as const;
+export const STR_OPS = [
+  "localeCompare",
+  "NFC",
+  "NFD",
+  "NFKC",
+  "NFKD",
+  "asciiCollation",
+  "dateInvalid",
+  "numberLocale",
+] as const;
 
 /** Qualified names of the intrinsic imports, with their WebAssembly signatures. */
 export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
@@ -111,8 +122,8 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       const name = STR_OPS[op];
       if (name === "localeCompare") return first.localeCompare(readUtf16(m, b, bLength));
       if (name === "dateInvalid") return Number.isNaN(Date.parse(first)) ? 1 : 0;
-      if (name === undefined) throw new IntrinsicError(`str_op: unknown operation ${op}`);
-      const text = first.normalize(name);
+      if (name === undefined || name === "asciiCollation") throw new IntrinsicError(`str_op: unknown operation ${op}`);
+      const text = name === "numberLocale" ? numberLocale(first) : first.normalize(name);
       const at = out >>> 0;
       if (text.length <= cap >>> 0) {
         if (at % 2 !== 0 || at + 2 * text.length > m.buffer.byteLength)
@@ -128,6 +139,24 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       return (Math[name] as (a: number, b: number) => number)(x, y);
     },
   };
+}
+
+/**
+ * `x.toLocaleString(locale, options)` of a numberLocale request (see STR_OPS); JavaScript's
+ * RangeError or TypeError for a locale or options it refuses becomes an IntrinsicError (the run traps).
+ */
+function numberLocale(request: string): string {
+  const first = request.indexOf("\0");
+  const last = request.lastIndexOf("\0");
+  if (first < 0 || last === first) throw new IntrinsicError("str_op: malformed numberLocale request");
+  const x = Number(request.slice(0, first));
+  const locale = request[first + 1] === "1" ? request.slice(first + 2, last) : undefined;
+  const options = request.slice(last + 1);
+  try {
+    return x.toLocaleString(locale, options === "" ? undefined : JSON.parse(options));
+  } catch (error) {
+    throw new IntrinsicError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
 }
 
 /** UTF-16 text from the module's memory, lone surrogates kept. */

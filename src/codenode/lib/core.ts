@@ -43,6 +43,30 @@ interface Number {
   toFixed(fractionDigits?: number): string;
   toPrecision(precision?: number): string;
   toExponential(fractionDigits?: number): string;
+  toLocaleString(locales?: string, options?: NumberFormatOptions): string;
+}
+/** Intl.NumberFormat's options (as an object literal of constants). */
+interface NumberFormatOptions {
+  localeMatcher?: string;
+  style?: string;
+  currency?: string;
+  currencyDisplay?: string;
+  currencySign?: string;
+  unit?: string;
+  unitDisplay?: string;
+  useGrouping?: boolean | string;
+  minimumIntegerDigits?: number;
+  minimumFractionDigits?: number;
+  maximumFractionDigits?: number;
+  minimumSignificantDigits?: number;
+  maximumSignificantDigits?: number;
+  notation?: string;
+  compactDisplay?: string;
+  signDisplay?: string;
+  roundingMode?: string;
+  roundingPriority?: string;
+  roundingIncrement?: number;
+  trailingZeroDisplay?: string;
 }
 interface NumberConstructor {
   (value: string | number | boolean): number;

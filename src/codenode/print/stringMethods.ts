@@ -1,5 +1,6 @@
 /**
- * @fileoverview Methods of numbers (`toString(radix)`, `toFixed`, `toPrecision`) and strings, each
+ * @fileoverview Methods of numbers (`toString(radix)`, `toFixed`, `toPrecision`, `toLocaleString`:
+ * numberLocale.ts) and strings, each
  * lowered to a support-library helper with JavaScript's behaviour. Dispatched from calls.ts.
  */
 import type { ts } from "ts-morph";
@@ -11,6 +12,7 @@ import { printExpr, printTo } from "./expressions.js";
 import { exactInt32 } from "./int32.js";
 import { arg } from "./calls.js";
 import { regexStringMethod } from "./regexMethods.js";
+import { printNumberLocale } from "./numberLocale.js";
 
 export function numberMethod(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
   const digits = node.arguments[0];
@@ -40,8 +42,14 @@ export function numberMethod(ctx: PrintContext, node: ts.CallExpression, receive
         text: `__ice_num_fmt(${receiver.text}, ${NUM_MODE.exponential}, ${printTo(ctx, digits, NUMBER)})`,
         type: STRING,
       };
+    case "toLocaleString":
+      return printNumberLocale(ctx, node, receiver);
     default:
-      return ctx.refuse(node, `number.${method}()`, "use toString, toFixed, toPrecision or toExponential");
+      return ctx.refuse(
+        node,
+        `number.${method}()`,
+        "use toString, toFixed, toPrecision, toExponential or toLocaleString",
+      );
   }
 }
 

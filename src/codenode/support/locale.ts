@@ -72,6 +72,16 @@ export function __ice_normalize(s: string, form: string): string {
   else if (form == "NFKC") op = ${STR_OPS.indexOf("NFKC")};
   else if (form == "NFKD") op = ${STR_OPS.indexOf("NFKD")};
   else abort("RangeError: The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+  return __ice_str_op_text(op, s);
+}
+/** x.toLocaleString(locale, options): the host's own; locale null is its default, options JSON text or "". */
+export function __ice_num_locale(x: f64, locale: string | null, options: string): string {
+  const number = x == 0 && 1 / x < 0 ? "-0" : __ice_num_str(x);
+  const which = locale === null ? "0" : "1" + locale;
+  return __ice_str_op_text(${STR_OPS.indexOf("numberLocale")}, number + "\\0" + which + "\\0" + options);
+}
+/** The text the host's str_op \`op\` writes for s (a second call when the first buffer was short). */
+function __ice_str_op_text(op: i32, s: string): string {
   let cap = s.length * 3 + 16;
   let buffer = new ArrayBuffer(cap << 1);
   let n = __ice_str_op_raw(op, changetype<usize>(s), s.length, 0, 0, changetype<usize>(buffer), cap);

@@ -1,0 +1,59 @@
+/**
+ * @fileoverview `x.toLocaleString(locale?, options?)` of a number: the host's own
+ * (support/locale.ts `__ice_num_locale`, through the intrinsic `ice.str_op`), so exactly what
+ * JavaScript prints on the same host, like `localeCompare`. The locale is a string (absent or
+ * `undefined`: the host's default); the options must be an object literal of constant strings, numbers and
+ * booleans (`{ maximumFractionDigits: 2, style: "percent" }`), written into the module as JSON
+ * text; a locale or options JavaScript refuses stop the node with its RangeError.
+ */
+import { ts } from "ts-morph";
+import { STRING } from "../types.js";
+import { type PrintContext, type Printed, stripParens } from "./context.js";
+import { printTo, stringLiteral } from "./expressions.js";
+
+/** A constant of an options literal, or undefined when it is not one. */
+function constant(node: ts.Expression): string | number | boolean | undefined {
+  const e = stripParens(node);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand))
+    return -Number(e.operand.text);
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+/** The options literal as JSON text, or undefined (refused) when it is not all constants. */
+function optionsJson(node: ts.Expression): string | undefined {
+  const e = stripParens(node);
+  if (!ts.isObjectLiteralExpression(e)) return undefined;
+  const out: Record<string, string | number | boolean> = {};
+  for (const p of e.properties) {
+    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return undefined;
+    const value = constant(p.initializer);
+    if (value === undefined) return undefined;
+    Object.defineProperty(out, p.name.text, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return JSON.stringify(out);
+}
+
+/** `x.toLocaleString(...)` of the number `receiver`. */
+export function printNumberLocale(ctx: PrintContext, node: ts.CallExpression, receiver: Printed): Printed {
+  const [locale, options, ...rest] = node.arguments;
+  if (rest.length > 0)
+    return ctx.refuse(node, "toLocaleString with more than two arguments", "pass a locale and options");
+  const absent = !locale || (ts.isIdentifier(stripParens(locale)) && stripParens(locale).getText() === "undefined");
+  const localeText = absent ? "null" : printTo(ctx, locale, STRING);
+  let json = '""';
+  if (options) {
+    const text = optionsJson(options);
+    if (text === undefined)
+      return ctx.refuse(
+        options,
+        "toLocaleString options that are not an object literal of constants",
+        "write the options in place: { maximumFractionDigits: 2 }",
+      );
+    json = stringLiteral(text);
+  }
+  return { text: `__ice_num_locale(${receiver.text}, ${localeText}, ${json})`, type: STRING };
+}
