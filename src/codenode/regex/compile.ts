@@ -9,13 +9,16 @@
  * compiling host's own regular expression engine over every character whose case can fold
  * (exact by construction; the rest of the characters fold only to themselves).
  */
+import { type Look, lookIds, reversed } from "./lookaround.js";
 import { type Node, parsePattern, RegexRefusal } from "./parse.js";
 import { complement, contains, dotRanges, normalize, type Ranges } from "./ranges.js";
 
 export { RegexRefusal };
 
 /** Instruction codes, shared with support/regex.ts. */
-export const OP = { match: 0, char: 1, set: 2, split: 3, jmp: 4, save: 5, reset: 6, assert: 7 } as const;
+export const OP = { match: 0, char: 1, set: 2, split: 3, jmp: 4, save: 5, reset: 6, assert: 7, look: 8 } as const;
+/** Bits of a lookaround instruction's kind. */
+export const LOOK = { negated: 1, behind: 2 } as const;
 /** Assertion kinds. */
 export const ASSERT = { bol: 0, eol: 1, bolm: 2, eolm: 3, word: 4, notWord: 5, wordIu: 6, notWordIu: 7 } as const;
 /** Flag bits. */
@@ -52,11 +55,12 @@ export function compileRegex(pattern: string, flags: string): CompiledRegex {
   const bits = flagBits(flags);
   const unicode = (bits & FLAG.u) !== 0;
   const parsed = parsePattern(pattern, unicode);
-  const out = new Emitter(bits);
+  const out = new Emitter(bits, lookIds(parsed.root));
   out.emit(OP.save, 0);
   out.node(parsed.root);
   out.emit(OP.save, 1);
   out.emit(OP.match);
+  out.lookBodies();
   const optional: number[] = [];
   optionalGroups(parsed.root, false, optional);
   return { program: out.code, groups: parsed.groups, names: parsed.names, flags: bits, optional };
@@ -78,6 +82,10 @@ function optionalGroups(node: Node, maybe: boolean, out: number[]): void {
     case "repeat":
       optionalGroups(node.body, maybe || node.min === 0, out);
       return;
+    case "look":
+      // A negative lookahead never leaves a value in its groups.
+      optionalGroups(node.body, maybe || node.negated, out);
+      return;
     default:
       return;
   }
@@ -88,6 +96,7 @@ function nullable(node: Node): boolean {
   switch (node.kind) {
     case "empty":
     case "assert":
+    case "look":
       return true;
     case "char":
       return false;
@@ -120,6 +129,7 @@ function groupSpan(node: Node): [number, number] {
         n.options.forEach(visit);
         break;
       case "repeat":
+      case "look":
         visit(n.body);
         break;
       default:
@@ -133,9 +143,63 @@ function groupSpan(node: Node): [number, number] {
 class Emitter {
   readonly code: number[] = [];
   private readonly flags: number;
+  /** Lookaround instructions emitted, to point at their bodies (emitted after the program). */
+  private readonly sites: { node: Look; at: number }[] = [];
+  private readonly placed = new Map<Look, { table: number; capture: number }>();
+  /** False while emitting the body a lookaround's table runs (it records no captures). */
+  private captures = true;
 
-  constructor(flags: number) {
+  constructor(
+    flags: number,
+    private readonly ids: Map<Look, number>,
+  ) {
     this.flags = flags;
+  }
+
+  /**
+   * After the program: each lookaround's table body (the body for a lookbehind, the reversed
+   * body for a lookahead) and, for a positive lookahead with capture groups, its forward body
+   * with the captures; each ends with a match. Instruction: look, id, kind, table body,
+   * capture body (-1 when none), first and end capture slot it sets.
+   */
+  lookBodies(): void {
+    for (let i = 0; i < this.sites.length; i++) {
+      const { node, at } = this.sites[i]!;
+      let placed = this.placed.get(node);
+      if (!placed) {
+        this.captures = false;
+        const table = this.code.length;
+        this.node(node.behind ? node.body : reversed(node.body));
+        this.emit(OP.match);
+        this.captures = true;
+        let capture = -1;
+        if (this.code[at + 6]! > this.code[at + 5]!) {
+          capture = this.code.length;
+          this.node(node.body);
+          this.emit(OP.match);
+        }
+        placed = { table, capture };
+        this.placed.set(node, placed);
+      }
+      this.code[at + 3] = placed.table;
+      this.code[at + 4] = placed.capture;
+    }
+  }
+
+  private look(n: Look): void {
+    const [first, last] = n.groups;
+    const kind = (n.negated ? LOOK.negated : 0) | (n.behind ? LOOK.behind : 0);
+    const captures = last >= first && !n.negated;
+    const at = this.emit(
+      OP.look,
+      this.ids.get(n)!,
+      kind,
+      -1,
+      -1,
+      captures ? 2 * first : 0,
+      captures ? 2 * last + 2 : 0,
+    );
+    this.sites.push({ node: n, at });
   }
 
   emit(...words: number[]): number {
@@ -162,7 +226,14 @@ class Emitter {
       case "seq":
         for (const item of n.items) this.node(item);
         return;
+      case "look":
+        this.look(n);
+        return;
       case "group":
+        if (!this.captures) {
+          this.node(n.body);
+          return;
+        }
         this.emit(OP.save, 2 * n.index);
         this.node(n.body);
         this.emit(OP.save, 2 * n.index + 1);
@@ -197,7 +268,7 @@ class Emitter {
       );
     const [lo, hi] = groupSpan(n.body);
     const iteration = () => {
-      if (hi >= lo) this.emit(OP.reset, 2 * lo, 2 * hi + 2);
+      if (hi >= lo && this.captures) this.emit(OP.reset, 2 * lo, 2 * hi + 2);
       this.node(n.body);
     };
     for (let k = 0; k < n.min; k++) iteration();

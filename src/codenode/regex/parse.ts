@@ -2,8 +2,8 @@
  * @fileoverview Parses the pattern of a regular expression literal (JavaScript's syntax, with the
  * web-compatibility leniencies of Annex B outside `u` mode) into a small tree for compile.ts.
  * What a linear-time engine cannot run exactly is refused with a reason and what to write
- * instead: backreferences, lookahead and lookbehind, Unicode property escapes, the `v` and `d`
- * flags. Characters are code units outside `u` mode and code points in it.
+ * instead: backreferences, capture groups inside lookbehind assertions, Unicode property escapes,
+ * the `v` and `d` flags. Characters are code units outside `u` mode and code points in it.
  */
 
 import { complement, DIGIT, normalize, type Ranges, single, SPACE, WORD } from "./ranges.js";
@@ -15,6 +15,14 @@ export type Node =
   | { readonly kind: "seq"; readonly items: readonly Node[] }
   | { readonly kind: "alt"; readonly options: readonly Node[] }
   | { readonly kind: "group"; readonly index: number; readonly body: Node }
+  /** A lookaround: `(?=...)`, `(?!...)`, `(?<=...)`, `(?<!...)`; groups: its capture groups [first, last]. */
+  | {
+      readonly kind: "look";
+      readonly behind: boolean;
+      readonly negated: boolean;
+      readonly body: Node;
+      readonly groups: readonly [number, number];
+    }
   | {
       readonly kind: "repeat";
       readonly body: Node;
@@ -124,6 +132,8 @@ class Parser {
     if (atom.kind === "assert") {
       if (this.unicode || atom.what !== "b") throw this.syntax();
     }
+    // Annex B: a lookahead may be quantified outside u mode; a lookbehind never.
+    if (atom.kind === "look" && (this.unicode || atom.behind)) throw this.syntax();
     return { kind: "repeat", body: atom, min, max, greedy, at: start };
   }
 
@@ -184,10 +194,7 @@ class Parser {
         return body;
       }
       if (next === "=" || next === "!" || (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")))
-        throw new RegexRefusal(
-          `a ${next === "<" ? "lookbehind" : "lookahead"} assertion '(?${next === "<" ? `<${this.peek(2)}` : next}...)'`,
-          "match the surrounding text too and use a capture group, or test the text with a second regular expression",
-        );
+        return this.look(next === "<");
       if (next === "<") {
         const m = /^\?<([A-Za-z_$][A-Za-z0-9_$]*)>/.exec(this.src.slice(this.pos));
         if (!m) throw this.syntax();
@@ -208,6 +215,23 @@ class Parser {
     const body = this.disjunction();
     this.expect(")");
     return { kind: "group", index, body };
+  }
+
+  /** A lookaround assertion (after its '('); a capture group inside a lookbehind is refused. */
+  private look(behind: boolean): Node {
+    const negated = this.peek(behind ? 2 : 1) === "!";
+    const text = `(?${behind ? "<" : ""}${negated ? "!" : "="}...)`;
+    this.pos += behind ? 3 : 2;
+    const first = this.groupCount + 1;
+    const body = this.disjunction();
+    this.expect(")");
+    const last = this.groupCount;
+    if (behind && last >= first)
+      throw new RegexRefusal(
+        `a capture group inside the lookbehind assertion '${text}' (JavaScript sets its value by matching right to left)`,
+        "use a non-capturing group '(?:...)' inside the lookbehind, and capture the text outside it",
+      );
+    return { kind: "look", behind, negated, body, groups: [first, last] };
   }
 
   private expect(c: string): void {

@@ -16,6 +16,7 @@ import { FAST_READS_SUPPORT } from "./fastReads.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { REGEX_SUPPORT } from "./regex.js";
+import { REGEX_LOOK_SUPPORT } from "./regexLook.js";
 import { REGEX_METHODS_SUPPORT } from "./regexMethods.js";
 import { DICTIONARY_SUPPORT } from "./dictionary.js";
 import { JSON_SUPPORT } from "./json.js";
@@ -39,6 +40,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   LIBRARY_SUPPORT,
   DATES_SUPPORT,
   REGEX_SUPPORT,
+  REGEX_LOOK_SUPPORT,
   REGEX_METHODS_SUPPORT,
   LOCALE_SUPPORT,
   FUNCTIONS_SUPPORT,

@@ -3,7 +3,8 @@
  * that src/codenode/regex/compile.ts builds (threads in priority order, so the match is the one
  * JavaScript's backtracking finds, in time linear in the input and metered by fuel like any
  * loop), with JavaScript's assertions (`^`, `$`, `\b`, `\B`, with and without the m, i and u
- * flags). `RegExp` objects, match arrays and the string methods are in regexMethods.ts.
+ * flags) and lookarounds (their tables are in regexLook.ts). `RegExp` objects, match arrays and
+ * the string methods are in regexMethods.ts.
  */
 import { ASSERT, OP } from "../regex/compile.js";
 
@@ -40,7 +41,10 @@ export class __ice_ReVM {
   first: StaticArray<u32> | null = null;
   /** The set has a character beyond U+FFFF (unicode mode): every lead surrogate is a candidate. */
   firstAstral: bool = false;
-  constructor(public prog: StaticArray<i32>, groups: i32) {
+  /** The lookarounds the program tests, or null. */
+  looks: __ice_ReLooks | null;
+  /** entry: where the program starts (a capturing lookahead's body runs in a VM of its own). */
+  constructor(public prog: StaticArray<i32>, groups: i32, public entry: i32 = 0) {
     const n = prog.length;
     const slots = 2 * (groups + 1);
     this.n = n;
@@ -53,6 +57,7 @@ export class __ice_ReVM {
     this.work = new StaticArray<i32>(slots);
     this.best = new StaticArray<i32>(slots);
     this.stack = new StaticArray<i32>(__ice_re_stack_bound(prog));
+    this.looks = __ice_re_looks(prog);
     this.firstSet();
   }
   /** Fills first and firstAstral from the instructions reachable from pc 0 without reading. */
@@ -62,7 +67,7 @@ export class __ice_ReVM {
     const todo = new Array<i32>();
     const ranges = new Array<i32>();
     let size: i32 = 0;
-    todo.push(0);
+    todo.push(this.entry);
     while (todo.length > 0) {
       const pc = todo.pop();
       if (unchecked(seen[pc])) continue;
@@ -147,6 +152,19 @@ export class __ice_ReVM {
         unchecked(stack[top++] = pc + 3); unchecked(stack[top++] = 0);
       } else if (op == ${OP.assert}) {
         if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { unchecked(stack[top++] = pc + 2); unchecked(stack[top++] = 0); }
+      } else if (op == ${OP.look}) {
+        const looks = this.looks!;
+        if (looks.holds(prog, pc, pos)) {
+          const hi = unchecked(prog[pc + 6]);
+          if (hi > unchecked(prog[pc + 5])) {
+            const caps = looks.captures(this, pc, s, pos);
+            for (let k = unchecked(prog[pc + 5]); k < hi; k++) {
+              unchecked(stack[top++] = -1 - k); unchecked(stack[top++] = work[k]);
+              unchecked(work[k] = caps[k]);
+            }
+          }
+          unchecked(stack[top++] = pc + 7); unchecked(stack[top++] = 0);
+        }
       } else {
         const at = this.ncount++;
         unchecked(this.npcs[at] = pc);
@@ -161,12 +179,14 @@ export class __ice_ReVM {
     const slots = this.slots;
     const prog = this.prog;
     let matched = false;
+    const looks = this.looks;
+    if (looks != null) looks.prepare(this, s, unicode);
     this.gen++;
     this.ncount = 0;
     for (let k = 0; k < slots; k++) unchecked(this.work[k] = -1);
     let pos = start;
     if (!sticky && this.first != null) pos = this.skip(s, pos, unicode);
-    this.add(0, pos, s);
+    this.add(this.entry, pos, s);
     while (true) {
       const tp = this.cpcs; this.cpcs = this.npcs; this.npcs = tp;
       const tc = this.ccaps; this.ccaps = this.ncaps; this.ncaps = tc;
@@ -215,7 +235,7 @@ export class __ice_ReVM {
         // No thread alive: no match can start before the next position the first set allows.
         if (this.ncount == 0 && this.first != null) pos = this.skip(s, pos, unicode);
         for (let k = 0; k < slots; k++) unchecked(this.work[k] = -1);
-        this.add(0, pos, s);
+        this.add(this.entry, pos, s);
       }
     }
     if (!matched) return null;
@@ -237,6 +257,7 @@ function __ice_re_stack_bound(prog: StaticArray<i32>): i32 {
     else if (op == ${OP.split}) { bound += 4; pc += 3; }
     else if (op == ${OP.save}) { bound += 4; pc += 2; }
     else if (op == ${OP.reset}) { bound += 2 * (unchecked(prog[pc + 2]) - unchecked(prog[pc + 1])) + 2; pc += 3; }
+    else if (op == ${OP.look}) { bound += 2 * (unchecked(prog[pc + 6]) - unchecked(prog[pc + 5])) + 2; pc += 7; }
     else { bound += 2; pc += 2; } // assert
   }
   return bound;

@@ -33,6 +33,7 @@ import { CONDITIONS } from "./conditions.js";
 import { PARSE_AND_COMPARE } from "./parseAndCompare.js";
 import { FIXED_INTEGERS } from "./fixedIntegers.js";
 import { REGEX_SKIP } from "./regexSkip.js";
+import { REGEX_LOOKAROUND } from "./regexLookaround.js";
 import { STATISTICS } from "./statistics.js";
 import { STRINGS } from "./strings.js";
 import { TEXT } from "./text.js";
@@ -65,6 +66,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...LIBRARY,
   ...REGEX,
   ...REGEX_SKIP,
+  ...REGEX_LOOKAROUND,
   ...FIXED_INTEGERS,
   ...PARSE_AND_COMPARE,
   ...CONDITIONS,
