@@ -9,6 +9,8 @@
  * in the sandbox library (src/codenode/runtimeLib.ts) and the verifier allows exactly these.
  */
 import { asciiCollationHolds } from "./collation.js";
+import { HOST_TEXT_OPS, hostText, localeCompareWith } from "./hostText.js";
+import { IntrinsicError } from "./intrinsicError.js";
 
 /** Most code units `num_to_str` writes (Number.prototype.toString(2) of a double is < 1100). */
 export const NUM_TEXT_LIMIT = 1_200;
@@ -50,9 +52,9 @@ export const MATH_OPS = [
  * `str_op` operations: `a.localeCompare(b)` (the result), `a.normalize(form)` (the length
  * written), whether the host's `localeCompare` orders plain ASCII text as collation.ts
  * describes (1 or 0; no operands), `dateInvalid`: 1 when the host's `Date.parse(a)` is NaN
- * (whatever its time zone), else 0, and `numberLocale`: `x.toLocaleString(locale, options)` of
- * a request `String(x)`, NUL, "1" and the locale (or "0": the host's default), NUL, the options
- * as JSON (empty: none), written like normalize's result.
+ * (whatever its time zone), else 0, `localeCompareWith` (localeCompare with locales and options,
+ * hostText.ts), and the text functions of hostText.ts (`numberLocale`, the URI functions,
+ * `btoa`, `atob`), whose results are written like normalize's.
  */
 export const STR_OPS = [
   "localeCompare",
@@ -62,7 +64,8 @@ export const STR_OPS = [
   "NFKD",
   "asciiCollation",
   "dateInvalid",
-  "numberLocale",
+  "localeCompareWith",
+  ...HOST_TEXT_OPS,
 ] as const;
 
 /** Qualified names of the intrinsic imports, with their WebAssembly signatures. */
@@ -75,8 +78,7 @@ export const INTRINSIC_IMPORTS: { readonly [qualifiedName: string]: string } = {
 
 const ASCII_COLLATION_OP = STR_OPS.indexOf("asciiCollation");
 
-/** Thrown for a call JavaScript itself would throw for (e.g. `toFixed(101)`): the run traps. */
-export class IntrinsicError extends Error {}
+export { IntrinsicError };
 
 /** The intrinsic functions over a memory getter. */
 export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): Record<string, unknown> {
@@ -122,8 +124,12 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       const name = STR_OPS[op];
       if (name === "localeCompare") return first.localeCompare(readUtf16(m, b, bLength));
       if (name === "dateInvalid") return Number.isNaN(Date.parse(first)) ? 1 : 0;
+      if (name === "localeCompareWith") return localeCompareWith(first, readUtf16(m, b, bLength));
       if (name === undefined || name === "asciiCollation") throw new IntrinsicError(`str_op: unknown operation ${op}`);
-      const text = name === "numberLocale" ? numberLocale(first) : first.normalize(name);
+      const text =
+        name === "NFC" || name === "NFD" || name === "NFKC" || name === "NFKD"
+          ? first.normalize(name)
+          : hostText(name, first);
       const at = out >>> 0;
       if (text.length <= cap >>> 0) {
         if (at % 2 !== 0 || at + 2 * text.length > m.buffer.byteLength)
@@ -139,24 +145,6 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       return (Math[name] as (a: number, b: number) => number)(x, y);
     },
   };
-}
-
-/**
- * `x.toLocaleString(locale, options)` of a numberLocale request (see STR_OPS); JavaScript's
- * RangeError or TypeError for a locale or options it refuses becomes an IntrinsicError (the run traps).
- */
-function numberLocale(request: string): string {
-  const first = request.indexOf("\0");
-  const last = request.lastIndexOf("\0");
-  if (first < 0 || last === first) throw new IntrinsicError("str_op: malformed numberLocale request");
-  const x = Number(request.slice(0, first));
-  const locale = request[first + 1] === "1" ? request.slice(first + 2, last) : undefined;
-  const options = request.slice(last + 1);
-  try {
-    return x.toLocaleString(locale, options === "" ? undefined : JSON.parse(options));
-  } catch (error) {
-    throw new IntrinsicError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  }
 }
 
 /** UTF-16 text from the module's memory, lone surrogates kept. */

@@ -90,6 +90,12 @@ declare function parseFloat(text: string): number;
 declare function parseInt(text: string, radix?: number): number;
 declare function isNaN(value: number): boolean;
 declare function isFinite(value: number): boolean;
+declare function encodeURIComponent(component: string): string;
+declare function encodeURI(uri: string): string;
+declare function decodeURIComponent(component: string): string;
+declare function decodeURI(uri: string): string;
+declare function btoa(data: string): string;
+declare function atob(data: string): string;
 
 interface String {
   readonly length: number;

@@ -16,6 +16,7 @@ interface ObjectConstructor {
   fromEntries<K extends string | number, T>(entries: Map<K, T>): { [k: string]: T };
   is<T>(value1: T, value2: T): boolean;
   hasOwn(o: {}, key: string | number): boolean;
+  freeze<T>(o: T): Readonly<T>;
 }
 declare var Object: ObjectConstructor;
 interface Object {

@@ -46,7 +46,17 @@ interface String {
   replaceAll(searchValue: RegExp, replacer: (substring: string, ...args: string[]) => string): string;
   search(regexp: RegExp): number;
   split(separator: RegExp, limit?: number): string[];
-  localeCompare(that: string): number;
+  localeCompare(that: string, locales?: string, options?: CollatorOptions): number;
   normalize(form?: "NFC" | "NFD" | "NFKC" | "NFKD"): string;
+}
+/** Intl.Collator's options (as an object literal of constants). */
+interface CollatorOptions {
+  usage?: string;
+  localeMatcher?: string;
+  numeric?: boolean;
+  caseFirst?: string;
+  sensitivity?: string;
+  collation?: string;
+  ignorePunctuation?: boolean;
 }
 `;

@@ -10,6 +10,7 @@ import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
+import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { coerce } from "./coerce.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo, truthy } from "./expressions.js";
@@ -255,6 +256,16 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       return numberTest(ctx, first, (n) => `__ice_is_integer(${n})`);
     case "Number.isSafeInteger":
       return numberTest(ctx, first, (n) => `__ice_is_safe_integer(${n})`);
+    case "encodeURIComponent":
+    case "encodeURI":
+    case "decodeURIComponent":
+    case "decodeURI":
+    case "btoa":
+    case "atob":
+      return {
+        text: `__ice_host_text(${STR_OPS.indexOf(name)}, ${arg(ctx, node, 0, STRING, '"undefined"')})`,
+        type: STRING,
+      };
     case "Error":
       return { text: errorText(ctx, node.arguments), type: { kind: "error" } };
     case "RegExp":

@@ -1,5 +1,6 @@
 /**
- * @fileoverview `x.toLocaleString(locale?, options?)` of a number: the host's own
+ * @fileoverview `x.toLocaleString(locale?, options?)` of a number, and the locale and options
+ * arguments `localeCompare` shares with it: the host's own
  * (support/locale.ts `__ice_num_locale`, through the intrinsic `ice.str_op`), so exactly what
  * JavaScript prints on the same host, like `localeCompare`. The locale is a string (absent or
  * `undefined`: the host's default); the options must be an object literal of constant strings, numbers and
@@ -24,7 +25,7 @@ function constant(node: ts.Expression): string | number | boolean | undefined {
 }
 
 /** The options literal as JSON text, or undefined (refused) when it is not all constants. */
-function optionsJson(node: ts.Expression): string | undefined {
+export function optionsJson(node: ts.Expression): string | undefined {
   const e = stripParens(node);
   if (!ts.isObjectLiteralExpression(e)) return undefined;
   const out: Record<string, string | number | boolean> = {};
@@ -42,18 +43,30 @@ export function printNumberLocale(ctx: PrintContext, node: ts.CallExpression, re
   const [locale, options, ...rest] = node.arguments;
   if (rest.length > 0)
     return ctx.refuse(node, "toLocaleString with more than two arguments", "pass a locale and options");
+  const args = localeArguments(ctx, "toLocaleString", locale, options);
+  if (typeof args === "object") return args;
+  return { text: `__ice_num_locale(${receiver.text}, ${args})`, type: STRING };
+}
+
+/**
+ * The locale and options arguments of `toLocaleString` / `localeCompare` as the support
+ * library takes them (`locale | null, optionsJson | ""`), or the refusal.
+ */
+export function localeArguments(
+  ctx: PrintContext,
+  method: string,
+  locale: ts.Expression | undefined,
+  options: ts.Expression | undefined,
+): string | Printed {
   const absent = !locale || (ts.isIdentifier(stripParens(locale)) && stripParens(locale).getText() === "undefined");
   const localeText = absent ? "null" : printTo(ctx, locale, STRING);
-  let json = '""';
-  if (options) {
-    const text = optionsJson(options);
-    if (text === undefined)
-      return ctx.refuse(
-        options,
-        "toLocaleString options that are not an object literal of constants",
-        "write the options in place: { maximumFractionDigits: 2 }",
-      );
-    json = stringLiteral(text);
-  }
-  return { text: `__ice_num_locale(${receiver.text}, ${localeText}, ${json})`, type: STRING };
+  if (!options) return `${localeText}, ""`;
+  const text = optionsJson(options);
+  if (text === undefined)
+    return ctx.refuse(
+      options,
+      `${method} options that are not an object literal of constants`,
+      "write the options in place: { numeric: true }",
+    );
+  return `${localeText}, ${stringLiteral(text)}`;
 }

@@ -1,7 +1,8 @@
 /**
  * @fileoverview The `Object.*` functions on dictionaries (objects.ts) and fixed-shape objects
  * (shapes.ts): `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`; and
- * `Object.keys`, `values` and `entries` of a value of type 'any' (support/jsonKeys.ts). Keys of
+ * `Object.keys`, `values` and `entries` of a value of type 'any' (support/jsonKeys.ts), and
+ * `Object.freeze` of a literal. Keys of
  * fixed-shape objects enumerate in the order the object was created with, when the compiler can
  * see it; otherwise the call is refused.
  */
@@ -10,7 +11,7 @@ import { ts } from "ts-morph";
 import { asType, BOOLEAN, sameType, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import type { PrintContext, Printed } from "./context.js";
-import { shortText } from "./context.js";
+import { shortText, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
 import { keyText, spreadInto } from "./objects.js";
@@ -94,6 +95,15 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
     }
     case "assign":
       return printAssign(ctx, node);
+    case "freeze": {
+      // Of a literal only: nothing else refers to the object, so no write can reach it (and
+      // TypeScript refuses writes through the frozen reference's readonly type).
+      const [target] = args;
+      const literal = target && stripParens(target);
+      if (!literal || !(ts.isObjectLiteralExpression(literal) || ts.isArrayLiteralExpression(literal)))
+        return ctx.refuse(node, "Object.freeze of an existing object", "freeze a literal: Object.freeze({ ... })");
+      return printExpr(ctx, target!, ctx.typeOf(node));
+    }
     case "is": {
       const a = printExpr(ctx, args[0]!);
       const b = printTo(ctx, args[1]!, a.type);

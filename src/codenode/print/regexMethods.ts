@@ -6,6 +6,7 @@
  * `localeCompare` and `normalize`. Called from calls.ts, stringMethods.ts and expressions.ts;
  * match arrays and RegExp properties are in regex.ts.
  */
+import { localeArguments } from "./numberLocale.js";
 import { ts } from "ts-morph";
 import { compileRegex, RegexRefusal } from "../regex/compile.js";
 import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
@@ -110,8 +111,12 @@ export function regexStringMethod(
 ): Printed | undefined {
   const [first, second] = node.arguments;
   if (method === "localeCompare") {
-    if (node.arguments.length > 1)
-      return ctx.refuse(node, "localeCompare with locales or options", "call a.localeCompare(b) with one argument");
+    if (node.arguments.length > 1) {
+      const args = localeArguments(ctx, "localeCompare", second, node.arguments[2]);
+      if (typeof args === "object") return args;
+      const that = first ? printTo(ctx, first, STRING) : '"undefined"';
+      return { text: `__ice_locale_compare_with(${s.text}, ${that}, ${args})`, type: NUMBER };
+    }
     return {
       text: `__ice_locale_compare(${s.text}, ${first ? printTo(ctx, first, STRING) : '"undefined"'})`,
       type: NUMBER,

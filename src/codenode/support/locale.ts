@@ -80,6 +80,13 @@ export function __ice_num_locale(x: f64, locale: string | null, options: string)
   const which = locale === null ? "0" : "1" + locale;
   return __ice_str_op_text(${STR_OPS.indexOf("numberLocale")}, number + "\\0" + which + "\\0" + options);
 }
+/** A text function of the host (runtime/sandbox/hostText.ts): encodeURIComponent, btoa, ... */
+export function __ice_host_text(op: i32, s: string): string { return __ice_str_op_text(op, s); }
+/** a.localeCompare(b, locale, options): the host's own; locale null is its default, options JSON text or "". */
+export function __ice_locale_compare_with(a: string, b: string, locale: string | null, options: string): f64 {
+  const request = b.length.toString() + "\\0" + b + (locale === null ? "0" : "1" + locale) + "\\0" + options;
+  return <f64>__ice_str_op_raw(${STR_OPS.indexOf("localeCompareWith")}, changetype<usize>(a), a.length, changetype<usize>(request), request.length, 0, 0);
+}
 /** The text the host's str_op \`op\` writes for s (a second call when the first buffer was short). */
 function __ice_str_op_text(op: i32, s: string): string {
   let cap = s.length * 3 + 16;

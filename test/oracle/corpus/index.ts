@@ -44,12 +44,14 @@ import { AI_WORKFLOWS } from "./aiWorkflows.js";
 import { IDIOM_SPEED } from "./idiomSpeed.js";
 import { AI_WORKFLOWS_2 } from "./aiWorkflows2.js";
 import { AI_WORKFLOWS_3 } from "./aiWorkflows3.js";
+import { AI_WORKFLOWS_4 } from "./aiWorkflows4.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
   ...AI_WORKFLOWS_2,
   ...AI_WORKFLOWS_3,
+  ...AI_WORKFLOWS_4,
   ...JSON_CATCH,
   ...ISSUE_11,
   ...STATISTICS,
