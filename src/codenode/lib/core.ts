@@ -96,6 +96,13 @@ declare function decodeURIComponent(component: string): string;
 declare function decodeURI(uri: string): string;
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
+/** Only \`new TextEncoder().encode(s).length\` (the UTF-8 byte count) is a value code nodes hold. */
+interface EncodedText {
+  readonly length: number;
+}
+declare class TextEncoder {
+  encode(input: string): EncodedText;
+}
 
 interface String {
   readonly length: number;

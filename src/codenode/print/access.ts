@@ -15,6 +15,7 @@ import { groupRead, matchElement, regexProperty } from "./regex.js";
 import { dictRead, keyText } from "./objects.js";
 import { exactInt32, fromInt32 } from "./int32.js";
 import { localLength } from "./locals.js";
+import { utf8Length } from "./textEncoder.js";
 
 const NUMBER_CONSTANTS: { readonly [name: string]: number } = {
   MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
@@ -46,7 +47,7 @@ export function printPropertyAccess(ctx: PrintContext, node: ts.PropertyAccessEx
   if (group) return group;
   // `a?.b`, and `a?.b.c` further along the chain (which `?.` short-circuits as a whole).
   if (node.questionDotToken || ts.isOptionalChain(node)) return printOptionalAccess(ctx, node);
-  const special = localLength(ctx, node);
+  const special = localLength(ctx, node) ?? utf8Length(ctx, node);
   if (special) return special;
   const object = printExpr(ctx, node.expression);
   return accessOn(ctx, node, object, property);

@@ -29,6 +29,7 @@ import { JSON_KEYS_SUPPORT } from "./jsonKeys.js";
 import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 import { TEXT_SUPPORT } from "./text.js";
+import { UTF8_SUPPORT } from "./utf8.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
 export const SUPPORT_PARTS: readonly string[] = [
@@ -56,4 +57,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   JSON_WIRE_SUPPORT,
   BUILDER_SUPPORT,
   TEXT_SUPPORT,
+  UTF8_SUPPORT,
 ];

@@ -35,7 +35,7 @@ export const AI_WORKFLOWS_4: readonly OracleCase[] = [
     ].join("\n"),
     { q: "string", page: "integer", tags: "string[]" },
     { sizes: "integer[]", total: "integer" },
-    QUERIES,
+    [...QUERIES, { q: "\ud800x\udc00", page: 1, tags: ["\ud83d", "\ude00", "\u07ff\u0800\uffff", "\u0000"] }],
   ),
   ai(
     "base64-payload",
