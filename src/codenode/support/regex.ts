@@ -125,33 +125,33 @@ export class __ice_ReVM {
     const work = this.work;
     const gen = this.gen;
     let top = 0;
-    unchecked(stack[top++] = pc0); unchecked(stack[top++] = 0);
+    __ice_re_st(stack, top++, pc0); __ice_re_st(stack, top++, 0);
     while (top > 0) {
       const value = unchecked(stack[--top]);
       const tag = unchecked(stack[--top]);
-      if (tag < 0) { unchecked(work[-1 - tag] = value); continue; }
+      if (tag < 0) { __ice_re_st(work, -1 - tag, value); continue; }
       const pc = tag;
       if (unchecked(this.marks[pc]) == gen) continue;
-      unchecked(this.marks[pc] = gen);
+      __ice_re_st(this.marks, pc, gen);
       const op = unchecked(prog[pc]);
-      if (op == ${OP.jmp}) { unchecked(stack[top++] = prog[pc + 1]); unchecked(stack[top++] = 0); }
+      if (op == ${OP.jmp}) { __ice_re_st(stack, top++, unchecked(prog[pc + 1])); __ice_re_st(stack, top++, 0); }
       else if (op == ${OP.split}) {
-        unchecked(stack[top++] = prog[pc + 2]); unchecked(stack[top++] = 0);
-        unchecked(stack[top++] = prog[pc + 1]); unchecked(stack[top++] = 0);
+        __ice_re_st(stack, top++, unchecked(prog[pc + 2])); __ice_re_st(stack, top++, 0);
+        __ice_re_st(stack, top++, unchecked(prog[pc + 1])); __ice_re_st(stack, top++, 0);
       } else if (op == ${OP.save}) {
         const k = unchecked(prog[pc + 1]);
-        unchecked(stack[top++] = -1 - k); unchecked(stack[top++] = work[k]);
-        unchecked(work[k] = pos);
-        unchecked(stack[top++] = pc + 2); unchecked(stack[top++] = 0);
+        __ice_re_st(stack, top++, -1 - k); __ice_re_st(stack, top++, unchecked(work[k]));
+        __ice_re_st(work, k, pos);
+        __ice_re_st(stack, top++, pc + 2); __ice_re_st(stack, top++, 0);
       } else if (op == ${OP.reset}) {
         const hi = unchecked(prog[pc + 2]);
         for (let k = unchecked(prog[pc + 1]); k < hi; k++) {
-          unchecked(stack[top++] = -1 - k); unchecked(stack[top++] = work[k]);
-          unchecked(work[k] = -1);
+          __ice_re_st(stack, top++, -1 - k); __ice_re_st(stack, top++, unchecked(work[k]));
+          __ice_re_st(work, k, -1);
         }
-        unchecked(stack[top++] = pc + 3); unchecked(stack[top++] = 0);
+        __ice_re_st(stack, top++, pc + 3); __ice_re_st(stack, top++, 0);
       } else if (op == ${OP.assert}) {
-        if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { unchecked(stack[top++] = pc + 2); unchecked(stack[top++] = 0); }
+        if (__ice_re_assert(unchecked(prog[pc + 1]), s, pos)) { __ice_re_st(stack, top++, pc + 2); __ice_re_st(stack, top++, 0); }
       } else if (op == ${OP.look}) {
         const looks = this.looks!;
         if (looks.holds(prog, pc, pos)) {
@@ -159,17 +159,17 @@ export class __ice_ReVM {
           if (hi > unchecked(prog[pc + 5])) {
             const caps = looks.captures(this, pc, s, pos);
             for (let k = unchecked(prog[pc + 5]); k < hi; k++) {
-              unchecked(stack[top++] = -1 - k); unchecked(stack[top++] = work[k]);
-              unchecked(work[k] = caps[k]);
+              __ice_re_st(stack, top++, -1 - k); __ice_re_st(stack, top++, unchecked(work[k]));
+              __ice_re_st(work, k, unchecked(caps[k]));
             }
           }
-          unchecked(stack[top++] = pc + 7); unchecked(stack[top++] = 0);
+          __ice_re_st(stack, top++, pc + 7); __ice_re_st(stack, top++, 0);
         }
       } else {
         const at = this.ncount++;
-        unchecked(this.npcs[at] = pc);
+        __ice_re_st(this.npcs, at, pc);
         const base = at * this.slots;
-        for (let k = 0; k < this.slots; k++) unchecked(this.ncaps[base + k] = work[k]);
+        for (let k = 0; k < this.slots; k++) __ice_re_st(this.ncaps, base + k, unchecked(work[k]));
       }
     }
   }
@@ -183,7 +183,7 @@ export class __ice_ReVM {
     if (looks != null) looks.prepare(this, s, unicode);
     this.gen++;
     this.ncount = 0;
-    for (let k = 0; k < slots; k++) unchecked(this.work[k] = -1);
+    for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, -1);
     let pos = start;
     if (!sticky && this.first != null) pos = this.skip(s, pos, unicode);
     this.add(this.entry, pos, s);
@@ -208,7 +208,7 @@ export class __ice_ReVM {
         const op = unchecked(prog[pc]);
         const base = i * slots;
         if (op == ${OP.match}) {
-          for (let k = 0; k < slots; k++) unchecked(this.best[k] = this.ccaps[base + k]);
+          for (let k = 0; k < slots; k++) __ice_re_st(this.best, k, unchecked(this.ccaps[base + k]));
           matched = true;
           break;
         }
@@ -225,7 +225,7 @@ export class __ice_ReVM {
           }
         }
         if (next >= 0) {
-          for (let k = 0; k < slots; k++) unchecked(this.work[k] = this.ccaps[base + k]);
+          for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, unchecked(this.ccaps[base + k]));
           this.add(next, pos + w, s);
         }
       }
@@ -234,15 +234,20 @@ export class __ice_ReVM {
       if (!matched && !sticky) {
         // No thread alive: no match can start before the next position the first set allows.
         if (this.ncount == 0 && this.first != null) pos = this.skip(s, pos, unicode);
-        for (let k = 0; k < slots; k++) unchecked(this.work[k] = -1);
+        for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, -1);
         this.add(this.entry, pos, s);
       }
     }
     if (!matched) return null;
     const out = new StaticArray<i32>(slots);
-    for (let k = 0; k < slots; k++) unchecked(out[k] = this.best[k]);
+    for (let k = 0; k < slots; k++) __ice_re_st(out, k, unchecked(this.best[k]));
     return out;
   }
+}
+// A store into one of the VM's i32 lists (asc leaves StaticArray's unchecked store a call; the
+// VM does several per character and thread).
+@inline function __ice_re_st(a: StaticArray<i32>, i: i32, v: i32): void {
+  store<i32>(changetype<usize>(a) + (<usize>i << 2), v);
 }
 /** Entries add can push at most: 2 for the first, then what each instruction pushes when expanded. */
 function __ice_re_stack_bound(prog: StaticArray<i32>): i32 {
