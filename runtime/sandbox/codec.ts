@@ -21,7 +21,8 @@
  * u32 byte length, then the encoding of the output object.
  */
 import { setOwn } from "../records.js";
-import type { SchemaType } from "../schema.js";
+import type { ObjectType, SchemaType } from "../schema.js";
+import { specialisedDecoder } from "./decoderSource.js";
 
 /** Raised when sandbox output is malformed (hostile or buggy module). */
 export class WireError extends Error {}
@@ -165,8 +166,17 @@ export function isJsonType(type: SchemaType): boolean {
 
 export type Decoder = (r: WireReader) => unknown;
 
-/** Builds a decoder specialised to `type`; it rejects non-finite numbers and bad flags. */
-export function makeDecoder(type: SchemaType, nested = false): Decoder {
+/**
+ * Builds the decoder of an output message of object type `type`, once per program: generated
+ * source specialised to the type (decoderSource.ts), or these closures where code generation is off.
+ */
+export function makeDecoder(type: ObjectType): Decoder {
+  const parts = { WireError, json: (r: WireReader) => decodeJson(r, 0), isJsonType };
+  return specialisedDecoder(type, parts) ?? closureDecoder(type);
+}
+
+/** Builds a decoder specialised to `type` out of closures; it rejects non-finite numbers and bad flags. */
+export function closureDecoder(type: SchemaType, nested = false): Decoder {
   if (nested && isJsonType(type)) return (r) => decodeJson(r, 0);
   switch (type.kind) {
     case "integer":
@@ -186,7 +196,7 @@ export function makeDecoder(type: SchemaType, nested = false): Decoder {
     case "string":
       return (r) => r.str();
     case "array": {
-      const element = makeDecoder(type.element, true);
+      const element = closureDecoder(type.element, true);
       return (r) => {
         const count = r.u32();
         // Bounded by the bytes left (exact for every element type but fieldless objects, which
@@ -204,7 +214,7 @@ export function makeDecoder(type: SchemaType, nested = false): Decoder {
         name: f.name,
         optional: f.optional,
         json: isJsonType(f.type),
-        decode: makeDecoder(f.type, true),
+        decode: closureDecoder(f.type, true),
       }));
       return (r) => {
         const record: Record<string, unknown> = {};
