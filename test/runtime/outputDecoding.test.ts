@@ -34,7 +34,7 @@ const schema: fc.Arbitrary<SchemaType> = fc.letrec<{ type: SchemaType }>((tie) =
   ),
 })).type;
 
-function valueOf(type: SchemaType): fc.Arbitrary<unknown> {
+function valueOfType(type: SchemaType): fc.Arbitrary<unknown> {
   switch (type.kind) {
     case "string":
       return fc.string();
@@ -47,11 +47,13 @@ function valueOf(type: SchemaType): fc.Arbitrary<unknown> {
     case "any":
       return fc.jsonValue();
     case "array":
-      return fc.array(valueOf(type.element), { maxLength: 3 });
+      return fc.array(valueOfType(type.element), { maxLength: 3 });
     case "object":
       return fc
         .tuple(
-          ...type.fields.map((f) => (f.optional ? fc.option(valueOf(f.type), { nil: undefined }) : valueOf(f.type))),
+          ...type.fields.map((f) =>
+            f.optional ? fc.option(valueOfType(f.type), { nil: undefined }) : valueOfType(f.type),
+          ),
         )
         .map((values) => {
           const record: Record<string, unknown> = {};
@@ -98,7 +100,7 @@ describe("the generated output decoder and the closures", () => {
   it("decode the same records from the same messages", () => {
     fc.assert(
       fc.property(
-        objectSchema.chain((type) => fc.tuple(fc.constant(type), valueOf(type))),
+        objectSchema.chain((type) => fc.tuple(fc.constant(type), valueOfType(type))),
         ([type, value]) => {
           const writer = new WireWriter();
           closureEncoder(type as ObjectType)(writer, value);
@@ -114,7 +116,7 @@ describe("the generated output decoder and the closures", () => {
     fc.assert(
       fc.property(
         objectSchema.chain((type) =>
-          fc.tuple(fc.constant(type), valueOf(type), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat()),
+          fc.tuple(fc.constant(type), valueOfType(type), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat()),
         ),
         ([type, value, at, byte, cut]) => {
           const writer = new WireWriter();
