@@ -34,7 +34,8 @@ export class __ice_ReVM {
   stack: StaticArray<i32>;
   /**
    * The characters a match can start with, one bit per UTF-16 code unit, or null when any
-   * position may start one (the program can reach an assertion or the match before reading, or
+   * position may start one (the program can reach an assertion other than a lookaround, or the
+   * match, before reading, or
    * the set is so large that looking it up costs more than it saves). An unanchored search skips
    * positions whose character is not in it instead of starting threads there.
    */
@@ -77,6 +78,8 @@ export class __ice_ReVM {
       else if (op == ${OP.split}) { todo.push(unchecked(prog[pc + 1])); todo.push(unchecked(prog[pc + 2])); }
       else if (op == ${OP.save}) todo.push(pc + 2);
       else if (op == ${OP.reset}) todo.push(pc + 3);
+      // A lookaround reads nothing: a match starting here still reads its first character after it.
+      else if (op == ${OP.look}) todo.push(pc + 7);
       else if (op == ${OP.char}) { const c = unchecked(prog[pc + 1]); ranges.push(c); ranges.push(c); size += 1; }
       else if (op == ${OP.set}) {
         const k = unchecked(prog[pc + 1]);

@@ -6,8 +6,9 @@
  * pairs (and lone ones), case-insensitive bodies, nested lookarounds both ways, lookbehinds of
  * variable length, negative lookbehind at position 0, lookaheads inside quantified groups,
  * multiline `^` inside a lookbehind, lastIndex with the y and g flags, empty matches in replace,
- * split and matchAll, capture groups inside lookaheads (their values), and the refusal of a
- * capture group inside a lookbehind.
+ * split and matchAll, capture groups inside lookaheads (their values), searches that skip
+ * positions by the first character after a leading lookaround, and the refusal of a capture
+ * group inside a lookbehind.
  */
 import type { OracleCase } from "../oracle.js";
 
@@ -181,6 +182,11 @@ export const REGEX_LOOKAROUND: readonly OracleCase[] = [
     "long-input",
     'const t = inputs.s.repeat(200);\nreturn { r: t.replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",").length + ":" + t.split(/(?<=[.!?])\\s+/).length + ":" + (t.match(/(?<=a)(?=b)/g) ?? []).length };',
     TEXTS,
+  ),
+  look(
+    "first-set-skip",
+    'return { r: inputs.s.replace(/(?<=[ x])y+/g, "#") + "|" + (inputs.s.match(/(?=\\d)\\d+(?!\\.)/g) ?? []).join(",") + "|" + inputs.s.replace(/(?<!a)😀|(?<=\\ud83d)\\ude00/gu, "@") + "|" + inputs.s.replace(/(?=a)|(?<=z)y/g, "^") + "|" + inputs.s.search(/(?!\\w)\\W(?<=!)/) };',
+    [...TEXTS, { s: `${"x".repeat(300)}yy${"z".repeat(300)}y 7.5 a😀😀 !` }],
   ),
   {
     name: "regex-look/refused-capture-in-lookbehind",
