@@ -34,8 +34,14 @@ import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } 
 export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
 
 export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
-  if (node.questionDotToken) return ctx.refuse(node, "'?.()'", "check the value for undefined first");
   const callee = stripParens(node.expression);
+  if (node.questionDotToken) {
+    // `f?.(args)` of a function value that may be undefined: undefined then, without evaluating the arguments.
+    const value = printExpr(ctx, callee);
+    const fn = value.type.kind === "optional" ? value.type.inner : value.type;
+    if (fn.kind !== "function") return ctx.refuse(node, "'?.()' here", "check the value for undefined first");
+    return optionalCall(ctx, node, value, (defined) => invoke(ctx, node, defined));
+  }
   if (ts.isIdentifier(callee)) {
     const symbol = ctx.symbolOf(callee);
     if (symbol && ctx.isLocal(symbol)) {

@@ -18,7 +18,7 @@ export function optionalCall(
   const temp = ctx.temp(receiver.type);
   const result = call({ text: unwrap({ text: temp, type: receiver.type }), type: receiver.type.inner });
   if (result.type.kind === "void")
-    return { text: `((${temp} = ${receiver.text}) === null ? void 0 : ${result.text})`, type: result.type };
+    return { text: `((${temp} = ${receiver.text}) !== null && (${result.text}, true))`, type: result.type };
   const type = optional(result.type);
   return {
     text: `((${temp} = ${receiver.text}) === null ? __ice_none<${asType(type)}>() : ${coerce(ctx, result, type, node)})`,

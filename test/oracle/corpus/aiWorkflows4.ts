@@ -152,4 +152,22 @@ export const AI_WORKFLOWS_4: readonly OracleCase[] = [
     { max: "integer" },
     [{ names: [], locale: "en" }],
   ),
+  ai(
+    "optional-call-order",
+    [
+      "let calls = 0;",
+      "const arg = (s: string) => { calls++; return s; };",
+      "const table: Record<string, ((s: string) => number) | undefined> = { len: (s) => s.length, none: undefined };",
+      "const maybe: ((n: number) => void) | undefined = inputs.names.length > 1 ? (n) => { calls += n; } : undefined;",
+      "maybe?.(10);",
+      "const out = inputs.names.map((n) => table[n]?.(arg(n)) ?? -1);",
+      "return { out, calls };",
+    ].join("\n"),
+    { names: "string[]", locale: "string" },
+    { out: "number[]", calls: "integer" },
+    [
+      { names: ["len", "none", "other", "len"], locale: "" },
+      { names: ["none"], locale: "" },
+    ],
+  ),
 ];
