@@ -45,6 +45,7 @@ import { IDIOM_SPEED } from "./idiomSpeed.js";
 import { AI_WORKFLOWS_2 } from "./aiWorkflows2.js";
 import { AI_WORKFLOWS_3 } from "./aiWorkflows3.js";
 import { AI_WORKFLOWS_4 } from "./aiWorkflows4.js";
+import { AI_WORKFLOWS_5 } from "./aiWorkflows5.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 
 export const CORPUS: readonly OracleCase[] = [
@@ -52,6 +53,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_2,
   ...AI_WORKFLOWS_3,
   ...AI_WORKFLOWS_4,
+  ...AI_WORKFLOWS_5,
   ...JSON_CATCH,
   ...ISSUE_11,
   ...STATISTICS,
