@@ -92,9 +92,15 @@ export function __ice_num_str(x: f64): string {
   if (x >= 0 && x < 256 && x == Math.trunc(x)) return __ice_small_text(<i32>x);
   if (x > -2147483649.0 && x < 2147483648.0 && x == Math.trunc(x)) return (<i32>x).toString();
   if (x == Math.trunc(x) && Math.abs(x) < 1e15) return (<i64>x).toString();
+  const short = __ice_num_short(x); // support/numberText.ts
+  if (short !== null) return short;
   return __ice_num_fmt(x, ${NUM_MODE.string}, 0);
 }
 export function __ice_num_fmt(x: f64, mode: i32, arg: f64): string {
+  if (mode == ${NUM_MODE.fixed}) {
+    const fixed = __ice_num_fixed(x, arg); // support/numberText.ts
+    if (fixed !== null) return fixed;
+  }
   const n = __ice_num_to_str_raw(x, mode, __ice_idx(arg), __ice_scratch);
   return String.UTF16.decodeUnsafe(__ice_scratch, (<usize>n) << 1);
 }

@@ -15,6 +15,7 @@ import { EXCEPTIONS_SUPPORT } from "./exceptions.js";
 import { FAST_READS_SUPPORT } from "./fastReads.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
+import { NUMBER_TEXT_SUPPORT } from "./numberText.js";
 import { REGEX_SUPPORT } from "./regex.js";
 import { REGEX_LOOK_SUPPORT } from "./regexLook.js";
 import { REGEX_METHODS_SUPPORT } from "./regexMethods.js";
@@ -44,6 +45,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   REGEX_LOOK_SUPPORT,
   REGEX_METHODS_SUPPORT,
   LOCALE_SUPPORT,
+  NUMBER_TEXT_SUPPORT,
   FUNCTIONS_SUPPORT,
   EXCEPTIONS_SUPPORT,
   DICTIONARY_SUPPORT,

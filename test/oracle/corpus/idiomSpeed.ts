@@ -43,7 +43,66 @@ function collationStrings(): string[] {
 
 const COLLATION = collationStrings();
 
+/**
+ * Doubles that put support/numberText.ts to the test: amounts with cents, exact binary fractions
+ * and decimal ties for toFixed (1.005, 2.675, 0.125, x.5), random bit patterns, the bounds of the
+ * fast paths (1e-6, 2^52, 10^15 / 10^d), tiny and huge values, -0.
+ */
+function numberTextValues(): number[] {
+  const out = [0.1, 0.2, 0.1 + 0.2, 0.3, 1 / 3, 2 / 3, 1.005, 2.675, 1.255, 0.125, 0.375, 1e-6, 1.5e-6, 9.99e-7, 1e-7];
+  out.push(
+    0.5,
+    1.5,
+    2.5,
+    -0.5,
+    -1.5,
+    -2.5,
+    4503599627370495.5,
+    4503599627370496,
+    2 ** 52 - 0.25,
+    1e15 + 0.5,
+    123456789.125,
+  );
+  out.push(5e-324, 2.2250738585072014e-308, 1e21, 1e22, 123.456, -123.456, 99.995, 0.045, 1.45, 8.345, 1234.5678, -0);
+  for (let d = 0; d <= 16; d++)
+    out.push(0.5 / 10 ** d, 1.5 / 10 ** d, 4503599627370495 / 10 ** d, 10 ** (15 - d) + 0.5 / 10 ** d);
+  for (let i = 0; i < 400; i++)
+    out.push(((i * 7919) % 50000) / 100, -((i * 104729) % 100000) / 1000, i / 7, (i * 0.1) % 3);
+  const view = new DataView(new ArrayBuffer(8));
+  let seed = 12345;
+  const next = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  while (out.length < 2400) {
+    view.setUint32(0, next() * 2 + (next() & 1));
+    view.setUint32(4, next() * 2 + (next() & 1));
+    // random bit patterns, kept to the useful exponents (1e-8 .. 1e17) half the time
+    const x = view.getFloat64(0);
+    if (!Number.isFinite(x)) continue;
+    out.push(out.length % 2 === 0 ? x : (x % 1e17) / 10 ** (next() % 9));
+  }
+  return out;
+}
+
+const NUMBER_TEXT = numberTextValues();
+
 export const IDIOM_SPEED: readonly OracleCase[] = [
+  {
+    name: "idiom-speed/number-text-String-toFixed",
+    body: `
+      return {
+        rows: inputs.xs.map((x) => {
+          let row = String(x) + "|" + \`\${x}\` + "|" + (x * 3).toString();
+          for (let d = 0; d <= 16; d++) row += "|" + x.toFixed(d);
+          return row;
+        }),
+      };
+    `,
+    input: { xs: "number[]" },
+    output: { rows: "string[]" },
+    inputs: [{ xs: NUMBER_TEXT.slice(0, 1200) }, { xs: NUMBER_TEXT.slice(1200) }, { xs: [] }],
+  },
   {
     name: "idiom-speed/localeCompare-all-pairs",
     body: `
