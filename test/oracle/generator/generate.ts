@@ -3,8 +3,9 @@
  * (`/ % **` with negative and fractional operands, Math.*), comparisons, string building
  * (templates, `+` of numbers, String(x), toFixed), arrays of numbers and strings (loops, push,
  * index, length, slice, join, sort with a comparator, map/filter/reduce; spread, Set, Map keys,
- * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back), if/else with shadowing
- * block-scoped const/let, bounded for/while/for-of loops, helper functions.
+ * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back), the
+ * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options) and
+ * UTF-8 byte counts, if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
  * (a block never declares a name it has already read, so no temporal dead zone), loops have
@@ -301,6 +302,21 @@ export class Generator {
           [3, () => leaf("num", this.r.pick(NUM_LITERALS))],
           [vars.length > 0 ? 5 : 0, variable],
           [3, () => leaf("num", this.r.pick(["inputs.a", "inputs.b", "inputs.n"]))],
+          // the host's text functions (hostText.ts) and UTF-8 byte counts
+          [1 * deep, () => expr("num", ["new TextEncoder().encode(", ").length"], [sub("str")])],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "num",
+                [
+                  "",
+                  `.localeCompare(`,
+                  `, ${this.r.pick(['"en"', '"de"', "undefined"])}, ${this.r.pick(['{ sensitivity: "base" }', "{ numeric: true }", '{ sensitivity: "accent", numeric: true }'])})`,
+                ],
+                [sub("str"), sub("str")],
+              ),
+          ],
           [
             6 * deep,
             () =>
@@ -398,6 +414,19 @@ export class Generator {
               ),
           ],
           [1 * deep, () => expr("str", ["(", " ? ", " : ", ")"], [sub("bool"), sub("str"), sub("str")])],
+          [1 * deep, () => expr("str", [`${this.r.pick(["encodeURIComponent", "encodeURI"])}(`, ")"], [sub("str")])],
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                [
+                  "(",
+                  `).toLocaleString(${this.r.pick(['"en-US"', '"de-DE"', "undefined"])}, ${this.r.pick(["{ maximumFractionDigits: 2 }", '{ notation: "compact" }', '{ style: "percent" }'])})`,
+                ],
+                [sub("num")],
+              ),
+          ],
           [1 * deep, () => this.index("strs", ctx, budget, avoid, '""')],
           // JSON text of arrays (NaN, Infinity, -0), of typed records, and back through JSON.parse
           [1 * deep, () => expr("str", ["JSON.stringify(", ")"], [sub(this.r.pick<Ty>(["nums", "strs"]))])],
