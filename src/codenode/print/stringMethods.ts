@@ -91,7 +91,7 @@ export function stringMethod(ctx: PrintContext, node: ts.CallExpression, s: Prin
     case "substring":
       return { text: `__ice_s_substring(${r}, ${n(0, "0.0")}, ${n(1, "Infinity")})`, type: STRING };
     case "toUpperCase":
-      return { text: `${r}.toUpperCase()`, type: STRING };
+      return { text: `__ice_upper(${r})`, type: STRING };
     case "toLowerCase":
       return { text: `__ice_lower(${r})`, type: STRING };
     case "trim":

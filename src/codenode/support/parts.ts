@@ -6,6 +6,7 @@
  */
 
 import { ARRAYS_SUPPORT } from "./arrays.js";
+import { ASCII_CASE_SUPPORT } from "./asciiCase.js";
 import { BUILDER_SUPPORT } from "./builder.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
@@ -36,6 +37,7 @@ import { UTF8_SUPPORT } from "./utf8.js";
 export const SUPPORT_PARTS: readonly string[] = [
   ARRAYS_SUPPORT,
   STRINGS_SUPPORT,
+  ASCII_CASE_SUPPORT,
   COLLECTIONS_SUPPORT,
   ITERATION_SUPPORT,
   FAST_READS_SUPPORT,

@@ -47,6 +47,8 @@ function __ice_final_sigma(s: string, i: i32): bool {
 }
 /** toLowerCase with JavaScript's Final_Sigma rule (AssemblyScript's stops at the wrong place). */
 export function __ice_lower(s: string): string {
+  const ascii = __ice_ascii_lower(s); // support/asciiCase.ts
+  if (ascii !== null) return ascii;
   if (s.indexOf("\u03a3") < 0) return s.toLowerCase();
   const w = new __ice_Tw(s.length);
   let from = 0;

@@ -13,6 +13,7 @@ import { CLASSES } from "./classes.js";
 import { EXCEPTIONS } from "./exceptions.js";
 import { DICTIONARIES } from "./dictionaries.js";
 import { FAST_PATHS } from "./fastPaths.js";
+import { ASCII_CASE } from "./asciiCase.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
@@ -92,4 +93,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...MAP_INDEX,
   ...MAP_SPEED,
   ...IDIOM_SPEED,
+  ...ASCII_CASE,
 ];
