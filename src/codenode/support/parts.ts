@@ -7,6 +7,7 @@
 
 import { ARRAYS_SUPPORT } from "./arrays.js";
 import { ASCII_CASE_SUPPORT } from "./asciiCase.js";
+import { SAME_UNITS_SUPPORT } from "./sameUnits.js";
 import { BUILDER_SUPPORT } from "./builder.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
@@ -38,6 +39,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   ARRAYS_SUPPORT,
   STRINGS_SUPPORT,
   ASCII_CASE_SUPPORT,
+  SAME_UNITS_SUPPORT,
   COLLECTIONS_SUPPORT,
   ITERATION_SUPPORT,
   FAST_READS_SUPPORT,

@@ -166,15 +166,13 @@ export function __ice_s_last_index_of(s: string, search: string, from: f64): f64
 export function __ice_s_starts_with(s: string, search: string, from: f64): bool {
   const start = __ice_clamp(from, s.length);
   if (start + search.length > s.length) return false;
-  for (let j = 0; j < search.length; j++) if (s.charCodeAt(start + j) != search.charCodeAt(j)) return false;
-  return true;
+  return __ice_same_units(changetype<usize>(s) + (<usize>start << 1), changetype<usize>(search), <usize>search.length << 1);
 }
 export function __ice_s_ends_with(s: string, search: string, end: f64): bool {
   const stop = end != end ? 0 : __ice_clamp(end, s.length);
   const start = stop - search.length;
   if (start < 0) return false;
-  for (let j = 0; j < search.length; j++) if (s.charCodeAt(start + j) != search.charCodeAt(j)) return false;
-  return true;
+  return __ice_same_units(changetype<usize>(s) + (<usize>start << 1), changetype<usize>(search), <usize>search.length << 1);
 }
 export function __ice_s_slice(s: string, start: f64, end: f64): string {
   const len = s.length;

@@ -14,6 +14,7 @@ import { EXCEPTIONS } from "./exceptions.js";
 import { DICTIONARIES } from "./dictionaries.js";
 import { FAST_PATHS } from "./fastPaths.js";
 import { ASCII_CASE } from "./asciiCase.js";
+import { STARTS_ENDS } from "./startsEnds.js";
 import { IDIOMS } from "./idioms.js";
 import { ISSUE_11 } from "./issue11.js";
 import { ITERATION } from "./iteration.js";
@@ -94,4 +95,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...MAP_SPEED,
   ...IDIOM_SPEED,
   ...ASCII_CASE,
+  ...STARTS_ENDS,
 ];
