@@ -11,7 +11,7 @@ import { coerce } from "./coerce.js";
 import { missingRead } from "./missing.js";
 import { narrowed, numberLiteral, printExpr, stringLiteral } from "./expressions.js";
 import { jsonElement, jsonGet, narrowJson } from "./json.js";
-import { groupRead, matchElement, regexProperty } from "./regex.js";
+import { groupOfLocal, groupRead, matchElement, regexProperty } from "./regex.js";
 import { dictRead, keyText } from "./objects.js";
 import { exactInt32, fromInt32 } from "./int32.js";
 import { localLength } from "./locals.js";
@@ -62,6 +62,7 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   const t = object.type;
   const regex = regexProperty(ctx, node, object, property);
   if (regex) return regex;
+  if (t.kind === "groups") return groupOfLocal(ctx, node, object);
   if (t.kind === "json") {
     if (ts.isOptionalChain(node) && !node.questionDotToken && isJsonChain(ctx, node.expression))
       return ctx.refuse(

@@ -5,6 +5,7 @@
  * environment object for the variables closures capture), temporaries, and diagnostics.
  * Printing never guesses: every type comes from the checker (types.ts).
  */
+import { isGroupsLocal } from "./groupsLocal.js";
 import { ts } from "ts-morph";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "../../emit/wasm/bodyMap.js";
@@ -136,6 +137,7 @@ export class PrintContext {
 
   /** The declared value type of a symbol (what its storage holds). */
   declaredType(symbol: ts.Symbol, at: ts.Node): ValueType {
+    if (isGroupsLocal(this.checker, symbol)) return { kind: "groups" };
     const declaration = symbol.valueDeclaration ?? at;
     const evolving = evolvingArrayType(this.checker, symbol);
     if (evolving) return this.typeOf(at, evolving);

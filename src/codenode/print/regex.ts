@@ -89,6 +89,12 @@ export function groupRead(ctx: PrintContext, node: ts.PropertyAccessExpression):
   return capture(ctx, node, `__ice_m_group(${match.text}, ${name})`, `__ice_m_group_get(${match.text}, ${name})`);
 }
 
+/** `g.name` of a local holding a match's groups (groupsLocal.ts). */
+export function groupOfLocal(ctx: PrintContext, node: ts.PropertyAccessExpression, groups: Printed): Printed {
+  const name = stringLiteral(node.name.text);
+  return capture(ctx, node, `__ice_m_group(${groups.text}, ${name})`, `__ice_m_group_get(${groups.text}, ${name})`);
+}
+
 /** `const [whole, a, b = "x"] = m`: each element a capture (a default applies when it is undefined). */
 export function matchBindings(
   ctx: PrintContext,

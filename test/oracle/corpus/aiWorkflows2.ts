@@ -201,4 +201,20 @@ export const AI_WORKFLOWS_2: readonly OracleCase[] = [
       { query: "", candidates: [] },
     ],
   ),
+  ai(
+    "groups-local-with-optional-group",
+    [
+      "const out: string[] = [];",
+      "for (const line of inputs.lines) {",
+      "  const m = /^(?<key>\\w+)(?:=(?<value>.*))?$/.exec(line);",
+      '  if (!m) { out.push("-"); continue; }',
+      "  const g = m.groups!;",
+      '  out.push(`${g.key}:${g.value ?? "(none)"}:${g.value === undefined}`);',
+      "}",
+      "return { out };",
+    ].join("\n"),
+    { lines: "string[]" },
+    { out: "string[]" },
+    [{ lines: ["a=1", "flag", "b=", "!!", "c=x=y"] }, { lines: [] }],
+  ),
 ];
