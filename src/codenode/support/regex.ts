@@ -216,17 +216,7 @@ export class __ice_ReVM {
           break;
         }
         if (c < 0) continue;
-        let next = -1;
-        if (op == ${OP.char}) {
-          if (unchecked(prog[pc + 1]) == c) next = pc + 2;
-        } else {
-          const n = unchecked(prog[pc + 1]);
-          for (let r = 0; r < n; r++) {
-            const lo = unchecked(prog[pc + 2 + 2 * r]);
-            if (c < lo) break;
-            if (c <= unchecked(prog[pc + 3 + 2 * r])) { next = pc + 2 + 2 * n; break; }
-          }
-        }
+        const next = __ice_re_step(prog, pc, op, c);
         if (next >= 0) {
           for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, unchecked(this.ccaps[base + k]));
           this.add(next, pos + w, s);
@@ -251,6 +241,21 @@ export class __ice_ReVM {
 // VM does several per character and thread).
 @inline function __ice_re_st(a: StaticArray<i32>, i: i32, v: i32): void {
   store<i32>(changetype<usize>(a) + (<usize>i << 2), v);
+}
+/**
+ * The pc after the char or class instruction at pc when it takes code point c, or -1
+ * (a class is sorted ranges: the search stops at the first range above c).
+ */
+// @ts-ignore: decorator
+@inline function __ice_re_step(prog: StaticArray<i32>, pc: i32, op: i32, c: i32): i32 {
+  if (op == ${OP.char}) return unchecked(prog[pc + 1]) == c ? pc + 2 : -1;
+  const n = unchecked(prog[pc + 1]);
+  for (let r = 0; r < n; r++) {
+    const lo = unchecked(prog[pc + 2 + 2 * r]);
+    if (c < lo) break;
+    if (c <= unchecked(prog[pc + 3 + 2 * r])) return pc + 2 + 2 * n;
+  }
+  return -1;
 }
 /** Entries add can push at most: 2 for the first, then what each instruction pushes when expanded. */
 function __ice_re_stack_bound(prog: StaticArray<i32>): i32 {

@@ -95,17 +95,7 @@ export class __ice_ReLooks {
       let ncount = 0;
       for (let i = 0; i < count; i++) {
         const pc = unchecked(cur[i]);
-        let next = -1;
-        if (unchecked(prog[pc]) == ${OP.char}) {
-          if (unchecked(prog[pc + 1]) == c) next = pc + 2;
-        } else {
-          const n = unchecked(prog[pc + 1]);
-          for (let r = 0; r < n; r++) {
-            const lo = unchecked(prog[pc + 2 + 2 * r]);
-            if (c < lo) break;
-            if (c <= unchecked(prog[pc + 3 + 2 * r])) { next = pc + 2 + 2 * n; break; }
-          }
-        }
+        const next = __ice_re_step(prog, pc, unchecked(prog[pc]), c);
         if (next >= 0) ncount = this.close(vm, next, npos, s, nxt, ncount);
       }
       ncount = this.close(vm, start, npos, s, nxt, ncount);
