@@ -180,6 +180,15 @@ function isUndefined(ctx: PrintContext, node: ts.Expression): boolean {
   return !symbol || !ctx.isLocal(symbol);
 }
 
+/** `inputs.a.b` (plain property reads from the node's input): present when its type says so. */
+function isInputPath(ctx: PrintContext, node: ts.Expression): boolean {
+  let e = stripParens(node);
+  while (ts.isPropertyAccessExpression(e) && !e.questionDotToken) e = stripParens(e.expression);
+  if (!ts.isIdentifier(e) || e.text !== "inputs" || e === stripParens(node)) return false;
+  const symbol = ctx.symbolOf(e);
+  return !symbol || !ctx.isLocal(symbol);
+}
+
 function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
   const nullish = nullComparison(ctx, node, equal);
   if (nullish) return nullish;
@@ -187,6 +196,9 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   if (isUndefined(ctx, other)) {
     const printed = printExpr(ctx, value);
     if (printed.type.kind === "json") return jsonIsUndefined(node, printed, equal);
+    // A required field of the node's input (validated before the body runs) is never undefined.
+    if (printed.type.kind !== "optional" && isInputPath(ctx, value))
+      return { text: equal ? "false" : "true", type: BOOLEAN };
     if (printed.type.kind !== "optional")
       return ctx.refuse(
         node,
