@@ -60,7 +60,7 @@ const __ICE_NON_ASCII: u64 = 0xff80ff80ff80ff80;
   }
   return changetype<string>(out);
 }
-function __ice_ascii_lower(s: string): string | null { return __ice_ascii_case(s, false); }
+@inline function __ice_ascii_lower(s: string): string | null { return __ice_ascii_case(s, false); }
 /** s.toUpperCase() (AssemblyScript's for text beyond ASCII: special casings included). */
 export function __ice_upper(s: string): string {
   const fast = __ice_ascii_case(s, true);

@@ -26,10 +26,15 @@ export function __ice_rd_f64(): f64 { const v = load<f64>(__ice_rp); __ice_rp +=
 export function __ice_rd_u8(): i32 { const v = load<u8>(__ice_rp); __ice_rp += 1; return <i32>v; }
 export function __ice_rd_bool(): bool { const v = load<u8>(__ice_rp); __ice_rp += 1; return v != 0; }
 // memory.copy (no bulk memory) copies byte by byte when source and destination alignments
-// differ, as they do between the wire buffer and a string: 8 bytes at a time instead (unaligned
-// loads and stores are allowed), a loop pass, and a fuel check, per 4 code units, not per byte.
+// differ, as they do between the wire buffer and a string: 16 bytes at a time instead (unaligned
+// loads and stores are allowed), a loop pass, and a fuel check, per 8 code units, not per byte.
 @inline function __ice_copy_bytes(dst: usize, src: usize, b: usize): void {
-  while (b >= 8) { store<u64>(dst, load<u64>(src)); dst += 8; src += 8; b -= 8; }
+  while (b >= 16) {
+    store<u64>(dst, load<u64>(src));
+    store<u64>(dst, load<u64>(src, 8), 8);
+    dst += 16; src += 16; b -= 16;
+  }
+  if (b >= 8) { store<u64>(dst, load<u64>(src)); dst += 8; src += 8; b -= 8; }
   if (b >= 4) { store<u32>(dst, load<u32>(src)); dst += 4; src += 4; b -= 4; }
   if (b >= 2) store<u16>(dst, load<u16>(src));
 }
