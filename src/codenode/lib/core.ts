@@ -96,6 +96,7 @@ declare function decodeURIComponent(component: string): string;
 declare function decodeURI(uri: string): string;
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
+declare function structuredClone<T>(value: T): T;
 /** Only \`new TextEncoder().encode(s).length\` (the UTF-8 byte count) is a value code nodes hold. */
 interface EncodedText {
   readonly length: number;

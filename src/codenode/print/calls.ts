@@ -8,7 +8,7 @@
  */
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
-import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
+import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
 import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { coerce } from "./coerce.js";
@@ -200,6 +200,25 @@ export function arg(
   return a ? printTo(ctx, a, type) : absent;
 }
 
+/**
+ * `structuredClone(v)` of a value of type 'any' (a deep copy, support/jsonKeys.ts) or of an array
+ * of numbers, strings or booleans (a new array); other values are refused.
+ */
+function printStructuredClone(ctx: PrintContext, node: ts.CallExpression): Printed {
+  const [value] = node.arguments;
+  if (!value || node.arguments.length > 1) return ctx.refuse(node, "structuredClone with options", "pass one value");
+  const printed = printExpr(ctx, value);
+  const t = printed.type;
+  if (t.kind === "json") return { text: `__ice_j_clone(${printed.text})`, type: t };
+  if (t.kind === "array" && (isPrimitive(t.element) || t.element.kind === "string"))
+    return { text: `(${printed.text}).slice(0)`, type: t };
+  return ctx.refuse(
+    node,
+    "structuredClone of this value",
+    "copy it with a spread ([...xs], { ...o }) or map, or keep it as 'any'",
+  );
+}
+
 /** The argument of the global `isNaN`/`isFinite`: converted as `Number(v)` (an absent one is NaN). */
 function numericArgument(ctx: PrintContext, value: ts.Expression | undefined): string {
   if (!value) return "NaN";
@@ -272,6 +291,8 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
         text: `__ice_host_text(${STR_OPS.indexOf(name)}, ${arg(ctx, node, 0, STRING, '"undefined"')})`,
         type: STRING,
       };
+    case "structuredClone":
+      return printStructuredClone(ctx, node);
     case "Error":
       return { text: errorText(ctx, node.arguments), type: { kind: "error" } };
     case "RegExp":

@@ -1,6 +1,7 @@
 /**
  * @fileoverview `Object.keys`, `Object.values` and `Object.entries` of a value of type 'any'
- * (print/objectStatics.ts):
+ * (print/objectStatics.ts), and `structuredClone` of one (print/calls.ts: a deep copy in which a
+ * value reached twice, or in a cycle, is copied once, as structuredClone does):
  * an object's own keys in JavaScript's order (integer keys ascending, then the others in the
  * order they were added: the order the object's properties are kept in, jsonFields.ts), an
  * array's or a string's indices, nothing for numbers and booleans, JavaScript's TypeError for
@@ -48,6 +49,34 @@ export function __ice_j_values(v: __ice_J): Array<__ice_J> {
   const out = new Array<__ice_J>(n);
   for (let i = 0; i < n; i++) unchecked((out[i] = o.val(i)));
   return out;
+}
+/** structuredClone(v) of a JSON value. */
+export function __ice_j_clone(v: __ice_J): __ice_J {
+  if (v.k <= 4) return v;
+  return __ice_j_clone_in(v, new Map<usize, __ice_J>());
+}
+function __ice_j_clone_in(v: __ice_J, memo: Map<usize, __ice_J>): __ice_J {
+  if (v.k <= 4) return v;
+  const key = changetype<usize>(v);
+  if (memo.has(key)) return memo.get(key);
+  if (v.k == 5) {
+    const a = v.a!;
+    const n = a.length;
+    const items = new Array<__ice_J>(n);
+    const copy = __ice_jv_arr(items);
+    memo.set(key, copy);
+    for (let i = 0; i < n; i++) unchecked((items[i] = __ice_j_clone_in(unchecked(a[i]), memo)));
+    return copy;
+  }
+  const o = v.o;
+  const n = o.n;
+  const copy = __ice_j_newobj_cap(n);
+  memo.set(key, copy);
+  const c = copy.o;
+  for (let i = 0; i < n; i++) c.append(o.key(i), __ice_j_clone_in(o.val(i), memo));
+  c.ni = o.ni;
+  c.reindex();
+  return copy;
 }
 /** Object.entries(v): [key, value] pairs (E, the pair's class, made from the two). */
 export function __ice_j_entries<E>(v: __ice_J): Array<E> {
