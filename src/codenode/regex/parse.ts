@@ -129,11 +129,13 @@ class Parser {
       greedy = false;
       this.pos++;
     }
-    if (atom.kind === "assert") {
+    // An assertion written bare (not in a group like '(?:^)*', which may be quantified):
+    // Annex B lets a lookahead (and \b) be quantified outside u mode; a lookbehind never.
+    const grouped = this.src.startsWith("(?:", start);
+    if (atom.kind === "assert" && !grouped) {
       if (this.unicode || atom.what !== "b") throw this.syntax();
     }
-    // Annex B: a lookahead may be quantified outside u mode; a lookbehind never.
-    if (atom.kind === "look" && (this.unicode || atom.behind)) throw this.syntax();
+    if (atom.kind === "look" && !grouped && (this.unicode || atom.behind)) throw this.syntax();
     return { kind: "repeat", body: atom, min, max, greedy, at: start };
   }
 

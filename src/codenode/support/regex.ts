@@ -204,7 +204,30 @@ export class __ice_ReVM {
         if (unicode && c >= 0xd800 && c <= 0xdbff && pos + 1 < len) {
           const d = <i32>s.charCodeAt(pos + 1);
           if (d >= 0xdc00 && d <= 0xdfff) { c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; w = 2; }
+        } else if (unicode && c >= 0xdc00 && c <= 0xdfff && pos > 0) {
+          // Inside a surrogate pair (V8 starts there too): no character can be read.
+          const d = <i32>s.charCodeAt(pos - 1);
+          if (d >= 0xd800 && d <= 0xdbff) c = -1;
         }
+      }
+      // In u mode V8 also tries a match starting inside a pair, where only an empty match (an
+      // assertion or a lookaround) can succeed: its priority is below every thread alive and above
+      // a start after the pair. Found with a fresh mark generation, kept in best (unused before a
+      // match), appended after this step's threads.
+      let mid = false;
+      let midPc = -1;
+      if (w == 2 && !matched && !sticky && this.first == null) {
+        for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, -1);
+        this.add(this.entry, pos + 1, s);
+        for (let i = 0; i < this.ncount; i++) {
+          if (unchecked(prog[unchecked(this.npcs[i])]) != ${OP.match}) continue;
+          for (let k = 0; k < slots; k++) __ice_re_st(this.best, k, unchecked(this.ncaps[i * slots + k]));
+          midPc = unchecked(this.npcs[i]);
+          mid = true;
+          break;
+        }
+        this.ncount = 0;
+        this.gen++;
       }
       for (let i = 0; i < this.ccount; i++) {
         const pc = unchecked(this.cpcs[i]);
@@ -222,9 +245,14 @@ export class __ice_ReVM {
           this.add(next, pos + w, s);
         }
       }
+      if (mid && !matched) {
+        const at = this.ncount++;
+        __ice_re_st(this.npcs, at, midPc);
+        for (let k = 0; k < slots; k++) __ice_re_st(this.ncaps, at * slots + k, unchecked(this.best[k]));
+      }
       if (pos >= len) break;
       pos += w;
-      if (!matched && !sticky) {
+      if (!matched && !sticky && !mid) {
         // No thread alive: no match can start before the next position the first set allows.
         if (this.ncount == 0 && this.first != null) pos = this.skip(s, pos, unicode);
         for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, -1);

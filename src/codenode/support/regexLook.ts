@@ -104,6 +104,19 @@ export class __ice_ReLooks {
       count = ncount;
       pos = npos;
     }
+    // Inside a surrogate pair in u mode (where V8 may try a match) nothing can be read either
+    // way: the body holds there when it matches the empty string there.
+    if (unicode)
+      for (let p = 1; p < len; p++) {
+        const c = <i32>s.charCodeAt(p);
+        if (c < 0xdc00 || c > 0xdfff) continue;
+        const d = <i32>s.charCodeAt(p - 1);
+        if (d < 0xd800 || d > 0xdbff) continue;
+        vm.gen++;
+        this.hit = false;
+        this.close(vm, start, p, s, cur, 0);
+        if (this.hit) unchecked(this.tables[base + p] = 1);
+      }
   }
   /** Adds the reading instructions reachable from pc0 at pos (not yet in this step) to list. */
   close(vm: __ice_ReVM, pc0: i32, pos: i32, s: string, list: StaticArray<i32>, count: i32): i32 {

@@ -90,7 +90,9 @@ function __ice_re_exec_raw(re: __ice_RegExp, s: string): StaticArray<i32> | null
     const hi = s.charCodeAt(start - 1);
     if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff) start--;
   }
-  const caps = re.run(s, start, re.sticky);
+  let caps = re.run(s, start, re.sticky);
+  // V8 tries the pair first, then (sticky) the position inside it, where only an empty match can be.
+  if (caps == null && re.sticky && <f64>start != last) caps = re.run(s, <i32>last, true);
   if (caps == null) { if (gs) re.lastIndex = 0; return null; }
   if (gs) re.lastIndex = <f64>caps[1];
   return caps;

@@ -188,6 +188,16 @@ export const REGEX_LOOKAROUND: readonly OracleCase[] = [
     'return { r: inputs.s.replace(/(?<=[ x])y+/g, "#") + "|" + (inputs.s.match(/(?=\\d)\\d+(?!\\.)/g) ?? []).join(",") + "|" + inputs.s.replace(/(?<!a)😀|(?<=\\ud83d)\\ude00/gu, "@") + "|" + inputs.s.replace(/(?=a)|(?<=z)y/g, "^") + "|" + inputs.s.search(/(?!\\w)\\W(?<=!)/) };',
     [...TEXTS, { s: `${"x".repeat(300)}yy${"z".repeat(300)}y 7.5 a😀😀 !` }],
   ),
+  look(
+    "inside-surrogate-pair",
+    'const y = /(?!.)/uy;\ny.lastIndex = 1;\nconst g = /(?<=a)(?!.)|\\B/gu;\ng.lastIndex = 1;\nreturn { r: [/(?!.)/u.exec(inputs.s)?.index ?? -1, /\\B|x/u.exec(inputs.s)?.index ?? -1, y.exec(inputs.s)?.index ?? -1, g.exec(inputs.s)?.index ?? -1, /(?=\\ude00)/u.test(inputs.s)].join() + "|" + inputs.s.split(/(?!.)/u).join(",") + "|" + inputs.s.replace(/(?!\\w)/gu, "-") + "|" + [...inputs.s.matchAll(/(?<![a-z])(?!.)/gu)].map((m) => m.index).join() };',
+    [...TEXTS, { s: "😀" }, { s: "a😀b" }, { s: "😀a😀" }, { s: "\ude00😀\ud83d" }],
+  ),
+  look(
+    "grouped-quantified-assertions",
+    'return { r: inputs.s.replace(/(?:(?=a)){2}\\w|b(?:$){1}/g, "#") + "|" + inputs.s.replace(/c(?:(?<!a)){1,1}/gu, "@") };',
+    TEXTS,
+  ),
   {
     name: "regex-look/refused-capture-in-lookbehind",
     body: 'return { r: inputs.s.replace(/(?<=(a))b/g, "x") };',
