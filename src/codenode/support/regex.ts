@@ -176,8 +176,11 @@ export class __ice_ReVM {
       }
     }
   }
-  /** The captures of the first match starting at start (sticky) or after it, or null. */
-  run(s: string, start: i32, sticky: bool, unicode: bool): StaticArray<i32> | null {
+  /**
+   * The captures of the first match starting at start (sticky) or after it, or null; inside:
+   * whether an unanchored u-mode search also tries the positions inside surrogate pairs (V8).
+   */
+  run(s: string, start: i32, sticky: bool, unicode: bool, inside: bool = true): StaticArray<i32> | null {
     const len = s.length;
     const slots = this.slots;
     const prog = this.prog;
@@ -212,11 +215,11 @@ export class __ice_ReVM {
       }
       // In u mode V8 also tries a match starting inside a pair, where only an empty match (an
       // assertion or a lookaround) can succeed: its priority is below every thread alive and above
-      // a start after the pair. Found with a fresh mark generation, kept in best (unused before a
+      // a start after the pair (not for a sticky expression's split: it steps over pairs). Found with a fresh mark generation, kept in best (unused before a
       // match), appended after this step's threads.
       let mid = false;
       let midPc = -1;
-      if (w == 2 && !matched && !sticky && this.first == null) {
+      if (w == 2 && !matched && !sticky && inside && this.first == null) {
         for (let k = 0; k < slots; k++) __ice_re_st(this.work, k, -1);
         this.add(this.entry, pos + 1, s);
         for (let i = 0; i < this.ncount; i++) {

@@ -32,7 +32,8 @@ export class __ice_RegExp {
       else { vm = new __ice_ReVM(this.prog, this.groups); __ice_re_vms.set(key, vm); }
       this.vm = vm;
     }
-    return vm.run(s, start, sticky, (this.flags & ${FLAG.u}) != 0);
+    // A sticky expression searched unanchored (split) steps over pairs, as the spec: V8 too.
+    return vm.run(s, start, sticky, (this.flags & ${FLAG.u}) != 0, (this.flags & ${FLAG.y}) == 0);
   }
   get global(): bool { return (this.flags & ${FLAG.g}) != 0; }
   get sticky(): bool { return (this.flags & ${FLAG.y}) != 0; }

@@ -190,7 +190,7 @@ export const REGEX_LOOKAROUND: readonly OracleCase[] = [
   ),
   look(
     "inside-surrogate-pair",
-    'const y = /(?!.)/uy;\ny.lastIndex = 1;\nconst g = /(?<=a)(?!.)|\\B/gu;\ng.lastIndex = 1;\nreturn { r: [/(?!.)/u.exec(inputs.s)?.index ?? -1, /\\B|x/u.exec(inputs.s)?.index ?? -1, y.exec(inputs.s)?.index ?? -1, g.exec(inputs.s)?.index ?? -1, /(?=\\ude00)/u.test(inputs.s)].join() + "|" + inputs.s.split(/(?!.)/u).join(",") + "|" + inputs.s.replace(/(?!\\w)/gu, "-") + "|" + [...inputs.s.matchAll(/(?<![a-z])(?!.)/gu)].map((m) => m.index).join() };',
+    'const y = /(?!.)/uy;\ny.lastIndex = 1;\nconst g = /(?<=a)(?!.)|\\B/gu;\ng.lastIndex = 1;\nreturn { r: [/(?!.)/u.exec(inputs.s)?.index ?? -1, /\\B|x/u.exec(inputs.s)?.index ?? -1, y.exec(inputs.s)?.index ?? -1, g.exec(inputs.s)?.index ?? -1, /(?=\\ude00)/u.test(inputs.s)].join() + "|" + inputs.s.split(/(?!.)/u).join(",") + "|" + inputs.s.split(/\\B|(?!.)/uy).join(",") + "|" + inputs.s.replace(/(?!\\w)/gu, "-") + "|" + [...inputs.s.matchAll(/(?<![a-z])(?!.)/gu)].map((m) => m.index).join() };',
     [...TEXTS, { s: "😀" }, { s: "a😀b" }, { s: "😀a😀" }, { s: "\ude00😀\ud83d" }],
   ),
   look(
