@@ -12,6 +12,10 @@ import { ASSERT, OP } from "../regex/compile.js";
 export const REGEX_SUPPORT = `
 
 // ---- regular expressions ----
+// s.charCodeAt(i) inlined (-1 out of range, as AssemblyScript's; asc leaves the method a call).
+@inline function __ice_re_cu(s: string, i: i32): i32 {
+  return <u32>i < <u32>s.length ? <i32>load<u16>(changetype<usize>(s) + (<usize>i << 1)) : -1;
+}
 export class __ice_ReVM {
   n: i32;
   slots: i32;
@@ -107,10 +111,10 @@ export class __ice_ReVM {
     const astral = this.firstAstral;
     const len = s.length;
     while (pos < len) {
-      const c = <i32>s.charCodeAt(pos);
+      const c = <i32>__ice_re_cu(s, pos);
       if ((unchecked(bits[c >>> 5]) & ((<u32>1) << <u32>(c & 31))) != 0) return pos;
       if (unicode && c >= 0xd800 && c <= 0xdbff && pos + 1 < len) {
-        const d = <i32>s.charCodeAt(pos + 1);
+        const d = <i32>__ice_re_cu(s, pos + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
           if (astral) return pos;
           pos += 2;
@@ -203,9 +207,9 @@ export class __ice_ReVM {
       let c: i32 = -1;
       let w: i32 = 1;
       if (pos < len) {
-        c = <i32>s.charCodeAt(pos);
+        c = <i32>__ice_re_cu(s, pos);
         if (unicode && c >= 0xd800 && c <= 0xdbff && pos + 1 < len) {
-          const d = <i32>s.charCodeAt(pos + 1);
+          const d = <i32>__ice_re_cu(s, pos + 1);
           if (d >= 0xdc00 && d <= 0xdfff) { c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; w = 2; }
         } else if (unicode && c >= 0xdc00 && c <= 0xdfff && pos > 0) {
           // Inside a surrogate pair (V8 starts there too): no character can be read.
@@ -314,10 +318,10 @@ function __ice_re_assert(kind: i32, s: string, pos: i32): bool {
   const len = s.length;
   if (kind == ${ASSERT.bol}) return pos == 0;
   if (kind == ${ASSERT.eol}) return pos == len;
-  if (kind == ${ASSERT.bolm}) return pos == 0 || __ice_re_lt(<i32>s.charCodeAt(pos - 1));
-  if (kind == ${ASSERT.eolm}) return pos == len || __ice_re_lt(<i32>s.charCodeAt(pos));
+  if (kind == ${ASSERT.bolm}) return pos == 0 || __ice_re_lt(<i32>__ice_re_cu(s, pos - 1));
+  if (kind == ${ASSERT.eolm}) return pos == len || __ice_re_lt(<i32>__ice_re_cu(s, pos));
   const iu = kind >= ${ASSERT.wordIu};
-  const a = pos > 0 && __ice_re_word(<i32>s.charCodeAt(pos - 1), iu);
-  const b = pos < len && __ice_re_word(<i32>s.charCodeAt(pos), iu);
+  const a = pos > 0 && __ice_re_word(<i32>__ice_re_cu(s, pos - 1), iu);
+  const b = pos < len && __ice_re_word(<i32>__ice_re_cu(s, pos), iu);
   return (kind == ${ASSERT.word} || kind == ${ASSERT.wordIu}) ? a != b : a == b;
 }`;

@@ -8,18 +8,22 @@
 export const STRINGS_SUPPORT = `
 
 // ---- strings ----
+// s.charCodeAt(i) inlined (-1 out of range, as AssemblyScript's; asc leaves the method a call).
+@inline function __ice_s_cu(s: string, i: i32): i32 {
+  return <u32>i < <u32>s.length ? <i32>load<u16>(changetype<usize>(s) + (<usize>i << 1)) : -1;
+}
 function __ice_cp_before(s: string, i: i32): i32 {
-  const c = s.charCodeAt(i - 1);
+  const c = __ice_s_cu(s, i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = s.charCodeAt(i - 2);
+    const h = __ice_s_cu(s, i - 2);
     if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
   }
   return c;
 }
 function __ice_cp_at(s: string, i: i32): i32 {
-  const c = s.charCodeAt(i);
+  const c = __ice_s_cu(s, i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-    const d = s.charCodeAt(i + 1);
+    const d = __ice_s_cu(s, i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
   }
   return c;
@@ -53,7 +57,7 @@ export function __ice_lower(s: string): string {
   const w = new __ice_Tw(s.length);
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) != 0x03a3) continue;
+    if (__ice_s_cu(s, i) != 0x03a3) continue;
     w.str(s.substring(from, i).toLowerCase());
     w.unit(__ice_final_sigma(s, i) ? 0x03c2 : 0x03c3);
     from = i + 1;
@@ -127,9 +131,9 @@ export function __ice_s_at(s: string, i: f64): string | null {
 }
 /** Length (1 or 2) of the code point at i, for for...of over a string. */
 export function __ice_cp_len(s: string, i: i32): i32 {
-  const c = s.charCodeAt(i);
+  const c = __ice_s_cu(s, i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-    const d = s.charCodeAt(i + 1);
+    const d = __ice_s_cu(s, i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return 2;
   }
   return 1;
@@ -158,7 +162,7 @@ export function __ice_s_last_index_of(s: string, search: string, from: f64): f64
   const n = search.length;
   for (let k = min(start, s.length - n); k >= 0; k--) {
     let ok = true;
-    for (let j = 0; j < n; j++) if (s.charCodeAt(k + j) != search.charCodeAt(j)) { ok = false; break; }
+    for (let j = 0; j < n; j++) if (__ice_s_cu(s, k + j) != __ice_s_cu(search, j)) { ok = false; break; }
     if (ok) return <f64>k;
   }
   return -1;
@@ -193,8 +197,8 @@ function __ice_is_space(c: i32): bool {
 export function __ice_trim(s: string, start: bool, end: bool): string {
   let a = 0;
   let b = s.length;
-  if (start) while (a < b && __ice_is_space(s.charCodeAt(a))) a++;
-  if (end) while (b > a && __ice_is_space(s.charCodeAt(b - 1))) b--;
+  if (start) while (a < b && __ice_is_space(__ice_s_cu(s, a))) a++;
+  if (end) while (b > a && __ice_is_space(__ice_s_cu(s, b - 1))) b--;
   return __ice_sub(s, a, b);
 }
 export function __ice_pad(s: string, length: f64, fill: string, start: bool): string {
@@ -265,9 +269,9 @@ function __ice_substitute(matched: string, s: string, at: i32, rep: string): str
   if (rep.indexOf("$") < 0) return rep;
   const w = new __ice_Tw(rep.length);
   for (let k = 0; k < rep.length; k++) {
-    const c = rep.charCodeAt(k);
+    const c = __ice_s_cu(rep, k);
     if (c == 36 && k + 1 < rep.length) {
-      const d = rep.charCodeAt(k + 1);
+      const d = __ice_s_cu(rep, k + 1);
       if (d == 36) { w.unit(36); k++; continue; }
       if (d == 38) { w.str(matched); k++; continue; }
       if (d == 96) { w.range(s, 0, at); k++; continue; }

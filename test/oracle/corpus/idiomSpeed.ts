@@ -89,6 +89,42 @@ const NUMBER_TEXT = numberTextValues();
 
 export const IDIOM_SPEED: readonly OracleCase[] = [
   {
+    name: "idiom-speed/case-trim-search",
+    body: `
+      const out: string[] = [];
+      for (const x of inputs.xs) {
+        const t = x.trim();
+        out.push([x.toLowerCase(), x.toUpperCase(), t, x.trimStart().length, x.trimEnd().length,
+          x.indexOf("a"), x.indexOf("aB"), x.lastIndexOf(" "), x.includes("A"), x.startsWith("a"), x.endsWith("\u0301"),
+          t.toLowerCase() === t ? "lower" : "mixed", x.toUpperCase().toLowerCase() === x.toLowerCase()].join("|"));
+      }
+      return { out };
+    `,
+    input: { xs: "string[]" },
+    output: { out: "string[]" },
+    inputs: [
+      { xs: COLLATION },
+      {
+        xs: [
+          "",
+          " ",
+          "\t\n x \u00a0",
+          "ΑΣ",
+          "ὈΔΥΣΣΕΎΣ",
+          "straße",
+          "İstanbul",
+          "ﬀ",
+          "ǅ",
+          "ABC def GHI",
+          "abc",
+          "ABC",
+          "a\ud800",
+          "\ufeffx\u2028",
+        ],
+      },
+    ],
+  },
+  {
     name: "idiom-speed/number-text-String-toFixed",
     body: `
       return {
