@@ -1,7 +1,8 @@
 /**
  * @fileoverview holdBaselineTier (src/emit/wasm/loadBinaryen.ts) gives tier-up back when the last
  * hold ends: `--liftoff-only` switches `--wasm-tier-up` and `--wasm-dynamic-tiering` off in V8, and
- * clearing it alone left every later module of the process on Liftoff (~1.6x slower sandboxes).
+ * clearing it alone left every later module of the process on Liftoff (~1.6x slower sandboxes);
+ * lazy compilation, off while held, comes back too.
  */
 import { describe, expect, it, vi } from "vitest";
 
@@ -13,11 +14,18 @@ describe("holdBaselineTier", () => {
     const { holdBaselineTier } = await import("../../src/emit/wasm/loadBinaryen.js");
     const first = holdBaselineTier();
     const second = holdBaselineTier();
-    expect(flags).toEqual(["--liftoff-only"]);
+    const held = ["--liftoff-only", "--no-wasm-lazy-compilation"];
+    expect(flags).toEqual(held);
     first();
     first();
-    expect(flags).toEqual(["--liftoff-only"]);
+    expect(flags).toEqual(held);
     second();
-    expect(flags).toEqual(["--liftoff-only", "--no-liftoff-only", "--wasm-tier-up", "--wasm-dynamic-tiering"]);
+    expect(flags).toEqual([
+      ...held,
+      "--no-liftoff-only",
+      "--wasm-lazy-compilation",
+      "--wasm-tier-up",
+      "--wasm-dynamic-tiering",
+    ]);
   });
 });
