@@ -195,6 +195,9 @@ interface ArrayConstructor {
   new <T>(): T[];
   /** Only as \`new Array<T>(n).fill(value)\` (a bare \`new Array(n)\` has holes, which code nodes cannot hold). */
   new <T>(arrayLength: number): T[];
+  <T>(): T[];
+  /** Only as \`Array(n).fill(value)\` or \`[...Array(n).keys()]\` (its elements are holes). */
+  <T>(arrayLength: number): T[];
 }
 declare var Array: ArrayConstructor;
 

@@ -32,10 +32,14 @@ interface Array<T> {
 interface ArrayConstructor {
   /** \`new Array(n)\` holds holes: only \`new Array(n).fill(value)\` is an array. */
   new (arrayLength: number): ArrayWithHoles;
+  /** \`Array(n)\` holds holes: only \`Array(n).fill(value)\` is an array. */
+  (arrayLength: number): ArrayWithHoles;
 }
 interface ArrayWithHoles {
   readonly length: number;
   fill<U>(value: U): U[];
+  /** Only iterated: \`[...Array(n).keys()]\`, \`for (const i of Array(n).keys())\`. */
+  keys(): IterableIterator<number>;
 }
 interface StringConstructor {
   fromCodePoint(...codePoints: number[]): string;

@@ -25,6 +25,7 @@ import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
 import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
+import { arrayLengthArgument, printArrayCall, refuseHoles } from "./arrayConstructor.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 import { objectCall } from "./objectStatics.js";
@@ -87,11 +88,12 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
       const joined = joinLiteral(ctx, node, made);
       if (joined) return joined;
     }
-    if (method === "fill" && ts.isNewExpression(made) && made.arguments?.length === 1 && node.arguments.length === 1) {
-      // `new Array<T>(n).fill(v)`: n copies of v (a bare `new Array(n)` would hold holes).
+    const holes = method === "fill" && node.arguments.length === 1 ? arrayLengthArgument(ctx, made) : undefined;
+    if (holes) {
+      // `new Array<T>(n).fill(v)`, `Array(n).fill(v)`: n copies of v (print/arrayConstructor.ts).
       const type = ctx.typeOf(node);
       if (type.kind === "array") {
-        const length = printTo(ctx, made.arguments[0]!, NUMBER);
+        const length = printTo(ctx, holes, NUMBER);
         const value = printTo(ctx, node.arguments[0]!, type.element);
         return { text: `__ice_filled<${asType(type.element)}>(${length}, ${value})`, type };
       }
@@ -169,12 +171,7 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
     const made = collectionFrom(ctx, node, type);
     if (made) return made;
   }
-  if (ts.isIdentifier(callee) && type.kind === "array" && args.length === 1)
-    return ctx.refuse(
-      node,
-      "`new Array(n)` on its own (its elements are holes)",
-      "write `new Array<T>(n).fill(value)`, or push into `[]`",
-    );
+  if (ts.isIdentifier(callee) && type.kind === "array" && args.length === 1) return refuseHoles(ctx, node);
   if (ts.isIdentifier(callee) && callee.text === "RegExp") return printRegexConstructor(ctx, node);
   if (ts.isIdentifier(callee) && callee.text === "Error") return { text: errorText(ctx, node.arguments ?? []), type };
   if (ts.isIdentifier(callee) && type.kind === "date") return newDate(ctx, node);
@@ -245,6 +242,8 @@ function numberTest(ctx: PrintContext, value: ts.Expression | undefined, test: (
 function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: string): Printed {
   const [first] = node.arguments;
   switch (name) {
+    case "Array":
+      return printArrayCall(ctx, node);
     case "Boolean":
       return { text: first ? truthy(printExpr(ctx, first)) : "false", type: BOOLEAN };
     case "String": {

@@ -12,6 +12,7 @@ import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
 import { callbackFor } from "./callbacks.js";
+import { arrayKeys, arrayLengthArgument } from "./arrayConstructor.js";
 
 /** Something iterable, evaluated once into `collection`, stepped by a `for` header. */
 export interface Sequence {
@@ -50,12 +51,14 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
     if (method === "keys" || method === "values" || method === "entries") {
       const receiverType = ctx.checker.getTypeAtLocation(inner.expression.expression);
       const name = receiverType.getSymbol()?.getName();
-      if (name === "Map" || name === "Set" || ctx.checker.isArrayType(receiverType)) {
+      if (name === "Map" || name === "Set" || name === "ArrayWithHoles" || ctx.checker.isArrayType(receiverType)) {
         iter = method;
         source = inner.expression.expression;
       }
     }
   }
+  const holes = iter === "keys" ? arrayLengthArgument(ctx, source) : undefined;
+  if (holes) return arrayKeys(ctx, holes);
   const collection = printExpr(ctx, source);
   const t = collection.type;
   const pair = (a: ValueType, b: ValueType) => ctx.classes.tuple([a, b]);
@@ -109,6 +112,15 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
         },
       };
     }
+    case "match":
+      // `s.match(re) ?? []`: its strings (support/regexMethods.ts; a capture that did not take
+      // part stops the node, as everywhere a match is read as an array of strings).
+      if (source !== inner) break;
+      return {
+        collection: { text: `__ice_m_arr(${collection.text})`, type: { kind: "array", element: STRING } },
+        element: STRING,
+        loop: (c, p) => ({ head: `for (let ${p}: i32 = 0; ${p} < ${c}.length; ${p}++)`, parts: [`${c}[${p}]`] }),
+      };
     case "json":
       // A value of type 'any': its array (live), or its string's code points (support/json.ts).
       if (source !== inner) break;

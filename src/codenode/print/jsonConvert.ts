@@ -207,6 +207,7 @@ function conversion(ctx: PrintContext, t: ValueType, at: ts.Node): string {
     if (t.kind === "optional") conversion(ctx, t.inner, at);
     if (t.kind === "object") for (const f of t.shape.fields) conversion(ctx, f.type, at);
     if (t.kind === "tuple") for (const e of t.elements) conversion(ctx, e, at);
+    if (t.kind === "dict") conversion(ctx, t.value, at);
   }
   found.sites.push(at);
   return found.name;
@@ -254,6 +255,10 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
         break;
       case "tuple":
         body = `const a = new Array<__ice_J>();\n${type.elements.map((e, i) => `a.push(${of(e, `v._${i}`)});`).join("\n")}\nreturn __ice_jv_arr(a);`;
+        break;
+      case "dict":
+        // Own keys in JavaScript's order (support/dictionary.ts), each a data property.
+        body = `const o = __ice_j_newobj();\nconst ks = v.keys();\nfor (let i = 0; i < ks.length; i++) __ice_j_put(o, ks[i], ${of(type.value, "v.at(ks[i])")});\nreturn o;`;
         break;
       case "object": {
         const order = orderOf(type.shape, sites[0]!);

@@ -332,11 +332,24 @@ function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
   return `${collection} = ${sequence.collection.text};\n${head} {\n${blockEnvEntry(ctx, node)}${bindText}\n${block(ctx, node.statement)}\n}`;
 }
 
+/**
+ * A case's value compared with a boolean subject (`switch (true) { case n > 10: ... }`): it must be
+ * a boolean itself (=== never converts, so another type would never match).
+ */
+function caseValue(ctx: PrintContext, node: ts.Expression, subject: ValueType): string {
+  if (subject.kind !== "boolean") return printTo(ctx, node, subject);
+  const value = printExpr(ctx, node);
+  if (value.type.kind !== "boolean")
+    return ctx.refuse(node, "a case that is not a boolean in a switch over a boolean", "write a comparison");
+  return value.text;
+}
+
 function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
   const subject = printExpr(ctx, node.expression);
   const json = subject.type.kind === "json";
-  if (subject.type.kind !== "number" && subject.type.kind !== "string" && !json)
-    return ctx.refuse(node.expression, "switch over this value", "switch over a number or a string");
+  const kind = subject.type.kind;
+  if (kind !== "number" && kind !== "string" && kind !== "boolean" && !json)
+    return ctx.refuse(node.expression, "switch over this value", "switch over a number, a string or a boolean");
   const temp = ctx.temp(subject.type);
   // JavaScript compares with ===, in order, and falls through: an if-chain picks the entry case,
   // then the cases run as one block from there.
@@ -348,7 +361,7 @@ function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
       tests.push(
         json
           ? `if (${entry} < 0 && __ice_j_seq(${temp}, ${printTo(ctx, clause.expression, subject.type)})) ${entry} = ${i};`
-          : `if (${entry} < 0 && ${temp} == ${printTo(ctx, clause.expression, subject.type)}) ${entry} = ${i};`,
+          : `if (${entry} < 0 && ${temp} == ${caseValue(ctx, clause.expression, subject.type)}) ${entry} = ${i};`,
       );
   });
   const fallback = clauses.findIndex((c) => ts.isDefaultClause(c));

@@ -2,12 +2,13 @@
  * @fileoverview Parses the pattern of a regular expression literal (JavaScript's syntax, with the
  * web-compatibility leniencies of Annex B outside `u` mode) into a small tree for compile.ts.
  * What a linear-time engine cannot run exactly is refused with a reason and what to write
- * instead: backreferences, capture groups inside lookbehind assertions, Unicode property escapes,
- * the `v` and `d` flags. Characters are code units outside `u` mode and code points in it.
+ * instead: backreferences, capture groups inside lookbehind assertions, the `v` and `d` flags.
+ * Unicode property escapes are the host engine's sets (unicodeProperty.ts). Characters are code units outside `u` mode and code points in it.
  */
 
 import { complement, DIGIT, normalize, type Ranges, single, SPACE, WORD } from "./ranges.js";
 import { type Node, type Parsed, RegexRefusal } from "./tree.js";
+import { propertyRanges } from "./unicodeProperty.js";
 
 export { type Node, type Parsed, RegexRefusal };
 
@@ -303,13 +304,15 @@ class Parser {
         break;
       }
       case "p":
-      case "P":
-        if (this.unicode)
-          throw new RegexRefusal(
-            `a Unicode property escape '\\${c}{...}'`,
-            "list the characters in a class, e.g. [A-Za-z\\u00C0-\\u024F]",
-          );
-        return one(c.charCodeAt(0));
+      case "P": {
+        if (!this.unicode) return one(c.charCodeAt(0));
+        // \p{Name} / \P{Name}: the host engine's set (unicodeProperty.ts).
+        const braced = /^\{([^}]*)\}/.exec(this.src.slice(this.pos));
+        const ranges = braced ? propertyRanges(braced[1]!) : undefined;
+        if (!braced || !ranges) throw this.syntax();
+        this.pos += braced[0].length;
+        return c === "p" ? ranges : complement(ranges, this.max);
+      }
       case "":
         throw this.syntax();
       default:

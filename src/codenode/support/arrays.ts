@@ -181,9 +181,14 @@ export function __ice_splice<T>(a: Array<T>, start: f64, count: f64, items: Arra
   for (let k = 0; k < tail.length; k++) a.push(unchecked(tail[k]));
   return removed;
 }
-export function __ice_filled<T>(n: f64, v: T): Array<T> {
+/** The length of \`Array(n)\` / \`new Array(n)\`: an array index count, else JavaScript's RangeError. */
+export function __ice_new_array_length(n: f64): i32 {
   const k = <i32>n;
   if (!(n >= 0 && <f64>k == n && n <= 268435456.0)) abort("RangeError: Invalid array length");
+  return k;
+}
+export function __ice_filled<T>(n: f64, v: T): Array<T> {
+  const k = __ice_new_array_length(n);
   const a = new Array<T>();
   for (let i = 0; i < k; i++) a.push(v);
   return a;

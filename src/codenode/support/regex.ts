@@ -279,18 +279,31 @@ export class __ice_ReVM {
 }
 /**
  * The pc after the char or class instruction at pc when it takes code point c, or -1
- * (a class is sorted ranges: the search stops at the first range above c).
+ * (a class is sorted ranges: the search stops at the first range above c; a large class, such
+ * as \\p{L} with hundreds of ranges, is searched by halves).
  */
 // @ts-ignore: decorator
 @inline function __ice_re_step(prog: StaticArray<i32>, pc: i32, op: i32, c: i32): i32 {
   if (op == ${OP.char}) return unchecked(prog[pc + 1]) == c ? pc + 2 : -1;
   const n = unchecked(prog[pc + 1]);
+  if (n > 16) return __ice_re_in_large(prog, pc, n, c) ? pc + 2 + 2 * n : -1;
   for (let r = 0; r < n; r++) {
     const lo = unchecked(prog[pc + 2 + 2 * r]);
     if (c < lo) break;
     if (c <= unchecked(prog[pc + 3 + 2 * r])) return pc + 2 + 2 * n;
   }
   return -1;
+}
+function __ice_re_in_large(prog: StaticArray<i32>, pc: i32, n: i32, c: i32): bool {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (c < unchecked(prog[pc + 2 + 2 * mid])) hi = mid - 1;
+    else if (c > unchecked(prog[pc + 3 + 2 * mid])) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 /** Entries add can push at most: 2 for the first, then what each instruction pushes when expanded. */
 function __ice_re_stack_bound(prog: StaticArray<i32>): i32 {

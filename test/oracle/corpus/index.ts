@@ -48,6 +48,8 @@ import { AI_WORKFLOWS_2 } from "./aiWorkflows2.js";
 import { AI_WORKFLOWS_3 } from "./aiWorkflows3.js";
 import { AI_WORKFLOWS_4 } from "./aiWorkflows4.js";
 import { AI_WORKFLOWS_5 } from "./aiWorkflows5.js";
+import { AI_WORKFLOWS_6 } from "./aiWorkflows6.js";
+import { UNICODE_PROPERTIES } from "./unicodeProperties.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 
 export const CORPUS: readonly OracleCase[] = [
@@ -56,6 +58,8 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_3,
   ...AI_WORKFLOWS_4,
   ...AI_WORKFLOWS_5,
+  ...AI_WORKFLOWS_6,
+  ...UNICODE_PROPERTIES,
   ...JSON_CATCH,
   ...ISSUE_11,
   ...STATISTICS,
