@@ -136,22 +136,27 @@ export class WireReader {
   str(): string {
     const n = this.u32();
     const at = this.take(2 * n);
-    if (n < 24) {
-      // One call on a reused array: a flat string (concatenating a character at a time made a
-      // rope that its first reader flattens), ~1.5x faster for names and labels.
-      short.length = n;
-      for (let i = 0; i < n; i++) short[i] = this.view.getUint16(at + 2 * i, true);
-      return String.fromCharCode.apply(null, short);
-    }
-    // Not TextDecoder: it replaces lone surrogates with U+FFFD, and JavaScript strings keep them.
-    let s = "";
-    for (let i = 0; i < n; i += CHUNK) {
-      const k = Math.min(CHUNK, n - i);
-      for (let j = 0; j < k; j++) units[j] = this.view.getUint16(at + 2 * (i + j), true);
-      s += String.fromCharCode.apply(null, units.subarray(0, k) as unknown as number[]);
-    }
-    return s;
+    return readText(this.view, at, n);
   }
+}
+
+/** The string of the `n` UTF-16LE code units at `at` in `view` (in bounds: the caller checked). */
+export function readText(view: DataView, at: number, n: number): string {
+  if (n < 24) {
+    // One call on a reused array: a flat string (concatenating a character at a time made a
+    // rope that its first reader flattens), ~1.5x faster for names and labels.
+    short.length = n;
+    for (let i = 0; i < n; i++) short[i] = view.getUint16(at + 2 * i, true);
+    return String.fromCharCode.apply(null, short);
+  }
+  // Not TextDecoder: it replaces lone surrogates with U+FFFD, and JavaScript strings keep them.
+  let s = "";
+  for (let i = 0; i < n; i += CHUNK) {
+    const k = Math.min(CHUNK, n - i);
+    for (let j = 0; j < k; j++) units[j] = view.getUint16(at + 2 * (i + j), true);
+    s += String.fromCharCode.apply(null, units.subarray(0, k) as unknown as number[]);
+  }
+  return s;
 }
 
 /** The code units of a short string being decoded (WireReader.str). */
@@ -176,7 +181,7 @@ export type Decoder = (r: WireReader) => unknown;
  * source specialised to the type (decoderSource.ts), or these closures where code generation is off.
  */
 export function makeDecoder(type: ObjectType): Decoder {
-  const parts = { WireError, json: (r: WireReader) => decodeJson(r, 0), isJsonType };
+  const parts = { WireError, json: (r: WireReader) => decodeJson(r, 0), isJsonType, text: readText };
   return specialisedDecoder(type, parts) ?? closureDecoder(type);
 }
 

@@ -26,26 +26,46 @@ export interface DecoderParts {
   /** A nested JSON value (codec.ts `decodeJson` at depth 0). */
   readonly json: Decoder;
   readonly isJsonType: (type: SchemaType) => boolean;
+  /** The string of `n` UTF-16LE code units at `at` (what WireReader.str returns after its reads). */
+  readonly text: (view: DataView, at: number, n: number) => string;
 }
 
 interface Helpers {
   readonly WireError: typeof WireError;
   readonly setOwn: typeof setOwn;
   readonly json: Decoder;
+  readonly text: (view: DataView, at: number, n: number) => string;
 }
 
-/** The decoder of object type `type` at the top of a message, generated; undefined without code generation. */
+/**
+ * The decoder of object type `type` at the top of a message, generated; undefined without code
+ * generation. The generated function keeps the reader's position in a local (`p`) and reads the
+ * bytes itself, with WireReader's bounds checks and messages, calling no reader method: the
+ * first runs of a process execute this code in V8's interpreter, where a call costs more than
+ * the read.
+ */
 export function specialisedDecoder(type: ObjectType, parts: DecoderParts): Decoder | undefined {
   const gen = new Source(parts.isJsonType);
   const result = gen.object(type, "  ");
-  const body = `"use strict";\nreturn function decode(r) {\n${gen.lines.join("\n")}\n  return ${result};\n};`;
+  const body = [
+    '"use strict";',
+    "return function decode(r) {",
+    "  let p = r.pos;",
+    "  const e = r.end;",
+    "  const b = r.bytes;",
+    "  const d = r.view;",
+    ...gen.lines,
+    "  r.pos = p;",
+    `  return ${result};`,
+    "};",
+  ].join("\n");
   let make: (h: Helpers) => Decoder;
   try {
     make = new Function("h", body) as typeof make;
   } catch {
     return undefined;
   }
-  return make({ WireError: parts.WireError, setOwn, json: parts.json });
+  return make({ WireError: parts.WireError, setOwn, json: parts.json, text: parts.text });
 }
 
 class Source {
@@ -56,6 +76,29 @@ class Source {
 
   private local(): string {
     return `t${this.counter++}`;
+  }
+
+  /** WireReader's `take`: `size` (an expression) more bytes must be left, or the message is truncated. */
+  private take(size: string, indent: string): void {
+    this.lines.push(`${indent}if (${size} > e - p) throw new h.WireError(\`output message truncated at byte \${p}\`);`);
+  }
+
+  /** Statements reading a byte into a new variable `v` (WireReader.u8). */
+  private u8(v: string, indent: string): void {
+    this.take("1", indent);
+    this.lines.push(`${indent}const ${v} = b[p++];`);
+  }
+
+  /** Statements reading a u32 into a new variable `v` (WireReader.u32). */
+  private u32(v: string, indent: string): void {
+    this.take("4", indent);
+    this.lines.push(`${indent}const ${v} = d.getUint32(p, true);`, `${indent}p += 4;`);
+  }
+
+  /** Statements reading an f64 into a new variable `v` (WireReader.f64). */
+  private f64(v: string, indent: string): void {
+    this.take("8", indent);
+    this.lines.push(`${indent}const ${v} = d.getFloat64(p, true);`, `${indent}p += 8;`);
   }
 
   /** Statements reading an object; returns the variable holding it. */
@@ -83,8 +126,8 @@ class Source {
       let inner = indent;
       if (field.optional) {
         const b = this.local();
+        this.u8(b, indent);
         this.lines.push(
-          `${indent}const ${b} = r.u8();`,
           `${indent}if (${b} > 1) throw new h.WireError(\`bad boolean byte \${${b}}\`);`,
           `${indent}if (${b} === 1) {`,
         );
@@ -107,38 +150,42 @@ class Source {
   private value(type: SchemaType, indent: string): string {
     const v = this.local();
     if (this.isJsonType(type)) {
-      this.lines.push(`${indent}const ${v} = h.json(r);`);
+      // codec.ts's JSON decoder reads through the reader's methods: hand it the position and take it back.
+      this.lines.push(`${indent}r.pos = p;`, `${indent}const ${v} = h.json(r);`, `${indent}p = r.pos;`);
       return v;
     }
     switch (type.kind) {
       case "integer":
+        this.f64(v, indent);
         this.lines.push(
-          `${indent}const ${v} = r.f64();`,
           `${indent}if (!Number.isInteger(${v})) throw new h.WireError(\`an integer output field got \${${v}}\`);`,
         );
         return v;
       case "number":
-        this.lines.push(
-          `${indent}const ${v} = r.f64();`,
-          `${indent}if (!Number.isFinite(${v})) throw new h.WireError(\`output number is \${${v}}\`);`,
-        );
+        this.f64(v, indent);
+        this.lines.push(`${indent}if (!Number.isFinite(${v})) throw new h.WireError(\`output number is \${${v}}\`);`);
         return v;
       case "boolean":
+        this.u8(`${v}b`, indent);
         this.lines.push(
-          `${indent}const ${v}b = r.u8();`,
           `${indent}if (${v}b > 1) throw new h.WireError(\`bad boolean byte \${${v}b}\`);`,
           `${indent}const ${v} = ${v}b === 1;`,
         );
         return v;
-      case "string":
-        this.lines.push(`${indent}const ${v} = r.str();`);
+      case "string": {
+        // WireReader.str: a u32 count, then that many UTF-16LE code units.
+        const n = this.local();
+        this.u32(n, indent);
+        this.take(`2 * ${n}`, indent);
+        this.lines.push(`${indent}const ${v} = h.text(d, p, ${n});`, `${indent}p += 2 * ${n};`);
         return v;
+      }
       case "array": {
         const n = this.local();
         const i = this.local();
+        this.u32(n, indent);
         this.lines.push(
-          `${indent}const ${n} = r.u32();`,
-          `${indent}if (${n} > r.end - r.pos) throw new h.WireError(\`output array of \${${n}} elements overruns the message\`);`,
+          `${indent}if (${n} > e - p) throw new h.WireError(\`output array of \${${n}} elements overruns the message\`);`,
           `${indent}const ${v} = new Array(${n});`,
           `${indent}for (let ${i} = 0; ${i} < ${n}; ${i}++) {`,
         );

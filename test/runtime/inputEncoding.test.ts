@@ -208,4 +208,36 @@ describe("the generated encoder (encoderSource.ts) and the closures", () => {
       expect(bytesOf(makeEncoder(type), type, value)).toEqual(bytesOf(closureEncoder(type), type, value));
     }
   });
+
+  it("stop at the same limit and grow the writer's buffer alike (values past its first 1 KiB)", () => {
+    const objectSchema = schema.filter((t): t is ObjectType => t.kind === "object");
+    /** Long strings and arrays, so messages cross the writer's first buffer and small limits. */
+    const long = (type: SchemaType): fc.Arbitrary<unknown> =>
+      type.kind === "string"
+        ? fc.string({ minLength: 100, maxLength: 700 })
+        : type.kind === "array"
+          ? fc.array(long(type.element), { minLength: 1, maxLength: 40 })
+          : type.kind === "object" && type.fields.length > 0
+            ? fc.record(Object.fromEntries(type.fields.map((f) => [f.name, long(f.type)])))
+            : near(type);
+    fc.assert(
+      fc.property(
+        objectSchema.chain((type) =>
+          fc.tuple(fc.constant(type), fc.oneof(long(type), near(type)), fc.integer({ min: 0, max: 3_000 })),
+        ),
+        ([type, value, limit]) => {
+          if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+          const record = value as Record<string, unknown>;
+          const objectType = type as ObjectType;
+          const run = (encode: ReturnType<typeof makeEncoder>) => {
+            const writer = new WireWriter();
+            const result = encodeInput(writer, encode, record, objectType, "inputs", limit);
+            return result.kind === "encoded" ? [...writer.bytes.subarray(0, result.length)] : result;
+          };
+          expect(run(makeEncoder(objectType))).toEqual(run(closureEncoder(objectType)));
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
 });
