@@ -157,6 +157,8 @@ export function fromChecker(
   if (name === "Error") return { type: { kind: "error" } };
   if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "date" } };
+  if (name === "NumberFormat" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
+    return { type: { kind: "numberFormat" } };
   if (name === "ArrayWithHoles")
     return {
       reason:

@@ -31,6 +31,8 @@ export type ValueType =
   /** A Date (capability `time`): support/dates.ts. */
   | { readonly kind: "date" }
 
+  /** An \`Intl.NumberFormat\`: its locale and options (support/locale.ts). */
+  | { readonly kind: "numberFormat" }
   /** A RegExp object, a match array of one (support/regex.ts). */
   | { readonly kind: "regexp" }
   | { readonly kind: "match" }
@@ -116,6 +118,8 @@ export function asType(t: ValueType): string {
       return "__ice_Date";
     case "regexp":
       return "__ice_RegExp";
+    case "numberFormat":
+      return "__ice_NumFmt";
     case "match":
     case "groups":
       return "__ice_Match";

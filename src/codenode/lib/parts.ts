@@ -11,6 +11,7 @@ import { LIBRARY_LIB } from "./library.js";
 import { REGEX_LIB } from "./regex.js";
 
 import { OBJECTS_LIB } from "./objects.js";
+import { INTL_LIB } from "./intl.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
 export const LIB_PARTS: readonly string[] = [
@@ -20,4 +21,5 @@ export const LIB_PARTS: readonly string[] = [
   EXCEPTIONS_LIB,
   OBJECTS_LIB,
   JSON_LIB,
+  INTL_LIB,
 ];

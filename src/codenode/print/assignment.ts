@@ -13,6 +13,7 @@ import { assignLocal } from "./locals.js";
 import { COMPOUND, isPure, operate } from "./operators.js";
 import { dictAssignment } from "./objects.js";
 import { jsonAssignment } from "./json.js";
+import { printArrayDestructuring } from "./destructuringAssignment.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
@@ -37,6 +38,7 @@ export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
 export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const op = node.operatorToken.kind;
   const left = stripParens(node.left);
+  if (ts.isArrayLiteralExpression(left) && op === ts.SyntaxKind.EqualsToken) return printArrayDestructuring(ctx, node);
   if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
     return ctx.refuse(node, "destructuring assignment", "assign each value separately");
   if (ts.isElementAccessExpression(left) || (ts.isPropertyAccessExpression(left) && !left.questionDotToken)) {

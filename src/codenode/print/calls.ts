@@ -26,6 +26,7 @@ import { dateMethod, dateStatic, newDate } from "./dates.js";
 import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
 import { arrayLengthArgument, printArrayCall, refuseHoles } from "./arrayConstructor.js";
+import { numberFormatMethod, printNewNumberFormat } from "./numberLocale.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 import { objectCall } from "./objectStatics.js";
@@ -139,6 +140,8 @@ function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printe
       return dateMethod(ctx, node, receiver, method);
     case "regexp":
       return regexMethod(ctx, node, receiver, method);
+    case "numberFormat":
+      return numberFormatMethod(ctx, node, receiver, method);
     case "match":
       if (method === "join")
         return { text: `__ice_m_join(${receiver.text}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
@@ -159,6 +162,7 @@ function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printe
 
 export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
   const type = ctx.typeOf(node);
+  if (type.kind === "numberFormat") return printNewNumberFormat(ctx, node);
   const callee = node.expression;
   const args = node.arguments ?? [];
   if (

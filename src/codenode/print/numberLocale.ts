@@ -5,10 +5,12 @@
  * JavaScript prints on the same host, like `localeCompare`. The locale is a string (absent or
  * `undefined`: the host's default); the options must be an object literal of constant strings, numbers and
  * booleans (`{ maximumFractionDigits: 2, style: "percent" }`), written into the module as JSON
- * text; a locale or options JavaScript refuses stop the node with its RangeError.
+ * text; a locale or options JavaScript refuses stop the node with its RangeError. An
+ * `Intl.NumberFormat` holds the two arguments (checked by the host when it is made, where
+ * JavaScript checks them) and formats as `toLocaleString` does.
  */
 import { ts } from "ts-morph";
-import { STRING } from "../types.js";
+import { NUMBER, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo, stringLiteral } from "./expressions.js";
 
@@ -69,4 +71,27 @@ export function localeArguments(
       "write the options in place: { numeric: true }",
     );
   return `${localeText}, ${stringLiteral(text)}`;
+}
+
+/** `new Intl.NumberFormat(locale?, options?)`. */
+export function printNewNumberFormat(ctx: PrintContext, node: ts.NewExpression): Printed {
+  const [locale, options, ...rest] = node.arguments ?? [];
+  if (rest.length > 0 || (node.arguments ?? []).some(ts.isSpreadElement))
+    return ctx.refuse(node, "Intl.NumberFormat with more than two arguments", "pass a locale and options");
+  const args = localeArguments(ctx, "Intl.NumberFormat", locale, options);
+  if (typeof args === "object") return args;
+  return { text: `__ice_num_fmt_new(${args})`, type: { kind: "numberFormat" } };
+}
+
+/** `f.format(x)` of an Intl.NumberFormat. */
+export function numberFormatMethod(
+  ctx: PrintContext,
+  node: ts.CallExpression,
+  receiver: Printed,
+  method: string,
+): Printed {
+  const [value] = node.arguments;
+  if (method !== "format" || node.arguments.length !== 1 || !value || ts.isSpreadElement(value))
+    return ctx.refuse(node, `Intl.NumberFormat's '${method}' here`, "call format(x) with one number");
+  return { text: `__ice_num_fmt_format(${receiver.text}, ${printTo(ctx, value, NUMBER)})`, type: STRING };
 }

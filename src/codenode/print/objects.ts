@@ -279,6 +279,12 @@ export function printForIn(
         "iterate a list of the field names, or use a Record<string, T>",
       );
     head = `${keys} = <Array<string>>[${names.map((n) => JSON.stringify(n)).join(", ")}];`;
+  } else if (source.type.kind === "json") {
+    // A value of type 'any' (support/jsonKeys.ts): its keys when the loop starts, each visited
+    // only if it is still there.
+    const v = ctx.temp(source.type);
+    head = `${v} = ${source.text};\n${keys} = __ice_j_forin_keys(${v});`;
+    skip = `if (!__ice_j_forin_has(${v}, ${keys}[${i}])) continue;\n`;
   } else {
     return ctx.refuse(
       node.expression,

@@ -5,7 +5,7 @@
  * an object's own keys in JavaScript's order (integer keys ascending, then the others in the
  * order they were added: the order the object's properties are kept in, jsonFields.ts), an
  * array's or a string's indices, nothing for numbers and booleans, JavaScript's TypeError for
- * undefined and null.
+ * undefined and null; the keys \`for...in\` visits (print/objects.ts).
  */
 
 /** AssemblyScript source: Object.keys / values / entries of JSON values. */
@@ -31,6 +31,19 @@ export function __ice_j_keys(v: __ice_J): Array<string> {
   const out = new Array<string>(n);
   for (let i = 0; i < n; i++) unchecked((out[i] = o.key(i)));
   return out;
+}
+/** The keys \`for (const k in v)\` visits: Object.keys(v), and none for undefined and null. */
+export function __ice_j_forin_keys(v: __ice_J): Array<string> {
+  return v.k <= 1 ? new Array<string>() : __ice_j_keys(v);
+}
+/** Whether for...in still visits key k of v: a key deleted (or an array cut) before its turn is skipped. */
+export function __ice_j_forin_has(v: __ice_J, key: string): bool {
+  if (v.k == 6) return v.o.find(key) >= 0;
+  if (v.k == 5) {
+    const i = __ice_index_key(key);
+    return i >= 0 && i < <f64>v.a!.length;
+  }
+  return true;
 }
 /** Object.values(v). */
 export function __ice_j_values(v: __ice_J): Array<__ice_J> {

@@ -80,6 +80,18 @@ export function __ice_num_locale(x: f64, locale: string | null, options: string)
   const which = locale === null ? "0" : "1" + locale;
   return __ice_str_op_text(${STR_OPS.indexOf("numberLocale")}, number + "\\0" + which + "\\0" + options);
 }
+/** An Intl.NumberFormat: formats as x.toLocaleString(locale, options) does. */
+export class __ice_NumFmt {
+  constructor(public locale: string | null, public options: string) {}
+}
+/** new Intl.NumberFormat(locale, options): a locale or options the host refuses throw here, as in JavaScript. */
+export function __ice_num_fmt_new(locale: string | null, options: string): __ice_NumFmt {
+  __ice_num_locale(0, locale, options);
+  return new __ice_NumFmt(locale, options);
+}
+export function __ice_num_fmt_format(f: __ice_NumFmt, x: f64): string {
+  return __ice_num_locale(x, f.locale, f.options);
+}
 /** A text function of the host (runtime/sandbox/hostText.ts): encodeURIComponent, btoa, ... */
 export function __ice_host_text(op: i32, s: string): string { return __ice_str_op_text(op, s); }
 /** a.localeCompare(b, locale, options): the host's own; locale null is its default, options JSON text or "". */

@@ -50,6 +50,7 @@ import { AI_WORKFLOWS_4 } from "./aiWorkflows4.js";
 import { AI_WORKFLOWS_5 } from "./aiWorkflows5.js";
 import { AI_WORKFLOWS_6 } from "./aiWorkflows6.js";
 import { UNICODE_PROPERTIES } from "./unicodeProperties.js";
+import { AI_WORKFLOWS_7 } from "./aiWorkflows7.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 
 export const CORPUS: readonly OracleCase[] = [
@@ -60,6 +61,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_5,
   ...AI_WORKFLOWS_6,
   ...UNICODE_PROPERTIES,
+  ...AI_WORKFLOWS_7,
   ...JSON_CATCH,
   ...ISSUE_11,
   ...STATISTICS,

@@ -1,0 +1,276 @@
+/**
+ * @fileoverview A seventh set of AI-workflow bodies (see aiWorkflows.ts): indexing records by id
+ * with computed keys and spread, Maps of records updated in place, swaps, title case with a
+ * replacer, query strings, walking a JSON tree recursively, type checks of parsed values,
+ * `for...in` over `any`, line numbering, `Intl.NumberFormat`, optional input fields.
+ */
+import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
+
+const ai = cases("ai7");
+
+const DOC = { id: "string", title: "string", score: "number", tags: ["string"] } as const;
+const DOCS = [
+  {
+    docs: [
+      { id: "d1", title: "the QUICK brown fox", score: 0.8, tags: ["animals", "speed"] },
+      { id: "d2", title: "lazy dogs & sleepy cats", score: 0.35, tags: ["animals"] },
+      { id: "d1", title: "duplicate id wins last", score: 0.9, tags: [] },
+      { id: "10", title: "numeric-looking id", score: -1, tags: ["x y", "a&b=c"] },
+      { id: "2", title: "", score: 0, tags: ["ünï"] },
+    ],
+  },
+  { docs: [] },
+];
+
+const TREE = [
+  {
+    tree: {
+      name: "root",
+      children: [
+        { name: "a", children: [{ name: "a1" }, { name: "a2", children: [] }] },
+        { name: "b", value: 3, children: [{ name: "b1", value: null }] },
+        "stray",
+        { noname: true },
+      ],
+    },
+  },
+  { tree: { name: "leaf" } },
+  { tree: [1, { name: "x" }] },
+  { tree: null },
+];
+
+export const AI_WORKFLOWS_7: readonly OracleCase[] = [
+  ai(
+    "index-by-id-spread",
+    [
+      "type Doc = { id: string; title: string; score: number; tags: string[] };",
+      "const byId = inputs.docs.reduce((acc, d) => ({ ...acc, [d.id]: d }), {} as Record<string, Doc>);",
+      "const ids = Object.keys(byId);",
+      "const best = Object.values(byId).sort((a, b) => b.score - a.score)[0];",
+      'return { ids, best: best?.title ?? "", n: ids.length };',
+    ].join("\n"),
+    { docs: [DOC] },
+    { ids: "string[]", best: "string", n: "integer" },
+    DOCS,
+  ),
+  ai(
+    "map-of-records-in-place",
+    [
+      "const stats = new Map<string, { count: number; total: number; last: string }>();",
+      "for (const d of inputs.docs) {",
+      "  for (const t of d.tags) {",
+      '    const s = stats.get(t) ?? { count: 0, total: 0, last: "" };',
+      "    s.count++;",
+      "    s.total += d.score;",
+      "    s.last = d.id;",
+      "    stats.set(t, s);",
+      "  }",
+      "}",
+      "const rows = [...stats].map(([t, s]) => `${t}:${s.count}:${(s.total / s.count).toFixed(2)}:${s.last}`);",
+      "return { rows };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { rows: "string[]" },
+    DOCS,
+  ),
+  ai(
+    "swap-and-title-case",
+    [
+      "const titles = inputs.docs.map((d) => d.title.replace(/\\b(\\w)(\\w*)/g, (_, a: string, b: string) => a.toUpperCase() + b.toLowerCase()));",
+      'let [first, last] = [titles[0] ?? "", titles[titles.length - 1] ?? ""];',
+      "[first, last] = [last, first];",
+      "const xs = inputs.docs.map((d) => d.score);",
+      "for (let i = 0; i < xs.length - 1; i++) if (xs[i] > xs[i + 1]) [xs[i], xs[i + 1]] = [xs[i + 1], xs[i]];",
+      "return { titles, first, last, xs };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { titles: "string[]", first: "string", last: "string", xs: "number[]" },
+    DOCS,
+  ),
+  ai(
+    "query-string",
+    [
+      'const params: Record<string, string> = { q: inputs.docs[0]?.title ?? "", n: String(inputs.docs.length) };',
+      "for (const d of inputs.docs) for (const t of d.tags) params[`tag_${d.id}`] = t;",
+      'const qs = Object.entries(params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");',
+      'const back = Object.fromEntries(qs.split("&").map((kv) => kv.split("=").map(decodeURIComponent)));',
+      "return { qs, keys: Object.keys(back) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { qs: "string", keys: "string[]" },
+    DOCS,
+  ),
+  ai(
+    "walk-json-tree",
+    [
+      "const names: string[] = [];",
+      "let maxDepth = 0;",
+      "function walk(node: any, depth: number): void {",
+      '  if (node === null || typeof node !== "object") return;',
+      "  if (Array.isArray(node)) { for (const c of node) walk(c, depth); return; }",
+      "  maxDepth = Math.max(maxDepth, depth);",
+      '  if (typeof node.name === "string") names.push(`${"-".repeat(depth)}${node.name}`);',
+      "  if (Array.isArray(node.children)) node.children.forEach((c: any) => walk(c, depth + 1));",
+      "}",
+      "walk(inputs.tree, 0);",
+      "return { names, maxDepth };",
+    ].join("\n"),
+    { tree: "any" },
+    { names: "string[]", maxDepth: "integer" },
+    TREE,
+  ),
+  ai(
+    "type-check-parsed",
+    [
+      "function kind(v: unknown): string {",
+      '  if (v === null) return "null";',
+      "  if (Array.isArray(v)) return `array(${v.length})`;",
+      '  if (typeof v === "object") return `object(${Object.keys(v as object).length})`;',
+      "  return typeof v;",
+      "}",
+      "const out: string[] = [];",
+      "for (const key in inputs.tree) out.push(`${key}:${kind(inputs.tree[key])}`);",
+      "return { top: kind(inputs.tree), out };",
+    ].join("\n"),
+    { tree: "any" },
+    { top: "string", out: "string[]" },
+    TREE,
+  ),
+  ai(
+    "forin-any-while-changing",
+    [
+      "const seen: string[] = [];",
+      "const v = inputs.tree;",
+      "for (const k in v) {",
+      "  seen.push(k);",
+      '  if (v !== null && typeof v === "object" && !Array.isArray(v)) {',
+      '    delete v["children"];',
+      '    v["added"] = 1;',
+      "  }",
+      "  if (Array.isArray(v)) v.pop();",
+      "}",
+      "const chars: string[] = [];",
+      'const word: any = "héllo";',
+      "for (const i in word) chars.push(`${i}=${word[i]}`);",
+      "let count = 0;",
+      "const nothing: any = 42;",
+      "for (const _ in nothing) count++;",
+      "return { seen, chars, count };",
+    ].join("\n"),
+    { tree: "any" },
+    { seen: "string[]", chars: "string[]", count: "integer" },
+    [...TREE, { tree: [1, 2, 3, 4, 5] }, { tree: { 2: "b", 1: "a", z: 0, children: 1, y: 2 } }],
+  ),
+  ai(
+    "fibonacci-swaps",
+    [
+      "let a = 0, b = 1;",
+      "const seq: number[] = [];",
+      "for (let i = 0; i < inputs.n; i++) {",
+      "  seq.push(a);",
+      "  [a, b] = [b, a + b];",
+      "}",
+      "const xs = [...seq].reverse();",
+      "let i = 0, j = xs.length - 1;",
+      "while (i < j) { [xs[i], xs[j]] = [xs[j], xs[i]]; i++; j--; }",
+      "const p = { x: 1, y: 2 };",
+      "[p.x, p.y, a] = [p.y, p.x, p.x + p.y];",
+      "return { seq, xs, a, x: p.x, y: p.y };",
+    ].join("\n"),
+    { n: "integer" },
+    { seq: "number[]", xs: "number[]", a: "number", x: "number", y: "number" },
+    [{ n: 0 }, { n: 1 }, { n: 12 }, { n: 80 }],
+  ),
+  ai(
+    "numbered-lines",
+    [
+      "const lines = inputs.text.split(/\\r?\\n/);",
+      "const width = String(lines.length).length;",
+      'const numbered = lines.map((l, i) => `${String(i + 1).padStart(width, " ")} | ${l.trimEnd()}`);',
+      "const longest = lines.reduce((m, l, i) => (l.length > lines[m].length ? i : m), 0);",
+      'return { numbered: numbered.join("\\n"), longest: longest + 1, blank: lines.filter((l) => !l.trim()).length };',
+    ].join("\n"),
+    { text: "string" },
+    { numbered: "string", longest: "integer", blank: "integer" },
+    [{ text: "alpha\r\nbeta  \n\n   \ngamma delta\n1\n2\n3\n4\n5\n6\n7" }, { text: "" }],
+  ),
+  ai(
+    "intl-number-format",
+    [
+      'const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });',
+      'const pct = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });',
+      "return { money: inputs.xs.map((x) => usd.format(x)), pct: inputs.xs.map((x) => pct.format(x / 100)) };",
+    ].join("\n"),
+    { xs: "number[]" },
+    { money: "string[]", pct: "string[]" },
+    [{ xs: [0, 1234.5, -0.005, 1e9, 33.333] }],
+  ),
+  ai(
+    "intl-number-format-values",
+    [
+      'const fmts = [new Intl.NumberFormat(), new Intl.NumberFormat(inputs.locale), new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2 })];',
+      'const byName = new Map<string, Intl.NumberFormat>([["a", fmts[0]], ["b", fmts[2]]]);',
+      "const out = inputs.xs.flatMap((x) => fmts.map((f) => f.format(x)));",
+      'const named = byName.get("b")?.format(1234.5) ?? "";',
+      'let kind = "none";',
+      'if (inputs.xs.length === 0) { const bad = new Intl.NumberFormat("en", { style: "currency" }); kind = typeof bad; }',
+      "return { out, named, kind, same: fmts[0] === fmts[0] };",
+    ].join("\n"),
+    { xs: "number[]", locale: "string" },
+    { out: "string[]", named: "string", kind: "string", same: "boolean" },
+    [
+      { xs: [0, -0, 1234.5678, 1e-7, -987654.321, 1e21], locale: "fr-FR" },
+      { xs: [1], locale: "not a locale!" },
+      { xs: [], locale: "ja-JP" },
+    ],
+  ),
+  ai(
+    "optional-inputs-defaults",
+    [
+      "const temperature = inputs.options.temperature ?? 0.7;",
+      "const maxTokens = inputs.options.maxTokens || 256;",
+      "const stop = inputs.options.stop?.filter((s) => s.length > 0) ?? [];",
+      'const model = inputs.model?.trim() || "default-model";',
+      "const clamped = Math.min(Math.max(temperature, 0), 2);",
+      "return { model, clamped, maxTokens, stop, hasStop: stop.length > 0 };",
+    ].join("\n"),
+    { options: { temperature: "number?", maxTokens: "integer?", stop: "string[]?" }, model: "string?" },
+    { model: "string", clamped: "number", maxTokens: "integer", stop: "string[]", hasStop: "boolean" },
+    [
+      { options: { temperature: 3.5, maxTokens: 0, stop: ["", "\n\n", "END"] }, model: "  gpt  " },
+      { options: {} },
+      { options: { temperature: -0 }, model: "" },
+    ],
+  ),
+  ai(
+    "dedupe-by-key-keep-best",
+    [
+      "const best = new Map<string, (typeof inputs.docs)[number]>();",
+      "for (const d of inputs.docs) {",
+      "  const prev = best.get(d.id);",
+      "  if (!prev || d.score > prev.score) best.set(d.id, d);",
+      "}",
+      "const out = Array.from(best.values(), (d) => ({ id: d.id, score: d.score }));",
+      "out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));",
+      "return { ids: out.map((o) => o.id), scores: out.map((o) => o.score) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { ids: "string[]", scores: "number[]" },
+    DOCS,
+  ),
+  ai(
+    "object-assign-and-spread-override",
+    [
+      'const defaults = { lang: "en", limit: 10, strict: false };',
+      "const merged = Object.assign({}, defaults, { limit: inputs.docs.length });",
+      "const final = { ...merged, strict: merged.limit > 3 };",
+      "const { lang, ...rest } = final;",
+      "return { lang, limit: rest.limit, strict: rest.strict, json: JSON.stringify(final) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { lang: "string", limit: "integer", strict: "boolean", json: "string" },
+    DOCS,
+    ["math", "json"],
+  ),
+];
