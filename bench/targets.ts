@@ -100,7 +100,7 @@ export function judgeTargets(report: Report, kernelIds: readonly string[]): Targ
   // 3. First run <= 25 us (~1 KB in), warm call <= 2 us.
   judge("first run <= 25 us, code node ~1 KB in, production path, fresh process", FIRST.freshProcess, (v) => v <= 25, {
     note: (v) =>
-      `the run itself after prepare: ${fmt(value(FIRST.freshProcessSecond))} us on the second run in the same processes, ${fmt(value(FIRST.warmProcess))} us for a fresh program in a warm process; the rest of ${fmt(v)} us is the host's JavaScript (encoder, run, decoder) executing for the first times in the process: V8 runs it in its interpreter with little type feedback, and prepare's warm-up run gives it some (bench/README.md)`,
+      `the run itself after prepare: ${fmt(value(FIRST.freshProcessSecond))} us on the second run in the same processes, ${fmt(value(FIRST.warmProcess))} us for a fresh program in a warm process; the first run of ${fmt(v)} us comes after the probe's 5 ms pause (caches emptied by the machine's other processes: fully optimised code takes ~17-20 us after such a pause against 2.5 us back to back) and runs the host's JavaScript (encoder, run, decoder) as interpreted or Sparkplug code, with feedback from prepare's warm-up runs on a sample, not yet TurboFan code (bench/README.md)`,
   });
   judge(
     "first run <= 25 us, code node ~1 KB in, production path, fresh program in a warm process",

@@ -25,7 +25,7 @@ import type { ObjectType } from "../schema.js";
 import { allowedImports, capabilityForImport } from "./capabilities.js";
 import { makeDecoder, WireWriter, type Decoder } from "./codec.js";
 import { encodeInput, makeEncoder, type Encoder } from "./encoder.js";
-import { readOutput } from "./readOutput.js";
+import { readOutputFrom } from "./readOutput.js";
 import { FuelMeter } from "./fuel.js";
 import {
   createImports,
@@ -79,6 +79,21 @@ interface Slot {
   readonly maxPages: number;
   /** Bytes counted in grownKept while this slot is kept ready (0: its memory has its initial size). */
   grown: number;
+  /** Views of the memory's buffer as of the last run (a grown memory has a new buffer: `views`). */
+  buffer: ArrayBuffer;
+  bytes: Uint8Array;
+  view: DataView;
+}
+
+/** Points `slot`'s views at its memory's current buffer, unless they already are. */
+function views(slot: Slot): Slot {
+  const buffer = slot.memory.buffer;
+  if (buffer !== slot.buffer) {
+    slot.buffer = buffer;
+    slot.bytes = new Uint8Array(buffer);
+    slot.view = new DataView(buffer);
+  }
+  return slot;
 }
 
 const PAGE = 65_536;
@@ -245,14 +260,15 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
       host.meter = meter;
       meter.start(exports.__ice_fuel, performance.now());
       const at = exports.__ice_alloc(length) >>> 0;
-      const buffer = memory.buffer;
-      if (at + length > buffer.byteLength) throw new SandboxTrapError(spec.nodeId, "input buffer out of bounds");
-      new Uint8Array(buffer, at, length).set(writer.bytes.subarray(0, length));
+      const { bytes } = views(slot);
+      if (at + length > bytes.length) throw new SandboxTrapError(spec.nodeId, "input buffer out of bounds");
+      bytes.set(writer.bytes.subarray(0, length), at);
       writer.end();
       const out = exports.__ice_run() >>> 0;
       const fuelUsed = meter.used;
       meter.finish();
-      const output = readOutput(memory, out, this.decode);
+      views(slot);
+      const output = readOutputFrom(slot.bytes, slot.view, out, this.decode);
       if (meter.overdue()) throw new TimeoutError(spec.nodeId, limits.timeoutMs);
       keep = true;
       return { output, fuelUsed };
@@ -299,6 +315,7 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     if (!this.warmed) {
       this.warmed = true;
       this.warmUp(limits);
+      this.resetUsed(); // the last warm-up run's instance, reset now: it is the prepared one
       if (this.ready) return;
     }
     let slot: Slot;
@@ -364,7 +381,8 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
       const exports = new WebAssembly.Instance(this.module, this.imports).exports as unknown as SandboxExports;
       if (this.resettable && this.image === undefined) this.image = initialImage(memory);
       this.start(exports);
-      return { exports, memory, maxPages, grown: 0 };
+      const buffer = memory.buffer;
+      return { exports, memory, maxPages, grown: 0, buffer, bytes: new Uint8Array(buffer), view: new DataView(buffer) };
     });
   }
 
@@ -393,11 +411,11 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
   private release(slot: Slot): void {
     const { memory, exports } = slot;
     const image = this.image;
-    const size = memory.buffer.byteLength;
+    const { bytes } = views(slot);
+    const size = bytes.length;
     const grown = size > this.minPages * PAGE ? size : 0;
     if (!this.resettable || !image || !exports.__ice_reset || size > KEEP_BYTES) return;
     if (grownKept + grown > GROWN_BUDGET) return;
-    const bytes = new Uint8Array(memory.buffer);
     bytes.fill(0, image.length);
     bytes.set(image);
     try {

@@ -9,8 +9,16 @@ import { WireError, WireReader, type Decoder } from "./codec.js";
 
 /** The output message at `at` in `memory`, decoded by `decode`; throws WireError. */
 export function readOutput(memory: WebAssembly.Memory, at: number, decode: Decoder): Record<string, unknown> {
-  const bytes = new Uint8Array(memory.buffer);
-  const view = new DataView(memory.buffer);
+  return readOutputFrom(new Uint8Array(memory.buffer), new DataView(memory.buffer), at, decode);
+}
+
+/** The same, given views of the whole of the memory's current buffer (the caller may keep them between runs). */
+export function readOutputFrom(
+  bytes: Uint8Array,
+  view: DataView,
+  at: number,
+  decode: Decoder,
+): Record<string, unknown> {
   if (at < 1 || at + 4 > bytes.length) throw new WireError("output pointer out of bounds");
   const length = view.getUint32(at, true);
   if (length > bytes.length - at - 4) throw new WireError("output length out of bounds");
