@@ -14,6 +14,7 @@ interface ObjectConstructor {
   assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;
   fromEntries<T>(entries: readonly (readonly [string | number, T])[]): { [k: string]: T };
   fromEntries<K extends string | number, T>(entries: Map<K, T>): { [k: string]: T };
+  fromEntries(entries: readonly (readonly any[])[]): any;
   is<T>(value1: T, value2: T): boolean;
   hasOwn(o: {}, key: string | number): boolean;
   freeze<T>(o: T): Readonly<T>;

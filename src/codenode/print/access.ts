@@ -3,6 +3,7 @@
  * `length`, `?.`, and indexing with JavaScript's index conversion. Part of the expression printer
  * (expressions.ts).
  */
+import { fieldByKey } from "./fieldByKey.js";
 import { ts } from "ts-morph";
 import { enumMember } from "./enums.js";
 import { asType, NUMBER, optional, STRING } from "../types.js";
@@ -129,6 +130,8 @@ function elementOn(ctx: PrintContext, node: ts.ElementAccessExpression, object: 
   const capture = matchElement(ctx, node, object);
   if (capture) return capture;
   if (object.type.kind === "dict") return dictRead(ctx, node, object, keyText(ctx, node.argumentExpression));
+  const field = fieldByKey(ctx, node, object);
+  if (field) return field;
   if (object.type.kind === "tuple") {
     const at = node.argumentExpression;
     const i = ts.isNumericLiteral(at) ? Number(at.text) : -1;

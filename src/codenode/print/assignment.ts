@@ -14,6 +14,7 @@ import { COMPOUND, isPure, operate } from "./operators.js";
 import { dictAssignment } from "./objects.js";
 import { jsonAssignment } from "./json.js";
 import { printArrayDestructuring } from "./destructuringAssignment.js";
+import { keyedFieldAssignment } from "./fieldByKey.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
@@ -61,6 +62,8 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
   if (json) return json;
   const special = assignLocal(ctx, node);
   if (special) return special;
+  const keyed = keyedFieldAssignment(ctx, node);
+  if (keyed) return keyed;
   if (ts.isElementAccessExpression(left)) {
     const array = printExpr(ctx, left.expression);
     if (array.type.kind !== "array")

@@ -1,6 +1,7 @@
 /**
  * @fileoverview Library functions passed as callbacks: `xs.map(Number)`, `xs.map(String)`,
- * `xs.filter(Boolean)`, `cells.map(parseFloat)`, `xs.map(Math.floor)`, `xs.filter(Number.isInteger)`.
+ * `xs.filter(Boolean)`, `cells.map(parseFloat)`, `xs.map(Math.floor)`, `xs.filter(Number.isInteger)`,
+ * `parts.map(decodeURIComponent)` (and the other URI and base64 functions).
  * An array method calls its callback with (element, index, array); each function here reads its
  * first argument only, so the call is the function of the element, exactly as JavaScript computes
  * it. Functions whose result depends on the extra arguments (`parseInt` takes the index as its
@@ -9,6 +10,7 @@
  */
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
+import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { asType, BOOLEAN, NUMBER, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
@@ -84,6 +86,16 @@ function applied(ctx: PrintContext, name: string, x: Printed, at: ts.Node): Prin
       return t === "number" ? { text: `__ice_is_integer(${x.text})`, type: BOOLEAN } : undefined;
     case "Number.isSafeInteger":
       return t === "number" ? { text: `__ice_is_safe_integer(${x.text})`, type: BOOLEAN } : undefined;
+    case "encodeURIComponent":
+    case "encodeURI":
+    case "decodeURIComponent":
+    case "decodeURI":
+    case "btoa":
+    case "atob":
+      // The host's own (runtime/sandbox/hostText.ts), as when called directly (calls.ts).
+      return t === "string"
+        ? { text: `__ice_host_text(${STR_OPS.indexOf(name)}, ${x.text})`, type: { kind: "string" } }
+        : undefined;
   }
   if (!name.startsWith("Math.") || t !== "number") return undefined;
   const method = name.slice("Math.".length);

@@ -16,6 +16,7 @@ import { coerce } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
 import { keyText, spreadInto } from "./objects.js";
 import { knownKeys, printShapeAssign } from "./shapes.js";
+import { fromArrayEntries } from "./fromEntriesAny.js";
 
 /** `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. */
 export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
@@ -67,6 +68,7 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
     }
     case "fromEntries": {
       const type = result();
+      if (type.kind === "json") return fromArrayEntries(ctx, node, printExpr(ctx, args[0]!));
       if (type.kind !== "dict") return ctx.refuse(node, "Object.fromEntries here", "give the entries a type");
       const entries = printExpr(ctx, args[0]!);
       if (entries.type.kind === "map") {

@@ -6,6 +6,7 @@
  * `o[k] = v`, compound assignment, `??=`, `++`, `delete`, `in`, `for...in`. The `Object.*`
  * functions are in objectStatics.ts.
  */
+import { inKnownObject } from "./fieldByKey.js";
 import { ts } from "ts-morph";
 import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
 import { box } from "./calls.js";
@@ -234,6 +235,8 @@ export function printIn(ctx: PrintContext, node: ts.BinaryExpression): Printed {
     const key = keyText(ctx, node.left);
     return { text: `__ice_dict_in<${asType(object.type.value)}>(${object.text}, ${key})`, type: BOOLEAN };
   }
+  const known = inKnownObject(ctx, node, object);
+  if (known) return known;
   const left = stripParens(node.left);
   if (object.type.kind === "object" && ts.isStringLiteral(left)) {
     const field = object.type.shape.fields.find((f) => f.name === left.text);

@@ -3,6 +3,7 @@
  * comparisons (strings by code unit), `==`/`===` (undefined, NaN, -0), `&&`/`||`/`??` by truthiness,
  * prefix and update operators. Part of the expression printer (expressions.ts).
  */
+import { keyedFieldUpdate } from "./fieldByKey.js";
 import { ts } from "ts-morph";
 import { asType, BOOLEAN, isPrimitive, NUMBER, optional, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
@@ -332,6 +333,8 @@ export function printUpdate(
   const operand = node.operand;
   if (ts.isElementAccessExpression(operand) && ctx.typeOf(operand.expression).kind === "dict")
     return dictUpdate(ctx, node, printExpr(ctx, operand.expression), operand.argumentExpression, prefix);
+  const keyed = keyedFieldUpdate(ctx, node, prefix, isDiscarded(node));
+  if (keyed) return keyed;
   if (ts.isElementAccessExpression(operand)) {
     const used = !isDiscarded(node);
     if (used && !prefix)

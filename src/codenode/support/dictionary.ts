@@ -156,6 +156,11 @@ export function __ice_dict_at<V>(d: __ice_Dict<V>, k: string): V {
   abort("reading the key '" + k + "', which the object does not have (JavaScript gives undefined here; check with 'in' or use ?? first)");
   return unreachable();
 }
+/** \`o[k]\` of a fixed-shape object with a key outside its type's field names (print/fieldByKey.ts). */
+export function __ice_no_field<T>(k: string): T {
+  abort("reading o[k] with the key '" + k + "', which is not one of the fields of its type (only possible through a cast)");
+  return unreachable();
+}
 /** \`o[k] = v\` ([[Set]]): "__proto__" that is not an own key is Object.prototype's setter. */
 export function __ice_dict_set<V>(d: __ice_Dict<V>, k: string, v: V, objectValue: bool): V {
   if (k.length == 9 && __ice_str_eq(k, "__proto__") && !d.has(k)) {

@@ -102,6 +102,62 @@ export const AI_WORKFLOWS_7: readonly OracleCase[] = [
     DOCS,
   ),
   ai(
+    "from-entries-of-arrays",
+    [
+      'const lines = inputs.text.split("\\n").map((l) => l.split(":").map((p) => p.trim()));',
+      "const headers = Object.fromEntries(lines);",
+      "const nums = Object.fromEntries([[2, 20], [1, 10], [2.5, 25], [-0, 0], [NaN], []].map((p) => p.map((x) => x * 2)));",
+      "const flags = Object.fromEntries([[true, false], [false]]);",
+      "return { headers, nums, flags, keys: Object.keys(headers) };",
+    ].join("\n"),
+    { text: "string" },
+    { headers: "any", nums: "any", flags: "any", keys: "string[]" },
+    [
+      { text: "Content-Type: text/plain\nX-Empty:\nno colon\n__proto__: yes\nA: 1: 2\n10: ten\nContent-Type: again" },
+      { text: "" },
+    ],
+  ),
+  ai(
+    "record-of-literal-keys",
+    [
+      'type Level = "low" | "medium" | "high";',
+      "const WEIGHT: Record<Level, number> = { low: 1, medium: 2.5, high: 10 };",
+      'const LABEL = { low: "🟢", medium: "🟡", high: "🔴" } as const;',
+      "type Key = keyof typeof LABEL;",
+      'const levels: Level[] = inputs.docs.map((d) => (d.score > 0.8 ? "high" : d.score > 0.4 ? "medium" : "low"));',
+      "const total = levels.reduce((s, l) => s + WEIGHT[l], 0);",
+      'const badges = levels.map((l) => LABEL[l as Key]).join("");',
+      'const raw = inputs.docs.map((d) => d.tags[0] ?? "");',
+      "const known = raw.map((t) => (t in LABEL ? LABEL[t as Key] : `?${t}`));",
+      'const inherited = ["toString" in WEIGHT, "__proto__" in WEIGHT, "length" in WEIGHT, "high" in WEIGHT];',
+      "const counts: Record<Level, number> = { low: 0, medium: 0, high: 0 };",
+      "for (const l of levels) { counts[l]++; counts[l] += 0.5; }",
+      'const names: Record<Level, string> = { low: "", medium: "", high: "" };',
+      "levels.forEach((l, i) => { names[l] = names[l] + i; });",
+      '--counts["low"];',
+      'return { total, badges, known, inherited, first: WEIGHT["medium"], counts: [counts.low, counts.medium, counts.high], names: Object.values(names) };',
+    ].join("\n"),
+    { docs: [DOC] },
+    {
+      total: "number",
+      badges: "string",
+      known: "string[]",
+      inherited: "boolean[]",
+      first: "number",
+      counts: "number[]",
+      names: "string[]",
+    },
+    [
+      ...DOCS,
+      {
+        docs: [
+          { id: "q", title: "", score: 0.5, tags: ["low"] },
+          { id: "r", title: "", score: 0.9, tags: ["high"] },
+        ],
+      },
+    ],
+  ),
+  ai(
     "walk-json-tree",
     [
       "const names: string[] = [];",
