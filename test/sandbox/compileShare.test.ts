@@ -3,8 +3,10 @@
  * in every later program (src/emit/wasm/compilerWorkerScript.ts). A program compiled after others
  * must come out byte for byte as when compiled alone, with the same diagnostics (builds stay
  * reproducible whatever else the worker compiled before); a worker started ahead of time
- * (prestartCompilerWorker) has the library parsed before its first unit arrives; and a worker of the
- * built package meters what it compiles to the bytes the main thread's metering gives.
+ * (prestartCompilerWorker) has the library parsed before its first unit arrives; units optimised
+ * apart from their compile (optimizeApart.ts), by either worker, come out as when compiled and
+ * optimised in this thread that way; and a worker of the built package meters what it compiles to
+ * the bytes the main thread's metering gives.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "../../src/emit/wasm/a
 import { ASC_FLAGS, ENTRY_FILE, OUTPUT_FILE } from "../../src/emit/wasm/compilerFlags.js";
 import { compileInWorker, prestartCompilerWorker } from "../../src/emit/wasm/compileWorker.js";
 import { SHARED_PARSE_SOURCE } from "../../src/emit/wasm/compilerWorkerScript.js";
+import { OPTIMIZE_APART_SOURCE } from "../../src/emit/wasm/optimizeApart.js";
 import { embedCodeBody } from "../../src/testing/embedCodeBody.js";
 import { ROOT } from "../helpers/cli.js";
 import { obj } from "./helpers.js";
@@ -93,6 +96,25 @@ async function compiler(): Promise<{ asc: Asc; as: object }> {
   return { asc: module.default ?? module, as };
 }
 
+interface Apart {
+  capturePlans(as: object, binaryen: object): { take(): unknown; restore(): void };
+  optimizeRaw(binaryen: object, raw: Uint8Array, plan: unknown): Uint8Array;
+}
+
+/** Compiles in this thread, then optimises the unoptimised module apart, as the workers do. */
+async function compileApart(asc: Asc, as: object, source: string): Promise<Uint8Array> {
+  const binaryen = (await import("binaryen")).default as object;
+  const apart = new Function(`${OPTIMIZE_APART_SOURCE}\nreturn { capturePlans, optimizeRaw };`)() as Apart;
+  const plans = apart.capturePlans(as, binaryen);
+  try {
+    const raw = await compile(asc, source);
+    expect(raw.diagnostics.filter((d) => d.startsWith("3 "))).toEqual([]);
+    return apart.optimizeRaw(binaryen, raw.binary!, plans.take());
+  } finally {
+    plans.restore();
+  }
+}
+
 describe("the shared library parse", () => {
   it("gives every program the bytes and diagnostics it gets compiled alone", async () => {
     const { asc, as } = await compiler();
@@ -119,14 +141,18 @@ describe("the shared library parse", () => {
     }
   });
 
-  it("is ready in a worker started ahead of time, and the worker's output matches", async () => {
-    const { asc } = await compiler();
-    const alone = await compile(asc, SOURCES[0]!);
+  it("is ready in a worker started ahead of time, and the workers' output matches", async () => {
+    const { asc, as } = await compiler();
+    const alone: Uint8Array[] = [];
+    for (const source of SOURCES) alone.push(await compileApart(asc, as, source));
     prestartCompilerWorker();
-    const [outcome] = await compileInWorker([SOURCES[0]!], { unitMs: 600_000, totalMs: 600_000 });
-    expect(outcome!.failure).toBeUndefined();
-    expect(outcome!.reusedSources).toBeGreaterThan(20);
-    expect(Buffer.from(outcome!.binary!).equals(Buffer.from(alone.binary!))).toBe(true);
+    // Several units: the optimizer worker takes some, the asc worker the others.
+    const outcomes = await compileInWorker([...SOURCES, ...SOURCES], { unitMs: 600_000, totalMs: 600_000 });
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.failure).toBeUndefined();
+      expect(Buffer.from(outcome.binary!).equals(Buffer.from(alone[i % SOURCES.length]!))).toBe(true);
+    });
+    expect(outcomes[0]!.reusedSources).toBeGreaterThan(20);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * @fileoverview Runs asc off the main thread. asc may call `process.exit` on an internal crash
  * (in a worker that ends only the worker) and pathological input can make it spin, so every
- * compile runs in a worker thread with a per-unit timeout. The units of one build share at most
- * two workers (one per core on the machines this targets; each loads the compiler once, ~350 ms)
- * that take units from one queue; a worker that crashed or timed out is replaced for the units
- * it still takes. Healthy workers are kept, idle, for the next call in the process (see `idle`);
+ * compile runs in a worker thread with a per-job timeout. The units of one build share at most
+ * two workers (one per core on the machines this targets): one runs asc (it compiles every unit,
+ * and optimises when it has nothing to compile), the other loads only binaryen and optimises and
+ * meters the units compiled (CompileSession, optimizeApart.ts); a worker that crashed or timed out
+ * is replaced for the jobs it still takes. Healthy workers are kept, idle, for the next call in the process (see `idle`);
  * an idle worker must not keep the process alive, so what asc prints reaches the parent as messages
  * (a worker made with piped stdio holds a ref'd port even when unref'd: every `iceosc build` with a
  * code node used to wait out the idle timer after it had finished).
@@ -65,7 +66,10 @@ function meterUrl(): string | undefined {
   return import.meta.url.endsWith(".js") ? new URL("./meter.js", import.meta.url).href : undefined;
 }
 
-/** Workers used at most (asc is single-threaded; more than the cores only costs memory). */
+/** What a worker does: compile (and optimise), or only optimise (compilerWorkerScript.ts). */
+type WorkerRole = "asc" | "optimizer";
+
+/** Workers used at most: an asc worker and an optimizer (more than the cores only costs memory). */
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** Time limits of one compile session (or compileInWorker call). */
@@ -90,16 +94,41 @@ interface Job {
   readonly resolve: (outcome: CompileOutcome) => void;
 }
 
+/** A compiled unit waiting for its optimisation (optimizeApart.ts). */
+interface Optimization {
+  readonly id: number;
+  readonly raw: Uint8Array;
+  readonly plan: unknown;
+  /** The compile's outcome (diagnostics, reused sources). */
+  readonly compiled: CompileOutcome;
+  readonly resolve: (outcome: CompileOutcome) => void;
+}
+
+/** What a worker answers: a CompileOutcome, and for a compile the unoptimised module and its plan. */
+interface WorkerAnswer extends CompileOutcome {
+  readonly raw?: Uint8Array;
+  readonly plan?: unknown;
+}
+
 /**
  * Compiles sources as they are handed in (`compile`), so the first unit compiles while the main
- * thread still types and prints the others. Up to two workers take sources from one queue; the
- * time budget counts from the session's start.
+ * thread still types and prints the others. One worker (role `asc`) compiles the sources in turn;
+ * each compiled unit then waits to be optimised (and metered) by a second worker that loads only
+ * binaryen (role `optimizer`, started with the second source), or by the asc worker when it has no
+ * source left. A second asc worker would cost ~1 s of CPU to load asc and parse its library, while
+ * the optimisation is most of a unit's time. The time budget counts from the session's start.
  */
 export class CompileSession {
   private readonly deadline: number;
-  private readonly queue: Job[] = [];
-  private lanes = 0;
+  private readonly sources: Job[] = [];
+  private readonly optimizations: Optimization[] = [];
+  private ascLanes = 0;
+  private optimizerLanes = 0;
+  /** Sources queued or compiling. */
+  private compiling = 0;
   private submitted = 0;
+  /** Wakes the optimizer lane waiting for a compiled unit. */
+  private waiting: (() => void) | undefined;
 
   constructor(private readonly limits: CompileLimits) {
     this.deadline = performance.now() + limits.totalMs;
@@ -109,33 +138,56 @@ export class CompileSession {
   compile(source: string): Promise<CompileOutcome> {
     const id = this.submitted++;
     return new Promise((resolve) => {
-      this.queue.push({ id, source, resolve });
-      if (this.lanes < MAX_WORKERS) {
-        this.lanes++;
-        void this.lane();
+      this.sources.push({ id, source, resolve });
+      this.compiling++;
+      if (this.ascLanes === 0) {
+        this.ascLanes++;
+        void this.lane("asc");
+      }
+      if (this.submitted >= 2 && this.optimizerLanes === 0 && MAX_WORKERS >= 2) {
+        this.optimizerLanes++;
+        void this.lane("optimizer");
       }
     });
   }
 
-  /** One worker taking queued sources until the queue is empty, then going back to `idle`. */
-  private async lane(): Promise<void> {
+  /** The next job of a lane; "wait" while sources still compile and none waits to be optimised. */
+  private next(role: WorkerRole): Job | Optimization | "wait" | undefined {
+    if (role === "asc") return this.sources.shift() ?? this.optimizations.shift();
+    return this.optimizations.shift() ?? (this.compiling > 0 ? "wait" : undefined);
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.();
+  }
+
+  /** One worker taking jobs until none is left, then going back to `idle`. */
+  private async lane(role: WorkerRole): Promise<void> {
     const limits = this.limits;
     let held: AscWorker | undefined;
     try {
-      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-        const left = this.deadline - performance.now();
-        if (left <= 0) {
-          job.resolve({ diagnostics: [], failure: { kind: "budget", message: `${limits.totalMs} ms` } });
+      for (let job = this.next(role); job; job = this.next(role)) {
+        if (job === "wait") {
+          await new Promise<void>((resolve) => {
+            this.waiting = resolve;
+          });
           continue;
         }
-        held ??= takeWorker();
+        const left = this.deadline - performance.now();
+        if (left <= 0) {
+          this.done(job, { diagnostics: [], failure: { kind: "budget", message: `${limits.totalMs} ms` } });
+          continue;
+        }
+        held ??= takeWorker(role);
         const timeoutMs = Math.min(limits.unitMs, left);
-        limits.onStart?.(job.id);
-        let outcome = await runJob(
-          held.worker,
-          { id: job.id, source: job.source, meter: limits.meter ?? false },
-          timeoutMs,
-        );
+        const message =
+          "source" in job
+            ? { id: job.id, source: job.source }
+            : { id: job.id, raw: job.raw, plan: job.plan, meter: limits.meter ?? false };
+        if ("source" in job) limits.onStart?.(job.id);
+        let outcome = await runJob(held.worker, message, timeoutMs);
         if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
           outcome = { ...outcome, failure: { kind: "budget", message: `${limits.totalMs} ms` } };
         }
@@ -149,12 +201,36 @@ export class CompileSession {
           void held.worker.terminate();
           held = undefined;
         }
-        job.resolve(outcome);
+        this.done(job, outcome);
       }
     } finally {
-      this.lanes--;
+      if (role === "asc") this.ascLanes--;
+      else this.optimizerLanes--;
       if (held) giveBack(held);
     }
+  }
+
+  /** A compiled source goes on to be optimised (unless it failed); an optimised one is finished. */
+  private done(job: Job | Optimization, answer: WorkerAnswer): void {
+    if ("source" in job) {
+      this.compiling--;
+      const { raw, plan, ...outcome } = answer;
+      if (raw && !answer.failure) {
+        this.optimizations.push({ id: job.id, raw, plan, compiled: outcome, resolve: job.resolve });
+      } else {
+        job.resolve(outcome);
+      }
+      this.wake();
+      return;
+    }
+    const { binary, metered, meterError, failure } = answer;
+    job.resolve({
+      ...job.compiled,
+      ...(binary && { binary }),
+      ...(metered && { metered }),
+      ...(meterError && { meterError }),
+      ...(failure && { failure }),
+    });
   }
 }
 
@@ -167,6 +243,7 @@ export async function compileInWorker(sources: readonly string[], limits: Compil
 /** A compiler worker and the tail of what it printed (asc prints its crash report to the console). */
 interface AscWorker {
   readonly worker: Worker;
+  readonly role: WorkerRole;
   readonly output: string[];
   /** While idle: the timer that ends it, and what drops it from `idle` should it exit first. */
   idleTimer?: NodeJS.Timeout;
@@ -188,12 +265,13 @@ const IDLE_MS = 10_000;
  * knows it has sandboxed pieces, before typing them). Does nothing when a worker is idle already.
  */
 export function prestartCompilerWorker(): void {
-  if (idle.length === 0) giveBack(newWorker());
+  if (!idle.some((w) => w.role === "asc")) giveBack(newWorker("asc"));
 }
 
-function takeWorker(): AscWorker {
-  const kept = idle.pop();
-  if (!kept) return newWorker();
+function takeWorker(role: WorkerRole): AscWorker {
+  const at = idle.findLastIndex((w) => w.role === role);
+  const kept = at >= 0 ? idle.splice(at, 1)[0] : undefined;
+  if (!kept) return newWorker(role);
   clearTimeout(kept.idleTimer);
   if (kept.onIdleExit) kept.worker.off("exit", kept.onIdleExit);
   kept.worker.ref();
@@ -201,13 +279,14 @@ function takeWorker(): AscWorker {
   return kept;
 }
 
-function newWorker(): AscWorker {
+function newWorker(role: WorkerRole): AscWorker {
   // binaryen is compiled once per process, without tier-up (loadBinaryen.ts): the worker's copy is
   // compiled under the flag, or is the one this thread compiled.
   const release = holdBaselineTier();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
+      role,
       ...compilerUrls(),
       meterUrl: meterUrl(),
       binaryenUrl: pathToFileURL(createRequire(import.meta.url).resolve("binaryen")).href,
@@ -227,11 +306,11 @@ function newWorker(): AscWorker {
     if (message.loaded !== undefined) release();
   });
   worker.once("exit", release);
-  return { worker, output };
+  return { worker, role, output };
 }
 
 function giveBack(held: AscWorker): void {
-  if (idle.length >= MAX_WORKERS) {
+  if (idle.some((w) => w.role === held.role)) {
     void held.worker.terminate();
     return;
   }
@@ -252,24 +331,22 @@ function giveBack(held: AscWorker): void {
   idle.push(held);
 }
 
-function runJob(
-  worker: Worker,
-  job: { readonly id: number; readonly source: string; readonly meter: boolean },
-  timeoutMs: number,
-): Promise<CompileOutcome> {
+function runJob(worker: Worker, job: { readonly id: number }, timeoutMs: number): Promise<WorkerAnswer> {
   const id = job.id;
   return new Promise((resolve) => {
-    const finish = (outcome: CompileOutcome) => {
+    const finish = (outcome: WorkerAnswer) => {
       clearTimeout(timer);
       worker.off("message", onMessage);
       worker.off("error", onError);
       worker.off("exit", onExit);
       resolve(outcome);
     };
-    const onMessage = (message: { id: number } & CompileOutcome) => {
+    const onMessage = (message: { id: number } & WorkerAnswer) => {
       if (message.id !== id) return;
       finish({
-        diagnostics: message.diagnostics,
+        diagnostics: message.diagnostics ?? [],
+        ...(message.raw && { raw: new Uint8Array(message.raw) }),
+        ...(message.plan !== undefined && message.plan !== null && { plan: message.plan }),
         ...(message.binary && { binary: new Uint8Array(message.binary) }),
         ...(message.failure && { failure: message.failure }),
         ...(message.reusedSources !== undefined && { reusedSources: message.reusedSources }),

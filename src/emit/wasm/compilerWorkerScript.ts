@@ -7,8 +7,14 @@
  * AssemblyScript's standard library once per worker instead of once per unit (SHARED_PARSE_SOURCE):
  * asc parses ~50 library files (~900 KB with the code-node library) for every program, about a
  * third of a small unit's compile, and most of its garbage. Run from the built package, it also
- * loads meter.js and meters what it compiled when asked, so the main thread need not load binaryen.
+ * loads meter.js and meters what it optimised when asked, so the main thread need not load binaryen.
+ *
+ * A worker has one of two roles (workerData.role): `asc` compiles units to unoptimised modules with
+ * the plan of their optimisation, and optimises units too; `optimizer` loads binaryen (and meter.js)
+ * only and optimises (optimizeApart.ts). Messages: `{ id, source }` compiles (answers `raw` and
+ * `plan`, or diagnostics); `{ id, raw, plan, meter }` optimises (answers `binary`, `metered`).
  */
+import { OPTIMIZE_APART_SOURCE } from "./optimizeApart.js";
 
 /**
  * `shareLibraryParses(as)`: patches `Parser.prototype.parseFile` of the `assemblyscript` module
@@ -85,7 +91,9 @@ for (const stream of [process.stdout, process.stderr]) {
   };
 }
 ${SHARED_PARSE_SOURCE}
+${OPTIMIZE_APART_SOURCE}
 let shared = null;
+let plans = null;
 const compilerHost = (entrySource, extra) => ({
   readFile(name, baseDir) {
     if (baseDir === w.libDir) return w.libFiles[name] ?? null;
@@ -96,28 +104,31 @@ const compilerHost = (entrySource, extra) => ({
   ...extra,
 });
 // Start loading now, while the main thread still prepares units; a failure shows on the first job.
-// Once loaded (the parent then knows binaryen is compiled), parse the library for the programs to
-// come: an empty program, stopped after parsing.
+// Once loaded (the parent then knows binaryen is compiled), an asc worker parses the library for the
+// programs to come: an empty program, stopped after parsing.
 let meter = null;
+let binaryen = null;
 // binaryen's global options as a fresh instance has them. asc changes them (optimisation levels,
 // stack IR, ...) and writing a module depends on some, so they are put back before metering: the
 // worker's metered bytes are the main thread's.
 let freshOptions = () => undefined;
+const isAsc = w.role === "asc";
 const loading = Promise.all([
-  import(w.ascUrl),
-  import(w.assemblyscriptUrl),
-  w.meterUrl ? Promise.all([import(w.meterUrl), import(w.binaryenUrl)]).catch(() => null) : null,
-]).then(async ([ascModule, as, metering]) => {
-  shared = shareLibraryParses(as);
-  if (metering) {
-    const binaryen = metering[1].default;
-    const options = Object.keys(binaryen)
-      .filter((k) => /^get[A-Z]/.test(k) && typeof binaryen[k] === "function" && binaryen[k].length === 0
-        && typeof binaryen["set" + k.slice(3)] === "function")
-      .map((k) => [binaryen["set" + k.slice(3)], binaryen[k]()]);
-    freshOptions = () => { for (const [set, value] of options) set(value); };
-    meter = metering[0];
+  isAsc ? import(w.ascUrl) : null,
+  isAsc ? import(w.assemblyscriptUrl) : null,
+  import(w.binaryenUrl),
+  w.meterUrl ? import(w.meterUrl).catch(() => null) : null,
+]).then(async ([ascModule, as, binaryenModule, meterModule]) => {
+  binaryen = binaryenModule.default;
+  const options = binaryenOptions(binaryen).map((k) => [binaryen["set" + k.slice(3)], binaryen[k]()]);
+  freshOptions = () => { for (const [set, value] of options) set(value); binaryen.clearPassArguments(); };
+  meter = meterModule;
+  if (!isAsc) {
+    parentPort.postMessage({ loaded: true });
+    return null;
   }
+  shared = shareLibraryParses(as);
+  plans = capturePlans(as, binaryen);
   const asc = ascModule.default || ascModule;
   // Our allocator (allocator.ts) in place of the stub runtime's, before the first compile.
   (ascModule.libraryFiles || asc.libraryFiles)[w.allocatorKey] = w.allocatorSource;
@@ -135,37 +146,47 @@ const loading = Promise.all([
   throw error;
 });
 loading.catch(() => undefined);
+async function compile(asc, job) {
+  const outputs = {};
+  const diagnostics = [];
+  const errors = [];
+  const reusedBefore = shared.reused();
+  plans.take();
+  const result = await asc.main(w.flags, compilerHost(job.source, {
+    writeFile(name, contents) { outputs[name] = contents; },
+    stdout: asc.createMemoryStream(),
+    stderr: asc.createMemoryStream((chunk) => { errors.push(String(chunk)); }),
+    reportDiagnostic(d) {
+      diagnostics.push({ category: d.category, code: d.code, message: d.message, path: d.range ? d.range.source.normalizedPath : "",
+        start: d.range ? d.range.start : -1, end: d.range ? d.range.end : -1 });
+    },
+  }));
+  const raw = outputs[w.outFile] || null;
+  const plan = plans.take();
+  const failed = diagnostics.some((d) => d.category === 3);
+  const failure = (!raw && !failed) || (raw && !failed && !plan)
+    ? { kind: "crash", message: (result.error ? result.error.message : raw ? "no optimisation plan" : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
+  return { id: job.id, raw: failed ? null : raw, plan, diagnostics, failure, reusedSources: shared.reused() - reusedBefore };
+}
+function optimize(job) {
+  const binary = optimizeRaw(binaryen, job.raw, job.plan);
+  // Metered here too when asked and meter.js loaded (compileWorker.ts, CompileLimits.meter).
+  let metered = null;
+  let meterError = null;
+  if (job.meter && meter) {
+    try {
+      freshOptions();
+      metered = meter.meterModule(binary);
+    } catch (e) {
+      meterError = { forbidden: e instanceof meter.ForbiddenInstructionError, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { id: job.id, binary, metered, meterError };
+}
 parentPort.on("message", async (job) => {
   try {
     const asc = await loading;
-    const outputs = {};
-    const diagnostics = [];
-    const errors = [];
-    const reusedBefore = shared.reused();
-    const result = await asc.main(w.flags, compilerHost(job.source, {
-      writeFile(name, contents) { outputs[name] = contents; },
-      stdout: asc.createMemoryStream(),
-      stderr: asc.createMemoryStream((chunk) => { errors.push(String(chunk)); }),
-      reportDiagnostic(d) {
-        diagnostics.push({ category: d.category, code: d.code, message: d.message, path: d.range ? d.range.source.normalizedPath : "",
-          start: d.range ? d.range.start : -1, end: d.range ? d.range.end : -1 });
-      },
-    }));
-    const binary = outputs[w.outFile] || null;
-    const failure = !binary && !diagnostics.some((d) => d.category === 3)
-      ? { kind: "crash", message: (result.error ? result.error.message : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
-    // Metered here too when asked and meter.js loaded (compileWorker.ts, CompileLimits.meter).
-    let metered = null;
-    let meterError = null;
-    if (job.meter && meter && binary && !diagnostics.some((d) => d.category === 3)) {
-      try {
-        freshOptions();
-        metered = meter.meterModule(binary);
-      } catch (e) {
-        meterError = { forbidden: e instanceof meter.ForbiddenInstructionError, message: e instanceof Error ? e.message : String(e) };
-      }
-    }
-    parentPort.postMessage({ id: job.id, binary, diagnostics, failure, reusedSources: shared.reused() - reusedBefore, metered, meterError });
+    parentPort.postMessage(job.raw ? optimize(job) : await compile(asc, job));
   } catch (e) {
     parentPort.postMessage({ id: job.id, diagnostics: [], failure: { kind: "crash", message: String((e && e.stack) || e) } });
   }
