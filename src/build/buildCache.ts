@@ -11,9 +11,9 @@
  * blobs live in the same private folder as the WASM cache (src/emit/wasm/cache.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { compilerIdentity } from "../util/compilerIdentity.js";
 
 /** What a successful build produced, as the cache replays it. */
 export interface BuildRecord {
@@ -35,36 +35,6 @@ export interface CachedBuild {
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
-
-let identity: string | undefined;
-
-/**
- * The compiler's identity: names, sizes and modification times of its own files (this package's
- * `src/` and `runtime/`, built or not), so any change to the compiler misses every record.
- */
-function compilerIdentity(): string {
-  if (identity !== undefined) return identity;
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const hash = createHash("sha256");
-  const walk = (dir: string): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      const path = join(dir, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else hash.update(`${relative(root, path)}\0${stat.size}\0${stat.mtimeMs}\n`);
-    }
-  };
-  walk(join(root, "src"));
-  walk(join(root, "runtime"));
-  identity = hash.digest("hex");
-  return identity;
-}
 
 /** The key of a build: the compiler, its settings and the requested files' paths and contents. */
 export function buildKey(

@@ -23,6 +23,7 @@ import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
 import { CompileSession, type CompileOutcome } from "./compileWorker.js";
 import { loadMeter } from "./loadBinaryen.js";
 import { unsupportedReason } from "./marshal.js";
+import { nodeKey, readNodeEntry, writeNodeEntry } from "./nodeCache.js";
 import { sourceRisks, withRiskSection, type RiskFacts } from "./riskReport.js";
 import { parseBody } from "./syntax.js";
 
@@ -78,9 +79,11 @@ interface Prepared {
   readonly unit: SandboxUnit;
   readonly map: BodyMap;
   readonly facts: RiskFacts;
-  /** The AssemblyScript program (src/codenode). */
+  /** The AssemblyScript program (src/codenode); empty when the per-node cache named the module. */
   readonly source: string;
   readonly hash: string;
+  /** The unit's per-node cache key (nodeCache.ts), when it lowered without any diagnostic. */
+  readonly nodeKey?: string;
 }
 
 /**
@@ -137,7 +140,16 @@ export async function compileSandboxUnits(
 
   const cacheDir = usableCacheDir(options.cacheDir, diagnostics);
   for (const unit of units) {
-    const prepared = prepare(unit, diagnostics);
+    // A unit lowered before goes to its cached module without typing and lowering it again.
+    const key = cacheDir === undefined ? undefined : nodeKey(unit);
+    const known = key === undefined || cacheDir === undefined ? undefined : await knownModule(unit, key, cacheDir);
+    if (known) {
+      unprepared--;
+      cacheHits++;
+      finish(known.prepared, known.wasm, diagnostics, results);
+      continue;
+    }
+    const prepared = prepare(unit, diagnostics, key);
     unprepared--;
     if (!prepared) continue;
     const cached = await readCached(cacheDir, prepared.hash);
@@ -148,7 +160,7 @@ export async function compileSandboxUnits(
     }
     if (cached.kind === "hit") {
       cacheHits++;
-      finish(prepared, cached.wasm, diagnostics, results);
+      if (finish(prepared, cached.wasm, diagnostics, results)) await remember(cacheDir, prepared);
       continue;
     }
     const same = groups.get(prepared.hash);
@@ -237,12 +249,41 @@ async function settle(
   let stored = false;
   for (const prepared of group) {
     if (!metered) diagnostics.push(...errorsFor(prepared, meterError));
-    else if (finish(prepared, metered, diagnostics, results) && !stored) {
-      stored = true;
-      await writeCached(cacheDir, prepared.hash, metered);
+    else if (finish(prepared, metered, diagnostics, results)) {
+      if (!stored) {
+        stored = true;
+        await writeCached(cacheDir, prepared.hash, metered);
+      }
+      await remember(cacheDir, prepared);
     }
   }
   return diagnostics;
+}
+
+/** Records a unit that lowered without diagnostics and whose module is cached (nodeCache.ts). */
+async function remember(cacheDir: string | undefined, prepared: Prepared): Promise<void> {
+  if (prepared.nodeKey !== undefined) await writeNodeEntry(cacheDir, prepared.nodeKey, prepared.hash);
+}
+
+/**
+ * The cached module the per-node cache names for `unit`, with what finishing it needs (the body's
+ * parse: its map and risk facts); undefined on any miss, or when the parse reports anything.
+ */
+async function knownModule(
+  unit: SandboxUnit,
+  key: string,
+  cacheDir: string,
+): Promise<{ readonly prepared: Prepared; readonly wasm: Uint8Array } | undefined> {
+  const hash = await readNodeEntry(cacheDir, key);
+  if (hash === undefined) return undefined;
+  const cached = await readCached(cacheDir, hash);
+  if (cached.kind !== "hit") return undefined;
+  const parsed = parseBody(unit.body);
+  if (!parsed.block || parsed.diagnostics.length > 0) return undefined;
+  return {
+    prepared: { unit, map: parsed.map, facts: riskFacts(unit, parsed.block, parsed.map), source: "", hash },
+    wasm: cached.wasm,
+  };
 }
 
 /** The cache folder to use: undefined (with a warning) when it is not private to this user. */
@@ -254,8 +295,11 @@ function usableCacheDir(dir: string | undefined, diagnostics: Diagnostic[]): str
   return undefined;
 }
 
-/** Source-level checks and code generation; undefined (with diagnostics) when the unit fails. */
-function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undefined {
+/**
+ * Source-level checks and code generation; undefined (with diagnostics) when the unit fails.
+ * `key` (the per-node cache key) is kept when nothing was reported.
+ */
+function prepare(unit: SandboxUnit, diagnostics: Diagnostic[], key?: string): Prepared | undefined {
   const parsed = parseBody(unit.body);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.block) return undefined;
@@ -268,17 +312,26 @@ function prepare(unit: SandboxUnit, diagnostics: Diagnostic[]): Prepared | undef
   const lowered = lowerBody(unit.body, unit.inputType, unit.outputType, unit.capabilities);
   diagnostics.push(...lowered.diagnostics);
   if (lowered.source === undefined || hasErrors(lowered.diagnostics)) return undefined;
-  const { loops, functions } = sourceRisks(parsed.block, map);
-  const where = map.whole.file.position(map.whole.start);
-  const facts: RiskFacts = {
-    nodeId: unit.nodeId,
-    kind: unit.kind,
-    file: map.whole.file.path,
-    line: where.line,
-    loops,
-    functions,
+  const clean = parsed.diagnostics.length === 0 && lowered.diagnostics.length === 0;
+  return {
+    unit,
+    map,
+    facts: riskFacts(unit, parsed.block, map),
+    source: lowered.source,
+    hash: artifactHash(lowered.source),
+    ...(clean && key !== undefined && { nodeKey: key }),
   };
-  return { unit, map, facts, source: lowered.source, hash: artifactHash(lowered.source) };
+}
+
+/** What the risk report of a unit's module says (riskReport.ts). */
+function riskFacts(
+  unit: SandboxUnit,
+  block: NonNullable<ReturnType<typeof parseBody>["block"]>,
+  map: BodyMap,
+): RiskFacts {
+  const { loops, functions } = sourceRisks(block, map);
+  const where = map.whole.file.position(map.whole.start);
+  return { nodeId: unit.nodeId, kind: unit.kind, file: map.whole.file.path, line: where.line, loops, functions };
 }
 
 /** Verifies a binary for one unit and records its artifact; false when it was refused. */

@@ -1,0 +1,98 @@
+/**
+ * @fileoverview The per-node cache: which cached module (cache.ts key) a sandbox unit lowered to
+ * last time, keyed by what the lowering reads (the body's text and line structure, its input and
+ * output types, its capabilities, the compiler's identity and the host's versions). A rebuild
+ * where one node changed then types and lowers that node only: the others go straight to their
+ * cached modules without the TypeScript checker or the printer (20 code nodes: ~20 ms each).
+ *
+ * Only units that lowered without any diagnostic are recorded, so a hit has nothing to report
+ * that lowering would have reported. An entry is `<cacheDir>/nodes/<key>`: the module's cache key
+ * and a SHA-256 over both keys, checked when read (a damaged entry is a miss, never another
+ * node's module). It lives in the same private folder as the modules (SECURITY.md, "The WASM
+ * cache"); the module it names is checked against its own digest and verified as before.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { SchemaType } from "../../../runtime/schema.js";
+import type { SandboxUnit } from "../../lower/sandboxes.js";
+import { compilerIdentity } from "../../util/compilerIdentity.js";
+import { SANDBOX_FORMAT_VERSION } from "./compilerFlags.js";
+
+/** Bump when what the key covers changes. */
+const NODE_CACHE_VERSION = "iceosc-node-1";
+
+/** The per-node key of a unit (hex SHA-256). */
+export function nodeKey(unit: SandboxUnit): string {
+  const { body } = unit;
+  // The module counts trap lines from the body's first line: the key holds each text line's line
+  // in the file relative to the first, not where the body is.
+  const first = body.lineOrigins[0] ?? body.span.start;
+  const firstLine = body.span.file.position(first).line;
+  const lines = body.lineOrigins.map((origin) => body.span.file.position(origin).line - firstLine);
+  const { node, v8, icu, unicode } = process.versions;
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        NODE_CACHE_VERSION,
+        SANDBOX_FORMAT_VERSION,
+        compilerIdentity(),
+        [node, v8, icu ?? "", unicode ?? ""],
+        unit.kind,
+        typeText(unit.inputType),
+        typeText(unit.outputType),
+        unit.capabilities,
+        lines,
+        body.text,
+      ]),
+    )
+    .digest("hex");
+}
+
+/** A type's structure, and nothing else the objects may carry. */
+function typeText(type: SchemaType): string {
+  switch (type.kind) {
+    case "array":
+      return `[${typeText(type.element)}]`;
+    case "object":
+      return `{${type.fields.map((f) => `${JSON.stringify(f.name)}${f.optional ? "?" : ""}:${typeText(f.type)}`).join(",")}}`;
+    default:
+      return type.kind;
+  }
+}
+
+function entryPath(dir: string, key: string): string {
+  return join(dir, "nodes", key);
+}
+
+function entryDigest(key: string, moduleKey: string): string {
+  return createHash("sha256").update(`${key}\0${moduleKey}`).digest("hex");
+}
+
+/** The module cache key recorded for `key`, when there is an intact entry. */
+export async function readNodeEntry(dir: string | undefined, key: string): Promise<string | undefined> {
+  if (dir === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(entryPath(dir, key), "utf8");
+  } catch {
+    return undefined;
+  }
+  const [moduleKey, digest] = text.split("\n");
+  if (!moduleKey || !/^[0-9a-f]{64}$/.test(moduleKey) || digest !== entryDigest(key, moduleKey)) return undefined;
+  return moduleKey;
+}
+
+/** Records that `key` lowers to the module cached as `moduleKey`. Failures only cost a later lowering. */
+export async function writeNodeEntry(dir: string | undefined, key: string, moduleKey: string): Promise<void> {
+  if (dir === undefined) return;
+  const path = entryPath(dir, key);
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await mkdir(join(dir, "nodes"), { recursive: true, mode: 0o700 });
+    await writeFile(temp, `${moduleKey}\n${entryDigest(key, moduleKey)}`, { mode: 0o600 });
+    await rename(temp, path);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
