@@ -89,7 +89,7 @@ function prestartCompiler(): void {
 /** Compiles the workflows in `paths` (files or directories). */
 export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
   const diagnostics = new DiagnosticBag();
-  const set = loadWorkflowSet(paths, diagnostics);
+  const set = await loadWorkflowSet(paths, diagnostics);
   const workflowNames = new Set(set.workflows.map((w) => w.workflow.name));
   const inputSchemas = new Map(set.workflows.map((w) => [w.workflow.name, w.workflow.inputSchema]));
   const lowered = new Map<string, LoweredSandbox[]>();

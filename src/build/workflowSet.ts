@@ -2,11 +2,13 @@
  * @fileoverview The set of workflows one command works on: the files given, plus the
  * sub-workflows they reference by path (`workflow_ref: ./summarise.yaml`), loaded transitively.
  * A reference resolves to a workflow of the set by name, or to a file beside the referring one.
+ * The .ice front end (chevrotain, and the ~700 modules of lodash-es it imports: ~0.2 s to load) is
+ * imported only when a .ice file is read, so a YAML build does not pay for it.
  */
 import { existsSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { type DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics/index.js";
-import { parseIceWorkflow, parseYamlWorkflow } from "../frontend/index.js";
+import { parseYamlWorkflow } from "../frontend/yaml/index.js";
 import { walkNodes, type Workflow } from "../plan/index.js";
 import { findWorkflowFiles, readSource, WORKFLOW_EXTENSIONS } from "./sources.js";
 
@@ -25,21 +27,21 @@ export interface WorkflowSet {
 }
 
 /** Parses `paths` and everything they reference. */
-export function loadWorkflowSet(paths: readonly string[], diagnostics: DiagnosticBag): WorkflowSet {
+export async function loadWorkflowSet(paths: readonly string[], diagnostics: DiagnosticBag): Promise<WorkflowSet> {
   const byPath = new Map<string, LoadedWorkflow>();
-  const load = (path: string, requested: boolean): LoadedWorkflow | undefined => {
+  const load = async (path: string, requested: boolean): Promise<LoadedWorkflow | undefined> => {
     const key = resolve(path);
     const known = byPath.get(key);
     if (known) return known;
     const file = readSource(path, diagnostics);
     if (!file) return undefined;
-    const parsed = parseWorkflowFile(file, diagnostics);
+    const parsed = await parseWorkflowFile(file, diagnostics);
     if (!parsed) return undefined;
     const loaded = { workflow: parsed, file, requested };
     byPath.set(key, loaded);
     return loaded;
   };
-  for (const path of findWorkflowFiles(paths, diagnostics)) load(path, true);
+  for (const path of findWorkflowFiles(paths, diagnostics)) await load(path, true);
 
   const references = new Map<string, Map<string, string>>();
   const pending = [...byPath.values()];
@@ -47,19 +49,24 @@ export function loadWorkflowSet(paths: readonly string[], diagnostics: Diagnosti
     const current = pending.shift()!;
     const resolved = new Map<string, string>();
     references.set(current.workflow.name, resolved);
+    const refs: string[] = [];
     walkNodes(current.workflow.nodes, (node) => {
-      if (node.kind !== "workflow") return;
-      const ref = node.workflowRef.name;
+      if (node.kind === "workflow") refs.push(node.workflowRef.name);
+    });
+    for (const ref of refs) {
       const byName = [...byPath.values()].find((w) => w.workflow.name === ref);
-      if (byName) return void resolved.set(ref, byName.workflow.name);
+      if (byName) {
+        resolved.set(ref, byName.workflow.name);
+        continue;
+      }
       const file = referencedFile(current.file.path, ref);
-      if (!file) return;
+      if (!file) continue;
       const before = byPath.size;
-      const loaded = load(file, false);
-      if (!loaded) return;
+      const loaded = await load(file, false);
+      if (!loaded) continue;
       resolved.set(ref, loaded.workflow.name);
       if (byPath.size > before) pending.push(loaded);
-    });
+    }
   }
 
   const seen = new Map<string, LoadedWorkflow>();
@@ -77,9 +84,11 @@ export function loadWorkflowSet(paths: readonly string[], diagnostics: Diagnosti
   return { workflows: [...seen.values()], references };
 }
 
-function parseWorkflowFile(file: SourceFile, diagnostics: DiagnosticBag): Workflow | undefined {
+async function parseWorkflowFile(file: SourceFile, diagnostics: DiagnosticBag): Promise<Workflow | undefined> {
   const { workflow, diagnostics: found } =
-    extname(file.path) === ".ice" ? parseIceWorkflow(file) : parseYamlWorkflow(file);
+    extname(file.path) === ".ice"
+      ? (await import("../frontend/ice/index.js")).parseIceWorkflow(file)
+      : parseYamlWorkflow(file);
   diagnostics.addAll(found);
   return workflow;
 }

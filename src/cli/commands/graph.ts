@@ -18,7 +18,7 @@ export async function graphCommand(
   },
 ): Promise<number> {
   const diagnostics = new DiagnosticBag();
-  const set = loadWorkflowSet([args.path], diagnostics);
+  const set = await loadWorkflowSet([args.path], diagnostics);
   const main = set.workflows.find((w) => w.requested);
   if (main) {
     const names = new Set([
