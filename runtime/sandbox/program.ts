@@ -393,17 +393,20 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
    */
   private start(exports: SandboxExports, reset = false): void {
     const meter = new FuelMeter(this.spec.nodeId, START_FUEL, START_TIMEOUT_MS);
+    const host = this.host;
+    const saved = saveHost(host);
+    host.meter = meter;
     try {
-      withHostState(this.host, { meter }, () => {
-        meter.start(exports.__ice_fuel, performance.now());
-        if (reset) exports.__ice_reset?.();
-        exports._start();
-        meter.finish();
-        if (meter.overdue()) throw new TimeoutError(this.spec.nodeId, START_TIMEOUT_MS);
-      });
+      meter.start(exports.__ice_fuel, performance.now());
+      if (reset) exports.__ice_reset?.();
+      exports._start();
+      meter.finish();
+      if (meter.overdue()) throw new TimeoutError(this.spec.nodeId, START_TIMEOUT_MS);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new ModuleInvalidError(this.spec.nodeId, `module initialisation failed: ${why}`);
+    } finally {
+      restoreHost(host, saved);
     }
   }
 
@@ -418,10 +421,15 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     if (grownKept + grown > GROWN_BUDGET) return;
     bytes.fill(0, image.length);
     bytes.set(image);
+    const host = this.host;
+    const saved = saveHost(host);
+    host.memory = memory;
     try {
-      withHostState(this.host, { memory }, () => this.start(exports, true));
+      this.start(exports, true);
     } catch {
       return;
+    } finally {
+      restoreHost(host, saved);
     }
     if (memory.buffer.byteLength !== size) return;
     slot.grown = grown;
