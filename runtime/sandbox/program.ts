@@ -100,7 +100,7 @@ const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the run. */
 const START_FUEL = 10_000_000;
 const START_TIMEOUT_MS = 1_000;
-/** Fuel of the warm-up run in `prepare` (tens of microseconds at most). */
+/** Fuel of each warm-up run in `prepare` (about a millisecond at most; WARM_UP_MS bounds them all). */
 const WARM_UP_FUEL = 1_000_000;
 /**
  * Warm-up runs in `prepare`, at most: V8 gives a function feedback and baseline code only after
@@ -111,7 +111,7 @@ const WARM_UP_FUEL = 1_000_000;
 const WARM_UP_RUNS = 16;
 /** Time after which `prepare` stops its warm-up runs (a body slow on the sample). */
 const WARM_UP_MS = 2;
-/** The warm-up run has no effects: logs dropped, a fixed seed and clock. */
+/** The warm-up runs have no effects: logs dropped, a fixed seed and clock. */
 const WARM_UP_HOOKS: SandboxHooks = { log: () => undefined, seed: 0, now: () => SEEDED_CLOCK_EPOCH };
 /**
  * Largest memory an instance keeps between runs. A run that grew its memory up to this size

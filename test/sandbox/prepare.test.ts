@@ -1,7 +1,7 @@
 /**
  * @fileoverview An instance prepared ahead of need (what generated modules do on import) behaves
  * exactly like a fresh one: same output, same fuel, and only runs with matching limits use it.
- * Preparing warms the run path with one run on a sample input; a body that fails on the sample,
+ * Preparing warms the run path with runs on a sample input; a body that fails on the sample,
  * or runs out of the warm-up's small fuel, still leaves a fresh instance ready.
  */
 import { describe, expect, it } from "vitest";
