@@ -12,6 +12,7 @@
  * The conversion functions of typed objects are generated once the whole body is printed
  * (finishJson), when every object literal's key order is known.
  */
+import { isFreshParse, parsedReader } from "./parsedJson.js";
 import { ts } from "ts-morph";
 import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, typeKey } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
@@ -135,6 +136,8 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
     default:
       break;
   }
+  const parsed = isFreshParse(ctx, at) ? parsedReader(ctx, to) : undefined;
+  if (parsed) return `${parsed}(${printed.text})`;
   return ctx.refuse(
     at,
     `reading a value of type 'any' as '${describe(to)}'`,

@@ -1,0 +1,95 @@
+/**
+ * @fileoverview The value of `JSON.parse(text)` read as a typed value: `JSON.parse(reply) as
+ * Verdict`, `const items: Item[] = JSON.parse(text)`, `v = JSON.parse(text)` into a typed variable.
+ * Nothing else refers to a value JSON.parse has just made, so converting it into typed objects
+ * and arrays at once cannot be told from JavaScript's sharing. Each field is read with
+ * JavaScript's rules and must already be what the type says (a number, a string, a boolean, an
+ * array, an object, undefined for an optional field; `any` fields are kept as they are); anything
+ * else stops the node with a message, where JavaScript would carry the mistyped value on. Keys the
+ * type does not declare are not kept, so, as for the node's inputs, the key order of these objects
+ * is unknown to the compiler: JSON.stringify, Object.keys and spreads of them are refused
+ * (jsonConvert.ts markInputShapes).
+ */
+import { ts } from "ts-morph";
+import { asType, isPrimitive, typeKey, type ValueType } from "../types.js";
+import { type PrintContext, stripParens } from "./context.js";
+import { hoistOnce, markInputShapes } from "./jsonConvert.js";
+
+/** True when `node` is a `JSON.parse(...)` call (through parentheses and type assertions). */
+export function isFreshParse(ctx: PrintContext, node: ts.Node): boolean {
+  let e: ts.Node = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else break;
+  }
+  if (!ts.isCallExpression(e)) return false;
+  const callee = stripParens(e.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "parse") return false;
+  const object = callee.expression;
+  if (!ts.isIdentifier(object) || object.text !== "JSON") return false;
+  const symbol = ctx.symbolOf(object);
+  return !symbol || !ctx.isLocal(symbol);
+}
+
+/** The name of the reader of a parsed JSON value as `to`, or undefined when `to` cannot be read so. */
+export function parsedReader(ctx: PrintContext, to: ValueType): string | undefined {
+  if (!readable(to, new Set())) return undefined;
+  markInputShapes(ctx, to);
+  return reader(ctx, to);
+}
+
+function readable(t: ValueType, seen: Set<string>): boolean {
+  switch (t.kind) {
+    case "number":
+    case "string":
+    case "boolean":
+    case "json":
+      return true;
+    case "optional":
+    case "array":
+      return readable(t.kind === "optional" ? t.inner : t.element, seen);
+    case "object":
+      if (seen.has(t.shape.name)) return true;
+      seen.add(t.shape.name);
+      return t.shape.fields.every((f) => readable(f.type, seen));
+    default:
+      return false;
+  }
+}
+
+function reader(ctx: PrintContext, t: ValueType): string {
+  switch (t.kind) {
+    case "number":
+      return "__ice_j_to_num";
+    case "string":
+      return "__ice_j_to_str";
+    case "boolean":
+      return "__ice_j_to_bool";
+    default:
+      break;
+  }
+  const name = `__ice_parsed_${typeKey(t).replace(/\W/g, "_")}`;
+  const T = asType(t);
+  hoistOnce(ctx, name, () => {
+    switch (t.kind) {
+      case "json":
+        return `function ${name}(v: __ice_J): __ice_J { return v; }`;
+      case "optional": {
+        const inner = `${reader(ctx, t.inner)}(v)`;
+        const value = isPrimitive(t.inner) ? `new __ice_Box<${asType(t.inner)}>(${inner})` : inner;
+        return `function ${name}(v: __ice_J): ${T} { return v.k == 0 ? null : ${value}; }`;
+      }
+      case "array": {
+        const E = asType(t.element);
+        return `function ${name}(v: __ice_J): ${T} {\n  const a = __ice_j_to_arr(v);\n  const out = new Array<${E}>(a.length);\n  for (let i = 0; i < a.length; i++) out[i] = ${reader(ctx, t.element)}(a[i]);\n  return out;\n}`;
+      }
+      case "object": {
+        const fields = t.shape.fields.map((f) => `${reader(ctx, f.type)}(__ice_j_get(v, ${JSON.stringify(f.name)}))`);
+        return `function ${name}(v: __ice_J): ${T} {\n  __ice_j_to_obj(v);\n  return new ${t.shape.name}(${fields.join(", ")});\n}`;
+      }
+      default:
+        throw new Error(`parsedReader: ${t.kind}`);
+    }
+  });
+  return name;
+}
