@@ -304,6 +304,19 @@ export class Generator {
           [3, () => leaf("num", this.r.pick(["inputs.a", "inputs.b", "inputs.n"]))],
           // the host's text functions (hostText.ts) and UTF-8 byte counts
           [1 * deep, () => expr("num", ["new TextEncoder().encode(", ").length"], [sub("str")])],
+          // Unicode property escapes (regex/unicodeProperty.ts) over the generated text
+          [
+            1 * deep,
+            () =>
+              expr(
+                "num",
+                [
+                  "(",
+                  `.match(/${this.r.pick(["[\\p{L}\\p{N}]+", "\\p{Lu}", "\\P{L}+", "\\p{Script=Greek}|\\p{Emoji_Presentation}"])}/g${this.r.pick(["u", "iu"])}) ?? []).length`,
+                ],
+                [sub("str")],
+              ),
+          ],
           [
             1 * deep,
             () =>
