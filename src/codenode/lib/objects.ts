@@ -7,8 +7,9 @@
 export const OBJECTS_LIB = `
 interface ObjectConstructor {
   keys(o: {}): string[];
-  values<T>(o: { [s: string]: T }): T[];
-  entries<T>(o: { [s: string]: T }): [string, T][];
+  /** Of a value of type 'any' (T inferred as unknown), 'any' elements, as TypeScript's own library gives. */
+  values<T>(o: { [s: string]: T }): unknown extends T ? any[] : T[];
+  entries<T>(o: { [s: string]: T }): unknown extends T ? [string, any][] : [string, T][];
   assign<T extends {}, U>(target: T, source: U): T & U;
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;
   assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;

@@ -239,6 +239,20 @@ export const AI_WORKFLOWS_7: readonly OracleCase[] = [
     [{ n: 0 }, { n: 1 }, { n: 12 }, { n: 80 }],
   ),
   ai(
+    "object-values-of-any-typed-uses",
+    [
+      "let total = 0;",
+      'for (const v of Object.values(inputs.tree ?? {})) if (typeof v === "number") total += v;',
+      'const pairs = Object.entries(inputs.tree ?? {}).map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : v}`);',
+      "const lengths: number[] = Object.values(inputs.tree ?? {}).map((v) => String(v).length);",
+      "return { total, pairs, lengths };",
+    ].join("\n"),
+    { tree: "any" },
+    { total: "number", pairs: "string[]", lengths: "integer[]" },
+    [...TREE, { tree: { a: 1, b: "2", c: 3.5, d: [4], e: null } }, { tree: "abc" }],
+    ["math", "json"],
+  ),
+  ai(
     "numbered-lines",
     [
       "const lines = inputs.text.split(/\\r?\\n/);",
