@@ -16,7 +16,15 @@ const BODY = [
   'return { label: v.label, sure: v.confidence > 0.5, tags: (v.tags ?? []).join(",") };',
 ].join("\n");
 
+/** The parsed value stays shared in JavaScript: a typed copy could be told apart, so these are refused. */
+const SHARED = {
+  read_twice: "const d = JSON.parse(inputs.reply);\nconst v: { n: number } = d;\nd.n = 2;\nreturn { n: v.n };",
+  read_in_a_loop:
+    "const d = JSON.parse(inputs.reply);\nlet n = 0;\nfor (let i = 0; i < 2; i++) { const v: { n: number } = d; v.n++; n = v.n; }\nreturn { n };",
+};
+
 let program: SandboxProgram;
+let refused: Awaited<ReturnType<typeof compileAll>>;
 
 beforeAll(async () => {
   const compiled = await compileAll([
@@ -24,11 +32,22 @@ beforeAll(async () => {
   ]);
   expect(compiled.diagnostics.map((d) => `${where(d)} ${d.message}`)).toEqual([]);
   program = compiled.programs.get("verdict")!;
+  refused = await compileAll(
+    Object.entries(SHARED).map(([id, body]) => unit(id, body, { reply: "string" }, { n: "number" }, ["json"])),
+  );
 }, 120_000);
 
 const run = (reply: string) => program.run({ reply }, { ...LIMITS, fuel: 1e8 }).output;
 
 describe("a parsed value read as an interface", () => {
+  it.each(Object.keys(SHARED))("is refused when the parsed value stays shared (%s)", (id) => {
+    const lines = refused.diagnostics
+      .filter((d) => d.message.includes("reading a value of type 'any' as"))
+      .map((d) => `${d.span?.file.path}`);
+    expect(lines.filter((path) => path.includes(id.replace(/ /g, "_")) || path.includes(id))).not.toEqual([]);
+    expect(refused.programs.has(id)).toBe(false);
+  });
+
   it("reads a well-typed reply as JavaScript does, extra keys ignored", () => {
     const reply = '{"tags":["a","b"],"label":"spam","confidence":0.9,"extra":[1]}';
     expect(run(reply)).toEqual((runAsJavaScript(BODY, { reply }) as { output: unknown }).output);

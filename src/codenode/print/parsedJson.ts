@@ -15,13 +15,18 @@ import { asType, isPrimitive, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { hoistOnce, markInputShapes } from "./jsonConvert.js";
 
-/** True when `node` is a `JSON.parse(...)` call (through parentheses and type assertions). */
-export function isFreshParse(ctx: PrintContext, node: ts.Node): boolean {
+/**
+ * True when `node` is a `JSON.parse(...)` call (through parentheses and type assertions), or a
+ * `const` holding one that is read nowhere else and only once per run of its declaration
+ * (`const data = JSON.parse(t); const v: T = data`).
+ */
+export function isFreshParse(ctx: PrintContext, node: ts.Node, viaConst = true): boolean {
   let e: ts.Node = node;
   for (;;) {
     if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
     else break;
   }
+  if (ts.isIdentifier(e) && viaConst) return isOnlyReadOfParse(ctx, e);
   if (!ts.isCallExpression(e)) return false;
   const callee = stripParens(e.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "parse") return false;
@@ -92,4 +97,30 @@ function reader(ctx: PrintContext, t: ValueType): string {
     }
   });
   return name;
+}
+
+/** `id` is the one read of a `const` initialised by `JSON.parse(...)`. */
+function isOnlyReadOfParse(ctx: PrintContext, id: ts.Identifier): boolean {
+  const symbol = ctx.symbolOf(id);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+  if (!ts.isIdentifier(declaration.name) || !isFreshParse(ctx, declaration.initializer, false)) return false;
+  let reads = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n !== declaration.name && ctx.symbolOf(n) === symbol) reads++;
+    else ts.forEachChild(n, visit);
+  };
+  visit(declaration.getSourceFile());
+  return reads === 1 && !repeated(id, declaration);
+}
+
+/** True when `read` may run more than once per run of `declaration` (a loop or function between). */
+function repeated(read: ts.Node, declaration: ts.Node): boolean {
+  for (let n = read.parent; n; n = n.parent) {
+    if (n.pos <= declaration.pos && declaration.end <= n.end) return false;
+    if (ts.isIterationStatement(n, false) || ts.isFunctionLike(n)) return true;
+  }
+  return true;
 }

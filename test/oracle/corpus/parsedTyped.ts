@@ -83,6 +83,20 @@ export const PARSED_TYPED: readonly OracleCase[] = [
     ["math", "json"],
   ),
   pt(
+    "const-read-once",
+    [
+      "interface Verdict { label: string; confidence: number; reasons: string[] }",
+      "const parsed = JSON.parse(inputs.reply);",
+      "const verdict: Verdict = parsed;",
+      'verdict.reasons.push("checked");',
+      "return { label: verdict.label, n: verdict.reasons.length, c: verdict.confidence };",
+    ].join("\n"),
+    { reply: "string" },
+    { label: "string", n: "integer", c: "number" },
+    REPLIES,
+    ["math", "json"],
+  ),
+  pt(
     "typed-variable-assigned-later",
     [
       "let scores: number[] = [];",
