@@ -10,7 +10,6 @@ import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
-import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { coerce } from "./coerce.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo, truthy } from "./expressions.js";
@@ -21,7 +20,7 @@ import { arrayMethod } from "./arrayMethods.js";
 import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
 import { arrayFrom, arrayOf, asArray, collectionFrom, isIterator } from "./iteration.js";
-import { fromCodePoint, joinLiteral, mathLibrary } from "./library.js";
+import { fromCodePoint, HOST_TEXT_FUNCTIONS, hostText, joinLiteral, mathLibrary } from "./library.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
 import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
@@ -245,6 +244,7 @@ function numberTest(ctx: PrintContext, value: ts.Expression | undefined, test: (
 
 function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: string): Printed {
   const [first] = node.arguments;
+  if (HOST_TEXT_FUNCTIONS.has(name)) return hostText(name, arg(ctx, node, 0, STRING, '"undefined"'));
   switch (name) {
     case "Array":
       return printArrayCall(ctx, node);
@@ -284,16 +284,6 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       return numberTest(ctx, first, (n) => `__ice_is_integer(${n})`);
     case "Number.isSafeInteger":
       return numberTest(ctx, first, (n) => `__ice_is_safe_integer(${n})`);
-    case "encodeURIComponent":
-    case "encodeURI":
-    case "decodeURIComponent":
-    case "decodeURI":
-    case "btoa":
-    case "atob":
-      return {
-        text: `__ice_host_text(${STR_OPS.indexOf(name)}, ${arg(ctx, node, 0, STRING, '"undefined"')})`,
-        type: STRING,
-      };
     case "structuredClone":
       return printStructuredClone(ctx, node);
     case "Error":

@@ -116,23 +116,24 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
       // `s.match(re) ?? []`: its strings (support/regexMethods.ts; a capture that did not take
       // part stops the node, as everywhere a match is read as an array of strings).
       if (source !== inner) break;
-      return {
-        collection: { text: `__ice_m_arr(${collection.text})`, type: { kind: "array", element: STRING } },
-        element: STRING,
-        loop: (c, p) => ({ head: `for (let ${p}: i32 = 0; ${p} < ${c}.length; ${p}++)`, parts: [`${c}[${p}]`] }),
-      };
+      return indexed(`__ice_m_arr(${collection.text})`, STRING);
     case "json":
       // A value of type 'any': its array (live), or its string's code points (support/json.ts).
       if (source !== inner) break;
-      return {
-        collection: { text: `__ice_j_iter(${collection.text})`, type: { kind: "array", element: t } },
-        element: t,
-        loop: (c, p) => ({ head: `for (let ${p}: i32 = 0; ${p} < ${c}.length; ${p}++)`, parts: [`${c}[${p}]`] }),
-      };
+      return indexed(`__ice_j_iter(${collection.text})`, t);
     default:
       break;
   }
   return ctx.refuse(node, "iterating this value", "iterate an array, a string, a Map or a Set");
+}
+
+/** The elements of the array `text` (of `element`s) evaluates to, by index, read live. */
+function indexed(text: string, element: ValueType): Sequence {
+  return {
+    collection: { text, type: { kind: "array", element } },
+    element,
+    loop: (c, p) => ({ head: `for (let ${p}: i32 = 0; ${p} < ${c}.length; ${p}++)`, parts: [`${c}[${p}]`] }),
+  };
 }
 
 /** True when `node` is an iterator (`m.keys()`), which is only ever used where it is written. */

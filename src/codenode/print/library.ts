@@ -13,6 +13,22 @@ import { arg } from "./calls.js";
 import { asText, printExpr, printTo, stringLiteral } from "./expressions.js";
 import { callbackFor } from "./callbacks.js";
 import { asArray } from "./iteration.js";
+import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
+
+/** The host's text functions (runtime/sandbox/hostText.ts): exactly JavaScript's on the same host. */
+export const HOST_TEXT_FUNCTIONS: ReadonlySet<string> = new Set([
+  "encodeURIComponent",
+  "encodeURI",
+  "decodeURIComponent",
+  "decodeURI",
+  "btoa",
+  "atob",
+]);
+
+/** `name(text)` of one of HOST_TEXT_FUNCTIONS (its errors stop the node). */
+export function hostText(name: string, text: string): Printed {
+  return { text: `__ice_host_text(${STR_OPS.indexOf(name as (typeof STR_OPS)[number])}, ${text})`, type: STRING };
+}
 
 type ArrayType = Extract<ValueType, { kind: "array" }>;
 

@@ -10,12 +10,12 @@
  */
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
-import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { asType, BOOLEAN, NUMBER, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { asText, truthy } from "./expressions.js";
 import type { Callback } from "./callbacks.js";
+import { HOST_TEXT_FUNCTIONS, hostText } from "./library.js";
 
 /** One-argument Math functions printed directly by AssemblyScript (exact: IEEE operations). */
 const DIRECT_MATH = new Set(["abs", "floor", "ceil", "trunc", "sqrt"]);
@@ -86,17 +86,9 @@ function applied(ctx: PrintContext, name: string, x: Printed, at: ts.Node): Prin
       return t === "number" ? { text: `__ice_is_integer(${x.text})`, type: BOOLEAN } : undefined;
     case "Number.isSafeInteger":
       return t === "number" ? { text: `__ice_is_safe_integer(${x.text})`, type: BOOLEAN } : undefined;
-    case "encodeURIComponent":
-    case "encodeURI":
-    case "decodeURIComponent":
-    case "decodeURI":
-    case "btoa":
-    case "atob":
-      // The host's own (runtime/sandbox/hostText.ts), as when called directly (calls.ts).
-      return t === "string"
-        ? { text: `__ice_host_text(${STR_OPS.indexOf(name)}, ${x.text})`, type: { kind: "string" } }
-        : undefined;
   }
+  // The host's text functions, as when called directly (calls.ts).
+  if (HOST_TEXT_FUNCTIONS.has(name)) return t === "string" ? hostText(name, x.text) : undefined;
   if (!name.startsWith("Math.") || t !== "number") return undefined;
   const method = name.slice("Math.".length);
   if (DIRECT_MATH.has(method)) return { text: `Math.${method}(${x.text})`, type: NUMBER };
