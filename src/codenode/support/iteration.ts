@@ -54,7 +54,11 @@ export class __ice_Keys<K> {
     else this.lastK = <K>0;
   }
   get size(): i32 { return this.count; }
-  find(k: K): i32 {
+  /**
+   * The position of k, or -1. Inlined: the key looked up last is answered without a call (and,
+   * metered, without the probe's entry charge), as in \`m.set(k, (m.get(k) ?? 0) + 1)\`.
+   */
+  @inline find(k: K): i32 {
     if (isFloat<K>()) { if (<f64>k != <f64>k) return this.nan; }
     const lp = this.lastP;
     if (lp != -1) {
@@ -62,6 +66,10 @@ export class __ice_Keys<K> {
       if (isReference<K>()) { if (changetype<usize>(this.lastK) == changetype<usize>(k)) return max(lp, -1); }
       else if (this.lastK == k) return max(lp, -1);
     }
+    return this.probe(k);
+  }
+  /** find() for a key other than the one looked up last (not NaN). */
+  probe(k: K): i32 {
     const h = __ice_hash<K>(k);
     this.h = h;
     const tab = changetype<usize>(this.tab);
