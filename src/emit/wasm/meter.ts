@@ -17,7 +17,8 @@
  * Without loops or recursion its body runs a bounded number of times between two checks, so
  * every unbounded run still passes checks (the verifier accepts an unchecked function only when
  * no cycle consists of unchecked functions alone). This takes the entry check out of small
- * helpers called in hot loops (asc's number conversions), where it cost up to 1.5x.
+ * helpers called in hot loops (asc's number conversions), where it cost up to 1.5x. A call to a
+ * folded callee that never returns (the abort handler: meterTraps.ts) is charged as a call only.
  * Charged entries: every other function off every cycle of calls (not exported, not calling
  * through the table itself) starts with the charge alone, `__ice_fuel -= N`, without the test and the host
  * call: a run cannot come back to it without passing a test elsewhere (a loop's, or a recursive
@@ -52,6 +53,7 @@ import {
   slotsOf,
 } from "./meterKinds.js";
 import { meterBackEdges, TICK_OUT } from "./meterLoops.js";
+import { trappingFunctions } from "./meterTraps.js";
 
 export { ForbiddenInstructionError } from "./meterKinds.js";
 
@@ -81,6 +83,7 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
   const module = binaryen.readBinary(wasm);
   try {
     const { untested: candidates, inTable } = entryPlan(module);
+    const trapping = trappingFunctions(module);
     const fuel = "__ice_fuel_global";
     const oom = "__ice_oom_global";
     module.addGlobal(fuel, binaryen.i64, true, module.i64.const(0n));
@@ -131,7 +134,8 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
       let cost = FREE.has(id) ? 0 : 1;
       if (id === binaryen.CallId) {
         const target = (binaryen.getExpressionInfo(expr) as binaryen.CallInfo).target;
-        if (folded(target)) cost += costOf(target);
+        // A callee that never returns ends the run: its cost is not charged (meterTraps.ts).
+        if (folded(target) && !trapping.has(target)) cost += costOf(target);
       }
       for (const { child, set } of slotsOf(expr)) {
         cost += walk(child);
