@@ -21,6 +21,7 @@ import { runtimeImportFor } from "../runtimeLocation.js";
 import { compilePluginPaths, pluginSignatures } from "../plugins.js";
 import { pluginFiles as artifactFiles } from "../../../runtime/plugins/artifact.js";
 import type { PluginToolSignature } from "../../plugin/declarationCheck.js";
+import { raiseInterruptBudget } from "../jitBudget.js";
 
 export interface BuildArgs {
   readonly paths: readonly string[];
@@ -54,6 +55,7 @@ export interface BuildOutcome {
 }
 
 export async function buildCommand(io: CliIo, args: BuildArgs): Promise<number> {
+  raiseInterruptBudget();
   if (args.watch) return (await import("../watch.js")).watchBuild(io, args);
   const cache = buildCacheOf(io, args);
   const replay = cache && readBuild(cache.dir, cache.key);

@@ -11,6 +11,7 @@ import { openPrivateFolder } from "../../util/privateFolder.js";
 import { defaultCacheDir } from "../cache.js";
 import type { CliIo } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
+import { raiseInterruptBudget } from "../jitBudget.js";
 
 export async function checkCommand(
   io: CliIo,
@@ -21,6 +22,7 @@ export async function checkCommand(
     readonly format: DiagnosticFormat;
   },
 ): Promise<number> {
+  raiseInterruptBudget();
   const cacheDir = args.cache ? defaultCacheDir(io) : undefined;
   const privateDir = cacheDir !== undefined && openPrivateFolder(cacheDir).kind === "ready" ? cacheDir : undefined;
   const settings = {
