@@ -10,7 +10,6 @@
  * run; a fresh `WebAssembly.Instance` costs 10-20 us, a reset ~2 us. An instance that failed, or
  * whose memory grew, is dropped.
  */
-import { Buffer } from "node:buffer";
 import {
   CapabilityDeniedError,
   IceError,
@@ -42,8 +41,9 @@ import { INTRINSIC_IMPORTS } from "./intrinsics.js";
 import { classifyRunError } from "./classify.js";
 import { deferReset, type ResetHolder } from "./deferredReset.js";
 import { keepReady, type ReadyHolder } from "./readyInstances.js";
-import { sampleObject } from "./sample.js";
+import { warmUp } from "./warmUp.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
+import { initialImage, type SandboxExports, type Slot, views } from "./slot.js";
 
 /** What the host must know about a compiled sandbox unit. */
 export interface SandboxSpec {
@@ -63,56 +63,10 @@ export interface SandboxResult {
   readonly fuelUsed: number;
 }
 
-interface SandboxExports {
-  readonly _start: () => void;
-  readonly __ice_alloc: (length: number) => number;
-  readonly __ice_run: () => number;
-  readonly __ice_reset?: () => void;
-  readonly __ice_fuel: WebAssembly.Global;
-  readonly __ice_oom: WebAssembly.Global;
-}
-
-/** An instance with its memory, in its initial state. */
-interface Slot {
-  readonly exports: SandboxExports;
-  readonly memory: WebAssembly.Memory;
-  readonly maxPages: number;
-  /** Bytes counted in grownKept while this slot is kept ready (0: its memory has its initial size). */
-  grown: number;
-  /** Views of the memory's buffer as of the last run (a grown memory has a new buffer: `views`). */
-  buffer: ArrayBuffer;
-  bytes: Uint8Array;
-  view: DataView;
-}
-
-/** Points `slot`'s views at its memory's current buffer, unless they already are. */
-function views(slot: Slot): Slot {
-  const buffer = slot.memory.buffer;
-  if (buffer !== slot.buffer) {
-    slot.buffer = buffer;
-    slot.bytes = new Uint8Array(buffer);
-    slot.view = new DataView(buffer);
-  }
-  return slot;
-}
-
 const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the run. */
 const START_FUEL = 10_000_000;
 const START_TIMEOUT_MS = 1_000;
-/** Fuel of each warm-up run in `prepare` (about a millisecond at most; WARM_UP_MS bounds them all). */
-const WARM_UP_FUEL = 1_000_000;
-/**
- * Warm-up runs in `prepare`, at most: V8 gives a function feedback and baseline code only after
- * it has run a while, so after one warm-up run a fresh process's first real run still ran most
- * of the host's code without either (bench/README.md "First run on the production path").
- * Each costs ~30 us in a fresh process (the first program), ~2.5 us in a warm one.
- */
-const WARM_UP_RUNS = 16;
-/** Time after which `prepare` stops its warm-up runs (a body slow on the sample). */
-const WARM_UP_MS = 2;
-/** The warm-up runs have no effects: logs dropped, a fixed seed and clock. */
-const WARM_UP_HOOKS: SandboxHooks = { log: () => undefined, seed: 0, now: () => SEEDED_CLOCK_EPOCH };
 /**
  * Largest memory an instance keeps between runs. A run that grew its memory up to this size
  * leaves it grown for the next run (zeroed, with the data image restored): a fresh memory's
@@ -314,7 +268,7 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     if (this.ready || maxPages < this.minPages) return;
     if (!this.warmed) {
       this.warmed = true;
-      this.warmUp(limits);
+      warmUp((input, l, hooks) => this.run(input, l, hooks), this.spec.inputType, limits);
       this.resetUsed(); // the last warm-up run's instance, reset now: it is the prepared one
       if (this.ready) return;
     }
@@ -326,25 +280,6 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     }
     new Uint8Array(slot.memory.buffer).fill(0, this.image?.length ?? 0);
     this.keep(slot);
-  }
-
-  /**
-   * Runs the body on the input schema's sample value (sample.ts) a few times, with logs dropped, a
-   * fixed seed and clock and at most WARM_UP_FUEL each, stopping at the first run that fails (the
-   * path up to there is warm) or once WARM_UP_MS have passed.
-   */
-  private warmUp(limits: SandboxLimits): void {
-    const sample = sampleObject(this.spec.inputType);
-    const warmUp = { ...limits, fuel: Math.min(limits.fuel, WARM_UP_FUEL), timeoutMs: Math.min(limits.timeoutMs, 50) };
-    const started = performance.now();
-    for (let i = 0; i < WARM_UP_RUNS; i++) {
-      try {
-        this.run(sample, warmUp, WARM_UP_HOOKS);
-      } catch {
-        return;
-      }
-      if (performance.now() - started > WARM_UP_MS) return;
-    }
   }
 
   /** Keeps `slot` as the ready instance, within the process's bound on ready instances. */
@@ -436,21 +371,4 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     grownKept += grown;
     this.keep(slot);
   }
-}
-
-/** Bytes compared at a time when looking for the end of a memory's data image. */
-const ZERO_BLOCK = new Uint8Array(1024);
-
-/**
- * A copy of `memory` up to its last non-zero byte. Whole zero blocks at the end are skipped with a
- * native comparison: a byte at a time, the first program of a process spent ~0.5 ms of its
- * `prepare` here (a 64 KiB page whose data ends near its start, scanned by the interpreter).
- */
-function initialImage(memory: WebAssembly.Memory): Uint8Array {
-  const bytes = new Uint8Array(memory.buffer);
-  const block = ZERO_BLOCK.length;
-  let end = bytes.length;
-  while (end >= block && Buffer.compare(bytes.subarray(end - block, end), ZERO_BLOCK) === 0) end -= block;
-  while (end > 0 && bytes[end - 1] === 0) end--;
-  return bytes.slice(0, end);
 }
