@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import { regexValueType } from "./regex/types.js";
 import { functionFromChecker } from "./functionTypes.js";
+import { convertShape, mentionsProvisional, pendingShape } from "./recursiveShapes.js";
 import {
   BOOLEAN,
   type ClassRegistry,
@@ -58,7 +59,7 @@ export function fromChecker(
   depth = 0,
   parameters?: TypeParameters,
 ): Converted {
-  if (depth > 20) return { reason: "recursive types are not supported" };
+  if (depth > 40) return { reason: "this type nests too deeply (a type that grows as it recurses)" };
   const flags = type.flags;
   if (flags & ts.TypeFlags.TypeParameter || type.isIntersection()) {
     const bound = typeParameter(type, parameters);
@@ -124,6 +125,8 @@ export function fromChecker(
       .map((a) => fromChecker(checker, a, classes, depth + 1));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
+    if (converted.some((c) => "type" in c && mentionsProvisional(classes, c.type)))
+      return { reason: "a tuple inside a recursive type is not supported; use an object with named fields" };
     return { type: classes.tuple(converted.map((c) => (c as { type: ValueType }).type)) };
   }
   if (
@@ -174,11 +177,31 @@ export function fromChecker(
     (type.isIntersection() && type.types.every((t) => t.flags & ts.TypeFlags.Object))
   ) {
     if (type.getCallSignatures().length > 0)
-      return functionFromChecker(checker, type, classes.functions, (t) =>
-        fromChecker(checker, t, classes, depth + 1, parameters),
-      );
+      return functionFromChecker(checker, type, classes.functions, (t) => {
+        const converted = fromChecker(checker, t, classes, depth + 1, parameters);
+        return "type" in converted && mentionsProvisional(classes, converted.type)
+          ? { reason: "a function type inside a recursive type is not supported; use a method of a class" }
+          : converted;
+      });
     const indexInfos = checker.getIndexInfosOfType(type);
     if (indexInfos.length > 0) return dictionaryOf(checker, type, indexInfos, classes, depth, parameters);
+    // A type met again while its fields are converted: a recursive type (recursiveShapes.ts).
+    const back = pendingShape(classes, type);
+    if (back) return { type: back };
+    return convertShape(classes, type, () => objectFields(checker, type, classes, depth, parameters));
+  }
+  return { reason: `type '${checker.typeToString(type)}' is not supported` };
+}
+
+/** The fields of an object type, or why one has no representation. */
+function objectFields(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  classes: ClassRegistry,
+  depth: number,
+  parameters: TypeParameters | undefined,
+): { name: string; type: ValueType }[] | { reason: string } {
+  {
     const fields: { name: string; type: ValueType }[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
@@ -196,11 +219,10 @@ export function fromChecker(
       const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
       fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
     }
-    // `{}` (an empty object type, or `unknown` narrowed to non-nullish): any JSON value but null and undefined.
-    if (fields.length === 0) return { type: JSON_VALUE };
-    return { type: { kind: "object", shape: classes.shape(fields) } };
+    // No fields: `{}` (an empty object type, or `unknown` narrowed to non-nullish) is any JSON
+    // value but null and undefined (convertShape).
+    return fields;
   }
-  return { reason: `type '${checker.typeToString(type)}' is not supported` };
 }
 
 /** A type parameter (or `T & {}`, a narrowed one) bound in the instance being printed. */

@@ -168,6 +168,16 @@ export class ClassRegistry {
     return found;
   }
 
+  /**
+   * Declares the class of a recursive shape (recursiveShapes.ts names it before its fields are
+   * known); a shape of the same fields found later is this class.
+   */
+  adopt(shape: ClassShape): void {
+    const key = shape.fields.map((f) => `${f.name}:${typeKey(f.type)}`).join(";");
+    if (!this.byKey.has(key)) this.byKey.set(key, shape);
+    this.order.push(shape);
+  }
+
   /** The class of a tuple type (fields `_0`, `_1`, ... in order). */
   tuple(elements: readonly ValueType[]): ValueType {
     const key = `tuple:${elements.map(typeKey).join(",")}`;

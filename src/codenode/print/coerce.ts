@@ -47,18 +47,20 @@ export function unwrap(printed: Printed): string {
   return isPrimitive(printed.type.inner) ? `(${printed.text})!.v` : `(${printed.text})!`;
 }
 
-export function describe(t: ValueType): string {
+/** TypeScript's spelling of a value type (a shape met again inside itself, a recursive type, is `...`). */
+export function describe(t: ValueType, within: readonly string[] = []): string {
   switch (t.kind) {
     case "array":
-      return `${describe(t.element)}[]`;
+      return `${describe(t.element, within)}[]`;
     case "optional":
-      return `${describe(t.inner)} | undefined`;
+      return `${describe(t.inner, within)} | undefined`;
     case "object":
-      return `{ ${t.shape.fields.map((f) => `${f.name}: ${describe(f.type)}`).join("; ")} }`;
+      if (within.includes(t.shape.name)) return "...";
+      return `{ ${t.shape.fields.map((f) => `${f.name}: ${describe(f.type, [...within, t.shape.name])}`).join("; ")} }`;
     case "map":
-      return `Map<${describe(t.key)}, ${describe(t.value)}>`;
+      return `Map<${describe(t.key, within)}, ${describe(t.value, within)}>`;
     case "set":
-      return `Set<${describe(t.element)}>`;
+      return `Set<${describe(t.element, within)}>`;
     case "void":
       return "undefined";
     case "json":

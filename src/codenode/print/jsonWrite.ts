@@ -7,8 +7,8 @@
  * general path gives them (its keyOrder, integer-like keys first as JavaScript orders them),
  * optional fields left out when undefined, `null` for undefined elements and non-finite numbers,
  * Maps and Sets as `{}`, Dates through their ISO text, indentation (`space`) as JSON.stringify
- * does. Types that may contain themselves (a record holding records of its type: JavaScript's
- * cycle error) and kinds the general path refuses take the general path.
+ * does. A recursive type's writer calls itself. Kinds the general path refuses take the general
+ * path.
  */
 import type { ts } from "ts-morph";
 import { asType, type ClassShape, isPrimitive, typeKey, type ValueType } from "../types.js";
@@ -51,7 +51,9 @@ function writable(t: ValueType, shapes: readonly string[]): boolean {
     case "tuple":
       return t.elements.every((e) => writable(e, shapes));
     case "object":
-      if (shapes.includes(t.shape.name)) return false;
+      // A recursive shape: its writer function calls itself (a cyclic value overflows the stack,
+      // a clean node error, where JavaScript throws its cycle TypeError).
+      if (shapes.includes(t.shape.name)) return true;
       return t.shape.fields.every((f) => writable(f.type, [...shapes, t.shape.name]));
     default:
       return false;

@@ -53,6 +53,7 @@ import { UNICODE_PROPERTIES } from "./unicodeProperties.js";
 import { AI_WORKFLOWS_7 } from "./aiWorkflows7.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
+import { RECURSIVE_TYPES } from "./recursiveTypes.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -65,6 +66,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_7,
   ...PARSED_TYPED,
   ...JSON_CATCH,
+  ...RECURSIVE_TYPES,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,

@@ -1,0 +1,41 @@
+/**
+ * @fileoverview What recursive types and generic classes in bodies are still refused for
+ * (src/codenode/recursiveShapes.ts, print/genericClasses.ts): each must be refused at compile
+ * time with a located diagnostic in TypeScript terms that says what to write instead. The bodies
+ * that compile are in corpus/recursiveTypes.ts and corpus/genericClasses.ts.
+ */
+import { describe, it } from "vitest";
+import type { OracleCase } from "./oracle.js";
+import { expectSameAsJs, oracleBatch } from "./expect.js";
+
+const REFUSED: readonly OracleCase[] = [
+  {
+    name: "shapes/tuple-inside-recursive-type",
+    body: "type Pair = { name: string; next: [string, Pair][] };\nconst p: Pair = { name: inputs.t, next: [] };\nreturn { n: p.next.length };",
+    input: { t: "string" },
+    output: { n: "integer" },
+    inputs: [{ t: "a" }],
+    refused: /a tuple inside a recursive type is not supported; use an object with named fields/,
+  },
+  {
+    name: "shapes/function-inside-recursive-type",
+    body: "type Handler = { name: string; run: (h: Handler) => number };\nconst h: Handler = { name: inputs.t, run: (x) => x.name.length };\nreturn { n: h.run(h) };",
+    input: { t: "string" },
+    output: { n: "integer" },
+    inputs: [{ t: "abc" }],
+    refused: /a function type inside a recursive type is not supported/,
+  },
+  {
+    name: "shapes/type-growing-as-it-recurses",
+    body: "type G<T> = { v: T; next?: G<T[]> };\nconst g: G<number> = { v: 1 };\nreturn { n: g.v };",
+    input: { t: "string" },
+    output: { n: "number" },
+    inputs: [{ t: "a" }],
+    refused: /this type nests too deeply/,
+  },
+];
+
+describe("recursive types and generic classes: what stays refused", () => {
+  const batch = oracleBatch(REFUSED);
+  for (const c of REFUSED) it(c.name, () => expectSameAsJs(batch.get(c.name)));
+});
