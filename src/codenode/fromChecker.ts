@@ -83,7 +83,9 @@ export function fromChecker(
       ts.TypeFlags.Never)
   )
     return { type: JSON_VALUE };
-  if (type.isIntersection()) return { type: JSON_VALUE };
+  // An intersection of object types (`Doc & { score: number }`, `Object.assign`'s result) is the
+  // object of all their fields (below); any other (`string & {}`, a brand) a JSON value.
+  if (type.isIntersection() && !type.types.every((t) => t.flags & ts.TypeFlags.Object)) return { type: JSON_VALUE };
   if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
   if (type.isUnion()) {
     const parts = type.types;
@@ -127,7 +129,19 @@ export function fromChecker(
     if (bad) return bad;
     if (converted.some((c) => "type" in c && mentionsProvisional(classes, c.type)))
       return { reason: "a tuple inside a recursive type is not supported; use an object with named fields" };
-    return { type: classes.tuple(converted.map((c) => (c as { type: ValueType }).type)) };
+    const elements = converted.map((c) => (c as { type: ValueType }).type);
+    // A readonly tuple of one element type (`[...] as const`) is read like an array, and a
+    // JavaScript array it is: an array lets it use every array method (`ROLES.includes(x)`).
+    const [first] = elements;
+    if (
+      target.readonly &&
+      first &&
+      first.kind !== "optional" &&
+      first.kind !== "void" &&
+      elements.every((e) => sameType(e, first))
+    )
+      return { type: { kind: "array", element: first } };
+    return { type: classes.tuple(elements) };
   }
   if (
     (name === "IterableIterator" || name === "Iterable" || name === "IteratorObject") &&

@@ -34,6 +34,15 @@ type Pick<T, K extends keyof T> = { [P in K]: T[P] };
 type Record<K extends keyof any, T> = { [P in K]: T };
 type NonNullable<T> = T & {};
 type ReturnType<T extends (...args: any) => any> = T extends (...args: any) => infer R ? R : any;
+type Exclude<T, U> = T extends U ? never : T;
+type Extract<T, U> = T extends U ? T : never;
+type Omit<T, K extends keyof any> = Pick<T, Exclude<keyof T, K>>;
+type Parameters<T extends (...args: any) => any> = T extends (...args: infer P) => any ? P : never;
+type Awaited<T> = T extends null | undefined ? T : T extends object & { then(onfulfilled: infer F, ...args: infer _): any } ? F extends (value: infer V, ...args: infer _) => any ? Awaited<V> : never : T;
+type Uppercase<S extends string> = intrinsic;
+type Lowercase<S extends string> = intrinsic;
+type Capitalize<S extends string> = intrinsic;
+type Uncapitalize<S extends string> = intrinsic;
 
 declare var NaN: number;
 declare var Infinity: number;

@@ -26,8 +26,8 @@ import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 /** Per body: conversion functions asked for, generated at the end (finishJson). */
 interface JsonState {
   readonly conversions: Map<string, { name: string; type: ValueType; sites: ts.Node[] }>;
-  /** Shape name -> the key orders its object literals write. */
-  readonly orders: Map<string, string[][]>;
+  /** Shape name -> the key orders its object literals and spreads write ("unknown": not known here). */
+  readonly orders: Map<string, (readonly WrittenKey[] | "unknown")[]>;
   /** Shapes whose instances come from the node's inputs (key order and extra keys unknown). */
   readonly inputShapes: Set<string>;
   counter: number;
@@ -56,11 +56,18 @@ export function markInputShapes(ctx: PrintContext, type: ValueType): void {
   visit(type);
 }
 
-/** Records the key order an object literal of `shape` writes. */
-export function recordOrder(ctx: PrintContext, shape: ClassShape, written: readonly string[]): void {
+/** A key an object is built with, or a spread source whose keys come next in its own order. */
+export type WrittenKey = string | { readonly spread: ClassShape };
+
+/**
+ * Records the key order an object of `shape` is built with: an object literal's keys, or a
+ * spread's parts (shapes.ts), or "unknown" when a spread's keys may come in an order the
+ * compiler cannot tell (then turning the shape into JSON is refused).
+ */
+export function recordOrder(ctx: PrintContext, shape: ClassShape, written: readonly WrittenKey[] | "unknown"): void {
   const orders = state(ctx).orders;
   const list = orders.get(shape.name) ?? [];
-  list.push([...written]);
+  list.push(written === "unknown" ? written : [...written]);
   orders.set(shape.name, list);
 }
 
@@ -223,7 +230,11 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
   // One answer (and one refusal) per shape, for the conversions and the writers (jsonWrite.ts).
   const orders = new Map<string, string[] | undefined>();
   const orderOf = (shape: ClassShape, at: ts.Node): string[] | undefined => {
-    if (!orders.has(shape.name)) orders.set(shape.name, keyOrder(ctx, s, shape, root, at));
+    if (!orders.has(shape.name)) {
+      // A shape spread into itself (directly or not) while its order is worked out: not known.
+      orders.set(shape.name, undefined);
+      orders.set(shape.name, keyOrder(ctx, s, shape, root, at, orderOf));
+    }
     return orders.get(shape.name);
   };
   for (const { name, type, sites } of s.conversions.values()) {
@@ -300,6 +311,7 @@ function keyOrder(
   shape: ClassShape,
   root: ts.Node,
   at: ts.Node,
+  orderOf: (shape: ClassShape, at: ts.Node) => string[] | undefined,
 ): string[] | undefined {
   const fail = (why: string): undefined => {
     try {
@@ -313,7 +325,30 @@ function keyOrder(
   };
   if (s.inputShapes.has(shape.name))
     return fail("its keys are in the order of the node's input, which is known only at run time");
-  const orders = s.orders.get(shape.name) ?? [];
+  const written = s.orders.get(shape.name) ?? [];
+  if (written.includes("unknown")) return fail("a spread builds it with keys whose order is known only at run time");
+  const orders: string[][] = [];
+  const allRequired = shape.fields.every((f) => f.type.kind !== "optional");
+  for (const w of written as (readonly WrittenKey[])[]) {
+    // `{ ...same, k: v }` with every field required: the source's own order again.
+    const first = w[0];
+    if (allRequired && first !== undefined && typeof first !== "string" && first.spread.name === shape.name) continue;
+    // A spread copies its source's keys in the source's order; a key already there keeps its place.
+    const keys: string[] = [];
+    const add = (k: string) => {
+      if (!keys.includes(k)) keys.push(k);
+    };
+    for (const part of w) {
+      if (typeof part === "string") add(part);
+      else if (part.spread.name === shape.name) return fail("it is spread into an object of its own type");
+      else {
+        const inner = orderOf(part.spread, at);
+        if (!inner) return fail("a spread into it copies an object whose key order is not known at compile time");
+        inner.forEach(add);
+      }
+    }
+    orders.push(keys);
+  }
   if (orders.length === 0) return fail("its key order is not known at compile time");
   const longest = orders.reduce((a, b) => (b.length > a.length ? b : a));
   for (const o of orders) {

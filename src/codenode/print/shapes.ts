@@ -11,6 +11,7 @@ import { asType, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
+import { recordOrder, type WrittenKey } from "./jsonConvert.js";
 
 type Shape = Extract<ValueType, { kind: "object" }>;
 
@@ -129,8 +130,14 @@ function buildShape(ctx: PrintContext, at: ts.Node, parts: readonly Part[], targ
   const fields = target.shape.fields;
   const current = new Map<string, string>();
   const steps: string[] = [];
+  const written: WrittenKey[] = [];
+  /** Optional fields of spreads so far: written later, an absent one's key would land at the end. */
+  const mayBeAbsent = new Set<string>();
+  let order: readonly WrittenKey[] | "unknown" = written;
   for (const part of parts) {
     if ("name" in part) {
+      if (mayBeAbsent.has(part.name)) order = "unknown";
+      written.push(part.name);
       const field = fields.find((f) => f.name === part.name);
       if (!field) return ctx.refuse(at, `the property '${part.name}'`, "this object's declared type has no such field");
       const t = ctx.temp(field.type);
@@ -154,6 +161,14 @@ function buildShape(ctx: PrintContext, at: ts.Node, parts: readonly Part[], targ
     const s = ctx.temp(source.type);
     steps.push(`${s} = ${source.text}`);
     const properties = ctx.checker.getPropertiesOfType(ctx.checker.getTypeAtLocation(part.spread));
+    written.push({ spread: source.type.shape });
+    for (const from of source.type.shape.fields) if (mayBeAbsent.has(from.name)) order = "unknown";
+    for (const from of source.type.shape.fields)
+      if (
+        from.type.kind === "optional" ||
+        properties.some((p) => p.name === from.name && p.flags & ts.SymbolFlags.Optional)
+      )
+        mayBeAbsent.add(from.name);
     for (const from of source.type.shape.fields) {
       const field = fields.find((f) => f.name === from.name);
       if (!field)
@@ -191,6 +206,7 @@ function buildShape(ctx: PrintContext, at: ts.Node, parts: readonly Part[], targ
     if (f.type.kind === "optional") return `__ice_none<${asType(f.type)}>()`;
     return ctx.refuse(at, `an object without its field '${f.name}'`, "give every required field a value");
   });
+  recordOrder(ctx, target.shape, order);
   const construct = `new ${target.shape.name}(${args.join(", ")})`;
   return { text: steps.length > 0 ? `(${steps.join(", ")}, ${construct})` : construct, type: target };
 }

@@ -51,6 +51,7 @@ import { AI_WORKFLOWS_5 } from "./aiWorkflows5.js";
 import { AI_WORKFLOWS_6 } from "./aiWorkflows6.js";
 import { UNICODE_PROPERTIES } from "./unicodeProperties.js";
 import { AI_WORKFLOWS_7 } from "./aiWorkflows7.js";
+import { AI_WORKFLOWS_8 } from "./aiWorkflows8.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
@@ -64,6 +65,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_6,
   ...UNICODE_PROPERTIES,
   ...AI_WORKFLOWS_7,
+  ...AI_WORKFLOWS_8,
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,

@@ -1,0 +1,180 @@
+/**
+ * @fileoverview An eighth set of AI-workflow bodies (see aiWorkflows.ts): TypeScript's utility
+ * types (`Omit`, `Exclude`, `Uppercase`), `as const` lists of allowed values, intersections
+ * (`Doc & { score: number }`, `Object.assign({}, defaults, overrides)`), and the key order of
+ * objects built by spreads (JavaScript's order: a key keeps the place it was first written at).
+ */
+import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
+
+const ai = cases("ai8");
+
+const DOC = { id: "string", text: "string", score: "number" } as const;
+const DOCS = [
+  {
+    docs: [
+      { id: "d1", text: "The quick brown fox", score: 0.8 },
+      { id: "d2", text: "lazy dogs", score: 0.35 },
+      { id: "d1", text: "", score: -0 },
+      { id: "10", text: "ünïcödé and emoji 😀", score: 1e21 },
+    ],
+  },
+  { docs: [] },
+];
+const WORDS = [{ t: "user" }, { t: "system" }, { t: "" }, { t: "Assistant" }, { t: "assistant" }];
+
+export const AI_WORKFLOWS_8: readonly OracleCase[] = [
+  ai(
+    "omit-pick-briefs",
+    [
+      "type Doc = { id: string; text: string; score: number };",
+      "type Brief = Omit<Doc, 'text'>;",
+      "const brief = (d: Doc): Brief => ({ id: d.id, score: d.score });",
+      "const ids: Pick<Doc, 'id'>[] = inputs.docs.map((d) => ({ id: d.id }));",
+      "return { s: JSON.stringify(inputs.docs.map(brief)), ids: JSON.stringify(ids) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { s: "string", ids: "string" },
+    DOCS,
+    ["json"],
+  ),
+  ai(
+    "exclude-and-uppercase",
+    [
+      "type Role = 'user' | 'assistant' | 'system';",
+      "type Speaker = Exclude<Role, 'system'>;",
+      "type Loud = Uppercase<Speaker>;",
+      "const s: Speaker = inputs.t === 'user' ? 'user' : 'assistant';",
+      "const loud = s.toUpperCase() as Loud;",
+      "const system: Extract<Role, 'system'> = 'system';",
+      "return { s, loud, system };",
+    ].join("\n"),
+    { t: "string" },
+    { s: "string", loud: "string", system: "string" },
+    WORDS,
+  ),
+  ai(
+    "as-const-allowed-roles",
+    [
+      "const ROLES = ['user', 'assistant', 'system'] as const;",
+      "type Role = (typeof ROLES)[number];",
+      "const r: Role = ROLES.includes(inputs.t as Role) ? (inputs.t as Role) : 'user';",
+      "const [first, second] = ROLES;",
+      "return { r, idx: ROLES.indexOf(r), first, rest: second + ROLES.slice(2).join(','), n: ROLES.length, s: JSON.stringify(ROLES), last: ROLES[ROLES.length - 1] };",
+    ].join("\n"),
+    { t: "string" },
+    { r: "string", idx: "integer", first: "string", rest: "string", n: "integer", s: "string", last: "string" },
+    WORDS,
+    ["json"],
+  ),
+  ai(
+    "as-const-limits",
+    [
+      "const LIMITS = [10, 100, 1000] as const;",
+      "const n = inputs.docs.length * 7;",
+      "const pick = LIMITS.find((l) => l >= n) ?? LIMITS[LIMITS.length - 1];",
+      "let over = -1;",
+      "for (const l of LIMITS) if (l > n) { over = l; break; }",
+      "const total = LIMITS.reduce((a, b) => a + b, 0);",
+      "return { pick, over, total, some: LIMITS.some((l) => l === n), mapped: LIMITS.map((l) => l / 10) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { pick: "number", over: "number", total: "number", some: "boolean", mapped: "number[]" },
+    DOCS,
+  ),
+  ai(
+    "readonly-pair",
+    [
+      "const pair: readonly [number, number] = [inputs.docs.length, 2];",
+      "const [a, b] = pair;",
+      "return { s: a + b + pair[0], n: pair.length, j: pair.join('-') };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { s: "number", n: "integer", j: "string" },
+    DOCS,
+  ),
+  ai(
+    "intersection-scored",
+    [
+      "type Ref = { ref: string };",
+      "type Scored = Ref & { len: number; words: number };",
+      "const xs: Scored[] = inputs.docs.map((d) => ({ ref: d.id, len: d.text.length, words: d.text.split(' ').filter(Boolean).length }));",
+      "xs.sort((a, b) => b.len - a.len || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));",
+      "return { top: xs.map((x) => x.ref), s: JSON.stringify(xs.slice(0, 2)), firstRef: xs.length ? xs[0]!.ref : '' };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { top: "string[]", s: "string", firstRef: "string" },
+    DOCS,
+    ["json"],
+  ),
+  ai(
+    "merge-two-records",
+    [
+      "type Meta = { source: string; at: number };",
+      "type Body = { text: string };",
+      "function merge(m: Meta, b: Body): Meta & Body { return { ...m, ...b }; }",
+      "const out = inputs.docs.map((d, i) => merge({ source: d.id, at: i }, { text: d.text.slice(0, 5) }));",
+      "return { s: JSON.stringify(out), texts: out.map((o) => o.text + '@' + o.at) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { s: "string", texts: "string[]" },
+    DOCS,
+    ["json"],
+  ),
+  ai(
+    "assign-defaults-then-override",
+    [
+      "const defaults = { temperature: 0.7, maxTokens: 256, model: 'small' };",
+      "const cfg = Object.assign({}, defaults, { model: inputs.t || 'none' });",
+      "const cold = { ...cfg, temperature: 0 };",
+      "return { a: JSON.stringify(cfg), b: JSON.stringify(cold), k: Object.keys(cold).join(',') };",
+    ].join("\n"),
+    { t: "string" },
+    { a: "string", b: "string", k: "string" },
+    WORDS,
+    ["json"],
+  ),
+  ai(
+    "spread-then-new-key",
+    [
+      "const rows = inputs.docs.map((d) => {",
+      "  const base = { id: d.id, n: d.text.length };",
+      "  return { ...base, flag: d.score > 0.5 };",
+      "});",
+      "const tagged = rows.map((r) => ({ tag: 'x', ...r }));",
+      "return { a: JSON.stringify(rows), b: JSON.stringify(tagged) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { a: "string", b: "string" },
+    DOCS,
+    ["json"],
+  ),
+  // A key written before a spread keeps its first place: `{ b, ...r }` is b first. The shape's
+  // object literals write a then b, so JSON.stringify of it is refused (it used to print a first).
+  ai(
+    "spread-keeps-first-place-refused",
+    [
+      "type P = { a: number; b: number };",
+      "const p: P = { a: 1, b: 2 };",
+      "const r = { a: inputs.docs.length };",
+      "const q: P = { b: 3, ...r };",
+      "return { s: JSON.stringify(q) + JSON.stringify(p) };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { s: "string" },
+    DOCS,
+    ["json"],
+  ),
+  ai(
+    "spread-first-place-alone",
+    [
+      "const r = { a: inputs.docs.length, c: 'x' };",
+      "const q = { b: 3, ...r, a: 9 };",
+      "return { s: JSON.stringify(q), k: Object.keys(q).join(',') };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { s: "string", k: "string" },
+    DOCS,
+    ["json"],
+  ),
+];
