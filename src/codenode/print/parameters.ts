@@ -8,7 +8,9 @@
 import { ts } from "ts-morph";
 import { asType, NUMBER, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
-import { printTo } from "./expressions.js";
+import { coerce } from "./coerce.js";
+import { printExpr, printTo } from "./expressions.js";
+import { projectArgument } from "./projection.js";
 
 /** A parameter as a call sees it. */
 export interface ParamSlot {
@@ -36,8 +38,12 @@ export function printArguments(
         "spreading an array into parameters that are not a rest parameter",
         "pass the arguments one by one",
       );
-    if (a) out.push(printTo(ctx, a, p.type));
-    else if (p.type.kind === "optional") out.push(`__ice_none<${asType(p.type)}>()`);
+    if (a) {
+      const printed = printExpr(ctx, a, p.type);
+      const projected =
+        ts.isCallExpression(at) || ts.isNewExpression(at) ? projectArgument(ctx, at, a, printed, p.type) : undefined;
+      out.push(projected ?? coerce(ctx, printed, p.type, a));
+    } else if (p.type.kind === "optional") out.push(`__ice_none<${asType(p.type)}>()`);
     else ctx.refuse(at, "a call without one of the arguments", "pass every parameter");
   });
   if (args.length > params.length && !params.some((p) => p.rest))
