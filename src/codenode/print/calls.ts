@@ -6,9 +6,10 @@
  * arrayMethods.ts, of Map and Set in collectionMethods.ts. Callbacks are lifted functions taking the
  * environment of the function that defines them.
  */
+import { printTypedClone } from "./structuredClone.js";
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
-import { asType, BOOLEAN, isPrimitive, NUMBER, STRING, type ValueType, VOID } from "../types.js";
+import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
 import { coerce } from "./coerce.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
@@ -200,23 +201,14 @@ export function arg(
   return a ? printTo(ctx, a, type) : absent;
 }
 
-/**
- * `structuredClone(v)` of a value of type 'any' (a deep copy, support/jsonKeys.ts) or of an array
- * of numbers, strings or booleans (a new array); other values are refused.
- */
+/** `structuredClone(v)`: of a value of type 'any' (support/jsonKeys.ts) or of a typed value (structuredClone.ts). */
 function printStructuredClone(ctx: PrintContext, node: ts.CallExpression): Printed {
   const [value] = node.arguments;
   if (!value || node.arguments.length > 1) return ctx.refuse(node, "structuredClone with options", "pass one value");
   const printed = printExpr(ctx, value);
   const t = printed.type;
   if (t.kind === "json") return { text: `__ice_j_clone(${printed.text})`, type: t };
-  if (t.kind === "array" && (isPrimitive(t.element) || t.element.kind === "string"))
-    return { text: `(${printed.text}).slice(0)`, type: t };
-  return ctx.refuse(
-    node,
-    "structuredClone of this value",
-    "copy it with a spread ([...xs], { ...o }) or map, or keep it as 'any'",
-  );
+  return printTypedClone(ctx, node, printed);
 }
 
 /** The argument of the global `isNaN`/`isFinite`: converted as `Number(v)` (an absent one is NaN). */

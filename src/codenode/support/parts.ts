@@ -9,6 +9,7 @@ import { ARRAYS_SUPPORT } from "./arrays.js";
 import { ASCII_CASE_SUPPORT } from "./asciiCase.js";
 import { SAME_UNITS_SUPPORT } from "./sameUnits.js";
 import { BUILDER_SUPPORT } from "./builder.js";
+import { CLONE_SUPPORT } from "./clone.js";
 import { COLLECTIONS_SUPPORT } from "./collections.js";
 import { DATES_SUPPORT } from "./dates.js";
 import { FUNCTIONS_SUPPORT } from "./functions.js";
@@ -64,4 +65,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   BUILDER_SUPPORT,
   TEXT_SUPPORT,
   UTF8_SUPPORT,
+  CLONE_SUPPORT,
 ];

@@ -1,0 +1,102 @@
+/**
+ * @fileoverview `structuredClone(v)` of a typed value: a deep copy made by one generated function
+ * per type (records, tuples, arrays, Maps, Sets, dictionaries, Dates, optional values, JSON values
+ * inside them), with support/clone.ts's memory so a value met twice is copied once and both places
+ * hold the same copy, as structuredClone does. The copy of a record has the record's fields in the
+ * same order (it is a record of the same shape). Refused: instances of the body's classes
+ * (JavaScript's copy is a plain object without the class's methods), Errors, RegExps, functions
+ * (JavaScript throws), and types that contain themselves (a copy would have to exist before its
+ * fields are copied).
+ */
+import type { ts } from "ts-morph";
+import { asType, type ValueType, typeKey } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { hoistOnce } from "./jsonConvert.js";
+
+interface CloneState {
+  readonly names: Map<string, string>;
+  readonly inProgress: Set<string>;
+}
+const STATES = new WeakMap<PrintContext, CloneState>();
+
+/** `structuredClone(value)` of a typed value (a JSON value takes support/jsonKeys.ts's `__ice_j_clone`). */
+export function printTypedClone(ctx: PrintContext, at: ts.Node, value: Printed): Printed {
+  const fn = cloneFunction(ctx, at, value.type);
+  return { text: `${fn}(${value.text}, new __ice_CloneMemo())`, type: value.type };
+}
+
+function cloneFunction(ctx: PrintContext, at: ts.Node, t: ValueType): string {
+  let s = STATES.get(ctx);
+  if (!s) {
+    s = { names: new Map(), inProgress: new Set() };
+    STATES.set(ctx, s);
+  }
+  const key = typeKey(t);
+  if (s.inProgress.has(key))
+    return ctx.refuse(
+      at,
+      "structuredClone of a type that contains itself",
+      "copy the parts you need with map and spreads",
+    );
+  let name = s.names.get(key);
+  if (name !== undefined) return name;
+  name = `__ice_cl_${s.names.size}`;
+  s.names.set(key, name);
+  s.inProgress.add(key);
+  const body = cloneBody(ctx, at, t);
+  s.inProgress.delete(key);
+  const T = asType(t);
+  hoistOnce(ctx, name, () => `function ${name}(v: ${T}, memo: __ice_CloneMemo): ${T} {\n${body}\n}`);
+  return name;
+}
+
+function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
+  const T = asType(t);
+  switch (t.kind) {
+    case "number":
+    case "boolean":
+    case "string":
+      return "  return v;";
+    case "json":
+      return "  return __ice_clone_json(v, memo);";
+    case "date":
+      return "  return __ice_clone_date(v, memo);";
+    case "set":
+      return `  return __ice_clone_set<${asType(t.element)}>(v, memo);`;
+    case "array":
+      if (t.element.kind === "number" || t.element.kind === "boolean" || t.element.kind === "string")
+        return `  return __ice_clone_prim_array<${asType(t.element)}>(v, memo);`;
+      return `  return __ice_clone_array<${asType(t.element)}>(v, memo, ${cloneFunction(ctx, at, t.element)});`;
+    case "map":
+      return `  return __ice_clone_map<${asType(t.key)}, ${asType(t.value)}>(v, memo, ${cloneFunction(ctx, at, t.value)});`;
+    case "dict":
+      return `  return __ice_clone_dict<${asType(t.value)}>(v, memo, ${cloneFunction(ctx, at, t.value)});`;
+    case "optional": {
+      const inner = t.inner;
+      if (inner.kind === "number" || inner.kind === "boolean")
+        return `  return v === null ? null : new __ice_Box<${asType(inner)}>(v!.v);`;
+      return `  return v === null ? null : ${cloneFunction(ctx, at, inner)}(v!, memo);`;
+    }
+    case "object":
+    case "tuple": {
+      if ([...ctx.classes.userClasses.values()].includes(t.shape))
+        return ctx.refuse(
+          at,
+          "structuredClone of a class instance (JavaScript's copy is a plain object without the class's methods)",
+          "copy it with the class's constructor",
+        );
+      const fields = t.shape.fields.map((f) => `${cloneFunction(ctx, at, f.type)}(v.${f.name}, memo)`);
+      return [
+        `  const seen = memo.seen<${T}>(v);`,
+        "  if (seen !== null) return seen;",
+        `  return memo.keep<${T}>(v, new ${T}(${fields.join(", ")}));`,
+      ].join("\n");
+    }
+    default:
+      return ctx.refuse(
+        at,
+        `structuredClone of a value of this type (${t.kind})`,
+        "clone records, arrays, Maps, Sets, dictionaries, Dates and JSON values",
+      );
+  }
+}
