@@ -199,6 +199,9 @@ export function fromChecker(
       });
     const indexInfos = checker.getIndexInfosOfType(type);
     if (indexInfos.length > 0) return dictionaryOf(checker, type, indexInfos, classes, depth, parameters);
+    // Keys that are not names (`{ "Content-Type": ... }`): a dictionary (below).
+    const odd = checker.getPropertiesOfType(type).find((p) => !NAME.test(p.name));
+    if (odd) return oddKeysDictionary(checker, type, classes, depth, parameters, odd.name);
     // A type met again while its fields are converted: a recursive type (recursiveShapes.ts).
     const back = pendingShape(classes, type);
     if (back) return { type: back };
@@ -219,11 +222,7 @@ function objectFields(
     const fields: { name: string; type: ValueType }[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (
-        !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(property.name) ||
-        property.name.startsWith("__ice") ||
-        property.name === "__proto__"
-      )
+      if (!NAME.test(property.name) || property.name.startsWith("__ice") || property.name === "__proto__")
         return { reason: `property name '${property.name}' is not supported` };
       const propertyType = declaration
         ? checker.getTypeOfSymbolAtLocation(property, declaration)
@@ -237,6 +236,41 @@ function objectFields(
     // value but null and undefined (convertShape).
     return fields;
   }
+}
+
+const NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * An object type with keys that are not names (`{ "Content-Type": string; "X-Id": string }`,
+ * `{ "&": "&amp;" } as const`): a dictionary, whose keys are any text in JavaScript's order, when
+ * every field is present and of one type; otherwise why not.
+ */
+function oddKeysDictionary(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  classes: ClassRegistry,
+  depth: number,
+  parameters: TypeParameters | undefined,
+  oddName: string,
+): Converted {
+  let value: ValueType | undefined;
+  for (const property of checker.getPropertiesOfType(type)) {
+    if (property.name.startsWith("__ice") || property.name === "__proto__")
+      return { reason: `property name '${property.name}' is not supported` };
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    const propertyType = declaration
+      ? checker.getTypeOfSymbolAtLocation(property, declaration)
+      : checker.getTypeOfSymbol(property);
+    const converted = fromChecker(checker, propertyType, classes, depth + 1, parameters);
+    if ("reason" in converted) return converted;
+    const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
+    if (optionalProperty || converted.type.kind === "optional" || (value && !sameType(value, converted.type)))
+      return {
+        reason: `property name '${oddName}' is supported only in objects whose fields are all present and of one type (a dictionary)`,
+      };
+    value = converted.type;
+  }
+  return value ? { type: { kind: "dict", value } } : { type: JSON_VALUE };
 }
 
 /** A type parameter (or `T & {}`, a narrowed one) bound in the instance being printed. */

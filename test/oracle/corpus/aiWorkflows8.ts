@@ -302,4 +302,30 @@ export const AI_WORKFLOWS_8: readonly OracleCase[] = [
     { n: "number" },
     DOCS,
   ),
+  ai(
+    "header-names",
+    [
+      "const headers = { 'Content-Type': 'application/json', 'X-Request-Id': inputs.t, '2': 'two', accept: '*/*' };",
+      "const extra = { ...headers, 'X-Retry': String(inputs.t.length) };",
+      "const names = Object.keys(extra);",
+      "return { s: JSON.stringify(headers), e: JSON.stringify(extra), ct: headers['Content-Type'], names, a: headers.accept };",
+    ].join("\n"),
+    { t: "string" },
+    { s: "string", e: "string", ct: "string", names: "string[]", a: "string" },
+    WORDS,
+    ["json"],
+  ),
+  ai(
+    "escape-map-as-const",
+    [
+      "const MAP = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\"': '&quot;' } as const;",
+      "type Ch = keyof typeof MAP;",
+      'const esc = (s: string) => s.replace(/[&<>"]/g, (c) => MAP[c as Ch]);',
+      "const has = (c: string) => c in MAP;",
+      'return { h: esc(`<b>${inputs.t} & "x"</b>`), has: has(inputs.t), n: Object.keys(MAP).length };',
+    ].join("\n"),
+    { t: "string" },
+    { h: "string", has: "boolean", n: "integer" },
+    [{ t: "&" }, { t: "toString" }, { t: "constructor" }, { t: "" }, { t: "<" }],
+  ),
 ];
