@@ -2,8 +2,8 @@
  * @fileoverview Child process of the first-run suite (bench/suites/firstRun.ts): a node's first
  * run in a fresh process, on the production path. `node firstRunProbe.js <module.wasm>
  * <spec.json> <input.json> <limits.json>` does what a generated module does when it is imported
- * (runtime/sandboxes.ts: `SandboxProgram.compileAsync`, then `program.prepare(limits)` on a later
- * turn of the event loop, outside any run), lets the event loop turn, then times the first
+ * (runtime/sandboxes.ts: `SandboxProgram.compileAsync`, then `program.prepare(limits)` once
+ * compiled, outside any run; the module's import awaits both), lets the event loop turn, then times the first
  * `run()` and the second. Prints `{ "firstUs", "secondUs" }`.
  */
 import { readFileSync } from "node:fs";

@@ -2,7 +2,7 @@
  * @fileoverview Loading the compiled sandbox modules that sit beside a generated module. Each
  * `.wasm` file is read, checked against the SHA-256 the build recorded in the manifest, verified
  * and compiled once per process (V8 compiles off the calling
- * thread), then run on a fresh or reset instance per run. Generated modules call
+ * thread), then run on a fresh or reset instance per run. Generated modules await
  * `preloadSandboxes` when they are imported, so a node's first run finds its program compiled
  * and an instance prepared for its default limits.
  */
@@ -42,16 +42,27 @@ export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxMa
   return program;
 }
 
-/** Starts loading every sandbox module of a workflow (called when a generated module is imported). */
-export function preloadSandboxes(manifest: WorkflowManifest, baseUrl: string): void {
+/**
+ * Loads every sandbox module of a workflow and prepares an instance of each for its default
+ * limits; generated modules await it at the top level, so importing one finishes once its nodes
+ * are ready and a run right after the import finds them so (a run that starts before prepare
+ * has run meets a fresh instance and cold host code: ~8 ms instead of ~1 ms for a small
+ * workflow's first run in a fresh process). Never rejects: a module that cannot be loaded is
+ * reported by the run that needs its node.
+ */
+export function preloadSandboxes(manifest: WorkflowManifest, baseUrl: string): Promise<void> {
+  const loads: Promise<void>[] = [];
   for (const [nodeId, node] of Object.entries(manifest.nodes)) {
     const sandbox = node.sandbox;
     if (!sandbox || sandbox.direct) continue;
-    loadSandbox(baseUrl, nodeId, sandbox).then(
-      (program) => setImmediate(() => program.prepare(sandbox.limits)),
-      () => undefined,
+    loads.push(
+      loadSandbox(baseUrl, nodeId, sandbox).then(
+        (program) => program.prepare(sandbox.limits),
+        () => undefined,
+      ),
     );
   }
+  return Promise.all(loads).then(() => undefined);
 }
 
 async function load(url: string, nodeId: string, manifest: SandboxManifest): Promise<SandboxProgram> {

@@ -1,7 +1,7 @@
 /**
  * @fileoverview A node's first run in a process on the production path (issue 13 item 3): what
  * a generated module does when it is imported (runtime/sandboxes.ts: `SandboxProgram.compileAsync`,
- * then `program.prepare(limits)` on a later turn of the event loop, outside any run), then the
+ * then `program.prepare(limits)` once compiled, outside any run; the module's import awaits both), then the
  * first `run()` of the small node (~1.2 KB JSON in); only that run is timed. Two ways:
  * - many fresh programs in this process, one first run each (the host's JavaScript is warm, as
  *   in a process that has already run other nodes);

@@ -168,7 +168,7 @@ function changesOrCalls(ctx: PrintContext, node: ts.Node): boolean {
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const declaration = ctx.checker.getResolvedSignature(node)?.getDeclaration();
     // The body's own functions, closures, class constructors and methods (library calls are known).
-    if (!declaration || !declaration.getSourceFile().fileName.includes("lib.")) return true;
+    if (!declaration?.getSourceFile().fileName.includes("lib.")) return true;
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text;
       if (name === "assign") return true;

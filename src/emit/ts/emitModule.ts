@@ -155,7 +155,7 @@ function moduleParts(input: ModuleInput): ModuleParts {
 }
 
 const PRELOAD =
-  "// Verify and compile the sandbox modules now, off the calling thread, so first runs find them ready.\npreloadSandboxes(manifest, import.meta.url);";
+  "// Verify, compile and prepare the sandbox modules before this module finishes loading, so a first run\n// finds its instances ready (a module that cannot be loaded is reported by the run that needs it).\nawait preloadSandboxes(manifest, import.meta.url);";
 
 function subWorkflowImports(parts: ModuleParts): string[] {
   return parts.subWorkflowImports.map((i) => `import { run as ${i.local} } from ${stringLiteral(i.specifier)};`);

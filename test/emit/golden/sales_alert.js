@@ -225,8 +225,9 @@ const manifest = {
     }
   }
 };
-// Verify and compile the sandbox modules now, off the calling thread, so first runs find them ready.
-preloadSandboxes(manifest, import.meta.url);
+// Verify, compile and prepare the sandbox modules before this module finishes loading, so a first run
+// finds its instances ready (a module that cannot be loaded is reported by the run that needs it).
+await preloadSandboxes(manifest, import.meta.url);
 /** Runs workflow sales_alert. Rejects with an IceError (see iceosc/runtime) naming the failing node. */
 export async function run(input, options = {}) {
   const rt = new Run(manifest, import.meta.url, input, options);
