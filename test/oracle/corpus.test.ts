@@ -2,14 +2,14 @@
  * @fileoverview The differential oracle over the corpus (test/oracle/corpus): every body runs in
  * the sandbox and as JavaScript on the same inputs (one build for the whole corpus). Prints the
  * counts per verdict and writes the full report to test/oracle/corpus.report.md (ignored by git).
- * WRONG and CRASH fail unless listed in knownDefects.ts; REFUSED is allowed (breadth is issue 12)
- * and listed in the report.
+ * WRONG and CRASH fail unless listed in knownDefects.ts; REFUSED only for the cases refused on
+ * purpose (named so, or in EXPECTED_REFUSALS), so a construct that compiled cannot silently stop.
  */
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CORPUS } from "./corpus/index.js";
 import { oracleBatch } from "./expect.js";
-import { KNOWN_BAD_DIAGNOSTICS, KNOWN_DEFECTS } from "./knownDefects.js";
+import { EXPECTED_REFUSALS, KNOWN_BAD_DIAGNOSTICS, KNOWN_DEFECTS } from "./knownDefects.js";
 import { formatCase, formatCounts, formatReport } from "./report.js";
 
 const REPORT = new URL("corpus.report.md", import.meta.url);
@@ -42,6 +42,17 @@ describe("the differential oracle over the corpus", () => {
       return r.verdict !== "WRONG" && r.verdict !== "CRASH";
     });
     expect(fixed, "fixed: delete these from KNOWN_DEFECTS in test/oracle/knownDefects.ts").toEqual([]);
+  });
+
+  it("compiles every body but the ones refused on purpose (named so, or listed in EXPECTED_REFUSALS)", () => {
+    const onPurpose = (name: string) => name.includes("refused") || name in EXPECTED_REFUSALS;
+    const lost = batch.all().filter((r) => r.verdict === "REFUSED" && !onPurpose(r.case.name));
+    expect(lost.map((r) => formatCase(r)).join("\n\n"), "refused, but compiled before").toBe("");
+    const compiled = batch.all().filter((r) => r.verdict !== "REFUSED" && onPurpose(r.case.name));
+    expect(
+      compiled.map((r) => r.case.name),
+      "named or listed as refused, but compiled",
+    ).toEqual([]);
   });
 
   it("refuses only with located diagnostics that speak TypeScript, beyond the known bad ones", () => {
