@@ -124,7 +124,7 @@ export function fromChecker(
     const converted = checker
       .getTypeArguments(type as ts.TypeReference)
       .slice(0, target.elementFlags.length)
-      .map((a) => fromChecker(checker, a, classes, depth + 1));
+      .map((a) => fromChecker(checker, a, classes, depth + 1, parameters));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
     if (converted.some((c) => "type" in c && mentionsProvisional(classes, c.type)))
@@ -171,6 +171,8 @@ export function fromChecker(
   }
   const userClass = symbol && classes.userClasses.get(symbol);
   if (userClass) return { type: { kind: "object", shape: userClass } };
+  const genericClass = symbol && classes.genericClasses.get(symbol);
+  if (genericClass) return genericClass(type, (t) => fromChecker(checker, t, classes, depth + 1, parameters));
   if (name === "Error") return { type: { kind: "error" } };
   if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "date" } };

@@ -20,6 +20,7 @@ import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
 import { analyzeThrows, unitMayThrow } from "./print/throwAnalysis.js";
 import { registerClasses } from "./print/classShapes.js";
+import { declareInstances } from "./print/classes.js";
 import { finishJson, markInputShapes } from "./print/jsonConvert.js";
 import { printStatements } from "./print/statements.js";
 import { typeBody } from "./program.js";
@@ -64,6 +65,7 @@ export function lowerBody(
     ctx.current = state;
     registerClasses(ctx, typed.node);
     const statements = printStatements(ctx, typed.node.body!.statements);
+    declareInstances(ctx);
     // Methods and constructors of body classes reach the body's variables through __ice_root_env.
     const rootEnv = state.env ? `\n__ice_root_env = __ice_e;` : "";
     main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}${rootEnv}\n${statements}\nthrow new Error("the code node ended without returning");\n}`;

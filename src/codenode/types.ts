@@ -150,6 +150,14 @@ export function zeroValue(t: ValueType): string {
 export class ClassRegistry {
   /** Classes declared in the body (print/classes.ts): their instances' shapes, by class symbol. */
   readonly userClasses = new Map<ts.Symbol, ClassShape>();
+  /** Generic classes declared in the body (print/genericClasses.ts): the value type of a type naming an instance. */
+  readonly genericClasses = new Map<
+    ts.Symbol,
+    (
+      type: ts.Type,
+      convert: (t: ts.Type) => { type: ValueType } | { reason: string },
+    ) => { type: ValueType } | { reason: string }
+  >();
   private readonly byKey = new Map<string, ClassShape>();
   private readonly order: ClassShape[] = [];
   /** Closure classes, one per function signature (functionTypes.ts). */

@@ -33,6 +33,38 @@ const REFUSED: readonly OracleCase[] = [
     inputs: [{ t: "a" }],
     refused: /this type nests too deeply/,
   },
+  {
+    name: "shapes/static-member-of-generic-class",
+    body: "class Registry<T> { static count = 0; items: T[] = []; add(x: T) { this.items.push(x); Registry.count++; } }\nconst r = new Registry<string>(); r.add(inputs.t);\nreturn { n: r.items.length };",
+    input: { t: "string" },
+    output: { n: "integer" },
+    inputs: [{ t: "a" }],
+    refused: /a static member of a generic class is not supported/,
+  },
+  {
+    name: "shapes/generic-class-extends",
+    body: "class Base { n = 1; }\nclass Box<T> extends Base { constructor(public v: T) { super(); } }\nconst b = new Box<string>(inputs.t);\nreturn { n: b.n };",
+    input: { t: "string" },
+    output: { n: "number" },
+    inputs: [{ t: "a" }],
+    refused: /a generic class that extends another class is not supported/,
+  },
+  {
+    name: "shapes/extending-a-generic-class",
+    body: "class Box<T> { constructor(public v: T) {} }\nclass Named extends Box<string> { label(): string { return 'box ' + this.v; } }\nconst b = new Named(inputs.t);\nreturn { s: b.label() };",
+    input: { t: "string" },
+    output: { s: "string" },
+    inputs: [{ t: "a" }],
+    refused: /extending a generic class is not supported/,
+  },
+  {
+    name: "shapes/generic-class-growing-instances",
+    body: "class Nest<T> { constructor(public v: T) {} deeper(): Nest<T[]> { return new Nest<T[]>([this.v]); } }\nconst n = new Nest<number>(1);\nreturn { n: n.v };",
+    input: { t: "string" },
+    output: { n: "number" },
+    inputs: [{ t: "a" }],
+    refused: /a generic class whose type arguments grow as it is used/,
+  },
 ];
 
 describe("recursive types and generic classes: what stays refused", () => {

@@ -13,8 +13,17 @@ import { fromThrown, printCaught, THROWN } from "./exceptions.js";
 import { isStatic } from "./throwAnalysis.js";
 import { printHoisted } from "./throwingCalls.js";
 import { printExpr, printTo } from "./expressions.js";
-import { classTable, constructorParams, isUpcast, paramsOf, returnTypeOf, type ClassInfo } from "./classShapes.js";
+import {
+  classOfShape,
+  classTable,
+  constructorParams,
+  isUpcast,
+  paramsOf,
+  returnTypeOf,
+  type ClassInfo,
+} from "./classShapes.js";
 import { declareClass } from "./classes.js";
+import { instanceBeingPrinted, isGenericClass, withInstance } from "./genericClasses.js";
 
 function localClass(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefined {
   if (!ts.isIdentifier(expr)) return undefined;
@@ -31,7 +40,7 @@ function thisClass(ctx: PrintContext, node: ts.Node): ClassInfo {
   if (!unit || ts.isArrowFunction(unit) || ts.isFunctionExpression(unit) || ts.isFunctionDeclaration(unit))
     return ctx.refuse(node, "'this' inside a nested function", "copy it into a const first: `const self = this;`");
   const cls = ts.findAncestor(unit, ts.isClassDeclaration);
-  const info = cls && classTable(ctx).get(cls);
+  const info = cls && (classTable(ctx).get(cls) ?? instanceBeingPrinted(ctx, cls));
   if (!info) return ctx.refuse(node, "'this' here", "use 'this' inside methods and constructors of a body class");
   if (isStatic(unit) && !ts.isClassDeclaration(unit))
     return ctx.refuse(node, "'this' in a static member", "name the class instead");
@@ -90,10 +99,10 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
     }
     case ts.SyntaxKind.NewExpression: {
       const n = node as ts.NewExpression;
-      const info = localClass(ctx, n.expression);
+      const info = localClass(ctx, n.expression) ?? genericInstance(ctx, n);
       if (!info) return undefined;
       if (!info.printed) declareClass(ctx, info);
-      const params = constructorParams(ctx, info);
+      const params = withInstance(ctx, info, () => constructorParams(ctx, info));
       const args = n.arguments ?? [];
       if (params === "Error") {
         const [m] = args;
@@ -171,6 +180,14 @@ function printExprPlainIdentifier(ctx: PrintContext, node: ts.Expression, _decla
   return `${ctx.envOf(ctx.functionOf(declaration))}.${ctx.nameOf(symbol)}`;
 }
 
+/** The instance of a generic class that `new C<...>(...)` makes (its type, as the checker inferred it). */
+function genericInstance(ctx: PrintContext, n: ts.NewExpression): ClassInfo | undefined {
+  if (!ts.isIdentifier(n.expression)) return undefined;
+  const d = ctx.symbolOf(n.expression)?.declarations?.find(ts.isClassDeclaration);
+  if (!d || !isGenericClass(ctx, d)) return undefined;
+  return classOfShape(ctx.typeOf(n));
+}
+
 function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undefined {
   const callee = stripParens(call.expression);
   if (callee.kind === ts.SyntaxKind.SuperKeyword)
@@ -178,15 +195,25 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const symbol = ctx.symbolOf(callee.name);
   const method = symbol?.declarations?.find(ts.isMethodDeclaration);
-  if (!method || !ts.isClassDeclaration(method.parent) || !classTable(ctx).get(method.parent)) return undefined;
+  if (
+    !method ||
+    !ts.isClassDeclaration(method.parent) ||
+    !(classTable(ctx).get(method.parent) || isGenericClass(ctx, method.parent))
+  )
+    return undefined;
   if (callee.questionDotToken)
     return ctx.refuse(call, "'?.' before a method call", "check the value for undefined first");
   const receiver =
     callee.expression.kind === ts.SyntaxKind.SuperKeyword ? { text: "super" } : printExpr(ctx, callee.expression);
-  const params = paramsOf(ctx, method);
+  // A method of a generic class's instance: its parameters and result with the instance's type arguments.
+  const instance = "type" in receiver ? classOfShape(receiver.type) : undefined;
+  const signature = (): { params: ReturnType<typeof paramsOf>; returnType: ValueType } => ({
+    params: paramsOf(ctx, method),
+    returnType: returnTypeOf(ctx, method),
+  });
+  const { params, returnType } = instance ? withInstance(ctx, instance, signature) : signature();
   if (call.arguments.length !== params.length)
     return ctx.refuse(call, "a call with a different number of arguments than parameters", "pass every parameter");
   const args = call.arguments.map((a, i) => printTo(ctx, a, params[i]!.type));
-  const returnType = returnTypeOf(ctx, method);
   return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
 }

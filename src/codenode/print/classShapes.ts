@@ -10,6 +10,7 @@ import { ts } from "ts-morph";
 import { type ClassShape, optional, type ValueType } from "../types.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { baseClass, isStatic } from "./throwAnalysis.js";
+import { checkGenericClass, isGenericClass, registerGenericClass } from "./genericClasses.js";
 
 export interface ClassInfo {
   readonly node: ts.ClassDeclaration;
@@ -19,6 +20,8 @@ export interface ClassInfo {
   /** The AssemblyScript class it extends: a body class, `Error`, or none. */
   readonly base: ClassInfo | "Error" | undefined;
   printed: boolean;
+  /** An instance of a generic class: what its type parameters stand for (genericClasses.ts). */
+  readonly typeArgs?: ReadonlyMap<ts.Symbol, ValueType>;
 }
 
 const infos = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
@@ -45,6 +48,15 @@ export function registerClasses(ctx: PrintContext, root: ts.FunctionDeclaration)
   if (found.length === 0) return;
   const t = classTable(ctx);
   for (const cls of found) {
+    if (cls.typeParameters && cls.name && ctx.functionOf(cls) === ctx.root) {
+      try {
+        checkGenericClass(ctx, cls);
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+      }
+      registerGenericClass(ctx, cls, ctx.checker.getSymbolAtLocation(cls.name));
+      continue;
+    }
     const name = ctx.fresh(`C_${cls.name?.text ?? "anon"}_`);
     const info: ClassInfo = {
       node: cls,
@@ -68,15 +80,22 @@ export function registerClasses(ctx: PrintContext, root: ts.FunctionDeclaration)
   }
 }
 
-function fillShape(ctx: PrintContext, info: ClassInfo): void {
+/** Remembers an instance of a generic class by its shape's name (classOfShape). */
+export function rememberShape(info: ClassInfo): void {
+  shapes.set(info.name, info);
+}
+
+/** Fills the fields of a class's instances and statics (generic instances: with their type parameters bound). */
+export function fillShape(ctx: PrintContext, info: ClassInfo): void {
   const cls = info.node;
   if (ctx.functionOf(cls) !== ctx.root)
     ctx.refuse(cls.name ?? cls, "a class declared inside a function", "declare classes at the top level of the body");
   if (!cls.name) ctx.refuse(cls, "an anonymous class", "give the class a name");
-  if (cls.typeParameters) ctx.refuse(cls, "a generic class", "declare the class with concrete types");
   const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
   const base = baseClass(ctx, cls);
   let baseInfo: ClassInfo | "Error" | undefined;
+  if (base && isGenericClass(ctx, base))
+    ctx.refuse(clause!, "extending a generic class", "declare the base class with concrete types");
   if (base) baseInfo = classTable(ctx).get(base);
   else if (clause) {
     const expr = clause.types[0]!.expression;
@@ -177,6 +196,8 @@ export function constructorParams(ctx: PrintContext, info: ClassInfo | "Error" |
 export function returnTypeOf(ctx: PrintContext, node: ts.SignatureDeclaration): ValueType {
   const signature = ctx.checker.getSignatureFromDeclaration(node)!;
   let type = ctx.checker.getReturnTypeOfSignature(signature);
-  if (type.flags & ts.TypeFlags.TypeParameter) type = ctx.checker.getApparentType(type);
+  // `this` as a return type: the class (a type parameter of a generic class is its instance's).
+  if (type.flags & ts.TypeFlags.TypeParameter && (type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)
+    type = ctx.checker.getApparentType(type);
   return ctx.typeOf(node, type);
 }

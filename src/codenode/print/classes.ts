@@ -16,6 +16,7 @@ import { constructorUnit, isStatic } from "./throwAnalysis.js";
 import { refuseThrowing } from "./throwingCalls.js";
 import { printTo } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
+import { isGenericClass, printingInstance, undeclaredInstances } from "./genericClasses.js";
 import { printStatements } from "./statements.js";
 import {
   classTable,
@@ -31,6 +32,8 @@ import {
 
 /** The class statement: the AssemblyScript class (hoisted) and its static fields initialized here. */
 export function printClass(ctx: PrintContext, cls: ts.ClassDeclaration): string {
+  // A generic class is declared per instance (genericClasses.ts); it has no statics.
+  if (isGenericClass(ctx, cls)) return "";
   const info = classTable(ctx).get(cls);
   if (!info) return ctx.refuse(cls, "this class", "declare it at the top level of the body");
   if (!info.printed) declareClass(ctx, info);
@@ -63,10 +66,11 @@ function unitBody(
   node: ts.Node,
   params: readonly ts.ParameterDeclaration[],
   returnType: ValueType,
+  typeArgs: ReadonlyMap<ts.Symbol, ValueType> | undefined,
   print: () => string,
 ): { body: string } {
   const outer = ctx.current;
-  const state = enter(ctx, node, ctx.fresh("m"), returnType);
+  const state = enter(ctx, node, ctx.fresh("m"), returnType, undefined, typeArgs);
   ctx.current = state;
   try {
     const body = print();
@@ -84,8 +88,18 @@ function fallOff(type: ValueType): string {
   return '\nthrow new Error("unreachable: the method ended without returning");';
 }
 
+/** Declares the instances of generic classes that types named but no `new` declared (after the body). */
+export function declareInstances(ctx: PrintContext): void {
+  for (let list = undeclaredInstances(ctx); list.length > 0; list = undeclaredInstances(ctx))
+    for (const info of list) declareClass(ctx, info);
+}
+
 export function declareClass(ctx: PrintContext, info: ClassInfo): void {
   info.printed = true;
+  printingInstance(ctx, info, () => declareMembers(ctx, info));
+}
+
+function declareMembers(ctx: PrintContext, info: ClassInfo): void {
   const cls = info.node;
   if (info.base && info.base !== "Error" && !info.base.printed) declareClass(ctx, info.base);
   const members: string[] = [];
@@ -100,15 +114,19 @@ export function declareClass(ctx: PrintContext, info: ClassInfo): void {
   members.push(constructorText(ctx, info));
   for (const member of cls.members) {
     try {
-      if (ts.isMethodDeclaration(member)) members.push(methodText(ctx, member));
+      if (ts.isMethodDeclaration(member)) members.push(methodText(ctx, info, member));
       else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member))
-        members.push(accessorText(ctx, member));
+        members.push(accessorText(ctx, info, member));
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
     }
   }
   const base = info.base === "Error" ? " extends Error" : info.base ? ` extends ${info.base.name}` : "";
   ctx.hoisted.push(`class ${info.name}${base} {\n${members.join("\n")}\n}`);
+}
+
+function typeArgsOf(info: ClassInfo): ReadonlyMap<ts.Symbol, ValueType> | undefined {
+  return info.typeArgs;
 }
 
 function isAccessor(cls: ts.ClassDeclaration, name: string): boolean {
@@ -127,7 +145,7 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
   const own = ctor ? paramsOf(ctx, ctor) : constructorParams(ctx, info.base);
   const params: Param[] = own === "Error" ? [{ name: "__ice_m", type: { kind: "string" } }] : own;
   const paramText = params.map((p) => (own === "Error" ? `${p.name}: string = ""` : `${p.name}: ${asType(p.type)}`));
-  const { body } = unitBody(ctx, unit, ctor?.parameters ?? [], { kind: "void" }, () => {
+  const { body } = unitBody(ctx, unit, ctor?.parameters ?? [], { kind: "void" }, typeArgsOf(info), () => {
     const inits = (): string => {
       const lines: string[] = [];
       for (const member of cls.members) {
@@ -182,14 +200,14 @@ function superCall(ctx: PrintContext, info: ClassInfo, call: ts.CallExpression):
   return `super(${call.arguments.map((a, i) => printTo(ctx, a, params[i]!.type)).join(", ")})`;
 }
 
-function methodText(ctx: PrintContext, method: ts.MethodDeclaration): string {
+function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclaration): string {
   if (!ts.isIdentifier(method.name)) return ctx.refuse(method, "a method with a computed name", "use a plain name");
   if (method.asteriskToken || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Async)
     return ctx.refuse(method, "a generator or async method", "use a plain method");
   if (method.typeParameters) return ctx.refuse(method, "a generic method", "declare it with concrete types");
   const params = paramsOf(ctx, method);
   const returnType = returnTypeOf(ctx, method);
-  const { body } = unitBody(ctx, method, method.parameters, returnType, () => {
+  const { body } = unitBody(ctx, method, method.parameters, returnType, typeArgsOf(info), () => {
     if (!method.body) return fallOff(returnType);
     return printStatements(ctx, method.body.statements) + fallOff(returnType);
   });
@@ -197,12 +215,16 @@ function methodText(ctx: PrintContext, method: ts.MethodDeclaration): string {
   return `  ${head} {\n${body}\n  }`;
 }
 
-function accessorText(ctx: PrintContext, node: ts.GetAccessorDeclaration | ts.SetAccessorDeclaration): string {
+function accessorText(
+  ctx: PrintContext,
+  info: ClassInfo,
+  node: ts.GetAccessorDeclaration | ts.SetAccessorDeclaration,
+): string {
   const name = (node.name as ts.Identifier).text;
   const isGet = ts.isGetAccessorDeclaration(node);
   const params = isGet ? [] : paramsOf(ctx, node);
   const returnType: ValueType = isGet ? returnTypeOf(ctx, node) : { kind: "void" };
-  const { body } = unitBody(ctx, node, node.parameters, returnType, () => {
+  const { body } = unitBody(ctx, node, node.parameters, returnType, typeArgsOf(info), () => {
     if (!node.body) return "";
     return printStatements(ctx, node.body.statements) + fallOff(returnType);
   });

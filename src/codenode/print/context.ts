@@ -73,6 +73,8 @@ export class PrintContext {
   readonly owner = new Map<ts.Symbol, ts.Node>();
   /** Every function printed, generic instances included. */
   readonly stateList: FunctionState[] = [];
+  /** Type parameters of generic class instances bound where their members' types are read (print/genericClasses.ts). */
+  readonly instanceArgs: ReadonlyMap<ts.Symbol, ValueType>[] = [];
   current!: FunctionState;
   /** The body's own function. */
   root!: ts.Node;
@@ -178,6 +180,10 @@ export class PrintContext {
   typeArgument(parameter: ts.Type): ValueType | undefined {
     const symbol = parameter.getSymbol();
     if (!symbol) return undefined;
+    for (let i = this.instanceArgs.length - 1; i >= 0; i--) {
+      const bound = this.instanceArgs[i]!.get(symbol);
+      if (bound) return bound;
+    }
     for (let s: FunctionState | undefined = this.current; s; s = s.parent) {
       const bound = s.typeArgs?.get(symbol);
       if (bound) return bound;

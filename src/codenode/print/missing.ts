@@ -13,7 +13,7 @@
  */
 import { ts } from "ts-morph";
 import { asType } from "../types.js";
-import { outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
+import { isFunctionLike, outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
 import { NUMERIC_COMPOUND } from "./operatorKinds.js";
 import { numericOperand } from "./undefinedLocals.js";
 
@@ -59,6 +59,7 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
   )
     return "nullish";
   if (ts.isForStatement(parent) && parent.condition === self) return "nullish";
+  if (returnedAsOptional(ctx, self)) return "nullish";
   if (ts.isTemplateSpan(parent)) return "text";
   if (
     ts.isCallExpression(parent) &&
@@ -68,6 +69,18 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
   )
     return "text";
   return undefined;
+}
+
+/** `return xs[i]` (or an arrow's body) in a function declared to return `T | undefined`: undefined is its value. */
+function returnedAsOptional(ctx: PrintContext, self: ts.Node): boolean {
+  const parent = self.parent;
+  let fn: ts.Node | undefined;
+  if (parent && ts.isReturnStatement(parent) && parent.expression === self)
+    fn = ts.findAncestor(parent, (n) => isFunctionLike(n));
+  else if (parent && ts.isArrowFunction(parent) && parent.body === self) fn = parent;
+  if (!fn || !ts.isFunctionLike(fn) || !fn.type) return false;
+  const declared = ctx.checker.getTypeFromTypeNode(fn.type);
+  return declared.isUnion() && declared.types.some((t) => t.flags & ts.TypeFlags.Undefined);
 }
 
 /** `a && b` or `a || b` that is itself a condition (its operands are tested, not returned). */

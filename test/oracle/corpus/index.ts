@@ -55,6 +55,7 @@ import { AI_WORKFLOWS_8 } from "./aiWorkflows8.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
+import { GENERIC_CLASSES } from "./genericClasses.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -69,6 +70,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,
+  ...GENERIC_CLASSES,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,

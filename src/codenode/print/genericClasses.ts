@@ -1,0 +1,163 @@
+/**
+ * @fileoverview Generic classes declared in a body (`class Stack<T> { ... }`): one generated
+ * class per instantiation (`new Stack<string>()`, type arguments the checker inferred, `Stack<number>`
+ * in an annotation), as generic functions have one instance per type argument (generics.ts).
+ * Each instance is a ClassInfo of its own (classShapes.ts) whose `typeArgs` give the value type of
+ * each type parameter: its fields are converted, its methods printed (classes.ts), and the
+ * parameters and results of its methods read at call sites with those bound
+ * (PrintContext.instanceArgs). Refused: static members, `extends` from or of a generic class,
+ * an instance whose type arguments grow without end (`Box<T>` making a `Box<T[]>`).
+ */
+import { ts } from "ts-morph";
+import type { Converted } from "../fromChecker.js";
+import { type ClassShape, typeKey, type ValueType } from "../types.js";
+import { type PrintContext, Refused } from "./context.js";
+import { type ClassInfo, fillShape, rememberShape } from "./classShapes.js";
+import { isStatic } from "./throwAnalysis.js";
+
+/** A generic class: its instances by type arguments (their value types' keys). */
+interface Template {
+  readonly node: ts.ClassDeclaration;
+  readonly instances: Map<string, ClassInfo>;
+}
+
+const TEMPLATES = new WeakMap<PrintContext, Map<ts.ClassDeclaration, Template>>();
+/** Instances each generic class may have before it is refused (its type arguments grow). */
+const MAX_INSTANCES = 24;
+
+function templates(ctx: PrintContext): Map<ts.ClassDeclaration, Template> {
+  let t = TEMPLATES.get(ctx);
+  if (!t) {
+    t = new Map();
+    TEMPLATES.set(ctx, t);
+  }
+  return t;
+}
+
+/** True for a generic class of the body. */
+export function isGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration): boolean {
+  return templates(ctx).has(cls);
+}
+
+/** Registers a generic class of the body (registerClasses): instances are made when a type names one. */
+export function registerGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration, symbol: ts.Symbol | undefined): void {
+  const template: Template = { node: cls, instances: new Map() };
+  templates(ctx).set(cls, template);
+  if (!symbol) return;
+  ctx.classes.genericClasses.set(symbol, (type, convert) => instanceType(ctx, template, type, convert));
+}
+
+/** Refusals a generic class gets before any instance (statics, extends). */
+export function checkGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration): void {
+  const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  if (clause) ctx.refuse(clause, "a generic class that extends another class", "declare it without 'extends'");
+  for (const member of cls.members)
+    if (isStatic(member))
+      ctx.refuse(
+        member,
+        "a static member of a generic class",
+        "declare it outside the class, or drop the type parameters",
+      );
+}
+
+/** The value type of a checker type naming an instance of a generic class (or its `this` type). */
+function instanceType(
+  ctx: PrintContext,
+  template: Template,
+  type: ts.Type,
+  convert: (t: ts.Type) => Converted,
+): Converted {
+  const reference = type.flags & ts.TypeFlags.TypeParameter ? ctx.checker.getApparentType(type) : type;
+  const params = template.node.typeParameters ?? [];
+  const args = ctx.checker.getTypeArguments(reference as ts.TypeReference).slice(0, params.length);
+  if (args.length !== params.length) return { reason: "this use of a generic class; give its type arguments" };
+  const values: ValueType[] = [];
+  for (const a of args) {
+    const converted = convert(a);
+    if ("reason" in converted) return converted;
+    if (converted.type.kind === "void") return { reason: "a generic class instantiated with 'void'" };
+    values.push(converted.type);
+  }
+  const shape = instantiate(ctx, template, values);
+  return typeof shape === "string" ? { reason: shape } : { type: { kind: "object", shape } };
+}
+
+/** The instance of a generic class for these type arguments (made once), or why there is none. */
+function instantiate(ctx: PrintContext, template: Template, args: readonly ValueType[]): ClassShape | string {
+  const key = args.map(typeKey).join(",");
+  const found = template.instances.get(key);
+  if (found) return found.shape;
+  if (template.instances.size >= MAX_INSTANCES)
+    return "a generic class whose type arguments grow as it is used (each use makes a new instance)";
+  const cls = template.node;
+  const name = ctx.fresh(`C_${cls.name?.text ?? "anon"}_`);
+  const typeArgs = new Map<ts.Symbol, ValueType>();
+  (cls.typeParameters ?? []).forEach((p, i) => {
+    const symbol = ctx.checker.getSymbolAtLocation(p.name);
+    if (symbol) typeArgs.set(symbol, args[i]!);
+  });
+  const info: ClassInfo = {
+    node: cls,
+    name,
+    shape: { name, fields: [] },
+    statics: { name, fields: [] },
+    base: undefined,
+    printed: false,
+    typeArgs,
+  };
+  template.instances.set(key, info);
+  rememberShape(info);
+  try {
+    withInstance(ctx, info, () => fillShape(ctx, info));
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+  }
+  return info.shape;
+}
+
+/** Runs `f` with the type parameters of an instance bound (its fields, its methods' signatures). */
+export function withInstance<T>(ctx: PrintContext, info: ClassInfo, f: () => T): T {
+  if (!info.typeArgs) return f();
+  ctx.instanceArgs.push(info.typeArgs);
+  try {
+    return f();
+  } finally {
+    ctx.instanceArgs.pop();
+  }
+}
+
+/** Instances being printed (classes.ts declareClass), innermost last: what `this` is in a generic class. */
+const PRINTING = new WeakMap<PrintContext, ClassInfo[]>();
+
+/** Runs `f` (printing an instance's members) with only that instance's type parameters bound. */
+export function printingInstance<T>(ctx: PrintContext, info: ClassInfo, f: () => T): T {
+  if (!info.typeArgs) return f();
+  const saved = ctx.instanceArgs.splice(0);
+  ctx.instanceArgs.push(info.typeArgs);
+  let stack = PRINTING.get(ctx);
+  if (!stack) {
+    stack = [];
+    PRINTING.set(ctx, stack);
+  }
+  stack.push(info);
+  try {
+    return f();
+  } finally {
+    stack.pop();
+    ctx.instanceArgs.splice(0, ctx.instanceArgs.length, ...saved);
+  }
+}
+
+/** The instance of generic class `cls` whose members are being printed (for `this`). */
+export function instanceBeingPrinted(ctx: PrintContext, cls: ts.ClassDeclaration): ClassInfo | undefined {
+  const stack = PRINTING.get(ctx) ?? [];
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.node === cls) return stack[i];
+  return undefined;
+}
+
+/** The instances not declared yet (a type named one but no `new` printed it), declared after the body. */
+export function undeclaredInstances(ctx: PrintContext): ClassInfo[] {
+  const out: ClassInfo[] = [];
+  for (const t of templates(ctx).values()) for (const info of t.instances.values()) if (!info.printed) out.push(info);
+  return out;
+}
