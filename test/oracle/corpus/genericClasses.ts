@@ -43,6 +43,21 @@ export const GENERIC_CLASSES: readonly OracleCase[] = [
     TEXT,
   ),
   gen(
+    "optional-return-of-index-read",
+    [
+      "function last<T>(xs: T[]): T | undefined { return xs[xs.length - 1]; }",
+      "const first = (xs: number[]): number | undefined => xs[0];",
+      "class Ring { xs: string[] = []; at(i: number): string | undefined { return this.xs[i % 3]; } }",
+      "const r = new Ring();",
+      "for (const c of inputs.text) r.xs.push(c);",
+      "const words = inputs.text.split(' ').filter((w) => w !== '');",
+      "return { a: last(words) ?? 'none', b: first(words.map((w) => w.length)) ?? -1, c: r.at(2) ?? '?', d: String(last([1, 2].slice(inputs.text.length))) };",
+    ].join("\n"),
+    { text: "string" },
+    { a: "string", b: "number", c: "string", d: "string" },
+    TEXT,
+  ),
+  gen(
     "two-instances-side-by-side",
     [
       "class Stack<T> {",
