@@ -4,18 +4,18 @@
  * inside them), with support/clone.ts's memory so a value met twice is copied once and both places
  * hold the same copy, as structuredClone does. The copy of a record has the record's fields in the
  * same order (it is a record of the same shape). Refused: instances of the body's classes
- * (JavaScript's copy is a plain object without the class's methods), Errors, RegExps, functions
- * (JavaScript throws), and types that contain themselves (a copy would have to exist before its
- * fields are copied).
+ * (JavaScript's copy is a plain object without the class's methods), Errors, RegExps and functions
+ * (JavaScript throws). Every copy is kept in the memory before its parts are copied, so a cycle
+ * (a recursive type's object that leads back to itself) is copied as a cycle.
  */
 import type { ts } from "ts-morph";
-import { asType, type ValueType, typeKey } from "../types.js";
+import { asType, type ValueType, typeKey, zeroValue } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { hoistOnce } from "./jsonConvert.js";
 
+/** Per body: the copying function of each type (typeKey), named before its body is printed. */
 interface CloneState {
   readonly names: Map<string, string>;
-  readonly inProgress: Set<string>;
 }
 const STATES = new WeakMap<PrintContext, CloneState>();
 
@@ -28,23 +28,16 @@ export function printTypedClone(ctx: PrintContext, at: ts.Node, value: Printed):
 function cloneFunction(ctx: PrintContext, at: ts.Node, t: ValueType): string {
   let s = STATES.get(ctx);
   if (!s) {
-    s = { names: new Map(), inProgress: new Set() };
+    s = { names: new Map() };
     STATES.set(ctx, s);
   }
   const key = typeKey(t);
-  if (s.inProgress.has(key))
-    return ctx.refuse(
-      at,
-      "structuredClone of a type that contains itself",
-      "copy the parts you need with map and spreads",
-    );
   let name = s.names.get(key);
   if (name !== undefined) return name;
+  // Named first: a recursive type's function calls itself.
   name = `__ice_cl_${s.names.size}`;
   s.names.set(key, name);
-  s.inProgress.add(key);
   const body = cloneBody(ctx, at, t);
-  s.inProgress.delete(key);
   const T = asType(t);
   hoistOnce(ctx, name, () => `function ${name}(v: ${T}, memo: __ice_CloneMemo): ${T} {\n${body}\n}`);
   return name;
@@ -85,11 +78,15 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
           "structuredClone of a class instance (JavaScript's copy is a plain object without the class's methods)",
           "copy it with the class's constructor",
         );
-      const fields = t.shape.fields.map((f) => `${cloneFunction(ctx, at, f.type)}(v.${f.name}, memo)`);
+      // The copy is kept before its fields are copied: a field that leads back to v (a cycle in
+      // a recursive type) finds it.
+      const fields = t.shape.fields;
       return [
         `  const seen = memo.seen<${T}>(v);`,
         "  if (seen !== null) return seen;",
-        `  return memo.keep<${T}>(v, new ${T}(${fields.join(", ")}));`,
+        `  const c = memo.keep<${T}>(v, new ${T}(${fields.map((f) => zeroValue(f.type)).join(", ")}));`,
+        ...fields.map((f) => `  c.${f.name} = ${cloneFunction(ctx, at, f.type)}(v.${f.name}, memo);`),
+        "  return c;",
       ].join("\n");
     }
     default:

@@ -328,4 +328,22 @@ export const AI_WORKFLOWS_8: readonly OracleCase[] = [
     { h: "string", has: "boolean", n: "integer" },
     [{ t: "&" }, { t: "toString" }, { t: "constructor" }, { t: "" }, { t: "<" }],
   ),
+  ai(
+    "structured-clone-tree-and-cycle",
+    [
+      "type Node = { name: string; kids: Node[]; parent?: Node };",
+      "const root: Node = { name: 'root', kids: [] };",
+      "for (const d of inputs.docs) { const k: Node = { name: d.id, kids: [], parent: root }; root.kids.push(k); }",
+      "const copy = structuredClone(root);",
+      "copy.kids.push({ name: 'new', kids: [] });",
+      "if (copy.kids[0]) copy.kids[0].name = 'renamed';",
+      "const first = copy.kids[0];",
+      "const up = first !== undefined && first.parent !== undefined && first.parent === copy;",
+      "const names = (n: Node): string => n.name + '(' + n.kids.map(names).join(',') + ')';",
+      "return { a: names(root), b: names(copy), up, sameKids: copy.kids === root.kids };",
+    ].join("\n"),
+    { docs: [DOC] },
+    { a: "string", b: "string", up: "boolean", sameKids: "boolean" },
+    DOCS,
+  ),
 ];
