@@ -223,13 +223,9 @@ function objectFields(
   {
     const fields: { name: string; type: ValueType }[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
-      const declaration = property.valueDeclaration ?? property.declarations?.[0];
       if (!NAME.test(property.name) || property.name.startsWith("__ice") || property.name === "__proto__")
         return { reason: `property name '${property.name}' is not supported` };
-      const propertyType = declaration
-        ? checker.getTypeOfSymbolAtLocation(property, declaration)
-        : checker.getTypeOfSymbol(property);
-      const converted = fromChecker(checker, propertyType, classes, depth + 1, parameters);
+      const converted = fromChecker(checker, typeOfProperty(checker, property), classes, depth + 1, parameters);
       if ("reason" in converted) return converted;
       const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
       fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
@@ -241,6 +237,12 @@ function objectFields(
 }
 
 const NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The type of a property of an object type, as declared. */
+function typeOfProperty(checker: ts.TypeChecker, property: ts.Symbol): ts.Type {
+  const declaration = property.valueDeclaration ?? property.declarations?.[0];
+  return declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : checker.getTypeOfSymbol(property);
+}
 
 /**
  * An object type with keys that are not names (`{ "Content-Type": string; "X-Id": string }`,
@@ -259,11 +261,7 @@ function oddKeysDictionary(
   for (const property of checker.getPropertiesOfType(type)) {
     if (property.name.startsWith("__ice") || property.name === "__proto__")
       return { reason: `property name '${property.name}' is not supported` };
-    const declaration = property.valueDeclaration ?? property.declarations?.[0];
-    const propertyType = declaration
-      ? checker.getTypeOfSymbolAtLocation(property, declaration)
-      : checker.getTypeOfSymbol(property);
-    const converted = fromChecker(checker, propertyType, classes, depth + 1, parameters);
+    const converted = fromChecker(checker, typeOfProperty(checker, property), classes, depth + 1, parameters);
     if ("reason" in converted) return converted;
     const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
     if (optionalProperty || converted.type.kind === "optional" || (value && !sameType(value, converted.type)))
