@@ -35,7 +35,9 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
     ) {
       const other = parent.left === self ? parent.right : parent.left;
       const o = stripParens(other);
-      return ts.isIdentifier(o) && o.text === "undefined" ? "nullish" : undefined;
+      if (ts.isIdentifier(o) && o.text === "undefined") return "nullish";
+      // An object compared by identity: undefined is unequal to every object (operators.ts).
+      return ctx.checker.getTypeAtLocation(self).flags & ts.TypeFlags.Object ? "nullish" : undefined;
     }
     if (numericOperand(ctx.checker, node)) return "number";
     const concatenates =

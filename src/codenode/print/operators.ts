@@ -5,7 +5,7 @@
  */
 import { keyedFieldUpdate } from "./fieldByKey.js";
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isPrimitive, NUMBER, optional, STRING } from "../types.js";
+import { asType, BOOLEAN, isPrimitive, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
@@ -190,6 +190,9 @@ function isInputPath(ctx: PrintContext, node: ts.Expression): boolean {
   return !symbol || !ctx.isLocal(symbol);
 }
 
+/** Kinds whose values are JavaScript objects, equal only to themselves. */
+const IDENTITY_KINDS = new Set<ValueType["kind"]>(["object", "array", "map", "set", "dict", "tuple", "date", "error"]);
+
 function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
   const nullish = nullComparison(ctx, node, equal);
   if (nullish) return nullish;
@@ -216,6 +219,12 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   if (left.type.kind === "function" || right.type.kind === "function")
     return ctx.refuse(node, "comparing functions", "compare the values they compute");
   if (left.type.kind === "optional" || right.type.kind === "optional") {
+    // Objects (records, arrays, Maps, ...) compare by identity, and undefined only equals undefined:
+    // the nullable references compare as they are.
+    const l = left.type.kind === "optional" ? left.type.inner : left.type;
+    const r = right.type.kind === "optional" ? right.type.inner : right.type;
+    if (IDENTITY_KINDS.has(l.kind) && sameType(l, r))
+      return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
     const [opt, plain] = left.type.kind === "optional" ? [left, right] : [right, left];
     if (plain.type.kind === "optional" || (!isPrimitive(plain.type) && plain.type.kind !== "string"))
       return ctx.refuse(node, "comparing two values that may be undefined", "check them for undefined first");
