@@ -24,6 +24,7 @@ import {
 } from "./classShapes.js";
 import { declareClass } from "./classes.js";
 import { instanceBeingPrinted, isGenericClass, withInstance } from "./genericClasses.js";
+import { genericMethodCall } from "./genericMethods.js";
 
 function localClass(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefined {
   if (!ts.isIdentifier(expr)) return undefined;
@@ -207,6 +208,11 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
     callee.expression.kind === ts.SyntaxKind.SuperKeyword ? { text: "super" } : printExpr(ctx, callee.expression);
   // A method of a generic class's instance: its parameters and result with the instance's type arguments.
   const instance = "type" in receiver ? classOfShape(receiver.type) : undefined;
+  if (method.typeParameters) {
+    if (!instance || !("type" in receiver))
+      return ctx.refuse(call, "a generic method called through 'super'", "call it on the object");
+    return genericMethodCall(ctx, call, method, receiver, instance);
+  }
   const signature = (): { params: ReturnType<typeof paramsOf>; returnType: ValueType } => ({
     params: paramsOf(ctx, method),
     returnType: returnTypeOf(ctx, method),

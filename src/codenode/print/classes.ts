@@ -17,6 +17,7 @@ import { refuseThrowing } from "./throwingCalls.js";
 import { printTo } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
 import { isGenericClass, printingInstance, undeclaredInstances } from "./genericClasses.js";
+import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethods.js";
 import { printStatements } from "./statements.js";
 import {
   classTable,
@@ -92,6 +93,7 @@ function fallOff(type: ValueType): string {
 export function declareInstances(ctx: PrintContext): void {
   for (let list = undeclaredInstances(ctx); list.length > 0; list = undeclaredInstances(ctx))
     for (const info of list) declareClass(ctx, info);
+  finishHeldClasses(ctx);
 }
 
 export function declareClass(ctx: PrintContext, info: ClassInfo): void {
@@ -114,15 +116,18 @@ function declareMembers(ctx: PrintContext, info: ClassInfo): void {
   members.push(constructorText(ctx, info));
   for (const member of cls.members) {
     try {
-      if (ts.isMethodDeclaration(member)) members.push(methodText(ctx, info, member));
-      else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member))
+      // A generic method is printed per type arguments, at its calls (genericMethods.ts).
+      if (ts.isMethodDeclaration(member)) {
+        if (!member.typeParameters) members.push(methodText(ctx, info, member));
+      } else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member))
         members.push(accessorText(ctx, info, member));
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
     }
   }
   const base = info.base === "Error" ? " extends Error" : info.base ? ` extends ${info.base.name}` : "";
-  ctx.hoisted.push(`class ${info.name}${base} {\n${members.join("\n")}\n}`);
+  if (hasGenericMethods(cls)) holdClass(ctx, info, `class ${info.name}${base}`, members);
+  else ctx.hoisted.push(`class ${info.name}${base} {\n${members.join("\n")}\n}`);
 }
 
 function typeArgsOf(info: ClassInfo): ReadonlyMap<ts.Symbol, ValueType> | undefined {
@@ -200,18 +205,27 @@ function superCall(ctx: PrintContext, info: ClassInfo, call: ts.CallExpression):
   return `super(${call.arguments.map((a, i) => printTo(ctx, a, params[i]!.type)).join(", ")})`;
 }
 
-function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclaration): string {
+/** The instance of a generic method for the type arguments `info.typeArgs` binds, named `name`. */
+export function methodInstanceText(
+  ctx: PrintContext,
+  info: ClassInfo,
+  method: ts.MethodDeclaration,
+  name: string,
+): string {
+  return printingInstance(ctx, info, () => methodText(ctx, info, method, name));
+}
+
+function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclaration, instanceName?: string): string {
   if (!ts.isIdentifier(method.name)) return ctx.refuse(method, "a method with a computed name", "use a plain name");
   if (method.asteriskToken || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Async)
     return ctx.refuse(method, "a generator or async method", "use a plain method");
-  if (method.typeParameters) return ctx.refuse(method, "a generic method", "declare it with concrete types");
   const params = paramsOf(ctx, method);
   const returnType = returnTypeOf(ctx, method);
   const { body } = unitBody(ctx, method, method.parameters, returnType, typeArgsOf(info), () => {
     if (!method.body) return fallOff(returnType);
     return printStatements(ctx, method.body.statements) + fallOff(returnType);
   });
-  const head = `${isStatic(method) ? "static " : ""}${method.name.text}(${params.map((p) => `${p.name}: ${asType(p.type)}`).join(", ")}): ${asType(returnType)}`;
+  const head = `${isStatic(method) ? "static " : ""}${instanceName ?? method.name.text}(${params.map((p) => `${p.name}: ${asType(p.type)}`).join(", ")}): ${asType(returnType)}`;
   return `  ${head} {\n${body}\n  }`;
 }
 

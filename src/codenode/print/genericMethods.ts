@@ -1,0 +1,107 @@
+/**
+ * @fileoverview Generic methods of body classes (`map<U>(f: (t: T) => U): Box<U>`): like generic
+ * functions (generics.ts), one method per type arguments the checker resolved at a call, named
+ * `__ice_g<n>_<name>`, printed with the method's type parameters bound (and the class's, for an
+ * instance of a generic class). The calls are found while the body is printed, after the class
+ * may have been declared, so the text of a class with generic methods is held in its place among
+ * the hoisted declarations and completed once everything is printed (finishHeldClasses).
+ * Refused: a generic method of a class that extends or is extended by another (JavaScript
+ * dispatches on the object; one method per type arguments cannot follow that), through `super`.
+ */
+import { ts } from "ts-morph";
+import { typeKey, type ValueType } from "../types.js";
+import type { PrintContext, Printed } from "./context.js";
+import { type ClassInfo, classTable } from "./classShapes.js";
+import { declareClass, methodInstanceText } from "./classes.js";
+import { printTo } from "./expressions.js";
+import { withInstance } from "./genericClasses.js";
+import { paramsOf, returnTypeOf } from "./classShapes.js";
+
+interface Held {
+  readonly index: number;
+  readonly head: string;
+  readonly members: string[];
+}
+
+const HELD = new WeakMap<PrintContext, Map<string, Held>>();
+const INSTANCES = new WeakMap<PrintContext, Map<string, string>>();
+/** Instances a generic method may have (its type arguments grow when it calls itself so). */
+const MAX_INSTANCES = 24;
+
+function held(ctx: PrintContext): Map<string, Held> {
+  let h = HELD.get(ctx);
+  if (!h) {
+    h = new Map();
+    HELD.set(ctx, h);
+  }
+  return h;
+}
+
+/** True when a class declares a generic method (its text is held until the end). */
+export function hasGenericMethods(cls: ts.ClassDeclaration): boolean {
+  return cls.members.some((m) => ts.isMethodDeclaration(m) && !!m.typeParameters);
+}
+
+/** Keeps a class's place among the hoisted declarations; its generic method instances join it later. */
+export function holdClass(ctx: PrintContext, info: ClassInfo, head: string, members: string[]): void {
+  held(ctx).set(info.name, { index: ctx.hoisted.length, head, members });
+  ctx.hoisted.push("");
+}
+
+/** Writes the held classes' texts, once the body is printed. */
+export function finishHeldClasses(ctx: PrintContext): void {
+  for (const h of held(ctx).values()) ctx.hoisted[h.index] = `${h.head} {\n${h.members.join("\n")}\n}`;
+}
+
+/** A call of a generic method on `receiver` (an object of class `info`, or the class for a static one). */
+export function genericMethodCall(
+  ctx: PrintContext,
+  call: ts.CallExpression,
+  method: ts.MethodDeclaration,
+  receiver: Printed,
+  info: ClassInfo,
+): Printed {
+  const name = (method.name as ts.Identifier).text;
+  const extended = [...classTable(ctx).values()].some((c) => c.base === info);
+  if (info.base !== undefined || extended)
+    return ctx.refuse(
+      call,
+      "a generic method of a class that extends or is extended by another",
+      "declare the method with concrete types, or make it a function",
+    );
+  const signature = ctx.checker.getResolvedSignature(call);
+  const types = signature && ctx.checker.getTypeArgumentsForResolvedSignature(signature);
+  const params = method.typeParameters ?? [];
+  if (!types || types.length < params.length)
+    return ctx.refuse(call, "this call of a generic method", "give the type arguments explicitly: o.m<string>(...)");
+  const bound = new Map<ts.Symbol, ValueType>(info.typeArgs ?? []);
+  const values = params.map((p, i) => {
+    const value = ctx.typeOf(call, types[i]);
+    const symbol = ctx.checker.getSymbolAtLocation(p.name);
+    if (symbol) bound.set(symbol, value);
+    return value;
+  });
+  const instance: ClassInfo = { ...info, typeArgs: bound };
+  const instances = INSTANCES.get(ctx) ?? new Map<string, string>();
+  INSTANCES.set(ctx, instances);
+  const key = `${info.name}.${name}@${method.pos}<${values.map(typeKey).join(",")}>`;
+  let methodName = instances.get(key);
+  if (!methodName) {
+    const prefix = `${info.name}.${name}@${method.pos}<`;
+    if ([...instances.keys()].filter((k) => k.startsWith(prefix)).length >= MAX_INSTANCES)
+      return ctx.refuse(call, "a generic method whose type arguments grow as it calls itself", "use concrete types");
+    methodName = `__ice_g${instances.size}_${name}`;
+    instances.set(key, methodName);
+    if (!info.printed) declareClass(ctx, info);
+    const text = methodInstanceText(ctx, instance, method, methodName);
+    held(ctx).get(info.name)?.members.push(text);
+  }
+  const { params: ps, returnType } = withInstance(ctx, instance, () => ({
+    params: paramsOf(ctx, method),
+    returnType: returnTypeOf(ctx, method),
+  }));
+  if (call.arguments.length !== ps.length)
+    return ctx.refuse(call, "a call with a different number of arguments than parameters", "pass every parameter");
+  const args = call.arguments.map((a, i) => printTo(ctx, a, ps[i]!.type));
+  return { text: `${receiver.text}.${methodName}(${args.join(", ")})`, type: returnType };
+}
