@@ -533,6 +533,22 @@ export const RECURSIVE_TYPES: readonly OracleCase[] = [
     ["math", "json"],
   ),
   rec(
+    "structured-clone-of-tree",
+    [
+      "type Node = { id: string; tags: string[]; kids: Node[]; parent?: string };",
+      "const tree: Node = { id: 'r', tags: [inputs.text], kids: [{ id: 'a', tags: [], kids: [], parent: 'r' }] };",
+      "tree.kids.push(tree.kids[0]!);",
+      "const copy = structuredClone(tree);",
+      "copy.kids[0]!.id = 'changed';",
+      "copy.tags.push('x');",
+      "return { orig: JSON.stringify(tree), copy: JSON.stringify(copy), sharedKept: copy.kids[0] === copy.kids[1] };",
+    ].join("\n"),
+    { text: "string" },
+    { orig: "string", copy: "string", sharedKept: "boolean" },
+    TEXT.slice(0, 3),
+    ["math", "json"],
+  ),
+  rec(
     "structurally-equal-declarations",
     [
       "type A = { v: number; kids: A[] };",
