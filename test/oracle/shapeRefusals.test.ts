@@ -73,6 +73,14 @@ const REFUSED: readonly OracleCase[] = [
     inputs: [{ t: "a" }],
     refused: /a generic method of a class that extends or is extended by another is not supported/,
   },
+  {
+    name: "shapes/generic-method-growing-instances",
+    body: "class R { nest<T>(x: T, n: number): number { return n <= 0 ? 0 : 1 + this.nest([x], n - 1); } }\nreturn { n: new R().nest(inputs.t, 3) };",
+    input: { t: "string" },
+    output: { n: "number" },
+    inputs: [{ t: "a" }],
+    refused: /a generic method whose type arguments grow as it calls itself is not supported/,
+  },
 ];
 
 describe("recursive types and generic classes: what stays refused", () => {
