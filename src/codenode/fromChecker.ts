@@ -9,6 +9,7 @@ import { ts } from "ts-morph";
 import { regexValueType } from "./regex/types.js";
 import { functionFromChecker } from "./functionTypes.js";
 import { convertShape, mentionsProvisional, pendingShape } from "./recursiveShapes.js";
+import { absentElement, nullableOf } from "./nullable.js";
 import {
   BOOLEAN,
   type ClassRegistry,
@@ -42,6 +43,10 @@ function dictionaryOf(
   const value = fromChecker(checker, info.type, classes, depth + 1, parameters);
   if ("reason" in value) return value;
   if (value.type.kind === "void") return { reason: `'${text}' holds no values` };
+  if (value.type.kind === "optional" && value.type.absent === "null")
+    return {
+      reason: `'${text}' holds values that may be null; leave those keys out (a missing key reads as undefined)`,
+    };
   return { type: { kind: "dict", value: value.type } };
 }
 
@@ -101,7 +106,7 @@ export function fromChecker(
       (t) => t.kind === "number" || t.kind === "string" || t.kind === "boolean" || t.kind === "json",
     );
     if ((hasNull || !types.every((t) => first && sameType(t, first))) && primitives) return { type: JSON_VALUE };
-    if (hasNull) return { reason: "'null' is supported with strings, numbers and booleans only; use 'undefined'" };
+    if (hasNull) return nullableOf(checker, type, types);
     if (!first) return { reason: "a value that is always 'undefined' is not supported" };
     if (!types.every((t) => sameType(t, first)))
       return { reason: `union type '${checker.typeToString(type)}' is not supported; use one type` };
@@ -111,8 +116,8 @@ export function fromChecker(
     const [element] = checker.getTypeArguments(type as ts.TypeReference);
     const inner = fromChecker(checker, element!, classes, depth + 1, parameters);
     if ("reason" in inner) return inner;
-    if (inner.type.kind === "optional" || inner.type.kind === "void")
-      return { reason: "arrays of values that may be undefined are not supported" };
+    const absent = absentElement(inner.type, "arrays of values");
+    if (absent) return { reason: absent };
     return { type: { kind: "array", element: inner.type } };
   }
   const symbol = type.getSymbol();
@@ -160,9 +165,10 @@ export function fromChecker(
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
     if (bad) return bad;
     const [a, b] = converted.map((c) => (c as { type: ValueType }).type);
-    for (const t of [a, b])
-      if (t && (t.kind === "optional" || t.kind === "void"))
-        return { reason: `${name} entries that may be undefined are not supported` };
+    for (const t of [a, b]) {
+      const absent = t && absentElement(t, `${name} entries`);
+      if (absent) return { reason: absent };
+    }
     if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Map")
       return { reason: "Map keys must be numbers, strings or booleans" };
     if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Set")

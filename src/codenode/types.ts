@@ -25,7 +25,12 @@ export type ValueType =
   | { readonly kind: "dict"; readonly value: ValueType }
   /** A tuple (`[K, V]` of `map.entries()`): a generated class with fields `_0`, `_1`, ... */
   | { readonly kind: "tuple"; readonly elements: readonly ValueType[]; readonly shape: ClassShape }
-  | { readonly kind: "optional"; readonly inner: ValueType }
+  /**
+   * `T | undefined`, or with `absent: "null"` `T | null` (of a non-primitive T: print/nullable.ts).
+   * Both store the absent value as the null reference; the flavour says which JavaScript value it
+   * is wherever it is observed (typeof, text, JSON, `=== undefined`, defaults).
+   */
+  | { readonly kind: "optional"; readonly inner: ValueType; readonly absent?: "null" }
   | { readonly kind: "function"; readonly shape: FunctionShape }
   | { readonly kind: "error" }
   /** A Date (capability `time`): support/dates.ts. */
@@ -61,6 +66,16 @@ export function optional(t: ValueType): ValueType {
   return t.kind === "optional" || t.kind === "json" ? t : { kind: "optional", inner: t };
 }
 
+/** `T | null` (print/nullable.ts): the optional whose absent value is JavaScript's null. */
+export function nullable(t: ValueType): ValueType {
+  return { kind: "optional", inner: t, absent: "null" };
+}
+
+/** True for `T | null` (an optional whose absent value is null, not undefined). */
+export function isNullable(t: ValueType): boolean {
+  return t.kind === "optional" && t.absent === "null";
+}
+
 /** Structural identity. */
 export function typeKey(t: ValueType): string {
   switch (t.kind) {
@@ -77,7 +92,7 @@ export function typeKey(t: ValueType): string {
     case "tuple":
       return `[${t.elements.map(typeKey).join(",")}]`;
     case "optional":
-      return `${typeKey(t.inner)}?`;
+      return `${typeKey(t.inner)}${t.absent === "null" ? "?null" : "?"}`;
     default:
       return t.kind;
   }

@@ -5,6 +5,7 @@
  */
 import { fieldByKey } from "./fieldByKey.js";
 import { ts } from "ts-morph";
+import { chainPart } from "./nullable.js";
 import { enumMember } from "./enums.js";
 import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
@@ -103,7 +104,7 @@ function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
   if (object.type.kind !== "optional") return accessOn(ctx, node, object, node.name.text);
   const temp = ctx.temp(object.type);
   const inner: Printed = { text: `${temp}!`, type: object.type.inner };
-  const access = accessOn(ctx, node, inner, node.name.text);
+  const access = chainPart(ctx, node, accessOn(ctx, node, inner, node.name.text));
   const type = optional(access.type);
   return {
     text: `((${temp} = ${object.text}) === null ? ${type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`} : ${coerce(ctx, access, type, node)})`,
@@ -117,7 +118,7 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   // checked that nothing else in the chain may be undefined).
   if ((node.questionDotToken || ts.isOptionalChain(node)) && object.type.kind === "optional") {
     const temp = ctx.temp(object.type);
-    const access = elementOn(ctx, node, { text: `${temp}!`, type: object.type.inner });
+    const access = chainPart(ctx, node, elementOn(ctx, node, { text: `${temp}!`, type: object.type.inner }));
     const type = optional(access.type);
     const none = type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`;
     return { text: `((${temp} = ${object.text}) === null ? ${none} : ${coerce(ctx, access, type, node)})`, type };

@@ -11,6 +11,7 @@ import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classShapes.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 import { fromJson, hoistOnce, toJson } from "./jsonConvert.js";
+import { isNullLiteral } from "./nullable.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };
 
@@ -19,8 +20,10 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   const from = printed.type;
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
   if (to.kind === "json") return toJson(ctx, printed, at);
+  if (isNullLiteral(printed) && to.kind === "optional" && to.absent === "null") return `__ice_none<${asType(to)}>()`;
   if (from.kind === "json") return fromJson(ctx, printed, to, at);
-  if (from.kind === "void" && to.kind === "optional") return `__ice_none<${asType(to)}>()`;
+  // `undefined` into `T | undefined` (`null` into `T | null` above); not the other way round.
+  if (from.kind === "void" && to.kind === "optional" && to.absent !== "null") return `__ice_none<${asType(to)}>()`;
   if (to.kind === "optional" && sameType(from, to.inner)) {
     return isPrimitive(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;
   }
@@ -53,7 +56,7 @@ export function describe(t: ValueType, within: readonly string[] = []): string {
     case "array":
       return `${describe(t.element, within)}[]`;
     case "optional":
-      return `${describe(t.inner, within)} | undefined`;
+      return `${describe(t.inner, within)} | ${t.absent === "null" ? "null" : "undefined"}`;
     case "object":
       if (within.includes(t.shape.name)) return "...";
       return `{ ${t.shape.fields.map((f) => `${f.name}: ${describe(f.type, [...within, t.shape.name])}`).join("; ")} }`;

@@ -25,6 +25,7 @@ import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
 import { printExtended } from "./classExpressions.js";
 import { thrownText } from "./exceptions.js";
 import { printDelete, undefinedAware } from "./objects.js";
+import { absentText } from "./nullable.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -84,7 +85,7 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
       if (inner.kind !== "string" && inner.kind !== "number" && inner.kind !== "boolean") break;
       const temp = ctx.temp(printed.type);
       const defined = asText(ctx, { text: unwrap({ text: temp, type: printed.type }), type: inner }, at);
-      return `((${temp} = ${printed.text}) === null ? "undefined" : ${defined})`;
+      return `((${temp} = ${printed.text}) === null ? "${absentText(printed.type)}" : ${defined})`;
     }
     case "json":
       return `__ice_j_tostr(${printed.text})`;
@@ -250,6 +251,9 @@ export function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Pr
   if (isWriteTarget(node) || undefinedAware(node)) return printed;
   const here = ctx.typeOf(node);
   if (here.kind === "optional") return printed;
+  // Narrowed to exactly `null` (or `never`): the checker trusts assignments it saw, not those in
+  // closures, so the value stays what it is rather than be unwrapped (print/nullable.ts).
+  if (here.kind === "json" && printed.type.absent === "null") return printed;
   const observed = missingLocal(ctx, node, printed);
   if (observed) return observed;
   return { text: unwrap(printed), type: printed.type.inner };

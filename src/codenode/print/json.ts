@@ -6,6 +6,7 @@
  * typed values are in jsonConvert.ts, `JSON.*`, `Array.isArray` and methods in jsonCalls.ts.
  */
 import { ts } from "ts-morph";
+import { absentText } from "./nullable.js";
 import { BOOLEAN, JSON_VALUE, STRING } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
@@ -205,9 +206,20 @@ export function printTypeof(ctx: PrintContext, node: ts.TypeOfExpression): Print
       return fixed("undefined");
     case "optional": {
       const inner =
-        t.inner.kind === "number" || t.inner.kind === "string" || t.inner.kind === "boolean" ? t.inner.kind : "object";
-      return { text: `(${value.text} === null ? "undefined" : ${stringLiteral(inner)})`, type: STRING };
+        t.inner.kind === "number" ||
+        t.inner.kind === "string" ||
+        t.inner.kind === "boolean" ||
+        t.inner.kind === "function"
+          ? t.inner.kind
+          : "object";
+      // The absent value: typeof undefined is "undefined", typeof null "object" (print/nullable.ts).
+      return {
+        text: `(${value.text} === null ? "${absentText(t) === "null" ? "object" : "undefined"}" : ${stringLiteral(inner)})`,
+        type: STRING,
+      };
     }
+    case "function":
+      return fixed("function");
     default:
       return fixed("object");
   }

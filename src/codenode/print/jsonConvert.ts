@@ -14,6 +14,7 @@
  */
 import { isFreshParse, parsedReader } from "./parsedJson.js";
 import { ts } from "ts-morph";
+import { absentJsonKind } from "./nullable.js";
 import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, typeKey } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
@@ -134,7 +135,7 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
         hoistOnce(ctx, name, () => {
           const value = fromJson(ctx, { text: "v", type: JSON_VALUE }, inner, at);
           const boxed = isPrimitive(inner) ? `new __ice_Box<${asType(inner)}>(${value})` : value;
-          return `function ${name}(v: __ice_J): ${asType(to)} { return v.k == 0 ? null : ${boxed}; }`;
+          return `function ${name}(v: __ice_J): ${asType(to)} { return v.k == ${absentJsonKind(to)} ? null : ${boxed}; }`;
         });
         return `${name}(${printed.text})`;
       }
@@ -253,7 +254,7 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
         body = `return ${of(type, "v")};`;
         break;
       case "optional":
-        body = `return v === null ? __ice_j_undef() : ${of(type.inner, unwrap({ text: "v", type }))};`;
+        body = `return v === null ? ${type.absent === "null" ? "__ice_j_null()" : "__ice_j_undef()"} : ${of(type.inner, unwrap({ text: "v", type }))};`;
         break;
       case "array":
         body = `const a = new Array<__ice_J>();\nfor (let i = 0; i < v.length; i++) a.push(${of(type.element, "v[i]")});\nreturn __ice_jv_arr(a);`;

@@ -71,6 +71,16 @@ export function directStringify(
   gap: string,
   at: ts.Node,
 ): string | undefined {
+  // `T | null` (print/nullable.ts): "null", or the value's text.
+  if (
+    type.kind === "optional" &&
+    type.absent === "null" &&
+    /^(""|__ice_js_gap_(num|str)\((-?\d+(\.\d+)?|"[\w ]*")\))$/.test(gap)
+  ) {
+    const temp = ctx.temp(type);
+    const inner = directStringify(ctx, type.inner, `${temp}!`, gap, at);
+    return inner && `((${temp} = ${value}) === null ? "null" : ${inner})`;
+  }
   if (type.kind !== "array" && type.kind !== "object" && type.kind !== "tuple") return undefined;
   if (type.kind === "array" && type.element.kind === "json") return undefined;
   if (!writable(type, [])) return undefined;
@@ -275,7 +285,12 @@ function fieldsBody(ctx: PrintContext, fields: readonly { key: string; type: Val
       `w.str(${stringLiteral(`${JSON.stringify(f.key)}:`)});`,
       "if (gap.length > 0) w.unit(32);",
     ].join(" ");
-    if (f.type.kind === "optional")
+    if (f.type.kind === "optional" && f.type.absent === "null")
+      // `T | null` (print/nullable.ts): a null field is written, as `null`.
+      lines.push(
+        `{ const e = ${f.value}; ${member} if (e === null) w.str("null"); else { ${write(ctx, f.type.inner, unboxed(f.type, "e"), "inner")} } }`,
+      );
+    else if (f.type.kind === "optional")
       lines.push(
         `{ const e = ${f.value}; if (e !== null) { ${member} ${write(ctx, f.type.inner, unboxed(f.type, "e"), "inner")} } }`,
       );

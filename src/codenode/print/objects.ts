@@ -240,7 +240,9 @@ export function printIn(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   const left = stripParens(node.left);
   if (object.type.kind === "object" && ts.isStringLiteral(left)) {
     const field = object.type.shape.fields.find((f) => f.name === left.text);
-    if (field && field.type.kind !== "optional") return { text: "true", type: BOOLEAN };
+    // A `T | null` field is there even when null (print/nullable.ts).
+    if (field && (field.type.kind !== "optional" || field.type.absent === "null"))
+      return { text: "true", type: BOOLEAN };
   }
   return ctx.refuse(
     node,

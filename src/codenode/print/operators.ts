@@ -5,11 +5,23 @@
  */
 import { keyedFieldUpdate } from "./fieldByKey.js";
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isPrimitive, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
+import {
+  asType,
+  BOOLEAN,
+  isNullable,
+  isPrimitive,
+  JSON_VALUE,
+  NUMBER,
+  optional,
+  STRING,
+  sameType,
+  type ValueType,
+} from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
+import { nullableIdentity } from "./nullable.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { dictUpdate, printIn } from "./objects.js";
 import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
@@ -215,6 +227,8 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const right = printExpr(ctx, node.right);
   const json = jsonEquality(ctx, node, left, right, equal);
   if (json) return json;
+  const identity = nullableIdentity(ctx, node, left, right, equal);
+  if (identity) return identity;
   const op = equal ? "==" : "!=";
   if (left.type.kind === "function" || right.type.kind === "function")
     return ctx.refuse(node, "comparing functions", "compare the values they compute");
@@ -266,7 +280,11 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   // print/missing.ts) is undefined when x is: the value is possibly undefined too.
   if (and && left.type.kind === "optional" && type.kind !== "optional" && type.kind !== "json") type = optional(type);
   const temp = ctx.temp(left.type);
-  const kept = coerce(ctx, { text: temp, type: left.type }, type, node);
+  // `x && y` keeps a falsy x: of a `T | null` object, that is null (print/nullable.ts), not a copy of x.
+  const kept =
+    and && isNullable(left.type)
+      ? coerce(ctx, { text: "__ice_j_null()", type: JSON_VALUE }, type, node)
+      : coerce(ctx, { text: temp, type: left.type }, type, node);
   const keptTruthy = and
     ? kept
     : coerce(

@@ -7,6 +7,7 @@ import type { ts } from "ts-morph";
 import { asType, optional } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
+import { chainPart } from "./nullable.js";
 
 export function optionalCall(
   ctx: PrintContext,
@@ -16,7 +17,11 @@ export function optionalCall(
 ): Printed {
   if (receiver.type.kind !== "optional") return call(receiver);
   const temp = ctx.temp(receiver.type);
-  const result = call({ text: unwrap({ text: temp, type: receiver.type }), type: receiver.type.inner });
+  const result = chainPart(
+    ctx,
+    node,
+    call({ text: unwrap({ text: temp, type: receiver.type }), type: receiver.type.inner }),
+  );
   if (result.type.kind === "void")
     return { text: `((${temp} = ${receiver.text}) !== null && (${result.text}, true))`, type: result.type };
   const type = optional(result.type);

@@ -14,6 +14,7 @@ import { ts } from "ts-morph";
 import { asType, isPrimitive, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { hoistOnce, markInputShapes } from "./jsonConvert.js";
+import { absentJsonKind } from "./nullable.js";
 
 /**
  * True when `node` is a `JSON.parse(...)` call (through parentheses and type assertions), or a
@@ -82,7 +83,7 @@ function reader(ctx: PrintContext, t: ValueType): string {
       case "optional": {
         const inner = `${reader(ctx, t.inner)}(v)`;
         const value = isPrimitive(t.inner) ? `new __ice_Box<${asType(t.inner)}>(${inner})` : inner;
-        return `function ${name}(v: __ice_J): ${T} { return v.k == 0 ? null : ${value}; }`;
+        return `function ${name}(v: __ice_J): ${T} { return v.k == ${absentJsonKind(t)} ? null : ${value}; }`;
       }
       case "array": {
         const E = asType(t.element);

@@ -9,7 +9,7 @@
  */
 import { ts } from "ts-morph";
 import { includesNull, includesUndefined } from "../regex/types.js";
-import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { BOOLEAN, isNullable, NUMBER, optional, STRING, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
@@ -223,7 +223,7 @@ export function nullComparison(ctx: PrintContext, node: ts.BinaryExpression, equ
   if (!includesNull(type) && !isNull(other)) return undefined;
   // A JSON value (`any`, `string | null`, ...) holds null and undefined apart (print/json.ts).
   const converted = fromChecker(ctx.checker, type, ctx.classes);
-  if ("type" in converted && converted.type.kind === "json") return undefined;
+  if ("type" in converted && converted.type.kind === "json" && !narrowedNullable(ctx, value, type)) return undefined;
   const printed = printExpr(ctx, value);
   if (printed.type.kind !== "optional")
     return ctx.refuse(node, "comparing this value with null", "compare values that may be null or undefined");
@@ -235,4 +235,12 @@ export function nullComparison(ctx: PrintContext, node: ts.BinaryExpression, equ
     return ctx.refuse(node, "comparing a value that may be null or undefined with ===", "compare with == null");
   if (strict && !canBeSame) return { text: `(${printed.text}, ${equal ? "false" : "true"})`, type: BOOLEAN };
   return { text: `(${printed.text} ${equal ? "===" : "!=="} null)`, type: BOOLEAN };
+}
+
+/** A `T | null` local the checker has narrowed to exactly `null` here (print/nullable.ts): still compared as itself. */
+function narrowedNullable(ctx: PrintContext, value: ts.Expression, type: ts.Type): boolean {
+  const e = stripParens(value);
+  if (!(type.flags & ts.TypeFlags.Null) || !ts.isIdentifier(e)) return false;
+  const symbol = ctx.symbolOf(e);
+  return !!symbol && ctx.isLocal(symbol) && !!symbol.valueDeclaration && isNullable(ctx.declaredType(symbol, e));
 }

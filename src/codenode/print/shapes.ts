@@ -21,6 +21,11 @@ export function objectLike(t: ValueType): boolean {
   return inner.kind !== "number" && inner.kind !== "boolean" && inner.kind !== "string" && inner.kind !== "void";
 }
 
+/** A field that may be left out (`T | undefined`); a `T | null` field is always there (print/nullable.ts). */
+function mayBeAbsent(t: ValueType): boolean {
+  return t.kind === "optional" && t.absent !== "null";
+}
+
 function hasOptionalProperty(ctx: PrintContext, node: ts.Node): boolean {
   return ctx.checker
     .getPropertiesOfType(ctx.checker.getTypeAtLocation(node))
@@ -33,7 +38,7 @@ function hasOptionalProperty(ctx: PrintContext, node: ts.Node): boolean {
  * literal) and no key can come or go (no optional fields). Otherwise undefined.
  */
 export function knownKeys(ctx: PrintContext, node: ts.Expression, shape: Shape): string[] | undefined {
-  if (shape.shape.fields.some((f) => f.type.kind === "optional") || hasOptionalProperty(ctx, node)) return undefined;
+  if (shape.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, node)) return undefined;
   const keys = keysOf(ctx, node, 0);
   if (!keys) return undefined;
   const names = shape.shape.fields.map((f) => f.name);
@@ -249,7 +254,7 @@ export function printShapeAssign(ctx: PrintContext, node: ts.CallExpression, typ
   for (const s of sources) {
     const source = printExpr(ctx, s);
     if (source.type.kind !== "object") return ctx.refuse(s, "this source", "assign from objects with known fields");
-    if (source.type.shape.fields.some((f) => f.type.kind === "optional") || hasOptionalProperty(ctx, s))
+    if (source.type.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, s))
       return ctx.refuse(s, "assigning from an object with optional fields", "assign the fields one by one");
     const st = ctx.temp(source.type);
     steps.push(`${st} = ${source.text}`);

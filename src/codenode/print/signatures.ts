@@ -5,6 +5,7 @@
  * return type.
  */
 import { ts } from "ts-morph";
+import { neverDefaulted } from "./nullable.js";
 import { asType, NUMBER, optional, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -42,6 +43,12 @@ export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
     // takes an empty box; reading it is refused where it is read.
     const always = ctx.checker.getTypeOfSymbolAtLocation(symbol, p).flags & ts.TypeFlags.Undefined;
     const declared = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
+    if (p.initializer && neverDefaulted(declared))
+      ctx.refuse(
+        p,
+        "a default on a parameter that may be null (JavaScript applies it to undefined only)",
+        "give the parameter the type 'T | undefined', or no default and pass null",
+      );
     if (p.initializer) return { name: ctx.fresh("p"), type: optional(declared), node: p, rest: false };
     return { name: ctx.nameOf(symbol), type: declared, node: p, rest: !!p.dotDotDotToken };
   });

@@ -24,6 +24,7 @@ import { jsonPattern } from "./json.js";
 import { declareLocal } from "./locals.js";
 import { unrolledFor } from "./unroll.js";
 import { missingAsNaN } from "./missing.js";
+import { neverDefaulted } from "./nullable.js";
 
 export function printStatements(ctx: PrintContext, statements: readonly ts.Statement[]): string {
   const out: string[] = [];
@@ -230,30 +231,32 @@ export function destructure(
 }
 
 function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { text: string; type: ValueType }): string {
+  // A `T | null` value is never undefined, so its default never applies (print/nullable.ts).
+  const initializer = neverDefaulted(value.type) ? undefined : element.initializer;
   if (!ts.isIdentifier(element.name)) {
     if (value.type.kind !== "optional") return destructure(ctx, element.name, value, element);
     // An undefined value takes the default; without one, destructuring it stops the node (JavaScript throws).
     const inner = value.type.inner;
     const temp = ctx.temp(value.type);
     const defined = unwrap({ text: temp, type: value.type });
-    const text = element.initializer
-      ? `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, inner)}`
+    const text = initializer
+      ? `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, initializer, inner)}`
       : unwrap(value);
-    return destructure(ctx, element.name, { text: element.initializer ? `(${text})` : text, type: inner }, element);
+    return destructure(ctx, element.name, { text: initializer ? `(${text})` : text, type: inner }, element);
   }
   const symbol = ctx.symbolOf(element.name)!;
   const type = ctx.declaredType(symbol, element.name);
-  if (element.initializer && value.type.kind === "json") {
+  if (initializer && value.type.kind === "json") {
     const temp = ctx.temp(value.type);
     const defined = coerce(ctx, { text: temp, type: value.type }, type, element);
     return bind(
       ctx,
       symbol,
       type,
-      `(${temp} = ${value.text}).k != 0 ? ${defined} : ${printTo(ctx, element.initializer, type)}`,
+      `(${temp} = ${value.text}).k != 0 ? ${defined} : ${printTo(ctx, initializer, type)}`,
     );
   }
-  if (element.initializer && value.type.kind === "optional") {
+  if (initializer && value.type.kind === "optional") {
     const temp = ctx.temp(value.type);
     const defined = coerce(
       ctx,
@@ -265,7 +268,7 @@ function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { tex
       ctx,
       symbol,
       type,
-      `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, element.initializer, type)}`,
+      `(${temp} = ${value.text}) !== null ? ${defined} : ${printTo(ctx, initializer, type)}`,
     );
   }
   // An element past the end, bound to a local stored as NaN-for-undefined (print/missing.ts).

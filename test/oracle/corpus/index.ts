@@ -56,6 +56,7 @@ import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
 import { GENERIC_CLASSES } from "./genericClasses.js";
+import { NULLABLE } from "./nullable.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -71,6 +72,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,
   ...GENERIC_CLASSES,
+  ...NULLABLE,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,
