@@ -21,6 +21,12 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
   if (to.kind === "json") return toJson(ctx, printed, at);
   if (isNullLiteral(printed) && to.kind === "optional" && to.absent === "null") return `__ice_none<${asType(to)}>()`;
+  if (isNullLiteral(printed) && to.kind !== "void")
+    return ctx.refuse(
+      at,
+      `null where the checker's type is '${describe(to)}' (a read past the end of an array, say, that TypeScript types as defined)`,
+      "give the value a type with '| null'",
+    );
   if (from.kind === "json") return fromJson(ctx, printed, to, at);
   // `undefined` into `T | undefined` (`null` into `T | null` above); not the other way round.
   if (from.kind === "void" && to.kind === "optional" && to.absent !== "null") return `__ice_none<${asType(to)}>()`;

@@ -186,7 +186,9 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
 /** The checker's type of a node, unless it is the literal's `hint` of the same kind. */
 function resultType(ctx: PrintContext, node: ts.Node, hint: ValueType): ValueType {
   // Branches of different literal types (`c ? { a, b } : { a }`) go into the type they are given.
-  const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(node), ctx.classes);
+  const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(node), ctx.classes, 0, (p) =>
+    ctx.typeArgument(p),
+  );
   if ("reason" in converted) return hint;
   const own = converted.type;
   return own.kind === hint.kind || (hint.kind === "optional" && own.kind === hint.inner.kind) ? hint : own;

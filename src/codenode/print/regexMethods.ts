@@ -9,7 +9,7 @@
 import { localeArguments } from "./numberLocale.js";
 import { ts } from "ts-morph";
 import { compileRegex, RegexRefusal } from "../regex/compile.js";
-import { BOOLEAN, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { BOOLEAN, NUMBER, nullable, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo, stringLiteral } from "./expressions.js";
 import { definerEnv, definerEnvClass, functionArgument, lift } from "./functions.js";
@@ -92,7 +92,7 @@ export function printRegexConstructor(ctx: PrintContext, node: ts.NewExpression 
 export function regexMethod(ctx: PrintContext, node: ts.CallExpression, re: Printed, method: string): Printed {
   const s = () => (node.arguments[0] ? printTo(ctx, node.arguments[0], STRING) : '"undefined"');
   if (method === "test") return { text: `__ice_re_test(${re.text}, ${s()})`, type: BOOLEAN };
-  if (method === "exec") return { text: `__ice_re_exec(${re.text}, ${s()})`, type: optional(MATCH) };
+  if (method === "exec") return { text: `__ice_re_exec(${re.text}, ${s()})`, type: nullable(MATCH) };
   return ctx.refuse(node, `regexp.${method}()`, "use test or exec, or the string methods match, replace, split");
 }
 
@@ -128,7 +128,7 @@ export function regexStringMethod(
   const re = () => printTo(ctx, first!, REGEXP);
   switch (method) {
     case "match":
-      return { text: `__ice_s_match(${s.text}, ${re()})`, type: optional(MATCH) };
+      return { text: `__ice_s_match(${s.text}, ${re()})`, type: nullable(MATCH) };
     case "matchAll":
       return { text: `__ice_s_match_all(${s.text}, ${re()})`, type: { kind: "array", element: MATCH } };
     case "search":

@@ -24,7 +24,10 @@ export function regexValueType(checker: ts.TypeChecker, type: ts.Type): ValueTyp
     // `s.match(re) ?? []`: a match, or an empty one.
     if (!others.every((p) => isEmptyArray(checker, p))) return undefined;
     const inner: ValueType = { kind: "match" };
-    return rest.length === type.types.length ? inner : { kind: "optional", inner };
+    if (rest.length === type.types.length) return inner;
+    // `RegExpMatchArray | null` (what `match` and `exec` return): null is the no-match value (print/nullable.ts).
+    const onlyNull = !type.types.some((p) => p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+    return onlyNull ? { kind: "optional", inner, absent: "null" } : { kind: "optional", inner };
   }
   const name = libName(type);
   if (name === "RegExp") return { kind: "regexp" };
