@@ -21,7 +21,13 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
   if (to.kind === "json") return toJson(ctx, printed, at);
   if (isNullLiteral(printed) && to.kind === "optional" && to.absent === "null") return `__ice_none<${asType(to)}>()`;
-  if (isNullLiteral(printed) && to.kind !== "void")
+  // `null` where the checker's type is an object without null (`xs[9] ?? null` of a `T[][]`, which
+  // TypeScript types as `T[]`); into a string, number or boolean it converts as JavaScript does.
+  if (
+    isNullLiteral(printed) &&
+    (["object", "map", "set", "tuple", "dict", "function", "date"].includes(to.kind) ||
+      (to.kind === "array" && to.element.kind !== "json"))
+  )
     return ctx.refuse(
       at,
       `null where the checker's type is '${describe(to)}' (a read past the end of an array, say, that TypeScript types as defined)`,

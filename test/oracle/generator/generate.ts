@@ -5,7 +5,7 @@
  * index, length, slice, join, sort with a comparator, map/filter/reduce; spread, Set, Map keys,
  * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back), the
  * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options) and
- * UTF-8 byte counts, if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
+ * UTF-8 byte counts, arrays or null (`T | null`), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
  * (a block never declares a name it has already read, so no temporal dead zone), loops have
@@ -388,6 +388,25 @@ export class Generator {
           [vars.length > 0 ? 4 : 0, variable],
           [2, () => leaf("str", this.r.pick(["inputs.s", "inputs.t"]))],
           [3 * deep, () => expr("str", ["(", " + ", ")"], [sub("str"), sub(this.r.pick<Ty>(["str", "num"]))])],
+          // `T | null` of an array (print/nullable.ts): JSON text keeps the null field, typeof is "object"
+          [
+            1 * deep,
+            () => {
+              const arr = this.r.pick<Ty>(["nums", "strs"]);
+              const annot = arr === "nums" ? "number[]" : "string[]";
+              const how = this.r.pick([
+                ["JSON.stringify({ v: ", " })"],
+                ["typeof ", ""],
+                ["String(", " === null)"],
+                ["String(", "?.length ?? null)"],
+              ]);
+              return expr(
+                "str",
+                [`${how[0]}(`, ` ? `, ` : null as ${annot} | null)${how[1]}`],
+                [sub("bool"), sub(arr)],
+              );
+            },
+          ],
           [2 * deep, () => expr("str", ["(", " + ", ")"], [sub("num"), sub("str")])],
           [2 * deep, () => expr("str", ["`${", "}:${", "}`"], [sub("num"), sub("str")])],
           [3 * deep, () => expr("str", ["String(", ")"], [sub("num")])],
