@@ -6,6 +6,7 @@
  * exceptions.ts).
  */
 import { ts } from "ts-morph";
+import { optionalCall } from "./optionalCall.js";
 import { asType, type ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
@@ -202,10 +203,22 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
     !(classTable(ctx).get(method.parent) || isGenericClass(ctx, method.parent))
   )
     return undefined;
-  if (callee.questionDotToken)
-    return ctx.refuse(call, "'?.' before a method call", "check the value for undefined first");
   const receiver =
     callee.expression.kind === ts.SyntaxKind.SuperKeyword ? { text: "super" } : printExpr(ctx, callee.expression);
+  // `o?.m(args)` of an object that may be null or undefined: undefined then, the arguments unevaluated.
+  if (callee.questionDotToken && "type" in receiver && receiver.type.kind === "optional")
+    return optionalCall(ctx, call, receiver, (defined) => methodCallOn(ctx, call, callee, method, defined));
+  return methodCallOn(ctx, call, callee, method, receiver);
+}
+
+/** A call of `method` on a defined receiver (or `super`). */
+function methodCallOn(
+  ctx: PrintContext,
+  call: ts.CallExpression,
+  callee: ts.PropertyAccessExpression,
+  method: ts.MethodDeclaration,
+  receiver: Printed | { text: string },
+): Printed {
   // A method of a generic class's instance: its parameters and result with the instance's type arguments.
   const instance = "type" in receiver ? classOfShape(receiver.type) : undefined;
   if (method.typeParameters) {
