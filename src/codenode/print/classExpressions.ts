@@ -24,7 +24,7 @@ import {
   type ClassInfo,
 } from "./classShapes.js";
 import { declareClass } from "./classes.js";
-import { instanceBeingPrinted, isGenericClass, withInstance } from "./genericClasses.js";
+import { instanceBeingPrinted, isGenericClass, staticsHolder, withInstance } from "./genericClasses.js";
 import { genericMethodCall } from "./genericMethods.js";
 
 function localClass(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefined {
@@ -32,6 +32,13 @@ function localClass(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefin
   const symbol = ctx.symbolOf(expr);
   const d = symbol?.declarations?.find(ts.isClassDeclaration);
   return d ? classTable(ctx).get(d) : undefined;
+}
+
+/** The class of a generic class's statics, where its name is read (`Stack.count`, `Stack.from(xs)`). */
+function genericStatics(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefined {
+  if (!ts.isIdentifier(expr)) return undefined;
+  const d = ctx.symbolOf(expr)?.declarations?.find(ts.isClassDeclaration);
+  return d ? staticsHolder(ctx, d) : undefined;
 }
 
 /** The class that `this` means at `node` (refused inside a function nested in a method). */
@@ -70,8 +77,11 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
           );
         return printCaught(ctx, node as ts.Identifier, ctx.nameOf(symbol!));
       }
-      const cls = localClass(ctx, node);
-      if (cls) return { text: cls.name, type: { kind: "object", shape: cls.statics } };
+      const cls = localClass(ctx, node) ?? genericStatics(ctx, node);
+      if (cls) {
+        if (cls.staticsOnly && !cls.printed) declareClass(ctx, cls);
+        return { text: cls.name, type: { kind: "object", shape: cls.statics } };
+      }
       return downcast(ctx, node);
     }
     case ts.SyntaxKind.PropertyAccessExpression: {

@@ -22,6 +22,8 @@ export interface ClassInfo {
   printed: boolean;
   /** An instance of a generic class: what its type parameters stand for (genericClasses.ts). */
   readonly typeArgs?: ReadonlyMap<ts.Symbol, ValueType>;
+  /** The class holding a generic class's static members (one for all its instances, as in JavaScript). */
+  readonly staticsOnly?: boolean;
 }
 
 const infos = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
@@ -113,6 +115,8 @@ export function fillShape(ctx: PrintContext, info: ClassInfo): void {
     if (!target.some((f) => f.name === name)) target.push({ name, type });
   };
   for (const member of cls.members) {
+    // A generic class's statics live in one class of their own, its instances hold the rest (genericClasses.ts).
+    if (info.staticsOnly ? !isStatic(member) : info.typeArgs && isStatic(member)) continue;
     if (ts.isConstructorDeclaration(member)) {
       for (const p of member.parameters)
         if (ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) {

@@ -16,7 +16,7 @@ import { constructorUnit, isStatic } from "./throwAnalysis.js";
 import { refuseThrowing } from "./throwingCalls.js";
 import { printTo } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
-import { isGenericClass, printingInstance, undeclaredInstances } from "./genericClasses.js";
+import { isGenericClass, printingInstance, staticsHolder, undeclaredInstances } from "./genericClasses.js";
 import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethods.js";
 import { printStatements } from "./statements.js";
 import {
@@ -33,9 +33,9 @@ import {
 
 /** The class statement: the AssemblyScript class (hoisted) and its static fields initialized here. */
 export function printClass(ctx: PrintContext, cls: ts.ClassDeclaration): string {
-  // A generic class is declared per instance (genericClasses.ts); it has no statics.
-  if (isGenericClass(ctx, cls)) return "";
-  const info = classTable(ctx).get(cls);
+  // A generic class is declared per instance (genericClasses.ts), its statics in a class of their own.
+  const info = isGenericClass(ctx, cls) ? staticsHolder(ctx, cls) : classTable(ctx).get(cls);
+  if (!info && isGenericClass(ctx, cls)) return "";
   if (!info) return ctx.refuse(cls, "this class", "declare it at the top level of the body");
   if (!info.printed) declareClass(ctx, info);
   const lines: string[] = [];
@@ -113,8 +113,10 @@ function declareMembers(ctx: PrintContext, info: ClassInfo): void {
       members.push(`  ${f.name}: ${asType(f.type)} = ${zeroValue(f.type)};`);
   for (const f of info.statics.fields)
     if (!isAccessor(cls, f.name)) members.push(`  static ${f.name}: ${asType(f.type)} = ${zeroValue(f.type)};`);
-  members.push(constructorText(ctx, info));
+  if (!info.staticsOnly) members.push(constructorText(ctx, info));
   for (const member of cls.members) {
+    // A generic class's statics are in their own class, its instances hold the rest (genericClasses.ts).
+    if (info.staticsOnly ? !isStatic(member) : info.typeArgs && isStatic(member)) continue;
     try {
       // A generic method is printed per type arguments, at its calls (genericMethods.ts).
       if (ts.isMethodDeclaration(member)) {

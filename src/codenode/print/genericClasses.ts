@@ -5,7 +5,8 @@
  * Each instance is a ClassInfo of its own (classShapes.ts) whose `typeArgs` give the value type of
  * each type parameter: its fields are converted, its methods printed (classes.ts), and the
  * parameters and results of its methods read at call sites with those bound
- * (PrintContext.instanceArgs). Refused: static members, `extends` from or of a generic class,
+ * (PrintContext.instanceArgs). Its static members (which cannot use its type parameters) live in
+ * one class of their own, as JavaScript has one of each. Refused: `extends` from or of a generic class,
  * an instance whose type arguments grow without end (`Box<T>` making a `Box<T[]>`).
  */
 import { ts } from "ts-morph";
@@ -43,6 +44,7 @@ export function isGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration): boo
 export function registerGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration, symbol: ts.Symbol | undefined): void {
   const template: Template = { node: cls, instances: new Map() };
   templates(ctx).set(cls, template);
+  makeStaticsHolder(ctx, cls);
   if (!symbol) return;
   ctx.classes.genericClasses.set(symbol, (type, convert) => instanceType(ctx, template, type, convert));
 }
@@ -51,13 +53,40 @@ export function registerGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration
 export function checkGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration): void {
   const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
   if (clause) ctx.refuse(clause, "a generic class that extends another class", "declare it without 'extends'");
-  for (const member of cls.members)
-    if (isStatic(member))
-      ctx.refuse(
-        member,
-        "a static member of a generic class",
-        "declare it outside the class, or drop the type parameters",
-      );
+}
+
+const HOLDERS = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
+
+/** The class holding the static members of generic class `cls` (made at registration), if it has any. */
+export function staticsHolder(ctx: PrintContext, cls: ts.ClassDeclaration): ClassInfo | undefined {
+  return HOLDERS.get(ctx)?.get(cls);
+}
+
+/** Makes the class of a generic class's static members: the class name in expressions (`Stack.from(xs)`). */
+function makeStaticsHolder(ctx: PrintContext, cls: ts.ClassDeclaration): void {
+  if (!cls.members.some((m) => isStatic(m))) return;
+  const name = ctx.fresh(`C_${cls.name?.text ?? "anon"}_statics_`);
+  const info: ClassInfo = {
+    node: cls,
+    name,
+    shape: { name, fields: [] },
+    statics: { name, fields: [] },
+    base: undefined,
+    printed: false,
+    staticsOnly: true,
+  };
+  let holders = HOLDERS.get(ctx);
+  if (!holders) {
+    holders = new Map();
+    HOLDERS.set(ctx, holders);
+  }
+  holders.set(cls, info);
+  rememberShape(info);
+  try {
+    fillShape(ctx, info);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+  }
 }
 
 /** The value type of a checker type naming an instance of a generic class (or its `this` type). */
@@ -67,6 +96,13 @@ function instanceType(
   type: ts.Type,
   convert: (t: ts.Type) => Converted,
 ): Converted {
+  // `typeof Stack` (the class's name read for its statics): the class of its statics.
+  if (type.getConstructSignatures().length > 0) {
+    const holder = staticsHolder(ctx, template.node);
+    return holder
+      ? { type: { kind: "object", shape: holder.statics } }
+      : { reason: "a generic class used as a value; call 'new' on it" };
+  }
   const reference = type.flags & ts.TypeFlags.TypeParameter ? ctx.checker.getApparentType(type) : type;
   const params = template.node.typeParameters ?? [];
   const args = ctx.checker.getTypeArguments(reference as ts.TypeReference).slice(0, params.length);
