@@ -214,6 +214,22 @@ export const GENERIC_CLASSES: readonly OracleCase[] = [
     TEXT,
   ),
   gen(
+    "instances-through-generic-functions",
+    [
+      "class Stack<T> {",
+      "  xs: T[] = [];",
+      "  push(x: T): void { this.xs.push(x); }",
+      "  pop(): T | undefined { return this.xs.pop(); }",
+      "}",
+      "function fill<T>(xs: T[]): Stack<T> { const s = new Stack<T>(); for (const x of xs) s.push(x); return s; }",
+      "function drain<T>(s: Stack<T>): T[] { const out: T[] = []; for (let x = s.pop(); x !== undefined; x = s.pop()) out.push(x); return out; }",
+      "return { words: drain(fill(inputs.text.split(' '))), lengths: drain(fill(inputs.text.split(' ').map((w) => w.length))) };",
+    ].join("\n"),
+    { text: "string" },
+    { words: "string[]", lengths: "number[]" },
+    TEXT,
+  ),
+  gen(
     "two-instances-side-by-side",
     [
       "class Stack<T> {",
