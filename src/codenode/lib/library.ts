@@ -1,6 +1,6 @@
 /**
  * @fileoverview Library declarations for the rest of the standard library code nodes support
- * beyond lib/core.ts: `flat`, `flatMap`, `toSorted`, `toReversed`, `with`, `copyWithin`,
+ * beyond lib/core.ts: `flat`, `flatMap`, `toSorted`, `toReversed`, `toSpliced`, `with`, `copyWithin`,
  * `String.fromCodePoint`, `String.raw`-free string extras, `Number.prototype.valueOf`.
  * Lowered by print/library.ts (arrays) and print/stringMethods.ts, checked by the oracle
  * (test/oracle/corpus/library.ts).
@@ -19,6 +19,7 @@ interface ReadonlyArray<T> {
   flatMap<U>(callbackfn: (value: T, index: number, array: readonly T[]) => U | ReadonlyArray<U>): U[];
   toSorted(compareFn?: (a: T, b: T) => number): T[];
   toReversed(): T[];
+  toSpliced(start: number, skipCount?: number, ...items: T[]): T[];
   with(index: number, value: T): T[];
 }
 interface Array<T> {
@@ -26,6 +27,7 @@ interface Array<T> {
   flatMap<U>(callbackfn: (value: T, index: number, array: T[]) => U | ReadonlyArray<U>): U[];
   toSorted(compareFn?: (a: T, b: T) => number): T[];
   toReversed(): T[];
+  toSpliced(start: number, skipCount?: number, ...items: T[]): T[];
   with(index: number, value: T): T[];
   copyWithin(target: number, start: number, end?: number): this;
 }

@@ -81,6 +81,17 @@ export function arrayLibraryMethod(
       return sort({ text: `${a.text}.slice(0)`, type });
     case "toReversed":
       return { text: `${a.text}.slice(0).reverse()`, type };
+    case "toSpliced": {
+      // A copy, spliced (the removed elements are dropped).
+      const copy = ctx.temp(type);
+      const items = node.arguments.slice(2).map((x) => printTo(ctx, x, type.element));
+      const count = node.arguments[1] ? arg(ctx, node, 1, NUMBER, "") : "Infinity";
+      const start = arg(ctx, node, 0, NUMBER, "0.0");
+      return {
+        text: `(${copy} = ${a.text}.slice(0), __ice_splice<${T}>(${copy}, ${start}, ${count}, <Array<${T}>>[${items.join(", ")}]), ${copy})`,
+        type,
+      };
+    }
     case "with":
       return {
         text: `__ice_with<${T}>(${a.text}, ${arg(ctx, node, 0, NUMBER, "0.0")}, ${arg(ctx, node, 1, type.element, "")})`,

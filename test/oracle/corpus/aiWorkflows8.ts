@@ -360,4 +360,22 @@ export const AI_WORKFLOWS_8: readonly OracleCase[] = [
     { a: "boolean", b: "boolean", c: "boolean", d: "boolean", e: "boolean" },
     DOCS,
   ),
+  ai(
+    "to-spliced-and-spread-into-json",
+    [
+      "const xs = inputs.t.split('');",
+      "const m = new Map<string, number>();",
+      "for (const c of xs) m.set(c, (m.get(c) ?? 0) + 1);",
+      "const s = new Set(xs);",
+      "return {",
+      "  a: xs.toSpliced(1).join(''), b: xs.toSpliced(-2, 1).join(''), c: xs.toSpliced(1, 0, 'X', 'Y').join(''),",
+      "  d: xs.toSpliced(99, 2, 'Z').join(''), e: xs.toSpliced(NaN, 1).join('') + '|' + xs.join(''),",
+      "  j: JSON.stringify([...m]), k: JSON.stringify([...s, ...xs.slice(0, 1)]), l: JSON.stringify({ chars: [...inputs.t] }),",
+      "};",
+    ].join("\n"),
+    { t: "string" },
+    { a: "string", b: "string", c: "string", d: "string", e: "string", j: "string", k: "string", l: "string" },
+    [...WORDS, { t: "aab😀c" }],
+    ["json"],
+  ),
 ];
