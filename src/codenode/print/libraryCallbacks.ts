@@ -64,9 +64,10 @@ function applied(ctx: PrintContext, name: string, x: Printed, at: ts.Node): Prin
       if (t === "number") return x;
       if (t === "string") return { text: `__ice_str_num(${x.text}, ${STR_MODE.number}, NaN)`, type: NUMBER };
       if (t === "boolean") return { text: `__ice_bool_num(${x.text})`, type: NUMBER };
+      if (t === "json") return { text: `__ice_j_tonum(${x.text})`, type: NUMBER };
       return undefined;
     case "String":
-      return t === "number" || t === "string" || t === "boolean"
+      return t === "number" || t === "string" || t === "boolean" || t === "json"
         ? { text: asText(ctx, x, at), type: { kind: "string" } }
         : undefined;
     case "Boolean":

@@ -378,4 +378,23 @@ export const AI_WORKFLOWS_8: readonly OracleCase[] = [
     [...WORDS, { t: "aab😀c" }],
     ["json"],
   ),
+  ai(
+    "any-list-map-string-number",
+    [
+      "const d: any = JSON.parse(inputs.t);",
+      "const list: string[] = Array.isArray(d) ? d.map(String) : typeof d === 'object' && d !== null ? Object.keys(d) : [String(d)];",
+      "const nums: number[] = Array.isArray(d) ? d.map(Number) : [];",
+      "return { list, nums: nums.map((n) => (Number.isNaN(n) ? -1 : n)) };",
+    ].join("\n"),
+    { t: "string" },
+    { list: "string[]", nums: "number[]" },
+    [
+      { t: '[1, "2", true, null, [3, 4], {"a": 1}, 1e21, -0]' },
+      { t: '{"x": 1, "2": 0}' },
+      { t: "7" },
+      { t: "null" },
+      { t: "[]" },
+    ],
+    ["json"],
+  ),
 ];
