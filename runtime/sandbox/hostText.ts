@@ -17,7 +17,15 @@ export const HOST_TEXT_OPS = [
   "decodeURI",
   "btoa",
   "atob",
+  "jsonParseError",
 ] as const;
+
+/**
+ * The longest text whose JSON.parse error message the host works out (jsonParseError): V8 builds
+ * the valid part's values before it meets the error, so a longer one could cost the host many
+ * times the sandbox's memory; past it the run stops (README "Where a run fails").
+ */
+export const JSON_ERROR_TEXT_LIMIT = 1 << 20;
 export type HostTextOp = (typeof HOST_TEXT_OPS)[number];
 
 /** The result of `op` on `request`; throws IntrinsicError where JavaScript throws. */
@@ -38,11 +46,28 @@ export function hostText(op: HostTextOp, request: string): string {
         return btoa(request);
       case "atob":
         return atob(request);
+      case "jsonParseError":
+        return jsonParseError(request);
     }
   } catch (error) {
     if (error instanceof IntrinsicError) throw error;
     throw new IntrinsicError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
+}
+
+/** The message of the SyntaxError JSON.parse throws for `text` (the sandbox found it invalid). */
+function jsonParseError(text: string): string {
+  if (text.length > JSON_ERROR_TEXT_LIMIT)
+    throw new IntrinsicError(
+      `the message of JSON.parse's error for a text over ${JSON_ERROR_TEXT_LIMIT} characters is not worked out in the sandbox`,
+    );
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return error.message;
+    throw error;
+  }
+  throw new IntrinsicError("str_op: jsonParseError of a valid JSON text");
 }
 
 /**

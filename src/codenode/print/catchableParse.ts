@@ -4,9 +4,10 @@
  * may throw (throwAnalysis.ts): it is printed as `__ice_j_parse_try` (support/jsonValid.ts), which
  * checks the text first and, when JavaScript would throw its SyntaxError, throws one the body's
  * `catch` takes, then hoisted and checked like any throwing call (throwingCalls.ts). The error's
- * message is the JavaScript engine's own wording (it differs between engines and versions), so a
- * `catch` that reads the error a JSON.parse may reach is refused; one without a binding, or that
- * never reads it, runs exactly as in JavaScript. Bodies without `catch` keep the plain parse: an
+ * message is the JavaScript engine's own wording (it differs between engines and versions): where
+ * a `catch` that reads the error may take it, the parse is `__ice_j_parse_try_msg`, whose
+ * SyntaxError carries the message the host's own JSON.parse gives for the text (runtime/sandbox/
+ * hostText.ts `jsonParseError`, texts up to 1 MiB). Bodies without `catch` keep the plain parse: an
  * invalid text stops the node there, as an uncaught SyntaxError would.
  */
 import { ts } from "ts-morph";
@@ -15,6 +16,7 @@ import type { PrintContext, Printed } from "./context.js";
 import { state } from "./exceptionRegions.js";
 import { printTo } from "./expressions.js";
 import { unitOf } from "./throwAnalysis.js";
+import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 
 /** Bodies with a `catch` clause anywhere, cached per body. */
 const catching = new WeakMap<ts.Node, boolean>();
@@ -77,13 +79,11 @@ function readingCatch(ctx: PrintContext, call: ts.CallExpression): ts.CatchClaus
 
 /** Prints `JSON.parse(text)` as a call that throws a catchable SyntaxError. */
 export function printCatchableParse(ctx: PrintContext, node: ts.CallExpression): Printed {
-  const reading = readingCatch(ctx, node);
-  if (reading)
-    return ctx.refuse(
-      reading.variableDeclaration ?? reading,
-      "reading the error of a JSON.parse that failed (its message is the JavaScript engine's own wording)",
-      "write `catch { ... }` without reading the error, and return or use a fallback value there",
-    );
   const text = printTo(ctx, node.arguments[0]!, STRING);
+  if (readingCatch(ctx, node))
+    return {
+      text: `__ice_j_parse_try_msg(${text}, ${state(ctx).line}, ${STR_OPS.indexOf("jsonParseError")})`,
+      type: JSON_VALUE,
+    };
   return { text: `__ice_j_parse_try(${text}, ${state(ctx).line})`, type: JSON_VALUE };
 }

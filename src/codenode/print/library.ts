@@ -17,7 +17,9 @@ import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { HOST_TEXT_OPS } from "../../../runtime/sandbox/hostText.js";
 
 /** The host's text functions (runtime/sandbox/hostText.ts) a body calls by name: exactly JavaScript's on the same host. */
-export const HOST_TEXT_FUNCTIONS: ReadonlySet<string> = new Set(HOST_TEXT_OPS.filter((op) => op !== "numberLocale"));
+export const HOST_TEXT_FUNCTIONS: ReadonlySet<string> = new Set(
+  HOST_TEXT_OPS.filter((op) => op !== "numberLocale" && op !== "jsonParseError"),
+);
 
 /** `name(text)` of one of HOST_TEXT_FUNCTIONS (its errors stop the node). */
 export function hostText(name: string, text: string): Printed {

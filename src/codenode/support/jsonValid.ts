@@ -154,4 +154,10 @@ export function __ice_j_parse_try(text: string, line: i32): __ice_J {
   __ice_throw_obj<Error>(new SyntaxError("JSON.parse: the text is not valid JSON"), line);
   return __ice_j_undef();
 }
+/** The same where the catch reads the error: its message is the host engine's own (op: jsonParseError). */
+export function __ice_j_parse_try_msg(text: string, line: i32, op: i32): __ice_J {
+  if (__ice_j_valid(text)) return __ice_j_parse(text);
+  __ice_throw_obj<Error>(new SyntaxError(__ice_host_text(op, text)), line);
+  return __ice_j_undef();
+}
 `;

@@ -397,4 +397,16 @@ export const AI_WORKFLOWS_8: readonly OracleCase[] = [
     ],
     ["json"],
   ),
+  ai(
+    "error-name-of-own-errors",
+    [
+      "class ValidationError extends Error { constructor(public field: string, msg: string) { super(msg); this.name = 'ValidationError'; } }",
+      "class Plain extends Error {}",
+      "function check(t: string) { if (!t) throw new ValidationError('t', 'empty'); if (t === 'user') throw new Plain('p'); if (t === 'system') throw new Error('r'); return t.length; }",
+      "try { return { s: String(check(inputs.t)) }; } catch (e) { return { s: e instanceof Error ? `${e.name}|${e.message}|${String(e)}` : 'other' }; }",
+    ].join("\n"),
+    { t: "string" },
+    { s: "string" },
+    WORDS,
+  ),
 ];
