@@ -203,7 +203,20 @@ function isInputPath(ctx: PrintContext, node: ts.Expression): boolean {
 }
 
 /** Kinds whose values are JavaScript objects, equal only to themselves. */
-const IDENTITY_KINDS = new Set<ValueType["kind"]>(["object", "array", "map", "set", "dict", "tuple", "date", "error"]);
+const IDENTITY_KINDS = new Set<ValueType["kind"]>([
+  "object",
+  "array",
+  "map",
+  "set",
+  "dict",
+  "tuple",
+  "date",
+  "error",
+  "numberFormat",
+  "regexp",
+  "match",
+  "groups",
+]);
 
 function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
   const nullish = nullComparison(ctx, node, equal);
