@@ -66,12 +66,10 @@ function keyText(ctx: PrintContext, key: Printed, at: ts.Node): string {
 /** An array literal built as a JSON array (the value of an `any`). */
 export function printJsonArray(ctx: PrintContext, node: ts.ArrayLiteralExpression): Printed {
   // A spread of a Map, Set or string (`JSON.stringify([...m])`): the typed array, then its JSON.
-  const typed = ctx.typeOf(node);
-  if (
-    typed.kind === "array" &&
-    node.elements.some((e) => ts.isSpreadElement(e) && !["array", "json"].includes(ctx.typeOf(e.expression).kind))
-  )
-    return { text: toJson(ctx, printExpr(ctx, node, typed), node), type: JSON_VALUE };
+  if (node.elements.some((e) => ts.isSpreadElement(e) && !["array", "json"].includes(ctx.typeOf(e.expression).kind))) {
+    const typed = ctx.typeOf(node);
+    if (typed.kind === "array") return { text: toJson(ctx, printExpr(ctx, node, typed), node), type: JSON_VALUE };
+  }
   let text = "__ice_j_newarr()";
   for (const e of node.elements) {
     if (ts.isOmittedExpression(e)) ctx.refuse(e, "holes in an array literal", "write every element");
