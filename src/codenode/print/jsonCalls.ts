@@ -21,6 +21,9 @@ export function printIsArray(ctx: PrintContext, node: ts.CallExpression): Printe
   if (!first) return { text: "false", type: BOOLEAN };
   const value = printExpr(ctx, first);
   if (value.type.kind === "json") return { text: `__ice_j_is_arr(${value.text})`, type: BOOLEAN };
+  // An array or null/undefined (`T[] | null`, `T[] | undefined`): an array when present.
+  if (value.type.kind === "optional" && value.type.inner.kind === "array")
+    return { text: `(${value.text} !== null)`, type: BOOLEAN };
   const answer = value.type.kind === "array" ? "true" : "false";
   return { text: /^[\w.!]+$/.test(value.text) ? answer : `(${value.text}, ${answer})`, type: BOOLEAN };
 }

@@ -578,6 +578,20 @@ export const NULLABLE: readonly OracleCase[] = [
     TEXTS,
     ["math", "json"],
   ),
+  nl(
+    "is-array-and-loops",
+    [
+      "const xs: string[] | null = inputs.t ? inputs.t.split(' ') : null;",
+      "const ys: string[] | undefined = inputs.t.length > 5 ? ['long'] : undefined;",
+      "let n = 0;",
+      "for (const x of xs ?? []) n += x.length;",
+      "for (const y of ys ?? []) n += y.length;",
+      "return { a: Array.isArray(xs), b: Array.isArray(ys), n, c: (xs ?? []).concat(ys ?? []).join('/') };",
+    ].join("\n"),
+    { t: "string" },
+    { a: "boolean", b: "boolean", n: "number", c: "string" },
+    TEXTS,
+  ),
   // Still refused, each with a located diagnostic saying what to write instead.
   {
     ...nl(
