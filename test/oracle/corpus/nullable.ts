@@ -592,6 +592,28 @@ export const NULLABLE: readonly OracleCase[] = [
     { a: "boolean", b: "boolean", n: "number", c: "string" },
     TEXTS,
   ),
+  nl(
+    "template-keys-identity",
+    [
+      "type R = { a: number } | null;",
+      "const r: R = inputs.t ? { a: inputs.t.length } : null;",
+      "const alias = r;",
+      "const other: R = inputs.t ? { a: inputs.t.length } : null;",
+      "const o = { r };",
+      "return {",
+      "  s: `${r === null}-${r?.a}`,",
+      "  j: JSON.stringify(o),",
+      "  k: Object.keys(o).join(),",
+      "  same: r === alias,",
+      "  differ: r !== other,",
+      "  loose: r == other,",
+      "};",
+    ].join("\n"),
+    { t: "string" },
+    { s: "string", j: "string", k: "string", same: "boolean", differ: "boolean", loose: "boolean" },
+    TEXTS,
+    ["math", "json"],
+  ),
   // Still refused, each with a located diagnostic saying what to write instead.
   {
     ...nl(
