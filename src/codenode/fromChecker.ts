@@ -10,6 +10,7 @@ import { regexValueType } from "./regex/types.js";
 import { functionFromChecker } from "./functionTypes.js";
 import { convertShape, mentionsProvisional, pendingShape } from "./recursiveShapes.js";
 import { absentElement, nullableOf } from "./nullable.js";
+import { registerObjectUnion } from "./unions.js";
 import {
   BOOLEAN,
   type ClassRegistry,
@@ -93,6 +94,9 @@ export function fromChecker(
   if (type.isIntersection() && !type.types.every((t) => t.flags & ts.TypeFlags.Object)) return { type: JSON_VALUE };
   if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
   if (type.isUnion()) {
+    // A union of object types: its class, which each member converts to (unions.ts).
+    const objectUnion = registerObjectUnion(checker, type, classes, depth, parameters);
+    if (objectUnion) return { reason: objectUnion };
     const parts = type.types;
     const hasNull = parts.some((p) => p.flags & ts.TypeFlags.Null);
     const defined = parts.filter((p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null)));
@@ -179,6 +183,8 @@ export function fromChecker(
   if (userClass) return { type: { kind: "object", shape: userClass } };
   const genericClass = symbol && classes.genericClasses.get(symbol);
   if (genericClass) return genericClass(type, (t) => fromChecker(checker, t, classes, depth + 1, parameters));
+  const unionClass = classes.unionClasses.get(type);
+  if (unionClass) return { type: { kind: "object", shape: unionClass } };
   if (name === "Error") return { type: { kind: "error" } };
   if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "date" } };

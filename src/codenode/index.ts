@@ -22,9 +22,11 @@ import { analyzeThrows, unitMayThrow } from "./print/throwAnalysis.js";
 import { registerClasses } from "./print/classShapes.js";
 import { declareInstances } from "./print/classes.js";
 import { finishJson, markInputShapes } from "./print/jsonConvert.js";
+import { finishUnions } from "./print/unions.js";
 import { printStatements } from "./print/statements.js";
 import { typeBody } from "./program.js";
 import { ClassRegistry } from "./types.js";
+import { registerUnions } from "./unions.js";
 
 export { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "./runtimeLib.js";
 
@@ -64,11 +66,13 @@ export function lowerBody(
     const state = enter(ctx, typed.node, NODE_FUNCTION, outputClass);
     ctx.current = state;
     registerClasses(ctx, typed.node);
+    registerUnions(typed.checker, typed.node, classes);
     const statements = printStatements(ctx, typed.node.body!.statements);
     declareInstances(ctx);
     // Methods and constructors of body classes reach the body's variables through __ice_root_env.
     const rootEnv = state.env ? `\n__ice_root_env = __ice_e;` : "";
     main = `function ${NODE_FUNCTION}(): ${(outputClass as { shape: { name: string } }).shape.name} {\n${prologue(ctx, state, [])}${rootEnv}\n${statements}\nthrow new Error("the code node ended without returning");\n}`;
+    ctx.hoisted.push(...finishUnions(ctx));
     ctx.hoisted.push(...finishJson(ctx, typed.node));
   } catch (error) {
     // A refusal was reported already; anything else is a gap in the lowering, reported (once)

@@ -49,6 +49,18 @@ export type ValueType =
 export interface ClassShape {
   readonly name: string;
   readonly fields: readonly { readonly name: string; readonly type: ValueType }[];
+  /** A union of object types (unions.ts): one class, each value tagged with its layout. */
+  readonly union?: UnionLayouts;
+}
+
+/**
+ * The key lists (in JavaScript's order) the values of a union class are built with; a value's
+ * `__ice_k` is the index of its own. Grows while the body is printed (print/unions.ts).
+ */
+export interface UnionLayouts {
+  readonly layouts: string[][];
+  /** The union's text, for messages. */
+  readonly text: string;
 }
 
 export const NUMBER: ValueType = { kind: "number" };
@@ -177,6 +189,24 @@ export class ClassRegistry {
   private readonly order: ClassShape[] = [];
   /** Closure classes, one per function signature (functionTypes.ts). */
   readonly functions = new FunctionRegistry();
+  /** Members of unions of object types (and the unions), by checker type: their union's class (unions.ts). */
+  readonly unionClasses = new Map<ts.Type, ClassShape>();
+  /** Unions being converted (a union that contains itself is refused). */
+  readonly unionsInProgress = new Set<ts.Type>();
+
+  /** A new class for a union of object types, holding every member's fields (slots). */
+  union(fields: readonly { name: string; type: ValueType }[], text: string): ClassShape {
+    // Unions with the same slots share a class (an inferred `(A | B)[]` is a declared `Ev[]`).
+    const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const key = `union:${sorted.map((f) => `${f.name}:${typeKey(f.type)}`).join(";")}`;
+    let found = this.byKey.get(key);
+    if (!found) {
+      found = { name: `__ice_U${this.order.length}`, fields, union: { layouts: [], text } };
+      this.byKey.set(key, found);
+      this.order.push(found);
+    }
+    return found;
+  }
 
   /** The class of a shape whose fields are given (in any order). */
   shape(fields: readonly { name: string; type: ValueType }[]): ClassShape {
@@ -245,6 +275,7 @@ export class ClassRegistry {
   declarations(): string {
     return this.order
       .map((c) => {
+        if (c.union) return unionDeclaration(c);
         const params = c.fields.map((f, i) => `f${i}: ${asType(f.type)}`).join(", ");
         const fields = c.fields.map((f) => `  ${f.name}: ${asType(f.type)};`).join("\n");
         const body = c.fields.map((f, i) => `this.${f.name} = f${i};`).join(" ");
@@ -253,4 +284,12 @@ export class ClassRegistry {
       .concat(this.functions.declarations())
       .join("\n");
   }
+}
+
+/** A union class: its layout tag `__ice_k` first, then the slots (print/unions.ts). */
+function unionDeclaration(c: ClassShape): string {
+  const params = ["k: i32", ...c.fields.map((f, i) => `f${i}: ${asType(f.type)}`)].join(", ");
+  const fields = ["  __ice_k: i32;", ...c.fields.map((f) => `  ${f.name}: ${asType(f.type)};`)].join("\n");
+  const body = ["this.__ice_k = k;", ...c.fields.map((f, i) => `this.${f.name} = f${i};`)].join(" ");
+  return `class ${c.name} {\n${fields}\n  constructor(${params}) { ${body} }\n}`;
 }

@@ -12,6 +12,7 @@ import { REGEX_LIB } from "./regex.js";
 
 import { OBJECTS_LIB } from "./objects.js";
 import { INTL_LIB } from "./intl.js";
+import { UNIONS_LIB } from "./unions.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
 export const LIB_PARTS: readonly string[] = [
@@ -22,4 +23,5 @@ export const LIB_PARTS: readonly string[] = [
   OBJECTS_LIB,
   JSON_LIB,
   INTL_LIB,
+  UNIONS_LIB,
 ];

@@ -15,6 +15,7 @@ import { dictAssignment } from "./objects.js";
 import { jsonAssignment } from "./json.js";
 import { printArrayDestructuring } from "./destructuringAssignment.js";
 import { keyedFieldAssignment } from "./fieldByKey.js";
+import { checkUnionFieldWrite } from "./unions.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
@@ -27,6 +28,7 @@ export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   if (ts.isPropertyAccessExpression(inner) && !inner.questionDotToken) {
     const object = printExpr(ctx, inner.expression);
     if (object.type.kind === "object") {
+      checkUnionFieldWrite(ctx, inner, object.type);
       const field = object.type.shape.fields.find((f) => f.name === inner.name.text);
       if (field) return { text: `${object.text}.${field.name}`, type: field.type };
     }
@@ -109,6 +111,7 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
     const field =
       object.type.kind === "object" ? object.type.shape.fields.find((f) => f.name === left.name.text) : undefined;
     if (!field) return ctx.refuse(node, "a compound assignment to this field", "read the object into a local first");
+    checkUnionFieldWrite(ctx, left, object.type);
     const t = ctx.temp(object.type);
     const place: Printed = { text: `${t}.${field.name}`, type: field.type };
     const value = operate(

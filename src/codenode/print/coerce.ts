@@ -5,7 +5,7 @@
  * representations cannot share (two object shapes, say) is refused rather than copied, because a
  * copy would break JavaScript's aliasing.
  */
-import type { ts } from "ts-morph";
+import { ts } from "ts-morph";
 import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classShapes.js";
@@ -19,6 +19,9 @@ export const UNDEFINED: ValueType = { kind: "void" };
 export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   const from = printed.type;
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
+  // `const unreachable: never = e` (an exhaustive switch's default): the local is never set.
+  if (to.kind === "json" && ts.isIdentifier(at) && ctx.checker.getTypeAtLocation(at).flags & ts.TypeFlags.Never)
+    return "__ice_j_undef()";
   if (to.kind === "json") return toJson(ctx, printed, at);
   if (isNullLiteral(printed) && to.kind === "optional" && to.absent === "null") return `__ice_none<${asType(to)}>()`;
   // `null` where the checker's type is an object without null (`xs[9] ?? null` of a `T[][]`, which
@@ -70,6 +73,7 @@ export function describe(t: ValueType, within: readonly string[] = []): string {
     case "optional":
       return `${describe(t.inner, within)} | ${t.absent === "null" ? "null" : "undefined"}`;
     case "object":
+      if (t.shape.union) return t.shape.union.text;
       if (within.includes(t.shape.name)) return "...";
       return `{ ${t.shape.fields.map((f) => `${f.name}: ${describe(f.type, [...within, t.shape.name])}`).join("; ")} }`;
     case "map":

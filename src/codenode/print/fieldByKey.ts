@@ -15,6 +15,7 @@ import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { COMPOUND, operate } from "./operators.js";
 import { hoistOnce } from "./jsonConvert.js";
 import { knownKeys } from "./shapes.js";
+import { unionIn } from "./unions.js";
 
 type ObjectType = Extract<ValueType, { kind: "object" }>;
 
@@ -53,6 +54,8 @@ export function fieldByKey(ctx: PrintContext, node: ts.ElementAccessExpression, 
 /** `k in o` for a fixed-shape object whose keys are known, or undefined. */
 export function inKnownObject(ctx: PrintContext, node: ts.BinaryExpression, object: Printed): Printed | undefined {
   if (object.type.kind !== "object") return undefined;
+  const union = unionIn(ctx, node, object);
+  if (union) return union;
   const keys = knownKeys(ctx, node.right, object.type as ObjectType);
   if (!keys) return undefined;
   const key = ctx.temp({ kind: "string" });
@@ -69,7 +72,7 @@ function keyedTarget(ctx: PrintContext, target: ts.Expression) {
   const access = stripParens(target);
   if (!ts.isElementAccessExpression(access) || access.questionDotToken) return undefined;
   const objectType = ctx.typeOf(access.expression);
-  if (objectType.kind !== "object") return undefined;
+  if (objectType.kind !== "object" || objectType.shape.union) return undefined;
   const names = literalKeys(ctx, access.argumentExpression);
   const fields = names?.map((n) => objectType.shape.fields.find((f) => f.name === n));
   if (!names || !fields?.length || fields.some((f) => !f)) return undefined;

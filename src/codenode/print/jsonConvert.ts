@@ -22,6 +22,7 @@ import { describe, unwrap } from "./coerce.js";
 import { stringLiteral } from "./expressions.js";
 import { jsonNumber } from "./jsonNumeric.js";
 import { finishWriters } from "./jsonWrite.js";
+import { unionToJsonBody } from "./unions.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 
 /** Per body: conversion functions asked for, generated at the end (finishJson). */
@@ -276,6 +277,13 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
         body = `const o = __ice_j_newobj();\nconst ks = v.keys();\nfor (let i = 0; i < ks.length; i++) __ice_j_put(o, ks[i], ${of(type.value, "v.at(ks[i])")});\nreturn o;`;
         break;
       case "object": {
+        if (type.shape.union) {
+          body = unionToJsonBody(type.shape, (f) => {
+            const field = type.shape.fields.find((x) => x.name === f)!;
+            return `__ice_j_put(o, ${stringLiteral(f)}, ${of(field.type, `v.${f}`)});`;
+          });
+          break;
+        }
         const order = orderOf(type.shape, sites[0]!);
         if (!order) continue;
         const puts = order.map((f) => {

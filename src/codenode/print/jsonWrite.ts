@@ -14,6 +14,7 @@ import type { ts } from "ts-morph";
 import { asType, type ClassShape, isPrimitive, typeKey, type ValueType } from "../types.js";
 import type { PrintContext } from "./context.js";
 import { stringLiteral } from "./expressions.js";
+import { unionWriterBody } from "./unions.js";
 
 interface WriterState {
   readonly writers: Map<string, { name: string; type: ValueType; at: ts.Node }>;
@@ -249,6 +250,13 @@ function writerBody(
       return lines.join("\n");
     }
     case "object": {
+      if (type.shape.union)
+        return unionWriterBody(type.shape, (keys) =>
+          fieldsBody(
+            ctx,
+            keys.map((k) => ({ key: k, type: type.shape.fields.find((f) => f.name === k)!.type, value: `v.${k}` })),
+          ),
+        );
       const keys = order(type.shape, at);
       if (!keys) return undefined;
       const fields = jsOrder(keys).map((k) => {

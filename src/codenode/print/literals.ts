@@ -13,6 +13,7 @@ import { printDictLiteral } from "./objects.js";
 import { printShapeSpread } from "./shapes.js";
 import { printJsonArray, printJsonObject } from "./json.js";
 import { recordOrder } from "./jsonConvert.js";
+import { printUnionLiteral } from "./unions.js";
 
 export function printArrayLiteral(ctx: PrintContext, node: ts.ArrayLiteralExpression, hint?: ValueType): Printed {
   // The `[]` of `s.match(re) ?? []` (print/regex.ts).
@@ -61,6 +62,7 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
         ? hint.inner
         : ctx.typeOf(node);
   if (target.kind === "dict") return printDictLiteral(ctx, node, target);
+  if (target.kind === "object" && target.shape.union) return printUnionLiteral(ctx, node, target);
   if (target.kind === "object" && node.properties.some(ts.isSpreadAssignment))
     return printShapeSpread(ctx, node, target);
   if (target.kind === "json") return printJsonObject(ctx, node);

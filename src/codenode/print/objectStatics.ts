@@ -17,6 +17,7 @@ import { printExpr, printTo } from "./expressions.js";
 import { keyText, spreadInto } from "./objects.js";
 import { knownKeys, printShapeAssign } from "./shapes.js";
 import { fromArrayEntries } from "./fromEntriesAny.js";
+import { unionObjectCall } from "./unions.js";
 
 /** `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. */
 export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
@@ -42,6 +43,8 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
         const tuple = (type as { element: ValueType }).element;
         return { text: `__ice_dict_entries<${V}, ${asType(tuple)}>(${source.text})`, type };
       }
+      if (source.type.kind === "object" && source.type.shape.union)
+        return unionObjectCall(ctx, node, method, { ...source, type: source.type }, type);
       if (source.type.kind === "object") {
         const names = knownKeys(ctx, args[0]!, source.type);
         if (!names)

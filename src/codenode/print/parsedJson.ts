@@ -55,6 +55,8 @@ function readable(t: ValueType, seen: Set<string>): boolean {
     case "array":
       return readable(t.kind === "optional" ? t.inner : t.element, seen);
     case "object":
+      // A union value's layout is the parsed object's keys: not read this way (refused).
+      if (t.shape.union) return false;
       if (seen.has(t.shape.name)) return true;
       seen.add(t.shape.name);
       return t.shape.fields.every((f) => readable(f.type, seen));

@@ -12,6 +12,7 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo } from "./expressions.js";
 import { recordOrder, type WrittenKey } from "./jsonConvert.js";
+import { refuseUnionSource } from "./unions.js";
 
 type Shape = Extract<ValueType, { kind: "object" }>;
 
@@ -38,6 +39,7 @@ function hasOptionalProperty(ctx: PrintContext, node: ts.Node): boolean {
  * literal) and no key can come or go (no optional fields). Otherwise undefined.
  */
 export function knownKeys(ctx: PrintContext, node: ts.Expression, shape: Shape): string[] | undefined {
+  if (shape.shape.union) return undefined;
   if (shape.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, node)) return undefined;
   const keys = keysOf(ctx, node, 0);
   if (!keys) return undefined;
@@ -163,6 +165,7 @@ function buildShape(ctx: PrintContext, at: ts.Node, parts: readonly Part[], targ
         `spreading '${shortText(part.spread)}' here`,
         "spread an object with known fields",
       );
+    refuseUnionSource(ctx, part.spread, source.type, "spreading into an object of another type");
     const s = ctx.temp(source.type);
     steps.push(`${s} = ${source.text}`);
     const properties = ctx.checker.getPropertiesOfType(ctx.checker.getTypeAtLocation(part.spread));
@@ -247,12 +250,14 @@ export function printShapeAssign(ctx: PrintContext, node: ts.CallExpression, typ
   }
   // An existing object: its fields are set from each source (which must not add fields).
   const object = printExpr(ctx, target!);
+  refuseUnionSource(ctx, node, object.type, "Object.assign into");
   if (object.type.kind !== "object" || object.type.shape !== type.shape)
     return ctx.refuse(node, "Object.assign adding fields to an existing object", "build a new object: { ...a, ...b }");
   const t = ctx.temp(object.type);
   const steps = [`${t} = ${object.text}`];
   for (const s of sources) {
     const source = printExpr(ctx, s);
+    refuseUnionSource(ctx, s, source.type, "Object.assign from");
     if (source.type.kind !== "object") return ctx.refuse(s, "this source", "assign from objects with known fields");
     if (source.type.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, s))
       return ctx.refuse(s, "assigning from an object with optional fields", "assign the fields one by one");
@@ -300,6 +305,8 @@ export function objectRest(
 ): string {
   if (source.kind === "dict")
     return `__ice_dict_rest<${asType(source.value)}>(${temp}, <Array<string>>[${taken.map((k) => JSON.stringify(k)).join(", ")}])`;
+  refuseUnionSource(ctx, element, source, "a rest element of");
+  refuseUnionSource(ctx, element, restType, "a rest element of");
   if (source.kind !== "object" || restType.kind !== "object")
     return ctx.refuse(element, "a rest element here", "read the fields you need");
   const args = restType.shape.fields.map((f) => {

@@ -57,6 +57,7 @@ import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
 import { GENERIC_CLASSES } from "./genericClasses.js";
 import { NULLABLE } from "./nullable.js";
+import { UNIONS } from "./unions.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -73,6 +74,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...RECURSIVE_TYPES,
   ...GENERIC_CLASSES,
   ...NULLABLE,
+  ...UNIONS,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,

@@ -1,0 +1,331 @@
+/**
+ * @fileoverview Values of unions of object types (src/codenode/unions.ts has their classes): an
+ * object literal builds one with the keys it writes, in its order, as its layout (`__ice_k`, an
+ * index into the class's key lists); a spread `{ ...e, done: true }` of a union value gets its
+ * layout at run time from the source's (the key lists are complete once the body is printed, so
+ * the layout tables, key lists and key masks are generated at the end: finishUnions). What reads
+ * the keys uses the value's own layout: `JSON.stringify` (jsonWrite.ts, jsonConvert.ts),
+ * `Object.keys`, `'key' in e`. What would add or remove a key (assigning an optional field,
+ * `delete`) is refused, as are the object idioms that copy fields without their presence.
+ */
+import { ts } from "ts-morph";
+import { type ClassShape, type ValueType, zeroValue } from "../types.js";
+import { membersOf } from "../unions.js";
+import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
+import { coerce } from "./coerce.js";
+import { printExpr, printTo, stringLiteral } from "./expressions.js";
+import { isPure } from "./operators.js";
+import { closureOf } from "./closures.js";
+import { knownKeys } from "./shapes.js";
+
+type Shape = Extract<ValueType, { kind: "object" }>;
+
+/** A spread whose result layout depends on its source's: one table per site, filled at the end. */
+interface SpreadSite {
+  readonly name: string;
+  readonly target: ClassShape;
+  readonly source: ClassShape;
+  /** The result's keys from the source's keys (the parts in order). */
+  readonly keys: (sourceKeys: readonly string[]) => string[];
+}
+
+interface UnionState {
+  readonly sites: SpreadSite[];
+  /** Shapes whose key lists / key masks are used. */
+  readonly keyLists: Set<ClassShape>;
+  readonly masks: Set<ClassShape>;
+}
+const STATES = new WeakMap<PrintContext, UnionState>();
+
+function state(ctx: PrintContext): UnionState {
+  let s = STATES.get(ctx);
+  if (!s) {
+    s = { sites: [], keyLists: new Set(), masks: new Set() };
+    STATES.set(ctx, s);
+  }
+  return s;
+}
+
+/** The index of a key list in a union class's layouts (added when new). */
+export function layoutOf(shape: ClassShape, keys: readonly string[]): number {
+  const layouts = shape.union!.layouts;
+  const key = keys.join(",");
+  const found = layouts.findIndex((l) => l.join(",") === key);
+  if (found >= 0) return found;
+  layouts.push([...keys]);
+  return layouts.length - 1;
+}
+
+/** `(mask of the layout of v) has slot name`, as AssemblyScript. */
+function hasSlot(ctx: PrintContext, shape: ClassShape, value: string, name: string): string {
+  state(ctx).masks.add(shape);
+  const i = shape.fields.findIndex((f) => f.name === name);
+  return `((__ice_um_${shape.name}(${value}.__ice_k) >> ${i}) & 1) != 0`;
+}
+
+/** A slot the value does not have (never read: its type says so, or its layout does). */
+function absent(t: ValueType): string {
+  return zeroValue(t);
+}
+
+type Part =
+  | { readonly name: string; readonly value: ts.Expression | ts.MethodDeclaration }
+  | { readonly spread: ts.Expression };
+
+/** An object literal built as a value of a union class (with or without spreads). */
+export function printUnionLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpression, target: Shape): Printed {
+  const shape = target.shape;
+  const parts: Part[] = node.properties.map((p) => {
+    if (ts.isSpreadAssignment(p)) return { spread: p.expression };
+    if (ts.isShorthandPropertyAssignment(p)) return { name: p.name.text, value: p.name };
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+      return { name: p.name.text, value: p.initializer };
+    if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && !p.asteriskToken)
+      return { name: p.name.text, value: p };
+    return ctx.refuse(
+      p,
+      "this kind of object property (computed name, accessor)",
+      "write `name: value` for each field",
+    );
+  });
+  const slot = (name: string, at: ts.Node) =>
+    shape.fields.find((f) => f.name === name) ??
+    ctx.refuse(at, `the property '${name}'`, `no member of the union type '${shape.union!.text}' has this field`);
+  // Values in the order written; a spread of a union value copies the fields its layout has.
+  const current = new Map<string, string>();
+  const steps: string[] = [];
+  const statics: string[] = [];
+  let dynamic: { source: ClassShape; temp: string; before: string[]; after: string[] } | undefined;
+  const add = (list: string[], k: string) => {
+    if (!list.includes(k)) list.push(k);
+  };
+  const pure = parts.every((p) => "name" in p && (ts.isMethodDeclaration(p.value) || isPure(p.value)));
+  for (const part of parts) {
+    if ("name" in part) {
+      const field = slot(part.name, node);
+      const value = ts.isMethodDeclaration(part.value)
+        ? closureOf(ctx, part.value, part.value, field.type).text
+        : printTo(ctx, part.value, field.type);
+      if (pure) current.set(field.name, value);
+      else {
+        const t = ctx.temp(field.type);
+        steps.push(`${t} = ${value}`);
+        current.set(field.name, t);
+      }
+      if (dynamic) dynamic.after.push(part.name);
+      else add(statics, part.name);
+      continue;
+    }
+    const source = printExpr(ctx, part.spread);
+    if (source.type.kind !== "object")
+      return ctx.refuse(
+        part.spread,
+        `spreading '${shortText(part.spread)}' here`,
+        "spread an object with known fields",
+      );
+    const s = ctx.temp(source.type);
+    steps.push(`${s} = ${source.text}`);
+    if (source.type.shape.union) {
+      if (dynamic)
+        return ctx.refuse(
+          part.spread,
+          "spreading two values of union types into one object",
+          "spread one and write the other's fields",
+        );
+      const from = source.type.shape;
+      dynamic = { source: from, temp: s, before: [...statics], after: [] };
+      for (const f of from.fields) {
+        const field = slot(f.name, part.spread);
+        const value = coerce(ctx, { text: `${s}.${f.name}`, type: f.type }, field.type, part.spread);
+        const previous = current.get(field.name);
+        // A slot every member of the source has is in every layout of it.
+        const always = f.type.kind !== "optional" && f.type.kind !== "json";
+        current.set(
+          field.name,
+          always ? value : `(${hasSlot(ctx, from, s, f.name)} ? ${value} : ${previous ?? absent(field.type)})`,
+        );
+      }
+      continue;
+    }
+    const keys = knownKeys(ctx, part.spread, source.type);
+    if (!keys)
+      return ctx.refuse(
+        part.spread,
+        `spreading '${shortText(part.spread)}' into a value of a union type (the order of its keys is not known here)`,
+        "write its fields one by one",
+      );
+    for (const k of keys) {
+      const field = slot(k, part.spread);
+      const from = source.type.shape.fields.find((f) => f.name === k)!;
+      current.set(field.name, coerce(ctx, { text: `${s}.${k}`, type: from.type }, field.type, part.spread));
+      if (dynamic) dynamic.after.push(k);
+      else add(statics, k);
+    }
+  }
+  let layout: string;
+  if (dynamic) {
+    const { before, after, source } = dynamic;
+    const site: SpreadSite = {
+      name: `__ice_usp_${state(ctx).sites.length}`,
+      target: shape,
+      source,
+      keys: (sourceKeys) => {
+        const keys = [...before];
+        for (const k of sourceKeys) add(keys, k);
+        for (const k of after) add(keys, k);
+        return keys;
+      },
+    };
+    state(ctx).sites.push(site);
+    layout = `${site.name}(${dynamic.temp}.__ice_k)`;
+  } else {
+    checkMember(ctx, node, shape, statics);
+    layout = String(layoutOf(shape, statics));
+  }
+  const args = shape.fields.map((f) => current.get(f.name) ?? absentOrMissing(ctx, node, f));
+  const construct = `new ${shape.name}(${[layout, ...args].join(", ")})`;
+  return { text: steps.length > 0 ? `(${steps.join(", ")}, ${construct})` : construct, type: target };
+}
+
+function absentOrMissing(ctx: PrintContext, node: ts.Node, f: { name: string; type: ValueType }): string {
+  if (f.type.kind === "optional" || f.type.kind === "json") return absent(f.type);
+  return ctx.refuse(node, `an object without its field '${f.name}'`, "give every required field a value");
+}
+
+/**
+ * A literal's keys must make a member of the union (TypeScript has checked it, unless a cast
+ * says otherwise): a later write to a field the literal left out would add a key in JavaScript.
+ */
+function checkMember(ctx: PrintContext, node: ts.Node, shape: ClassShape, keys: readonly string[]): void {
+  const members = membersOf(ctx.classes, shape);
+  const fits = members.some((m) => {
+    const properties = ctx.checker.getPropertiesOfType(m);
+    return (
+      keys.every((k) => properties.some((p) => p.name === k)) &&
+      properties.every((p) => p.flags & ts.SymbolFlags.Optional || keys.includes(p.name))
+    );
+  });
+  if (!fits)
+    ctx.refuse(
+      node,
+      `an object literal that is no member of the union type '${shape.union!.text}'`,
+      "write every field of one member",
+    );
+}
+
+/** `'key' in e` for a value of a union class, or undefined. */
+export function unionIn(ctx: PrintContext, node: ts.BinaryExpression, object: Printed): Printed | undefined {
+  if (object.type.kind !== "object" || !object.type.shape.union) return undefined;
+  const left = stripParens(node.left);
+  if (!ts.isStringLiteral(left) && !ts.isNoSubstitutionTemplateLiteral(left))
+    return ctx.refuse(
+      node,
+      "'in' with a computed key on a value of a union type",
+      "test with a literal key: 'key' in e",
+    );
+  const shape = object.type.shape;
+  if (!shape.fields.some((f) => f.name === left.text))
+    return { text: `(${object.text}, __ice_proto_key(${stringLiteral(left.text)}))`, type: { kind: "boolean" } };
+  const t = ctx.temp(object.type);
+  return { text: `(${t} = ${object.text}, ${hasSlot(ctx, shape, t, left.text)})`, type: { kind: "boolean" } };
+}
+
+/** `Object.keys(e)` of a value of a union class (its own layout's keys, a new array each time). */
+export function unionObjectCall(
+  ctx: PrintContext,
+  node: ts.CallExpression,
+  method: string,
+  source: Printed & { type: Shape },
+  type: ValueType,
+): Printed {
+  if (method !== "keys")
+    return ctx.refuse(
+      node,
+      `Object.${method} of a value of a union type`,
+      "read the fields of the narrowed value, or use Object.keys(e)",
+    );
+  state(ctx).keyLists.add(source.type.shape);
+  return { text: `__ice_ukeys_${source.type.shape.name}((${source.text}).__ice_k)`, type };
+}
+
+/** Refuses a write to a field of a union value that may add a key (a field some member of the receiver's type lacks or has optional). */
+export function checkUnionFieldWrite(ctx: PrintContext, access: ts.PropertyAccessExpression, object: ValueType): void {
+  if (object.kind !== "object" || !object.shape.union) return;
+  const name = access.name.text;
+  const receiver = ctx.checker.getTypeAtLocation(access.expression);
+  const parts = receiver.isUnion() ? receiver.types : [receiver];
+  const always = parts.every((p) => {
+    const property = ctx.checker.getPropertyOfType(p, name);
+    return property && !(property.flags & ts.SymbolFlags.Optional);
+  });
+  if (!always)
+    ctx.refuse(
+      access,
+      `assigning the optional field '${name}' of a value of a union type (JavaScript adds the key when it was absent)`,
+      "build a new object: { ...e, field: value }",
+    );
+}
+
+/** Refusals for the object idioms that copy a union value's fields without their presence. */
+export function refuseUnionSource(ctx: PrintContext, at: ts.Node, type: ValueType, what: string): void {
+  if (type.kind === "object" && type.shape.union)
+    ctx.refuse(at, `${what} a value of the union type '${type.shape.union.text}'`, "read the fields you need");
+}
+
+/**
+ * The layout tables of spread sites (to a fixed point: a spread result may be spread again),
+ * then the key lists and key masks asked for. Called once the body is printed, before the JSON
+ * writers (which read the final layouts).
+ */
+export function finishUnions(ctx: PrintContext): string[] {
+  const s = STATES.get(ctx);
+  if (!s) return [];
+  const tables = new Map<SpreadSite, number[]>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const site of s.sites) {
+      const table = site.source.union!.layouts.map((keys) => layoutOf(site.target, site.keys(keys)));
+      const before = tables.get(site);
+      if (!before || before.join() !== table.join()) changed = true;
+      tables.set(site, table);
+    }
+  }
+  const out: string[] = [];
+  for (const site of s.sites) {
+    const table = tables.get(site)!;
+    out.push(`function ${site.name}(k: i32): i32 {\n${choose(table.map(String), "0")}\n}`);
+  }
+  for (const shape of s.keyLists) {
+    const lists = shape.union!.layouts.map(
+      (keys) => `<Array<string>>[${keys.map((x) => stringLiteral(x)).join(", ")}]`,
+    );
+    out.push(`function __ice_ukeys_${shape.name}(k: i32): Array<string> {\n${choose(lists, "new Array<string>()")}\n}`);
+  }
+  for (const shape of s.masks) {
+    const masks = shape.union!.layouts.map((keys) => {
+      let mask = 0n;
+      for (const k of keys) mask |= 1n << BigInt(shape.fields.findIndex((f) => f.name === k));
+      return `<u64>0x${mask.toString(16)}`;
+    });
+    out.push(`function __ice_um_${shape.name}(k: i32): u64 {\n${choose(masks, "<u64>0")}\n}`);
+  }
+  return out;
+}
+
+/** Statements returning `values[k]` (k is always one of its indexes: the last is the fallback). */
+function choose(values: readonly string[], none: string): string {
+  if (values.length === 0) return `  return ${none};`;
+  const cases = values.slice(0, -1).map((v, i) => `  if (k == ${i}) return ${v};`);
+  return [...cases, `  return ${values[values.length - 1]};`].join("\n");
+}
+
+/** The statements of a union value's JSON writer (jsonWrite.ts): the fields of its own layout. */
+export function unionWriterBody(shape: ClassShape, fieldsOf: (keys: readonly string[]) => string): string {
+  return shape.union!.layouts.map((keys, i) => `if (v.__ice_k == ${i}) {\n${fieldsOf(keys)}\nreturn;\n}`).join("\n");
+}
+
+/** The statements of a union value's conversion to a JSON value (jsonConvert.ts). */
+export function unionToJsonBody(shape: ClassShape, put: (key: string) => string): string {
+  const cases = shape.union!.layouts.map((keys, i) => `if (v.__ice_k == ${i}) {\n${keys.map(put).join("\n")}\n}`);
+  return `const o = __ice_j_newobj();\n${cases.join("\n")}\nreturn o;`;
+}
