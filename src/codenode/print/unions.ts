@@ -140,6 +140,13 @@ export function printUnionLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpre
         const previous = current.get(field.name);
         // A slot every member of the source has is in every layout of it.
         const always = f.type.kind !== "optional" && f.type.kind !== "json";
+        // TypeScript types `{ seq: 0, ...e }` as keeping 0 when `e.seq` is optional; JavaScript copies undefined.
+        if (!always && previous !== undefined)
+          return ctx.refuse(
+            part.spread,
+            `spreading '${shortText(part.spread)}', whose optional field '${f.name}' replaces an earlier value (JavaScript copies it even when it holds undefined)`,
+            `write the field after the spread: ${f.name}: ${shortText(part.spread)}.${f.name} ?? ...`,
+          );
         current.set(
           field.name,
           always ? value : `(${hasSlot(ctx, from, s, f.name)} ? ${value} : ${previous ?? absent(field.type)})`,

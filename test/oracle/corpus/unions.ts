@@ -535,6 +535,73 @@ return { n: toks.length, maxDepth, nums: toks.filter((k) => k.t === 'num').map((
     JSON_CAPS,
   ),
 
+  un(
+    "spread-layouts",
+    `type A = { kind: 'a'; seq?: number; v: number } | { kind: 'b'; w: string };
+const src: A[] = [];
+for (const n of inputs.ns) {
+  if (n < 0) src.push({ kind: 'b', w: 'w' + n });
+  else if (n === 0) src.push({ v: n, kind: 'a' });
+  else if (n < 10) src.push({ kind: 'a', seq: n * 2, v: n });
+  else src.push({ kind: 'a', v: n, seq: undefined });
+}
+const out = src.map((e) => ({ first: -1, ...e, done: true }));
+const renamed = src.map((e) => ({ ...e, kind: 'z' as const }));
+return {
+  j: JSON.stringify(out),
+  keys: out.map((o) => Object.keys(o).join(',')),
+  seqs: out.map((o) => String(o.kind === 'a' ? o.seq : o.w)),
+  hasSeq: out.map((o) => 'seq' in o),
+  r: JSON.stringify(renamed),
+};`,
+    { ns: "number[]" },
+    { j: "string", keys: "string[]", seqs: "string[]", hasSeq: "boolean[]", r: "string" },
+    [{ ns: [-1, 0, 3, 12, -0, 1] }, { ns: [] }],
+    JSON_CAPS,
+  ),
+  un(
+    "spread-chain",
+    `type Msg = { role: 'user'; text: string } | { role: 'tool'; name: string; result: string; error?: string };
+const msgs: Msg[] = inputs.xs.map((x): Msg => (x.startsWith('!') ? (x.length > 2 ? { role: 'tool', name: x.slice(1), result: 'ok', error: x } : { role: 'tool', result: '', name: x }) : { role: 'user', text: x }));
+const stamped = msgs.map((m, i) => ({ ...m, at: i }));
+const tagged = stamped.map((m) => ({ ...m, tag: m.role.toUpperCase(), at: m.at * 10 }));
+const back = tagged.map((m) => (m.role === 'user' ? { role: 'user', text: m.text + '!' } : { ...m }));
+return { j: JSON.stringify(tagged), k: tagged.map((m) => Object.keys(m).join(' ')), b: JSON.stringify(back), e: tagged.map((m) => 'error' in m) };`,
+    { xs: "string[]" },
+    { j: "string", k: "string[]", b: "string", e: "boolean[]" },
+    [{ xs: ["hi", "!search", "!x", "", "!calc2"] }, { xs: [] }],
+    JSON_CAPS,
+  ),
+  un(
+    "no-discriminant-in",
+    `type Part = { text: string } | { image: string; alt?: string };
+const parts: Part[] = inputs.xs.map((x): Part => (x.endsWith('.png') ? (x.length > 6 ? { image: x, alt: x.slice(0, -4) } : { image: x }) : { text: x }));
+const out: string[] = [];
+for (const p of parts) out.push('text' in p ? 'T:' + p.text : 'I:' + p.image + (p.alt !== undefined ? '(' + p.alt + ')' : ''));
+return { out, j: JSON.stringify(parts), n: parts.filter((p) => 'image' in p).length };`,
+    { xs: "string[]" },
+    { out: "string[]", j: "string", n: "number" },
+    [{ xs: ["hello", "a.png", "photo.png", "", ".png"] }, { xs: [] }],
+    JSON_CAPS,
+  ),
+  un(
+    "union-in-class-field",
+    `type State = { status: 'idle' } | { status: 'busy'; job: string; started: number } | { status: 'failed'; reason: string };
+class Worker {
+  state: State = { status: 'idle' };
+  history: State[] = [];
+  start(job: string, t: number) { if (this.state.status !== 'busy') { this.history.push(this.state); this.state = { status: 'busy', job, started: t }; } }
+  fail(reason: string) { if (this.state.status === 'busy') { this.history.push(this.state); this.state = { reason: reason + ' in ' + this.state.job, status: 'failed' }; } }
+}
+const w = new Worker();
+inputs.ops.forEach((op, i) => (op.startsWith('+') ? w.start(op.slice(1), i) : w.fail(op)));
+return { now: JSON.stringify(w.state), hist: JSON.stringify(w.history) };`,
+    { ops: "string[]" },
+    { now: "string", hist: "string" },
+    [{ ops: ["+a", "+b", "oom", "+c", "x", "y"] }, { ops: [] }],
+    JSON_CAPS,
+  ),
+
   // What stays refused, with the reason in TypeScript's terms.
   {
     name: "unions/object-or-string-refused",
@@ -585,6 +652,22 @@ return { n: toks.length, maxDepth, nums: toks.filter((k) => k.t === 'num').map((
     output: { n: "number" },
     inputs: [{ s: "a" }, { s: "" }],
     refused: /spreading into an object of another type a value of the union type/,
+  },
+  {
+    name: "unions/spread-optional-over-value-refused",
+    body: "type A = { kind: 'a'; seq?: number } | { kind: 'b' };\nconst e: A = inputs.n > 0 ? { kind: 'a', seq: undefined } : { kind: 'b' };\nconst o = { seq: -1, ...e };\nreturn { s: String(o.seq) };",
+    input: { n: "number" },
+    output: { s: "string" },
+    inputs: [{ n: 1 }, { n: 0 }],
+    refused: /whose optional field 'seq' replaces an earlier value/,
+  },
+  {
+    name: "unions/extra-keys-into-declared-refused",
+    body: "type M = { role: 'user'; text: string } | { role: 'tool'; name: string };\nconst ms: M[] = [{ role: 'user', text: inputs.s }];\nconst back: M[] = ms.map((m) => ({ ...m, at: 1 }));\nreturn { n: back.length };",
+    input: { s: "string" },
+    output: { n: "number" },
+    inputs: [{ s: "a" }],
+    refused: true,
   },
   {
     name: "unions/recursive-refused",
