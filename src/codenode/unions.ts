@@ -58,13 +58,13 @@ export function registerObjectUnion(
   parameters?: TypeParameters,
 ): string | undefined {
   if (classes.unionClasses.has(type)) return undefined;
-  const text = checker.typeToString(type);
+  const text = () => checker.typeToString(type);
   const members = objectMembers(checker, type, classes);
   if (!members) {
     const defined = definedMembers(type);
     const objects = defined.filter((p) => isPlainObject(checker, p, classes));
     if (objects.length > 0 && objects.length < defined.length)
-      return `union type '${text}' mixes object types with other types; use object types only, each with a field that tells them apart (\`{ kind: 'text'; text: string } | { kind: 'n'; n: number }\`)`;
+      return `union type '${text()}' mixes object types with other types; use object types only, each with a field that tells them apart (\`{ kind: 'text'; text: string } | { kind: 'n'; n: number }\`)`;
     return undefined;
   }
   const known = members.map((m) => classes.unionClasses.get(m));
@@ -74,8 +74,8 @@ export function registerObjectUnion(
     return undefined;
   }
   if (known.some((k) => k))
-    return `union type '${text}' shares some of its members with another union; write both as type aliases in the body`;
-  return build(checker, [type], members, classes, depth, parameters, text);
+    return `union type '${text()}' shares some of its members with another union; write both as type aliases in the body`;
+  return build(checker, [type], members, classes, depth, parameters, text());
 }
 
 /** Makes one class for these unions (their members together) and registers unions and members; or a reason. */

@@ -602,6 +602,31 @@ return { now: JSON.stringify(w.state), hist: JSON.stringify(w.history) };`,
     JSON_CAPS,
   ),
 
+  un(
+    "generic-helper-and-inferred-returns",
+    `type Ev = { k: 'a'; n: number } | { k: 'b'; s: string };
+function last<T>(xs: T[]): T | undefined { return xs.length > 0 ? xs[xs.length - 1] : undefined; }
+function mk(n: number) { if (n > 0) return { pos: n }; return { neg: -n, zero: n === 0 }; }
+const evs: Ev[] = inputs.ns.map((n): Ev => (n % 2 === 0 ? { k: 'a', n } : { s: String(n), k: 'b' }));
+const l = last(evs);
+const made = inputs.ns.map(mk);
+return { last: l ? JSON.stringify(l) : 'none', made: JSON.stringify(made), zeros: made.filter((m) => 'zero' in m && m.zero === true).length };`,
+    { ns: "number[]" },
+    { last: "string", made: "string", zeros: "number" },
+    [{ ns: [2, 3, 0, -1, -0] }, { ns: [] }, { ns: [7] }],
+    JSON_CAPS,
+  ),
+  un(
+    "union-returned-as-any",
+    `type Ev = { k: 'a'; n: number } | { k: 'b'; s: string; note?: string };
+const e: Ev = inputs.t ? (inputs.t.length > 1 ? { s: inputs.t, k: 'b', note: undefined } : { s: inputs.t, k: 'b' }) : { k: 'a', n: -0 };
+const list: Ev[] = [e, { k: 'a', n: 1 / 3 }];
+return { v: e, all: list, text: \`\${e.k}:\${e === list[0]}\` };`,
+    { t: "string" },
+    { v: "any", all: "any", text: "string" },
+    [{ t: "" }, { t: "x" }, { t: "xy" }],
+  ),
+
   // What stays refused, with the reason in TypeScript's terms.
   {
     name: "unions/object-or-string-refused",
