@@ -627,6 +627,17 @@ return { v: e, all: list, text: \`\${e.k}:\${e === list[0]}\` };`,
     [{ t: "" }, { t: "x" }, { t: "xy" }],
   ),
 
+  un(
+    "inferred-union-spread-keys",
+    `const a = JSON.stringify(inputs.ns.map((z, zi) => (zi % 2 === 0 ? { k: "a", z } : { at: zi, k: "b", z })).map((o) => ({ ...o, keys: Object.keys(o).join(), has: "at" in o })));
+const b = JSON.stringify(inputs.ss.map((z, zi) => (zi % 2 === 0 ? { k: "a", z } : { at: zi, k: "b", z })).map((o) => ({ ...o, keys: Object.keys(o).join(), has: "at" in o })), null, 2);
+return { a, b };`,
+    { ns: "number[]", ss: "string[]" },
+    { a: "string", b: "string" },
+    [{ ns: [1, -0, 2.5, 1e21], ss: ["x", "", "é"] }, { ns: [], ss: [] }],
+    JSON_CAPS,
+  ),
+
   // What stays refused, with the reason in TypeScript's terms.
   {
     name: "unions/object-or-string-refused",

@@ -3,7 +3,8 @@
  * (`/ % **` with negative and fractional operands, Math.*), comparisons, string building
  * (templates, `+` of numbers, String(x), toFixed), arrays of numbers and strings (loops, push,
  * index, length, slice, join, sort with a comparator, map/filter/reduce; spread, Set, Map keys,
- * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back), the
+ * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back; an
+ * inferred union of object types, spread, with its keys), the
  * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options) and
  * UTF-8 byte counts, arrays or null (`T | null`), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
@@ -468,6 +469,19 @@ export class Generator {
               expr(
                 "str",
                 ["JSON.stringify(", `.map((z, zi) => ({ z, at: zi, t: String(z) }))${this.r.pick(["", ", null, 2"])})`],
+                [sub(this.r.pick<Ty>(["nums", "strs"]))],
+              ),
+          ],
+          // A union of object types inferred from a conditional, spread, its keys and `in` (unions.ts)
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                [
+                  "JSON.stringify(",
+                  `.map((z, zi) => (zi % 2 === 0 ? { k: "a", z } : { at: zi, k: "b", z })).map((o) => ({ ...o, keys: Object.keys(o).join(), has: "at" in o }))${this.r.pick(["", ", null, 2"])})`,
+                ],
                 [sub(this.r.pick<Ty>(["nums", "strs"]))],
               ),
           ],
