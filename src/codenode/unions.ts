@@ -88,7 +88,8 @@ function build(
   parameters: TypeParameters | undefined,
   text: string,
 ): string | undefined {
-  if (unions.some((u) => classes.unionsInProgress.has(u))) return "recursive types are not supported";
+  if (unions.some((u) => classes.unionsInProgress.has(u)))
+    return "a union of object types that contains itself is not supported; give the recursive field an object type of its own";
   for (const u of unions) classes.unionsInProgress.add(u);
   try {
     const slots = new Map<string, { type: ValueType; count: number; optional: boolean }>();
