@@ -191,21 +191,43 @@ export class ClassRegistry {
   readonly functions = new FunctionRegistry();
   /** Members of unions of object types (and the unions), by checker type: their union's class (unions.ts). */
   readonly unionClasses = new Map<ts.Type, ClassShape>();
-  /** Unions being converted (a union that contains itself is refused). */
-  readonly unionsInProgress = new Set<ts.Type>();
 
-  /** A new class for a union of object types, holding every member's fields (slots). */
-  union(fields: readonly { name: string; type: ValueType }[], text: string): ClassShape {
-    // Unions with the same slots share a class (an inferred `(A | B)[]` is a declared `Ev[]`).
+  /**
+   * A new class for a union of object types, its slots filled by settleUnion once they are known
+   * (a slot may hold the union itself: `{ k: 'add'; l: Expr; r: Expr }`).
+   */
+  provisionalUnion(text: string): ClassShape {
+    const shape: ClassShape = { name: `__ice_U${this.order.length}`, fields: [], union: { layouts: [], text } };
+    this.order.push(shape);
+    return shape;
+  }
+
+  /**
+   * Gives a provisional union class its slots; unions with the same slots share a class (an
+   * inferred `(A | B)[]` is a declared `Ev[]`), unless something already refers to this one
+   * (`referenced`: a recursive union). Returns the class to use.
+   */
+  settleUnion(
+    shape: ClassShape,
+    fields: readonly { name: string; type: ValueType }[],
+    referenced: boolean,
+  ): ClassShape {
     const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const key = `union:${sorted.map((f) => `${f.name}:${typeKey(f.type)}`).join(";")}`;
-    let found = this.byKey.get(key);
-    if (!found) {
-      found = { name: `__ice_U${this.order.length}`, fields, union: { layouts: [], text } };
-      this.byKey.set(key, found);
-      this.order.push(found);
+    const found = this.byKey.get(key);
+    if (found && !referenced) {
+      this.dropUnion(shape);
+      return found;
     }
-    return found;
+    (shape as { fields: readonly { name: string; type: ValueType }[] }).fields = fields;
+    if (!found) this.byKey.set(key, shape);
+    return shape;
+  }
+
+  /** Forgets a provisional union class (its union had no class after all). */
+  dropUnion(shape: ClassShape): void {
+    const i = this.order.indexOf(shape);
+    if (i >= 0) this.order.splice(i, 1);
   }
 
   /** The class of a shape whose fields are given (in any order). */

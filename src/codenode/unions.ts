@@ -43,7 +43,26 @@ function definedMembers(type: ts.UnionType): ts.Type[] {
 function objectMembers(checker: ts.TypeChecker, type: ts.UnionType, classes: ClassRegistry): ts.Type[] | undefined {
   const defined = definedMembers(type);
   if (defined.length < 2 || !defined.every((p) => isPlainObject(checker, p, classes))) return undefined;
+  if (defined.every((p) => sameFields(checker, p, defined[0]!))) return undefined;
   return defined;
+}
+
+/**
+ * True when two object types have the same fields, of the very same types (`Doc | typeof
+ * inputs.docs[0]` spelled twice): one plain class holds both, as before unions had classes.
+ */
+function sameFields(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
+  const pa = checker.getPropertiesOfType(a);
+  const pb = checker.getPropertiesOfType(b);
+  if (pa.length !== pb.length) return false;
+  return pa.every((p) => {
+    const q = pb.find((x) => x.name === p.name);
+    return (
+      q !== undefined &&
+      (p.flags & ts.SymbolFlags.Optional) === (q.flags & ts.SymbolFlags.Optional) &&
+      checker.getTypeOfSymbol(p) === checker.getTypeOfSymbol(q)
+    );
+  });
 }
 
 /**
@@ -88,9 +107,14 @@ function build(
   parameters: TypeParameters | undefined,
   text: string,
 ): string | undefined {
-  if (unions.some((u) => classes.unionsInProgress.has(u)))
-    return "a union of object types that contains itself is not supported; give the recursive field an object type of its own";
-  for (const u of unions) classes.unionsInProgress.add(u);
+  // The class is registered first: a field may lead back to the union (a recursive union).
+  const shape = classes.provisionalUnion(text);
+  for (const u of unions) classes.unionClasses.set(u, shape);
+  for (const m of members) classes.unionClasses.set(m, shape);
+  const unregister = () => {
+    for (const [t, s] of classes.unionClasses) if (s === shape) classes.unionClasses.delete(t);
+  };
+  let done = false;
   try {
     const slots = new Map<string, { type: ValueType; count: number; optional: boolean }>();
     for (const member of members) {
@@ -123,12 +147,23 @@ function build(
       name,
       type: s.optional || s.count < members.length ? optional(s.type) : s.type,
     }));
-    const shape: ClassShape = classes.union(fields, text);
-    for (const u of unions) classes.unionClasses.set(u, shape);
-    for (const m of members) classes.unionClasses.set(m, shape);
+    const settled = classes.settleUnion(
+      shape,
+      fields,
+      fields.some((f) => refersTo(f.type, shape, new Set())),
+    );
+    if (settled !== shape) {
+      unregister();
+      for (const u of unions) classes.unionClasses.set(u, settled);
+      for (const m of members) classes.unionClasses.set(m, settled);
+    }
+    done = true;
     return undefined;
   } finally {
-    for (const u of unions) classes.unionsInProgress.delete(u);
+    if (!done) {
+      unregister();
+      classes.dropUnion(shape);
+    }
   }
 }
 
@@ -173,6 +208,31 @@ export function registerUnions(checker: ts.TypeChecker, root: ts.Node, classes: 
     const types = group.map((i) => unions[i]!.type);
     const members = [...new Set(group.flatMap((i) => unions[i]!.members))];
     build(checker, types, members, classes, 0, undefined, types.map((t) => checker.typeToString(t)).join("' and '"));
+  }
+}
+
+/** True when a value type reaches the class `shape` (through arrays, optionals, fields of other classes). */
+function refersTo(t: ValueType, shape: ClassShape, seen: Set<ClassShape>): boolean {
+  switch (t.kind) {
+    case "object":
+    case "tuple":
+      if (t.shape === shape) return true;
+      if (seen.has(t.shape)) return false;
+      seen.add(t.shape);
+      return t.shape.fields.some((f) => refersTo(f.type, shape, seen));
+    case "array":
+    case "set":
+      return refersTo(t.element, shape, seen);
+    case "optional":
+      return refersTo(t.inner, shape, seen);
+    case "map":
+      return refersTo(t.key, shape, seen) || refersTo(t.value, shape, seen);
+    case "dict":
+      return refersTo(t.value, shape, seen);
+    case "function":
+      return true;
+    default:
+      return false;
   }
 }
 
