@@ -16,7 +16,7 @@
  */
 import { ts } from "ts-morph";
 import { fromChecker, type TypeParameters } from "./fromChecker.js";
-import { type ClassRegistry, type ClassShape, optional, sameType, type ValueType } from "./types.js";
+import { type ClassRegistry, type ClassShape, isNullable, optional, sameType, type ValueType } from "./types.js";
 
 /** The most slots a union class may have (a value's keys are a 64-bit mask of them). */
 const MAX_SLOTS = 64;
@@ -132,17 +132,22 @@ function build(
         const converted = fromChecker(checker, propertyType, classes, depth + 1, parameters);
         if ("reason" in converted) return converted.reason;
         const t = converted.type;
-        const defined = t.kind === "optional" ? t.inner : t;
+        // `T | null` (nullable.ts) is a slot type of its own; `T | undefined` makes the slot optional.
+        const undefinedToo = t.kind === "optional" && t.absent !== "null";
+        const defined = undefinedToo ? t.inner : t;
         const slot = slots.get(name);
         if (slot && !sameType(slot.type, defined))
           return `the field '${name}' has different types in the members of union type '${text}'; give the fields different names`;
         if (slot) {
           slot.count++;
-          slot.optional ||= optionalProperty || t.kind === "optional";
-        } else slots.set(name, { type: defined, count: 1, optional: optionalProperty || t.kind === "optional" });
+          slot.optional ||= optionalProperty || undefinedToo;
+        } else slots.set(name, { type: defined, count: 1, optional: optionalProperty || undefinedToo });
       }
     }
     if (slots.size > MAX_SLOTS) return `union type '${text}' has more than ${MAX_SLOTS} fields in all`;
+    for (const [name, s] of slots)
+      if (isNullable(s.type) && (s.optional || s.count < members.length))
+        return `the field '${name}' of union type '${text}' may be null in one member and missing in another; give every member the field, or use undefined instead of null`;
     const fields = [...slots].map(([name, s]) => ({
       name,
       type: s.optional || s.count < members.length ? optional(s.type) : s.type,

@@ -139,7 +139,7 @@ export function printUnionLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpre
         const value = coerce(ctx, { text: `${s}.${f.name}`, type: f.type }, field.type, part.spread);
         const previous = current.get(field.name);
         // A slot every member of the source has is in every layout of it.
-        const always = f.type.kind !== "optional" && f.type.kind !== "json";
+        const always = (f.type.kind !== "optional" || f.type.absent === "null") && f.type.kind !== "json";
         // TypeScript types `{ seq: 0, ...e }` as keeping 0 when `e.seq` is optional; JavaScript copies undefined.
         if (!always && previous !== undefined)
           return ctx.refuse(

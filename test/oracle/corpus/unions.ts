@@ -700,6 +700,24 @@ return { items, n: len(l), j: JSON.stringify(l), keys: Object.keys(l) };`,
     JSON_CAPS,
   ),
 
+  un(
+    "with-null",
+    `type Ev = { kind: 'ok'; value: number; note: string | null; by: { who: string } | null } | { kind: 'err'; note: string | null; by: { who: string } | null };
+let last: Ev | null = null;
+const evs: Ev[] = [];
+for (const x of inputs.xs) {
+  const n = Number(x);
+  const e: Ev = Number.isNaN(n) ? { kind: 'err', note: x === '' ? null : x, by: x ? { who: x } : null } : { kind: 'ok', by: null, value: n, note: n > 1 ? 'big' : null };
+  evs.push(e);
+  if (e.kind === 'ok') last = e;
+}
+return { j: JSON.stringify(evs), last: last === null ? 'none' : JSON.stringify(last), notes: evs.map((e) => e.note ?? '-'), isNull: evs.map((e) => e.note === null), by: evs.map((e) => e.by?.who ?? (e.by === null ? 'null' : 'undef')) };`,
+    { xs: "string[]" },
+    { j: "string", last: "string", notes: "string[]", isNull: "boolean[]", by: "string[]" },
+    [{ xs: ["1", "x", "", "5", "-0"] }, { xs: [] }, { xs: ["a"] }],
+    JSON_CAPS,
+  ),
+
   // What stays refused, with the reason in TypeScript's terms.
   {
     name: "unions/object-or-string-refused",
@@ -734,6 +752,15 @@ return { items, n: len(l), j: JSON.stringify(l), keys: Object.keys(l) };`,
     capabilities: JSON_CAPS,
     inputs: [{ s: "a" }],
     refused: /'delete' here/,
+  },
+  {
+    name: "unions/null-and-missing-refused",
+    body: "type N = { kind: 'a'; note: { t: string } | null } | { kind: 'b' };\nconst v: N = inputs.s ? { kind: 'a', note: null } : { kind: 'b' };\nreturn { s: JSON.stringify(v) };",
+    input: { s: "string" },
+    output: { s: "string" },
+    capabilities: JSON_CAPS,
+    inputs: [{ s: "a" }],
+    refused: /may be null in one member and missing in another/,
   },
   {
     name: "unions/object-values-refused",
