@@ -15,6 +15,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { operate } from "./operators.js";
 import { knownKeys, objectLike } from "./shapes.js";
+import { unionKeys } from "./unions.js";
 import { numericOperand, textOperand } from "./undefinedLocals.js";
 
 type Dict = Extract<ValueType, { kind: "dict" }>;
@@ -275,6 +276,9 @@ export function printForIn(
     const d = ctx.temp(source.type);
     head = `${d} = ${source.text};\n${keys} = ${d}.keys();`;
     skip = `if (!__ice_dict_in<${asType(source.type.value)}>(${d}, ${keys}[${i}])) continue;\n`;
+  } else if (source.type.kind === "object" && source.type.shape.union) {
+    // A union value's own keys (print/unions.ts); none is added or removed while the loop runs.
+    head = `${keys} = ${unionKeys(ctx, source.type.shape, source.text)};`;
   } else if (source.type.kind === "object") {
     const names = knownKeys(ctx, node.expression, source.type);
     if (!names)

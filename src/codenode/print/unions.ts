@@ -5,7 +5,7 @@
  * layout at run time from the source's (the key lists are complete once the body is printed, so
  * the layout tables, key lists and key masks are generated at the end: finishUnions). What reads
  * the keys uses the value's own layout: `JSON.stringify` (jsonWrite.ts, jsonConvert.ts),
- * `Object.keys`, `'key' in e`. What would add or remove a key (assigning an optional field,
+ * `Object.keys`, `for...in`, `'key' in e`. What would add or remove a key (assigning an optional field,
  * `delete`) is refused, as are the object idioms that copy fields without their presence.
  */
 import { ts } from "ts-morph";
@@ -251,8 +251,13 @@ export function unionObjectCall(
       `Object.${method} of a value of a union type`,
       "read the fields of the narrowed value, or use Object.keys(e)",
     );
-  state(ctx).keyLists.add(source.type.shape);
-  return { text: `__ice_ukeys_${source.type.shape.name}((${source.text}).__ice_k)`, type };
+  return { text: unionKeys(ctx, source.type.shape, source.text), type };
+}
+
+/** A new array of the keys of a union value (`value`, printed), in its layout's order. */
+export function unionKeys(ctx: PrintContext, shape: ClassShape, value: string): string {
+  state(ctx).keyLists.add(shape);
+  return `__ice_ukeys_${shape.name}((${value}).__ice_k)`;
 }
 
 /** Refuses a write to a field of a union value that may add a key (a field some member of the receiver's type lacks or has optional). */

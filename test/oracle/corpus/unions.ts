@@ -718,6 +718,40 @@ return { j: JSON.stringify(evs), last: last === null ? 'none' : JSON.stringify(l
     JSON_CAPS,
   ),
 
+  un(
+    "literal-contexts",
+    `type Ev = { kind: 'add'; n: number } | { kind: 'tag'; label: string; at?: number };
+const evs: Ev[] = [];
+evs.push({ kind: 'add', n: 1 });
+evs.unshift({ label: 'first', kind: 'tag' });
+function record(e: Ev, into: Ev[] = evs): number { into.push(e); return into.length; }
+record({ kind: 'tag', label: inputs.t, at: 3 });
+let cur: Ev = { kind: 'add', n: 0 };
+for (const c of inputs.t) { cur = c === ' ' ? { kind: 'tag', label: 'space' } : cur.kind === 'add' ? { kind: 'add', n: cur.n + 1 } : { n: 1, kind: 'add' }; record(cur); }
+const more = evs.concat([{ kind: 'add', n: -1 }]);
+const byKind: Record<string, Ev[]> = {};
+for (const e of more) (byKind[e.kind] ??= []).push(e);
+const m = new Map<string, Ev>([['x', { kind: 'tag', label: 'm' }]]);
+const sum = more.reduce((a, e) => a + (e.kind === 'add' ? e.n : 0), 0);
+return { j: JSON.stringify(more), kinds: Object.keys(byKind), sum, m: JSON.stringify(m.get('x')), counts: Object.keys(byKind).map((k) => byKind[k]!.length) };`,
+    { t: "string" },
+    { j: "string", kinds: "string[]", sum: "number", m: "string", counts: "number[]" },
+    [{ t: "ab c" }, { t: "" }, { t: "  " }],
+    JSON_CAPS,
+  ),
+
+  un(
+    "for-in-own-keys",
+    `type N = { kind: 'a'; n: number; note?: string } | { s: string; kind: 'b' };
+const vs: N[] = inputs.xs.map((x): N => (x === '' ? { kind: 'a', n: 0 } : x.length > 2 ? { s: x, kind: 'b' } : { kind: 'a', note: x, n: x.length }));
+const out: string[] = [];
+for (const v of vs) { let line = ''; for (const k in v) line += k + ';'; out.push(line); }
+return { out };`,
+    { xs: "string[]" },
+    { out: "string[]" },
+    [{ xs: ["", "ab", "abc", "x"] }, { xs: [] }],
+  ),
+
   // What stays refused, with the reason in TypeScript's terms.
   {
     name: "unions/object-or-string-refused",
@@ -791,14 +825,6 @@ return { j: JSON.stringify(evs), last: last === null ? 'none' : JSON.stringify(l
     body: "type M = { role: 'user'; text: string } | { role: 'tool'; name: string };\nconst ms: M[] = [{ role: 'user', text: inputs.s }];\nconst back: M[] = ms.map((m) => ({ ...m, at: 1 }));\nreturn { n: back.length };",
     input: { s: "string" },
     output: { n: "number" },
-    inputs: [{ s: "a" }],
-    refused: true,
-  },
-  {
-    name: "unions/for-in-refused",
-    body: "type N = { kind: 'a'; n: number } | { kind: 'b'; s: string };\nconst v: N = inputs.s ? { kind: 'b', s: inputs.s } : { kind: 'a', n: 1 };\nlet out = '';\nfor (const k in v) out += k;\nreturn { out };",
-    input: { s: "string" },
-    output: { out: "string" },
     inputs: [{ s: "a" }],
     refused: true,
   },
