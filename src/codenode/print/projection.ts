@@ -12,6 +12,11 @@
  *   change a field meanwhile or keep the parameter for later: no assignment to any property, no
  *   call of the body's own functions or closures, no `await`, and its reads in nested functions
  *   only in callbacks of array and string methods that call them at once (`xs.map((x) => x * b.k)`).
+ * The callee must be named at the call (a function declaration or a `const` bound to the function,
+ * so no other body can run instead), with no default parameter values, and the arguments after the
+ * object may not change fields or run the body's code (they run between the copy and the reads);
+ * library calls handed a function not written at the call and getters of the body's classes count
+ * as running the body's code.
  * Anything else keeps the refusal ("using a value of one shape where another is expected").
  */
 import { ts } from "ts-morph";
@@ -61,6 +66,14 @@ export function projectArgument(
   if (index < 0 || !declaration || !isBodyFunction(declaration)) return undefined;
   const param = declaration.parameters[index];
   if (!param || param.dotDotDotToken || !readsOnlyFields(ctx, declaration, param)) return undefined;
+  // The function called must be the one read: a declaration or a `const` bound to it, named at the
+  // call (a reassigned `let`, a conditional, an array or Map element, an overridden method or an
+  // object's property could run another body than the one analyzed).
+  if (!callsExactly(ctx, call, declaration)) return undefined;
+  // Nothing evaluated between the copy and the callee's reads may change a field: the arguments
+  // after this one and the parameters' default values.
+  if (declaration.parameters.some((p) => p.initializer !== undefined)) return undefined;
+  if (call.arguments?.slice(index + 1).some((a) => containsChange(ctx, a))) return undefined;
   const t = ctx.temp(from);
   const fields = to.shape.fields.map((f) =>
     from.shape.fields.some((g) => g.name === f.name) ? `${t}.${f.name}` : zeroValue(f.type),
@@ -109,6 +122,25 @@ function readsOnlyFields(ctx: PrintContext, fn: ts.FunctionLikeDeclaration, para
   };
   visit(fn.body, false);
   return ok;
+}
+
+/** The call's callee names `fn` itself: a function declaration, or a `const` initialized with it. */
+function callsExactly(ctx: PrintContext, call: ts.CallExpression | ts.NewExpression, fn: ts.Declaration): boolean {
+  const callee = stripTo(call.expression);
+  if (!ts.isIdentifier(callee) || ts.isNewExpression(call)) return false;
+  const symbol = ctx.checker.getSymbolAtLocation(callee);
+  const d = symbol?.valueDeclaration;
+  if (!d) return false;
+  if (d === fn) return ts.isFunctionDeclaration(fn);
+  if (!ts.isVariableDeclaration(d) || !d.initializer || stripTo(d.initializer) !== (fn as ts.Node)) return false;
+  const list = d.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** Whether `node` or anything in it may change a field or run the body's own code. */
+function containsChange(ctx: PrintContext, node: ts.Node): boolean {
+  if (changesOrCalls(ctx, node)) return true;
+  return ts.forEachChild(node, (child) => containsChange(ctx, child) || undefined) ?? false;
 }
 
 /** `p.field` read as a value (not written, deleted, called or taken apart by `++`). */
@@ -173,6 +205,27 @@ function changesOrCalls(ctx: PrintContext, node: ts.Node): boolean {
       const name = node.expression.name.text;
       if (name === "assign") return true;
     }
+    // A library call handed a function that is not written at the call (`xs.forEach(touch)`,
+    // `xs.sort(cmp)`, a parameter `f`) runs code this walk does not see.
+    for (const a of node.arguments ?? []) {
+      const inner = stripTo(a);
+      if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) continue;
+      if (ctx.checker.getTypeAtLocation(a).getCallSignatures().length > 0) return true;
+    }
+  }
+  // A getter or setter of the body's classes runs the body's code on a property read.
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const declarations =
+      ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression)
+        ?.declarations ?? [];
+    if (
+      declarations.some(
+        (d) =>
+          (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) &&
+          !d.getSourceFile().fileName.includes("lib."),
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -58,6 +58,7 @@ import { RECURSIVE_TYPES } from "./recursiveTypes.js";
 import { GENERIC_CLASSES } from "./genericClasses.js";
 import { NULLABLE } from "./nullable.js";
 import { UNIONS } from "./unions.js";
+import { RED_TEAM } from "./redTeam.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -75,6 +76,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...GENERIC_CLASSES,
   ...NULLABLE,
   ...UNIONS,
+  ...RED_TEAM,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,

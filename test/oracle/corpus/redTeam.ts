@@ -1,0 +1,369 @@
+/**
+ * @fileoverview Adversarial bodies against the code-node features of session 8 (narrower
+ * parameters in projection.ts, structuredClone, spread key order, odd-key dictionaries,
+ * intersections, `as const` tuples, optional objects compared by identity, String/Number as
+ * callbacks, recursive types and generic classes): each body tries to make the sandbox's result
+ * differ from JavaScript's. Bodies the compiler must refuse are named `...-refused`.
+ */
+import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
+
+const make = cases("redteam");
+const N = [{ n: 1 }, { n: -0 }, { n: 3 }, { n: -2.5 }];
+const rt = (name: string, lines: string[], caps: readonly string[] = ["json"]): OracleCase =>
+  make(name, lines.join("\n"), { n: "number" }, { s: "string" }, N, caps);
+
+export const RED_TEAM: readonly OracleCase[] = [
+  // ---- narrower parameters (projection.ts) ----
+  rt("narrower-arg-mutates-before-read-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }, k: number) { return b.n + k; }",
+    "function bump() { m.n = 7; return 1; }",
+    "return { s: String(read(m, bump())) };",
+  ]),
+  rt("narrower-arg-assign-before-read-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }, k: number) { return b.n + k; }",
+    "return { s: String(read(m, (m.n = 9))) };",
+  ]),
+  rt("narrower-default-param-mutates-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function touch() { m.n = 7; return 1; }",
+    "function read(b: { n: number }, k: number = touch()) { return b.n + k; }",
+    "return { s: String(read(m)) };",
+  ]),
+  rt("narrower-default-param-assign-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }, k: number = (m.n = 5)) { return b.n + k; }",
+    "return { s: String(read(m)) };",
+  ]),
+  rt("narrower-callback-by-name-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function touch(x: number) { m.n = x + 10; }",
+    "function read(b: { n: number }) { [1, 2].forEach(touch); return b.n; }",
+    "return { s: String(read(m)) };",
+  ]),
+  rt("narrower-callback-param-function-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }, f: (x: number) => void) { [1].forEach(f); return b.n; }",
+    "return { s: String(read(m, (x) => { m.n = 40 + x; })) };",
+  ]),
+  rt("narrower-sort-comparator-by-name-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function cmp(a: number, c: number) { m.n = a + c; return a - c; }",
+    "function read(b: { n: number }) { const xs = [3, 1, 2].sort(cmp); return b.n + xs[0]!; }",
+    "return { s: String(read(m)) };",
+  ]),
+  rt("narrower-reassigned-closure-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "let f = (b: { n: number }) => b.n;",
+    "if (inputs.n >= 0) f = (b: { n: number }) => { m.n = 99; return b.n; };",
+    "return { s: String(f(m)) };",
+  ]),
+  rt("narrower-conditional-closure-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const f = inputs.n > 0 ? (b: { n: number }) => b.n : (b: { n: number }) => { m.n = 99; return b.n; };",
+    "return { s: String(f(m)) };",
+  ]),
+  rt("narrower-conditional-closure-2-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const f = inputs.n > 0 ? (b: { n: number }) => { m.n = 99; return b.n; } : (b: { n: number }) => b.n;",
+    "return { s: String(f(m)) };",
+  ]),
+  rt("narrower-array-of-functions-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const fs = [(b: { n: number }) => b.n, (b: { n: number }) => { m.n = 99; return b.n; }];",
+    "return { s: String(fs[1]!(m)) + String(fs[0]!(m)) };",
+  ]),
+  rt("narrower-map-stored-function-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const fs = new Map([['a', (b: { n: number }) => b.n]]);",
+    "fs.set('b', (b) => { m.n = 99; return b.n; });",
+    "return { s: String(fs.get('b')!(m)) };",
+  ]),
+  rt("narrower-overridden-method-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "class A { read(b: { n: number }) { return b.n; } }",
+    "class B extends A { override read(b: { n: number }) { m.n = 99; return b.n; } }",
+    "const a: A = inputs.n > 0 ? new B() : new A();",
+    "return { s: String(a.read(m)) };",
+  ]),
+  rt("narrower-object-method-reassigned-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const o = { f: (b: { n: number }) => b.n };",
+    "o.f = (b) => { m.n = 99; return b.n; };",
+    "return { s: String(o.f(m)) };",
+  ]),
+  rt("narrower-getter-mutates-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "class C { get g() { m.n = 99; return 1; } }",
+    "function read(b: { n: number }, c: C) { const x = c.g; return b.n + x; }",
+    "return { s: String(read(m, new C())) };",
+  ]),
+  rt("narrower-setter-mutates-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "class C { set g(v: number) { m.n = v; } }",
+    "function read(b: { n: number }, c: C) { c.g = 5; return b.n; }",
+    "return { s: String(read(m, new C())) };",
+  ]),
+  rt("narrower-aliased-identity", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const alias = m;",
+    "function read(b: { n: number }) { return b.n; }",
+    "const r = read(m);",
+    "alias.n = 3;",
+    "return { s: String(r) + ':' + String(m.n) };",
+  ]),
+  rt("narrower-for-of-field-target-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }, o: { n: number; id: string }) { for (o.n of [4, 5]) {} return b.n; }",
+    "return { s: String(read(m, m)) };",
+  ]),
+  rt("narrower-optional-chain-refused", [
+    "const m = { id: 'x', n: inputs.n, extra: true };",
+    "function read(b?: { n: number }) { return b?.n ?? -1; }",
+    "return { s: String(read(m)) + String(read()) };",
+  ]),
+  rt("narrower-method-callee-refused", [
+    "const m = { id: 'x', n: inputs.n, extra: 'e' };",
+    "class R { k = 2; read(b: { n: number }) { return b.n * this.k; } }",
+    "return { s: String(new R().read(m)) };",
+  ]),
+  rt("narrower-generic-callee", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read<T extends { n: number }>(b: T) { return b.n; }",
+    "return { s: String(read(m)) };",
+  ]),
+  rt("narrower-throw-midway", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }) { if (b.n > 2) throw new Error('big ' + b.n); return b.n; }",
+    "try { return { s: String(read(m)) }; } catch (e) { return { s: (e as Error).message + m.n }; }",
+  ]),
+  rt("narrower-nested-declaration-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function read(b: { n: number }) { function inner() { return b.n; } return inner(); }",
+    "return { s: String(read(m)) };",
+  ]),
+  rt("narrower-array-arg-mutates-before-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const xs = [m];",
+    "function read(b: { n: number }, k: number) { return b.n * k; }",
+    "return { s: String(read(m, xs.map((x) => (x.n = 4)).length)) };",
+  ]),
+  rt("narrower-tostring-template-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "class C { toString() { m.n = 99; return 'c'; } }",
+    "function read(b: { n: number }, c: C) { const t = `${c}`; return t + b.n; }",
+    "return { s: read(m, new C()) };",
+  ]),
+  rt("narrower-tojson-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "class C { k = 1; toJSON() { m.n = 99; return 'c'; } }",
+    "function read(b: { n: number }, c: C) { const t = JSON.stringify(c); return t + b.n; }",
+    "return { s: read(m, new C()) };",
+  ]),
+  rt("narrower-still-projects", [
+    "interface Base { id: string; n: number }",
+    "const m = { id: 'x', n: inputs.n, extra: [1] };",
+    "const read = (b: Base, k: number) => b.id + (b.n + k);",
+    "function dest({ id, n }: Base, k: string) { return id + n + k; }",
+    "return { s: read(m, m.n * 2) + dest(m, m.id.toUpperCase()) + [m].map((x) => read(x, 1)).join() };",
+  ]),
+  rt("narrower-destructured-later-arg-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "function dest({ n }: { n: number }, k: number) { return n + k; }",
+    "return { s: String(dest(m, (m.n = 9))) };",
+  ]),
+  // ---- structuredClone ----
+  rt("clone-map-key-value-identity-refused", [
+    "const k = { id: inputs.n };",
+    "const m = new Map([[k, k]]);",
+    "const c = structuredClone(m);",
+    "const [[a, b]] = [...c.entries()];",
+    "return { s: String(a === b) + String(a === k) + JSON.stringify(a) };",
+  ]),
+  rt("clone-shared-across-containers-refused", [
+    "const o = { n: inputs.n };",
+    "const s = { list: [o], map: new Map([['k', o]]), set: new Set([o]) };",
+    "const c = structuredClone(s);",
+    "c.list[0]!.n = 5;",
+    "return { s: String(c.map.get('k')!.n) + String([...c.set][0]!.n) + String(o.n) };",
+  ]),
+  rt("clone-array-of-arrays-shared", [
+    "const inner = [inputs.n];",
+    "const c = structuredClone([inner, inner, [inputs.n]]);",
+    "c[0]!.push(2);",
+    "return { s: JSON.stringify(c) + String(c[0] === c[1]) };",
+  ]),
+  rt("clone-negative-zero-nan", [
+    "const v = { a: -0, b: NaN, c: [inputs.n, -0], d: inputs.n * 0 };",
+    "const c = structuredClone(v);",
+    "return { s: [Object.is(c.a, -0), Number.isNaN(c.b), Object.is(c.c[1], -0), Object.is(c.d, v.d), Object.is(c.c[0], inputs.n)].join() };",
+  ]),
+  rt("clone-optional-undefined-present-refused", [
+    "type T = { a?: number; b: number };",
+    "const t: T = inputs.n > 0 ? { a: undefined, b: 1 } : { b: 2 };",
+    "const c = structuredClone(t);",
+    "return { s: Object.keys(c).join() + '|' + String('a' in c) + JSON.stringify(c) };",
+  ]),
+  rt("clone-key-order-of-literal-refused", [
+    "type T = { a?: number; b: number };",
+    "const t: T = inputs.n > 0 ? { b: 1, a: 2 } : { b: 2 };",
+    "const c = structuredClone(t);",
+    "return { s: JSON.stringify(c) + Object.keys(c).join() };",
+  ]),
+  rt("clone-dict-integer-keys", [
+    "const d: Record<string, number> = {};",
+    "d['b'] = 1; d['2'] = 2; d['1'] = inputs.n; d['01'] = 4; d['-1'] = 5;",
+    "const c = structuredClone(d);",
+    "delete d['b'];",
+    "return { s: Object.keys(c).join() + JSON.stringify(c) + Object.keys(d).join() };",
+  ]),
+  rt(
+    "clone-dates",
+    [
+      "const d = { at: new Date(inputs.n * 1000), bad: new Date(NaN) };",
+      "const c = structuredClone(d);",
+
+      "return { s: String(d.at.getTime()) + ',' + String(c.at.getTime()) + ',' + String(c.bad.getTime()) + String(c.at === d.at) };",
+    ],
+    ["json", "time"],
+  ),
+  rt("clone-tuple", [
+    "const t: [number, string, number[]] = [inputs.n, 'x', [1]];",
+    "const c = structuredClone(t);",
+    "c[2].push(3);",
+    "return { s: JSON.stringify(t) + JSON.stringify(c) };",
+  ]),
+  rt("clone-any-shared", [
+    "const o: any = { a: inputs.n };",
+    "const v: any = [o, o];",
+    "const c = structuredClone(v);",
+    "c[0].a = 2;",
+    "return { s: JSON.stringify(c) + JSON.stringify(v) };",
+  ]),
+  rt("clone-set-of-arrays-refused", [
+    "const a = [inputs.n];",
+    "const s = new Set([a, a, [inputs.n]]);",
+    "const c = structuredClone(s);",
+    "return { s: String(c.size) + JSON.stringify([...c]) };",
+  ]),
+  rt("clone-nested-map-in-dict", [
+    "const inner = new Map([['x', inputs.n]]);",
+    "const d: Record<string, Map<string, number>> = { p: inner, q: inner };",
+    "const c = structuredClone(d);",
+    "c['p']!.set('y', 2);",
+    "return { s: String(c['q']!.size) + String(inner.size) + Object.keys(c).join() };",
+  ]),
+  // ---- spread key order ----
+  rt("spread-optional-absent-present-refused", [
+    "type T = { a?: number; b: number; c?: string };",
+    "const t: T = inputs.n > 0 ? { b: 1, c: 'x', a: 2 } : inputs.n < 0 ? { c: 'y', b: 2 } : { b: 3 };",
+    "const u = { c: 'z', ...t, d: 1 };",
+    "return { s: JSON.stringify(u) + Object.keys(u).join() };",
+  ]),
+  rt("spread-same-shape-twice-refused", [
+    "const a = { x: 1, y: inputs.n };",
+    "const b = { y: 5, x: 6 };",
+    "const u = { ...b, ...a };",
+    "const v = { ...a, ...b, x: 0 };",
+    "return { s: JSON.stringify(u) + JSON.stringify(v) };",
+  ]),
+  rt("spread-nested-refused", [
+    "const a = { p: { y: 1, x: inputs.n }, q: 2 };",
+    "const u = { ...a, p: { ...a.p, z: 3 } };",
+    "return { s: JSON.stringify(u) + Object.keys(u.p).join() };",
+  ]),
+  rt("spread-class-instance-refused", [
+    "class P { b = 1; a = inputs.n; }",
+    "const u = { z: 0, ...new P() };",
+    "return { s: JSON.stringify(u) + JSON.stringify(new P()) };",
+  ]),
+  rt("spread-class-ctor-order-refused", [
+    "class P { a: number; b: number; constructor(n: number) { this.b = n; this.a = 2; } }",
+    "const p = new P(inputs.n);",
+    "return { s: JSON.stringify(p) + Object.keys(p).join() + JSON.stringify({ ...p }) };",
+  ]),
+  rt("object-assign-order", [
+    "const base = { b: 1, a: 2 };",
+    "const o = Object.assign({}, { a: inputs.n }, base, { c: 3 });",
+    "return { s: JSON.stringify(o) + Object.keys(o).join() };",
+  ]),
+  rt("spread-param-unknown-order-refused", [
+    "type T = { a: number; b: number };",
+    "function f(t: T) { return JSON.stringify({ ...t, c: 1 }); }",
+    "const x: T = { b: 1, a: inputs.n };",
+    "return { s: f(x) + f({ a: 1, b: 2 }) };",
+  ]),
+  rt("spread-of-array-element", [
+    "type T = { a: number; b: number };",
+    "const xs: T[] = [{ b: 1, a: inputs.n }];",
+    "return { s: JSON.stringify(xs.map((t) => ({ ...t }))) };",
+  ]),
+  // ---- odd-key dictionaries ----
+  rt("odd-keys-integer-like", [
+    "const h = { 'x-y': 'a', '2': 'b', '1': 'c', '01': 'd', '-1': 'e' };",
+    "return { s: Object.keys(h).join() + JSON.stringify(h) + Object.entries(h).map(([k, v]) => k + v).join() };",
+  ]),
+  rt("odd-keys-proto-refused", [
+    "const h = { '__proto__': 'p', 'a-b': 'w' };",
+    "return { s: Object.keys(h).join() + JSON.stringify(h) };",
+  ]),
+  rt("odd-keys-in-inherited", [
+    "const h = { 'a-b': 1, 'c-d': inputs.n };",
+    "const k = inputs.n > 0 ? 'toString' : 'hasOwnProperty';",
+    "return { s: String(k in h) + String('a-b' in h) + String('valueOf' in h) };",
+  ]),
+  rt("odd-keys-assign-delete-refused", [
+    "const h: { 'a-b'?: number; 'c-d'?: number } = { 'c-d': 1, 'a-b': inputs.n };",
+    "delete h['c-d'];",
+    "h['c-d'] = 3;",
+    "return { s: Object.keys(h).join() + JSON.stringify(h) };",
+  ]),
+  rt("odd-keys-spread-into-typed", [
+    "const h = { 'Content-Type': 'json', 'X-Id': String(inputs.n) };",
+    "const g = { ...h, 'Content-Type': 'text', Accept: 'all' };",
+    "return { s: JSON.stringify(g) + Object.keys(g).join() };",
+  ]),
+  rt("odd-keys-constructor", [
+    "const h = { 'constructor': 'c', 'a b': 'd' };",
+    "return { s: h['constructor'] + h['a b'] + Object.keys(h).join() + JSON.stringify(h) };",
+  ]),
+  rt("odd-keys-numeric-literal", [
+    "const h = { 10: 'a', 'x-y': 'b', 9: 'c', 1.5: 'd' };",
+    "return { s: Object.keys(h).join() + JSON.stringify(h) };",
+  ]),
+  rt("intersection-spread-order", [
+    "type A = { b: number } & { a: number };",
+    "const x: A = { a: inputs.n, b: 1 };",
+    "const y = { ...x, c: 2 };",
+    "return { s: JSON.stringify(x) + JSON.stringify(y) };",
+  ]),
+  rt("as-const-tuple-mixed-refused", [
+    "const T = [1, 'a', -0] as const;",
+    "return { s: JSON.stringify(T) + String(T.length) + String(Object.is(T[2], -0)) };",
+  ]),
+  // ---- identity comparisons ----
+  rt("optional-identity", [
+    "const xs = [{ n: 1 }, { n: inputs.n }];",
+    "const a = xs.find((x) => x.n === inputs.n);",
+    "const b = xs.findLast((x) => x.n === inputs.n);",
+    "const c = xs[5];",
+    "return { s: [a === b, a === xs[1], c === undefined, c == null, xs[0] === c, a === c, a != undefined].join() };",
+  ]),
+  // ---- library callbacks ----
+  rt("string-number-callbacks-refused", [
+    'const v: any = JSON.parse(\'[1, -0, null, "a", true, 1e21, [1,2], {"a":1}, " 2 ", "", "0x10"]\');',
+    "const ss: string[] = v.map(String);",
+    "const ns: number[] = v.map(Number);",
+    "return { s: ss.join('|') + ns.map((x) => (Object.is(x, -0) ? '-0' : String(x))).join('|') };",
+  ]),
+  rt("parseint-callback-refused", ["const v = ['1', '2', '3', '10'];", "return { s: v.map(parseInt).join() };"]),
+  // ---- generic classes ----
+  rt("generic-instanceof-refused", [
+    "class Box<T> { constructor(public v: T) {} }",
+    "const a = new Box(inputs.n);",
+    "const b = new Box('x');",
+    "return { s: String(a instanceof Box) + String(b instanceof Box) + JSON.stringify([a, b]) };",
+  ]),
+];
