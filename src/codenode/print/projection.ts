@@ -102,7 +102,10 @@ function isBodyFunction(
 
 function readsOnlyFields(ctx: PrintContext, fn: ts.FunctionLikeDeclaration, param: ts.ParameterDeclaration): boolean {
   if (ts.isObjectBindingPattern(param.name))
-    return param.name.elements.every((e) => !e.dotDotDotToken && ts.isIdentifier(e.name));
+    // A default value runs between the reads of the fields before and after it.
+    return param.name.elements.every(
+      (e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && !(e.initializer && containsChange(ctx, e.initializer)),
+    );
   if (!ts.isIdentifier(param.name) || param.initializer) return false;
   const symbol = ctx.checker.getSymbolAtLocation(param.name);
   if (!symbol || !fn.body) return false;
