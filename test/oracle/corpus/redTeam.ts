@@ -374,7 +374,7 @@ export const RED_TEAM: readonly OracleCase[] = [
     "return { s: ss.join('|') + '#' + ns.map((x) => (Object.is(x, -0) ? '-0' : String(x))).join('|') };",
   ]),
   rt(
-    "any-callbacks-others",
+    "any-callbacks-others-refused",
     [
       'const arr: any[] = JSON.parse(\'[1.5, -0, null, "2.5", true, [], [3], {}, " 4x", "", [1,2], -1.5, "a b"]\');',
       "const b = arr.filter(Boolean).length;",
