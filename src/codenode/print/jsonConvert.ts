@@ -59,7 +59,7 @@ export function markInputShapes(ctx: PrintContext, type: ValueType): void {
 }
 
 /** A key an object is built with, or a spread source whose keys come next in its own order. */
-export type WrittenKey = string | { readonly spread: ClassShape };
+export type WrittenKey = string | { readonly spread: ClassShape; readonly without?: readonly string[] };
 
 /**
  * Records the key order an object of `shape` is built with: an object literal's keys, or a
@@ -353,7 +353,7 @@ function keyOrder(
       else {
         const inner = orderOf(part.spread, at);
         if (!inner) return fail("a spread into it copies an object whose key order is not known at compile time");
-        inner.forEach(add);
+        for (const k of inner) if (!part.without?.includes(k)) add(k);
       }
     }
     orders.push(keys);

@@ -314,5 +314,9 @@ export function objectRest(
     if (!from) return ctx.refuse(element, `the field '${f.name}'`, "read the fields you need");
     return coerce(ctx, { text: `${temp}.${f.name}`, type: from.type }, f.type, element);
   });
+  // The rest has the source's keys but the taken ones, in the source's order (for JSON); a rest
+  // of the source's own shape has its keys in its order already.
+  if (restType.shape.name !== source.shape.name)
+    recordOrder(ctx, restType.shape, [{ spread: source.shape, without: taken }]);
   return `new ${restType.shape.name}(${args.join(", ")})`;
 }

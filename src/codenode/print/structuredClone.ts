@@ -11,6 +11,7 @@
 import type { ts } from "ts-morph";
 import { asType, type ValueType, typeKey, zeroValue } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
+import { classOfShape } from "./classShapes.js";
 import { hoistOnce } from "./jsonConvert.js";
 
 /** Per body: the copying function of each type (typeKey), named before its body is printed. */
@@ -72,7 +73,8 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
     }
     case "object":
     case "tuple": {
-      if ([...ctx.classes.userClasses.values()].includes(t.shape))
+      // A generic class's instances are classes too (classOfShape knows them by their shape's name).
+      if ([...ctx.classes.userClasses.values()].includes(t.shape) || classOfShape(t) !== undefined)
         return ctx.refuse(
           at,
           "structuredClone of a class instance (JavaScript's copy is a plain object without the class's methods)",
