@@ -352,7 +352,7 @@ export const RED_TEAM: readonly OracleCase[] = [
     "return { s: [a === b, a === xs[1], c === undefined, c == null, xs[0] === c, a === c, a != undefined].join() };",
   ]),
   // ---- library callbacks ----
-  rt("string-number-callbacks-refused", [
+  rt("string-number-callbacks", [
     'const v: any = JSON.parse(\'[1, -0, null, "a", true, 1e21, [1,2], {"a":1}, " 2 ", "", "0x10"]\');',
     "const ss: string[] = v.map(String);",
     "const ns: number[] = v.map(Number);",
@@ -367,7 +367,7 @@ export const RED_TEAM: readonly OracleCase[] = [
     "return { s: String(a instanceof Box) + String(b instanceof Box) + JSON.stringify([a, b]) };",
   ]),
   // ---- batch 2 ----
-  rt("any-callbacks-string-number-refused", [
+  rt("any-callbacks-string-number", [
     'const arr: any[] = JSON.parse(\'[1, -0, null, "a", true, false, 1e21, [1,2], {"a":1}, " 12 ", "", "0x10", "-0x10", "0b11", "1_000", "+.5", "1e1000", "Infinity", [], [5], ["5"], [[]], [null], [true], [1,[null,2]], "\\u00a0 7\\n"]\');',
     "const ss: string[] = arr.map(String);",
     "const ns: number[] = arr.map(Number);",
