@@ -240,6 +240,11 @@ function objectFields(
       const converted = fromChecker(checker, typeOfProperty(checker, property), classes, depth + 1, parameters);
       if ("reason" in converted) return converted;
       const optionalProperty = (property.flags & ts.SymbolFlags.Optional) !== 0;
+      // An absent `toString?` reads Object.prototype's member in JavaScript, not undefined.
+      if (optionalProperty && INHERITED.has(property.name))
+        return {
+          reason: `optional property '${property.name}' (when absent, JavaScript reads Object.prototype's ${property.name})`,
+        };
       fields.push({ name: property.name, type: optionalProperty ? optional(converted.type) : converted.type });
     }
     // No fields: `{}` (an empty object type, or `unknown` narrowed to non-nullish) is any JSON
@@ -249,6 +254,21 @@ function objectFields(
 }
 
 const NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Object.prototype's members: an object without its own such key reads them. */
+const INHERITED = new Set([
+  "constructor",
+  "toString",
+  "toLocaleString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
 
 /** The type of a property of an object type, as declared. */
 function typeOfProperty(checker: ts.TypeChecker, property: ts.Symbol): ts.Type {

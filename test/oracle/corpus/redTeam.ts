@@ -725,4 +725,33 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const ys = [o].map(({ b, ...r }) => r);",
     "return { s: a + JSON.stringify(rest) + JSON.stringify({ ...rest, d: 4 }) + ys.length };",
   ]),
+  // ---- batch 6: optional fields named like Object.prototype's members ----
+  rt("narrower-optional-inherited-name-refused", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const f = (o: { id: string; toString?: string }) => typeof o.toString;",
+    "const g = (o: { id: string; constructor?: string }) => typeof o.constructor;",
+    "return { s: f(m) + g(m) };",
+  ]),
+  rt("optional-inherited-name-literal-refused", [
+    "type T = { id: string; valueOf?: string; hasOwnProperty?: string };",
+    "const t: T = inputs.n > 0 ? { id: 'x', valueOf: 'v' } : { id: 'y' };",
+    "return { s: typeof t.valueOf + typeof t.hasOwnProperty + String(t.valueOf === undefined) };",
+  ]),
+  rt("optional-inherited-name-clone-refused", [
+    "type T = { id: string; toString?: string };",
+    "const t: T = { id: String(inputs.n) };",
+    "const c = structuredClone(t);",
+    "return { s: typeof c.toString + JSON.stringify(c) };",
+  ]),
+  rt("optional-inherited-name-spread-refused", [
+    "type T = { id: string; constructor?: string };",
+    "const t: T = { id: String(inputs.n) };",
+    "const u = { ...t, k: 1 };",
+    "return { s: typeof u.constructor + JSON.stringify(u) };",
+  ]),
+  rt("narrower-optional-absent", [
+    "const m = { id: 'x', n: inputs.n };",
+    "const f = (o: { id: string; note?: string; k?: number }) => (o.note ?? 'none') + String(o.k) + String(o.k === undefined);",
+    "return { s: f(m) };",
+  ]),
 ];
