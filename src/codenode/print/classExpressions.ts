@@ -21,8 +21,10 @@ import {
   isUpcast,
   paramsOf,
   returnTypeOf,
+  slots,
   type ClassInfo,
 } from "./classShapes.js";
+import { printArguments } from "./parameters.js";
 import { declareClass } from "./classes.js";
 import { instanceBeingPrinted, isGenericClass, staticsHolder, withInstance } from "./genericClasses.js";
 import { genericMethodCall } from "./genericMethods.js";
@@ -123,9 +125,7 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
           type: { kind: "object", shape: info.shape },
         };
       }
-      if (args.length !== params.length)
-        return ctx.refuse(n, "a call with a different number of arguments than parameters", "pass every parameter");
-      const text = args.map((a, i) => printTo(ctx, a, params[i]!.type)).join(", ");
+      const text = printArguments(ctx, args, slots(params), n).join(", ");
       return { text: `new ${info.name}(${text})`, type: { kind: "object", shape: info.shape } };
     }
     case ts.SyntaxKind.CallExpression:
@@ -241,8 +241,6 @@ function methodCallOn(
     returnType: returnTypeOf(ctx, method),
   });
   const { params, returnType } = instance ? withInstance(ctx, instance, signature) : signature();
-  if (call.arguments.length !== params.length)
-    return ctx.refuse(call, "a call with a different number of arguments than parameters", "pass every parameter");
-  const args = call.arguments.map((a, i) => printTo(ctx, a, params[i]!.type));
+  const args = printArguments(ctx, call.arguments, slots(params), call);
   return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
 }

@@ -7,7 +7,10 @@
  * and calls (classExpressions.ts) both read.
  */
 import { ts } from "ts-morph";
-import { type ClassShape, optional, type ValueType } from "../types.js";
+import { asType, type ClassShape, optional, type ValueType } from "../types.js";
+import { coerce, unwrap } from "./coerce.js";
+import { printTo } from "./expressions.js";
+import { neverDefaulted } from "./nullable.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { baseClass, isStatic } from "./throwAnalysis.js";
 import { checkGenericClass, isGenericClass, registerGenericClass } from "./genericClasses.js";
@@ -175,17 +178,54 @@ export function paramSymbol(ctx: PrintContext, p: ts.ParameterDeclaration): ts.S
 
 export interface Param {
   readonly name: string;
+  /** The type it is passed as: a defaulted parameter's is optional (a missing argument is undefined). */
   readonly type: ValueType;
+  /** A parameter with a default, bound on entry (methodDefaults). */
+  readonly defaulted?: ts.ParameterDeclaration;
 }
 
+/**
+ * The parameters of a method, accessor or constructor. An optional one (`x?: T`) is passed as
+ * undefined when the call leaves it out; a defaulted one (`x = 1`) too, under another name, and
+ * bound to its default on entry when undefined, as JavaScript does (methodDefaults).
+ */
 export function paramsOf(ctx: PrintContext, node: ts.SignatureDeclaration): Param[] {
   return node.parameters.map((p) => {
     if (!ts.isIdentifier(p.name)) ctx.refuse(p, "a destructured parameter", "take the object and read its fields");
-    if (p.initializer || p.questionToken || p.dotDotDotToken)
-      ctx.refuse(p, "optional, default or rest parameters of a method", "pass every argument explicitly");
+    if (p.dotDotDotToken) ctx.refuse(p, "a rest parameter of a method", "take an array");
     const symbol = paramSymbol(ctx, p);
-    return { name: ctx.nameOf(symbol), type: ctx.declaredType(symbol, p) };
+    const declared = ctx.declaredType(symbol, p);
+    if (!p.initializer) return { name: ctx.nameOf(symbol), type: declared };
+    if (neverDefaulted(declared))
+      ctx.refuse(
+        p,
+        "a default on a parameter that may be null (JavaScript applies it to undefined only)",
+        "give the parameter the type 'T | undefined', or no default and pass null",
+      );
+    if (ctx.captured.has(symbol))
+      ctx.refuse(p, "a defaulted parameter of a method used by a function inside it", "copy it into a local first");
+    return { name: `${ctx.nameOf(symbol)}_given`, type: optional(declared), defaulted: p };
   });
+}
+
+/** The parameters as calls see them (parameters.ts printArguments: a missing one is undefined). */
+export function slots(params: readonly Param[]): { type: ValueType; rest: false }[] {
+  return params.map((p) => ({ type: p.type, rest: false }));
+}
+
+/** `let x = x_given !== undefined ? x_given : default;` for each defaulted parameter, in order. */
+export function methodDefaults(ctx: PrintContext, params: readonly Param[]): string {
+  return params
+    .filter((p) => p.defaulted)
+    .map((p) => {
+      const node = p.defaulted!;
+      const symbol = paramSymbol(ctx, node);
+      const declared = ctx.declaredType(symbol, node);
+      const inner = (p.type as { inner: ValueType }).inner;
+      const present = coerce(ctx, { text: unwrap({ text: p.name, type: p.type }), type: inner }, declared, node);
+      return `let ${ctx.nameOf(symbol)}: ${asType(declared)} = ${p.name} !== null ? ${present} : ${printTo(ctx, node.initializer!, declared)};`;
+    })
+    .join("\n");
 }
 
 /** The parameters `new C(...)` takes (a class without a constructor takes its base's). */

@@ -23,6 +23,7 @@ import {
   classTable,
   constructorParams,
   paramSymbol,
+  methodDefaults,
   paramsOf,
   returnTypeOf,
   type ClassInfo,
@@ -174,7 +175,7 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
       return `${call}${inits()}`;
     }
     const statements = ctor.body?.statements ?? ts.factory.createNodeArray();
-    const out: string[] = [];
+    const out: string[] = own === "Error" ? [] : [methodDefaults(ctx, own)];
     let initialized = !info.base;
     if (initialized) out.push(inits());
     for (const statement of statements) {
@@ -225,7 +226,7 @@ function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclara
   const returnType = returnTypeOf(ctx, method);
   const { body } = unitBody(ctx, method, method.parameters, returnType, typeArgsOf(info), () => {
     if (!method.body) return fallOff(returnType);
-    return printStatements(ctx, method.body.statements) + fallOff(returnType);
+    return methodDefaults(ctx, params) + printStatements(ctx, method.body.statements) + fallOff(returnType);
   });
   const head = `${isStatic(method) ? "static " : ""}${instanceName ?? method.name.text}(${params.map((p) => `${p.name}: ${asType(p.type)}`).join(", ")}): ${asType(returnType)}`;
   return `  ${head} {\n${body}\n  }`;

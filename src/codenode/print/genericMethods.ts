@@ -13,9 +13,9 @@ import { typeKey, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { type ClassInfo, classTable } from "./classShapes.js";
 import { declareClass, methodInstanceText } from "./classes.js";
-import { printTo } from "./expressions.js";
 import { withInstance } from "./genericClasses.js";
-import { paramsOf, returnTypeOf } from "./classShapes.js";
+import { paramsOf, returnTypeOf, slots } from "./classShapes.js";
+import { printArguments } from "./parameters.js";
 
 interface Held {
   readonly index: number;
@@ -100,8 +100,6 @@ export function genericMethodCall(
     params: paramsOf(ctx, method),
     returnType: returnTypeOf(ctx, method),
   }));
-  if (call.arguments.length !== ps.length)
-    return ctx.refuse(call, "a call with a different number of arguments than parameters", "pass every parameter");
-  const args = call.arguments.map((a, i) => printTo(ctx, a, ps[i]!.type));
+  const args = printArguments(ctx, call.arguments, slots(ps), call);
   return { text: `${receiver.text}.${methodName}(${args.join(", ")})`, type: returnType };
 }
