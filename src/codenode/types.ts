@@ -73,6 +73,25 @@ export function isPrimitive(t: ValueType): boolean {
   return t.kind === "number" || t.kind === "boolean";
 }
 
+/** Values that are JavaScript objects, equal only to themselves (`===` compares references). */
+export function isObjectKind(t: ValueType): boolean {
+  return OBJECT_KINDS.has(t.kind);
+}
+const OBJECT_KINDS = new Set<ValueType["kind"]>([
+  "object",
+  "array",
+  "map",
+  "set",
+  "dict",
+  "tuple",
+  "date",
+  "error",
+  "numberFormat",
+  "regexp",
+  "match",
+  "groups",
+]);
+
 export function optional(t: ValueType): ValueType {
   // A JSON value holds undefined itself.
   return t.kind === "optional" || t.kind === "json" ? t : { kind: "optional", inner: t };

@@ -9,13 +9,13 @@ import {
   asType,
   BOOLEAN,
   isNullable,
+  isObjectKind,
   isPrimitive,
   JSON_VALUE,
   NUMBER,
   optional,
   STRING,
   sameType,
-  type ValueType,
 } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -202,22 +202,6 @@ function isInputPath(ctx: PrintContext, node: ts.Expression): boolean {
   return !symbol || !ctx.isLocal(symbol);
 }
 
-/** Kinds whose values are JavaScript objects, equal only to themselves. */
-const IDENTITY_KINDS = new Set<ValueType["kind"]>([
-  "object",
-  "array",
-  "map",
-  "set",
-  "dict",
-  "tuple",
-  "date",
-  "error",
-  "numberFormat",
-  "regexp",
-  "match",
-  "groups",
-]);
-
 function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
   const nullish = nullComparison(ctx, node, equal);
   if (nullish) return nullish;
@@ -250,8 +234,7 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
     // the nullable references compare as they are.
     const l = left.type.kind === "optional" ? left.type.inner : left.type;
     const r = right.type.kind === "optional" ? right.type.inner : right.type;
-    if (IDENTITY_KINDS.has(l.kind) && sameType(l, r))
-      return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
+    if (isObjectKind(l) && sameType(l, r)) return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
     const [opt, plain] = left.type.kind === "optional" ? [left, right] : [right, left];
     if (plain.type.kind === "optional" || (!isPrimitive(plain.type) && plain.type.kind !== "string"))
       return ctx.refuse(node, "comparing two values that may be undefined", "check them for undefined first");
