@@ -754,4 +754,43 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const f = (o: { id: string; note?: string; k?: number }) => (o.note ?? 'none') + String(o.k) + String(o.k === undefined);",
     "return { s: f(m) };",
   ]),
+  // ---- batch 7: clones of containers after deletes ----
+  rt("clone-map-after-delete", [
+    "const m = new Map<string, number[]>();",
+    "const shared = [inputs.n];",
+    "m.set('a', shared); m.set('b', [2]); m.set('c', shared);",
+    "m.delete('a'); m.set('a', [9]); m.delete('b');",
+    "const c = structuredClone(m);",
+    "c.get('c')!.push(1);",
+    "m.set('z', []);",
+    "return { s: [...c.keys()].map((k) => k + JSON.stringify(c.get(k)!)).join() + c.size + [...m.keys()].join() };",
+  ]),
+  rt("clone-set-after-delete", [
+    "const s = new Set(['x', 'y', String(inputs.n), 'z']);",
+    "s.delete('y'); s.add('y'); s.delete('x');",
+    "const c = structuredClone(s);",
+    "c.add('w');",
+    "return { s: [...c].join() + c.size + [...s].join() + s.size };",
+  ]),
+  rt("clone-dict-after-delete", [
+    "const d: Record<string, number[]> = {};",
+    "const shared = [inputs.n];",
+    "d['b'] = shared; d['a'] = [1]; d['3'] = shared;",
+    "delete d['b']; d['b'] = [2]; delete d['a'];",
+    "const c = structuredClone(d);",
+    "c['3']!.push(5);",
+    "return { s: JSON.stringify(c) + JSON.stringify(d) + Object.keys(c).join() };",
+  ]),
+  rt("clone-map-number-keys", [
+    "const m = new Map<number, string>([[-0, 'z'], [NaN, 'n'], [inputs.n, 'i']]);",
+    "const c = structuredClone(m);",
+    "return { s: [...c.keys()].map((k) => (Object.is(k, -0) ? '-0' : String(k))).join() + c.get(0) + c.get(NaN) + c.size };",
+  ]),
+  rt("clone-nested-maps-shared", [
+    "const inner = new Map([['k', [inputs.n]]]);",
+    "const outer = new Map([['a', inner], ['b', inner]]);",
+    "const c = structuredClone({ outer, list: [inner] });",
+    "c.outer.get('a')!.set('k2', [1]);",
+    "return { s: String(c.outer.get('b')!.size) + String(c.list[0]!.size) + String(inner.size) + String(c.list[0] === c.outer.get('a')) };",
+  ]),
 ];
