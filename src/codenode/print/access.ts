@@ -81,7 +81,7 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
     const field = t.shape.fields.find((f) => f.name === property);
     if (field) return narrowed(ctx, node, { text: `${object.text}.${property}`, type: field.type });
   }
-  if (t.kind === "dict") return dictRead(ctx, node, object, JSON.stringify(property));
+  if (t.kind === "dict") return dictRead(ctx, node, object, stringLiteral(property));
   if (t.kind === "error" && (property === "message" || property === "name"))
     return { text: `${object.text}.${property}`, type: STRING };
   return ctx.refuse(node, `'.${property}' here`, "use a supported member");

@@ -9,7 +9,7 @@
 import { ts } from "ts-morph";
 import { asType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
-import { printExpr, printTo } from "./expressions.js";
+import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { isLiteral } from "./mapDefault.js";
 import { keyText } from "./objects.js";
 
@@ -26,7 +26,7 @@ export function dictGetOr(ctx: PrintContext, node: ts.BinaryExpression): Printed
   } else if (ts.isPropertyAccessExpression(read) && !read.questionDotToken && !ts.isOptionalChain(read)) {
     object = read.expression;
     const name = read.name.text;
-    key = () => JSON.stringify(name);
+    key = () => stringLiteral(name);
   } else return undefined;
   const t = ctx.typeOf(object);
   if (t.kind !== "dict") return undefined;

@@ -13,7 +13,7 @@ import { fromChecker } from "../fromChecker.js";
 import type { PrintContext, Printed } from "./context.js";
 import { shortText, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
-import { printExpr, printTo } from "./expressions.js";
+import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { keyText, spreadInto } from "./objects.js";
 import { knownKeys, printShapeAssign } from "./shapes.js";
 import { fromArrayEntries } from "./fromEntriesAny.js";
@@ -54,7 +54,7 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
             "list the fields you need, or build a Record<string, T>",
           );
         if (method === "keys")
-          return { text: `<Array<string>>[${names.map((n) => JSON.stringify(n)).join(", ")}]`, type };
+          return { text: `<Array<string>>[${names.map((n) => stringLiteral(n)).join(", ")}]`, type };
         const element = (type as { element: ValueType }).element;
         const s = ctx.temp(source.type);
         const shape = source.type.shape;
@@ -63,7 +63,7 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
           const value: Printed = { text: `${s}.${n}`, type: field.type };
           if (method === "values") return coerce(ctx, value, element, node);
           const tuple = element as Extract<ValueType, { kind: "tuple" }>;
-          return `new ${tuple.shape.name}(${JSON.stringify(n)}, ${coerce(ctx, value, tuple.elements[1]!, node)})`;
+          return `new ${tuple.shape.name}(${stringLiteral(n)}, ${coerce(ctx, value, tuple.elements[1]!, node)})`;
         });
         return { text: `(${s} = ${source.text}, <${asType(type)}>[${items.join(", ")}])`, type };
       }

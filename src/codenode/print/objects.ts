@@ -12,7 +12,7 @@ import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } f
 import { box } from "./calls.js";
 import { outerExpression, type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
-import { printCondition, printExpr, printTo, truthy } from "./expressions.js";
+import { printCondition, printExpr, printTo, truthy, stringLiteral } from "./expressions.js";
 import { operate } from "./operators.js";
 import { knownKeys, objectLike } from "./shapes.js";
 import { unionKeys } from "./unions.js";
@@ -97,7 +97,7 @@ export function dictAssignment(
   const V = (dict.type as Dict).value;
   const T = asType(V);
   const op = node.operatorToken.kind;
-  const k = typeof key === "string" ? JSON.stringify(key) : keyText(ctx, key);
+  const k = typeof key === "string" ? stringLiteral(key) : keyText(ctx, key);
   if (op === ts.SyntaxKind.EqualsToken) return { text: set(dict.text, k, printTo(ctx, node.right, V), V), type: V };
   const d = ctx.temp(dict.type);
   const kt = ctx.temp(STRING);
@@ -157,8 +157,8 @@ export function printDictLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpres
       else if (ts.isIdentifier(name) || ts.isStringLiteral(name)) {
         if (name.text === "__proto__" && !ts.isShorthandPropertyAssignment(property))
           ctx.refuse(property, "a '__proto__' property in an object literal (it sets the prototype)", "use a Map");
-        key = JSON.stringify(name.text);
-      } else if (ts.isNumericLiteral(name)) key = JSON.stringify(String(Number(name.text)));
+        key = stringLiteral(name.text);
+      } else if (ts.isNumericLiteral(name)) key = stringLiteral(String(Number(name.text)));
       else return ctx.refuse(property, "this property name", "use a name, a string or [key]");
       const value = ts.isShorthandPropertyAssignment(property) ? property.name : property.initializer;
       steps.push(`${t}.put(${key}, ${printTo(ctx, value, V)})`);
@@ -201,7 +201,7 @@ export function spreadInto(
     for (const name of keys) {
       const field = from.type.shape.fields.find((f) => f.name === name)!;
       const value = coerce(ctx, { text: `${s}.${name}`, type: field.type }, V, source);
-      steps.push(assign ? set(t, JSON.stringify(name), value, V) : `${t}.put(${JSON.stringify(name)}, ${value})`);
+      steps.push(assign ? set(t, stringLiteral(name), value, V) : `${t}.put(${stringLiteral(name)}, ${value})`);
     }
     return steps;
   }
@@ -219,7 +219,7 @@ export function printDelete(ctx: PrintContext, node: ts.DeleteExpression): Print
   if (ts.isPropertyAccessExpression(target) && !target.questionDotToken) {
     const object = printExpr(ctx, target.expression);
     if (object.type.kind === "dict")
-      return { text: `${object.text}.remove(${JSON.stringify(target.name.text)})`, type: BOOLEAN };
+      return { text: `${object.text}.remove(${stringLiteral(target.name.text)})`, type: BOOLEAN };
     if (object.type.kind === "object") {
       const field = object.type.shape.fields.find((f) => f.name === target.name.text);
       if (field && field.type.kind === "optional")
@@ -287,7 +287,7 @@ export function printForIn(
         `for...in over '${shortText(node.expression)}' (the order of its keys is not known here)`,
         "iterate a list of the field names, or use a Record<string, T>",
       );
-    head = `${keys} = <Array<string>>[${names.map((n) => JSON.stringify(n)).join(", ")}];`;
+    head = `${keys} = <Array<string>>[${names.map((n) => stringLiteral(n)).join(", ")}];`;
   } else if (source.type.kind === "json") {
     // A value of type 'any' (support/jsonKeys.ts): its keys when the loop starts, each visited
     // only if it is still there.

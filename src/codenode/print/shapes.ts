@@ -10,7 +10,7 @@ import { ts } from "ts-morph";
 import { asType, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
-import { printExpr, printTo } from "./expressions.js";
+import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { recordOrder, type WrittenKey } from "./jsonConvert.js";
 import { refuseUnionSource } from "./unions.js";
 
@@ -304,7 +304,7 @@ export function objectRest(
   restType: ValueType,
 ): string {
   if (source.kind === "dict")
-    return `__ice_dict_rest<${asType(source.value)}>(${temp}, <Array<string>>[${taken.map((k) => JSON.stringify(k)).join(", ")}])`;
+    return `__ice_dict_rest<${asType(source.value)}>(${temp}, <Array<string>>[${taken.map((k) => stringLiteral(k)).join(", ")}])`;
   refuseUnionSource(ctx, element, source, "a rest element of");
   refuseUnionSource(ctx, element, restType, "a rest element of");
   if (source.kind !== "object" || restType.kind !== "object")

@@ -10,7 +10,7 @@ import { asType, optional, type ValueType, zeroValue } from "../types.js";
 import { printEnumDeclaration } from "./enums.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
-import { printCondition, printExpr, printTo, variableAccess } from "./expressions.js";
+import { printCondition, printExpr, printTo, variableAccess, stringLiteral } from "./expressions.js";
 import { afterJumps, printJump, printLabeled } from "./jumps.js";
 import { blockEnvEntry, isLiftedConstDeclaration, lift } from "./functions.js";
 import { groupBindings, matchBindings } from "./regex.js";
@@ -199,8 +199,8 @@ export function destructure(
       taken.push(name);
       if (source.kind === "dict") {
         const read = element.initializer
-          ? `__ice_dict_get${box(source.value)}<${asType(source.value)}>(${temp}, ${JSON.stringify(name)})`
-          : `__ice_dict_at<${asType(source.value)}>(${temp}, ${JSON.stringify(name)})`;
+          ? `__ice_dict_get${box(source.value)}<${asType(source.value)}>(${temp}, ${stringLiteral(name)})`
+          : `__ice_dict_at<${asType(source.value)}>(${temp}, ${stringLiteral(name)})`;
         lines.push(
           bindElement(ctx, element, { text: read, type: element.initializer ? optional(source.value) : source.value }),
         );

@@ -793,4 +793,24 @@ export const RED_TEAM: readonly OracleCase[] = [
     "c.outer.get('a')!.set('k2', [1]);",
     "return { s: String(c.outer.get('b')!.size) + String(c.list[0]!.size) + String(inner.size) + String(c.list[0] === c.outer.get('a')) };",
   ]),
+  rt("odd-keys-unicode-json", [
+    "const h = { '\\ud800': 'lone', '😀': 'e', 'e\\u0301': 'comb', 'a\\u2028b': 'ls', '\\u007f-\\u0000': 'ctl' };",
+    "const d: Record<string, string> = { ...h };",
+    "d['\\udc00x'] = String(inputs.n);",
+    "return { s: JSON.stringify(h) + JSON.stringify(d) + Object.keys(d).map((k) => k.length).join() };",
+  ]),
+  rt("intersection-with-record", [
+    "type A = Record<string, number> & { id: number };",
+    "const x: A = { b: 2, id: inputs.n, '1': 3 };",
+    "x['c'] = 4;",
+    "return { s: JSON.stringify(x) + Object.keys(x).join() + x.id };",
+  ]),
+  rt("odd-keys-line-separator", [
+    "const h = { 'a\\u2028b': 'ls', 'c\\u2029d': String(inputs.n) };",
+    "const { 'a\\u2028b': x, ...rest } = h;",
+    "const k: keyof typeof h = 'c\\u2029d';",
+    "const d: Record<string, string> = { ...h };",
+    "delete d['a\\u2028b'];",
+    "return { s: JSON.stringify(h) + x + JSON.stringify(rest) + h[k] + Object.keys(d).join() + String('a\\u2028b' in h) };",
+  ]),
 ];
