@@ -799,7 +799,7 @@ export const RED_TEAM: readonly OracleCase[] = [
     "d['\\udc00x'] = String(inputs.n);",
     "return { s: JSON.stringify(h) + JSON.stringify(d) + Object.keys(d).map((k) => k.length).join() };",
   ]),
-  rt("intersection-with-record", [
+  rt("intersection-with-record-refused", [
     "type A = Record<string, number> & { id: number };",
     "const x: A = { b: 2, id: inputs.n, '1': 3 };",
     "x['c'] = 4;",
