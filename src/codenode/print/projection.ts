@@ -61,6 +61,12 @@ export function projectArgument(
   const from = printed.type;
   if (from.kind !== "object" || to.kind !== "object" || from.shape === to.shape) return undefined;
   if (!fieldsFit(from, to)) return undefined;
+  // A getter of the argument's class runs at each read in JavaScript, once at the copy here.
+  const argType = ctx.checker.getTypeAtLocation(arg);
+  for (const f of to.shape.fields) {
+    const declarations = argType.getProperty(f.name)?.declarations ?? [];
+    if (declarations.some((d) => ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d))) return undefined;
+  }
   const index = call.arguments?.indexOf(arg) ?? -1;
   const declaration = ctx.checker.getResolvedSignature(call)?.getDeclaration();
   if (index < 0 || !declaration || !isBodyFunction(declaration)) return undefined;

@@ -813,4 +813,18 @@ export const RED_TEAM: readonly OracleCase[] = [
     "delete d['a\\u2028b'];",
     "return { s: JSON.stringify(h) + x + JSON.stringify(rest) + h[k] + Object.keys(d).join() + String('a\\u2028b' in h) };",
   ]),
+  rt("narrower-from-class-getter-refused", [
+    "let count = inputs.n;",
+    "class C { id = 'c'; get n() { count += 1; return count; } }",
+    "const read = (b: { n: number }) => b.n + b.n * 10;",
+    "function first(b: { n: number }) { return 0; }",
+    "const c = new C();",
+    "return { s: String(read(c)) + String(first(c)) + String(count) };",
+  ]),
+  rt("narrower-from-class-fields", [
+    "class C { constructor(public id: string, public n: number) {} twice() { return this.n * 2; } }",
+    "const read = (b: { n: number }) => b.n + 1;",
+    "const c = new C('x', inputs.n);",
+    "return { s: String(read(c)) + String(c.twice()) };",
+  ]),
 ];
