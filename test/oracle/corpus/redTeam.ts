@@ -827,4 +827,14 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const c = new C('x', inputs.n);",
     "return { s: String(read(c)) + String(c.twice()) };",
   ]),
+  rt("odd-keys-numeric-access", [
+    "const h = { 'x-y': 'b', '1': 'a', '10': 'c' };",
+    "const i = inputs.n > 0 ? 1 : 10;",
+    "return { s: h[1] + h['10'] + String(1 in h) + String('01' in h) + Object.entries(h).map(([k, v]) => k + '=' + v).join() };",
+  ]),
+  rt("as-const-escape-map-replace", [
+    "const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\"': '&quot;' } as const;",
+    "const text = '<a href=\"x\">' + String(inputs.n) + ' & co</a>';",
+    "return { s: text.replace(/[&<>\"]/g, (c) => ESC[c as keyof typeof ESC]) + Object.keys(ESC).join('') };",
+  ]),
 ];
