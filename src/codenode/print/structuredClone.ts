@@ -80,6 +80,13 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
           "structuredClone of a class instance (JavaScript's copy is a plain object without the class's methods)",
           "copy it with the class's constructor",
         );
+      // A union value's layout (`__ice_k`, unions.ts) is not one of its shape's fields: not copied here.
+      if (t.kind === "object" && t.shape.union)
+        return ctx.refuse(
+          at,
+          `structuredClone of a value of the union type '${t.shape.union.text}'`,
+          "build the copy as an object literal of the narrowed value",
+        );
       // The copy is kept before its fields are copied: a field that leads back to v (a cycle in
       // a recursive type) finds it.
       const fields = t.shape.fields;

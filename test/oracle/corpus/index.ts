@@ -59,6 +59,7 @@ import { GENERIC_CLASSES } from "./genericClasses.js";
 import { NULLABLE } from "./nullable.js";
 import { UNIONS } from "./unions.js";
 import { RED_TEAM } from "./redTeam.js";
+import { RED_TEAM_2 } from "./redTeam2.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -77,6 +78,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...NULLABLE,
   ...UNIONS,
   ...RED_TEAM,
+  ...RED_TEAM_2,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,
