@@ -794,4 +794,43 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "if (o) for (const k in o) out += k;",
     "return { s: out + String(o !== null && 'a' in o) };",
   ]),
+  // ---- round 7 ----
+  rt("union-sort-nan-comparator", [
+    ...SH,
+    "const xs: Shape[] = [{ kind: 'circle', r: NaN }, { kind: 'circle', r: inputs.n }, { kind: 'rect', w: 1, h: 1 }, { kind: 'circle', r: -0 }, { kind: 'circle', r: 0 }];",
+    "const key = (s: Shape) => (s.kind === 'circle' ? s.r : s.w);",
+    "xs.sort((a, b) => key(a) - key(b));",
+    "return { s: JSON.stringify(xs) + xs.map((x) => Object.is(key(x), -0)).join(',') };",
+  ]),
+  rt("union-class-field", [
+    ...SH,
+    "class Canvas { items: Shape[] = []; current: Shape | null = null;",
+    "  add(s: Shape) { this.items.push(s); this.current = s; return this; } }",
+    "const c = new Canvas().add({ kind: 'circle', r: inputs.n }).add({ kind: 'rect', w: 1, h: 2 });",
+    "if (c.current && c.current.kind === 'rect') c.current.w = 7;",
+    "return { s: JSON.stringify(c.items) + JSON.stringify(c.current) + String(c.items[1] === c.current) };",
+  ]),
+  rt(
+    "union-recursive-builder",
+    [
+      "type E = { k: 'num'; v: number } | { k: 'add'; l: E; r: E } | { k: 'neg'; e: E };",
+      "function build(n: number): E { return n <= 0 ? { k: 'num', v: n } : n % 2 === 0 ? { k: 'neg', e: build(n - 1) } : { r: build(n - 1), k: 'add', l: { v: n, k: 'num' } }; }",
+      "function ev(e: E): number { switch (e.k) { case 'num': return e.v; case 'add': return ev(e.l) + ev(e.r); case 'neg': return -ev(e.e); } }",
+      "const e = build(Math.abs(inputs.n) + 3);",
+      "return { s: String(ev(e)) + JSON.stringify(e) };",
+    ],
+    ["json", "math"],
+  ),
+  rt("union-map-overwrite-order-keys", [
+    ...OPT,
+    "const m = new Map<string, U>();",
+    "m.set('b', { t: 'b', z: null });",
+    "m.set('a', { y: 'q', t: 'a' });",
+    "m.set('b', { t: 'a', x: inputs.n, y: 'r' });",
+    "m.delete('a');",
+    "m.set('a', { t: 'b', z: inputs.n });",
+    "let out = '';",
+    "for (const [k, v] of m) out += k + Object.keys(v).join('') + JSON.stringify(v);",
+    "return { s: out };",
+  ]),
 ];
