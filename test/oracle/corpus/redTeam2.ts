@@ -833,4 +833,57 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "for (const [k, v] of m) out += k + Object.keys(v).join('') + JSON.stringify(v);",
     "return { s: out };",
   ]),
+  // ---- round 8: values with keys their member lacks ----
+  rt("union-spread-adds-other-members-key-refused", [
+    ...OPT,
+    "let v: U = inputs.n > 0 ? { t: 'b', z: inputs.n } : { t: 'a', y: 'p' };",
+    "for (let i = 0; i < 2; i++) v = { ...v, y: 'k' + i };",
+    "return { s: JSON.stringify(v) + Object.keys(v).join('') + String('y' in v) };",
+  ]),
+  rt("union-wider-variable-assigned-refused", [
+    ...OPT,
+    "const w = { t: 'b' as const, z: inputs.n, extra: 's' };",
+    "const u: U = w;",
+    "return { s: JSON.stringify(u) + Object.keys(u).join('') };",
+  ]),
+  rt("union-wider-argument-refused", [
+    ...SH,
+    "function show(s: Shape): string { return JSON.stringify(s) + Object.keys(s).length; }",
+    "const c = { kind: 'circle' as const, r: inputs.n, label: 'big' };",
+    "return { s: show(c) };",
+  ]),
+  rt("union-wider-member-typed-refused", [
+    ...SH,
+    "const c = { kind: 'circle' as const, r: inputs.n, label: 'big' };",
+    "const d: Circle = c;",
+    "const xs: Shape[] = [d];",
+    "return { s: JSON.stringify(xs) };",
+  ]),
+  rt("nullable-wider-variable-assigned-refused", [
+    "const w = { a: inputs.n, extra: 's' };",
+    "let o: { a: number } | null = null;",
+    "if (inputs.n > 0) o = w;",
+    "return { s: JSON.stringify(o) + String(o === w) };",
+  ]),
+  rt("union-spread-adds-key-inferred-refused", [
+    ...OPT,
+    "const v: U = inputs.n > 0 ? { t: 'b', z: inputs.n } : { t: 'a', y: 'p', x: undefined };",
+    "const w = { ...v, y: 'k' };",
+    "const q = { y: 'first', ...v };",
+    "return { s: JSON.stringify([w, q]) + Object.keys(w).join('') + '/' + Object.keys(q).join('') + String('z' in w) };",
+  ]),
+  rt("union-spread-then-spread-again", [
+    ...SH,
+    "const s: Shape = inputs.n > 0 ? { kind: 'circle', r: inputs.n } : { h: 1, w: 2, kind: 'rect' };",
+    "const a = { id: 1, ...s };",
+    "const b = { ...a, id: 2, tag: 't' };",
+    "const c = { tag0: 0, ...b };",
+    "return { s: JSON.stringify([a, b, c]) + Object.keys(c).join(',') };",
+  ]),
+  rt("union-spread-adds-key-inferred-2", [
+    ...OPT,
+    "const v: U = inputs.n > 0 ? { t: 'b', z: inputs.n } : { t: 'a', y: 'p', x: undefined };",
+    "const w = { ...v, y: 'k' };",
+    "return { s: JSON.stringify(w) + Object.keys(w).join('') + String('z' in w) + String('x' in w) };",
+  ]),
 ];
