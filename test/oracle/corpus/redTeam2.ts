@@ -886,4 +886,25 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "const w = { ...v, y: 'k' };",
     "return { s: JSON.stringify(w) + Object.keys(w).join('') + String('z' in w) + String('x' in w) };",
   ]),
+  // ---- round 9: undefined read through ?. of a null object ----
+  rt("null-optional-chain-arith", [
+    "const o: { a: number; s: string } | null = inputs.n > 0 ? { a: inputs.n, s: 'é' } : null;",
+    "const parts = ['x' + o?.a, 'y' + o?.s, String((o?.a ?? 0) + 1), String(o?.s.length), String(o?.a === undefined), String(o?.a == null)];",
+    "return { s: parts.join('|') };",
+  ]),
+  rt("union-numeric-and-boolean-discriminants", [
+    "type V = { v: 1; a: string } | { v: 2; b: number } | { v: 0 };",
+    "type R = { ok: true; n: number } | { ok: false };",
+    "const vs: V[] = [{ v: 1, a: 's' }, { b: inputs.n, v: 2 }, { v: 0 }];",
+    "const rs: R[] = [{ ok: false }, { n: inputs.n, ok: true }];",
+    "let out = '';",
+    "for (const x of vs) out += x.v === 1 ? x.a : x.v === 2 ? String(x.b) : 'zero';",
+    "for (const r of rs) out += !r.ok ? 'F' : 'T' + r.n;",
+    "return { s: out + JSON.stringify([vs, rs]) };",
+  ]),
+  rt("union-switch-default-never", [
+    ...SH,
+    "function area(s: Shape): number { switch (s.kind) { case 'circle': return s.r * 2; case 'rect': return s.w * s.h; default: { const x: never = s; return x; } } }",
+    "return { s: String(area({ kind: 'circle', r: inputs.n }) + area({ kind: 'rect', w: 2, h: inputs.n })) };",
+  ]),
 ];
