@@ -907,4 +907,24 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "function area(s: Shape): number { switch (s.kind) { case 'circle': return s.r * 2; case 'rect': return s.w * s.h; default: { const x: never = s; return x; } } }",
     "return { s: String(area({ kind: 'circle', r: inputs.n }) + area({ kind: 'rect', w: 2, h: inputs.n })) };",
   ]),
+  // ---- round 10: array methods over union values ----
+  rt("union-array-reverse-splice-concat", [
+    ...SH,
+    "const xs: Shape[] = [{ kind: 'circle', r: inputs.n }, { kind: 'rect', w: 1, h: 2 }, { kind: 'circle', r: 3 }];",
+    "const first = xs[0]!;",
+    "const ys = xs.slice().reverse();",
+    "const cut = xs.splice(1, 1);",
+    "const zs = xs.concat(cut, ys);",
+    "if (first.kind === 'circle') first.r = -1;",
+    "return { s: JSON.stringify({ xs, ys, cut, zs }) + String(zs.indexOf(first)) + String(zs.lastIndexOf(first)) };",
+  ]),
+  rt("union-reduce-to-member", [
+    ...SH,
+    "const xs: Shape[] = [{ kind: 'circle', r: inputs.n }, { kind: 'rect', w: 1, h: 2 }, { kind: 'circle', r: 3 }];",
+    "const area = (s: Shape) => (s.kind === 'circle' ? s.r * s.r : s.w * s.h);",
+    "const big = xs.reduce((m, s) => (area(s) > area(m) ? s : m));",
+    "const some = xs.some((s) => s.kind === 'rect' && s.h > inputs.n);",
+    "const every = xs.every((s) => 'kind' in s);",
+    "return { s: JSON.stringify(big) + String(big === xs[0]) + String(some) + String(every) };",
+  ]),
 ];
