@@ -927,4 +927,22 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "const every = xs.every((s) => 'kind' in s);",
     "return { s: JSON.stringify(big) + String(big === xs[0]) + String(some) + String(every) };",
   ]),
+  // ---- round 11 ----
+  rt("union-through-generic-identity", [
+    ...SH,
+    "function id<T>(x: T): T { return x; }",
+    "function pick<T>(a: T, b: T, first: boolean): T { return first ? a : b; }",
+    "const a: Shape = { kind: 'circle', r: inputs.n };",
+    "const b: Shape = { h: 1, kind: 'rect', w: 2 };",
+    "const c = pick<Shape>(id<Shape>(a), b, inputs.n > 0);",
+    "if (c.kind === 'rect') c.w = 5; else c.r = 5;",
+    "return { s: JSON.stringify([a, b, c]) + String(c === a) };",
+  ]),
+  rt("union-in-tuple", [
+    ...SH,
+    "const t: [string, Shape] = ['x', inputs.n > 0 ? { kind: 'circle', r: inputs.n } : { h: 1, w: 2, kind: 'rect' }];",
+    "const [name, sh] = t;",
+    "if (sh.kind === 'circle') sh.r = 0;",
+    "return { s: name + JSON.stringify(t) + Object.keys(t[1]).join('') };",
+  ]),
 ];
