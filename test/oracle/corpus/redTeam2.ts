@@ -945,4 +945,22 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "if (sh.kind === 'circle') sh.r = 0;",
     "return { s: name + JSON.stringify(t) + Object.keys(t[1]).join('') };",
   ]),
+  // ---- round 12 ----
+  rt("union-destructure-field-defaults", [
+    ...OPT,
+    "const us: U[] = [{ t: 'a', y: 'p' }, { t: 'a', y: 'q', x: undefined }, { t: 'a', y: 'r', x: inputs.n }];",
+    "let out = '';",
+    "for (const u of us) if (u.t === 'a') { const { x = 42, y } = u; out += y + x + ','; }",
+    "return { s: out };",
+  ]),
+  rt("union-map-get-coalesce-identity", [
+    ...SH,
+    "const m = new Map<string, Shape>();",
+    "const dflt: Shape = { kind: 'rect', w: 0, h: 0 };",
+    "const a = m.get('x') ?? dflt;",
+    "m.set('x', a);",
+    "const b = m.get('x') ?? { kind: 'circle', r: inputs.n };",
+    "if (b.kind === 'rect') b.w = inputs.n;",
+    "return { s: JSON.stringify([dflt, a, b]) + String(a === b) + String(b === dflt) };",
+  ]),
 ];
