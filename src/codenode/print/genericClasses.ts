@@ -55,6 +55,18 @@ export function checkGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration): 
   if (clause) ctx.refuse(clause, "a generic class that extends another class", "declare it without 'extends'");
 }
 
+/** A generated class of `cls` named `name`, its fields not filled yet and not printed. */
+function emptyClass(cls: ts.ClassDeclaration, name: string): ClassInfo {
+  return {
+    node: cls,
+    name,
+    shape: { name, fields: [] },
+    statics: { name, fields: [] },
+    base: undefined,
+    printed: false,
+  };
+}
+
 const HOLDERS = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
 
 /** The class holding the static members of generic class `cls` (made at registration), if it has any. */
@@ -65,14 +77,8 @@ export function staticsHolder(ctx: PrintContext, cls: ts.ClassDeclaration): Clas
 /** Makes the class of a generic class's static members: the class name in expressions (`Stack.from(xs)`). */
 function makeStaticsHolder(ctx: PrintContext, cls: ts.ClassDeclaration): void {
   if (!cls.members.some((m) => isStatic(m))) return;
-  const name = ctx.fresh(`C_${cls.name?.text ?? "anon"}_statics_`);
   const info: ClassInfo = {
-    node: cls,
-    name,
-    shape: { name, fields: [] },
-    statics: { name, fields: [] },
-    base: undefined,
-    printed: false,
+    ...emptyClass(cls, ctx.fresh(`C_${cls.name?.text ?? "anon"}_statics_`)),
     staticsOnly: true,
   };
   let holders = HOLDERS.get(ctx);
@@ -132,15 +138,7 @@ function instantiate(ctx: PrintContext, template: Template, args: readonly Value
     const symbol = ctx.checker.getSymbolAtLocation(p.name);
     if (symbol) typeArgs.set(symbol, args[i]!);
   });
-  const info: ClassInfo = {
-    node: cls,
-    name,
-    shape: { name, fields: [] },
-    statics: { name, fields: [] },
-    base: undefined,
-    printed: false,
-    typeArgs,
-  };
+  const info: ClassInfo = { ...emptyClass(cls, name), typeArgs };
   template.instances.set(key, info);
   rememberShape(info);
   try {
