@@ -4,11 +4,11 @@
  * before `run()` returns: zeroing the memory and re-running the module's initialisation is about
  * a quarter of a small node's warm run, and far more in a run that follows idle time (its pages
  * and code are cold). The reset happens when the event loop next turns, or at the latest when
- * the same program runs again (which then resets first, as before). A used instance is never run
- * before its reset, so runs still start from the initial state.
+ * the next run on the same memory starts (which then resets first: memoryPool.ts). A memory is
+ * never run on before its reset, so runs still start from the initial state; a reset that finds
+ * the memory used by another program's run since does nothing (that run reset it for itself).
  *
- * Instances waiting for their reset each hold a memory (V8 limits live memories), so at most
- * MAX_WAITING wait: past it all are reset at once, synchronously.
+ * At most MAX_WAITING wait: past it all are reset at once, synchronously.
  */
 
 /** A program with a used instance waiting for its reset. */

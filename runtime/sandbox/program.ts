@@ -4,11 +4,15 @@
  * nothing behind), with fuel and the wall-clock deadline armed before any module code runs, and
  * every way a run can end is classified into the stable error codes of README "Errors and diagnostics".
  *
- * Fast path: after a successful run the instance is reset to exactly the state of a fresh one
- * (the data segments copied back over zeroed memory, every mutable global set back to its
- * initial value by the module's verified `__ice_reset`, `_start` run again) and kept for the next
- * run; a fresh `WebAssembly.Instance` costs 10-20 us, a reset ~2 us. An instance that failed, or
- * whose memory grew, is dropped.
+ * Memory: a program's instance is instantiated against a memory of the process's pool for its
+ * cap (memoryPool.ts), which other programs' instances may share; a run starts only when the
+ * memory is `clean` for this program's instance (exactly a fresh instance's state), else the
+ * memory is reset for it first. Fast path: after a successful run the memory is reset to this
+ * program's fresh state (the dirty extent zeroed, the data image copied back, every mutable
+ * global set back to its initial value by the module's verified `__ice_reset`, `_start` run
+ * again), off the critical path when the event loop turns (deferredReset.ts) or at the next run;
+ * a fresh `WebAssembly.Instance` costs 10-20 us, a reset ~2 us. An instance whose run failed is
+ * dropped (its memory stays in the pool, dirty: the next run on it resets it).
  */
 import {
   CapabilityDeniedError,
@@ -32,7 +36,6 @@ import {
   restoreHost,
   saveHost,
   SEEDED_CLOCK_EPOCH,
-  withHostState,
   type HostRun,
   type SandboxHooks,
   type SandboxSource,
@@ -40,10 +43,12 @@ import {
 import { INTRINSIC_IMPORTS } from "./intrinsics.js";
 import { classifyRunError } from "./classify.js";
 import { deferReset, type ResetHolder } from "./deferredReset.js";
-import { keepReady, type ReadyHolder } from "./readyInstances.js";
+import { memoryFor, PAGE, privateMemory, type MemoryUser, type SharedMemory, type Slot } from "./memoryPool.js";
 import { warmUp } from "./warmUp.js";
 import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
-import { initialImage, type SandboxExports, type Slot, views } from "./slot.js";
+import { initialImage, type SandboxExports } from "./slot.js";
+
+export { GROWN_BUDGET, KEEP_BYTES } from "./memoryPool.js";
 
 /** What the host must know about a compiled sandbox unit. */
 export interface SandboxSpec {
@@ -63,36 +68,24 @@ export interface SandboxResult {
   readonly fuelUsed: number;
 }
 
-const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the run. */
 const START_FUEL = 10_000_000;
 const START_TIMEOUT_MS = 1_000;
-/**
- * Largest memory an instance keeps between runs. A run that grew its memory up to this size
- * leaves it grown for the next run (zeroed, with the data image restored): a fresh memory's
- * pages cost a page fault each on first touch (~7 ms for 4 MiB on the bench machine, against
- * ~0.1 ms to zero the same kept pages), so a node that allocates a few MiB per run would pay
- * that on every run. Results do not depend on the starting size: the allocator only grows the
- * memory later, fuel charges no size-dependent path, and the cap (maxPages) is the same. All
- * programs of a process together keep at most GROWN_BUDGET of grown memories.
- */
-export const KEEP_BYTES = 4 * 1024 * 1024;
-/** Bytes of grown memories kept ready across all programs of the process, at most. */
-export const GROWN_BUDGET = 64 * 1024 * 1024;
-/** Bytes of grown memories kept ready now (see Slot.grown). */
-let grownKept = 0;
 /** One writer for all programs: runs are synchronous and encoding finishes before any call. */
 const writer = new WireWriter();
 
 /** A verified sandbox module, ready to run any number of times. */
-export class SandboxProgram implements ReadyHolder, ResetHolder {
+export class SandboxProgram implements ResetHolder, MemoryUser {
   private readonly host: HostRun;
   private readonly imports: WebAssembly.Imports;
   private readonly env: Record<string, unknown>;
-  /** An instance in its initial state, kept from the last successful run. */
-  private ready: Slot | undefined;
-  /** The instance of the last successful run, waiting for its reset (deferredReset.ts). */
-  private used: Slot | undefined;
+  /**
+   * This program's instance and the pooled memory it was instantiated against, kept between
+   * runs; ready for a run when the memory's state is `clean` for it.
+   */
+  private slot: Slot | undefined;
+  /** The slot's binding in its memory's list of users (memoryPool.ts). */
+  private binding: WeakRef<MemoryUser> | undefined;
   /** The memory image right after instantiation (data segments), up to its last non-zero byte. */
   private image: Uint8Array | undefined;
   /** True once `prepare` has warmed the run path. */
@@ -208,21 +201,23 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     let slot: Slot | undefined;
     let keep = false;
     try {
-      slot = this.acquire(maxPages);
-      const { exports, memory } = slot;
-      host.memory = memory;
+      slot = this.claim(maxPages);
+      const { exports } = slot;
+      const shared = slot.memory;
+      shared.enter(); // from here on the memory is not clean for anyone (memoryPool.ts)
+      host.memory = shared.memory;
       host.meter = meter;
       meter.start(exports.__ice_fuel, performance.now());
       const at = exports.__ice_alloc(length) >>> 0;
-      const { bytes } = views(slot);
+      const { bytes } = shared.views();
       if (at + length > bytes.length) throw new SandboxTrapError(spec.nodeId, "input buffer out of bounds");
       bytes.set(writer.bytes.subarray(0, length), at);
       writer.end();
       const out = exports.__ice_run() >>> 0;
       const fuelUsed = meter.used;
       meter.finish();
-      views(slot);
-      const output = readOutputFrom(slot.bytes, slot.view, out, this.decode);
+      shared.views();
+      const output = readOutputFrom(shared.bytes, shared.view, out, this.decode);
       if (meter.overdue()) throw new TimeoutError(spec.nodeId, limits.timeoutMs);
       keep = true;
       return { output, fuelUsed };
@@ -231,25 +226,43 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     } finally {
       restoreHost(host, saved);
       writer.end();
-      if (keep && slot) {
-        this.used = slot;
-        deferReset(this);
+      if (slot) {
+        slot.memory.ran(slot);
+        if (slot === this.slot) {
+          if (keep && this.resettable && !slot.memory.retired) deferReset(this);
+          else this.drop();
+        }
       }
     }
   }
 
-  /** Puts the used instance back in its initial state (or drops it); see deferredReset.ts. */
+  /** Resets the memory for this program's instance when this program's run left it dirty; see deferredReset.ts. */
   resetUsed(): void {
-    const used = this.used;
-    if (!used) return;
-    this.used = undefined;
-    this.release(used);
+    const slot = this.slot;
+    if (!slot) return;
+    const state = slot.memory.state;
+    if (state.kind !== "dirty" || state.by !== slot) return; // clean, busy, or another program's run since
+    if (!this.reset(slot)) this.drop();
   }
 
-  /** True when an instance in its initial state is waiting for the next run (prepared or reset). */
+  /** True when this program's instance is ready for a run: its memory holds its fresh state. */
   get hasReadyInstance(): boolean {
     this.resetUsed();
-    return this.ready !== undefined;
+    return this.isClean(this.slot);
+  }
+
+  /** The WebAssembly memory this program's instance runs on (tests look at it), if it has one. */
+  get memory(): WebAssembly.Memory | undefined {
+    return this.slot?.memory.memory;
+  }
+
+  /**
+   * A copy of the memory as the next run under `limits` starts with it (the memory is made
+   * clean for this program first, as a run would): the test seam of the isolation tests.
+   */
+  startingMemory(limits: SandboxLimits): Uint8Array {
+    const slot = this.claim(Math.floor(limits.memoryBytes / PAGE));
+    return slot.memory.views().bytes.slice();
   }
 
   /**
@@ -257,7 +270,7 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
    * after loading, outside any run): instantiated, initialised and with its memory's pages
    * already touched, so the first run costs what every later run costs. The first time, the
    * whole run path is warmed too: runs on the input schema's sample value (`warmUp`), after
-   * which the instance is reset like after any run (or dropped and made fresh when the sample
+   * which the memory is reset like after any run (or a new instance made when the sample
    * failed). V8 compiles the host's functions and the module's entry points on their first call
    * (~1 ms in all) and runs them in its interpreter until they have run a while, so without
    * this a process's first real run pays it.
@@ -265,72 +278,136 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
   prepare(limits: SandboxLimits): void {
     this.resetUsed();
     const maxPages = Math.floor(limits.memoryBytes / PAGE);
-    if (this.ready || maxPages < this.minPages) return;
+    if (maxPages < this.minPages) return;
+    if (this.isClean(this.slot) && this.slot?.memory.maxPages === maxPages) return;
     if (!this.warmed) {
       this.warmed = true;
       warmUp((input, l, hooks) => this.run(input, l, hooks), this.spec.inputType, limits);
-      this.resetUsed(); // the last warm-up run's instance, reset now: it is the prepared one
-      if (this.ready) return;
+      this.resetUsed(); // the last warm-up run's memory, reset now: it is the prepared one
+      if (this.isClean(this.slot) && this.slot?.memory.maxPages === maxPages) return;
     }
-    let slot: Slot;
     try {
-      slot = this.acquire(maxPages);
+      this.claim(maxPages);
     } catch {
-      return; // the run that needs an instance reports why it cannot have one
+      // the run that needs an instance reports why it cannot have one
     }
-    new Uint8Array(slot.memory.buffer).fill(0, this.image?.length ?? 0);
-    this.keep(slot);
   }
 
-  /** Keeps `slot` as the ready instance, within the process's bound on ready instances. */
-  private keep(slot: Slot): void {
-    this.ready = slot;
-    keepReady(this);
+  /** The retired memory's users drop their instances (memoryPool.ts). */
+  memoryRetired(memory: SharedMemory): void {
+    if (this.slot?.memory === memory) this.drop();
   }
 
-  /** Gives up the ready instance (the process keeps too many: readyInstances.ts). */
-  dropReady(): void {
-    this.used = undefined;
-    this.take();
+  private isClean(slot: Slot | undefined): boolean {
+    if (!slot) return false;
+    const state = slot.memory.state;
+    return state.kind === "clean" && state.owner === slot;
   }
 
-  /** Takes the ready instance (for a run, or to drop it), out of the grown-memory count. */
-  private take(): Slot | undefined {
-    const ready = this.ready;
-    this.ready = undefined;
-    if (ready) {
-      grownKept -= ready.grown;
-      ready.grown = 0;
-    }
-    return ready;
-  }
-
-  /** An instance in its initial state, with a memory capped at `maxPages`. */
-  private acquire(maxPages: number): Slot {
-    this.resetUsed();
-    const ready = this.take();
-    if (ready && ready.maxPages === maxPages) return ready;
-    const memory = new WebAssembly.Memory({ initial: this.minPages, maximum: maxPages });
-    this.env.memory = memory;
-    return withHostState(this.host, { memory }, () => {
-      const exports = new WebAssembly.Instance(this.module, this.imports).exports as unknown as SandboxExports;
-      if (this.resettable && this.image === undefined) this.image = initialImage(memory);
-      this.start(exports);
-      const buffer = memory.buffer;
-      return { exports, memory, maxPages, grown: 0, buffer, bytes: new Uint8Array(buffer), view: new DataView(buffer) };
-    });
+  /** Drops this program's instance (its memory stays in its pool for others). */
+  private drop(): void {
+    const slot = this.slot;
+    this.slot = undefined;
+    if (slot && this.binding) slot.memory.unbind(this.binding);
+    this.binding = undefined;
   }
 
   /**
-   * Runs the module's initialisation (`__ice_reset` first when resetting, then `_start`) under a
-   * meter of its own: START_FUEL and START_TIMEOUT_MS, not charged to the run. A module whose
-   * initialisation spins, traps or runs out is invalid, never a hang of the host.
+   * An instance whose memory, capped at `maxPages`, holds exactly a fresh instance's state: this
+   * program's kept one (reset first unless its memory is clean for it), or a new one on a pooled
+   * memory (kept), or, when its memory is busy with a run this one is nested in, a new one on a
+   * private memory (used once).
    */
-  private start(exports: SandboxExports, reset = false): void {
+  private claim(maxPages: number): Slot {
+    let slot = this.slot;
+    if (slot && (slot.memory.retired || slot.memory.maxPages !== maxPages)) {
+      this.drop();
+      slot = undefined;
+    }
+    if (slot) {
+      const state = slot.memory.state;
+      if (state.kind === "clean" && state.owner === slot) return slot;
+      if (state.kind === "running") return this.instantiate(privateMemory(maxPages, this.minPages));
+      if (this.reset(slot)) return slot;
+      this.drop();
+    }
+    const shared = memoryFor(maxPages, this.minPages);
+    slot = this.instantiate(shared);
+    if (shared.pooled) {
+      this.slot = slot;
+      this.binding = shared.bind(this);
+    }
+    return slot;
+  }
+
+  /**
+   * A new instance on `shared`, which is zeroed first (nothing of an earlier run can reach the
+   * data image or the new instance); leaves the memory clean for it. Throws when V8 refuses the
+   * instance or the module's initialisation fails (the memory is then dirty).
+   */
+  private instantiate(shared: SharedMemory): Slot {
+    shared.zero();
+    shared.enter();
+    this.env.memory = shared.memory;
+    let exports: SandboxExports;
+    try {
+      exports = new WebAssembly.Instance(this.module, this.imports).exports as unknown as SandboxExports;
+    } catch (error) {
+      shared.ran(undefined);
+      throw error;
+    } finally {
+      this.env.memory = undefined; // the import object keeps no memory alive
+    }
+    const slot: Slot = { exports, memory: shared };
+    try {
+      if (this.resettable && this.image === undefined) this.image = initialImage(shared.memory);
+      this.start(exports, shared.memory);
+    } finally {
+      shared.ran(slot);
+    }
+    shared.state = { kind: "clean", owner: slot, end: shared.bytes.length };
+    return slot;
+  }
+
+  /**
+   * Puts `slot`'s memory (not busy) in this program's fresh state and its instance's globals back
+   * to their initial values: the dirty extent zeroed, the data image copied, `__ice_reset` and
+   * `_start` run. False when the module cannot be reset or its initialisation failed (the memory
+   * is then dirty).
+   */
+  private reset(slot: Slot): boolean {
+    const { exports } = slot;
+    const shared = slot.memory;
+    const image = this.image;
+    const state = shared.state;
+    if (!this.resettable || !image || !exports.__ice_reset || state.kind === "running") return false;
+    const { bytes } = shared.views();
+    if (state.end > image.length) bytes.fill(0, image.length, state.end);
+    bytes.set(image);
+    shared.enter();
+    try {
+      this.start(exports, shared.memory, true);
+    } catch {
+      shared.ran(slot);
+      return false;
+    }
+    shared.ran(slot);
+    if (shared.retired) return false;
+    shared.state = { kind: "clean", owner: slot, end: shared.bytes.length };
+    return true;
+  }
+
+  /**
+   * Runs the module's initialisation (`__ice_reset` first when resetting, then `_start`) on
+   * `memory` under a meter of its own: START_FUEL and START_TIMEOUT_MS, not charged to the run.
+   * A module whose initialisation spins, traps or runs out is invalid, never a hang of the host.
+   */
+  private start(exports: SandboxExports, memory: WebAssembly.Memory, reset = false): void {
     const meter = new FuelMeter(this.spec.nodeId, START_FUEL, START_TIMEOUT_MS);
     const host = this.host;
     const saved = saveHost(host);
     host.meter = meter;
+    host.memory = memory;
     try {
       meter.start(exports.__ice_fuel, performance.now());
       if (reset) exports.__ice_reset?.();
@@ -343,32 +420,5 @@ export class SandboxProgram implements ReadyHolder, ResetHolder {
     } finally {
       restoreHost(host, saved);
     }
-  }
-
-  /** Puts an instance back in its initial state and keeps it, when that is possible and cheap. */
-  private release(slot: Slot): void {
-    const { memory, exports } = slot;
-    const image = this.image;
-    const { bytes } = views(slot);
-    const size = bytes.length;
-    const grown = size > this.minPages * PAGE ? size : 0;
-    if (!this.resettable || !image || !exports.__ice_reset || size > KEEP_BYTES) return;
-    if (grownKept + grown > GROWN_BUDGET) return;
-    bytes.fill(0, image.length);
-    bytes.set(image);
-    const host = this.host;
-    const saved = saveHost(host);
-    host.memory = memory;
-    try {
-      this.start(exports, true);
-    } catch {
-      return;
-    } finally {
-      restoreHost(host, saved);
-    }
-    if (memory.buffer.byteLength !== size) return;
-    slot.grown = grown;
-    grownKept += grown;
-    this.keep(slot);
   }
 }
