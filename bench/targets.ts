@@ -130,7 +130,7 @@ export function judgeTargets(report: Report, kernelIds: readonly string[]): Targ
   judge("1,000 nodes <= 2 s (cold build)", BUILD.cold(1000), (v) => v <= 2_000_000);
   // 5. Memory.
   const pageNote = (): string =>
-    "one WebAssembly page is 64 KiB and every live instance owns a memory of at least one page, so V8 accounts > 64 KiB per live instance (page + instance + wrappers) whatever the module; only a memory shared between instances (not isolated) could go below";
+    "these raw instances own a memory each (one 64 KiB page), so V8 accounts > 64 KiB per instance (page + instance + wrappers) whatever the module; the host's programs share pooled memories, reset between programs (runtime/sandbox/memoryPool.ts): see the SandboxProgram row";
   judge("<= 64 KiB per live instance (RSS, fresh process)", MEMORY.liveSandbox, (v) => v > 0 && v <= 64, {
     note: (v) =>
       v <= 0
@@ -144,7 +144,10 @@ export function judgeTargets(report: Report, kernelIds: readonly string[]): Targ
     "<= 64 KiB per live instance (SandboxProgram with a prepared instance, V8 heap+external)",
     MEMORY.liveProgramsHeap,
     (v) => v > 0 && v <= 64,
-    { note: pageNote },
+    {
+      note: () =>
+        "programs share the pool's memories (at most 64 per cap, runtime/sandbox/memoryPool.ts), spread over the programs the probe made: a probe that made few programs carries more of them each; the rest is each program's instance, exports and host closures (~8 KiB)",
+    },
   );
   judge("10,000 concurrent sandboxed runs in one process, none failing", MEMORY.failedTenThousand, (v) => v === 0);
   return results;

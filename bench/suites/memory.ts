@@ -234,11 +234,10 @@ async function parkedBatch(flows: SmallFlows, run: SmallFlows["sandboxed"], coun
 }
 
 /**
- * How many live SandboxPrograms, each with one prepared instance (its own WebAssembly.Memory of
- * the default 16 MiB cap), one process holds: up to 10,000 of one module and, in a full run, on to
- * the first one V8 refuses (each memory reserves address space: V8 refuses new memories once the
- * process's reservations reach its limit); and distinct modules (bytes differing by a custom
- * section).
+ * How many live SandboxPrograms, each with one prepared instance (on a memory of the process's
+ * pool for the default 16 MiB cap, runtime/sandbox/memoryPool.ts), one process holds: 20,000 of
+ * one module (when V8 refused one more memory, before the pool, the probe stopped there) and
+ * 5,000 distinct modules (bytes differing by a custom section).
  */
 function liveProgramsProbe(ctx: BenchContext, script: string, wasm: Uint8Array): void {
   const unit = toUnit(smallNode);
