@@ -2,8 +2,9 @@
  * @fileoverview Cold start of a sandboxed node: a fresh instance of an already compiled module,
  * ~1 KB of input marshalled in, the call, the output marshalled back, through the production
  * host (SandboxProgram.run). The host keeps a reset instance for the next run of the same limits,
- * so "fresh" alternates two memory limits (each run then instantiates; the reset the host does
- * after the run is included, ~2 us), and "pooled" is the steady state a workflow sees on its
+ * so "fresh" alternates two memory limits (each run then instantiates, on the host's pooled
+ * memory for that cap, which it zeroes first: runtime/sandbox/memoryPool.ts), and "pooled" is
+ * the steady state a workflow sees on its
  * second and later runs. The same for a condition. Between the two, the bench host's fresh
  * instance on a reused zeroed memory (RawRunner: the previous host design, no validation). For context, the bare instantiation and a
  * run that also compiles and verifies the module (paid once per module per process).
@@ -25,8 +26,8 @@ export const LIMITS: SandboxLimits = { fuel: 10_000_000, memoryBytes: 2 * MiB, t
 const OTHER_LIMITS: SandboxLimits = { ...LIMITS, memoryBytes: 2 * MiB + 65_536 };
 
 export const ROWS = {
-  code: "cold start, not the production path: code node, ~1 KB in, fresh instance and memory per run (instantiate+marshal+call+unmarshal)",
-  condition: "cold start, not the production path: condition, fresh instance and memory per run",
+  code: "cold start, not the production path: code node, ~1 KB in, fresh instance per run on a pooled memory (instantiate+marshal+call+unmarshal)",
+  condition: "cold start, not the production path: condition, fresh instance per run on a pooled memory",
   codeFreshInstance:
     "cold start, not the production path: code node, ~1 KB in, fresh instance, reused zeroed memory (bench host)",
   codePooled: "run: code node, ~1 KB in, pooled instance (host reset)",
