@@ -6,7 +6,7 @@
  * one null reference cannot hold both), so it is refused with the reason.
  */
 import { ts } from "ts-morph";
-import { nullable, sameType, type ValueType } from "./types.js";
+import { nullable, nullish, sameType, type ValueType } from "./types.js";
 
 /** The value type of a union with null whose other members (`defined`, converted) are `types`. */
 export function nullableOf(
@@ -15,23 +15,22 @@ export function nullableOf(
   types: readonly ValueType[],
 ): { readonly type: ValueType } | { readonly reason: string } {
   const text = checker.typeToString(type);
-  if (type.isUnion() && type.types.some((p) => p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)))
-    return {
-      reason: `'${text}' may be null or undefined: use one of the two ('T | null' or 'T | undefined', an optional field '?:' being the latter)`,
-    };
+  const undef = type.isUnion() && type.types.some((p) => p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
   const [first] = types;
   if (!first || !types.every((t) => sameType(t, first)))
     return { reason: `union type '${text}' is not supported; use one type with '| null'` };
   if (first.kind === "void" || first.kind === "optional")
     return { reason: `'${text}' is not supported; use 'T | null' of one type` };
-  return { type: nullable(first) };
+  // `T | null | undefined`: three states (print/nullish.ts).
+  return { type: undef ? nullish(first) : nullable(first) };
 }
 
 /** Why a container of `t` has no representation, when t may be null or undefined. */
 export function absentElement(t: ValueType, what: string): string | undefined {
   if (t.kind === "void") return `${what} that are always undefined are not supported`;
   if (t.kind !== "optional") return undefined;
-  return t.absent === "null"
-    ? `${what} that may be null are not supported; leave the null values out, or use an array of 'any'`
-    : `${what} that may be undefined are not supported`;
+  // `T | null` and `T | undefined` elements are the nullable reference (print/nullish.ts).
+  if (t.inner.kind === "optional")
+    return `${what} that may be null or undefined are not supported; use 'T | null' or 'T | undefined'`;
+  return undefined;
 }

@@ -93,8 +93,28 @@ const OBJECT_KINDS = new Set<ValueType["kind"]>([
 ]);
 
 export function optional(t: ValueType): ValueType {
-  // A JSON value holds undefined itself.
+  // A JSON value holds undefined itself; `T | null` or undefined is three states (nullish).
+  if (t.kind === "optional" && t.absent === "null") return { kind: "optional", inner: t };
   return t.kind === "optional" || t.kind === "json" ? t : { kind: "optional", inner: t };
+}
+
+/**
+ * `T | null | undefined` of a non-primitive T (print/nullish.ts): `T | null` or undefined, an
+ * optional whose inner is the nullable, stored boxed (`__ice_Box<T | null> | null`: the null
+ * reference is undefined, a box holding null is null).
+ */
+export function nullish(t: ValueType): ValueType {
+  return { kind: "optional", inner: nullable(t) };
+}
+
+/** True for `T | null | undefined` (an optional of a nullable: print/nullish.ts). */
+export function isNullish(t: ValueType): boolean {
+  return t.kind === "optional" && t.inner.kind === "optional";
+}
+
+/** True when an optional of `t` is stored boxed (`__ice_Box<T> | null`): numbers, booleans, `T | null`. */
+export function isBoxed(t: ValueType): boolean {
+  return isPrimitive(t) || isNullable(t);
 }
 
 /** `T | null` (print/nullable.ts): the optional whose absent value is JavaScript's null. */
@@ -157,7 +177,7 @@ export function asType(t: ValueType): string {
     case "dict":
       return `__ice_Dict<${asType(t.value)}>`;
     case "optional":
-      return isPrimitive(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
+      return isBoxed(t.inner) ? `__ice_Box<${asType(t.inner)}> | null` : `${asType(t.inner)} | null`;
     case "error":
       return "Error";
     case "date":

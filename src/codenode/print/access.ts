@@ -6,6 +6,7 @@
 import { fieldByKey } from "./fieldByKey.js";
 import { ts } from "ts-morph";
 import { chainPart } from "./nullable.js";
+import { chainOpen } from "./nullish.js";
 import { enumMember } from "./enums.js";
 import { asType, NUMBER, optional, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
@@ -104,11 +105,12 @@ function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
   }
   if (object.type.kind !== "optional") return accessOn(ctx, node, object, node.name.text);
   const temp = ctx.temp(object.type);
-  const inner: Printed = { text: `${temp}!`, type: object.type.inner };
-  const access = chainPart(ctx, node, accessOn(ctx, node, inner, node.name.text));
+  const open = chainOpen(temp, object.type);
+  const access = chainPart(ctx, node, accessOn(ctx, node, open.value, node.name.text));
   const type = optional(access.type);
+  const none = type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`;
   return {
-    text: `((${temp} = ${object.text}) === null ? ${type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`} : ${coerce(ctx, access, type, node)})`,
+    text: `((${temp} = ${object.text}, ${open.absent}) ? ${none} : ${coerce(ctx, access, type, node)})`,
     type,
   };
 }
@@ -119,10 +121,11 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
   // checked that nothing else in the chain may be undefined).
   if ((node.questionDotToken || ts.isOptionalChain(node)) && object.type.kind === "optional") {
     const temp = ctx.temp(object.type);
-    const access = chainPart(ctx, node, elementOn(ctx, node, { text: `${temp}!`, type: object.type.inner }));
+    const open = chainOpen(temp, object.type);
+    const access = chainPart(ctx, node, elementOn(ctx, node, open.value));
     const type = optional(access.type);
     const none = type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`;
-    return { text: `((${temp} = ${object.text}) === null ? ${none} : ${coerce(ctx, access, type, node)})`, type };
+    return { text: `((${temp} = ${object.text}, ${open.absent}) ? ${none} : ${coerce(ctx, access, type, node)})`, type };
   }
   return elementOn(ctx, node, object);
 }

@@ -13,6 +13,7 @@ import { type Callback, callbackFor } from "./callbacks.js";
 import { arg, box } from "./calls.js";
 import { arrayLibraryMethod, joinNested } from "./library.js";
 import { hasSpread, pushSpread } from "./parameters.js";
+import { definedElements } from "./nullish.js";
 
 export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, method: string): Printed {
   const type = a.type as Extract<ValueType, { kind: "array" }>;
@@ -115,7 +116,10 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
     }
     case "filter": {
       const f = callback(3, BOOLEAN);
-      return { text: loopCall(ctx, "__ice_filter", `${T}, ${f.envType}`, r, f), type };
+      const kept = loopCall(ctx, "__ice_filter", `${T}, ${f.envType}`, r, f);
+      // `(T | null)[]` filtered by a type guard (`(x): x is T => x !== null`): a `T[]` (print/nullish.ts).
+      const guarded = definedElements(ctx.typeOf(node), type, kept);
+      return guarded ?? { text: kept, type };
     }
     case "forEach": {
       const f = callback(3, VOID);

@@ -9,7 +9,7 @@
 import { printTypedClone } from "./structuredClone.js";
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
-import { asType, BOOLEAN, NUMBER, STRING, type ValueType, VOID } from "../types.js";
+import { asType, BOOLEAN, isBoxed, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
 import { coerce } from "./coerce.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
@@ -33,7 +33,7 @@ import { objectCall } from "./objectStatics.js";
 import { dictMethod } from "./objects.js";
 import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./jsonCalls.js";
 
-export const box = (t: ValueType) => (t.kind === "number" || t.kind === "boolean" ? "_box" : "");
+export const box = (t: ValueType) => (isBoxed(t) ? "_box" : "");
 
 export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
   const callee = stripParens(node.expression);

@@ -6,12 +6,13 @@
  * copy would break JavaScript's aliasing.
  */
 import { ts } from "ts-morph";
-import { asType, isPrimitive, sameType, type ValueType } from "../types.js";
+import { asType, isBoxed, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classShapes.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 import { fromJson, hoistOnce, toJson } from "./jsonConvert.js";
 import { isNullLiteral } from "./nullable.js";
+import { absentIntoNullish, intoNullish } from "./nullish.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };
 
@@ -19,6 +20,8 @@ export const UNDEFINED: ValueType = { kind: "void" };
 export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   const from = printed.type;
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
+  const nullish = intoNullish(printed, to) ?? absentIntoNullish(ctx, printed, to, at);
+  if (nullish !== undefined) return nullish;
   // `const unreachable: never = e` (an exhaustive switch's default): the local is never set.
   if (to.kind === "json" && ts.isIdentifier(at) && ctx.checker.getTypeAtLocation(at).flags & ts.TypeFlags.Never)
     return "__ice_j_undef()";
@@ -40,7 +43,7 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   // `undefined` into `T | undefined` (`null` into `T | null` above); not the other way round.
   if (from.kind === "void" && to.kind === "optional" && to.absent !== "null") return `__ice_none<${asType(to)}>()`;
   if (to.kind === "optional" && sameType(from, to.inner)) {
-    return isPrimitive(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;
+    return isBoxed(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;
   }
   if (from.kind === "optional" && sameType(from.inner, to)) return unwrap(printed);
   if (to.kind === "void") return printed.text;
@@ -62,7 +65,7 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
 /** The defined value of an optional (the checker has proven it defined, or `!` asserts it). */
 export function unwrap(printed: Printed): string {
   if (printed.type.kind !== "optional") return printed.text;
-  return isPrimitive(printed.type.inner) ? `(${printed.text})!.v` : `(${printed.text})!`;
+  return isBoxed(printed.type.inner) ? `(${printed.text})!.v` : `(${printed.text})!`;
 }
 
 /** TypeScript's spelling of a value type (a shape met again inside itself, a recursive type, is `...`). */
@@ -71,6 +74,7 @@ export function describe(t: ValueType, within: readonly string[] = []): string {
     case "array":
       return `${describe(t.element, within)}[]`;
     case "optional":
+      if (t.inner.kind === "optional") return `${describe(t.inner.inner, within)} | null | undefined`;
       return `${describe(t.inner, within)} | ${t.absent === "null" ? "null" : "undefined"}`;
     case "object":
       if (t.shape.union) return t.shape.union.text;

@@ -10,7 +10,7 @@ import { ts } from "ts-morph";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "../../emit/wasm/bodyMap.js";
 import { fromChecker } from "../fromChecker.js";
-import { asType, type ClassRegistry, optional, type ValueType, zeroValue } from "../types.js";
+import { asType, type ClassRegistry, isNullable, optional, type ValueType, zeroValue } from "../types.js";
 import { mayBeMissing, missingAsNaN } from "./missing.js";
 
 /** A printed expression: AssemblyScript text and the value type it has at run time. */
@@ -146,7 +146,8 @@ export class PrintContext {
     const type = this.typeOf(at, this.checker.getTypeOfSymbolAtLocation(symbol, declaration));
     // Bound from a read that may be past the end (print/missing.ts): stored as possibly undefined,
     // or as a number that is NaN for undefined where every use treats the two alike.
-    return type.kind !== "optional" && mayBeMissing(this, symbol) && !missingAsNaN(this, symbol)
+    // A `T | null` element so bound is three-state (print/nullish.ts).
+    return (type.kind !== "optional" || isNullable(type)) && mayBeMissing(this, symbol) && !missingAsNaN(this, symbol)
       ? optional(type)
       : type;
   }

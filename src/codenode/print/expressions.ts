@@ -6,7 +6,7 @@
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
+import { asType, BOOLEAN, isNullish, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { printAwait } from "./async.js";
 import { missingLocal } from "./missing.js";
@@ -26,6 +26,7 @@ import { printExtended } from "./classExpressions.js";
 import { thrownText } from "./exceptions.js";
 import { printDelete, undefinedAware } from "./objects.js";
 import { absentText } from "./nullable.js";
+import { definedValue, narrowedNullish, nullishTruthy } from "./nullish.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -66,6 +67,7 @@ export function truthy(printed: Printed): string {
   if (printed.type.kind === "boolean") return printed.text;
   // `number | undefined` / `boolean | undefined` is a nullable box: defined and truthy inside.
   const t = printed.type;
+  if (isNullish(t)) return nullishTruthy(printed);
   if (t.kind === "optional" && isPrimitive(t.inner)) return `__ice_truthy_box<${asType(t.inner)}>(${printed.text})`;
   if (printed.type.kind === "json") return `__ice_j_truthy(${printed.text})`;
   return `__ice_truthy<${asType(printed.type)}>(${printed.text})`;
@@ -82,6 +84,12 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
     case "optional": {
       // `${x}` and String(x) of a value that may be undefined: "undefined" when it is.
       const inner = printed.type.inner;
+      if (isNullish(printed.type)) {
+        // `T | null | undefined` (print/nullish.ts): "undefined", "null", or the text of the value.
+        const temp = ctx.temp(printed.type);
+        const defined = asText(ctx, { text: `${temp}!.v!`, type: (inner as { inner: ValueType }).inner }, at);
+        return `((${temp} = ${printed.text}) === null ? "undefined" : ${temp}!.v === null ? "null" : ${defined})`;
+      }
       if (inner.kind !== "string" && inner.kind !== "number" && inner.kind !== "boolean") break;
       const temp = ctx.temp(printed.type);
       const defined = asText(ctx, { text: unwrap({ text: temp, type: printed.type }), type: inner }, at);
@@ -149,6 +157,7 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
     }
     case ts.SyntaxKind.NonNullExpression: {
       const inner = printExpr(ctx, (node as ts.NonNullExpression).expression, hint);
+      if (isNullish(inner.type)) return definedValue(inner);
       if (inner.type.kind !== "optional") return inner;
       return { text: unwrap(inner), type: inner.type.inner };
     }
@@ -252,10 +261,18 @@ export function narrowed(ctx: PrintContext, node: ts.Node, printed: Printed): Pr
   if (printed.type.kind !== "optional") return printed;
   if (isWriteTarget(node) || undefinedAware(node)) return printed;
   const here = ctx.typeOf(node);
+  if (isNullish(printed.type)) {
+    // A three-state value (print/nullish.ts); one bound from a read past the end is undefined
+    // where TypeScript does not know it may be (print/missing.ts).
+    const observed = missingLocal(ctx, node, printed);
+    if (observed) return observed;
+    if (here.kind === "json") return printed;
+    return narrowedNullish(printed, here) ?? printed;
+  }
   if (here.kind === "optional") return printed;
   // Narrowed to exactly `null` (or `never`): the checker trusts assignments it saw, not those in
   // closures, so the value stays what it is rather than be unwrapped (print/nullable.ts).
-  if (here.kind === "json" && printed.type.absent === "null") return printed;
+  if (here.kind === "json" && (printed.type.absent === "null" || isNullish(printed.type))) return printed;
   const observed = missingLocal(ctx, node, printed);
   if (observed) return observed;
   return { text: unwrap(printed), type: printed.type.inner };

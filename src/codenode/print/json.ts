@@ -210,6 +210,14 @@ export function printTypeof(ctx: PrintContext, node: ts.TypeOfExpression): Print
     case "void":
       return fixed("undefined");
     case "optional": {
+      if (t.inner.kind === "optional") {
+        const core = t.inner.inner.kind === "function" ? "function" : "object";
+        const temp = ctx.temp(t);
+        return {
+          text: `((${temp} = ${value.text}) === null ? "undefined" : ${temp}!.v === null ? "object" : "${core}")`,
+          type: STRING,
+        };
+      }
       const inner =
         t.inner.kind === "number" ||
         t.inner.kind === "string" ||

@@ -11,7 +11,7 @@
  * path.
  */
 import type { ts } from "ts-morph";
-import { asType, type ClassShape, isPrimitive, typeKey, type ValueType } from "../types.js";
+import { asType, type ClassShape, isBoxed, typeKey, type ValueType } from "../types.js";
 import type { PrintContext } from "./context.js";
 import { stringLiteral } from "./expressions.js";
 import { unionWriterBody } from "./unions.js";
@@ -125,7 +125,8 @@ function writer(ctx: PrintContext, t: ValueType, at: ts.Node): number {
 }
 
 function part(ctx: PrintContext, t: ValueType, at: ts.Node): void {
-  const inner = t.kind === "optional" ? t.inner : t;
+  let inner = t;
+  while (inner.kind === "optional") inner = inner.inner;
   if (inner.kind === "object" || inner.kind === "tuple" || (inner.kind === "array" && inner.element.kind !== "json"))
     writer(ctx, inner, at);
 }
@@ -153,9 +154,16 @@ function write(ctx: PrintContext, t: ValueType, e: string, indent: string): stri
       return `w.str("{}");`;
     case "date":
       return `if (isFinite(${e}.t)) __ice_js_quote(w, __ice_date_iso(${e}.t)); else w.str("null");`;
+    case "optional": {
+      // The `T | null` inside a `T | null | undefined` that is defined (print/nullish.ts).
+      if (t.absent !== "null" || isBoxed(t.inner)) break;
+      const n = `${e.replace(/\W/g, "_")}_n`;
+      return `{ const ${n} = ${e}; if (${n} === null) w.str("null"); else { ${write(ctx, t.inner, `${n}!`, indent)} } }`;
+    }
     default:
-      throw new Error(`jsonWrite: ${t.kind} is not writable`);
+      break;
   }
+  throw new Error(`jsonWrite: ${t.kind} is not writable`);
 }
 
 /** An element of an array or tuple: undefined is `null`. */
@@ -167,7 +175,7 @@ function element(ctx: PrintContext, t: ValueType, e: string, indent: string): st
 }
 
 function unboxed(t: ValueType & { kind: "optional" }, e: string): string {
-  return isPrimitive(t.inner) ? `${e}!.v` : `${e}!`;
+  return isBoxed(t.inner) ? `${e}!.v` : `${e}!`;
 }
 
 /** Whether JSON.stringify may leave a field of type t out (undefined). */

@@ -8,6 +8,8 @@ import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printTo, truthy } from "./expressions.js";
 import { isPure } from "./operators.js";
+import { nullishTest } from "./nullish.js";
+import { isNullish } from "../types.js";
 
 const LOGICAL: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.QuestionQuestionEqualsToken,
@@ -33,7 +35,11 @@ export function printLogicalAssignment(
   switch (node.operatorToken.kind) {
     case ts.SyntaxKind.QuestionQuestionEqualsToken:
       // A target whose type excludes undefined is never assigned (NaN and 0 are not nullish).
-      text = place.type.kind === "optional" ? `(${place.text} === null ? ${assign} : ${place.text})` : place.text;
+      text = isNullish(place.type)
+        ? `(${nullishTest(place, "null", false, true).text} ? ${assign} : ${place.text})`
+        : place.type.kind === "optional"
+          ? `(${place.text} === null ? ${assign} : ${place.text})`
+          : place.text;
       break;
     case ts.SyntaxKind.BarBarEqualsToken:
       text = `(${truthy(place)} ? ${place.text} : ${assign})`;

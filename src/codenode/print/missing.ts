@@ -12,7 +12,7 @@
  * as `const y = xs[i]; sum += y;` cost what a checked read costs.
  */
 import { ts } from "ts-morph";
-import { asType } from "../types.js";
+import { asType, isBoxed, optional } from "../types.js";
 import { isFunctionLike, outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
 import { NUMERIC_COMPOUND } from "./operatorKinds.js";
 import { numericOperand } from "./undefinedLocals.js";
@@ -36,6 +36,8 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
       const other = parent.left === self ? parent.right : parent.left;
       const o = stripParens(other);
       if (ts.isIdentifier(o) && o.text === "undefined") return "nullish";
+      // `xs[i] === null` of `(T | null)[]`: past the end it is undefined, not null (print/nullish.ts).
+      if (o.kind === ts.SyntaxKind.NullKeyword) return "nullish";
       // An object compared by identity: undefined is unequal to every object (operators.ts).
       return ctx.checker.getTypeAtLocation(self).flags & ts.TypeFlags.Object ? "nullish" : undefined;
     }
@@ -316,7 +318,7 @@ export function missingRead(
     };
   let read: Printed;
   if (t.kind === "array") {
-    const box = t.element.kind === "number" || t.element.kind === "boolean";
+    const box = isBoxed(t.element);
     // An int32 index (a counter's shadow or an exact int32 view) skips the f64 round trip (support/fastReads.ts).
     const k = index.index ?? (index.int32?.exact ? index.int32.text : undefined);
     read = {
@@ -324,7 +326,7 @@ export function missingRead(
         k !== undefined
           ? `__ice_a_get${box ? "_box" : ""}_i<${asType(t.element)}>(${object.text}, ${k})`
           : `__ice_a_get${box ? "_box" : ""}<${asType(t.element)}>(${object.text}, ${index.text})`,
-      type: { kind: "optional", inner: t.element },
+      type: optional(t.element),
     };
   } else if (t.kind === "string") {
     read = { text: `__ice_s_get(${object.text}, ${index.text})`, type: { kind: "optional", inner: t } };

@@ -32,15 +32,12 @@ export function absentJsonKind(t: ValueType): number {
  * d`, `!a?.b`, `if (a?.b)`, `a?.b == null`) the two absent values are one, so the value is typed
  * as the chain's (`T | undefined`, the null reference standing for both); elsewhere it is refused.
  */
-export function chainPart(ctx: PrintContext, node: ts.Node, part: Printed): Printed {
+export function chainPart(_ctx: PrintContext, node: ts.Node, part: Printed): Printed {
   const t = part.type;
   if (t.kind !== "optional" || t.absent !== "null") return part;
   if (nullishOnly(node)) return { text: part.text, type: { kind: "optional", inner: t.inner } };
-  return ctx.refuse(
-    node,
-    "'?.' reaching a value that may be null, where null and undefined differ (the result may be either)",
-    "check the object first (`if (a) { ... a.b ... }`), or end the chain with `?? value`",
-  );
+  // Elsewhere the chain's value is three-state (`T | null | undefined`: print/nullish.ts).
+  return part;
 }
 
 /** True when `node`'s value is used only to ask whether it is null or undefined (or falsy). */

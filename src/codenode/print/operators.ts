@@ -9,6 +9,7 @@ import {
   asType,
   BOOLEAN,
   isNullable,
+  isNullish,
   isObjectKind,
   isPrimitive,
   JSON_VALUE,
@@ -22,6 +23,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
 import { nullableIdentity } from "./nullable.js";
+import { nullishCoalesce, nullishIdentity } from "./nullish.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { dictUpdate, printIn } from "./objects.js";
 import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
@@ -224,7 +226,7 @@ function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: bool
   const right = printExpr(ctx, node.right);
   const json = jsonEquality(ctx, node, left, right, equal);
   if (json) return json;
-  const identity = nullableIdentity(ctx, node, left, right, equal);
+  const identity = nullishIdentity(ctx, node, left, right, equal) ?? nullableIdentity(ctx, node, left, right, equal);
   if (identity) return identity;
   const op = equal ? "==" : "!=";
   if (left.type.kind === "function" || right.type.kind === "function")
@@ -309,6 +311,8 @@ function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   }
   if (left.type.kind !== "optional") return left;
   const type = ctx.typeOf(node);
+  if (isNullish(left.type))
+    return nullishCoalesce(ctx, left, type, printTo(ctx, node.right, type), (v) => coerce(ctx, v, type, node));
   const temp = ctx.temp(left.type);
   const defined = coerce(ctx, { text: unwrap({ text: temp, type: left.type }), type: left.type.inner }, type, node);
   return { text: `((${temp} = ${left.text}) !== null ? ${defined} : ${printTo(ctx, node.right, type)})`, type };

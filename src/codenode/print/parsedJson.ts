@@ -11,7 +11,7 @@
  * (jsonConvert.ts markInputShapes).
  */
 import { ts } from "ts-morph";
-import { asType, isPrimitive, typeKey, type ValueType } from "../types.js";
+import { asType, isBoxed, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { hoistOnce, markInputShapes } from "./jsonConvert.js";
 import { absentJsonKind } from "./nullable.js";
@@ -84,7 +84,7 @@ function reader(ctx: PrintContext, t: ValueType): string {
         return `function ${name}(v: __ice_J): __ice_J { return v; }`;
       case "optional": {
         const inner = `${reader(ctx, t.inner)}(v)`;
-        const value = isPrimitive(t.inner) ? `new __ice_Box<${asType(t.inner)}>(${inner})` : inner;
+        const value = isBoxed(t.inner) ? `new __ice_Box<${asType(t.inner)}>(${inner})` : inner;
         return `function ${name}(v: __ice_J): ${T} { return v.k == ${absentJsonKind(t)} ? null : ${value}; }`;
       }
       case "array": {

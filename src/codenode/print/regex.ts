@@ -9,7 +9,8 @@
  */
 import { ts } from "ts-morph";
 import { includesNull, includesUndefined } from "../regex/types.js";
-import { BOOLEAN, isNullable, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { BOOLEAN, isNullable, isNullish, NUMBER, optional, STRING, type ValueType } from "../types.js";
+import { nullishTest } from "./nullish.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
@@ -229,6 +230,8 @@ export function nullComparison(ctx: PrintContext, node: ts.BinaryExpression, equ
     return ctx.refuse(node, "comparing this value with null", "compare values that may be null or undefined");
   const op = node.operatorToken.kind;
   const strict = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+  // `T | null | undefined`: the two states apart (print/nullish.ts).
+  if (isNullish(printed.type)) return nullishTest(printed, isNull(other) ? "null" : "undefined", strict, equal);
   const canBeOther = isNull(other) ? includesUndefined(type) : includesNull(type);
   const canBeSame = isNull(other) ? includesNull(type) : includesUndefined(type);
   if (strict && canBeOther && canBeSame)

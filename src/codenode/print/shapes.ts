@@ -7,7 +7,7 @@
  * `const { a, ...rest } = o` and array rest and defaults `const [x, y = 0, ...more] = xs`.
  */
 import { ts } from "ts-morph";
-import { asType, type ValueType } from "../types.js";
+import { asType, isBoxed, optional, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
@@ -289,8 +289,8 @@ export function arrayPatternElement(
   if (element.dotDotDotToken) return { text: `__ice_slice<${asType(T)}>(${temp}, ${i}.0, Infinity)`, type: source };
   // Past the end the element is undefined: a default applies, an optional local holds it.
   return {
-    text: `__ice_a_at${T.kind === "number" || T.kind === "boolean" ? "_box" : ""}<${asType(T)}>(${temp}, ${i}.0)`,
-    type: { kind: "optional", inner: T },
+    text: `__ice_a_at${isBoxed(T) ? "_box" : ""}<${asType(T)}>(${temp}, ${i}.0)`,
+    type: optional(T),
   };
 }
 

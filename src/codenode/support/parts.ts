@@ -19,6 +19,7 @@ import { FAST_READS_SUPPORT } from "./fastReads.js";
 import { LIBRARY_SUPPORT } from "./library.js";
 import { LOCALE_SUPPORT } from "./locale.js";
 import { NUMBER_TEXT_SUPPORT } from "./numberText.js";
+import { NULLISH_SUPPORT } from "./nullish.js";
 import { REGEX_SUPPORT } from "./regex.js";
 import { REGEX_LOOK_SUPPORT } from "./regexLook.js";
 import { REGEX_METHODS_SUPPORT } from "./regexMethods.js";
@@ -51,6 +52,7 @@ export const SUPPORT_PARTS: readonly string[] = [
   REGEX_METHODS_SUPPORT,
   LOCALE_SUPPORT,
   NUMBER_TEXT_SUPPORT,
+  NULLISH_SUPPORT,
   FUNCTIONS_SUPPORT,
   EXCEPTIONS_SUPPORT,
   DICTIONARY_SUPPORT,

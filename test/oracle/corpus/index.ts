@@ -57,6 +57,7 @@ import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
 import { GENERIC_CLASSES } from "./genericClasses.js";
 import { NULLABLE } from "./nullable.js";
+import { NULLABLE_3 } from "./nullable3.js";
 import { UNIONS } from "./unions.js";
 import { RED_TEAM } from "./redTeam.js";
 import { RED_TEAM_2 } from "./redTeam2.js";
@@ -76,6 +77,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...RECURSIVE_TYPES,
   ...GENERIC_CLASSES,
   ...NULLABLE,
+  ...NULLABLE_3,
   ...UNIONS,
   ...RED_TEAM,
   ...RED_TEAM_2,

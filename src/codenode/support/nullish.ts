@@ -1,0 +1,64 @@
+/**
+ * @fileoverview Three-state values `T | null | undefined` of an object, array, Map, ... (types.ts
+ * `nullish`, print/nullish.ts): a box `__ice_Box<T | null> | null` whose null reference is
+ * undefined and whose box holding null is JavaScript's null. T here is the nullable reference.
+ */
+
+/** AssemblyScript source: tests and conversions of three-state values. */
+export const NULLISH_SUPPORT = `
+
+// ---- three-state values (T | null | undefined) ------------------------------------------------
+/** \`x == null\`: undefined or null. */
+@inline export function __ice_nsh_absent<T>(b: __ice_Box<T> | null): bool {
+  return b === null || changetype<usize>(b.v) == 0;
+}
+/** \`x === null\`: a box holding null. */
+@inline export function __ice_nsh_is_null<T>(b: __ice_Box<T> | null): bool {
+  return b !== null && changetype<usize>(b.v) == 0;
+}
+/** \`T | undefined\` (the null reference is undefined) as a three-state value. */
+export function __ice_nsh_from_undef<T>(x: T): __ice_Box<T> | null {
+  return changetype<usize>(x) == 0 ? null : new __ice_Box<T>(x);
+}
+/**
+ * A three-state value the checker proved not null, as \`T | undefined\`: undefined stays the null
+ * reference. A null here (assigned where the checker does not look, in a closure) stops the node.
+ */
+export function __ice_nsh_not_null<T>(b: __ice_Box<T> | null): T {
+  if (b === null) return changetype<T>(0);
+  if (changetype<usize>(b.v) == 0) abort("a value TypeScript proved not null is null (assigned in a closure)");
+  return b.v;
+}
+/** The defined value (the checker proved it neither null nor undefined, or \`!\` asserts it). */
+export function __ice_nsh_value<T>(b: __ice_Box<T> | null): T {
+  if (b === null || changetype<usize>(b.v) == 0) abort("Unexpected 'null' (not assigned or failed cast)");
+  return b!.v;
+}
+/** The elements of an array of \`T | null\` a type guard kept, as a \`T[]\` (a null left in stops the node). */
+export function __ice_a_defined<T>(a: Array<T | null>): Array<T> {
+  const r = new Array<T>();
+  for (let k = 0; k < a.length; k++) {
+    const x = unchecked(a[k]);
+    if (x === null) abort("a type guard kept a null or undefined element");
+    r.push(x!);
+  }
+  return r;
+}
+/** A JSON value that is null or undefined (its TypeScript type says so) as a three-state value. */
+export function __ice_nsh_from_j<T>(v: __ice_J): __ice_Box<T> | null {
+  if (v.k == 0) return null;
+  if (v.k != 1) abort("a value TypeScript types as null or undefined is neither");
+  return new __ice_Box<T>(changetype<T>(0));
+}
+/** Identity of two three-state values (\`===\`): both undefined, both null, or the same reference. */
+export function __ice_nsh_same<T>(a: __ice_Box<T> | null, b: __ice_Box<T> | null): bool {
+  if (a === null || b === null) return a === b;
+  return changetype<usize>(a.v) == changetype<usize>(b.v);
+}
+/** \`a == b\` of two three-state values: null and undefined are loosely equal. */
+export function __ice_nsh_loose<T>(a: __ice_Box<T> | null, b: __ice_Box<T> | null): bool {
+  const x = a === null ? 0 : changetype<usize>(a.v);
+  const y = b === null ? 0 : changetype<usize>(b.v);
+  return x == y;
+}
+`;
