@@ -12,7 +12,7 @@ import { isUpcast } from "./classShapes.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 import { fromJson, hoistOnce, toJson } from "./jsonConvert.js";
 import { isNullLiteral } from "./nullable.js";
-import { absentIntoNullish, intoNullish } from "./nullish.js";
+import { absentIntoNullish, absentOutOfNullish, intoNullish, outOfNullish } from "./nullish.js";
 
 export const UNDEFINED: ValueType = { kind: "void" };
 
@@ -20,7 +20,11 @@ export const UNDEFINED: ValueType = { kind: "void" };
 export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   const from = printed.type;
   if (sameType(from, to) || isUpcast(from, to)) return printed.text;
-  const nullish = intoNullish(printed, to) ?? absentIntoNullish(ctx, printed, to, at);
+  const nullish =
+    intoNullish(printed, to) ??
+    absentIntoNullish(ctx, printed, to, at) ??
+    absentOutOfNullish(ctx, printed, to, at) ??
+    outOfNullish(printed, to);
   if (nullish !== undefined) return nullish;
   // `const unreachable: never = e` (an exhaustive switch's default): the local is never set.
   if (to.kind === "json" && ts.isIdentifier(at) && ctx.checker.getTypeAtLocation(at).flags & ts.TypeFlags.Never)

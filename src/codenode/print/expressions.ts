@@ -87,7 +87,13 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
       if (isNullish(printed.type)) {
         // `T | null | undefined` (print/nullish.ts): "undefined", "null", or the text of the value.
         const temp = ctx.temp(printed.type);
-        const defined = asText(ctx, { text: `${temp}!.v!`, type: (inner as { inner: ValueType }).inner }, at);
+        const checked = ctx.checker.getTypeAtLocation(at);
+        const absentOnly = (checked.isUnion() ? checked.types : [checked]).every(
+          (p) => p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined),
+        );
+        const defined = absentOnly
+          ? '"null"'
+          : asText(ctx, { text: `${temp}!.v!`, type: (inner as { inner: ValueType }).inner }, at);
         return `((${temp} = ${printed.text}) === null ? "undefined" : ${temp}!.v === null ? "null" : ${defined})`;
       }
       if (inner.kind !== "string" && inner.kind !== "number" && inner.kind !== "boolean") break;

@@ -4,7 +4,8 @@
  * kind at run time, or refused).
  */
 import { ts } from "ts-morph";
-import { BOOLEAN, JSON_VALUE, STRING, type ValueType } from "../types.js";
+import { BOOLEAN, isNullish as isThreeState, JSON_VALUE, STRING, type ValueType } from "../types.js";
+import { nullishTest } from "./nullish.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { callbackFor } from "./callbacks.js";
@@ -24,6 +25,9 @@ export function printIsArray(ctx: PrintContext, node: ts.CallExpression): Printe
   // An array or null/undefined (`T[] | null`, `T[] | undefined`): an array when present.
   if (value.type.kind === "optional" && value.type.inner.kind === "array")
     return { text: `(${value.text} !== null)`, type: BOOLEAN };
+  // `T[] | null | undefined` (print/nullish.ts): an array when neither.
+  if (isThreeState(value.type) && (value.type as { inner: { inner: ValueType } }).inner.inner.kind === "array")
+    return { text: `!${nullishTest(value, "null", false, true).text}`, type: BOOLEAN };
   const answer = value.type.kind === "array" ? "true" : "false";
   return { text: /^[\w.!]+$/.test(value.text) ? answer : `(${value.text}, ${answer})`, type: BOOLEAN };
 }

@@ -40,14 +40,39 @@ export function intoNullish(printed: Printed, to: ValueType): string | undefined
 }
 
 /**
+ * A three-state value used where the checker's type is its `T`, `T | null` or `T | undefined`
+ * (`x ??= d` is T, `x || undefined` is `T | undefined`): TypeScript has proven the other states
+ * absent; one that is not (assigned in a closure) stops the node. Undefined otherwise.
+ */
+export function outOfNullish(printed: Printed, to: ValueType): string | undefined {
+  if (!isNullish(printed.type) || isNullish(to)) return undefined;
+  const narrowed = narrowedNullish(printed, to);
+  return narrowed && sameType(narrowed.type, to) ? narrowed.text : undefined;
+}
+
+/**
+ * A three-state value where the checker's type is only null and undefined (narrowed: `if (!x)`
+ * ... `{ x }`), moved into a JSON value; a value assigned where the checker does not look (in a
+ * closure) stops the node. Undefined for any other.
+ */
+export function absentOutOfNullish(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string | undefined {
+  if (!isNullish(printed.type) || to.kind !== "json" || !absentOnly(ctx, at)) return undefined;
+  return `__ice_nsh_to_j<${arg(printed.type)}>(${printed.text})`;
+}
+
+/** True when the checker's type at `at` is only null and undefined. */
+function absentOnly(ctx: PrintContext, at: ts.Node): boolean {
+  const type = ctx.checker.getTypeAtLocation(at);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((p) => p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+}
+
+/**
  * A JSON value whose TypeScript type is only null and undefined (`c ? null : undefined`) moved into
  * the three-state `to`; undefined for any other (whose conversion is jsonConvert.ts's).
  */
 export function absentIntoNullish(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string | undefined {
-  if (!isNullish(to) || printed.type.kind !== "json") return undefined;
-  const type = ctx.checker.getTypeAtLocation(at);
-  const parts = type.isUnion() ? type.types : [type];
-  if (!parts.every((p) => p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void))) return undefined;
+  if (!isNullish(to) || printed.type.kind !== "json" || !absentOnly(ctx, at)) return undefined;
   return `__ice_nsh_from_j<${arg(to)}>(${printed.text})`;
 }
 

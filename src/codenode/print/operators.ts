@@ -23,7 +23,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
 import { nullComparison } from "./regex.js";
 import { nullableIdentity } from "./nullable.js";
-import { nullishCoalesce, nullishIdentity } from "./nullish.js";
+import { chainOpen, nullishCoalesce, nullishIdentity } from "./nullish.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { dictUpdate, printIn } from "./objects.js";
 import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
@@ -287,10 +287,12 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
     ? kept
     : coerce(
         ctx,
-        {
-          text: unwrap({ text: temp, type: left.type }),
-          type: left.type.kind === "optional" ? left.type.inner : left.type,
-        },
+        isNullish(left.type)
+          ? chainOpen(temp, left.type).value
+          : {
+              text: unwrap({ text: temp, type: left.type }),
+              type: left.type.kind === "optional" ? left.type.inner : left.type,
+            },
         type,
         node,
       );

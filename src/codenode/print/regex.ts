@@ -243,7 +243,9 @@ export function nullComparison(ctx: PrintContext, node: ts.BinaryExpression, equ
 /** A `T | null` local the checker has narrowed to exactly `null` here (print/nullable.ts): still compared as itself. */
 function narrowedNullable(ctx: PrintContext, value: ts.Expression, type: ts.Type): boolean {
   const e = stripParens(value);
-  if (!(type.flags & ts.TypeFlags.Null) || !ts.isIdentifier(e)) return false;
+  if (!(type.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)) || !ts.isIdentifier(e)) return false;
   const symbol = ctx.symbolOf(e);
-  return !!symbol && ctx.isLocal(symbol) && !!symbol.valueDeclaration && isNullable(ctx.declaredType(symbol, e));
+  if (!symbol || !ctx.isLocal(symbol) || !symbol.valueDeclaration) return false;
+  const declared = ctx.declaredType(symbol, e);
+  return isNullable(declared) || isNullish(declared);
 }

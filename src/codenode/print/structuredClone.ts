@@ -69,6 +69,9 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
       const inner = t.inner;
       if (inner.kind === "number" || inner.kind === "boolean")
         return `  return v === null ? null : new __ice_Box<${asType(inner)}>(v!.v);`;
+      // `T | null | undefined` (print/nullish.ts): the box of a copy of its `T | null`.
+      if (inner.kind === "optional")
+        return `  return v === null ? null : new __ice_Box<${asType(inner)}>(${cloneFunction(ctx, at, inner)}(v!.v, memo));`;
       return `  return v === null ? null : ${cloneFunction(ctx, at, inner)}(v!, memo);`;
     }
     case "object":

@@ -50,6 +50,12 @@ export function __ice_nsh_from_j<T>(v: __ice_J): __ice_Box<T> | null {
   if (v.k != 1) abort("a value TypeScript types as null or undefined is neither");
   return new __ice_Box<T>(changetype<T>(0));
 }
+/** A three-state value TypeScript types as null or undefined, as a JSON value. */
+export function __ice_nsh_to_j<T>(b: __ice_Box<T> | null): __ice_J {
+  if (b === null) return __ice_j_undef();
+  if (changetype<usize>(b.v) != 0) abort("a value TypeScript types as null or undefined is neither (assigned in a closure)");
+  return __ice_j_null();
+}
 /** Identity of two three-state values (\`===\`): both undefined, both null, or the same reference. */
 export function __ice_nsh_same<T>(a: __ice_Box<T> | null, b: __ice_Box<T> | null): bool {
   if (a === null || b === null) return a === b;
