@@ -125,7 +125,10 @@ export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpr
     const access = chainPart(ctx, node, elementOn(ctx, node, open.value));
     const type = optional(access.type);
     const none = type.kind === "json" ? "__ice_j_undef()" : `__ice_none<${asType(type)}>()`;
-    return { text: `((${temp} = ${object.text}, ${open.absent}) ? ${none} : ${coerce(ctx, access, type, node)})`, type };
+    return {
+      text: `((${temp} = ${object.text}, ${open.absent}) ? ${none} : ${coerce(ctx, access, type, node)})`,
+      type,
+    };
   }
   return elementOn(ctx, node, object);
 }

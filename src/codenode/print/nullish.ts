@@ -55,7 +55,12 @@ export function outOfNullish(printed: Printed, to: ValueType): string | undefine
  * ... `{ x }`), moved into a JSON value; a value assigned where the checker does not look (in a
  * closure) stops the node. Undefined for any other.
  */
-export function absentOutOfNullish(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string | undefined {
+export function absentOutOfNullish(
+  ctx: PrintContext,
+  printed: Printed,
+  to: ValueType,
+  at: ts.Node,
+): string | undefined {
   if (!isNullish(printed.type) || to.kind !== "json" || !absentOnly(ctx, at)) return undefined;
   return `__ice_nsh_to_j<${arg(printed.type)}>(${printed.text})`;
 }

@@ -87,7 +87,7 @@ export const NULLABLE_3: readonly OracleCase[] = [
       "const y = pick(inputs.n + 1, inputs.t + '!');",
       "return {",
       "  o: JSON.stringify({ a: 1, x, b: 2, y }),",
-            "  ind: JSON.stringify({ x, y }, null, 2),",
+      "  ind: JSON.stringify({ x, y }, null, 2),",
       "  top: x === undefined ? 'u' : JSON.stringify(x),",
       "  back: JSON.stringify({ x, y }) === JSON.stringify({ y, x }),",
       "};",
@@ -479,13 +479,30 @@ export const NULLABLE_3: readonly OracleCase[] = [
     ITEMS,
     ["math", "json"],
   ),
+  n3(
+    "tri-in-array-literal-json",
+    [
+      PICK,
+      "const x = pick(inputs.n, inputs.t);",
+      "return { j: JSON.stringify([x, null, pick(inputs.n + 1, '')]) };",
+    ].join("\n"),
+    { n: "number", t: "string" },
+    { j: "string" },
+    STATES,
+    ["math", "json"],
+  ),
   // Still refused, with a located diagnostic.
   {
     ...n3(
       "refused-array-of-three-state",
-      [PICK, "const x = pick(inputs.n, inputs.t);", "return { j: JSON.stringify([x, null]) };"].join("\n"),
+      [
+        PICK,
+        "const x = pick(inputs.n, inputs.t);",
+        "const xs = [x, null];",
+        "return { j: JSON.stringify(xs), n: xs.indexOf(null) };",
+      ].join("\n"),
       { n: "number", t: "string" },
-      { j: "string" },
+      { j: "string", n: "number" },
       STATES,
       ["math", "json"],
     ),

@@ -64,7 +64,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "function f(o: { a: number } | null = { a: 7 }) { return o === null ? 'N' : String(o.a); }",
     "return { s: f() + f(null) + f({ a: inputs.n }) };",
   ]),
-  rt("null-destructure-default-refused", [
+  rt("null-destructure-default", [
     "const arr: ({ a: number } | null)[] = [null];",
     "const [x = { a: 1 }] = arr;",
     "const o: { v: { a: number } | null } = { v: null };",
@@ -96,7 +96,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "const u: { a: number } | undefined = undefined;",
     "return { s: [o == null, o === null, u == null, u === null, o == u, o === u, !o, !!o].join(',') };",
   ]),
-  rt("null-sort-comparator-refused", [
+  rt("null-sort-comparator", [
     "const xs: ({ k: number } | null)[] = [{ k: 3 }, null, { k: inputs.n }, null, { k: 1 }];",
     "xs.sort((a, b) => (a === null ? 1 : b === null ? -1 : a.k - b.k));",
     "return { s: JSON.stringify(xs) };",
@@ -550,7 +550,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "const s = new Set<Shape>([a, a, { kind: 'circle', r: inputs.n }]);",
     "return { s: String(s.size) + String(s.has(a)) + String(s.has({ kind: 'circle', r: inputs.n })) };",
   ]),
-  rt("null-template-optional-chain-refused", [
+  rt("null-template-optional-chain", [
     "type T = { a: { b: number } | null };",
     "const t: T | null = inputs.n > 0 ? { a: inputs.n > 2 ? { b: inputs.n } : null } : null;",
     "return { s: `${t?.a?.b}|${t?.a?.b ?? null}|${t === null}|${t?.a === null}|${t?.a === undefined}` };",
