@@ -8,7 +8,7 @@
  * `??`, `?.`, truthiness, and identity.
  */
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, isBoxed, isNullable, isNullish, sameType, type ValueType } from "../types.js";
+import { asType, BOOLEAN, isBoxed, isNullable, isNullish, nullish, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isNullLiteral } from "./nullable.js";
 
@@ -159,10 +159,19 @@ export function nullishCoalesce(
   return { text: `(!__ice_nsh_absent<${arg(left.type)}>(${temp} = ${left.text}) ? ${defined} : ${right})`, type };
 }
 
+/** `T | null` against `T | undefined` (`a === b` of a `.find(...) ?? null` and a `.find(...)`): their three-state type. */
+function mixedStates(left: Printed, right: Printed): ValueType | undefined {
+  const l = left.type;
+  const r = right.type;
+  if (l.kind !== "optional" || r.kind !== "optional" || isNullable(l) === isNullable(r)) return undefined;
+  if (isBoxed(l.inner) || isBoxed(r.inner) || !sameType(l.inner, r.inner)) return undefined;
+  return nullish(l.inner);
+}
+
 /**
- * `a === b` (`==`, `!==`, `!=`) where a side is three-state: both moved into the three-state type
- * (the other side is `T`, `T | null`, `T | undefined` or three-state too) and compared by state
- * and identity; `==` takes null and undefined as equal. Undefined when neither side is three-state.
+ * `a === b` (`==`, `!==`, `!=`) where a side is three-state, or one is `T | null` and the other
+ * `T | undefined`: both moved into the three-state type and compared by state and identity; `==`
+ * takes null and undefined as equal. Undefined when the sides are none of these.
  */
 export function nullishIdentity(
   ctx: PrintContext,
@@ -171,8 +180,8 @@ export function nullishIdentity(
   right: Printed,
   equal: boolean,
 ): Printed | undefined {
-  if (!isNullish(left.type) && !isNullish(right.type)) return undefined;
-  const type = isNullish(left.type) ? left.type : right.type;
+  const type = isNullish(left.type) ? left.type : isNullish(right.type) ? right.type : mixedStates(left, right);
+  if (!type) return undefined;
   const l = isNullish(left.type) && sameType(left.type, type) ? left.text : intoNullish(left, type);
   const r = isNullish(right.type) && sameType(right.type, type) ? right.text : intoNullish(right, type);
   if (l === undefined || r === undefined)

@@ -491,6 +491,18 @@ export const NULLABLE_3: readonly OracleCase[] = [
     STATES,
     ["math", "json"],
   ),
+  n3(
+    "null-vs-undefined-identity",
+    [
+      "const xs = inputs.items.map((i) => [i.score]);",
+      "const a: number[] | null = xs.find((x) => x[0]! > 0) ?? null;",
+      "const b = xs.find((x) => x[0]! > 2);",
+      "return { same: a === b, loose: a == b, differ: a !== b, looseNot: b != a };",
+    ].join("\n"),
+    { items: [ITEM] },
+    { same: "boolean", loose: "boolean", differ: "boolean", looseNot: "boolean" },
+    ITEMS,
+  ),
   // Still refused, with a located diagnostic.
   {
     ...n3(
