@@ -89,6 +89,9 @@ function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
     case ts.SyntaxKind.ReturnStatement: {
       const s = node as ts.ReturnStatement;
       const type = ctx.current.returnType;
+      // `return;` where the function returns a value that may be undefined: undefined.
+      if (!s.expression && (type.kind === "optional" || type.kind === "json"))
+        return printExit(ctx, "return", type.kind === "json" ? "__ice_j_undef()" : "null");
       if (!s.expression) return printExit(ctx, "return");
       if (type.kind === "void") return `${printExpr(ctx, s.expression).text};\n${printExit(ctx, "return")}`;
       return printExit(ctx, "return", printTo(ctx, s.expression, type));
