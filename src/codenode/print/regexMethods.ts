@@ -212,6 +212,14 @@ function replacer(
         `declare it as \`${p.node.name.getText()}: string | undefined\` and test it`,
       );
   });
+  // A literal pattern's capture count is known: a parameter past the captures would receive the
+  // offset (a number) and the whole string, which the library types as captures.
+  if (known && signature.params.length > known.groups + 1)
+    ctx.refuse(
+      signature.params[known.groups + 1]?.node ?? arg,
+      `a replacer parameter past the ${known.groups} capture group${known.groups === 1 ? "" : "s"} of the pattern (JavaScript passes the offset of the match, a number, and then the whole string there)`,
+      "take the match and the captures only; use exec in a loop to know offsets",
+    );
   if (signature.returnType.kind !== "string")
     ctx.refuse(arg, "a replacer that does not return a string", "return a string");
   const envType = definerEnvClass(ctx, node);

@@ -117,6 +117,12 @@ export function __ice_join<T>(a: Array<T>, sep: string): string {
   if (<u32>k >= <u32>a.length) __ice_shortened(what);
   return load<T>(a.dataStart + (<usize>k << alignof<T>()));
 }
+// a[k] in a callback loop that skips the elements the callback removed (filter, forEach, some,
+// every, reduce, flatMap: JavaScript visits only the indexes still present, and the array is
+// dense, so the loop stops at the first index past the new length); the caller checked k.
+@inline export function __ice_cb_get<T>(a: Array<T>, k: i32): T {
+  return load<T>(a.dataStart + (<usize>k << alignof<T>()));
+}
 function __ice_shortened(what: string): void {
   abort("the array was shortened during " + what);
 }

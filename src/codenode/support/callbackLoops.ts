@@ -6,8 +6,10 @@
  * copies the printer makes for a callback written in the body (print/arrayMethods.ts), which call
  * it directly: binaryen can inline a direct call, and a module without calls through function
  * values gets its small functions' fuel checks folded into their callers (src/emit/wasm/meter.ts).
- * Every loop stops the run where JavaScript would read past the end of an array the callback
- * shortened; `__ice_cb_at` (support/arrays.ts) checks that and loads the element, inlined (a call
+ * `filter`, `forEach`, `some`, `every` and `reduce` skip the indexes a callback removed by
+ * shortening the array, as JavaScript does (it visits only indexes still present); `map` (whose
+ * result would have holes) and the `find` family (which pass `undefined`) stop the run there
+ * instead; `__ice_cb_at` (support/arrays.ts) checks that and loads the element, inlined (a call
  * of `__ice_check_len` and of the bounds-checked `Array#__get` per element cost more than the
  * rest of a `some` over records), so the copies in the body need no `unchecked` (body code may
  * not use it).
@@ -38,27 +40,27 @@ export const CALLBACK_LOOPS = {
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): Array<T> {
   const len = a.length;
   const r = new Array<T>();
-  for (let k = 0; k < len; k++) { const x = __ice_cb_at<T>(a, k, "filter"); if (${s.callee}(e, x, <f64>k, a)) r.push(x); }
+  for (let k = 0; k < len; k++) { if (<u32>k >= <u32>a.length) break; const x = __ice_cb_get<T>(a, k); if (${s.callee}(e, x, <f64>k, a)) r.push(x); }
   return r;
 }`,
   __ice_for_each: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => void")}e: E): void {
   const len = a.length;
-  for (let k = 0; k < len; k++) { ${s.callee}(e, __ice_cb_at<T>(a, k, "forEach"), <f64>k, a); }
+  for (let k = 0; k < len; k++) { if (<u32>k >= <u32>a.length) break; ${s.callee}(e, __ice_cb_get<T>(a, k), <f64>k, a); }
 }`,
   __ice_some: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): bool {
   const len = a.length;
-  for (let k = 0; k < len; k++) { if (${s.callee}(e, __ice_cb_at<T>(a, k, "some"), <f64>k, a)) return true; }
+  for (let k = 0; k < len; k++) { if (<u32>k >= <u32>a.length) break; if (${s.callee}(e, __ice_cb_get<T>(a, k), <f64>k, a)) return true; }
   return false;
 }`,
   __ice_every: (
     s: LoopStyle,
   ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, x: T, i: f64, a: Array<T>) => bool")}e: E): bool {
   const len = a.length;
-  for (let k = 0; k < len; k++) { if (!${s.callee}(e, __ice_cb_at<T>(a, k, "every"), <f64>k, a)) return false; }
+  for (let k = 0; k < len; k++) { if (<u32>k >= <u32>a.length) break; if (!${s.callee}(e, __ice_cb_get<T>(a, k), <f64>k, a)) return false; }
   return true;
 }`,
   __ice_find_index: (
@@ -79,7 +81,7 @@ export const CALLBACK_LOOPS = {
   ) => `function ${s.name}<T, U, E>(a: Array<T>, ${s.callbackParameter("(e: E, acc: U, x: T, i: f64, a: Array<T>) => U")}e: E, init: U): U {
   const len = a.length;
   let acc = init;
-  for (let k = 0; k < len; k++) { acc = ${s.callee}(e, acc, __ice_cb_at<T>(a, k, "reduce"), <f64>k, a); }
+  for (let k = 0; k < len; k++) { if (<u32>k >= <u32>a.length) break; acc = ${s.callee}(e, acc, __ice_cb_get<T>(a, k), <f64>k, a); }
   return acc;
 }`,
   __ice_reduce1: (
@@ -88,7 +90,7 @@ export const CALLBACK_LOOPS = {
   const len = a.length;
   if (len == 0) abort("TypeError: Reduce of empty array with no initial value");
   let acc = __ice_cb_at<T>(a, 0, "reduce");
-  for (let k = 1; k < len; k++) { acc = ${s.callee}(e, acc, __ice_cb_at<T>(a, k, "reduce"), <f64>k, a); }
+  for (let k = 1; k < len; k++) { if (<u32>k >= <u32>a.length) break; acc = ${s.callee}(e, acc, __ice_cb_get<T>(a, k), <f64>k, a); }
   return acc;
 }`,
   __ice_find: (

@@ -18,7 +18,7 @@ export function __ice_flat_map<T, U, E>(a: Array<T>, f: (e: E, x: T, i: f64, a: 
   const len = a.length;
   const r = new Array<U>();
   for (let k = 0; k < len; k++) {
-    __ice_check_len<T>(a, k, "flatMap");
+    if (k >= a.length) break; // JavaScript skips the indexes the callback removed
     const part = f(e, unchecked(a[k]), <f64>k, a);
     for (let j = 0; j < part.length; j++) r.push(unchecked(part[j]));
   }

@@ -61,6 +61,7 @@ import { NULLABLE_3 } from "./nullable3.js";
 import { UNIONS } from "./unions.js";
 import { RED_TEAM } from "./redTeam.js";
 import { RED_TEAM_2 } from "./redTeam2.js";
+import { RED_TEAM_3 } from "./redTeam3.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -81,6 +82,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...UNIONS,
   ...RED_TEAM,
   ...RED_TEAM_2,
+  ...RED_TEAM_3,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,
