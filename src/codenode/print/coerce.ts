@@ -92,6 +92,20 @@ export function describe(t: ValueType, within: readonly string[] = []): string {
       return "undefined";
     case "json":
       return "any";
+    case "tuple":
+      return `[${t.elements.map((e) => describe(e, within)).join(", ")}]`;
+    case "dict":
+      return `Record<string, ${describe(t.value, within)}>`;
+    case "date":
+      return "Date";
+    case "regexp":
+      return "RegExp";
+    case "match":
+      return "RegExpMatchArray";
+    case "error":
+      return "Error";
+    case "numberFormat":
+      return "Intl.NumberFormat";
     default:
       return t.kind;
   }

@@ -24,6 +24,7 @@ import { jsonNumber } from "./jsonNumeric.js";
 import { finishWriters } from "./jsonWrite.js";
 import { unionToJsonBody } from "./unions.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
+import { classOfShape } from "./classShapes.js";
 
 /** Per body: conversion functions asked for, generated at the end (finishJson). */
 interface JsonState {
@@ -147,6 +148,13 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
   }
   const parsed = isFreshParse(ctx, at) ? parsedReader(ctx, to) : undefined;
   if (parsed) return `${parsed}(${printed.text})`;
+  const cls = classOfShape(to)?.node.name?.text;
+  if (cls)
+    return ctx.refuse(
+      at,
+      `reading a value of type 'any' as an instance of the class '${cls}' (JavaScript's value is a plain object, without the class's methods)`,
+      `read its fields into \`new ${cls}(...)\``,
+    );
   return ctx.refuse(
     at,
     `reading a value of type 'any' as '${describe(to)}'`,

@@ -15,6 +15,7 @@ import { asType, isBoxed, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { hoistOnce, markInputShapes } from "./jsonConvert.js";
 import { absentJsonKind } from "./nullable.js";
+import { classOfShape } from "./classShapes.js";
 
 /**
  * True when `node` is a `JSON.parse(...)` call (through parentheses and type assertions), or a
@@ -39,12 +40,12 @@ export function isFreshParse(ctx: PrintContext, node: ts.Node, viaConst = true):
 
 /** The name of the reader of a parsed JSON value as `to`, or undefined when `to` cannot be read so. */
 export function parsedReader(ctx: PrintContext, to: ValueType): string | undefined {
-  if (!readable(to, new Set())) return undefined;
+  if (!readable(ctx, to, new Set())) return undefined;
   markInputShapes(ctx, to);
   return reader(ctx, to);
 }
 
-function readable(t: ValueType, seen: Set<string>): boolean {
+function readable(ctx: PrintContext, t: ValueType, seen: Set<string>): boolean {
   switch (t.kind) {
     case "number":
     case "string":
@@ -53,13 +54,15 @@ function readable(t: ValueType, seen: Set<string>): boolean {
       return true;
     case "optional":
     case "array":
-      return readable(t.kind === "optional" ? t.inner : t.element, seen);
+      return readable(ctx, t.kind === "optional" ? t.inner : t.element, seen);
     case "object":
       // A union value's layout is the parsed object's keys: not read this way (refused).
       if (t.shape.union) return false;
+      // JSON.parse makes plain objects: a class's methods, getters and instanceof are not there.
+      if ([...ctx.classes.userClasses.values()].includes(t.shape) || classOfShape(t) !== undefined) return false;
       if (seen.has(t.shape.name)) return true;
       seen.add(t.shape.name);
-      return t.shape.fields.every((f) => readable(f.type, seen));
+      return t.shape.fields.every((f) => readable(ctx, f.type, seen));
     default:
       return false;
   }

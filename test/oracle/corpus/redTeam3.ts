@@ -759,4 +759,115 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     ],
     ["math", "json", "time"],
   ),
+  // ---- JSON.parse read straight into a typed value (print/parsedJson.ts) ----
+  rt(
+    "parsed-tuple-length-differs-refused",
+    [
+      "const t: [number, string] = JSON.parse(inputs.reply);",
+      "const u = JSON.parse(inputs.reply) as [number, string];",
+      "return { out: [String(t.length), String(u.length), String(t[0]), String(t[1]), t.join('|'), String(u.map((x) => typeof x).length)] };",
+    ],
+    { reply: "string" },
+    [{ reply: '[1,"a"]' }, { reply: '[1,"a",3]' }, { reply: '[2,"b",{"x":1},null]' }],
+  ),
+  rt(
+    "parsed-tuple-array-length-differs-refused",
+    [
+      "const rows: [string, number][] = JSON.parse(inputs.reply);",
+      "const out: string[] = [];",
+      "for (const r of rows) out.push(String(r.length), r.join(','));",
+      "return { out };",
+    ],
+    { reply: "string" },
+    [{ reply: '[["a",1],["b",2]]' }, { reply: '[["a",1,"extra"]]' }, { reply: "[]" }],
+  ),
+  rt(
+    "parsed-literal-types-other-values",
+    [
+      "type Ev = { kind: 'open' | 'close'; level: 1 | 2; ok: true };",
+      "const e: Ev = JSON.parse(inputs.reply);",
+      "let r = '';",
+      "switch (e.kind) { case 'open': r = 'O'; break; case 'close': r = 'C'; break; default: r = 'other:' + String(e.kind); }",
+      "const lv = e.level === 1 ? 'one' : e.level === 2 ? 'two' : 'lv' + String(e.level);",
+      "return { out: [r, lv, String(e.ok), typeof e.ok] };",
+    ],
+    { reply: "string" },
+    [
+      { reply: '{"kind":"open","level":1,"ok":true}' },
+      { reply: '{"kind":"shut","level":3,"ok":false}' },
+      { reply: '{"kind":"close","level":2.5,"ok":true}' },
+    ],
+  ),
+  rt(
+    "parsed-union-unknown-discriminant-refused",
+    [
+      "type A = { t: 'a'; x: number };",
+      "type B = { t: 'b'; y: string };",
+      "const v: A | B = JSON.parse(inputs.reply);",
+      "const r = v.t === 'a' ? 'A' + v.x : v.t === 'b' ? 'B' + v.y : 'none';",
+      "return { out: [r, v.t] };",
+    ],
+    { reply: "string" },
+    [{ reply: '{"t":"a","x":1}' }, { reply: '{"t":"b","y":"q"}' }, { reply: '{"t":"c","x":1,"y":"z"}' }],
+  ),
+  rt(
+    "parsed-record-key-order-refused",
+    [
+      "const r: Record<string, number> = JSON.parse(inputs.reply);",
+      "return { out: [Object.keys(r).join(','), JSON.stringify(r), String(Object.values(r).reduce((a, b) => a + b, 0))] };",
+    ],
+    { reply: "string" },
+    [
+      { reply: '{"b":1,"a":2,"10":3,"9":4,"-1":5,"01":6,"4294967294":7,"4294967295":8,"1e3":9,"b":10}' },
+      { reply: "{}" },
+    ],
+  ),
+  rt(
+    "parsed-class-type-refused",
+    [
+      "class P { x = 0; twice() { return this.x * 2; } }",
+      "const p = JSON.parse(inputs.reply) as P;",
+      "return { out: [String(p.twice())] };",
+    ],
+    { reply: "string" },
+    [{ reply: '{"x":2}' }],
+  ),
+  rt(
+    "parsed-class-with-parameter-properties-refused",
+    [
+      "class P { constructor(public x: number, public name: string) {} label() { return this.name + '=' + this.x; } }",
+      "const ps: P[] = JSON.parse(inputs.reply);",
+      "const out: string[] = [];",
+      "for (const p of ps) out.push(p.label(), String(p instanceof P));",
+      "return { out };",
+    ],
+    { reply: "string" },
+    [{ reply: '[{"x":2,"name":"a"}]' }, { reply: "[]" }],
+  ),
+  rt(
+    "parsed-date-and-map-fields-refused",
+    [
+      "type R = { when: Date; tags: Map<string, number> };",
+      "const r: R = JSON.parse(inputs.reply);",
+      "return { out: [String(r.when), typeof r.tags] };",
+    ],
+    { reply: "string" },
+    [{ reply: '{"when":"2020-01-01T00:00:00.000Z","tags":{"a":1}}' }],
+    ["math", "json", "time"],
+  ),
+  rt(
+    "parsed-nested-optional-null-and-numbers",
+    [
+      "type R = { a?: number; b: { c?: string[] }; d: number[] };",
+      "const r: R = JSON.parse(inputs.reply);",
+      "const d = r.d.map((x) => (Object.is(x, -0) ? '-0' : String(x)));",
+      "return { out: [String(r.a), String(r.b.c?.length), d.join(','), String(r.a === undefined)] };",
+    ],
+    { reply: "string" },
+    [
+      { reply: '{"b":{},"d":[-0,1e400,-1e-400,0.1,12345678901234567890]}' },
+      { reply: '{"a":5,"b":{"c":["x"]},"d":[]}' },
+      { reply: '{"a":5,"b":{"c":["x"]},"d":[],"a":6}' },
+    ],
+  ),
 ];
