@@ -6,7 +6,7 @@
  * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back; an
  * inferred union of object types, spread, with its keys), the
  * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options) and
- * UTF-8 byte counts, arrays or null (`T | null`), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
+ * UTF-8 byte counts, arrays or null (`T | null`), callbacks that shorten the array they walk (shortening.ts), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
  * (a block never declares a name it has already read, so no temporal dead zone), loops have
@@ -15,6 +15,7 @@
  */
 import { type Expr, expr, leaf, type Program, type Stmt, type Ty } from "./ast.js";
 import type { Random } from "./random.js";
+import { shorteningBool, shorteningNum, shorteningNums } from "./shortening.js";
 
 interface Var {
   readonly name: string;
@@ -303,6 +304,7 @@ export class Generator {
           [3, () => leaf("num", this.r.pick(NUM_LITERALS))],
           [vars.length > 0 ? 5 : 0, variable],
           [3, () => leaf("num", this.r.pick(["inputs.a", "inputs.b", "inputs.n"]))],
+          [1 * deep, () => shorteningNum(this.r, sub)],
           // the host's text functions (hostText.ts) and UTF-8 byte counts
           [1 * deep, () => expr("num", ["new TextEncoder().encode(", ").length"], [sub("str")])],
           // Unicode property escapes (regex/unicodeProperty.ts) over the generated text
@@ -413,6 +415,18 @@ export class Generator {
           [3 * deep, () => expr("str", ["String(", ")"], [sub("num")])],
           [2 * deep, () => expr("str", ["(", `).toFixed(${this.r.int(5)})`], [sub("num")])],
           [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                [
+                  "(",
+                  `).${this.r.pick([`toPrecision(${1 + this.r.int(21)})`, `toString(${this.r.pick(["2", "7", "16", "36"])})`, `toExponential(${this.r.int(6)})`])}`,
+                ],
+                [sub("num")],
+              ),
+          ],
+          [
             2 * deep,
             () =>
               expr(
@@ -508,6 +522,7 @@ export class Generator {
         return this.r.weighted<Expr>([
           [1, () => leaf("bool", this.r.pick(["true", "false"]))],
           [1 * deep, () => expr("bool", ["new Set(", ").has(", ")"], [sub("nums"), sub("num")])],
+          [1 * deep, () => shorteningBool(this.r, sub)],
           [1 * deep, () => expr("bool", ["new Set(", ").has(", ")"], [sub("strs"), sub("str")])],
           [vars.length > 0 ? 2 : 0, variable],
           [
@@ -580,6 +595,7 @@ export class Generator {
           ],
           [1 * deep, () => expr("nums", ["[...", ", ...", "]"], [sub("nums"), sub("nums")])],
           [1 * deep, () => expr("nums", ["", ".flatMap((z) => [z, -z])"], [sub("nums")])],
+          [1 * deep, () => shorteningNums(this.r, sub)],
           [1 * deep, () => expr("nums", ["", ".toSorted()"], [sub("nums")])],
           [
             2,

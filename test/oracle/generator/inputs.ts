@@ -38,6 +38,11 @@ const STRINGS = [
   "1.5",
   "-0",
   "Z",
+  // a lone surrogate, a pair split by a letter, final sigma, case mappings that change length
+  "\ud83d",
+  "a\udc4dz",
+  "ΑΣ ς",
+  "ßİ",
 ];
 
 export function randomNumber(r: Random): number {
