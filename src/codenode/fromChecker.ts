@@ -44,9 +44,9 @@ function dictionaryOf(
   const value = fromChecker(checker, info.type, classes, depth + 1, parameters);
   if ("reason" in value) return value;
   if (value.type.kind === "void") return { reason: `'${text}' holds no values` };
-  if (value.type.kind === "optional" && value.type.absent === "null")
+  if (value.type.kind === "optional" && value.type.inner.kind === "optional")
     return {
-      reason: `'${text}' holds values that may be null; leave those keys out (a missing key reads as undefined)`,
+      reason: `'${text}' holds values that may be null or undefined; use 'T | null' (a missing key reads as undefined)`,
     };
   return { type: { kind: "dict", value: value.type } };
 }

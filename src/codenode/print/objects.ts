@@ -8,7 +8,7 @@
  */
 import { inKnownObject } from "./fieldByKey.js";
 import { ts } from "ts-morph";
-import { asType, BOOLEAN, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
+import { asType, BOOLEAN, isNullable, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
 import { box } from "./calls.js";
 import { outerExpression, type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -74,8 +74,10 @@ export function undefinedAware(node: ts.Node): boolean {
 export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: string): Printed {
   const V = (dict.type as Dict).value;
   const T = asType(V);
-  if (V.kind === "optional") return { text: `__ice_dict_get_opt<${T}>(${dict.text}, ${key})`, type: V };
-  if (undefinedAware(node) || textOperand(ctx.checker, node))
+  if (V.kind === "optional" && !isNullable(V))
+    return { text: `__ice_dict_get_opt<${T}>(${dict.text}, ${key})`, type: V };
+  // `T | null` values: a missing key is undefined, a third state (print/nullish.ts).
+  if (undefinedAware(node) || textOperand(ctx.checker, node) || isNullable(V))
     return { text: `__ice_dict_get${box(V)}<${T}>(${dict.text}, ${key})`, type: optional(V) };
   if (V.kind === "number" && numericOperand(ctx.checker, node))
     return { text: `__ice_dict_get_nan(${dict.text}, ${key})`, type: V };
