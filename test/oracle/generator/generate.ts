@@ -410,6 +410,45 @@ export class Generator {
               );
             },
           ],
+          // `T | null | undefined` of an array (print/nullish.ts): three states apart in JSON, typeof, text
+          [
+            1 * deep,
+            () => {
+              const arr = this.r.pick<Ty>(["nums", "strs"]);
+              const annot = arr === "nums" ? "number[]" : "string[]";
+              const how = this.r.pick([
+                ["JSON.stringify({ a: 1, v: ", ", b: 2 })"],
+                ["typeof ", ""],
+                ["String(", " === null)"],
+                ["String(", " === undefined)"],
+                ["String(", " == null)"],
+                ["String(", "?.length)"],
+                ["String(", "?.length ?? -1)"],
+              ]);
+              return expr(
+                "str",
+                [`${how[0]}((`, ` ? `, ` : `, ` ? null : undefined) as ${annot} | null | undefined)${how[1]}`],
+                [sub("bool"), sub(arr), sub("bool")],
+              );
+            },
+          ],
+          // Arrays of `T | null` (print/nullish.ts): null elements, type-guard filters, `?? d`
+          [
+            1 * deep,
+            () => {
+              const how = this.r.pick([
+                ["JSON.stringify(", ")"],
+                ["String(", ".filter((x): x is number[] => x !== null).length)"],
+                ["JSON.stringify(", ".map((x) => x ?? [-1]))"],
+                ["String(", ".indexOf(null))"],
+              ]);
+              return expr(
+                "str",
+                [`${how[0]}`, `.map((z, zi) => (z > `, ` ? [z, zi] : null))${how[1]}`],
+                [sub("nums"), sub("num")],
+              );
+            },
+          ],
           [2 * deep, () => expr("str", ["(", " + ", ")"], [sub("num"), sub("str")])],
           [2 * deep, () => expr("str", ["`${", "}:${", "}`"], [sub("num"), sub("str")])],
           [3 * deep, () => expr("str", ["String(", ")"], [sub("num")])],
