@@ -159,14 +159,14 @@ interface ReadonlyArray<T> {
   concat(...items: T[][]): T[];
   join(separator?: string): string;
   map<U>(callbackfn: (value: T, index: number, array: readonly T[]) => U): U[];
-  filter(predicate: (value: T, index: number, array: readonly T[]) => boolean): T[];
+  filter(predicate: (value: T, index: number, array: readonly T[]) => unknown): T[];
   forEach(callbackfn: (value: T, index: number, array: readonly T[]) => void): void;
-  some(predicate: (value: T, index: number, array: readonly T[]) => boolean): boolean;
-  every(predicate: (value: T, index: number, array: readonly T[]) => boolean): boolean;
-  find(predicate: (value: T, index: number, array: readonly T[]) => boolean): T | undefined;
-  findIndex(predicate: (value: T, index: number, array: readonly T[]) => boolean): number;
-  findLast(predicate: (value: T, index: number, array: readonly T[]) => boolean): T | undefined;
-  findLastIndex(predicate: (value: T, index: number, array: readonly T[]) => boolean): number;
+  some(predicate: (value: T, index: number, array: readonly T[]) => unknown): boolean;
+  every(predicate: (value: T, index: number, array: readonly T[]) => unknown): boolean;
+  find(predicate: (value: T, index: number, array: readonly T[]) => unknown): T | undefined;
+  findIndex(predicate: (value: T, index: number, array: readonly T[]) => unknown): number;
+  findLast(predicate: (value: T, index: number, array: readonly T[]) => unknown): T | undefined;
+  findLastIndex(predicate: (value: T, index: number, array: readonly T[]) => unknown): number;
   reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: readonly T[]) => T): T;
   reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: readonly T[]) => U, initialValue: U): U;
 }
@@ -189,14 +189,14 @@ interface Array<T> {
   sort(compareFn?: (a: T, b: T) => number): this;
   fill(value: T, start?: number, end?: number): this;
   map<U>(callbackfn: (value: T, index: number, array: T[]) => U): U[];
-  filter(predicate: (value: T, index: number, array: T[]) => boolean): T[];
+  filter(predicate: (value: T, index: number, array: T[]) => unknown): T[];
   forEach(callbackfn: (value: T, index: number, array: T[]) => void): void;
-  some(predicate: (value: T, index: number, array: T[]) => boolean): boolean;
-  every(predicate: (value: T, index: number, array: T[]) => boolean): boolean;
-  find(predicate: (value: T, index: number, array: T[]) => boolean): T | undefined;
-  findIndex(predicate: (value: T, index: number, array: T[]) => boolean): number;
-  findLast(predicate: (value: T, index: number, array: T[]) => boolean): T | undefined;
-  findLastIndex(predicate: (value: T, index: number, array: T[]) => boolean): number;
+  some(predicate: (value: T, index: number, array: T[]) => unknown): boolean;
+  every(predicate: (value: T, index: number, array: T[]) => unknown): boolean;
+  find(predicate: (value: T, index: number, array: T[]) => unknown): T | undefined;
+  findIndex(predicate: (value: T, index: number, array: T[]) => unknown): number;
+  findLast(predicate: (value: T, index: number, array: T[]) => unknown): T | undefined;
+  findLastIndex(predicate: (value: T, index: number, array: T[]) => unknown): number;
   reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: T[]) => T): T;
   reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: T[]) => U, initialValue: U): U;
 }

@@ -10,6 +10,7 @@ import { asType, sameType, type ValueType } from "../types.js";
 import { valueCallback } from "./closures.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
+import { truthy } from "./expressions.js";
 import { definerEnv, definerEnvClass, functionArgument, lift } from "./functions.js";
 
 /** What an array helper needs to call a callback: a function name, an environment and its type. */
@@ -65,6 +66,9 @@ export function callbackFor(
   if (result.kind === "void") body = `${callText};`;
   else if (signature.returnType.kind === "void")
     return ctx.refuse(arg, "a callback that returns nothing", "return a value");
+  // A predicate (`filter((w) => w)`, `find((m) => m.name && m.ok)`) counts by JavaScript's truthiness.
+  else if (result.kind === "boolean" && signature.returnType.kind !== "boolean")
+    body = `return ${truthy({ text: callText, type: signature.returnType })};`;
   else body = `return ${coerce(ctx, { text: callText, type: signature.returnType }, result, arg)};`;
   ctx.hoisted.push(`function ${adapter}(${params.join(", ")}): ${asType(result)} { ${body} }`);
   return { name: adapter, env: definerEnv(ctx, node), envType, direct: true };

@@ -27,6 +27,7 @@ import { thrownText } from "./exceptions.js";
 import { printDelete, undefinedAware } from "./objects.js";
 import { absentText } from "./nullable.js";
 import { definedValue, narrowedNullish, nullishTruthy } from "./nullish.js";
+import { state } from "./exceptionRegions.js";
 
 /** A number literal as AssemblyScript reads it back exactly (always a float). */
 export function numberLiteral(value: number): string {
@@ -54,6 +55,9 @@ export function printTo(ctx: PrintContext, node: ts.Expression, target: ValueTyp
  */
 export function printCondition(ctx: PrintContext, node: ts.Expression): string {
   const inner = stripParens(node);
+  // A test hoisted before a call that may throw in a branch (print/guardedCalls.ts).
+  const hoisted = state(ctx).hoisted.get(node) ?? state(ctx).hoisted.get(inner);
+  if (hoisted) return truthy(hoisted);
   if (ts.isBinaryExpression(inner)) {
     const op = inner.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken)

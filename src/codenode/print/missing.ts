@@ -72,6 +72,15 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
     parent.arguments.length === 1
   )
     return "text";
+  // `Number(w)`, `parseFloat(w)`, `parseInt(w)` of a part past the end (`const [k, w] = s.split(":")`):
+  // JavaScript converts undefined as it converts the text "undefined", to NaN.
+  if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.arguments[0] === self) {
+    const name = parent.expression.text;
+    const [, radix] = parent.arguments;
+    if ((name === "Number" || name === "parseFloat") && parent.arguments.length === 1) return "text";
+    // A radix of 31 or more reads the letters of "undefined" as digits.
+    if (name === "parseInt" && (!radix || (ts.isNumericLiteral(radix) && Number(radix.text) < 31))) return "text";
+  }
   return undefined;
 }
 

@@ -30,6 +30,7 @@ import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./j
 import { updateLocal } from "./locals.js";
 import { mapGetOr } from "./mapDefault.js";
 import { dictGetOr } from "./dictDefault.js";
+import { state } from "./exceptionRegions.js";
 import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
@@ -302,7 +303,8 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
 }
 
 function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
-  const fast = mapGetOr(ctx, node) ?? dictGetOr(ctx, node);
+  // A left operand hoisted before a call in the right one (guardedCalls.ts) is read, not redone.
+  const fast = state(ctx).hoisted.has(node.left) ? undefined : (mapGetOr(ctx, node) ?? dictGetOr(ctx, node));
   if (fast) return fast;
   const left = printExpr(ctx, node.left);
   if (left.type.kind === "json") {

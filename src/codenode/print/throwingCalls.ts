@@ -11,6 +11,7 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { printExpr } from "./expressions.js";
 import { state, check } from "./exceptionRegions.js";
 import { isCodeUnit, mayThrow, runsBodyCode } from "./throwAnalysis.js";
+import { guardUnit, hoistGuarded, insideHoisted } from "./guardedCalls.js";
 
 /** The expressions a statement evaluates itself (not those of the statements it contains). */
 export function immediateExpressions(ctx: PrintContext, node: ts.Statement): ts.Expression[] {
@@ -78,10 +79,19 @@ export function isCallee(node: ts.Node): boolean {
   return ts.isPropertyAccessExpression(node) && ts.isCallExpression(node.parent) && node.parent.expression === node;
 }
 
-export function hoist(ctx: PrintContext, expr: ts.Expression, line: number): string[] {
+export function hoist(ctx: PrintContext, expr: ts.Expression, line: number, nested = false): string[] {
   const s = state(ctx);
   const out: string[] = [];
+  // A statement printed again (a generic function's instances) hoists its calls anew.
+  if (!nested) forgetHoisted(s.hoisted, expr);
   for (const call of findThrowing(ctx, expr)) {
+    if (insideHoisted(ctx, call, expr)) continue;
+    // In a branch JavaScript may skip: hoist the test, and the call under it (guardedCalls.ts).
+    const unit = guardUnit(call, expr);
+    if (unit) {
+      out.push(...hoistGuarded(ctx, unit, expr, line));
+      continue;
+    }
     checkHoistable(ctx, call, expr);
     if (
       ts.isCallExpression(call) &&
@@ -100,6 +110,15 @@ export function hoist(ctx: PrintContext, expr: ts.Expression, line: number): str
     s.hoisted.set(call, { text: temp, type: printed.type });
   }
   return out;
+}
+
+function forgetHoisted(hoisted: Map<ts.Node, Printed>, expr: ts.Node): void {
+  if (hoisted.size === 0) return;
+  const visit = (n: ts.Node): void => {
+    hoisted.delete(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(expr);
 }
 
 /** Refuses a call that may throw where moving it before the statement would change what JavaScript does. */

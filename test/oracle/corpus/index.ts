@@ -52,6 +52,9 @@ import { AI_WORKFLOWS_6 } from "./aiWorkflows6.js";
 import { UNICODE_PROPERTIES } from "./unicodeProperties.js";
 import { AI_WORKFLOWS_7 } from "./aiWorkflows7.js";
 import { AI_WORKFLOWS_8 } from "./aiWorkflows8.js";
+import { AI_WORKFLOWS_9 } from "./aiWorkflows9.js";
+import { AI_WORKFLOWS_9B } from "./aiWorkflows9b.js";
+import { GUARDED_CALLS } from "./guardedCalls.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
@@ -73,6 +76,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...UNICODE_PROPERTIES,
   ...AI_WORKFLOWS_7,
   ...AI_WORKFLOWS_8,
+  ...AI_WORKFLOWS_9,
+  ...AI_WORKFLOWS_9B,
+  ...GUARDED_CALLS,
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,
