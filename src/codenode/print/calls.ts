@@ -22,6 +22,7 @@ import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
 import { arrayFrom, arrayOf, asArray, collectionFrom, isIterator } from "./iteration.js";
 import { fromCodePoint, HOST_TEXT_FUNCTIONS, hostText, joinLiteral, mathLibrary } from "./library.js";
+import { isCatchableUri, printCatchableUri } from "./catchableUri.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
 import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
@@ -236,7 +237,10 @@ function numberTest(ctx: PrintContext, value: ts.Expression | undefined, test: (
 
 function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: string): Printed {
   const [first] = node.arguments;
-  if (HOST_TEXT_FUNCTIONS.has(name)) return hostText(name, arg(ctx, node, 0, STRING, '"undefined"'));
+  if (HOST_TEXT_FUNCTIONS.has(name)) {
+    const text = arg(ctx, node, 0, STRING, '"undefined"');
+    return isCatchableUri(ctx, node) ? printCatchableUri(ctx, name, text) : hostText(name, text);
+  }
   switch (name) {
     case "Array":
       return printArrayCall(ctx, node);

@@ -9,6 +9,7 @@ import { ts } from "ts-morph";
 import type { ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { isCatchableParse } from "./catchableParse.js";
+import { isCatchableUri } from "./catchableUri.js";
 import { returnDummy } from "./exceptionRegions.js";
 
 /** Units (functions, constructors, accessors; a class for its field initializers) whose code may throw, per body. */
@@ -143,6 +144,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
       if (
         ts.isThrowStatement(node) ||
         isCatchableParse(ctx, node) ||
+        isCatchableUri(ctx, node) ||
         callees(ctx, node).some((c) => throwingSet.has(c))
       ) {
         throwingSet.add(unit);
@@ -155,7 +157,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
 /** True when evaluating `node` (a call, `new`, accessor) may throw. */
 export function mayThrow(ctx: PrintContext, node: ts.Node): boolean {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
-  if (isCatchableParse(ctx, node)) return true;
+  if (isCatchableParse(ctx, node) || isCatchableUri(ctx, node)) return true;
   const throwingSet = throwing(ctx);
   return callees(ctx, node).some((c) => throwingSet.has(c));
 }

@@ -224,6 +224,8 @@ export function unstable(ctx: PrintContext, call: ts.Node): never {
 
 export function isStable(ctx: PrintContext, expr: ts.Expression): boolean {
   const e = stripParens(expr);
+  // A call hoisted before this one (to its left): the statement reads its temporary.
+  if (state(ctx).hoisted.has(expr) || state(ctx).hoisted.has(e)) return true;
   switch (e.kind) {
     case ts.SyntaxKind.NumericLiteral:
     case ts.SyntaxKind.StringLiteral:

@@ -35,6 +35,7 @@ import { JSON_WIRE_SUPPORT } from "./jsonWire.js";
 import { STRINGS_SUPPORT } from "./strings.js";
 import { TEXT_SUPPORT } from "./text.js";
 import { UTF8_SUPPORT } from "./utf8.js";
+import { URI_ERRORS_SUPPORT } from "./uriErrors.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
 export const SUPPORT_PARTS: readonly string[] = [
@@ -68,4 +69,5 @@ export const SUPPORT_PARTS: readonly string[] = [
   TEXT_SUPPORT,
   UTF8_SUPPORT,
   CLONE_SUPPORT,
+  URI_ERRORS_SUPPORT,
 ];

@@ -436,8 +436,9 @@ export const AI_WORKFLOWS_9: readonly OracleCase[] = [
     ],
     ["json"],
   ),
+  // Refused today: SyntaxError is not declared (TS2304): `(e as Error).name` works.
   ai9(
-    "ndjson-with-errors",
+    "ndjson-with-errors-refused",
     [
       "const good: any[] = [];",
       "const errors: string[] = [];",
@@ -483,8 +484,9 @@ export const AI_WORKFLOWS_9: readonly OracleCase[] = [
       { reply: "<think>a</think>B<think>c</think>D" },
     ],
   ),
+  // Refused today: an array of `RegExpExecArray | null` before the filter that removes the nulls.
   ai9(
-    "nested-list-items",
+    "nested-list-items-refused",
     [
       "const items = inputs.reply",
       "  .split('\\n')",
@@ -654,8 +656,9 @@ export const AI_WORKFLOWS_9: readonly OracleCase[] = [
     REPLIES,
     ["json"],
   ),
+  // Refused today: `[k, v] as const` of one type reads as an array, not a Map entry; switch over `string | undefined`.
   ai9(
-    "template-with-filters",
+    "template-with-filters-refused",
     [
       "const vars = new Map(inputs.vars.map(({ key, value }) => [key, value] as const));",
       "const missing = new Set<string>();",

@@ -754,8 +754,9 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
       { events: ["finish", "start", "plan", "fail", "reset", "start"], maxSteps: 5 },
     ],
   ),
+  // Refused today: methods and a getter in an object literal.
   ai9(
-    "memory-closure-lru",
+    "memory-closure-lru-refused",
     [
       "function createMemory(capacity: number) {",
       "  const store = new Map<string, string>();",
@@ -857,8 +858,9 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
       { ops: ["set k v", "set k w", "get k", "bogus"], capacity: 1 },
     ],
   ),
+  // Refused today: JSON.parse read as Record<string, unknown>.
   ai9(
-    "tool-args-schema-check",
+    "tool-args-schema-check-refused",
     [
       "type Rule = { type: 'string' | 'number' | 'integer'; required?: boolean; enum?: string[]; min?: number };",
       "const SCHEMA: Record<string, Rule> = {",
@@ -970,8 +972,9 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
     USAGE,
     ["time"],
   ),
+  // Refused today: `xs.map(() => [])` is never[][], not the declared string[][].
   ai9(
-    "schedule-tasks-least-loaded",
+    "schedule-tasks-least-loaded-refused",
     [
       "const load: number[] = Array.from({ length: Math.max(1, inputs.workers) }, () => 0);",
       "const tasks: string[][] = load.map(() => []);",
@@ -1016,8 +1019,9 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
     { stoppedAt: "integer", spentCents: "integer", spent: "string", floatSum: "number" },
     USAGE,
   ),
+  // Refused today: a Map entry tuple whose object literal has `children: []` (never[]) for the declared type.
   ai9(
-    "trace-span-tree",
+    "trace-span-tree-refused",
     [
       "interface Span {",
       "  id: string;",
@@ -1062,8 +1066,9 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
       { spans: [] },
     ],
   ),
+  // Refused today: a call that may throw after a property read in the same expression.
   ai9(
-    "dedupe-tool-calls-canonical",
+    "dedupe-tool-calls-canonical-refused",
     [
       "const canonical = (v: any): string => {",
       "  if (Array.isArray(v)) return `[${v.map((x) => canonical(x)).join(',')}]`;",

@@ -54,7 +54,9 @@ import { AI_WORKFLOWS_7 } from "./aiWorkflows7.js";
 import { AI_WORKFLOWS_8 } from "./aiWorkflows8.js";
 import { AI_WORKFLOWS_9 } from "./aiWorkflows9.js";
 import { AI_WORKFLOWS_9B } from "./aiWorkflows9b.js";
+import { AI_WORKFLOWS_9C } from "./aiWorkflows9c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
+import { URI_ERRORS } from "./uriErrors.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
@@ -78,7 +80,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_8,
   ...AI_WORKFLOWS_9,
   ...AI_WORKFLOWS_9B,
+  ...AI_WORKFLOWS_9C,
   ...GUARDED_CALLS,
+  ...URI_ERRORS,
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,
