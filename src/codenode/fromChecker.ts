@@ -5,6 +5,7 @@
  * values, and the type parameters of the generic instance being printed; or why the type has no
  * representation in the sandbox.
  */
+import { ERROR_SUBCLASSES } from "./lib/exceptions.js";
 import { ts } from "ts-morph";
 import { regexValueType } from "./regex/types.js";
 import { functionFromChecker } from "./functionTypes.js";
@@ -185,7 +186,13 @@ export function fromChecker(
   if (genericClass) return genericClass(type, (t) => fromChecker(checker, t, classes, depth + 1, parameters));
   const unionClass = classes.unionClasses.get(type);
   if (unionClass) return { type: { kind: "object", shape: unionClass } };
-  if (name === "Error") return { type: { kind: "error" } };
+  if (
+    name === "Error" ||
+    (name &&
+      ERROR_SUBCLASSES.includes(name) &&
+      symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
+  )
+    return { type: { kind: "error" } };
   if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "date" } };
   if (name === "NumberFormat" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))

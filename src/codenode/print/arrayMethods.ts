@@ -14,6 +14,7 @@ import { arg, box } from "./calls.js";
 import { arrayLibraryMethod, joinNested } from "./library.js";
 import { hasSpread, pushSpread } from "./parameters.js";
 import { definedElements } from "./nullish.js";
+import { mapResultElement } from "./emptyArrayResults.js";
 
 export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, method: string): Printed {
   const type = a.type as Extract<ValueType, { kind: "array" }>;
@@ -106,7 +107,8 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       return { text: `${sorter}(${r}, ${f.env})`, type };
     }
     case "map": {
-      const result = ctx.typeOf(node);
+      const expected = mapResultElement(ctx, node);
+      const result = expected ? { kind: "array" as const, element: ctx.typeOf(node, expected) } : ctx.typeOf(node);
       if (result.kind !== "array") break;
       const f = callback(3, result.element);
       return {

@@ -6,6 +6,7 @@
  * arrayMethods.ts, of Map and Set in collectionMethods.ts. Callbacks are lifted functions taking the
  * environment of the function that defines them.
  */
+import { ERROR_SUBCLASSES } from "../lib/exceptions.js";
 import { printTypedClone } from "./structuredClone.js";
 import { ts } from "ts-morph";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
@@ -178,7 +179,8 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
   }
   if (ts.isIdentifier(callee) && type.kind === "array" && args.length === 1) return refuseHoles(ctx, node);
   if (ts.isIdentifier(callee) && callee.text === "RegExp") return printRegexConstructor(ctx, node);
-  if (ts.isIdentifier(callee) && callee.text === "Error") return { text: errorText(ctx, node.arguments ?? []), type };
+  if (ts.isIdentifier(callee) && isErrorClass(ctx, callee))
+    return { text: errorText(ctx, node.arguments ?? [], callee.text), type };
   if (ts.isIdentifier(callee) && type.kind === "date") return newDate(ctx, node);
   return ctx.refuse(
     node,
@@ -187,8 +189,15 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
   );
 }
 
-export function errorText(ctx: PrintContext, args: readonly ts.Expression[]): string {
-  return `new Error(${args[0] ? printTo(ctx, args[0], STRING) : '""'})`;
+export function errorText(ctx: PrintContext, args: readonly ts.Expression[], cls = "Error"): string {
+  return `new ${cls}(${args[0] ? printTo(ctx, args[0], STRING) : '""'})`;
+}
+
+/** `Error`, `TypeError`, ... (the library's, not a name of the body). */
+export function isErrorClass(ctx: PrintContext, id: ts.Identifier): boolean {
+  if (id.text !== "Error" && !ERROR_SUBCLASSES.includes(id.text)) return false;
+  const symbol = ctx.symbolOf(id);
+  return !symbol || !ctx.isLocal(symbol);
 }
 
 export function arg(
@@ -283,7 +292,11 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
     case "structuredClone":
       return printStructuredClone(ctx, node);
     case "Error":
-      return { text: errorText(ctx, node.arguments), type: { kind: "error" } };
+    case "TypeError":
+    case "RangeError":
+    case "SyntaxError":
+    case "URIError":
+      return { text: errorText(ctx, node.arguments, name), type: { kind: "error" } };
     case "RegExp":
       return printRegexConstructor(ctx, node);
     default:

@@ -25,6 +25,7 @@ import {
   type ClassInfo,
 } from "./classShapes.js";
 import { printArguments } from "./parameters.js";
+import { isErrorClass } from "./calls.js";
 import { declareClass } from "./classes.js";
 import { instanceBeingPrinted, isGenericClass, staticsHolder, withInstance } from "./genericClasses.js";
 import { genericMethodCall } from "./genericMethods.js";
@@ -135,7 +136,7 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       if (b.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return undefined;
       const right = stripParens(b.right);
       const info = localClass(ctx, right);
-      const target = info ? info.name : ts.isIdentifier(right) && right.text === "Error" ? "Error" : undefined;
+      const target = info ? info.name : ts.isIdentifier(right) && isErrorClass(ctx, right) ? right.text : undefined;
       if (!target) return ctx.refuse(b.right, "instanceof of this", "test against a class of the body or Error");
       const left = printExpr(ctx, b.left);
       if (left.type === THROWN || (left.type.kind === "object" && left.type.shape.name === "__ice_Thrown"))

@@ -10,7 +10,7 @@
  * work to the left of the conditional the test or the calls could change (throwingCalls.ts's rules).
  */
 import { ts } from "ts-morph";
-import { BOOLEAN, type ValueType } from "../types.js";
+import { asType, BOOLEAN, isNullish, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printCondition, printExpr, truthy } from "./expressions.js";
 import { state } from "./exceptionRegions.js";
@@ -152,6 +152,7 @@ export function hoistGuarded(ctx: PrintContext, unit: Unit, root: ts.Expression,
 function nullish(left: Printed): string {
   const t: ValueType = left.type;
   if (t.kind === "json") return `__ice_j_nullish(${left.text})`;
+  if (t.kind === "optional" && isNullish(t)) return `__ice_nsh_absent<${asType(t.inner)}>(${left.text})`;
   if (t.kind === "optional") return `${left.text} === null`;
   return "false";
 }

@@ -6,6 +6,7 @@
  * their live positions (support/iteration.ts), `keys()/values()/entries()` of each. An iterator
  * itself is never a value: it is used where it is written, so its laziness cannot be observed.
  */
+import { mapResultElement } from "./emptyArrayResults.js";
 import { ts } from "ts-morph";
 import { asType, NUMBER, optional, sameType, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
@@ -227,7 +228,12 @@ export function collectionFrom(ctx: PrintContext, node: ts.NewExpression, type: 
   const [source] = node.arguments ?? [];
   if (!source || (node.arguments?.length ?? 0) !== 1) return undefined;
   // An array of the very elements is only read (no user code runs meanwhile): no copy.
-  const given = ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(source)) ? ctx.typeOf(source) : undefined;
+  const expected = ts.isCallExpression(source) ? mapResultElement(ctx, source) : undefined;
+  const given: ValueType | undefined = expected
+    ? { kind: "array", element: ctx.typeOf(source, expected) }
+    : ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(source))
+      ? ctx.typeOf(source)
+      : undefined;
   const array = (element: ValueType) => given?.kind === "array" && sameType(given.element, element);
   if (type.kind === "set") {
     const values = array(type.element)

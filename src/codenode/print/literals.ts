@@ -83,7 +83,7 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
     } else {
       ctx.refuse(
         property,
-        "this kind of object property (spread, method, computed name)",
+        "this kind of object property (spread, getter or setter, computed name)",
         "write `name: value` for each field",
       );
     }

@@ -12,6 +12,7 @@ import { coerce, unwrap } from "./coerce.js";
 import { printTo, variableAccess } from "./expressions.js";
 import { destructure } from "./statements.js";
 import type { FunctionNode } from "./functions.js";
+import { callbackResultFromContext } from "./emptyArrayResults.js";
 
 /** A parameter of a lifted function: defaulted ones are passed as optional and bound in the prologue. */
 export interface Param {
@@ -53,7 +54,10 @@ export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
     return { name: ctx.nameOf(symbol), type: declared, node: p, rest: !!p.dotDotDotToken };
   });
   const signature = ctx.checker.getSignatureFromDeclaration(node)!;
-  const returnType = ctx.typeOf(node, ctx.checker.getReturnTypeOfSignature(signature));
+  const returnType = ctx.typeOf(
+    node,
+    callbackResultFromContext(ctx, node) ?? ctx.checker.getReturnTypeOfSignature(signature),
+  );
   return { params, returnType };
 }
 

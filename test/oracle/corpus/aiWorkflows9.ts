@@ -436,9 +436,8 @@ export const AI_WORKFLOWS_9: readonly OracleCase[] = [
     ],
     ["json"],
   ),
-  // Refused today: SyntaxError is not declared (TS2304): `(e as Error).name` works.
   ai9(
-    "ndjson-with-errors-refused",
+    "ndjson-with-errors",
     [
       "const good: any[] = [];",
       "const errors: string[] = [];",

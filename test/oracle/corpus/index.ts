@@ -57,6 +57,8 @@ import { AI_WORKFLOWS_9B } from "./aiWorkflows9b.js";
 import { AI_WORKFLOWS_9C } from "./aiWorkflows9c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
+import { ERROR_CLASSES } from "./errorClasses.js";
+import { EMPTY_ARRAY_RESULTS } from "./emptyArrayResults.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
@@ -83,6 +85,8 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_9C,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
+  ...ERROR_CLASSES,
+  ...EMPTY_ARRAY_RESULTS,
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,
