@@ -483,9 +483,8 @@ export const AI_WORKFLOWS_9: readonly OracleCase[] = [
       { reply: "<think>a</think>B<think>c</think>D" },
     ],
   ),
-  // Refused today: an array of `RegExpExecArray | null` before the filter that removes the nulls.
   ai9(
-    "nested-list-items-refused",
+    "nested-list-items",
     [
       "const items = inputs.reply",
       "  .split('\\n')",
