@@ -297,7 +297,7 @@ let refused: CompileSandboxResult & { programs: Map<string, SandboxProgram> };
 const REFUSED = [
   unit(
     "trycatch",
-    'function f(x: number): boolean { if (x > 1) throw new Error("big"); return x > 0; }\nlet n = 1;\nconst ok = n > 0 && f(n);\nreturn { n: ok ? 1 : 0 };',
+    'function f(x: number): boolean { if (x > 1) throw new Error("big"); return x > 0; }\nlet n = 1;\nconst ok = (n = n + 1) > 0 && f(n);\nreturn { n: ok ? 1 : 0 };',
     {},
     { n: "integer" },
   ),
@@ -347,7 +347,7 @@ describe("refused constructs", () => {
 
   it("says what to write instead, at the construct", () => {
     expect(diagnosticsOf("trycatch")).toEqual([
-      `trycatch.yaml:${line(3)}:27 ICE3009 a call that may throw inside &&, ||, ??, ?: or ?. is not supported in sandboxed code; call it in a statement of its own (an if statement for the condition)`,
+      `trycatch.yaml:${line(3)}:18 ICE3009 a call that may throw inside ?:, &&, || or ?? whose test assigns a value is not supported in sandboxed code; compute the test into a const in a statement of its own first`,
     ]);
     expect(diagnosticsOf("regex")[0]).toMatch(
       new RegExp(`^regex.yaml:${line(1)}:\\d+ ICE3009 a backreference '\\\\1' is not supported in sandboxed code`),
