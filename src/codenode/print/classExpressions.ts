@@ -159,7 +159,7 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       if (!targetClass || !classTable(ctx).get(targetClass)) return undefined;
       const inner = printExpr(ctx, innerNode);
       const to = ctx.typeOf(node);
-      if (isUpcast(to, inner.type) && !isUpcast(inner.type, to))
+      if (isUpcast(ctx, to, inner.type) && !isUpcast(ctx, inner.type, to))
         return { text: `__ice_downcast<${asType(to)}, ${asType(inner.type)}>(${inner.text})`, type: to };
       return { text: coerce(ctx, inner, to, node), type: to };
     }
@@ -198,7 +198,7 @@ function genericInstance(ctx: PrintContext, n: ts.NewExpression): ClassInfo | un
   if (!ts.isIdentifier(n.expression)) return undefined;
   const d = ctx.symbolOf(n.expression)?.declarations?.find(ts.isClassDeclaration);
   if (!d || !isGenericClass(ctx, d)) return undefined;
-  return classOfShape(ctx.typeOf(n));
+  return classOfShape(ctx, ctx.typeOf(n));
 }
 
 function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undefined {
@@ -231,7 +231,7 @@ function methodCallOn(
   receiver: Printed | { text: string },
 ): Printed {
   // A method of a generic class's instance: its parameters and result with the instance's type arguments.
-  const instance = "type" in receiver ? classOfShape(receiver.type) : undefined;
+  const instance = "type" in receiver ? classOfShape(ctx, receiver.type) : undefined;
   if (method.typeParameters) {
     if (!instance || !("type" in receiver))
       return ctx.refuse(call, "a generic method called through 'super'", "call it on the object");

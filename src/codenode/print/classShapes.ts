@@ -14,6 +14,7 @@ import { neverDefaulted } from "./nullable.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { baseClass, isStatic } from "./throwAnalysis.js";
 import { checkGenericClass, isGenericClass, registerGenericClass } from "./genericClasses.js";
+import { perContext } from "./perContext.js";
 
 export interface ClassInfo {
   readonly node: ts.ClassDeclaration;
@@ -29,17 +30,12 @@ export interface ClassInfo {
   readonly staticsOnly?: boolean;
 }
 
-const infos = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
-/** Shape names of body classes, with what they extend (for upcasts and String(e)). */
-const shapes = new Map<string, ClassInfo>();
+const infos = perContext(() => new Map<ts.ClassDeclaration, ClassInfo>());
+/** Shape names of the body's classes, with what they extend (for upcasts and String(e)). */
+const shapes = perContext(() => new Map<string, ClassInfo>());
 
 export function classTable(ctx: PrintContext): Map<ts.ClassDeclaration, ClassInfo> {
-  let t = infos.get(ctx);
-  if (!t) {
-    t = new Map();
-    infos.set(ctx, t);
-  }
-  return t;
+  return infos.of(ctx);
 }
 
 /** Registers every class of the body (before printing: their shapes are value types). */
@@ -72,7 +68,7 @@ export function registerClasses(ctx: PrintContext, root: ts.FunctionDeclaration)
       printed: false,
     };
     t.set(cls, info);
-    shapes.set(name, info);
+    shapes.of(ctx).set(name, info);
     const symbol = cls.name && ctx.checker.getSymbolAtLocation(cls.name);
     if (symbol) ctx.classes.userClasses.set(symbol, info.shape);
   }
@@ -86,8 +82,8 @@ export function registerClasses(ctx: PrintContext, root: ts.FunctionDeclaration)
 }
 
 /** Remembers an instance of a generic class by its shape's name (classOfShape). */
-export function rememberShape(info: ClassInfo): void {
-  shapes.set(info.name, info);
+export function rememberShape(ctx: PrintContext, info: ClassInfo): void {
+  shapes.of(ctx).set(info.name, info);
 }
 
 /** Fills the fields of a class's instances and statics (generic instances: with their type parameters bound). */
@@ -147,24 +143,19 @@ export function fillShape(ctx: PrintContext, info: ClassInfo): void {
 }
 
 /** Body class shapes, by shape name. */
-export function classOfShape(t: ValueType): ClassInfo | undefined {
-  return t.kind === "object" ? shapes.get(t.shape.name) : undefined;
+export function classOfShape(ctx: PrintContext, t: ValueType): ClassInfo | undefined {
+  return t.kind === "object" ? shapes.peek(ctx)?.get(t.shape.name) : undefined;
 }
 
 /** True when a value of type `from` is a `to` as it is (a subclass instance, an Error subclass). */
-export function isUpcast(from: ValueType, to: ValueType): boolean {
-  let info = classOfShape(from);
+export function isUpcast(ctx: PrintContext, from: ValueType, to: ValueType): boolean {
+  let info = classOfShape(ctx, from);
   while (info) {
     if (to.kind === "object" && to.shape.name === info.name) return true;
     if (info.base === "Error") return to.kind === "error";
     info = info.base;
   }
   return false;
-}
-
-/** True for values that are Errors (String(e) as Error.prototype.toString). */
-export function isErrorValue(t: ValueType): boolean {
-  return t.kind === "error" || isUpcast(t, { kind: "error" });
 }
 
 /** The parameter's own symbol (a parameter property also has a property symbol). */

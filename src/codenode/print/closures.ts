@@ -17,10 +17,11 @@ import { type PrintContext, type Printed, shortText } from "./context.js";
 import { printExpr } from "./expressions.js";
 import { definerEnv, definerEnvClass, type FunctionNode, type Lifted, lift } from "./functions.js";
 import { printArguments } from "./parameters.js";
+import { perContext } from "./perContext.js";
 
 type FunctionType = Extract<ValueType, { kind: "function" }>;
 
-const trampolines = new WeakMap<PrintContext, Map<string, string>>();
+const trampolines = perContext(() => new Map<string, string>());
 
 /** The function `node` as a value of `target` (a function type; its own type when absent). */
 export function closureOf(ctx: PrintContext, node: FunctionNode, at: ts.Node, target?: ValueType): Printed {
@@ -37,11 +38,7 @@ export function closureOf(ctx: PrintContext, node: FunctionNode, at: ts.Node, ta
 
 /** `(e, ...params of the type) => lifted(env as its class, ...)`, once per function and type. */
 function trampolineFor(ctx: PrintContext, node: FunctionNode, lifted: Lifted, type: FunctionType, at: ts.Node): string {
-  let made = trampolines.get(ctx);
-  if (!made) {
-    made = new Map();
-    trampolines.set(ctx, made);
-  }
+  const made = trampolines.of(ctx);
   const key = `${lifted.name}/${type.shape.name}`;
   const found = made.get(key);
   if (found) return found;

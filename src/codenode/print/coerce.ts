@@ -19,7 +19,7 @@ export const UNDEFINED: ValueType = { kind: "void" };
 /** `printed` as a value of type `to`. */
 export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   const from = printed.type;
-  if (sameType(from, to) || isUpcast(from, to)) return printed.text;
+  if (sameType(from, to) || isUpcast(ctx, from, to)) return printed.text;
   const nullish =
     intoNullish(printed, to) ??
     absentIntoNullish(ctx, printed, to, at) ??

@@ -7,6 +7,7 @@
 import type { ts } from "ts-morph";
 import { type ValueType, zeroValue } from "../types.js";
 import type { FunctionState, PrintContext, Printed } from "./context.js";
+import { perContext } from "./perContext.js";
 
 export type Frame =
   | { readonly kind: "loop" | "switch" }
@@ -29,15 +30,10 @@ export interface State {
   line: number;
 }
 
-export const states = new WeakMap<PrintContext, State>();
+const states = perContext<State>(() => ({ frames: new WeakMap(), hoisted: new Map(), bypass: new Set(), line: 0 }));
 
 export function state(ctx: PrintContext): State {
-  let s = states.get(ctx);
-  if (!s) {
-    s = { frames: new WeakMap(), hoisted: new Map(), bypass: new Set(), line: 0 };
-    states.set(ctx, s);
-  }
-  return s;
+  return states.of(ctx);
 }
 
 export function frames(ctx: PrintContext): Frame[] {

@@ -15,6 +15,7 @@ import { type ClassShape, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, Refused } from "./context.js";
 import { type ClassInfo, fillShape, rememberShape } from "./classShapes.js";
 import { isStatic } from "./throwAnalysis.js";
+import { perContext } from "./perContext.js";
 
 /** A generic class: its instances by type arguments (their value types' keys). */
 interface Template {
@@ -22,17 +23,12 @@ interface Template {
   readonly instances: Map<string, ClassInfo>;
 }
 
-const TEMPLATES = new WeakMap<PrintContext, Map<ts.ClassDeclaration, Template>>();
+const TEMPLATES = perContext(() => new Map<ts.ClassDeclaration, Template>());
 /** Instances each generic class may have before it is refused (its type arguments grow). */
 const MAX_INSTANCES = 24;
 
 function templates(ctx: PrintContext): Map<ts.ClassDeclaration, Template> {
-  let t = TEMPLATES.get(ctx);
-  if (!t) {
-    t = new Map();
-    TEMPLATES.set(ctx, t);
-  }
-  return t;
+  return TEMPLATES.of(ctx);
 }
 
 /** True for a generic class of the body. */
@@ -67,11 +63,11 @@ function emptyClass(cls: ts.ClassDeclaration, name: string): ClassInfo {
   };
 }
 
-const HOLDERS = new WeakMap<PrintContext, Map<ts.ClassDeclaration, ClassInfo>>();
+const HOLDERS = perContext(() => new Map<ts.ClassDeclaration, ClassInfo>());
 
 /** The class holding the static members of generic class `cls` (made at registration), if it has any. */
 export function staticsHolder(ctx: PrintContext, cls: ts.ClassDeclaration): ClassInfo | undefined {
-  return HOLDERS.get(ctx)?.get(cls);
+  return HOLDERS.peek(ctx)?.get(cls);
 }
 
 /** Makes the class of a generic class's static members: the class name in expressions (`Stack.from(xs)`). */
@@ -81,13 +77,8 @@ function makeStaticsHolder(ctx: PrintContext, cls: ts.ClassDeclaration): void {
     ...emptyClass(cls, ctx.fresh(`C_${cls.name?.text ?? "anon"}_statics_`)),
     staticsOnly: true,
   };
-  let holders = HOLDERS.get(ctx);
-  if (!holders) {
-    holders = new Map();
-    HOLDERS.set(ctx, holders);
-  }
-  holders.set(cls, info);
-  rememberShape(info);
+  HOLDERS.of(ctx).set(cls, info);
+  rememberShape(ctx, info);
   try {
     fillShape(ctx, info);
   } catch (error) {
@@ -140,7 +131,7 @@ function instantiate(ctx: PrintContext, template: Template, args: readonly Value
   });
   const info: ClassInfo = { ...emptyClass(cls, name), typeArgs };
   template.instances.set(key, info);
-  rememberShape(info);
+  rememberShape(ctx, info);
   try {
     withInstance(ctx, info, () => fillShape(ctx, info));
   } catch (error) {
@@ -161,18 +152,14 @@ export function withInstance<T>(ctx: PrintContext, info: ClassInfo, f: () => T):
 }
 
 /** Instances being printed (classes.ts declareClass), innermost last: what `this` is in a generic class. */
-const PRINTING = new WeakMap<PrintContext, ClassInfo[]>();
+const PRINTING = perContext((): ClassInfo[] => []);
 
 /** Runs `f` (printing an instance's members) with only that instance's type parameters bound. */
 export function printingInstance<T>(ctx: PrintContext, info: ClassInfo, f: () => T): T {
   if (!info.typeArgs) return f();
   const saved = ctx.instanceArgs.splice(0);
   ctx.instanceArgs.push(info.typeArgs);
-  let stack = PRINTING.get(ctx);
-  if (!stack) {
-    stack = [];
-    PRINTING.set(ctx, stack);
-  }
+  const stack = PRINTING.of(ctx);
   stack.push(info);
   try {
     return f();
@@ -184,7 +171,7 @@ export function printingInstance<T>(ctx: PrintContext, info: ClassInfo, f: () =>
 
 /** The instance of generic class `cls` whose members are being printed (for `this`). */
 export function instanceBeingPrinted(ctx: PrintContext, cls: ts.ClassDeclaration): ClassInfo | undefined {
-  const stack = PRINTING.get(ctx) ?? [];
+  const stack = PRINTING.peek(ctx) ?? [];
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.node === cls) return stack[i];
   return undefined;
 }

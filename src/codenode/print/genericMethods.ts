@@ -16,6 +16,7 @@ import { declareClass, methodInstanceText } from "./classes.js";
 import { withInstance } from "./genericClasses.js";
 import { paramsOf, returnTypeOf, slots } from "./classShapes.js";
 import { printArguments } from "./parameters.js";
+import { perContext } from "./perContext.js";
 
 interface Held {
   readonly index: number;
@@ -23,18 +24,13 @@ interface Held {
   readonly members: string[];
 }
 
-const HELD = new WeakMap<PrintContext, Map<string, Held>>();
-const INSTANCES = new WeakMap<PrintContext, Map<string, string>>();
+const HELD = perContext(() => new Map<string, Held>());
+const INSTANCES = perContext(() => new Map<string, string>());
 /** Instances a generic method may have (its type arguments grow when it calls itself so). */
 const MAX_INSTANCES = 24;
 
 function held(ctx: PrintContext): Map<string, Held> {
-  let h = HELD.get(ctx);
-  if (!h) {
-    h = new Map();
-    HELD.set(ctx, h);
-  }
-  return h;
+  return HELD.of(ctx);
 }
 
 /** True when a class declares a generic method (its text is held until the end). */
@@ -82,8 +78,7 @@ export function genericMethodCall(
     return value;
   });
   const instance: ClassInfo = { ...info, typeArgs: bound };
-  const instances = INSTANCES.get(ctx) ?? new Map<string, string>();
-  INSTANCES.set(ctx, instances);
+  const instances = INSTANCES.of(ctx);
   const key = `${info.name}.${name}@${method.pos}<${values.map(typeKey).join(",")}>`;
   let methodName = instances.get(key);
   if (!methodName) {

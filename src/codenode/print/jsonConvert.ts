@@ -25,6 +25,7 @@ import { finishWriters } from "./jsonWrite.js";
 import { unionToJsonBody } from "./unions.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 import { classOfShape } from "./classShapes.js";
+import { perContext } from "./perContext.js";
 
 /** Per body: conversion functions asked for, generated at the end (finishJson). */
 interface JsonState {
@@ -35,15 +36,14 @@ interface JsonState {
   readonly inputShapes: Set<string>;
   counter: number;
 }
-const STATES = new WeakMap<PrintContext, JsonState>();
-
+const STATES = perContext<JsonState>(() => ({
+  conversions: new Map(),
+  orders: new Map(),
+  inputShapes: new Set(),
+  counter: 0,
+}));
 function state(ctx: PrintContext): JsonState {
-  let s = STATES.get(ctx);
-  if (!s) {
-    s = { conversions: new Map(), orders: new Map(), inputShapes: new Set(), counter: 0 };
-    STATES.set(ctx, s);
-  }
-  return s;
+  return STATES.of(ctx);
 }
 
 /** Marks the classes of the input schema: their instances' key order is the input's. */
@@ -148,7 +148,7 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
   }
   const parsed = isFreshParse(ctx, at) ? parsedReader(ctx, to) : undefined;
   if (parsed) return `${parsed}(${printed.text})`;
-  const cls = classOfShape(to)?.node.name?.text;
+  const cls = classOfShape(ctx, to)?.node.name?.text;
   if (cls)
     return ctx.refuse(
       at,
@@ -162,13 +162,9 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
   );
 }
 
-const HOISTED = new WeakMap<PrintContext, Set<string>>();
+const HOISTED = perContext(() => new Set<string>());
 export function hoistOnce(ctx: PrintContext, name: string, text: () => string): void {
-  let done = HOISTED.get(ctx);
-  if (!done) {
-    done = new Set();
-    HOISTED.set(ctx, done);
-  }
+  const done = HOISTED.of(ctx);
   if (done.has(name)) return;
   done.add(name);
   ctx.hoisted.push(text());
@@ -235,7 +231,7 @@ function conversion(ctx: PrintContext, t: ValueType, at: ts.Node): string {
 
 /** The conversion functions, once the whole body is printed (key orders known); refusals are reported. */
 export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
-  const s = STATES.get(ctx) ?? state(ctx);
+  const s = state(ctx);
   const out: string[] = [];
   // One answer (and one refusal) per shape, for the conversions and the writers (jsonWrite.ts).
   const orders = new Map<string, string[] | undefined>();

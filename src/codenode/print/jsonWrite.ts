@@ -15,6 +15,7 @@ import { asType, type ClassShape, isBoxed, typeKey, type ValueType } from "../ty
 import type { PrintContext } from "./context.js";
 import { stringLiteral } from "./expressions.js";
 import { unionWriterBody } from "./unions.js";
+import { perContext } from "./perContext.js";
 
 interface WriterState {
   readonly writers: Map<string, { name: string; type: ValueType; at: ts.Node }>;
@@ -22,15 +23,10 @@ interface WriterState {
   readonly literals: { name: string; fields: { key: string; type: ValueType }[] }[];
   counter: number;
 }
-const STATES = new WeakMap<PrintContext, WriterState>();
+const STATES = perContext<WriterState>(() => ({ writers: new Map(), literals: [], counter: 0 }));
 
 function state(ctx: PrintContext): WriterState {
-  let s = STATES.get(ctx);
-  if (!s) {
-    s = { writers: new Map(), literals: [], counter: 0 };
-    STATES.set(ctx, s);
-  }
-  return s;
+  return STATES.of(ctx);
 }
 
 /** True when a value of type t can be written directly (no cycle possible, every part known). */
@@ -198,7 +194,7 @@ export function finishWriters(
   ctx: PrintContext,
   order: (shape: ClassShape, at: ts.Node) => string[] | undefined,
 ): string[] {
-  const s = STATES.get(ctx);
+  const s = STATES.peek(ctx);
   if (!s) return [];
   // Literal writers first: the writers they use were registered when they were printed.
   const literals = literalWriters(ctx, s);

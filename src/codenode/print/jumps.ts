@@ -10,6 +10,7 @@
 import { ts } from "ts-morph";
 import { NUMBER } from "../types.js";
 import type { PrintContext } from "./context.js";
+import { perContext } from "./perContext.js";
 
 const BREAK = 1;
 const CONTINUE = 2;
@@ -27,15 +28,10 @@ interface JumpState {
   readonly kinds: Map<ts.Node, Set<number>>;
 }
 
-const states = new WeakMap<PrintContext, JumpState>();
+const states = perContext<JumpState>(() => ({ flags: new Map(), crossed: new Map(), kinds: new Map() }));
 
 function state(ctx: PrintContext): JumpState {
-  let s = states.get(ctx);
-  if (!s) {
-    s = { flags: new Map(), crossed: new Map(), kinds: new Map() };
-    states.set(ctx, s);
-  }
-  return s;
+  return states.of(ctx);
 }
 
 function isLoop(node: ts.Node): boolean {
@@ -103,7 +99,7 @@ export function printJump(ctx: PrintContext, node: ts.BreakOrContinueStatement):
 export function afterJumps(ctx: PrintContext, statement: ts.Statement): string {
   const construct = constructOf(statement);
   if (!construct) return "";
-  const pending = states.get(ctx)?.crossed.get(construct);
+  const pending = states.peek(ctx)?.crossed.get(construct);
   if (!pending) return "";
   let outer: ts.Node | undefined;
   for (let p = construct.parent; p && !ts.isFunctionLike(p); p = p.parent)
@@ -117,7 +113,7 @@ export function afterJumps(ctx: PrintContext, statement: ts.Statement): string {
       lines.push(`if (${flag} != 0.0) break;`);
       continue;
     }
-    const kinds = states.get(ctx)!.kinds.get(target)!;
+    const kinds = state(ctx).kinds.get(target)!;
     if (kinds.has(BREAK)) lines.push(`if (${flag} == ${BREAK}.0) { ${flag} = 0.0; break; }`);
     if (kinds.has(CONTINUE)) lines.push(`if (${flag} == ${CONTINUE}.0) { ${flag} = 0.0; continue; }`);
   }

@@ -25,6 +25,7 @@ import { bitwise, fromInt32, toInt32 } from "./int32.js";
 import { analyzeNumberLocals, isOtherWrite } from "./int32Locals.js";
 import { mayBeMissing } from "./missing.js";
 import { isAssignmentOperator } from "./operatorKinds.js";
+import { perContext } from "./perContext.js";
 
 type Repr = "builder" | "int32" | "wrap" | "shadowed";
 
@@ -33,14 +34,10 @@ interface Analysis {
   readonly incrementors: Set<ts.Node>;
 }
 
-const cache = new WeakMap<PrintContext, Map<ts.Node, Analysis>>();
+const cache = perContext(() => new Map<ts.Node, Analysis>());
 
 function analysisOf(ctx: PrintContext, owner: ts.Node): Analysis {
-  let byFunction = cache.get(ctx);
-  if (!byFunction) {
-    byFunction = new Map();
-    cache.set(ctx, byFunction);
-  }
+  const byFunction = cache.of(ctx);
   let analysis = byFunction.get(owner);
   if (!analysis) {
     analysis = analyze(ctx, owner);

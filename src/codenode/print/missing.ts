@@ -16,6 +16,7 @@ import { asType, isBoxed, optional } from "../types.js";
 import { isFunctionLike, outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
 import { NUMERIC_COMPOUND } from "./operatorKinds.js";
 import { numericOperand } from "./undefinedLocals.js";
+import { perContext } from "./perContext.js";
 
 /** How the value of `node` is used: where `undefined` has a meaning of its own. */
 export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "number" | "text" | undefined {
@@ -221,18 +222,14 @@ function comparesTrue(ctx: PrintContext, condition: ts.Expression, symbol: ts.Sy
   });
 }
 
-const asNaN = new WeakMap<PrintContext, Map<ts.Symbol, boolean>>();
+const asNaN = perContext(() => new Map<ts.Symbol, boolean>());
 
 /**
  * True for a possibly-missing number local (`const y = xs[i]`) every use of which treats
  * `undefined` as `NaN`: it is stored as a plain number, NaN when the read was past the end.
  */
 export function missingAsNaN(ctx: PrintContext, symbol: ts.Symbol): boolean {
-  let known = asNaN.get(ctx);
-  if (!known) {
-    known = new Map();
-    asNaN.set(ctx, known);
-  }
+  const known = asNaN.of(ctx);
   const cached = known.get(symbol);
   if (cached !== undefined) return cached;
   let result = false;

@@ -59,7 +59,7 @@ function readable(ctx: PrintContext, t: ValueType, seen: Set<string>): boolean {
       // A union value's layout is the parsed object's keys: not read this way (refused).
       if (t.shape.union) return false;
       // JSON.parse makes plain objects: a class's methods, getters and instanceof are not there.
-      if ([...ctx.classes.userClasses.values()].includes(t.shape) || classOfShape(t) !== undefined) return false;
+      if ([...ctx.classes.userClasses.values()].includes(t.shape) || classOfShape(ctx, t) !== undefined) return false;
       if (seen.has(t.shape.name)) return true;
       seen.add(t.shape.name);
       return t.shape.fields.every((f) => readable(ctx, f.type, seen));

@@ -60,7 +60,7 @@ export function projectArgument(
 ): string | undefined {
   const from = printed.type;
   if (from.kind !== "object" || to.kind !== "object" || from.shape === to.shape) return undefined;
-  if (!fieldsFit(from, to)) return undefined;
+  if (!fieldsFit(ctx, from, to)) return undefined;
   // A getter of the argument's class runs at each read in JavaScript, once at the copy here.
   const argType = ctx.checker.getTypeAtLocation(arg);
   for (const f of to.shape.fields) {
@@ -88,11 +88,11 @@ export function projectArgument(
 }
 
 /** Every field of `to` is a field of `from` of the same type, or optional in `to` and absent from `from`. */
-function fieldsFit(from: Shape, to: Shape): boolean {
+function fieldsFit(ctx: PrintContext, from: Shape, to: Shape): boolean {
   return to.shape.fields.every((f) => {
     const g = from.shape.fields.find((x) => x.name === f.name);
     if (!g) return f.type.kind === "optional";
-    return sameType(g.type, f.type) || isUpcast(g.type, f.type);
+    return sameType(g.type, f.type) || isUpcast(ctx, g.type, f.type);
   });
 }
 

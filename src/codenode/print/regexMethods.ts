@@ -13,11 +13,12 @@ import { BOOLEAN, NUMBER, nullable, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo, stringLiteral } from "./expressions.js";
 import { definerEnv, definerEnvClass, functionArgument, lift } from "./functions.js";
+import { perContext } from "./perContext.js";
 
 const REGEXP: ValueType = { kind: "regexp" };
 const MATCH: ValueType = { kind: "match" };
 
-const programs = new WeakMap<PrintContext, Map<string, string>>();
+const programs = perContext(() => new Map<string, string>());
 
 /** A RegExp object for a constant pattern: its program is hoisted once per body. */
 function regexObject(ctx: PrintContext, node: ts.Node, pattern: string, flags: string): Printed {
@@ -38,11 +39,7 @@ function regexObject(ctx: PrintContext, node: ts.Node, pattern: string, flags: s
     if (error instanceof RegexRefusal) return ctx.refuse(node, error.what, error.instead);
     throw error;
   }
-  let byKey = programs.get(ctx);
-  if (!byKey) {
-    byKey = new Map();
-    programs.set(ctx, byKey);
-  }
+  const byKey = programs.of(ctx);
   const key = `${flags}/${pattern}`;
   let name = byKey.get(key);
   if (!name) {

@@ -13,12 +13,13 @@ import { asType, type ValueType, typeKey, zeroValue } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { classOfShape } from "./classShapes.js";
 import { hoistOnce } from "./jsonConvert.js";
+import { perContext } from "./perContext.js";
 
 /** Per body: the copying function of each type (typeKey), named before its body is printed. */
 interface CloneState {
   readonly names: Map<string, string>;
 }
-const STATES = new WeakMap<PrintContext, CloneState>();
+const STATES = perContext<CloneState>(() => ({ names: new Map() }));
 
 /** `structuredClone(value)` of a typed value (a JSON value takes support/jsonKeys.ts's `__ice_j_clone`). */
 export function printTypedClone(ctx: PrintContext, at: ts.Node, value: Printed): Printed {
@@ -27,11 +28,7 @@ export function printTypedClone(ctx: PrintContext, at: ts.Node, value: Printed):
 }
 
 function cloneFunction(ctx: PrintContext, at: ts.Node, t: ValueType): string {
-  let s = STATES.get(ctx);
-  if (!s) {
-    s = { names: new Map() };
-    STATES.set(ctx, s);
-  }
+  const s = STATES.of(ctx);
   const key = typeKey(t);
   let name = s.names.get(key);
   if (name !== undefined) return name;
@@ -77,7 +74,7 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
     case "object":
     case "tuple": {
       // A generic class's instances are classes too (classOfShape knows them by their shape's name).
-      if ([...ctx.classes.userClasses.values()].includes(t.shape) || classOfShape(t) !== undefined)
+      if ([...ctx.classes.userClasses.values()].includes(t.shape) || classOfShape(ctx, t) !== undefined)
         return ctx.refuse(
           at,
           "structuredClone of a class instance (JavaScript's copy is a plain object without the class's methods)",

@@ -11,17 +11,13 @@ import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { isCatchableParse } from "./catchableParse.js";
 import { isCatchableUri } from "./catchableUri.js";
 import { returnDummy } from "./exceptionRegions.js";
+import { perContext } from "./perContext.js";
 
 /** Units (functions, constructors, accessors; a class for its field initializers) whose code may throw, per body. */
-const throwingUnits = new WeakMap<PrintContext, Set<ts.Node>>();
+const throwingUnits = perContext(() => new Set<ts.Node>());
 
 function throwing(ctx: PrintContext): Set<ts.Node> {
-  let set = throwingUnits.get(ctx);
-  if (!set) {
-    set = new Set();
-    throwingUnits.set(ctx, set);
-  }
-  return set;
+  return throwingUnits.of(ctx);
 }
 
 /** A function-like unit of code: functions, methods, accessors, constructors (a class without one: the class). */

@@ -17,6 +17,7 @@ import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { isPure } from "./operators.js";
 import { closureOf } from "./closures.js";
 import { knownKeys } from "./shapes.js";
+import { perContext } from "./perContext.js";
 
 type Shape = Extract<ValueType, { kind: "object" }>;
 
@@ -35,15 +36,10 @@ interface UnionState {
   readonly keyLists: Set<ClassShape>;
   readonly masks: Set<ClassShape>;
 }
-const STATES = new WeakMap<PrintContext, UnionState>();
+const STATES = perContext<UnionState>(() => ({ sites: [], keyLists: new Set(), masks: new Set() }));
 
 function state(ctx: PrintContext): UnionState {
-  let s = STATES.get(ctx);
-  if (!s) {
-    s = { sites: [], keyLists: new Set(), masks: new Set() };
-    STATES.set(ctx, s);
-  }
-  return s;
+  return STATES.of(ctx);
 }
 
 /** The index of a key list in a union class's layouts (added when new). */
@@ -290,7 +286,7 @@ export function refuseUnionSource(ctx: PrintContext, at: ts.Node, type: ValueTyp
  * writers (which read the final layouts).
  */
 export function finishUnions(ctx: PrintContext): string[] {
-  const s = STATES.get(ctx);
+  const s = STATES.peek(ctx);
   if (!s) return [];
   const tables = new Map<SpreadSite, number[]>();
   for (let changed = true; changed; ) {

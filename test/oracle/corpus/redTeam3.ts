@@ -1012,7 +1012,13 @@ export const RED_TEAM_3: readonly OracleCase[] = [
       "return { out: [JSON.stringify(out), String(n), String(arr.length), JSON.stringify(spread), cps.join(','), JSON.stringify(inputs.s.split('')), JSON.stringify(inputs.s.at(-1) ?? null), JSON.stringify(inputs.s.slice(0, 1))] };",
     ],
     S1,
-    [{ s: "\ud83d" }, { s: "\udc4d\ud83d" }, { s: "a\ud83d\udc4d\ud83d" }, { s: "\ud83d\ud83d\udc4d\udc4d" }, { s: "" }],
+    [
+      { s: "\ud83d" },
+      { s: "\udc4d\ud83d" },
+      { s: "a\ud83d\udc4d\ud83d" },
+      { s: "\ud83d\ud83d\udc4d\udc4d" },
+      { s: "" },
+    ],
   ),
   rt(
     "int-to-radix-text",
@@ -1084,4 +1090,3 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     [{ words: ["a", "b", "a", "c"] }, { words: [] }, { words: ["x"] }],
   ),
 ];
-
