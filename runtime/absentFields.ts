@@ -9,10 +9,31 @@ import type { SchemaType } from "./schema.js";
 
 /** `value` without the `null`s its type's optional fields hold (the same object when there are none). */
 export function withoutAbsentNulls(value: unknown, type: SchemaType): unknown {
+  return hasOptionalFields(type) ? stripped(value, type) : value;
+}
+
+/** Types known to hold, or not, an optional field (other than of type `any`) at any depth. */
+const OPTIONAL_FIELDS = new WeakMap<SchemaType, boolean>();
+
+/** True when a value of `type` may carry a `null` that stands for an absent field (the walk has work to do). */
+function hasOptionalFields(type: SchemaType): boolean {
+  if (type.kind !== "array" && type.kind !== "object") return false;
+  let known = OPTIONAL_FIELDS.get(type);
+  if (known === undefined) {
+    known =
+      type.kind === "array"
+        ? hasOptionalFields(type.element)
+        : type.fields.some((f) => (f.optional && f.type.kind !== "any") || hasOptionalFields(f.type));
+    OPTIONAL_FIELDS.set(type, known);
+  }
+  return known;
+}
+
+function stripped(value: unknown, type: SchemaType): unknown {
   if (type.kind === "array" && Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const element = withoutAbsentNulls(value[i], type.element);
+      const element = stripped(value[i], type.element);
       if (element === value[i]) continue;
       copy ??= value.slice();
       copy[i] = element;
@@ -26,7 +47,7 @@ export function withoutAbsentNulls(value: unknown, type: SchemaType): unknown {
     const fieldValue = ownValue(record, field.name);
     if (fieldValue === undefined) continue;
     const absent = fieldValue === null && field.optional && field.type.kind !== "any";
-    const inner = absent ? undefined : withoutAbsentNulls(fieldValue, field.type);
+    const inner = absent ? undefined : stripped(fieldValue, field.type);
     if (inner === fieldValue) continue;
     copy ??= { ...record };
     if (absent) delete copy[field.name];

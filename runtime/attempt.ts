@@ -40,6 +40,9 @@ export interface AttemptSettings {
 /** An attempt's body: gets the attempt's signal and number (1 for the first). */
 export type AttemptBody<T> = (signal: AbortSignal, attemptNo: number) => Promise<T> | T;
 
+/** The `emit` of a run without an `onEvent` listener: `attempt` then builds no events at all. */
+export const NO_EVENTS = (_event: RunEvent): void => undefined;
+
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 5_000;
 
@@ -63,15 +66,18 @@ export async function attempt<T>(
   fuelOf?: (result: T) => number | undefined,
 ): Promise<T> {
   const { nodeId, kind, emit } = settings;
+  // Nobody listens: no events are built, and no clock is read for them (a node's hot path).
+  const quiet = emit === NO_EVENTS;
   for (let attemptNo = 1; ; attemptNo++) {
     if (settings.signal?.aborted) throw new AbortedError(nodeId);
-    emit({ type: "node_started", nodeId, kind, attempt: attemptNo });
-    const started = performance.now();
+    if (!quiet) emit({ type: "node_started", nodeId, kind, attempt: attemptNo });
+    const started = quiet ? 0 : performance.now();
     try {
       const step = settings.step;
       const result = step
         ? await step(attemptNo, () => wrapped(settings, body, attemptNo))
         : await withTimeout(settings, body, attemptNo);
+      if (quiet) return result;
       const fuelUsed = fuelOf?.(result);
       const metrics = settings.metrics?.();
       emit({

@@ -5,7 +5,7 @@
  * `attempt` (events, retries, timeouts, durable checkpoints, usage metrics).
  */
 import { setMaxListeners } from "node:events";
-import { attempt, type AttemptBody } from "./attempt.js";
+import { attempt, type AttemptBody, NO_EVENTS } from "./attempt.js";
 import {
   AbortedError,
   IceError,
@@ -74,7 +74,7 @@ export class RunContext {
     if (problem) throw new InputInvalidError(`workflow '${manifest.name}': ${problem}`);
     this.inputs = (input ?? {}) as Record<string, unknown>;
     const onEvent = options.onEvent;
-    this.emit = onEvent ? (event) => onEvent(event) : () => undefined;
+    this.emit = onEvent ? (event) => onEvent(event) : NO_EVENTS;
     this.plugins = runPlugins(options, this.emit);
     this.provider = options.llm ?? defaultProvider();
     this.memory = options.memory ?? new InMemoryAgentMemory();
