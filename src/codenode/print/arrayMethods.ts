@@ -36,9 +36,15 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       if (hasSpread(node.arguments)) return pushSpread(ctx, node, a);
       if (node.arguments.length === 1)
         return { text: `(<f64>${r}.push(${printTo(ctx, node.arguments[0]!, element)}))`, type: NUMBER };
+      // Every argument is evaluated before the first is pushed (an argument may read the array).
       const temp = ctx.temp(type);
-      const pushes = node.arguments.map((x) => `${temp}.push(${printTo(ctx, x, element)})`);
-      return { text: `(${temp} = ${r}, ${pushes.join(", ")}, <f64>${temp}.length)`, type: NUMBER };
+      const values = node.arguments.map((x) => {
+        const v = ctx.temp(element);
+        return { v, set: `${v} = ${printTo(ctx, x, element)}` };
+      });
+      const pushes = values.map(({ v }) => `${temp}.push(${v})`);
+      const sets = values.map(({ set }) => set);
+      return { text: `(${temp} = ${r}, ${sets.join(", ")}, ${pushes.join(", ")}, <f64>${temp}.length)`, type: NUMBER };
     }
     case "pop":
     case "shift":

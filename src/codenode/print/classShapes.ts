@@ -9,7 +9,7 @@
 import { ts } from "ts-morph";
 import { asType, type ClassShape, optional, type ValueType } from "../types.js";
 import { coerce, unwrap } from "./coerce.js";
-import { printTo } from "./expressions.js";
+import { printTo, variableAccess } from "./expressions.js";
 import { neverDefaulted } from "./nullable.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { baseClass, isStatic } from "./throwAnalysis.js";
@@ -193,8 +193,6 @@ export function paramsOf(ctx: PrintContext, node: ts.SignatureDeclaration): Para
         "a default on a parameter that may be null (JavaScript applies it to undefined only)",
         "give the parameter the type 'T | undefined', or no default and pass null",
       );
-    if (ctx.captured.has(symbol))
-      ctx.refuse(p, "a defaulted parameter of a method used by a function inside it", "copy it into a local first");
     return { name: `${ctx.nameOf(symbol)}_given`, type: optional(declared), defaulted: p };
   });
 }
@@ -214,7 +212,11 @@ export function methodDefaults(ctx: PrintContext, params: readonly Param[]): str
       const declared = ctx.declaredType(symbol, node);
       const inner = (p.type as { inner: ValueType }).inner;
       const present = coerce(ctx, { text: unwrap({ text: p.name, type: p.type }), type: inner }, declared, node);
-      return `let ${ctx.nameOf(symbol)}: ${asType(declared)} = ${p.name} !== null ? ${present} : ${printTo(ctx, node.initializer!, declared)};`;
+      const value = `${p.name} !== null ? ${present} : ${printTo(ctx, node.initializer!, declared)}`;
+      // A parameter a function inside the method captures lives in the method's environment.
+      return ctx.captured.has(symbol)
+        ? `${variableAccess(ctx, symbol)} = ${value};`
+        : `let ${ctx.nameOf(symbol)}: ${asType(declared)} = ${value};`;
     })
     .join("\n");
 }

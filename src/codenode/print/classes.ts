@@ -14,7 +14,7 @@ import { asType, type ValueType, zeroValue } from "../types.js";
 import { type PrintContext, Refused } from "./context.js";
 import { constructorUnit, isStatic } from "./throwAnalysis.js";
 import { refuseThrowing } from "./throwingCalls.js";
-import { printTo } from "./expressions.js";
+import { printTo, variableAccess } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
 import { isGenericClass, printingInstance, staticsHolder, undeclaredInstances } from "./genericClasses.js";
 import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethods.js";
@@ -166,7 +166,9 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
       }
       for (const p of ctor?.parameters ?? [])
         if (ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) {
-          lines.push(`this.${(p.name as ts.Identifier).text} = ${ctx.nameOf(paramSymbol(ctx, p))};`);
+          const symbol = paramSymbol(ctx, p);
+          const value = p.initializer && ctx.captured.has(symbol) ? variableAccess(ctx, symbol) : ctx.nameOf(symbol);
+          lines.push(`this.${(p.name as ts.Identifier).text} = ${value};`);
         }
       return lines.join("\n");
     };

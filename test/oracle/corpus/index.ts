@@ -69,6 +69,7 @@ import { UNIONS } from "./unions.js";
 import { RED_TEAM } from "./redTeam.js";
 import { RED_TEAM_2 } from "./redTeam2.js";
 import { RED_TEAM_3 } from "./redTeam3.js";
+import { CLASSES_2 } from "./classes2.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -95,6 +96,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...NULLABLE_3,
   ...UNIONS,
   ...RED_TEAM,
+  ...CLASSES_2,
   ...RED_TEAM_2,
   ...RED_TEAM_3,
   ...ISSUE_11,
