@@ -3,6 +3,7 @@
  * taking their environment, and the rest through support-library helpers with JavaScript's
  * behaviour (index conversion, `undefined` past the end, stable sort). Dispatched from calls.ts.
  */
+import { joinObjects } from "./objectText.js";
 import { type CallbackLoop, directLoop } from "../support/callbackLoops.js";
 import { mergeSortSource } from "../support/mergeSort.js";
 import type { ts } from "ts-morph";
@@ -70,10 +71,13 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
         type,
       };
     case "join":
-      if (element.kind === "array")
-        return joinNested(ctx, node, a) ?? ctx.refuse(node, "join of objects", "map the elements to strings first");
+      if (element.kind === "array") {
+        const nested = joinNested(ctx, node, a);
+        if (nested) return nested;
+      }
+      // Objects, arrays, elements that may be undefined: each element's text (objectText.ts).
       if (element.kind !== "string" && element.kind !== "number" && element.kind !== "boolean")
-        return ctx.refuse(node, "join of objects or arrays", "map the elements to strings first");
+        return { text: joinObjects(ctx, a, arg(ctx, node, 0, STRING, '","'), node), type: STRING };
       return { text: `__ice_join<${T}>(${r}, ${arg(ctx, node, 0, STRING, '","')})`, type: STRING };
     case "splice": {
       const items = node.arguments.slice(2).map((x) => printTo(ctx, x, element));

@@ -5,6 +5,7 @@
  * truthiness, `??`, `?.`, `!`, object and array literals built as their declared type. Calls are
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
+import { hasObjectText, objectText } from "./objectText.js";
 import { ts } from "ts-morph";
 import { asType, BOOLEAN, isNullish, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
@@ -111,6 +112,8 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
       if (thrownText(printed)) return thrownText(printed)!;
       break;
   }
+  // Objects, arrays, class instances (and those that may be undefined): objectText.ts.
+  if (hasObjectText(printed.type)) return objectText(ctx, printed, at);
   return ctx.refuse(
     at,
     `turning '${shortText(at)}' into text`,
