@@ -14,6 +14,7 @@
  */
 import { isFreshParse, parsedReader } from "./parsedJson.js";
 import { ts } from "ts-morph";
+import { classKeyOrder } from "./classKeys.js";
 import { absentJsonKind } from "./nullable.js";
 import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, typeKey } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
@@ -336,6 +337,9 @@ function keyOrder(
     } catch {}
     return undefined;
   };
+  // A body class's instances: their keys in the order its constructors define them (classKeys.ts).
+  const ofClass = classKeyOrder(ctx, shape);
+  if (ofClass) return Array.isArray(ofClass) ? ofClass : fail(ofClass.reason);
   if (s.inputShapes.has(shape.name))
     return fail("its keys are in the order of the node's input, which is known only at run time");
   const written = s.orders.get(shape.name) ?? [];

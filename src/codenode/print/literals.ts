@@ -2,6 +2,7 @@
  * @fileoverview Array and object literals, built as the type the checker gives them (or the type
  * the context asks for). Part of the expression printer (expressions.ts).
  */
+import { classOfShape } from "./classShapes.js";
 import { ts } from "ts-morph";
 import { asType, type ValueType } from "../types.js";
 import { Refused, type PrintContext, type Printed } from "./context.js";
@@ -63,6 +64,9 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
         : ctx.typeOf(node);
   if (target.kind === "dict") return printDictLiteral(ctx, node, target);
   if (target.kind === "object" && target.shape.union) return printUnionLiteral(ctx, node, target);
+  // JavaScript makes a plain object, which is no instance of the class (instanceof, methods).
+  if (target.kind === "object" && classOfShape(target))
+    return ctx.refuse(node, "an object literal where a class instance is expected", "create it with 'new'");
   if (target.kind === "object" && node.properties.some(ts.isSpreadAssignment))
     return printShapeSpread(ctx, node, target);
   if (target.kind === "json") return printJsonObject(ctx, node);

@@ -53,8 +53,12 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
             `Object.${method} of '${shortText(args[0]!)}' (the order of its keys is not known here)`,
             "list the fields you need, or build a Record<string, T>",
           );
-        if (method === "keys")
-          return { text: `<Array<string>>[${names.map((n) => stringLiteral(n)).join(", ")}]`, type };
+        if (method === "keys") {
+          const keys = `<Array<string>>[${names.map((n) => stringLiteral(n)).join(", ")}]`;
+          // The argument is still evaluated (it may make an instance, call a function).
+          if (/^[\w$]+$/.test(source.text)) return { text: keys, type };
+          return { text: `(${ctx.temp(source.type)} = ${source.text}, ${keys})`, type };
+        }
         const element = (type as { element: ValueType }).element;
         const s = ctx.temp(source.type);
         const shape = source.type.shape;

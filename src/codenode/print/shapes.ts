@@ -7,6 +7,7 @@
  * `const { a, ...rest } = o` and array rest and defaults `const [x, y = 0, ...more] = xs`.
  */
 import { ts } from "ts-morph";
+import { classKeyOrder } from "./classKeys.js";
 import { asType, isBoxed, optional, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -40,6 +41,9 @@ function hasOptionalProperty(ctx: PrintContext, node: ts.Node): boolean {
  */
 export function knownKeys(ctx: PrintContext, node: ts.Expression, shape: Shape): string[] | undefined {
   if (shape.shape.union) return undefined;
+  // A body class's instances: every field is an own key from construction on (classKeys.ts).
+  const ofClass = classKeyOrder(ctx, shape.shape);
+  if (ofClass) return Array.isArray(ofClass) ? ofClass : undefined;
   if (shape.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, node)) return undefined;
   const keys = keysOf(ctx, node, 0);
   if (!keys) return undefined;
