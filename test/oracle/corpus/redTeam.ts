@@ -485,12 +485,12 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const b: T = { n: 2, kid: inputs.n > 0 ? leaf : undefined };",
     "return { s: [a.kid === b.kid, a.kid?.kid === b.kid, a.kid === leaf, a.kid?.kid === undefined].join() };",
   ]),
-  rt("generic-pair-order-refused", [
+  rt("generic-pair-order-json", [
     "class Pair<A, B> { constructor(public b: B, public a: A) {} swap() { return new Pair<B, A>(this.a, this.b); } }",
     "const p = new Pair(inputs.n, 'x');",
     "return { s: JSON.stringify(p) + JSON.stringify(p.swap()) + JSON.stringify([p, p.swap().swap()]) };",
   ]),
-  rt("generic-optional-t-refused", [
+  rt("generic-optional-t-json", [
     "class Box<T> { constructor(public v: T) {} get() { return this.v; } }",
     "const a = new Box<number | undefined>(inputs.n > 0 ? inputs.n : undefined);",
     "const b = new Box<string>('s');",
