@@ -12,6 +12,7 @@ import { isFunctionLike, type PrintContext, type Printed, stripParens } from "./
 import { coerce } from "./coerce.js";
 import { fromThrown, printCaught, THROWN } from "./exceptions.js";
 import { isStatic } from "./throwAnalysis.js";
+import { genericInstanceOf } from "./genericInstanceOf.js";
 import { printHoisted } from "./throwingCalls.js";
 import { printExpr, printTo } from "./expressions.js";
 import {
@@ -27,7 +28,7 @@ import {
 import { printArguments } from "./parameters.js";
 import { isErrorClass } from "./calls.js";
 import { declareClass } from "./classes.js";
-import { instanceBeingPrinted, isGenericClass, staticsHolder, withInstance } from "./genericClasses.js";
+import { instanceBeingPrinted, isGenericClass, ownerIn, staticsHolder, withInstance } from "./genericClasses.js";
 import { genericMethodCall } from "./genericMethods.js";
 
 function localClass(ctx: PrintContext, expr: ts.Expression): ClassInfo | undefined {
@@ -135,6 +136,8 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       const b = node as ts.BinaryExpression;
       if (b.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return undefined;
       const right = stripParens(b.right);
+      const generic = genericInstanceOf(ctx, b, right, printExpr);
+      if (generic) return generic;
       const info = localClass(ctx, right);
       const target = info ? info.name : ts.isIdentifier(right) && isErrorClass(ctx, right) ? right.text : undefined;
       if (!target) return ctx.refuse(b.right, "instanceof of this", "test against a class of the body or Error");
@@ -230,8 +233,10 @@ function methodCallOn(
   method: ts.MethodDeclaration,
   receiver: Printed | { text: string },
 ): Printed {
-  // A method of a generic class's instance: its parameters and result with the instance's type arguments.
-  const instance = "type" in receiver ? classOfShape(ctx, receiver.type) : undefined;
+  // A method of a generic class's instance: its parameters and result with the instance's type
+  // arguments (those of the base instance declaring it, for an inherited method or `super.m()`).
+  const received = "type" in receiver ? classOfShape(ctx, receiver.type) : superOf(ctx, call);
+  const instance = ownerIn(received, method.parent as ts.ClassDeclaration) ?? received;
   if (method.typeParameters) {
     if (!instance || !("type" in receiver))
       return ctx.refuse(call, "a generic method called through 'super'", "call it on the object");
@@ -244,4 +249,11 @@ function methodCallOn(
   const { params, returnType } = instance ? withInstance(ctx, instance, signature) : signature();
   const args = printArguments(ctx, call.arguments, slots(params), call);
   return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
+}
+
+/** The base class (or generic instance) `super` means in the method around `node`. */
+function superOf(ctx: PrintContext, node: ts.Node): ClassInfo | undefined {
+  const cls = ts.findAncestor(node, ts.isClassDeclaration);
+  const info = cls && (classTable(ctx).get(cls) ?? instanceBeingPrinted(ctx, cls));
+  return info && info.base !== "Error" ? info.base : undefined;
 }

@@ -13,7 +13,13 @@ import { printTo, variableAccess } from "./expressions.js";
 import { neverDefaulted } from "./nullable.js";
 import { type PrintContext, Refused, shortText } from "./context.js";
 import { baseClass, isStatic } from "./throwAnalysis.js";
-import { checkGenericClass, isGenericClass, registerGenericClass } from "./genericClasses.js";
+import {
+  baseInstance,
+  checkGenericClass,
+  isGenericClass,
+  registerGenericClass,
+  withInstance,
+} from "./genericClasses.js";
 import { perContext } from "./perContext.js";
 
 export interface ClassInfo {
@@ -95,9 +101,9 @@ export function fillShape(ctx: PrintContext, info: ClassInfo): void {
   const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
   const base = baseClass(ctx, cls);
   let baseInfo: ClassInfo | "Error" | undefined;
-  if (base && isGenericClass(ctx, base))
-    ctx.refuse(clause!, "extending a generic class", "declare the base class with concrete types");
-  if (base) baseInfo = classTable(ctx).get(base);
+  // A generic base: the instance its type arguments name (with this instance's type arguments bound).
+  if (base && isGenericClass(ctx, base)) baseInfo = baseInstance(ctx, info, clause!.types[0]!);
+  else if (base) baseInfo = classTable(ctx).get(base);
   else if (clause) {
     const expr = clause.types[0]!.expression;
     if (!(ts.isIdentifier(expr) && expr.text === "Error"))
@@ -226,7 +232,8 @@ export function constructorParams(ctx: PrintContext, info: ClassInfo | "Error" |
   if (info === undefined) return [];
   if (info === "Error") return "Error";
   const ctor = info.node.members.find(ts.isConstructorDeclaration);
-  if (ctor) return paramsOf(ctx, ctor);
+  // An instance of a generic class: its parameters with its type arguments bound.
+  if (ctor) return withInstance(ctx, info, () => paramsOf(ctx, ctor));
   return constructorParams(ctx, info.base);
 }
 

@@ -18,6 +18,7 @@ import { printTo, variableAccess } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
 import { isGenericClass, printingInstance, staticsHolder, undeclaredInstances } from "./genericClasses.js";
 import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethods.js";
+import { finishGenericInstanceOf } from "./genericInstanceOf.js";
 import { printStatements } from "./statements.js";
 import {
   classTable,
@@ -95,6 +96,7 @@ export function declareInstances(ctx: PrintContext): void {
   for (let list = undeclaredInstances(ctx); list.length > 0; list = undeclaredInstances(ctx))
     for (const info of list) declareClass(ctx, info);
   finishHeldClasses(ctx);
+  finishGenericInstanceOf(ctx);
 }
 
 export function declareClass(ctx: PrintContext, info: ClassInfo): void {

@@ -6,14 +6,16 @@
  * each type parameter: its fields are converted, its methods printed (classes.ts), and the
  * parameters and results of its methods read at call sites with those bound
  * (PrintContext.instanceArgs). Its static members (which cannot use its type parameters) live in
- * one class of their own, as JavaScript has one of each. Refused: `extends` from or of a generic class,
- * an instance whose type arguments grow without end (`Box<T>` making a `Box<T[]>`).
+ * one class of their own, as JavaScript has one of each. A class extending a generic class
+ * (`class B<T> extends A<T>`, `class C extends A<string>`) extends the instance its type arguments
+ * name (baseInstance); a method declared in a base runs with that base instance's type arguments
+ * (ownerIn). Refused: an instance whose type arguments grow without end (`Box<T>` making a `Box<T[]>`).
  */
 import { ts } from "ts-morph";
 import type { Converted } from "../fromChecker.js";
 import { type ClassShape, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, Refused } from "./context.js";
-import { type ClassInfo, fillShape, rememberShape } from "./classShapes.js";
+import { type ClassInfo, classOfShape, fillShape, rememberShape } from "./classShapes.js";
 import { isStatic } from "./throwAnalysis.js";
 import { perContext } from "./perContext.js";
 
@@ -45,10 +47,29 @@ export function registerGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration
   ctx.classes.genericClasses.set(symbol, (type, convert) => instanceType(ctx, template, type, convert));
 }
 
-/** Refusals a generic class gets before any instance (statics, extends). */
+/** Refusals a generic class gets before any instance: it extends a class of the body, if any. */
 export function checkGenericClass(ctx: PrintContext, cls: ts.ClassDeclaration): void {
   const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
-  if (clause) ctx.refuse(clause, "a generic class that extends another class", "declare it without 'extends'");
+  const expr = clause?.types[0]?.expression;
+  if (!clause || !expr) return;
+  const d = ctx.symbolOf(expr)?.declarations?.find(ts.isClassDeclaration);
+  if (!d || d.getSourceFile() !== cls.getSourceFile())
+    ctx.refuse(clause, "a generic class that extends a class not declared in the body", "extend a class of the body");
+}
+
+/** The instance of a generic class that `base` names, for the instance (or class) `info` extending it. */
+export function baseInstance(ctx: PrintContext, info: ClassInfo, heritage: ts.ExpressionWithTypeArguments): ClassInfo {
+  const base = withInstance(ctx, info, () => ctx.typeOf(heritage));
+  const found = classOfShape(ctx, base);
+  if (!found || found.staticsOnly)
+    return ctx.refuse(heritage, "extending this instance of a generic class", "give its type arguments");
+  return found;
+}
+
+/** The class (or generic instance) in `info`'s chain that declares `cls`'s members: whose methods run there. */
+export function ownerIn(info: ClassInfo | undefined, cls: ts.ClassDeclaration): ClassInfo | undefined {
+  for (let c: ClassInfo | "Error" | undefined = info; c && c !== "Error"; c = c.base) if (c.node === cls) return c;
+  return undefined;
 }
 
 /** A generated class of `cls` named `name`, its fields not filled yet and not printed. */
@@ -181,4 +202,14 @@ export function undeclaredInstances(ctx: PrintContext): ClassInfo[] {
   const out: ClassInfo[] = [];
   for (const t of templates(ctx).values()) for (const info of t.instances.values()) if (!info.printed) out.push(info);
   return out;
+}
+
+/** Every instance of generic class `cls` made so far. */
+export function allInstances(ctx: PrintContext, cls: ts.ClassDeclaration): ClassInfo[] {
+  return [...(templates(ctx).get(cls)?.instances.values() ?? [])];
+}
+
+/** Every instance of every generic class made so far. */
+export function allGenericInstances(ctx: PrintContext): ClassInfo[] {
+  return [...templates(ctx).values()].flatMap((t) => [...t.instances.values()]);
 }

@@ -5,13 +5,14 @@
  * instance of a generic class). The calls are found while the body is printed, after the class
  * may have been declared, so the text of a class with generic methods is held in its place among
  * the hoisted declarations and completed once everything is printed (finishHeldClasses).
- * Refused: a generic method of a class that extends or is extended by another (JavaScript
+ * Refused: a generic method that a base class or a subclass also declares (JavaScript
  * dispatches on the object; one method per type arguments cannot follow that), through `super`.
  */
 import { ts } from "ts-morph";
 import { typeKey, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
-import { type ClassInfo, classTable } from "./classShapes.js";
+import type { ClassInfo } from "./classShapes.js";
+import { baseClass } from "./throwAnalysis.js";
 import { declareClass, methodInstanceText } from "./classes.js";
 import { withInstance } from "./genericClasses.js";
 import { paramsOf, returnTypeOf, slots } from "./classShapes.js";
@@ -58,11 +59,12 @@ export function genericMethodCall(
   info: ClassInfo,
 ): Printed {
   const name = (method.name as ts.Identifier).text;
-  const extended = [...classTable(ctx).values()].some((c) => c.base === info);
-  if (info.base !== undefined || extended)
+  // JavaScript runs the method of the object's class: refused when a base or a subclass declares
+  // one of that name too (one instance per type arguments cannot follow the dispatch).
+  if (overridden(ctx, method.parent as ts.ClassDeclaration, name))
     return ctx.refuse(
       call,
-      "a generic method of a class that extends or is extended by another",
+      "a generic method that a base class or a subclass also declares",
       "declare the method with concrete types, or make it a function",
     );
   const signature = ctx.checker.getResolvedSignature(call);
@@ -97,4 +99,20 @@ export function genericMethodCall(
   }));
   const args = printArguments(ctx, call.arguments, slots(ps), call);
   return { text: `${receiver.text}.${methodName}(${args.join(", ")})`, type: returnType };
+}
+
+/** True when a class related to `cls` (a base, or a class extending it) declares a member `name` too. */
+function overridden(ctx: PrintContext, cls: ts.ClassDeclaration, name: string): boolean {
+  const declares = (c: ts.ClassDeclaration) =>
+    c.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name);
+  for (let c = baseClass(ctx, cls); c; c = baseClass(ctx, c)) if (declares(c)) return true;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isClassDeclaration(n) && n !== cls && declares(n))
+      for (let c = baseClass(ctx, n); c; c = baseClass(ctx, c)) if (c === cls) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.root);
+  return found;
 }

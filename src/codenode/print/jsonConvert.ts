@@ -14,7 +14,7 @@
  */
 import { isFreshParse, parsedReader } from "./parsedJson.js";
 import { ts } from "ts-morph";
-import { classKeyOrder } from "./classKeys.js";
+import { classKeyOrder, subclassDispatch } from "./classKeys.js";
 import { absentJsonKind } from "./nullable.js";
 import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, typeKey } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
@@ -222,7 +222,7 @@ function conversion(ctx: PrintContext, t: ValueType, at: ts.Node): string {
     // Parts of the value are converted too.
     if (t.kind === "array") conversion(ctx, t.element, at);
     if (t.kind === "optional") conversion(ctx, t.inner, at);
-    if (t.kind === "object") for (const f of t.shape.fields) conversion(ctx, f.type, at);
+    if (t.kind === "object") for (const f of t.shape.fields) if (!isFunctionField(f.type)) conversion(ctx, f.type, at);
     if (t.kind === "tuple") for (const e of t.elements) conversion(ctx, e, at);
     if (t.kind === "dict") conversion(ctx, t.value, at);
   }
@@ -295,7 +295,13 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
           const field = type.shape.fields.find((x) => x.name === f)!;
           return `__ice_j_put(o, ${stringLiteral(f)}, ${of(field.type, `v.${f}`)});`;
         });
-        body = `const o = __ice_j_newobj();\n${puts.join("\n")}\nreturn o;`;
+        // An instance of a subclass: its own class's keys (classKeys.ts).
+        const dispatch = subclassDispatch(
+          ctx,
+          type.shape,
+          (sub, value) => `return ${conversion(ctx, sub, sites[0]!)}(${value});`,
+        );
+        body = `${dispatch}\nconst o = __ice_j_newobj();\n${puts.join("\n")}\nreturn o;`;
         break;
       }
       default:
@@ -339,7 +345,7 @@ function keyOrder(
   };
   // A body class's instances: their keys in the order its constructors define them (classKeys.ts).
   const ofClass = classKeyOrder(ctx, shape);
-  if (ofClass) return Array.isArray(ofClass) ? ofClass : fail(ofClass.reason);
+  if (ofClass) return Array.isArray(ofClass) ? withoutFunctions(shape, ofClass) : fail(ofClass.reason);
   if (s.inputShapes.has(shape.name))
     return fail("its keys are in the order of the node's input, which is known only at run time");
   const written = s.orders.get(shape.name) ?? [];
@@ -378,7 +384,16 @@ function keyOrder(
     .filter((n) => !longest.includes(n) || orders.some((o) => !o.includes(n)));
   if (missing.length > 0 && assignsField(ctx, root, shape, missing))
     return fail("an optional field left out of a literal is assigned later, which moves it to the end in JavaScript");
-  return [...longest, ...shape.fields.map((f) => f.name).filter((n) => !longest.includes(n))];
+  return withoutFunctions(shape, [...longest, ...shape.fields.map((f) => f.name).filter((n) => !longest.includes(n))]);
+}
+
+/** A function-valued property is left out of JSON, as JSON.stringify does. */
+export function isFunctionField(t: ValueType): boolean {
+  return t.kind === "function" || (t.kind === "optional" && t.inner.kind === "function");
+}
+
+function withoutFunctions(shape: ClassShape, keys: string[]): string[] {
+  return keys.filter((k) => !isFunctionField(shape.fields.find((f) => f.name === k)?.type ?? { kind: "void" }));
 }
 
 function assignsField(ctx: PrintContext, root: ts.Node, shape: ClassShape, names: readonly string[]): boolean {

@@ -10,6 +10,8 @@
  * does. A recursive type's writer calls itself. Kinds the general path refuses take the general
  * path.
  */
+import { subclassDispatch } from "./classKeys.js";
+import { isFunctionField } from "./jsonConvert.js";
 import type { ts } from "ts-morph";
 import { asType, type ClassShape, isBoxed, typeKey, type ValueType } from "../types.js";
 import type { PrintContext } from "./context.js";
@@ -51,7 +53,7 @@ function writable(t: ValueType, shapes: readonly string[]): boolean {
       // A recursive shape: its writer function calls itself (a cyclic value overflows the stack,
       // a clean node error, where JavaScript throws its cycle TypeError).
       if (shapes.includes(t.shape.name)) return true;
-      return t.shape.fields.every((f) => writable(f.type, [...shapes, t.shape.name]));
+      return t.shape.fields.every((f) => isFunctionField(f.type) || writable(f.type, [...shapes, t.shape.name]));
     default:
       return false;
   }
@@ -267,7 +269,13 @@ function writerBody(
         const f = type.shape.fields.find((x) => x.name === k)!;
         return { key: f.name, type: f.type, value: `v.${f.name}` };
       });
-      return fieldsBody(ctx, fields);
+      // An instance of a subclass: its own class's keys (classKeys.ts).
+      const dispatch = subclassDispatch(
+        ctx,
+        type.shape,
+        (sub, value) => `{ __ice_jw_${writer(ctx, sub, at)}(w, ${value}, gap, indent); return; }`,
+      );
+      return `${dispatch}\n${fieldsBody(ctx, fields)}`;
     }
     default:
       return undefined;

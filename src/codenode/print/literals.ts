@@ -65,7 +65,7 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
   if (target.kind === "dict") return printDictLiteral(ctx, node, target);
   if (target.kind === "object" && target.shape.union) return printUnionLiteral(ctx, node, target);
   // JavaScript makes a plain object, which is no instance of the class (instanceof, methods).
-  if (target.kind === "object" && classOfShape(target))
+  if (target.kind === "object" && classOfShape(ctx, target))
     return ctx.refuse(node, "an object literal where a class instance is expected", "create it with 'new'");
   if (target.kind === "object" && node.properties.some(ts.isSpreadAssignment))
     return printShapeSpread(ctx, node, target);

@@ -131,7 +131,7 @@ function textOf(ctx: PrintContext, type: ValueType, x: string, at: ts.Node): str
 }
 
 function shapeText(ctx: PrintContext, type: ValueType & { kind: "object" }, x: string, at: ts.Node): string {
-  const info = classOfShape(type);
+  const info = classOfShape(ctx, type);
   if (!info) {
     const own = type.shape.fields.find((f) => f.name === "toString" || f.name === "valueOf");
     if (own)

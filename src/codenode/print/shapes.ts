@@ -7,7 +7,7 @@
  * `const { a, ...rest } = o` and array rest and defaults `const [x, y = 0, ...more] = xs`.
  */
 import { ts } from "ts-morph";
-import { classKeyOrder } from "./classKeys.js";
+import { classKeyOrder, keysMayGrow } from "./classKeys.js";
 import { asType, isBoxed, optional, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -43,7 +43,9 @@ export function knownKeys(ctx: PrintContext, node: ts.Expression, shape: Shape):
   if (shape.shape.union) return undefined;
   // A body class's instances: every field is an own key from construction on (classKeys.ts).
   const ofClass = classKeyOrder(ctx, shape.shape);
-  if (ofClass) return Array.isArray(ofClass) ? ofClass : undefined;
+  // (`new C(...)` is a C itself; any other value of type C may be an instance of a subclass.)
+  const made = ts.isNewExpression(stripParens(node));
+  if (ofClass) return Array.isArray(ofClass) && (made || !keysMayGrow(ctx, shape.shape)) ? ofClass : undefined;
   if (shape.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, node)) return undefined;
   const keys = keysOf(ctx, node, 0);
   if (!keys) return undefined;
