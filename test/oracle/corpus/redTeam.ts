@@ -360,7 +360,7 @@ export const RED_TEAM: readonly OracleCase[] = [
   ]),
   rt("parseint-callback-refused", ["const v = ['1', '2', '3', '10'];", "return { s: v.map(parseInt).join() };"]),
   // ---- generic classes ----
-  rt("generic-instanceof-refused", [
+  rt("generic-instanceof", [
     "class Box<T> { constructor(public v: T) {} }",
     "const a = new Box(inputs.n);",
     "const b = new Box('x');",
