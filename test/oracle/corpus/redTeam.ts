@@ -274,12 +274,12 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const u = { ...a, p: { ...a.p, z: 3 } };",
     "return { s: JSON.stringify(u) + Object.keys(u.p).join() };",
   ]),
-  rt("spread-class-instance-refused", [
+  rt("spread-class-instance", [
     "class P { b = 1; a = inputs.n; }",
     "const u = { z: 0, ...new P() };",
     "return { s: JSON.stringify(u) + JSON.stringify(new P()) };",
   ]),
-  rt("spread-class-ctor-order-refused", [
+  rt("spread-class-ctor-order", [
     "class P { a: number; b: number; constructor(n: number) { this.b = n; this.a = 2; } }",
     "const p = new P(inputs.n);",
     "return { s: JSON.stringify(p) + Object.keys(p).join() + JSON.stringify({ ...p }) };",

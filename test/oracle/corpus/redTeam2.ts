@@ -26,7 +26,7 @@ const OPT = [
 
 export const RED_TEAM_2: readonly OracleCase[] = [
   // ---- nullable objects ----
-  rt("null-observations-refused", [
+  rt("null-observations", [
     "let o: { a: number } | null = inputs.n > 0 ? { a: inputs.n } : null;",
     "const parts: string[] = [typeof o, String(o), `${o}`, String(o === null), String(o == undefined), String(o === undefined)];",
     "parts.push(JSON.stringify(o), JSON.stringify({ o }), JSON.stringify([o]), String(o?.a), String(o?.a ?? 'dflt'));",
@@ -203,7 +203,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "const xs: Shape[] = [{ kind: 'circle', r: inputs.n }, c];",
     "return { s: [xs.indexOf(c), xs.includes({ kind: 'circle', r: inputs.n }), xs.lastIndexOf(c), xs.findIndex((x) => x.kind === 'circle' && x.r === inputs.n)].join(',') };",
   ]),
-  rt("union-or-null-refused", [
+  rt("union-or-null", [
     ...SH,
     "let s: Shape | null = null;",
     "const parts: string[] = [String(s), JSON.stringify(s), typeof s];",
@@ -211,14 +211,14 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "parts.push(JSON.stringify(s), String(s?.kind), String(s === null), s == null ? 'N' : Object.keys(s).join('.'));",
     "return { s: parts.join('|') };",
   ]),
-  rt("union-or-undefined-find-refused", [
+  rt("union-or-undefined-find", [
     ...SH,
     "const xs: Shape[] = [{ kind: 'rect', w: 1, h: 2 }];",
     "if (inputs.n > 0) xs.push({ kind: 'circle', r: inputs.n });",
     "const c = xs.find((x) => x.kind === 'circle');",
     "return { s: String(c) + JSON.stringify(c ?? null) + typeof c + String(c?.kind) };",
   ]),
-  rt("union-template-string-refused", [
+  rt("union-template-string", [
     ...SH,
     "const s: Shape = inputs.n > 0 ? { kind: 'circle', r: 1 } : { kind: 'rect', w: 1, h: 2 };",
     "return { s: `${s}` + String(s) + String([s]) };",
@@ -578,7 +578,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "m = new Map([['a', inputs.n]]);",
     "return { s: String(r0) + String(get('a')) + String(get('b')) + String(m.size) };",
   ]),
-  rt("null-class-field-refused", [
+  rt("null-class-field", [
     "class Node { next: Node | null = null; constructor(public v: number) {} }",
     "const a = new Node(1); const b = new Node(inputs.n);",
     "a.next = b;",
