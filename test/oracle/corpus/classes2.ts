@@ -283,6 +283,28 @@ export const CLASSES_2: readonly OracleCase[] = [
     NUMS,
     ["json"],
   ),
+  // Refused before (test/oracle/shapeRefusals.test.ts), compiled now.
+  c2(
+    "generic-class-extends-plain-class",
+    "class Base { n = 1; }\nclass Box<T> extends Base { constructor(public v: T) { super(); } }\nconst b = new Box<string>(inputs.text);\nreturn { n: b.n, v: b.v };",
+    { text: "string" },
+    { n: "number", v: "string" },
+    TEXT_2,
+  ),
+  c2(
+    "extending-a-generic-class",
+    "class Box<T> { constructor(public v: T) {} }\nclass Named extends Box<string> { label(): string { return 'box ' + this.v; } }\nconst b = new Named(inputs.text);\nreturn { s: b.label() };",
+    { text: "string" },
+    { s: "string" },
+    TEXT_2,
+  ),
+  c2(
+    "generic-method-of-extended-class",
+    "class Base { tag<T>(x: T): string { return 'base ' + String(x); } }\nclass Sub extends Base { }\nconst b: Base = new Sub();\nreturn { s: b.tag(inputs.text), t: new Sub().tag(inputs.text.length) };",
+    { text: "string" },
+    { s: "string", t: "string" },
+    TEXT_2,
+  ),
   // ---- JSON and keys of class instances (base-class keys first, in definition order) ----
   c2(
     "json-of-class-instances",
