@@ -10,7 +10,7 @@
  * declares (the static type does not say which one runs), a static class, functions, dates.
  */
 import { ts } from "ts-morph";
-import { asType, typeKey, type ValueType } from "../types.js";
+import { asType, isNullish, typeKey, type ValueType } from "../types.js";
 import { describe, unwrap } from "./coerce.js";
 import { type PrintContext, type Printed, shortText } from "./context.js";
 import { absentText } from "./nullable.js";
@@ -79,8 +79,9 @@ function arrayFunction(ctx: PrintContext, type: ValueType, at: ts.Node): string 
     return name;
   }
   // Array.prototype.join: an undefined or null element is the empty string.
-  const item =
-    element.kind === "optional"
+  const item = isNullish(element)
+    ? `e === null || e!.v === null ? "" : ${textOf(ctx, (element as { inner: { inner: ValueType } }).inner.inner, "e!.v!", at)}`
+    : element.kind === "optional"
       ? `e === null ? "" : ${textOf(ctx, element.inner, unwrap({ text: "e", type: element }), at)}`
       : textOf(ctx, element, "e", at);
   ctx.hoisted.push(
@@ -112,6 +113,9 @@ function textOf(ctx: PrintContext, type: ValueType, x: string, at: ts.Node): str
     case "error":
       return `__ice_error_text(${x})`;
     case "optional":
+      // `T | null | undefined` (print/nullish.ts): a box holding `T | null`, or null for undefined.
+      if (isNullish(type))
+        return `(${x} === null ? "undefined" : ${x}!.v === null ? "null" : ${textOf(ctx, (type.inner as { inner: ValueType }).inner, `${x}!.v!`, at)})`;
       return `(${x} === null ? "${absentText(type)}" : ${textOf(ctx, type.inner, unwrap({ text: x, type }), at)})`;
     case "array":
       return `${arrayFunction(ctx, type, at)}(${x}, ",")`;

@@ -305,6 +305,19 @@ export const CLASSES_2: readonly OracleCase[] = [
     { s: "string", t: "string" },
     TEXT_2,
   ),
+  c2(
+    "text-of-arrays-of-nullable-values",
+    [
+      "const objs: ({ a: number } | null)[] = [{ a: 1 }, null, inputs.text ? { a: 2 } : null];",
+      "const nums: (number | null)[] = inputs.text.split('').map((c, i) => (i % 2 ? null : i));",
+      "const strs: (string | undefined)[] = inputs.text.split(' ').map((w) => (w === 'a' ? undefined : w));",
+      "const one: { a: number } | null | undefined = inputs.text.length > 3 ? undefined : objs[inputs.text.length % 3];",
+      "return { a: String(objs), b: objs.join('-'), c: `${nums}`, d: nums.join(':'), e: String(strs), f: strs.join('+'), g: String(one), h: `${[one ?? null, one ?? null]}` };",
+    ].join("\n"),
+    { text: "string" },
+    { a: "string", b: "string", c: "string", d: "string", e: "string", f: "string", g: "string", h: "string" },
+    TEXT_2,
+  ),
   // ---- JSON and keys of class instances (base-class keys first, in definition order) ----
   c2(
     "json-of-class-instances",
