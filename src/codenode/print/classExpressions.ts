@@ -13,6 +13,7 @@ import { coerce } from "./coerce.js";
 import { fromThrown, printCaught, THROWN } from "./exceptions.js";
 import { isStatic } from "./throwAnalysis.js";
 import { genericInstanceOf } from "./genericInstanceOf.js";
+import { literalThis } from "./literalGetters.js";
 import { printHoisted } from "./throwingCalls.js";
 import { printExpr, printTo } from "./expressions.js";
 import {
@@ -110,6 +111,8 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       return { text: `__ice_thrown_typeof(${ctx.nameOf(symbol!)})`, type: { kind: "string" } };
     }
     case ts.SyntaxKind.ThisKeyword: {
+      const literal = literalThis(node);
+      if (literal) return literal;
       const info = thisClass(ctx, node);
       return { text: "this", type: { kind: "object", shape: info.shape } };
     }

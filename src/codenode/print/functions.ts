@@ -240,6 +240,12 @@ function instanceKey(state: FunctionState | undefined): string {
 
 /** Lifts (once per instance) a nested function; `typeArgs` instantiates a generic one. */
 export function lift(ctx: PrintContext, node: FunctionNode, typeArgs?: ReadonlyMap<ts.Symbol, ValueType>): Lifted {
+  if (node.asteriskToken)
+    ctx.refuse(
+      node.name ?? node,
+      "a generator function (function*; JavaScript runs its body lazily, a step at each next())",
+      "build and return an array",
+    );
   const { definer } = ctx.lifted.get(node)!;
   const parent = ctx.stateFor(definer);
   const key = instanceKey(parent) + (typeArgs ? `<${[...typeArgs.values()].map((t) => typeKey(t)).join(",")}>` : "");

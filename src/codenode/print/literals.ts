@@ -4,7 +4,8 @@
  */
 import { classOfShape } from "./classShapes.js";
 import { ts } from "ts-morph";
-import { asType, type ValueType } from "../types.js";
+import { asType, type ValueType, zeroValue } from "../types.js";
+import { checkLiteralGetter, getterValue } from "./literalGetters.js";
 import { Refused, type PrintContext, type Printed } from "./context.js";
 import { printTo } from "./expressions.js";
 import { isPure } from "./operators.js";
@@ -84,6 +85,19 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
       // `{ inc() { n++; } }`: a function-valued field (closures.ts); `this` in it is refused.
       values.set(property.name.text, property as unknown as ts.Expression);
       written.push(property.name.text);
+    } else if (ts.isGetAccessorDeclaration(property) && ts.isIdentifier(property.name)) {
+      // `get total() { return this.a * 2; }`: computed once the object is made (literalGetters.ts).
+      const dataField = (n: string) =>
+        node.properties.some(
+          (p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText() === n,
+        )
+          ? target.shape.fields.find((f) => f.name === n)?.type
+          : undefined;
+      checkLiteralGetter(ctx, property, dataField);
+      values.set(property.name.text, property as unknown as ts.Expression);
+      written.push(property.name.text);
+    } else if (ts.isSetAccessorDeclaration(property)) {
+      ctx.refuse(property, "a setter in an object literal", "use a method: `setTotal(v: number) { ... }`");
     } else {
       ctx.refuse(
         property,
@@ -103,14 +117,21 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
     const value = values.get(name)!;
     printed.set(
       name,
-      ts.isMethodDeclaration(value) ? closureOf(ctx, value, value, field.type).text : printTo(ctx, value, field.type),
+      ts.isGetAccessorDeclaration(value)
+        ? zeroValue(field.type)
+        : ts.isMethodDeclaration(value)
+          ? closureOf(ctx, value, value, field.type).text
+          : printTo(ctx, value, field.type),
     );
   }
   recordOrder(ctx, target.shape, written);
   const order = fields.map((f) => f.name).filter((n) => values.has(n));
   const reordered = order.some((n, i) => n !== written[i]);
   // A pure read must still happen before a later field's call or assignment changes what it reads.
-  const impure = written.some((n) => !ts.isMethodDeclaration(values.get(n)!) && !isPure(values.get(n)!));
+  const impure = written.some((n) => {
+    const v = values.get(n)!;
+    return !ts.isMethodDeclaration(v) && !ts.isGetAccessorDeclaration(v) && !isPure(v);
+  });
   const pre: string[] = [];
   if (reordered && impure) {
     for (const name of written) {
@@ -129,7 +150,20 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
           ? "__ice_j_undef()"
           : missing(ctx, node, f.name)),
   );
-  const construct = `new ${target.shape.name}(${args.join(", ")})`;
+  let construct = `new ${target.shape.name}(${args.join(", ")})`;
+  const getters = written
+    .map((n) => values.get(n) as ts.Node)
+    .filter((v): v is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(v));
+  if (getters.length > 0) {
+    // The getters' values, once every field is set (literalGetters.ts).
+    const self = ctx.temp(target);
+    const sets = getters.map((g) => {
+      const name = (g.name as ts.Identifier).text;
+      const type = fields.find((f) => f.name === name)!.type;
+      return `${self}.${name} = ${getterValue(ctx, g, { text: self, type: target }, type)}`;
+    });
+    construct = `(${self} = ${construct}, ${sets.join(", ")}, ${self})`;
+  }
   return { text: pre.length > 0 ? `(${pre.join(", ")}, ${construct})` : construct, type: target };
 }
 

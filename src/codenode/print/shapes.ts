@@ -66,6 +66,7 @@ function keysOf(ctx: PrintContext, node: ts.Expression, depth: number): string[]
     for (const p of inner.properties) {
       if (ts.isShorthandPropertyAssignment(p)) add(p.name.text);
       else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) add(p.name.text);
+      else if (ts.isGetAccessorDeclaration(p) && ts.isIdentifier(p.name)) add(p.name.text);
       else if (ts.isSpreadAssignment(p)) {
         if (hasOptionalProperty(ctx, p.expression)) return undefined;
         const more = keysOf(ctx, p.expression, depth + 1);

@@ -318,6 +318,82 @@ export const CLASSES_2: readonly OracleCase[] = [
     { a: "string", b: "string", c: "string", d: "string", e: "string", f: "string", g: "string", h: "string" },
     TEXT_2,
   ),
+  // ---- getters in object literals ----
+  c2(
+    "object-literal-getters",
+    [
+      "const words = inputs.text.split(' ');",
+      "const rows = words.map((w, i) => ({ w, i, get label() { return `${this.i}:${this.w.toUpperCase()}`; }, n: w.length, get big() { return this.n > 3 && this.i !== 0; } }));",
+      "const o = { a: words.length, get total() { return Math.max(this.a * 2, -0) + this.b.length; }, b: inputs.text };",
+      "const copy = { ...o, extra: 1 };",
+      "return {",
+      "  j: JSON.stringify(o), k: Object.keys(o).join(), s: JSON.stringify(copy), t: o.total, r: JSON.stringify(rows),",
+      "  l: rows.map((r) => r.label).join('|'), b: rows.filter((r) => r.big).length, v: JSON.stringify(Object.values({ x: 1, get y() { return this.x + 1; } })),",
+      "};",
+    ].join("\n"),
+    { text: "string" },
+    { j: "string", k: "string", s: "string", t: "number", r: "string", l: "string", b: "number", v: "string" },
+    TEXT_2,
+    ["json", "math"],
+  ),
+  c2(
+    "object-literal-getter-of-assigned-field-refused",
+    [
+      "const o = { a: 1, get twice() { return this.a * 2; } };",
+      "o.a = inputs.text.length;",
+      "return { t: o.twice };",
+    ].join("\n"),
+    { text: "string" },
+    { t: "number" },
+    TEXT_2,
+  ),
+  c2(
+    "object-literal-getter-with-side-effects-refused",
+    [
+      "let reads = 0;",
+      "const o = { a: 1, get next() { reads++; return this.a + reads; } };",
+      "return { t: o.next + o.next, reads };",
+    ].join("\n"),
+    { text: "string" },
+    { t: "number", reads: "number" },
+    TEXT_2,
+  ),
+  c2(
+    "object-literal-setter-refused",
+    [
+      "const o = { a: 1, set twice(v: number) { this.a = v / 2; } };",
+      "o.twice = inputs.text.length;",
+      "return { a: o.a };",
+    ].join("\n"),
+    { text: "string" },
+    { a: "number" },
+    TEXT_2,
+  ),
+  // ---- generators stay refused (lazy evaluation order) ----
+  c2(
+    "generator-function-refused",
+    [
+      "const log: string[] = [];",
+      "function* count(n: number) { for (let i = 0; i < n; i++) { log.push('y' + i); yield i; } }",
+      "let s = 0;",
+      "for (const x of count(3)) { log.push('got' + x); s += x; }",
+      "return { s, all: [...count(2)], log };",
+    ].join("\n"),
+    { text: "string" },
+    { s: "number", all: "number[]", log: "string[]" },
+    TEXT_2,
+  ),
+  c2(
+    "generator-expression-and-method-refused",
+    [
+      "const chars = function* (t: string) { for (const c of t) yield c.toUpperCase(); };",
+      "class Tree { kids: Tree[] = []; *walk() { yield this; } }",
+      "return { a: Array.from(chars(inputs.text)).join(''), n: [...new Tree().walk()].length };",
+    ].join("\n"),
+    { text: "string" },
+    { a: "string", n: "number" },
+    TEXT_2,
+  ),
   // ---- JSON and keys of class instances (base-class keys first, in definition order) ----
   c2(
     "json-of-class-instances",

@@ -48,7 +48,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "o = { a: 5 };",
     "return { s: r1 + r2 + f() };",
   ]),
-  rt("null-array-methods-refused", [
+  rt("null-array-methods", [
     "const xs: ({ a: number } | null)[] = [null, { a: inputs.n }, null, { a: 2 }];",
     "const found = xs.find((x) => x !== null && x.a > 100);",
     "const parts = [String(xs.indexOf(null)), String(xs.lastIndexOf(null)), String(xs.includes(null)),",
@@ -56,7 +56,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "  JSON.stringify(xs), String(xs.findIndex((x) => x == null))];",
     "return { s: parts.join('|') };",
   ]),
-  rt("null-array-join-string-refused", [
+  rt("null-array-join-string", [
     "const xs: (number[] | null)[] = [null, [inputs.n, 2], null];",
     "return { s: xs.join('-') + '|' + String(xs) + '|' + `${xs}` };",
   ]),
