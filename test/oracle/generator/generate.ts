@@ -732,8 +732,13 @@ export class Generator {
     switch (method) {
       case "map":
         return expr(result, ["", `.map((${p}) => `, ")"], [source, this.expr(element, inner, budget - 1, avoid)]);
-      case "filter":
-        return expr(result, ["", `.filter((${p}) => `, ")"], [source, this.expr("bool", inner, budget - 1, avoid)]);
+      case "filter": {
+        // Sometimes a predicate returning a number or a text: kept by its truthiness.
+        const test = this.r.chance(0.3)
+          ? this.expr(element, inner, budget - 1, avoid)
+          : this.expr("bool", inner, budget - 1, avoid);
+        return expr(result, ["", `.filter((${p}) => `, ")"], [source, test]);
+      }
       case "mapLengths":
         return expr("nums", ["", `.map((${p}) => `, ")"], [source, expr("num", ["", ".length"], [leaf("str", p)])]);
       case "mapStrings":
