@@ -6,9 +6,9 @@
  * message). Unsupported statements are refused with what to write instead.
  */
 import { ts } from "ts-morph";
-import { asType, optional, type ValueType, zeroValue } from "../types.js";
+import { asType, isNullish, JSON_VALUE, optional, type ValueType, zeroValue } from "../types.js";
 import { printEnumDeclaration } from "./enums.js";
-import { type PrintContext, Refused, shortText } from "./context.js";
+import { type PrintContext, type Printed, Refused, shortText } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess, stringLiteral } from "./expressions.js";
 import { afterJumps, printJump, printLabeled } from "./jumps.js";
@@ -350,8 +350,19 @@ function caseValue(ctx: PrintContext, node: ts.Expression, subject: ValueType): 
   return value.text;
 }
 
+/**
+ * A switch over `string | undefined` (an optional parameter, `m.get(k)`, a missing field) compares
+ * as JavaScript's ===, through the subject as a JSON value (undefined matches only `case undefined`).
+ */
+function optionalSubject(ctx: PrintContext, at: ts.Expression, subject: Printed): Printed {
+  const t = subject.type;
+  if (t.kind !== "optional" || isNullish(t)) return subject;
+  if (t.inner.kind !== "string" && t.inner.kind !== "number" && t.inner.kind !== "boolean") return subject;
+  return { text: coerce(ctx, subject, JSON_VALUE, at), type: JSON_VALUE };
+}
+
 function printSwitch(ctx: PrintContext, node: ts.SwitchStatement): string {
-  const subject = printExpr(ctx, node.expression);
+  const subject = optionalSubject(ctx, node.expression, printExpr(ctx, node.expression));
   const json = subject.type.kind === "json";
   const kind = subject.type.kind;
   if (kind !== "number" && kind !== "string" && kind !== "boolean" && !json)

@@ -59,6 +59,7 @@ import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
 import { EMPTY_ARRAY_RESULTS } from "./emptyArrayResults.js";
+import { SWITCH_OPTIONAL } from "./switchOptional.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
@@ -88,6 +89,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...URI_ERRORS,
   ...ERROR_CLASSES,
   ...EMPTY_ARRAY_RESULTS,
+  ...SWITCH_OPTIONAL,
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,
