@@ -11,6 +11,7 @@ import type { PrintContext, Printed } from "./context.js";
 import { classOfShape, type ClassInfo } from "./classShapes.js";
 import { allInstances, isGenericClass, ownerIn } from "./genericClasses.js";
 import { baseClass } from "./throwAnalysis.js";
+import { perContext } from "./perContext.js";
 
 interface Pending {
   readonly slot: number;
@@ -19,7 +20,7 @@ interface Pending {
   readonly from: ClassInfo;
   readonly type: ValueType;
 }
-const PENDING = new WeakMap<PrintContext, Pending[]>();
+const PENDING = perContext((): Pending[] => []);
 
 /** The test, or undefined when `right` is not a generic class of the body. */
 export function genericInstanceOf(
@@ -45,19 +46,14 @@ export function genericInstanceOf(
   if (!below) return { text: `(${left.text}, false)`, type: boolean };
   // x's class is a base of A: which instances of A extend it is known once everything is printed.
   const name = ctx.fresh("is_");
-  let pending = PENDING.get(ctx);
-  if (!pending) {
-    pending = [];
-    PENDING.set(ctx, pending);
-  }
-  pending.push({ slot: ctx.hoisted.length, name, target, from: info, type: left.type });
+  PENDING.of(ctx).push({ slot: ctx.hoisted.length, name, target, from: info, type: left.type });
   ctx.hoisted.push("");
   return { text: `${name}(${left.text})`, type: boolean };
 }
 
 /** Generates the deferred tests (after every instance of every generic class is declared). */
 export function finishGenericInstanceOf(ctx: PrintContext): void {
-  for (const p of PENDING.get(ctx) ?? []) {
+  for (const p of PENDING.peek(ctx) ?? []) {
     const from = asType({ kind: "object", shape: p.from.shape });
     const instances = allInstances(ctx, p.target).filter((i) => i !== p.from && ownerIn(i, p.from.node) === p.from);
     const test = (x: string) =>

@@ -16,21 +16,10 @@ import { type PrintContext, type Printed, shortText } from "./context.js";
 import { absentText } from "./nullable.js";
 import { classOfShape, classTable, type ClassInfo } from "./classShapes.js";
 import { baseClass, unitMayThrow } from "./throwAnalysis.js";
+import { perContext } from "./perContext.js";
 
-interface TextState {
-  /** typeKey (and ":join" for arrays with a separator) -> generated function name. */
-  readonly fns: Map<string, string>;
-}
-const STATES = new WeakMap<PrintContext, TextState>();
-
-function state(ctx: PrintContext): TextState {
-  let s = STATES.get(ctx);
-  if (!s) {
-    s = { fns: new Map() };
-    STATES.set(ctx, s);
-  }
-  return s;
-}
+/** Per body: typeKey (and "join:" for arrays with a separator) -> generated function name. */
+const FUNCTIONS = perContext(() => new Map<string, string>());
 
 /** The text of a non-primitive value (AssemblyScript expression), or a refusal at `at`. */
 export function objectText(ctx: PrintContext, printed: Printed, at: ts.Node): string {
@@ -50,11 +39,11 @@ export function hasObjectText(t: ValueType): boolean {
 
 function textFunction(ctx: PrintContext, type: ValueType, at: ts.Node): string {
   const key = `text:${typeKey(type)}`;
-  const s = state(ctx);
-  const found = s.fns.get(key);
+  const fns = FUNCTIONS.of(ctx);
+  const found = fns.get(key);
   if (found) return found;
   const name = ctx.fresh("text_");
-  s.fns.set(key, name);
+  fns.set(key, name);
   const value =
     type.kind === "optional"
       ? `v === null ? "${absentText(type)}" : ${textOf(ctx, type.inner, unwrap({ text: "v", type }), at)}`
@@ -66,12 +55,12 @@ function textFunction(ctx: PrintContext, type: ValueType, at: ts.Node): string {
 /** The function joining an array's elements' texts with a separator. */
 function arrayFunction(ctx: PrintContext, type: ValueType, at: ts.Node): string {
   const key = `join:${typeKey(type)}`;
-  const s = state(ctx);
-  const found = s.fns.get(key);
+  const fns = FUNCTIONS.of(ctx);
+  const found = fns.get(key);
   if (found) return found;
   if (type.kind !== "array") return ctx.refuse(at, `the text of '${shortText(at)}'`, "format the value first");
   const name = ctx.fresh("join_");
-  s.fns.set(key, name);
+  fns.set(key, name);
   const element = type.element;
   if (element.kind === "json") {
     // any[] (and arrays of values that may be null): the JSON values' join (support/jsonOperators.ts).

@@ -44,7 +44,7 @@ export function knownKeys(ctx: PrintContext, node: ts.Expression, shape: Shape):
   // A body class's instances: every field is an own key from construction on (classKeys.ts).
   const ofClass = classKeyOrder(ctx, shape.shape);
   // (`new C(...)` is a C itself; any other value of type C may be an instance of a subclass.)
-  const made = ts.isNewExpression(stripParens(node));
+  const made = madeByNew(ctx, node);
   if (ofClass) return Array.isArray(ofClass) && (made || !keysMayGrow(ctx, shape.shape)) ? ofClass : undefined;
   if (shape.shape.fields.some((f) => mayBeAbsent(f.type)) || hasOptionalProperty(ctx, node)) return undefined;
   const keys = keysOf(ctx, node, 0);
@@ -52,6 +52,20 @@ export function knownKeys(ctx: PrintContext, node: ts.Expression, shape: Shape):
   const names = shape.shape.fields.map((f) => f.name);
   if (keys.length !== names.length || !keys.every((k) => names.includes(k))) return undefined;
   return keys;
+}
+
+/** `new C(...)`, or a `const` holding one: an instance of exactly C. */
+function madeByNew(ctx: PrintContext, node: ts.Expression): boolean {
+  const inner = stripParens(node);
+  if (ts.isNewExpression(inner)) return true;
+  const d = ts.isIdentifier(inner) ? ctx.symbolOf(inner)?.valueDeclaration : undefined;
+  return (
+    !!d &&
+    ts.isVariableDeclaration(d) &&
+    !!(d.parent.flags & ts.NodeFlags.Const) &&
+    !!d.initializer &&
+    ts.isNewExpression(stripParens(d.initializer))
+  );
 }
 
 function keysOf(ctx: PrintContext, node: ts.Expression, depth: number): string[] | undefined {
