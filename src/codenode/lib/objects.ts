@@ -10,6 +10,9 @@ interface ObjectConstructor {
   /** Of a value of type 'any' (T inferred as unknown), 'any' elements, as TypeScript's own library gives. */
   values<T>(o: { [s: string]: T }): unknown extends T ? any[] : T[];
   entries<T>(o: { [s: string]: T }): unknown extends T ? [string, any][] : [string, T][];
+  /** Where T cannot be inferred (a union of object types with fields of several types): 'any', as in TypeScript's library. */
+  values(o: {}): any[];
+  entries(o: {}): [string, any][];
   assign<T extends {}, U>(target: T, source: U): T & U;
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;
   assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;

@@ -9,7 +9,7 @@
  * `delete`) is refused, as are the object idioms that copy fields without their presence.
  */
 import { ts } from "ts-morph";
-import { type ClassShape, type ValueType, zeroValue } from "../types.js";
+import { asType, type ClassShape, type ValueType, zeroValue } from "../types.js";
 import { membersOf } from "../unions.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
@@ -32,11 +32,19 @@ interface SpreadSite {
 
 interface UnionState {
   readonly sites: SpreadSite[];
+  /** `Object.values` / `Object.entries` call sites: each field's element, by field name. */
+  readonly valueSites: {
+    name: string;
+    shape: ClassShape;
+    items: ReadonlyMap<string, string>;
+    type: string;
+    element: string;
+  }[];
   /** Shapes whose key lists / key masks are used. */
   readonly keyLists: Set<ClassShape>;
   readonly masks: Set<ClassShape>;
 }
-const STATES = perContext<UnionState>(() => ({ sites: [], keyLists: new Set(), masks: new Set() }));
+const STATES = perContext<UnionState>(() => ({ sites: [], valueSites: [], keyLists: new Set(), masks: new Set() }));
 
 function state(ctx: PrintContext): UnionState {
   return STATES.of(ctx);
@@ -241,6 +249,7 @@ export function unionObjectCall(
   source: Printed & { type: Shape },
   type: ValueType,
 ): Printed {
+  if (method === "values" || method === "entries") return unionValues(ctx, node, method, source, type);
   if (method !== "keys")
     return ctx.refuse(
       node,
@@ -248,6 +257,46 @@ export function unionObjectCall(
       "read the fields of the narrowed value, or use Object.keys(e)",
     );
   return { text: unionKeys(ctx, source.type.shape, source.text), type };
+}
+
+/**
+ * `Object.values(e)` / `Object.entries(e)` of a value of a union class: its own layout's fields,
+ * in its order, each as the result's element (a function per call site, one branch per layout,
+ * made by finishUnions once the layouts are known).
+ */
+function unionValues(
+  ctx: PrintContext,
+  node: ts.CallExpression,
+  method: "values" | "entries",
+  source: Printed & { type: Shape },
+  type: ValueType,
+): Printed {
+  if (type.kind !== "array") return ctx.refuse(node, `Object.${method} here`, "give the result a type");
+  const element = type.element;
+  const shape = source.type.shape;
+  const items = new Map<string, string>();
+  for (const f of shape.fields) {
+    const value: Printed = { text: `v.${f.name}`, type: f.type };
+    if (method === "values") items.set(f.name, coerce(ctx, value, element, node));
+    else {
+      if (element.kind !== "tuple") return ctx.refuse(node, "Object.entries here", "give the result a type");
+      items.set(
+        f.name,
+        `new ${element.shape.name}(${stringLiteral(f.name)}, ${coerce(ctx, value, element.elements[1]!, node)})`,
+      );
+    }
+  }
+  // An element needing a temporary of the body's function cannot move into the generated one.
+  if ([...items.values()].some((t) => /\b__ice_t\d/.test(t)))
+    return ctx.refuse(
+      node,
+      `Object.${method} of a value of a union type here`,
+      "read the fields of the narrowed value",
+    );
+  const s = state(ctx);
+  const name = `__ice_uval_${s.valueSites.length}`;
+  s.valueSites.push({ name, shape, items, type: asType(type), element: asType(element) });
+  return { text: `${name}(${source.text})`, type };
 }
 
 /** A new array of the keys of a union value (`value`, printed), in its layout's order. */
@@ -303,6 +352,14 @@ export function finishUnions(ctx: PrintContext): string[] {
     const table = tables.get(site)!;
     out.push(`function ${site.name}(k: i32): i32 {\n${choose(table.map(String), "0")}\n}`);
   }
+  for (const site of s.valueSites) {
+    const lists = site.shape.union!.layouts.map(
+      (keys) => `<${site.type}>[${keys.map((k) => site.items.get(k)!).join(", ")}]`,
+    );
+    out.push(
+      `function ${site.name}(v: ${site.shape.name}): ${site.type} {\n${choose(lists, `new Array<${site.element}>()`, "v.__ice_k")}\n}`,
+    );
+  }
   for (const shape of s.keyLists) {
     const lists = shape.union!.layouts.map(
       (keys) => `<Array<string>>[${keys.map((x) => stringLiteral(x)).join(", ")}]`,
@@ -321,9 +378,9 @@ export function finishUnions(ctx: PrintContext): string[] {
 }
 
 /** Statements returning `values[k]` (k is always one of its indexes: the last is the fallback). */
-function choose(values: readonly string[], none: string): string {
+function choose(values: readonly string[], none: string, k = "k"): string {
   if (values.length === 0) return `  return ${none};`;
-  const cases = values.slice(0, -1).map((v, i) => `  if (k == ${i}) return ${v};`);
+  const cases = values.slice(0, -1).map((v, i) => `  if (${k} == ${i}) return ${v};`);
   return [...cases, `  return ${values[values.length - 1]};`].join("\n");
 }
 

@@ -660,6 +660,47 @@ export const NULLABLE_3: readonly OracleCase[] = [
     STATES,
     ["math", "json"],
   ),
+  // Unions of object types (print/unions.ts): Object.values / Object.entries in each value's own key order.
+  n3(
+    "union-values-entries",
+    [
+      "type Ev = { kind: 'click'; x: number; y: number } | { kind: 'key'; key: string; mods?: string } | { kind: 'none' };",
+      "const evs: Ev[] = [];",
+      "for (const i of inputs.items) {",
+      "  if (i.score > 2) evs.push({ kind: 'click', x: i.score, y: -i.score });",
+      "  else if (i.score > 0) evs.push({ key: i.name, kind: 'key' });",
+      "  else if (i.score === 0) evs.push({ kind: 'key', key: i.name, mods: undefined });",
+      "  else if (i.name === 'b') evs.push({ kind: 'key', mods: 'shift', key: i.name });",
+      "  else evs.push({ kind: 'none' });",
+      "}",
+      "const vals = evs.map((e) => Object.values(e));",
+      "const ents = evs.map((e) => Object.entries(e).map(([k, v]) => `${k}=${v}`).join('&'));",
+      "return { vals: JSON.stringify(vals), ents: ents.join(' | '), n: evs.map((e) => Object.values(e).length).join() };",
+    ].join("\n"),
+    { items: [ITEM] },
+    { vals: "string", ents: "string", n: "string" },
+    ITEMS,
+    ["math", "json"],
+  ),
+  n3(
+    "union-values-spread-built",
+    [
+      "type S = { id: number; state: 'open' } | { id: number; state: 'done'; at: number; note?: string };",
+      "const base: S = { id: inputs.items.length, state: 'open' };",
+      "const done: S = { ...base, state: 'done', at: 5 };",
+      "const noted: S = { ...done, note: inputs.items[0]?.name ?? 'none' };",
+      "const all = [base, done, noted];",
+      "return {",
+      "  v: JSON.stringify(all.map((s) => Object.values(s))),",
+      "  e: JSON.stringify(all.map((s) => Object.entries(s))),",
+      "  k: all.map((s) => Object.keys(s).join()).join(';'),",
+      "};",
+    ].join("\n"),
+    { items: [ITEM] },
+    { v: "string", e: "string", k: "string" },
+    ITEMS,
+    ["math", "json"],
+  ),
   // Still refused, with a located diagnostic.
   {
     ...n3(
