@@ -13,7 +13,7 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { coerce, unwrap } from "./coerce.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { recordOrder, type WrittenKey } from "./jsonConvert.js";
-import { refuseUnionSource } from "./unions.js";
+import { refuseUnionSource, unionSpreadFields } from "./unions.js";
 
 type Shape = Extract<ValueType, { kind: "object" }>;
 
@@ -186,9 +186,19 @@ function buildShape(ctx: PrintContext, at: ts.Node, parts: readonly Part[], targ
         `spreading '${shortText(part.spread)}' here`,
         "spread an object with known fields",
       );
-    refuseUnionSource(ctx, part.spread, source.type, "spreading into an object of another type");
     const s = ctx.temp(source.type);
     steps.push(`${s} = ${source.text}`);
+    if (source.type.shape.union) {
+      // A union value (print/unions.ts): the fields of its own layout, in an order known at run time.
+      const spread = unionSpreadFields(ctx, part.spread, source.type.shape, s, fields);
+      steps.push(spread.check);
+      order = "unknown";
+      for (const [name, value] of spread.fields) {
+        if (mayBeAbsent.has(name)) order = "unknown";
+        current.set(name, coerce(ctx, value, fields.find((f) => f.name === name)!.type, part.spread));
+      }
+      continue;
+    }
     const properties = ctx.checker.getPropertiesOfType(ctx.checker.getTypeAtLocation(part.spread));
     written.push({ spread: source.type.shape });
     for (const from of source.type.shape.fields) if (mayBeAbsent.has(from.name)) order = "unknown";

@@ -323,6 +323,47 @@ export function checkUnionFieldWrite(ctx: PrintContext, access: ts.PropertyAcces
     );
 }
 
+/**
+ * The fields a spread of a union value (held in `temp`) gives an object of a plain shape
+ * (`if (e.kind === "a") { const c = { ...e, extra: 1 }; }`): each of its slots the result has, by
+ * field name, when every such field is required there (the narrowed member has it), with the
+ * statement checking at run time that the value's own layout holds those keys and no other (a cast
+ * could make it otherwise: the node stops rather than drop or invent a key). The result's key
+ * order is the value's, known only at run time (its JSON is refused: jsonConvert.ts).
+ */
+export function unionSpreadFields(
+  ctx: PrintContext,
+  at: ts.Expression,
+  source: ClassShape,
+  temp: string,
+  target: readonly { readonly name: string; readonly type: ValueType }[],
+): { check: string; fields: Map<string, Printed> } {
+  let required = 0n;
+  let forbidden = 0n;
+  const fields = new Map<string, Printed>();
+  source.fields.forEach((slot, i) => {
+    const field = target.find((f) => f.name === slot.name);
+    if (!field) {
+      forbidden |= 1n << BigInt(i);
+      return;
+    }
+    if (field.type.kind === "optional" && field.type.absent !== "null")
+      ctx.refuse(
+        at,
+        `spreading '${shortText(at)}', whose field '${slot.name}' may be absent, into an object of another type`,
+        `write the field explicitly: ${slot.name}: ${shortText(at)}.${slot.name}`,
+      );
+    required |= 1n << BigInt(i);
+    fields.set(slot.name, { text: `${temp}.${slot.name}`, type: slot.type });
+  });
+  state(ctx).masks.add(source);
+  const mask = `__ice_um_${source.name}(${temp}.__ice_k)`;
+  return {
+    check: `__ice_usp_check(${mask}, <u64>0x${required.toString(16)}, <u64>0x${forbidden.toString(16)})`,
+    fields,
+  };
+}
+
 /** Refusals for the object idioms that copy a union value's fields without their presence. */
 export function refuseUnionSource(ctx: PrintContext, at: ts.Node, type: ValueType, what: string): void {
   if (type.kind === "object" && type.shape.union)

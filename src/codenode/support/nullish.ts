@@ -56,6 +56,14 @@ export function __ice_nsh_to_j<T>(b: __ice_Box<T> | null): __ice_J {
   if (changetype<usize>(b.v) != 0) abort("a value TypeScript types as null or undefined is neither (assigned in a closure)");
   return __ice_j_null();
 }
+/**
+ * A union value spread into an object of another type (print/unions.ts unionSpreadFields): its
+ * layout must hold every \`required\` slot and no \`forbidden\` one.
+ */
+export function __ice_usp_check(mask: u64, required: u64, forbidden: u64): void {
+  if ((mask & required) != required || (mask & forbidden) != 0)
+    abort("spreading a value whose keys are not those of its narrowed type (a cast) into another object");
+}
 /** Identity of two three-state values (\`===\`): both undefined, both null, or the same reference. */
 export function __ice_nsh_same<T>(a: __ice_Box<T> | null, b: __ice_Box<T> | null): bool {
   if (a === null || b === null) return a === b;

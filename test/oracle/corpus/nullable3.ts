@@ -740,6 +740,43 @@ export const NULLABLE_3: readonly OracleCase[] = [
     ITEMS,
     ["math", "json"],
   ),
+  n3(
+    "union-spread-in-json-literal",
+    [
+      "type Ev = { kind: 'a'; n: number } | { kind: 'b'; s: string };",
+      "const e: Ev = inputs.n > 0 ? { n: inputs.n, kind: 'a' } : inputs.n < 0 ? { kind: 'a', n: -1 } : { kind: 'b', s: inputs.t };",
+      "if (e.kind === 'a') return { j: JSON.stringify({ ...e, more: 1 }) };",
+      "return { j: JSON.stringify({ first: 0, ...e }) };",
+    ].join("\n"),
+    { n: "number", t: "string" },
+    { j: "string" },
+    [...STATES, { n: -3, t: "q" }],
+    ["math", "json"],
+  ),
+  n3(
+    "union-spread-into-plain",
+    [
+      "type Ev = { kind: 'click'; x: number; y: number } | { kind: 'key'; key: string; mods: string | null };",
+      "const evs: Ev[] = inputs.items.map((i) =>",
+      "  i.score > 0 ? { y: i.score, kind: 'click', x: -i.score } : { kind: 'key', mods: i.score < 0 ? 'alt' : null, key: i.name },",
+      ");",
+      "const out: string[] = [];",
+      "for (const e of evs) {",
+      "  if (e.kind === 'click') {",
+      "    const c = { ...e, at: out.length };",
+      "    c.x += 1;",
+      "    out.push(`${c.kind}:${c.x},${c.y}@${c.at}/${e.x}`);",
+      "  } else {",
+      "    const k = { seen: true, ...e, key: e.key.toUpperCase() };",
+      "    out.push(`${k.kind}:${k.key}:${k.mods}:${k.seen}:${e.key}`);",
+      "  }",
+      "}",
+      "return { out: out.join(' ') };",
+    ].join("\n"),
+    { items: [ITEM] },
+    { out: "string" },
+    ITEMS,
+  ),
   // Still refused, with a located diagnostic.
   {
     ...n3(
@@ -756,6 +793,22 @@ export const NULLABLE_3: readonly OracleCase[] = [
       ["math", "json"],
     ),
     refused: /may be null or undefined are not supported/,
+  },
+  {
+    ...n3(
+      "refused-json-of-union-spread-into-plain",
+      [
+        "type Ev = { kind: 'a'; n: number } | { kind: 'b'; s: string };",
+        "const e: Ev = inputs.n > 0 ? { n: inputs.n, kind: 'a' } : { kind: 'b', s: inputs.t };",
+        "if (e.kind === 'a') { const c = { ...e, more: 1 }; return { j: JSON.stringify(c) }; }",
+        "return { j: '' };",
+      ].join("\n"),
+      { n: "number", t: "string" },
+      { j: "string" },
+      STATES,
+      ["math", "json"],
+    ),
+    refused: /keys whose order is known only at run time/,
   },
   {
     ...n3(

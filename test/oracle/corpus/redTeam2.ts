@@ -394,7 +394,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "if (d.shape && d.shape.kind === 'rect') d.shape.h = 5;",
     "return { s: JSON.stringify([d, e]) };",
   ]),
-  rt("union-object-entries-values-refused", [
+  rt("union-object-entries-values", [
     ...OPT,
     "const us: U[] = [{ y: 'q', t: 'a', x: undefined }, { z: inputs.n, t: 'b' }, { t: 'a', y: 'w', x: inputs.n }];",
     "let out = '';",
