@@ -17,16 +17,20 @@ const RESET = "__ice_reset";
  */
 export const GROW_COST = 8;
 
-/** Adds `__ice_grow(delta)`: `memory.grow`, setting the global `oom` to 1 when it fails. */
+/**
+ * Adds `__ice_grow(delta)`: `memory.grow`, setting the global `oom` to whether it failed, so `oom`
+ * says the LAST grow failed. The allocator first tries to double the memory and, when that fails
+ * under the cap, grows by what it needs: a run that goes on after such a refused doubling has not
+ * run out of memory. (A flag set by any failed grow made a later stack overflow or trap report
+ * ICE_MEMORY_LIMIT, and whether the doubling fails depends on the size the memory starts at,
+ * which another program's run on a shared memory decides: test/security/memoryShareAttacks.test.ts.)
+ */
 export function addGrowHelper(module: binaryen.Module, oom: string): void {
   const param = module.local.get(0, binaryen.i32);
   const grown = module.local.tee(1, module.memory.grow(param), binaryen.i32);
   const helperBody = module.block(
     null,
-    [
-      module.if(module.i32.eq(grown, module.i32.const(-1)), module.global.set(oom, module.i32.const(1))),
-      module.local.get(1, binaryen.i32),
-    ],
+    [module.global.set(oom, module.i32.eq(grown, module.i32.const(-1))), module.local.get(1, binaryen.i32)],
     binaryen.i32,
   );
   // No entry check: its cost is charged where each grow was (GROW_COST), whether or not that grow runs.
