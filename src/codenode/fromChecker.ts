@@ -45,10 +45,6 @@ function dictionaryOf(
   const value = fromChecker(checker, info.type, classes, depth + 1, parameters);
   if ("reason" in value) return value;
   if (value.type.kind === "void") return { reason: `'${text}' holds no values` };
-  if (value.type.kind === "optional" && value.type.inner.kind === "optional")
-    return {
-      reason: `'${text}' holds values that may be null or undefined; use 'T | null' (a missing key reads as undefined)`,
-    };
   return { type: { kind: "dict", value: value.type } };
 }
 

@@ -28,9 +28,7 @@ export function nullableOf(
 /** Why a container of `t` has no representation, when t may be null or undefined. */
 export function absentElement(t: ValueType, what: string): string | undefined {
   if (t.kind === "void") return `${what} that are always undefined are not supported`;
-  if (t.kind !== "optional") return undefined;
-  // `T | null` and `T | undefined` elements are the nullable reference (print/nullish.ts).
-  if (t.inner.kind === "optional")
-    return `${what} that may be null or undefined are not supported; use 'T | null' or 'T | undefined'`;
+  // `T | null` and `T | undefined` elements are the nullable reference, `T | null | undefined`
+  // ones its box (print/nullish.ts).
   return undefined;
 }

@@ -7,7 +7,7 @@ import { joinObjects } from "./objectText.js";
 import { type CallbackLoop, directLoop } from "../support/callbackLoops.js";
 import { mergeSortSource } from "../support/mergeSort.js";
 import type { ts } from "ts-morph";
-import { asType, BOOLEAN, NUMBER, optional, STRING, type ValueType, VOID } from "../types.js";
+import { asType, BOOLEAN, isNullish, NUMBER, optional, STRING, type ValueType, VOID } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";
 import { type Callback, callbackFor } from "./callbacks.js";
@@ -29,6 +29,12 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       node,
       `${method} of a function`,
       "keep an id or a name next to each function and search for that",
+    );
+  if (isNullish(element) && (method === "indexOf" || method === "lastIndexOf" || method === "includes"))
+    return ctx.refuse(
+      node,
+      `${method} in an array of values that may be null or undefined`,
+      "use findIndex / some with `x === value` (or `x === null`, `x === undefined`)",
     );
   switch (method) {
     case "at":

@@ -312,8 +312,20 @@ export function missingRead(
       nanLocal = missingAsNaN(ctx, symbol);
     }
   }
-  if (!how) return undefined;
   const t = object.type;
+  // Elements that may be undefined themselves (`(T | undefined)[]`, `(T | null | undefined)[]`):
+  // past the end is that same undefined, wherever it goes (print/nullish.ts).
+  if (t.kind === "array" && t.element.kind === "optional" && t.element.absent !== "null") {
+    const k = index.index ?? (index.int32?.exact ? index.int32.text : undefined);
+    return {
+      text:
+        k !== undefined
+          ? `__ice_a_get_i<${asType(t.element)}>(${object.text}, ${k})`
+          : `__ice_a_get<${asType(t.element)}>(${object.text}, ${index.text})`,
+      type: t.element,
+    };
+  }
+  if (!how) return undefined;
   if (t.kind === "array" && t.element.kind === "number" && (how === "number" || nanLocal))
     return {
       text:

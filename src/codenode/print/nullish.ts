@@ -142,6 +142,14 @@ export function chainOpen(temp: string, type: ValueType): { absent: string; valu
 export function definedElements(result: ValueType, source: ValueType, kept: string): Printed | undefined {
   if (result.kind !== "array" || source.kind !== "array" || sameType(result, source)) return undefined;
   const e = source.element;
+  if (isNullish(e)) {
+    // `(T | null | undefined)[]` kept as `T[]` or as `(T | null)[]`.
+    if (sameType(result.element, core(e)))
+      return { text: `__ice_a_nsh_defined<${arg(e)}>(${kept})`, type: result };
+    if (isNullable(result.element) && sameType(result.element, (e as { inner: ValueType }).inner))
+      return { text: `__ice_a_nsh_unbox<${arg(e)}>(${kept})`, type: result };
+    return undefined;
+  }
   if (e.kind !== "optional" || isBoxed(e.inner) || !sameType(e.inner, result.element)) return undefined;
   return { text: `__ice_a_defined<${asType(result.element)}>(${kept})`, type: result };
 }

@@ -64,6 +64,26 @@ export function __ice_usp_check(mask: u64, required: u64, forbidden: u64): void 
   if ((mask & required) != required || (mask & forbidden) != 0)
     abort("spreading a value whose keys are not those of its narrowed type (a cast) into another object");
 }
+/** The three-state elements a type guard kept, as a \`T[]\` (a null or undefined left in stops the node). */
+export function __ice_a_nsh_defined<T>(a: Array<__ice_Box<T> | null>): Array<NonNullable<T>> {
+  const r = new Array<NonNullable<T>>();
+  for (let k = 0; k < a.length; k++) {
+    const b = unchecked(a[k]);
+    if (b === null || changetype<usize>(b.v) == 0) abort("a type guard kept a null or undefined element");
+    r.push(changetype<NonNullable<T>>(b!.v));
+  }
+  return r;
+}
+/** The three-state elements a type guard kept, as a \`(T | null)[]\` (an undefined left in stops the node). */
+export function __ice_a_nsh_unbox<T>(a: Array<__ice_Box<T> | null>): Array<T> {
+  const r = new Array<T>();
+  for (let k = 0; k < a.length; k++) {
+    const b = unchecked(a[k]);
+    if (b === null) abort("a type guard kept an undefined element");
+    r.push(b!.v);
+  }
+  return r;
+}
 /** Identity of two three-state values (\`===\`): both undefined, both null, or the same reference. */
 export function __ice_nsh_same<T>(a: __ice_Box<T> | null, b: __ice_Box<T> | null): bool {
   if (a === null || b === null) return a === b;
