@@ -144,8 +144,7 @@ export function definedElements(result: ValueType, source: ValueType, kept: stri
   const e = source.element;
   if (isNullish(e)) {
     // `(T | null | undefined)[]` kept as `T[]` or as `(T | null)[]`.
-    if (sameType(result.element, core(e)))
-      return { text: `__ice_a_nsh_defined<${arg(e)}>(${kept})`, type: result };
+    if (sameType(result.element, core(e))) return { text: `__ice_a_nsh_defined<${arg(e)}>(${kept})`, type: result };
     if (isNullable(result.element) && sameType(result.element, (e as { inner: ValueType }).inner))
       return { text: `__ice_a_nsh_unbox<${arg(e)}>(${kept})`, type: result };
     return undefined;
