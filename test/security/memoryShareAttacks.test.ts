@@ -111,6 +111,27 @@ const UNITS: SandboxUnit[] = [
     { t: "string" },
     ["random", "time", "math"],
   ),
+  unit(
+    "caught",
+    [
+      "let total = 0;",
+      "function check(i: number): number {",
+      '  if (i % 2 === 0) throw new Error("SECRET-" + inputs.key + "-" + i.toString());',
+      "  return 1;",
+      "}",
+      "for (let i = 0; i < inputs.n; i++) {",
+      "  try {",
+      "    total += check(i);",
+      "  } catch (e) {",
+      "    total += (e as Error).message.length;",
+      "  }",
+      "}",
+      'if (inputs.mode === 1) throw new Error("after catching " + total.toString());',
+      "return { n: total };",
+    ].join("\n"),
+    { key: "string", n: "integer", mode: "integer" },
+    { n: "number" },
+  ),
   ...READERS.map(([id, body]) =>
     unit(id, body, { n: "integer" }, { t: "string" }, body.includes("JSON") ? ["json"] : []),
   ),
@@ -301,6 +322,36 @@ describe("runs started from host hooks", () => {
     for (const [id, input, got] of results)
       expect({ id, input, got }).toEqual({ id, input, got: freshRun(id, input, LIMITS) });
     expect(reader.run({ n: 9 }, LIMITS)).toEqual(freshRun("readPad", { n: 9 }, LIMITS));
+  });
+});
+
+describe("caught errors and failing hooks", () => {
+  it("leave nothing of a thrown-and-caught secret, nor of a run a hook's exception ended", () => {
+    const caught = make("caught");
+    const logger = make("logger");
+    const reader = make("readChars");
+    for (const [i, [n, mode]] of [
+      [300, 0],
+      [301, 1],
+      [7, 0],
+      [2_000, 1],
+      [0, 0],
+    ].entries()) {
+      const input = { key: `c${i}`, n, mode };
+      expect(outcome(() => caught.run(input, LIMITS))).toEqual(freshRun("caught", input, LIMITS));
+      // A log hook that throws ends the run from outside the module, mid-run.
+      const hookError = outcome(() =>
+        logger.run({ s: `SECRET-hook${i}` }, LIMITS, {
+          log: () => {
+            throw new Error("hook refused");
+          },
+        }),
+      );
+      expect(hookError).toMatchObject({ message: "hook refused" });
+      expect(holdsText(reader.startingMemory(LIMITS), "SECRET-")).toBe(false);
+      expect(reader.run({ n: i * 40 }, LIMITS)).toEqual(freshRun("readChars", { n: i * 40 }, LIMITS));
+      expect(logger.run({ s: `x${i}` }, LIMITS)).toEqual(freshRun("logger", { s: `x${i}` }, LIMITS));
+    }
   });
 });
 
