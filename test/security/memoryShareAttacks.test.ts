@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SandboxProgram, type SandboxSpec } from "../../runtime/sandbox/index.js";
 import type { SandboxLimits } from "../../runtime/profiles.js";
+import { MAX_WAITING } from "../../runtime/sandbox/deferredReset.js";
 import { poolMemories, setMemoriesPerCap } from "../../runtime/sandbox/memoryPool.js";
 import type { SandboxUnit } from "../../src/emit/wasm/index.js";
 import { compileAll, MiB, unit } from "../sandbox/helpers.js";
@@ -351,6 +352,29 @@ describe("caught errors and failing hooks", () => {
       expect(holdsText(reader.startingMemory(LIMITS), "SECRET-")).toBe(false);
       expect(reader.run({ n: i * 40 }, LIMITS)).toEqual(freshRun("readChars", { n: i * 40 }, LIMITS));
       expect(logger.run({ s: `x${i}` }, LIMITS)).toEqual(freshRun("logger", { s: `x${i}` }, LIMITS));
+    }
+  });
+});
+
+describe("many programs on one memory", () => {
+  it("past MAX_WAITING pending resets (all reset at once inside a run's end), each run equals a fresh one", async () => {
+    const programs = Array.from({ length: MAX_WAITING + 40 }, (_, i) =>
+      i % 3 === 0 ? make("secret") : make("readMap"),
+    );
+    for (let round = 0; round < 2; round++) {
+      for (const [i, program] of programs.entries()) {
+        if (i % 3 === 0) program.run({ key: `many${round}-${i}`, n: 60, mode: 0 }, LIMITS);
+        else {
+          const got = program.run({ n: (i + round) % 50 }, LIMITS);
+          if (i % 37 === 1) expect(got).toEqual(freshRun("readMap", { n: (i + round) % 50 }, LIMITS));
+          expect(JSON.stringify(got)).not.toContain("SECRET");
+        }
+      }
+      if (round === 0) await nextTurn();
+    }
+    for (const program of programs.slice(-5)) {
+      // (the secret program's own data image holds the literal "SECRET-"; the runs' keys must not be there)
+      expect(holdsText(program.startingMemory(LIMITS), "SECRET-many")).toBe(false);
     }
   });
 });
