@@ -35,7 +35,9 @@ export const PAGE = 65_536;
  * fault each on first touch (~7 ms for 4 MiB on the bench machine, against ~0.1 ms to zero the
  * same kept pages), so a node that allocates a few MiB per run would pay that on every run.
  * Results do not depend on the starting size: the allocator only grows the memory later, fuel
- * charges no size-dependent path, and the cap (maxPages) is the same.
+ * charges no size-dependent path, the out-of-memory flag says whether the LAST grow failed (a
+ * doubling refused under the cap, which depends on the size, is not running out:
+ * src/emit/wasm/meterHelpers.ts), and the cap (maxPages) is the same.
  */
 export const KEEP_BYTES = 4 * 1024 * 1024;
 /** Bytes of grown memories kept across all pools of the process, at most. */
