@@ -525,6 +525,21 @@ export class Generator {
                 [sub(this.r.pick<Ty>(["nums", "strs"]))],
               ),
           ],
+          // Text of objects and arrays of them, getters in object literals (objectText.ts, literalGetters.ts)
+          [
+            1 * deep,
+            () =>
+              expr(
+                "str",
+                this.r.pick([
+                  ["String(", ".map((z) => ({ z })))"],
+                  ["`${", ".map((z, zi) => [z, [zi]])}`"],
+                  ["", ".map((z) => ({ z, get two() { return `${this.z}|${this.z}`; } })).map((o) => o.two).join(';')"],
+                  ["JSON.stringify(", ".map((z, zi) => ({ zi, get k() { return String(this.zi * 2) + this.zi; }, z })))"],
+                ]),
+                [sub(this.r.pick<Ty>(["nums", "strs"]))],
+              ),
+          ],
           // A union of object types inferred from a conditional, spread, its keys and `in` (unions.ts)
           [
             1 * deep,
