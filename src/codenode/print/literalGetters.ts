@@ -4,8 +4,8 @@
  * The sandbox's objects hold data fields, so a getter compiles only when every run of it gives
  * the same value as one run right after the object is made: its body is `return <expression>`
  * built from `this.<field>` reads of primitive fields that nothing in the body assigns (any
- * value of any type: `x.<field> = ...`, `x.<field>++`), literals, operators, templates, `Math.*`
- * and a few string methods that cannot throw. The value is computed then and stored in the field
+ * value of any type: `x.<field> = ...`, `x.<field>++`), literals, operators, templates, `Math.*`,
+ * `String(x)` and a few string methods that cannot throw. The value is computed then and stored in the field
  * (its key keeps the getter's place, as JavaScript lists it). Setters and other getters are
  * refused with a located message.
  */
@@ -55,6 +55,9 @@ export function checkLiteralGetter(
     }
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
+      // String(x) of a primitive cannot throw or run code.
+      if (ts.isIdentifier(callee) && callee.text === "String" && n.arguments.length === 1)
+        return !ts.isSpreadElement(n.arguments[0]!) && pure(n.arguments[0]!);
       if (!ts.isPropertyAccessExpression(callee) || n.questionDotToken) return false;
       const isMath = ts.isIdentifier(callee.expression) && callee.expression.text === "Math";
       if (!isMath && !(STRING_METHODS.has(callee.name.text) && n.arguments.length === 0 && pure(callee.expression)))

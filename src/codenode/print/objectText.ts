@@ -15,7 +15,7 @@ import { describe, unwrap } from "./coerce.js";
 import { type PrintContext, type Printed, shortText } from "./context.js";
 import { absentText } from "./nullable.js";
 import { classOfShape, classTable, type ClassInfo } from "./classShapes.js";
-import { baseClass, unitMayThrow } from "./throwAnalysis.js";
+import { baseClass, isStatic, unitMayThrow } from "./throwAnalysis.js";
 import { perContext } from "./perContext.js";
 
 /** Per body: typeKey (and "join:" for arrays with a separator) -> generated function name. */
@@ -168,7 +168,7 @@ function classText(ctx: PrintContext, info: ClassInfo, x: string, at: ts.Node): 
     }
     if (declared(c.node, ["valueOf"]))
       return refuse(`the text of an instance of a class with valueOf`, "call toString() or valueOf() yourself");
-    const method = c.node.members.find((m) => memberName(m) === "toString");
+    const method = c.node.members.find((m) => memberName(m) === "toString" && !isStatic(m));
     if (!method) continue;
     if (!ts.isMethodDeclaration(method) || method.typeParameters || method.parameters.length > 0)
       return refuse("the text of an instance whose 'toString' is not a plain method", "call it yourself");
@@ -189,6 +189,7 @@ function memberName(m: ts.ClassElement): string | undefined {
 
 function declared(cls: ts.ClassDeclaration, names: readonly string[]): boolean {
   return cls.members.some((m) => {
+    if (isStatic(m)) return false;
     const n = memberName(m);
     return n !== undefined && names.includes(n);
   });

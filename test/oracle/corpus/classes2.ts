@@ -463,6 +463,32 @@ export const CLASSES_2: readonly OracleCase[] = [
     { out: "string" },
     TEXT_2,
   ),
+  c2(
+    "break-static-tostring-and-valueof",
+    [
+      "class S { static toString(): string { return 'static'; } static valueOf(): number { return 1; } n = 2; }",
+      "return { a: String(new S()), b: `${[new S()]}`, c: 'x' + new S() };",
+    ].join("\n"),
+    { text: "string" },
+    { a: "string", b: "string", c: "string" },
+    TEXT_2,
+  ),
+  c2(
+    "generator-templates-text-and-getters",
+    [
+      "const xs = inputs.xs;",
+      "const ss = xs.map((x) => String(x));",
+      "return {",
+      "  a: String(xs.map((z) => ({ z }))), b: `${ss.map((z) => [[z], [z, z]])}`,",
+      "  c: xs.map((z) => ({ z, get two() { return `${this.z}|${this.z}`; } })).map((o) => o.two).join(';'),",
+      "  d: JSON.stringify(ss.map((z, zi) => ({ zi, get k() { return String(this.zi * 2) + this.zi; }, z }))),",
+      "};",
+    ].join("\n"),
+    { xs: "number[]" },
+    { a: "string", b: "string", c: "string", d: "string" },
+    NUMS,
+    ["json"],
+  ),
   // ---- JSON and keys of class instances (base-class keys first, in definition order) ----
   c2(
     "json-of-class-instances",

@@ -533,9 +533,12 @@ export class Generator {
                 "str",
                 this.r.pick([
                   ["String(", ".map((z) => ({ z })))"],
-                  ["`${", ".map((z, zi) => [z, [zi]])}`"],
+                  ["`${", ".map((z) => [[z], [z, z]])}`"],
                   ["", ".map((z) => ({ z, get two() { return `${this.z}|${this.z}`; } })).map((o) => o.two).join(';')"],
-                  ["JSON.stringify(", ".map((z, zi) => ({ zi, get k() { return String(this.zi * 2) + this.zi; }, z })))"],
+                  [
+                    "JSON.stringify(",
+                    ".map((z, zi) => ({ zi, get k() { return String(this.zi * 2) + this.zi; }, z })))",
+                  ],
                 ]),
                 [sub(this.r.pick<Ty>(["nums", "strs"]))],
               ),
