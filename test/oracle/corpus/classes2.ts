@@ -489,6 +489,18 @@ export const CLASSES_2: readonly OracleCase[] = [
     NUMS,
     ["json"],
   ),
+  c2(
+    "text-of-arrays-of-three-state-values",
+    [
+      "const objs: ({ a: number } | null | undefined)[] = [{ a: 1 }, null, undefined, inputs.text ? { a: 2 } : null];",
+      "const nums: (number | null | undefined)[] = inputs.text.split('').map((c, i) => (i % 3 === 0 ? null : i % 3 === 1 ? undefined : i));",
+      "const strs: (string[] | null | undefined)[] = [undefined, [inputs.text, 'b'], null];",
+      "return { a: String(objs), b: objs.join('-'), c: `${nums}`, d: nums.join(':'), e: String(strs), f: strs.join('+') };",
+    ].join("\n"),
+    { text: "string" },
+    { a: "string", b: "string", c: "string", d: "string", e: "string", f: "string" },
+    TEXT_2,
+  ),
   // ---- JSON and keys of class instances (base-class keys first, in definition order) ----
   c2(
     "json-of-class-instances",
