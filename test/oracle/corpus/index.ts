@@ -71,6 +71,7 @@ import { RED_TEAM } from "./redTeam.js";
 import { RED_TEAM_2 } from "./redTeam2.js";
 import { RED_TEAM_3 } from "./redTeam3.js";
 import { CLASSES_2 } from "./classes2.js";
+import { CLASS_LITERALS } from "./classLiterals.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -99,6 +100,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...UNIONS,
   ...RED_TEAM,
   ...CLASSES_2,
+  ...CLASS_LITERALS,
   ...RED_TEAM_2,
   ...RED_TEAM_3,
   ...ISSUE_11,
