@@ -27,7 +27,7 @@ export const CLASS_LITERALS: readonly OracleCase[] = [
     N,
   ),
   cl(
-    "array-of-literals",
+    "array-of-literals-refused",
     [
       CLASS,
       "const xs: P[] = [{ x: inputs.n }, new P(2)];",
