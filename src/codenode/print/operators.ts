@@ -17,6 +17,7 @@ import {
   optional,
   STRING,
   sameType,
+  type ValueType,
 } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
@@ -280,10 +281,13 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   if (and && left.type.kind === "optional" && type.kind !== "optional" && type.kind !== "json") type = optional(type);
   const temp = ctx.temp(left.type);
   // `x && y` keeps a falsy x: of a `T | null` object, that is null (print/nullable.ts), not a copy of x.
+  // Of a `T | null | undefined` object (print/nullish.ts), a falsy x is null or undefined itself.
   const kept =
     and && isNullable(left.type)
       ? coerce(ctx, { text: "__ice_j_null()", type: JSON_VALUE }, type, node)
-      : coerce(ctx, { text: temp, type: left.type }, type, node);
+      : and && isNullish(left.type) && type.kind === "json"
+        ? `__ice_nsh_to_j<${asType((left.type as { inner: ValueType }).inner)}>(${temp})`
+        : coerce(ctx, { text: temp, type: left.type }, type, node);
   const keptTruthy = and
     ? kept
     : coerce(
