@@ -74,6 +74,8 @@ export function undefinedAware(node: ts.Node): boolean {
 export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: string): Printed {
   const V = (dict.type as Dict).value;
   const T = asType(V);
+  // `Record<string, unknown>`: a JSON value carries undefined itself (a missing key), as JavaScript.
+  if (V.kind === "json") return { text: `__ice_dict_get_json(${dict.text}, ${key})`, type: V };
   if (V.kind === "optional" && !isNullable(V))
     return { text: `__ice_dict_get_opt<${T}>(${dict.text}, ${key})`, type: V };
   // `T | null` values: a missing key is undefined, a third state (print/nullish.ts).

@@ -55,6 +55,9 @@ function readable(ctx: PrintContext, t: ValueType, seen: Set<string>): boolean {
     case "optional":
     case "array":
       return readable(ctx, t.kind === "optional" ? t.inner : t.element, seen);
+    case "dict":
+      // `const args: Record<string, unknown> = JSON.parse(text)`: a fresh object's keys, in its order.
+      return readable(ctx, t.value, seen);
     case "object":
       // A union value's layout is the parsed object's keys: not read this way (refused).
       if (t.shape.union) return false;
@@ -93,6 +96,11 @@ function reader(ctx: PrintContext, t: ValueType): string {
       case "array": {
         const E = asType(t.element);
         return `function ${name}(v: __ice_J): ${T} {\n  const a = __ice_j_to_arr(v);\n  const out = new Array<${E}>(a.length);\n  for (let i = 0; i < a.length; i++) out[i] = ${reader(ctx, t.element)}(a[i]);\n  return out;\n}`;
+      }
+      case "dict": {
+        const V = asType(t.value);
+        const value = `${reader(ctx, t.value)}(__ice_j_get(v, ks[i]))`;
+        return `function ${name}(v: __ice_J): ${T} {\n  __ice_j_to_obj(v);\n  const out = new __ice_Dict<${V}>();\n  const ks = __ice_j_keys(v);\n  for (let i = 0; i < ks.length; i++) out.put(ks[i], ${value});\n  return out;\n}`;
       }
       case "object": {
         const fields = t.shape.fields.map((f) => `${reader(ctx, f.type)}(__ice_j_get(v, ${JSON.stringify(f.name)}))`);

@@ -150,6 +150,12 @@ export function __ice_dict_get_or<V>(o: __ice_Dict<V>, k: string, d: V): V {
   return d;
 }
 /** \`o[k]\` where the value is used as defined: stops the node when the key is missing. */
+/** o[k] of a dictionary of JSON values: undefined (a JSON value) for a missing key. */
+export function __ice_dict_get_json(d: __ice_Dict<__ice_J>, k: string): __ice_J {
+  if (d.has(k)) return d.at(k);
+  if (__ice_proto_key(k)) __ice_dict_missing(k);
+  return __ice_j_undef();
+}
 export function __ice_dict_at<V>(d: __ice_Dict<V>, k: string): V {
   if (d.has(k)) return d.at(k);
   if (__ice_proto_key(k)) __ice_dict_missing(k);

@@ -858,9 +858,8 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
       { ops: ["set k v", "set k w", "get k", "bogus"], capacity: 1 },
     ],
   ),
-  // Refused today: JSON.parse read as Record<string, unknown>.
   ai9(
-    "tool-args-schema-check-refused",
+    "tool-args-schema-check",
     [
       "type Rule = { type: 'string' | 'number' | 'integer'; required?: boolean; enum?: string[]; min?: number };",
       "const SCHEMA: Record<string, Rule> = {",

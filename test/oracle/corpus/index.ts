@@ -60,6 +60,7 @@ import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
 import { EMPTY_ARRAY_RESULTS } from "./emptyArrayResults.js";
 import { SWITCH_OPTIONAL } from "./switchOptional.js";
+import { PARSED_RECORDS } from "./parsedRecords.js";
 import { PARSED_TYPED } from "./parsedTyped.js";
 import { JSON_CATCH } from "./jsonCatch.js";
 import { RECURSIVE_TYPES } from "./recursiveTypes.js";
@@ -91,6 +92,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...ERROR_CLASSES,
   ...EMPTY_ARRAY_RESULTS,
   ...SWITCH_OPTIONAL,
+  ...PARSED_RECORDS,
   ...PARSED_TYPED,
   ...JSON_CATCH,
   ...RECURSIVE_TYPES,

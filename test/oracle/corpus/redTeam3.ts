@@ -811,7 +811,7 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     [{ reply: '{"t":"a","x":1}' }, { reply: '{"t":"b","y":"q"}' }, { reply: '{"t":"c","x":1,"y":"z"}' }],
   ),
   rt(
-    "parsed-record-key-order-refused",
+    "parsed-record-key-order",
     [
       "const r: Record<string, number> = JSON.parse(inputs.reply);",
       "return { out: [Object.keys(r).join(','), JSON.stringify(r), String(Object.values(r).reduce((a, b) => a + b, 0))] };",
