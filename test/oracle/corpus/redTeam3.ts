@@ -24,6 +24,25 @@ const rt = (
 const NS = { xs: "number[]" };
 const WS = { words: "string[]" };
 const S1 = { s: "string" };
+/** Arrays for the sort cases: short, past 64 (runs, merges), with long ascending and descending runs (galloping). */
+const SORT_INPUTS = [
+  { xs: [] },
+  { xs: [2, 1] },
+  { xs: [5, 3, 9, 1, 7, 2, 8, 6, 4, 0] },
+  { xs: Array.from({ length: 70 }, (_, i) => (i * 37) % 23) },
+  { xs: Array.from({ length: 300 }, (_, i) => (i < 150 ? i : 450 - i) + ((i * 7) % 5)) },
+  { xs: Array.from({ length: 257 }, (_, i) => (i % 50 < 40 ? i : (i * 7919) % 101)) },
+  { xs: Array.from({ length: 200 }, (_, i) => (i * i * 31) % 97) },
+];
+/** Longer arrays whose runs make TimSort merge from both ends and gallop (run lengths, duplicates, plateaus). */
+const MERGE_INPUTS = [
+  { xs: Array.from({ length: 1000 }, (_, i) => (i < 700 ? i * 2 : (i - 700) * 3 + 1)) },
+  { xs: Array.from({ length: 1000 }, (_, i) => (i < 300 ? i * 3 + 1 : (i - 300) * 2)) },
+  { xs: Array.from({ length: 2000 }, (_, i) => (i % 97 < 60 ? i : 2000 - i) % 333) },
+  { xs: Array.from({ length: 1500 }, (_, i) => Math.floor(i / 40) % 7) },
+  { xs: Array.from({ length: 3000 }, (_, i) => (i * 7919 + (i % 13) * 104729) % 1009) },
+  { xs: Array.from({ length: 640 }, (_, i) => (i % 128 < 64 ? i % 128 : 200 - (i % 128))) },
+];
 const TEXTS = [
   { s: "" },
   { s: "abc" },
@@ -1088,5 +1107,77 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     ],
     WS,
     [{ words: ["a", "b", "a", "c"] }, { words: [] }, { words: ["x"] }],
+  ),
+  // ---- sort: comparators that are not a total order, or that count their calls (V8's TimSort) ----
+  rt(
+    "sort-comparator-call-sequence",
+    [
+      "const log: string[] = [];",
+      "let calls = 0;",
+      "const a = [...inputs.xs].sort((x, y) => { calls++; if (log.length < 40) log.push(x + ':' + y); return x - y; });",
+      "let calls2 = 0;",
+      "const b = inputs.xs.toSorted((x, y) => { calls2++; return y - x; });",
+      "return { out: [String(calls), log.join(' '), String(calls2), a.slice(0, 20).join(','), b.slice(0, 20).join(',')] };",
+    ],
+    NS,
+    SORT_INPUTS,
+  ),
+  rt(
+    "sort-non-transitive-comparators",
+    [
+      "const fuzzy = [...inputs.xs].sort((x, y) => (x - y > 2 ? 1 : -1));",
+      "const near = [...inputs.xs].sort((x, y) => (Math.abs(x - y) < 3 ? 0 : x - y));",
+      "const mod = [...inputs.xs].sort((x, y) => ((x + y) % 3) - 1);",
+      "const rows = inputs.xs.map((v, i) => ({ v, i }));",
+      "rows.sort((p, q) => (Math.abs(p.v - q.v) < 2 ? q.i - p.i : p.v - q.v));",
+      "let flip = 0;",
+      "const alt = [...inputs.xs].sort(() => (flip++ % 3) - 1);",
+      "return { out: [fuzzy.join(','), near.join(','), mod.join(','), rows.map((r) => r.i).join(','), alt.join(',')] };",
+    ],
+    NS,
+    SORT_INPUTS,
+  ),
+  rt(
+    "sort-timsort-merges-and-gallops",
+    [
+      "let calls = 0;",
+      "let h = 0;",
+      "const a = [...inputs.xs].sort((x, y) => { calls++; h = (h * 31 + x * 7 + y) | 0; return x - y; });",
+      "let h2 = 0;",
+      "const b = [...inputs.xs].sort((x, y) => { h2 = (h2 * 17 + x - y) | 0; return Math.abs(x - y) < 5 ? 0 : y - x; });",
+      "const rows = inputs.xs.map((v, i) => ({ v, i }));",
+      "rows.sort((p, q) => (p.v % 10) - (q.v % 10));",
+      "let s1 = 0;",
+      "let s2 = 0;",
+      "for (let i = 0; i < a.length; i++) { s1 = (s1 * 31 + a[i]) | 0; s2 = (s2 * 31 + b[i] * (i + 1) + rows[i].i) | 0; }",
+      "return { out: [String(calls), String(h), String(h2), String(s1), String(s2)] };",
+    ],
+    NS,
+    MERGE_INPUTS,
+  ),
+  rt(
+    "sort-comparator-reads-the-array",
+    [
+      "const xs = [...inputs.xs];",
+      "const seen: number[] = [];",
+      "xs.sort((x, y) => { if (seen.length < 50) seen.push(xs[seen.length % xs.length]); return x - y; });",
+      "return { out: [xs.slice(0, 30).join(','), String(seen.length), seen.join(',')] };",
+    ],
+    NS,
+    SORT_INPUTS,
+  ),
+  rt(
+    "sort-comparator-throws-refused",
+    [
+      "const xs = [...inputs.xs];",
+      "let calls = 0;",
+      "let msg = 'none';",
+      "try {",
+      "  xs.sort((x, y) => { if (++calls > inputs.xs.length * 2) throw new Error('stop at ' + x + ',' + y); return x - y; });",
+      "} catch (e) { msg = e instanceof Error ? e.message : 'other'; }",
+      "return { out: [msg, xs.slice(0, 30).join(',')] };",
+    ],
+    NS,
+    SORT_INPUTS,
   ),
 ];
