@@ -5,7 +5,7 @@
  * REFUSED when the build refused it (with the quality of its diagnostics judged), CRASH when the
  * compiler failed, else the worst verdict over its inputs.
  */
-import { sanitize } from "../../runtime/sandbox/host.js";
+import { ABORT_MESSAGE_LIMIT, sanitize } from "../../runtime/sandbox/host.js";
 import type { JsOutcome } from "./reference.js";
 import type { Refusal, SandboxOutcome } from "./sandbox.js";
 import type { Schema } from "./schema.js";
@@ -71,7 +71,7 @@ export function compareRun(input: unknown, js: JsOutcome, sandbox: SandboxOutcom
         `JavaScript throws "${js.message}", the sandbox fails with ${sandbox.code}: ${sandbox.message}`,
       );
     // The host writes a trap's message with control characters as "?" (runtime/sandbox/host.ts).
-    if (js.userError && js.message !== "" && !sandbox.message.includes(sanitize(js.message)))
+    if (js.userError && js.message !== "" && !carries(sandbox.message, sanitize(js.message)))
       return verdict("WRONG", `the trap does not carry the message "${js.message}": ${sandbox.message}`);
     return verdict("BOTH_THROW");
   }
@@ -153,4 +153,22 @@ export function show(value: unknown, limit = 300): string {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? "";
+}
+
+/**
+ * True when a trap's text carries `message`: whole, or, past the host's limit on abort messages
+ * (the first ABORT_MESSAGE_LIMIT code units of `Uncaught <message>`, then "...": runtime/sandbox/host.ts),
+ * the beginning of it up to the cut.
+ */
+function carries(trap: string, message: string): boolean {
+  if (trap.includes(message)) return true;
+  const cut = trap.lastIndexOf("...");
+  const begin = cut - ABORT_MESSAGE_LIMIT;
+  if (begin < 0) return false;
+  // The message starts after a short prefix ("Uncaught ", the error's name) and runs to the cut.
+  for (let start = begin; start <= begin + 64; start++) {
+    const kept = trap.slice(start, cut);
+    if (message.length > kept.length && message.startsWith(kept)) return true;
+  }
+  return false;
 }

@@ -43,8 +43,9 @@ export function mergeSortSource(options: {
   const n = a.length;
   if (n < 2) return a;
   const w = a.slice(0);
-  const tmp = a.slice(0);
-  const st = new Array<i32>(2 + 2 * 85);
+  // Below 64 elements the whole array is one run (binary insertion): no merge, no merge buffer.
+  const tmp = n < 64 ? w : a.slice(0);
+  const st = new Array<i32>(n < 64 ? 4 : 2 + 2 * 85);
   ${put("st", "0", "7")};
   let m = n;
   let r = 0;

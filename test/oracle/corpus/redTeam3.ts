@@ -1180,4 +1180,53 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     NS,
     SORT_INPUTS,
   ),
+  // ---- JSON writers of typed values ----
+  rt(
+    "json-typed-numbers-and-keys",
+    [
+      "type R = { $a: number; e1: number; _s: string; xy: number[]; n?: number; o: { z: number } };",
+      "const rows: R[] = inputs.xs.map((x): R => ({ $a: x, e1: x / 3, _s: String(x) + '\\ud800\\u2028\\u0007\"', xy: [x, -x, x * 1e21, x / 1e7], o: { z: -x * 0 } }));",
+      "rows.push({ $a: 0.1 + 0.2, e1: 2 ** 53 + 2, _s: '', xy: [], n: 5e-324, o: { z: NaN } });",
+      "return { out: [JSON.stringify(rows), JSON.stringify(rows, null, 2), JSON.stringify({ rows: rows.slice(0, 1), n: -0, inf: 1 / 0 })] };",
+    ],
+    NS,
+    [{ xs: [1, -0, 2.5] }, { xs: [] }],
+  ),
+  rt(
+    "json-class-with-to-json-refused",
+    [
+      "class Money { cents = 0; toJSON() { return (this.cents / 100).toFixed(2); } }",
+      "const m = new Money();",
+      "m.cents = inputs.n;",
+      "return { out: [JSON.stringify(m), JSON.stringify({ price: m, list: [m, m] })] };",
+    ],
+    { n: "number" },
+    [{ n: 1234 }, { n: -5 }],
+  ),
+  rt(
+    "json-collections-and-dates",
+    [
+      "const m = new Map<string, number>([['a', inputs.n]]);",
+      "const st = new Set<number>([inputs.n]);",
+      "const d = new Date(inputs.n);",
+      "const bad = new Date(NaN);",
+      "return { out: [JSON.stringify({ m, st }), JSON.stringify([d, bad]), JSON.stringify({ when: d, bad })] };",
+    ],
+    { n: "number" },
+    [{ n: 0 }, { n: 1.5e12 }, { n: -1 }],
+    ["math", "json", "time"],
+  ),
+  rt(
+    "json-union-spread-lone-surrogates",
+    [
+      "const rows = inputs.words.map((z, zi) => (zi % 2 === 0 ? { k: 'a', z } : { at: zi, k: 'b', z }));",
+      "const more = rows.map((o) => ({ ...o, keys: Object.keys(o).join(), has: 'at' in o }));",
+      "const t1 = JSON.stringify(rows);",
+      "const t2 = JSON.stringify(more, null, 2);",
+      "const t3 = JSON.stringify(inputs.words.map((z) => ({ z })));",
+      "return { out: [t1, String(t1.length), t2, String(t2.length), t3, String(t3.length), encodeURIComponent(t1)] };",
+    ],
+    WS,
+    [{ words: ["\ud83d", "-0", "a\udc4dz", "ok", "\ud83d\udc4d", "\udfff\ud800"] }],
+  ),
 ];
