@@ -145,7 +145,16 @@ export function __ice_strcmp(a: string, b: string): i32 {
   }
   return la == lb ? 0 : la < lb ? -1 : 1;
 }
-/** A stable merge sort (support/mergeSort.ts), the comparator called through a function value. */
+/**
+ * TimSort's moves (support/mergeSort.ts): count elements from src[from] to dst[to], the ranges
+ * possibly overlapping in one array (memory.copy moves as memmove does).
+ */
+@inline export function __ice_sort_move<T>(src: Array<T>, from: i32, dst: Array<T>, to: i32, count: i32): void {
+  if (count <= 0) return;
+  if (<u32>from + <u32>count > <u32>src.length || <u32>to + <u32>count > <u32>dst.length) abort("sort: a run out of range");
+  memory.copy(dst.dataStart + (<usize>to << alignof<T>()), src.dataStart + (<usize>from << alignof<T>()), <usize>count << alignof<T>());
+}
+/** V8's TimSort (support/mergeSort.ts), the comparator called through a function value. */
 export ${mergeSortSource({
   name: "__ice_sort",
   typeParameters: "<T, E>",
@@ -154,7 +163,7 @@ export ${mergeSortSource({
   before: (x, y) => `f(e, ${x}, ${y}) < 0`,
   unchecked: true,
 })}
-/** Indexes sorted by their texts in code unit order (support/mergeSort.ts, stable). */
+/** Indexes sorted by their texts in code unit order (support/mergeSort.ts, TimSort). */
 ${mergeSortSource({
   name: "__ice_sort_order",
   element: "i32",

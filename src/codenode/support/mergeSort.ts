@@ -15,7 +15,8 @@
  * through a function value cannot be). Body code may not use `unchecked`, so the copies index
  * with bounds checks. Each sort is a main function `name` (first in the text, so `export` may
  * precede it) and its helpers `name_gl`, `name_gr` (gallops), `name_lo`, `name_hi` (merges),
- * `name_at` (merge of two pending runs), `name_cp` (copy); `before(x, y)` is `compare(x, y) < 0`.
+ * `name_at` (merge of two pending runs); runs of elements move with `__ice_sort_move`
+ * (support/arrays.ts, one memory.copy); `before(x, y)` is `compare(x, y) < 0`.
  * The state array `st` holds the gallop threshold (st[0]), the number of pending runs (st[1]) and
  * each run's base and length (st[2 + 2i], st[3 + 2i]).
  */
@@ -37,7 +38,7 @@ export function mergeSortSource(options: {
     options.unchecked ? `unchecked(${a}[${i}] = ${v})` : `${a}[${i}] = ${v}`;
   const lt = (x: string, y: string): string => `(${options.before(x, y)})`;
   const call = (helper: string, rest: string): string => `${name}_${helper}${tp}(${rest}, ${args})`;
-  const cp = (rest: string): string => `${name}_cp${tp}(${rest})`;
+  const cp = (rest: string): string => `__ice_sort_move<${El}>(${rest})`;
   const len = (k: string): string => at("st", `3 + 2 * (${k})`);
   return `function ${name}${tp}(a: Array<${El}>, ${P}): Array<${El}> {
   const n = a.length;
@@ -81,7 +82,7 @@ export function mergeSortSource(options: {
           if (${lt("pivot", at("w", "mid"))}) right = mid;
           else left = mid + 1;
         }
-        for (let p = start; p > left; p--) ${put("w", "p", at("w", "p - 1"))};
+        ${cp("w, left, w, left + 1, start - left")};
         ${put("w", "left", "pivot")};
       }
       run = forced;
@@ -113,13 +114,6 @@ export function mergeSortSource(options: {
     else a.push(${at("w", "k")});
   }
   return a;
-}
-function ${name}_cp${tp}(src: Array<${El}>, from: i32, dst: Array<${El}>, to: i32, count: i32): void {
-  if (from < to) {
-    for (let k = count - 1; k >= 0; k--) ${put("dst", "to + k", at("src", "from + k"))};
-  } else {
-    for (let k = 0; k < count; k++) ${put("dst", "to + k", at("src", "from + k"))};
-  }
 }
 function ${name}_gl${tp}(key: ${El}, a: Array<${El}>, base: i32, count: i32, hint: i32, ${P}): i32 {
   let last = 0;
