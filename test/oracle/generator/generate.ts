@@ -6,7 +6,7 @@
  * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back; an
  * inferred union of object types, spread, with its keys), the
  * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options) and
- * UTF-8 byte counts, arrays or null (`T | null`), callbacks that shorten the array they walk (shortening.ts), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
+ * UTF-8 byte counts, arrays or null (`T | null`), callbacks that shorten the array they walk (shortening.ts), comparators that are not total orders (orderings.ts), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
  * (a block never declares a name it has already read, so no temporal dead zone), loops have
@@ -16,6 +16,7 @@
 import { type Expr, expr, leaf, type Program, type Stmt, type Ty } from "./ast.js";
 import type { Random } from "./random.js";
 import { shorteningBool, shorteningNum, shorteningNums } from "./shortening.js";
+import { oddlySorted } from "./orderings.js";
 
 interface Var {
   readonly name: string;
@@ -653,6 +654,7 @@ export class Generator {
           [1 * deep, () => expr("nums", ["[...", ", ...", "]"], [sub("nums"), sub("nums")])],
           [1 * deep, () => expr("nums", ["", ".flatMap((z) => [z, -z])"], [sub("nums")])],
           [1 * deep, () => shorteningNums(this.r, sub)],
+          [1 * deep, () => oddlySorted(this.r, sub)],
           [1 * deep, () => expr("nums", ["", ".toSorted()"], [sub("nums")])],
           [
             2,
