@@ -1264,4 +1264,35 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     NS,
     [{ xs: [-2147483648, -1, 0, 1, 7, -7, 2147483647] }],
   ),
+  rt(
+    "string-method-odd-numeric-arguments",
+    [
+      "const s = inputs.s;",
+      "const out: string[] = [];",
+      "for (const k of inputs.ks) {",
+      "  out.push([s.split(',', k).join('|'), s.repeat(Math.max(0, Math.min(k, 3))), s.padStart(Math.min(k, 20), 'ab'), s.padEnd(Math.min(k, 20), ''), s.at(k) ?? 'U', s.charAt(k), String(s.charCodeAt(k)), String(s.codePointAt(k) ?? -1)].join(' / '));",
+      "  out.push([s.slice(k), s.slice(0, k), s.substring(k), s.substring(k, 1), String(s.indexOf('b', k)), String(s.lastIndexOf('a', k)), String(s.includes('a', k)), String(s.startsWith('a', k)), String(s.endsWith('c', k))].join(' / '));",
+      "}",
+      "return { out };",
+    ],
+    { s: "string", ks: "number[]" },
+    [
+      { s: "a,b,c,abc", ks: [-1, 0, 1.5, 2.9, -0.5, 1e21, -1e21, 4294967295, 4294967297, 9, 100] },
+      { s: "", ks: [0, -1, 1] },
+    ],
+  ),
+  rt(
+    "string-method-nan-and-infinite-arguments",
+    [
+      "const s = inputs.s;",
+      "const nan = inputs.a / inputs.b;",
+      "const inf = 1 / inputs.b;",
+      "return { out: [s.split(',', nan).join('|'), String(s.lastIndexOf('a', nan)), String(s.indexOf('a', nan)), s.at(nan) ?? 'U', s.charAt(nan), s.slice(nan, inf), s.substring(inf, nan), s.padStart(nan, 'x'), String(s.includes('c', -inf)), String(s.lastIndexOf('a', -inf)), s.slice(-inf, inf), String([1, 2, 3].indexOf(2, nan)), String([1, 2, 3].lastIndexOf(3, nan)), [1, 2, 3].slice(nan, inf).join(), String([1, 2, 3].at(nan))] };",
+    ],
+    { s: "string", a: "number", b: "number" },
+    [
+      { s: "abca,bca", a: 0, b: 0 },
+      { s: "a", a: 0, b: -0 },
+    ],
+  ),
 ];
