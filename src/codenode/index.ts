@@ -22,7 +22,7 @@ import { analyzeThrows, unitMayThrow } from "./print/throwAnalysis.js";
 import { registerClasses } from "./print/classShapes.js";
 import { declareInstances } from "./print/classes.js";
 import { finishJson, markInputShapes } from "./print/jsonConvert.js";
-import { finishUnions } from "./print/unions.js";
+import { finishUnions } from "./print/unionTables.js";
 import { printStatements } from "./print/statements.js";
 import { typeBody } from "./program.js";
 import { ClassRegistry } from "./types.js";

@@ -23,7 +23,7 @@ import { describe, unwrap } from "./coerce.js";
 import { stringLiteral } from "./expressions.js";
 import { jsonNumber } from "./jsonNumeric.js";
 import { finishWriters } from "./jsonWrite.js";
-import { unionToJsonBody } from "./unions.js";
+import { unionToJsonBody } from "./unionTables.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 import { classOfShape } from "./classShapes.js";
 import { perContext } from "./perContext.js";

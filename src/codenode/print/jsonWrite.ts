@@ -16,7 +16,7 @@ import type { ts } from "ts-morph";
 import { asType, type ClassShape, isBoxed, typeKey, type ValueType } from "../types.js";
 import type { PrintContext } from "./context.js";
 import { stringLiteral } from "./expressions.js";
-import { unionWriterBody } from "./unions.js";
+import { unionWriterBody } from "./unionTables.js";
 import { perContext } from "./perContext.js";
 
 interface WriterState {
