@@ -11,7 +11,7 @@
  * path.
  */
 import { subclassDispatch } from "./classKeys.js";
-import { isFunctionField } from "./jsonConvert.js";
+import { isFunctionField } from "./jsonKeyOrder.js";
 import type { ts } from "ts-morph";
 import { asType, type ClassShape, isBoxed, typeKey, type ValueType } from "../types.js";
 import type { PrintContext } from "./context.js";
