@@ -15,7 +15,6 @@
  * dropped (its memory stays in the pool, dirty: the next run on it resets it).
  */
 import {
-  CapabilityDeniedError,
   IceError,
   InputInvalidError,
   MemoryLimitError,
@@ -25,7 +24,7 @@ import {
 } from "../errors.js";
 import type { SandboxLimits } from "../profiles.js";
 import type { ObjectType } from "../schema.js";
-import { allowedImports, capabilityForImport } from "./capabilities.js";
+import { checkModule } from "./checkModule.js";
 import { makeDecoder, WireWriter, type Decoder } from "./codec.js";
 import { encodeInput, makeEncoder, type Encoder } from "./encoder.js";
 import { readOutputFrom } from "./readOutput.js";
@@ -40,12 +39,11 @@ import {
   type SandboxHooks,
   type SandboxSource,
 } from "./host.js";
-import { INTRINSIC_IMPORTS } from "./intrinsics.js";
 import { classifyRunError } from "./classify.js";
 import { deferReset, type ResetHolder } from "./deferredReset.js";
 import { memoryFor, PAGE, privateMemory, type MemoryUser, type SharedMemory, type Slot } from "./memoryPool.js";
 import { warmUp } from "./warmUp.js";
-import { verifyModule, VerifyError, type ModuleImport, type ModuleShape } from "./verify.js";
+import type { ModuleShape } from "./verify.js";
 import { initialImage, type SandboxExports } from "./slot.js";
 
 export { GROWN_BUDGET, KEEP_BYTES } from "./memoryPool.js";
@@ -107,7 +105,7 @@ export class SandboxProgram implements ResetHolder, MemoryUser {
 
   /** Verifies and compiles `bytes`. Throws CapabilityDeniedError or ModuleInvalidError. */
   static compile(bytes: Uint8Array, spec: SandboxSpec): SandboxProgram {
-    const checked = SandboxProgram.check(bytes, spec);
+    const checked = checkModule(bytes, spec);
     return SandboxProgram.create(spec, checked, () => new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>));
   }
 
@@ -116,7 +114,7 @@ export class SandboxProgram implements ResetHolder, MemoryUser {
    * modules start it when they are imported, so a node's first run does not wait for it.
    */
   static async compileAsync(bytes: Uint8Array, spec: SandboxSpec): Promise<SandboxProgram> {
-    const checked = SandboxProgram.check(bytes, spec);
+    const checked = checkModule(bytes, spec);
     let module: WebAssembly.Module;
     try {
       module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
@@ -127,34 +125,6 @@ export class SandboxProgram implements ResetHolder, MemoryUser {
       );
     }
     return SandboxProgram.create(spec, checked, () => module);
-  }
-
-  /** Verification of the bytes against the spec: imports, instructions, metering, exports. */
-  private static check(bytes: Uint8Array, spec: SandboxSpec): ModuleShape {
-    const { nodeId } = spec;
-    const allowed = allowedImports(spec.capabilities);
-    const checkImport = (item: ModuleImport): void => {
-      if (item.qualifiedName in INTRINSIC_IMPORTS && item.kind !== "function")
-        throw new ModuleInvalidError(
-          nodeId,
-          `sandbox module rejected: '${item.qualifiedName}' must be imported as a function`,
-        );
-      if (allowed.has(item.qualifiedName)) return;
-      const capability = capabilityForImport(item.qualifiedName);
-      throw new CapabilityDeniedError(
-        nodeId,
-        capability
-          ? `module imports '${item.qualifiedName}', which needs capability '${capability}'`
-          : `module imports '${item.qualifiedName}', which no capability provides`,
-      );
-    };
-    try {
-      return verifyModule(bytes, checkImport);
-    } catch (error) {
-      if (error instanceof VerifyError)
-        throw new ModuleInvalidError(nodeId, `sandbox module rejected: ${error.message}`);
-      throw error;
-    }
   }
 
   private static create(spec: SandboxSpec, shape: ModuleShape, module: () => WebAssembly.Module): SandboxProgram {
