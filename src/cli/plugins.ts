@@ -9,8 +9,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { PluginArtifact, PluginRegistration } from "../../runtime/plugins/index.js";
-import { parseGrantFlag, readPluginArtifact } from "../../runtime/plugins/index.js";
-import { resultTypeOf } from "../../runtime/plugins/artifact.js";
+// Straight from the modules that hold them, not the plugin runtime's index: every CLI command
+// loads this file for its flag table, and the index pulls in the plugin host and the sandbox.
+import { readPluginArtifact, resultTypeOf } from "../../runtime/plugins/artifact.js";
+import { parseGrantFlag } from "../../runtime/plugins/grants.js";
 import type { SandboxLimits } from "../../runtime/profiles.js";
 import type { PluginToolSignature } from "../plugin/declarationCheck.js";
 import type { CliIo } from "./io.js";
