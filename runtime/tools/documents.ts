@@ -1,12 +1,19 @@
 /**
  * @fileoverview `parse_document`: text out of plain text, Markdown, PDF (unpdf, a serverless
  * build of Mozilla's pdf.js) and DOCX (mammoth) files. Also answers to `document_parser`, the
- * original design's name, with its `file_paths` argument.
+ * original design's name, with its `file_paths` argument. PDF and DOCX are parsed in a capped
+ * worker (documentWorker.ts): a document may be a compression bomb.
  */
 import { extname } from "node:path";
+import { IceError } from "../errors.js";
 import type { ToolContext } from "../options.js";
 import { stringListArg, type Args } from "./args.js";
+import { extractText, type ExtractOptions } from "./documentWorker.js";
 import { readGrantedFile, type FileAccess } from "./fileAccess.js";
+import { declaredZipSize } from "./zipSize.js";
+
+/** The most a DOCX's entries may declare they inflate to, in bytes (the worker's heap cap bounds liars). */
+export const MAX_DOCX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 export interface ParsedDocument {
   readonly path: string;
@@ -26,33 +33,36 @@ export async function parseDocumentsTool(
   if (!paths) throw new Error("missing argument 'path' (or 'paths' / 'file_paths')");
   const documents: ParsedDocument[] = [];
   for (const path of paths)
-    documents.push(await parseDocument(path, await readGrantedFile(access, path, context.nodeId, context.signal)));
+    documents.push(
+      await parseDocument(path, await readGrantedFile(access, path, context.nodeId, context.signal), {
+        nodeId: context.nodeId,
+        signal: context.signal,
+      }),
+    );
   return { documents, text: documents.map((d) => d.text).join("\n\n") };
 }
 
 /** Parses one document's bytes; the format comes from the extension, else from the bytes. */
-export async function parseDocument(path: string, bytes: Buffer): Promise<ParsedDocument> {
+export async function parseDocument(
+  path: string,
+  bytes: Buffer,
+  options: ExtractOptions = {},
+): Promise<ParsedDocument> {
   const ext = extname(path).toLowerCase();
   if (ext === ".pdf" || bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
-    const { getDocumentProxy } = await import("unpdf");
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const pages: string[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const content = await (await pdf.getPage(n)).getTextContent();
-      // keep the PDF's line breaks: each text item says whether a line ends after it
-      pages.push(
-        (content.items as { str?: string; hasEOL?: boolean }[])
-          .map((item) => (item.str ?? "") + (item.hasEOL ? "\n" : ""))
-          .join(""),
-      );
-    }
-    const clean = normalise(pages.join("\n\n"));
-    return { path, format: "pdf", title: firstLine(clean), text: clean, pages: pdf.numPages };
+    const { text, pages } = await extractText("pdf", path, bytes, options);
+    const clean = normalise(text);
+    return { path, format: "pdf", title: firstLine(clean), text: clean, pages: pages ?? 0 };
   }
   if (ext === ".docx" || (bytes[0] === 0x50 && bytes[1] === 0x4b && ext !== ".md" && ext !== ".txt")) {
-    const mammoth = (await import("mammoth")).default;
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
-    const clean = normalise(value);
+    const declared = declaredZipSize(bytes);
+    if (declared !== undefined && declared > MAX_DOCX_INFLATED_BYTES)
+      throw new IceError(
+        "ICE_MEMORY_LIMIT",
+        `parse_document: '${path}' inflates to ${declared} bytes, more than the ${MAX_DOCX_INFLATED_BYTES} a DOCX may (a compression bomb is refused)`,
+        options.nodeId,
+      );
+    const clean = normalise((await extractText("docx", path, bytes, options)).text);
     return { path, format: "docx", title: firstLine(clean), text: clean };
   }
   const text = normalise(bytes.toString("utf8"));
