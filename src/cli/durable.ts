@@ -4,7 +4,16 @@
  * process (a run records its module's path, so a resumed run or a worker finds the same files),
  * and `iceosc run --durable`.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { compileFiles } from "../build/compile.js";
@@ -30,7 +39,7 @@ export function databaseUrl(io: CliIo, flag: string | undefined): string {
 }
 
 /**
- * Compiles `path` into `<cache>/durable/<content hash>/` (written once, never changed) and returns
+ * Compiles `path` into `<cache>/durable/<content hash>/` (written once, rewritten if its content differs) and returns
  * the main module's path, or the exit code of the diagnostics.
  */
 export async function compileDurable(
@@ -54,17 +63,42 @@ export async function compileDurable(
   for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b)))
     hash.update(`${name}\0`).update(content).update("\0");
   const dir = join(root, "durable", hash.digest("hex").slice(0, 32));
-  if (!existsSync(dir)) {
+  // An existing folder is used only if it holds exactly these files: its name is a plain hash
+  // anyone can compute, so it proves nothing about what is inside (host JavaScript, imported).
+  if (!holdsExactly(dir, files)) {
     const staging = `${dir}.${process.pid}.tmp`;
-    mkdirSync(staging, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true, mode: 0o700 });
     for (const [name, content] of files) writeFileSync(join(staging, name), content);
+    if (existsSync(dir)) {
+      const old = `${dir}.${process.pid}.old`;
+      renameSync(dir, old);
+      rmSync(old, { recursive: true, force: true });
+    }
     try {
       renameSync(staging, dir);
     } catch {
       rmSync(staging, { recursive: true, force: true }); // another process wrote the same folder first
     }
+    if (!holdsExactly(dir, files)) throw new Error(`cannot write the durable run's module folder ${dir}`);
   }
   return { module: join(dir, `${main.name}.js`) };
+}
+
+/** `dir` is a real directory (no symlink) holding exactly `files`, byte for byte. */
+function holdsExactly(dir: string, files: ReadonlyMap<string, Uint8Array | string>): boolean {
+  try {
+    if (!lstatSync(dir).isDirectory()) return false;
+    const names = readdirSync(dir);
+    if (names.length !== files.size) return false;
+    return names.every((name) => {
+      const expected = files.get(name);
+      const path = join(dir, name);
+      return expected !== undefined && lstatSync(path).isFile() && readFileSync(path).equals(Buffer.from(expected));
+    });
+  } catch {
+    return false;
+  }
 }
 
 /** `iceosc run W --durable --run-id ID [--db URL]`: run, resume, or print the recorded output. */
