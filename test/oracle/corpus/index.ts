@@ -71,6 +71,7 @@ import { UNIONS } from "./unions.js";
 import { RED_TEAM } from "./redTeam.js";
 import { RED_TEAM_2 } from "./redTeam2.js";
 import { RED_TEAM_3 } from "./redTeam3.js";
+import { RED_TEAM_4 } from "./redTeam4.js";
 import { CLASSES_2 } from "./classes2.js";
 import { CLASS_LITERALS } from "./classLiterals.js";
 
@@ -105,6 +106,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...CLASS_LITERALS,
   ...RED_TEAM_2,
   ...RED_TEAM_3,
+  ...RED_TEAM_4,
   ...ISSUE_11,
   ...STATISTICS,
   ...TEXT,
