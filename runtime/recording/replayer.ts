@@ -7,15 +7,15 @@
 import { readFile } from "node:fs/promises";
 import { IceError, ReplayMismatchError, type IceErrorCode } from "../errors.js";
 import type { LlmProvider, LlmRequest, LlmResponse, ToolFunction } from "../options.js";
-import { canonical, plain, RECORDING_FORMAT, type RecordedCall, type RecordedError, type Recording } from "./format.js";
+import { canonical, plain, recordingProblem, type RecordedCall, type RecordedError, type Recording } from "./format.js";
 import { requestKey } from "./recorder.js";
 
 export class Replayer {
   private readonly unused: RecordedCall[];
 
   constructor(recording: Recording) {
-    if (recording?.format !== RECORDING_FORMAT || !Array.isArray(recording.calls))
-      throw new Error(`not an iceosc recording (expected format '${RECORDING_FORMAT}')`);
+    const problem = recordingProblem(recording);
+    if (problem !== undefined) throw new Error(problem);
     this.unused = [...recording.calls];
   }
 
