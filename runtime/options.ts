@@ -179,8 +179,10 @@ export type FailurePolicy = "halt" | "continue";
 export interface BuiltinToolOptions {
   /** Relative paths of file tools resolve against this directory (default: the working directory). */
   readonly baseDir?: string;
-  /** Further directories file tools may read (the base directory always may). */
+  /** Further directories file tools may read (the base directory too, unless `baseDirReadable` is false). */
   readonly readableDirs?: readonly string[];
+  /** False: the base directory only resolves relative paths, and is read only if granted (`iceosc worker`). */
+  readonly baseDirReadable?: boolean;
   /** Hosts `http_request` may reach (`api.example.com`, `*.example.com`, `127.0.0.1:8080`); none by default. */
   readonly allowedHosts?: readonly string[];
   /** Embeddings for `index_documents`/`search_documents`: `local` (hashed TF-IDF, default) or a provider API. */

@@ -129,7 +129,7 @@ function outside(nodeId: string, path: string, real: string, access: FileAccess)
   const via = real === resolve(access.baseDir, path) ? "" : ` (it resolves to '${real}')`;
   return new CapabilityDeniedError(
     nodeId,
-    `path '${path}'${via} is outside the directories file tools may read (${access.readableDirs.join(", ")}); ` +
+    `path '${path}'${via} is outside the directories file tools may read (${access.readableDirs.join(", ") || "none"}); ` +
       `to allow it run with --allow-read <dir> (options.policy.allowRead)`,
   );
 }

@@ -41,7 +41,10 @@ const object = (properties: Record<string, object>, required: string[]): object 
 /** The built-in tools, with their own state (the search indexes) for one run. */
 export function builtinTools(options: BuiltinToolOptions = {}): Record<string, BuiltinTool> {
   const baseDir = options.baseDir ?? process.cwd();
-  const access: FileAccess = { baseDir, readableDirs: [baseDir, ...(options.readableDirs ?? [])] };
+  const access: FileAccess = {
+    baseDir,
+    readableDirs: [...(options.baseDirReadable === false ? [] : [baseDir]), ...(options.readableDirs ?? [])],
+  };
   const store = new VectorStore(options.embeddings);
   const parse: BuiltinTool = {
     description:

@@ -32,7 +32,9 @@ export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number
       runOptions: {
         tools: tools.default as Record<string, ToolFunction>,
         llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
-        builtins: { baseDir: io.cwd },
+        // A worker serves runs of workflows it never saw, from anyone who can enqueue: its working
+        // directory (often a home folder) is where relative paths resolve, not a grant (--allow-read).
+        builtins: { baseDir: io.cwd, baseDirReadable: false },
         policy: args.policy,
       },
     });
