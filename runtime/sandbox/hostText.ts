@@ -6,6 +6,7 @@
  * Requests that carry several parts separate them with NUL characters, placed so that every part
  * that may itself hold a NUL is found unambiguously: a count first, or the one part in the middle.
  */
+import { HOST_URL_OPS, type HostUrlOp, hostUrl } from "./hostUrl.js";
 import { IntrinsicError } from "./intrinsicError.js";
 
 /** The str_op operations answered here, by name. */
@@ -18,6 +19,7 @@ export const HOST_TEXT_OPS = [
   "btoa",
   "atob",
   "jsonParseError",
+  ...HOST_URL_OPS,
 ] as const;
 
 /**
@@ -48,6 +50,8 @@ export function hostText(op: HostTextOp, request: string): string {
         return atob(request);
       case "jsonParseError":
         return jsonParseError(request);
+      default:
+        return hostUrl(op as HostUrlOp, request);
     }
   } catch (error) {
     if (error instanceof IntrinsicError) throw error;

@@ -191,6 +191,10 @@ export function fromChecker(
     return { type: { kind: "error" } };
   if (name === "Date" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "date" } };
+  if (name === "URL" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
+    return { type: { kind: "url" } };
+  if (name === "URLSearchParams" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
+    return { type: { kind: "urlParams" } };
   if (name === "NumberFormat" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return { type: { kind: "numberFormat" } };
   if (name === "ArrayWithHoles")

@@ -35,6 +35,9 @@ export type ValueType =
   | { readonly kind: "error" }
   /** A Date (capability `time`): support/dates.ts. */
   | { readonly kind: "date" }
+  /** A URL, its URLSearchParams (support/url.ts, support/urlSearchParams.ts). */
+  | { readonly kind: "url" }
+  | { readonly kind: "urlParams" }
 
   /** An \`Intl.NumberFormat\`: its locale and options (support/locale.ts). */
   | { readonly kind: "numberFormat" }
@@ -85,6 +88,8 @@ const OBJECT_KINDS = new Set<ValueType["kind"]>([
   "dict",
   "tuple",
   "date",
+  "url",
+  "urlParams",
   "error",
   "numberFormat",
   "regexp",
@@ -182,6 +187,10 @@ export function asType(t: ValueType): string {
       return "Error";
     case "date":
       return "__ice_Date";
+    case "url":
+      return "__ice_URL";
+    case "urlParams":
+      return "__ice_USP";
     case "regexp":
       return "__ice_RegExp";
     case "numberFormat":

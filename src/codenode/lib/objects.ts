@@ -19,6 +19,8 @@ interface ObjectConstructor {
   fromEntries<T>(entries: readonly (readonly [string | number, T])[]): { [k: string]: T };
   fromEntries<K extends string | number, T>(entries: Map<K, T>): { [k: string]: T };
   fromEntries(entries: readonly (readonly any[])[]): any;
+  /** Last, so that overload resolution of the others is not changed (lib/url.ts). */
+  fromEntries(entries: URLSearchParams): { [k: string]: string };
   is<T>(value1: T, value2: T): boolean;
   hasOwn(o: {}, key: string | number): boolean;
   freeze<T>(o: T): Readonly<T>;

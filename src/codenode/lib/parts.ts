@@ -13,6 +13,7 @@ import { REGEX_LIB } from "./regex.js";
 import { OBJECTS_LIB } from "./objects.js";
 import { INTL_LIB } from "./intl.js";
 import { UNIONS_LIB } from "./unions.js";
+import { URL_LIB } from "./url.js";
 
 /** Declaration text of each area, appended to the core library in this order. */
 export const LIB_PARTS: readonly string[] = [
@@ -24,4 +25,5 @@ export const LIB_PARTS: readonly string[] = [
   JSON_LIB,
   INTL_LIB,
   UNIONS_LIB,
+  URL_LIB,
 ];

@@ -3,6 +3,8 @@
  * `length`, `?.`, and indexing with JavaScript's index conversion. Part of the expression printer
  * (expressions.ts).
  */
+import { urlProperty } from "./urls.js";
+import { urlParamsProperty } from "./urlSearchParams.js";
 import { fieldByKey } from "./fieldByKey.js";
 import { ts } from "ts-morph";
 import { chainPart } from "./nullable.js";
@@ -83,6 +85,13 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
     if (field) return narrowed(ctx, node, { text: `${object.text}.${property}`, type: field.type });
   }
   if (t.kind === "dict") return dictRead(ctx, node, object, stringLiteral(property));
+  const url =
+    t.kind === "url"
+      ? urlProperty(object, property)
+      : t.kind === "urlParams"
+        ? urlParamsProperty(object, property)
+        : undefined;
+  if (url) return url;
   if (t.kind === "error" && (property === "message" || property === "name"))
     return { text: `${object.text}.${property}`, type: STRING };
   return ctx.refuse(node, `'.${property}' here`, "use a supported member");

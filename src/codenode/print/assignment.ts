@@ -16,6 +16,7 @@ import { jsonAssignment } from "./json.js";
 import { printArrayDestructuring } from "./destructuringAssignment.js";
 import { keyedFieldAssignment } from "./fieldByKey.js";
 import { checkUnionFieldWrite } from "./unions.js";
+import { urlAssignment } from "./urls.js";
 
 export function printLValue(ctx: PrintContext, node: ts.Expression): Printed {
   const inner = stripParens(node);
@@ -44,6 +45,8 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
   if (ts.isArrayLiteralExpression(left) && op === ts.SyntaxKind.EqualsToken) return printArrayDestructuring(ctx, node);
   if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
     return ctx.refuse(node, "destructuring assignment", "assign each value separately");
+  const url = urlAssignment(ctx, node);
+  if (url) return url;
   if (ts.isElementAccessExpression(left) || (ts.isPropertyAccessExpression(left) && !left.questionDotToken)) {
     if (ctx.typeOf(left.expression).kind === "dict")
       return dictAssignment(

@@ -25,6 +25,8 @@ import { arrayFrom, arrayOf, asArray, collectionFrom, isIterator } from "./itera
 import { fromCodePoint, HOST_TEXT_FUNCTIONS, hostText, joinLiteral, mathLibrary } from "./library.js";
 import { isCatchableUri, printCatchableUri } from "./catchableUri.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
+import { newUrl, urlMethod, urlStatic } from "./urls.js";
+import { newUrlSearchParams, urlParamsMethod } from "./urlSearchParams.js";
 import { printRegexConstructor, regexMethod } from "./regexMethods.js";
 import { optionalCall } from "./optionalCall.js";
 import { arrayLengthArgument, printArrayCall, refuseHoles } from "./arrayConstructor.js";
@@ -75,6 +77,7 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "String" && method === "fromCodePoint") return fromCodePoint(ctx, node);
         if (global === "console") return printLog(ctx, node, method);
         if (global === "Date") return dateStatic(ctx, node, method);
+        if (global === "URL") return urlStatic(ctx, node, method);
         if (global === "Array" && method === "from") return arrayFrom(ctx, node);
         if (global === "Array" && method === "of") return arrayOf(ctx, node);
         if (global === "RegExp") return ctx.refuse(node, `RegExp.${method}`, "call methods of a regular expression");
@@ -140,6 +143,10 @@ function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printe
       });
     case "date":
       return dateMethod(ctx, node, receiver, method);
+    case "url":
+      return urlMethod(ctx, node, receiver, method);
+    case "urlParams":
+      return urlParamsMethod(ctx, node, receiver, method);
     case "regexp":
       return regexMethod(ctx, node, receiver, method);
     case "numberFormat":
@@ -182,6 +189,8 @@ export function printNew(ctx: PrintContext, node: ts.NewExpression): Printed {
   if (ts.isIdentifier(callee) && isErrorClass(ctx, callee))
     return { text: errorText(ctx, node.arguments ?? [], callee.text), type };
   if (ts.isIdentifier(callee) && type.kind === "date") return newDate(ctx, node);
+  if (ts.isIdentifier(callee) && type.kind === "url") return newUrl(ctx, node);
+  if (ts.isIdentifier(callee) && type.kind === "urlParams") return newUrlSearchParams(ctx, node);
   return ctx.refuse(
     node,
     `'new ${shortText(callee)}(...)' here`,

@@ -35,7 +35,7 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
   // TypeScript types as `T[]`); into a string, number or boolean it converts as JavaScript does.
   if (
     isNullLiteral(printed) &&
-    (["object", "map", "set", "tuple", "dict", "function", "date"].includes(to.kind) ||
+    (["object", "map", "set", "tuple", "dict", "function", "date", "url", "urlParams"].includes(to.kind) ||
       (to.kind === "array" && to.element.kind !== "json"))
   )
     return ctx.refuse(
@@ -98,6 +98,10 @@ export function describe(t: ValueType, within: readonly string[] = []): string {
       return `Record<string, ${describe(t.value, within)}>`;
     case "date":
       return "Date";
+    case "url":
+      return "URL";
+    case "urlParams":
+      return "URLSearchParams";
     case "regexp":
       return "RegExp";
     case "match":

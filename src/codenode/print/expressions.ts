@@ -108,6 +108,10 @@ export function asText(ctx: PrintContext, printed: Printed, at: ts.Node): string
     }
     case "json":
       return `__ice_j_tostr(${printed.text})`;
+    case "url":
+      return `__ice_url_href(${printed.text})`;
+    case "urlParams":
+      return `__ice_usp_str(${printed.text})`;
     default:
       if (thrownText(printed)) return thrownText(printed)!;
       break;

@@ -52,7 +52,13 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
     if (method === "keys" || method === "values" || method === "entries") {
       const receiverType = ctx.checker.getTypeAtLocation(inner.expression.expression);
       const name = receiverType.getSymbol()?.getName();
-      if (name === "Map" || name === "Set" || name === "ArrayWithHoles" || ctx.checker.isArrayType(receiverType)) {
+      if (
+        name === "Map" ||
+        name === "Set" ||
+        name === "ArrayWithHoles" ||
+        name === "URLSearchParams" ||
+        ctx.checker.isArrayType(receiverType)
+      ) {
         iter = method;
         source = inner.expression.expression;
       }
@@ -109,6 +115,23 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
           return {
             head: `for (let ${p}: i32 = ${c}.begin(); ${p} >= 0; ${p} = ${c}.next(${p} + 1))`,
             parts: iter === "entries" ? [k, k] : [k],
+          };
+        },
+      };
+    }
+    case "urlParams": {
+      // The engine's iterator reads the params' current list at each step, by position.
+      const entries = source === inner || iter === "entries";
+      const element = entries ? pair(STRING, STRING) : STRING;
+      return {
+        collection,
+        element,
+        loop: (c, p) => {
+          const at = `${c}.l[${p} << 1]`;
+          const next = `${c}.l[(${p} << 1) + 1]`;
+          return {
+            head: `for (let ${p}: i32 = 0; (${p} << 1) < ${c}.l.length; ${p}++)`,
+            parts: entries ? [at, next] : iter === "keys" ? [at] : [next],
           };
         },
       };

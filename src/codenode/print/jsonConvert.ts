@@ -267,7 +267,12 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
       case "map":
       case "set":
       case "error":
+      case "urlParams":
         body = "return __ice_j_newobj();";
+        break;
+      case "url":
+        // URL.prototype.toJSON: the href.
+        body = "return __ice_jv_str(__ice_url_href(v));";
         break;
       case "date":
         // Date.prototype.toJSON: the ISO string, or null for an invalid date.

@@ -42,6 +42,8 @@ function writable(t: ValueType, shapes: readonly string[]): boolean {
     case "set":
     case "error":
     case "date":
+    case "url":
+    case "urlParams":
       return true;
     case "optional":
       return writable(t.inner, shapes);
@@ -149,7 +151,10 @@ function write(ctx: PrintContext, t: ValueType, e: string, indent: string): stri
     case "map":
     case "set":
     case "error":
+    case "urlParams":
       return `w.str("{}");`;
+    case "url":
+      return `__ice_js_quote(w, __ice_url_href(${e}));`;
     case "date":
       return `if (isFinite(${e}.t)) __ice_js_quote(w, __ice_date_iso(${e}.t)); else w.str("null");`;
     case "optional": {

@@ -15,10 +15,13 @@ import { callbackFor } from "./callbacks.js";
 import { asArray } from "./iteration.js";
 import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 import { HOST_TEXT_OPS } from "../../../runtime/sandbox/hostText.js";
+import { HOST_URL_OPS } from "../../../runtime/sandbox/hostUrl.js";
 
 /** The host's text functions (runtime/sandbox/hostText.ts) a body calls by name: exactly JavaScript's on the same host. */
 export const HOST_TEXT_FUNCTIONS: ReadonlySet<string> = new Set(
-  HOST_TEXT_OPS.filter((op) => op !== "numberLocale" && op !== "jsonParseError"),
+  HOST_TEXT_OPS.filter(
+    (op) => op !== "numberLocale" && op !== "jsonParseError" && !(HOST_URL_OPS as readonly string[]).includes(op),
+  ),
 );
 
 /** `name(text)` of one of HOST_TEXT_FUNCTIONS (its errors stop the node). */

@@ -91,7 +91,7 @@ export function nullableIdentity(
   const inner = (t: ValueType) => (t.kind === "optional" ? t.inner : t);
   const a = inner(left.type);
   const b = inner(right.type);
-  const identity = ["array", "map", "set", "object", "tuple", "dict", "date", "regexp", "error"];
+  const identity = ["array", "map", "set", "object", "tuple", "dict", "date", "url", "urlParams", "regexp", "error"];
   if (
     typeKey(a) !== typeKey(b) ||
     !identity.includes(a.kind) ||

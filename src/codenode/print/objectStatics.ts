@@ -78,6 +78,8 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
       if (type.kind === "json") return fromArrayEntries(ctx, node, printExpr(ctx, args[0]!));
       if (type.kind !== "dict") return ctx.refuse(node, "Object.fromEntries here", "give the entries a type");
       const entries = printExpr(ctx, args[0]!);
+      if (entries.type.kind === "urlParams" && type.value.kind === "string")
+        return { text: `__ice_usp_object(${entries.text})`, type };
       if (entries.type.kind === "map") {
         const key = entries.type.key.kind;
         if (key !== "string" && key !== "number")

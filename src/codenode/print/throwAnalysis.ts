@@ -10,6 +10,7 @@ import type { ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { isCatchableParse } from "./catchableParse.js";
 import { isCatchableUri } from "./catchableUri.js";
+import { isCatchableUrl } from "./urls.js";
 import { returnDummy } from "./exceptionRegions.js";
 import { perContext } from "./perContext.js";
 
@@ -141,6 +142,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
         ts.isThrowStatement(node) ||
         isCatchableParse(ctx, node) ||
         isCatchableUri(ctx, node) ||
+        isCatchableUrl(ctx, node) ||
         callees(ctx, node).some((c) => throwingSet.has(c))
       ) {
         throwingSet.add(unit);
@@ -153,7 +155,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
 /** True when evaluating `node` (a call, `new`, accessor) may throw. */
 export function mayThrow(ctx: PrintContext, node: ts.Node): boolean {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
-  if (isCatchableParse(ctx, node) || isCatchableUri(ctx, node)) return true;
+  if (isCatchableParse(ctx, node) || isCatchableUri(ctx, node) || isCatchableUrl(ctx, node)) return true;
   const throwingSet = throwing(ctx);
   return callees(ctx, node).some((c) => throwingSet.has(c));
 }

@@ -36,6 +36,8 @@ import { STRINGS_SUPPORT } from "./strings.js";
 import { TEXT_SUPPORT } from "./text.js";
 import { UTF8_SUPPORT } from "./utf8.js";
 import { URI_ERRORS_SUPPORT } from "./uriErrors.js";
+import { URL_SUPPORT } from "./url.js";
+import { URL_SEARCH_PARAMS_SUPPORT } from "./urlSearchParams.js";
 
 /** AssemblyScript source of each area, appended to the runtime library in this order. */
 export const SUPPORT_PARTS: readonly string[] = [
@@ -70,4 +72,6 @@ export const SUPPORT_PARTS: readonly string[] = [
   UTF8_SUPPORT,
   CLONE_SUPPORT,
   URI_ERRORS_SUPPORT,
+  URL_SEARCH_PARAMS_SUPPORT,
+  URL_SUPPORT,
 ];

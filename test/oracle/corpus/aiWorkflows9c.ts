@@ -297,9 +297,8 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
     { out: "string[]" },
     [{ ms: [0, 999, 1000, 61000, 3723004, -5000, 90061001, 1.5, 1e12] }, { ms: [] }],
   ),
-  // Refused today: URLSearchParams is not in the library (TS2304).
   ai9(
-    "urlsearchparams-build-refused",
+    "urlsearchparams-build",
     [
       "const params = new URLSearchParams();",
       "for (const { key, value } of inputs.params) if (value !== '') params.append(key, value);",
@@ -311,9 +310,8 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
     { url: "string", qs: "string[]", has: "boolean" },
     URLS,
   ),
-  // Refused today: URLSearchParams is not in the library (TS2304).
   ai9(
-    "urlsearchparams-parse-refused",
+    "urlsearchparams-parse",
     [
       "const query = inputs.url.includes('?') ? inputs.url.slice(inputs.url.indexOf('?') + 1).split('#')[0] : '';",
       "const sp = new URLSearchParams(query);",
@@ -325,9 +323,8 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
     { id: "string", ids: "string[]", pairs: "string[]" },
     URLS,
   ),
-  // Refused today: URL is not in the library (TS2304).
   ai9(
-    "url-class-parts-refused",
+    "url-class-parts",
     [
       "let host = '';",
       "let path = '';",

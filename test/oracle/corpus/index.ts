@@ -74,6 +74,7 @@ import { RED_TEAM_3 } from "./redTeam3.js";
 import { RED_TEAM_4 } from "./redTeam4.js";
 import { CLASSES_2 } from "./classes2.js";
 import { CLASS_LITERALS } from "./classLiterals.js";
+import { URLS } from "./urls.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -146,4 +147,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...IDIOM_SPEED,
   ...ASCII_CASE,
   ...STARTS_ENDS,
+  ...URLS,
 ];

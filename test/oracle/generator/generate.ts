@@ -5,7 +5,8 @@
  * index, length, slice, join, sort with a comparator, map/filter/reduce; spread, Set, Map keys,
  * flatMap, toSorted), JSON text of arrays and records (JSON.stringify, JSON.parse back; an
  * inferred union of object types, spread, with its keys), the
- * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options) and
+ * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options,
+ * URLSearchParams and URL) and
  * UTF-8 byte counts, arrays or null (`T | null`), callbacks that shorten the array they walk (shortening.ts), comparators that are not total orders (orderings.ts), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
@@ -17,6 +18,7 @@ import { type Expr, expr, leaf, type Program, type Stmt, type Ty } from "./ast.j
 import type { Random } from "./random.js";
 import { shorteningBool, shorteningNum, shorteningNums } from "./shortening.js";
 import { oddlySorted } from "./orderings.js";
+import { urlText } from "./urlTexts.js";
 
 interface Var {
   readonly name: string;
@@ -502,6 +504,8 @@ export class Generator {
           ],
           [1 * deep, () => expr("str", ["(", " ? ", " : ", ")"], [sub("bool"), sub("str"), sub("str")])],
           [1 * deep, () => expr("str", [`${this.r.pick(["encodeURIComponent", "encodeURI"])}(`, ")"], [sub("str")])],
+          // URLSearchParams and URL (the host's own: urlTexts.ts)
+          [1 * deep, () => urlText(this.r, sub)],
           [
             1 * deep,
             () =>
