@@ -2,14 +2,19 @@
  * @fileoverview The set of workflows one command works on: the files given, plus the
  * sub-workflows they reference by path (`workflow_ref: ./summarise.yaml`), loaded transitively.
  * A reference resolves to a workflow of the set by name, or to a file beside the referring one.
+ * A referenced file must lie (symlinks resolved) under the folder of a file given, or under a
+ * folder given: the workflow's author is not trusted (SPEC 8), and a reference such as
+ * `../../.config/app.yaml` would otherwise have the compiler read, quote in diagnostics, compile
+ * and run any workflow-looking file the operator can read (ICE2026). The operator includes a
+ * file from elsewhere by naming it on the command line.
  * The .ice front end (chevrotain, and the ~700 modules of lodash-es it imports: ~0.2 s to load) is
  * imported only when a .ice file is read, so a YAML build does not pay for it.
  */
-import { existsSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, extname, resolve, sep } from "node:path";
 import { type DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics/index.js";
 import { parseYamlWorkflow } from "../frontend/yaml/index.js";
-import { walkNodes, type Workflow } from "../plan/index.js";
+import { type Named, walkNodes, type Workflow } from "../plan/index.js";
 import { findWorkflowFiles, readSource, WORKFLOW_EXTENSIONS } from "./sources.js";
 
 /** A parsed workflow with the file it came from. */
@@ -42,6 +47,7 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
     return loaded;
   };
   for (const path of findWorkflowFiles(paths, diagnostics)) await load(path, true);
+  const roots = allowedRoots(paths);
 
   const references = new Map<string, Map<string, string>>();
   const pending = [...byPath.values()];
@@ -49,11 +55,11 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
     const current = pending.shift()!;
     const resolved = new Map<string, string>();
     references.set(current.workflow.name, resolved);
-    const refs: string[] = [];
+    const refs: Named[] = [];
     walkNodes(current.workflow.nodes, (node) => {
-      if (node.kind === "workflow") refs.push(node.workflowRef.name);
+      if (node.kind === "workflow") refs.push(node.workflowRef);
     });
-    for (const ref of refs) {
+    for (const { name: ref, span } of refs) {
       const byName = [...byPath.values()].find((w) => w.workflow.name === ref);
       if (byName) {
         resolved.set(ref, byName.workflow.name);
@@ -61,6 +67,10 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
       }
       const file = referencedFile(current.file.path, ref);
       if (!file) continue;
+      if (!byPath.has(resolve(file)) && !isUnder(file, roots)) {
+        diagnostics.report(Diagnostics.WorkflowRefOutside, span, [ref, roots.join(", ")]);
+        continue;
+      }
       const before = byPath.size;
       const loaded = await load(file, false);
       if (!loaded) continue;
@@ -98,4 +108,29 @@ function referencedFile(from: string, ref: string): string | undefined {
   const base = resolve(dirname(from), ref);
   const candidates = WORKFLOW_EXTENSIONS.includes(extname(ref)) ? [base] : WORKFLOW_EXTENSIONS.map((ext) => base + ext);
   return candidates.find((candidate) => existsSync(candidate));
+}
+
+/** The folders referenced files may come from: each folder given, and the folder of each file given. */
+function allowedRoots(paths: readonly string[]): string[] {
+  const roots: string[] = [];
+  for (const path of paths) {
+    try {
+      const real = realpathSync(path);
+      roots.push(statSync(real).isDirectory() ? real : dirname(real));
+    } catch {
+      // a path that does not exist is reported where the files are found
+    }
+  }
+  return roots;
+}
+
+/** True when `file`, symlinks resolved, lies under one of `roots`. */
+function isUnder(file: string, roots: readonly string[]): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  return roots.some((root) => real.startsWith(root.endsWith(sep) ? root : root + sep));
 }

@@ -123,6 +123,11 @@ export const Diagnostics = {
     "warning",
     "input '{0}' is not declared in the workflow's inputs: it is read when given, else the default {1} is used",
   ),
+  WorkflowRefOutside: kind(
+    "ICE2026",
+    "error",
+    "sub-workflow '{0}' is outside the folders of the workflows given ({1}): a workflow_ref may only name files under them; name the file on the command line to include it",
+  ),
 
   // ICE3xxx: sandbox compilation
   CodeCompileError: kind("ICE3001", "error", "{0}"),
