@@ -54,6 +54,7 @@ export function lowerBody(
   const classes = new ClassRegistry();
   const ctx = new PrintContext(typed.checker, classes, map, typed.bodyStart);
   ctx.firstLine = embeddedFirstLine(body);
+  ctx.privateNames = typed.privateNames;
   const inputClass = classes.fromSchema(inputType);
   const outputClass = classes.fromSchema(outputType);
   const marshal = generateMarshalling(inputType, outputType, classes);

@@ -11,6 +11,7 @@ import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/i
 import type { BodyMap } from "../emit/wasm/bodyMap.js";
 import { CAPABILITY_GLOBALS, capabilityLib } from "./lib/capabilities.js";
 import { CORE_LIB, CORE_LIB_NAME } from "./lib/core.js";
+import { respellPrivateNames } from "./privateNames.js";
 
 const BODY_FILE = "/body.ts";
 const CAPABILITY_FILE = "/lib.capabilities.d.ts";
@@ -51,6 +52,8 @@ export interface TypedBody {
   /** The `__ice_node` function declaration. */
   readonly node: ts.FunctionDeclaration;
   readonly bodyStart: number;
+  /** Members declared with private names, as respelled (privateNames.ts): not keys of instances. */
+  readonly privateNames: ReadonlySet<string>;
 }
 
 /** Builds and checks the program; diagnostics are mapped into the workflow file. */
@@ -61,6 +64,33 @@ export function typeBody(
   map: BodyMap,
   diagnostics: Diagnostic[],
 ): TypedBody | undefined {
+  const first = checked(text, capabilities);
+  const mapped = mapDiagnostics(first.found, bodyStart, text.length - bodyStart - 3, capabilities, map);
+  diagnostics.push(...mapped);
+  if (mapped.length > 0) return undefined;
+  // Private names respelled as plain ones, once the body as written is known to be valid; if the
+  // respelled body does not check (it should), the names stay private, and refused when printed.
+  const respelled = respellPrivateNames(first.file);
+  const second = respelled ? checked(respelled.text, capabilities) : undefined;
+  const clean =
+    second && mapDiagnostics(second.found, bodyStart, text.length - bodyStart - 3, capabilities, map).length === 0;
+  const use = second && clean ? second : first;
+  const node = use.file.statements.find(ts.isFunctionDeclaration)!;
+  return {
+    program: use.program,
+    checker: use.program.getTypeChecker(),
+    file: use.file,
+    node,
+    bodyStart,
+    privateNames: use === second ? respelled!.names : new Set(),
+  };
+}
+
+/** The program of one body's file and tsc's errors in it. */
+function checked(
+  text: string,
+  capabilities: readonly string[],
+): { program: ts.Program; file: ts.SourceFile; found: ts.Diagnostic[] } {
   const file = ts.createSourceFile(BODY_FILE, text, ts.ScriptTarget.ES5, true, ts.ScriptKind.TS);
   const files = new Map<string, ts.SourceFile>([
     [`/${CORE_LIB_NAME}`, libFile()],
@@ -81,11 +111,7 @@ export function typeBody(
   };
   const program = ts.createProgram({ rootNames: [...files.keys()], options: OPTIONS, host });
   const found = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
-  const mapped = mapDiagnostics(found, bodyStart, text.length - bodyStart - 3, capabilities, map);
-  diagnostics.push(...mapped);
-  if (mapped.length > 0) return undefined;
-  const node = file.statements.find(ts.isFunctionDeclaration)!;
-  return { program, checker: program.getTypeChecker(), file, node, bodyStart };
+  return { program, file, found };
 }
 
 /** Number types of AssemblyScript that users of the old compiler wrote (`<i32>x`, `map<f64>`). */

@@ -80,13 +80,12 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
         text: `__ice_set<${element}>(${array.text}, ${index}, ${printTo(ctx, node.right, array.type.element)})`,
         type: array.type.element,
       };
-    if (!isPure(left.expression) || !isPure(left.argumentExpression))
-      return ctx.refuse(
-        node,
-        "a compound assignment to this element",
-        "read it into a local, update, and write it back",
-      );
-    const current: Printed = { text: `__ice_at<${element}>(${array.text}, ${index})`, type: array.type.element };
+    // `matrix[i][j] += x`, `sums[key(x)] += v`: the array and the index are evaluated once, in
+    // JavaScript's order, before the element is read.
+    const pure = isPure(left.expression) && isPure(left.argumentExpression);
+    const arrayAt = pure ? array.text : ctx.temp(array.type);
+    const indexAt = pure ? index : ctx.temp(NUMBER);
+    const current: Printed = { text: `__ice_at<${element}>(${arrayAt}, ${indexAt})`, type: array.type.element };
     const value = operate(
       ctx,
       node,
@@ -95,8 +94,9 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
       printExpr(ctx, node.right),
       array.type.element.kind === "string",
     );
+    const set = `__ice_set<${element}>(${arrayAt}, ${indexAt}, ${coerce(ctx, value, array.type.element, node)})`;
     return {
-      text: `__ice_set<${element}>(${array.text}, ${index}, ${coerce(ctx, value, array.type.element, node)})`,
+      text: pure ? set : `(${arrayAt} = ${array.text}, ${indexAt} = ${index}, ${set})`,
       type: array.type.element,
     };
   }

@@ -44,7 +44,8 @@ export function classKeyOrder(ctx: PrintContext, shape: ClassShape): string[] | 
       if (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Ambient)
         return { reason: "a 'declare' field becomes a key only when it is first assigned" };
       if (!ts.isIdentifier(m.name)) return { reason: "a field with a computed or private name" };
-      add(m.name.text);
+      // A private name (`#x`, respelled `$x`: privateNames.ts) is no property of the instance.
+      if (!ctx.privateNames.has(m.name.text)) add(m.name.text);
     }
   }
   // Every own key is a field of the shape (accessors are fields of the shape but not own keys).
@@ -57,7 +58,12 @@ function subclassKey(ctx: PrintContext, cls: ts.ClassDeclaration, keys: readonly
   let found: string | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isClassDeclaration(n) && n !== cls && extendsClass(ctx, n, cls) && ownKeys(n).some((k) => !keys.includes(k)))
+    if (
+      ts.isClassDeclaration(n) &&
+      n !== cls &&
+      extendsClass(ctx, n, cls) &&
+      ownKeys(n).some((k) => !keys.includes(k) && !ctx.privateNames.has(k))
+    )
       found = n.name?.text ?? "subclass";
     ts.forEachChild(n, visit);
   };

@@ -81,6 +81,9 @@ export class PrintContext {
   /** The workflow-file line of the body's first line: trap lines count from it (print/exceptions.ts `lineOf`). */
   firstLine = 1;
 
+  /** Members declared with private names, respelled `$name` (privateNames.ts): not keys of instances. */
+  privateNames: ReadonlySet<string> = new Set();
+
   constructor(
     readonly checker: ts.TypeChecker,
     readonly classes: ClassRegistry,
@@ -115,6 +118,8 @@ export class PrintContext {
 
   /** Reports an unsupported construct (ICE3009) and abandons it. */
   refuse(node: ts.Node, what: string, instead: string): never {
+    // The text quoted from the body says `#x` as the body does, not `$x` (privateNames.ts).
+    for (const name of this.privateNames) what = what.replaceAll(name, `#${name.slice(1)}`);
     this.report(createDiagnostic(Diagnostics.UnsupportedIdiom, this.spanOf(node), [what, instead]));
     throw new Refused(what);
   }

@@ -239,7 +239,12 @@ function instanceKey(state: FunctionState | undefined): string {
 }
 
 /** Lifts (once per instance) a nested function; `typeArgs` instantiates a generic one. */
+/** What to write instead of overload signatures. */
+export const OVERLOADS = "declare one signature (a union parameter, or one function per case)";
+
 export function lift(ctx: PrintContext, node: FunctionNode, typeArgs?: ReadonlyMap<ts.Symbol, ValueType>): Lifted {
+  // An overload signature: its calls take their types from it, the body from the implementation.
+  if (!node.body) ctx.refuse(node, "a function overload", OVERLOADS);
   if (node.asteriskToken)
     ctx.refuse(
       node.name ?? node,

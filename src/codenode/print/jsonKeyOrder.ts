@@ -100,19 +100,28 @@ function assignsField(ctx: PrintContext, root: ts.Node, shape: ClassShape, names
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (
+    const left =
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
-      ts.isPropertyAccessExpression(stripParens(node.left))
-    ) {
-      const left = stripParens(node.left) as ts.PropertyAccessExpression;
-      if (names.includes(left.name.text)) {
-        const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(left.expression), ctx.classes);
-        const t = "type" in converted ? converted.type : undefined;
-        const inner = t?.kind === "optional" ? t.inner : t;
-        if (inner?.kind === "object" && inner.shape.name === shape.name) found = true;
-      }
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+        ? stripParens(node.left)
+        : undefined;
+    // `o.k = v`, and `o[key] = v` of an object typed by literal keys (`Partial<Record<K, number>>`),
+    // whose key may name any of them unless it is a literal.
+    const key =
+      left && ts.isPropertyAccessExpression(left)
+        ? left.name.text
+        : left && ts.isElementAccessExpression(left)
+          ? ts.isStringLiteralLike(left.argumentExpression)
+            ? left.argumentExpression.text
+            : null
+          : undefined;
+    if (left && key !== undefined && (key === null || names.includes(key))) {
+      const object = (left as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+      const converted = fromChecker(ctx.checker, ctx.checker.getTypeAtLocation(object), ctx.classes);
+      const t = "type" in converted ? converted.type : undefined;
+      const inner = t?.kind === "optional" ? t.inner : t;
+      if (inner?.kind === "object" && inner.shape.name === shape.name) found = true;
     }
     ts.forEachChild(node, visit);
   };

@@ -17,6 +17,7 @@ import { isFunctionLike, outerExpression, type PrintContext, type Printed, strip
 import { NUMERIC_COMPOUND } from "./operatorKinds.js";
 import { numericOperand } from "./undefinedLocals.js";
 import { perContext } from "./perContext.js";
+import { definedOperand } from "./missingOperands.js";
 
 /** How the value of `node` is used: where `undefined` has a meaning of its own. */
 export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "number" | "text" | undefined {
@@ -26,8 +27,13 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.QuestionQuestionToken && parent.left === self) return "nullish";
+    // The right operand is the value of `a || xs[i]`, `a && xs[i]`, `a ?? xs[i]`: its undefined
+    // is seen wherever the whole is (`s[i] || s[j] || s[0]`, `"" + (a || xs[i])`); printLogical and
+    // printCoalesce make a whole observed as nullish possibly undefined (passesMissing).
+    if (op === ts.SyntaxKind.QuestionQuestionToken)
+      return isCondition(parent) ? "nullish" : missingContext(ctx, parent);
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken)
-      return parent.left === self || isCondition(parent) ? "nullish" : undefined;
+      return parent.left === self || isCondition(parent) ? "nullish" : missingContext(ctx, parent);
     if (
       op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
       op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
@@ -40,7 +46,14 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
       // `xs[i] === null` of `(T | null)[]`: past the end it is undefined, not null (print/nullish.ts).
       if (o.kind === ts.SyntaxKind.NullKeyword) return "nullish";
       // An object compared by identity: undefined is unequal to every object (operators.ts).
-      return ctx.checker.getTypeAtLocation(self).flags & ts.TypeFlags.Object ? "nullish" : undefined;
+      if (ctx.checker.getTypeAtLocation(self).flags & ts.TypeFlags.Object) return "nullish";
+      // `text[i + 1] === '"'`, `xs[j] !== x`: undefined equals no number, string or boolean that
+      // is certainly defined (a literal, or a local not bound from a read past the end). A number
+      // read is NaN there, unequal to everything as undefined is; the others are compared as optionals.
+      if (!definedOperand(ctx, o)) return undefined;
+      const flags = ctx.checker.getTypeAtLocation(self).flags;
+      if (flags & ts.TypeFlags.NumberLike) return "number";
+      return flags & (ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike) ? "nullish" : undefined;
     }
     if (numericOperand(ctx.checker, node)) return "number";
     const concatenates =
@@ -283,7 +296,7 @@ export function mayBeMissing(ctx: PrintContext, symbol: ts.Symbol): boolean {
   return false;
 }
 
-function indexesArray(ctx: PrintContext, node: ts.Expression | ts.ArrayBindingPattern): boolean {
+export function indexesArray(ctx: PrintContext, node: ts.Expression | ts.ArrayBindingPattern): boolean {
   const type = ctx.checker.getTypeAtLocation(node);
   return ctx.checker.isArrayType(type) || !!(type.flags & ts.TypeFlags.StringLike);
 }

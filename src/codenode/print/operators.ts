@@ -10,29 +10,27 @@ import {
   BOOLEAN,
   isNullable,
   isNullish,
-  isObjectKind,
-  isPrimitive,
   JSON_VALUE,
   NUMBER,
   optional,
   STRING,
-  sameType,
   type ValueType,
 } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printAssignment, printLValue } from "./assignment.js";
-import { nullComparison } from "./regex.js";
-import { nullableIdentity } from "./nullable.js";
-import { chainOpen, nullishCoalesce, nullishIdentity } from "./nullish.js";
+import { chainOpen, nullishCoalesce } from "./nullish.js";
+import { printEquality } from "./equality.js";
 import { asText, numberLiteral, printCondition, printExpr, printTo, truthy } from "./expressions.js";
 import { dictUpdate, printIn } from "./objects.js";
-import { jsonAdd, jsonCompare, jsonEquality, jsonIn, jsonIsUndefined } from "./json.js";
+import { jsonAdd, jsonCompare, jsonIn } from "./json.js";
 import { updateLocal } from "./locals.js";
 import { mapGetOr } from "./mapDefault.js";
 import { dictGetOr } from "./dictDefault.js";
 import { state } from "./exceptionRegions.js";
 import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
+import { missingContext } from "./missing.js";
+import { passesMissing } from "./missingOperands.js";
 
 const ARITHMETIC: { readonly [kind: number]: string } = {
   [ts.SyntaxKind.MinusToken]: "-",
@@ -190,70 +188,6 @@ export function printBinary(ctx: PrintContext, node: ts.BinaryExpression): Print
   return operate(ctx, node, op, left, right, resultIsText);
 }
 
-function isUndefined(ctx: PrintContext, node: ts.Expression): boolean {
-  const inner = stripParens(node);
-  if (!ts.isIdentifier(inner) || inner.text !== "undefined") return false;
-  const symbol = ctx.symbolOf(inner);
-  return !symbol || !ctx.isLocal(symbol);
-}
-
-/** `inputs.a.b` (plain property reads from the node's input): present when its type says so. */
-function isInputPath(ctx: PrintContext, node: ts.Expression): boolean {
-  let e = stripParens(node);
-  while (ts.isPropertyAccessExpression(e) && !e.questionDotToken) e = stripParens(e.expression);
-  if (!ts.isIdentifier(e) || e.text !== "inputs" || e === stripParens(node)) return false;
-  const symbol = ctx.symbolOf(e);
-  return !symbol || !ctx.isLocal(symbol);
-}
-
-function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equal: boolean): Printed {
-  const nullish = nullComparison(ctx, node, equal);
-  if (nullish) return nullish;
-  const [value, other] = isUndefined(ctx, node.left) ? [node.right, node.left] : [node.left, node.right];
-  if (isUndefined(ctx, other)) {
-    const printed = printExpr(ctx, value);
-    if (printed.type.kind === "json") return jsonIsUndefined(node, printed, equal);
-    // A required field of the node's input (validated before the body runs) is never undefined.
-    if (printed.type.kind !== "optional" && isInputPath(ctx, value))
-      return { text: equal ? "false" : "true", type: BOOLEAN };
-    if (printed.type.kind !== "optional")
-      return ctx.refuse(
-        node,
-        "comparing a value whose type excludes undefined with undefined",
-        "its type says it is never undefined; give it a type with `| undefined` if it can be",
-      );
-    return { text: `(${printed.text} ${equal ? "===" : "!=="} null)`, type: BOOLEAN };
-  }
-  const left = printExpr(ctx, node.left);
-  const right = printExpr(ctx, node.right);
-  const json = jsonEquality(ctx, node, left, right, equal);
-  if (json) return json;
-  const identity = nullishIdentity(ctx, node, left, right, equal) ?? nullableIdentity(ctx, node, left, right, equal);
-  if (identity) return identity;
-  const op = equal ? "==" : "!=";
-  if (left.type.kind === "function" || right.type.kind === "function")
-    return ctx.refuse(node, "comparing functions", "compare the values they compute");
-  if (left.type.kind === "optional" || right.type.kind === "optional") {
-    // Objects (records, arrays, Maps, ...) compare by identity, and undefined only equals undefined:
-    // the nullable references compare as they are.
-    const l = left.type.kind === "optional" ? left.type.inner : left.type;
-    const r = right.type.kind === "optional" ? right.type.inner : right.type;
-    if (isObjectKind(l) && sameType(l, r)) return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
-    const [opt, plain] = left.type.kind === "optional" ? [left, right] : [right, left];
-    if (plain.type.kind === "optional" || (!isPrimitive(plain.type) && plain.type.kind !== "string"))
-      return ctx.refuse(node, "comparing two values that may be undefined", "check them for undefined first");
-    const a = ctx.temp(opt.type);
-    const b = ctx.temp(plain.type);
-    const first = opt === left ? `${a} = ${opt.text}` : `${b} = ${plain.text}`;
-    const second = opt === left ? `${b} = ${plain.text}` : `${a} = ${opt.text}`;
-    const test = `${a} !== null && ${unwrap({ text: a, type: opt.type })} == ${b}`;
-    return { text: `(${first}, ${second}, ${equal ? `(${test})` : `!(${test})`})`, type: BOOLEAN };
-  }
-  if (left.type.kind !== right.type.kind)
-    return ctx.refuse(node, `comparing ${left.type.kind} with ${right.type.kind}`, "compare values of one type");
-  return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
-}
-
 /** An expression without effects, so it may be evaluated twice or not at all. */
 export function isPure(node: ts.Expression): boolean {
   const inner = stripParens(node);
@@ -279,6 +213,7 @@ function printLogical(ctx: PrintContext, node: ts.BinaryExpression): Printed {
   // `x && y` with x possibly undefined where TypeScript says it is not (a read past the end,
   // print/missing.ts) is undefined when x is: the value is possibly undefined too.
   if (and && left.type.kind === "optional" && type.kind !== "optional" && type.kind !== "json") type = optional(type);
+  if (type.kind !== "optional" && type.kind !== "json" && carriesMissing(ctx, node)) type = optional(type);
   const temp = ctx.temp(left.type);
   // `x && y` keeps a falsy x: of a `T | null` object, that is null (print/nullable.ts), not a copy of x.
   // Of a `T | null | undefined` object (print/nullish.ts), a falsy x is null or undefined itself.
@@ -318,12 +253,18 @@ function printCoalesce(ctx: PrintContext, node: ts.BinaryExpression): Printed {
     return { text: `(!__ice_j_nullish(${temp} = ${left.text}) ? ${kept} : ${printTo(ctx, node.right, type)})`, type };
   }
   if (left.type.kind !== "optional") return left;
-  const type = ctx.typeOf(node);
+  let type = ctx.typeOf(node);
+  if (type.kind !== "optional" && type.kind !== "json" && carriesMissing(ctx, node)) type = optional(type);
   if (isNullish(left.type))
     return nullishCoalesce(ctx, left, type, printTo(ctx, node.right, type), (v) => coerce(ctx, v, type, node));
   const temp = ctx.temp(left.type);
   const defined = coerce(ctx, { text: unwrap({ text: temp, type: left.type }), type: left.type.inner }, type, node);
   return { text: `((${temp} = ${left.text}) !== null ? ${defined} : ${printTo(ctx, node.right, type)})`, type };
+}
+
+/** `a || xs[i]` (`&&`, `??`) whose right operand may be undefined past the end where its own value is tested. */
+function carriesMissing(ctx: PrintContext, node: ts.BinaryExpression): boolean {
+  return passesMissing(ctx, node.right) && missingContext(ctx, node) === "nullish";
 }
 
 export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): Printed {
@@ -375,12 +316,22 @@ export function printUpdate(
     if (used && !prefix)
       return ctx.refuse(node, `'${op}' on an array element inside an expression`, "write it as its own statement");
     const target = printExpr(ctx, operand.expression);
-    if (target.type.kind !== "array" || !isPure(operand.expression) || !isPure(operand.argumentExpression))
+    const pure = isPure(operand.expression) && isPure(operand.argumentExpression);
+    if (target.type.kind !== "array" || (!pure && target.type.element.kind !== "number"))
       return ctx.refuse(node, `'${op}' on this element`, "read it into a local, update, and write it back");
     const index = printTo(ctx, operand.argumentExpression, NUMBER);
     const element = asType(target.type.element);
+    if (pure)
+      return {
+        text: `__ice_set<${element}>(${target.text}, ${index}, __ice_at<${element}>(${target.text}, ${index}) ${op[0]} 1.0)`,
+        type: NUMBER,
+      };
+    // `counts[bucket(x)]++`, `matrix[i][j]++`: the array and the index are evaluated once, in
+    // JavaScript's order, then the element is read and written back.
+    const array = ctx.temp(target.type);
+    const at = ctx.temp(NUMBER);
     return {
-      text: `__ice_set<${element}>(${target.text}, ${index}, __ice_at<${element}>(${target.text}, ${index}) ${op[0]} 1.0)`,
+      text: `(${array} = ${target.text}, ${at} = ${index}, __ice_set<${element}>(${array}, ${at}, __ice_at<${element}>(${array}, ${at}) ${op[0]} 1.0))`,
       type: NUMBER,
     };
   }

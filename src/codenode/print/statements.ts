@@ -12,7 +12,7 @@ import { type PrintContext, type Printed, Refused, shortText } from "./context.j
 import { coerce, unwrap } from "./coerce.js";
 import { printCondition, printExpr, printTo, variableAccess, stringLiteral } from "./expressions.js";
 import { afterJumps, printJump, printLabeled } from "./jumps.js";
-import { blockEnvEntry, isLiftedConstDeclaration, lift } from "./functions.js";
+import { blockEnvEntry, isLiftedConstDeclaration, lift, OVERLOADS } from "./functions.js";
 import { groupBindings, matchBindings } from "./regex.js";
 import { elementOf, sequenceOf } from "./iteration.js";
 import { jumpLeavesTry, printExit, printThrow, printTry, withStatement } from "./exceptions.js";
@@ -59,6 +59,7 @@ function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
     case ts.SyntaxKind.VariableStatement:
       return declarationList(ctx, (node as ts.VariableStatement).declarationList);
     case ts.SyntaxKind.FunctionDeclaration:
+      if (!(node as ts.FunctionDeclaration).body) return ctx.refuse(node, "a function overload", OVERLOADS);
       // A generic function is printed per instance, at its calls.
       if (!(node as ts.FunctionDeclaration).typeParameters?.length) lift(ctx, node as ts.FunctionDeclaration);
       return "";

@@ -33,8 +33,14 @@ export class __ice_Sb {
     if (n == 0) return;
     const len = this.len;
     if (len + n > 536870888) abort("RangeError: Invalid string length");
-    if (!this.inBuf || len + n > this.cap) {
-      let cap = max(this.cap << 1, 32);
+    if (!this.inBuf && this.ptr != 0 && len + n <= this.cap) {
+      // After set(), the buffer (private: get() decodes a copy) takes the new value again.
+      memory.copy(this.ptr, changetype<usize>(this.s), <usize>len << 1);
+      this.inBuf = true;
+    } else if (!this.inBuf || len + n > this.cap) {
+      // Doubling what the buffer held, not what it held before a set(): a local reset and
+      // extended once per row (a CSV cell) must not double its allocation at every reset.
+      let cap = this.inBuf ? this.cap << 1 : 32;
       while (cap < len + n) cap <<= 1;
       const p = heap.alloc(<usize>cap << 1);
       memory.copy(p, this.inBuf ? this.ptr : changetype<usize>(this.s), <usize>len << 1);

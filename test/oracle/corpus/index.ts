@@ -55,6 +55,9 @@ import { AI_WORKFLOWS_8 } from "./aiWorkflows8.js";
 import { AI_WORKFLOWS_9 } from "./aiWorkflows9.js";
 import { AI_WORKFLOWS_9B } from "./aiWorkflows9b.js";
 import { AI_WORKFLOWS_9C } from "./aiWorkflows9c.js";
+import { AI_WORKFLOWS_10 } from "./aiWorkflows10.js";
+import { AI_WORKFLOWS_10B } from "./aiWorkflows10b.js";
+import { AI_WORKFLOWS_10C } from "./aiWorkflows10c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -89,6 +92,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_9,
   ...AI_WORKFLOWS_9B,
   ...AI_WORKFLOWS_9C,
+  ...AI_WORKFLOWS_10,
+  ...AI_WORKFLOWS_10B,
+  ...AI_WORKFLOWS_10C,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
