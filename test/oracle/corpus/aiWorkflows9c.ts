@@ -546,9 +546,8 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
     { values: "number[]", formatted: "string[]" },
     [{ texts: ["1.234,56", "1,234.56", "1234", "-0,5", "12.5", "1 000 000,01", "abc", "", "€ 9,99"] }, { texts: [] }],
   ),
-  // Refused today: `counts[i]++` of an `any[]` element.
   ai9(
-    "histogram-bars-refused",
+    "histogram-bars",
     [
       "if (inputs.xs.length === 0) return { lines: [] };",
       "const min = Math.min(...inputs.xs), max = Math.max(...inputs.xs);",
