@@ -61,6 +61,11 @@ function compilerUrls(): { readonly ascUrl: string; readonly assemblyscriptUrl: 
   };
 }
 
+/** binaryen's index.js, which the worker loads split (binaryenSplit.ts). */
+function binaryenPath(): string {
+  return createRequire(import.meta.url).resolve("binaryen");
+}
+
 /** meter.js beside this file, for the worker: only when this file is JavaScript (the built package). */
 function meterUrl(): string | undefined {
   return import.meta.url.endsWith(".js") ? new URL("./meter.js", import.meta.url).href : undefined;
@@ -285,13 +290,15 @@ function newWorker(role: WorkerRole): AscWorker {
   // binaryen is compiled once per process, without tier-up (loadBinaryen.ts): the worker's copy is
   // compiled under the flag, or is the one this thread compiled.
   const release = holdBaselineTier();
+  const binaryen = binaryenPath();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
       role,
       ...compilerUrls(),
       meterUrl: meterUrl(),
-      binaryenUrl: pathToFileURL(createRequire(import.meta.url).resolve("binaryen")).href,
+      binaryenUrl: pathToFileURL(binaryen).href,
+      binaryenPath: binaryen,
       flags: ASC_FLAGS,
       entry: ENTRY_FILE,
       outFile: OUTPUT_FILE,

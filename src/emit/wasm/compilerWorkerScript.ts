@@ -8,12 +8,15 @@
  * asc parses ~50 library files (~900 KB with the code-node library) for every program, about a
  * third of a small unit's compile, and most of its garbage. Run from the built package, it also
  * loads meter.js and meters what it optimised when asked, so the main thread need not load binaryen.
+ * binaryen itself is loaded split (binaryenSplit.ts): its WebAssembly decoded from index.js directly,
+ * the 13 MB of JavaScript around it never parsed.
  *
  * A worker has one of two roles (workerData.role): `asc` compiles units to unoptimised modules with
  * the plan of their optimisation, and optimises units too; `optimizer` loads binaryen (and meter.js)
  * only and optimises (optimizeApart.ts). Messages: `{ id, source }` compiles (answers `raw` and
  * `plan`, or diagnostics); `{ id, raw, plan, meter }` optimises (answers `binary`, `metered`).
  */
+import { BINARYEN_SPLIT_SOURCE } from "./binaryenSplit.js";
 import { OPTIMIZE_APART_SOURCE } from "./optimizeApart.js";
 
 /**
@@ -92,6 +95,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 ${SHARED_PARSE_SOURCE}
 ${OPTIMIZE_APART_SOURCE}
+${BINARYEN_SPLIT_SOURCE}
 let shared = null;
 let plans = null;
 const compilerHost = (entrySource, extra) => ({
@@ -113,12 +117,15 @@ let binaryen = null;
 // worker's metered bytes are the main thread's.
 let freshOptions = () => undefined;
 const isAsc = w.role === "asc";
+// binaryen without parsing its 13 MB of JavaScript (binaryenSplit.ts), for every importer of it.
+serveBinaryenSplit(w.binaryenUrl, w.binaryenPath);
 const loading = Promise.all([
   isAsc ? import(w.ascUrl) : null,
   isAsc ? import(w.assemblyscriptUrl) : null,
   import(w.binaryenUrl),
   w.meterUrl ? import(w.meterUrl).catch(() => null) : null,
 ]).then(async ([ascModule, as, binaryenModule, meterModule]) => {
+  delete globalThis[BINARYEN_BYTES];
   binaryen = binaryenModule.default;
   const options = binaryenOptions(binaryen).map((k) => [binaryen["set" + k.slice(3)], binaryen[k]()]);
   freshOptions = () => { for (const [set, value] of options) set(value); binaryen.clearPassArguments(); };
@@ -142,6 +149,7 @@ const loading = Promise.all([
   } catch {}
   return asc;
 }, (error) => {
+  delete globalThis[BINARYEN_BYTES];
   parentPort.postMessage({ loaded: false });
   throw error;
 });
