@@ -32,6 +32,28 @@ export function verifyModule(
   checkImport?: (item: ModuleImport) => void,
   extraExports: readonly string[] = [],
 ): ModuleShape {
+  const shape = readModule(bytes, checkImport, extraExports);
+  checkUncheckedFunctions(shape.functions, shape.importedFunctions, new Set(shape.exportedFunctions.values()));
+  return shape;
+}
+
+/**
+ * What each defined function of `bytes` charges and calls, as verifyModule reads it, without the
+ * bound on the work between two tests (the metering pass reads it to stay within that bound:
+ * src/emit/wasm/meterBound.ts); throws VerifyError for anything else verifyModule refuses.
+ */
+export function functionCosts(bytes: Uint8Array): Pick<ModuleShape, "importedFunctions" | "functions"> {
+  const exports = readSections(bytes).exports;
+  // Whatever else it exports (a plugin's Asyncify functions) is the caller's to check.
+  return readModule(bytes, undefined, [...exports.keys()]);
+}
+
+/** verifyModule's checks up to the bound on the work between two tests (unchecked.ts). */
+function readModule(
+  bytes: Uint8Array,
+  checkImport: ((item: ModuleImport) => void) | undefined,
+  extraExports: readonly string[],
+): ModuleShape {
   const module = readSections(bytes, checkImport);
   const { imports, memoryMinPages, importedFunctions, importedGlobals, globals, exports, code, custom } = module;
   const { fuel, reset } = checkInterface(module, extraExports);
@@ -44,6 +66,5 @@ export function verifyModule(
     functions = checker.functions;
   }
   const exportedFunctions = new Map([...exports].filter(([, e]) => e.kind === 0).map(([name, e]) => [name, e.index]));
-  checkUncheckedFunctions(functions, importedFunctions, new Set(exportedFunctions.values()));
   return { imports, memoryMinPages, resettable, importedFunctions, functions, exportedFunctions, custom };
 }

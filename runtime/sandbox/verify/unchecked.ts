@@ -27,14 +27,31 @@ export function checkUncheckedFunctions(
   importedFunctions: number,
   exported: ReadonlySet<number>,
 ): void {
-  const unchecked = (index: number): boolean =>
-    index >= importedFunctions && functions[index - importedFunctions]?.metered === false;
   for (const [local, fn] of functions.entries()) {
     if (fn.metered) continue;
     const index = local + importedFunctions;
     if (exported.has(index)) throw new VerifyError("module", `function ${index} is exported but not fuel-metered`);
     if (fn.indirect > 0) throw new VerifyError("module", `function ${index} calls indirectly but is not fuel-metered`);
   }
+  const work = uncheckedWork(functions, importedFunctions);
+  for (let local = 0; local < functions.length; local++) {
+    if (work[local]! > MAX_UNCHECKED_WORK)
+      throw new VerifyError(
+        "module",
+        `function ${local + importedFunctions} can run more than ${MAX_UNCHECKED_WORK} bytes of code between two fuel checks`,
+      );
+  }
+}
+
+/**
+ * The bytes of code each defined function (by index less `importedFunctions`) can run through
+ * functions without a test before the next test; throws when unchecked functions form a cycle.
+ * The metering pass reads it too, to add tests where the bound would be passed
+ * (src/emit/wasm/meterBound.ts).
+ */
+export function uncheckedWork(functions: readonly FunctionCost[], importedFunctions: number): number[] {
+  const unchecked = (index: number): boolean =>
+    index >= importedFunctions && functions[index - importedFunctions]?.metered === false;
   // Depth-first search for a cycle among unchecked functions (0 unvisited, 1 on the path, 2 done).
   const state = new Uint8Array(functions.length);
   for (let root = 0; root < functions.length; root++) {
@@ -71,15 +88,10 @@ export function checkUncheckedFunctions(
     work.set(local, total);
     return total;
   };
-  // Unchecked functions make no calls through the table (refused above): their reach is known first.
+  // Unchecked functions make no calls through the table (checkUncheckedFunctions refuses them
+  // first; the metering pass makes none): their reach is known first.
   let widest = 0;
   for (let local = 0; local < functions.length; local++)
     if (!functions[local]!.metered) widest = Math.max(widest, reach(local));
-  for (let local = 0; local < functions.length; local++) {
-    if (reach(local) > MAX_UNCHECKED_WORK)
-      throw new VerifyError(
-        "module",
-        `function ${local + importedFunctions} can run more than ${MAX_UNCHECKED_WORK} bytes of code between two fuel checks`,
-      );
-  }
+  return functions.map((_, local) => reach(local));
 }

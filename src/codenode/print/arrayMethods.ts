@@ -118,11 +118,6 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
           parameters: `e: ${f.envType}`,
           before: (x, y) => `${f.name}(e, ${x}, ${y}) < 0`,
           unchecked: false,
-          helpers: {
-            parameters: `f: (e: ${f.envType}, x: ${T}, y: ${T}) => f64, e: ${f.envType}`,
-            arguments: `${f.name}, e`,
-            before: (x, y) => `f(e, ${x}, ${y}) < 0`,
-          },
         }),
       );
       return { text: `${sorter}(${r}, ${f.env})`, type };

@@ -29,36 +29,18 @@ export function mergeSortSource(options: {
   readonly parameters: string;
   readonly before: (x: string, y: string) => string;
   readonly unchecked: boolean;
-  /**
-   * How the merge helpers take and call the comparator, when not as the main function does: a
-   * copy that calls a body comparator directly keeps that for its runs and insertions, and hands
-   * the merges the comparator as a function value (`arguments` from the main function). A call
-   * through a function value gives each helper its own fuel test on entry; otherwise the fuel
-   * verifier counts a large comparator once per comparison in every helper that can reach it
-   * (runtime/sandbox/verify/unchecked.ts) and refuses the module (oracle ai9/semver-sort).
-   */
-  readonly helpers?: {
-    readonly parameters: string;
-    readonly arguments: string;
-    readonly before: (x: string, y: string) => string;
-  };
 }): string {
-  const { name, element: El } = options;
+  const { name, element: El, parameters: P } = options;
   const tp = options.typeParameters ?? "";
-  const P = options.helpers?.parameters ?? options.parameters;
-  const M = options.parameters;
   const args = parameterNames(P).join(", ");
-  const mainArgs = options.helpers?.arguments ?? args;
   const at = (a: string, i: string): string => (options.unchecked ? `unchecked(${a}[${i}])` : `${a}[${i}]`);
   const put = (a: string, i: string, v: string): string =>
     options.unchecked ? `unchecked(${a}[${i}] = ${v})` : `${a}[${i}] = ${v}`;
-  const lt = (x: string, y: string): string => `(${(options.helpers?.before ?? options.before)(x, y)})`;
-  const mainLt = (x: string, y: string): string => `(${options.before(x, y)})`;
+  const lt = (x: string, y: string): string => `(${options.before(x, y)})`;
   const call = (helper: string, rest: string): string => `${name}_${helper}${tp}(${rest}, ${args})`;
-  const mainCall = (helper: string, rest: string): string => `${name}_${helper}${tp}(${rest}, ${mainArgs})`;
   const cp = (rest: string): string => `__ice_sort_move<${El}>(${rest})`;
   const len = (k: string): string => at("st", `3 + 2 * (${k})`);
-  return `function ${name}${tp}(a: Array<${El}>, ${M}): Array<${El}> {
+  return `function ${name}${tp}(a: Array<${El}>, ${P}): Array<${El}> {
   const n = a.length;
   if (n < 2) return a;
   const w = a.slice(0);
@@ -77,9 +59,9 @@ export function mergeSortSource(options: {
     let run = 1;
     if (low + 1 < high) {
       run = 2;
-      const desc = ${mainLt(at("w", "low + 1"), at("w", "low"))};
+      const desc = ${lt(at("w", "low + 1"), at("w", "low"))};
       for (let i = low + 2; i < high; i++) {
-        const o = ${mainLt(at("w", "i"), at("w", "i - 1"))};
+        const o = ${lt(at("w", "i"), at("w", "i - 1"))};
         if (desc ? !o : o) break;
         run++;
       }
@@ -97,7 +79,7 @@ export function mergeSortSource(options: {
         const pivot = ${at("w", "start")};
         while (left < right) {
           const mid = left + ((right - left) >> 1);
-          if (${mainLt("pivot", at("w", "mid"))}) right = mid;
+          if (${lt("pivot", at("w", "mid"))}) right = mid;
           else left = mid + 1;
         }
         ${cp("w, left, w, left + 1, start - left")};
@@ -114,9 +96,9 @@ export function mergeSortSource(options: {
       const broken = (k + 1 >= 2 && ${len("k - 1")} <= ${len("k")} + ${len("k + 1")}) || (k >= 2 && ${len("k - 2")} <= ${len("k - 1")} + ${len("k")});
       if (broken) {
         if (${len("k - 1")} < ${len("k + 1")}) k--;
-        ${mainCall("at", "w, tmp, st, k")};
+        ${call("at", "w, tmp, st, k")};
       } else if (${len("k")} <= ${len("k + 1")}) {
-        ${mainCall("at", "w, tmp, st, k")};
+        ${call("at", "w, tmp, st, k")};
       } else break;
     }
     low += run;
@@ -125,7 +107,7 @@ export function mergeSortSource(options: {
   while (${at("st", "1")} > 1) {
     let k = ${at("st", "1")} - 2;
     if (k > 0 && ${len("k - 1")} < ${len("k + 1")}) k--;
-    ${mainCall("at", "w, tmp, st, k")};
+    ${call("at", "w, tmp, st, k")};
   }
   for (let k = 0; k < n; k++) {
     if (k < a.length) ${put("a", "k", at("w", "k"))};

@@ -27,6 +27,10 @@
  * took ~7% off the object kernel (the allocator, string concatenation, Map lookups). Modules
  * with a table (asc's sort comparators, e.g. for a dictionary's integer-like keys) were left
  * with every entry tested until the table's contents were read (records kernel 1.23x -> 1.12x).
+ * The verifier bounds the code a run can go through without a test, counting a call to a function
+ * without one as all it can reach, once per call site; where calls fan out past that bound (a large
+ * comparator called from every comparison of a sort's merges) the module is metered again with
+ * tests at the entries that multiply the most work (meterBound.ts), rather than refused.
  * The check (runtime/sandbox/verify.ts checks it is everywhere):
  *   __ice_fuel -= N; if (__ice_fuel < 0) ice.tick()
  * (at a back edge: `__ice_fuel -= N; br_if $tick (__ice_fuel < 0); br $loop`, meterLoops.ts)
@@ -41,6 +45,7 @@
 import binaryen from "binaryen";
 import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
 import { entryPlan } from "./meterCallGraph.js";
+import { functionsToTest } from "./meterBound.js";
 import { addGrowHelper, addReset, GROW_COST, replaceGrows } from "./meterHelpers.js";
 import {
   FORBIDDEN_NAMES,
@@ -78,11 +83,30 @@ const ALLOWED_FEATURES =
  */
 const MAX_FOLDED_COST = 115;
 
+/** Rounds of metering again with more tests before the verifier is left to refuse the module. */
+const MAX_ROUNDS = 16;
+
 /** Instruments `wasm` (asc output) and returns the metered binary; throws ForbiddenInstructionError. */
 export function meterModule(wasm: Uint8Array): Uint8Array {
+  // Functions given a test on entry although they could go without one (meterBound.ts).
+  const tested = new Set<string>();
+  for (let round = 1; ; round++) {
+    const { binary, defined } = meterOnce(wasm, tested);
+    const more = functionsToTest(binary)
+      .map((local) => defined[local]!)
+      .filter((name) => !tested.has(name));
+    if (more.length === 0 || round === MAX_ROUNDS) return binary;
+    for (const name of more) tested.add(name);
+  }
+}
+
+/** One metering of `wasm`, every function in `tested` starting with a test; the defined functions' names in order. */
+function meterOnce(wasm: Uint8Array, tested: ReadonlySet<string>): { binary: Uint8Array; defined: string[] } {
   const module = binaryen.readBinary(wasm);
   try {
-    const { untested: candidates, inTable } = entryPlan(module);
+    const plan = entryPlan(module);
+    const inTable = plan.inTable;
+    const candidates = new Set([...plan.untested].filter((name) => !tested.has(name)));
     const trapping = trappingFunctions(module);
     const fuel = "__ice_fuel_global";
     const oom = "__ice_oom_global";
@@ -194,7 +218,13 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
 
     module.setFeatures(ALLOWED_FEATURES);
     if (!module.validate()) throw new Error("instrumented module failed binaryen validation");
-    return module.emitBinary();
+    // Defined functions come after the imported ones in the binary, in the module's order.
+    const defined: string[] = [];
+    for (let i = 0; i < module.getNumFunctions(); i++) {
+      const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+      if (!info.module) defined.push(info.name);
+    }
+    return { binary: module.emitBinary(), defined };
   } finally {
     module.dispose();
   }
