@@ -12,6 +12,7 @@ import { functionFromChecker } from "./functionTypes.js";
 import { convertShape, mentionsProvisional, pendingShape } from "./recursiveShapes.js";
 import { absentElement, nullableOf } from "./nullable.js";
 import { registerObjectUnion } from "./unions.js";
+import { iteratorResultType } from "./iteratorResults.js";
 import {
   BOOLEAN,
   type ClassRegistry,
@@ -90,6 +91,10 @@ export function fromChecker(
   // object of all their fields (below); any other (`string & {}`, a brand) a JSON value.
   if (type.isIntersection() && !type.types.every((t) => t.flags & ts.TypeFlags.Object)) return { type: JSON_VALUE };
   if (flags & ts.TypeFlags.BigInt) return { reason: "bigint is not supported" };
+  const result = iteratorResultType(checker, type, classes, (t) =>
+    fromChecker(checker, t, classes, depth + 1, parameters),
+  );
+  if (result) return result;
   if (type.isUnion()) {
     // A union of object types: its class, which each member converts to (unions.ts).
     const objectUnion = registerObjectUnion(checker, type, classes, depth, parameters);
@@ -150,9 +155,16 @@ export function fromChecker(
     return { type: classes.tuple(elements) };
   }
   if (
-    (name === "IterableIterator" || name === "Iterable" || name === "IteratorObject") &&
+    (name === "IterableIterator" || name === "IteratorObject") &&
     symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
-  )
+  ) {
+    // An iterator kept as a value (print/iterators.ts).
+    const [element] = checker.getTypeArguments(type as ts.TypeReference);
+    const inner = element && fromChecker(checker, element, classes, depth + 1, parameters);
+    if (inner && "type" in inner) return { type: { kind: "iterator", element: inner.type } };
+    if (inner) return inner;
+  }
+  if (name === "Iterable" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return {
       reason:
         "an iterator is used only directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",

@@ -47,7 +47,9 @@ export type ValueType =
   /** The \`groups\` of a match (the match itself at run time). */
   | { readonly kind: "groups" }
   /** `any`, `unknown`, unions of primitives: a JSON value (support/json.ts), undefined included. */
-  | { readonly kind: "json" };
+  | { readonly kind: "json" }
+  /** An iterator kept as a value (`const it = m.keys()`), stepped by `next()`: print/iterators.ts. */
+  | { readonly kind: "iterator"; readonly element: ValueType };
 
 export interface ClassShape {
   readonly name: string;
@@ -137,6 +139,7 @@ export function typeKey(t: ValueType): string {
   switch (t.kind) {
     case "array":
     case "set":
+    case "iterator":
       return `${t.kind}<${typeKey(t.element)}>`;
     case "map":
       return `map<${typeKey(t.key)},${typeKey(t.value)}>`;
@@ -200,6 +203,8 @@ export function asType(t: ValueType): string {
       return "__ice_Match";
     case "json":
       return "__ice_J";
+    case "iterator":
+      return `__ice_Iter<${asType(t.element)}>`;
   }
 }
 

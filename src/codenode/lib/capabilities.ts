@@ -55,7 +55,7 @@ const MATH_MEMBERS = `
 
 /**
  * Date: time values and UTC fields (local time would depend on the host's time zone; its getters
- * are declared so that the printer can say what to write instead).
+ * and setters are declared so that the printer can say what to write instead).
  */
 const DATE_LIB = `
 interface Date {
@@ -70,6 +70,21 @@ interface Date {
   getUTCMinutes(): number;
   getUTCSeconds(): number;
   getUTCMilliseconds(): number;
+  setTime(time: number): number;
+  setUTCFullYear(year: number, month?: number, date?: number): number;
+  setUTCMonth(month: number, date?: number): number;
+  setUTCDate(date: number): number;
+  setUTCHours(hours: number, min?: number, sec?: number, ms?: number): number;
+  setUTCMinutes(min: number, sec?: number, ms?: number): number;
+  setUTCSeconds(sec: number, ms?: number): number;
+  setUTCMilliseconds(ms: number): number;
+  setFullYear(year: number, month?: number, date?: number): number;
+  setMonth(month: number, date?: number): number;
+  setDate(date: number): number;
+  setHours(hours: number, min?: number, sec?: number, ms?: number): number;
+  setMinutes(min: number, sec?: number, ms?: number): number;
+  setSeconds(sec: number, ms?: number): number;
+  setMilliseconds(ms: number): number;
   getFullYear(): number;
   getMonth(): number;
   getDate(): number;

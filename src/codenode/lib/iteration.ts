@@ -1,8 +1,8 @@
 /**
  * @fileoverview Library declarations for iteration (ES2015 protocol, checked with target ES2015):
- * `Symbol.iterator`, `Iterable`, `IterableIterator` (without `next`: code nodes use iterators
- * directly in `for...of`, `[...spread]`, `Array.from`, `new Set(...)` and `new Map(...)`, never
- * step them by hand), `keys()/values()/entries()` of arrays, Maps and Sets, `Array.from`,
+ * `Symbol.iterator`, `Iterable`, `IterableIterator` (the built-in iterators finish with value
+ * `undefined`, as with TypeScript's strictBuiltinIteratorReturn, so `it.next().value` is `T |
+ * undefined`), `keys()/values()/entries()` of arrays, Maps and Sets, `Array.from`,
  * `Array.of`, and the Map and Set constructors over iterables. Lowered by print/iteration.ts.
  */
 
@@ -33,19 +33,19 @@ interface ArrayLike<T> {
 }
 
 interface ReadonlyArray<T> {
-  [Symbol.iterator](): IterableIterator<T>;
-  entries(): IterableIterator<[number, T]>;
-  keys(): IterableIterator<number>;
-  values(): IterableIterator<T>;
+  [Symbol.iterator](): IterableIterator<T, undefined>;
+  entries(): IterableIterator<[number, T], undefined>;
+  keys(): IterableIterator<number, undefined>;
+  values(): IterableIterator<T, undefined>;
 }
 interface Array<T> {
-  [Symbol.iterator](): IterableIterator<T>;
-  entries(): IterableIterator<[number, T]>;
-  keys(): IterableIterator<number>;
-  values(): IterableIterator<T>;
+  [Symbol.iterator](): IterableIterator<T, undefined>;
+  entries(): IterableIterator<[number, T], undefined>;
+  keys(): IterableIterator<number, undefined>;
+  values(): IterableIterator<T, undefined>;
 }
 interface String {
-  [Symbol.iterator](): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<string, undefined>;
 }
 interface ArrayConstructor {
   from<T>(iterable: Iterable<T>): T[];
@@ -54,20 +54,20 @@ interface ArrayConstructor {
   of<T>(...items: T[]): T[];
 }
 interface Map<K, V> {
-  [Symbol.iterator](): IterableIterator<[K, V]>;
-  entries(): IterableIterator<[K, V]>;
-  keys(): IterableIterator<K>;
-  values(): IterableIterator<V>;
+  [Symbol.iterator](): IterableIterator<[K, V], undefined>;
+  entries(): IterableIterator<[K, V], undefined>;
+  keys(): IterableIterator<K, undefined>;
+  values(): IterableIterator<V, undefined>;
   forEach(callbackfn: (value: V, key: K, map: Map<K, V>) => void): void;
 }
 interface MapConstructor {
   new <K, V>(entries: Iterable<readonly [K, V]>): Map<K, V>;
 }
 interface Set<T> {
-  [Symbol.iterator](): IterableIterator<T>;
-  entries(): IterableIterator<[T, T]>;
-  keys(): IterableIterator<T>;
-  values(): IterableIterator<T>;
+  [Symbol.iterator](): IterableIterator<T, undefined>;
+  entries(): IterableIterator<[T, T], undefined>;
+  keys(): IterableIterator<T, undefined>;
+  values(): IterableIterator<T, undefined>;
   forEach(callbackfn: (value: T, value2: T, set: Set<T>) => void): void;
 }
 interface SetConstructor {

@@ -30,12 +30,15 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       `${method} of a function`,
       "keep an id or a name next to each function and search for that",
     );
-  if (isNullish(element) && (method === "indexOf" || method === "lastIndexOf" || method === "includes"))
-    return ctx.refuse(
-      node,
-      `${method} in an array of values that may be null or undefined`,
-      "use findIndex / some with `x === value` (or `x === null`, `x === undefined`)",
-    );
+  if (isNullish(element) && (method === "indexOf" || method === "lastIndexOf" || method === "includes")) {
+    // Three states (support/nullish.ts): undefined, null and a reference compared apart.
+    const X = asType((element as Extract<ValueType, { kind: "optional" }>).inner);
+    const value = arg(ctx, node, 0, element, "null");
+    if (method === "lastIndexOf")
+      return { text: `__ice_nsh_last_index_of<${X}>(${r}, ${value}, ${n(1, "Infinity")})`, type: NUMBER };
+    const found = `__ice_nsh_index_of<${X}>(${r}, ${value}, ${n(1, "0.0")})`;
+    return method === "indexOf" ? { text: found, type: NUMBER } : { text: `(${found} >= 0)`, type: BOOLEAN };
+  }
   switch (method) {
     case "at":
       return { text: `__ice_a_at${box(element)}<${T}>(${r}, ${n(0, "0.0")})`, type: optional(element) };

@@ -22,6 +22,10 @@ import { arrayMethod } from "./arrayMethods.js";
 import { collectionMethod } from "./collectionMethods.js";
 import { numberMethod, stringMethod } from "./stringMethods.js";
 import { arrayFrom, arrayOf, asArray, collectionFrom, isIterator } from "./iteration.js";
+import { iteratorNext, iteratorValue } from "./iterators.js";
+
+/** Methods that make an iterator (kept as a value: iterators.ts). */
+const ITERATOR_METHODS: ReadonlySet<string> = new Set(["keys", "values", "entries"]);
 import { fromCodePoint, HOST_TEXT_FUNCTIONS, hostText, joinLiteral, mathLibrary } from "./library.js";
 import { isCatchableUri, printCatchableUri } from "./catchableUri.js";
 import { dateMethod, dateStatic, newDate } from "./dates.js";
@@ -104,6 +108,9 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         return { text: `__ice_filled<${asType(type.element)}>(${length}, ${value})`, type };
       }
     }
+    if (isIterator(ctx, callee.expression) && method === "next") return iteratorNext(ctx, node, callee.expression);
+    if (isIterator(ctx, node) && node.arguments.length === 0 && ITERATOR_METHODS.has(method))
+      return iteratorValue(ctx, node);
     if (isIterator(ctx, callee.expression))
       return ctx.refuse(
         node,

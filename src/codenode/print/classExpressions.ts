@@ -14,6 +14,7 @@ import { fromThrown, printCaught, THROWN } from "./exceptions.js";
 import { isStatic } from "./throwAnalysis.js";
 import { genericInstanceOf } from "./genericInstanceOf.js";
 import { literalThis } from "./literalGetters.js";
+import { outermostArrow, printCapturedThis } from "./capturedThis.js";
 import { printHoisted } from "./throwingCalls.js";
 import { printExpr, printTo } from "./expressions.js";
 import {
@@ -46,13 +47,23 @@ function genericStatics(ctx: PrintContext, expr: ts.Expression): ClassInfo | und
   return d ? staticsHolder(ctx, d) : undefined;
 }
 
-/** The class that `this` means at `node` (refused inside a function nested in a method). */
+/**
+ * The class that `this` means at `node`: that of its method, accessor, constructor or field
+ * initializer, also through arrow functions (capturedThis.ts); refused inside a `function`.
+ */
 function thisClass(ctx: PrintContext, node: ts.Node): ClassInfo {
   let unit: ts.Node | undefined = node.parent;
-  while (unit && !isFunctionLike(unit) && !ts.isPropertyDeclaration(unit) && !ts.isClassDeclaration(unit))
+  while (
+    unit &&
+    (ts.isArrowFunction(unit) ||
+      (!isFunctionLike(unit) && !ts.isPropertyDeclaration(unit) && !ts.isClassDeclaration(unit)))
+  )
     unit = unit.parent;
-  if (!unit || ts.isArrowFunction(unit) || ts.isFunctionExpression(unit) || ts.isFunctionDeclaration(unit))
+  if (!unit || ts.isFunctionExpression(unit) || ts.isFunctionDeclaration(unit))
     return ctx.refuse(node, "'this' inside a nested function", "copy it into a const first: `const self = this;`");
+  // Such an arrow is lifted outside the constructor whose environment would hold `this`.
+  if (ts.isPropertyDeclaration(unit) && ts.findAncestor(node, (n) => n === unit || ts.isArrowFunction(n)) !== unit)
+    return ctx.refuse(node, "'this' in an arrow function of a field initializer", "make the function a method");
   const cls = ts.findAncestor(unit, ts.isClassDeclaration);
   const info = cls && (classTable(ctx).get(cls) ?? instanceBeingPrinted(ctx, cls));
   if (!info) return ctx.refuse(node, "'this' here", "use 'this' inside methods and constructors of a body class");
@@ -114,7 +125,9 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       const literal = literalThis(node);
       if (literal) return literal;
       const info = thisClass(ctx, node);
-      return { text: "this", type: { kind: "object", shape: info.shape } };
+      const type: ValueType = { kind: "object", shape: info.shape };
+      const arrow = outermostArrow(node);
+      return arrow ? printCapturedThis(ctx, arrow, type) : { text: "this", type };
     }
     case ts.SyntaxKind.NewExpression: {
       const n = node as ts.NewExpression;

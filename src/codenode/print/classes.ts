@@ -16,6 +16,7 @@ import { constructorUnit, isStatic } from "./throwAnalysis.js";
 import { refuseThrowing } from "./throwingCalls.js";
 import { printTo, variableAccess } from "./expressions.js";
 import { enter, prologue } from "./functions.js";
+import { thisIntoEnv } from "./capturedThis.js";
 import { isGenericClass, printingInstance, staticsHolder, undeclaredInstances } from "./genericClasses.js";
 import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethods.js";
 import { finishGenericInstanceOf } from "./genericInstanceOf.js";
@@ -70,19 +71,27 @@ function unitBody(
   params: readonly ts.ParameterDeclaration[],
   returnType: ValueType,
   typeArgs: ReadonlyMap<ts.Symbol, ValueType> | undefined,
+  info: ClassInfo,
   print: () => string,
 ): { body: string } {
   const outer = ctx.current;
   const state = enter(ctx, node, ctx.fresh("m"), returnType, undefined, typeArgs);
   ctx.current = state;
   try {
+    // `this` for the arrows inside; a derived constructor has none before `super(...)` (constructorText).
+    const self = thisIntoEnv(ctx, node, { kind: "object", shape: info.shape });
+    const early = self && !(isConstructorUnit(node) && info.base) ? `${self}\n` : "";
     const body = print();
-    const rest = `${prologue(ctx, state, params)}\n${body}`;
+    const rest = `${prologue(ctx, state, params)}\n${early}${body}`;
     const env = rest.includes("__ice_pe") ? `const __ice_pe = ${rootEnv(ctx)};\n` : "";
     return { body: `${env}${rest}` };
   } finally {
     ctx.current = outer;
   }
+}
+
+function isConstructorUnit(node: ts.Node): boolean {
+  return ts.isConstructorDeclaration(node) || ts.isClassLike(node);
 }
 
 function fallOff(type: ValueType): string {
@@ -155,7 +164,8 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
   const own = ctor ? paramsOf(ctx, ctor) : constructorParams(ctx, info.base);
   const params: Param[] = own === "Error" ? [{ name: "__ice_m", type: { kind: "string" } }] : own;
   const paramText = params.map((p) => (own === "Error" ? `${p.name}: string = ""` : `${p.name}: ${asType(p.type)}`));
-  const { body } = unitBody(ctx, unit, ctor?.parameters ?? [], { kind: "void" }, typeArgsOf(info), () => {
+  const self = (): string => (info.base ? thisIntoEnv(ctx, unit, { kind: "object", shape: info.shape }) : "");
+  const { body } = unitBody(ctx, unit, ctor?.parameters ?? [], { kind: "void" }, typeArgsOf(info), info, () => {
     const inits = (): string => {
       const lines: string[] = [];
       for (const member of cls.members) {
@@ -175,7 +185,7 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
       return lines.join("\n");
     };
     if (!ctor) {
-      const call = info.base ? `super(${params.map((p) => p.name).join(", ")});\n` : "";
+      const call = info.base ? `super(${params.map((p) => p.name).join(", ")});\n${self()}\n` : "";
       return `${call}${inits()}`;
     }
     const statements = ctor.body?.statements ?? ts.factory.createNodeArray();
@@ -188,7 +198,7 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
         ts.isCallExpression(statement.expression) &&
         statement.expression.expression.kind === ts.SyntaxKind.SuperKeyword
       ) {
-        out.push(`${superCall(ctx, info, statement.expression)};`, inits());
+        out.push(`${superCall(ctx, info, statement.expression)};`, self(), inits());
         initialized = true;
         continue;
       }
@@ -228,7 +238,7 @@ function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclara
     return ctx.refuse(method, "a generator or async method", "use a plain method");
   const params = paramsOf(ctx, method);
   const returnType = returnTypeOf(ctx, method);
-  const { body } = unitBody(ctx, method, method.parameters, returnType, typeArgsOf(info), () => {
+  const { body } = unitBody(ctx, method, method.parameters, returnType, typeArgsOf(info), info, () => {
     if (!method.body) return fallOff(returnType);
     return methodDefaults(ctx, params) + printStatements(ctx, method.body.statements) + fallOff(returnType);
   });
@@ -245,7 +255,7 @@ function accessorText(
   const isGet = ts.isGetAccessorDeclaration(node);
   const params = isGet ? [] : paramsOf(ctx, node);
   const returnType: ValueType = isGet ? returnTypeOf(ctx, node) : { kind: "void" };
-  const { body } = unitBody(ctx, node, node.parameters, returnType, typeArgsOf(info), () => {
+  const { body } = unitBody(ctx, node, node.parameters, returnType, typeArgsOf(info), info, () => {
     if (!node.body) return "";
     return printStatements(ctx, node.body.statements) + fallOff(returnType);
   });

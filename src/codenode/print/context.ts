@@ -42,7 +42,10 @@ export interface FunctionState {
   /** AssemblyScript name (`__ice_node` for the root). */
   readonly name: string;
   returnType: ValueType;
-  /** Environment class, when this function owns captured variables or defines functions. */
+  /**
+   * Environment class, when this function owns captured variables or defines functions; `fields`
+   * are those that are no variable of the body (a method's `this` for its arrows: capturedThis.ts).
+   */
   env: { readonly name: string; readonly fields: { name: string; type: ValueType }[] } | undefined;
   readonly temps: { name: string; type: ValueType }[];
   /** Environments of blocks and loops inside it whose variables closures capture: class and local names. */

@@ -1,11 +1,11 @@
 /**
  * @fileoverview `Date` under the `time` capability, lowered to support/dates.ts: `new Date()`,
  * `new Date(ms | isoString | date)`, `Date.now`, `Date.parse`, `Date.UTC`, `getTime`,
- * `valueOf`, `toISOString` and the UTC getters. What depends on the host's time zone (local
+ * `valueOf`, `toISOString`, the UTC getters and setters, `setTime`. What depends on the host's time zone (local
  * getters, `new Date(y, m, d)`, `toString`, `toLocale*String`) is refused with the UTC form to
  * write instead; a non-ISO date string traps at run time (engines parse those by their own rules).
  */
-import type { ts } from "ts-morph";
+import { ts } from "ts-morph";
 import { NUMBER, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { arg } from "./calls.js";
@@ -64,8 +64,41 @@ export function dateStatic(ctx: PrintContext, node: ts.CallExpression, method: s
   }
 }
 
+/** UTC setters: the first field they set (numbered as `__ice_date_field`'s) and how many they may set. */
+const UTC_SETTERS: { readonly [method: string]: readonly [first: number, most: number] } = {
+  setUTCFullYear: [0, 3],
+  setUTCMonth: [1, 2],
+  setUTCDate: [2, 1],
+  setUTCHours: [3, 4],
+  setUTCMinutes: [4, 3],
+  setUTCSeconds: [5, 2],
+  setUTCMilliseconds: [6, 1],
+};
+
 export function dateMethod(ctx: PrintContext, node: ts.CallExpression, d: Printed, method: string): Printed {
   if (method === "getTime" || method === "valueOf") return { text: `${d.text}.t`, type: NUMBER };
+  if (node.arguments.some((a) => ts.isSpreadElement(a)))
+    return ctx.refuse(node, `date.${method}(...spread)`, "pass each value as its own argument");
+  if (method === "setTime") {
+    const r = ctx.temp(DATE);
+    return { text: `(${r} = ${d.text}, ${r}.t = __ice_time_clip(${arg(ctx, node, 0, NUMBER, "NaN")}))`, type: NUMBER };
+  }
+  const setter = UTC_SETTERS[method];
+  if (setter) {
+    // Every argument is evaluated (JavaScript converts each before looking at the date); an
+    // argument that is present sets its field, even as NaN.
+    const [first, most] = setter;
+    const given = Math.min(node.arguments.length, most);
+    const values = [0, 1, 2, 3].map((i) => (i < given ? arg(ctx, node, i, NUMBER, "NaN") : "NaN"));
+    return { text: `__ice_date_set(${d.text}, ${first}, ${given}, ${values.join(", ")})`, type: NUMBER };
+  }
+  const local = /^set(FullYear|Month|Date|Hours|Minutes|Seconds|Milliseconds)$/.exec(method);
+  if (local)
+    return ctx.refuse(
+      node,
+      `date.${method}() (local time, which depends on the host's time zone)`,
+      `use date.setUTC${local[1]}() (code nodes compute in UTC)`,
+    );
   if (method === "toISOString") return { text: `__ice_date_iso(${d.text}.t)`, type: STRING };
   const field = UTC_FIELDS[method];
   if (field !== undefined) return { text: `__ice_date_field(${d.text}.t, ${field})`, type: NUMBER };

@@ -141,6 +141,10 @@ export function environmentClasses(ctx: PrintContext): string {
         const type = ctx.declaredType(s, s.valueDeclaration!);
         return { name: ctx.nameOf(s), text: `  ${ctx.nameOf(s)}: ${asType(type)} = ${zeroValue(type)};` };
       });
+    // Fields that are no variable of the body (a method's `this`: capturedThis.ts), null until set.
+    if (scope === state.node)
+      for (const f of state.env?.fields ?? [])
+        fields.push({ name: f.name, text: `  ${f.name}: ${asType(f.type)} | null = null;` });
     const enclosing = ctx.enclosingScope(scope);
     const upClass = enclosing ? ctx.scopeClass(enclosing, state) : undefined;
     const up = upClass

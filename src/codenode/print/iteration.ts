@@ -24,6 +24,29 @@ export interface Sequence {
   loop(c: string, p: string): { readonly head: string; readonly parts: readonly string[] };
   /** A new array of the elements in one library call (Map and Set keys or values), when there is one. */
   readonly copy?: (c: string) => string;
+  /** The loop's parts one by one, for an iterator object stepped by `next()` (iterators.ts). */
+  readonly steps?: (c: string, p: string) => Steps;
+}
+
+/** A loop over position `p` of collection `c`: where it starts, while it goes on, how it moves (a statement). */
+export interface Steps {
+  readonly init: string;
+  readonly more: string;
+  readonly advance: string;
+  readonly parts: readonly string[];
+}
+
+/** A sequence stepped by `steps`, its `for` header made from them. */
+function stepped(collection: Printed, element: ValueType, steps: (c: string, p: string) => Steps): Sequence {
+  return {
+    collection,
+    element,
+    steps,
+    loop: (c, p) => {
+      const s = steps(c, p);
+      return { head: `for (let ${p}: i32 = ${s.init}; ${s.more}; ${s.advance})`, parts: s.parts };
+    },
+  };
 }
 
 type Iter = "values" | "keys" | "entries";
@@ -72,14 +95,12 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
   switch (t.kind) {
     case "array": {
       const element = iter === "keys" ? NUMBER : iter === "entries" ? pair(NUMBER, t.element) : t.element;
-      return {
-        collection,
-        element,
-        loop: (c, p) => ({
-          head: `for (let ${p}: i32 = 0; ${p} < ${c}.length; ${p}++)`,
-          parts: iter === "keys" ? [`<f64>${p}`] : iter === "entries" ? [`<f64>${p}`, `${c}[${p}]`] : [`${c}[${p}]`],
-        }),
-      };
+      return stepped(collection, element, (c, p) => ({
+        init: "0",
+        more: `${p} < ${c}.length`,
+        advance: `${p}++`,
+        parts: iter === "keys" ? [`<f64>${p}`] : iter === "entries" ? [`<f64>${p}`, `${c}[${p}]`] : [`${c}[${p}]`],
+      }));
     }
     case "string":
       if (source !== inner) break;
@@ -95,28 +116,25 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
       const entries = source === inner || iter === "entries";
       const element = entries ? pair(t.key, t.value) : iter === "keys" ? t.key : t.value;
       return {
-        collection,
-        element,
-        ...(entries ? {} : { copy: (c: string) => `${c}.${iter === "keys" ? "keys" : "values"}()` }),
-        loop: (c, p) => ({
-          head: `for (let ${p}: i32 = ${c}.begin(); ${p} >= 0; ${p} = ${c}.next(${p} + 1))`,
+        ...stepped(collection, element, (c, p) => ({
+          init: `${c}.begin()`,
+          more: `${p} >= 0`,
+          advance: `${p} = ${c}.next(${p} + 1)`,
           parts: entries ? [`${c}.ks[${p}]`, `${c}.vs[${p}]`] : [`${c}.${iter === "keys" ? "ks" : "vs"}[${p}]`],
-        }),
+        })),
+        ...(entries ? {} : { copy: (c: string) => `${c}.${iter === "keys" ? "keys" : "values"}()` }),
       };
     }
     case "set": {
       const element = iter === "entries" ? pair(t.element, t.element) : t.element;
       return {
-        collection,
-        element,
+        ...stepped(collection, element, (c, p) => ({
+          init: `${c}.begin()`,
+          more: `${p} >= 0`,
+          advance: `${p} = ${c}.next(${p} + 1)`,
+          parts: iter === "entries" ? [`${c}.ks[${p}]`, `${c}.ks[${p}]`] : [`${c}.ks[${p}]`],
+        })),
         ...(iter === "entries" ? {} : { copy: (c: string) => `${c}.values()` }),
-        loop: (c, p) => {
-          const k = `${c}.ks[${p}]`;
-          return {
-            head: `for (let ${p}: i32 = ${c}.begin(); ${p} >= 0; ${p} = ${c}.next(${p} + 1))`,
-            parts: iter === "entries" ? [k, k] : [k],
-          };
-        },
       };
     }
     case "urlParams": {
@@ -145,6 +163,14 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
       // A value of type 'any': its array (live), or its string's code points (support/json.ts).
       if (source !== inner) break;
       return indexed(`__ice_j_iter(${collection.text})`, t);
+    case "iterator":
+      // An iterator object (iterators.ts) goes on from where its `next()` calls left it.
+      if (source !== inner) break;
+      return {
+        collection,
+        element: t.element,
+        loop: (c, p) => ({ head: `for (let ${p}: i32 = 0; ${c}.step(); ${p}++)`, parts: [`${c}.current()`] }),
+      };
     default:
       break;
   }

@@ -117,7 +117,14 @@ export function dictAssignment(
         ? `(${r} = ${current.text}) !== null`
         : truthy({ text: `(${r} = ${current.text})`, type: current.type });
     const kept = V.kind === "optional" ? r : unwrap({ text: r, type: current.type });
-    return { text: `(${head}, ${present} ? ${kept} : ${set(d, kt, printTo(ctx, node.right, V), V)})`, type: V };
+    const result: Printed = {
+      text: `(${head}, ${present} ? ${kept} : ${set(d, kt, printTo(ctx, node.right, V), V)})`,
+      type: V,
+    };
+    // `(g[k] ??= []).push(x)` of a dictionary of `T | undefined`: the checker proved the value defined.
+    const proven = ctx.typeOf(node);
+    if (V.kind !== "optional" || proven.kind === "optional" || proven.kind === "json") return result;
+    return { text: coerce(ctx, result, proven, node), type: proven };
   }
   if (compound === undefined)
     return ctx.refuse(node, `'${ts.tokenToString(op)}' on a key`, "read the value, compute, and assign it");

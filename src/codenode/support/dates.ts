@@ -82,6 +82,34 @@ export function __ice_date_field(t: f64, field: i32): f64 {
   if (field == 1) return m - 1;
   return d;
 }
+/**
+ * A UTC setter (ECMA-262 setUTCFullYear ... setUTCMilliseconds): the \`n\` given values replace the
+ * fields from \`first\` on (numbered as __ice_date_field's), the others are the date's own; an
+ * invalid date stays invalid, except that setUTCFullYear starts from time value +0.
+ */
+export function __ice_date_set(d: __ice_Date, first: i32, n: i32, a: f64, b: f64, c: f64, e: f64): f64 {
+  let t = d.t;
+  if (t != t) {
+    if (first != 0) return NaN;
+    t = 0;
+  }
+  let year = __ice_date_field(t, 0), month = __ice_date_field(t, 1), date = __ice_date_field(t, 2);
+  let h = __ice_date_field(t, 3), mi = __ice_date_field(t, 4), s = __ice_date_field(t, 5), ms = __ice_date_field(t, 6);
+  for (let i = 0; i < n; i++) {
+    const v = i == 0 ? a : i == 1 ? b : i == 2 ? c : e;
+    const f = first + i;
+    if (f == 0) year = v;
+    else if (f == 1) month = v;
+    else if (f == 2) date = v;
+    else if (f == 3) h = v;
+    else if (f == 4) mi = v;
+    else if (f == 5) s = v;
+    else ms = v;
+  }
+  const v = __ice_time_clip(__ice_make_date(__ice_make_day(year, month, date), __ice_make_time(h, mi, s, ms)));
+  d.t = v;
+  return v;
+}
 function __ice_pad_num(x: f64, width: i32): string {
   let s = (<i64>Math.abs(x)).toString();
   while (s.length < width) s = "0" + s;

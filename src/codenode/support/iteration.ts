@@ -14,6 +14,11 @@
 export const ITERATION_SUPPORT = `
 
 // ---- Map and Set with JavaScript's iteration ------------------------------------------------
+/** An iterator kept as a value (print/iterators.ts): each generated subclass steps one collection. */
+export class __ice_Iter<T> {
+  step(): bool { return unreachable(); }
+  current(): T { return unreachable(); }
+}
 /**
  * The keys of a Map or Set: insertion-ordered with tombstones, and an open-addressing hash table
  * (linear probing, a power of two of slots, at most 3/4 filled) of (hash, position + 1) pairs:

@@ -8,6 +8,21 @@
 export const NULLISH_SUPPORT = `
 
 // ---- three-state values (T | null | undefined) ------------------------------------------------
+/** \`indexOf\` / \`includes\` compare as \`===\` (T is never a number: SameValueZero is identity here). */
+export function __ice_nsh_index_of<T>(a: Array<__ice_Box<T> | null>, v: __ice_Box<T> | null, from: f64): f64 {
+  const len = a.length;
+  if (len == 0 || from == Infinity) return -1;
+  for (let k = __ice_rel(from, len); k < len; k++) if (__ice_nsh_same<T>(unchecked(a[k]), v)) return <f64>k;
+  return -1;
+}
+export function __ice_nsh_last_index_of<T>(a: Array<__ice_Box<T> | null>, v: __ice_Box<T> | null, from: f64): f64 {
+  const len = a.length;
+  if (len == 0 || from == -Infinity) return -1;
+  let k = __ice_idx(from);
+  k = k < 0 ? len + k : min(k, len - 1);
+  for (; k >= 0; k--) if (__ice_nsh_same<T>(unchecked(a[k]), v)) return <f64>k;
+  return -1;
+}
 /** \`x == null\`: undefined or null. */
 @inline export function __ice_nsh_absent<T>(b: __ice_Box<T> | null): bool {
   return b === null || changetype<usize>(b.v) == 0;

@@ -802,9 +802,9 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
     { priorities: "string[]", rejected: "string[]", rank: "number[]" },
     [{ values: ["low", "HIGH", " medium ", "urgent", "", "high"] }, { values: [] }],
   ),
-  // Refused today: an iterator's next() (IteratorResult).
+  // An iterator's next() (IteratorResult) on a Map inside a generic class.
   ai9(
-    "lru-cache-class-refused",
+    "lru-cache-class",
     [
       "class LRUCache<K, V> {",
       "  private map = new Map<K, V>();",

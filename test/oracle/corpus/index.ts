@@ -78,6 +78,7 @@ import { RED_TEAM_4 } from "./redTeam4.js";
 import { CLASSES_2 } from "./classes2.js";
 import { CLASS_LITERALS } from "./classLiterals.js";
 import { URLS } from "./urls.js";
+import { REFUSALS_4 } from "./refusals4.js";
 
 export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS,
@@ -111,6 +112,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...RED_TEAM,
   ...CLASSES_2,
   ...CLASS_LITERALS,
+  ...REFUSALS_4,
   ...RED_TEAM_2,
   ...RED_TEAM_3,
   ...RED_TEAM_4,

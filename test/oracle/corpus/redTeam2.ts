@@ -180,7 +180,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "if ('a' in v) { v.a += 1; v = { b: 'y' }; }",
     "return { s: JSON.stringify([v, keep]) + String('a' in v) + String('b' in keep) };",
   ]),
-  rt("union-map-values-refused", [
+  rt("union-map-values", [
     ...SH,
     "const m = new Map<string, Shape>();",
     "m.set('a', { kind: 'circle', r: inputs.n });",
