@@ -177,7 +177,11 @@ export type FailurePolicy = "halt" | "continue";
 
 /** Settings of the built-in tools (`read_file`, `http_request`, ...). */
 export interface BuiltinToolOptions {
-  /** Relative paths of file tools resolve against this directory (default: the working directory). */
+  /**
+   * The workflow's folder: file tools read inside it, and relative paths resolve against it. Unset,
+   * file tools read no folder but `readableDirs` and `options.policy.allowRead` (relative paths
+   * resolve against the working directory, which is not readable for it).
+   */
   readonly baseDir?: string;
   /** Further directories file tools may read (the base directory too, unless `baseDirReadable` is false). */
   readonly readableDirs?: readonly string[];
@@ -319,7 +323,10 @@ export interface RunOptions {
   readonly failurePolicy?: FailurePolicy;
   /** Failure policy of single nodes, by id. */
   readonly nodeFailurePolicy?: Readonly<Record<string, FailurePolicy>>;
-  /** Built-in tools' settings; `false` leaves them out. */
+  /**
+   * Built-in tools' settings; `false` leaves them out. File tools read nothing unless a folder is
+   * granted here (`baseDir`, `readableDirs`) or in `policy.allowRead`.
+   */
   readonly builtins?: BuiltinToolOptions | false;
   /** Agent conversation memory (default: in memory, for this run). */
   readonly memory?: AgentMemory;

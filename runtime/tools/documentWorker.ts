@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { IceError } from "../errors.js";
 
-/** The largest heap a document's parse may use, in MiB (V8's old generation in the worker). */
+/** The largest heap a document's parse may use, in MiB (V8's old generation in the worker; its buffers, the same again). */
 export const DOCUMENT_HEAP_MB = 512;
 /** How long a document's parse may take, in ms. */
 export const DOCUMENT_TIMEOUT_MS = 60_000;
@@ -33,10 +33,45 @@ export interface ExtractOptions {
 }
 
 // Plain JavaScript: an eval'd worker loads no TypeScript, so it runs the same under vitest and from dist/.
+// The heap cap does not bound typed arrays: pdf.js inflates a stream into a Uint8Array that doubles
+// as it grows, outside the JavaScript heap (a 300 KB PDF: gigabytes). So before a parser is loaded,
+// every ArrayBuffer and typed array constructor (and species, so slice/map) is wrapped: each
+// megabyte-sized allocation, and each 16 MiB of smaller ones, measures the worker's buffers
+// (process.memoryUsage().arrayBuffers is per worker); past the cap the parent is told and every
+// further allocation throws until it terminates the worker (a parser catching errors goes nowhere).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { kind, url, bytes, bufferBytes } = workerData;
+let over = false;
+let pending = 0;
+const charge = (n) => {
+  pending += n;
+  if (!over && (n >= 1048576 || pending >= 16777216)) {
+    pending = 0;
+    if (process.memoryUsage().arrayBuffers + n > bufferBytes) {
+      over = true;
+      parentPort.postMessage({ ok: false, memory: true, message: "buffers past the cap" });
+    }
+  }
+  if (over) throw new RangeError("parse_document: buffers past the memory cap");
+};
+const lengthOf = (arg) =>
+  typeof arg === "number" ? arg : arg instanceof ArrayBuffer || ArrayBuffer.isView(arg) ? 0 : Number(arg?.length) || 0;
+const counted = (C, bytesOf) => {
+  const wrapped = new Proxy(C, {
+    construct(target, args, newTarget) {
+      charge(bytesOf(args));
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+  Object.defineProperty(C.prototype, "constructor", { value: wrapped, writable: true, configurable: true });
+  globalThis[C.name] = wrapped;
+};
+counted(ArrayBuffer, (args) => Number(args[0]) || 0);
+for (const C of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array])
+  counted(C, (args) => lengthOf(args[0]) * C.BYTES_PER_ELEMENT);
 (async () => {
-  const { kind, url, bytes } = workerData;
   try {
     const loaded = await import(url);
     if (kind === "pdf") {
@@ -62,7 +97,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 
 type Reply =
   | { readonly ok: true; readonly text: string; readonly pages?: number }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly memory?: true };
 
 /** The text of a PDF (`unpdf`) or DOCX (`mammoth`) document, parsed in a capped worker. */
 export function extractText(
@@ -79,7 +114,7 @@ export function extractText(
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { kind, url, bytes: new Uint8Array(bytes) },
+      workerData: { kind, url, bytes: new Uint8Array(bytes), bufferBytes: heapMb * 1024 * 1024 },
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, heapMb) },
       stdout: true,
       stderr: true,
@@ -108,22 +143,26 @@ export function extractText(
     );
     const onAbort = (): void => finish(() => reject(signal?.reason));
     signal?.addEventListener("abort", onAbort, { once: true });
+    const tooBig = (): IceError =>
+      new IceError(
+        "ICE_MEMORY_LIMIT",
+        `parse_document: '${path}' needs more than ${heapMb} MiB to parse (a compressed document that expands without bound is refused)`,
+        options.nodeId,
+      );
     worker.on("message", (reply: Reply) =>
       finish(() =>
         reply.ok
           ? resolve({ text: reply.text, ...(reply.pages !== undefined && { pages: reply.pages }) })
-          : reject(new Error(`cannot parse '${path}' as ${kind.toUpperCase()}: ${reply.message}`)),
+          : reject(
+              reply.memory ? tooBig() : new Error(`cannot parse '${path}' as ${kind.toUpperCase()}: ${reply.message}`),
+            ),
       ),
     );
     worker.on("error", (error: Error & { code?: string }) =>
       finish(() =>
         reject(
           error.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new IceError(
-                "ICE_MEMORY_LIMIT",
-                `parse_document: '${path}' needs more than ${heapMb} MiB to parse (a compressed document that expands without bound is refused)`,
-                options.nodeId,
-              )
+            ? tooBig()
             : new Error(`cannot parse '${path}' as ${kind.toUpperCase()}: ${error.message}`),
         ),
       ),

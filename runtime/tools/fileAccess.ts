@@ -14,9 +14,9 @@ import { CapabilityDeniedError } from "../errors.js";
 
 /** Where file tools may read. */
 export interface FileAccess {
-  /** The workflow's folder: relative paths resolve against it; always readable. */
+  /** Where relative paths resolve (the workflow's folder); readable only if in `readableDirs`. */
   readonly baseDir: string;
-  /** Every directory file tools may read (the base directory included). */
+  /** Every directory file tools may read (none: nothing is read). */
   readonly readableDirs: readonly string[];
 }
 
@@ -127,6 +127,12 @@ function insideAny(roots: readonly string[], path: string): boolean {
 
 function outside(nodeId: string, path: string, real: string, access: FileAccess): CapabilityDeniedError {
   const via = real === resolve(access.baseDir, path) ? "" : ` (it resolves to '${real}')`;
+  if (access.readableDirs.length === 0)
+    return new CapabilityDeniedError(
+      nodeId,
+      `path '${path}'${via} cannot be read: file tools were granted no directory; to allow one run with ` +
+        `--allow-read <dir> (an app: options.policy.allowRead, or builtins.baseDir for the workflow's folder)`,
+    );
   return new CapabilityDeniedError(
     nodeId,
     `path '${path}'${via} is outside the directories file tools may read (${access.readableDirs.join(", ") || "none"}); ` +

@@ -40,10 +40,14 @@ const object = (properties: Record<string, object>, required: string[]): object 
 
 /** The built-in tools, with their own state (the search indexes) for one run. */
 export function builtinTools(options: BuiltinToolOptions = {}): Record<string, BuiltinTool> {
+  // Without a folder from the app, relative paths still resolve against the working directory,
+  // but it is no grant (SPEC 8: defaults are safe): an app importing a generated module would
+  // otherwise hand every workflow the folder it was started in.
   const baseDir = options.baseDir ?? process.cwd();
+  const baseReadable = options.baseDir !== undefined && options.baseDirReadable !== false;
   const access: FileAccess = {
     baseDir,
-    readableDirs: [...(options.baseDirReadable === false ? [] : [baseDir]), ...(options.readableDirs ?? [])],
+    readableDirs: [...(baseReadable ? [baseDir] : []), ...(options.readableDirs ?? [])],
   };
   const store = new VectorStore(options.embeddings);
   const parse: BuiltinTool = {
