@@ -5,10 +5,14 @@
  *
  * A record is found by a key over the compiler's identity, the build's settings and the files
  * named on the command line (paths and contents). It lists every workflow file the build read
- * (referenced sub-workflows too) with its SHA-256, which must all still match, and every output
- * file by SHA-256, stored content-addressed beside it (`<dir>/blobs/<sha256>`) and checked when
- * read. Anything missing or different is a miss, and the caller compiles as usual. Records and
- * blobs live in the same private folder as the WASM cache (src/emit/wasm/cache.ts).
+ * (referenced sub-workflows too) with its SHA-256, which must all still match (the files named on
+ * the command line were hashed for the key already), and every output file by SHA-256 and size,
+ * stored content-addressed beside it (`<dir>/blobs/<sha256>`, written atomically). A blob is not
+ * hashed again when read, only its size checked: hashing megabytes of generated JavaScript was
+ * most of an unchanged rebuild of a large workflow, and it guarded nothing a size check misses
+ * (blobs and records share one private folder: whoever can rewrite a blob can rewrite its record).
+ * Anything missing or different is a miss, and the caller compiles as usual. Records and blobs
+ * live in the same private folder as the WASM cache (src/emit/wasm/cache.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -17,11 +21,11 @@ import { compilerIdentity } from "../util/compilerIdentity.js";
 
 /** What a successful build produced, as the cache replays it. */
 export interface BuildRecord {
-  readonly version: 1;
+  readonly version: 2;
   /** Every workflow file the build read, by absolute path, with its SHA-256. */
   readonly sources: readonly { readonly path: string; readonly sha256: string }[];
   /** The files written into the out-dir. */
-  readonly outputs: readonly { readonly fileName: string; readonly sha256: string }[];
+  readonly outputs: readonly { readonly fileName: string; readonly sha256: string; readonly size: number }[];
   /** What the build printed on stderr (warnings), replayed on a hit. */
   readonly messages: string;
   readonly workflows: number;
@@ -36,12 +40,19 @@ export interface CachedBuild {
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
+/** A build's key, and the SHA-256 of each requested file (by absolute path) it was made of. */
+export interface BuildKey {
+  readonly key: string;
+  readonly digests: ReadonlyMap<string, string>;
+}
+
 /** The key of a build: the compiler, its settings and the requested files' paths and contents. */
 export function buildKey(
   requested: readonly string[],
   settings: Readonly<Record<string, unknown>>,
-): string | undefined {
+): BuildKey | undefined {
   const hash = createHash("sha256").update(compilerIdentity()).update(JSON.stringify(settings));
+  const digests = new Map<string, string>();
   for (const path of [...requested].map((p) => resolve(p)).sort()) {
     let contents: Buffer;
     try {
@@ -49,9 +60,11 @@ export function buildKey(
     } catch {
       return undefined;
     }
-    hash.update(`\0${path}\0${sha256(contents)}`);
+    const digest = sha256(contents);
+    digests.set(path, digest);
+    hash.update(`\0${path}\0${digest}`);
   }
-  return hash.digest("hex");
+  return { key: hash.digest("hex"), digests };
 }
 
 function recordPath(dir: string, key: string): string {
@@ -62,17 +75,18 @@ function blobPath(dir: string, digest: string): string {
   return join(dir, "blobs", digest);
 }
 
-/** The recorded outputs of `key`, when every source still matches and every blob is intact. */
-export function readBuild(dir: string, key: string): CachedBuild | undefined {
+/** The recorded outputs of `key`, when every source still matches and every blob is whole. */
+export function readBuild(dir: string, { key, digests }: BuildKey): CachedBuild | undefined {
   try {
     const record = JSON.parse(readFileSync(recordPath(dir, key), "utf8")) as BuildRecord;
-    if (record.version !== 1) return undefined;
+    if (record.version !== 2) return undefined;
     for (const source of record.sources) {
-      if (sha256(readFileSync(source.path)) !== source.sha256) return undefined;
+      const digest = digests.get(source.path) ?? sha256(readFileSync(source.path));
+      if (digest !== source.sha256) return undefined;
     }
     const files = record.outputs.map((output) => {
-      const contents = new Uint8Array(readFileSync(blobPath(dir, output.sha256)));
-      if (sha256(contents) !== output.sha256) throw new Error("damaged blob");
+      const contents = readFileSync(blobPath(dir, output.sha256));
+      if (contents.length !== output.size) throw new Error("damaged blob");
       return { fileName: output.fileName, contents };
     });
     return { record, files };
@@ -84,7 +98,7 @@ export function readBuild(dir: string, key: string): CachedBuild | undefined {
 /** Records a successful build. Failures only cost a later full build. */
 export function writeBuild(
   dir: string,
-  key: string,
+  { key, digests }: BuildKey,
   sources: readonly string[],
   outputs: readonly { readonly fileName: string; readonly contents: string | Uint8Array }[],
   summary: Pick<BuildRecord, "messages" | "workflows" | "sandboxUnits">,
@@ -93,15 +107,16 @@ export function writeBuild(
     mkdirSync(join(dir, "builds"), { recursive: true, mode: 0o700 });
     mkdirSync(join(dir, "blobs"), { recursive: true, mode: 0o700 });
     const recorded = outputs.map((output) => {
-      const digest = sha256(output.contents);
-      atomicWrite(blobPath(dir, digest), output.contents);
-      return { fileName: output.fileName, sha256: digest };
+      const bytes = typeof output.contents === "string" ? Buffer.from(output.contents, "utf8") : output.contents;
+      const digest = sha256(bytes);
+      atomicWrite(blobPath(dir, digest), bytes);
+      return { fileName: output.fileName, sha256: digest, size: bytes.length };
     });
     const record: BuildRecord = {
-      version: 1,
+      version: 2,
       sources: [...new Set(sources.map((s) => resolve(s)))].map((path) => ({
         path,
-        sha256: sha256(readFileSync(path)),
+        sha256: digests.get(path) ?? sha256(readFileSync(path)),
       })),
       outputs: recorded,
       ...summary,

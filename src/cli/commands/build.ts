@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
+import { type BuildKey, buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import type { CompiledWorkflow } from "../../build/compile.js";
 import { OutsideOutDirError, writeOutputFiles, type OutputFile } from "../../build/outDir.js";
 import { findWorkflowFiles } from "../../build/sources.js";
@@ -112,7 +112,7 @@ function prestartForCodeNodes(paths: readonly string[]): void {
 }
 
 /** Where this build's record is kept, or undefined when it is not cached (--no-cache, --report). */
-function buildCacheOf(io: CliIo, args: BuildArgs): { dir: string; key: string } | undefined {
+function buildCacheOf(io: CliIo, args: BuildArgs): { dir: string; key: BuildKey } | undefined {
   if (!args.cache || args.report || args.plugins !== undefined) return undefined;
   const dir = defaultCacheDir(io);
   if (openPrivateFolder(dir).kind !== "ready") return undefined;
