@@ -134,7 +134,7 @@ export const NODE_FIELD_SHAPES: { readonly [field: string]: JsonSchema } = {
   items_source: { description: "The collection to loop over ('{{ node.items }}')." },
   body: ref("nodeList"),
   item_var: { type: "string", pattern: IDENTIFIER, description: "Names the current item in the body." },
-  max_parallel: { type: "integer", minimum: 1 },
+  max_parallel: { type: "integer", minimum: 0, description: "Items in flight at once (default 1); 0: no cap." },
   parallel: { type: "boolean", description: "true: no cap on items at once." },
   branches: {
     type: "array",

@@ -223,6 +223,14 @@ describe("YAML node kinds", () => {
     expect(workflow.nodes[0]).toMatchObject({ maxParallel: 1, itemVar: { name: "item" } });
     expect(workflow.nodes[1]).toMatchObject({ maxIterations: 5, tools: [] });
   });
+  it("reads max_parallel: 0 as no cap on items at once, as parallel: true", () => {
+    const workflow = expectValid(`
+      nodes:
+        - { id: l, type: loop, items_source: [1, 2], max_parallel: 0, body: [{ id: e, type: llm, prompt: x }] }
+        - { id: m, type: loop, items_source: [1, 2], max_parallel: 3, body: [{ id: f, type: llm, prompt: x }] }
+    `);
+    expect(workflow.nodes.map((n) => (n as LoopNode).maxParallel)).toEqual([0, 3]);
+  });
   it("makes prompts templates even without references", () => {
     const workflow = expectValid(`
       input_schema: { x: string }

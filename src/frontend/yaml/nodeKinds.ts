@@ -4,7 +4,8 @@
  * return the node when every field they need could be read.
  *
  * Decisions the field names leave open: `item_var` defaults to `item`; `parallel: true` on a
- * loop means no cap on items at once (maxParallel 0) unless `max_parallel` is given; nodes
+ * loop means no cap on items at once (maxParallel 0) unless `max_parallel` is given, and so does
+ * `max_parallel: 0` (the operator's `--max-parallel` caps both); nodes
  * written inline in `true_path`/`false_path` are lifted into the enclosing list right after the
  * condition and named on the branch by their id; a parallel branch may be one node instead of a
  * list; `max_iterations` defaults to 5, `max_rounds` too.
@@ -127,7 +128,7 @@ export const KIND_READERS: { readonly [kind in NodeKind]: KindReader } = {
     const body = bodyEntry ? nested.list(bodyEntry.value, `${label}.body`, bodyEntry.keySpan) : namedEntry && [];
     const unbounded = optional(fields, "parallel", (e) => ctx.boolean(e));
     const maxParallel =
-      optional(fields, "max_parallel", (e) => ctx.number(e, { integer: true, min: 1 })) ??
+      optional(fields, "max_parallel", (e) => ctx.number(e, { integer: true, min: 0 })) ??
       (unbounded ? 0 : DEFAULT_MAX_PARALLEL);
     return done(itemsSource && itemVar && body && { kind: "loop", ...base, itemsSource, itemVar, body, maxParallel });
   },
