@@ -18,8 +18,8 @@ import { IceError, RunBusyError, WorkflowChangedError, type IceErrorCode } from 
 import type { RunOptions } from "../options.js";
 import { DurableExecutor, loadCheckpoints } from "./executor.js";
 import { Liveness } from "./liveness.js";
-import { withMigrationLock } from "./migrationLock.js";
-import { loadJobModule, seedOf, type Job } from "./module.js";
+import { migrate } from "./migrate.js";
+import { grantedModulePath, loadJobModule, seedOf, type Job } from "./module.js";
 
 /** The DBOS application name of iceosc runs. */
 const APP = "iceosc";
@@ -42,6 +42,8 @@ interface Session {
   readonly workflow: (job: Job) => Promise<unknown>;
   readonly runOptions: ProcessRunOptions;
   readonly liveness: Liveness;
+  /** Folders whose modules a run may name (`WorkerSettings.moduleDirs`). */
+  readonly moduleDirs: readonly string[];
 }
 
 let session: Session | undefined;
@@ -68,7 +70,8 @@ async function runJob(job: Job): Promise<unknown> {
   const runId = DBOS.workflowID;
   if (!active || runId === undefined) throw new Error("durable run outside a durable session");
   const recorded = await loadCheckpoints(active.client, runId);
-  const module = await loadJobModule(job, active.modules.get(job.hash));
+  const own = active.modules.get(job.hash);
+  const module = await loadJobModule(job, own ?? (await grantedModulePath(job.module, active.moduleDirs)));
   const executor = new DurableExecutor(runId, recorded);
   return module.run(job.input, { ...active.runOptions, executor, seed: seedOf(runId) });
 }
@@ -81,6 +84,7 @@ interface LaunchSettings {
   readonly runOptions: ProcessRunOptions;
   /** Modules compiled by this process, by content hash. */
   readonly modules?: readonly [string, string][];
+  readonly moduleDirs?: readonly string[];
 }
 
 async function launch(settings: LaunchSettings, busy: () => Error): Promise<Session> {
@@ -98,7 +102,14 @@ async function launch(settings: LaunchSettings, busy: () => Error): Promise<Sess
     });
     const workflow = DBOS.registerWorkflow(runJob, { name: WORKFLOW_NAME });
     const modules = new Map(settings.modules ?? []);
-    session = { client, modules, workflow, runOptions: settings.runOptions, liveness };
+    session = {
+      client,
+      modules,
+      workflow,
+      runOptions: settings.runOptions,
+      liveness,
+      moduleDirs: settings.moduleDirs ?? [],
+    };
     DBOS.setConfig({
       name: APP,
       systemDatabaseUrl: settings.databaseUrl,
@@ -219,6 +230,12 @@ export interface WorkerSettings {
   /** How often to look for dead workers' runs, in ms (default 1000). */
   readonly recoveryIntervalMs?: number;
   readonly runOptions?: ProcessRunOptions;
+  /**
+   * Folders whose generated modules queued runs may name (real paths, symlinks resolved); a run
+   * naming a module elsewhere fails with ICE_POLICY_DENIED before anything is imported. Whoever
+   * can write the run database names the path: none given, the worker runs no queued module.
+   */
+  readonly moduleDirs?: readonly string[];
 }
 
 /** A running worker. */
@@ -238,6 +255,7 @@ export async function startWorker(settings: WorkerSettings): Promise<Worker> {
       applicationVersion: WORKER_VERSION,
       listenQueues: [QUEUE],
       runOptions: settings.runOptions ?? {},
+      moduleDirs: settings.moduleDirs ?? [],
     },
     () => new Error(`executor id ${executorId} is in use`),
   );
@@ -350,36 +368,6 @@ function describe(runId: string, state: string, output: unknown, error: unknown)
       ...(typeof failure.nodeId === "string" && { nodeId: failure.nodeId }),
     },
   };
-}
-
-/**
- * Creates the database and DBOS's tables if missing. DBOS.migrate logs through the console (our
- * stdout carries outputs), so the console is muted meanwhile. Processes starting at once on a new
- * database race to create it (a deadlock or a duplicate for all but one): those retry.
- */
-/** SQLSTATEs of concurrent creators: deadlock, duplicates, serialization, "tuple concurrently updated". */
-const MIGRATION_RACES = new Set(["40P01", "40001", "42P04", "42P06", "42P07", "23505", "XX000"]);
-
-async function migrate(databaseUrl: string): Promise<void> {
-  await withMigrationLock(databaseUrl, () => migrateOnce(databaseUrl));
-}
-
-async function migrateOnce(databaseUrl: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const saved = { log: console.log, debug: console.debug, info: console.info, warn: console.warn };
-    const mute = (): void => undefined;
-    Object.assign(console, { log: mute, debug: mute, info: mute, warn: mute });
-    try {
-      await DBOS.migrate(databaseUrl);
-      return;
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (typeof code !== "string" || !MIGRATION_RACES.has(code) || attempt >= 8) throw error;
-    } finally {
-      Object.assign(console, saved);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
-  }
 }
 
 async function withClient<T>(databaseUrl: string, use: (client: DBOSClient) => Promise<T>): Promise<T> {

@@ -7,9 +7,10 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { WorkflowChangedError } from "../errors.js";
+import { PolicyDeniedError, WorkflowChangedError } from "../errors.js";
 import type { RunOptions } from "../options.js";
 
 /** A generated module as the runtime calls it. */
@@ -77,6 +78,29 @@ export async function loadJobModule(job: Job, local?: string): Promise<WorkflowM
       `the workflow module ${path} changed since the run started (content hash ${hash.slice(0, 12)}, run started with ${job.hash.slice(0, 12)}); start a new run`,
     );
   return (await import(pathToFileURL(path).href)) as WorkflowModule;
+}
+
+/**
+ * The real path of a queued run's module, if it lies inside a folder this process runs modules
+ * from. The run's row names the path and its hash, so whoever can write the run database could
+ * otherwise have every worker import a JavaScript file of their choosing as host code.
+ */
+export async function grantedModulePath(path: string, dirs: readonly string[]): Promise<string> {
+  const roots = (await Promise.all(dirs.map((dir) => realpath(resolve(dir)).catch(() => undefined)))).filter(
+    (root): root is string => root !== undefined,
+  );
+  const real = await realpath(path).catch(() => undefined);
+  if (real !== undefined && roots.some((root) => inside(root, real))) return real;
+  throw new PolicyDeniedError(
+    undefined,
+    `the run names module ${path}, outside the folders this worker runs modules from (${dirs.join(", ") || "none"}): ` +
+      "refused by the operator's policy; to allow a folder start the worker with --allow-modules <dir> (moduleDirs)",
+  );
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** The seed of sandboxed randomness and clocks of a run: a replay draws the same numbers. */

@@ -6,7 +6,7 @@
  */
 import { defineCommand, type Command } from "./command.js";
 import { PLUGIN_FLAG_OPTIONS, pluginFlags } from "./plugins.js";
-import { POLICY_FLAG_OPTIONS, policyFromFlags } from "./policyFlags.js";
+import { directoryFlag, POLICY_FLAG_OPTIONS, policyFromFlags } from "./policyFlags.js";
 import { UsageError, type DiagnosticFormat } from "./report.js";
 
 const FORMAT = { format: { type: "string" } } as const;
@@ -132,10 +132,12 @@ const run = defineCommand({
 const worker = defineCommand({
   name: "worker",
   help: `worker [--db <postgres url>] [--concurrency <n>] [--queue-concurrency <n>] [--tools <module.js>]
-      [policy flags, as for run]
-      serve the durable run queue until interrupted; recover the runs of workers that died`,
+      [--allow-modules <dir>]... [policy flags, as for run]
+      serve the durable run queue until interrupted; recover the runs of workers that died; runs
+      only modules compiled into its cache (by iceosc enqueue) or under an --allow-modules folder`,
   options: {
     db: { type: "string" },
+    "allow-modules": { type: "string", multiple: true },
     concurrency: { type: "string" },
     "queue-concurrency": { type: "string" },
     tools: { type: "string", short: "t" },
@@ -148,6 +150,7 @@ const worker = defineCommand({
       concurrency: count(values.concurrency, "--concurrency"),
       queueConcurrency: count(values["queue-concurrency"], "--queue-concurrency"),
       tools: values.tools === undefined ? undefined : path(values.tools),
+      moduleDirs: (values["allow-modules"] ?? []).map((dir) => directoryFlag(io.cwd, dir, "--allow-modules")),
       policy: policyFromFlags(values, io.cwd),
     });
   },

@@ -49,7 +49,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
     ...(maxTimeoutMs !== undefined && { maxTimeoutMs }),
     ...(maxRetries !== undefined && { maxRetries }),
     ...(maxParallel !== undefined && { maxParallel }),
-    allowRead: (values["allow-read"] ?? []).map((dir) => readableDir(cwd, dir)),
+    allowRead: (values["allow-read"] ?? []).map((dir) => directoryFlag(cwd, dir)),
     allowHosts: (values["allow-host"] ?? []).map(host),
     allowEnv: (values["allow-env"] ?? []).map(envName),
   };
@@ -69,8 +69,8 @@ function integerFlag(
   return value;
 }
 
-/** `--allow-read DIR`: an existing directory, made absolute against the working directory. */
-function readableDir(cwd: string, dir: string): string {
+/** `--allow-read DIR` (or another directory flag): an existing directory, made absolute against the working directory. */
+export function directoryFlag(cwd: string, dir: string, flag = "--allow-read"): string {
   const full = resolve(cwd, dir);
   let isDirectory = false;
   try {
@@ -78,7 +78,7 @@ function readableDir(cwd: string, dir: string): string {
   } catch {
     // reported below
   }
-  if (!isDirectory) throw new UsageError(`--allow-read: '${dir}' is not a directory`);
+  if (!isDirectory) throw new UsageError(`${flag}: '${dir}' is not a directory`);
   return full;
 }
 

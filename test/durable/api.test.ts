@@ -4,7 +4,7 @@
  * + `startWorker` + `status` in one process, with tools given as functions.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileFiles } from "../../src/index.js";
 import { enqueue, runDurable, startWorker, status } from "../../runtime/index.js";
@@ -70,7 +70,7 @@ describe("durable runs from iceosc/runtime", () => {
 
     const id = await enqueue(module, { n: 10 }, { databaseUrl });
     expect(await status(id, { databaseUrl })).toMatchObject({ runId: id, state: "ENQUEUED" });
-    const worker = await startWorker({ databaseUrl, runOptions: { tools } });
+    const worker = await startWorker({ databaseUrl, runOptions: { tools }, moduleDirs: [dirname(module)] });
     try {
       expect(await status(id, { databaseUrl, waitMs: 120_000 })).toEqual({
         runId: id,

@@ -1,12 +1,15 @@
 /**
  * @fileoverview `iceosc worker [--db URL] [--concurrency N] [--queue-concurrency N] [--tools m.js]`:
  * serves the durable run queue (README "Durable and distributed runs") until SIGINT or SIGTERM. Each run names its
- * compiled module by path; the worker runs it with the tools of its own `--tools` module. Runs of
+ * compiled module by path; the worker runs it (only from its cache's durable-run folder or an
+ * `--allow-modules` folder) with the tools of its own `--tools` module. Runs of
  * workers that died are put back on the queue and resumed here or by another worker.
  */
+import { join } from "node:path";
 import { defaultProvider } from "../../../runtime/providers/index.js";
 import type { LlmProvider, ToolFunction } from "../../../runtime/options.js";
 import type { OperatorPolicy } from "../../../runtime/policy/index.js";
+import { defaultCacheDir } from "../cache.js";
 import { databaseUrl, withDatabase } from "../durable.js";
 import type { CliIo } from "../io.js";
 import { loadTools } from "./run.js";
@@ -16,6 +19,8 @@ export interface WorkerArgs {
   readonly concurrency: number | undefined;
   readonly queueConcurrency: number | undefined;
   readonly tools: string | undefined;
+  /** `--allow-modules` folders: queued runs may name modules there, besides the cache's durable-run folder. */
+  readonly moduleDirs: readonly string[];
   /** The operator's policy (the same flags as `iceosc run`), for every run this worker serves. */
   readonly policy: OperatorPolicy;
 }
@@ -29,6 +34,9 @@ export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number
       databaseUrl: url,
       ...(args.concurrency !== undefined && { concurrency: args.concurrency }),
       ...(args.queueConcurrency !== undefined && { queueConcurrency: args.queueConcurrency }),
+      // A run's row names its module: only folders of compiled modules are imported from, never
+      // a path whoever writes the database chose (iceosc enqueue compiles into the cache's folder).
+      moduleDirs: [join(defaultCacheDir(io), "durable"), ...args.moduleDirs],
       runOptions: {
         tools: tools.default as Record<string, ToolFunction>,
         llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
