@@ -71,6 +71,10 @@ interface NodeBase {
   readonly limits?: Limits;
   /** Trust profile name (`strict`, `untrusted`, `trusted`); sandboxed nodes only. */
   readonly trust?: Named;
+  /** `description`: what the node is for, for people (kept so `convert` prints it back). */
+  readonly description?: string;
+  /** `name` (YAML) / `title` (.ice): a display name; the id stays the node's name. */
+  readonly title?: string;
 }
 
 /** Calls a registered tool with arguments (runs directly). */
@@ -261,8 +265,9 @@ export interface ToolDeclaration {
 }
 
 /**
- * What a blueprint says about itself (`id`, `schema_version`, `api_version`, `metadata`): kept
- * in the plan, printed back by `convert` and written into the generated module's documentation.
+ * What a workflow says about itself (`description`, `version`; a blueprint's `id`,
+ * `schema_version`, `api_version`, `metadata`): kept in the plan, printed back by `convert` and
+ * written into the generated module's documentation.
  */
 export interface WorkflowAbout {
   readonly id?: string;
@@ -275,6 +280,10 @@ export interface WorkflowAbout {
   /** `metadata.id`. */
   readonly metadataId?: string;
   readonly draftName?: string;
+  /** The top-level `description` (not `metadata.description`). */
+  readonly summary?: string;
+  /** The top-level `version`. */
+  readonly version?: string;
 }
 
 /** One workflow: the unit that compiles to `<name>.js`. */

@@ -273,6 +273,8 @@ function printBlock(
 /** Clauses every node may have. */
 function commonClauses(node: PlanNode, indent: string): string[] {
   const out: string[] = [];
+  if (node.title !== undefined) out.push(`title ${JSON.stringify(node.title)}`);
+  if (node.description !== undefined) out.push(`description ${JSON.stringify(node.description)}`);
   if (node.dependencies.length > 0) out.push(`after ${printNames(node.dependencies)}`);
   if (node.retries !== undefined) out.push(`retries ${node.retries}`);
   if (node.retryPolicy) {

@@ -69,6 +69,8 @@ function about(about: WorkflowAbout | undefined): YamlMap {
     draft_name: about.draftName,
   };
   return {
+    description: about.summary,
+    version: about.version,
     id: about.id,
     schema_version: about.schemaVersion,
     api_version: about.apiVersion,
@@ -149,6 +151,8 @@ function node(n: PlanNode): YamlMap {
   if (n.timeoutSeconds !== undefined) out.timeout_seconds = n.timeoutSeconds;
   if (n.limits) out.limits = { fuel: n.limits.fuel, memory_mb: n.limits.memoryMb, timeout_ms: n.limits.timeoutMs };
   if (n.trust) out.trust = n.trust.name;
+  if (n.title !== undefined) out.name = n.title;
+  if (n.description !== undefined) out.description = n.description;
   if (n.kind === "code") out.code = n.code.text;
   return out;
 }

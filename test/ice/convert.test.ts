@@ -1,7 +1,8 @@
 /** `iceosc convert` end to end (the built CLI): both directions, --out, and errors. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { iceosc, tempDir } from "../helpers/cli.js";
 
 describe("iceosc convert", () => {
@@ -24,5 +25,44 @@ describe("iceosc convert", () => {
     const result = await iceosc(["convert", "test/fixtures/ice/invalid/two_bad_nodes.ice", "--to", "yaml"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("two_bad_nodes.ice:3:26 - error ICE1501");
+  });
+});
+
+describe("iceosc convert keeps what a workflow says about itself", () => {
+  const described = `name: described
+description: "Says what it is: quotes \\" and \\u2713"
+version: 2
+input_schema: { q: string }
+nodes:
+  - id: fetch
+    name: Fetch the thing
+    description: |
+      Calls the search tool.
+      Two lines.
+    type: tool
+    tool_name: search
+    tool_args: { q: "{{ inputs.q }}" }
+  - { id: ask, type: llm, description: asks, prompt: "Say {{ fetch.x }}" }
+`;
+
+  it("through .ice and back: descriptions, display names and version, and the module's doc", async () => {
+    const dir = tempDir();
+    const yaml = join(dir, "described.yaml");
+    writeFileSync(yaml, described);
+    const ice = join(dir, "described.ice");
+    expect((await iceosc(["convert", yaml, "--to", "ice", "--out", ice])).code).toBe(0);
+    expect(readFileSync(ice, "utf8")).toContain('description "Calls the search tool.\\nTwo lines.\\n"');
+    const back = await iceosc(["convert", ice, "--to", "yaml"]);
+    expect(back.code).toBe(0);
+    const original = parse(described) as { nodes: Record<string, unknown>[] };
+    const again = parse(back.stdout) as typeof original & Record<string, unknown>;
+    expect(again.description).toBe('Says what it is: quotes " and \u2713');
+    expect(again.version).toBe("2");
+    expect(again.nodes.map((n) => [n.name, n.description])).toEqual(original.nodes.map((n) => [n.name, n.description]));
+    const out = join(dir, "gen");
+    expect((await iceosc(["build", ice, "--out-dir", out])).code).toBe(0);
+    expect(readFileSync(join(out, "described.d.ts"), "utf8")).toContain(
+      'Runs workflow described: Says what it is: quotes " and \u2713.',
+    );
   });
 });

@@ -223,10 +223,12 @@ function verbatimRanges(nodes: readonly PlanNode[]): [number, number][] {
       ? [[n.code.span.start - 1, n.code.span.end]]
       : n.kind === "condition"
         ? [[n.source.span.start - 1, n.source.span.end]]
-        : n.kind === "loop"
-          ? verbatimRanges(n.body)
-          : n.kind === "parallel"
-            ? n.branches.flatMap(verbatimRanges)
-            : [],
+        : n.kind === "recursive" && n.convergence // `until (...)` is kept as written, as conditions are
+          ? [[n.convergence.source.span.start - 1, n.convergence.source.span.end]]
+          : n.kind === "loop"
+            ? verbatimRanges(n.body)
+            : n.kind === "parallel"
+              ? n.branches.flatMap(verbatimRanges)
+              : [],
   );
 }

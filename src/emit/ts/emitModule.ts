@@ -144,7 +144,7 @@ function moduleParts(input: ModuleInput): ModuleParts {
     manifest: prettyDataLiteral(input.manifest),
     preload,
     direct: directFunctions(sandboxes),
-    runDoc: `Runs workflow ${commentText(workflow.name)}. Rejects with an IceError (see iceosc/runtime) naming the failing node.`,
+    runDoc: `Runs workflow ${commentText(workflow.name)}${describe(workflow)}. Rejects with an IceError (see iceosc/runtime) naming the failing node.`,
     optionsType: tools ? "Options" : "RunOptions",
     runBody: [
       "const rt = new Run(manifest, import.meta.url, input, options);",
@@ -166,6 +166,12 @@ function indented(lines: readonly string[]): string {
     .flatMap((l) => l.split("\n"))
     .map((l) => (l === "" ? "" : `  ${l}`))
     .join("\n");
+}
+
+/** `: what the workflow says it does` (its description, or its blueprint's), or nothing. */
+function describe(workflow: Workflow): string {
+  const text = workflow.about?.summary ?? workflow.about?.description ?? workflow.about?.title;
+  return text === undefined || text.trim() === "" ? "" : `: ${commentText(text.trim())}`;
 }
 
 function doc(text: string | undefined): string[] {

@@ -39,6 +39,8 @@ export const COMMON_CLAUSES: readonly string[] = [
   "limits",
   "input_schema",
   "output_schema",
+  "description",
+  "title",
 ];
 
 /** Clauses of one node type, beyond the common ones. */

@@ -6,6 +6,7 @@
  *   meta api_version = "blueprint.v1"           meta title = "Seller assistant"
  *   meta description = "..."                    meta tags = ["ecommerce", "demo"]
  *   meta metadata_id = "seller_demo"            meta draft_name = "Draft"
+ *   meta summary = "..."  (YAML's top-level description)   meta version = "2"
  */
 import { didYouMean, Diagnostics, type Span } from "../../diagnostics/index.js";
 import type { Value, WorkflowAbout } from "../../plan/index.js";
@@ -21,6 +22,8 @@ export const META_KEYS = {
   tags: "tags",
   metadata_id: "metadataId",
   draft_name: "draftName",
+  summary: "summary",
+  version: "version",
 } as const satisfies { readonly [key: string]: keyof WorkflowAbout };
 
 type Mutable = { -readonly [K in keyof WorkflowAbout]: WorkflowAbout[K] };

@@ -39,6 +39,7 @@ import {
   numberValue,
   retryPolicyClause,
   secondsClause,
+  stringClause,
   unknownNodeClause,
   type Clause,
 } from "./clauses.js";
@@ -177,6 +178,10 @@ export abstract class NodePartsVisitor extends ValueVisitor {
         "a trust profile name",
         "something else",
       ]);
+    const description = get("description");
+    if (description) base.description = stringClause(this.ice, description);
+    const title = get("title");
+    if (title) base.title = stringClause(this.ice, title);
     for (const key of Object.keys(base) as (keyof BaseFields)[]) if (base[key] === undefined) delete base[key];
     return { base, clauses };
   }

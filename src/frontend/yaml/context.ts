@@ -94,6 +94,14 @@ export class YamlContext {
       : this.wrongType(entry.key, "a string", entry.value, entry.keySpan);
   }
 
+  /** A string, or a number written unquoted (`schema_version: 1.2`, `version: 2`), as text. */
+  text(entry: MapEntry): string | undefined {
+    const value = this.resolve(entry.value);
+    const raw = value && "value" in value ? (value as { value: unknown }).value : undefined;
+    if (typeof raw === "number") return String(raw);
+    return this.string(entry);
+  }
+
   named(entry: MapEntry): Named | undefined {
     const text = this.string(entry);
     return text === undefined ? undefined : { name: text, span: this.span(entry.value) };

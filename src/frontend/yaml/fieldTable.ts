@@ -110,7 +110,7 @@ export const ICEOS_RETRY_POLICY_FIELDS: readonly string[] = ["backoff_seconds", 
 export const TOOL_DECLARATION_FIELDS: readonly string[] = ["description", "input_schema", "output_schema"];
 
 /**
- * Top-level fields of a workflow; `description` and `version` are accepted and ignored. The
+ * Top-level fields of a workflow; `description` and `version` are kept in the plan's `about`. The
  * iceOS blueprint fields: `id`, `schema_version`, `api_version`, `metadata` (kept in the plan's
  * `about`), `inputs` (`{ required: [...], optional: [...] }`: input names, typed by
  * `input_schema` where it names them, else any).

@@ -14,7 +14,7 @@ import {
   type PlanNode,
   type RetryPolicy,
 } from "../../plan/index.js";
-import type { MapEntry, YamlContext } from "./context.js";
+import { isNull, type MapEntry, type YamlContext } from "./context.js";
 import { fieldsOf, ICEOS_RETRY_POLICY_FIELDS, ignoredFieldsOf, LIMIT_FIELDS, NODE_FIELDS } from "./fieldTable.js";
 import { RETRY_POLICY_FIELDS } from "../../plan/defaults.js";
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
@@ -115,6 +115,10 @@ function readBaseFields(
   if (timeout) base.timeoutSeconds = ctx.number(timeout, { positive: true });
   if (limits) base.limits = readLimits(ctx, limits);
   if (trust) base.trust = ctx.named(trust);
+  const description = get("description");
+  if (description && !isNull(description.value)) base.description = ctx.text(description);
+  const title = get("name");
+  if (title && !isNull(title.value)) base.title = ctx.text(title);
   for (const key of Object.keys(base) as (keyof BaseFields)[]) if (base[key] === undefined) delete base[key];
   return base;
 }

@@ -1,5 +1,6 @@
 /**
- * @fileoverview What an iceOS blueprint says about itself: `id`, `schema_version`, `api_version`
+ * @fileoverview What a workflow says about itself: `description` and `version`, and an iceOS
+ * blueprint's `id`, `schema_version`, `api_version`
  * (this front end reads `blueprint.v1`; another is an error naming it) and `metadata` (`id`,
  * `name`, `description`, `tags`, `draft_name`). Kept in the plan (`about`), printed back by
  * `convert` and written into the generated module's documentation.
@@ -15,9 +16,9 @@ type Mutable = { -readonly [K in keyof WorkflowAbout]: WorkflowAbout[K] };
 export function readAbout(ctx: YamlContext, fields: ReadonlyMap<string, MapEntry>): WorkflowAbout | undefined {
   const about: Mutable = {};
   const id = fields.get("id");
-  if (id) about.id = scalarText(ctx, id);
+  if (id) about.id = ctx.text(id);
   const schemaVersion = fields.get("schema_version");
-  if (schemaVersion) about.schemaVersion = scalarText(ctx, schemaVersion);
+  if (schemaVersion) about.schemaVersion = ctx.text(schemaVersion);
   const apiVersion = fields.get("api_version");
   if (apiVersion) {
     const text = ctx.string(apiVersion);
@@ -29,6 +30,10 @@ export function readAbout(ctx: YamlContext, fields: ReadonlyMap<string, MapEntry
       ]);
     else if (text !== undefined) about.apiVersion = text;
   }
+  const summary = fields.get("description");
+  if (summary && !isNull(summary.value)) about.summary = ctx.text(summary);
+  const version = fields.get("version");
+  if (version && !isNull(version.value)) about.version = ctx.text(version);
   const metadata = fields.get("metadata");
   if (metadata && !isNull(metadata.value)) readMetadata(ctx, metadata, about);
   for (const key of Object.keys(about) as (keyof WorkflowAbout)[]) if (about[key] === undefined) delete about[key];
@@ -46,7 +51,7 @@ function readMetadata(ctx: YamlContext, entry: MapEntry, about: Mutable): void {
       case "name":
       case "description":
       case "draft_name":
-        about[METADATA_FIELDS[field.key]] = scalarText(ctx, field);
+        about[METADATA_FIELDS[field.key]] = ctx.text(field);
         break;
       default:
         if (IGNORED_METADATA_FIELDS.includes(field.key))
@@ -59,12 +64,4 @@ function readMetadata(ctx: YamlContext, entry: MapEntry, about: Mutable): void {
           ]);
     }
   }
-}
-
-/** A string, or a number written unquoted (`schema_version: 1.2`), as text. */
-function scalarText(ctx: YamlContext, entry: MapEntry): string | undefined {
-  const value = ctx.resolve(entry.value);
-  const raw = value && "value" in value ? (value as { value: unknown }).value : undefined;
-  if (typeof raw === "number") return String(raw);
-  return ctx.string(entry);
 }
