@@ -78,9 +78,11 @@ import { RED_TEAM_4 } from "./redTeam4.js";
 import { CLASSES_2 } from "./classes2.js";
 import { CLASS_LITERALS } from "./classLiterals.js";
 import { URLS } from "./urls.js";
+import { EXAMPLES } from "./examples.js";
 import { REFUSALS_4 } from "./refusals4.js";
 
 export const CORPUS: readonly OracleCase[] = [
+  ...EXAMPLES,
   ...AI_WORKFLOWS,
   ...AI_WORKFLOWS_2,
   ...AI_WORKFLOWS_3,
