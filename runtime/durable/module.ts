@@ -6,7 +6,7 @@
  * resumes an old run's checkpoints.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -40,15 +40,19 @@ export function moduleHash(path: string): string {
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
+    if (!statSync(file).isFile()) throw new Error(`${file} is not a regular file`);
     const bytes = readFileSync(file);
     hash.update(`${file.slice(dirname(path).length)}\0${bytes.length}\0`).update(bytes);
     if (!file.endsWith(".js")) return;
     const text = bytes.toString("utf8");
+    // Only plain names beside the module, as the emitter writes them: workflow text reaches the
+    // module as template literals whose quotes are not escaped, so a prompt holding
+    // `"wasm": "../../../dev/zero"` must not make this read /dev/zero (a hang, gigabytes) or a FIFO.
     const references = [
-      ...[...text.matchAll(/"wasm":\s*"([^"]+)"/g)].map((m) => m[1]!),
-      ...[...text.matchAll(/from\s+"(\.\.?\/[^"]+\.js)"/g)].map((m) => m[1]!),
+      ...[...text.matchAll(/"wasm":\s*"([\w.-]+\.wasm)"/g)].map((m) => m[1]!),
+      ...[...text.matchAll(/from\s+"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!),
     ].sort();
-    for (const reference of references) visit(join(dirname(file), reference));
+    for (const reference of references) if (!reference.startsWith("..")) visit(join(dirname(file), reference));
   };
   visit(path);
   return hash.digest("hex");

@@ -9,7 +9,7 @@
  * `--allow-modules`; a run naming anything else (also through `..`) fails with ICE_POLICY_DENIED
  * naming the flag, and nothing of it runs.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, startServer, type TestServer } from "../durable/database.js";
@@ -43,6 +43,7 @@ describe("iceosc worker: which modules a queued run may name", () => {
     const databaseUrl = freshDatabase(server.url);
     workers.push(start(["worker", "--db", databaseUrl], {}));
     // The same file named through the worker's own durable folder and `..`.
+    mkdirSync(join(CACHE_DIR, "durable"), { recursive: true });
     const sneaky = `${CACHE_DIR}/durable/${"../".repeat(64)}${evil.slice(1)}`;
     for (const module of [evil, sneaky]) {
       const id = await runtime.enqueue(module, {}, { databaseUrl });
