@@ -17,6 +17,7 @@ import {
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { compileFiles } from "../build/compile.js";
+import { openPrivateFolder } from "../util/privateFolder.js";
 import { defaultCacheDir } from "./cache.js";
 import type { CliIo } from "./io.js";
 import { reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "./report.js";
@@ -49,6 +50,7 @@ export async function compileDurable(
   format: DiagnosticFormat,
 ): Promise<{ module: string } | { status: number }> {
   const root = defaultCacheDir(io);
+  const durable = durableFolder(io);
   const result = await compileFiles([path], { runtimeSpecifier: bundledRuntimeUrl(), cacheDir: cache ? root : false });
   const status = reportDiagnostics(io, result.diagnostics, format);
   if (status !== 0) return { status };
@@ -62,7 +64,7 @@ export async function compileDurable(
   const hash = createHash("sha256");
   for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b)))
     hash.update(`${name}\0`).update(content).update("\0");
-  const dir = join(root, "durable", hash.digest("hex").slice(0, 32));
+  const dir = join(durable, hash.digest("hex").slice(0, 32));
   // An existing folder is used only if it holds exactly these files: its name is a plain hash
   // anyone can compute, so it proves nothing about what is inside (host JavaScript, imported).
   if (!holdsExactly(dir, files)) {
@@ -83,6 +85,22 @@ export async function compileDurable(
     if (!holdsExactly(dir, files)) throw new Error(`cannot write the durable run's module folder ${dir}`);
   }
   return { module: join(dir, `${main.name}.js`) };
+}
+
+/**
+ * `<cache>/durable`, if it and the cache folder are private (openPrivateFolder): its JavaScript is
+ * imported by this process after it is checked, and by workers that trust the folder, so another
+ * user who can write either could swap a module in between (or plant one for a forged run).
+ */
+export function durableFolder(io: CliIo): string {
+  for (const dir of [defaultCacheDir(io), join(defaultCacheDir(io), "durable")]) {
+    const folder = openPrivateFolder(dir);
+    if (folder.kind === "unusable")
+      throw new UsageError(
+        `durable runs compile into the cache folder, and '${dir}' cannot be used: ${folder.reason} (set ICEOSC_CACHE_DIR to a private folder)`,
+      );
+  }
+  return join(defaultCacheDir(io), "durable");
 }
 
 /** `dir` is a real directory (no symlink) holding exactly `files`, byte for byte. */

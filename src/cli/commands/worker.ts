@@ -5,13 +5,12 @@
  * `--allow-modules` folder) with the tools of its own `--tools` module. Runs of
  * workers that died are put back on the queue and resumed here or by another worker.
  */
-import { join } from "node:path";
 import { defaultProvider } from "../../../runtime/providers/index.js";
 import type { LlmProvider, ToolFunction } from "../../../runtime/options.js";
 import type { OperatorPolicy } from "../../../runtime/policy/index.js";
-import { defaultCacheDir } from "../cache.js";
-import { databaseUrl, withDatabase } from "../durable.js";
+import { databaseUrl, durableFolder, withDatabase } from "../durable.js";
 import type { CliIo } from "../io.js";
+import { UsageError } from "../report.js";
 import { loadTools } from "./run.js";
 
 export interface WorkerArgs {
@@ -36,7 +35,7 @@ export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number
       ...(args.queueConcurrency !== undefined && { queueConcurrency: args.queueConcurrency }),
       // A run's row names its module: only folders of compiled modules are imported from, never
       // a path whoever writes the database chose (iceosc enqueue compiles into the cache's folder).
-      moduleDirs: [join(defaultCacheDir(io), "durable"), ...args.moduleDirs],
+      moduleDirs: [...ownFolder(io), ...args.moduleDirs],
       runOptions: {
         tools: tools.default as Record<string, ToolFunction>,
         llm: (tools.llm as LlmProvider | undefined) ?? defaultProvider({ env: io.env }),
@@ -54,4 +53,15 @@ export async function workerCommand(io: CliIo, args: WorkerArgs): Promise<number
     await worker.stop();
     return 0;
   });
+}
+
+/** The cache's durable-run folder, unless it is not private (then only --allow-modules folders). */
+function ownFolder(io: CliIo): string[] {
+  try {
+    return [durableFolder(io)];
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`iceosc worker: ${error.message}; serving only --allow-modules folders\n`);
+    return [];
+  }
 }
