@@ -6,7 +6,7 @@
  * representation in the sandbox.
  */
 import { ERROR_SUBCLASSES } from "./lib/exceptions.js";
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import { regexValueType } from "./regex/types.js";
 import { functionFromChecker } from "./functionTypes.js";
 import { convertShape, mentionsProvisional, pendingShape } from "./recursiveShapes.js";

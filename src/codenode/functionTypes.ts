@@ -5,7 +5,7 @@
  * environment it closes over (print/closures.ts builds them). Closure classes extend the support
  * library's `__ice_Env`, so a closure can itself serve as the environment of an adapter.
  */
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import type { Converted } from "./fromChecker.js";
 import type { ValueType } from "./types.js";
 import { asType, optional, typeKey } from "./types.js";

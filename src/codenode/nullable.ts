@@ -5,7 +5,7 @@
  * alone is one too; a type that may be both null and undefined has no representation here (the
  * one null reference cannot hold both), so it is refused with the reason.
  */
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import { nullable, nullish, sameType, type ValueType } from "./types.js";
 
 /** The value type of a union with null whose other members (`defined`, converted) are `types`. */

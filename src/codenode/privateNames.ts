@@ -9,7 +9,7 @@
  * make, a name two classes declare (a subclass's `#x` is a slot of its own, not the base's), and
  * `#x in obj` (a brand check, not a property).
  */
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 
 /** The body's file with private names respelled, and the names they became. */
 export interface Respelled {

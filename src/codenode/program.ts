@@ -6,7 +6,7 @@
  * workflow file through the BodyMap; an unknown global that a capability would declare becomes
  * ICE3002, one that reaches for the host (`process`, `require`, ...) ICE3003.
  */
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
 import type { BodyMap } from "../emit/wasm/bodyMap.js";
 import { CAPABILITY_GLOBALS, capabilityLib } from "./lib/capabilities.js";

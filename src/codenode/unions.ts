@@ -14,7 +14,7 @@
  * when first converted. fromChecker.ts asks here in its union branch, and maps a registered
  * member type to its union's class in its object branch.
  */
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import { fromChecker, type TypeParameters } from "./fromChecker.js";
 import { type ClassRegistry, type ClassShape, isNullable, optional, sameType, type ValueType } from "./types.js";
 

@@ -6,7 +6,7 @@
  * `const f = async (...) => ...`) and called, never passed as a callback, and `for await` and
  * promise chaining (`.then`) are not used. Anything else is refused at compile time.
  */
-import { ts } from "ts-morph";
+import { ts } from "../codenode/typescript.js";
 
 type Report = (node: ts.Node, what: string, instead: string) => void;
 

@@ -12,7 +12,7 @@ import { typeBody } from "../codenode/program.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { BodyMap } from "../emit/wasm/bodyMap.js";
 import type { EmbeddedSource } from "../plan/node.js";
-import { ts } from "ts-morph";
+import { ts } from "../codenode/typescript.js";
 import { checkAsyncRules } from "./asyncRules.js";
 import { isReservedName } from "../emit/wasm/reservedNames.js";
 import {

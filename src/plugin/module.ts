@@ -9,7 +9,7 @@
  * body's locals, its functions the body's nested functions. Lines are kept, so every diagnostic
  * points into the plugin file.
  */
-import { ts } from "ts-morph";
+import { ts } from "../codenode/typescript.js";
 import type { ObjectType, SchemaType } from "../../runtime/schema.js";
 import { createDiagnostic, Diagnostics, span, type Diagnostic, type SourceFile } from "../diagnostics/index.js";
 import type { EmbeddedSource } from "../plan/node.js";

@@ -6,7 +6,7 @@
 import { urlProperty } from "./urls.js";
 import { urlParamsProperty } from "./urlSearchParams.js";
 import { fieldByKey } from "./fieldByKey.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { chainPart } from "./nullable.js";
 import { chainOpen } from "./nullish.js";
 import { enumMember } from "./enums.js";

@@ -4,7 +4,7 @@
  * `.keys()` iterated (0 to n-1, iteration.ts: `[...Array(n).keys()]`). `Array()` is `[]`. A length
  * that is not an array length stops the node with JavaScript's RangeError text.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo } from "./expressions.js";

@@ -3,7 +3,7 @@
  * fields and elements, with the value converted to the target's type. Part of the expression
  * printer (expressions.ts).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER } from "../types.js";
 import { shortText, type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce, unwrap } from "./coerce.js";

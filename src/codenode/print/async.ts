@@ -6,7 +6,7 @@
  * returning the value, and `await` of a call is the call itself. Every promise must be awaited
  * where it is made (checked by src/plugin/asyncRules.ts), so this is exactly JavaScript's order.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, optional, STRING, type ValueType, VOID } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo } from "./expressions.js";

@@ -8,7 +8,7 @@
  */
 import { ERROR_SUBCLASSES } from "../lib/exceptions.js";
 import { printTypedClone } from "./structuredClone.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, isBoxed, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";

@@ -6,7 +6,7 @@
  * after `super(...)` in a derived constructor) and the lifted arrows read it from there like any
  * captured variable. A `function` nested in a method has its own `this` and stays refused.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, type Printed } from "./context.js";
 import { isStatic } from "./throwAnalysis.js";

@@ -10,7 +10,7 @@
  * hostText.ts `jsonParseError`, texts up to 1 MiB). Bodies without `catch` keep the plain parse: an
  * invalid text stops the node there, as an uncaught SyntaxError would.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { JSON_VALUE, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { state } from "./exceptionRegions.js";

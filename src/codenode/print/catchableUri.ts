@@ -8,7 +8,7 @@
  * `encodeURIComponent` of a lone surrogate, everywhere) the plain host call: its error stops the
  * node, so code that never meets a `try` keeps its plain, unchecked call.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { state } from "./exceptionRegions.js";

@@ -5,7 +5,7 @@
  * as a downcast), and what exceptions need in expressions (caught values, hoisted calls:
  * exceptions.ts).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { optionalCall } from "./optionalCall.js";
 import { asType, type ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";

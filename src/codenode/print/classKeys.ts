@@ -11,7 +11,7 @@
  * (`message` is own but not enumerable, `name` only once assigned) and `declare` fields (a key
  * appears when first assigned).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { ClassShape, ValueType } from "../types.js";
 import type { PrintContext } from "./context.js";
 import { classOfShape, classTable, type ClassInfo } from "./classShapes.js";

@@ -6,7 +6,7 @@
  * Also the signatures of constructors, methods and accessors, which declarations (classes.ts)
  * and calls (classExpressions.ts) both read.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ClassShape, optional, type ValueType } from "../types.js";
 import { coerce, unwrap } from "./coerce.js";
 import { printTo, variableAccess } from "./expressions.js";

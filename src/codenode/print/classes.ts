@@ -9,7 +9,7 @@
  * Methods and constructors are units like nested functions (functions.ts): variables of the body
  * they use live in the body's environment, reached through the global `__ice_root_env`.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ValueType, zeroValue } from "../types.js";
 import { type PrintContext, Refused } from "./context.js";
 import { constructorUnit, isStatic } from "./throwAnalysis.js";

@@ -5,7 +5,7 @@
  * representations cannot share (two object shapes, say) is refused rather than copied, because a
  * copy would break JavaScript's aliasing.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, isBoxed, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classShapes.js";

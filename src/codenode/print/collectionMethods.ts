@@ -2,7 +2,7 @@
  * @fileoverview `Map` and `Set` methods with JavaScript's semantics (`get` of a missing key is
  * `undefined`, keys compared as SameValueZero). Dispatched from calls.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, isPrimitive, optional, type ValueType, VOID } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";

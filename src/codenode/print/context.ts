@@ -6,7 +6,7 @@
  * Printing never guesses: every type comes from the checker (types.ts).
  */
 import { isGroupsLocal } from "./groupsLocal.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "../../emit/wasm/bodyMap.js";
 import { fromChecker } from "../fromChecker.js";

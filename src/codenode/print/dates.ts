@@ -5,7 +5,7 @@
  * getters, `new Date(y, m, d)`, `toString`, `toLocale*String`) is refused with the UTC form to
  * write instead; a non-ISO date string traps at run time (engines parse those by their own rules).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { arg } from "./calls.js";

@@ -7,7 +7,7 @@
  * defaults, rest or nesting, a right side that is not a literal of the same length, the assignment
  * used as a value) is refused with what to write instead.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";

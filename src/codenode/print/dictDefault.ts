@@ -6,7 +6,7 @@
  * literal has no effects, so evaluating it before the lookup is unobservable. Called from
  * operators.ts (printCoalesce), as mapDefault.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";

@@ -7,7 +7,7 @@
  * (its `[]` made as arrays of that type), and the map's result is an array of it. Only for results
  * whose type holds a `never[]` (anything else keeps its own type).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { PrintContext } from "./context.js";
 
 /** True when `type` is, or holds in a field, element or tuple member, an array of `never`. */

@@ -6,7 +6,7 @@
  * itself as a value (`Object.values(Status)`, the reverse mapping `Color[0]`) is refused where the
  * identifier is printed.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER, STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { numberLiteral, stringLiteral } from "./expressions.js";

@@ -5,7 +5,7 @@
  * or against each other (equal when both are undefined), functions refused. Part of the operator
  * printer (operators.ts).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { BOOLEAN, isNullable, isNullish, isObjectKind, isPrimitive, sameType, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { unwrap } from "./coerce.js";

@@ -12,7 +12,7 @@
  * What catch never catches: the sandbox's limits (fuel, memory, time) and run-time traps (an index
  * out of range, a missing Map key asserted with `!`): they end the node with the workflow line.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";

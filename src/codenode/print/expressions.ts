@@ -6,7 +6,7 @@
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
 import { hasObjectText, objectText } from "./objectText.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, isNullish, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { printAwait } from "./async.js";

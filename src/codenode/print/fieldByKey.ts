@@ -7,7 +7,7 @@
  * object and key are evaluated once). Also `k in o` for an object whose creation the compiler sees
  * (shapes.ts knownKeys): its fields, and the names every object inherits.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, NUMBER, sameType, STRING, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";

@@ -8,7 +8,7 @@
  * Each element is read as the element type (an element of another type stops the node, as any
  * read of an 'any' value as a typed one does). An array that may be shared stays refused.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ValueType } from "../types.js";
 import { type PrintContext, stripParens } from "./context.js";
 

@@ -8,7 +8,7 @@
  * call of the owner is exact. `return` in a callback returns from the callback. The lifted
  * function's parameters are in signatures.ts, adapters for the library's helpers in callbacks.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, typeKey, type ValueType, VOID, zeroValue } from "../types.js";
 import { type FunctionState, isFunctionLike, type PrintContext, type Printed, stripParens } from "./context.js";
 import { instantiation } from "./generics.js";

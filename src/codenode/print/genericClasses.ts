@@ -11,7 +11,7 @@
  * name (baseInstance); a method declared in a base runs with that base instance's type arguments
  * (ownerIn). Refused: an instance whose type arguments grow without end (`Box<T>` making a `Box<T[]>`).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { Converted } from "../fromChecker.js";
 import { type ClassShape, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, Refused } from "./context.js";

@@ -5,7 +5,7 @@
  * instances) a test against each instance of A that extends x's class, in a function generated
  * once the whole body is printed (finishGenericInstanceOf), when every instance is known.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { classOfShape, type ClassInfo } from "./classShapes.js";

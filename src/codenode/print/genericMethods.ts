@@ -8,7 +8,7 @@
  * Refused: a generic method that a base class or a subclass also declares (JavaScript
  * dispatches on the object; one method per type arguments cannot follow that), through `super`.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { typeKey, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import type { ClassInfo } from "./classShapes.js";

@@ -6,7 +6,7 @@
  * group that took no part in the match (JavaScript keeps it, as undefined). Other uses of such a
  * local (`g[k]`, `Object.keys(g)`, `k in g`) are refused with a located diagnostic.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 
 /** True when `symbol` is a `const` bound to `<match>.groups` (possibly with `!`). */
 export function isGroupsLocal(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {

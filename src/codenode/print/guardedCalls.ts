@@ -9,7 +9,7 @@
  * Refused where that would change what JavaScript evaluates: a test that assigns (`(n = f()) ? ...`),
  * work to the left of the conditional the test or the calls could change (throwingCalls.ts's rules).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, isNullish, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printCondition, printExpr, truthy } from "./expressions.js";

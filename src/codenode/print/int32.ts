@@ -12,7 +12,7 @@
  * Without this, `x ^= x << 13` converted f64 -> i32 -> f64 -> i32 at every step (each a range
  * check and a truncation), which kept integer kernels 20x slower than JavaScript.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER } from "../types.js";
 import type { Int32View, Printed } from "./context.js";
 

@@ -12,7 +12,7 @@
  *   write is a statement `x = e` or a bitwise compound assignment, so storing ToInt32 of each value
  *   is invisible (`let x = inputs.seed; x ^= x << 13; ...`).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { isExactInt32, literalView } from "./int32.js";
 import { BITWISE_BINARY } from "./operatorKinds.js";
 

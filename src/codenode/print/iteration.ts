@@ -7,7 +7,7 @@
  * itself is never a value: it is used where it is written, so its laziness cannot be observed.
  */
 import { mapResultElement } from "./emptyArrayResults.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER, optional, sameType, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";

@@ -5,7 +5,7 @@
  * `delete`, destructuring, `typeof`, equality, comparison, `+` and `in`. Conversions from and to
  * typed values are in jsonConvert.ts, `JSON.*`, `Array.isArray` and methods in jsonCalls.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { absentText } from "./nullable.js";
 import { BOOLEAN, JSON_VALUE, STRING } from "../types.js";
 import { fromChecker } from "../fromChecker.js";

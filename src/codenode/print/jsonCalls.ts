@@ -3,7 +3,7 @@
  * `JSON.parse`, `JSON.stringify`, and methods called on a value of type 'any' (dispatched on its
  * kind at run time, or refused).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { BOOLEAN, isNullish as isThreeState, JSON_VALUE, STRING, type ValueType } from "../types.js";
 import { nullishTest } from "./nullish.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";

@@ -13,7 +13,7 @@
  * (finishJson), when every object literal's key order is known.
  */
 import { isFreshParse, parsedReader } from "./parsedJson.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { subclassDispatch } from "./classKeys.js";
 import { absentJsonKind } from "./nullable.js";
 import { asType, isPrimitive, JSON_VALUE, type ClassShape, type ValueType, typeKey } from "../types.js";

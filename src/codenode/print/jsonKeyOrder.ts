@@ -4,7 +4,7 @@
  * write its keys when they all agree, or a refusal saying why the order is not known at compile
  * time. Function-valued fields are left out, as `JSON.stringify` does.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { ClassShape, ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, stripParens } from "./context.js";

@@ -7,7 +7,7 @@
  * at the target, performs the break or continue there. A labelled statement that is not a loop
  * is printed as `do { } while (false)` so that `break label` can leave it.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER } from "../types.js";
 import type { PrintContext } from "./context.js";
 import { perContext } from "./perContext.js";

@@ -6,7 +6,7 @@
  * `time` capability (support/dates.ts). Dispatched from calls.ts, arrayMethods.ts and
  * stringMethods.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { arg } from "./calls.js";

@@ -8,7 +8,7 @@
  * radix, `Math.max` the index and the array) are not in this list: they stay refused, with the
  * advice to write an arrow function.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, NUMBER, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";

@@ -9,7 +9,7 @@
  * (its key keeps the getter's place, as JavaScript lists it). Setters and other getters are
  * refused with a located message.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { printTo } from "./expressions.js";

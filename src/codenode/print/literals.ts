@@ -3,7 +3,7 @@
  * the context asks for). Part of the expression printer (expressions.ts).
  */
 import { classOfShape } from "./classShapes.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ValueType, zeroValue } from "../types.js";
 import { checkLiteralGetter, getterValue } from "./literalGetters.js";
 import { Refused, type PrintContext, type Printed } from "./context.js";

@@ -16,7 +16,7 @@
  * called by the printer where it declares, reads and assigns locals; each returns undefined when
  * the local keeps its ordinary representation.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";

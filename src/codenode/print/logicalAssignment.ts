@@ -3,7 +3,7 @@
  * reads the target once, the value is evaluated and assigned only when the test says so, and the
  * expression's value is JavaScript's (the old value, or the one assigned).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printTo, truthy } from "./expressions.js";

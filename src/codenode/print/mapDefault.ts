@@ -4,7 +4,7 @@
  * a boxed `number | undefined` per call. A literal has no effects, so evaluating it before the
  * lookup is unobservable. Called from operators.ts (printCoalesce).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo } from "./expressions.js";

@@ -11,7 +11,7 @@
  * truthiness, `Math`; `missingAsNaN`) is NaN past the end: a plain f64, no box, so hot loops such
  * as `const y = xs[i]; sum += y;` cost what a checked read costs.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, isBoxed, optional } from "../types.js";
 import { isFunctionLike, outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
 import { NUMERIC_COMPOUND } from "./operatorKinds.js";

@@ -3,7 +3,7 @@
  * its undefined: the right operand of `&&`, `||` or `??` (`s[a] || s[v] || s[0]`), and the other
  * side of `===` that is certainly defined (`text[i + 1] === '"'`: undefined equals no literal).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { indexesArray, mayBeMissing } from "./missing.js";
 

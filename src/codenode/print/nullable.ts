@@ -6,7 +6,7 @@
  * undefined only. A `?.` chain reaching a `T | null` is three-valued: kept where only its
  * nullishness is asked, refused elsewhere (`chainPart`).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { BOOLEAN, isNullable, typeKey, type ValueType } from "../types.js";
 import { outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
 

@@ -7,7 +7,7 @@
  * states need apart: conversions into and out of it, `== null` / `=== null` / `=== undefined`,
  * `??`, `?.`, truthiness, and identity.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, isBoxed, isNullable, isNullish, nullish, sameType, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isNullLiteral } from "./nullable.js";

@@ -9,7 +9,7 @@
  * `Intl.NumberFormat` holds the two arguments (checked by the host when it is made, where
  * JavaScript checks them) and formats as `toLocaleString` does.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo, stringLiteral } from "./expressions.js";

@@ -7,7 +7,7 @@
  * see it; otherwise the call is refused.
  */
 
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, sameType, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import type { PrintContext, Printed } from "./context.js";

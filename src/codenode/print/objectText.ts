@@ -9,7 +9,7 @@
  * `valueOf` field, classes with `valueOf`, a `toString` that may throw or that only a subclass
  * declares (the static type does not say which one runs), a static class, functions, dates.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, isNullish, typeKey, type ValueType } from "../types.js";
 import { describe, unwrap } from "./coerce.js";
 import { type PrintContext, type Printed, shortText } from "./context.js";

@@ -7,7 +7,7 @@
  * functions are in objectStatics.ts.
  */
 import { inKnownObject } from "./fieldByKey.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, isNullable, NUMBER, optional, STRING, sameType, type ValueType } from "../types.js";
 import { box } from "./calls.js";
 import { outerExpression, type PrintContext, type Printed, shortText, stripParens } from "./context.js";

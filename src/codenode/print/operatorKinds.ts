@@ -3,7 +3,7 @@
  * binary operators and compound assignments convert their operands to numbers, which are
  * bitwise, and which tokens assign.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 
 /** Bitwise binary operators: both operands go through ToInt32 (ToUint32 for `>>>`'s result). */
 export const BITWISE_BINARY: ReadonlySet<ts.SyntaxKind> = new Set([

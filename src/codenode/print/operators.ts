@@ -4,7 +4,7 @@
  * prefix and update operators. Part of the expression printer (expressions.ts).
  */
 import { keyedFieldUpdate } from "./fieldByKey.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import {
   asType,
   BOOLEAN,

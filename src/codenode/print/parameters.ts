@@ -5,7 +5,7 @@
  * arguments, and `...xs` spreads an array into it. Also the spread arguments of library calls
  * that take any number of values (`xs.push(...ys)`, `Math.max(...xs, 0)`).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, NUMBER, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";

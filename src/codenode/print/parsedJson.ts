@@ -10,7 +10,7 @@
  * is unknown to the compiler: JSON.stringify, Object.keys and spreads of them are refused
  * (jsonConvert.ts markInputShapes).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, isBoxed, typeKey, type ValueType } from "../types.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { hoistOnce, markInputShapes } from "./jsonConvert.js";

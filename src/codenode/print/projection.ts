@@ -19,7 +19,7 @@
  * as running the body's code.
  * Anything else keeps the refusal ("using a value of one shape where another is expected").
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { sameType, type ValueType, zeroValue } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { isUpcast } from "./classShapes.js";

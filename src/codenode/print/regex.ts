@@ -7,7 +7,7 @@
  * methods taking a RegExp are in regexMethods.ts. Called from access.ts, operators.ts and
  * statements.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { includesNull, includesUndefined } from "../regex/types.js";
 import { BOOLEAN, isNullable, isNullish, NUMBER, optional, STRING, type ValueType } from "../types.js";
 import { nullishTest } from "./nullish.js";

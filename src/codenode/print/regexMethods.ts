@@ -7,7 +7,7 @@
  * match arrays and RegExp properties are in regex.ts.
  */
 import { localeArguments } from "./numberLocale.js";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { compileRegex, RegexRefusal } from "../regex/compile.js";
 import { BOOLEAN, NUMBER, nullable, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";

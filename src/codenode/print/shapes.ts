@@ -6,7 +6,7 @@
  * comes from a literal it can see), tuples (`[k, v]` pairs of `Object.entries`), object rest
  * `const { a, ...rest } = o` and array rest and defaults `const [x, y = 0, ...more] = xs`.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { classKeyOrder, keysMayGrow } from "./classKeys.js";
 import { asType, isBoxed, optional, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";

@@ -4,7 +4,7 @@
  * JavaScript's order; a destructured one as a plain parameter destructured on entry) and its
  * return type.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { neverDefaulted } from "./nullable.js";
 import { asType, NUMBER, optional, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";

@@ -5,7 +5,7 @@
  * point), `switch`, `throw new Error(...)` (fails the node with ICE_SANDBOX_TRAP and the
  * message). Unsupported statements are refused with what to write instead.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, isNullish, JSON_VALUE, optional, type ValueType, zeroValue } from "../types.js";
 import { printEnumDeclaration } from "./enums.js";
 import { type PrintContext, type Printed, Refused, shortText } from "./context.js";

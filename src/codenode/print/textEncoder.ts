@@ -3,7 +3,7 @@
  * (support/utf8.ts), the one use of TextEncoder code nodes have (byte budgets for a model or an
  * API). The encoded bytes themselves (a Uint8Array) are not a value code nodes hold.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { NUMBER, STRING } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printTo } from "./expressions.js";

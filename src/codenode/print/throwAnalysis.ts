@@ -5,7 +5,7 @@
  * catches (catchableParse.ts). print/exceptions.ts and
  * print/throwingCalls.ts check after those calls; everything else is printed without checks.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { isCatchableParse } from "./catchableParse.js";

@@ -5,7 +5,7 @@
  * refused (with what to write instead) where hoisting would change what JavaScript evaluates or
  * in which order: inside `&&`, `||`, `??`, `?:`, a loop condition, or after work it could change.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType } from "../types.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { printExpr } from "./expressions.js";

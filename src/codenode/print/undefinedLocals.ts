@@ -2,7 +2,7 @@
  * @fileoverview Where a value that may be undefined (a dictionary's missing key) is used as a
  * number (NaN in JavaScript) or as text ("undefined"): the contexts, for print/objects.ts.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { outerExpression } from "./context.js";
 import { NUMERIC_BINARY, NUMERIC_COMPOUND } from "./operatorKinds.js";
 

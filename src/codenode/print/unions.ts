@@ -8,7 +8,7 @@
  * `Object.keys`, `for...in`, `'key' in e`. What would add or remove a key (assigning an optional field,
  * `delete`) is refused, as are the object idioms that copy fields without their presence.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, type ClassShape, type ValueType, zeroValue } from "../types.js";
 import { membersOf } from "../unions.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";

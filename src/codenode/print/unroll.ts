@@ -12,7 +12,7 @@
  * (it would skip the step), labelled `break`, `try`, nested loops or functions, and short when printed,
  * of loops whose variables no closure captures (those get an environment per iteration).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { isFunctionLike } from "./context.js";
 
 const UNROLL = 4;

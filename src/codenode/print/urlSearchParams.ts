@@ -5,7 +5,7 @@
  * `toString`, `size`, `forEach`; iteration (print/iteration.ts reads the list live, as the
  * engine's iterator does) and `Object.fromEntries(params)`.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { asType, BOOLEAN, NUMBER, nullable, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { arg } from "./calls.js";

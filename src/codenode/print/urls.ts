@@ -7,7 +7,7 @@
  * is a call that may throw (throwAnalysis.ts), printed as `__ice_url_try` and checked like any
  * throwing call; elsewhere the node stops there, as an uncaught TypeError would.
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { BOOLEAN, STRING, type ValueType } from "../types.js";
 import { URL_PARTS } from "../support/url.js";
 import type { PrintContext, Printed } from "./context.js";

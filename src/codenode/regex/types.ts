@@ -4,7 +4,7 @@
  * `RegExpMatchArray | null` (what `match` and `exec` return) an optional match, `null` being
  * the "no match" value (print/regex.ts compares with `null` and `undefined` as JavaScript does).
  */
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { ValueType } from "../types.js";
 
 const MATCH_NAMES = new Set(["RegExpMatchArray", "RegExpExecArray"]);

@@ -25,7 +25,9 @@ type DirectBinding = SandboxBinding & {
 let typescript: typeof Ts | undefined;
 
 function compiler(): typeof Ts {
-  typescript ??= (createRequire(import.meta.url)("ts-morph") as { ts: typeof Ts }).ts;
+  // ts-morph's copy of TypeScript without ts-morph itself (as src/codenode/typescript.ts).
+  const require = createRequire(import.meta.url);
+  typescript ??= createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as typeof Ts;
   return typescript;
 }
 

@@ -4,7 +4,7 @@
  * and one that called `__ice_rd_str()` would reach the codec's raw memory routines. Any
  * identifier that is, or starts with, one of these is refused where it is written.
  */
-import { ts } from "ts-morph";
+import { ts } from "../../codenode/typescript.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "./bodyMap.js";
 

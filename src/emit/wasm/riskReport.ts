@@ -14,7 +14,7 @@
  * per byte of the strings they handle, so a condition's bound is `A + B * L`, with L the total
  * UTF-16 code units of its string inputs.
  */
-import { ts } from "ts-morph";
+import { ts } from "../../codenode/typescript.js";
 import { verifyModule, type FunctionCost } from "../../../runtime/sandbox/verify.js";
 import type { BodyMap } from "./bodyMap.js";
 import { bodyOffset } from "./syntax.js";

@@ -3,7 +3,7 @@
  * sandbox compile): the body, wrapped in its function, must parse as TypeScript and stay inside
  * that one function, and use no name the sandbox reserves (reservedNames.ts). Bodies that look like Python (iceOS's original language) say so.
  */
-import { ts } from "ts-morph";
+import { ts } from "../../codenode/typescript.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { EmbeddedSource } from "../../plan/node.js";
 import { BodyMap } from "./bodyMap.js";
