@@ -11,7 +11,7 @@
  *   compiles again, warns, and overwrites the entry. The module is verified again after loading
  *   either way (compileDiagnostics.ts).
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, type Hash, randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -34,13 +34,19 @@ function versions(): string {
   return toolVersions;
 }
 
-/** The content hash of a generated unit (hex sha-256): the cache key. */
+let prefixHash: Hash | undefined;
+
+/**
+ * The content hash of a generated unit (hex sha-256): the cache key. The part every unit shares
+ * (versions, flags, and the 240 KB of library sources) is hashed once per process and the state
+ * copied for each unit: the digest is the one of the whole text, without building and hashing that
+ * text again for every unit of a build (~3.5 ms each on the loaded 2-core machine).
+ */
 export function artifactHash(source: string): string {
-  return createHash("sha256")
-    .update(
-      `${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${ALLOCATOR_SOURCE}\0${RUNTIME_LIB_SOURCE}\0${source}`,
-    )
-    .digest("hex");
+  prefixHash ??= createHash("sha256").update(
+    `${SANDBOX_FORMAT_VERSION}\0${versions()}\0${ASC_FLAGS.join(" ")}\0${LIBRARY_SOURCE}\0${ALLOCATOR_SOURCE}\0${RUNTIME_LIB_SOURCE}\0`,
+  );
+  return prefixHash.copy().update(source).digest("hex");
 }
 
 /** The hex SHA-256 of a module's bytes (what manifests record and the runtime checks). */

@@ -267,12 +267,25 @@ const idle: AscWorker[] = [];
 const IDLE_MS = 10_000;
 
 /**
+ * How long a worker started ahead of its build (prestartCompilerWorker) waits to be taken. Its build
+ * types every body before handing it the first unit, which on a loaded machine took longer than
+ * IDLE_MS: the worker was ended with asc loaded and a new one loaded asc again (20 code nodes at load
+ * ~17: ~0.6 s of CPU spent on the worker ended). Idle workers do not keep the process alive.
+ */
+const PRESTART_IDLE_MS = 120_000;
+
+/** Compiler workers kept idle now (tests). */
+export function idleCompilerWorkers(): number {
+  return idle.length;
+}
+
+/**
  * Starts a compiler worker now and keeps it idle for the next compile in this process, so that it
  * loads asc and parses the library while the caller is still busy (the build calls it as soon as it
  * knows it has sandboxed pieces, before typing them). Does nothing when a worker is idle already.
  */
 export function prestartCompilerWorker(): void {
-  if (!idle.some((w) => w.role === "asc")) giveBack(newWorker("asc"));
+  if (!idle.some((w) => w.role === "asc")) giveBack(newWorker("asc"), PRESTART_IDLE_MS);
 }
 
 function takeWorker(role: WorkerRole): AscWorker {
@@ -318,7 +331,7 @@ function newWorker(role: WorkerRole): AscWorker {
   return { worker, role, output };
 }
 
-function giveBack(held: AscWorker): void {
+function giveBack(held: AscWorker, idleMs = IDLE_MS): void {
   if (idle.some((w) => w.role === held.role)) {
     void held.worker.terminate();
     return;
@@ -336,7 +349,7 @@ function giveBack(held: AscWorker): void {
   held.idleTimer = setTimeout(() => {
     drop();
     void held.worker.terminate();
-  }, IDLE_MS).unref();
+  }, idleMs).unref();
   idle.push(held);
 }
 
