@@ -48,6 +48,12 @@ const ATTACKS: Record<string, [string, string]> = {
     `workflow w {\n  code c(): { x: number } {\n    return { x: ${"- ".repeat(20000)}1 };\n  }\n}\n`,
     "ICE1019",
   ],
+  // fuzz finding ice-5151-57: `): {` repeated keeps the bracket count flat while every `{` stays
+  // open for the parser, whose error recovery recursed per line into a stack overflow.
+  "unclosed.ice": [
+    `workflow w {\n  code c(\n    n: number = 1,\n${"  ): { mean: numberesult,\n".repeat(500)}}\n`,
+    "ICE1019",
+  ],
   "huge.yaml": [`name: w\n# ${"x".repeat(5_000_000)}\nnodes: []\n`, "ICE1018"],
 };
 

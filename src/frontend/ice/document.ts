@@ -22,16 +22,24 @@ export interface IceParseResult {
   readonly partial?: Workflow;
 }
 
-const OPENING = new Set(["LCurly", "LParen", "LBracket"]);
-const CLOSING = new Set(["RCurly", "RParen", "RBracket"]);
+/** Each closing bracket's opening one. */
+const OPENER_OF: { readonly [closing: string]: string } = { RCurly: "LCurly", RParen: "LParen", RBracket: "LBracket" };
+const OPENING = new Set(Object.values(OPENER_OF));
 
-/** The first bracket token nested deeper than the limit, if any. */
+/**
+ * The first bracket token nested deeper than the limit, if any. A closing bracket that does not
+ * close the innermost open one closes nothing: `): {` repeated never gets deeper by the count of
+ * all brackets, yet every `{` stays open for the parser, whose error recovery then recursed once
+ * per line until the stack overflowed (fuzz finding ice-5151-57).
+ */
 function deepestBracket(tokens: readonly IToken[]): IToken | undefined {
-  let depth = 0;
+  const open: string[] = [];
   for (const token of tokens) {
     const name = token.tokenType.name;
-    if (OPENING.has(name) && ++depth > FRONT_END_LIMITS.nesting) return token;
-    if (CLOSING.has(name)) depth = Math.max(0, depth - 1);
+    if (OPENING.has(name)) {
+      open.push(name);
+      if (open.length > FRONT_END_LIMITS.nesting) return token;
+    } else if (OPENER_OF[name] !== undefined && open.at(-1) === OPENER_OF[name]) open.pop();
   }
   return undefined;
 }
