@@ -7,6 +7,7 @@ import { urlProperty } from "./urls.js";
 import { urlParamsProperty } from "./urlSearchParams.js";
 import { fieldByKey } from "./fieldByKey.js";
 import { ts } from "../typescript.js";
+import { enumElement } from "./enums.js";
 import { chainPart } from "./nullable.js";
 import { chainOpen } from "./nullish.js";
 import { enumMember } from "./enums.js";
@@ -125,6 +126,8 @@ function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpressio
 }
 
 export function printElementAccess(ctx: PrintContext, node: ts.ElementAccessExpression): Printed {
+  const ofEnum = enumElement(ctx, node);
+  if (ofEnum) return ofEnum;
   const object = printExpr(ctx, node.expression);
   // `a?.[i]`, and `a?.b[i]` further along the chain: undefined when `a` is (TypeScript has
   // checked that nothing else in the chain may be undefined).

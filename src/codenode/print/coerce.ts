@@ -50,6 +50,18 @@ export function coerce(ctx: PrintContext, printed: Printed, to: ValueType, at: t
     return isBoxed(from) ? `new __ice_Box<${asType(from)}>(${printed.text})` : printed.text;
   }
   if (from.kind === "optional" && sameType(from.inner, to)) return unwrap(printed);
+  // A subclass instance where its base class may be absent (`static from(): Shape | undefined`
+  // returning `new Circle()`): class instances are references, so absence is the null reference
+  // in both and the instance moves as it is, keeping its identity.
+  if (to.kind === "optional" && !isBoxed(to.inner) && isUpcast(ctx, from, to.inner)) return printed.text;
+  if (
+    from.kind === "optional" &&
+    to.kind === "optional" &&
+    from.absent === to.absent &&
+    !isBoxed(to.inner) &&
+    isUpcast(ctx, from.inner, to.inner)
+  )
+    return printed.text;
   if (to.kind === "void") return printed.text;
   if (from.kind === "match" && to.kind === "array" && to.element.kind === "string")
     return `__ice_m_arr(${printed.text})`;

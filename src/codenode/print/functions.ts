@@ -16,7 +16,7 @@ import { printArguments } from "./parameters.js";
 import { printStatements } from "./statements.js";
 import { expressionBody } from "./exceptions.js";
 import { entryGuard } from "./throwAnalysis.js";
-import { defaults, type Signature, signatureOf, unpackParameters } from "./signatures.js";
+import { bindParameters, type Signature, signatureOf } from "./signatures.js";
 
 export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
@@ -274,7 +274,7 @@ export function lift(ctx: PrintContext, node: FunctionNode, typeArgs?: ReadonlyM
     state.returnType = signature.returnType;
     const lifted = { name, signature };
     instances.set(key, lifted);
-    const bindings = [defaults(ctx, signature), unpackParameters(ctx, signature)].filter(Boolean).join("\n");
+    const bindings = bindParameters(ctx, signature);
     let body: string;
     if (ts.isBlock(node.body!)) body = printStatements(ctx, node.body.statements) + fallOff(signature.returnType);
     else body = expressionBody(ctx, node.body!, signature.returnType);

@@ -32,12 +32,19 @@ export interface Signature {
 export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
   const params = node.parameters.map((p): Param => {
     if (!ts.isIdentifier(p.name)) {
-      // A destructured parameter (`([k, v]) => ...`): a plain parameter, destructured on entry.
-      if (p.initializer || p.dotDotDotToken)
-        ctx.refuse(p, "a default or rest on a destructured parameter", "destructure inside the function");
+      // A destructured parameter (`([k, v]) => ...`): a plain parameter, destructured on entry;
+      // with a default (`({ a = 1 }: Opts = {})`), passed as optional and defaulted first.
+      if (p.dotDotDotToken) ctx.refuse(p, "a rest on a destructured parameter", "destructure inside the function");
       const name = patternParameters.get(p) ?? ctx.fresh("pp");
       patternParameters.set(p, name);
-      return { name, type: ctx.typeOf(p), node: p, rest: false };
+      const declared = ctx.typeOf(p);
+      if (p.initializer && neverDefaulted(declared))
+        ctx.refuse(
+          p,
+          "a default on a parameter that may be null (JavaScript applies it to undefined only)",
+          "give the parameter the type 'T | undefined', or no default and pass null",
+        );
+      return { name, type: p.initializer ? optional(declared) : declared, node: p, rest: false };
     }
     const symbol = ctx.symbolOf(p.name)!;
     // A parameter that is always undefined (`_` of `Array.from({ length: n }, (_, i) => ...)`)
@@ -61,10 +68,32 @@ export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
   return { params, returnType };
 }
 
-/** `let x = p !== undefined ? p : default` for each defaulted parameter, in order (JavaScript's evaluation). */
-export function defaults(ctx: PrintContext, signature: Signature): string {
+/**
+ * The parameters bound on entry, in order (JavaScript's evaluation): `let x = p !== undefined ? p :
+ * default` for each defaulted one, and each destructured one unpacked (from its default when it is
+ * undefined).
+ */
+export function bindParameters(ctx: PrintContext, signature: Signature): string {
   const lines: string[] = [];
   for (const p of signature.params) {
+    if (!ts.isIdentifier(p.node.name)) {
+      let source: Printed = { text: p.name, type: p.type };
+      if (p.node.initializer) {
+        const declared = ctx.typeOf(p.node);
+        const present = coerce(
+          ctx,
+          { text: unwrap(source), type: (p.type as { inner: ValueType }).inner },
+          declared,
+          p.node,
+        );
+        source = {
+          text: `(${p.name} !== null ? ${present} : ${printTo(ctx, p.node.initializer, declared)})`,
+          type: declared,
+        };
+      }
+      lines.push(destructure(ctx, p.node.name, source, p.node));
+      continue;
+    }
     if (!p.node.initializer) continue;
     const symbol = ctx.symbolOf(p.node.name)!;
     const declared = ctx.declaredType(symbol, p.node);
@@ -87,11 +116,3 @@ export function defaults(ctx: PrintContext, signature: Signature): string {
 
 /** The names given to destructured parameters. */
 const patternParameters = new WeakMap<ts.ParameterDeclaration, string>();
-
-/** Destructures the patterned parameters of a function on entry. */
-export function unpackParameters(ctx: PrintContext, signature: Signature): string {
-  return signature.params
-    .filter((p) => !ts.isIdentifier(p.node.name))
-    .map((p) => destructure(ctx, p.node.name, { text: p.name, type: p.type }, p.node))
-    .join("\n");
-}

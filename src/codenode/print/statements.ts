@@ -156,6 +156,14 @@ function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
   }
   if (!d.initializer) return ctx.refuse(d, "a destructuring declaration without a value", "give it a value");
   const source = printExpr(ctx, d.initializer);
+  // `if (!m?.groups) return; const { year } = m.groups;`: narrowed defined, as `m.groups!` is.
+  if (
+    source.type.kind === "optional" &&
+    source.type.inner.kind === "groups" &&
+    !(ctx.checker.getTypeAtLocation(d.initializer).getFlags() & ts.TypeFlags.Undefined) &&
+    !ctx.checker.getTypeAtLocation(d.initializer).isUnion()
+  )
+    return destructure(ctx, d.name, { text: unwrap(source), type: source.type.inner }, d);
   return destructure(ctx, d.name, source, d);
 }
 

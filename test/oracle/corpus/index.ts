@@ -58,6 +58,9 @@ import { AI_WORKFLOWS_9C } from "./aiWorkflows9c.js";
 import { AI_WORKFLOWS_10 } from "./aiWorkflows10.js";
 import { AI_WORKFLOWS_10B } from "./aiWorkflows10b.js";
 import { AI_WORKFLOWS_10C } from "./aiWorkflows10c.js";
+import { AI_WORKFLOWS_11 } from "./aiWorkflows11.js";
+import { REFUSALS_5 } from "./refusals5.js";
+import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -98,6 +101,10 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_10,
   ...AI_WORKFLOWS_10B,
   ...AI_WORKFLOWS_10C,
+  ...AI_WORKFLOWS_11,
+  ...AI_WORKFLOWS_11B,
+  ...AI_WORKFLOWS_11B_MORE,
+  ...REFUSALS_5,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
