@@ -12,16 +12,7 @@
 import type { OracleCase } from "../oracle.js";
 import { cases } from "./caseMaker.js";
 
-const make = cases("ai11");
-const ALL = ["math", "json", "time"] as const;
-const ai11 = (
-  n: string,
-  b: string,
-  i: OracleCase["input"],
-  o: OracleCase["output"],
-  xs: readonly unknown[],
-  caps: readonly string[] = ALL,
-) => make(n, b, i, o, xs, caps);
+const ai11 = cases("ai11", ["math", "json", "time"]);
 const OUT = { out: "string" };
 
 const PEOPLE = [

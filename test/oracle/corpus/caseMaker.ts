@@ -4,14 +4,17 @@
  */
 import type { OracleCase } from "../oracle.js";
 
-/** A maker of cases named `<prefix>/<name>` (capabilities default to the oracle's, `["math"]`). */
-export function cases(prefix: string) {
+/**
+ * A maker of cases named `<prefix>/<name>`; a case's capabilities default to `defaults`, else to
+ * the oracle's (`["math"]`).
+ */
+export function cases(prefix: string, defaults?: readonly string[]) {
   return (
     name: string,
     body: string,
     input: OracleCase["input"],
     output: OracleCase["output"],
     inputs: readonly unknown[],
-    capabilities?: readonly string[],
+    capabilities: readonly string[] | undefined = defaults,
   ): OracleCase => ({ name: `${prefix}/${name}`, body, input, output, inputs, ...(capabilities && { capabilities }) });
 }

@@ -10,16 +10,7 @@
 import type { OracleCase } from "../oracle.js";
 import { cases } from "./caseMaker.js";
 
-const make = cases("refusals4");
-const ALL = ["math", "json", "time"] as const;
-const r4 = (
-  n: string,
-  b: string,
-  i: OracleCase["input"],
-  o: OracleCase["output"],
-  xs: readonly unknown[],
-  caps: readonly string[] = ALL,
-) => make(n, b, i, o, xs, caps);
+const r4 = cases("refusals4", ["math", "json", "time"]);
 const OUT = { out: "string" };
 
 export const REFUSALS_4: readonly OracleCase[] = [

@@ -10,16 +10,7 @@
 import type { OracleCase } from "../oracle.js";
 import { cases } from "./caseMaker.js";
 
-const make = cases("refusals5");
-const ALL = ["math", "json", "time"] as const;
-const r5 = (
-  n: string,
-  b: string,
-  i: OracleCase["input"],
-  o: OracleCase["output"],
-  xs: readonly unknown[],
-  caps: readonly string[] = ALL,
-) => make(n, b, i, o, xs, caps);
+const r5 = cases("refusals5", ["math", "json", "time"]);
 const OUT = { out: "string" };
 
 const SHAPES_JSON = [
