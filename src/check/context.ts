@@ -11,13 +11,13 @@ import {
   type RelatedNote,
   type Span,
 } from "../diagnostics/index.js";
-import { ownReferences } from "../plan/dependencies.js";
+import { ownReferences, referenceSitesIn, type OwnReference } from "../plan/dependencies.js";
 import {
-  referencesIn,
   walkNodes,
   type ConditionNode,
   type LiteralValue,
   type PlanNode,
+  type RefValue,
   type Workflow,
 } from "../plan/index.js";
 import type { ReferenceScope } from "./types.js";
@@ -45,8 +45,10 @@ export interface NodeEntry {
 export interface ReferenceSite {
   readonly path: readonly string[];
   readonly span: Span;
-  /** The default written with the reference (`{{ inputs.x or 'a' }}`). */
-  readonly fallback?: LiteralValue;
+  /** The default written with the reference (`{{ inputs.x or 'a' }}`, `{{ a.x ?? b.x }}`). */
+  readonly fallback?: LiteralValue | RefValue;
+  /** A reference written as another's default (`b.x` in `a.x ?? b.x`), checked with that chain. */
+  readonly inDefault?: boolean;
   /** The node whose field holds the reference; undefined for workflow `outputs`. */
   readonly owner: NodeEntry | undefined;
   /** Containers whose item variables are visible at the reference. */
@@ -109,23 +111,9 @@ export class CheckContext {
     if (!this.referencesCache) {
       const sites: ReferenceSite[] = [];
       for (const owner of this.entries)
-        for (const ref of ownReferences(owner.node))
-          sites.push({
-            path: ref.path,
-            span: ref.span,
-            ...(ref.fallback && { fallback: ref.fallback }),
-            owner,
-            scope: owner.containers,
-          });
+        for (const ref of ownReferences(owner.node)) sites.push(site(ref, owner, owner.containers));
       for (const output of this.workflow.outputs)
-        for (const ref of referencesIn(output.value))
-          sites.push({
-            path: ref.path,
-            span: ref.span,
-            ...(ref.fallback && { fallback: ref.fallback }),
-            owner: undefined,
-            scope: [],
-          });
+        for (const ref of referenceSitesIn(output.value)) sites.push(site(ref, undefined, []));
       this.referencesCache = sites;
     }
     return this.referencesCache;
@@ -161,4 +149,15 @@ export class CheckContext {
     this.guardCache.set(id, guards);
     return guards;
   }
+}
+
+function site(ref: OwnReference, owner: NodeEntry | undefined, scope: ReferenceScope): ReferenceSite {
+  return {
+    path: ref.path,
+    span: ref.span,
+    ...(ref.fallback && { fallback: ref.fallback }),
+    ...(ref.inDefault && { inDefault: true }),
+    owner,
+    scope,
+  };
 }

@@ -84,6 +84,7 @@ export {
   selectSegment,
   typeOfReference,
   typeOfValue,
+  withFallback,
   type ReferenceScope,
   type ResolvedReference,
   type RootBinding,

@@ -179,7 +179,10 @@ export function typeOfValue(workflow: Workflow, value: Value, scope: ReferenceSc
   switch (value.kind) {
     case "ref": {
       const type = typeOfReference(workflow, value.path, scope);
-      return value.fallback ? withFallback(type, typeOfJson(value.fallback.value)) : type;
+      if (!value.fallback) return type;
+      const fallback =
+        value.fallback.kind === "ref" ? typeOfValue(workflow, value.fallback, scope) : typeOfJson(value.fallback.value);
+      return withFallback(type, fallback ?? ANY);
     }
     case "template":
       return STRING;

@@ -4,10 +4,13 @@
  * text is a template, text without `{{` is a literal. Positions map back into the workflow file
  * through a `StringSource`, so diagnostics and reference spans point inside the string.
  *
- * A reference may carry a default for when its value is absent (iceOS templates are Jinja):
+ * A reference may carry defaults for when its value is absent (iceOS templates are Jinja). A
+ * default is a constant or another reference, so `{{ approve.text or reject.text }}` joins the two
+ * branches of a condition (the checker proves one of them ran on every path):
  *
- *   Inner    : Path (Fallback)?
- *   Fallback : (`or` | `??`) Literal  |  `|` `default` `(` Literal `)`
+ *   Inner    : Path Fallback*
+ *   Fallback : (`or` | `??`) Operand  |  `|` `default` `(` Operand `)`
+ *   Operand  : Path | Literal                       (a Literal ends the chain)
  *   Literal  : 'text' | "text" | number | true | false | null   (Python's True, False, None too)
  */
 import { createDiagnostic, Diagnostics, span, type Diagnostic, type Span } from "../diagnostics/index.js";
@@ -91,19 +94,7 @@ export function parseTemplate(source: StringSource): ParsedString<TemplateValue>
       if (literal !== "") parts.push(literal);
       literal = "";
       const base = open + 2;
-      const ref: RefValue = {
-        kind: "ref",
-        path: parsed.path,
-        span: at(base + parsed.pathStart, base + parsed.pathEnd),
-        ...(parsed.fallback && {
-          fallback: {
-            kind: "literal" as const,
-            value: parsed.fallback.value,
-            span: at(base + parsed.fallback.start, base + parsed.fallback.end),
-          },
-        }),
-      };
-      parts.push(ref);
+      parts.push(chainValue(parsed, (start, end) => at(base + start, base + end)));
     }
     index = close + 2;
   }
@@ -111,38 +102,89 @@ export function parseTemplate(source: StringSource): ParsedString<TemplateValue>
   return { value: { kind: "template", parts, span: source.span }, diagnostics };
 }
 
-/** What is between `{{` and `}}`: a path and maybe a default, with offsets into `inner`. */
-interface Inner {
-  readonly path: readonly string[];
-  readonly pathStart: number;
-  readonly pathEnd: number;
-  readonly fallback?: { readonly value: JsonValue; readonly start: number; readonly end: number };
+/** One operand of what is between `{{` and `}}`, with offsets into the text between them. */
+type Operand =
+  | { readonly kind: "path"; readonly path: readonly string[]; readonly start: number; readonly end: number }
+  | { readonly kind: "literal"; readonly value: JsonValue; readonly start: number; readonly end: number };
+
+/** The reference and its defaults, in order: a path first, a literal only last. */
+type Chain = readonly [Operand & { kind: "path" }, ...Operand[]];
+
+const NOT_A_REFERENCE = (inner: string): string =>
+  `'${inner.trim()}' is not a reference: write a path, optionally with a default ('{{ inputs.x or "a" }}' or '{{ inputs.x | default("a") }}')`;
+const OR = /^\s*(?:or\b|\?\?)\s*/;
+const DEFAULT_OPEN = /^\s*\|\s*default\s*\(\s*/;
+const DEFAULT_CLOSE = /^\s*\)/;
+const BARE = /^[^\s|?()]+/;
+
+/**
+ * Parses `path`, `path or 'x'`, `path ?? 1`, `path | default(true)`, `a.x or b.x or "none"`; a
+ * message when it is none of these.
+ */
+function parseInner(inner: string): Chain | string {
+  const headStart = inner.length - inner.trimStart().length;
+  const headText = BARE.exec(inner.slice(headStart))?.[0] ?? "";
+  const head = parseReferencePath(headText);
+  if (typeof head === "string") return inner.trim() === headText ? head : NOT_A_REFERENCE(inner);
+  const chain: [Operand & { kind: "path" }, ...Operand[]] = [
+    { kind: "path", path: head, start: headStart, end: headStart + headText.length },
+  ];
+  let at = headStart + headText.length;
+  while (inner.slice(at).trim() !== "") {
+    const or = OR.exec(inner.slice(at));
+    const call = or ? undefined : DEFAULT_OPEN.exec(inner.slice(at));
+    if (!or && !call) return NOT_A_REFERENCE(inner);
+    at += (or ?? call)![0].length;
+    const written = operandText(inner.slice(at));
+    if (written === undefined) return NOT_A_REFERENCE(inner);
+    const operand = parseOperand(written, at);
+    if (typeof operand === "string") return operand;
+    const last = chain[chain.length - 1]!;
+    if (last.kind === "literal")
+      return `the default '${inner.slice(last.start, last.end)}' is a constant, so the default after it is never used`;
+    chain.push(operand);
+    at += written.length;
+    if (call) {
+      const close = DEFAULT_CLOSE.exec(inner.slice(at));
+      if (!close) return NOT_A_REFERENCE(inner);
+      at += close[0].length;
+    }
+  }
+  return chain;
 }
 
-const FALLBACK = /^\s*(?:(?:or\b|\?\?)\s*(?<bare>.*?)|\|\s*default\s*\(\s*(?<call>.*?)\s*\))\s*$/s;
-
-/** Parses `path`, `path or 'x'`, `path ?? 1`, `path | default(true)`; a message when it is none of these. */
-function parseInner(inner: string): Inner | string {
-  const pathStart = inner.length - inner.trimStart().length;
-  const pathMatch = /^[^\s|?]*/.exec(inner.slice(pathStart))!;
-  const pathText = pathMatch[0];
-  const pathEnd = pathStart + pathText.length;
-  const rest = inner.slice(pathEnd);
-  if (rest.trim() === "") {
-    const path = parseReferencePath(pathText);
-    return typeof path === "string" ? path : { path, pathStart, pathEnd };
+/** The text of the operand `rest` starts with: a quoted string (to its closing quote) or a bare word. */
+function operandText(rest: string): string | undefined {
+  const quote = rest[0];
+  if (quote !== "'" && quote !== '"') return BARE.exec(rest)?.[0];
+  for (let i = 1; i < rest.length; i++) {
+    if (rest[i] === "\\") i++;
+    else if (rest[i] === quote) return rest.slice(0, i + 1);
   }
-  const path = parseReferencePath(pathText);
-  if (typeof path === "string") return path;
-  const match = FALLBACK.exec(rest);
-  const written = match?.groups?.["bare"] ?? match?.groups?.["call"];
-  if (written === undefined)
-    return `'${inner.trim()}' is not a reference: write a path, optionally with a default ('{{ inputs.x or "a" }}' or '{{ inputs.x | default("a") }}')`;
-  const value = parseFallbackLiteral(written);
-  if (value === undefined)
-    return `the default '${written}' must be a constant: a quoted string, a number, true, false or null`;
-  const start = pathEnd + rest.indexOf(written);
-  return { path, pathStart, pathEnd, fallback: { value: value.value, start, end: start + written.length } };
+  return undefined;
+}
+
+function parseOperand(written: string, start: number): Operand | string {
+  const end = start + written.length;
+  const literal = parseFallbackLiteral(written);
+  if (literal !== undefined) return { kind: "literal", value: literal.value, start, end };
+  const path = /^[A-Za-z_]/.test(written) ? parseReferencePath(written) : undefined;
+  if (path !== undefined && typeof path !== "string") return { kind: "path", path, start, end };
+  return `the default '${written}' must be a constant (a quoted string, a number, true, false or null) or a reference (node.field)`;
+}
+
+/** The RefValue of a parsed chain: each default nested in the `fallback` of the one before. */
+function chainValue(chain: Chain, at: (start: number, end: number) => Span): RefValue {
+  let fallback: RefValue | LiteralValue | undefined;
+  for (const operand of [...chain.slice(1)].reverse()) {
+    const where = at(operand.start, operand.end);
+    fallback =
+      operand.kind === "literal"
+        ? { kind: "literal", value: operand.value, span: where }
+        : { kind: "ref", path: operand.path, span: where, ...(fallback && { fallback }) };
+  }
+  const [head] = chain;
+  return { kind: "ref", path: head.path, span: at(head.start, head.end), ...(fallback && { fallback }) };
 }
 
 /** A default as written: quoted strings, numbers, booleans, null (Python spellings too). */
@@ -170,8 +212,12 @@ function parseFallbackLiteral(text: string): { value: JsonValue } | undefined {
 export function referenceText(ref: RefValue, style: "jinja" | "ice" = "jinja"): string {
   const path = ref.path.join(".");
   if (!ref.fallback) return path;
-  const value = JSON.stringify(ref.fallback.value);
-  return style === "ice" ? `${path} ?? ${value}` : `${path} | default(${value})`;
+  const value = ref.fallback.kind === "ref" ? referenceText(ref.fallback, style) : JSON.stringify(ref.fallback.value);
+  return style === "ice"
+    ? `${path} ?? ${value}`
+    : ref.fallback.kind === "ref"
+      ? `${path} or ${value}`
+      : `${path} | default(${value})`;
 }
 
 /** A StringSource for text that sits verbatim in the file from `start` (no escapes). */

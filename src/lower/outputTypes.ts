@@ -2,9 +2,9 @@
  * @fileoverview The types of a workflow's outputs, for the generated `Output` type, and which of
  * them may be null.
  */
-import { STRING, type SchemaType } from "../../runtime/schema.js";
-import { CheckContext, findNode } from "../check/index.js";
-import type { Value, Workflow } from "../plan/index.js";
+import { ANY, STRING, type SchemaType } from "../../runtime/schema.js";
+import { CheckContext, findNode, withFallback } from "../check/index.js";
+import { chainOf, type RefValue, type Value, type Workflow } from "../plan/index.js";
 
 export function outputTypes(
   workflow: Workflow,
@@ -15,8 +15,10 @@ export function outputTypes(
 
 function valueType(value: Value, typeOf: (path: readonly string[]) => SchemaType | undefined): SchemaType | undefined {
   switch (value.kind) {
-    case "ref":
-      return typeOf(value.path);
+    case "ref": {
+      const type = typeOf(value.path);
+      return value.fallback ? withFallback(type, valueType(value.fallback, typeOf) ?? ANY) : type;
+    }
     case "template":
       return STRING;
     case "literal":
@@ -35,17 +37,24 @@ function valueType(value: Value, typeOf: (path: readonly string[]) => SchemaType
 /**
  * Outputs that may be null at run time: they read (directly) a node that may be skipped (it runs
  * only on one branch of a condition) or whose failure is turned into no output (`on_failure:
- * continue`). Templates are always strings, and loop results always lists.
+ * continue`), with no constant default after it. A chain of references (`a.x ?? b.x`) has one of
+ * its nodes run on every path (the checker proved it, ICE2003). Templates are always strings, and
+ * loop results always lists.
  */
 export function nullableOutputs(workflow: Workflow): Set<string> {
   const context = new CheckContext(workflow, {});
   const nullable = new Set<string>();
-  for (const output of workflow.outputs) {
-    if (output.value.kind !== "ref") continue;
-    const root = output.value.path[0];
-    const node = root === undefined ? undefined : findNode(workflow, root);
-    if (!node) continue;
-    if (node.onFailure === "continue" || context.guardsOf(node.id).length > 0) nullable.add(output.key);
-  }
+  for (const output of workflow.outputs)
+    if (output.value.kind === "ref" && mayBeAbsent(context, output.value)) nullable.add(output.key);
   return nullable;
+}
+
+function mayBeAbsent(context: CheckContext, ref: RefValue): boolean {
+  const links = chainOf(ref);
+  const end = links[links.length - 1]!.fallback;
+  if (end !== undefined) return end.kind === "literal" && end.value === null;
+  const nodes = links.map((l) => (l.path[0] === undefined ? undefined : findNode(context.workflow, l.path[0])));
+  if (nodes.some((n) => n === undefined)) return false;
+  if (nodes.some((n) => n!.onFailure === "continue")) return true;
+  return links.length === 1 && context.guardsOf(nodes[0]!.id).length > 0;
 }

@@ -6,7 +6,7 @@
  */
 import { pathsIn } from "./expression.js";
 import { ROUND_ROOTS, type Named, type PlanNode, type RecursiveNode, type Workflow } from "./node.js";
-import { referencesIn, type LiteralValue, type Value } from "./value.js";
+import { chainHeadsIn, chainOf, type LiteralValue, type RefValue, type Value } from "./value.js";
 import { childNodes } from "./visit.js";
 
 /** The root of a reference path that names the workflow inputs. */
@@ -54,13 +54,22 @@ export function ownValues(node: PlanNode): Value[] {
 export interface OwnReference {
   readonly path: readonly string[];
   readonly span: Named["span"];
-  readonly fallback?: LiteralValue;
+  readonly fallback?: LiteralValue | RefValue;
+  /** Set on a reference written as another's default (`b` in `a ?? b`): checked with the chain it ends. */
+  readonly inDefault?: boolean;
+}
+
+/** The references of a value in source order, each default that is a reference marked `inDefault`. */
+export function referenceSitesIn(value: Value): OwnReference[] {
+  return chainHeadsIn(value).flatMap((head) =>
+    chainOf(head).map((ref, i) => (i === 0 ? ref : { ...ref, inDefault: true })),
+  );
 }
 
 /** Reference paths a node reads in its own fields. */
 export function ownReferences(node: PlanNode): OwnReference[] {
   if (node.kind === "condition") return pathsIn(node.expression);
-  const values: OwnReference[] = ownValues(node).flatMap(referencesIn);
+  const values: OwnReference[] = ownValues(node).flatMap(referenceSitesIn);
   if (node.kind === "recursive" && node.convergence) {
     const local = roundRoots(node);
     values.push(...pathsIn(node.convergence.expression).filter((p) => !local.has(p.path[0]!)));

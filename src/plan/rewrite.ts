@@ -50,7 +50,8 @@ export function rewriteReferences(workflow: Workflow, rewrite: PathRewrite): Wor
 
 function rewriteRef(ref: RefValue, rewrite: PathRewrite): RefValue {
   const path = rewrite(ref.path);
-  return path === ref.path ? ref : { ...ref, path };
+  const fallback = ref.fallback?.kind === "ref" ? rewriteRef(ref.fallback, rewrite) : ref.fallback;
+  return path === ref.path && fallback === ref.fallback ? ref : { ...ref, path, ...(fallback && { fallback }) };
 }
 
 function rewriteValue(value: Value, rewrite: PathRewrite): Value {

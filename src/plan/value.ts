@@ -16,10 +16,11 @@ export interface RefValue {
   readonly path: readonly string[];
   readonly span: Span;
   /**
-   * The value used when the referenced one is absent (undefined or null): written
-   * `{{ inputs.model or 'gpt-4o' }}`, `{{ env.MODE | default(true) }}` or `{{ x ?? 1 }}`.
+   * The value used when the referenced one is absent (undefined or null, or its node did not
+   * run): written `{{ inputs.model or 'gpt-4o' }}`, `{{ env.MODE | default(true) }}`,
+   * `{{ x ?? 1 }}`, or another reference with its own default (`{{ approve.text or reject.text }}`).
    */
-  readonly fallback?: LiteralValue;
+  readonly fallback?: LiteralValue | RefValue;
 }
 
 /** A constant. */
@@ -59,8 +60,18 @@ export interface ValueEntry {
 
 export type Value = RefValue | LiteralValue | TemplateValue | ObjectValue | ArrayValue;
 
-/** Every reference inside a value, in source order. */
+/** Every reference inside a value, in source order, the references among defaults included. */
 export function referencesIn(value: Value): RefValue[] {
+  return chainHeadsIn(value).flatMap(chainOf);
+}
+
+/** A reference and the references among its defaults, in order (`a ?? b ?? "x"`: a, b). */
+export function chainOf(ref: RefValue): RefValue[] {
+  return ref.fallback?.kind === "ref" ? [ref, ...chainOf(ref.fallback)] : [ref];
+}
+
+/** The references of a value as written (a reference's defaults are inside it, not listed). */
+export function chainHeadsIn(value: Value): RefValue[] {
   switch (value.kind) {
     case "ref":
       return [value];
@@ -69,9 +80,9 @@ export function referencesIn(value: Value): RefValue[] {
     case "template":
       return value.parts.filter((p): p is RefValue => typeof p !== "string");
     case "object":
-      return value.entries.flatMap((e) => referencesIn(e.value));
+      return value.entries.flatMap((e) => chainHeadsIn(e.value));
     case "array":
-      return value.items.flatMap(referencesIn);
+      return value.items.flatMap(chainHeadsIn);
   }
 }
 

@@ -30,7 +30,10 @@ export function knownReferences(context: CheckContext): void {
     const at = segmentSpan(site, failure.index);
     if (resolved.binding.kind === "inputs" && failure.index === 1 && site.fallback)
       // iceOS reads undeclared inputs with a default (`{{ inputs.session_id or 'chat' }}`).
-      context.report(Diagnostics.UndeclaredInputWithDefault, at, [segment, JSON.stringify(site.fallback.value)]);
+      context.report(Diagnostics.UndeclaredInputWithDefault, at, [
+        segment,
+        site.fallback.kind === "ref" ? site.fallback.path.join(".") : JSON.stringify(site.fallback.value),
+      ]);
     else if (resolved.binding.kind === "inputs" && failure.index === 1)
       context.report(Diagnostics.UnknownInput, at, [segment, suggestion]);
     else

@@ -34,7 +34,9 @@ export function emitEntries(entries: readonly { key: string; value: Value }[], r
 /** A reference, with its default when the value is absent (`x ?? "d"`). */
 export function emitRef(ref: RefValue, resolve: RootResolver): string {
   const read = emitPath(ref.path, resolve);
-  return ref.fallback ? `(${read} ?? ${dataLiteral(ref.fallback.value)})` : read;
+  if (!ref.fallback) return read;
+  const fallback = ref.fallback.kind === "ref" ? emitRef(ref.fallback, resolve) : dataLiteral(ref.fallback.value);
+  return `(${read} ?? ${fallback})`;
 }
 
 /** `inputs.a` for workflow inputs; `rt.env("NAME")` for environment variables (the operator's policy decides); `node?.a?.b` for node outputs and loop items, which may be absent. */
