@@ -49,6 +49,7 @@ export const Diagnostics = {
   ),
   IgnoredIceosField: kind("ICE1031", "warning", "{0} '{1}' is an iceOS field with no meaning here and is ignored{2}"),
   BadIceosField: kind("ICE1032", "error", "{0}"),
+  RenamedIceosNodeType: kind("ICE1033", "warning", "node type '{0}' is iceOS's old name for '{1}': read as '{1}'"),
 
   // ICE15xx: .ice syntax
   IceSyntax: kind("ICE1501", "error", "{0}"),

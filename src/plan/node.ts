@@ -271,6 +271,8 @@ export interface ToolDeclaration {
  */
 export interface WorkflowAbout {
   readonly id?: string;
+  /** `blueprint_id`: the id field of iceOS's wire Blueprint model (`bp_...`). */
+  readonly blueprintId?: string;
   readonly schemaVersion?: string;
   readonly apiVersion?: string;
   /** `metadata.name`: a display name (the workflow's name stays a file name). */

@@ -72,6 +72,7 @@ function about(about: WorkflowAbout | undefined): YamlMap {
     description: about.summary,
     version: about.version,
     id: about.id,
+    blueprint_id: about.blueprintId,
     schema_version: about.schemaVersion,
     api_version: about.apiVersion,
     metadata: Object.values(metadata).some((v) => v !== undefined) ? metadata : undefined,

@@ -3,6 +3,7 @@
  * blueprint's `id`, `schema_version`, `api_version` and `metadata`), into the plan's `about`.
  *
  *   meta id = "getting_started.agent_demo"      meta schema_version = "1.2.0"
+ *   meta blueprint_id = "bp_1234abcd"
  *   meta api_version = "blueprint.v1"           meta title = "Seller assistant"
  *   meta description = "..."                    meta tags = ["ecommerce", "demo"]
  *   meta metadata_id = "seller_demo"            meta draft_name = "Draft"
@@ -15,6 +16,7 @@ import type { IceContext } from "./context.js";
 /** `meta` keys to `about` fields. */
 export const META_KEYS = {
   id: "id",
+  blueprint_id: "blueprintId",
   schema_version: "schemaVersion",
   api_version: "apiVersion",
   title: "title",

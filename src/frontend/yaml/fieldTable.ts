@@ -111,7 +111,7 @@ export const TOOL_DECLARATION_FIELDS: readonly string[] = ["description", "input
 
 /**
  * Top-level fields of a workflow; `description` and `version` are kept in the plan's `about`. The
- * iceOS blueprint fields: `id`, `schema_version`, `api_version`, `metadata` (kept in the plan's
+ * iceOS blueprint fields: `id`, `blueprint_id`, `schema_version`, `api_version`, `metadata` (kept in the plan's
  * `about`), `inputs` (`{ required: [...], optional: [...] }`: input names, typed by
  * `input_schema` where it names them, else any).
  */
@@ -125,6 +125,7 @@ export const TOP_LEVEL_FIELDS: readonly string[] = [
   "outputs",
   "tools",
   "id",
+  "blueprint_id",
   "schema_version",
   "api_version",
   "metadata",
@@ -139,8 +140,18 @@ export const METADATA_FIELDS = {
   draft_name: "draftName",
 } as const;
 
-/** Metadata iceOS files carry that means nothing here (accepted with a warning). */
+/**
+ * Metadata iceOS files often carry that means nothing here. iceOS's `metadata` is free-form
+ * ("arbitrary metadata for documentation"), so any other key is accepted with the same warning.
+ */
 export const IGNORED_METADATA_FIELDS: readonly string[] = ["version", "author", "created_at", "updated_at", "owner"];
+
+/**
+ * Node types iceOS renamed (its NodeType enum: "tool (formerly skill)"; `ai` was its first name
+ * for a single-prompt LLM node): older blueprints still use them. Read as the new name with a
+ * warning (ICE1033); its removed composites (`unit`, `nested_chain`) are not renames.
+ */
+export const RENAMED_ICEOS_NODE_TYPES: Readonly<Record<string, NodeKind>> = { skill: "tool", ai: "llm" };
 
 /** Fields of the top-level `inputs` mapping. */
 export const INPUTS_FIELDS: readonly string[] = ["required", "optional"];

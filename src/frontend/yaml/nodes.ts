@@ -15,7 +15,14 @@ import {
   type RetryPolicy,
 } from "../../plan/index.js";
 import { isNull, type MapEntry, type YamlContext } from "./context.js";
-import { fieldsOf, ICEOS_RETRY_POLICY_FIELDS, ignoredFieldsOf, LIMIT_FIELDS, NODE_FIELDS } from "./fieldTable.js";
+import {
+  fieldsOf,
+  ICEOS_RETRY_POLICY_FIELDS,
+  ignoredFieldsOf,
+  LIMIT_FIELDS,
+  NODE_FIELDS,
+  RENAMED_ICEOS_NODE_TYPES,
+} from "./fieldTable.js";
 import { RETRY_POLICY_FIELDS } from "../../plan/defaults.js";
 import { KIND_READERS, type BaseFields, type FieldMap } from "./nodeKinds.js";
 import { readObjectType } from "./schemaTypes.js";
@@ -49,8 +56,11 @@ export function readNode(ctx: YamlContext, node: Node, label: string): PlanNode[
     ctx.bag.report(Diagnostics.MissingField, anchor, ["a", name, "type"]);
     return [];
   }
-  const typeName = ctx.string(typeEntry);
-  if (typeName === undefined) return [];
+  const written = ctx.string(typeEntry);
+  if (written === undefined) return [];
+  const renamed = Object.hasOwn(RENAMED_ICEOS_NODE_TYPES, written) ? RENAMED_ICEOS_NODE_TYPES[written] : undefined;
+  if (renamed) ctx.bag.report(Diagnostics.RenamedIceosNodeType, ctx.span(typeEntry.value), [written, renamed]);
+  const typeName = renamed ?? written;
   if (!(NODE_KINDS as readonly string[]).includes(typeName)) {
     ctx.bag.report(Diagnostics.UnknownNodeType, ctx.span(typeEntry.value), [
       typeName,

@@ -1,6 +1,6 @@
 /**
  * @fileoverview What a workflow says about itself: `description` and `version`, and an iceOS
- * blueprint's `id`, `schema_version`, `api_version`
+ * blueprint's `id` (or `blueprint_id`), `schema_version`, `api_version`
  * (this front end reads `blueprint.v1`; another is an error naming it) and `metadata` (`id`,
  * `name`, `description`, `tags`, `draft_name`). Kept in the plan (`about`), printed back by
  * `convert` and written into the generated module's documentation.
@@ -17,6 +17,8 @@ export function readAbout(ctx: YamlContext, fields: ReadonlyMap<string, MapEntry
   const about: Mutable = {};
   const id = fields.get("id");
   if (id) about.id = ctx.text(id);
+  const blueprintId = fields.get("blueprint_id");
+  if (blueprintId) about.blueprintId = ctx.text(blueprintId);
   const schemaVersion = fields.get("schema_version");
   if (schemaVersion) about.schemaVersion = ctx.text(schemaVersion);
   const apiVersion = fields.get("api_version");
@@ -54,14 +56,13 @@ function readMetadata(ctx: YamlContext, entry: MapEntry, about: Mutable): void {
         about[METADATA_FIELDS[field.key]] = ctx.text(field);
         break;
       default:
-        if (IGNORED_METADATA_FIELDS.includes(field.key))
-          ctx.bag.report(Diagnostics.IgnoredIceosField, field.keySpan, ["metadata field", field.key, ""]);
-        else
-          ctx.bag.report(Diagnostics.UnknownEntryField, field.keySpan, [
-            field.key,
-            "'metadata'",
-            didYouMean(field.key, [...known, ...IGNORED_METADATA_FIELDS]),
-          ]);
+        // iceOS's metadata is free-form: a key this compiler does not keep is a warning (with a
+        // suggestion, in case it is a misspelt kept one), never an error.
+        ctx.bag.report(Diagnostics.IgnoredIceosField, field.keySpan, [
+          "metadata field",
+          field.key,
+          IGNORED_METADATA_FIELDS.includes(field.key) ? "" : didYouMean(field.key, known),
+        ]);
     }
   }
 }
