@@ -156,6 +156,28 @@ describe("the shared library parse", () => {
   });
 });
 
+describe("the optimisation plan", () => {
+  // The -optimizing variants re-run binaryen's function pipeline on what they changed: ~20% of a
+  // unit's optimisation CPU for 2 bytes of code (bench/README.md, "Cold builds of code nodes").
+  it("runs plain simplify-globals and dae where asc asks for their -optimizing variants", async () => {
+    const { asc, as } = await compiler();
+    const binaryen = (await import("binaryen")).default as object;
+    const apart = new Function(`${OPTIMIZE_APART_SOURCE}\nreturn { capturePlans };`)() as Pick<Apart, "capturePlans">;
+    const plans = apart.capturePlans(as, binaryen);
+    try {
+      await compile(asc, SOURCES[0]!);
+      const { passes } = plans.take() as { passes: string[] };
+      expect(passes).not.toContain("simplify-globals-optimizing");
+      expect(passes).not.toContain("dae-optimizing");
+      expect(passes).toContain("simplify-globals");
+      expect(passes).toContain("dae");
+      expect(passes).toContain("inlining-optimizing");
+    } finally {
+      plans.restore();
+    }
+  });
+});
+
 describe("metering in the worker", () => {
   it("gives the bytes the main thread's metering gives (built package: the worker loads meter.js)", () => {
     const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, "dist", "src", ...path.split("/"))).href);
