@@ -1,6 +1,7 @@
 /**
  * @fileoverview Verifies a sandbox module's binary before it is ever instantiated: MVP-only code
- * (plus sign-extension and saturating float-to-int), fuel metering of every loop (at its header,
+ * (plus sign-extension, saturating float-to-int, and memory.copy/fill charged by their length:
+ * verify/bulkMemory.ts), fuel metering of every loop (at its header,
  * or at every branch back to it: verify/codeChecker.ts) and at the entry of every function that
  * could otherwise recur unmetered (verify/unchecked.ts),
  * imported memory, no start section, and the export shape the host drives.
@@ -18,7 +19,7 @@ import { checkReset } from "./verify/reset.js";
 import { readSections } from "./verify/sections.js";
 import { checkUncheckedFunctions } from "./verify/unchecked.js";
 
-export { EXPORTS, TICK_IMPORT } from "./verify/abi.js";
+export { BULK_SHIFT, EXPORTS, TICK_IMPORT } from "./verify/abi.js";
 export type { FunctionCost, ModuleImport, ModuleShape } from "./verify/moduleShape.js";
 export { VerifyError } from "./verify/verifyError.js";
 

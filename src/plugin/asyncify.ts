@@ -17,7 +17,9 @@ const FEATURES =
   binaryen.Features.MVP |
   binaryen.Features.MutableGlobals |
   binaryen.Features.SignExt |
-  binaryen.Features.NontrappingFPToInt;
+  binaryen.Features.NontrappingFPToInt |
+  // asc's memory.copy/fill (charged by length when metered); without it binaryen's optimiser aborts on them.
+  binaryen.Features.BulkMemoryOpt;
 
 /** The module with Asyncify applied around the asynchronous plugin imports. */
 export function asyncifyModule(wasm: Uint8Array): Uint8Array {

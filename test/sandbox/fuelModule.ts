@@ -65,7 +65,10 @@ export function editModule(bytes: Uint8Array, edit: (m: binaryen.Module) => void
     edit(m);
     if (validate) {
       m.setFeatures(
-        binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt,
+        binaryen.Features.MutableGlobals |
+          binaryen.Features.SignExt |
+          binaryen.Features.NontrappingFPToInt |
+          binaryen.Features.BulkMemoryOpt,
       );
       if (!m.validate()) throw new Error("forged module is not valid WebAssembly");
     }

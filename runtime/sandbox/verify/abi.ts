@@ -16,3 +16,9 @@ export const EXPORTS = {
   oom: "__ice_oom",
   reset: "__ice_reset",
 } as const;
+
+/**
+ * `memory.copy` and `memory.fill` are charged `length >> BULK_SHIFT` (one unit per 8 bytes) before
+ * they run, besides the 1 every instruction costs (src/emit/wasm/meterBulk.ts, verify/bulkMemory.ts).
+ */
+export const BULK_SHIFT = 3;

@@ -3,7 +3,8 @@
  * repeat without a fuel check, records which functions start with one (unchecked.ts decides which
  * may go without: folded callees, and functions that start with a charge alone), that nothing else
  * writes the fuel counter (charges are 1..2^32), and that every
- * instruction is allowed (opcodes.ts). On the way it records what each function's checks charge
+ * instruction is allowed (opcodes.ts; `memory.copy` and `memory.fill` only right after a charge
+ * by their length: bulkMemory.ts). On the way it records what each function's checks charge
  * and what it calls, for the static risk report.
  *
  * A check (what src/emit/wasm/meter.ts injects; checked byte-wise here, F = `__ice_fuel`, N >= 1):
@@ -24,6 +25,7 @@
  *    code after L cannot fall into the tail; so the outer loop repeats only through a check that
  *    found the counter below zero, and then only after the host was called.
  */
+import { readChargedBulk } from "./bulkMemory.js";
 import type { ByteReader } from "./byteReader.js";
 import type { FunctionCost } from "./moduleShape.js";
 import { readBlockType, readInstruction } from "./opcodes.js";
@@ -44,6 +46,7 @@ const BR_TABLE = 0x0e;
 const RETURN = 0x0f;
 const CALL = 0x10;
 const CALL_INDIRECT = 0x11;
+const LOCAL_SET = 0x21;
 const GLOBAL_GET = 0x23;
 const GLOBAL_SET = 0x24;
 const I64_CONST = 0x42;
@@ -275,6 +278,11 @@ export class CodeChecker {
         summary.indirect++;
         r.u32();
         if (r.byte() !== 0) throw new VerifyError("instruction", "call_indirect on a table other than 0");
+      } else if (op === LOCAL_SET) {
+        // memory.copy/fill charged by their length (bulkMemory.ts): for the risk report, a loop
+        // of cost 1 per pass is an upper bound on the charge per byte.
+        if (readChargedBulk(r, this.fuel, this.tick)) summary.loops.push({ cost: 1, nested: inLoop() });
+        else r.u32();
       } else readInstruction(r, op);
     }
   }

@@ -1,6 +1,7 @@
 /**
  * @fileoverview The instruction allowlist: WebAssembly MVP code plus sign-extension and the
- * saturating float-to-int conversions (0xfc 0-7). Everything else (SIMD, threads, bulk memory,
+ * saturating float-to-int conversions (0xfc 0-7), and `memory.copy`/`memory.fill` in the one shape
+ * that charges fuel by their length (bulkMemory.ts). Everything else (SIMD, threads, bulk memory,
  * reference types, exception handling, tail calls, multi-memory, multi-value blocks) is refused
  * with a VerifyError that names the feature.
  *
@@ -44,8 +45,16 @@ export function readInstruction(r: ByteReader, op: number): void {
     r.pos += 8; // f64.const
   } else if (op === 0xfc) {
     const sub = r.u32(); // 0-7: the saturating float-to-int conversions
+    // memory.copy and memory.fill are read with their fuel charge (bulkMemory.ts), never here.
     if (sub > 7)
-      throw new VerifyError("instruction", sub <= 17 ? "bulk memory or table operations" : `opcode 0xfc ${sub}`);
+      throw new VerifyError(
+        "instruction",
+        sub === 10 || sub === 11
+          ? "memory.copy or memory.fill not charged by its length"
+          : sub <= 17
+            ? "bulk memory or table operations"
+            : `opcode 0xfc ${sub}`,
+      );
   } else throw new VerifyError("instruction", describeOpcode(op));
 }
 

@@ -4,8 +4,10 @@
  * string once at the end). Why: the runtime is `stub` (a bump allocator that never frees), so
  * `s += x` in a loop copies and keeps every intermediate string (quadratic in time and memory);
  * AssemblyScript's own `Array<string>#join` does exactly that under `--shrinkLevel 1`; and
- * `memory.copy` is a byte loop when source and destination alignments differ (bulk memory is
- * disabled for metering), which is the common case for strings at odd offsets.
+ * `memory.copy` was a byte loop when source and destination alignments differ (the common case
+ * for strings at odd offsets) while bulk memory was disabled for metering. It is one instruction
+ * now (charged by length: src/emit/wasm/meterBulk.ts); `__ice_copy16` was not measured against it
+ * since and stays.
  */
 
 /** AssemblyScript source: text copies, substrings, joins and the text writer. */

@@ -26,8 +26,6 @@ export const ASC_FLAGS: readonly string[] = [
   "--runtime",
   "stub",
   "--noUnsafe",
-  "--disable",
-  "bulk-memory",
   "--exportStart",
   "_start",
   "--importMemory",

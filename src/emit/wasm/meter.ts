@@ -10,6 +10,9 @@
  * the loop (meterLoops.ts: the host call then sits outside the loop, which V8 compiles better).
  * A loop some `br_table` repeats is checked at its header instead, charged on every pass.
  * Both arms of an `if` are charged, so a unit is an upper bound per pass, and deterministic.
+ * `memory.copy` and `memory.fill` are charged 1 like any expression, plus one unit per 8 bytes of
+ * their length, checked right before they run (meterBulk.ts; asc's byte-wise memmove, charged per
+ * loop pass, took the records kernel to 1.13x its unmetered time).
  * Folded callees: a function that is not exported, not on a cycle of the call graph and not in the
  * table (a `call_indirect` counts as a call to every function the table holds: meterCallGraph.ts)
  * gets no entry check; every direct call to it is charged, in the caller's check, the callee's own
@@ -49,6 +52,7 @@ import binaryen from "binaryen";
 import { EXPORTS, TICK_IMPORT } from "../../../runtime/sandbox/verify.js";
 import { entryPlan } from "./meterCallGraph.js";
 import { functionsToTest } from "./meterBound.js";
+import { chargeBulkMemory } from "./meterBulk.js";
 import { calledOffPath } from "./meterSites.js";
 import { addGrowHelper, addReset, GROW_COST, replaceGrows } from "./meterHelpers.js";
 import {
@@ -71,7 +75,9 @@ const ALLOWED_FEATURES =
   binaryen.Features.MVP |
   binaryen.Features.MutableGlobals |
   binaryen.Features.SignExt |
-  binaryen.Features.NontrappingFPToInt;
+  binaryen.Features.NontrappingFPToInt |
+  // memory.copy and memory.fill only (not memory.init, data.drop or passive segments: BulkMemory).
+  binaryen.Features.BulkMemoryOpt;
 
 /**
  * Largest straight-line cost of a function whose entry check is folded into its callers. Folding
@@ -226,6 +232,7 @@ function meterOnce(wasm: Uint8Array, tested: ReadonlySet<string>): { binary: Uin
       if (!folded(info.name)) FUNCTION_BODY.set(fn, module.block(null, [...entry, body], info.results));
     }
     replaceGrows(module, growSites);
+    chargeBulkMemory(module, fuel, TICK);
     // No entry check: the verifier accepts it only as this (verify/codeChecker.ts).
     if (tickOut) module.addFunction(TICK_OUT, binaryen.none, binaryen.none, [], module.call(TICK, [], binaryen.none));
 

@@ -86,6 +86,15 @@ export const KINDS = new Map<number, Kind>([
   [binaryen.ReturnId, { fields: [field("Return", "Value")] }],
   [binaryen.MemorySizeId, { fields: [] }],
   [binaryen.MemoryGrowId, { fields: [GROW_DELTA] }],
+  // Charged by their length (meterBulk.ts).
+  [
+    binaryen.MemoryCopyId,
+    { fields: [field("MemoryCopy", "Dest"), field("MemoryCopy", "Source"), field("MemoryCopy", "Size")] },
+  ],
+  [
+    binaryen.MemoryFillId,
+    { fields: [field("MemoryFill", "Dest"), field("MemoryFill", "Value"), field("MemoryFill", "Size")] },
+  ],
   [binaryen.NopId, { fields: [] }],
   [binaryen.UnreachableId, { fields: [] }],
 ]);
@@ -93,8 +102,6 @@ export const KINDS = new Map<number, Kind>([
 export const FREE = new Set<number>([binaryen.BlockId, binaryen.LoopId, binaryen.NopId, binaryen.DropId]);
 
 export const FORBIDDEN_NAMES = new Map<number, string>([
-  [binaryen.MemoryCopyId, "memory.copy (bulk memory)"],
-  [binaryen.MemoryFillId, "memory.fill (bulk memory)"],
   [binaryen.MemoryInitId, "memory.init (bulk memory)"],
   [binaryen.DataDropId, "data.drop (bulk memory)"],
   [binaryen.AtomicRMWId, "atomics"],
