@@ -66,6 +66,19 @@ export class FuelMeter {
     return now > this.deadline;
   }
 
+  /**
+   * Charges `fuel` for work the host does for the module (hostCost.ts), as a fuel check in the
+   * module would: the counter drops, and when it goes below zero `tick` stops the run or grants
+   * the next slice (so the clock is looked at as often as the work takes).
+   */
+  charge(fuel: number): void {
+    const counter = this.counter;
+    if (!counter) return;
+    const left = (counter.value as bigint) - BigInt(Math.min(Number.MAX_SAFE_INTEGER, Math.ceil(fuel)));
+    counter.value = left;
+    if (left < 0n) this.tick();
+  }
+
   /** `ice.tick`: stops the run, or grants the next slice. */
   tick(): void {
     const counter = this.counter;

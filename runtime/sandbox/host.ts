@@ -200,7 +200,13 @@ export function createImports(
     };
     for (const name of LOG_IMPORTS) env[name.slice("env.".length)] = log;
   }
-  const ice = { tick: (): void => run.meter?.tick(), ...createIntrinsics(() => run.memory) };
+  const ice = {
+    tick: (): void => run.meter?.tick(),
+    ...createIntrinsics(
+      () => run.memory,
+      (fuel) => run.meter?.charge(fuel),
+    ),
+  };
   return { env, ice };
 }
 

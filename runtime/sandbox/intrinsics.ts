@@ -9,6 +9,7 @@
  * in the sandbox library (src/codenode/runtimeLib.ts) and the verifier allows exactly these.
  */
 import { asciiCollationHolds } from "./collation.js";
+import { operandFuel, resultFuel } from "./hostCost.js";
 import { HOST_TEXT_OPS, hostText, localeCompareWith } from "./hostText.js";
 import { IntrinsicError } from "./intrinsicError.js";
 
@@ -80,8 +81,14 @@ const ASCII_COLLATION_OP = STR_OPS.indexOf("asciiCollation");
 
 export { IntrinsicError };
 
-/** The intrinsic functions over a memory getter. */
-export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): Record<string, unknown> {
+/**
+ * The intrinsic functions over a memory getter; `charge` takes the fuel of the host's work on
+ * texts (hostCost.ts) from the run's meter.
+ */
+export function createIntrinsics(
+  memory: () => WebAssembly.Memory | undefined,
+  charge: (fuel: number) => void = () => {},
+): Record<string, unknown> {
   // A view of the memory's current buffer, made again only when the buffer changes (it grew, or
   // another memory is attached): one allocation less per number printed.
   let units: Uint16Array | undefined;
@@ -108,6 +115,7 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       const at = ptr >>> 0;
       const n = length >>> 0;
       const text = readUtf16(m, at, n);
+      charge(operandFuel("number", text));
       if (mode === STR_MODE.parseFloat) return Number.parseFloat(text);
       if (mode === STR_MODE.parseInt) return Number.parseInt(text, Number.isNaN(radix) ? undefined : radix);
       return Number(text);
@@ -122,14 +130,19 @@ export function createIntrinsics(memory: () => WebAssembly.Memory | undefined): 
       if (!m) return 0;
       const first = readUtf16(m, a, aLength);
       const name = STR_OPS[op];
-      if (name === "localeCompare") return first.localeCompare(readUtf16(m, b, bLength));
-      if (name === "dateInvalid") return Number.isNaN(Date.parse(first)) ? 1 : 0;
-      if (name === "localeCompareWith") return localeCompareWith(first, readUtf16(m, b, bLength));
       if (name === undefined || name === "asciiCollation") throw new IntrinsicError(`str_op: unknown operation ${op}`);
+      if (name === "localeCompare" || name === "localeCompareWith") {
+        const second = readUtf16(m, b, bLength);
+        charge(operandFuel(name, first, second));
+        return name === "localeCompare" ? first.localeCompare(second) : localeCompareWith(first, second);
+      }
+      charge(operandFuel(name, first));
+      if (name === "dateInvalid") return Number.isNaN(Date.parse(first)) ? 1 : 0;
       const text =
         name === "NFC" || name === "NFD" || name === "NFKC" || name === "NFKD"
           ? first.normalize(name)
           : hostText(name, first);
+      charge(resultFuel(name, text));
       const at = out >>> 0;
       if (text.length <= cap >>> 0) {
         if (at % 2 !== 0 || at + 2 * text.length > m.buffer.byteLength)

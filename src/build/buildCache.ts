@@ -16,6 +16,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readRegularFile } from "../../runtime/regularFile.js";
+import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 import { join, resolve } from "node:path";
 import { compilerIdentity } from "../util/compilerIdentity.js";
 
@@ -56,7 +58,7 @@ export function buildKey(
   for (const path of [...requested].map((p) => resolve(p)).sort()) {
     let contents: Buffer;
     try {
-      contents = readFileSync(path);
+      contents = readSourceBytes(path);
     } catch {
       return undefined;
     }
@@ -75,13 +77,21 @@ function blobPath(dir: string, digest: string): string {
   return join(dir, "blobs", digest);
 }
 
+/**
+ * A workflow file's bytes, for its digest: a regular file within the front ends' byte limit, else
+ * a throw (the build is then not cached; readSource reports why), never a read of a FIFO or device.
+ */
+function readSourceBytes(path: string): Buffer {
+  return readRegularFile(path, FRONT_END_LIMITS.sourceBytes);
+}
+
 /** The recorded outputs of `key`, when every source still matches and every blob is whole. */
 export function readBuild(dir: string, { key, digests }: BuildKey): CachedBuild | undefined {
   try {
     const record = JSON.parse(readFileSync(recordPath(dir, key), "utf8")) as BuildRecord;
     if (record.version !== 2) return undefined;
     for (const source of record.sources) {
-      const digest = digests.get(source.path) ?? sha256(readFileSync(source.path));
+      const digest = digests.get(source.path) ?? sha256(readSourceBytes(source.path));
       if (digest !== source.sha256) return undefined;
     }
     const files = record.outputs.map((output) => {
@@ -116,7 +126,7 @@ export function writeBuild(
       version: 2,
       sources: [...new Set(sources.map((s) => resolve(s)))].map((path) => ({
         path,
-        sha256: digests.get(path) ?? sha256(readFileSync(path)),
+        sha256: digests.get(path) ?? sha256(readSourceBytes(path)),
       })),
       outputs: recorded,
       ...summary,

@@ -2,9 +2,11 @@
  * @fileoverview Finding and reading workflow files: files as given, directories searched (not
  * recursively) for `.yaml`, `.yml` and `.ice` files.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
+import { readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
 import { type DiagnosticBag, Diagnostics, SourceFile } from "../diagnostics/index.js";
+import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
 
@@ -36,9 +38,14 @@ export function findWorkflowFiles(paths: readonly string[], diagnostics: Diagnos
 /** Reads one file, or reports why it cannot be read. */
 export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile | undefined {
   try {
-    return new SourceFile(path, readFileSync(path, "utf8"));
+    return new SourceFile(path, readRegularText(path, FRONT_END_LIMITS.sourceBytes));
   } catch (error) {
-    diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
+    if (error instanceof UnreadableFileError && error.reason === "too-large")
+      diagnostics.report(Diagnostics.InputTooLarge, undefined, [
+        `'${path}'`,
+        `over ${FRONT_END_LIMITS.sourceBytes} bytes; the limit is ${FRONT_END_LIMITS.sourceChars} characters`,
+      ]);
+    else diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
     return undefined;
   }
 }
@@ -48,5 +55,6 @@ function reason(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EISDIR") return "is a directory";
   if (code === "EACCES") return "permission denied";
+  if (error instanceof UnreadableFileError) return "not a regular file";
   return error instanceof Error ? error.message : String(error);
 }

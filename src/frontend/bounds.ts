@@ -16,6 +16,11 @@ import { nodeSpan } from "./yaml/positions.js";
 export const FRONT_END_LIMITS = {
   /** Characters of one workflow file (the YAML library takes seconds per MiB). */
   sourceChars: 1024 * 1024,
+  /**
+   * Bytes of a workflow or plugin file read at most: 4 per character (UTF-8), so a longer file is
+   * refused without being read to its end (src/build/sources.ts; a FIFO or device is not read).
+   */
+  sourceBytes: 4 * 1024 * 1024,
   /** Nesting of values, schema types, code-body brackets and expressions. */
   nesting: 64,
   /** Nodes a YAML document holds once its aliases are expanded. */

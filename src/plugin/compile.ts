@@ -5,7 +5,8 @@
  * fuel-metered (src/emit/wasm/meter.ts) and verified like every sandbox module
  * (runtime/plugins/verify.ts). Modules are cached by content hash like code nodes'.
  */
-import { readFileSync } from "node:fs";
+import { readRegularText } from "../../runtime/regularFile.js";
+import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 import { PLUGIN_FORMAT, type PluginArtifact, type PluginToolArtifact } from "../../runtime/plugins/artifact.js";
 import { verifyPluginModule } from "../../runtime/plugins/verify.js";
 import { createDiagnostic, Diagnostics, SourceFile, type Diagnostic } from "../diagnostics/index.js";
@@ -53,7 +54,7 @@ export async function compilePluginFiles(
   for (const path of paths) {
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = readRegularText(path, FRONT_END_LIMITS.sourceBytes);
     } catch (error) {
       diagnostics.push(createDiagnostic(Diagnostics.FileNotFound, undefined, [path, (error as Error).message]));
       continue;

@@ -4,7 +4,8 @@
  * unchanged build is replayed from the build cache (src/build/buildCache.ts) without loading the
  * compiler: TypeScript, AssemblyScript and binaryen are imported only when something compiles.
  */
-import { readFileSync } from "node:fs";
+import { readRegularText } from "../../../runtime/regularFile.js";
+import { FRONT_END_LIMITS } from "../../frontend/bounds.js";
 import { join, resolve } from "node:path";
 import { type BuildKey, buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import type { CompiledWorkflow } from "../../build/compile.js";
@@ -99,7 +100,7 @@ const CODE_NODE = /^\s*(?:-\s+)?type:\s*["']?code\b|^\s*code\s+[A-Za-z_$][\w$]*\
 function prestartForCodeNodes(paths: readonly string[]): void {
   const mentionsCode = findWorkflowFiles(paths, new DiagnosticBag()).some((path) => {
     try {
-      return CODE_NODE.test(readFileSync(path, "utf8"));
+      return CODE_NODE.test(readRegularText(path, FRONT_END_LIMITS.sourceBytes));
     } catch {
       return false;
     }

@@ -3,7 +3,8 @@
  * temporary directory, imports the generated module and prints the workflow output as JSON.
  * Failures print the error code and node id on stderr and exit 1.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readRegularText } from "../../../runtime/regularFile.js";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -170,9 +171,12 @@ export function parseInput(text: string | undefined): unknown {
   }
 }
 
+/** Bytes of an `--input @file` read at most (a FIFO or a device is not read at all). */
+export const INPUT_FILE_BYTES_LIMIT = 64 * 1024 * 1024;
+
 function readInputFile(path: string): string {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularText(path, INPUT_FILE_BYTES_LIMIT);
   } catch (error) {
     throw new UsageError(`cannot read input file '${path}': ${(error as Error).message}`);
   }

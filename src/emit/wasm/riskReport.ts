@@ -19,6 +19,9 @@ import { verifyModule, type FunctionCost } from "../../../runtime/sandbox/verify
 import type { BodyMap } from "./bodyMap.js";
 import { bodyOffset } from "./syntax.js";
 
+/** Imports whose fuel grows with the texts they are given (runtime/sandbox/hostCost.ts). */
+const HOST_TEXT_IMPORTS = new Set(["ice.str_op", "ice.str_to_num"]);
+
 /** Name of the custom section holding a module's source facts. */
 export const RISK_SECTION = "iceosc.risk";
 
@@ -144,10 +147,15 @@ export function analyzeModule(wasm: Uint8Array): NodeRisk {
   const shape = verifyModule(wasm);
   const raw = shape.custom.get(RISK_SECTION);
   const facts = raw ? (JSON.parse(new TextDecoder().decode(raw)) as RiskFacts) : undefined;
+  const functionImports = shape.imports.filter((i) => i.kind === "function");
   const memo = new Map<number, Cost>();
   const active = new Set<number>();
   const costOf = (index: number): Cost => {
-    if (index < shape.importedFunctions) return { fixed: 0, perIteration: 0, loops: 0, linear: true, recursion: false };
+    if (index < shape.importedFunctions) {
+      // The host's text functions charge by the length of their texts (runtime/sandbox/hostCost.ts).
+      const texts = HOST_TEXT_IMPORTS.has(functionImports[index]?.qualifiedName ?? "");
+      return { fixed: 0, perIteration: 0, loops: texts ? 1 : 0, linear: !texts, recursion: false };
+    }
     const known = memo.get(index);
     if (known) return known;
     if (active.has(index)) return { fixed: 0, perIteration: 0, loops: 0, linear: false, recursion: true };
