@@ -10,7 +10,8 @@
  * WebAssembly expression, about 0.2 ns): per UTF-16 code unit of the operands (ASCII or not), per
  * code unit of the result (ASCII or not), and for operations that reorder combining marks
  * (normalization, and URL parsing through IDNA), whose cost in ICU grows with the square of a run
- * of marks, per square of each run of `\p{M}`. The rates were measured on the host's worst inputs
+ * of marks, per square of each run of `\p{M}`. At least 16 per code unit given: reading it out of
+ * the module's memory costs the host about 2-3 ns a unit. The rates were measured on the host's worst inputs
  * for each operation (README "Limits and fuel"); the charge depends only on the texts, so the same
  * call costs the same fuel on every machine. The operands are charged before the host does the
  * work (a run out of fuel stops without doing it), the result after.
@@ -36,16 +37,16 @@ const rate = (inAscii: number, inOther: number, outAscii = 0, outOther = 0, mark
   markRunSquared,
 });
 
-const NORMALIZE = rate(4, 256, 2, 192, 4);
+const NORMALIZE = rate(16, 256, 2, 192, 4);
 const URL_RATE = rate(64, 256, 4, 4, 4);
 const FORM = rate(1280, 1280, 4, 4);
 const ENCODE_URI = rate(64, 128, 32, 32);
 const DECODE_URI = rate(16, 16, 4, 16);
-const LOCALE_COMPARE = rate(4, 64);
+const LOCALE_COMPARE = rate(16, 64);
 
 /** Rates of the str_op operations, by name; `number` is `ice.str_to_num`. */
 export const HOST_RATES: { readonly [op: string]: HostRate } = {
-  number: rate(8, 8),
+  number: rate(32, 32),
   localeCompare: LOCALE_COMPARE,
   localeCompareWith: LOCALE_COMPARE,
   NFC: NORMALIZE,

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
-import { type DiagnosticBag, Diagnostics, SourceFile } from "../diagnostics/index.js";
+import { type DiagnosticBag, Diagnostics, SourceFile, span } from "../diagnostics/index.js";
 import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
@@ -41,7 +41,7 @@ export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile
     return new SourceFile(path, readRegularText(path, FRONT_END_LIMITS.sourceBytes));
   } catch (error) {
     if (error instanceof UnreadableFileError && error.reason === "too-large")
-      diagnostics.report(Diagnostics.InputTooLarge, undefined, [
+      diagnostics.report(Diagnostics.InputTooLarge, span(new SourceFile(path, ""), 0, 0), [
         `'${path}'`,
         `over ${FRONT_END_LIMITS.sourceBytes} bytes; the limit is ${FRONT_END_LIMITS.sourceChars} characters`,
       ]);

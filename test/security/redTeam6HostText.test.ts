@@ -53,7 +53,9 @@ beforeAll(async () => {
   programs = new Map([...Object.keys(ATTACKS), "once"].map((id) => [id, programOf(compiled, id)]));
 }, 300_000);
 
-const limits = TRUST_PROFILES.untrusted.limits;
+// The default fuel and memory; a longer deadline, so a loaded test machine cannot turn the fuel's
+// verdict into a timeout (before the fix these ran minutes past any deadline anyway).
+const limits = { ...TRUST_PROFILES.untrusted.limits, timeoutMs: 30_000 };
 
 function outcome(id: string, text: string, other: string): string {
   try {
