@@ -20,6 +20,8 @@ export const HOST_TEXT_OPS = [
   "atob",
   "jsonParseError",
   ...HOST_URL_OPS,
+  "atobTry",
+  "btoaTry",
 ] as const;
 
 /**
@@ -50,12 +52,28 @@ export function hostText(op: HostTextOp, request: string): string {
         return atob(request);
       case "jsonParseError":
         return jsonParseError(request);
+      case "atobTry":
+      case "btoaTry":
+        return base64Try(op, request);
       default:
         return hostUrl(op as HostUrlOp, request);
     }
   } catch (error) {
     if (error instanceof IntrinsicError) throw error;
     throw new IntrinsicError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
+}
+
+/**
+ * `atob` / `btoa` inside a `try` (print/catchableUri.ts): "1" and the result, or "0", the error's
+ * name, NUL and its message (the DOMException JavaScript throws, for the body's `catch`).
+ */
+function base64Try(op: "atobTry" | "btoaTry", request: string): string {
+  try {
+    return `1${op === "atobTry" ? atob(request) : btoa(request)}`;
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    return `0${error.name}\0${error.message}`;
   }
 }
 

@@ -55,6 +55,7 @@ export function lowerBody(
   const ctx = new PrintContext(typed.checker, classes, map, typed.bodyStart);
   ctx.firstLine = embeddedFirstLine(body);
   ctx.privateNames = typed.privateNames;
+  ctx.insertions = typed.insertions;
   const inputClass = classes.fromSchema(inputType);
   const outputClass = classes.fromSchema(outputType);
   const marshal = generateMarshalling(inputType, outputType, classes);

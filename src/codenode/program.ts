@@ -11,6 +11,7 @@ import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/i
 import type { BodyMap } from "../emit/wasm/bodyMap.js";
 import { CAPABILITY_GLOBALS, capabilityLib } from "./lib/capabilities.js";
 import { CORE_LIB, CORE_LIB_NAME } from "./lib/core.js";
+import { type Insertion, widenNullishReads } from "./nullishReads.js";
 import { respellPrivateNames } from "./privateNames.js";
 
 const BODY_FILE = "/body.ts";
@@ -54,6 +55,8 @@ export interface TypedBody {
   readonly bodyStart: number;
   /** Members declared with private names, as respelled (privateNames.ts): not keys of instances. */
   readonly privateNames: ReadonlySet<string>;
+  /** Text inserted before typing (nullishReads.ts): positions after them move by their lengths. */
+  readonly insertions: readonly Insertion[];
 }
 
 /** Builds and checks the program; diagnostics are mapped into the workflow file. */
@@ -74,7 +77,11 @@ export function typeBody(
   const second = respelled ? checked(respelled.text, capabilities) : undefined;
   const clean =
     second && mapDiagnostics(second.found, bodyStart, text.length - bodyStart - 3, capabilities, map).length === 0;
-  const use = second && clean ? second : first;
+  const respelledUse = second && clean ? second : first;
+  // `r[i] ?? null` typed again with the read widened (nullishReads.ts); as written when that does not check.
+  const widened = widenNullishReads(respelledUse.file, respelledUse.program.getTypeChecker());
+  const third = widened ? checked(widened.text, capabilities) : undefined;
+  const use = third && third.found.length === 0 ? third : respelledUse;
   const node = use.file.statements.find(ts.isFunctionDeclaration)!;
   return {
     program: use.program,
@@ -82,7 +89,8 @@ export function typeBody(
     file: use.file,
     node,
     bodyStart,
-    privateNames: use === second ? respelled!.names : new Set(),
+    privateNames: respelledUse === second ? respelled!.names : new Set(),
+    insertions: use === third ? widened!.insertions : [],
   };
 }
 

@@ -104,6 +104,14 @@ function isJsonChain(ctx: PrintContext, node: ts.Expression): boolean {
   return (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
 }
 
+/** `a?.[k]` of a JSON value: undefined when `a` is (the key is then not evaluated, as in JavaScript). */
+function optionalJsonElement(ctx: PrintContext, node: ts.ElementAccessExpression, object: Printed): Printed {
+  const temp = ctx.temp(object.type);
+  const read = jsonElement(ctx, node, { text: temp, type: object.type }, false);
+  const text = `(__ice_j_nullish(${temp} = ${object.text}) ? __ice_j_undef() : ${read.text})`;
+  return narrowJson(ctx, node, { text, type: object.type });
+}
+
 /** `a?.b`: undefined when `a` is. */
 function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
   const object = printExpr(ctx, node.expression);
@@ -160,9 +168,17 @@ function elementOn(ctx: PrintContext, node: ts.ElementAccessExpression, object: 
       return ctx.refuse(node, "indexing a tuple with a computed index", "write t[0], t[1], ... or destructure it");
     return { text: `${object.text}._${i}`, type: field };
   }
-  if (node.questionDotToken && object.type.kind === "json")
-    return ctx.refuse(node, "'?.[ ]' on a value of type 'any'", "check the value for undefined first");
-  if (object.type.kind === "json") return jsonElement(ctx, node, object);
+  if (object.type.kind === "json") {
+    // `a?.b[i]`: the whole chain is undefined when `a` is, which a read of `[i]` on that undefined
+    // would not give (it throws); `?.` at each step says what JavaScript does.
+    if (ts.isOptionalChain(node) && !node.questionDotToken && isJsonChain(ctx, node.expression))
+      return ctx.refuse(
+        node,
+        "an element after '?.' on a value of type 'any'",
+        `write '?.' at each step: '${node.expression.getText()}?.[${node.argumentExpression.getText()}]'`,
+      );
+    return node.questionDotToken ? optionalJsonElement(ctx, node, object) : jsonElement(ctx, node, object);
+  }
   const printed = printExpr(ctx, node.argumentExpression, NUMBER);
   const index = coerce(ctx, printed, NUMBER, node.argumentExpression);
   const missing = missingRead(ctx, node, object, { ...printed, text: index });

@@ -6,7 +6,9 @@
  * (support/uriErrors.ts), which throws JavaScript's URIError ("URI malformed") for the `catch`
  * where JavaScript throws it, and is hoisted and checked like any throwing call. Elsewhere (and
  * `encodeURIComponent` of a lone surrogate, everywhere) the plain host call: its error stops the
- * node, so code that never meets a `try` keeps its plain, unchecked call.
+ * node, so code that never meets a `try` keeps its plain, unchecked call. `atob(cursor)` and
+ * `btoa(text)` in a `try` likewise: the DOMException JavaScript throws (InvalidCharacterError)
+ * reaches the `catch` as an Error with that name and message.
  */
 import { ts } from "../typescript.js";
 import { STRING } from "../types.js";
@@ -15,7 +17,7 @@ import { state } from "./exceptionRegions.js";
 import { bodyCatches } from "./catchableParse.js";
 import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 
-const URI_FUNCTIONS = new Set(["decodeURIComponent", "decodeURI"]);
+const URI_FUNCTIONS = new Set(["decodeURIComponent", "decodeURI", "atob", "btoa"]);
 
 /** `decodeURIComponent(x)` and its kin (the global functions) in a body that catches. */
 export function isCatchableUri(ctx: PrintContext, node: ts.Node): boolean {
@@ -38,6 +40,8 @@ function insideTry(node: ts.Node): boolean {
 
 /** The call, given its argument printed as a string: a URIError the body's catch takes. */
 export function printCatchableUri(ctx: PrintContext, name: string, text: string): Printed {
+  if (name === "atob" || name === "btoa")
+    return { text: `__ice_b64_try(${STR_OPS.indexOf(`${name}Try`)}, ${text}, ${state(ctx).line})`, type: STRING };
   const op = STR_OPS.indexOf(name as (typeof STR_OPS)[number]);
   return { text: `__ice_uri_try(${op}, ${text}, ${name.startsWith("decode")}, ${state(ctx).line})`, type: STRING };
 }

@@ -10,6 +10,7 @@ import { ts } from "../typescript.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "../../emit/wasm/bodyMap.js";
 import { fromChecker } from "../fromChecker.js";
+import { type Insertion, unshift } from "../nullishReads.js";
 import { asType, type ClassRegistry, isNullable, optional, type ValueType, zeroValue } from "../types.js";
 import { mayBeMissing, missingAsNaN } from "./missing.js";
 
@@ -87,6 +88,9 @@ export class PrintContext {
   /** Members declared with private names, respelled `$name` (privateNames.ts): not keys of instances. */
   privateNames: ReadonlySet<string> = new Set();
 
+  /** Text inserted before typing (nullishReads.ts), which spans leave out. */
+  insertions: readonly Insertion[] = [];
+
   constructor(
     readonly checker: ts.TypeChecker,
     readonly classes: ClassRegistry,
@@ -134,8 +138,8 @@ export class PrintContext {
   }
 
   spanOf(node: ts.Node) {
-    const start = node.getStart() - this.bodyStart;
-    return this.map.spanOf(start, node.getEnd() - this.bodyStart);
+    const start = unshift(this.insertions, node.getStart()) - this.bodyStart;
+    return this.map.spanOf(start, unshift(this.insertions, node.getEnd()) - this.bodyStart);
   }
 
   /** The value type of a node's checker type, or a refusal naming the node. */

@@ -94,13 +94,18 @@ export function jsonGet(ctx: PrintContext, node: ts.Node, object: Printed, name:
 }
 
 /** `object[index]` of a JSON value. */
-export function jsonElement(ctx: PrintContext, node: ts.ElementAccessExpression, object: Printed): Printed {
+export function jsonElement(
+  ctx: PrintContext,
+  node: ts.ElementAccessExpression,
+  object: Printed,
+  narrow = true,
+): Printed {
   const index = printExpr(ctx, node.argumentExpression);
   const text =
     index.type.kind === "number"
       ? `__ice_j_at(${object.text}, ${index.text})`
       : `__ice_j_get(${object.text}, ${keyText(ctx, index, node.argumentExpression)})`;
-  return narrowJson(ctx, node, { text, type: JSON_VALUE });
+  return narrow ? narrowJson(ctx, node, { text, type: JSON_VALUE }) : { text, type: JSON_VALUE };
 }
 
 /** A read of a JSON value where the checker has narrowed its type (`typeof x === "string"`): converted. */

@@ -27,6 +27,7 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.QuestionQuestionToken && parent.left === self) return "nullish";
+    if (assignedToOptional(ctx, self)) return "nullish";
     // The right operand is the value of `a || xs[i]`, `a && xs[i]`, `a ?? xs[i]`: its undefined
     // is seen wherever the whole is (`s[i] || s[j] || s[0]`, `"" + (a || xs[i])`); printLogical and
     // printCoalesce make a whole observed as nullish possibly undefined (passesMissing).
@@ -65,6 +66,7 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
     return numericOperand(ctx.checker, node) ? "number" : undefined;
   }
   if (ts.isConditionalExpression(parent) && parent.condition === self) return "nullish";
+  if (allowsUndefined(parent)) return "nullish";
   if (
     (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
     parent.questionDotToken &&
@@ -96,6 +98,24 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
     if (name === "parseInt" && (!radix || (ts.isNumericLiteral(radix) && Number(radix.text) < 31))) return "text";
   }
   return undefined;
+}
+
+/** `xs[i] as T | undefined` (nullishReads.ts writes one for `xs[i] ?? null`): undefined is a value there. */
+export function allowsUndefined(parent: ts.Node): boolean {
+  if (!ts.isAsExpression(parent) || !ts.isUnionTypeNode(parent.type)) return false;
+  return parent.type.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword);
+}
+
+/** `c = prev[c]` into a variable declared `T | undefined`: undefined is stored as it is. */
+export function assignedToOptional(ctx: PrintContext, self: ts.Node): boolean {
+  const parent = self.parent;
+  if (!parent || !ts.isBinaryExpression(parent) || parent.right !== self) return false;
+  if (parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(parent.left)) return false;
+  const symbol = ctx.symbolOf(parent.left);
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.type) return false;
+  const declared = ctx.checker.getTypeFromTypeNode(declaration.type);
+  return declared.isUnion() && declared.types.some((t) => t.flags & ts.TypeFlags.Undefined);
 }
 
 /** `return xs[i]` (or an arrow's body) in a function declared to return `T | undefined`: undefined is its value. */

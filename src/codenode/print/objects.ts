@@ -17,6 +17,7 @@ import { operate } from "./operators.js";
 import { knownKeys, objectLike } from "./shapes.js";
 import { unionKeys } from "./unions.js";
 import { numericOperand, textOperand } from "./undefinedLocals.js";
+import { allowsUndefined, assignedToOptional } from "./missing.js";
 
 type Dict = Extract<ValueType, { kind: "dict" }>;
 
@@ -61,6 +62,7 @@ export function undefinedAware(node: ts.Node): boolean {
   if (ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p.expression === n;
   if (ts.isForStatement(p)) return p.condition === n;
   if (ts.isConditionalExpression(p)) return p.condition === n;
+  if (allowsUndefined(p)) return true;
   if (ts.isPropertyAccessExpression(p)) return p.expression === n && !!p.questionDotToken;
   if (ts.isVariableDeclaration(p)) return p.initializer === n && ts.isIdentifier(p.name);
   // Turned into text, undefined is "undefined".
@@ -79,7 +81,12 @@ export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: s
   if (V.kind === "optional" && !isNullable(V))
     return { text: `__ice_dict_get_opt<${T}>(${dict.text}, ${key})`, type: V };
   // `T | null` values: a missing key is undefined, a third state (print/nullish.ts).
-  if (undefinedAware(node) || textOperand(ctx.checker, node) || isNullable(V))
+  if (
+    undefinedAware(node) ||
+    assignedToOptional(ctx, outerExpression(node)) ||
+    textOperand(ctx.checker, node) ||
+    isNullable(V)
+  )
     return { text: `__ice_dict_get${box(V)}<${T}>(${dict.text}, ${key})`, type: optional(V) };
   if (V.kind === "number" && numericOperand(ctx.checker, node))
     return { text: `__ice_dict_get_nan(${dict.text}, ${key})`, type: V };

@@ -316,6 +316,12 @@ export function printUpdate(
     if (used && !prefix)
       return ctx.refuse(node, `'${op}' on an array element inside an expression`, "write it as its own statement");
     const target = printExpr(ctx, operand.expression);
+    const slot = tupleSlot(target, operand.argumentExpression);
+    // `last[1]++` of a `[string, number]` pair: the tuple is evaluated once, its slot updated.
+    if (slot !== undefined) {
+      const t = ctx.temp(target.type);
+      return { text: `(${t} = ${target.text}, ${t}.${slot} = ${t}.${slot} ${op[0]} 1.0)`, type: NUMBER };
+    }
     const pure = isPure(operand.expression) && isPure(operand.argumentExpression);
     if (target.type.kind !== "array" || (!pure && target.type.element.kind !== "number"))
       return ctx.refuse(node, `'${op}' on this element`, "read it into a local, update, and write it back");
@@ -340,6 +346,13 @@ export function printUpdate(
   const target = printLValue(ctx, operand);
   if (target.type.kind !== "number") return ctx.refuse(node, `'${op}' on a ${target.type.kind}`, "use it on numbers");
   return { text: prefix ? `(${op}${target.text})` : `(${target.text}${op})`, type: NUMBER };
+}
+
+/** The field of a tuple's number element named by a literal index (`pair[1]`). */
+function tupleSlot(target: Printed, index: ts.Expression): string | undefined {
+  if (target.type.kind !== "tuple" || !ts.isNumericLiteral(index)) return undefined;
+  const i = Number(index.text);
+  return target.type.elements[i]?.kind === "number" ? `_${i}` : undefined;
 }
 
 function isDiscarded(node: ts.Node): boolean {

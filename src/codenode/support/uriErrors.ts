@@ -3,7 +3,8 @@
  * throws its URIError ("URI malformed": a `%` not followed by two hex digits, percent-escapes that
  * are not UTF-8, a lone surrogate to encode), the sandbox checks the text first, as ECMAScript's
  * Encode and Decode do, and throws a URIError the body's `catch` takes; valid text goes to the
- * host's own function (support/locale.ts `__ice_host_text`), exactly JavaScript's.
+ * host's own function (support/locale.ts `__ice_host_text`), exactly JavaScript's. `atob` and
+ * `btoa` ask the host, which answers with the result or the name and message of its DOMException.
  */
 
 /** AssemblyScript source (compiled into ~lib/__ice_js.ts). */
@@ -63,6 +64,16 @@ export function __ice_uri_encodable(s: string): bool {
     k++;
   }
   return true;
+}
+/** atob / btoa of s through the host's op (atobTry, btoaTry), or a pending error as JavaScript's DOMException names it. */
+export function __ice_b64_try(op: i32, s: string, line: i32): string {
+  const r = __ice_host_text(op, s);
+  if (r.charCodeAt(0) == 49) return r.substring(1);
+  const cut = r.indexOf("\\0", 1);
+  const e = new Error(r.substring(cut + 1));
+  e.name = r.substring(1, cut);
+  __ice_throw_obj<Error>(e, line);
+  return "";
 }
 /** The host's URI function op on s, or a pending URIError (at line) where JavaScript throws one. */
 export function __ice_uri_try(op: i32, s: string, decode: bool, line: i32): string {

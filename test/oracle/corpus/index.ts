@@ -61,6 +61,9 @@ import { AI_WORKFLOWS_10C } from "./aiWorkflows10c.js";
 import { AI_WORKFLOWS_11 } from "./aiWorkflows11.js";
 import { REFUSALS_5 } from "./refusals5.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
+import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
+import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
+import { AI_WORKFLOWS_12C } from "./aiWorkflows12c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -104,6 +107,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_11,
   ...AI_WORKFLOWS_11B,
   ...AI_WORKFLOWS_11B_MORE,
+  ...AI_WORKFLOWS_12,
+  ...AI_WORKFLOWS_12B,
+  ...AI_WORKFLOWS_12C,
   ...REFUSALS_5,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
