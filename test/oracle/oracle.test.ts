@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { compareRun, firstDifference, refusalProblems, show } from "./classify.js";
 import { expectSameAsJs, oracleBatch } from "./expect.js";
+import { differsOnlyInNegativeZero } from "./generator/fuzz.js";
 import { dedent, type OracleCase } from "./oracle.js";
 import { referenceBody } from "./reference.js";
 import { Schema, yamlOf } from "./schema.js";
@@ -57,6 +58,18 @@ describe("verdicts", () => {
     expect(compareRun({}, returned({ x: 1 }), { kind: "internal", message: "TypeError" }, NUMBER).verdict).toBe(
       "CRASH",
     );
+  });
+
+  it("counts a program as negative-zero-only only when it ran and -0 is all that differs", () => {
+    const c: OracleCase = { name: "p", body: "return { x: 0 };", input: {}, output: { x: "number" }, inputs: [{}] };
+    const zero = compareRun({}, returned({ x: -0 }), returned({ x: 0 }), NUMBER);
+    const other = compareRun({}, returned({ x: 1 }), returned({ x: 2 }), NUMBER);
+    const result = (runs: (typeof zero)[]) => ({ case: c, verdict: "WRONG" as const, runs, refusalProblems: [] });
+    expect(differsOnlyInNegativeZero(result([zero]))).toBe(true);
+    expect(differsOnlyInNegativeZero(result([zero, other]))).toBe(false);
+    // A build that crashed has no runs: not a negative-zero difference.
+    const crashed = { case: c, verdict: "CRASH" as const, runs: [], refusalProblems: [], crash: "ICE3006" };
+    expect(differsOnlyInNegativeZero(crashed)).toBe(false);
   });
 
   it("judges refusals: located, in TypeScript terms", () => {

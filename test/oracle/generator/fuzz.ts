@@ -99,11 +99,7 @@ export async function fuzzPrograms(options: FuzzRunOptions): Promise<FuzzRunResu
     );
   }
   // Negative zero lost is one defect however many programs show it: keep a few of those.
-  const zeroOnly = failing.filter(({ result }) =>
-    result.runs
-      .filter((r) => r.verdict === "WRONG" || r.verdict === "CRASH")
-      .every((r) => r.verdict === "WRONG" && (r.detail ?? "").startsWith(NEGATIVE_ZERO_ONLY)),
-  );
+  const zeroOnly = failing.filter(({ result }) => differsOnlyInNegativeZero(result));
   const kept = [...failing.filter((f) => !zeroOnly.includes(f)), ...zeroOnly.slice(0, 3)];
   if (zeroOnly.length > 0) log(`${zeroOnly.length} of ${failing.length} failing programs differ only in negative zero`);
   const shrunk = await shrinkAll(kept, options.shrinkRounds ?? 8, options.cacheDir, log);
@@ -115,6 +111,16 @@ export async function fuzzPrograms(options: FuzzRunOptions): Promise<FuzzRunResu
     log(`${findings.length} findings written to ${options.findingsDir}`);
   }
   return { counts, findings, negativeZeroOnly: zeroOnly.length };
+}
+
+/**
+ * Whether a failing program's only differences are negative zero lost. A build-level CRASH has no
+ * runs at all, so it is never one (an `every` over its empty list of failing runs was true: 22
+ * crashed builds were once reported as negative-zero differences).
+ */
+export function differsOnlyInNegativeZero(result: CaseResult): boolean {
+  const bad = result.runs.filter((r) => r.verdict === "WRONG" || r.verdict === "CRASH");
+  return bad.length > 0 && bad.every((r) => r.verdict === "WRONG" && (r.detail ?? "").startsWith(NEGATIVE_ZERO_ONLY));
 }
 
 function finding(name: string, program: Program, result: CaseResult, seed: number): Finding {
