@@ -78,7 +78,8 @@ interface NumberFormatOptions {
   trailingZeroDisplay?: string;
 }
 interface NumberConstructor {
-  (value: string | number | boolean): number;
+  /** Objects are refused by the printer (their valueOf/toString would run). */
+  (value?: unknown): number;
   readonly MAX_SAFE_INTEGER: number;
   readonly MIN_SAFE_INTEGER: number;
   readonly MAX_VALUE: number;
@@ -87,10 +88,10 @@ interface NumberConstructor {
   readonly POSITIVE_INFINITY: number;
   readonly NEGATIVE_INFINITY: number;
   readonly NaN: number;
-  isInteger(value: number): boolean;
-  isSafeInteger(value: number): boolean;
-  isFinite(value: number): boolean;
-  isNaN(value: number): boolean;
+  isInteger(value: unknown): boolean;
+  isSafeInteger(value: unknown): boolean;
+  isFinite(value: unknown): boolean;
+  isNaN(value: unknown): boolean;
   parseFloat(text: string): number;
   parseInt(text: string, radix?: number): number;
 }

@@ -24,6 +24,14 @@ interface ObjectConstructor {
   is<T>(value1: T, value2: T): boolean;
   hasOwn(o: {}, key: string | number): boolean;
   freeze<T>(o: T): Readonly<T>;
+  /** Only for \`Object.prototype.hasOwnProperty.call(o, key)\`. */
+  readonly prototype: ObjectPrototype;
+}
+interface ObjectPrototype {
+  readonly hasOwnProperty: OwnPropertyTest;
+}
+interface OwnPropertyTest {
+  call(o: {}, key: string | number): boolean;
 }
 declare var Object: ObjectConstructor;
 interface Object {

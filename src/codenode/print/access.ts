@@ -5,6 +5,7 @@
  */
 import { urlProperty } from "./urls.js";
 import { urlParamsProperty } from "./urlSearchParams.js";
+import { tupleAt, tupleLength } from "./tupleIndex.js";
 import { fieldByKey } from "./fieldByKey.js";
 import { ts } from "../typescript.js";
 import { enumElement } from "./enums.js";
@@ -79,6 +80,10 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
     return jsonGet(ctx, node, object, property);
   }
   if (property === "length" && (t.kind === "string" || t.kind === "array")) return fromInt32(`${object.text}.length`);
+  if (property === "length" && t.kind === "tuple") {
+    const length = tupleLength(ctx, node, { ...object, type: t });
+    if (length) return length;
+  }
   if (property === "size" && (t.kind === "map" || t.kind === "set"))
     return { text: `(<f64>${object.text}.size)`, type: NUMBER };
   if (t.kind === "object") {
@@ -164,8 +169,10 @@ function elementOn(ctx: PrintContext, node: ts.ElementAccessExpression, object: 
     const at = node.argumentExpression;
     const i = ts.isNumericLiteral(at) ? Number(at.text) : -1;
     const field = object.type.elements[i];
-    if (!field)
-      return ctx.refuse(node, "indexing a tuple with a computed index", "write t[0], t[1], ... or destructure it");
+    if (!field) {
+      if (i === -1) return tupleAt(ctx, node, { ...object, type: object.type });
+      return ctx.refuse(node, "indexing a tuple past its end", "write t[0], t[1], ... or destructure it");
+    }
     return { text: `${object.text}._${i}`, type: field };
   }
   if (object.type.kind === "json") {

@@ -41,6 +41,7 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
   }
   switch (method) {
     case "at":
+      if (element.kind === "json") return { text: `__ice_a_at_j(${r}, ${n(0, "0.0")})`, type: element };
       return { text: `__ice_a_at${box(element)}<${T}>(${r}, ${n(0, "0.0")})`, type: optional(element) };
     case "push": {
       if (hasSpread(node.arguments)) return pushSpread(ctx, node, a);

@@ -12,7 +12,7 @@ import { ts } from "../typescript.js";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, isBoxed, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
-import { coerce } from "./coerce.js";
+import { numberTest, numericArgument, printNumberCall } from "./numberGlobals.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo, truthy } from "./expressions.js";
 import { callLifted } from "./functions.js";
@@ -39,6 +39,7 @@ import { numberFormatMethod, printNewNumberFormat } from "./numberLocale.js";
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 import { objectCall } from "./objectStatics.js";
 import { dictMethod } from "./objects.js";
+import { isHasOwnPropertyCall, printHasOwn } from "./ownProperty.js";
 import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./jsonCalls.js";
 
 export const box = (t: ValueType) => (isBoxed(t) ? "_box" : "");
@@ -88,6 +89,11 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
         if (global === "Object") return objectCall(ctx, node, method);
       }
     }
+    if (isHasOwnPropertyCall(ctx, callee)) {
+      const [object, key] = node.arguments;
+      if (!object) return ctx.refuse(node, "hasOwnProperty.call without an object", "pass the object and the key");
+      return printHasOwn(ctx, node, printExpr(ctx, object), object, key);
+    }
     if (callee.questionDotToken || ts.isOptionalChain(callee)) {
       // `a?.m()`, and `a?.b.m()` further along a chain that `?.` short-circuits as a whole.
       const receiver = printExpr(ctx, callee.expression);
@@ -127,6 +133,14 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
 
 /** `receiver.method(...)` of a library type, or a function stored in a field. */
 function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
+  if (method === "hasOwnProperty" && ["dict", "json", "object"].includes(receiver.type.kind))
+    return printHasOwn(
+      ctx,
+      node,
+      receiver,
+      (node.expression as ts.PropertyAccessExpression).expression,
+      node.arguments[0],
+    );
   switch (receiver.type.kind) {
     case "string":
       return stringMethod(ctx, node, receiver, method);
@@ -237,29 +251,6 @@ function printStructuredClone(ctx: PrintContext, node: ts.CallExpression): Print
   return printTypedClone(ctx, node, printed);
 }
 
-/** The argument of the global `isNaN`/`isFinite`: converted as `Number(v)` (an absent one is NaN). */
-function numericArgument(ctx: PrintContext, value: ts.Expression | undefined): string {
-  if (!value) return "NaN";
-  const printed = printExpr(ctx, value);
-  if (printed.type.kind === "json") return `__ice_j_tonum(${printed.text})`;
-  return coerce(ctx, printed, NUMBER, value);
-}
-
-/**
- * `Number.isNaN(v)`, `isFinite`, `isInteger`, `isSafeInteger`: `test` of a number; of an `any`
- * value, false unless it holds a number (they never convert, unlike the global isNaN/isFinite).
- */
-function numberTest(ctx: PrintContext, value: ts.Expression | undefined, test: (n: string) => string): Printed {
-  if (!value) return { text: "false", type: BOOLEAN };
-  const printed = printExpr(ctx, value);
-  if (printed.type.kind !== "json") return { text: test(coerce(ctx, printed, NUMBER, value)), type: BOOLEAN };
-  const t = ctx.temp(printed.type);
-  return {
-    text: `(${t} = ${printed.text}, __ice_j_is_num(${t}) && ${test(`__ice_j_tonum(${t})`)})`,
-    type: BOOLEAN,
-  };
-}
-
 function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: string): Printed {
   const [first] = node.arguments;
   if (HOST_TEXT_FUNCTIONS.has(name)) {
@@ -275,16 +266,8 @@ function printGlobalCall(ctx: PrintContext, node: ts.CallExpression, name: strin
       if (!first) return { text: '""', type: STRING };
       return { text: asText(ctx, printExpr(ctx, first), first), type: STRING };
     }
-    case "Number": {
-      if (!first) return { text: "0.0", type: NUMBER };
-      const value = printExpr(ctx, first);
-      if (value.type.kind === "number") return value;
-      if (value.type.kind === "boolean") return { text: `__ice_bool_num(${value.text})`, type: NUMBER };
-      if (value.type.kind === "string")
-        return { text: `__ice_str_num(${value.text}, ${STR_MODE.number}, NaN)`, type: NUMBER };
-      if (value.type.kind === "json") return { text: `__ice_j_tonum(${value.text})`, type: NUMBER };
-      break;
-    }
+    case "Number":
+      return printNumberCall(ctx, first);
     case "parseFloat":
     case "Number.parseFloat":
       return { text: `__ice_str_num(${arg(ctx, node, 0, STRING, '""')}, ${STR_MODE.parseFloat}, NaN)`, type: NUMBER };

@@ -14,10 +14,11 @@ import type { PrintContext, Printed } from "./context.js";
 import { shortText, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
-import { keyText, spreadInto } from "./objects.js";
+import { spreadInto } from "./objects.js";
 import { knownKeys, printShapeAssign } from "./shapes.js";
 import { fromArrayEntries } from "./fromEntriesAny.js";
 import { unionObjectCall } from "./unions.js";
+import { printHasOwn } from "./ownProperty.js";
 
 /** `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. */
 export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
@@ -122,11 +123,8 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
       if (a.type.kind === "string" || a.type.kind === "boolean") return { text: `(${a.text} == ${b})`, type: BOOLEAN };
       return ctx.refuse(node, "Object.is on these values", "compare numbers, strings or booleans");
     }
-    case "hasOwn": {
-      const source = printExpr(ctx, args[0]!);
-      if (source.type.kind === "dict") return { text: `${source.text}.has(${keyText(ctx, args[1]!)})`, type: BOOLEAN };
-      return ctx.refuse(node, "Object.hasOwn on this value", "use it on a dictionary (Record<string, T>)");
-    }
+    case "hasOwn":
+      return printHasOwn(ctx, node, printExpr(ctx, args[0]!), args[0]!, args[1]);
     default:
       return ctx.refuse(node, `Object.${method}`, "use Object.keys, values, entries, assign, fromEntries or is");
   }

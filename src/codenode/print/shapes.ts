@@ -319,6 +319,7 @@ export function arrayPatternElement(
   const T = source.element;
   if (element.dotDotDotToken) return { text: `__ice_slice<${asType(T)}>(${temp}, ${i}.0, Infinity)`, type: source };
   // Past the end the element is undefined: a default applies, an optional local holds it.
+  if (T.kind === "json") return { text: `__ice_a_at_j(${temp}, ${i}.0)`, type: T };
   return {
     text: `__ice_a_at${isBoxed(T) ? "_box" : ""}<${asType(T)}>(${temp}, ${i}.0)`,
     type: optional(T),

@@ -21,7 +21,8 @@ import { layoutOf, type SpreadSite, unionState as state } from "./unionTables.js
 
 type Shape = Extract<ValueType, { kind: "object" }>;
 
-function hasSlot(ctx: PrintContext, shape: ClassShape, value: string, name: string): string {
+/** Whether a value of a union class has the slot `name` in its own layout (its key mask). */
+export function hasSlot(ctx: PrintContext, shape: ClassShape, value: string, name: string): string {
   state(ctx).masks.add(shape);
   const i = shape.fields.findIndex((f) => f.name === name);
   return `((__ice_um_${shape.name}(${value}.__ice_k) >> ${i}) & 1) != 0`;

@@ -17,6 +17,11 @@ export const ARRAYS_SUPPORT = `
   if (!(i >= 0 && <f64>k == i && k < a.length)) __ice_index_fail("array", i, a.length, false);
   return load<T>(a.dataStart + (<usize>k << alignof<T>()));
 }
+/** Stops the node: a tuple of length n read at index i, which is none of its elements (print/tupleIndex.ts). */
+export function __ice_tuple_fail<T>(i: f64, n: i32): T {
+  __ice_index_fail("tuple", i, n, false);
+  return unreachable();
+}
 /** a[k] for an index k the printer proved an integer (int32). */
 @inline export function __ice_at_i<T>(a: Array<T>, k: i32): T {
   if (<u32>k >= <u32>a.length) __ice_index_fail("array", <f64>k, a.length, false);
@@ -49,6 +54,11 @@ export function __ice_a_at<T>(a: Array<T>, i: f64): T | null {
   if (k < 0) k += a.length;
   if (k < 0 || k >= a.length) return null;
   return unchecked(a[k]);
+}
+/** a.at(i) of an array of 'any' values (or an element destructured from it): undefined past the end. */
+export function __ice_a_at_j(a: Array<__ice_J>, i: f64): __ice_J {
+  const v = __ice_a_at<__ice_J>(a, i);
+  return v === null ? __ice_j_undef() : v;
 }
 export function __ice_a_at_box<T>(a: Array<T>, i: f64): __ice_Box<T> | null {
   let k = __ice_idx(i);

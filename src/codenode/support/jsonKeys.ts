@@ -45,6 +45,16 @@ export function __ice_j_forin_has(v: __ice_J, key: string): bool {
   }
   return true;
 }
+/** Object.hasOwn(v, key): ToObject(v) throws for undefined and null; strings and arrays own their indices and length. */
+export function __ice_j_has_own(v: __ice_J, key: string): bool {
+  if (v.k <= 1) __ice_j_throw("TypeError", "Cannot convert undefined or null to object");
+  if (v.k == 6) return v.o.find(key) >= 0;
+  if (v.k == 4 || v.k == 5) {
+    const i = __ice_index_key(key);
+    return key == "length" || (i >= 0 && i < <f64>(v.k == 4 ? v.s.length : v.a!.length));
+  }
+  return false;
+}
 /** Object.values(v). */
 export function __ice_j_values(v: __ice_J): Array<__ice_J> {
   __ice_j_no_object(v);

@@ -490,10 +490,8 @@ export const AI_WORKFLOWS_11B: readonly OracleCase[] = [
     OUT,
     EDGES,
   ),
-  // Refused: a nested object pattern with defaults over a cast JSON value (`{ server: { host = ... } = {} } = cfg`)
-  // is a lowering gap today (ICE3009, located).
   ai11(
-    "nested-destructuring-with-defaults-refused",
+    "nested-destructuring-with-defaults",
     [
       "type Config = { server?: { host?: string; ports?: (number | null)[] }; retries?: number; tags?: string[]; auth?: { user?: string } | null };",
       "const cfg = JSON.parse(inputs.json) as Config;",

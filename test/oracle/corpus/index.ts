@@ -60,6 +60,7 @@ import { AI_WORKFLOWS_10B } from "./aiWorkflows10b.js";
 import { AI_WORKFLOWS_10C } from "./aiWorkflows10c.js";
 import { AI_WORKFLOWS_11 } from "./aiWorkflows11.js";
 import { REFUSALS_5 } from "./refusals5.js";
+import { REFUSALS_6 } from "./refusals6.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
@@ -111,6 +112,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_12B,
   ...AI_WORKFLOWS_12C,
   ...REFUSALS_5,
+  ...REFUSALS_6,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
