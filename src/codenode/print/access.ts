@@ -190,6 +190,9 @@ function elementOn(ctx: PrintContext, node: ts.ElementAccessExpression, object: 
   const index = coerce(ctx, printed, NUMBER, node.argumentExpression);
   const missing = missingRead(ctx, node, object, { ...printed, text: index });
   if (missing) return missing;
+  // An 'any' element holds undefined, so a read past the end gives it, as in JavaScript.
+  if (object.type.kind === "array" && object.type.element.kind === "json")
+    return { text: `__ice_at_j(${object.text}, ${index})`, type: object.type.element };
   const k = exactInt32(printed);
   if (k !== undefined && object.type.kind === "array")
     return { text: `__ice_at_i<${asType(object.type.element)}>(${object.text}, ${k})`, type: object.type.element };

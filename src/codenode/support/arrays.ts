@@ -22,6 +22,15 @@ export function __ice_tuple_fail<T>(i: f64, n: i32): T {
   __ice_index_fail("tuple", i, n, false);
   return unreachable();
 }
+/**
+ * a[i] of an array of 'any' values: JavaScript's undefined past the end (or at a negative or
+ * fractional index), which an 'any' holds, instead of stopping the node.
+ */
+export function __ice_at_j(a: Array<__ice_J>, i: f64): __ice_J {
+  const k = <i32>i;
+  if (!(i >= 0 && <f64>k == i && k < a.length)) return __ice_j_undef();
+  return unchecked(a[k]);
+}
 /** a[k] for an index k the printer proved an integer (int32). */
 @inline export function __ice_at_i<T>(a: Array<T>, k: i32): T {
   if (<u32>k >= <u32>a.length) __ice_index_fail("array", <f64>k, a.length, false);

@@ -684,9 +684,10 @@ export const AI_WORKFLOWS_11: readonly OracleCase[] = [
     OUT,
     DIFFS,
   ),
-  // Refused: `Object.prototype.hasOwnProperty.call` (the library declares no prototypes; `key in o`).
+  // `Object.prototype.hasOwnProperty.call` (lifted in refusals6) and a read past the end of an
+  // `any[]` kept in an `any` local, then tested (undefined, as in JavaScript).
   ai11(
-    "json-pointer-resolve-refused",
+    "json-pointer-resolve",
     [
       "const doc: unknown = JSON.parse(inputs.json);",
       "function resolve(ptr: string): unknown {",

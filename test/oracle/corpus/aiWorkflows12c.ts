@@ -627,9 +627,9 @@ export const AI_WORKFLOWS_12C: readonly OracleCase[] = [
     OUT,
     PAGES,
   ),
-  // Refused: `Object.hasOwn` of an `any`.
+  // `Object.hasOwn` of an `any` (lifted in refusals6).
   ai12(
-    "hasown-and-in-on-parsed-config-refused",
+    "hasown-and-in-on-parsed-config",
     [
       "const a = JSON.parse(inputs.a);",
       "const b = JSON.parse(inputs.b);",

@@ -339,7 +339,7 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const y = { ...x, c: 2 };",
     "return { s: JSON.stringify(x) + JSON.stringify(y) };",
   ]),
-  rt("as-const-tuple-mixed-refused", [
+  rt("as-const-tuple-mixed", [
     "const T = [1, 'a', -0] as const;",
     "return { s: JSON.stringify(T) + String(T.length) + String(Object.is(T[2], -0)) };",
   ]),
