@@ -10,7 +10,7 @@
  * that one run reports everything wrong in the file; the plan is returned only when there are
  * no errors.
  */
-import { type Document, isSeq, parseDocument } from "yaml";
+import { type Document, isSeq, parseDocument, YAMLParseError } from "yaml";
 import {
   didYouMean,
   Diagnostics,
@@ -24,6 +24,7 @@ import type { ObjectType, Workflow } from "../../plan/index.js";
 import { checkSourceSize, checkYamlBounds, tooDeep, yamlFlowOverflow } from "../bounds.js";
 import { checkWorkflowNames } from "../names.js";
 import { YamlContext, type MapEntry } from "./context.js";
+import { findDuplicateKeys } from "./duplicateKeys.js";
 import { TOP_LEVEL_FIELDS } from "./fieldTable.js";
 import { readNodeList } from "./nodes.js";
 import { readObjectType } from "./schemaTypes.js";
@@ -73,7 +74,8 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
     document = parseDocument(file.text, {
       prettyErrors: false,
       keepSourceTokens: true,
-      uniqueKeys: true,
+      // Checked below in one pass: the library's own check is quadratic in a map's size.
+      uniqueKeys: false,
     });
   } catch (error) {
     // The YAML library recurses on nesting; bounds are checked on its result, so a document
@@ -81,6 +83,8 @@ export function parseYamlWorkflow(file: SourceFile): YamlParseResult {
     if (!(error instanceof RangeError)) throw error;
     return { workflow: undefined, diagnostics: [tooDeep(file, 0, 0, "this YAML document")] };
   }
+  for (const duplicate of findDuplicateKeys(document))
+    document.errors.push(new YAMLParseError([...duplicate.pos], "DUPLICATE_KEY", "Map keys must be unique"));
   if (document.errors.some((e) => e.message.includes("call stack")))
     return { workflow: undefined, diagnostics: [tooDeep(file, 0, 0, "this YAML document")] };
   if (document.errors.length > 0) {
