@@ -8,15 +8,12 @@
  * in a constant, so it may read a node that did not run; `{{ approve.text or reject.text }}` is
  * accepted when on every path reaching it one of the chain's nodes has run (the two branches of
  * one condition, typically). That is decided exactly, over every way the conditions involved can
- * turn out (at most 2^MAX_CONDITIONS).
+ * turn out (chainCoverage.ts).
  */
 import { Diagnostics, type RelatedNote } from "../../diagnostics/index.js";
-import type { ConditionNode } from "../../plan/index.js";
 import type { CheckContext, Guard, ReferenceSite } from "../context.js";
 import { bindRoot } from "../types.js";
-
-/** Chains whose nodes hang on more conditions than this are refused rather than enumerated. */
-const MAX_CONDITIONS = 12;
+import { covered } from "./chainCoverage.js";
 
 /** What one link of a chain needs beyond its owner's branches: nothing, or some guards. */
 type Need = { readonly kind: "always" } | { readonly kind: "guarded"; readonly id: string; readonly guards: Guard[] };
@@ -59,20 +56,4 @@ function need(context: CheckContext, site: ReferenceSite, path: readonly string[
     .guardsOf(binding.node.id)
     .filter((g) => !have.some((h) => h.condition === g.condition && h.branch === g.branch));
   return guards.length === 0 ? { kind: "always" } : { kind: "guarded", id: binding.node.id, guards };
-}
-
-/**
- * Whether every outcome of the conditions involved that lets the owner run (its own branches
- * fixed) runs some link. Guards include their conditions' own branches, so an outcome that gives
- * a value to a condition which does not run never makes a link under it count as run.
- */
-function covered(links: readonly { guards: Guard[] }[], have: readonly Guard[]): boolean {
-  const fixed = new Map<ConditionNode, boolean>(have.map((h) => [h.condition, h.branch]));
-  const free = [...new Set(links.flatMap((l) => l.guards.map((g) => g.condition)))].filter((c) => !fixed.has(c));
-  if (free.length > MAX_CONDITIONS) return false;
-  for (let outcome = 0; outcome < 2 ** free.length; outcome++) {
-    const value = new Map([...fixed, ...free.map((c, i) => [c, ((outcome >> i) & 1) === 1] as const)]);
-    if (!links.some((l) => l.guards.every((g) => value.get(g.condition) === g.branch))) return false;
-  }
-  return true;
 }
