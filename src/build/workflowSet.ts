@@ -16,6 +16,7 @@ import { type DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics
 import { parseYamlWorkflow } from "../frontend/yaml/index.js";
 import { type Named, walkNodes, type Workflow } from "../plan/index.js";
 import { findWorkflowFiles, readSource, WORKFLOW_EXTENSIONS } from "./sources.js";
+import { reportSubWorkflowCycles, type SubWorkflowCall } from "./subWorkflowCycles.js";
 
 /** A parsed workflow with the file it came from. */
 export interface LoadedWorkflow {
@@ -50,6 +51,7 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
   const roots = allowedRoots(paths);
 
   const references = new Map<string, Map<string, string>>();
+  const calls: SubWorkflowCall[] = [];
   const pending = [...byPath.values()];
   while (pending.length > 0) {
     const current = pending.shift()!;
@@ -63,6 +65,7 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
       const byName = [...byPath.values()].find((w) => w.workflow.name === ref);
       if (byName) {
         resolved.set(ref, byName.workflow.name);
+        calls.push({ from: current.workflow.name, to: byName.workflow.name, span });
         continue;
       }
       const file = referencedFile(current.file.path, ref);
@@ -75,6 +78,7 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
       const loaded = await load(file, false);
       if (!loaded) continue;
       resolved.set(ref, loaded.workflow.name);
+      calls.push({ from: current.workflow.name, to: loaded.workflow.name, span });
       if (byPath.size > before) pending.push(loaded);
     }
   }
@@ -91,6 +95,7 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
       );
     else seen.set(loaded.workflow.name, loaded);
   }
+  reportSubWorkflowCycles(calls, diagnostics);
   return { workflows: [...seen.values()], references };
 }
 

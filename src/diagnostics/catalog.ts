@@ -129,6 +129,11 @@ export const Diagnostics = {
     "error",
     "sub-workflow '{0}' is outside the folders of the workflows given ({1}): a workflow_ref may only name files under them; name the file on the command line to include it",
   ),
+  SubWorkflowCycle: kind(
+    "ICE2027",
+    "error",
+    "sub-workflow cycle: {0}; a workflow may not call itself, directly or through other workflows",
+  ),
 
   // ICE3xxx: sandbox compilation
   CodeCompileError: kind("ICE3001", "error", "{0}"),
