@@ -42,6 +42,11 @@ export interface NodeManifest {
   readonly outputType?: SchemaType;
   /** Present for nodes that run in the sandbox (and recursive nodes with a convergence test). */
   readonly sandbox?: SandboxManifest;
+  /**
+   * For llm, agent and recursive nodes: the most model calls one attempt makes (1; max_iterations;
+   * max_rounds x max_iterations), checked against the operator's `maxModelCalls`.
+   */
+  readonly modelCalls?: number;
   /** For tool nodes: the tool's name. */
   readonly toolName?: string;
   /** For agents: JSON schemas of the tools they may call, by name. */

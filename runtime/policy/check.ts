@@ -1,8 +1,8 @@
 /**
  * @fileoverview The operator's policy against a workflow's plan, before any node runs: code nodes
  * marked `trust: trusted` need `allowTrusted`; every sandboxed node's limits (trust profile, its
- * own `limits`, run-time overrides, all merged as the run will merge them) and every node's
- * retries must stay within the ceilings. A request above a ceiling is refused, never clamped:
+ * own `limits`, run-time overrides, all merged as the run will merge them), every node's
+ * retries and every model node's calls must stay within the ceilings. A request above a ceiling is refused, never clamped:
  * the refusal names the node and the flag (and `options.policy` field) that would allow it.
  */
 import { PolicyDeniedError } from "../errors.js";
@@ -76,6 +76,12 @@ function nodeProblems(id: string, node: NodeManifest, policy: Policy, overrides:
         field: `maxTimeoutMs: ${limits.timeoutMs}`,
       });
   }
+  if (!withinCeiling(node.modelCalls ?? 0, policy.maxModelCalls))
+    problems.push({
+      what: `may make ${node.modelCalls} model calls (max_iterations, max_rounds), above the ceiling of ${policy.maxModelCalls}`,
+      flag: `--max-model-calls ${node.modelCalls}`,
+      field: `maxModelCalls: ${node.modelCalls}`,
+    });
   const retries = effectiveRetries(id, node, overrides);
   if (!withinCeiling(retries, policy.maxRetries))
     problems.push({

@@ -24,6 +24,12 @@ export interface OperatorPolicy {
    * is capped, so this one is applied rather than refused.
    */
   readonly maxParallel?: number;
+  /**
+   * Most model calls one attempt of an llm, agent or recursive node may make (`--max-model-calls`):
+   * an agent's `max_iterations`, a recursive node's `max_rounds` times its `max_iterations`.
+   * Default 100. Each model call is the operator's money and time, so the workflow cannot choose it.
+   */
+  readonly maxModelCalls?: number;
   /** Directories the built-in file tools may read besides the workflow's own (`--allow-read`). */
   readonly allowRead?: readonly string[];
   /** Hosts `http_request` and a workflow's `llm_config.base_url` may reach (`--allow-host`). */
@@ -40,6 +46,7 @@ export interface Policy {
   readonly maxTimeoutMs: number;
   readonly maxRetries: number;
   readonly maxParallel: number;
+  readonly maxModelCalls: number;
   readonly allowRead: readonly string[];
   readonly allowHosts: readonly string[];
   readonly allowEnv: readonly string[];
@@ -53,6 +60,8 @@ export interface Policy {
  * - timeout 10 s: five times the default profile (2 s); a node holds a core while it runs.
  * - retries 10: with the timeout, bounds how long one node can keep retrying (11 attempts).
  * - parallel 16: loop iterations in flight at once (tool calls, requests, sandboxes queued).
+ * - model calls 100: of one node's attempt; twenty times an agent's default (5 iterations), four
+ *   times a recursive node's (5 rounds of 5).
  * - nothing trusted, no extra directory, host or environment variable.
  */
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -62,6 +71,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   maxTimeoutMs: 10_000,
   maxRetries: 10,
   maxParallel: 16,
+  maxModelCalls: 100,
   allowRead: Object.freeze([]) as readonly string[],
   allowHosts: Object.freeze([]) as readonly string[],
   allowEnv: Object.freeze([]) as readonly string[],
@@ -81,6 +91,13 @@ export function resolvePolicy(given: OperatorPolicy | undefined): Policy {
     maxTimeoutMs: count(given.maxTimeoutMs, "maxTimeoutMs", DEFAULT_POLICY.maxTimeoutMs, 1, 2_147_483_647),
     maxRetries: count(given.maxRetries, "maxRetries", DEFAULT_POLICY.maxRetries, 0, 1_000_000),
     maxParallel: count(given.maxParallel, "maxParallel", DEFAULT_POLICY.maxParallel, 1, 1_000_000),
+    maxModelCalls: count(
+      given.maxModelCalls,
+      "maxModelCalls",
+      DEFAULT_POLICY.maxModelCalls,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
     allowRead: strings(given.allowRead, "allowRead"),
     allowHosts: strings(given.allowHosts, "allowHosts"),
     allowEnv: strings(given.allowEnv, "allowEnv"),

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The operator's policy from `iceosc run`'s flags (README "Operator policy"): `--allow-trusted`,
  * the ceilings `--max-fuel`, `--max-memory-mb`, `--max-timeout-ms`, `--max-retries`,
- * `--max-parallel`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
+ * `--max-parallel`, `--max-model-calls`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
  * (each repeatable). A malformed flag is a usage error (exit 2).
  */
 import { statSync } from "node:fs";
@@ -17,6 +17,7 @@ export interface PolicyFlagValues {
   readonly "max-timeout-ms"?: string;
   readonly "max-retries"?: string;
   readonly "max-parallel"?: string;
+  readonly "max-model-calls"?: string;
   readonly "allow-read"?: readonly string[];
   readonly "allow-host"?: readonly string[];
   readonly "allow-env"?: readonly string[];
@@ -30,6 +31,7 @@ export const POLICY_FLAG_OPTIONS = {
   "max-timeout-ms": { type: "string" },
   "max-retries": { type: "string" },
   "max-parallel": { type: "string" },
+  "max-model-calls": { type: "string" },
   "allow-read": { type: "string", multiple: true },
   "allow-host": { type: "string", multiple: true },
   "allow-env": { type: "string", multiple: true },
@@ -42,6 +44,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
   const maxTimeoutMs = integerFlag(values, "max-timeout-ms", 1, 2_147_483_647);
   const maxRetries = integerFlag(values, "max-retries", 0, 1_000_000);
   const maxParallel = integerFlag(values, "max-parallel", 1, 1_000_000);
+  const maxModelCalls = integerFlag(values, "max-model-calls", 1, Number.MAX_SAFE_INTEGER);
   return {
     ...(values["allow-trusted"] && { allowTrusted: true }),
     ...(maxFuel !== undefined && { maxFuel }),
@@ -49,6 +52,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
     ...(maxTimeoutMs !== undefined && { maxTimeoutMs }),
     ...(maxRetries !== undefined && { maxRetries }),
     ...(maxParallel !== undefined && { maxParallel }),
+    ...(maxModelCalls !== undefined && { maxModelCalls }),
     allowRead: (values["allow-read"] ?? []).map((dir) => directoryFlag(cwd, dir)),
     allowHosts: (values["allow-host"] ?? []).map(host),
     allowEnv: (values["allow-env"] ?? []).map(envName),

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Builds the manifest a generated module hands the runtime: per node, its kind,
- * retries and retry policy, failure policy, timeout, declared output type, tool name, agent tool
- * schemas and sandbox module. `retry_policy.max_attempts` counts the first attempt, so it gives
+ * retries and retry policy, failure policy, timeout, declared output type, tool name, the most
+ * model calls of an agent or recursive node, agent tool schemas and sandbox module. `retry_policy.max_attempts` counts the first attempt, so it gives
  * `retries` as max_attempts - 1 (the checker reports a `retries` that disagrees).
  */
 import { basename } from "node:path";
@@ -77,6 +77,8 @@ function nodeManifest(
     ...(node.timeoutSeconds !== undefined && { timeoutMs: node.timeoutSeconds * 1000 }),
     ...(outputType && node.kind !== "code" && node.kind !== "condition" && { outputType }),
     ...(node.kind === "tool" && { toolName: node.toolName.name }),
+    ...(node.kind === "agent" && { modelCalls: node.maxIterations }),
+    ...(node.kind === "recursive" && { modelCalls: node.maxRounds * node.maxIterations }),
     ...(sandbox && {
       sandbox: {
         wasm: wasmFileName(workflow.name, node.id),

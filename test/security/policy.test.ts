@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { iceosc, RUNTIME_URL, writeFiles } from "../helpers/cli.js";
 import { compileAndImport } from "../helpers/compile.js";
-import { openAiText, startServer } from "../runtime/servers.js";
+import { openAiChunks, openAiText, startServer } from "../runtime/servers.js";
 
 const runtime = (await import(RUNTIME_URL)) as typeof import("../../runtime/index.js");
 
@@ -299,6 +299,66 @@ outputs: { text: "{{ ask.text }}" }
     } finally {
       await server.close();
     }
+  });
+
+  it("caps the model calls an agent or recursive node may make (max_iterations, max_rounds)", async () => {
+    // Each model call is the operator's money: an untrusted workflow asking for a million
+    // iterations (or rounds x iterations) is refused before the first request.
+    const server = await startServer([openAiChunks(["do", "ne"])]);
+    try {
+      const spender = await compileAndImport(
+        {
+          "a.yaml": `name: spender
+nodes:
+  - { id: think, type: agent, model: gpt-test, prompt: "go", max_iterations: 1000000 }
+outputs: { text: "{{ think.text }}" }
+`,
+        },
+        "a.yaml",
+      );
+      const rounds = await compileAndImport(
+        {
+          "b.yaml": `name: rounds
+nodes:
+  - { id: think, type: agent, model: gpt-test, prompt: "go", max_iterations: 2 }
+  - { id: haggle, type: recursive, model: gpt-test, prompt: "go", recursive_sources: [think], max_rounds: 30, max_iterations: 5 }
+outputs: { text: "{{ haggle.text }}" }
+`,
+        },
+        "b.yaml",
+      );
+      const llm = runtime.openAiProvider({ env: { OPENAI_API_KEY: "k" }, baseURL: server.url });
+      const error = await refusal(spender.run({}, { llm }));
+      expect(error.nodeId).toBe("think");
+      expect(error.message).toContain("--max-model-calls 1000000");
+      const second = await refusal(rounds.run({}, { llm, policy: { maxModelCalls: 149 } }));
+      expect(second.nodeId).toBe("haggle");
+      expect(second.message).toContain("may make 150 model calls");
+      expect(server.requests).toHaveLength(0);
+      expect(await spender.run({}, { llm, policy: { maxModelCalls: 1_000_000 } })).toEqual({ text: "done" });
+      expect(() => runtime.resolvePolicy({ maxModelCalls: 0 })).toThrow(RangeError);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("lets iceosc run --max-model-calls widen the ceiling", async () => {
+    const dir = writeFiles({
+      "w.yaml": `name: asker
+nodes:
+  - { id: think, type: agent, model: gpt-test, prompt: "go", max_iterations: 500 }
+outputs: { text: "{{ think.text }}" }
+`,
+    });
+    const refused = await iceosc(["run", join(dir, "w.yaml")], { env: { OPENAI_API_KEY: "k" } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("node 'think': may make 500 model calls");
+    expect(refused.stderr).toContain("--max-model-calls 500");
+    const widened = await iceosc(["run", join(dir, "w.yaml"), "--max-model-calls", "500"], {
+      env: { OPENAI_API_KEY: "k", OPENAI_BASE_URL: "http://127.0.0.1:9" },
+    });
+    expect(widened.stderr).not.toContain("ICE_POLICY_DENIED");
+    expect((await iceosc(["run", join(dir, "w.yaml"), "--max-model-calls", "0"])).code).toBe(2);
   });
 
   it("rejects a malformed options.policy", () => {
