@@ -64,6 +64,7 @@ export interface Guard {
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
   private entriesCache?: NodeEntry[];
+  private branchIndex?: Map<string, Guard[]>;
   private byIdCache?: Map<string, NodeEntry>;
   private referencesCache?: ReferenceSite[];
   private readonly guardCache = new Map<string, readonly Guard[]>();
@@ -123,6 +124,27 @@ export class CheckContext {
    * The branches a node runs under: those naming it in `true_path`/`false_path`, those of those
    * conditions, and those of the loops and parallel blocks around it.
    */
+  /** The condition branches naming `id` in `true_path`/`false_path` (indexed once: no scan per node). */
+  private branchesNaming(id: string): readonly Guard[] {
+    if (!this.branchIndex) {
+      const index = new Map<string, Guard[]>();
+      for (const { node } of this.entries) {
+        if (node.kind !== "condition") continue;
+        for (const [targets, branch] of [
+          [node.truePath, true],
+          [node.falsePath, false],
+        ] as const)
+          for (const t of targets) {
+            const list = index.get(t.name) ?? [];
+            if (!list.some((g) => g.condition === node && g.branch === branch)) list.push({ condition: node, branch });
+            index.set(t.name, list);
+          }
+      }
+      this.branchIndex = index;
+    }
+    return this.branchIndex.get(id) ?? [];
+  }
+
   guardsOf(id: string, visiting: Set<string> = new Set()): readonly Guard[] {
     const cached = this.guardCache.get(id);
     if (cached) return cached;
@@ -132,17 +154,9 @@ export class CheckContext {
     const add = (guard: Guard): void => {
       if (!guards.some((g) => g.condition === guard.condition && g.branch === guard.branch)) guards.push(guard);
     };
-    for (const { node } of this.entries) {
-      if (node.kind !== "condition") continue;
-      const branches: [readonly { name: string }[], boolean][] = [
-        [node.truePath, true],
-        [node.falsePath, false],
-      ];
-      for (const [targets, branch] of branches) {
-        if (!targets.some((t) => t.name === id)) continue;
-        add({ condition: node, branch });
-        this.guardsOf(node.id, visiting).forEach(add);
-      }
+    for (const { condition, branch } of this.branchesNaming(id)) {
+      add({ condition, branch });
+      this.guardsOf(condition.id, visiting).forEach(add);
     }
     for (const container of this.entry(id)?.containers ?? []) this.guardsOf(container.id, visiting).forEach(add);
     visiting.delete(id);

@@ -27,11 +27,13 @@ export function checkValue(
 ): void {
   if (target.kind === "any") return;
   if (value.kind === "object" && target.kind === "object") {
+    const fields = new Map(target.fields.map((f) => [f.name, f]));
     for (const entry of value.entries) {
-      const field = target.fields.find((f) => f.name === entry.key);
+      const field = fields.get(entry.key);
       if (field) checkValue(context, entry.value, field.type, `${path}.${entry.key}`, label, scope);
     }
-    const missing = target.fields.find((f) => !f.optional && !value.entries.some((e) => e.key === f.name));
+    const given = new Set(value.entries.map((e) => e.key));
+    const missing = target.fields.find((f) => !f.optional && !given.has(f.name));
     if (missing)
       context.report(Diagnostics.TypeMismatch, value.span, [
         label(path),

@@ -99,8 +99,9 @@ function lowerCode(
       const entry = bound.get(field.name) ?? implicitWorkflowInput(workflow, node, field.name);
       if (entry) inputs.push(entry);
     }
+    const declared = new Set(fields.map((f) => f.name));
     for (const entry of node.inputs) {
-      if (!fields.some((f) => f.name === entry.key))
+      if (!declared.has(entry.key))
         diagnostics.report(Diagnostics.UnusedCodeInput, entry.keySpan, [entry.key, node.id]);
     }
   } else {

@@ -66,17 +66,21 @@ export class PlanBuilder extends NodePartsVisitor {
     const outputs: ValueEntry[] = [];
     const tools: ToolDeclaration[] = [];
     const metas: { key: string; span: Span; value: Value }[] = [];
+    const outputKeys = new Set<string>();
     for (const statement of ctx.statement ?? []) {
       const added = this.statement(statement.children);
       if (added && "meta" in added) metas.push(added.meta);
       else if (added && "node" in added) nodes.push(added.node);
       else if (added && "output" in added) {
-        if (outputs.some((o) => o.key === added.output.key))
+        if (outputKeys.has(added.output.key))
           this.ice.bag.report(Diagnostics.DuplicateKey, added.output.keySpan, [
             added.output.key,
             "the workflow's outputs",
           ]);
-        else outputs.push(added.output);
+        else {
+          outputKeys.add(added.output.key);
+          outputs.push(added.output);
+        }
       } else if (added && "tool" in added) tools.push(added.tool);
     }
     const about = readMeta(this.ice, metas);

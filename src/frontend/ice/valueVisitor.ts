@@ -175,12 +175,16 @@ export abstract class ValueVisitor extends BaseVisitor {
   /** params : '(' (param (',' param)* ','?)? ')' */
   params(ctx: ParamsCstChildren): Param[] {
     const out: Param[] = [];
+    const keys = new Set<string>();
     for (const node of ctx.param ?? []) {
       const param = this.param(node.children);
       if (!param) continue;
-      if (out.some((p) => p.key === param.key))
+      if (keys.has(param.key))
         this.ice.bag.report(Diagnostics.DuplicateKey, param.keySpan, [param.key, "these parameters"]);
-      else out.push(param);
+      else {
+        keys.add(param.key);
+        out.push(param);
+      }
     }
     return out;
   }
@@ -220,12 +224,16 @@ export abstract class ValueVisitor extends BaseVisitor {
   /** Value entries of arguments, each key once. */
   private entries(nodes: readonly { children: ArgumentCstChildren }[], what: string): ValueEntry[] {
     const out: ValueEntry[] = [];
+    // A set, not a scan of `out`: a call of 48,000 arguments took 35 s to read.
+    const keys = new Set<string>();
     for (const node of nodes) {
       const entry = this.argument(node.children);
       if (!entry) continue;
-      if (out.some((e) => e.key === entry.key))
-        this.ice.bag.report(Diagnostics.DuplicateKey, entry.keySpan, [entry.key, what]);
-      else out.push(entry);
+      if (keys.has(entry.key)) this.ice.bag.report(Diagnostics.DuplicateKey, entry.keySpan, [entry.key, what]);
+      else {
+        keys.add(entry.key);
+        out.push(entry);
+      }
     }
     return out;
   }
