@@ -5,8 +5,10 @@
  * `kvDir`): one JSON file per plugin, rewritten atomically after each change. Bounded: a plugin
  * that floods its store fails with ICE_MEMORY_LIMIT and the store keeps what it had.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readRegularText } from "../regularFile.js";
+import { pluginNameProblem } from "./manifest.js";
 
 /** A store an operator may supply (`options.plugins[].kv`); values are strings. */
 export interface KvStore {
@@ -76,7 +78,18 @@ function checkKey(key: string): void {
     throw new KvLimitError(`a kv key may hold ${KV_LIMITS.keyUnits} characters, this one has ${key.length}`);
 }
 
-/** A store kept in `<dir>/<plugin>.kv.json`. */
+/**
+ * Bytes of a store's file: the store's bound in code units, each at most six bytes as JSON
+ * (`\u0000`), with room for quotes and separators.
+ */
+const FILE_BYTES_LIMIT = 8 * KV_LIMITS.totalUnits + 32 * KV_LIMITS.entries;
+
+/**
+ * A store kept in `<dir>/<plugin>.kv.json`. The plugin's name must be a plain name (a built
+ * plugin's name comes from its third-party `.plugin.json`, and `../x` would put the file outside
+ * `dir`), and the file is read only when it is a regular file, up to its bound (a FIFO there used
+ * to hang the plugin's call: red team 7, test/security/redTeam7Plugins.test.ts).
+ */
 export class FolderKv extends MemoryKv {
   private loaded: Promise<void> | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -87,16 +100,20 @@ export class FolderKv extends MemoryKv {
     plugin: string,
   ) {
     super();
+    const problem = pluginNameProblem(plugin);
+    if (problem !== undefined) throw new RangeError(`kv store: ${problem}`);
     this.file = join(dir, `${plugin}.kv.json`);
   }
 
   private ready(): Promise<void> {
-    this.loaded ??= readFile(this.file, "utf8").then(
-      (text) => this.load(JSON.parse(text) as Record<string, string>),
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== "ENOENT") throw error;
-      },
-    );
+    this.loaded ??= Promise.resolve()
+      .then(() => readRegularText(this.file, FILE_BYTES_LIMIT))
+      .then(
+        (text) => this.load(JSON.parse(text) as Record<string, string>),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+        },
+      );
     return this.loaded;
   }
 

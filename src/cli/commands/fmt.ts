@@ -1,9 +1,11 @@
 /**
  * @fileoverview `iceosc fmt <files or dirs> [--check]`: rewrites .ice files in their canonical
  * form (src/format); with --check, writes nothing and exits 1 listing the files that would change.
- * A file that does not parse is reported with its diagnostics and left alone.
+ * A file that does not parse is reported with its diagnostics and left alone. fmt writes only
+ * the regular file it read, never through a symbolic link (red team 7: `fmt <dir>` followed a
+ * `link.ice` there and rewrote its target outside the directory; test/security/redTeam7Fmt.test.ts).
  */
-import { writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, writeSync } from "node:fs";
 import { extname } from "node:path";
 import { findWorkflowFiles, readSource } from "../../build/sources.js";
 import { DiagnosticBag } from "../../diagnostics/index.js";
@@ -37,8 +39,11 @@ export async function fmtCommand(io: CliIo, args: FmtArgs): Promise<number> {
         continue;
       }
       if (!result.changed) continue;
+      if (!args.check && !writeInPlace(io, path, result.text)) {
+        failed = true;
+        continue;
+      }
       changed.push(shownPath(io, path));
-      if (!args.check) writeFileSync(path, result.text);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       io.stderr(`error: cannot format ${shownPath(io, path)} safely (left as is): ${error.message}\n`);
@@ -56,4 +61,31 @@ export async function fmtCommand(io: CliIo, args: FmtArgs): Promise<number> {
     io.stderr(`formatted ${changed.join(", ")}\n`);
   }
   return status !== 0 || failed || (args.check && changed.length > 0) ? 1 : 0;
+}
+
+/** Rewrites `path` unless it is a symbolic link (or not a regular file) now; says why not. */
+function writeInPlace(io: CliIo, path: string, text: string): boolean {
+  const refuse = (why: string): false => {
+    io.stderr(`error: ${shownPath(io, path)} is ${why}: left as is (format the file itself)\n`);
+    return false;
+  };
+  if (lstatSync(path).isSymbolicLink()) return refuse("a symbolic link");
+  let fd: number;
+  try {
+    // O_NOFOLLOW: a link swapped in since the check is refused (ELOOP), never written through.
+    // O_NONBLOCK: a FIFO swapped in fails (ENXIO) rather than waiting for a reader.
+    fd = openSync(path, constants.O_WRONLY | constants.O_TRUNC | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return refuse(code === "ELOOP" ? "a symbolic link" : `not writable (${code ?? String(error)})`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return refuse("not a regular file");
+    const bytes = Buffer.from(text, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }
