@@ -128,7 +128,7 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
     }
     case "map": {
       const expected = mapResultElement(ctx, node);
-      const result = expected ? { kind: "array" as const, element: ctx.typeOf(node, expected) } : ctx.typeOf(node);
+      const result = expected ? { kind: "array" as const, element: ctx.typeOf(node, expected) } : mapResult(ctx, node);
       if (result.kind !== "array") break;
       const f = callback(3, result.element);
       return {
@@ -176,16 +176,20 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       const loop = method === "findIndex" ? "__ice_find_index" : "__ice_find_last_index";
       return { text: loopCall(ctx, loop, `${T}, ${f.envType}`, r, f), type: NUMBER };
     }
-    case "reduce": {
+    case "reduce":
+    case "reduceRight": {
       const result = ctx.typeOf(node);
+      const right = method === "reduceRight";
       if (node.arguments.length < 2) {
         const f = callbackFor(ctx, node.arguments[0]!, 4, [element, element], element, false, true);
-        return { text: loopCall(ctx, "__ice_reduce1", `${T}, ${f.envType}`, r, f), type: element };
+        const loop = right ? "__ice_reduce_right1" : "__ice_reduce1";
+        return { text: loopCall(ctx, loop, `${T}, ${f.envType}`, r, f), type: element };
       }
       const init = printTo(ctx, node.arguments[1]!, result);
       const f = callbackFor(ctx, node.arguments[0]!, 4, [result, element], result, false, true);
+      const loop = right ? "__ice_reduce_right" : "__ice_reduce";
       return {
-        text: loopCall(ctx, "__ice_reduce", `${T}, ${asType(result)}, ${f.envType}`, r, f, `, ${init}`),
+        text: loopCall(ctx, loop, `${T}, ${asType(result)}, ${f.envType}`, r, f, `, ${init}`),
         type: result,
       };
     }
@@ -196,6 +200,20 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
     }
   }
   return ctx.refuse(node, `array.${method}()`, "use a supported array method");
+}
+
+/**
+ * The type of `xs.map(cb)`: TypeScript's, but where the receiver is typed only here (`split` of a
+ * value of type 'any' is a `string[]` to the printer, 'any' to TypeScript) the array of what the
+ * callback returns (the caller turns that new array into the 'any' TypeScript expects).
+ */
+function mapResult(ctx: PrintContext, node: ts.CallExpression): ValueType {
+  const own = ctx.typeOf(node);
+  const callback = node.arguments[0];
+  if (own.kind !== "json" || !callback) return own;
+  const signature = ctx.checker.getTypeAtLocation(callback).getCallSignatures()[0];
+  if (!signature) return own;
+  return { kind: "array", element: ctx.typeOf(callback, signature.getReturnType()) };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * @fileoverview An array of `any` values read as a typed array of primitives (`string[]`,
  * `number[]`, `boolean[]`) where the array is new: made by the expression itself (`.map`,
- * `.filter`, `.slice`, `.concat`, `.flat`, `.flatMap` on a value of type 'any', or an array
- * literal), so no other reference to it exists and copying it into a typed array changes nothing
+ * `.filter`, `.slice`, `.concat`, `.flat`, `.flatMap` on a value of type 'any', `split` of a
+ * string, or an array literal), so no other reference to it exists and copying it into a typed array changes nothing
  * JavaScript could observe. The common shape is a model's parsed reply:
  * `const tags: string[] = Array.isArray(data.tags) ? data.tags.map((t: unknown) => String(t)) : []`.
  * Each element is read as the element type (an element of another type stops the node, as any
@@ -21,8 +21,10 @@ export function isFreshArray(ctx: PrintContext, node: ts.Node): boolean {
   if (ts.isArrayLiteralExpression(e)) return true;
   if (ts.isConditionalExpression(e)) return isFreshArray(ctx, e.whenTrue) && isFreshArray(ctx, e.whenFalse);
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && !e.expression.questionDotToken) {
-    if (!FRESH_METHODS.has(e.expression.name.text)) return false;
     const receiver = ctx.checker.getTypeAtLocation(e.expression.expression);
+    if (e.expression.name.text === "split")
+      return (receiver.flags & (ts.TypeFlags.Any | ts.TypeFlags.StringLike)) !== 0;
+    if (!FRESH_METHODS.has(e.expression.name.text)) return false;
     return (receiver.flags & ts.TypeFlags.Any) !== 0 || ctx.checker.isArrayType(receiver);
   }
   return false;

@@ -102,7 +102,7 @@ export function toJson(ctx: PrintContext, printed: Printed, at: ts.Node): string
     default:
       break;
   }
-  if (!consuming(at))
+  if (!consuming(at) && !freshPrimitives(ctx, t, at))
     return ctx.refuse(
       at,
       `using a value of type '${describe(t)}' as a value of type 'any'`,
@@ -171,6 +171,16 @@ export function hoistOnce(ctx: PrintContext, name: string, text: () => string): 
 }
 
 /** True where a copy cannot be told from the shared value: inside `JSON.stringify(...)`'s value and the body's returned object. */
+/**
+ * An array of primitives made by the expression itself (`xs.map(...)`, `s.split(",")`): no other
+ * reference to it exists, so the copy into a JSON array changes nothing JavaScript could observe.
+ */
+function freshPrimitives(ctx: PrintContext, t: ValueType, at: ts.Node): boolean {
+  if (t.kind !== "array") return false;
+  const e = t.element.kind;
+  return (e === "string" || e === "number" || e === "boolean") && isFreshArray(ctx, at);
+}
+
 function consuming(at: ts.Node): boolean {
   let node: ts.Node = at;
   while (node.parent) {

@@ -28,6 +28,7 @@ import { updateLocal } from "./locals.js";
 import { mapGetOr } from "./mapDefault.js";
 import { dictGetOr } from "./dictDefault.js";
 import { state } from "./exceptionRegions.js";
+import { STR_MODE } from "../runtimeLib.js";
 import { bitwise, bitwiseNot, compareInt32, literalView, sumView } from "./int32.js";
 import { missingContext } from "./missing.js";
 import { passesMissing } from "./missingOperands.js";
@@ -113,9 +114,15 @@ export function operate(
     return { text: `__ice_pow(${num(ctx, left, node)}, ${num(ctx, right, node)})`, type: NUMBER };
   const bit = BITWISE[op];
   if (bit) {
-    num(ctx, left, node);
-    num(ctx, right, node);
-    return bitwise(bit, left, right);
+    if (left.type.kind === "json") {
+      // As for arithmetic above: the left operand is converted after the right one is evaluated.
+      const held = ctx.temp(left.type);
+      const other = ctx.temp(right.type);
+      const a = asNumber(ctx, { text: held, type: left.type }, node);
+      const b = asNumber(ctx, { text: other, type: right.type }, node);
+      return { text: `(${held} = ${left.text}, ${other} = ${right.text}, ${bitwise(bit, a, b).text})`, type: NUMBER };
+    }
+    return bitwise(bit, asNumber(ctx, left, node), asNumber(ctx, right, node));
   }
   return ctx.refuse(node, `operator '${ts.tokenToString(op)}'`, "use arithmetic on numbers");
 }
@@ -129,9 +136,17 @@ function numericOp(op: ts.SyntaxKind): ((a: string, b: string) => string) | unde
   return arithmetic ? (a, b) => `(${a} ${arithmetic} ${b})` : undefined;
 }
 
+/** `p` as a number (ToNumber), keeping a number's int32 view. */
+function asNumber(ctx: PrintContext, p: Printed, at: ts.Node): Printed {
+  return p.type.kind === "number" ? p : { text: num(ctx, p, at), type: NUMBER };
+}
+
 function num(ctx: PrintContext, p: Printed, at: ts.Node): string {
   if (p.type.kind === "number") return p.text;
   if (p.type.kind === "json") return `__ice_j_tonum(${p.text})`;
+  // TypeScript allows a string or a boolean only under unary `-` and `~` (ToNumber as `+s`).
+  if (p.type.kind === "string") return `__ice_str_num(${p.text}, ${STR_MODE.number}, NaN)`;
+  if (p.type.kind === "boolean") return `__ice_bool_num(${p.text})`;
   return ctx.refuse(
     at,
     `arithmetic on a ${p.type.kind === "optional" ? "value that may be undefined" : p.type.kind}`,
@@ -286,11 +301,8 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
       if (operand.type.kind === "json") return { text: `__ice_j_tonum(${operand.text})`, type: NUMBER };
       return ctx.refuse(node, "unary '+' here", "convert with Number(...)");
     }
-    case ts.SyntaxKind.TildeToken: {
-      const operand = printExpr(ctx, node.operand);
-      num(ctx, operand, node);
-      return bitwiseNot(operand);
-    }
+    case ts.SyntaxKind.TildeToken:
+      return bitwiseNot(asNumber(ctx, printExpr(ctx, node.operand), node));
     default:
       return printUpdate(ctx, node, true);
   }

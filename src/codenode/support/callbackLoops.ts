@@ -1,6 +1,7 @@
 /**
  * @fileoverview The loops behind the array methods that take a callback (`map`, `filter`,
- * `forEach`, `some`, `every`, `find`, `findLast`, `findIndex`, `findLastIndex`, `reduce`), as
+ * `forEach`, `some`, `every`, `find`, `findLast`, `findIndex`, `findLastIndex`, `reduce`,
+ * `reduceRight`), as
  * AssemblyScript source made from one template each: the support library's generic helpers
  * (`__ice_map<T, U, E>(a, f, e)`, ...), which call the callback through a function value, and the
  * copies the printer makes for a callback written in the body (print/arrayMethods.ts), which call
@@ -91,6 +92,24 @@ export const CALLBACK_LOOPS = {
   if (len == 0) abort("TypeError: Reduce of empty array with no initial value");
   let acc = __ice_cb_at<T>(a, 0, "reduce");
   for (let k = 1; k < len; k++) { if (<u32>k >= <u32>a.length) break; acc = ${s.callee}(e, acc, __ice_cb_get<T>(a, k), <f64>k, a); }
+  return acc;
+}`,
+  // reduceRight walks down from the last index the array had at the start; an index the callback
+  // removed by shortening the array is skipped (JavaScript visits only indexes still present).
+  __ice_reduce_right: (
+    s: LoopStyle,
+  ) => `function ${s.name}<T, U, E>(a: Array<T>, ${s.callbackParameter("(e: E, acc: U, x: T, i: f64, a: Array<T>) => U")}e: E, init: U): U {
+  let acc = init;
+  for (let k = a.length - 1; k >= 0; k--) { if (<u32>k >= <u32>a.length) continue; acc = ${s.callee}(e, acc, __ice_cb_get<T>(a, k), <f64>k, a); }
+  return acc;
+}`,
+  __ice_reduce_right1: (
+    s: LoopStyle,
+  ) => `function ${s.name}<T, E>(a: Array<T>, ${s.callbackParameter("(e: E, acc: T, x: T, i: f64, a: Array<T>) => T")}e: E): T {
+  const len = a.length;
+  if (len == 0) abort("TypeError: Reduce of empty array with no initial value");
+  let acc = __ice_cb_at<T>(a, len - 1, "reduceRight");
+  for (let k = len - 2; k >= 0; k--) { if (<u32>k >= <u32>a.length) continue; acc = ${s.callee}(e, acc, __ice_cb_get<T>(a, k), <f64>k, a); }
   return acc;
 }`,
   __ice_find: (

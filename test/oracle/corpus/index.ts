@@ -65,6 +65,9 @@ import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
 import { AI_WORKFLOWS_12C } from "./aiWorkflows12c.js";
+import { AI_WORKFLOWS_13 } from "./aiWorkflows13.js";
+import { AI_WORKFLOWS_13B } from "./aiWorkflows13b.js";
+import { AI_WORKFLOWS_13C } from "./aiWorkflows13c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -111,6 +114,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_12,
   ...AI_WORKFLOWS_12B,
   ...AI_WORKFLOWS_12C,
+  ...AI_WORKFLOWS_13,
+  ...AI_WORKFLOWS_13B,
+  ...AI_WORKFLOWS_13C,
   ...REFUSALS_5,
   ...REFUSALS_6,
   ...GUARDED_CALLS,
