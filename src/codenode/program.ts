@@ -78,9 +78,15 @@ export function typeBody(
   const clean =
     second && mapDiagnostics(second.found, bodyStart, text.length - bodyStart - 3, capabilities, map).length === 0;
   const respelledUse = second && clean ? second : first;
-  // `r[i] ?? null` typed again with the read widened (nullishReads.ts); as written when that does not check.
-  const widened = widenNullishReads(respelledUse.file, respelledUse.program.getTypeChecker());
-  const third = widened ? checked(widened.text, capabilities) : undefined;
+  // `r[i] ?? null` and reads stored as `T | undefined` typed again with the read widened
+  // (nullishReads.ts); without the stored ones, then as written, when that does not check.
+  const checker = respelledUse.program.getTypeChecker();
+  let widened = widenNullishReads(respelledUse.file, checker, true);
+  let third = widened ? checked(widened.text, capabilities) : undefined;
+  if (third && third.found.length > 0) {
+    widened = widenNullishReads(respelledUse.file, checker, false);
+    third = widened ? checked(widened.text, capabilities) : undefined;
+  }
   const use = third && third.found.length === 0 ? third : respelledUse;
   const node = use.file.statements.find(ts.isFunctionDeclaration)!;
   return {

@@ -11,6 +11,7 @@
  * truthiness, `Math`; `missingAsNaN`) is NaN past the end: a plain f64, no box, so hot loops such
  * as `const y = xs[i]; sum += y;` cost what a checked read costs.
  */
+import { storedWhereUndefinedFits } from "../nullishReads.js";
 import { ts } from "../typescript.js";
 import { asType, isBoxed, optional } from "../types.js";
 import { isFunctionLike, outerExpression, type PrintContext, type Printed, stripParens } from "./context.js";
@@ -67,6 +68,7 @@ export function missingContext(ctx: PrintContext, node: ts.Node): "nullish" | "n
   }
   if (ts.isConditionalExpression(parent) && parent.condition === self) return "nullish";
   if (allowsUndefined(parent)) return "nullish";
+  if (assignedToOptional(ctx, self)) return "nullish";
   if (
     (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
     parent.questionDotToken &&
@@ -106,16 +108,12 @@ export function allowsUndefined(parent: ts.Node): boolean {
   return parent.type.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword);
 }
 
-/** `c = prev[c]` into a variable declared `T | undefined`: undefined is stored as it is. */
+/**
+ * `c = prev[c]` into a variable declared `T | undefined`, and every other place whose contextual
+ * type allows undefined (nullishReads.ts storedWhereUndefinedFits): undefined is stored as it is.
+ */
 export function assignedToOptional(ctx: PrintContext, self: ts.Node): boolean {
-  const parent = self.parent;
-  if (!parent || !ts.isBinaryExpression(parent) || parent.right !== self) return false;
-  if (parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(parent.left)) return false;
-  const symbol = ctx.symbolOf(parent.left);
-  const declaration = symbol?.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.type) return false;
-  const declared = ctx.checker.getTypeFromTypeNode(declaration.type);
-  return declared.isUnion() && declared.types.some((t) => t.flags & ts.TypeFlags.Undefined);
+  return ts.isExpression(self) && storedWhereUndefinedFits(ctx.checker, self);
 }
 
 /** `return xs[i]` (or an arrow's body) in a function declared to return `T | undefined`: undefined is its value. */
@@ -388,7 +386,7 @@ export function missingRead(
 /** A read of a possibly-missing local, as its context wants it (undefined of one in other contexts traps). */
 export function missingLocal(ctx: PrintContext, node: ts.Node, printed: Printed): Printed | undefined {
   if (printed.type.kind !== "optional" || !ts.isIdentifier(node)) return undefined;
-  const symbol = ctx.symbolOf(node);
+  const symbol = referencedSymbol(ctx, node);
   if (!symbol || !mayBeMissing(ctx, symbol)) return undefined;
   const how = missingContext(ctx, node);
   return how ? observe(printed, how) : undefined;

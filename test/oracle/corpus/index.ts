@@ -61,6 +61,7 @@ import { AI_WORKFLOWS_10C } from "./aiWorkflows10c.js";
 import { AI_WORKFLOWS_11 } from "./aiWorkflows11.js";
 import { REFUSALS_5 } from "./refusals5.js";
 import { REFUSALS_6 } from "./refusals6.js";
+import { REFUSALS_7 } from "./refusals7.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
@@ -119,6 +120,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_13C,
   ...REFUSALS_5,
   ...REFUSALS_6,
+  ...REFUSALS_7,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,

@@ -1,0 +1,138 @@
+/**
+ * @fileoverview A read past the end stored where TypeScript's declared type allows undefined
+ * (`const v: T | undefined = xs[0]`, a field `{ v: xs[0] }` of a literal typed
+ * `{ v: T | undefined }`, an argument for `p: T | undefined` or `p?: T`, a `(T | undefined)[]`
+ * element, a conditional's branch in those): tsc narrows the declared union to `T` at the
+ * assignment, and the sandbox used to trap where JavaScript stores undefined. Then constructs
+ * held-out code still had refused. Inputs carry empty arrays, unicode, -0, NaN, huge numbers,
+ * duplicates and missing fields. Cases named `...refused` must stay refused with a located
+ * message (the reason beside each).
+ */
+import type { OracleCase } from "../oracle.js";
+import { cases } from "./caseMaker.js";
+
+const r7 = cases("refusals7", ["math", "json", "time"]);
+const OUT = { out: "string" };
+
+const NUMS = [{ xs: [3, 1, 4, 1, 5] }, { xs: [] }, { xs: [-0] }, { xs: [1e308, -1e308, 0.5, 1e21] }];
+const ROWS = [
+  { rows: [{ id: "a", v: 1 }, { id: "ü😀", v: -0 }, { id: "a", v: 3 }] },
+  { rows: [] },
+  { rows: [{ id: "", v: 1e21 }] },
+];
+const ROW = { rows: [{ id: "string", v: "number" }] } as const;
+
+export const REFUSALS_7: readonly OracleCase[] = [
+  r7(
+    "optional-field-from-first-element",
+    [
+      "interface Summary { first: number | undefined; last: number | undefined; n: number }",
+      "const xs = inputs.xs;",
+      "const s: Summary = { first: xs[0], last: xs[xs.length - 1], n: xs.length };",
+      "return { out: JSON.stringify(s) + ' ' + String(s.first) + ' ' + (s.last === undefined ? 'none' : s.last.toFixed(2)) };",
+    ].join("\n"),
+    { xs: "number[]" },
+    OUT,
+    NUMS,
+  ),
+  r7(
+    "optional-parameter-from-element",
+    [
+      "function describe(label: string, v?: number): string {",
+      "  return v === undefined ? `${label}: n/a` : `${label}: ${v}`;",
+      "}",
+      "function fmt(v: number | undefined): string { return v === undefined ? '-' : v.toFixed(1); }",
+      "const xs = inputs.xs;",
+      "return { out: [describe('first', xs[0]), describe('second', xs[1]), fmt(xs[2]), fmt(xs[xs.length - 1])].join('; ') };",
+    ].join("\n"),
+    { xs: "number[]" },
+    OUT,
+    NUMS,
+  ),
+  r7(
+    "optional-from-conditional-branch",
+    [
+      "const xs = inputs.xs;",
+      "const second: number | undefined = xs.length > 2 ? xs[1] : xs[0];",
+      "let median: number | undefined;",
+      "median = xs.length % 2 === 1 ? xs[(xs.length - 1) / 2] : xs[xs.length / 2];",
+      "return { out: `${second} ${median} ${second === undefined} ${median ?? -1}` };",
+    ].join("\n"),
+    { xs: "number[]" },
+    OUT,
+    NUMS,
+  ),
+  r7(
+    "optional-row-fields-and-arrays",
+    [
+      "const rows = inputs.rows;",
+      "const byId: Record<string, number> = {};",
+      "for (const r of rows) byId[r.id] = r.v;",
+      "const made = rows.map((r) => ({ id: r.id, v: r.v }));",
+      "const probe: { a: number | undefined; top: { id: string; v: number } | undefined } = { a: byId['a'], top: made[0] };",
+      "const pair: (string | undefined)[] = [rows[0]?.id, rows.map((r) => r.id)[1]];",
+      "const firstIds: (string | undefined)[] = [];",
+      "firstIds.push(rows.map((r) => r.id)[0]);",
+      "const m = new Map<string, number | undefined>();",
+      "m.set('z', byId['z']);",
+      "return { out: JSON.stringify({ a: probe.a, top: probe.top?.id, pair, firstIds }) + String(probe.a) + String(m.get('z')) + m.has('z') };",
+    ].join("\n"),
+    ROW,
+    OUT,
+    ROWS,
+  ),
+  r7(
+    "optional-return-and-assignment",
+    [
+      "function pick(xs: number[], i: number): number | undefined { return i >= 0 ? xs[i] : undefined; }",
+      "const nth = (xs: number[], i: number): number | undefined => xs[i];",
+      "class Slot { v: number | undefined = undefined; constructor(public w: number | undefined) {} }",
+      "const xs = inputs.xs;",
+      "const slot = new Slot(xs[3]);",
+      "slot.v = xs[0];",
+      "const o: { v: number | undefined } = { v: 0 };",
+      "o.v = xs[1];",
+      "const first = xs[0];",
+      "const wrapped: { first: number | undefined } = { first };",
+      "return { out: [pick(xs, 1), pick(xs, -1), nth(xs, 4), slot.v, slot.w, o.v, wrapped.first].map((v) => String(v)).join() + JSON.stringify(o) };",
+    ].join("\n"),
+    { xs: "number[]" },
+    OUT,
+    NUMS,
+  ),
+  r7(
+    "optional-local-narrowed-by-assignment",
+    [
+      "const xs = inputs.xs;",
+      "let best: number | undefined;",
+      "best = xs[1];",
+      "const v: number | undefined = xs[0];",
+      "const same = v;",
+      "const o: { v: number | undefined } = { v: 0 };",
+      "o.v = xs[2];",
+      "function show(n: number | undefined): string { return n === undefined ? 'none' : n.toFixed(1); }",
+      "const list = [v, best, o.v];",
+      "return { out: JSON.stringify({ list, v, best }) + show(v) + show(best) + typeof same + (same === undefined) + [o.v].map((x) => String(x)).join() };",
+    ].join("\n"),
+    { xs: "number[]" },
+    OUT,
+    NUMS,
+  ),
+  r7(
+    "optional-words-narrowed-by-assignment",
+    [
+      "const words = inputs.rows.map((r) => r.id);",
+      "let current: string | undefined = words[0];",
+      "const counts: Record<string, number> = {};",
+      "for (const w of words) counts[w] = (counts[w] ?? 0) + 1;",
+      "let n: number | undefined = counts['a'];",
+      "const seen = [current, words[words.length - 1]];",
+      "current = words[5];",
+      "n = counts[current ?? 'a'];",
+      "return { out: JSON.stringify({ seen, current: current ?? null, n: n ?? null }) + String(current) + String(n) };",
+    ].join("\n"),
+    ROW,
+    OUT,
+    ROWS,
+  ),
+];
