@@ -31,7 +31,7 @@ export function keyText(ctx: PrintContext, node: ts.Expression): string {
 
 /**
  * True when the value at `node` is tested for undefined where it is used (`??`, `||`, `&&`, `!`,
- * `=== undefined`, a condition, `?.`, or a local it initialises): a missing key or an element
+ * `=== undefined`, `== null`, a condition, `?.`, or a local it initialises): a missing key or an element
  * past the end is `undefined` there, as in JavaScript.
  */
 export function undefinedAware(node: ts.Node): boolean {
@@ -54,7 +54,8 @@ export function undefinedAware(node: ts.Node): boolean {
       op === ts.SyntaxKind.ExclamationEqualsToken;
     if (equality) {
       const other = stripParens(p.left === n ? p.right : p.left);
-      return ts.isIdentifier(other) && other.text === "undefined";
+      // `counts[w] == null`: a missing key is undefined, which `== null` is (`=== null` never).
+      return (ts.isIdentifier(other) && other.text === "undefined") || other.kind === ts.SyntaxKind.NullKeyword;
     }
     return false;
   }

@@ -44,6 +44,7 @@ export function printArguments(
         ts.isCallExpression(at) || ts.isNewExpression(at) ? projectArgument(ctx, at, a, printed, p.type) : undefined;
       out.push(projected ?? coerce(ctx, printed, p.type, a));
     } else if (p.type.kind === "optional") out.push(`__ice_none<${asType(p.type)}>()`);
+    else if (p.type.kind === "json") out.push("__ice_j_undef()");
     else ctx.refuse(at, "a call without one of the arguments", "pass every parameter");
   });
   if (args.length > params.length && !params.some((p) => p.rest))

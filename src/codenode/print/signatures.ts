@@ -98,13 +98,16 @@ export function bindParameters(ctx: PrintContext, signature: Signature): string 
     const symbol = ctx.symbolOf(p.node.name)!;
     const declared = ctx.declaredType(symbol, p.node);
     const given: Printed = { text: p.name, type: p.type };
-    const present = coerce(
-      ctx,
-      { text: unwrap(given), type: (p.type as { inner: ValueType }).inner },
-      declared,
-      p.node,
-    );
-    const value = `${p.name} !== null ? ${present} : ${printTo(ctx, p.node.initializer, declared)}`;
+    // `fallback: unknown = null`: a JSON value holds undefined itself (no box around it).
+    const value =
+      p.type.kind === "json"
+        ? `!__ice_j_is_undef(${p.name}) ? ${coerce(ctx, given, declared, p.node)} : ${printTo(ctx, p.node.initializer, declared)}`
+        : `${p.name} !== null ? ${coerce(
+            ctx,
+            { text: unwrap(given), type: (p.type as { inner: ValueType }).inner },
+            declared,
+            p.node,
+          )} : ${printTo(ctx, p.node.initializer, declared)}`;
     lines.push(
       ctx.captured.has(symbol)
         ? `${variableAccess(ctx, symbol)} = ${value};`

@@ -645,9 +645,9 @@ export const AI_WORKFLOWS_12C: readonly OracleCase[] = [
     OUT,
     PAIRS,
   ),
-  // Refused (a lowering gap, generic ICE3009): `unknown` parameter default with a reassigned `any` cursor.
+  // Was refused (a lowering gap, generic ICE3009: an `unknown` parameter with a default); lifted by refusals7.
   ai12(
-    "deep-get-by-path-with-defaults-refused",
+    "deep-get-by-path-with-defaults",
     [
       "const res = JSON.parse(inputs.body);",
       "function get(obj: any, path: string, fallback: unknown = null): unknown {",
