@@ -58,6 +58,8 @@ export function printAssignment(ctx: PrintContext, node: ts.BinaryExpression): P
       );
   }
   if (isLogicalAssignment(node)) {
+    const json = jsonAssignment(ctx, node);
+    if (json) return json;
     const printed = printLogicalAssignment(ctx, node, (target) => printLValue(ctx, target));
     if (printed) return printed;
   }

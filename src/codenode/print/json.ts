@@ -10,7 +10,7 @@ import { absentText } from "./nullable.js";
 import { BOOLEAN, JSON_VALUE, STRING } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
-import { printExpr, printTo, stringLiteral } from "./expressions.js";
+import { printExpr, printTo, stringLiteral, truthy } from "./expressions.js";
 import { fromJson, toJson } from "./jsonConvert.js";
 import { jsonNumber, withNumberForm } from "./jsonNumeric.js";
 
@@ -134,7 +134,12 @@ export function jsonAssignment(ctx: PrintContext, node: ts.BinaryExpression): Pr
   }
   const object = printExpr(ctx, left.expression);
   if (object.type.kind !== "json") return undefined;
-  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken)
+  const op = node.operatorToken.kind;
+  const logical =
+    op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    op === ts.SyntaxKind.BarBarEqualsToken ||
+    op === ts.SyntaxKind.AmpersandAmpersandEqualsToken;
+  if (op !== ts.SyntaxKind.EqualsToken && !logical)
     return ctx.refuse(
       node,
       `'${ts.tokenToString(node.operatorToken.kind)}' on a property of a value of type 'any'`,
@@ -146,7 +151,22 @@ export function jsonAssignment(ctx: PrintContext, node: ts.BinaryExpression): Pr
     const index = printExpr(ctx, left.argumentExpression);
     key = keyText(ctx, index, left.argumentExpression);
   }
-  return { text: `__ice_j_set(${object.text}, ${key}, ${printTo(ctx, node.right, JSON_VALUE)})`, type: JSON_VALUE };
+  if (!logical)
+    return { text: `__ice_j_set(${object.text}, ${key}, ${printTo(ctx, node.right, JSON_VALUE)})`, type: JSON_VALUE };
+  // `cur = cur[k] ??= {}` (a deep set by path): the object and the key evaluated once, the value
+  // only when the test says so (as JavaScript), and the whole is the old value or the one set.
+  const o = ctx.temp(JSON_VALUE);
+  const k = ctx.temp(STRING);
+  const old = ctx.temp(JSON_VALUE);
+  const read = `${o} = ${object.text}, ${k} = ${key}, ${old} = __ice_j_get(${o}, ${k})`;
+  const assign = `__ice_j_set(${o}, ${k}, ${printTo(ctx, node.right, JSON_VALUE)})`;
+  const test =
+    op === ts.SyntaxKind.QuestionQuestionEqualsToken
+      ? `!__ice_j_nullish(${old})`
+      : op === ts.SyntaxKind.BarBarEqualsToken
+        ? truthy({ text: old, type: JSON_VALUE })
+        : `!(${truthy({ text: old, type: JSON_VALUE })})`;
+  return { text: `(${read}, ${test} ? ${old} : ${assign})`, type: JSON_VALUE };
 }
 
 /** The elements of a pattern destructuring a JSON value, each with the text of its value. */
