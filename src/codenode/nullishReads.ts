@@ -35,11 +35,7 @@ export interface Widened {
  * The widened text of `file`, or undefined when no read needs it; `stored` also widens reads
  * stored where undefined fits (storedWhereUndefinedFits).
  */
-export function widenNullishReads(
-  file: ts.SourceFile,
-  checker: ts.TypeChecker,
-  stored: boolean,
-): Widened | undefined {
+export function widenNullishReads(file: ts.SourceFile, checker: ts.TypeChecker, stored: boolean): Widened | undefined {
   const insertions: Insertion[] = [];
   const widen = (read: ts.ElementAccessExpression, index: "number" | "string"): void => {
     insertions.push({ at: read.getStart(), text: "(" });

@@ -16,7 +16,13 @@ const OUT = { out: "string" };
 
 const NUMS = [{ xs: [3, 1, 4, 1, 5] }, { xs: [] }, { xs: [-0] }, { xs: [1e308, -1e308, 0.5, 1e21] }];
 const ROWS = [
-  { rows: [{ id: "a", v: 1 }, { id: "ü😀", v: -0 }, { id: "a", v: 3 }] },
+  {
+    rows: [
+      { id: "a", v: 1 },
+      { id: "ü😀", v: -0 },
+      { id: "a", v: 3 },
+    ],
+  },
   { rows: [] },
   { rows: [{ id: "", v: 1e21 }] },
 ];
@@ -173,7 +179,7 @@ export const REFUSALS_7: readonly OracleCase[] = [
       "  for (const k of parts.slice(0, -1)) cur = cur[k] ??= {};",
       "  cur[parts[parts.length - 1]] ??= r.v;",
       "}",
-      "const cfg: any = JSON.parse('{\"a\":0,\"b\":\"\",\"c\":null,\"d\":[0,null]}');",
+      'const cfg: any = JSON.parse(\'{"a":0,"b":"","c":null,"d":[0,null]}\');',
       "const log: string[] = [];",
       "const mk = (t: string) => { log.push(t); return t; };",
       "for (const k of ['a', 'b', 'c', 'e']) cfg[k] ??= mk('q' + k);",
@@ -184,6 +190,22 @@ export const REFUSALS_7: readonly OracleCase[] = [
     ].join("\n"),
     { rows: [{ id: "string", v: "number" }] },
     OUT,
-    [{ rows: [{ id: "a.b.c", v: 1 }, { id: "a.d", v: 2 }, { id: "a.b.c", v: 3 }, { id: "ü.😀", v: -0 }] }, { rows: [] }, { rows: [{ id: "", v: 1e21 }, { id: "x", v: 2 }] }],
+    [
+      {
+        rows: [
+          { id: "a.b.c", v: 1 },
+          { id: "a.d", v: 2 },
+          { id: "a.b.c", v: 3 },
+          { id: "ü.😀", v: -0 },
+        ],
+      },
+      { rows: [] },
+      {
+        rows: [
+          { id: "", v: 1e21 },
+          { id: "x", v: 2 },
+        ],
+      },
+    ],
   ),
 ];
