@@ -208,4 +208,44 @@ export const REFUSALS_7: readonly OracleCase[] = [
       },
     ],
   ),
+  // Refused: a field of parsed data compared with null. `JSON.parse(text) as T` is read into T's
+  // class, where a missing field has no representation of its own (`c` absent and `c: ""` differ).
+  r7(
+    "parsed-field-loose-null-test-refused",
+    [
+      "const cfg = JSON.parse(inputs.json) as { name: string; retries: number };",
+      "return { out: `${cfg.name == null ? 'anonymous' : cfg.name}/${cfg.retries != null ? cfg.retries : 3}` };",
+    ].join("\n"),
+    { json: "string" },
+    OUT,
+    [{ json: '{"name":"a","retries":2}' }, { json: "{}" }, { json: '{"name":null}' }],
+  ),
+  // Refused: a comparator typed with fewer fields than the rows it sorts (sort hands it the rows
+  // themselves; a projection would be a copy, and the sort must return the originals).
+  r7(
+    "sort-rows-with-narrower-comparator-refused",
+    [
+      "const byV = (a: { v: number }, b: { v: number }) => a.v - b.v;",
+      "const rows = inputs.rows.map((r, i) => ({ v: r.v, id: r.id, i }));",
+      "rows.sort(byV);",
+      "return { out: rows.map((r) => `${r.id}:${r.i}`).join() };",
+    ].join("\n"),
+    ROW,
+    OUT,
+    ROWS,
+  ),
+  // Refused: `new Array<T>(n)` filled by index; its holes (JSON null, skipped by map/forEach, ""
+  // in join) have no representation until every index is proven written before it is read.
+  r7(
+    "new-array-then-loop-fill-refused",
+    [
+      "const n = inputs.xs.length;",
+      "const doubled = new Array<number>(n);",
+      "for (let i = 0; i < n; i++) doubled[i] = inputs.xs[i] * 2;",
+      "return { out: JSON.stringify(doubled) };",
+    ].join("\n"),
+    { xs: "number[]" },
+    OUT,
+    NUMS,
+  ),
 ];
