@@ -34,6 +34,12 @@ export interface CompileOptions {
   readonly pluginTools?: ReadonlyMap<string, PluginToolSignature>;
   /** Called as each sandboxed piece not served from the cache starts compiling. */
   readonly onCompile?: (progress: CompileProgress) => void;
+  /**
+   * The group of a workflow's sandboxed pieces: a group compiles as one program
+   * (src/emit/wasm/combinedProgram.ts). Default: each workflow its own. Tests group several
+   * workflows (the oracle's ORACLE_COMBINED: its one-node workflows twenty at a time).
+   */
+  readonly sandboxGroup?: (workflow: string) => string;
 }
 
 /** One sandboxed piece starting to compile: `index` of `total` (from 1), in workflow `workflow`. */
@@ -144,6 +150,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
       ? { artifacts: [], diagnostics: [], cached: 0 }
       : await (await sandboxCompiler()).compileSandboxUnits(units, {
           ...(options.cacheDir && { cacheDir: options.cacheDir }),
+          groupOf: (unit) => (options.sandboxGroup ?? ((name: string) => name))(unitOwner.get(unit) ?? ""),
           ...(onCompile && {
             onCompile: (unit: SandboxUnit, index: number, total: number) =>
               onCompile({ index, total, workflow: unitOwner.get(unit) ?? "", nodeId: unit.nodeId }),

@@ -95,6 +95,13 @@ export function workflowText(name: string, b: SandboxBody): string {
   ].join("\n");
 }
 
+/**
+ * `ORACLE_COMBINED=1`: the bodies compile twenty at a time as one program (as a workflow's code
+ * nodes do, src/emit/wasm/combinedProgram.ts) rather than each alone (a one-node workflow's).
+ */
+const COMBINED = process.env.ORACLE_COMBINED === "1";
+const combinedGroup = (workflow: string): string => `g${Math.floor(Number(workflow.slice(1)) / 20)}`;
+
 /** Compiles `bodies` in one build (plus one rebuild without the refused ones), writing into `dir`. */
 export async function buildBodies(
   bodies: readonly SandboxBody[],
@@ -120,7 +127,7 @@ export async function buildBodies(
     try {
       result = await compileFiles(
         pending.map((i) => paths[i]!),
-        { runtimeSpecifier: RUNTIME_URL, cacheDir: options.cacheDir },
+        { runtimeSpecifier: RUNTIME_URL, cacheDir: options.cacheDir, ...(COMBINED && { sandboxGroup: combinedGroup }) },
       );
     } catch (error) {
       if (pending.length === 1) {

@@ -25,31 +25,9 @@ import { holdBaselineTier } from "./loadBinaryen.js";
 import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "./asLibrary.js";
 import { ASC_FLAGS, ENTRY_FILE, OUTPUT_FILE } from "./compilerFlags.js";
 import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
+import type { CompileOutcome, ProgramParts } from "./compileOutcome.js";
 
-/** One asc diagnostic, with its range in the file it names. */
-export interface AscDiagnostic {
-  /** 3 = error, 2 = warning, lower = info/pedantic. */
-  readonly category: number;
-  readonly code: number;
-  readonly message: string;
-  readonly path: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** What compiling one source gave. */
-export interface CompileOutcome {
-  readonly binary?: Uint8Array;
-  readonly diagnostics: readonly AscDiagnostic[];
-  /** Set when asc did not finish normally. */
-  readonly failure?: { readonly kind: "timeout" | "crash" | "budget"; readonly message: string };
-  /** Library files whose parse from an earlier compile in the same worker was reused. */
-  readonly reusedSources?: number;
-  /** `binary` fuel-metered by the worker (meter.ts), when asked to and it could. */
-  readonly metered?: Uint8Array;
-  /** Why metering `binary` failed in the worker (`forbidden`: a ForbiddenInstructionError). */
-  readonly meterError?: { readonly forbidden: boolean; readonly message: string };
-}
+export type { AscDiagnostic, CompiledPart, CompileOutcome, MeterError, ProgramParts } from "./compileOutcome.js";
 
 /** URLs of asc (the compiler) and of the `assemblyscript` module it imports (one instance). */
 function compilerUrls(): { readonly ascUrl: string; readonly assemblyscriptUrl: string } {
@@ -96,6 +74,7 @@ export interface CompileLimits {
 interface Job {
   readonly id: number;
   readonly source: string;
+  readonly parts?: ProgramParts;
   readonly resolve: (outcome: CompileOutcome) => void;
 }
 
@@ -104,6 +83,7 @@ interface Optimization {
   readonly id: number;
   readonly raw: Uint8Array;
   readonly plan: unknown;
+  readonly split?: number;
   /** The compile's outcome (diagnostics, reused sources). */
   readonly compiled: CompileOutcome;
   readonly resolve: (outcome: CompileOutcome) => void;
@@ -139,11 +119,11 @@ export class CompileSession {
     this.deadline = performance.now() + limits.totalMs;
   }
 
-  /** Queues a source; its outcome when compiled. */
-  compile(source: string): Promise<CompileOutcome> {
+  /** Queues a source (with `parts`, the entry of a combined program); its outcome when compiled. */
+  compile(source: string, parts?: ProgramParts): Promise<CompileOutcome> {
     const id = this.submitted++;
     return new Promise((resolve) => {
-      this.sources.push({ id, source, resolve });
+      this.sources.push({ id, source, ...(parts && { parts }), resolve });
       this.compiling++;
       if (this.ascLanes === 0) {
         this.ascLanes++;
@@ -191,8 +171,8 @@ export class CompileSession {
         const timeoutMs = Math.min(limits.unitMs, left);
         const message =
           "source" in job
-            ? { id: job.id, source: job.source }
-            : { id: job.id, raw: job.raw, plan: job.plan, meter: limits.meter ?? false };
+            ? { id: job.id, source: job.source, ...(job.parts && { files: job.parts.files }) }
+            : { id: job.id, raw: job.raw, plan: job.plan, meter: limits.meter ?? false, split: job.split ?? 0 };
         if ("source" in job) limits.onStart?.(job.id);
         let outcome = await runJob(held.worker, message, timeoutMs);
         if (outcome.failure?.kind === "timeout" && timeoutMs < limits.unitMs) {
@@ -223,17 +203,26 @@ export class CompileSession {
       this.compiling--;
       const { raw, plan, ...outcome } = answer;
       if (raw && !answer.failure) {
-        this.optimizations.push({ id: job.id, raw, plan, compiled: outcome, resolve: job.resolve });
+        const split = job.parts?.split;
+        this.optimizations.push({
+          id: job.id,
+          raw,
+          plan,
+          ...(split && { split }),
+          compiled: outcome,
+          resolve: job.resolve,
+        });
       } else {
         job.resolve(outcome);
       }
       this.wake();
       return;
     }
-    const { binary, metered, meterError, failure } = answer;
+    const { binary, metered, meterError, failure, parts } = answer;
     job.resolve({
       ...job.compiled,
       ...(binary && { binary }),
+      ...(parts && { parts }),
       ...(metered && { metered }),
       ...(meterError && { meterError }),
       ...(failure && { failure }),
@@ -374,6 +363,13 @@ function runJob(worker: Worker, job: { readonly id: number }, timeoutMs: number)
         ...(message.reusedSources !== undefined && { reusedSources: message.reusedSources }),
         ...(message.metered && { metered: new Uint8Array(message.metered) }),
         ...(message.meterError && { meterError: message.meterError }),
+        ...(message.parts && {
+          parts: message.parts.map((p) => ({
+            binary: new Uint8Array(p.binary),
+            ...(p.metered && { metered: new Uint8Array(p.metered) }),
+            ...(p.meterError && { meterError: p.meterError }),
+          })),
+        }),
       });
     };
     const onError = (error: Error) => finish({ diagnostics: [], failure: { kind: "crash", message: error.message } });

@@ -13,10 +13,13 @@
  *
  * A worker has one of two roles (workerData.role): `asc` compiles units to unoptimised modules with
  * the plan of their optimisation, and optimises units too; `optimizer` loads binaryen (and meter.js)
- * only and optimises (optimizeApart.ts). Messages: `{ id, source }` compiles (answers `raw` and
- * `plan`, or diagnostics); `{ id, raw, plan, meter }` optimises (answers `binary`, `metered`).
+ * only and optimises (optimizeApart.ts). Messages: `{ id, source, files? }` compiles (answers `raw` and
+ * `plan`, or diagnostics; `files`: the bodies of a combined program, combinedProgram.ts);
+ * `{ id, raw, plan, meter, split? }` optimises (answers `binary`, `metered`; with `split`, the
+ * combined module split into that many `parts`, each metered).
  */
 import { BINARYEN_SPLIT_SOURCE } from "./binaryenSplit.js";
+import { SPLIT_SOURCE } from "./combinedProgram.js";
 import { OPTIMIZE_APART_SOURCE } from "./optimizeApart.js";
 
 /**
@@ -95,13 +98,16 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 ${SHARED_PARSE_SOURCE}
 ${OPTIMIZE_APART_SOURCE}
+${SPLIT_SOURCE}
 ${BINARYEN_SPLIT_SOURCE}
 let shared = null;
 let plans = null;
-const compilerHost = (entrySource, extra) => ({
+// files: the other files of a combined program (combinedProgram.ts), by name.
+const compilerHost = (entrySource, extra, files) => ({
   readFile(name, baseDir) {
     if (baseDir === w.libDir) return w.libFiles[name] ?? null;
-    return name === w.entry ? entrySource : null;
+    if (name === w.entry) return entrySource;
+    return (files && Object.hasOwn(files, name) && files[name]) || null;
   },
   writeFile() {},
   listFiles(dir) { return dir === w.libDir ? Object.keys(w.libFiles) : []; },
@@ -168,7 +174,7 @@ async function compile(asc, job) {
       diagnostics.push({ category: d.category, code: d.code, message: d.message, path: d.range ? d.range.source.normalizedPath : "",
         start: d.range ? d.range.start : -1, end: d.range ? d.range.end : -1 });
     },
-  }));
+  }, job.files));
   const raw = outputs[w.outFile] || null;
   const plan = plans.take();
   const failed = diagnostics.some((d) => d.category === 3);
@@ -176,8 +182,7 @@ async function compile(asc, job) {
     ? { kind: "crash", message: (result.error ? result.error.message : raw ? "no optimisation plan" : "no output") + " " + errors.join("").slice(0, 2000) } : undefined;
   return { id: job.id, raw: failed ? null : raw, plan, diagnostics, failure, reusedSources: shared.reused() - reusedBefore };
 }
-function optimize(job) {
-  const binary = optimizeRaw(binaryen, job.raw, job.plan);
+function meterPart(job, binary) {
   // Metered here too when asked and meter.js loaded (compileWorker.ts, CompileLimits.meter).
   let metered = null;
   let meterError = null;
@@ -189,7 +194,16 @@ function optimize(job) {
       meterError = { forbidden: e instanceof meter.ForbiddenInstructionError, message: e instanceof Error ? e.message : String(e) };
     }
   }
-  return { id: job.id, binary, metered, meterError };
+  return { binary, metered, meterError };
+}
+function optimize(job) {
+  const binary = optimizeRaw(binaryen, job.raw, job.plan);
+  // A combined program (combinedProgram.ts): one module per body, each metered on its own.
+  if (job.split) {
+    const parts = splitEntries(binaryen, binary, job.split, job.plan.features).map((part) => meterPart(job, part));
+    return { id: job.id, parts };
+  }
+  return { id: job.id, ...meterPart(job, binary) };
 }
 parentPort.on("message", async (job) => {
   try {

@@ -5,27 +5,29 @@
  * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
  * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts). Units go to
  * the workers one by one as they are prepared; the workers meter what they compiled when they can
- * load meter.ts (from the built package), else this thread meters each as it comes back.
+ * load meter.ts (from the built package), else this thread meters each as it comes back. The units
+ * of a group (a workflow's, `groupOf`) go as one program once all are prepared, and come back as
+ * one module per unit (combinedProgram.ts, combinedCompile.ts); preparedUnit.ts prepares a unit.
  */
 import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
-import {
-  createDiagnostic,
-  Diagnostics,
-  hasErrors,
-  type Diagnostic,
-  type DiagnosticKind,
-} from "../../diagnostics/index.js";
+import { createDiagnostic, Diagnostics, type Diagnostic, type DiagnosticKind } from "../../diagnostics/index.js";
 import type { SandboxUnit } from "../../lower/sandboxes.js";
-import type { BodyMap } from "./bodyMap.js";
-import { lowerBody } from "../../codenode/index.js";
-import { artifactHash, openCacheFolder, readCached, writeCached } from "./cache.js";
-import { checkModule, mapAscDiagnostics } from "./compileDiagnostics.js";
+import { readCached, writeCached } from "./cache.js";
+import { cachedGroup, settleGroup } from "./combinedCompile.js";
+import { mapAscDiagnostics } from "./compileDiagnostics.js";
 import { CompileSession, type CompileOutcome } from "./compileWorker.js";
 import { loadMeter } from "./loadBinaryen.js";
-import { unsupportedReason } from "./marshal.js";
-import { nodeKey, readNodeEntry, writeNodeEntry } from "./nodeCache.js";
-import { sourceRisks, withRiskSection, type RiskFacts } from "./riskReport.js";
-import { parseBody } from "./syntax.js";
+import { nodeKey } from "./nodeCache.js";
+import {
+  finish,
+  knownModule,
+  knownSource,
+  prepare,
+  type Prepared,
+  record,
+  remember,
+  usableCacheDir,
+} from "./preparedUnit.js";
 
 export { checkCodeSyntax } from "./syntax.js";
 export { moduleDigest } from "./cache.js";
@@ -54,6 +56,11 @@ export interface CompileSandboxOptions {
   readonly budgetMs?: number;
   /** Called as each unit not served from the cache starts compiling: `index` of `total`, from 1. */
   readonly onCompile?: (unit: SandboxUnit, index: number, total: number) => void;
+  /**
+   * Units with the same group compile as one program (combinedProgram.ts): a module of a group
+   * depends on all its bodies. Default: every unit alone. The build groups a workflow's units.
+   */
+  readonly groupOf?: (unit: SandboxUnit) => string;
 }
 
 /** How a compileSandboxUnits call was served. */
@@ -73,17 +80,6 @@ export interface CompileSandboxResult {
   readonly stats: CompileSandboxStats;
   /** Units served from the cache (same as `stats.cacheHits`). */
   readonly cached: number;
-}
-
-interface Prepared {
-  readonly unit: SandboxUnit;
-  readonly map: BodyMap;
-  readonly facts: RiskFacts;
-  /** The AssemblyScript program (src/codenode); empty when the per-node cache named the module. */
-  readonly source: string;
-  readonly hash: string;
-  /** The unit's per-node cache key (nodeCache.ts), when it lowered without any diagnostic. */
-  readonly nodeKey?: string;
 }
 
 /**
@@ -106,10 +102,11 @@ export function precheckSandboxUnits(units: readonly SandboxUnit[]): Diagnostic[
 }
 
 /**
- * Compiles units; artifacts come back for the units without errors, in unit order. A unit is handed
- * to the compiler workers as soon as it is prepared and missed the cache (the workers load asc and
- * compile the first units while this thread types and prints the rest), and is metered as soon as
- * it is compiled.
+ * Compiles units; artifacts come back for the units without errors, in unit order. A unit compiled
+ * alone is handed to the compiler workers as soon as it is prepared and missed the cache (the workers
+ * load asc and compile the first units while this thread types and prints the rest), and is metered
+ * as soon as it is compiled. The units of a group (`groupOf`, e.g. one workflow's) are compiled as
+ * one program once the group's last unit is prepared, and split per body (combinedProgram.ts).
  */
 export async function compileSandboxUnits(
   units: readonly SandboxUnit[],
@@ -117,14 +114,15 @@ export async function compileSandboxUnits(
 ): Promise<CompileSandboxResult> {
   const diagnostics: Diagnostic[] = [];
   const results = new Map<SandboxUnit, SandboxArtifact>();
-  /** Units to compile, by program: units with the same program share one compile. */
+  /** Units to compile alone, by program: units with the same program share one compile. */
   const groups = new Map<string, Prepared[]>();
-  /** The groups in the order they were handed to the compiler. */
-  const order: Prepared[][] = [];
-  /** Per group, in the order made: the diagnostics of its compile, once it is done. */
+  /** The units of each job handed to the compiler, in order (for progress reports). */
+  const jobs: (readonly SandboxUnit[])[] = [];
+  /** Per job, in the order made: the diagnostics of its compile, once it is done. */
   const compiles: Promise<Diagnostic[]>[] = [];
   let cacheHits = 0;
   let unprepared = units.length;
+  let toCompile = 0;
   let session: CompileSession | undefined;
   // The workers meter what they compile where they can (from the built package). Otherwise
   // binaryen is loaded on this thread (~0.3 s), once every unit is with the workers: loading it at
@@ -137,57 +135,121 @@ export async function compileSandboxUnits(
   const meter = () => (metering ??= handedOn.then(() => loadMeter()));
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
   const budgetMs = options.budgetMs ?? Math.max(90_000, 6 * timeoutMs) + 2_000 * units.length;
+  const limits = { timeoutMs, budgetMs };
 
   const cacheDir = usableCacheDir(options.cacheDir, diagnostics);
-  for (const unit of units) {
-    // A unit lowered before goes to its cached module without typing and lowering it again.
-    const key = cacheDir === undefined ? undefined : nodeKey(unit);
-    const known = key === undefined || cacheDir === undefined ? undefined : await knownModule(unit, key, cacheDir);
-    if (known) {
-      unprepared--;
-      cacheHits++;
-      finish(known.prepared, known.wasm, diagnostics, results);
-      continue;
-    }
-    const prepared = prepare(unit, diagnostics, key);
-    unprepared--;
-    if (!prepared) continue;
+  const startSession = (): CompileSession => {
+    if (session) return session;
+    const onCompile = options.onCompile;
+    let started = 0;
+    session = new CompileSession({
+      unitMs: timeoutMs,
+      totalMs: budgetMs,
+      meter: true,
+      ...(onCompile && {
+        // The total counts the units not prepared yet: it is exact once all are.
+        onStart: (i: number) => {
+          for (const unit of jobs[i] ?? []) onCompile(unit, ++started, Math.max(started, toCompile + unprepared));
+        },
+      }),
+    });
+    return session;
+  };
+  /** Compiles the program of units with the same source alone. */
+  const compileAlone = (group: Prepared[]): Promise<Diagnostic[]> => {
+    toCompile += group.length;
+    jobs.push(group.map((p) => p.unit));
+    const compiled = startSession().compile(group[0]!.source);
+    return compiled.then((outcome) => settle(group, outcome, meter, limits, results, cacheDir));
+  };
+  /** A unit prepared, to its cached module or to the compiler. */
+  const handOn = async (prepared: Prepared): Promise<void> => {
     const cached = await readCached(cacheDir, prepared.hash);
     if (cached.kind === "invalid") {
       diagnostics.push(
-        createDiagnostic(Diagnostics.CacheEntryInvalid, prepared.map.whole, [unit.nodeId, cached.reason]),
+        createDiagnostic(Diagnostics.CacheEntryInvalid, prepared.map.whole, [prepared.unit.nodeId, cached.reason]),
       );
     }
     if (cached.kind === "hit") {
       cacheHits++;
       if (finish(prepared, cached.wasm, diagnostics, results)) await remember(cacheDir, prepared);
-      continue;
+      return;
     }
     const same = groups.get(prepared.hash);
     if (same) {
       same.push(prepared);
-      continue;
+      return;
     }
     const group = [prepared];
     groups.set(prepared.hash, group);
-    order.push(group);
-    if (!session) {
-      const onCompile = options.onCompile;
-      let started = 0;
-      session = new CompileSession({
-        unitMs: timeoutMs,
-        totalMs: budgetMs,
-        meter: true,
-        ...(onCompile && {
-          // The total counts the units not prepared yet: it is exact once all are.
-          onStart: (i: number) => onCompile(order[i]![0]!.unit, ++started, order.length + unprepared),
-        }),
-      });
+    compiles.push(compileAlone(group));
+  };
+  /** A whole group prepared: its modules from the cache, or its bodies compiled as one program. */
+  const handOnGroup = async (members: readonly Prepared[]): Promise<void> => {
+    const served = await cachedGroup(members, cacheDir);
+    if (served.kind === "alone") {
+      for (const prepared of members) await handOn(prepared);
+      return;
     }
-    const compiled = session.compile(prepared.source);
+    if (served.kind === "hit") {
+      cacheHits += members.length;
+      for (const [i, prepared] of members.entries()) {
+        const at = served.program.indexOf[i]!;
+        if (finish(prepared, served.wasm[at]!, diagnostics, results, served.program.keys[at]))
+          await remember(cacheDir, prepared, true);
+      }
+      return;
+    }
+    const { program } = served;
+    toCompile += members.length;
+    jobs.push(members.map((m) => m.unit));
+    const compiled = startSession().compile(program.entry, { files: program.files, split: program.keys.length });
     compiles.push(
-      compiled.then((outcome) => settle(group, outcome, meter, { timeoutMs, budgetMs }, results, cacheDir)),
+      compiled.then((outcome) =>
+        settleGroup(members, program, outcome, meter, {
+          record: (prepared, wasm, key) => record(prepared, wasm, results, key),
+          remember: (prepared) => remember(cacheDir, prepared, true),
+          store: (key, wasm) => writeCached(cacheDir, key, wasm),
+          alone: (group) => compileAlone(group),
+        }),
+      ),
     );
+  };
+
+  const groupOf = options.groupOf;
+  /** Units per group, and units of each group not prepared yet. */
+  const sizes = new Map<string, number>();
+  if (groupOf) for (const unit of units) sizes.set(groupOf(unit), (sizes.get(groupOf(unit)) ?? 0) + 1);
+  const left = new Map(sizes);
+  const pending = new Map<string, Prepared[]>();
+  for (const unit of units) {
+    const name = groupOf?.(unit);
+    const grouped = name !== undefined && (sizes.get(name) ?? 0) > 1;
+    // A unit lowered before goes to its cached module (alone) or source (in a group) without typing
+    // and lowering it again.
+    const key = cacheDir === undefined ? undefined : nodeKey(unit);
+    if (!grouped && key !== undefined && cacheDir !== undefined) {
+      const known = await knownModule(unit, key, cacheDir);
+      if (known) {
+        unprepared--;
+        cacheHits++;
+        finish(known.prepared, known.wasm, diagnostics, results);
+        continue;
+      }
+    }
+    const known =
+      grouped && key !== undefined && cacheDir !== undefined ? await knownSource(unit, key, cacheDir) : undefined;
+    const prepared = known ?? prepare(unit, diagnostics, key);
+    unprepared--;
+    if (name === undefined || !grouped) {
+      if (prepared) await handOn(prepared);
+      continue;
+    }
+    const members = pending.get(name) ?? [];
+    if (prepared) members.push(prepared);
+    pending.set(name, members);
+    left.set(name, left.get(name)! - 1);
+    if (left.get(name) === 0 && members.length > 0) await handOnGroup(members);
   }
   if (session) allHandedOn();
   for (const compileDiagnostics of await Promise.all(compiles)) diagnostics.push(...compileDiagnostics);
@@ -196,7 +258,7 @@ export async function compileSandboxUnits(
   return {
     artifacts,
     diagnostics,
-    stats: { cacheHits, compiled: groups.size, workerStarted: groups.size > 0 },
+    stats: { cacheHits, compiled: jobs.length, workerStarted: jobs.length > 0 },
     cached: cacheHits,
   };
 }
@@ -258,96 +320,4 @@ async function settle(
     }
   }
   return diagnostics;
-}
-
-/** Records a unit that lowered without diagnostics and whose module is cached (nodeCache.ts). */
-async function remember(cacheDir: string | undefined, prepared: Prepared): Promise<void> {
-  if (prepared.nodeKey !== undefined) await writeNodeEntry(cacheDir, prepared.nodeKey, prepared.hash);
-}
-
-/**
- * The cached module the per-node cache names for `unit`, with what finishing it needs (the body's
- * parse: its map and risk facts); undefined on any miss, or when the parse reports anything.
- */
-async function knownModule(
-  unit: SandboxUnit,
-  key: string,
-  cacheDir: string,
-): Promise<{ readonly prepared: Prepared; readonly wasm: Uint8Array } | undefined> {
-  const hash = await readNodeEntry(cacheDir, key);
-  if (hash === undefined) return undefined;
-  const cached = await readCached(cacheDir, hash);
-  if (cached.kind !== "hit") return undefined;
-  const parsed = parseBody(unit.body);
-  if (!parsed.block || parsed.diagnostics.length > 0) return undefined;
-  return {
-    prepared: { unit, map: parsed.map, facts: riskFacts(unit, parsed.block, parsed.map), source: "", hash },
-    wasm: cached.wasm,
-  };
-}
-
-/** The cache folder to use: undefined (with a warning) when it is not private to this user. */
-function usableCacheDir(dir: string | undefined, diagnostics: Diagnostic[]): string | undefined {
-  if (dir === undefined) return undefined;
-  const folder = openCacheFolder(dir);
-  if (folder.kind === "ready") return folder.dir;
-  diagnostics.push(createDiagnostic(Diagnostics.CacheUnusable, undefined, [folder.dir, folder.reason]));
-  return undefined;
-}
-
-/**
- * Source-level checks and code generation; undefined (with diagnostics) when the unit fails.
- * `key` (the per-node cache key) is kept when nothing was reported.
- */
-function prepare(unit: SandboxUnit, diagnostics: Diagnostic[], key?: string): Prepared | undefined {
-  const parsed = parseBody(unit.body);
-  diagnostics.push(...parsed.diagnostics);
-  if (!parsed.block) return undefined;
-  const { map } = parsed;
-  const unsupported = unsupportedReason(unit.inputType, "inputs") ?? unsupportedReason(unit.outputType, "output");
-  if (unsupported) {
-    diagnostics.push(createDiagnostic(Diagnostics.UnsupportedSchemaType, map.whole, unsupported));
-    return undefined;
-  }
-  const lowered = lowerBody(unit.body, unit.inputType, unit.outputType, unit.capabilities);
-  diagnostics.push(...lowered.diagnostics);
-  if (lowered.source === undefined || hasErrors(lowered.diagnostics)) return undefined;
-  const clean = parsed.diagnostics.length === 0 && lowered.diagnostics.length === 0;
-  return {
-    unit,
-    map,
-    facts: riskFacts(unit, parsed.block, map),
-    source: lowered.source,
-    hash: artifactHash(lowered.source),
-    ...(clean && key !== undefined && { nodeKey: key }),
-  };
-}
-
-/** What the risk report of a unit's module says (riskReport.ts). */
-function riskFacts(
-  unit: SandboxUnit,
-  block: NonNullable<ReturnType<typeof parseBody>["block"]>,
-  map: BodyMap,
-): RiskFacts {
-  const { loops, functions } = sourceRisks(block, map);
-  const where = map.whole.file.position(map.whole.start);
-  return { nodeId: unit.nodeId, kind: unit.kind, file: map.whole.file.path, line: where.line, loops, functions };
-}
-
-/** Verifies a binary for one unit and records its artifact; false when it was refused. */
-function finish(
-  prepared: Prepared,
-  wasm: Uint8Array,
-  diagnostics: Diagnostic[],
-  results: Map<SandboxUnit, SandboxArtifact>,
-): boolean {
-  const problems = checkModule(wasm, prepared.unit.capabilities, prepared.map, new Set());
-  diagnostics.push(...problems);
-  if (hasErrors(problems)) return false;
-  results.set(prepared.unit, {
-    nodeId: prepared.unit.nodeId,
-    wasm: withRiskSection(wasm, prepared.facts),
-    hash: prepared.hash,
-  });
-  return true;
 }

@@ -8,7 +8,10 @@
  * Only units that lowered without any diagnostic are recorded, so a hit has nothing to report
  * that lowering would have reported. An entry is `<cacheDir>/nodes/<key>`: the module's cache key
  * and a SHA-256 over both keys, checked when read (a damaged entry is a miss, never another
- * node's module). It lives in the same private folder as the modules (SECURITY.md, "The WASM
+ * node's module). A unit compiled with the other bodies of its group (combinedProgram.ts) also
+ * has its lowered source kept, `<cacheDir>/sources/<source key>`, checked against that key (its
+ * artifactHash) when read: when another body of the group changes, the group compiles again from
+ * every body's source without typing the unchanged ones. It lives in the same private folder as the modules (SECURITY.md, "The WASM
  * cache"); the module it names is checked against its own digest and verified as before.
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -91,6 +94,34 @@ export async function writeNodeEntry(dir: string | undefined, key: string, modul
   try {
     await mkdir(join(dir, "nodes"), { recursive: true, mode: 0o700 });
     await writeFile(temp, `${moduleKey}\n${entryDigest(key, moduleKey)}`, { mode: 0o600 });
+    await rename(temp, path);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+function sourcePath(dir: string, sourceKey: string): string {
+  return join(dir, "sources", sourceKey);
+}
+
+/** The lowered source kept for `sourceKey`; the caller checks it against the key (cache.ts artifactHash). */
+export async function readNodeSource(dir: string | undefined, sourceKey: string): Promise<string | undefined> {
+  if (dir === undefined || !/^[0-9a-f]{64}$/.test(sourceKey)) return undefined;
+  try {
+    return await readFile(sourcePath(dir, sourceKey), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a unit's lowered source under its key. Failures only cost a later lowering. */
+export async function writeNodeSource(dir: string | undefined, sourceKey: string, source: string): Promise<void> {
+  if (dir === undefined) return;
+  const path = sourcePath(dir, sourceKey);
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await mkdir(join(dir, "sources"), { recursive: true, mode: 0o700 });
+    await writeFile(temp, source, { mode: 0o600 });
     await rename(temp, path);
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);
