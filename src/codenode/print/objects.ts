@@ -31,7 +31,7 @@ export function keyText(ctx: PrintContext, node: ts.Expression): string {
 
 /**
  * True when the value at `node` is tested for undefined where it is used (`??`, `||`, `&&`, `!`,
- * `=== undefined`, `== null`, a condition, `?.`, or a local it initialises): a missing key or an element
+ * `=== undefined`, a condition, `?.`, or a local it initialises): a missing key or an element
  * past the end is `undefined` there, as in JavaScript.
  */
 export function undefinedAware(node: ts.Node): boolean {
@@ -54,8 +54,7 @@ export function undefinedAware(node: ts.Node): boolean {
       op === ts.SyntaxKind.ExclamationEqualsToken;
     if (equality) {
       const other = stripParens(p.left === n ? p.right : p.left);
-      // `counts[w] == null`: a missing key is undefined, which `== null` is (`=== null` never).
-      return (ts.isIdentifier(other) && other.text === "undefined") || other.kind === ts.SyntaxKind.NullKeyword;
+      return ts.isIdentifier(other) && other.text === "undefined";
     }
     return false;
   }
@@ -73,6 +72,22 @@ export function undefinedAware(node: ts.Node): boolean {
   return false;
 }
 
+/** `counts[w] == null` of a dictionary read: a missing key is undefined, which `== null` is (`=== null` never). */
+function comparedWithNull(node: ts.Node): boolean {
+  const n = outerExpression(node);
+  const p = n.parent;
+  if (!p || !ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  if (
+    op !== ts.SyntaxKind.EqualsEqualsToken &&
+    op !== ts.SyntaxKind.ExclamationEqualsToken &&
+    op !== ts.SyntaxKind.EqualsEqualsEqualsToken &&
+    op !== ts.SyntaxKind.ExclamationEqualsEqualsToken
+  )
+    return false;
+  return stripParens(p.left === n ? p.right : p.left).kind === ts.SyntaxKind.NullKeyword;
+}
+
 /** `o[k]` (or `o.name`) of a dictionary. */
 export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: string): Printed {
   const V = (dict.type as Dict).value;
@@ -84,6 +99,7 @@ export function dictRead(ctx: PrintContext, node: ts.Node, dict: Printed, key: s
   // `T | null` values: a missing key is undefined, a third state (print/nullish.ts).
   if (
     undefinedAware(node) ||
+    comparedWithNull(node) ||
     assignedToOptional(ctx, outerExpression(node)) ||
     textOperand(ctx.checker, node) ||
     isNullable(V)

@@ -134,9 +134,9 @@ export const AI_WORKFLOWS_12C: readonly OracleCase[] = [
     OUT,
     PAIRS,
   ),
-  // Refused: `cur = cur[k] ??= ...` of an `any`.
+  // Was refused: `cur = cur[k] ??= ...` of an `any` (lifted by refusals7).
   ai12(
-    "json-flatten-dotted-and-unflatten-refused",
+    "json-flatten-dotted-and-unflatten",
     [
       'function flatten(v: any, prefix = "", out: Record<string, any> = {}): Record<string, any> {',
       '  if (v !== null && typeof v === "object") {',

@@ -451,9 +451,9 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
       { versions: [] },
     ],
   ),
-  // Refused today: `cur = cur[k] ??= {}` (a logical assignment used as a value).
+  // Was refused: `cur = cur[k] ??= {}` of an `any` (lifted by refusals7).
   ai9(
-    "flatten-unflatten-json-refused",
+    "flatten-unflatten-json",
     [
       "const flat: Record<string, unknown> = {};",
       "const walk = (v: any, path: string): void => {",
