@@ -14,11 +14,12 @@
  * Anything missing or different is a miss, and the caller compiles as usual. Records and blobs
  * live in the same private folder as the WASM cache (src/emit/wasm/cache.ts).
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
 import { readRegularFile } from "../../runtime/regularFile.js";
 import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 import { join, resolve } from "node:path";
+import { writeFileAtomicSync } from "../util/atomicWrite.js";
 import { compilerIdentity } from "../util/compilerIdentity.js";
 
 /** What a successful build produced, as the cache replays it. */
@@ -119,7 +120,7 @@ export function writeBuild(
     const recorded = outputs.map((output) => {
       const bytes = typeof output.contents === "string" ? Buffer.from(output.contents, "utf8") : output.contents;
       const digest = sha256(bytes);
-      atomicWrite(blobPath(dir, digest), bytes);
+      writeFileAtomicSync(blobPath(dir, digest), bytes);
       return { fileName: output.fileName, sha256: digest, size: bytes.length };
     });
     const record: BuildRecord = {
@@ -131,18 +132,8 @@ export function writeBuild(
       outputs: recorded,
       ...summary,
     };
-    atomicWrite(recordPath(dir, key), JSON.stringify(record));
+    writeFileAtomicSync(recordPath(dir, key), JSON.stringify(record));
   } catch {
     // A read-only or full cache directory must not fail the build.
-  }
-}
-
-function atomicWrite(path: string, contents: string | Uint8Array): void {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    writeFileSync(temp, contents, { mode: 0o600 });
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
   }
 }

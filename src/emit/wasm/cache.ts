@@ -11,10 +11,11 @@
  *   compiles again, warns, and overwrites the entry. The module is verified again after loading
  *   either way (compileDiagnostics.ts).
  */
-import { createHash, type Hash, randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash, type Hash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { writeFileAtomic } from "../../util/atomicWrite.js";
 import { ALLOCATOR_SOURCE } from "./allocator.js";
 import { LIBRARY_SOURCE } from "./asLibrary.js";
 import { RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
@@ -94,13 +95,9 @@ export async function readCached(dir: string | undefined, key: string): Promise<
 /** Stores a module (atomically: temp file, then rename). Failures only cost a later recompile. */
 export async function writeCached(dir: string | undefined, key: string, wasm: Uint8Array): Promise<void> {
   if (dir === undefined) return;
-  const temp = join(dir, `${key}.wasm.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const entry = Buffer.concat([Buffer.from(MAGIC), entryDigest(key, wasm), wasm]);
-    await writeFile(temp, entry, { mode: 0o600 });
-    await rename(temp, entryPath(dir, key));
+    await writeFileAtomic(entryPath(dir, key), Buffer.concat([Buffer.from(MAGIC), entryDigest(key, wasm), wasm]));
   } catch {
     // A read-only or full cache directory must not fail the build.
-    await rm(temp, { force: true }).catch(() => undefined);
   }
 }

@@ -14,11 +14,12 @@
  * every body's source without typing the unchanged ones. It lives in the same private folder as the modules (SECURITY.md, "The WASM
  * cache"); the module it names is checked against its own digest and verified as before.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SchemaType } from "../../../runtime/schema.js";
 import type { SandboxUnit } from "../../lower/sandboxes.js";
+import { writeFileAtomic } from "../../util/atomicWrite.js";
 import { compilerIdentity } from "../../util/compilerIdentity.js";
 import { SANDBOX_FORMAT_VERSION } from "./compilerFlags.js";
 
@@ -89,14 +90,11 @@ export async function readNodeEntry(dir: string | undefined, key: string): Promi
 /** Records that `key` lowers to the module cached as `moduleKey`. Failures only cost a later lowering. */
 export async function writeNodeEntry(dir: string | undefined, key: string, moduleKey: string): Promise<void> {
   if (dir === undefined) return;
-  const path = entryPath(dir, key);
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     await mkdir(join(dir, "nodes"), { recursive: true, mode: 0o700 });
-    await writeFile(temp, `${moduleKey}\n${entryDigest(key, moduleKey)}`, { mode: 0o600 });
-    await rename(temp, path);
+    await writeFileAtomic(entryPath(dir, key), `${moduleKey}\n${entryDigest(key, moduleKey)}`);
   } catch {
-    await rm(temp, { force: true }).catch(() => undefined);
+    // A read-only or full cache directory must not fail the build.
   }
 }
 
@@ -117,13 +115,10 @@ export async function readNodeSource(dir: string | undefined, sourceKey: string)
 /** Keeps a unit's lowered source under its key. Failures only cost a later lowering. */
 export async function writeNodeSource(dir: string | undefined, sourceKey: string, source: string): Promise<void> {
   if (dir === undefined) return;
-  const path = sourcePath(dir, sourceKey);
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     await mkdir(join(dir, "sources"), { recursive: true, mode: 0o700 });
-    await writeFile(temp, source, { mode: 0o600 });
-    await rename(temp, path);
+    await writeFileAtomic(sourcePath(dir, sourceKey), source);
   } catch {
-    await rm(temp, { force: true }).catch(() => undefined);
+    // A read-only or full cache directory must not fail the build.
   }
 }
