@@ -16,6 +16,7 @@ import { iteratorResultType } from "./iteratorResults.js";
 import {
   BOOLEAN,
   type ClassRegistry,
+  isKeyType,
   JSON_VALUE,
   NUMBER,
   optional,
@@ -169,10 +170,9 @@ export function fromChecker(
       reason:
         "an iterator is used only directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
     };
-  if (
-    (name === "Map" || name === "Set") &&
-    symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))
-  ) {
+  const collection =
+    name === "Map" || name === "WeakMap" ? "Map" : name === "Set" || name === "WeakSet" ? "Set" : undefined;
+  if (collection && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib."))) {
     const args = checker.getTypeArguments(type as ts.TypeReference);
     const converted = args.map((a) => fromChecker(checker, a, classes, depth + 1, parameters));
     const bad = converted.find((c): c is { reason: string } => "reason" in c);
@@ -182,11 +182,13 @@ export function fromChecker(
       const absent = t && absentElement(t, `${name} entries`);
       if (absent) return { reason: absent };
     }
-    if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Map")
-      return { reason: "Map keys must be numbers, strings or booleans" };
-    if (a && a.kind !== "number" && a.kind !== "string" && a.kind !== "boolean" && name === "Set")
-      return { reason: "Set elements must be numbers, strings or booleans" };
-    return name === "Map" ? { type: { kind: "map", key: a!, value: b! } } : { type: { kind: "set", element: a! } };
+    if (a && !isKeyType(a))
+      return {
+        reason: `${collection === "Map" ? "Map keys" : "Set elements"} must be numbers, strings, booleans or objects of a declared type (records, classes, arrays, Maps, ...), not 'any', 'object' or a value that may be undefined`,
+      };
+    return collection === "Map"
+      ? { type: { kind: "map", key: a!, value: b! } }
+      : { type: { kind: "set", element: a! } };
   }
   const userClass = symbol && classes.userClasses.get(symbol);
   if (userClass) return { type: { kind: "object", shape: userClass } };

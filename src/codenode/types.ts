@@ -99,6 +99,21 @@ const OBJECT_KINDS = new Set<ValueType["kind"]>([
   "groups",
 ]);
 
+/**
+ * Types a Map key or Set element may have: primitives compare by value (SameValueZero), objects by
+ * identity, as in JavaScript (support/collections.ts hashes a reference by its address; the
+ * allocator never moves an object). Not a match or its groups (one run-time value for two
+ * JavaScript objects), nor a tuple (entries of a Map are fresh arrays in JavaScript), nor an
+ * optional (undefined and null would share the null reference) or a JSON value (a number inside
+ * it is a box, compared by identity).
+ */
+export function isKeyType(t: ValueType): boolean {
+  return t.kind === "number" || t.kind === "string" || t.kind === "boolean" || KEY_OBJECTS.has(t.kind);
+}
+const KEY_OBJECTS = new Set<ValueType["kind"]>(
+  [...OBJECT_KINDS].filter((k) => !["match", "groups", "tuple"].includes(k)),
+);
+
 export function optional(t: ValueType): ValueType {
   // A JSON value holds undefined itself; `T | null` or undefined is three states (nullish).
   if (t.kind === "optional" && t.absent === "null") return { kind: "optional", inner: t };

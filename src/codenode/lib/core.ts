@@ -240,6 +240,27 @@ interface SetConstructor {
 }
 declare var Set: SetConstructor;
 
+/** No iteration and no size, as in JavaScript: a Map or Set of the sandbox is exact (fromChecker.ts). */
+interface WeakMap<K extends object, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): this;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+}
+interface WeakMapConstructor {
+  new <K extends object, V>(entries?: readonly (readonly [K, V])[]): WeakMap<K, V>;
+}
+declare var WeakMap: WeakMapConstructor;
+interface WeakSet<T extends object> {
+  add(value: T): this;
+  has(value: T): boolean;
+  delete(value: T): boolean;
+}
+interface WeakSetConstructor {
+  new <T extends object>(values?: readonly T[]): WeakSet<T>;
+}
+declare var WeakSet: WeakSetConstructor;
+
 interface Error {
   name: string;
   message: string;

@@ -89,6 +89,7 @@ import { RED_TEAM_4 } from "./redTeam4.js";
 import { CLASSES_2 } from "./classes2.js";
 import { CLASS_LITERALS } from "./classLiterals.js";
 import { URLS } from "./urls.js";
+import { OBJECT_KEYS } from "./objectKeys.js";
 import { EXAMPLES } from "./examples.js";
 import { REFUSALS_4 } from "./refusals4.js";
 
@@ -181,4 +182,5 @@ export const CORPUS: readonly OracleCase[] = [
   ...ASCII_CASE,
   ...STARTS_ENDS,
   ...URLS,
+  ...OBJECT_KEYS,
 ];

@@ -544,7 +544,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "for (const e of evs) { if (e.t === 'draw') { if (e.shape.kind === 'rect') e.shape.w = 0; out += Object.keys(e.shape).join(''); } else out += 'C'; }",
     "return { s: out + JSON.stringify(evs) };",
   ]),
-  rt("union-set-identity-refused", [
+  rt("union-set-identity", [
     ...SH,
     "const a: Shape = { kind: 'circle', r: inputs.n };",
     "const s = new Set<Shape>([a, a, { kind: 'circle', r: inputs.n }]);",
