@@ -3,7 +3,7 @@
  * `retries`, shaped by a retry policy), the per-attempt wall-clock timeout, cancellation and the
  * failure policy. Every node of a generated module goes through `attempt`.
  */
-import { AbortedError, IceError, TimeoutError } from "./errors.js";
+import { AbortedError, IceError, RunDeadlineError, TimeoutError } from "./errors.js";
 import { REPLAYED } from "./executor.js";
 import type { FailurePolicy, RetryPolicy, RunEvent, TokenUsage } from "./options.js";
 
@@ -35,7 +35,21 @@ export interface AttemptSettings {
    * error of any other kind escaping `step` is the executor's own and ends the run unretried.
    */
   readonly step?: <T>(attemptNo: number, run: () => Promise<T>) => Promise<T>;
+  /** When the whole run must end (the operator's `maxRunMs`), shared by its sub-workflows' runs. */
+  readonly deadline?: RunDeadline;
 }
+
+/** The end of a whole run: `at` on `performance.now()`'s clock, `ms` the ceiling it came from. */
+export interface RunDeadline {
+  readonly at: number;
+  readonly ms: number;
+}
+
+/**
+ * Node kinds whose attempt needs no timer for the run's deadline: a sandboxed body ends within its
+ * own timeout (itself under the operator's `maxTimeoutMs`), and the deadline is checked before it.
+ */
+const SELF_BOUNDED: ReadonlySet<string> = new Set(["code", "condition"]);
 
 /** An attempt's body: gets the attempt's signal and number (1 for the first). */
 export type AttemptBody<T> = (signal: AbortSignal, attemptNo: number) => Promise<T> | T;
@@ -69,7 +83,9 @@ export async function attempt<T>(
   // Nobody listens: no events are built, and no clock is read for them (a node's hot path).
   const quiet = emit === NO_EVENTS;
   for (let attemptNo = 1; ; attemptNo++) {
-    if (settings.signal?.aborted) throw new AbortedError(nodeId);
+    if (settings.signal?.aborted) throw abortError(settings);
+    const deadline = settings.deadline;
+    if (deadline !== undefined && performance.now() >= deadline.at) throw new RunDeadlineError(nodeId, deadline.ms);
     if (!quiet) emit({ type: "node_started", nodeId, kind, attempt: attemptNo });
     const started = quiet ? 0 : performance.now();
     try {
@@ -96,12 +112,19 @@ export async function attempt<T>(
       const ice = settings.step ? isIceError(thrown) : thrown instanceof IceError;
       if (settings.step && !ice) throw thrown;
       const error = ice ? (thrown as IceError) : settings.wrap(thrown);
+      // Past the run's deadline nothing is retried or continued: the run ends.
+      const pastDeadline = isRunDeadline(error);
       const final =
+        pastDeadline ||
         attemptNo > settings.retries ||
         !retryable(error.code, settings.retryPolicy) ||
         settings.signal?.aborted === true;
       const continued =
-        final && settings.failurePolicy === "continue" && error.code !== "ICE_ABORTED" && !settings.signal?.aborted;
+        final &&
+        settings.failurePolicy === "continue" &&
+        error.code !== "ICE_ABORTED" &&
+        !pastDeadline &&
+        !settings.signal?.aborted;
       emit({
         type: "node_failed",
         nodeId,
@@ -119,6 +142,19 @@ export async function attempt<T>(
       if (!(REPLAYED in error)) await sleep(delayMs, settings.signal, nodeId);
     }
   }
+}
+
+/** A run-deadline error, also one of another copy of this runtime. */
+function isRunDeadline(error: IceError): boolean {
+  return (error as IceError & { runDeadline?: unknown }).runDeadline === true;
+}
+
+/** Why an attempt whose run was cancelled stops: the run's deadline if that was the cause, else ICE_ABORTED. */
+function abortError(settings: AttemptSettings): IceError {
+  const reason: unknown = settings.signal?.reason;
+  return reason instanceof IceError && isRunDeadline(reason)
+    ? new RunDeadlineError(settings.nodeId, settings.deadline?.ms ?? 0)
+    : new AbortedError(settings.nodeId);
 }
 
 function retryable(code: string, policy: RetryPolicy | undefined): boolean {
@@ -161,20 +197,27 @@ async function wrapped<T>(settings: AttemptSettings, body: AttemptBody<T>, attem
 
 async function withTimeout<T>(settings: AttemptSettings, body: AttemptBody<T>, attemptNo: number): Promise<T> {
   // Hot path: nothing can interrupt this attempt, so no controller, timer or race is needed.
-  if (settings.timeoutMs === undefined && settings.signal === undefined) return body(NEVER_ABORTED, attemptNo);
+  const deadline = settings.deadline !== undefined && !SELF_BOUNDED.has(settings.kind) ? settings.deadline : undefined;
+  if (settings.timeoutMs === undefined && settings.signal === undefined && deadline === undefined)
+    return body(NEVER_ABORTED, attemptNo);
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort(new AbortedError(settings.nodeId));
+  const onAbort = (): void => controller.abort(abortError(settings));
   settings.signal?.addEventListener("abort", onAbort, { once: true });
+  // The node's own timeout, or the time left of the run when that is shorter.
+  let waitMs = settings.timeoutMs;
+  let late = (): IceError => new TimeoutError(settings.nodeId, settings.timeoutMs!);
+  if (deadline !== undefined) {
+    const left = Math.max(0, deadline.at - performance.now());
+    if (waitMs === undefined || left < waitMs) {
+      waitMs = left;
+      late = () => new RunDeadlineError(settings.nodeId, deadline.ms);
+    }
+  }
   let timer: NodeJS.Timeout | undefined;
   try {
     const stop = new Promise<never>((_, reject) => {
       controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
-      if (settings.timeoutMs !== undefined) {
-        timer = setTimeout(
-          () => controller.abort(new TimeoutError(settings.nodeId, settings.timeoutMs!)),
-          settings.timeoutMs,
-        );
-      }
+      if (waitMs !== undefined) timer = setTimeout(() => controller.abort(late()), waitMs);
     });
     stop.catch(() => undefined);
     return await Promise.race([Promise.resolve().then(() => body(controller.signal, attemptNo)), stop]);

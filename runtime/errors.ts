@@ -60,6 +60,21 @@ export class TimeoutError extends IceError {
   }
 }
 
+/**
+ * The whole run passed the operator's ceiling (`maxRunMs`, `--max-run-seconds`): `ICE_TIMEOUT`
+ * for the node in flight, never retried nor continued past (`failure_policy: continue`).
+ */
+export class RunDeadlineError extends IceError {
+  readonly runDeadline = true;
+  constructor(nodeId: string, maxRunMs: number) {
+    super(
+      "ICE_TIMEOUT",
+      `the run took longer than the operator's ceiling of ${maxRunMs} ms for a whole run (raise it with --max-run-seconds, options.policy.maxRunMs)`,
+      nodeId,
+    );
+  }
+}
+
 /** Sandboxed code trapped or aborted (unreachable, out-of-bounds, `throw`, stack overflow). */
 export class SandboxTrapError extends IceError {
   constructor(nodeId: string, detail: string) {

@@ -8,6 +8,19 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
+/**
+ * Most bytes of a sandbox module read (beside a generated module, or from the WASM cache): a code
+ * node's module is tens of KB and a workflow's combined program a few MB; the file is read before
+ * its SHA-256 can be checked, so a planted huge file must not be read whole.
+ */
+export const SANDBOX_MODULE_BYTES_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Most bytes of one file of a generated module read for a durable run's content hash (the module's
+ * JavaScript, its sandbox modules, its sub-workflows' modules).
+ */
+export const GENERATED_FILE_BYTES_LIMIT = 256 * 1024 * 1024;
+
 /** Why a file was not read: not a regular file, or larger than the limit. */
 export class UnreadableFileError extends Error {
   constructor(

@@ -32,7 +32,7 @@ import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
 import { loadSandbox } from "./sandboxes.js";
 import { validateValue } from "./schema.js";
-import { envDenied, RunContext, type Output } from "./runContext.js";
+import { envDenied, RunContext, subRunOptions, type Output } from "./runContext.js";
 import { plainOutput } from "./plainOutput.js";
 
 /**
@@ -258,7 +258,10 @@ export class Run extends RunContext {
       node,
       (signal) => {
         if (typeof runner !== "function") throw new WorkflowMissingError(id, ref);
-        return runner(inputs, { ...this.options, signal, llm: this.provider, memory: this.memory });
+        return runner(
+          inputs,
+          subRunOptions({ ...this.options, signal, llm: this.provider, memory: this.memory }, this.deadline),
+        );
       },
       undefined,
       undefined,

@@ -5,7 +5,7 @@
  * `attempt` (events, retries, timeouts, durable checkpoints, usage metrics).
  */
 import { setMaxListeners } from "node:events";
-import { attempt, type AttemptBody, NO_EVENTS } from "./attempt.js";
+import { attempt, type AttemptBody, NO_EVENTS, type RunDeadline } from "./attempt.js";
 import {
   AbortedError,
   IceError,
@@ -55,6 +55,8 @@ export class RunContext {
   /** Environment variables the operator lets workflows read (`options.policy.allowEnv`). */
   protected readonly allowedEnv: ReadonlySet<string>;
   protected readonly warned = new Set<string>();
+  /** When this run ends at the latest: its own start plus `maxRunMs`, or its parent run's end. */
+  protected readonly deadline: RunDeadline;
 
   constructor(
     protected readonly manifest: WorkflowManifest,
@@ -66,6 +68,10 @@ export class RunContext {
     // The operator's policy first: nothing of a refused workflow runs.
     this.policy = resolvePolicy(options.policy);
     checkPlanAgainstPolicy(manifest, this.policy, options);
+    this.deadline = inheritedDeadline(options) ?? {
+      at: performance.now() + this.policy.maxRunMs,
+      ms: this.policy.maxRunMs,
+    };
     this.allowedEnv = new Set(this.policy.allowEnv);
     for (const [name, readers] of Object.entries(manifest.env ?? {}))
       if (!this.allowedEnv.has(name)) throw envDenied(name, readers[0] ?? undefined);
@@ -148,6 +154,7 @@ export class RunContext {
         retries: node.retries === 0 ? 0 : (own?.retries ?? node.retries ?? 0),
         timeoutMs: node.timeoutMs,
         signal: this.signal,
+        deadline: this.deadline,
         emit: this.emit,
         wrap: wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
         ...(retryPolicy && { retryPolicy }),
@@ -233,6 +240,22 @@ export function envDenied(name: string, nodeId: string | undefined): PolicyDenie
     nodeId,
     `reads environment variable '${name}', which the operator did not allow: run with --allow-env ${name} (options.policy.allowEnv)`,
   );
+}
+
+/**
+ * The key under which a run hands its deadline to the runs of its sub-workflows (`subRunOptions`):
+ * a symbol of this module, so neither a workflow nor JSON can set it, and a sub-workflow's run
+ * gets the time left of the whole run, not a new `maxRunMs` of its own.
+ */
+const RUN_DEADLINE = Symbol("iceosc.runDeadline");
+
+function inheritedDeadline(options: RunOptions): RunDeadline | undefined {
+  return (options as RunOptions & { readonly [RUN_DEADLINE]?: RunDeadline })[RUN_DEADLINE];
+}
+
+/** The options of a sub-workflow's run: the parent's, with its deadline. */
+export function subRunOptions(options: RunOptions, deadline: RunDeadline): RunOptions {
+  return { ...options, [RUN_DEADLINE]: deadline } as RunOptions;
 }
 
 /** A signal that aborts with `outer` and accepts any number of listeners. */

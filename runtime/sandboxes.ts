@@ -7,10 +7,10 @@
  * and an instance prepared for its default limits.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { ModuleInvalidError, messageOf } from "./errors.js";
 import type { SandboxManifest, WorkflowManifest } from "./manifest.js";
+import { readRegularFile, SANDBOX_MODULE_BYTES_LIMIT } from "./regularFile.js";
 import { SandboxProgram } from "./sandbox/index.js";
 
 const programs = new Map<string, Promise<SandboxProgram>>();
@@ -68,7 +68,9 @@ export function preloadSandboxes(manifest: WorkflowManifest, baseUrl: string): P
 async function load(url: string, nodeId: string, manifest: SandboxManifest): Promise<SandboxProgram> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(fileURLToPath(url));
+    // Regular files only (red team 8): a FIFO planted in the out-dir made the module's import,
+    // which awaits this preload, wait forever; /dev/zero grew the process by gigabytes.
+    bytes = readRegularFile(fileURLToPath(url), SANDBOX_MODULE_BYTES_LIMIT);
   } catch (error) {
     throw new ModuleInvalidError(nodeId, `cannot read sandbox module ${manifest.wasm}: ${messageOf(error)}`);
   }

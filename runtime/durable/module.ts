@@ -6,12 +6,12 @@
  * resumes an old run's checkpoints.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PolicyDeniedError, WorkflowChangedError } from "../errors.js";
 import type { RunOptions } from "../options.js";
+import { GENERATED_FILE_BYTES_LIMIT, readRegularFile } from "../regularFile.js";
 
 /** A generated module as the runtime calls it. */
 export interface WorkflowModule {
@@ -40,8 +40,9 @@ export function moduleHash(path: string): string {
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    if (!statSync(file).isFile()) throw new Error(`${file} is not a regular file`);
-    const bytes = readFileSync(file);
+    // Checked on the open file, read to a limit (red team 8): a stat, then a read of the path,
+    // read whatever was swapped in between, and a huge file whole.
+    const bytes = readRegularFile(file, GENERATED_FILE_BYTES_LIMIT);
     hash.update(`${file.slice(dirname(path).length)}\0${bytes.length}\0`).update(bytes);
     if (!file.endsWith(".js")) return;
     const text = bytes.toString("utf8");

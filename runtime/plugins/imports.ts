@@ -16,6 +16,7 @@ import { hostAllowed } from "../policy/hosts.js";
 import { createImports, type HostRun } from "../sandbox/host.js";
 import { ASYNC_STACK_BYTES } from "./abi.js";
 import { describeGrants, type PluginGrants } from "./grants.js";
+import { CallKv } from "./callKv.js";
 import { KvLimitError, type KvStore } from "./kv.js";
 
 /** Code units of a URL, method or content type read from the module. */
@@ -58,6 +59,8 @@ export interface CallState {
   text: string;
   /** The call's own cancellation (its deadline and the node's signal). */
   readonly signal: AbortSignal;
+  /** The call's kv writes, held until it succeeds (made on the first kv call). */
+  kv: CallKv | undefined;
 }
 
 /** The import object of one call. */
@@ -117,9 +120,10 @@ export function pluginImports(state: CallState, services: PluginServices): WebAs
     return 0;
   };
 
-  const kvStore = (): KvStore => {
+  const kvStore = (): CallKv => {
     if (!grants.kv) throw deny("kv");
-    return services.kv;
+    state.kv ??= new CallKv(services.kv);
+    return state.kv;
   };
   const kvCall = <T>(call: () => Promise<T> | T, then: (value: T) => number): Promise<number> | number => {
     let value: Promise<T> | T;

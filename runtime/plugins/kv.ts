@@ -73,6 +73,13 @@ export class MemoryKv implements KvStore {
   }
 }
 
+/** Throws KvLimitError for a key or value longer than KV_LIMITS allows. */
+export function checkKvEntry(key: string, value: string): void {
+  checkKey(key);
+  if (value.length > KV_LIMITS.valueUnits)
+    throw new KvLimitError(`a kv value may hold ${KV_LIMITS.valueUnits} characters, this one has ${value.length}`);
+}
+
 function checkKey(key: string): void {
   if (key.length > KV_LIMITS.keyUnits)
     throw new KvLimitError(`a kv key may hold ${KV_LIMITS.keyUnits} characters, this one has ${key.length}`);

@@ -31,6 +31,8 @@ import { hostRun, OUTPUT_ABORT_PREFIX, SandboxAbort } from "../sandbox/host.js";
 import { IntrinsicError } from "../sandbox/intrinsics.js";
 import { pluginImports, type AsyncExports, type CallState, type PluginServices } from "./imports.js";
 import { verifyPluginModule } from "./verify.js";
+import type { CallKv } from "./callKv.js";
+import { KvLimitError } from "./kv.js";
 
 const PAGE = 65_536;
 /** Fuel and time a module's initialisation may use (compiler-generated); not charged to the call. */
@@ -133,6 +135,7 @@ export class PluginProgram {
       pending: undefined,
       resumed: undefined,
       text: "",
+      kv: undefined,
       get signal() {
         return cancellation().signal;
       },
@@ -181,6 +184,11 @@ export class PluginProgram {
       const fuelUsed = meter.used;
       meter.finish();
       if (meter.overdue()) throw new TimeoutError(nodeId, limits.timeoutMs);
+      // Only a call that succeeded, in time and not cancelled, changes the kv store (callKv.ts).
+      if (state.kv) {
+        if (signal?.aborted) throw new AbortedError(nodeId);
+        await commitKv(state.kv, nodeId);
+      }
       return { output, fuelUsed };
     } catch (error) {
       throw this.attribute(this.classify(error, exports, meter, limits, nodeId), nodeId);
@@ -261,6 +269,16 @@ export class PluginProgram {
     Object.setPrototypeOf(named, Object.getPrototypeOf(error));
     named.name = error.name;
     return named;
+  }
+}
+
+/** Applies a call's kv writes; a store that is full is ICE_MEMORY_LIMIT, as when the call wrote. */
+async function commitKv(kv: CallKv, nodeId: string): Promise<void> {
+  try {
+    await kv.commit();
+  } catch (error) {
+    if (!(error instanceof KvLimitError)) throw error;
+    throw Object.assign(new MemoryLimitError(nodeId, 0), { message: `node '${nodeId}': ${error.message}` });
   }
 }
 

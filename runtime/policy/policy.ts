@@ -30,6 +30,12 @@ export interface OperatorPolicy {
    * Default 100. Each model call is the operator's money and time, so the workflow cannot choose it.
    */
   readonly maxModelCalls?: number;
+  /**
+   * Most wall-clock milliseconds a whole run may take, its sub-workflows included
+   * (`--max-run-seconds`). Default 3 600 000 (an hour). Each node is bounded, but a workflow of
+   * sub-workflows can fan out to millions of them; a run past this ends with ICE_TIMEOUT.
+   */
+  readonly maxRunMs?: number;
   /** Directories the built-in file tools may read besides the workflow's own (`--allow-read`). */
   readonly allowRead?: readonly string[];
   /** Hosts `http_request` and a workflow's `llm_config.base_url` may reach (`--allow-host`). */
@@ -47,6 +53,7 @@ export interface Policy {
   readonly maxRetries: number;
   readonly maxParallel: number;
   readonly maxModelCalls: number;
+  readonly maxRunMs: number;
   readonly allowRead: readonly string[];
   readonly allowHosts: readonly string[];
   readonly allowEnv: readonly string[];
@@ -62,6 +69,8 @@ export interface Policy {
  * - parallel 16: loop iterations in flight at once (tool calls, requests, sandboxes queued).
  * - model calls 100: of one node's attempt; twenty times an agent's default (5 iterations), four
  *   times a recursive node's (5 rounds of 5).
+ * - run 1 hour: a whole run, sub-workflows included; a run of bounded nodes can still fan out to
+ *   millions of them (a 23-level binary tree of sub-workflows), so the run itself needs an end.
  * - nothing trusted, no extra directory, host or environment variable.
  */
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -72,6 +81,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   maxRetries: 10,
   maxParallel: 16,
   maxModelCalls: 100,
+  maxRunMs: 3_600_000,
   allowRead: Object.freeze([]) as readonly string[],
   allowHosts: Object.freeze([]) as readonly string[],
   allowEnv: Object.freeze([]) as readonly string[],
@@ -79,6 +89,9 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 
 /** Largest memory ceiling: a WebAssembly 32-bit memory cannot grow past 4 GiB. */
 export const MAX_MEMORY_MB = 4096;
+
+/** Largest run ceiling: the most a Node.js timer can wait (about 24.8 days). */
+export const MAX_RUN_MS = 2_147_483_647;
 
 /** The policy in force for `given` (the operator's `options.policy`), defaults filled in. */
 export function resolvePolicy(given: OperatorPolicy | undefined): Policy {
@@ -98,6 +111,7 @@ export function resolvePolicy(given: OperatorPolicy | undefined): Policy {
       1,
       Number.MAX_SAFE_INTEGER,
     ),
+    maxRunMs: count(given.maxRunMs, "maxRunMs", DEFAULT_POLICY.maxRunMs, 1, MAX_RUN_MS),
     allowRead: strings(given.allowRead, "allowRead"),
     allowHosts: strings(given.allowHosts, "allowHosts"),
     allowEnv: strings(given.allowEnv, "allowEnv"),

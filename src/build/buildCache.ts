@@ -15,7 +15,7 @@
  * live in the same private folder as the WASM cache (src/emit/wasm/cache.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { readRegularFile } from "../../runtime/regularFile.js";
 import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 import { join, resolve } from "node:path";
@@ -40,6 +40,9 @@ export interface CachedBuild {
   readonly record: BuildRecord;
   readonly files: readonly { readonly fileName: string; readonly contents: Uint8Array }[];
 }
+
+/** Most bytes of a build record read (paths, digests and sizes of a build's files). */
+const RECORD_BYTES_LIMIT = 16 * 1024 * 1024;
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
@@ -89,14 +92,18 @@ function readSourceBytes(path: string): Buffer {
 /** The recorded outputs of `key`, when every source still matches and every blob is whole. */
 export function readBuild(dir: string, { key, digests }: BuildKey): CachedBuild | undefined {
   try {
-    const record = JSON.parse(readFileSync(recordPath(dir, key), "utf8")) as BuildRecord;
+    // Regular files only, to a limit (red team 8): a record or blob that is a FIFO or a device is a
+    // miss, never a hang; a blob is read to its recorded size and no further.
+    const record = JSON.parse(
+      readRegularFile(recordPath(dir, key), RECORD_BYTES_LIMIT).toString("utf8"),
+    ) as BuildRecord;
     if (record.version !== 2) return undefined;
     for (const source of record.sources) {
       const digest = digests.get(source.path) ?? sha256(readSourceBytes(source.path));
       if (digest !== source.sha256) return undefined;
     }
     const files = record.outputs.map((output) => {
-      const contents = readFileSync(blobPath(dir, output.sha256));
+      const contents = readRegularFile(blobPath(dir, output.sha256), output.size);
       if (contents.length !== output.size) throw new Error("damaged blob");
       return { fileName: output.fileName, contents };
     });

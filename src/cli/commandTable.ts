@@ -80,6 +80,7 @@ const run = defineCommand({
       --max-retries <n>       ceiling of a node's retries (default 10)
       --max-parallel <n>      most loop iterations at once (default 16)
       --max-model-calls <n>   most model calls of one llm/agent/recursive node's attempt (default 100)
+      --max-run-seconds <n>   most seconds a whole run may take, sub-workflows included (default 3600)
       --allow-read <dir>...   a directory file tools may read besides the workflow's own
       --allow-host <host>...  a host http_request and llm_config.base_url may reach
       --allow-env <name>...   an environment variable a workflow may read ({{ env.NAME }}, llm_config.api_key_env)

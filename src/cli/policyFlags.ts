@@ -1,12 +1,12 @@
 /**
  * @fileoverview The operator's policy from `iceosc run`'s flags (README "Operator policy"): `--allow-trusted`,
  * the ceilings `--max-fuel`, `--max-memory-mb`, `--max-timeout-ms`, `--max-retries`,
- * `--max-parallel`, `--max-model-calls`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
+ * `--max-parallel`, `--max-model-calls`, `--max-run-seconds`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
  * (each repeatable). A malformed flag is a usage error (exit 2).
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { MAX_MEMORY_MB, type OperatorPolicy } from "../../runtime/policy/index.js";
+import { MAX_MEMORY_MB, MAX_RUN_MS, type OperatorPolicy } from "../../runtime/policy/index.js";
 import { UsageError } from "./report.js";
 
 /** The flags as `parseArgs` returns them. */
@@ -18,6 +18,7 @@ export interface PolicyFlagValues {
   readonly "max-retries"?: string;
   readonly "max-parallel"?: string;
   readonly "max-model-calls"?: string;
+  readonly "max-run-seconds"?: string;
   readonly "allow-read"?: readonly string[];
   readonly "allow-host"?: readonly string[];
   readonly "allow-env"?: readonly string[];
@@ -32,6 +33,7 @@ export const POLICY_FLAG_OPTIONS = {
   "max-retries": { type: "string" },
   "max-parallel": { type: "string" },
   "max-model-calls": { type: "string" },
+  "max-run-seconds": { type: "string" },
   "allow-read": { type: "string", multiple: true },
   "allow-host": { type: "string", multiple: true },
   "allow-env": { type: "string", multiple: true },
@@ -45,6 +47,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
   const maxRetries = integerFlag(values, "max-retries", 0, 1_000_000);
   const maxParallel = integerFlag(values, "max-parallel", 1, 1_000_000);
   const maxModelCalls = integerFlag(values, "max-model-calls", 1, Number.MAX_SAFE_INTEGER);
+  const maxRunSeconds = integerFlag(values, "max-run-seconds", 1, Math.floor(MAX_RUN_MS / 1000));
   return {
     ...(values["allow-trusted"] && { allowTrusted: true }),
     ...(maxFuel !== undefined && { maxFuel }),
@@ -53,6 +56,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
     ...(maxRetries !== undefined && { maxRetries }),
     ...(maxParallel !== undefined && { maxParallel }),
     ...(maxModelCalls !== undefined && { maxModelCalls }),
+    ...(maxRunSeconds !== undefined && { maxRunMs: maxRunSeconds * 1000 }),
     allowRead: (values["allow-read"] ?? []).map((dir) => directoryFlag(cwd, dir)),
     allowHosts: (values["allow-host"] ?? []).map(host),
     allowEnv: (values["allow-env"] ?? []).map(envName),

@@ -3,6 +3,7 @@
  * one line naming its code and node, and the exit code.
  */
 import type { CliIo } from "./io.js";
+import { visibleText } from "../util/visibleText.js";
 import { diagnosticToJson, formatDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 
 export type DiagnosticFormat = "text" | "json";
@@ -21,7 +22,8 @@ export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
 export function reportRunError(io: CliIo, error: unknown): number {
   const e = error as { code?: unknown; message?: unknown } | null;
   if (e && typeof e.code === "string" && e.code.startsWith("ICE_")) {
-    io.stderr(`error ${e.code}: ${String(e.message)}\n`);
+    // The message can carry a code body's, a plugin's or a tool's text: escaped, like diagnostics.
+    io.stderr(`error ${e.code}: ${visibleText(String(e.message))}\n`);
     return 1;
   }
   throw error;

@@ -5,6 +5,7 @@
  */
 import type { RunEvent } from "../../runtime/options.js";
 import type { CliIo } from "./io.js";
+import { visibleText } from "../util/visibleText.js";
 
 export function printTrace(io: CliIo, started: number): (event: RunEvent) => void {
   const streaming = new Set<string>();
@@ -15,7 +16,8 @@ export function printTrace(io: CliIo, started: number): (event: RunEvent) => voi
     } else if (event.type === "llm_usage" || event.type === "node_completed" || event.type === "node_failed")
       streaming.delete(event.nodeId);
     const at = `${(performance.now() - started).toFixed(1).padStart(8)} ms`;
-    io.stderr(`${at}  ${describe(event)}\n`);
+    // Node failures, logs, warnings and tool errors carry text a workflow or plugin chose: escaped.
+    io.stderr(`${at}  ${visibleText(describe(event))}\n`);
   };
 }
 

@@ -4,15 +4,16 @@
  */
 import type { Diagnostic } from "./diagnostic.js";
 import { formatLocation, type Span } from "./sourceFile.js";
+import { visibleText } from "../util/visibleText.js";
 
 /** Renders one diagnostic for a terminal. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { span: at } = diagnostic;
-  const head = `${diagnostic.severity} ${diagnostic.code}: ${visible(diagnostic.message)}`;
+  const head = `${diagnostic.severity} ${diagnostic.code}: ${visibleText(diagnostic.message)}`;
   const lines = [at ? `${formatLocation(at)} - ${head}` : head];
   if (at) lines.push(...snippet(at));
   for (const note of diagnostic.notes) {
-    lines.push(`note: ${note.message}${note.span ? ` (${formatLocation(note.span)})` : ""}`);
+    lines.push(`note: ${visibleText(note.message)}${note.span ? ` (${formatLocation(note.span)})` : ""}`);
   }
   return lines.join("\n");
 }
@@ -69,14 +70,9 @@ function snippet(at: Span): string[] {
 /** Widest source snippet shown, in characters. */
 const MAX_SNIPPET = 160;
 
-/** Control characters (but tab): a workflow's bytes never drive the terminal. */
+/** Control characters (but tab) in a snippet's line, shown as `?` so the caret stays aligned. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-
-/** Text with control characters (but tab and line feed) written as escapes. */
-function visible(text: string): string {
-  return text.replace(CONTROL, (c) => (c === "\n" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;

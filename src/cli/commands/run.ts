@@ -23,6 +23,7 @@ import { loadAgents } from "../agentsModule.js";
 import { compilePluginPaths, pluginSignatures, registrations, type PluginFlags } from "../plugins.js";
 import type { PluginRegistration } from "../../../runtime/plugins/index.js";
 import type { PluginToolSignature } from "../../plugin/declarationCheck.js";
+import { visibleText } from "../../util/visibleText.js";
 
 /** The Redis store of agent memory, when the operator gives a URL. */
 function openRedis(url: string | undefined): RedisAgentMemory | undefined {
@@ -144,7 +145,8 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
         // Warnings (an agent package not registered, ...) always reach stderr; the rest with --trace.
         onEvent: (event: RunEvent) => {
           if (trace) trace(event);
-          else if (event.type === "warning") io.stderr(`warning: node '${event.nodeId}': ${event.message}\n`);
+          else if (event.type === "warning")
+            io.stderr(visibleText(`warning: node '${event.nodeId}': ${event.message}\n`));
         },
       });
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);

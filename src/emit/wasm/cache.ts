@@ -12,9 +12,9 @@
  *   either way (compileDiagnostics.ts).
  */
 import { createHash, type Hash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { readRegularFile, SANDBOX_MODULE_BYTES_LIMIT } from "../../../runtime/regularFile.js";
 import { writeFileAtomic } from "../../util/atomicWrite.js";
 import { ALLOCATOR_SOURCE } from "./allocator.js";
 import { LIBRARY_SOURCE } from "./asLibrary.js";
@@ -78,7 +78,8 @@ export async function readCached(dir: string | undefined, key: string): Promise<
   if (dir === undefined) return { kind: "miss" };
   let bytes: Buffer;
   try {
-    bytes = await readFile(entryPath(dir, key));
+    // Regular files only, bounded: an entry that is a FIFO or a device is a miss, not a hang.
+    bytes = readRegularFile(entryPath(dir, key), SANDBOX_MODULE_BYTES_LIMIT + HEADER);
   } catch {
     return { kind: "miss" };
   }

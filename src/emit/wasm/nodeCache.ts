@@ -15,13 +15,19 @@
  * cache"); the module it names is checked against its own digest and verified as before.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { SchemaType } from "../../../runtime/schema.js";
 import type { SandboxUnit } from "../../lower/sandboxes.js";
+import { readRegularText } from "../../../runtime/regularFile.js";
 import { writeFileAtomic } from "../../util/atomicWrite.js";
 import { compilerIdentity } from "../../util/compilerIdentity.js";
 import { SANDBOX_FORMAT_VERSION } from "./compilerFlags.js";
+
+/** Most bytes of an entry read (two hex digests and a line break: 129). */
+const ENTRY_BYTES_LIMIT = 1024;
+/** Most bytes of a kept lowered source read: a body's source is checked against its key after. */
+const SOURCE_BYTES_LIMIT = 64 * 1024 * 1024;
 
 /** Bump when what the key covers changes. */
 const NODE_CACHE_VERSION = "iceosc-node-1";
@@ -78,7 +84,8 @@ export async function readNodeEntry(dir: string | undefined, key: string): Promi
   if (dir === undefined) return undefined;
   let text: string;
   try {
-    text = await readFile(entryPath(dir, key), "utf8");
+    // An entry is two hex digests; anything that is not a small regular file is a miss.
+    text = readRegularText(entryPath(dir, key), ENTRY_BYTES_LIMIT);
   } catch {
     return undefined;
   }
@@ -106,7 +113,7 @@ function sourcePath(dir: string, sourceKey: string): string {
 export async function readNodeSource(dir: string | undefined, sourceKey: string): Promise<string | undefined> {
   if (dir === undefined || !/^[0-9a-f]{64}$/.test(sourceKey)) return undefined;
   try {
-    return await readFile(sourcePath(dir, sourceKey), "utf8");
+    return readRegularText(sourcePath(dir, sourceKey), SOURCE_BYTES_LIMIT);
   } catch {
     return undefined;
   }
