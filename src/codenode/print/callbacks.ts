@@ -10,6 +10,7 @@ import { asType, sameType, type ValueType } from "../types.js";
 import { valueCallback } from "./closures.js";
 import { type PrintContext, stripParens } from "./context.js";
 import { coerce } from "./coerce.js";
+import { fromJson } from "./jsonConvert.js";
 import { truthy } from "./expressions.js";
 import { definerEnv, definerEnvClass, functionArgument, lift } from "./functions.js";
 
@@ -50,8 +51,13 @@ export function callbackFor(
   const envType = definerEnvClass(ctx, node);
   if (signature.params.length > expected.length)
     ctx.refuse(arg, "a callback with more parameters than it is given", "remove the extra parameters");
+  // `data.names.map((u: string) => ...)`: an element of a value of type 'any' read as the declared
+  // type, with the checks of every typed read of parsed data (`const s: string = data.name`).
+  const converted = signature.params.map((p, i) =>
+    expected[i]!.kind === "json" && p.type.kind !== "json" && p.type.kind !== "void" ? p.type : undefined,
+  );
   signature.params.forEach((p, i) => {
-    if (!sameType(p.type, expected[i]!))
+    if (!converted[i] && !sameType(p.type, expected[i]!))
       ctx.refuse(
         p.node,
         "a callback parameter of another type than the value it receives",
@@ -61,7 +67,10 @@ export function callbackFor(
   const adapter = ctx.fresh("a");
   const names = expected.map((_, i) => `p${i}`);
   const params = [`e: ${envType}`, ...expected.map((t, i) => `${names[i]}: ${asType(t)}`)];
-  const callText = `${name}(${["e", ...names.slice(0, signature.params.length)].join(", ")})`;
+  const args = names
+    .slice(0, signature.params.length)
+    .map((n, i) => (converted[i] ? fromJson(ctx, { text: n, type: expected[i]! }, converted[i], arg) : n));
+  const callText = `${name}(${["e", ...args].join(", ")})`;
   let body: string;
   if (result.kind === "void") body = `${callText};`;
   else if (signature.returnType.kind === "void")

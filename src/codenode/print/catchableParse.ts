@@ -60,7 +60,7 @@ function readsError(ctx: PrintContext, clause: ts.CatchClause): boolean {
 }
 
 /** The `catch` clauses that may take what `call` throws and read it (the first is reported). */
-function readingCatch(ctx: PrintContext, call: ts.CallExpression): ts.CatchClause | undefined {
+export function readingCatch(ctx: PrintContext, call: ts.Node): ts.CatchClause | undefined {
   const all: ts.CatchClause[] = [];
   const collect = (node: ts.Node): void => {
     if (ts.isCatchClause(node)) all.push(node);

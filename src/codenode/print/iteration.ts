@@ -11,9 +11,11 @@ import { ts } from "../typescript.js";
 import { asType, NUMBER, optional, sameType, STRING, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { coerce } from "./coerce.js";
-import { printExpr, printTo } from "./expressions.js";
+import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { callbackFor } from "./callbacks.js";
 import { arrayKeys, arrayLengthArgument } from "./arrayConstructor.js";
+import { isCatchableAny, iteratedText } from "./catchableAny.js";
+import { state } from "./exceptionRegions.js";
 
 /** Something iterable, evaluated once into `collection`, stepped by a `for` header. */
 export interface Sequence {
@@ -162,6 +164,11 @@ export function sequenceOf(ctx: PrintContext, node: ts.Expression): Sequence {
     case "json":
       // A value of type 'any': its array (live), or its string's code points (support/json.ts).
       if (source !== inner) break;
+      if (ts.isForOfStatement(node.parent) && isCatchableAny(ctx, node.parent)) {
+        // In a try: JavaScript's TypeError for a value that is not iterable (catchableAny.ts).
+        const text = stringLiteral(iteratedText(ctx, node.parent));
+        return indexed(`__ice_j_iter_try(${collection.text}, ${text}, ${state(ctx).line})`, t);
+      }
       return indexed(`__ice_j_iter(${collection.text})`, t);
     case "iterator":
       // An iterator object (iterators.ts) goes on from where its `next()` calls left it.

@@ -13,6 +13,8 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { printExpr, printTo, stringLiteral, truthy } from "./expressions.js";
 import { fromJson, toJson } from "./jsonConvert.js";
 import { jsonNumber, withNumberForm } from "./jsonNumeric.js";
+import { isCatchableAny } from "./catchableAny.js";
+import { state } from "./exceptionRegions.js";
 
 // ---- literals ----------------------------------------------------------------------------------
 
@@ -88,6 +90,10 @@ export function printJsonArray(ctx: PrintContext, node: ts.ArrayLiteralExpressio
 
 /** `object.name` of a JSON value. */
 export function jsonGet(ctx: PrintContext, node: ts.Node, object: Printed, name: string): Printed {
+  if (isCatchableAny(ctx, node)) {
+    const text = `__ice_j_get_try(${object.text}, ${stringLiteral(name)}, ${state(ctx).line})`;
+    return narrowJson(ctx, node, { text, type: JSON_VALUE });
+  }
   const printed: Printed = { text: `__ice_j_get(${object.text}, ${stringLiteral(name)})`, type: JSON_VALUE };
   if (name === "length") withNumberForm(printed, (read) => `__ice_j_len_${read}(${object.text})`);
   return narrowJson(ctx, node, printed);
@@ -101,8 +107,13 @@ export function jsonElement(
   narrow = true,
 ): Printed {
   const index = printExpr(ctx, node.argumentExpression);
-  const text =
-    index.type.kind === "number"
+  // In a try that may take JavaScript's TypeError (catchableAny.ts).
+  const line = isCatchableAny(ctx, node) ? `, ${state(ctx).line}` : "";
+  const text = line
+    ? index.type.kind === "number"
+      ? `__ice_j_at_try(${object.text}, ${index.text}${line})`
+      : `__ice_j_get_try(${object.text}, ${keyText(ctx, index, node.argumentExpression)}${line})`
+    : index.type.kind === "number"
       ? `__ice_j_at(${object.text}, ${index.text})`
       : `__ice_j_get(${object.text}, ${keyText(ctx, index, node.argumentExpression)})`;
   return narrow ? narrowJson(ctx, node, { text, type: JSON_VALUE }) : { text, type: JSON_VALUE };
@@ -151,8 +162,12 @@ export function jsonAssignment(ctx: PrintContext, node: ts.BinaryExpression): Pr
     const index = printExpr(ctx, left.argumentExpression);
     key = keyText(ctx, index, left.argumentExpression);
   }
-  if (!logical)
-    return { text: `__ice_j_set(${object.text}, ${key}, ${printTo(ctx, node.right, JSON_VALUE)})`, type: JSON_VALUE };
+  if (!logical) {
+    const value = printTo(ctx, node.right, JSON_VALUE);
+    if (isCatchableAny(ctx, node))
+      return { text: `__ice_j_set_try(${object.text}, ${key}, ${value}, ${state(ctx).line})`, type: JSON_VALUE };
+    return { text: `__ice_j_set(${object.text}, ${key}, ${value})`, type: JSON_VALUE };
+  }
   // `cur = cur[k] ??= {}` (a deep set by path): the object and the key evaluated once, the value
   // only when the test says so (as JavaScript), and the whole is the old value or the one set.
   const o = ctx.temp(JSON_VALUE);

@@ -11,6 +11,7 @@ import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { isCatchableParse } from "./catchableParse.js";
 import { isCatchableUri } from "./catchableUri.js";
 import { isCatchableUrl } from "./urls.js";
+import { isCatchableAny } from "./catchableAny.js";
 import { returnDummy } from "./exceptionRegions.js";
 import { perContext } from "./perContext.js";
 
@@ -125,7 +126,10 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
       ts.isThrowStatement(node) ||
       ts.isCallExpression(node) ||
       ts.isNewExpression(node) ||
-      ts.isPropertyAccessExpression(node)
+      ts.isPropertyAccessExpression(node) ||
+      ts.isElementAccessExpression(node) ||
+      ts.isBinaryExpression(node) ||
+      ts.isForOfStatement(node)
     ) {
       const unit = unitOf(node) ?? root;
       events.push({ unit, node });
@@ -143,6 +147,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
         isCatchableParse(ctx, node) ||
         isCatchableUri(ctx, node) ||
         isCatchableUrl(ctx, node) ||
+        isCatchableAny(ctx, node) ||
         callees(ctx, node).some((c) => throwingSet.has(c))
       ) {
         throwingSet.add(unit);
@@ -154,6 +159,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
 
 /** True when evaluating `node` (a call, `new`, accessor) may throw. */
 export function mayThrow(ctx: PrintContext, node: ts.Node): boolean {
+  if (isCatchableAny(ctx, node)) return true;
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
   if (isCatchableParse(ctx, node) || isCatchableUri(ctx, node) || isCatchableUrl(ctx, node)) return true;
   const throwingSet = throwing(ctx);

@@ -11,6 +11,7 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { printExpr } from "./expressions.js";
 import { state, check } from "./exceptionRegions.js";
 import { isCodeUnit, mayThrow, runsBodyCode } from "./throwAnalysis.js";
+import { isCatchableAny } from "./catchableAny.js";
 import { guardUnit, hoistGuarded, insideHoisted } from "./guardedCalls.js";
 
 /** The expressions a statement evaluates itself (not those of the statements it contains). */
@@ -92,7 +93,8 @@ export function hoist(ctx: PrintContext, expr: ts.Expression, line: number, nest
       out.push(...hoistGuarded(ctx, unit, expr, line));
       continue;
     }
-    checkHoistable(ctx, call, expr);
+    // catchableAny.ts hoists only where the order stays JavaScript's.
+    if (!isCatchableAny(ctx, call)) checkHoistable(ctx, call, expr);
     if (
       ts.isCallExpression(call) &&
       ts.isPropertyAccessExpression(call.expression) &&

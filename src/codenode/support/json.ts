@@ -212,6 +212,30 @@ export function __ice_j_get(v: __ice_J, key: string): __ice_J {
   }
 }
 
+/** JavaScript's TypeError for the body's catch (print/catchableAny.ts): pending, then undefined. */
+function __ice_j_type_error(message: string, line: i32): __ice_J {
+  __ice_throw_obj<Error>(new TypeError(message), line);
+  return __ice_j_undef();
+}
+/** v[key] in a try: reading a property of undefined or null throws what JavaScript's catch takes. */
+export function __ice_j_get_try(v: __ice_J, key: string, line: i32): __ice_J {
+  if (v.k <= 1) return __ice_j_type_error("Cannot read properties of " + __ice_j_what(v) + " (reading '" + key + "')", line);
+  return __ice_j_get(v, key);
+}
+export function __ice_j_at_try(v: __ice_J, i: f64, line: i32): __ice_J {
+  if (v.k <= 1) return __ice_j_get_try(v, __ice_num_str(i), line);
+  return __ice_j_at(v, i);
+}
+/** v[key] = x in a try: on undefined, null or a primitive, V8's TypeError (strict mode). */
+export function __ice_j_set_try(v: __ice_J, key: string, x: __ice_J, line: i32): __ice_J {
+  if (v.k <= 1) return __ice_j_type_error("Cannot set properties of " + __ice_j_what(v) + " (setting '" + key + "')", line);
+  if (v.k <= 4) {
+    const kind = v.k == 2 ? "boolean" : v.k == 3 ? "number" : "string";
+    return __ice_j_type_error("Cannot create property '" + key + "' on " + kind + " '" + __ice_j_tostr(v) + "'", line);
+  }
+  return __ice_j_set(v, key, x);
+}
+
 /** v[i] for a number i. */
 export function __ice_j_at(v: __ice_J, i: f64): __ice_J {
   if (v.k == 5) {
@@ -305,6 +329,12 @@ export function __ice_j_iter(v: __ice_J): Array<__ice_J> {
     return out;
   }
   __ice_j_throw("TypeError", __ice_j_what(v) + " is not iterable");
+  return new Array<__ice_J>();
+}
+/** for...of in a try: V8's TypeError (quoting the iterated expression's text) for the catch, and no pass. */
+export function __ice_j_iter_try(v: __ice_J, text: string, line: i32): Array<__ice_J> {
+  if (v.k == 5 || v.k == 4) return __ice_j_iter(v);
+  __ice_j_type_error(text + " is not iterable", line);
   return new Array<__ice_J>();
 }
 /** The i-th element an array pattern takes (undefined past the end). */

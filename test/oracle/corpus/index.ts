@@ -62,6 +62,7 @@ import { AI_WORKFLOWS_11 } from "./aiWorkflows11.js";
 import { REFUSALS_5 } from "./refusals5.js";
 import { REFUSALS_6 } from "./refusals6.js";
 import { REFUSALS_7 } from "./refusals7.js";
+import { REFUSALS_8 } from "./refusals8.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
@@ -122,6 +123,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...REFUSALS_5,
   ...REFUSALS_6,
   ...REFUSALS_7,
+  ...REFUSALS_8,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
