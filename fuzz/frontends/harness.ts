@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { checkNesting, MAX_INPUT_DEPTH, validateValue } from "../../runtime/schema.js";
 import { checkWorkflow, typeOfReference } from "../../src/check/index.js";
 import { DiagnosticBag, type Diagnostic, SourceFile, span } from "../../src/diagnostics/index.js";
-import { checkCodeSyntax } from "../../src/emit/wasm/index.js";
+import { checkCodeSyntax } from "../../src/emit/wasm/syntax.js";
 import { checkCodeBody } from "../../src/frontend/bounds.js";
 import {
   parseExpression,

@@ -18,6 +18,7 @@ import { lowerSandboxes, type LoweredSandbox } from "../lower/sandboxes.js";
 import { trustProfileOf } from "../lower/limits.js";
 import { nullableOutputs, outputTypes } from "../lower/outputTypes.js";
 import { type PlanNode, walkNodes, type Workflow } from "../plan/index.js";
+import type { EmbeddedSource } from "../plan/node.js";
 import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
 import type { WorkflowManifest } from "../../runtime/manifest.js";
 
@@ -81,7 +82,18 @@ function sandboxCompiler(): Promise<typeof import("../emit/wasm/index.js")> {
 }
 
 /**
- * Starts a compiler worker (asc, AssemblyScript's library parsed) while this thread loads the
+ * The code bodies' syntax diagnostics, from the typer worker (src/emit/wasm/typer.ts: this thread
+ * never loads TypeScript), which then stays loaded for the lowering.
+ */
+async function checkSyntax(bodies: readonly EmbeddedSource[]): Promise<Diagnostic[]> {
+  const { defaultTypingLimits, prestartTyper, TypeSession } = await import("../emit/wasm/typer.js");
+  prestartTyper();
+  const session = new TypeSession(defaultTypingLimits(bodies.length));
+  return (await Promise.all(bodies.map((body) => session.syntax(body)))).flat();
+}
+
+/**
+ * Starts a compiler worker (asc, AssemblyScript's library parsed) while the typer worker loads the
  * TypeScript front end and types the code nodes: a cold build has that much less to wait for. It
  * is wasted only when every sandboxed piece then comes from the WASM cache.
  */
@@ -121,8 +133,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     });
     if (codeNodes.length > 0) {
       if (codeNodes.some((node) => !trustProfileOf(node).direct)) prestartCompiler();
-      const { checkCodeSyntax } = await sandboxCompiler();
-      for (const node of codeNodes) if (node.kind === "code") diagnostics.addAll(checkCodeSyntax(node.code));
+      diagnostics.addAll(await checkSyntax(codeNodes.flatMap((node) => (node.kind === "code" ? [node.code] : []))));
     }
     const sandboxes = lowerSandboxes(
       workflow,

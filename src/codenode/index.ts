@@ -11,7 +11,7 @@
  * (runtimeLib.ts holds the helpers, runtime/sandbox/intrinsics.ts the host's number functions).
  */
 import type { ObjectType } from "../../runtime/schema.js";
-import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { BodyMap } from "../emit/wasm/bodyMap.js";
 import { generateMarshalling } from "../emit/wasm/marshal.js";
 import { embeddedFirstLine, type EmbeddedSource } from "../plan/node.js";
@@ -24,11 +24,13 @@ import { declareInstances } from "./print/classes.js";
 import { finishJson, markInputShapes } from "./print/jsonConvert.js";
 import { finishUnions } from "./print/unionTables.js";
 import { printStatements } from "./print/statements.js";
+import { loweringGap } from "./loweringGap.js";
 import { typeBody } from "./program.js";
 import { ClassRegistry } from "./types.js";
 import { registerUnions } from "./unions.js";
 
 export { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "./runtimeLib.js";
+export { loweringGap } from "./loweringGap.js";
 
 /** What lowering one body gives: the AssemblyScript program, or diagnostics. */
 export interface LoweredBody {
@@ -110,12 +112,4 @@ export function lowerBody(
     "",
   ].join("\n");
   return { source, diagnostics };
-}
-
-/** The diagnostic for an AssemblyScript error in lowered code: a gap in the lowering, reported in TypeScript terms. */
-export function loweringGap(body: EmbeddedSource): Diagnostic {
-  return createDiagnostic(Diagnostics.UnsupportedIdiom, body.span, [
-    "a construct in this code body",
-    "the sandbox compiler could not translate it; simplify the expression or split it into statements (and please report it)",
-  ]);
 }

@@ -146,6 +146,11 @@ export const Diagnostics = {
   ForbiddenInstruction: kind("ICE3004", "error", "compiled code contains {0}, which the sandbox does not allow"),
   CompilerCrashed: kind("ICE3005", "error", "the AssemblyScript compiler failed: {0}"),
   CompileTimeout: kind("ICE3006", "error", "compiling sandboxed code took longer than {0} ms"),
+  TypeCheckTooExpensive: kind(
+    "ICE3008",
+    "error",
+    "this code body is too expensive to type-check: {0}; simplify its types",
+  ),
   UnsupportedSchemaType: kind("ICE3007", "error", "type {0} is not supported in sandboxed code: {1}"),
   UnsupportedIdiom: kind("ICE3009", "error", "{0} is not supported in sandboxed code; {1}"),
 

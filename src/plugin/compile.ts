@@ -1,7 +1,7 @@
 /**
  * @fileoverview Compiles plugin modules (README "Plugins"): each file's exported functions become
- * tools, each a WebAssembly module made by the code-node pipeline: read and typed (module.ts,
- * lower.ts), compiled by asc in the shared workers, transformed with Asyncify (asyncify.ts),
+ * tools, each a WebAssembly module made by the code-node pipeline: read (module.ts), typed and
+ * lowered (lower.ts, in the typer worker: src/emit/wasm/typer.ts), compiled by asc in the shared workers, transformed with Asyncify (asyncify.ts),
  * fuel-metered (src/emit/wasm/meter.ts) and verified like every sandbox module
  * (runtime/plugins/verify.ts). Modules are cached by content hash like code nodes'.
  */
@@ -9,14 +9,15 @@ import { readRegularText } from "../../runtime/regularFile.js";
 import { FRONT_END_LIMITS } from "../frontend/bounds.js";
 import { PLUGIN_FORMAT, type PluginArtifact, type PluginToolArtifact } from "../../runtime/plugins/artifact.js";
 import { verifyPluginModule } from "../../runtime/plugins/verify.js";
-import { createDiagnostic, Diagnostics, SourceFile, type Diagnostic } from "../diagnostics/index.js";
+import { createDiagnostic, Diagnostics, SourceFile, span, type Diagnostic } from "../diagnostics/index.js";
 import { artifactHash, openCacheFolder, readCached, writeCached } from "../emit/wasm/cache.js";
 import { mapAscDiagnostics } from "../emit/wasm/compileDiagnostics.js";
 import { compileInWorker } from "../emit/wasm/compileWorker.js";
 import { asyncifyModule } from "./asyncify.js";
-import { lowerPluginTool, type LoweredTool } from "./lower.js";
+import { BodyMap } from "../emit/wasm/bodyMap.js";
+import { defaultTypingLimits, TypeSession } from "../emit/wasm/typer.js";
+import type { LoweredTool } from "./lower.js";
 import { pluginNameOf, readPluginModule } from "./module.js";
-import { typePluginTools } from "./lower.js";
 
 /** One tool of a compiled plugin: its types and its verified, metered, asyncified module. */
 export type CompiledPluginTool = PluginToolArtifact;
@@ -51,6 +52,7 @@ export async function compilePluginFiles(
   const diagnostics: Diagnostic[] = [];
   const byPlugin = new Map<string, Pending[]>();
   const failed = new Set<string>();
+  const typer = new TypeSession(defaultTypingLimits(paths.length));
   for (const path of paths) {
     let text: string;
     try {
@@ -71,19 +73,25 @@ export async function compilePluginFiles(
       continue;
     }
     const module = readPluginModule(file, name, diagnostics);
-    const typed = module && typePluginTools(module, diagnostics);
-    if (!module || !typed) {
+    // Typed and lowered in the typer worker, bounded like code bodies (src/emit/wasm/typer.ts).
+    const typed = module && (await typer.plugin(module));
+    if (typed) diagnostics.push(...typed.diagnostics);
+    if (!module || !typed?.tools) {
       failed.add(name);
       continue;
     }
-    const pending: Pending[] = [];
-    for (const tool of typed) {
-      const lowered = lowerPluginTool(module, tool, diagnostics);
-      if (lowered)
-        pending.push({ plugin: name, tool: lowered, hash: artifactHash(`${PLUGIN_FORMAT}\n${lowered.source}`) });
-    }
-    if (pending.length === typed.length) byPlugin.set(name, pending);
-    else failed.add(name);
+    byPlugin.set(
+      name,
+      typed.tools.map((wire) => {
+        const { body, ...tool } = wire;
+        const map = new BodyMap({
+          text: body.text,
+          lineOrigins: body.lineOrigins,
+          span: span(file, body.start, body.end),
+        });
+        return { plugin: name, tool: { ...tool, map }, hash: artifactHash(`${PLUGIN_FORMAT}\n${tool.source}`) };
+      }),
+    );
   }
 
   const cacheDir = usableCacheDir(options.cacheDir);

@@ -46,10 +46,11 @@ export type SandboxOutcome =
 /**
  * Out of time: "compiling sandboxed code took longer than N ms" (ICE3006), "the build's time for
  * compiling sandboxed code ran out" (ICE4012). On a busy machine these say more about the load
- * than about the body: such bodies are built again (the units that did compile come from the
+ * than about the body, as does "too expensive to type-check" (ICE3008) past the typer's deadline:
+ * such bodies are built again (the units that did compile come from the
  * cache then, so every round makes progress) before they count as a CRASH.
  */
-const OUT_OF_TIME = new Set(["ICE3006", "ICE4012"]);
+const OUT_OF_TIME = new Set(["ICE3006", "ICE3008", "ICE4012"]);
 /** Diagnostic codes that mean the compiler itself failed, not that it refused the body. */
 const INTERNAL_CODES = new Set(["ICE3005", ...OUT_OF_TIME]);
 /** Builds of a body that ran out of time before that counts as a CRASH. */

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SandboxProgram } from "../../runtime/sandbox/index.js";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
-import { checkCodeSyntax, compileSandboxUnits, type CompileSandboxResult } from "../../src/emit/wasm/index.js";
+import { compileSandboxUnits, type CompileSandboxResult } from "../../src/emit/wasm/index.js";
+import { checkCodeSyntax } from "../../src/emit/wasm/syntax.js";
 import { BODY_FIRST_LINE, compileAll, embed, LIMITS, obj, thrown, unit, where } from "./helpers.js";
 
 const N = { n: "integer" } as const;
@@ -119,6 +120,21 @@ describe("compiler isolation", () => {
     expect(result.diagnostics.map(where)).toEqual([`slow.yaml:${line(1)}:7 ICE3006`]);
     expect(result.artifacts).toEqual([]);
   });
+
+  it("stops typing a body past the typer's heap with ICE3008, and still compiles the others", async () => {
+    // Recursive tuple-building aliases: TypeScript's checker took GBs on the build's own thread.
+    const bomb = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `type T${i}<M extends number, A extends unknown[] = []> = A['length'] extends M ? A : T${i}<M, [...A, ${i}]>;\nconst v${i}: T${i}<999>['length'] = 999;`,
+    ).join("\n");
+    const units = [unit("bomb", `${bomb}\nreturn { n: 1 };`, N, N), unit("fine", "return { n: inputs.n + 1 };", N, N)];
+    const result = await compileSandboxUnits(units, { typing: { memoryMb: 96 } });
+    expect(result.diagnostics.map((d) => `${where(d)} ${d.message}`)).toEqual([
+      `bomb.yaml:${line(1)}:7 ICE3008 this code body is too expensive to type-check: it needed more than 96 MB; simplify its types`,
+    ]);
+    expect(result.artifacts.map((a) => a.nodeId)).toEqual(["fine"]);
+  }, 240_000);
 });
 
 describe("artifact cache", () => {

@@ -6,7 +6,7 @@
  */
 import { capabilityForImport, allowedImports } from "../../../runtime/sandbox/capabilities.js";
 import { verifyModule, VerifyError, type ModuleShape } from "../../../runtime/sandbox/verify.js";
-import { loweringGap } from "../../codenode/index.js";
+import { loweringGap } from "../../codenode/loweringGap.js";
 import { createDiagnostic, Diagnostics, type Diagnostic } from "../../diagnostics/index.js";
 import type { BodyMap } from "./bodyMap.js";
 import type { AscDiagnostic } from "./compileWorker.js";

@@ -1,13 +1,14 @@
 /**
  * @fileoverview Compiles sandbox units (code node bodies and conditions) to verified,
  * fuel-metered WebAssembly. Per unit: parse the body (syntax.ts), type and lower it to an
- * AssemblyScript program (src/codenode, with the codec of marshal.ts), then either
+ * AssemblyScript program (src/codenode, with the codec of marshal.ts; in the typer worker, bounded
+ * in time and memory: typer.ts), then either
  * read the cached binary (cache.ts) or compile in a worker (compileWorker.ts) and instrument
  * (meter.ts); finally verify the module and check its imports (compileDiagnostics.ts). Units go to
  * the workers one by one as they are prepared; the workers meter what they compiled when they can
  * load meter.ts (from the built package), else this thread meters each as it comes back. The units
  * of a group (a workflow's, `groupOf`) go as one program once all are prepared, and come back as
- * one module per unit (combinedProgram.ts, combinedCompile.ts); preparedUnit.ts prepares a unit.
+ * one module per unit (combinedProgram.ts, combinedCompile.ts); prepareUnits.ts prepares the units.
  */
 import { CAPABILITY_NAMES } from "../../../runtime/sandbox/capabilities.js";
 import { createDiagnostic, Diagnostics, type Diagnostic, type DiagnosticKind } from "../../diagnostics/index.js";
@@ -17,19 +18,10 @@ import { cachedGroup, settleGroup } from "./combinedCompile.js";
 import { mapAscDiagnostics } from "./compileDiagnostics.js";
 import { CompileSession, type CompileOutcome } from "./compileWorker.js";
 import { loadMeter } from "./loadBinaryen.js";
-import { nodeKey } from "./nodeCache.js";
-import {
-  finish,
-  knownModule,
-  knownSource,
-  prepare,
-  type Prepared,
-  record,
-  remember,
-  usableCacheDir,
-} from "./preparedUnit.js";
+import { finish, type Prepared, record, remember, usableCacheDir } from "./preparedUnit.js";
+import { prepareInOrder } from "./prepareUnits.js";
+import { defaultTypingLimits, TypeSession, type TypingLimits } from "./typer.js";
 
-export { checkCodeSyntax } from "./syntax.js";
 export { moduleDigest } from "./cache.js";
 export { analyzeModule, formatRiskReport, type NodeRisk } from "./riskReport.js";
 
@@ -61,6 +53,8 @@ export interface CompileSandboxOptions {
    * depends on all its bodies. Default: every unit alone. The build groups a workflow's units.
    */
   readonly groupOf?: (unit: SandboxUnit) => string;
+  /** The typer's limits (typer.ts); default 30 s per body (`$ICEOSC_COMPILE_TIMEOUT_MS`), 512 MB. */
+  readonly typing?: Partial<TypingLimits>;
 }
 
 /** How a compileSandboxUnits call was served. */
@@ -89,16 +83,6 @@ export interface CompileSandboxResult {
 function defaultTimeoutMs(): number {
   const configured = Number(process.env.ICEOSC_COMPILE_TIMEOUT_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
-}
-
-/**
- * The diagnostics found before AssemblyScript runs: syntax, capability use, schema types and
- * unsupported constructs. No compiler worker is started, so this is fast enough for an editor.
- */
-export function precheckSandboxUnits(units: readonly SandboxUnit[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const unit of units) prepare(unit, diagnostics);
-  return diagnostics;
 }
 
 /**
@@ -222,26 +206,26 @@ export async function compileSandboxUnits(
   if (groupOf) for (const unit of units) sizes.set(groupOf(unit), (sizes.get(groupOf(unit)) ?? 0) + 1);
   const left = new Map(sizes);
   const pending = new Map<string, Prepared[]>();
-  for (const unit of units) {
+  const isGrouped = (unit: SandboxUnit): boolean => {
     const name = groupOf?.(unit);
-    const grouped = name !== undefined && (sizes.get(name) ?? 0) > 1;
-    // A unit lowered before goes to its cached module (alone) or source (in a group) without typing
-    // and lowering it again.
-    const key = cacheDir === undefined ? undefined : nodeKey(unit);
-    if (!grouped && key !== undefined && cacheDir !== undefined) {
-      const known = await knownModule(unit, key, cacheDir);
-      if (known) {
-        unprepared--;
-        cacheHits++;
-        finish(known.prepared, known.wasm, diagnostics, results);
-        continue;
-      }
-    }
-    const known =
-      grouped && key !== undefined && cacheDir !== undefined ? await knownSource(unit, key, cacheDir) : undefined;
-    const prepared = known ?? prepare(unit, diagnostics, key);
+    return name !== undefined && (sizes.get(name) ?? 0) > 1;
+  };
+  // A unit lowered before goes to its cached module (alone) or source (in a group) without typing
+  // and lowering it again; the others are typed in the typer worker, in order.
+  const typer = new TypeSession({ ...defaultTypingLimits(units.length), ...options.typing });
+  const preparations = prepareInOrder(units, typer, cacheDir, isGrouped);
+  for (const [index, unit] of units.entries()) {
+    const preparation = await preparations[index]!;
     unprepared--;
-    if (name === undefined || !grouped) {
+    if (preparation.kind === "module") {
+      cacheHits++;
+      finish(preparation.prepared, preparation.wasm, diagnostics, results);
+      continue;
+    }
+    diagnostics.push(...preparation.diagnostics);
+    const { prepared } = preparation;
+    const name = groupOf?.(unit);
+    if (name === undefined || !isGrouped(unit)) {
       if (prepared) await handOn(prepared);
       continue;
     }

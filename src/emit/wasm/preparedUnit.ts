@@ -1,20 +1,18 @@
 /**
- * @fileoverview One sandbox unit on its way to a module: its body parsed, typed and lowered
- * (`prepare`), or its lowering found through the per-node cache (`knownModule` for a unit compiled
- * alone, `knownSource` for one compiled with its group, combinedProgram.ts), and a module
- * verified and recorded as its artifact (`finish`).
+ * @fileoverview One sandbox unit on its way to a module: its lowering as the typer gave it
+ * (`prepared`; typer.ts types it in its worker), or found through the per-node cache (`knownModule`
+ * for a unit compiled alone, `knownSource` for one compiled with its group, combinedProgram.ts), and
+ * a module verified and recorded as its artifact (`finish`). Nothing here loads TypeScript.
  */
 import { createDiagnostic, Diagnostics, hasErrors, type Diagnostic } from "../../diagnostics/index.js";
 import type { SandboxUnit } from "../../lower/sandboxes.js";
-import { lowerBody } from "../../codenode/index.js";
-import type { BodyMap } from "./bodyMap.js";
+import { BodyMap } from "./bodyMap.js";
 import { artifactHash, openCacheFolder, readCached } from "./cache.js";
 import { checkModule } from "./compileDiagnostics.js";
 import type { SandboxArtifact } from "./index.js";
-import { unsupportedReason } from "./marshal.js";
 import { readNodeEntry, readNodeSource, writeNodeEntry, writeNodeSource } from "./nodeCache.js";
-import { sourceRisks, withRiskSection, type RiskFacts } from "./riskReport.js";
-import { parseBody } from "./syntax.js";
+import { withRiskSection, type RiskFacts } from "./riskReport.js";
+import type { Typed } from "./typer.js";
 
 export interface Prepared {
   readonly unit: SandboxUnit;
@@ -35,39 +33,31 @@ export async function remember(cacheDir: string | undefined, prepared: Prepared,
   await writeNodeEntry(cacheDir, prepared.nodeKey, prepared.hash);
 }
 
-/**
- * The cached module the per-node cache names for `unit`, with what finishing it needs (the body's
- * parse: its map and risk facts); undefined on any miss, or when the parse reports anything.
- */
-export async function knownModule(
-  unit: SandboxUnit,
+/** The module the per-node cache names for a unit's key (a unit compiled alone); undefined on any miss. */
+export async function cachedModule(
   key: string,
   cacheDir: string,
-): Promise<{ readonly prepared: Prepared; readonly wasm: Uint8Array } | undefined> {
+): Promise<{ readonly hash: string; readonly wasm: Uint8Array } | undefined> {
   const hash = await readNodeEntry(cacheDir, key);
   if (hash === undefined) return undefined;
   const cached = await readCached(cacheDir, hash);
-  if (cached.kind !== "hit") return undefined;
-  const parsed = parseBody(unit.body);
-  if (!parsed.block || parsed.diagnostics.length > 0) return undefined;
-  return {
-    prepared: { unit, map: parsed.map, facts: riskFacts(unit, parsed.block, parsed.map), source: "", hash },
-    wasm: cached.wasm,
-  };
+  return cached.kind === "hit" ? { hash, wasm: cached.wasm } : undefined;
 }
 
-/**
- * A unit of a group whose lowering the per-node cache knows: its lowered source read back (checked
- * against its key) and its body parsed for its map and risk facts; undefined on any miss.
- */
-export async function knownSource(unit: SandboxUnit, key: string, cacheDir: string): Promise<Prepared | undefined> {
+/** The lowered source the per-node cache kept for a unit of a group, checked against its key; undefined on any miss. */
+export async function cachedSource(
+  key: string,
+  cacheDir: string,
+): Promise<{ readonly hash: string; readonly source: string } | undefined> {
   const hash = await readNodeEntry(cacheDir, key);
   if (hash === undefined) return undefined;
   const source = await readNodeSource(cacheDir, hash);
-  if (source === undefined || artifactHash(source) !== hash) return undefined;
-  const parsed = parseBody(unit.body);
-  if (!parsed.block || parsed.diagnostics.length > 0) return undefined;
-  return { unit, map: parsed.map, facts: riskFacts(unit, parsed.block, parsed.map), source, hash };
+  return source === undefined || artifactHash(source) !== hash ? undefined : { hash, source };
+}
+
+/** A unit whose lowering (or module) the cache held: with its risk facts, from its parse (the typer's). */
+export function known(unit: SandboxUnit, facts: RiskFacts, hash: string, source = ""): Prepared {
+  return { unit, map: new BodyMap(unit.body), facts, source, hash };
 }
 
 /** The cache folder to use: undefined (with a warning) when it is not private to this user. */
@@ -80,42 +70,20 @@ export function usableCacheDir(dir: string | undefined, diagnostics: Diagnostic[
 }
 
 /**
- * Source-level checks and code generation; undefined (with diagnostics) when the unit fails.
+ * A unit as the typer lowered it; undefined when it did not lower (its diagnostics say why).
  * `key` (the per-node cache key) is kept when nothing was reported.
  */
-export function prepare(unit: SandboxUnit, diagnostics: Diagnostic[], key?: string): Prepared | undefined {
-  const parsed = parseBody(unit.body);
-  diagnostics.push(...parsed.diagnostics);
-  if (!parsed.block) return undefined;
-  const { map } = parsed;
-  const unsupported = unsupportedReason(unit.inputType, "inputs") ?? unsupportedReason(unit.outputType, "output");
-  if (unsupported) {
-    diagnostics.push(createDiagnostic(Diagnostics.UnsupportedSchemaType, map.whole, unsupported));
-    return undefined;
-  }
-  const lowered = lowerBody(unit.body, unit.inputType, unit.outputType, unit.capabilities);
-  diagnostics.push(...lowered.diagnostics);
-  if (lowered.source === undefined || hasErrors(lowered.diagnostics)) return undefined;
-  const clean = parsed.diagnostics.length === 0 && lowered.diagnostics.length === 0;
+export function prepared(unit: SandboxUnit, typed: Typed, key?: string): Prepared | undefined {
+  if (typed.source === undefined || typed.facts === undefined) return undefined;
+  const clean = typed.diagnostics.length === 0;
   return {
     unit,
-    map,
-    facts: riskFacts(unit, parsed.block, map),
-    source: lowered.source,
-    hash: artifactHash(lowered.source),
+    map: new BodyMap(unit.body),
+    facts: typed.facts,
+    source: typed.source,
+    hash: artifactHash(typed.source),
     ...(clean && key !== undefined && { nodeKey: key }),
   };
-}
-
-/** What the risk report of a unit's module says (riskReport.ts). */
-export function riskFacts(
-  unit: SandboxUnit,
-  block: NonNullable<ReturnType<typeof parseBody>["block"]>,
-  map: BodyMap,
-): RiskFacts {
-  const { loops, functions } = sourceRisks(block, map);
-  const where = map.whole.file.position(map.whole.start);
-  return { nodeId: unit.nodeId, kind: unit.kind, file: map.whole.file.path, line: where.line, loops, functions };
 }
 
 /** Verifies a binary for one unit and records its artifact; false when it was refused. */

@@ -3,7 +3,7 @@
  * worst-case fuel where that is bounded, and otherwise what makes it unbounded (loops and
  * recursion, with their lines in the workflow file).
  *
- * Two halves. At compile time, `sourceRisks` lists the loops and nested functions of a body and
+ * Two halves. At compile time, `sourceRisks` (sourceRisks.ts) lists the loops and nested functions of a body and
  * `withRiskSection` stores them, with the node's id and position, in a custom section
  * (`iceosc.risk`) of the node's module (custom sections never execute; the cache keeps modules
  * without it, since positions are not part of the content hash). At report time, `analyzeModule`
@@ -14,10 +14,7 @@
  * per byte of the strings they handle, so a condition's bound is `A + B * L`, with L the total
  * UTF-16 code units of its string inputs.
  */
-import { ts } from "../../codenode/typescript.js";
 import { verifyModule, type FunctionCost } from "../../../runtime/sandbox/verify.js";
-import type { BodyMap } from "./bodyMap.js";
-import { bodyOffset } from "./syntax.js";
 
 /** Imports whose fuel grows with the texts they are given (runtime/sandbox/hostCost.ts). */
 const HOST_TEXT_IMPORTS = new Set(["ice.str_op", "ice.str_to_num"]);
@@ -53,58 +50,6 @@ export interface NodeRisk {
   /** The call graph has a cycle or calls through function references. */
   readonly recursion: boolean;
 }
-
-/** Loops (including iterating callbacks) and nested functions of a parsed body. */
-export function sourceRisks(block: ts.Block, map: BodyMap): { loops: SourceRisk[]; functions: SourceRisk[] } {
-  const loops: SourceRisk[] = [];
-  const functions: SourceRisk[] = [];
-  const lineOf = (node: ts.Node): number => {
-    const offset = map.fileOffset(bodyOffset(node.getStart()));
-    return map.body.span.file.position(offset).line;
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node))
-      loops.push({ line: lineOf(node), what: ts.isForOfStatement(node) ? "for...of" : "for" });
-    else if (ts.isWhileStatement(node)) loops.push({ line: lineOf(node), what: "while" });
-    else if (ts.isDoStatement(node)) loops.push({ line: lineOf(node), what: "do...while" });
-    else if (
-      ts.isCallExpression(node) &&
-      ts.isPropertyAccessExpression(node.expression) &&
-      ITERATING.has(node.expression.name.text) &&
-      node.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))
-    ) {
-      loops.push({ line: lineOf(node), what: `.${node.expression.name.text}(...)` });
-    } else if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
-      const name = ts.isFunctionDeclaration(node) && node.name ? ` '${node.name.text}'` : "";
-      if (
-        !(
-          ts.isCallExpression(node.parent) &&
-          ts.isPropertyAccessExpression(node.parent.expression) &&
-          ITERATING.has(node.parent.expression.name.text)
-        )
-      ) {
-        functions.push({ line: lineOf(node), what: `function${name}` });
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(block, visit);
-  return { loops, functions };
-}
-
-const ITERATING = new Set([
-  "forEach",
-  "map",
-  "filter",
-  "reduce",
-  "reduceRight",
-  "some",
-  "every",
-  "find",
-  "findIndex",
-  "sort",
-  "flatMap",
-]);
 
 /** `wasm` with a custom section holding `facts` appended. */
 export function withRiskSection(wasm: Uint8Array, facts: RiskFacts): Uint8Array {
