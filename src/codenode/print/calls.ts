@@ -38,6 +38,8 @@ import { numberFormatMethod, printNewNumberFormat } from "./numberLocale.js";
 
 const STRING_ARRAY: ValueType = { kind: "array", element: STRING };
 import { objectCall } from "./objectStatics.js";
+import { tupleMethod } from "./tupleMethods.js";
+import { includesUndefined } from "../regex/types.js";
 import { dictMethod } from "./objects.js";
 import { isHasOwnPropertyCall, printHasOwn } from "./ownProperty.js";
 import { jsonArrayMethod, jsonMethod, jsonResult, printIsArray, printJsonCall } from "./jsonCalls.js";
@@ -180,6 +182,18 @@ function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printe
       const field = receiver.type.shape.fields.find((f) => f.name === method);
       if (field?.type.kind === "function")
         return invoke(ctx, node, { text: `${receiver.text}.${method}`, type: field.type });
+      // An optional function field the checker has narrowed defined (`d.validate && d.validate(x)`).
+      if (
+        field?.type.kind === "optional" &&
+        field.type.inner.kind === "function" &&
+        !includesUndefined(ctx.checker.getTypeAtLocation(node.expression))
+      )
+        return invoke(ctx, node, { text: `(${receiver.text}.${method})!`, type: field.type.inner });
+      break;
+    }
+    case "tuple": {
+      const read = tupleMethod(ctx, node, receiver, method);
+      if (read) return read;
       break;
     }
     case "dict":

@@ -4,7 +4,7 @@
  * statement being printed, and its line (counted from the body's first line, for trap messages);
  * and how code leaves a region when an exception is pending or a jump crosses a `try`.
  */
-import type { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { type ValueType, zeroValue } from "../types.js";
 import type { FunctionState, PrintContext, Printed } from "./context.js";
 import { perContext } from "./perContext.js";
@@ -61,7 +61,9 @@ export function returnDummy(type: ValueType): string {
 
 /** What code does where an exception has just become pending: leave the region, or return. */
 export function throwAction(ctx: PrintContext, outer: readonly Frame[] = frames(ctx)): string {
-  return outer.length > 0 ? "break;" : returnDummy(ctx.current.returnType);
+  if (outer.length > 0) return "break;";
+  // An AssemblyScript constructor returns its object: `return;` does not compile there.
+  return ts.isConstructorDeclaration(ctx.current.node) ? "return this;" : returnDummy(ctx.current.returnType);
 }
 
 /** The check after a call that may throw. */

@@ -14,6 +14,7 @@ import { nullishTest } from "./nullish.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
+import { refuseOptionalCapture } from "./captureParticipation.js";
 
 const GROUPS: ValueType = { kind: "groups" };
 
@@ -102,11 +103,13 @@ export function matchBindings(
   pattern: ts.ArrayBindingPattern,
   temp: string,
   bind: (element: ts.BindingElement, value: Printed) => string,
+  source?: ts.Expression,
 ): string[] {
   const lines: string[] = [];
   pattern.elements.forEach((e, i) => {
     if (ts.isOmittedExpression(e)) return;
     if (e.dotDotDotToken) ctx.refuse(e, "a rest element in a pattern over a match", "use m.slice(i)");
+    if (!e.initializer && source) refuseOptionalCapture(ctx, e, source, i);
     lines.push(
       bind(
         e,
@@ -156,7 +159,11 @@ export function matchElement(
   }
   if (object.type.kind !== "match") return undefined;
   const index = printTo(ctx, node.argumentExpression, NUMBER);
-  return capture(ctx, node, `__ice_m_opt(${object.text}, ${index})`, `__ice_m_get(${object.text}, ${index})`);
+  const printed = capture(ctx, node, `__ice_m_opt(${object.text}, ${index})`, `__ice_m_get(${object.text}, ${index})`);
+  const k = stripParens(node.argumentExpression);
+  if (printed.type.kind === "string" && ts.isNumericLiteral(k))
+    refuseOptionalCapture(ctx, node, node.expression, Number(k.text));
+  return printed;
 }
 
 /**
@@ -169,7 +176,7 @@ function capture(ctx: PrintContext, node: ts.Expression, optionalText: string, d
   return { text: definedText, type: STRING };
 }
 
-function testsUndefined(node: ts.Node): boolean {
+export function testsUndefined(node: ts.Node): boolean {
   let child = node;
   let parent = node.parent;
   while (ts.isParenthesizedExpression(parent)) {

@@ -233,7 +233,8 @@ export function destructure(
       lines.push(bindElement(ctx, e, { text: `${temp}._${i}`, type: elements[i]! }));
     });
   } else if (value.type.kind === "match") {
-    lines.push(...matchBindings(ctx, pattern as ts.ArrayBindingPattern, temp, (e, v) => bindElement(ctx, e, v)));
+    const from = ts.isVariableDeclaration(at) ? at.initializer : undefined;
+    lines.push(...matchBindings(ctx, pattern as ts.ArrayBindingPattern, temp, (e, v) => bindElement(ctx, e, v), from));
   } else {
     (pattern as ts.ArrayBindingPattern).elements.forEach((e, i) => {
       if (ts.isOmittedExpression(e)) return;

@@ -13,6 +13,7 @@ import { state, check } from "./exceptionRegions.js";
 import { isCodeUnit, mayThrow, runsBodyCode } from "./throwAnalysis.js";
 import { isCatchableAny } from "./catchableAny.js";
 import { guardUnit, hoistGuarded, insideHoisted } from "./guardedCalls.js";
+import { isUnwrittenFieldRead } from "./stableReads.js";
 
 /** The expressions a statement evaluates itself (not those of the statements it contains). */
 export function immediateExpressions(ctx: PrintContext, node: ts.Statement): ts.Expression[] {
@@ -257,6 +258,14 @@ export function isStable(ctx: PrintContext, expr: ts.Expression): boolean {
     }
     case ts.SyntaxKind.TemplateExpression:
       return (e as ts.TemplateExpression).templateSpans.every((span) => isStable(ctx, span.expression));
+    case ts.SyntaxKind.ConditionalExpression: {
+      const c = e as ts.ConditionalExpression;
+      return isStable(ctx, c.condition) && isStable(ctx, c.whenTrue) && isStable(ctx, c.whenFalse);
+    }
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      const read = e as ts.PropertyAccessExpression;
+      return isStable(ctx, read.expression) && isUnwrittenFieldRead(ctx, read);
+    }
     case ts.SyntaxKind.AsExpression:
     case ts.SyntaxKind.NonNullExpression:
       return isStable(ctx, (e as ts.AsExpression).expression);

@@ -70,6 +70,9 @@ import { AI_WORKFLOWS_12C } from "./aiWorkflows12c.js";
 import { AI_WORKFLOWS_13 } from "./aiWorkflows13.js";
 import { AI_WORKFLOWS_13B } from "./aiWorkflows13b.js";
 import { AI_WORKFLOWS_13C } from "./aiWorkflows13c.js";
+import { AI_WORKFLOWS_14 } from "./aiWorkflows14.js";
+import { AI_WORKFLOWS_14B } from "./aiWorkflows14b.js";
+import { AI_WORKFLOWS_14C } from "./aiWorkflows14c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -120,6 +123,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_13,
   ...AI_WORKFLOWS_13B,
   ...AI_WORKFLOWS_13C,
+  ...AI_WORKFLOWS_14,
+  ...AI_WORKFLOWS_14B,
+  ...AI_WORKFLOWS_14C,
   ...REFUSALS_5,
   ...REFUSALS_6,
   ...REFUSALS_7,
