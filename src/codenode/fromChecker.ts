@@ -47,6 +47,9 @@ function dictionaryOf(
   const value = fromChecker(checker, info.type, classes, depth + 1, parameters);
   if ("reason" in value) return value;
   if (value.type.kind === "void") return { reason: `'${text}' holds no values` };
+  // `Record<string, unknown>` (or `any`) is a JSON value: an `any` narrowed to it by a type guard,
+  // or cast to it, stays the same object, as in JavaScript (a dictionary would be a copy).
+  if (value.type.kind === "json") return { type: JSON_VALUE };
   return { type: { kind: "dict", value: value.type } };
 }
 

@@ -111,6 +111,14 @@ export function toJson(ctx: PrintContext, printed: Printed, at: ts.Node): string
   return `${conversion(ctx, t, at)}(${printed.text})`;
 }
 
+/**
+ * A value built by the expression itself (nothing else refers to it) as a JSON value: the copy
+ * cannot be observed, so no aliasing check.
+ */
+export function freshToJson(ctx: PrintContext, printed: Printed, at: ts.Node): string {
+  return `${conversion(ctx, printed.type, at)}(${printed.text})`;
+}
+
 /** A JSON value where TypeScript's type is `to`. */
 export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at: ts.Node): string {
   switch (to.kind) {

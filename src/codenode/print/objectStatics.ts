@@ -8,7 +8,7 @@
  */
 
 import { ts } from "../typescript.js";
-import { asType, BOOLEAN, sameType, type ValueType } from "../types.js";
+import { asType, BOOLEAN, type ValueType } from "../types.js";
 import { fromChecker } from "../fromChecker.js";
 import type { PrintContext, Printed } from "./context.js";
 import { shortText, stripParens } from "./context.js";
@@ -16,7 +16,7 @@ import { coerce } from "./coerce.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
 import { spreadInto } from "./objects.js";
 import { knownKeys, printShapeAssign } from "./shapes.js";
-import { fromArrayEntries } from "./fromEntriesAny.js";
+import { printFromEntries } from "./fromEntries.js";
 import { unionObjectCall } from "./unions.js";
 import { printHasOwn } from "./ownProperty.js";
 
@@ -74,37 +74,8 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
       }
       return ctx.refuse(node, `Object.${method} of this value`, "use it on objects");
     }
-    case "fromEntries": {
-      const type = result();
-      if (type.kind === "json") return fromArrayEntries(ctx, node, printExpr(ctx, args[0]!));
-      if (type.kind !== "dict") return ctx.refuse(node, "Object.fromEntries here", "give the entries a type");
-      const entries = printExpr(ctx, args[0]!);
-      if (entries.type.kind === "urlParams" && type.value.kind === "string")
-        return { text: `__ice_usp_object(${entries.text})`, type };
-      if (entries.type.kind === "map") {
-        const key = entries.type.key.kind;
-        if (key !== "string" && key !== "number")
-          return ctx.refuse(args[0]!, "keys of this type", "use string or number keys");
-        if (!sameType(entries.type.value, type.value))
-          return ctx.refuse(args[0]!, "entries whose values have another type", "give the values one type");
-        return {
-          text: `__ice_dict_from_map${key === "number" ? "_num" : ""}<${asType(type.value)}>(${entries.text})`,
-          type,
-        };
-      }
-      const tuple = entries.type.kind === "array" ? entries.type.element : undefined;
-      if (tuple?.kind !== "tuple" || tuple.elements.length !== 2)
-        return ctx.refuse(args[0]!, "these entries", "pass an array of [key, value] pairs");
-      const numeric = tuple.elements[0]!.kind === "number";
-      if (!numeric && tuple.elements[0]!.kind !== "string")
-        return ctx.refuse(args[0]!, "keys of this type", "use string or number keys");
-      if (!sameType(tuple.elements[1]!, type.value))
-        return ctx.refuse(args[0]!, "entries whose values have another type", "give the values one type");
-      return {
-        text: `__ice_dict_from_entries${numeric ? "_num" : ""}<${asType(type.value)}, ${asType(tuple)}>(${entries.text})`,
-        type,
-      };
-    }
+    case "fromEntries":
+      return printFromEntries(ctx, node);
     case "assign":
       return printAssign(ctx, node);
     case "freeze": {

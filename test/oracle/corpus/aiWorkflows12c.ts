@@ -115,9 +115,10 @@ export const AI_WORKFLOWS_12C: readonly OracleCase[] = [
     OUT,
     PAIRS,
   ),
-  // Refused: `unknown` narrowed to `Record<string, unknown>` by a type guard.
+  // `unknown` narrowed to `Record<string, unknown>` by a type guard (refused until session 14: the
+  // dictionary would have been a copy; now it is the same JSON value).
   ai12(
-    "json-deep-merge-arrays-replace-refused",
+    "json-deep-merge-arrays-replace",
     [
       'const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);',
       "function merge(base: unknown, over: unknown): unknown {",

@@ -643,7 +643,7 @@ export const REFUSALS_4: readonly OracleCase[] = [
     [{ ws: ["a", "b"] }],
   ),
   r4(
-    "tree-of-any-refused",
+    "tree-of-any",
     [
       "const root: Record<string, any> = {}; let cur = root;",
       "for (const w of inputs.ws) cur = cur[w] ??= {};",
