@@ -180,9 +180,13 @@ export function checkHoistable(ctx: PrintContext, call: ts.Node, root: ts.Expres
         if (ts.isPropertyAssignment(e)) stable(ctx, call, e.initializer);
         else if (!ts.isShorthandPropertyAssignment(e)) conditional(ctx, call);
       }
-    } else if (ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) {
+    } else if (ts.isSpreadAssignment(p)) {
+      // `{ a: x, ...f() }`: the earlier properties are not checked for stability here.
       conditional(ctx, call);
     }
+    // A spread element (`xs.push(...f())`, `[a, ...f()]`) runs the call before it iterates the
+    // result, as the hoisted temporary does; the arguments or elements before it are checked as
+    // the call's or the array literal's (their parent, next round).
   }
 }
 

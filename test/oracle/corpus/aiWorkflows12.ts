@@ -220,9 +220,10 @@ export const AI_WORKFLOWS_12: readonly OracleCase[] = [
     OUT,
     CALLS,
   ),
-  // Refused: `args == null` of a `Record<string, unknown>` (comparing a value typed as never null with null).
+  // `args == null` of a `Record<string, unknown>` (refused until session 14, when such a record
+  // became a JSON value, which may be null as in JavaScript).
   ai12(
-    "tool-router-by-table-refused",
+    "tool-router-by-table",
     [
       "interface ToolSpec { name: string; aliases: string[]; required: string[]; cost: number }",
       "const TOOLS: ToolSpec[] = [",

@@ -366,4 +366,44 @@ export const REFUSALS_8: readonly OracleCase[] = [
     OUT,
     [{ s: '{"nums":[3,-1,0.5,1e21,-0],"flags":[true,true,false]}' }, { s: '{"nums":[],"flags":[]}' }],
   ),
+  // A call that may throw, spread into a call's arguments or an array literal (lead, session 14):
+  // hoisted before the statement like any other, so the catch sees JavaScript's TypeError.
+  r8(
+    "throwing-call-spread-into-push-and-array-caught",
+    [
+      "function parts(v: any): string[] { return [String(v.a.b), String(v.c)]; }",
+      "const out: string[] = [];",
+      "const log: string[] = [];",
+      "for (const raw of inputs.items) {",
+      "  try {",
+      "    const v = JSON.parse(raw);",
+      "    log.push('start');",
+      "    out.push(...parts(v));",
+      "    const n = log.length;",
+      "    const more = [n, ...parts(v).map((p) => p.length)];",
+      "    log.push(String(more));",
+      "  } catch (e) {",
+      "    log.push(e instanceof TypeError ? 'type' : e instanceof SyntaxError ? 'syntax' : 'other');",
+      "  }",
+      "}",
+      "return { out: JSON.stringify({ out, log }) };",
+    ].join("\n"),
+    { items: "string[]" },
+    OUT,
+    [
+      {
+        items: [
+          '{"a":{"b":1},"c":2}',
+          '{"a":null}',
+          "{}",
+          "5",
+          "null",
+          '{"a":{"b":"x"}}',
+          "{",
+          '{"a":{"b":[1,2]},"c":"ü"}',
+        ],
+      },
+      { items: [] },
+    ],
+  ),
 ];
