@@ -26,6 +26,7 @@ import { LIBRARY_DIR, LIBRARY_FILE, LIBRARY_SOURCE } from "./asLibrary.js";
 import { ASC_FLAGS, ENTRY_FILE, OUTPUT_FILE } from "./compilerFlags.js";
 import { RUNTIME_LIB_FILE, RUNTIME_LIB_SOURCE } from "../../codenode/runtimeLib.js";
 import type { CompileOutcome, ProgramParts } from "./compileOutcome.js";
+import { keepIdle, type PooledWorker, takeIdle } from "./idleWorkers.js";
 
 export type { AscDiagnostic, CompiledPart, CompileOutcome, MeterError, ProgramParts } from "./compileOutcome.js";
 
@@ -237,13 +238,9 @@ export async function compileInWorker(sources: readonly string[], limits: Compil
 }
 
 /** A compiler worker and the tail of what it printed (asc prints its crash report to the console). */
-interface AscWorker {
-  readonly worker: Worker;
+interface AscWorker extends PooledWorker {
   readonly role: WorkerRole;
   readonly output: string[];
-  /** While idle: the timer that ends it, and what drops it from `idle` should it exit first. */
-  idleTimer?: NodeJS.Timeout;
-  onIdleExit?: () => void;
 }
 
 /**
@@ -278,12 +275,8 @@ export function prestartCompilerWorker(): void {
 }
 
 function takeWorker(role: WorkerRole): AscWorker {
-  const at = idle.findLastIndex((w) => w.role === role);
-  const kept = at >= 0 ? idle.splice(at, 1)[0] : undefined;
+  const kept = takeIdle(idle, (w) => w.role === role);
   if (!kept) return newWorker(role);
-  clearTimeout(kept.idleTimer);
-  if (kept.onIdleExit) kept.worker.off("exit", kept.onIdleExit);
-  kept.worker.ref();
   kept.output.length = 0;
   return kept;
 }
@@ -320,26 +313,9 @@ function newWorker(role: WorkerRole): AscWorker {
   return { worker, role, output };
 }
 
+/** Keeps at most one idle worker of each role. */
 function giveBack(held: AscWorker, idleMs = IDLE_MS): void {
-  if (idle.some((w) => w.role === held.role)) {
-    void held.worker.terminate();
-    return;
-  }
-  const drop = () => {
-    const at = idle.indexOf(held);
-    if (at >= 0) idle.splice(at, 1);
-  };
-  held.worker.unref();
-  held.onIdleExit = () => {
-    clearTimeout(held.idleTimer);
-    drop();
-  };
-  held.worker.once("exit", held.onIdleExit);
-  held.idleTimer = setTimeout(() => {
-    drop();
-    void held.worker.terminate();
-  }, idleMs).unref();
-  idle.push(held);
+  keepIdle(idle, held, (w) => w.role === held.role, idleMs);
 }
 
 function runJob(worker: Worker, job: { readonly id: number }, timeoutMs: number): Promise<WorkerAnswer> {

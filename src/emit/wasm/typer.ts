@@ -17,6 +17,7 @@ import type { EmbeddedSource } from "../../plan/node.js";
 import type { SandboxUnit } from "../../lower/sandboxes.js";
 import type { PluginModule } from "../../plugin/module.js";
 import { fromWire, type TyperAnswer, type TyperJob, wireBody, wireUnit } from "./typerWire.js";
+import { keepIdle, type PooledWorker, takeIdle } from "./idleWorkers.js";
 
 /** The limits of one session. */
 export interface TypingLimits {
@@ -71,13 +72,10 @@ type Failure =
   | { readonly kind: "memory" }
   | { readonly kind: "crash"; readonly message: string };
 
-interface TyperWorker {
-  readonly worker: Worker;
+interface TyperWorker extends PooledWorker {
   /** Resolves when TypeScript is loaded (true), or false when the worker ended first. */
   readonly ready: Promise<boolean>;
   readonly memoryMb: number;
-  idleTimer?: NodeJS.Timeout;
-  onIdleExit?: () => void;
 }
 
 /** Where the worker's module is: beside this file when built; the built copy when run from sources. */
@@ -191,13 +189,7 @@ export function prestartTyper(memoryMb: number = TYPER_MEMORY_MB): void {
 }
 
 function takeWorker(url: URL, memoryMb: number): TyperWorker {
-  const at = idle.findIndex((w) => w.memoryMb === memoryMb);
-  const kept = at >= 0 ? idle.splice(at, 1)[0] : undefined;
-  if (!kept) return newWorker(url, memoryMb);
-  clearTimeout(kept.idleTimer);
-  if (kept.onIdleExit) kept.worker.off("exit", kept.onIdleExit);
-  kept.worker.ref();
-  return kept;
+  return takeIdle(idle, (w) => w.memoryMb === memoryMb) ?? newWorker(url, memoryMb);
 }
 
 function newWorker(url: URL, memoryMb: number): TyperWorker {
@@ -223,26 +215,9 @@ function newWorker(url: URL, memoryMb: number): TyperWorker {
   return { worker, ready, memoryMb };
 }
 
+/** Keeps at most one idle typer (each build asks for one). */
 function giveBack(held: TyperWorker, idleMs = IDLE_MS): void {
-  if (idle.length > 0) {
-    void held.worker.terminate();
-    return;
-  }
-  const drop = () => {
-    const at = idle.indexOf(held);
-    if (at >= 0) idle.splice(at, 1);
-  };
-  held.worker.unref();
-  held.onIdleExit = () => {
-    clearTimeout(held.idleTimer);
-    drop();
-  };
-  held.worker.once("exit", held.onIdleExit);
-  held.idleTimer = setTimeout(() => {
-    drop();
-    void held.worker.terminate();
-  }, idleMs).unref();
-  idle.push(held);
+  keepIdle(idle, held, () => true, idleMs);
 }
 
 let nextId = 0;
