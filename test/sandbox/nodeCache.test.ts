@@ -1,6 +1,6 @@
 /**
  * @fileoverview The per-node cache (src/emit/wasm/nodeCache.ts): a rebuild where one node changed
- * types and lowers that node only, the others get the very module they had; a damaged entry is a
+ * types and lowers that node only (asks the typer to), the others get the very module they had; a damaged entry is a
  * miss (the unit is lowered again, its module found by content, the entry written anew); a body
  * that lowers with a diagnostic is not recorded, so its diagnostic is reported every time.
  */
@@ -12,15 +12,16 @@ import { compileAll, LIMITS, unit } from "./helpers.js";
 
 const lowered = vi.hoisted(() => [] as string[]);
 
-vi.mock("../../src/codenode/index.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/codenode/index.js")>();
-  return {
-    ...original,
-    lowerBody: (...args: Parameters<typeof original.lowerBody>) => {
-      lowered.push(args[0].text);
-      return original.lowerBody(...args);
-    },
-  };
+// Bodies are lowered in the typer worker (typer.ts): what the build asks it to lower is recorded.
+vi.mock("../../src/emit/wasm/typer.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/emit/wasm/typer.js")>();
+  class RecordingSession extends original.TypeSession {
+    override lower(...args: Parameters<typeof original.TypeSession.prototype.lower>) {
+      lowered.push(args[0].body.text);
+      return super.lower(...args);
+    }
+  }
+  return { ...original, TypeSession: RecordingSession };
 });
 
 const N = { n: "integer" } as const;

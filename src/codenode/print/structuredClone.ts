@@ -53,12 +53,14 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
     case "date":
       return "  return __ice_clone_date(v, memo);";
     case "set":
+      if (!isScalar(t.element)) return refuseObjectKeys(ctx, at);
       return `  return __ice_clone_set<${asType(t.element)}>(v, memo);`;
     case "array":
       if (t.element.kind === "number" || t.element.kind === "boolean" || t.element.kind === "string")
         return `  return __ice_clone_prim_array<${asType(t.element)}>(v, memo);`;
       return `  return __ice_clone_array<${asType(t.element)}>(v, memo, ${cloneFunction(ctx, at, t.element)});`;
     case "map":
+      if (!isScalar(t.key)) return refuseObjectKeys(ctx, at);
       return `  return __ice_clone_map<${asType(t.key)}, ${asType(t.value)}>(v, memo, ${cloneFunction(ctx, at, t.value)});`;
     case "dict":
       return `  return __ice_clone_dict<${asType(t.value)}>(v, memo, ${cloneFunction(ctx, at, t.value)});`;
@@ -105,4 +107,22 @@ function cloneBody(ctx: PrintContext, at: ts.Node, t: ValueType): string {
         "clone records, arrays, Maps, Sets, dictionaries, Dates and JSON values",
       );
   }
+}
+
+/** A Map key or Set element compared by value (numbers, strings, booleans): copied as it is. */
+function isScalar(t: ValueType): boolean {
+  return t.kind === "number" || t.kind === "boolean" || t.kind === "string";
+}
+
+/**
+ * Object keys of a Map or elements of a Set are copied by JavaScript along with the rest of the
+ * graph (one copy per object, shared with the values that refer to it); the support library's
+ * copies keep the keys as they are.
+ */
+function refuseObjectKeys(ctx: PrintContext, at: ts.Node): string {
+  return ctx.refuse(
+    at,
+    "structuredClone of a Map or Set whose keys are objects",
+    "build the copy with new Map(...) / new Set(...) of copied keys",
+  );
 }

@@ -380,9 +380,9 @@ export const AI_WORKFLOWS_12C: readonly OracleCase[] = [
     OUT,
     ORDERS,
   ),
-  // Refused: calling an optional function-valued field (`p.before(xs)`).
+  // Calling an optional function-valued field (`p.before(xs)`): refused until session 14.
   ai12(
-    "interface-optional-methods-refused",
+    "interface-optional-methods",
     [
       "interface Plugin {",
       "  name: string;",

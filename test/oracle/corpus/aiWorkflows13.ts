@@ -847,7 +847,7 @@ export const AI_WORKFLOWS_13: readonly OracleCase[] = [
     CITED,
   ),
   ai13(
-    "reply-any-array-map-typed-callback-refused",
+    "reply-any-array-map-typed-callback",
     [
       "const { sources } = JSON.parse(inputs.text);",
       'const hosts = sources.map((u: string) => u.replace(/^https?:\\/\\//, ""));',

@@ -1063,9 +1063,10 @@ export const AI_WORKFLOWS_9B: readonly OracleCase[] = [
       { spans: [] },
     ],
   ),
-  // Refused today: a call that may throw after a property read in the same expression.
+  // Was refused (a call that may throw after a property read in the same expression); compiles
+  // since session 14 (ai14: reads of fields nothing assigns after construction are stable).
   ai9(
-    "dedupe-tool-calls-canonical-refused",
+    "dedupe-tool-calls-canonical",
     [
       "const canonical = (v: any): string => {",
       "  if (Array.isArray(v)) return `[${v.map((x) => canonical(x)).join(',')}]`;",

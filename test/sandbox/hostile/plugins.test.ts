@@ -7,7 +7,7 @@
  * benign tool. Also: `http` reaches a loopback server only when granted, and agents call plugin
  * tools offered with the types of their signatures.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -207,7 +207,8 @@ describe("hostile plugins", SLOW, () => {
       tool: "flood",
       code: "ICE_MEMORY_LIMIT",
       flags: ["--grant", "hostile=kv"],
-      message: /kv store is full/,
+      // The call's own write bound (runtime/plugins/callKv.ts) is met before the store's.
+      message: /kv store is full|a call may write \d+ characters of kv keys and values/,
     },
     { name: "uses kv without the grant", tool: "flood", code: "ICE_CAPABILITY_DENIED", message: /--grant hostile=kv/ },
     { name: "throws", tool: "boom", code: "ICE_SANDBOX_TRAP", message: /boom 1/ },
@@ -237,10 +238,12 @@ describe("hostile plugins", SLOW, () => {
       "hostile=timeout-ms:300000",
     ]);
     expect(result.stderr).toContain("ICE_MEMORY_LIMIT");
-    expect(result.stderr).toContain("kv store is full");
-    // 7 values of 1 MiB characters fit in the 8 M characters a store holds; the 8th was refused.
-    const kept = JSON.parse(readFileSync(join(kvDir, "hostile.kv.json"), "utf8")) as Record<string, string>;
-    expect(Object.keys(kept)).toHaveLength(7);
+    expect(result.stderr).toMatch(/kv store is full|a call may write \d+ characters of kv keys and values/);
+    // A call's writes land only when it succeeds (runtime/plugins/callKv.ts): the refused call
+    // left the store as it was before the call, empty.
+    const file = join(kvDir, "hostile.kv.json");
+    const kept = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
+    expect(Object.keys(kept)).toHaveLength(0);
     await expectHealthy();
   });
 
