@@ -1,7 +1,9 @@
 /**
  * @fileoverview `iceosc lsp`: the language server for .ice and workflow YAML files. Wires the
  * LSP requests to one module each (diagnostics, hover, completion, definition, symbols) over a
- * cache of per-document analyses. Diagnostics are published on open and on every change.
+ * cache of per-document analyses. Diagnostics are published on open and on change: a document's
+ * analysis and the typing of its code bodies (in the bounded typer worker, bodyTyping.ts) run
+ * once at a time, on its latest version, while requests are answered from the analysis.
  */
 import {
   createConnection,
@@ -12,7 +14,9 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { sortDiagnostics } from "../diagnostics/index.js";
 import { AnalysisCache, type Analysis } from "./analysis.js";
+import { Coalescer, typeUnits } from "./bodyTyping.js";
 import { completionsAt } from "./completion.js";
 import { definitionAt } from "./definition.js";
 import { toLspDiagnostics } from "./diagnostics.js";
@@ -46,17 +50,27 @@ export function serveLanguageClient(connection: Connection, version = "0"): void
       return undefined;
     }
   };
-  const publish = (document: TextDocument) => {
-    const analysis = analysisOf(document);
-    if (!analysis) return;
+  const publisher = new Coalescer(async (uri) => {
+    const document = documents.get(uri);
+    const analysis = document && analysisOf(document);
+    if (!document || !analysis) return;
+    let typed: Awaited<ReturnType<typeof typeUnits>> = [];
+    try {
+      typed = await typeUnits(analysis.units);
+    } catch (error) {
+      connection.console.error(`iceosc: internal error typing ${uri}: ${(error as Error).stack ?? error}`);
+    }
+    // Diagnostics of a version the editor has replaced (or closed) meanwhile would be stale (the
+    // document is updated in place: its version now is the latest one's).
+    if (documents.get(uri)?.version !== analysis.version) return;
     void connection.sendDiagnostics({
-      uri: document.uri,
-      version: document.version,
-      diagnostics: toLspDiagnostics(analysis.diagnostics, document),
+      uri,
+      version: analysis.version,
+      diagnostics: toLspDiagnostics(sortDiagnostics([...analysis.diagnostics, ...typed]), document),
     });
-  };
-  documents.onDidOpen((event) => publish(event.document));
-  documents.onDidChangeContent((event) => publish(event.document));
+  });
+  documents.onDidOpen((event) => publisher.request(event.document.uri));
+  documents.onDidChangeContent((event) => publisher.request(event.document.uri));
   documents.onDidClose((event) => {
     analyses.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -27,10 +27,13 @@ export class LspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
+  /** How many times diagnostics were published, by uri. */
+  readonly publishes = new Map<string, number>();
 
   constructor(readonly rpc: MessageConnection) {
     rpc.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.publishes.set(params.uri, (this.publishes.get(params.uri) ?? 0) + 1);
       for (const wake of this.waiters.splice(0)) wake();
     });
     rpc.listen();

@@ -1,6 +1,6 @@
 /**
- * @fileoverview Everything TypeScript does to one sandbox unit, on the thread that types it (the
- * typer worker, typerWorker.ts; the language server's precheck in its own thread): parse the body
+ * @fileoverview Everything TypeScript does to one sandbox unit, in the typer worker
+ * (typerWorker.ts; for builds and the language server, src/lsp/bodyTyping.ts): parse the body
  * (syntax.ts), check its schema types, type and print it (src/codenode), and read its risk facts.
  */
 import { lowerBody } from "../../codenode/index.js";

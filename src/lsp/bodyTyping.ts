@@ -1,0 +1,58 @@
+/**
+ * @fileoverview The language server's typing of code bodies, bounded like a build's
+ * (SECURITY.md "Type-checking code bodies"): every unit goes to the typer worker
+ * (src/emit/wasm/typer.ts) with a heap cap and a deadline per body, so a document of type-level
+ * code gets ICE3008 on its body while the server's own thread keeps answering. Typing used to run
+ * on the server's thread (precheck.ts): a few KB of recursive conditional types held the editor's
+ * server for minutes or ended it out of memory. A document is typed by one job at a time; the
+ * changes that arrive meanwhile are typed once, as their latest version.
+ */
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { SandboxUnit } from "../lower/sandboxes.js";
+import { defaultTypingLimits, TypeSession } from "../emit/wasm/typer.js";
+
+/** Per body: an editor's server should say "too expensive" sooner than a build (30 s). */
+const LSP_BODY_MS = 10_000;
+
+/** The typer's diagnostics of `units`, each body within the build's limits (and at most 10 s). */
+export async function typeUnits(units: readonly SandboxUnit[]): Promise<Diagnostic[]> {
+  if (units.length === 0) return [];
+  const limits = defaultTypingLimits(units.length);
+  const bodyMs = Math.min(limits.bodyMs, LSP_BODY_MS);
+  const session = new TypeSession({ ...limits, bodyMs, totalMs: Math.min(limits.totalMs, bodyMs * units.length) });
+  const typed = await Promise.all(units.map((unit) => session.lower(unit)));
+  return typed.flatMap((t) => t.diagnostics);
+}
+
+/**
+ * Runs `work` for a key (a document) one at a time: a request made while one runs is remembered,
+ * and `work` runs once more after it, however many requests came.
+ */
+export class Coalescer {
+  private readonly running = new Set<string>();
+  private readonly again = new Set<string>();
+
+  constructor(private readonly work: (key: string) => Promise<void>) {}
+
+  request(key: string): void {
+    if (this.running.has(key)) {
+      this.again.add(key);
+      return;
+    }
+    this.running.add(key);
+    void this.loop(key);
+  }
+
+  private async loop(key: string): Promise<void> {
+    try {
+      do {
+        this.again.delete(key);
+        // A turn of the event loop first: a burst of changes already read is taken as one.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.work(key);
+      } while (this.again.has(key));
+    } finally {
+      this.running.delete(key);
+    }
+  }
+}
