@@ -119,6 +119,14 @@ function optionalJsonElement(ctx: PrintContext, node: ts.ElementAccessExpression
 
 /** `a?.b`: undefined when `a` is. */
 function printOptionalAccess(ctx: PrintContext, node: ts.PropertyAccessExpression): Printed {
+  // `a?.b.c` of 'any': JavaScript throws when `a.b` is missing and `a` is not, which the nullish
+  // test of the whole chain would read as undefined.
+  if (!node.questionDotToken && isJsonChain(ctx, node.expression))
+    return ctx.refuse(
+      node,
+      "a property after '?.' on a value of type 'any'",
+      `write '?.' at each step: '${node.expression.getText()}?.${node.name.text}'`,
+    );
   const object = printExpr(ctx, node.expression);
   if (object.type.kind === "json") {
     const temp = ctx.temp(object.type);

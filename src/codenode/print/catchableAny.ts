@@ -15,6 +15,7 @@ import { ts } from "../typescript.js";
 import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { bodyCatches, readingCatch } from "./catchableParse.js";
 import { perContext } from "./perContext.js";
+import { guardedRead } from "./guardedReads.js";
 import { callees, isCodeUnit, unitOf } from "./throwAnalysis.js";
 
 interface AnyState {
@@ -31,6 +32,7 @@ export function isCatchableAny(ctx: PrintContext, node: ts.Node): boolean {
     !ts.isPropertyAccessExpression(node) &&
     !ts.isElementAccessExpression(node) &&
     !ts.isForOfStatement(node) &&
+    !ts.isSpreadElement(node) &&
     !(ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
   )
     return false;
@@ -47,6 +49,15 @@ export function isCatchableAny(ctx: PrintContext, node: ts.Node): boolean {
 function decide(ctx: PrintContext, node: ts.Node): boolean {
   // The loop's iteration throws before its first pass: the loop runs no pass, then its check.
   if (ts.isForOfStatement(node)) return !node.awaitModifier && isAny(ctx, node.expression) && inTry(ctx, node);
+  // `[...v]`, `f(...v)`: the spread checks that the value is iterable first (printSpreadCheck).
+  if (ts.isSpreadElement(node))
+    return (
+      isAny(ctx, node.expression) &&
+      (ts.isArrayLiteralExpression(node.parent) || ts.isCallExpression(node.parent)) &&
+      !isTarget(node.parent as ts.Expression) &&
+      inTry(ctx, node) &&
+      hoistable(node)
+    );
   if (ts.isBinaryExpression(node)) {
     const left = stripParens(node.left);
     if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return false;
@@ -55,6 +66,9 @@ function decide(ctx: PrintContext, node: ts.Node): boolean {
     const access = node as ts.PropertyAccessExpression | ts.ElementAccessExpression;
     if (access.questionDotToken || !isAny(ctx, access.expression)) return false;
     if (isTarget(access)) return false;
+    // `v && v.a`, `v.a ? v.a.b : d`: the receiver was just tested truthy, and a property read of a
+    // truthy value cannot throw (these keep their speed).
+    if (guardedRead(access)) return false;
   }
   return inTry(ctx, node) && hoistable(node);
 }
@@ -140,6 +154,14 @@ function hoistable(node: ts.Node): boolean {
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (ts.isExpressionStatement(p) || ts.isReturnStatement(p) || ts.isThrowStatement(p)) return true;
     if (ts.isIfStatement(p) || ts.isSwitchStatement(p) || ts.isForOfStatement(p)) return p.expression === child;
+    // A concise arrow body is its function's return statement (exceptions.ts expressionBody).
+    if (ts.isArrowFunction(p)) return p.body === child;
+    // Loop conditions and steps are checked inside the loop, each pass (loopChecks.ts).
+    if (ts.isWhileStatement(p)) return p.expression === child;
+    if (ts.isDoStatement(p)) return p.expression === child && !hasContinue(p.statement);
+    if (ts.isForStatement(p)) return p.condition === child || p.incrementor === child;
+    // A default parameter is evaluated on entry, its reads checked there (defaultParameters.ts).
+    if (ts.isParameter(p)) return p.initializer === child && ts.isIdentifier(p.name);
     if (ts.isVariableDeclaration(p)) {
       const list = p.parent;
       return (
@@ -177,10 +199,14 @@ function hoistable(node: ts.Node): boolean {
       if (
         op === ts.SyntaxKind.AmpersandAmpersandToken ||
         op === ts.SyntaxKind.BarBarToken ||
-        op === ts.SyntaxKind.QuestionQuestionToken ||
-        op === ts.SyntaxKind.CommaToken
-      )
-        return false;
+        op === ts.SyntaxKind.QuestionQuestionToken
+      ) {
+        // In the branch JavaScript may skip: guardedCalls.ts hoists the test, then the read under
+        // an `if` on it. A test that only reads may move before the unit's left neighbours.
+        if (!pure(p.left)) return false;
+        continue;
+      }
+      if (op === ts.SyntaxKind.CommaToken) return false;
       if (
         isAssignment(op) &&
         op !== ts.SyntaxKind.AmpersandAmpersandEqualsToken &&
@@ -200,7 +226,7 @@ function hoistable(node: ts.Node): boolean {
       continue;
     }
     if (ts.isConditionalExpression(p)) {
-      if (p.condition !== child) return false;
+      if (p.condition !== child && !pure(p.condition)) return false;
       continue;
     }
     if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
@@ -241,9 +267,23 @@ function hoistable(node: ts.Node): boolean {
       continue;
     }
     if (ts.isObjectLiteralExpression(p)) continue;
+    // `[...v.tags]`: the read runs first, then the spread (hoisted after it, as its own operation).
+    if (ts.isSpreadElement(p)) continue;
     return false;
   }
   return false;
+}
+
+/** True when `body` holds a `continue` (a do...while whose test moves into the loop would skip it). */
+function hasContinue(body: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isCodeUnit(n)) return;
+    if (ts.isContinueStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /** An expression that does nothing but read (no call, no write): it may run after a hoisted read. */
@@ -277,7 +317,7 @@ function pure(expr: ts.Node): boolean {
  * names is quoted as written; for anything else the message is not reproduced, and a catch that
  * reads the error is refused.
  */
-export function iteratedText(ctx: PrintContext, loop: ts.ForOfStatement): string {
+export function iteratedText(ctx: PrintContext, loop: ts.ForOfStatement | ts.SpreadElement): string {
   const chain = (e: ts.Expression): string | undefined =>
     ts.isIdentifier(e)
       ? e.text
@@ -289,8 +329,19 @@ export function iteratedText(ctx: PrintContext, loop: ts.ForOfStatement): string
   if (readingCatch(ctx, loop))
     ctx.refuse(
       loop.expression,
-      "reading the error of a for...of over a value of type 'any' that is not iterable (its message quotes the source)",
-      "iterate a local (`const items = ...; for (const x of items)`), or check Array.isArray first",
+      `reading the error of a ${ts.isSpreadElement(loop) ? "spread" : "for...of"} of a value of type 'any' that is not iterable (its message quotes the source)`,
+      "iterate a local (`const items = ...; for (const x of items)`, `[...items]`), or check Array.isArray first",
     );
   return "";
+}
+
+/**
+ * `...v` of an 'any' value in a try, hoisted (throwingCalls.ts): the value itself when it is
+ * iterable (an array or a string), else V8's TypeError; an array literal's spread and a call's
+ * word it differently.
+ */
+export function spreadCheck(ctx: PrintContext, spread: ts.SpreadElement, value: string, line: number): string {
+  const text = JSON.stringify(iteratedText(ctx, spread));
+  const inCall = ts.isCallExpression(spread.parent) ? "true" : "false";
+  return `__ice_j_spread_try(${value}, ${text}, ${inCall}, ${line})`;
 }

@@ -14,7 +14,8 @@ import { asType, BOOLEAN, isNullish, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printCondition, printExpr, truthy } from "./expressions.js";
 import { state } from "./exceptionRegions.js";
-import { checkHoistable, hoist } from "./throwingCalls.js";
+import { checkHoistable, findThrowing, hoist } from "./throwingCalls.js";
+import { isCatchableAny } from "./catchableAny.js";
 import { isCodeUnit } from "./throwAnalysis.js";
 
 type Unit = ts.ConditionalExpression | ts.BinaryExpression;
@@ -104,7 +105,8 @@ function remember(ctx: PrintContext, node: ts.Expression, printed: Printed): voi
  * `root` is the expression being hoisted from (the unit's evaluation moves to its front).
  */
 export function hoistGuarded(ctx: PrintContext, unit: Unit, root: ts.Expression, line: number): string[] {
-  checkHoistable(ctx, unit, root);
+  // Reads of 'any' values that may throw were found hoistable as they are (catchableAny.ts).
+  if (findThrowing(ctx, unit).some((call) => !isCatchableAny(ctx, call))) checkHoistable(ctx, unit, root);
   const test = ts.isConditionalExpression(unit) ? unit.condition : unit.left;
   if (writes(test))
     ctx.refuse(

@@ -13,6 +13,7 @@ import { printTo, variableAccess } from "./expressions.js";
 import { destructure } from "./statements.js";
 import type { FunctionNode } from "./functions.js";
 import { callbackResultFromContext } from "./emptyArrayResults.js";
+import { checkedDefault } from "./defaultParameters.js";
 
 /** A parameter of a lifted function: defaulted ones are passed as optional and bound in the prologue. */
 export interface Param {
@@ -98,6 +99,14 @@ export function bindParameters(ctx: PrintContext, signature: Signature): string 
     const symbol = ctx.symbolOf(p.node.name)!;
     const declared = ctx.declaredType(symbol, p.node);
     const given: Printed = { text: p.name, type: p.type };
+    const target = ctx.captured.has(symbol) ? variableAccess(ctx, symbol) : ctx.nameOf(symbol);
+    // A default that may throw (`name = d.user.name` of an 'any' d, in a function a try calls):
+    // its reads hoisted and checked, on the path that evaluates it (defaultParameters.ts).
+    const checked = checkedDefault(ctx, p.node, given, declared, target);
+    if (checked) {
+      lines.push(checked);
+      continue;
+    }
     // `fallback: unknown = null`: a JSON value holds undefined itself (no box around it).
     const value =
       p.type.kind === "json"

@@ -24,6 +24,8 @@ import { box } from "./calls.js";
 import { jsonPattern } from "./json.js";
 import { declareLocal } from "./locals.js";
 import { unrolledFor } from "./unroll.js";
+import { checkedDo, checkedFor, checkedWhile, passHoists } from "./loopChecks.js";
+import { findThrowing } from "./throwingCalls.js";
 import { missingAsNaN } from "./missing.js";
 import { neverDefaulted } from "./nullable.js";
 
@@ -73,10 +75,17 @@ function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
     }
     case ts.SyntaxKind.WhileStatement: {
       const s = node as ts.WhileStatement;
+      const reads = passHoists(ctx, s.expression);
+      if (reads.length > 0) return checkedWhile(reads, printCondition(ctx, s.expression), block(ctx, s.statement));
       return `while (${printCondition(ctx, s.expression)}) ${block(ctx, s.statement)}`;
     }
     case ts.SyntaxKind.DoStatement: {
       const s = node as ts.DoStatement;
+      if (findThrowing(ctx, s.expression).length > 0) {
+        const body = block(ctx, s.statement);
+        const reads = passHoists(ctx, s.expression);
+        return checkedDo(reads, printCondition(ctx, s.expression), body);
+      }
       return `do ${block(ctx, s.statement)} while (${printCondition(ctx, s.expression)});`;
     }
     case ts.SyntaxKind.ForStatement:
@@ -298,7 +307,10 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
       ? declarationList(ctx, node.initializer)
       : `${printExpr(ctx, node.initializer).text};`;
   }
+  // A test or step reading an 'any' value that may throw is checked each pass (loopChecks.ts).
+  const testReads = passHoists(ctx, node.condition);
   const test = node.condition ? printCondition(ctx, node.condition) : "true";
+  const stepReads = passHoists(ctx, node.incrementor);
   let step = node.incrementor ? printExpr(ctx, node.incrementor).text : "";
   // The initializer runs once before the loop, in a block of its own (its variables are unique).
   // Captured loop variables get a copy of their environment per iteration, as JavaScript's `let`.
@@ -312,7 +324,10 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
   // initializer keeps the initial values).
   const first = entry ? `\n${ctx.envOf(node).slice(0, -1)} = ${ctx.envOf(node)}.__ice_copy();` : "";
   const body = block(ctx, node.statement);
-  const loop = (!entry && unrolledFor(node, test, step, body)) || `for (; ${test}; ${step}) ${body}`;
+  const loop =
+    testReads.length > 0 || stepReads.length > 0
+      ? checkedFor(ctx, testReads, test, stepReads, step, body)
+      : (!entry && unrolledFor(node, test, step, body)) || `for (; ${test}; ${step}) ${body}`;
   return `{\n${entry}${init}${first}\n${loop}\n}`;
 }
 

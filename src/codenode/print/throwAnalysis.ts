@@ -129,7 +129,8 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
       ts.isPropertyAccessExpression(node) ||
       ts.isElementAccessExpression(node) ||
       ts.isBinaryExpression(node) ||
-      ts.isForOfStatement(node)
+      ts.isForOfStatement(node) ||
+      ts.isSpreadElement(node)
     ) {
       const unit = unitOf(node) ?? root;
       events.push({ unit, node });

@@ -11,14 +11,15 @@ import { type PrintContext, type Printed, shortText, stripParens } from "./conte
 import { printExpr } from "./expressions.js";
 import { state, check } from "./exceptionRegions.js";
 import { isCodeUnit, mayThrow, runsBodyCode } from "./throwAnalysis.js";
-import { isCatchableAny } from "./catchableAny.js";
+import { isCatchableAny, spreadCheck } from "./catchableAny.js";
 import { guardUnit, hoistGuarded, insideHoisted } from "./guardedCalls.js";
 import { isUnwrittenFieldRead } from "./stableReads.js";
 
 /** The expressions a statement evaluates itself (not those of the statements it contains). */
 export function immediateExpressions(ctx: PrintContext, node: ts.Statement): ts.Expression[] {
   const refuseIn = (expr: ts.Expression | undefined, where: string) => {
-    if (expr && findThrowing(ctx, expr).length > 0)
+    // Reads of 'any' values that may throw are checked inside the loop (loopChecks.ts).
+    if (expr && findThrowing(ctx, expr).some((call) => !isCatchableAny(ctx, call)))
       ctx.refuse(
         expr,
         `a call that may throw in ${where}`,
@@ -102,6 +103,17 @@ export function hoist(ctx: PrintContext, expr: ts.Expression, line: number, nest
       call.expression.name.text === "sort"
     )
       ctx.refuse(call, "a sort comparator that may throw", "check the values before sorting");
+    if (ts.isSpreadElement(call)) {
+      // The spread value, checked iterable, read by the statement in its place (catchableAny.ts).
+      const value = printExpr(ctx, call.expression);
+      const temp = ctx.temp(value.type);
+      out.push(`${temp} = ${spreadCheck(ctx, call, value.text, line)};`, check(ctx), `__ice_set_line(${line});`);
+      const kept: Printed = { text: temp, type: value.type };
+      s.hoisted.set(call, kept);
+      s.hoisted.set(call.expression, kept);
+      s.hoisted.set(stripParens(call.expression), kept);
+      continue;
+    }
     const printed = plain(ctx, call as ts.Expression);
     if (printed.type.kind === "void") {
       out.push(`${printed.text};`, check(ctx), `__ice_set_line(${line});`);

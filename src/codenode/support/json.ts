@@ -337,5 +337,12 @@ export function __ice_j_iter_try(v: __ice_J, text: string, line: i32): Array<__i
   __ice_j_type_error(text + " is not iterable", line);
   return new Array<__ice_J>();
 }
+/** \`...v\` in a try (print/catchableAny.ts): v when iterable, else V8's TypeError (worded per place). */
+export function __ice_j_spread_try(v: __ice_J, text: string, inCall: bool, line: i32): __ice_J {
+  if (v.k == 5 || v.k == 4) return v;
+  if (!inCall) return __ice_j_type_error(text + " is not iterable", line);
+  if (v.k <= 1) return __ice_j_type_error(text + " is not iterable (cannot read property " + __ice_j_what(v) + ")", line);
+  return __ice_j_type_error("Spread syntax requires ...iterable[Symbol.iterator] to be a function", line);
+}
 /** The i-th element an array pattern takes (undefined past the end). */
 export function __ice_j_nth(a: Array<__ice_J>, i: i32): __ice_J { return i < a.length ? a[i] : __ice_j_undef(); }`;
