@@ -3,7 +3,7 @@
  * `retries`, shaped by a retry policy), the per-attempt wall-clock timeout, cancellation and the
  * failure policy. Every node of a generated module goes through `attempt`.
  */
-import { AbortedError, IceError, RunDeadlineError, TimeoutError } from "./errors.js";
+import { AbortedError, IceError, RunDeadlineError, RunNodeCeilingError, TimeoutError } from "./errors.js";
 import { REPLAYED } from "./executor.js";
 import type { FailurePolicy, RetryPolicy, RunEvent, TokenUsage } from "./options.js";
 
@@ -39,10 +39,21 @@ export interface AttemptSettings {
   readonly deadline?: RunDeadline;
 }
 
-/** The end of a whole run: `at` on `performance.now()`'s clock, `ms` the ceiling it came from. */
+/**
+ * The end of a whole run: `at` on `performance.now()`'s clock, `ms` the ceiling it came from; and
+ * the node attempts it may still start (`nodes`, the operator's `maxRunNodes`), one count shared by
+ * its sub-workflows' runs.
+ */
 export interface RunDeadline {
   readonly at: number;
   readonly ms: number;
+  readonly nodes?: RunNodeCount;
+}
+
+/** Node attempts a whole run may still start, of `max`. */
+export interface RunNodeCount {
+  left: number;
+  readonly max: number;
 }
 
 /**
@@ -85,7 +96,11 @@ export async function attempt<T>(
   for (let attemptNo = 1; ; attemptNo++) {
     if (settings.signal?.aborted) throw abortError(settings);
     const deadline = settings.deadline;
-    if (deadline !== undefined && performance.now() >= deadline.at) throw new RunDeadlineError(nodeId, deadline.ms);
+    if (deadline !== undefined) {
+      if (performance.now() >= deadline.at) throw new RunDeadlineError(nodeId, deadline.ms);
+      const nodes = deadline.nodes;
+      if (nodes !== undefined && nodes.left-- <= 0) throw new RunNodeCeilingError(nodeId, nodes.max);
+    }
     if (!quiet) emit({ type: "node_started", nodeId, kind, attempt: attemptNo });
     const started = quiet ? 0 : performance.now();
     try {
@@ -149,12 +164,13 @@ function isRunDeadline(error: IceError): boolean {
   return (error as IceError & { runDeadline?: unknown }).runDeadline === true;
 }
 
-/** Why an attempt whose run was cancelled stops: the run's deadline if that was the cause, else ICE_ABORTED. */
+/** Why an attempt whose run was cancelled stops: the run's ceiling if that was the cause, else ICE_ABORTED. */
 function abortError(settings: AttemptSettings): IceError {
   const reason: unknown = settings.signal?.reason;
-  return reason instanceof IceError && isRunDeadline(reason)
-    ? new RunDeadlineError(settings.nodeId, settings.deadline?.ms ?? 0)
-    : new AbortedError(settings.nodeId);
+  if (!(reason instanceof IceError) || !isRunDeadline(reason)) return new AbortedError(settings.nodeId);
+  return reason.code === "ICE_POLICY_DENIED"
+    ? new RunNodeCeilingError(settings.nodeId, settings.deadline?.nodes?.max ?? 0)
+    : new RunDeadlineError(settings.nodeId, settings.deadline?.ms ?? 0);
 }
 
 function retryable(code: string, policy: RetryPolicy | undefined): boolean {

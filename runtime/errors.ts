@@ -75,6 +75,23 @@ export class RunDeadlineError extends IceError {
   }
 }
 
+/**
+ * The whole run started as many node attempts as the operator allows (`maxRunNodes`,
+ * `--max-run-nodes`): `ICE_POLICY_DENIED` for the next, never retried nor continued past (read as a
+ * run deadline: the run ends). Loops over input data and sub-workflow fan-out can start millions of
+ * cheap nodes within the time ceiling.
+ */
+export class RunNodeCeilingError extends IceError {
+  readonly runDeadline = true;
+  constructor(nodeId: string, maxRunNodes: number) {
+    super(
+      "ICE_POLICY_DENIED",
+      `the run started more nodes than the operator's ceiling of ${maxRunNodes} node attempts for a whole run (raise it with --max-run-nodes, options.policy.maxRunNodes)`,
+      nodeId,
+    );
+  }
+}
+
 /** Sandboxed code trapped or aborted (unreachable, out-of-bounds, `throw`, stack overflow). */
 export class SandboxTrapError extends IceError {
   constructor(nodeId: string, detail: string) {

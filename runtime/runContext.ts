@@ -55,7 +55,10 @@ export class RunContext {
   /** Environment variables the operator lets workflows read (`options.policy.allowEnv`). */
   protected readonly allowedEnv: ReadonlySet<string>;
   protected readonly warned = new Set<string>();
-  /** When this run ends at the latest: its own start plus `maxRunMs`, or its parent run's end. */
+  /**
+   * When this run ends at the latest: its own start plus `maxRunMs`, or its parent run's end; and
+   * its node attempts left of `maxRunNodes` (its parent run's count, shared).
+   */
   protected readonly deadline: RunDeadline;
 
   constructor(
@@ -71,6 +74,7 @@ export class RunContext {
     this.deadline = inheritedDeadline(options) ?? {
       at: performance.now() + this.policy.maxRunMs,
       ms: this.policy.maxRunMs,
+      nodes: { left: this.policy.maxRunNodes, max: this.policy.maxRunNodes },
     };
     this.allowedEnv = new Set(this.policy.allowEnv);
     for (const [name, readers] of Object.entries(manifest.env ?? {}))

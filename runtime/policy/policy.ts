@@ -36,6 +36,12 @@ export interface OperatorPolicy {
    * sub-workflows can fan out to millions of them; a run past this ends with ICE_TIMEOUT.
    */
   readonly maxRunMs?: number;
+  /**
+   * Most node attempts a whole run may start, its sub-workflows included (`--max-run-nodes`).
+   * Default 1 000 000. A loop over input data or a fan-out of sub-workflows can start millions of
+   * cheap nodes within `maxRunMs`; the attempt past this fails with ICE_POLICY_DENIED.
+   */
+  readonly maxRunNodes?: number;
   /** Directories the built-in file tools may read besides the workflow's own (`--allow-read`). */
   readonly allowRead?: readonly string[];
   /** Hosts `http_request` and a workflow's `llm_config.base_url` may reach (`--allow-host`). */
@@ -54,6 +60,7 @@ export interface Policy {
   readonly maxParallel: number;
   readonly maxModelCalls: number;
   readonly maxRunMs: number;
+  readonly maxRunNodes: number;
   readonly allowRead: readonly string[];
   readonly allowHosts: readonly string[];
   readonly allowEnv: readonly string[];
@@ -71,6 +78,8 @@ export interface Policy {
  *   times a recursive node's (5 rounds of 5).
  * - run 1 hour: a whole run, sub-workflows included; a run of bounded nodes can still fan out to
  *   millions of them (a 23-level binary tree of sub-workflows), so the run itself needs an end.
+ * - run nodes 1,000,000: node attempts of a whole run, sub-workflows included; a loop of cheap
+ *   nodes over input data starts about a million in seconds, far more within the hour.
  * - nothing trusted, no extra directory, host or environment variable.
  */
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -82,6 +91,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   maxParallel: 16,
   maxModelCalls: 100,
   maxRunMs: 3_600_000,
+  maxRunNodes: 1_000_000,
   allowRead: Object.freeze([]) as readonly string[],
   allowHosts: Object.freeze([]) as readonly string[],
   allowEnv: Object.freeze([]) as readonly string[],
@@ -112,6 +122,7 @@ export function resolvePolicy(given: OperatorPolicy | undefined): Policy {
       Number.MAX_SAFE_INTEGER,
     ),
     maxRunMs: count(given.maxRunMs, "maxRunMs", DEFAULT_POLICY.maxRunMs, 1, MAX_RUN_MS),
+    maxRunNodes: count(given.maxRunNodes, "maxRunNodes", DEFAULT_POLICY.maxRunNodes, 1, Number.MAX_SAFE_INTEGER),
     allowRead: strings(given.allowRead, "allowRead"),
     allowHosts: strings(given.allowHosts, "allowHosts"),
     allowEnv: strings(given.allowEnv, "allowEnv"),

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The operator's policy from `iceosc run`'s flags (README "Operator policy"): `--allow-trusted`,
  * the ceilings `--max-fuel`, `--max-memory-mb`, `--max-timeout-ms`, `--max-retries`,
- * `--max-parallel`, `--max-model-calls`, `--max-run-seconds`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
+ * `--max-parallel`, `--max-model-calls`, `--max-run-seconds`, `--max-run-nodes`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
  * (each repeatable). A malformed flag is a usage error (exit 2).
  */
 import { statSync } from "node:fs";
@@ -19,6 +19,7 @@ export interface PolicyFlagValues {
   readonly "max-parallel"?: string;
   readonly "max-model-calls"?: string;
   readonly "max-run-seconds"?: string;
+  readonly "max-run-nodes"?: string;
   readonly "allow-read"?: readonly string[];
   readonly "allow-host"?: readonly string[];
   readonly "allow-env"?: readonly string[];
@@ -34,6 +35,7 @@ export const POLICY_FLAG_OPTIONS = {
   "max-parallel": { type: "string" },
   "max-model-calls": { type: "string" },
   "max-run-seconds": { type: "string" },
+  "max-run-nodes": { type: "string" },
   "allow-read": { type: "string", multiple: true },
   "allow-host": { type: "string", multiple: true },
   "allow-env": { type: "string", multiple: true },
@@ -48,6 +50,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
   const maxParallel = integerFlag(values, "max-parallel", 1, 1_000_000);
   const maxModelCalls = integerFlag(values, "max-model-calls", 1, Number.MAX_SAFE_INTEGER);
   const maxRunSeconds = integerFlag(values, "max-run-seconds", 1, Math.floor(MAX_RUN_MS / 1000));
+  const maxRunNodes = integerFlag(values, "max-run-nodes", 1, Number.MAX_SAFE_INTEGER);
   return {
     ...(values["allow-trusted"] && { allowTrusted: true }),
     ...(maxFuel !== undefined && { maxFuel }),
@@ -57,6 +60,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
     ...(maxParallel !== undefined && { maxParallel }),
     ...(maxModelCalls !== undefined && { maxModelCalls }),
     ...(maxRunSeconds !== undefined && { maxRunMs: maxRunSeconds * 1000 }),
+    ...(maxRunNodes !== undefined && { maxRunNodes }),
     allowRead: (values["allow-read"] ?? []).map((dir) => directoryFlag(cwd, dir)),
     allowHosts: (values["allow-host"] ?? []).map(host),
     allowEnv: (values["allow-env"] ?? []).map(envName),
