@@ -2,8 +2,9 @@
  * @fileoverview Writing build output: every file goes inside the output directory, and nowhere
  * else. Names are validated by the front ends already (src/frontend/names.ts); this is the
  * second line: a file name that is not a plain name, or that resolves outside the directory
- * (after resolving symlinks of the directory itself, and refusing a symlink where the file would
- * go), is refused before anything is written.
+ * (refusing a symlink where the file would go), is refused before anything is written. The
+ * directory itself may not be a symbolic link: a repository holding `gen -> ../elsewhere` made the
+ * default out-dir write (and overwrite `<workflow>.js`) outside the tree being built.
  */
 import { lstatSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve } from "node:path";
@@ -21,6 +22,13 @@ export class OutsideOutDirError extends Error {
     readonly outDir: string,
   ) {
     super(`refusing to write '${fileName}' outside '${outDir}'`);
+  }
+}
+
+/** The output directory is a symbolic link (planted where the build writes by default). */
+export class SymlinkedOutDirError extends Error {
+  constructor(readonly outDir: string) {
+    super(`refusing to write into '${outDir}': it is a symbolic link`);
   }
 }
 
@@ -50,6 +58,7 @@ export function pathInside(realDir: string, fileName: string): string | undefine
  * writes nothing at all; throws OutsideOutDirError naming the first refused file.
  */
 export function writeOutputFiles(outDir: string, files: readonly OutputFile[]): void {
+  if (isSymlink(outDir)) throw new SymlinkedOutDirError(outDir);
   mkdirSync(outDir, { recursive: true });
   const realDir = realpathSync(outDir);
   const targets = files.map((file) => {
@@ -58,4 +67,12 @@ export function writeOutputFiles(outDir: string, files: readonly OutputFile[]): 
     return target;
   });
   for (const [index, file] of files.entries()) writeFileSync(targets[index]!, file.contents);
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -7,6 +7,7 @@ import { extname, join } from "node:path";
 import { readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
 import { type DiagnosticBag, Diagnostics, SourceFile, span } from "../diagnostics/index.js";
 import { FRONT_END_LIMITS } from "../frontend/bounds.js";
+import { visiblePath } from "../util/visibleText.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
 
@@ -18,7 +19,7 @@ export function findWorkflowFiles(paths: readonly string[], diagnostics: Diagnos
     try {
       isDirectory = statSync(path).isDirectory();
     } catch (error) {
-      diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
+      diagnostics.report(Diagnostics.FileNotFound, undefined, [visiblePath(path), visiblePath(reason(error))]);
       continue;
     }
     if (!isDirectory) {
@@ -45,7 +46,7 @@ export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile
         `'${path}'`,
         `over ${FRONT_END_LIMITS.sourceBytes} bytes; the limit is ${FRONT_END_LIMITS.sourceChars} characters`,
       ]);
-    else diagnostics.report(Diagnostics.FileNotFound, undefined, [path, reason(error)]);
+    else diagnostics.report(Diagnostics.FileNotFound, undefined, [visiblePath(path), visiblePath(reason(error))]);
     return undefined;
   }
 }

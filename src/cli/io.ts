@@ -4,6 +4,7 @@
  * directory relative paths resolve against, and the environment it reads settings from.
  */
 import { isAbsolute, relative, resolve } from "node:path";
+import { visiblePath } from "../util/visibleText.js";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -38,5 +39,5 @@ export function cliPath(io: CliIo, path: string): string {
 /** A path as messages show it: relative to `io.cwd` when it lies inside it, else as it is. */
 export function shownPath(io: CliIo, path: string): string {
   const inside = relative(io.cwd, resolve(io.cwd, path));
-  return inside === "" ? "." : inside.startsWith("..") || isAbsolute(inside) ? path : inside;
+  return visiblePath(inside === "" ? "." : inside.startsWith("..") || isAbsolute(inside) ? path : inside);
 }

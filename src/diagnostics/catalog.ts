@@ -185,6 +185,11 @@ export const Diagnostics = {
     "the build's time for compiling sandboxed code ({0} ms) ran out before this node was compiled",
   ),
   OutputOutsideOutDir: kind("ICE4004", "error", "refusing to write '{0}': it is not inside the output directory '{1}'"),
+  OutDirSymlink: kind(
+    "ICE4005",
+    "error",
+    "refusing to write into the output directory '{0}': it is a symbolic link; give the directory it points to as --out-dir",
+  ),
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticName = keyof typeof Diagnostics;

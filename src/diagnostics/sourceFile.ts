@@ -2,6 +2,7 @@
  * @fileoverview Source text with a line index: turns offsets into line and column for
  * diagnostics, and spans into the text they cover.
  */
+import { visiblePath } from "../util/visibleText.js";
 
 /** One workflow file as read from disk (or given in memory). */
 export class SourceFile {
@@ -63,5 +64,5 @@ export function span(file: SourceFile, start: number, end: number = start): Span
 /** `file:line:col` of a span's start. */
 export function formatLocation(at: Span): string {
   const { line, column } = at.file.position(at.start);
-  return `${at.file.path}:${line}:${column}`;
+  return `${visiblePath(at.file.path)}:${line}:${column}`;
 }

@@ -18,6 +18,7 @@ import { BodyMap } from "../emit/wasm/bodyMap.js";
 import { defaultTypingLimits, TypeSession } from "../emit/wasm/typer.js";
 import type { LoweredTool } from "./lower.js";
 import { pluginNameOf, readPluginModule } from "./module.js";
+import { visiblePath } from "../util/visibleText.js";
 
 /** One tool of a compiled plugin: its types and its verified, metered, asyncified module. */
 export type CompiledPluginTool = PluginToolArtifact;
@@ -58,7 +59,12 @@ export async function compilePluginFiles(
     try {
       text = readRegularText(path, FRONT_END_LIMITS.sourceBytes);
     } catch (error) {
-      diagnostics.push(createDiagnostic(Diagnostics.FileNotFound, undefined, [path, (error as Error).message]));
+      diagnostics.push(
+        createDiagnostic(Diagnostics.FileNotFound, undefined, [
+          visiblePath(path),
+          visiblePath((error as Error).message),
+        ]),
+      );
       continue;
     }
     const name = pluginNameOf(path);

@@ -9,6 +9,18 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * A file name or path with every control character written as an escape, tab and line feed too:
+ * a path shown at the start of a line (`file:line:col - error ...`) with a line feed in its name
+ * forged a line of its own, and ESC sequences in a file name drove the terminal.
+ */
+export function visiblePath(path: string): string {
+  return path.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** `text` with control characters (but tab and line feed) written as escapes. */
 export function visibleText(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -9,7 +9,7 @@ import { FRONT_END_LIMITS } from "../../frontend/bounds.js";
 import { join, resolve } from "node:path";
 import { type BuildKey, buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import type { CompiledWorkflow } from "../../build/compile.js";
-import { OutsideOutDirError, writeOutputFiles, type OutputFile } from "../../build/outDir.js";
+import { OutsideOutDirError, SymlinkedOutDirError, writeOutputFiles, type OutputFile } from "../../build/outDir.js";
 import { findWorkflowFiles } from "../../build/sources.js";
 import { createDiagnostic, DiagnosticBag, Diagnostics } from "../../diagnostics/index.js";
 import { shownName } from "../../frontend/names.js";
@@ -139,6 +139,12 @@ function writeFiles(io: CliIo, args: BuildArgs, files: readonly OutputFile[]): n
     writeOutputFiles(args.outDir, files);
     return 0;
   } catch (error) {
+    if (error instanceof SymlinkedOutDirError)
+      return reportDiagnostics(
+        io,
+        [createDiagnostic(Diagnostics.OutDirSymlink, undefined, [shownPath(io, args.outDir)])],
+        args.format,
+      );
     if (!(error instanceof OutsideOutDirError)) throw error;
     const refused = createDiagnostic(Diagnostics.OutputOutsideOutDir, undefined, [
       shownName(error.fileName),

@@ -12,6 +12,7 @@ import { DiagnosticBag } from "../../diagnostics/index.js";
 import { FormatError, formatIce } from "../../format/formatIce.js";
 import { type CliIo, shownPath } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
+import { visibleText } from "../../util/visibleText.js";
 
 export interface FmtArgs {
   readonly paths: readonly string[];
@@ -46,7 +47,7 @@ export async function fmtCommand(io: CliIo, args: FmtArgs): Promise<number> {
       changed.push(shownPath(io, path));
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
-      io.stderr(`error: cannot format ${shownPath(io, path)} safely (left as is): ${error.message}\n`);
+      io.stderr(`error: cannot format ${shownPath(io, path)} safely (left as is): ${visibleText(error.message)}\n`);
       failed = true;
     }
   }
