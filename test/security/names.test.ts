@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pathInside, writeOutputFiles, OutsideOutDirError } from "../../src/build/outDir.js";
+import { pathInside, writeOutputFiles, OutsideOutDirError, SymlinkedOutDirError } from "../../src/build/outDir.js";
 import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
 
 const TOOL_NODE = "  - id: a\n    type: tool\n    tool_name: read_file\n    tool_args: { path: x }\n";
@@ -177,21 +177,23 @@ describe("the build's writer refuses paths outside the output directory", () => 
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it("follows a symlinked output directory, but never a symlink where a file would go", async () => {
+  it("never writes through a symlinked output directory (red team 9) nor a symlink where a file would go", async () => {
     const root = tempDir();
     const real = join(root, "real");
     mkdirSync(real);
     symlinkSync(real, join(root, "link"));
-    writeOutputFiles(join(root, "link"), [{ fileName: "w.js", contents: "ok" }]);
+    expect(() => writeOutputFiles(join(root, "link"), [{ fileName: "w.js", contents: "ok" }])).toThrow(
+      SymlinkedOutDirError,
+    );
+    expect(readdirSync(real)).toEqual([]);
+    writeOutputFiles(real, [{ fileName: "w.js", contents: "ok" }]);
     expect(readFileSync(join(real, "w.js"), "utf8")).toBe("ok");
 
     const victim = join(root, "victim.txt");
     writeFileSync(victim, "precious");
     symlinkSync(victim, join(real, "x.js"));
     expect(pathInside(real, "x.js")).toBeUndefined();
-    expect(() => writeOutputFiles(join(root, "link"), [{ fileName: "x.js", contents: "overwritten" }])).toThrow(
-      OutsideOutDirError,
-    );
+    expect(() => writeOutputFiles(real, [{ fileName: "x.js", contents: "overwritten" }])).toThrow(OutsideOutDirError);
     expect(readFileSync(victim, "utf8")).toBe("precious");
   });
 });
