@@ -14,12 +14,16 @@ import { defaultTypingLimits, TypeSession } from "../emit/wasm/typer.js";
 /** Per body: an editor's server should say "too expensive" sooner than a build (30 s). */
 const LSP_BODY_MS = 10_000;
 
-/** The typer's diagnostics of `units`, each body within the build's limits (and at most 10 s). */
+/**
+ * The typer's diagnostics of `units`, within the build's limits, each body within 10 s unless the
+ * environment sets the deadline (`$ICEOSC_COMPILE_TIMEOUT_MS` for a slow or loaded machine).
+ */
 export async function typeUnits(units: readonly SandboxUnit[]): Promise<Diagnostic[]> {
   if (units.length === 0) return [];
   const limits = defaultTypingLimits(units.length);
-  const bodyMs = Math.min(limits.bodyMs, LSP_BODY_MS);
-  const session = new TypeSession({ ...limits, bodyMs, totalMs: Math.min(limits.totalMs, bodyMs * units.length) });
+  const configured = process.env.ICEOSC_COMPILE_TIMEOUT_MS || process.env.ICEOSC_TYPING_LIMITS;
+  const bodyMs = configured ? limits.bodyMs : Math.min(limits.bodyMs, LSP_BODY_MS);
+  const session = new TypeSession({ ...limits, bodyMs });
   const typed = await Promise.all(units.map((unit) => session.lower(unit)));
   return typed.flatMap((t) => t.diagnostics);
 }
