@@ -62,11 +62,15 @@ export interface MemoryUser {
  * - clean: exactly `owner`'s fresh state (its image and `_start`'s writes, zeros elsewhere),
  *   and `owner`'s globals are initial: no module code ran on the memory since `owner`'s reset.
  * - dirty: anything below `end`; `by` is the slot whose run (or reset, or instantiation) left it so.
+ *   `written` (<= `end`) is how far `by`'s run says it wrote: its allocator's high-water mark
+ *   (src/emit/wasm/allocator.ts), `end` when it says nothing. Only a reset for `by` itself relies
+ *   on it (program.ts): what a module says about its own writes never decides what another
+ *   program's run starts with.
  * - running: module code is running on it now (a run, a reset, an instantiation).
  */
 export type MemoryState =
   | { readonly kind: "clean"; readonly owner: Slot; readonly end: number }
-  | { readonly kind: "dirty"; readonly by: Slot | undefined; readonly end: number }
+  | { readonly kind: "dirty"; readonly by: Slot | undefined; readonly end: number; readonly written: number }
   | { readonly kind: "running" };
 
 const RUNNING: MemoryState = { kind: "running" };
@@ -80,7 +84,7 @@ const pools = new Map<number, SharedMemory[]>();
 /** A memory of a pool (or a private one for a nested run), with views of its current buffer. */
 export class SharedMemory {
   readonly memory: WebAssembly.Memory;
-  state: MemoryState = { kind: "dirty", by: undefined, end: 0 };
+  state: MemoryState = { kind: "dirty", by: undefined, end: 0, written: 0 };
   buffer: ArrayBuffer;
   bytes: Uint8Array;
   view: DataView;
@@ -124,10 +128,13 @@ export class SharedMemory {
     this.lastUsed = ++clock;
   }
 
-  /** After module code ran on it (successfully or not): dirty up to its current size. */
-  ran(by: Slot | undefined): void {
+  /**
+   * After module code ran on it (successfully or not): dirty up to its current size, written by
+   * `by` below `written` (its high-water mark, when a successful run reports one).
+   */
+  ran(by: Slot | undefined, written?: number): void {
     const size = this.views().bytes.length;
-    this.state = { kind: "dirty", by, end: size };
+    this.state = { kind: "dirty", by, end: size, written: written === undefined ? size : Math.min(written, size) };
     if (!this.pooled || this.retired) return;
     const counted = size > this.firstBytes ? size : 0;
     grownKept += counted - this.counted;
@@ -141,7 +148,7 @@ export class SharedMemory {
     if (state.kind === "running") throw new Error("sandbox memory zeroed while in use");
     const end = state.end;
     if (end > 0) this.views().bytes.fill(0, 0, end);
-    this.state = { kind: "dirty", by: undefined, end: 0 };
+    this.state = { kind: "dirty", by: undefined, end: 0, written: 0 };
   }
 
   /** Records that `user` has an instance on this memory. */

@@ -12,6 +12,8 @@ export interface SandboxExports {
   readonly __ice_reset?: () => void;
   readonly __ice_fuel: WebAssembly.Global;
   readonly __ice_oom: WebAssembly.Global;
+  /** How far the module's runs have written since its last reset (its allocator's high-water mark). */
+  readonly __ice_heap_end?: WebAssembly.Global;
 }
 
 /** Bytes compared at a time when looking for the end of a memory's data image (large, then small steps). */

@@ -100,6 +100,7 @@ export function lowerBody(
     main,
     marshal.functions,
     "export function __ice_alloc(length: i32): usize { return __ice_in(length); }",
+    "export function __ice_heap_end(): usize { return __ice_heap_high(); }",
     "export function __ice_run(): usize {",
     "  __ice_set_line(0);",
     `  __ice_inputs = ${marshal.readInput}();`,

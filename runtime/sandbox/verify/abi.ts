@@ -15,6 +15,8 @@ export const EXPORTS = {
   fuel: "__ice_fuel",
   oom: "__ice_oom",
   reset: "__ice_reset",
+  /** Optional: an i32 global, how far the last run may have written (src/emit/wasm/meterHeapEnd.ts). */
+  heapEnd: "__ice_heap_end",
 } as const;
 
 /**

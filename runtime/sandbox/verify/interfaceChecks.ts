@@ -1,7 +1,8 @@
 /**
  * @fileoverview Checks a module's interface with the host, from its sections: it imports
  * `env.memory` and the fuel-check `ice.tick`, exports exactly the functions and globals the host
- * drives (the fuel counter a mutable i64 it defines, the out-of-memory flag an i32), and nothing else
+ * drives (the fuel counter a mutable i64 it defines, the out-of-memory flag an i32, optionally the
+ * heap's high-water mark an i32), and nothing else
  * (a plugin module's host also drives the Asyncify exports, runtime/plugins/program.ts).
  */
 import { EXPORTS, TICK_IMPORT } from "./abi.js";
@@ -31,6 +32,9 @@ export function checkInterface(module: ModuleSections, extraExports: readonly st
   const oom = exports.get(EXPORTS.oom);
   if (oom?.kind !== 3 || globals[oom.index]?.type !== 0x7f)
     throw new VerifyError("module", `missing '${EXPORTS.oom}' flag`);
+  const heapEnd = exports.get(EXPORTS.heapEnd);
+  if (heapEnd && (heapEnd.kind !== 3 || globals[heapEnd.index]?.type !== 0x7f))
+    throw new VerifyError("module", `'${EXPORTS.heapEnd}' is not an i32 global`);
   const expected = new Set<string>([...Object.values(EXPORTS), "memory", ...extraExports]);
   for (const name of exports.keys()) {
     if (!expected.has(name)) throw new VerifyError("module", `unexpected export '${name}'`);

@@ -19,6 +19,14 @@
  * its size rounded up to 8, so growing the last block in place, shrinking it and freeing it need
  * no other bookkeeping. Memory grows as the stub grows it (at least doubling), so where a run
  * runs out of memory depends only on what it allocates.
+ *
+ * High-water mark: `high` is the furthest the heap's end has been since the instance's state was
+ * last put back (`__ice_reset` sets it to its initial value like every global). Everything a run
+ * writes to memory lies below it (blocks, the data area below `__heap_base`; freeing or shrinking
+ * the last block moves `offset` back but not `high`), so the host zeroes only up to it before the
+ * next run instead of the whole memory (runtime/sandbox/program.ts; a 64 KiB memory's zeroing was
+ * most of a tiny node's warm call). The entry exports `__ice_heap_end` returning it; metering
+ * turns that into an exported global the host reads without running module code (meterHeapEnd.ts).
  */
 
 /** The `rt/stub` library file's name, as asc's `libraryFiles` keys it. */
@@ -38,6 +46,14 @@ import { E_ALLOCATION_TOO_LARGE } from "../util/error";
 @lazy let startOffset: usize = (__heap_base + MASK) & ~MASK;
 // @ts-ignore: decorator
 @lazy let offset: usize = startOffset;
+// @ts-ignore: decorator
+@lazy let high: usize = startOffset;
+
+/** The high-water mark of the heap's end (see the file comment). */
+// @ts-ignore: decorator
+@global @inline export function __ice_heap_high(): usize {
+  return high;
+}
 
 /** Moves the end of the heap to newOffset (8-aligned), growing the memory when it must. */
 function moveEnd(newOffset: usize): void {
@@ -51,6 +67,7 @@ function moveEnd(newOffset: usize): void {
     }
   }
   offset = newOffset;
+  if (newOffset > high) high = newOffset;
 }
 
 /** The end of a block of size bytes at ptr; past the 32-bit address space, out of memory. */

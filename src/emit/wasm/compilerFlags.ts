@@ -14,7 +14,7 @@ import { LIBRARY_DIR } from "./asLibrary.js";
 /** Name of the entry file asc compiles. */
 export const ENTRY_FILE = "ice.ts";
 
-export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-18";
+export const SANDBOX_FORMAT_VERSION = "iceosc-sandbox-19";
 
 /** The generated binary's file name inside the in-memory file system. */
 export const OUTPUT_FILE = "ice.wasm";

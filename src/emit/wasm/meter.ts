@@ -55,6 +55,7 @@ import { functionsToTest } from "./meterBound.js";
 import { chargeBulkMemory } from "./meterBulk.js";
 import { calledOffPath } from "./meterSites.js";
 import { addGrowHelper, addReset, GROW_COST, replaceGrows } from "./meterHelpers.js";
+import { takeHeapEndExport } from "./meterHeapEnd.js";
 import {
   FORBIDDEN_NAMES,
   ForbiddenInstructionError,
@@ -125,6 +126,7 @@ export function meterModule(wasm: Uint8Array): Uint8Array {
 function meterOnce(wasm: Uint8Array, tested: ReadonlySet<string>): { binary: Uint8Array; defined: string[] } {
   const module = binaryen.readBinary(wasm);
   try {
+    const heapEnd = takeHeapEndExport(module);
     const plan = entryPlan(module);
     const inTable = plan.inTable;
     const candidates = new Set([...plan.untested].filter((name) => !tested.has(name)));
@@ -240,6 +242,7 @@ function meterOnce(wasm: Uint8Array, tested: ReadonlySet<string>): { binary: Uin
     addReset(module, fuel, check);
     module.addGlobalExport(fuel, EXPORTS.fuel);
     module.addGlobalExport(oom, EXPORTS.oom);
+    if (heapEnd !== undefined) module.addGlobalExport(heapEnd, EXPORTS.heapEnd);
 
     module.setFeatures(ALLOWED_FEATURES);
     if (!module.validate()) throw new Error("instrumented module failed binaryen validation");
