@@ -1,8 +1,10 @@
 /**
  * @fileoverview The compiler's identity for caches keyed by what the compiler would produce rather
  * than by its output: names, sizes and modification times of this package's own files (`src/` and
- * `runtime/`, built or not; source maps left out, they change nothing the compiler does), so any
- * change to the compiler misses every entry keyed by it. Used by the whole-build cache
+ * `runtime/`, built or not), so any change to the compiler misses every entry keyed by it. Source
+ * maps and declaration files (`.d.ts`) are left out: they change nothing the compiler does (it
+ * reads none of its own declarations at run time: a code body's library is text in memory,
+ * src/codenode/lib), and they were two thirds of the files stat'ed. Used by the whole-build cache
  * (src/build/buildCache.ts) and the per-node cache (src/emit/wasm/nodeCache.ts).
  *
  * Every `iceosc build` and `check` pays this walk before it can answer from the cache, so it is
@@ -31,7 +33,7 @@ export function identityOf(root: string): string {
   return hash.digest("hex");
 }
 
-/** Adds `relative\0size\0mtimeNs\n` for every file under `dir` but source maps, in name order. */
+/** Adds `relative\0size\0mtimeNs\n` for every file under `dir` but source maps and declarations, in name order. */
 function walk(hash: Hash, dir: string, relative: string): void {
   let entries: Dirent[];
   try {
@@ -44,7 +46,7 @@ function walk(hash: Hash, dir: string, relative: string): void {
     const path = `${dir}/${entry.name}`;
     const name = `${relative}/${entry.name}`;
     if (entry.isDirectory()) walk(hash, path, name);
-    else if (!entry.name.endsWith(".map")) {
+    else if (!entry.name.endsWith(".map") && !entry.name.endsWith(".d.ts")) {
       const stat = statSync(path, { bigint: true });
       hash.update(`${name}\0${stat.size}\0${stat.mtimeNs}\n`);
     }
