@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readRegularFile } from "../../runtime/regularFile.js";
-import { FRONT_END_LIMITS } from "../frontend/bounds.js";
+import { FRONT_END_LIMITS } from "../frontend/limits.js";
 import { join, resolve } from "node:path";
 import { writeFileAtomicSync } from "../util/atomicWrite.js";
 import { compilerIdentity } from "../util/compilerIdentity.js";

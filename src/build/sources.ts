@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
 import { type DiagnosticBag, Diagnostics, SourceFile, span } from "../diagnostics/index.js";
-import { FRONT_END_LIMITS } from "../frontend/bounds.js";
+import { FRONT_END_LIMITS } from "../frontend/limits.js";
 import { visiblePath } from "../util/visibleText.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];

@@ -4,30 +4,17 @@
  * file, how deeply values, types, code bodies and expressions nest, and how far YAML aliases
  * expand (billion laughs). Each bound is reported as a located diagnostic (ICE1018/ICE1019).
  *
- * The numbers are far above what a hand-written workflow needs and far below what the
+ * The numbers (limits.ts) are far above what a hand-written workflow needs and far below what the
  * recursive passes (checker, lowering, emitters, TypeScript and AssemblyScript) survive.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import { createDiagnostic, type Diagnostic, Diagnostics, span, type SourceFile } from "../diagnostics/index.js";
 import type { EmbeddedSource } from "../plan/index.js";
 import { embeddedSpan } from "./embedded.js";
+import { FRONT_END_LIMITS } from "./limits.js";
 import { nodeSpan } from "./yaml/positions.js";
 
-export const FRONT_END_LIMITS = {
-  /** Characters of one workflow file (the YAML library takes seconds per MiB). */
-  sourceChars: 1024 * 1024,
-  /**
-   * Bytes of a workflow or plugin file read at most: 4 per character (UTF-8), so a longer file is
-   * refused without being read to its end (src/build/sources.ts; a FIFO or device is not read).
-   */
-  sourceBytes: 4 * 1024 * 1024,
-  /** Nesting of values, schema types, code-body brackets and expressions. */
-  nesting: 64,
-  /** Nodes a YAML document holds once its aliases are expanded. */
-  yamlExpandedNodes: 100_000,
-  /** Operators in one condition expression. */
-  expressionOperators: 1_000,
-} as const;
+export { FRONT_END_LIMITS } from "./limits.js";
 
 /** ICE1018 when the file is larger than a workflow file may be. */
 export function checkSourceSize(file: SourceFile): Diagnostic | undefined {

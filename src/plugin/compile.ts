@@ -6,7 +6,7 @@
  * (runtime/plugins/verify.ts). Modules are cached by content hash like code nodes'.
  */
 import { readRegularText } from "../../runtime/regularFile.js";
-import { FRONT_END_LIMITS } from "../frontend/bounds.js";
+import { FRONT_END_LIMITS } from "../frontend/limits.js";
 import { PLUGIN_FORMAT, type PluginArtifact, type PluginToolArtifact } from "../../runtime/plugins/artifact.js";
 import { verifyPluginModule } from "../../runtime/plugins/verify.js";
 import { createDiagnostic, Diagnostics, SourceFile, span, type Diagnostic } from "../diagnostics/index.js";

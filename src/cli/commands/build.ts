@@ -5,7 +5,7 @@
  * compiler: TypeScript, AssemblyScript and binaryen are imported only when something compiles.
  */
 import { readRegularText } from "../../../runtime/regularFile.js";
-import { FRONT_END_LIMITS } from "../../frontend/bounds.js";
+import { FRONT_END_LIMITS } from "../../frontend/limits.js";
 import { join, resolve } from "node:path";
 import { type BuildKey, buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import type { CompiledWorkflow } from "../../build/compile.js";
