@@ -73,6 +73,8 @@ export function fromChecker(
     const bound = typeParameter(type, parameters);
     if (bound) return { type: bound };
   }
+  const deferred = libraryConditional(checker, type, parameters);
+  if (deferred) return fromChecker(checker, deferred, classes, depth + 1, parameters);
   if (flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return { type: NUMBER };
   if (flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral))
     return { type: STRING };
@@ -327,6 +329,28 @@ function oddKeysDictionary(
     value = converted.type;
   }
   return value ? { type: { kind: "dict", value } } : { type: JSON_VALUE };
+}
+
+/**
+ * The library's `unknown extends T ? <any form> : <T form>` (lib/objects.ts: `Object.values` and
+ * `entries` of an 'any' give 'any' elements) left unresolved inside a generic helper, where `T` is
+ * the helper's type parameter (`mapValues<V>(o: Record<string, V>)`): its false branch. The two
+ * branches differ only where `T` is `unknown`/`any`, and those are one JSON value here, so the false
+ * branch with `T` bound is the instance's type either way.
+ */
+function libraryConditional(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  parameters: TypeParameters | undefined,
+): ts.Type | undefined {
+  if (!parameters || !(type.flags & ts.TypeFlags.Conditional)) return undefined;
+  const conditional = type as ts.ConditionalType;
+  if (!(conditional.checkType.flags & ts.TypeFlags.Unknown)) return undefined;
+  if (!(conditional.extendsType.flags & ts.TypeFlags.TypeParameter)) return undefined;
+  // The checker resolves the false branch (instantiated for this use) when it computes the
+  // constraint; `resolvedFalseType` is where it keeps it.
+  checker.getBaseConstraintOfType(type);
+  return conditional.resolvedFalseType;
 }
 
 /** A type parameter (or `T & {}`, a narrowed one) bound in the instance being printed. */

@@ -32,6 +32,7 @@ export declare namespace ts {
   export type Block = Ts.Block;
   export type BreakOrContinueStatement = Ts.BreakOrContinueStatement;
   export type CallExpression = Ts.CallExpression;
+  export type ConditionalType = Ts.ConditionalType;
   export type CatchClause = Ts.CatchClause;
   export type ClassDeclaration = Ts.ClassDeclaration;
   export type ClassElement = Ts.ClassElement;

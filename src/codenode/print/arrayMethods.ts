@@ -16,6 +16,7 @@ import { arrayLibraryMethod, joinNested } from "./library.js";
 import { hasSpread, pushSpread } from "./parameters.js";
 import { definedElements } from "./nullish.js";
 import { mapResultElement } from "./emptyArrayResults.js";
+import { isCatchableReduce, printCatchableReduce } from "./catchableReduce.js";
 
 export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Printed, method: string): Printed {
   const type = a.type as Extract<ValueType, { kind: "array" }>;
@@ -183,6 +184,12 @@ export function arrayMethod(ctx: PrintContext, node: ts.CallExpression, a: Print
       if (node.arguments.length < 2) {
         const f = callbackFor(ctx, node.arguments[0]!, 4, [element, element], element, false, true);
         const loop = right ? "__ice_reduce_right1" : "__ice_reduce1";
+        if (isCatchableReduce(ctx, node)) {
+          const guarded = printCatchableReduce(ctx, r, a.type, element, (t) =>
+            loopCall(ctx, loop, `${T}, ${f.envType}`, t, f),
+          );
+          return { text: guarded, type: element };
+        }
         return { text: loopCall(ctx, loop, `${T}, ${f.envType}`, r, f), type: element };
       }
       const init = printTo(ctx, node.arguments[1]!, result);

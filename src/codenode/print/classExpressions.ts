@@ -264,7 +264,32 @@ function methodCallOn(
   });
   const { params, returnType } = instance ? withInstance(ctx, instance, signature) : signature();
   const args = printArguments(ctx, call.arguments, slots(params), call);
-  return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
+  const text = `${receiver.text}.${callee.name.text}(${args.join(", ")})`;
+  // A fluent method of a base class returning `this` (`user(q): this { ...; return this; }`),
+  // called on a subclass instance: the receiver's class, as the checker types the call (checked).
+  if (
+    "type" in receiver &&
+    receiver.type.kind === "object" &&
+    returnType.kind === "object" &&
+    receiver.type.shape.name !== returnType.shape.name &&
+    returnsThis(ctx, method) &&
+    isUpcast(ctx, receiver.type, returnType)
+  )
+    return {
+      text: `__ice_downcast_this<${asType(receiver.type)}, ${asType(returnType)}>(${text})`,
+      type: receiver.type,
+    };
+  return { text, type: returnType };
+}
+
+/** A method whose result is the polymorphic `this` type (declared `: this`, or inferred from `return this`). */
+function returnsThis(ctx: PrintContext, method: ts.MethodDeclaration): boolean {
+  const result = ctx.checker.getSignatureFromDeclaration(method)?.getReturnType();
+  return (
+    !!result &&
+    (result.flags & ts.TypeFlags.TypeParameter) !== 0 &&
+    ((result.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) !== 0
+  );
 }
 
 /** The base class (or generic instance) `super` means in the method around `node`. */

@@ -193,7 +193,7 @@ export function paramsOf(ctx: PrintContext, node: ts.SignatureDeclaration): Para
     const symbol = paramSymbol(ctx, p);
     const declared = ctx.declaredType(symbol, p);
     if (!p.initializer) return { name: ctx.nameOf(symbol), type: declared };
-    if (neverDefaulted(declared))
+    if (neverDefaulted(declared, p.initializer))
       ctx.refuse(
         p,
         "a default on a parameter that may be null (JavaScript applies it to undefined only)",

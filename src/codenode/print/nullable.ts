@@ -71,7 +71,9 @@ function nullishOnly(node: ts.Node): boolean {
  * A default (`{ a = d }`, `(x = d) => ...`) on a value that may be null: JavaScript applies it
  * to undefined only, so a `T | null` value never takes it; undefined when `t` is not such a one.
  */
-export function neverDefaulted(t: ValueType): boolean {
+export function neverDefaulted(t: ValueType, initializer?: ts.Expression): boolean {
+  // `next: Node | null = null`: null whether the argument is left out, undefined or null, as in JavaScript.
+  if (initializer && stripParens(initializer).kind === ts.SyntaxKind.NullKeyword) return false;
   return t.kind === "optional" && t.absent === "null";
 }
 

@@ -92,6 +92,8 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
       const b = printTo(ctx, args[1]!, a.type);
       if (a.type.kind === "number") return { text: `__ice_same_value(${a.text}, ${b})`, type: BOOLEAN };
       if (a.type.kind === "string" || a.type.kind === "boolean") return { text: `(${a.text} == ${b})`, type: BOOLEAN };
+      // Of 'any'/'unknown' (a deep-equal's first test): SameValue over the JSON value's kinds.
+      if (a.type.kind === "json") return { text: `__ice_j_same_value(${a.text}, ${b})`, type: BOOLEAN };
       return ctx.refuse(node, "Object.is on these values", "compare numbers, strings or booleans");
     }
     case "hasOwn":

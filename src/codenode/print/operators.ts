@@ -299,6 +299,8 @@ export function printPrefix(ctx: PrintContext, node: ts.PrefixUnaryExpression): 
       if (operand.type.kind === "string") return { text: `__ice_str_num(${operand.text}, 0, NaN)`, type: NUMBER };
       if (operand.type.kind === "boolean") return { text: `__ice_bool_num(${operand.text})`, type: NUMBER };
       if (operand.type.kind === "json") return { text: `__ice_j_tonum(${operand.text})`, type: NUMBER };
+      // `+date` (`isNaN(+d)`): its time value, as getTime().
+      if (operand.type.kind === "date") return { text: `(${operand.text}).t`, type: NUMBER };
       return ctx.refuse(node, "unary '+' here", "convert with Number(...)");
     }
     case ts.SyntaxKind.TildeToken:

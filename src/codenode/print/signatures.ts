@@ -39,7 +39,7 @@ export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
       const name = patternParameters.get(p) ?? ctx.fresh("pp");
       patternParameters.set(p, name);
       const declared = ctx.typeOf(p);
-      if (p.initializer && neverDefaulted(declared))
+      if (p.initializer && neverDefaulted(declared, p.initializer))
         ctx.refuse(
           p,
           "a default on a parameter that may be null (JavaScript applies it to undefined only)",
@@ -52,7 +52,7 @@ export function signatureOf(ctx: PrintContext, node: FunctionNode): Signature {
     // takes an empty box; reading it is refused where it is read.
     const always = ctx.checker.getTypeOfSymbolAtLocation(symbol, p).flags & ts.TypeFlags.Undefined;
     const declared = always ? optional(NUMBER) : ctx.declaredType(symbol, p);
-    if (p.initializer && neverDefaulted(declared))
+    if (p.initializer && neverDefaulted(declared, p.initializer))
       ctx.refuse(
         p,
         "a default on a parameter that may be null (JavaScript applies it to undefined only)",

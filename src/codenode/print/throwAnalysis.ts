@@ -10,6 +10,7 @@ import type { ValueType } from "../types.js";
 import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
 import { isCatchableParse } from "./catchableParse.js";
 import { isCatchableUri } from "./catchableUri.js";
+import { isCatchableReduce } from "./catchableReduce.js";
 import { isCatchableUrl } from "./urls.js";
 import { isCatchableAny } from "./catchableAny.js";
 import { returnDummy } from "./exceptionRegions.js";
@@ -68,10 +69,39 @@ export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
     if (cls && local(cls)) out.push(...constructorUnits(ctx, cls));
   } else if (ts.isPropertyAccessExpression(node)) {
     const symbol = ctx.symbolOf(node.name);
+    const use = accessorUse(node);
     for (const d of symbol?.declarations ?? [])
-      if (local(d) && (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d))) out.push(d);
+      if (
+        local(d) &&
+        ((ts.isGetAccessorDeclaration(d) && use !== "write") || (ts.isSetAccessorDeclaration(d) && use !== "read"))
+      )
+        out.push(d);
   }
   return out;
+}
+
+/**
+ * Which accessor of `o.x` runs: a plain read runs the getter, the target of `=` the setter,
+ * `+=`/`++` (and a possible destructuring target) both.
+ */
+function accessorUse(node: ts.Expression): "read" | "write" | "both" {
+  let child: ts.Node = node;
+  let p = node.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p))) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return "both";
+  if (ts.isBinaryExpression(p) && p.left === child) {
+    const op = p.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) return "write";
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? "both" : "read";
+  }
+  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p))
+    return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken ? "both" : "read";
+  if (ts.isArrayLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadElement(p)) return "both";
+  if (ts.isPropertyAssignment(p) && p.initializer === child) return "both";
+  return "read";
 }
 
 export function methodsNamed(ctx: PrintContext, name: string): ts.Node[] {
@@ -147,6 +177,7 @@ export function analyzeThrows(ctx: PrintContext, root: ts.Node): void {
         ts.isThrowStatement(node) ||
         isCatchableParse(ctx, node) ||
         isCatchableUri(ctx, node) ||
+        isCatchableReduce(ctx, node) ||
         isCatchableUrl(ctx, node) ||
         isCatchableAny(ctx, node) ||
         callees(ctx, node).some((c) => throwingSet.has(c))
@@ -163,6 +194,7 @@ export function mayThrow(ctx: PrintContext, node: ts.Node): boolean {
   if (isCatchableAny(ctx, node)) return true;
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isPropertyAccessExpression(node)) return false;
   if (isCatchableParse(ctx, node) || isCatchableUri(ctx, node) || isCatchableUrl(ctx, node)) return true;
+  if (isCatchableReduce(ctx, node)) return true;
   const throwingSet = throwing(ctx);
   return callees(ctx, node).some((c) => throwingSet.has(c));
 }

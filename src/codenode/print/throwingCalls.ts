@@ -71,10 +71,45 @@ export function findThrowing(ctx: PrintContext, expr: ts.Node): ts.Node[] {
   const visit = (node: ts.Node): void => {
     if (isCodeUnit(node) || ts.isClassLike(node)) return;
     ts.forEachChild(node, visit);
-    if (mayThrow(ctx, node) && !isCallee(node)) out.push(node);
+    if (isCallee(node)) return;
+    // A setter that may throw runs when the assignment does, after its right side: the assignment
+    // is what is hoisted and checked (hoisting the target would run the getter instead).
+    if (mayThrow(ctx, node) ? !assignedTarget(node) : throwingSetterWrite(ctx, node)) out.push(node);
   };
   visit(expr);
   return out;
+}
+
+/** The assignment (`o.x = v`, `o.x += v`, `o.x++`) whose target `node` is, if it is one. */
+function assignmentOf(node: ts.Node): ts.Expression | undefined {
+  let child = node;
+  let p = node.parent;
+  while (p && ts.isParenthesizedExpression(p)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return undefined;
+  if (ts.isBinaryExpression(p) && p.left === child) {
+    const op = p.operatorToken.kind;
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? p : undefined;
+  }
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && p.operand === child)
+    return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken ? p : undefined;
+  return undefined;
+}
+
+function assignedTarget(node: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && assignmentOf(node) !== undefined;
+}
+
+/** An assignment through an accessor whose code may throw. */
+function throwingSetterWrite(ctx: PrintContext, node: ts.Node): boolean {
+  let target: ts.Node | undefined;
+  if (ts.isBinaryExpression(node)) target = node.left;
+  else if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) target = node.operand;
+  if (!target) return false;
+  const t = stripParens(target as ts.Expression);
+  return ts.isPropertyAccessExpression(t) && assignmentOf(t) === node && mayThrow(ctx, t);
 }
 
 /** `o.m` of `o.m(...)`: the call is what runs. */

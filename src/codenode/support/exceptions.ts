@@ -39,6 +39,11 @@ let __ice_exc: __ice_Thrown | null = null;
 export function __ice_pending(): bool { return __ice_exc !== null; }
 export function __ice_throw(t: __ice_Thrown): void { __ice_exc = t; }
 export function __ice_throw_obj<T>(v: T, line: i32): void { __ice_exc = new __ice_Thrown(0, changetype<Object>(v), "", 0, line); }
+/** reduce/reduceRight of an empty array without an initial value, in a try (print/catchableReduce.ts). */
+export function __ice_reduce_empty<T>(dummy: T, line: i32): T {
+  __ice_throw_obj<Error>(new TypeError("Reduce of empty array with no initial value"), line);
+  return dummy;
+}
 export function __ice_throw_str(s: string, line: i32): void { __ice_exc = new __ice_Thrown(1, null, s, 0, line); }
 export function __ice_throw_num(x: f64, line: i32): void { __ice_exc = new __ice_Thrown(2, null, "", x, line); }
 export function __ice_throw_bool(b: bool, line: i32): void { __ice_exc = new __ice_Thrown(3, null, "", b ? 1.0 : 0.0, line); }
@@ -87,6 +92,11 @@ export function __ice_thrown_num(t: __ice_Thrown): f64 {
 export function __ice_instance_of<T, U>(x: U): bool { return changetype<Object>(x) instanceof T; }
 /** A class instance the checker narrowed to subclass T. */
 export function __ice_downcast<T, U>(x: U): T { return changetype<T>(x); }
+/** The result of a base-class method returning this, called on a subclass instance (the receiver itself). */
+export function __ice_downcast_this<T, U>(x: U): T {
+  if (!(changetype<Object>(x) instanceof T)) abort("a method typed as returning 'this' returned another object");
+  return changetype<T>(x);
+}
 /** Fails the node when an exception is still pending at the end of the body. */
 export function __ice_uncaught(): void {
   const t = __ice_exc;

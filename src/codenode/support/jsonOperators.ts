@@ -29,6 +29,11 @@ export function __ice_j_seq(a: __ice_J, b: __ice_J): bool {
     default: return __ice_j_id(a) == __ice_j_id(b);
   }
 }
+/** SameValue (Object.is): NaN is itself, -0 is not 0. */
+export function __ice_j_same_value(a: __ice_J, b: __ice_J): bool {
+  if (a.k == 3 && b.k == 3) return __ice_same_value(a.n, b.n);
+  return __ice_j_seq(a, b);
+}
 /** SameValueZero (includes). */
 export function __ice_j_same_zero(a: __ice_J, b: __ice_J): bool {
   if (a.k == 3 && b.k == 3 && a.n != a.n && b.n != b.n) return true;

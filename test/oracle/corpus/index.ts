@@ -74,6 +74,9 @@ import { AI_WORKFLOWS_13C } from "./aiWorkflows13c.js";
 import { AI_WORKFLOWS_14 } from "./aiWorkflows14.js";
 import { AI_WORKFLOWS_14B } from "./aiWorkflows14b.js";
 import { AI_WORKFLOWS_14C } from "./aiWorkflows14c.js";
+import { AI_WORKFLOWS_15 } from "./aiWorkflows15.js";
+import { AI_WORKFLOWS_15B } from "./aiWorkflows15b.js";
+import { AI_WORKFLOWS_15C } from "./aiWorkflows15c.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -127,6 +130,9 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_14,
   ...AI_WORKFLOWS_14B,
   ...AI_WORKFLOWS_14C,
+  ...AI_WORKFLOWS_15,
+  ...AI_WORKFLOWS_15B,
+  ...AI_WORKFLOWS_15C,
   ...REFUSALS_5,
   ...REFUSALS_6,
   ...REFUSALS_7,
