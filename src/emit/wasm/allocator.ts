@@ -20,13 +20,17 @@
  * no other bookkeeping. Memory grows as the stub grows it (at least doubling), so where a run
  * runs out of memory depends only on what it allocates.
  *
- * High-water mark: `high` is the furthest the heap's end has been since the instance's state was
- * last put back (`__ice_reset` sets it to its initial value like every global). Everything a run
- * writes to memory lies below it (blocks, the data area below `__heap_base`; freeing or shrinking
- * the last block moves `offset` back but not `high`), so the host zeroes only up to it before the
+ * High-water mark: once a run has written its output (`__ice_out_end` settles it), `high` is the
+ * furthest the heap's end has been since the instance's state was last put back (`__ice_reset`
+ * sets it to its initial value like every global). Everything a run writes to memory lies below
+ * it (blocks, the data area below `__heap_base`), so the host zeroes only up to it before the
  * next run instead of the whole memory (runtime/sandbox/program.ts; a 64 KiB memory's zeroing was
- * most of a tiny node's warm call). The entry exports `__ice_heap_end` returning it; metering
- * turns that into an exported global the host reads without running module code (meterHeapEnd.ts).
+ * most of a tiny node's warm call). It is raised only where `offset` is about to move back
+ * (freeing or shrinking the last block, `__reset`) and when the run ends, not on every
+ * allocation: a test in `__new` made it cost more than the metering's folding bound (meter.ts
+ * MAX_FOLDED_COST), and a per-allocation charge on allocation-heavy kernels. The entry exports
+ * `__ice_heap_end` returning it; metering turns that into an exported global the host reads
+ * without running module code (meterHeapEnd.ts).
  */
 
 /** The `rt/stub` library file's name, as asc's `libraryFiles` keys it. */
@@ -55,6 +59,12 @@ import { E_ALLOCATION_TOO_LARGE } from "../util/error";
   return high;
 }
 
+/** Raises the high-water mark to the heap's end: before it moves back, and when a run ends. */
+// @ts-ignore: decorator
+@global @inline export function __ice_heap_settle(): void {
+  if (offset > high) high = offset;
+}
+
 /** Moves the end of the heap to newOffset (8-aligned), growing the memory when it must. */
 function moveEnd(newOffset: usize): void {
   let pagesBefore = memory.size();
@@ -67,7 +77,6 @@ function moveEnd(newOffset: usize): void {
     }
   }
   offset = newOffset;
-  if (newOffset > high) high = newOffset;
 }
 
 /** The end of a block of size bytes at ptr; past the 32-bit address space, out of memory. */
@@ -101,6 +110,7 @@ export function __realloc(ptr: usize, size: usize): usize {
   if (size > BLOCK_MAXSIZE) throw new Error(E_ALLOCATION_TOO_LARGE);
   let oldSize = <usize>load<u32>(ptr - 4);
   if (blockEnd(ptr, oldSize) == offset) { // last block: grow or shrink in place
+    __ice_heap_settle();
     moveEnd(blockEnd(ptr, size));
   } else if (size > ((oldSize + MASK) & ~MASK)) { // copy to a new block
     let newPtr = __alloc(size);
@@ -115,12 +125,16 @@ export function __realloc(ptr: usize, size: usize): usize {
 // @ts-ignore: decorator
 @unsafe @global
 export function __free(ptr: usize): void {
-  if (blockEnd(ptr, <usize>load<u32>(ptr - 4)) == offset) offset = ptr - HEADER; // last block: discard
+  if (blockEnd(ptr, <usize>load<u32>(ptr - 4)) == offset) { // last block: discard
+    __ice_heap_settle();
+    offset = ptr - HEADER;
+  }
 }
 
 // @ts-ignore: decorator
 @unsafe @global
 export function __reset(): void { // special
+  __ice_heap_settle();
   offset = startOffset;
 }
 

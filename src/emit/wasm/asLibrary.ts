@@ -64,6 +64,7 @@ export function __ice_out_begin(capacity: i32): void {
 }
 export function __ice_out_end(): usize {
   store<u32>(__ice_wb, <u32>(__ice_wp - __ice_wb - 4));
+  __ice_heap_settle(); // the run's last allocation is behind it (src/emit/wasm/allocator.ts)
   return __ice_wb;
 }
 export function __ice_wr_i32(v: i32): void { __ice_reserve(4); store<i32>(__ice_wp, v); __ice_wp += 4; }
