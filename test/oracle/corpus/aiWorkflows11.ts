@@ -649,9 +649,10 @@ export const AI_WORKFLOWS_11: readonly OracleCase[] = [
     CRONS,
   ),
   // ---- 6. JSON diffs and pointers ----
-  // Refused: `unknown` narrowed to Record<string, unknown> by a type guard, Object.is of unknowns.
+  // Was refused (`unknown` narrowed to Record<string, unknown> by a type guard, Object.is of
+  // unknowns); compiles since both were lifted (sessions 14 and 15).
   ai11(
-    "json-diff-paths-refused",
+    "json-diff-paths",
     [
       "type Change = { op: 'add' | 'remove' | 'change'; path: string; from?: unknown; to?: unknown };",
       "const changes: Change[] = [];",
