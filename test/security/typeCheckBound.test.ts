@@ -8,31 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawnIceosc, writeFiles } from "../helpers/cli.js";
-
-/** A body of `n` recursive tuple-building aliases, each forced to its 999-element instance. */
-function bombBody(n: number): string[] {
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    lines.push(
-      `type T${i}<N extends number, A extends unknown[] = []> = A['length'] extends N ? A : T${i}<N, [...A, ${i}]>;`,
-    );
-    lines.push(`const v${i}: T${i}<999>['length'] = 999;`);
-  }
-  lines.push("return { n: inputs.n };");
-  return lines;
-}
-
-function codeNode(id: string, from: string, body: readonly string[]): string[] {
-  return [
-    `  - id: ${id}`,
-    "    type: code",
-    `    inputs: { n: "{{ ${from}.n }}" }`,
-    "    input_schema: { n: number }",
-    "    output_schema: { n: number }",
-    "    code: |",
-    ...body.map((l) => `      ${l}`),
-  ];
-}
+import { bombBody, codeNode } from "../helpers/typeBomb.js";
 
 const WORKFLOW = [
   "name: bomb",

@@ -36,6 +36,15 @@ export function bodyCatches(ctx: PrintContext): boolean {
   return answer;
 }
 
+/** True when `node` is in the `try` block of a try statement of its own function. */
+export function insideTry(node: ts.Node): boolean {
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (ts.isTryStatement(p) && p.tryBlock === child) return true;
+    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return false;
+  }
+  return false;
+}
+
 /** `JSON.parse(text)` (one argument, the global JSON) in a body that catches: a call that may throw. */
 export function isCatchableParse(ctx: PrintContext, node: ts.Node): boolean {
   if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;

@@ -11,7 +11,7 @@ import { ts } from "../typescript.js";
 import { asType, type ValueType, zeroValue } from "../types.js";
 import type { PrintContext } from "./context.js";
 import { state } from "./exceptionRegions.js";
-import { bodyCatches } from "./catchableParse.js";
+import { bodyCatches, insideTry } from "./catchableParse.js";
 
 /** A reduce of an array without an initial value, inside a `try` block of its own function. */
 export function isCatchableReduce(ctx: PrintContext, node: ts.Node): boolean {
@@ -22,15 +22,6 @@ export function isCatchableReduce(ctx: PrintContext, node: ts.Node): boolean {
   if (ts.isSpreadElement(node.arguments[0]!)) return false;
   if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(callee.expression))) return false;
   return bodyCatches(ctx) && insideTry(node);
-}
-
-/** True when `node` is in the `try` block of a try statement of its own function. */
-function insideTry(node: ts.Node): boolean {
-  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
-    if (ts.isTryStatement(p) && p.tryBlock === child) return true;
-    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return false;
-  }
-  return false;
 }
 
 /**

@@ -14,7 +14,7 @@ import { ts } from "../typescript.js";
 import { STRING } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
 import { state } from "./exceptionRegions.js";
-import { bodyCatches } from "./catchableParse.js";
+import { bodyCatches, insideTry } from "./catchableParse.js";
 import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
 
 const URI_FUNCTIONS = new Set(["decodeURIComponent", "decodeURI", "atob", "btoa"]);
@@ -27,15 +27,6 @@ export function isCatchableUri(ctx: PrintContext, node: ts.Node): boolean {
   const symbol = ctx.symbolOf(callee);
   if (symbol && ctx.isLocal(symbol)) return false;
   return bodyCatches(ctx) && insideTry(node);
-}
-
-/** True when `node` is in the `try` block of a try statement of its own function. */
-function insideTry(node: ts.Node): boolean {
-  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
-    if (ts.isTryStatement(p) && p.tryBlock === child) return true;
-    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return false;
-  }
-  return false;
 }
 
 /** The call, given its argument printed as a string: a URIError the body's catch takes. */
