@@ -20,6 +20,7 @@ import { DurableExecutor, loadCheckpoints } from "./executor.js";
 import { Liveness } from "./liveness.js";
 import { migrate } from "./migrate.js";
 import { grantedModulePath, loadJobModule, seedOf, type Job } from "./module.js";
+import { decodeStored, encodeStored } from "./storedValue.js";
 
 /** The DBOS application name of iceosc runs. */
 const APP = "iceosc";
@@ -28,7 +29,7 @@ export const WORKFLOW_NAME = "iceosc.run";
 /** The queue workers serve and `enqueue` submits to. */
 export const QUEUE = "iceosc";
 /** Application version of queued runs and workers (bumped when the job format changes). */
-export const WORKER_VERSION = "iceosc-worker-1";
+export const WORKER_VERSION = "iceosc-worker-2";
 const WORKER_PREFIX = "iceosc-worker:";
 
 /** Run options the process gives every run it executes (tools, provider, ...). */
@@ -73,7 +74,8 @@ async function runJob(job: Job): Promise<unknown> {
   const own = active.modules.get(job.hash);
   const module = await loadJobModule(job, own ?? (await grantedModulePath(job.module, active.moduleDirs)));
   const executor = new DurableExecutor(runId, recorded);
-  return module.run(job.input, { ...active.runOptions, executor, seed: seedOf(runId) });
+  const output = await module.run(decodeStored(job.input), { ...active.runOptions, executor, seed: seedOf(runId) });
+  return encodeStored(output);
 }
 
 interface LaunchSettings {
@@ -192,7 +194,7 @@ function checkSameJob(runId: string, workflowName: string, recorded: unknown, jo
 /** The run's result, or its recorded failure as an IceError. */
 async function outcome(get: () => Promise<unknown>): Promise<unknown> {
   try {
-    return await get();
+    return decodeStored(await get());
   } catch (error) {
     throw asIceError(error);
   }
@@ -356,7 +358,7 @@ export async function runStatus(runId: string, databaseUrl: string, waitMs?: num
 }
 
 function describe(runId: string, state: string, output: unknown, error: unknown): RunStatus {
-  if (state === "SUCCESS") return { runId, state, output };
+  if (state === "SUCCESS") return { runId, state, output: decodeStored(output) };
   if (error === undefined || error === null) return { runId, state };
   const failure = asIceError(error) as { code?: unknown; message?: unknown; nodeId?: unknown };
   return {

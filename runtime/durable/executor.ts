@@ -14,6 +14,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { DBOS, type DBOSClient } from "@dbos-inc/dbos-sdk";
 import { IceError, type IceErrorCode } from "../errors.js";
 import { REPLAYED, type StepExecutor } from "../executor.js";
+import { decodeStored, encodeStored } from "./storedValue.js";
 
 /** What a step records: the node's output, or its failure. */
 export type Outcome =
@@ -41,7 +42,7 @@ export async function loadCheckpoints(client: DBOSClient, workflowId: string): P
   for (let number = 0; number <= last; number++) {
     const step = byNumber.get(number);
     if (step?.name.startsWith(PREFIX) && step.error === null)
-      recorded.set(step.name.slice(PREFIX.length), step.output as Outcome);
+      recorded.set(step.name.slice(PREFIX.length), decodeStored(step.output) as Outcome);
     // Replayed, not run: the recorded outcome comes back (a gap gets a filler step recorded).
     await DBOS.runStep(async () => null, { name: step?.name ?? GAP }).catch(() => undefined);
   }
@@ -64,12 +65,14 @@ export class DurableExecutor implements StepExecutor {
     if (done) return settle<T>(done, true);
     if (composite) {
       // Children are steps of their own; the composite's outcome is recorded once they are done.
-      const outcome = await capture(() => this.scopes.run(`${key}/`, run));
+      const outcome = encodeStored(await capture(() => this.scopes.run(`${key}/`, run)));
       await DBOS.runStep(async () => outcome, { name: PREFIX + key });
-      return settle<T>(outcome, false);
+      return settle<T>(decodeStored(outcome) as Outcome, false);
     }
-    const outcome = await DBOS.runStep(() => capture(run), { name: PREFIX + key });
-    return settle<T>(outcome, false);
+    // Stored as iceosc's own text (storedValue.ts), and decoded here too: the value the run goes on
+    // with is the one a resumed run reads back.
+    const stored = await DBOS.runStep(async () => encodeStored(await capture(run)), { name: PREFIX + key });
+    return settle<T>(decodeStored(stored) as Outcome, false);
   }
 
   scope<T>(name: string, body: () => Promise<T>): Promise<T> {

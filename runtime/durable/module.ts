@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PolicyDeniedError, WorkflowChangedError } from "../errors.js";
 import type { RunOptions } from "../options.js";
 import { GENERATED_FILE_BYTES_LIMIT, readRegularFile } from "../regularFile.js";
+import { encodeStored } from "./storedValue.js";
 
 /** A generated module as the runtime calls it. */
 export interface WorkflowModule {
@@ -24,7 +25,8 @@ export interface Job {
   readonly module: string;
   /** Content hash of the module and everything it references (`moduleHash`). */
   readonly hash: string;
-  readonly input: unknown;
+  /** The workflow input as `encodeStored` text (DBOS's serializer loses builtin-named keys). */
+  readonly input: string;
 }
 
 /** An absolute path from a path or `file:` URL. */
@@ -62,7 +64,7 @@ export function moduleHash(path: string): string {
 /** The job for running `module` on `input`. */
 export function jobFor(module: string | URL, input: unknown): Job {
   const path = modulePath(module);
-  return { module: path, hash: moduleHash(path), input };
+  return { module: path, hash: moduleHash(path), input: encodeStored(input) };
 }
 
 /**

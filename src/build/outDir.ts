@@ -4,10 +4,13 @@
  * second line: a file name that is not a plain name, or that resolves outside the directory
  * (refusing a symlink where the file would go), is refused before anything is written. The
  * directory itself may not be a symbolic link: a repository holding `gen -> ../elsewhere` made the
- * default out-dir write (and overwrite `<workflow>.js`) outside the tree being built.
+ * default out-dir write (and overwrite `<workflow>.js`) outside the tree being built. Nor may any
+ * directory on its path below a tree the author controls (`roots`: the working directory, the
+ * directories being built): `--out-dir build/gen` with `build -> ../victim` in the repository wrote
+ * through the link too (red team 10). Links above those trees are the operator's own layout.
  */
 import { lstatSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
-import { basename, isAbsolute, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** One file to write, named relative to the output directory. */
 export interface OutputFile {
@@ -25,10 +28,14 @@ export class OutsideOutDirError extends Error {
   }
 }
 
-/** The output directory is a symbolic link (planted where the build writes by default). */
+/** The output directory, or a directory on its path inside the author's tree, is a symbolic link. */
 export class SymlinkedOutDirError extends Error {
-  constructor(readonly outDir: string) {
-    super(`refusing to write into '${outDir}': it is a symbolic link`);
+  constructor(
+    readonly outDir: string,
+    /** The link: the out-dir itself or one of its parents. */
+    readonly link: string = outDir,
+  ) {
+    super(`refusing to write into '${outDir}': '${link}' on its path is a symbolic link`);
   }
 }
 
@@ -55,10 +62,12 @@ export function pathInside(realDir: string, fileName: string): string | undefine
 
 /**
  * Writes `files` into `outDir` (created if missing). Checks every name first, so a refused name
- * writes nothing at all; throws OutsideOutDirError naming the first refused file.
+ * writes nothing at all; throws OutsideOutDirError naming the first refused file, and
+ * SymlinkedOutDirError when `outDir` or a directory on its path below one of `roots` is a link.
  */
-export function writeOutputFiles(outDir: string, files: readonly OutputFile[]): void {
-  if (isSymlink(outDir)) throw new SymlinkedOutDirError(outDir);
+export function writeOutputFiles(outDir: string, files: readonly OutputFile[], roots: readonly string[] = []): void {
+  const link = linkOnPath(outDir, roots);
+  if (link !== undefined) throw new SymlinkedOutDirError(outDir, link);
   mkdirSync(outDir, { recursive: true });
   const realDir = realpathSync(outDir);
   const targets = files.map((file) => {
@@ -67,6 +76,22 @@ export function writeOutputFiles(outDir: string, files: readonly OutputFile[]): 
     return target;
   });
   for (const [index, file] of files.entries()) writeFileSync(targets[index]!, file.contents);
+}
+
+/** The first symbolic link among `outDir` and its parents below any of `roots`. */
+function linkOnPath(outDir: string, roots: readonly string[]): string | undefined {
+  const target = resolve(outDir);
+  for (const root of roots) {
+    const base = resolve(root);
+    const rel = relative(base, target);
+    if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) continue;
+    let at = base;
+    for (const part of rel.split(sep)) {
+      at = join(at, part);
+      if (isSymlink(at)) return at;
+    }
+  }
+  return isSymlink(target) ? outDir : undefined;
 }
 
 function isSymlink(path: string): boolean {

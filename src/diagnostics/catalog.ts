@@ -188,7 +188,7 @@ export const Diagnostics = {
   OutDirSymlink: kind(
     "ICE4005",
     "error",
-    "refusing to write into the output directory '{0}': it is a symbolic link; give the directory it points to as --out-dir",
+    "refusing to write into the output directory '{0}': '{1}' on its path is a symbolic link; give the real directory as --out-dir",
   ),
 } as const satisfies Record<string, DiagnosticKind>;
 

@@ -6,7 +6,8 @@
  */
 import { readRegularText } from "../../../runtime/regularFile.js";
 import { FRONT_END_LIMITS } from "../../frontend/limits.js";
-import { join, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { type BuildKey, buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import type { CompiledWorkflow } from "../../build/compile.js";
 import { OutsideOutDirError, SymlinkedOutDirError, writeOutputFiles, type OutputFile } from "../../build/outDir.js";
@@ -133,16 +134,37 @@ function summary(io: CliIo, args: BuildArgs, workflows: number, units: number, c
   return `built ${workflows} workflow${s(workflows)} into ${shownPath(io, args.outDir)} (${note}${units} sandboxed piece${s(units)}, ${cached} from cache)\n`;
 }
 
+/**
+ * The trees whose names the author chooses: the working directory and the directories being built
+ * (a file's folder): no directory on the out-dir's path below them may be a link (outDir.ts).
+ */
+function authorTrees(io: CliIo, args: BuildArgs): string[] {
+  return [io.cwd, ...args.paths.map((path) => (isDirectory(path) ? path : dirname(path)))];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Writes output files; non-zero (with a diagnostic) when one would land outside the out-dir. */
 function writeFiles(io: CliIo, args: BuildArgs, files: readonly OutputFile[]): number {
   try {
-    writeOutputFiles(args.outDir, files);
+    writeOutputFiles(args.outDir, files, authorTrees(io, args));
     return 0;
   } catch (error) {
     if (error instanceof SymlinkedOutDirError)
       return reportDiagnostics(
         io,
-        [createDiagnostic(Diagnostics.OutDirSymlink, undefined, [shownPath(io, args.outDir)])],
+        [
+          createDiagnostic(Diagnostics.OutDirSymlink, undefined, [
+            shownPath(io, args.outDir),
+            shownPath(io, error.link),
+          ]),
+        ],
         args.format,
       );
     if (!(error instanceof OutsideOutDirError)) throw error;
