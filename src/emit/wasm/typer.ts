@@ -63,10 +63,12 @@ export interface Typed {
   readonly source?: string;
   readonly facts?: TyperAnswer["facts"];
   readonly tools?: TyperAnswer["tools"];
+  /** Set when the job got no answer: why, and the reason its ICE3008 gives. */
+  readonly failure?: { readonly kind: Failure["kind"]; readonly reason: string };
 }
 
 /** Why a job got no answer. */
-type Failure =
+export type Failure =
   | { readonly kind: "deadline" }
   | { readonly kind: "budget" }
   | { readonly kind: "memory" }
@@ -157,7 +159,10 @@ export class TypeSession {
           : failure.kind === "budget"
             ? `the build's ${totalMs} ms for type-checking code bodies ran out before it`
             : `the type checker failed (${failure.message})`;
-    return { diagnostics: [createDiagnostic(Diagnostics.TypeCheckTooExpensive, body.span, [reason])] };
+    return {
+      diagnostics: [createDiagnostic(Diagnostics.TypeCheckTooExpensive, body.span, [reason])],
+      failure: { kind: failure.kind, reason },
+    };
   }
 }
 
