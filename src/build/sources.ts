@@ -1,8 +1,11 @@
 /**
  * @fileoverview Finding and reading workflow files: files as given, directories searched (not
- * recursively) for `.yaml`, `.yml` and `.ice` files.
+ * recursively) for `.yaml`, `.yml` and `.ice` files. A symbolic link found in a directory is
+ * reported, not read: a repository holding `w.yaml -> ~/secrets.yaml` made `iceosc check .` quote
+ * a line of a file outside the tree in its diagnostic (red team 10); a file named on the command
+ * line is the operator's choice, link or not.
  */
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
 import { type DiagnosticBag, Diagnostics, SourceFile, span } from "../diagnostics/index.js";
@@ -11,8 +14,15 @@ import { visiblePath } from "../util/visibleText.js";
 
 export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
 
-/** The workflow files named by `paths` (files, or directories to list). */
-export function findWorkflowFiles(paths: readonly string[], diagnostics: DiagnosticBag): string[] {
+/**
+ * The workflow files named by `paths` (files, or directories to list). Links found in a directory
+ * are reported (ICE4001) and left out, unless `links` is "listed" (fmt, which refuses them itself).
+ */
+export function findWorkflowFiles(
+  paths: readonly string[],
+  diagnostics: DiagnosticBag,
+  links: "refused" | "listed" = "refused",
+): string[] {
   const files: string[] = [];
   for (const path of paths) {
     let isDirectory: boolean;
@@ -29,7 +39,15 @@ export function findWorkflowFiles(paths: readonly string[], diagnostics: Diagnos
     const found = readdirSync(path)
       .filter((name) => WORKFLOW_EXTENSIONS.includes(extname(name)))
       .sort()
-      .map((name) => join(path, name));
+      .map((name) => join(path, name))
+      .filter((file) => {
+        if (links === "listed" || !isSymlink(file)) return true;
+        diagnostics.report(Diagnostics.FileNotFound, undefined, [
+          visiblePath(file),
+          "a symbolic link found in a directory is not followed (name the file it points to)",
+        ]);
+        return false;
+      });
     if (found.length === 0) diagnostics.report(Diagnostics.NoWorkflows, undefined, [path]);
     files.push(...found);
   }
@@ -48,6 +66,14 @@ export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile
       ]);
     else diagnostics.report(Diagnostics.FileNotFound, undefined, [visiblePath(path), visiblePath(reason(error))]);
     return undefined;
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

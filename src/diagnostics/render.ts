@@ -1,19 +1,20 @@
 /**
  * @fileoverview The one renderer of diagnostics: a `file:line:col - error CODE: message` header
- * (one line, easy to grep) followed by a caret snippet and notes, Rust style; or JSON.
+ * (one line, easy to grep: a line feed in a message, e.g. in a YAML key the workflow chose, is
+ * escaped) followed by a caret snippet and notes, Rust style; or JSON (raw text, JSON escapes it).
  */
 import type { Diagnostic } from "./diagnostic.js";
 import { formatLocation, type Span } from "./sourceFile.js";
-import { visibleText } from "../util/visibleText.js";
+import { visibleLine } from "../util/visibleText.js";
 
 /** Renders one diagnostic for a terminal. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { span: at } = diagnostic;
-  const head = `${diagnostic.severity} ${diagnostic.code}: ${visibleText(diagnostic.message)}`;
+  const head = `${diagnostic.severity} ${diagnostic.code}: ${visibleLine(diagnostic.message)}`;
   const lines = [at ? `${formatLocation(at)} - ${head}` : head];
   if (at) lines.push(...snippet(at));
   for (const note of diagnostic.notes) {
-    lines.push(`note: ${visibleText(note.message)}${note.span ? ` (${formatLocation(note.span)})` : ""}`);
+    lines.push(`note: ${visibleLine(note.message)}${note.span ? ` (${formatLocation(note.span)})` : ""}`);
   }
   return lines.join("\n");
 }

@@ -10,6 +10,7 @@ import {
   type Diagnostic as LspDiagnostic,
 } from "vscode-languageserver";
 import type { Diagnostic } from "../diagnostics/index.js";
+import { visibleText } from "../util/visibleText.js";
 
 export function toLspDiagnostics(diagnostics: readonly Diagnostic[], document: TextDocument): LspDiagnostic[] {
   return diagnostics.map((d) => {
@@ -22,7 +23,7 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], document: T
           uri: document.uri,
           range: { start: document.positionAt(n.span!.start), end: document.positionAt(n.span!.end) },
         },
-        message: n.message,
+        message: visibleText(n.message),
       }));
     return {
       range: { start: document.positionAt(start), end: document.positionAt(end) },
@@ -34,7 +35,8 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], document: T
             : DiagnosticSeverity.Information,
       code: d.code,
       source: "iceosc",
-      message: d.message,
+      // Names the workflow chose, escaped: editors in a terminal show messages there.
+      message: visibleText(d.message),
       ...(related.length > 0 && { relatedInformation: related }),
     };
   });

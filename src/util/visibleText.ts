@@ -21,6 +21,18 @@ export function visiblePath(path: string): string {
   return path.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/**
+ * `text` as one line: control characters (but tab) written as escapes, line feeds too. For a
+ * diagnostic's header and notes, which hold names a workflow chose (any YAML key is a string):
+ * `unknown field 'x\nforged.yaml:1:1 - error ...'` printed a forged diagnostic line (red team 10).
+ */
+export function visibleLine(text: string): string {
+  return text.replace(CONTROL_BUT_TAB, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** `text` with control characters (but tab and line feed) written as escapes. */
 export function visibleText(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

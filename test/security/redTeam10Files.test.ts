@@ -7,6 +7,10 @@
  * directory or below a directory being built must be a real directory (ICE4005, nothing written);
  * links above it (the operator's own layout, e.g. a home on a linked volume) are followed, and the
  * real directory given directly is built into.
+ * - A symbolic link found in a directory being checked or built (`w.yaml -> ../outside/creds.yaml`)
+ *   was read: `iceosc check .` quoted a line of the file outside the tree in its diagnostic (a
+ *   secret in a CI log of a pull request). Now such a link is reported (ICE4001) and not read; a
+ *   file named on the command line is the operator's choice and is read, link or not.
  */
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -48,5 +52,29 @@ describe("a symbolic link on the out-dir's path", () => {
     const above = await iceosc(["build", "word_stats.yaml", "--out-dir", "out"], { cwd: join(root, "repo-link") });
     expect(above.code, above.stderr).toBe(0);
     expect(existsSync(join(repo, "out", "word_stats.js"))).toBe(true);
+  }, 180_000);
+
+  it("a symbolic link found in a directory is reported, not read; named, it is read", async () => {
+    const root = tempDir();
+    const repo = join(root, "repo");
+    mkdirSync(repo);
+    mkdirSync(join(root, "outside"));
+    writeFileSync(join(root, "outside", "creds.yaml"), "name: secret\nnodes: []\napi_token: sk-LEAK-0123456789\n");
+    writeFileSync(join(repo, "word_stats.yaml"), WORD_STATS);
+    symlinkSync("../outside/creds.yaml", join(repo, "w.yaml"));
+    for (const args of [
+      ["check", "."],
+      ["build", ".", "--out-dir", "out"],
+      ["check", repo],
+    ]) {
+      const result = await iceosc(args, { cwd: repo });
+      expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stdout + result.stderr, args.join(" ")).not.toContain("sk-LEAK");
+      expect(result.stderr).toMatch(
+        /ICE4001: cannot read '[^']*w\.yaml': a symbolic link found in a directory is not followed/,
+      );
+    }
+    const named = await iceosc(["check", "w.yaml"], { cwd: repo });
+    expect(named.stderr).toContain("ICE1012");
   }, 180_000);
 });

@@ -22,7 +22,9 @@ export interface FmtArgs {
 
 export async function fmtCommand(io: CliIo, args: FmtArgs): Promise<number> {
   const bag = new DiagnosticBag();
-  const files = findWorkflowFiles(args.paths, bag).filter((f) => extname(f) === ".ice" || args.paths.includes(f));
+  const files = findWorkflowFiles(args.paths, bag, "listed").filter(
+    (f) => extname(f) === ".ice" || args.paths.includes(f),
+  );
   const changed: string[] = [];
   let failed = false;
   for (const path of files) {
