@@ -7,27 +7,38 @@
  * JavaScript's TypeError, with V8's message, for the body's `catch`; then the operation is hoisted
  * and checked like any call that may throw (throwingCalls.ts). In a try block of the body, and in
  * a body function called from one (or from such a function). Only where hoisting keeps
- * JavaScript's order: the operation's left neighbours in the statement must do nothing (names,
- * literals, reads); inside `&&`, `||`, `??`, `?:`, a loop's condition or a concise arrow body the
- * plain operations stay (`v && v.a` cannot throw; those keep their speed).
+ * JavaScript's order (hoistPlaces.ts): the operation's left neighbours in the statement do nothing
+ * but read, or their calls are hoisted first (`f(x) + v.a.b`: such a call is then "catchable" here
+ * too, hoisted and checked though it cannot throw). `v && v.a` cannot throw and keeps its speed.
  */
 import { ts } from "../typescript.js";
-import { isFunctionLike, type PrintContext, stripParens } from "./context.js";
+import { type PrintContext, stripParens } from "./context.js";
 import { bodyCatches, readingCatch } from "./catchableParse.js";
 import { perContext } from "./perContext.js";
 import { guardedRead } from "./guardedReads.js";
 import { callees, isCodeUnit, unitOf } from "./throwAnalysis.js";
+import { hoistable, isAssignment, isUpdate } from "./hoistPlaces.js";
 
 interface AnyState {
   readonly answers: Map<ts.Node, boolean>;
+  /** Calls left of a checked read that are hoisted before it to keep JavaScript's order (hoistPlaces.ts). */
+  readonly ordered: Set<ts.Node>;
+  /** Statements whose reads were all decided (so `ordered` is complete for their calls). */
+  readonly decided: Set<ts.Node>;
   /** Body functions called from a try block that catches (or from such a function). */
   tryCalled: Set<ts.Node> | undefined;
 }
 
-const states = perContext<AnyState>(() => ({ answers: new Map(), tryCalled: undefined }));
+const states = perContext<AnyState>(() => ({
+  answers: new Map(),
+  ordered: new Set(),
+  decided: new Set(),
+  tryCalled: undefined,
+}));
 
 /** True when `node` is a read or `=` write of a property of an 'any' value that a catch may take. */
 export function isCatchableAny(ctx: PrintContext, node: ts.Node): boolean {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return isOrderedCall(ctx, node);
   if (
     !ts.isPropertyAccessExpression(node) &&
     !ts.isElementAccessExpression(node) &&
@@ -56,7 +67,7 @@ function decide(ctx: PrintContext, node: ts.Node): boolean {
       (ts.isArrayLiteralExpression(node.parent) || ts.isCallExpression(node.parent)) &&
       !isTarget(node.parent as ts.Expression) &&
       inTry(ctx, node) &&
-      hoistable(node)
+      hoistable(ctx, node)
     );
   if (ts.isBinaryExpression(node)) {
     const left = stripParens(node.left);
@@ -70,7 +81,45 @@ function decide(ctx: PrintContext, node: ts.Node): boolean {
     // truthy value cannot throw (these keep their speed).
     if (guardedRead(access)) return false;
   }
-  return inTry(ctx, node) && hoistable(node);
+  if (!inTry(ctx, node)) return false;
+  if (hoistable(ctx, node)) return true;
+  // After a call in the same expression (`f(x) + v.a.b`, `f(), v.a`): the calls to its left are
+  // hoisted first, in order, and the read after them (hoistPlaces.ts).
+  const calls: ts.Node[] = [];
+  if (!hoistable(ctx, node, calls)) return false;
+  for (const c of calls) states.of(ctx).ordered.add(c);
+  return true;
+}
+
+/** True for a call hoisted before a checked read to its right (decided with the statement's reads). */
+function isOrderedCall(ctx: PrintContext, call: ts.Node): boolean {
+  if (!bodyCatches(ctx)) return false;
+  const s = states.of(ctx);
+  const statement = statementOf(call);
+  if (!statement) return false;
+  if (!s.decided.has(statement)) {
+    s.decided.add(statement);
+    const visit = (n: ts.Node): void => {
+      if (isCodeUnit(n) || ts.isClassLike(n) || (n !== statement && isStatementLike(n))) return;
+      isCatchableAny(ctx, n);
+      ts.forEachChild(n, visit);
+    };
+    visit(statement);
+  }
+  return s.ordered.has(call);
+}
+
+function isStatementLike(n: ts.Node): boolean {
+  return ts.isBlock(n) || (n.kind >= ts.SyntaxKind.FirstStatement && n.kind <= ts.SyntaxKind.LastStatement);
+}
+
+/** The statement (or parameter) whose hoisting places `node` belongs to. */
+function statementOf(node: ts.Node): ts.Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isCodeUnit(p) || ts.isClassLike(p)) return undefined;
+    if (isStatementLike(p) || ts.isParameter(p)) return p;
+  }
+  return undefined;
 }
 
 function isAny(ctx: PrintContext, expr: ts.Expression): boolean {
@@ -96,14 +145,6 @@ function isTarget(node: ts.Expression): boolean {
       if (ts.isBinaryExpression(q) && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   }
   return false;
-}
-
-function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
-
-function isUpdate(op: ts.SyntaxKind): boolean {
-  return op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken;
 }
 
 /** In a try block with a catch (of its own unit), or in a body function a try may call. */
@@ -143,173 +184,6 @@ function tryCalled(ctx: PrintContext): Set<ts.Node> {
   }
   s.tryCalled = found;
   return found;
-}
-
-/**
- * True when hoisting `node` before its statement keeps JavaScript's order: every ancestor up to the
- * statement evaluates it first, or after operands that do nothing but read.
- */
-function hoistable(node: ts.Node): boolean {
-  let child: ts.Node = node;
-  for (let p = node.parent; p; child = p, p = p.parent) {
-    if (ts.isExpressionStatement(p) || ts.isReturnStatement(p) || ts.isThrowStatement(p)) return true;
-    if (ts.isIfStatement(p) || ts.isSwitchStatement(p) || ts.isForOfStatement(p)) return p.expression === child;
-    // A concise arrow body is its function's return statement (exceptions.ts expressionBody).
-    if (ts.isArrowFunction(p)) return p.body === child;
-    // Loop conditions and steps are checked inside the loop, each pass (loopChecks.ts).
-    if (ts.isWhileStatement(p)) return p.expression === child;
-    if (ts.isDoStatement(p)) return p.expression === child && !hasContinue(p.statement);
-    if (ts.isForStatement(p)) return p.condition === child || p.incrementor === child;
-    // A default parameter is evaluated on entry, its reads checked there (defaultParameters.ts).
-    if (ts.isParameter(p)) return p.initializer === child && ts.isIdentifier(p.name);
-    if (ts.isVariableDeclaration(p)) {
-      const list = p.parent;
-      return (
-        p.initializer === child &&
-        ts.isVariableDeclarationList(list) &&
-        ts.isVariableStatement(list.parent) &&
-        list.declarations.length === 1
-      );
-    }
-    if (
-      ts.isParenthesizedExpression(p) ||
-      ts.isAsExpression(p) ||
-      ts.isNonNullExpression(p) ||
-      ts.isSatisfiesExpression(p) ||
-      ts.isTypeAssertionExpression(p) ||
-      ts.isTemplateExpression(p) ||
-      ts.isTypeOfExpression(p)
-    )
-      continue;
-    if (ts.isPropertyAccessExpression(p)) {
-      if (p.expression !== child) return false;
-      continue;
-    }
-    if (ts.isElementAccessExpression(p)) {
-      if (p.argumentExpression === child && !pure(p.expression)) return false;
-      continue;
-    }
-    if (ts.isPrefixUnaryExpression(p)) {
-      if (isUpdate(p.operator)) return false;
-      continue;
-    }
-    if (ts.isBinaryExpression(p)) {
-      const op = p.operatorToken.kind;
-      if (p.left === child) continue;
-      if (
-        op === ts.SyntaxKind.AmpersandAmpersandToken ||
-        op === ts.SyntaxKind.BarBarToken ||
-        op === ts.SyntaxKind.QuestionQuestionToken
-      ) {
-        // In the branch JavaScript may skip: guardedCalls.ts hoists the test, then the read under
-        // an `if` on it. A test that only reads may move before the unit's left neighbours.
-        if (!pure(p.left)) return false;
-        continue;
-      }
-      if (op === ts.SyntaxKind.CommaToken) return false;
-      if (
-        isAssignment(op) &&
-        op !== ts.SyntaxKind.AmpersandAmpersandEqualsToken &&
-        op !== ts.SyntaxKind.BarBarEqualsToken &&
-        op !== ts.SyntaxKind.QuestionQuestionEqualsToken
-      ) {
-        // `total += r.amount`: the target's read cannot see the hoisted read, which writes nothing.
-        const target = stripParens(p.left);
-        if (ts.isIdentifier(target)) continue;
-        if (ts.isPropertyAccessExpression(target) && pure(target.expression)) continue;
-        if (ts.isElementAccessExpression(target) && pure(target.expression) && pure(target.argumentExpression))
-          continue;
-        return false;
-      }
-      if (isAssignment(op)) return false;
-      if (!pure(p.left)) return false;
-      continue;
-    }
-    if (ts.isConditionalExpression(p)) {
-      if (p.condition !== child && !pure(p.condition)) return false;
-      continue;
-    }
-    if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
-      if (p.expression === child) continue;
-      const callee = stripParens(p.expression);
-      if (ts.isPropertyAccessExpression(callee)) {
-        if (callee.questionDotToken || !pure(callee.expression)) return false;
-      } else if (!ts.isIdentifier(callee)) return false;
-      if (ts.isCallExpression(p) && p.questionDotToken) return false;
-      for (const a of p.arguments ?? []) {
-        if (a === child) break;
-        if (!pure(a)) return false;
-      }
-      continue;
-    }
-    if (ts.isTemplateSpan(p)) {
-      for (const span of p.parent.templateSpans) {
-        if (span === p) break;
-        if (!pure(span.expression)) return false;
-      }
-      continue;
-    }
-    if (ts.isArrayLiteralExpression(p)) {
-      for (const e of p.elements) {
-        if (e === child) break;
-        if (!pure(e)) return false;
-      }
-      continue;
-    }
-    if (ts.isPropertyAssignment(p)) {
-      if (p.initializer !== child) return false;
-      for (const e of p.parent.properties) {
-        if (e === p) break;
-        if (ts.isPropertyAssignment(e) && !ts.isComputedPropertyName(e.name) && pure(e.initializer)) continue;
-        if (ts.isShorthandPropertyAssignment(e)) continue;
-        return false;
-      }
-      continue;
-    }
-    if (ts.isObjectLiteralExpression(p)) continue;
-    // `[...v.tags]`: the read runs first, then the spread (hoisted after it, as its own operation).
-    if (ts.isSpreadElement(p)) continue;
-    return false;
-  }
-  return false;
-}
-
-/** True when `body` holds a `continue` (a do...while whose test moves into the loop would skip it). */
-function hasContinue(body: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isCodeUnit(n)) return;
-    if (ts.isContinueStatement(n)) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(body);
-  return found;
-}
-
-/** An expression that does nothing but read (no call, no write): it may run after a hoisted read. */
-function pure(expr: ts.Node): boolean {
-  let ok = true;
-  const visit = (n: ts.Node): void => {
-    if (!ok) return;
-    if (isCodeUnit(n) || isFunctionLike(n)) return;
-    if (
-      ts.isCallExpression(n) ||
-      ts.isNewExpression(n) ||
-      ts.isTaggedTemplateExpression(n) ||
-      ts.isDeleteExpression(n) ||
-      ts.isAwaitExpression(n) ||
-      ts.isYieldExpression(n) ||
-      ts.isClassLike(n) ||
-      (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) ||
-      ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && isUpdate(n.operator))
-    ) {
-      ok = false;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(expr);
-  return ok;
 }
 
 /**

@@ -6,11 +6,12 @@
  * each checked>; if (!test) break; body }`. A pending exception leaves the loop region by `break`
  * (exceptions.ts keeps unwinding after it). `continue` goes to the loop's top, which runs the step
  * (behind a flag that skips it on the first pass) and then the test, as JavaScript does; a
- * do...while with a `continue` keeps its plain test (catchableAny.ts does not take it).
+ * do...while with a `continue` has its test at the top too, behind such a flag.
  */
-import type { ts } from "../typescript.js";
+import { ts } from "../typescript.js";
 import type { PrintContext } from "./context.js";
 import { state } from "./exceptionRegions.js";
+import { isCodeUnit } from "./throwAnalysis.js";
 import { findThrowing, hoist } from "./throwingCalls.js";
 
 /** The checked reads of `expr` to run before it each pass (none when nothing in it may throw). */
@@ -25,9 +26,33 @@ export function checkedWhile(reads: readonly string[], test: string, body: strin
   return `while (true) {\n${reads.join("\n")}\nif (!(${test})) break;\n${body}\n}`;
 }
 
-/** `do body while (test)` with the test's reads checked each pass (the body has no `continue`). */
-export function checkedDo(reads: readonly string[], test: string, body: string): string {
-  return `while (true) {\n${body}\n${reads.join("\n")}\nif (!(${test})) break;\n}`;
+/**
+ * `do body while (test)` with the test's reads checked each pass. With a `continue` in the body
+ * the test runs at the loop's top, from the second pass on (a `continue` goes there).
+ */
+export function checkedDo(
+  ctx: PrintContext,
+  statement: ts.DoStatement,
+  reads: readonly string[],
+  test: string,
+  body: string,
+): string {
+  if (!hasContinue(statement.statement))
+    return `while (true) {\n${body}\n${reads.join("\n")}\nif (!(${test})) break;\n}`;
+  const started = ctx.fresh("started");
+  return `let ${started}: bool = false;\nwhile (true) {\nif (${started}) {\n${reads.join("\n")}\nif (!(${test})) break;\n}\n${started} = true;\n${body}\n}`;
+}
+
+/** True when `body` holds a `continue` of its own loop or an outer one (not inside a nested function). */
+function hasContinue(body: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isCodeUnit(n)) return;
+    if (ts.isContinueStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /** `for (; test; step) body` with the test's and the step's reads checked each pass. */

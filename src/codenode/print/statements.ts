@@ -25,6 +25,7 @@ import { jsonPattern } from "./json.js";
 import { declareLocal } from "./locals.js";
 import { unrolledFor } from "./unroll.js";
 import { checkedDo, checkedFor, checkedWhile, passHoists } from "./loopChecks.js";
+import { checkVar } from "./varDeclarations.js";
 import { findThrowing } from "./throwingCalls.js";
 import { missingAsNaN } from "./missing.js";
 import { neverDefaulted } from "./nullable.js";
@@ -84,7 +85,7 @@ function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
       if (findThrowing(ctx, s.expression).length > 0) {
         const body = block(ctx, s.statement);
         const reads = passHoists(ctx, s.expression);
-        return checkedDo(reads, printCondition(ctx, s.expression), body);
+        return checkedDo(ctx, s, reads, printCondition(ctx, s.expression), body);
       }
       return `do ${block(ctx, s.statement)} while (${printCondition(ctx, s.expression)});`;
     }
@@ -122,6 +123,7 @@ function printPlainStatement(ctx: PrintContext, node: ts.Statement): string {
       return printLabeled(ctx, node as ts.LabeledStatement, (inner) => printStatement(ctx, inner));
     case ts.SyntaxKind.ForInStatement: {
       const s = node as ts.ForInStatement;
+      if (ts.isVariableDeclarationList(s.initializer)) checkVar(ctx, s.initializer);
       return printForIn(
         ctx,
         s,
@@ -149,7 +151,8 @@ function bindCaught(ctx: PrintContext, d: ts.VariableDeclaration, value: string)
 }
 
 function declarationList(ctx: PrintContext, list: ts.VariableDeclarationList): string {
-  if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) ctx.refuse(list, "'var'", "use let or const");
+  // `var` prints as `let` where the two agree (varDeclarations.ts).
+  checkVar(ctx, list);
   return list.declarations.map((d) => declare(ctx, d)).join("\n");
 }
 
@@ -334,6 +337,7 @@ function printFor(ctx: PrintContext, node: ts.ForStatement): string {
 function printForOf(ctx: PrintContext, node: ts.ForOfStatement): string {
   if (node.awaitModifier) ctx.refuse(node, "for await", "use for...of");
   const list = node.initializer;
+  if (ts.isVariableDeclarationList(list)) checkVar(ctx, list);
   if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1)
     return ctx.refuse(node, "for...of over an existing variable", "declare the loop variable: for (const x of xs)");
   const declaration = list.declarations[0]!;

@@ -46,12 +46,14 @@ export function immediateExpressions(ctx: PrintContext, node: ts.Statement): ts.
     if (node.initializer && !ts.isVariableDeclarationList(node.initializer)) return [node.initializer];
     if (node.initializer && ts.isVariableDeclarationList(node.initializer)) {
       const inits = node.initializer.declarations.map((d) => d.initializer).filter((e): e is ts.Expression => !!e);
-      if (inits.some((e) => findThrowing(ctx, e).length > 0))
+      // Reads of 'any' values that may throw are hoisted before the loop (catchableAny.ts).
+      if (inits.some((e) => findThrowing(ctx, e).some((call) => !isCatchableAny(ctx, call))))
         ctx.refuse(
           node.initializer,
           "a call that may throw in a loop's initializer",
           "compute it into a variable before the loop",
         );
+      return inits.filter((e) => !isCodeUnit(stripParens(e)));
     }
     return [];
   }

@@ -107,6 +107,8 @@ export function __ice_j_newarr(): __ice_J { return __ice_jv_arr(new Array<__ice_
 export function __ice_j_push(a: __ice_J, v: __ice_J): __ice_J { a.a!.push(v); return a; }
 /** Appends the elements of an array (spread in an array literal). */
 export function __ice_j_push_all(a: __ice_J, from: __ice_J): __ice_J {
+  // A string spreads into its code points (__ice_j_iter).
+  if (from.k == 4) from = __ice_jv_arr(__ice_j_iter(from));
   if (from.k != 5) __ice_j_throw("TypeError", "Spread syntax requires an iterable (spreading " + __ice_j_what(from) + " is not supported)");
   const src = from.a!;
   const n = src.length;

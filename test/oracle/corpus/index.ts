@@ -64,6 +64,7 @@ import { REFUSALS_6 } from "./refusals6.js";
 import { REFUSALS_7 } from "./refusals7.js";
 import { REFUSALS_8 } from "./refusals8.js";
 import { REFUSALS_9 } from "./refusals9.js";
+import { REFUSALS_10 } from "./refusals10.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
@@ -138,6 +139,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...REFUSALS_7,
   ...REFUSALS_8,
   ...REFUSALS_9,
+  ...REFUSALS_10,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
