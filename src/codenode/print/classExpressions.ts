@@ -28,6 +28,7 @@ import {
   type ClassInfo,
 } from "./classShapes.js";
 import { printArguments } from "./parameters.js";
+import { overrideCall } from "./overrides.js";
 import { isErrorClass } from "./calls.js";
 import { declareClass } from "./classes.js";
 import { instanceBeingPrinted, isGenericClass, ownerIn, staticsHolder, withInstance } from "./genericClasses.js";
@@ -264,6 +265,12 @@ function methodCallOn(
   });
   const { params, returnType } = instance ? withInstance(ctx, instance, signature) : signature();
   const args = printArguments(ctx, call.arguments, slots(params), call);
+  // An override printed with the signature of the method it overrides (overrides.ts).
+  const override = overrideCall(ctx, received, method, call);
+  if (override) {
+    const text = `${receiver.text}.${callee.name.text}(${[...args, ...override.padding].join(", ")})`;
+    return override.result(text, returnType);
+  }
   const text = `${receiver.text}.${callee.name.text}(${args.join(", ")})`;
   // A fluent method of a base class returning `this` (`user(q): this { ...; return this; }`),
   // called on a subclass instance: the receiver's class, as the checker types the call (checked).

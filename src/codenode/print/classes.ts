@@ -21,6 +21,7 @@ import { isGenericClass, printingInstance, staticsHolder, undeclaredInstances } 
 import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethods.js";
 import { finishGenericInstanceOf } from "./genericInstanceOf.js";
 import { printStatements } from "./statements.js";
+import { overriddenSignature, paddingParams } from "./overrides.js";
 import {
   classTable,
   constructorParams,
@@ -237,12 +238,18 @@ function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclara
   if (method.asteriskToken || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Async)
     return ctx.refuse(method, "a generator or async method", "use a plain method");
   const params = paramsOf(ctx, method);
-  const returnType = returnTypeOf(ctx, method);
+  // An override printed with the signature of the method it overrides (overrides.ts).
+  const root = overriddenSignature(ctx, info, method);
+  const returnType = root?.returnType ?? returnTypeOf(ctx, method);
   const { body } = unitBody(ctx, method, method.parameters, returnType, typeArgsOf(info), info, () => {
     if (!method.body) return fallOff(returnType);
     return methodDefaults(ctx, params) + printStatements(ctx, method.body.statements) + fallOff(returnType);
   });
-  const head = `${isStatic(method) ? "static " : ""}${instanceName ?? method.name.text}(${params.map((p) => `${p.name}: ${asType(p.type)}`).join(", ")}): ${asType(returnType)}`;
+  const paramList = [
+    ...params.map((p) => `${p.name}: ${asType(p.type)}`),
+    ...(root ? paddingParams(params, root) : []),
+  ];
+  const head = `${isStatic(method) ? "static " : ""}${instanceName ?? method.name.text}(${paramList.join(", ")}): ${asType(returnType)}`;
   return `  ${head} {\n${body}\n  }`;
 }
 

@@ -78,6 +78,7 @@ import { AI_WORKFLOWS_14C } from "./aiWorkflows14c.js";
 import { AI_WORKFLOWS_15 } from "./aiWorkflows15.js";
 import { AI_WORKFLOWS_15B } from "./aiWorkflows15b.js";
 import { AI_WORKFLOWS_15C } from "./aiWorkflows15c.js";
+import { AI_WORKFLOWS_16 } from "./aiWorkflows16.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -134,6 +135,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_15,
   ...AI_WORKFLOWS_15B,
   ...AI_WORKFLOWS_15C,
+  ...AI_WORKFLOWS_16,
   ...REFUSALS_5,
   ...REFUSALS_6,
   ...REFUSALS_7,
