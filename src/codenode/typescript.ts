@@ -50,6 +50,8 @@ export declare namespace ts {
   export type ElementFlags = Ts.ElementFlags;
   export type EnumDeclaration = Ts.EnumDeclaration;
   export type Expression = Ts.Expression;
+  export type InterfaceDeclaration = Ts.InterfaceDeclaration;
+  export type MethodSignature = Ts.MethodSignature;
   export type ExpressionStatement = Ts.ExpressionStatement;
   export type ExpressionWithTypeArguments = Ts.ExpressionWithTypeArguments;
   export type ForInStatement = Ts.ForInStatement;

@@ -3,6 +3,7 @@
  * `length`, `?.`, and indexing with JavaScript's index conversion. Part of the expression printer
  * (expressions.ts).
  */
+import { protocolPropertyRead } from "./protocols.js";
 import { urlProperty } from "./urls.js";
 import { urlParamsProperty } from "./urlSearchParams.js";
 import { tupleAt, tupleLength } from "./tupleIndex.js";
@@ -87,6 +88,9 @@ function accessOn(ctx: PrintContext, node: ts.PropertyAccessExpression, object: 
   if (property === "size" && (t.kind === "map" || t.kind === "set"))
     return { text: `(<f64>${object.text}.size)`, type: NUMBER };
   if (t.kind === "object") {
+    // A property of an interface classes implement: its reader (protocols.ts).
+    const read = protocolPropertyRead(ctx, object, property);
+    if (read) return narrowed(ctx, node, read);
     const field = t.shape.fields.find((f) => f.name === property);
     if (field) return narrowed(ctx, node, { text: `${object.text}.${property}`, type: field.type });
   }

@@ -29,6 +29,7 @@ import {
 } from "./classShapes.js";
 import { printArguments } from "./parameters.js";
 import { overrideCall } from "./overrides.js";
+import { protocolOfShape } from "./protocols.js";
 import { isErrorClass } from "./calls.js";
 import { declareClass } from "./classes.js";
 import { instanceBeingPrinted, isGenericClass, ownerIn, staticsHolder, withInstance } from "./genericClasses.js";
@@ -102,8 +103,8 @@ export function printExtended(ctx: PrintContext, node: ts.Expression): Printed |
       return downcast(ctx, node);
     }
     case ts.SyntaxKind.PropertyAccessExpression: {
-      // `e.message` / `e.name` of a value caught as `catch (e: any)`.
       const access = node as ts.PropertyAccessExpression;
+      // `e.message` / `e.name` of a value caught as `catch (e: any)`.
       const operand = stripParens(access.expression);
       const symbol = ts.isIdentifier(operand) ? ctx.symbolOf(operand) : undefined;
       const d = symbol?.valueDeclaration;
@@ -227,6 +228,9 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
     return ctx.refuse(call, "super(...) here", "call super(...) as a statement of the constructor");
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const symbol = ctx.symbolOf(callee.name);
+  const signature = symbol?.declarations?.find(ts.isMethodSignature);
+  if (signature && ts.isInterfaceDeclaration(signature.parent) && protocolOfShape(ctx, ctx.typeOf(callee.expression)))
+    return protocolCall(ctx, call, callee, signature);
   const method = symbol?.declarations?.find(ts.isMethodDeclaration);
   if (
     !method ||
@@ -240,6 +244,20 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
   if (callee.questionDotToken && "type" in receiver && receiver.type.kind === "optional")
     return optionalCall(ctx, call, receiver, (defined) => methodCallOn(ctx, call, callee, method, defined));
   return methodCallOn(ctx, call, callee, method, receiver);
+}
+
+/** `r.m(args)` of a value typed as an interface classes implement: a virtual call (protocols.ts). */
+function protocolCall(
+  ctx: PrintContext,
+  call: ts.CallExpression,
+  callee: ts.PropertyAccessExpression,
+  signature: ts.MethodSignature,
+): Printed {
+  const receiver = printExpr(ctx, callee.expression);
+  const params = paramsOf(ctx, signature);
+  const returnType = returnTypeOf(ctx, signature);
+  const args = printArguments(ctx, call.arguments, slots(params), call);
+  return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
 }
 
 /** A call of `method` on a defined receiver (or `super`). */

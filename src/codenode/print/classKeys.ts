@@ -17,10 +17,13 @@ import type { PrintContext } from "./context.js";
 import { classOfShape, classTable, type ClassInfo } from "./classShapes.js";
 import { allGenericInstances, ownerIn } from "./genericClasses.js";
 import { baseClass, isStatic } from "./throwAnalysis.js";
+import { protocolOfShape } from "./protocols.js";
 
 /** The own keys of instances of a class shape; undefined for shapes of no class; a reason when not known. */
 export function classKeyOrder(ctx: PrintContext, shape: ClassShape): string[] | { reason: string } | undefined {
   const info = classOfShape(ctx, { kind: "object", shape });
+  if (protocolOfShape(ctx, { kind: "object", shape }))
+    return { reason: "the keys of a value typed as an interface classes implement depend on its class" };
   if (!info) return undefined;
   if (info.staticsOnly || info.shape !== shape) return { reason: "a class is not a plain object" };
   const chain: ClassInfo[] = [];

@@ -21,6 +21,7 @@ import {
   withInstance,
 } from "./genericClasses.js";
 import { perContext } from "./perContext.js";
+import { protocolOfClass, protocolOfShape, registerProtocols } from "./protocols.js";
 
 export interface ClassInfo {
   readonly node: ts.ClassDeclaration;
@@ -78,6 +79,11 @@ export function registerClasses(ctx: PrintContext, root: ts.FunctionDeclaration)
     const symbol = cls.name && ctx.checker.getSymbolAtLocation(cls.name);
     if (symbol) ctx.classes.userClasses.set(symbol, info.shape);
   }
+  // Interfaces the classes implement, used as types (protocols.ts): before the shapes, which may hold them.
+  registerProtocols(
+    ctx,
+    found.filter((c) => t.has(c)),
+  );
   for (const info of t.values()) {
     try {
       fillShape(ctx, info);
@@ -156,6 +162,9 @@ export function classOfShape(ctx: PrintContext, t: ValueType): ClassInfo | undef
 /** True when a value of type `from` is a `to` as it is (a subclass instance, an Error subclass). */
 export function isUpcast(ctx: PrintContext, from: ValueType, to: ValueType): boolean {
   let info = classOfShape(ctx, from);
+  // An instance of a class implementing a protocol interface is one (protocols.ts).
+  const protocol = protocolOfShape(ctx, to);
+  if (protocol) return !!info && !info.typeArgs && protocolOfClass(ctx, info.node) === protocol;
   while (info) {
     if (to.kind === "object" && to.shape.name === info.name) return true;
     if (info.base === "Error") return to.kind === "error";

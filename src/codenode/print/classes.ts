@@ -22,6 +22,7 @@ import { finishHeldClasses, hasGenericMethods, holdClass } from "./genericMethod
 import { finishGenericInstanceOf } from "./genericInstanceOf.js";
 import { printStatements } from "./statements.js";
 import { overriddenSignature, paddingParams } from "./overrides.js";
+import { declareProtocol, propertyReaders, protocolOfClass } from "./protocols.js";
 import {
   classTable,
   constructorParams,
@@ -140,7 +141,18 @@ function declareMembers(ctx: PrintContext, info: ClassInfo): void {
       if (!(error instanceof Refused)) throw error;
     }
   }
-  const base = info.base === "Error" ? " extends Error" : info.base ? ` extends ${info.base.name}` : "";
+  // The root of a chain implementing a protocol interface extends its stub (protocols.ts).
+  const protocol = info.base === undefined && !info.staticsOnly ? protocolOfClass(ctx, cls) : undefined;
+  if (protocol) declareProtocol(ctx, protocol);
+  if (!info.staticsOnly) members.push(...propertyReaders(ctx, cls, info.shape));
+  const base =
+    info.base === "Error"
+      ? " extends Error"
+      : info.base
+        ? ` extends ${info.base.name}`
+        : protocol
+          ? ` extends ${protocol.name}`
+          : "";
   if (hasGenericMethods(cls)) holdClass(ctx, info, `class ${info.name}${base}`, members);
   else ctx.hoisted.push(`class ${info.name}${base} {\n${members.join("\n")}\n}`);
 }
@@ -209,7 +221,9 @@ function constructorText(ctx: PrintContext, info: ClassInfo): string {
   });
   const paramsList = params.map((p, i) => (own === "Error" ? paramText[i] : `${p.name}: ${asType(p.type)}`));
   // Captured parameters are moved into the environment by the prologue, which reads them by name.
-  return `  constructor(${paramsList.join(", ")}) {\n${body}\n  }`;
+  // A root extending a protocol's stub calls its (empty) constructor first.
+  const stub = !info.base && protocolOfClass(ctx, cls) ? "super();\n" : "";
+  return `  constructor(${paramsList.join(", ")}) {\n${stub}${body}\n  }`;
 }
 
 function superCall(ctx: PrintContext, info: ClassInfo, call: ts.CallExpression): string {

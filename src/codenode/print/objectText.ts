@@ -9,6 +9,7 @@
  * `valueOf` field, classes with `valueOf`, a `toString` that may throw or that only a subclass
  * declares (the static type does not say which one runs), a static class, functions, dates.
  */
+import { protocolOfShape } from "./protocols.js";
 import { ts } from "../typescript.js";
 import { asType, isNullish, typeKey, type ValueType } from "../types.js";
 import { describe, unwrap } from "./coerce.js";
@@ -125,6 +126,13 @@ function textOf(ctx: PrintContext, type: ValueType, x: string, at: ts.Node): str
 
 function shapeText(ctx: PrintContext, type: ValueType & { kind: "object" }, x: string, at: ts.Node): string {
   const info = classOfShape(ctx, type);
+  const protocol = protocolOfShape(ctx, type);
+  if (protocol)
+    return ctx.refuse(
+      at,
+      `the text of a value typed as the interface '${protocol.node.name.text}' (its class decides it)`,
+      "give the interface a method returning the text, and call it",
+    );
   if (!info) {
     const own = type.shape.fields.find((f) => f.name === "toString" || f.name === "valueOf");
     if (own)

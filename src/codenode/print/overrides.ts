@@ -9,6 +9,8 @@
  * and JavaScript's override never reads them) and converts the root-typed result back to the
  * override's type, which the value has (the override only returns such values). An override
  * with more parameters, or a parameter of another representation, is refused where it is declared.
+ * A class implementing an interface of the body (protocols.ts) prints the interface's methods with
+ * the interface's signatures, which are then the roots.
  */
 import type { ts } from "../typescript.js";
 import { asType, type ValueType, zeroValue } from "../types.js";
@@ -17,6 +19,7 @@ import type { PrintContext } from "./context.js";
 import { type ClassInfo, isUpcast, type Param, paramsOf, returnTypeOf } from "./classShapes.js";
 import { withInstance } from "./genericClasses.js";
 import { isStatic } from "./throwAnalysis.js";
+import { protocolMethod, protocolOfClass } from "./protocols.js";
 import { ts as tsValue } from "../typescript.js";
 
 /** The signature an override is printed with, when it differs from its own. */
@@ -55,12 +58,17 @@ export function overriddenSignature(
   method: ts.MethodDeclaration,
 ): RootSignature | undefined {
   if (isStatic(method) || method.typeParameters || !tsValue.isIdentifier(method.name)) return undefined;
-  const root = rootMethod(owner, method.name.text);
-  if (!root) return undefined;
-  const rootSignature = withInstance(ctx, root.owner, () => ({
-    params: paramsOf(ctx, root.method),
-    returnType: returnTypeOf(ctx, root.method),
-  }));
+  // A method of an interface the chain implements (protocols.ts) is the root of every implementation.
+  const protocol = owner.typeArgs ? undefined : protocolOfClass(ctx, owner.node);
+  const fromProtocol = protocol && protocolMethod(ctx, protocol, method.name.text);
+  const root = fromProtocol ? undefined : rootMethod(owner, method.name.text);
+  if (!root && !fromProtocol) return undefined;
+  const rootSignature =
+    fromProtocol ??
+    withInstance(ctx, root!.owner, () => ({
+      params: paramsOf(ctx, root!.method),
+      returnType: returnTypeOf(ctx, root!.method),
+    }));
   const own = withInstance(ctx, owner, () => ({
     params: paramsOf(ctx, method),
     returnType: returnTypeOf(ctx, method),

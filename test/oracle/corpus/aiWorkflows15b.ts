@@ -592,10 +592,10 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
   ),
   /**
    * Classes implementing an interface used as the interface's type (`const s: RankingStrategy[] = [new ByTotal()]`):
-   * refused, the interface is a record shape of function fields and a class instance another shape.
+   * the interface is a class the implementing classes extend (src/codenode/print/protocols.ts; refused until ai16).
    */
   ai15(
-    "strategy-interface-ranking-refused",
+    "strategy-interface-ranking",
     [
       "interface RankingStrategy {",
       "  readonly name: string;",
@@ -698,7 +698,8 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     STOCK,
   ),
   /**
-   * Classes implementing `interface Command` passed where a Command is expected: refused (see strategy-interface-ranking).
+   * Classes implementing `interface Command` passed where a Command is expected compile since ai16; still refused
+   * for `Object.fromEntries(basket.lines)` of a Map (ai16/text-editor-commands-undo-redo has the commands alone).
    */
   ai15(
     "command-pattern-with-undo-redo-refused",
@@ -1219,10 +1220,10 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     MATRICES,
   ),
   /**
-   * Classes implementing `interface StockObserver` passed where one is expected: refused (see strategy-interface-ranking).
+   * Classes implementing `interface StockObserver` passed where one is expected (refused until ai16).
    */
   ai15(
-    "inventory-observer-thresholds-refused",
+    "inventory-observer-thresholds",
     [
       "interface StockObserver {",
       "  update(sku: string, level: number, delta: number): void;",
