@@ -29,7 +29,7 @@ import {
 } from "./classShapes.js";
 import { printArguments } from "./parameters.js";
 import { overrideCall } from "./overrides.js";
-import { protocolOfShape } from "./protocols.js";
+import { isProtocol, protocolOfShape } from "./protocols.js";
 import { isErrorClass } from "./calls.js";
 import { declareClass } from "./classes.js";
 import { instanceBeingPrinted, isGenericClass, ownerIn, staticsHolder, withInstance } from "./genericClasses.js";
@@ -229,7 +229,13 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const symbol = ctx.symbolOf(callee.name);
   const signature = symbol?.declarations?.find(ts.isMethodSignature);
-  if (signature && ts.isInterfaceDeclaration(signature.parent) && protocolOfShape(ctx, ctx.typeOf(callee.expression)))
+  // (Only an interface of the body: converting the receiver's type first would refuse `Object.keys`.)
+  if (
+    signature &&
+    ts.isInterfaceDeclaration(signature.parent) &&
+    isProtocol(ctx, signature.parent) &&
+    protocolOfShape(ctx, ctx.typeOf(callee.expression))
+  )
     return protocolCall(ctx, call, callee, signature);
   const method = symbol?.declarations?.find(ts.isMethodDeclaration);
   if (

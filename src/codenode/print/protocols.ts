@@ -45,6 +45,11 @@ export function protocolOfShape(ctx: PrintContext, t: ValueType): ProtocolInfo |
   return t.kind === "object" ? state.peek(ctx)?.byShape.get(t.shape.name) : undefined;
 }
 
+/** True for an interface registered as a protocol. */
+export function isProtocol(ctx: PrintContext, iface: ts.InterfaceDeclaration): boolean {
+  return state.peek(ctx)?.byNode.has(iface) ?? false;
+}
+
 /** The root of a class's chain of body classes. */
 export function chainRoot(ctx: PrintContext, cls: ts.ClassDeclaration): ts.ClassDeclaration {
   let root = cls;

@@ -698,11 +698,10 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     STOCK,
   ),
   /**
-   * Classes implementing `interface Command` passed where a Command is expected compile since ai16; still refused
-   * for `Object.fromEntries(basket.lines)` of a Map (ai16/text-editor-commands-undo-redo has the commands alone).
+   * Classes implementing `interface Command` passed where a Command is expected (refused until ai16).
    */
   ai15(
-    "command-pattern-with-undo-redo-refused",
+    "command-pattern-with-undo-redo",
     [
       "interface Command {",
       "  execute(): void;",
