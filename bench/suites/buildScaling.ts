@@ -2,12 +2,13 @@
  * @fileoverview How build time grows with workflow size, and the fixed cost around it, as users
  * see it (the `iceosc build` process): generated chains of 100, 1,000 and 5,000 tool nodes built
  * cold (empty caches) and rebuilt unchanged (the whole-build cache replays the output), a
- * workflow of 20 distinct code nodes cold and with the WASM cache warm, and a bare `node`
+ * workflow of 20 distinct code nodes cold (also with only TypeScript's code cache kept) and with
+ * the WASM cache warm, and a bare `node`
  * process for the start every command pays. Issue 13: unchanged rebuild <= 300 ms including
  * Node's start, 1,000 nodes <= 2 s, 20 code nodes cold <= 3 s, growth linear in size.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchContext } from "../harness/context.js";
@@ -20,6 +21,7 @@ export const ROWS = {
   cold: (n: number) => `build ${n.toLocaleString("en")} tool nodes: cold, iceosc process`,
   unchanged: (n: number) => `build ${n.toLocaleString("en")} tool nodes: unchanged rebuild, iceosc process`,
   codeCold: "build 20 code nodes: cold (empty WASM cache), iceosc process",
+  codeColdTyped: "build 20 code nodes: cold (empty WASM cache, TypeScript's code cache kept), iceosc process",
   codeWarm: "build 20 code nodes: one node changed (WASM cache warm), iceosc process",
 } as const;
 
@@ -110,6 +112,21 @@ export async function buildScalingSuite(ctx: BenchContext): Promise<void> {
         cache = join(dir, `cache-${n++}`);
         writeFileSync(code, codeWorkflow(0));
         build(code, cache);
+      },
+      ctx.quick ? 1 : 2,
+    ),
+  );
+  // The same, the cache folder holding only the compiler's code cache (src/util/codeCache.ts): what
+  // a first build of new code nodes costs once iceosc has typed anything on this machine.
+  const codeCache = join(cache, "v8");
+  ctx.report.add(
+    await measureSamples(
+      ROWS.codeColdTyped,
+      () => {
+        const fresh = join(dir, `cache-${n++}`);
+        if (existsSync(codeCache)) cpSync(codeCache, join(fresh, "v8"), { recursive: true });
+        writeFileSync(code, codeWorkflow(0));
+        build(code, fresh);
       },
       ctx.quick ? 1 : 2,
     ),

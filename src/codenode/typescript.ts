@@ -14,11 +14,37 @@
  * (`ts.Node`, ...): a type not listed is a compile error here, to be added.
  */
 import { createRequire } from "node:module";
+import { workerData } from "node:worker_threads";
 import type { ts as Ts } from "ts-morph";
+import { requireCodeCached } from "../util/codeCache.js";
 
 const require = createRequire(import.meta.url);
 
-export const ts = createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as typeof Ts;
+/**
+ * The typer worker (src/emit/wasm/typer.ts) is handed a private folder for V8's code cache of
+ * TypeScript (src/util/codeCache.ts); any other thread loads TypeScript as `require` does.
+ */
+function codeCacheFolder(): string | undefined {
+  const data: unknown = workerData;
+  if (typeof data !== "object" || data === null || !("typeScriptCodeCache" in data)) return undefined;
+  return typeof data.typeScriptCodeCache === "string" ? data.typeScriptCodeCache : undefined;
+}
+
+const loaded = requireCodeCached<typeof Ts>(
+  createRequire(require.resolve("ts-morph")).resolve("@ts-morph/common/dist/typescript.js"),
+  codeCacheFolder(),
+);
+
+export const ts = loaded.exports;
+
+/**
+ * Stores the code cache (once, and only when it did not serve this load): called by the typer
+ * worker after it typed a body, so the bytecode of the checker's functions that typing compiled is
+ * in it too.
+ */
+export function saveTypeScriptCodeCache(): void {
+  loaded.save();
+}
 
 export declare namespace ts {
   export type ArrayBindingPattern = Ts.ArrayBindingPattern;

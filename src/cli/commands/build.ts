@@ -15,6 +15,7 @@ import { findWorkflowFiles } from "../../build/sources.js";
 import { createDiagnostic, DiagnosticBag, Diagnostics } from "../../diagnostics/index.js";
 import { shownName } from "../../frontend/names.js";
 import { openPrivateFolder } from "../../util/privateFolder.js";
+import { useTyperCodeCache } from "../../emit/wasm/typerCodeCache.js";
 import { defaultCacheDir } from "../cache.js";
 import { type CliIo, shownPath } from "../io.js";
 import { compileProgress } from "../progress.js";
@@ -90,13 +91,15 @@ export async function buildCommand(io: CliIo, args: BuildArgs): Promise<number> 
 const CODE_NODE = /^\s*(?:-\s+)?type:\s*["']?code\b|^\s*code\s+[A-Za-z_$][\w$]*\s*\(/m;
 
 /**
- * Starts a compiler worker (it loads asc and parses AssemblyScript's library, ~0.7 s of CPU) now,
- * before the compiler front end is even imported, when a file named on the command line has a line
- * that looks like a code node (`type: code` in YAML, `code name(...)` in .ice). compileFiles starts one
- * later anyway once it has parsed and checked the workflows and seen a sandboxed code node; this
- * takes ~0.15 s off a rebuild where one node changed, which waits for that worker. A false
- * positive costs an idle worker that does not keep the process alive (but is stopped at exit:
- * ~0.2 s), hence the narrow pattern.
+ * Starts the typer worker (it loads TypeScript) and a compiler worker (it loads asc and parses
+ * AssemblyScript's library, ~0.7 s of CPU) now, before the compiler front end is even imported,
+ * when a file named on the command line has a line that looks like a code node (`type: code` in
+ * YAML, `code name(...)` in .ice). compileFiles starts both later anyway once it has parsed and
+ * checked the workflows and seen a code node (the typer for any code node: it checks their
+ * syntax); this takes ~0.15 s off a rebuild where one node changed, which waits for the compiler
+ * worker, and starts a cold build's longest chain (TypeScript loaded, then every body typed) as
+ * early as the compiler's own modules. A false positive costs idle workers that do not keep the
+ * process alive (but are stopped at exit: ~0.2 s), hence the narrow pattern.
  */
 function prestartForCodeNodes(paths: readonly string[]): void {
   const mentionsCode = findWorkflowFiles(paths, new DiagnosticBag()).some((path) => {
@@ -107,6 +110,10 @@ function prestartForCodeNodes(paths: readonly string[]): void {
     }
   });
   if (!mentionsCode) return;
+  import("../../emit/wasm/typer.js").then(
+    (m) => m.prestartTyper(),
+    () => undefined,
+  );
   import("../../emit/wasm/compileWorker.js").then(
     (m) => m.prestartCompilerWorker(),
     () => undefined,
@@ -184,6 +191,7 @@ export async function buildOnce(
 ): Promise<BuildOutcome> {
   const progress = compileProgress(io);
   const runtime = args.runtime === undefined ? runtimeImportFor(args.outDir) : { specifier: args.runtime };
+  useTyperCodeCache(args.cache ? defaultCacheDir(io) : undefined);
   prestartForCodeNodes(args.paths);
   const { compileFiles } = await import("../../build/compile.js");
   const failed = (status: number): BuildOutcome => ({

@@ -8,6 +8,7 @@ import { buildKey, readBuild, writeBuild } from "../../build/buildCache.js";
 import { findWorkflowFiles } from "../../build/sources.js";
 import { DiagnosticBag } from "../../diagnostics/index.js";
 import { openPrivateFolder } from "../../util/privateFolder.js";
+import { useTyperCodeCache } from "../../emit/wasm/typerCodeCache.js";
 import { defaultCacheDir } from "../cache.js";
 import type { CliIo } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
@@ -39,6 +40,7 @@ export async function checkCommand(
     return 0;
   }
 
+  useTyperCodeCache(privateDir);
   const { compileFiles } = await import("../../build/compile.js");
   const result = await compileFiles(args.paths, {
     checkOnly: true,

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { checkPlanAgainstPolicy, resolvePolicy, type OperatorPolicy } from "../../../runtime/policy/index.js";
 import { compileFiles } from "../../build/compile.js";
 import { writeOutputFiles } from "../../build/outDir.js";
+import { useTyperCodeCache } from "../../emit/wasm/typerCodeCache.js";
 import { defaultCacheDir } from "../cache.js";
 import type { CliIo } from "../io.js";
 import { reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "../report.js";
@@ -74,6 +75,7 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
     if (args.plugins) throw new UsageError("--plugin does not work with --durable yet");
     return (await import("../durable.js")).runDurableCommand(io, args, args.durable);
   }
+  useTyperCodeCache(args.cache ? defaultCacheDir(io) : undefined);
   const input = parseInput(args.input);
   const tools: LoadedTools = args.tools ? await loadTools(args.tools) : { default: {} };
   const agents = args.agents ? await loadAgents(args.agents) : undefined;

@@ -18,6 +18,7 @@ import type { SandboxUnit } from "../../lower/sandboxes.js";
 import type { PluginModule } from "../../plugin/module.js";
 import { fromWire, type TyperAnswer, type TyperJob, wireBody, wireUnit } from "./typerWire.js";
 import { keepIdle, type PooledWorker, takeIdle } from "./idleWorkers.js";
+import { typerCodeCache } from "./typerCodeCache.js";
 
 /** The limits of one session. */
 export interface TypingLimits {
@@ -198,7 +199,11 @@ function takeWorker(url: URL, memoryMb: number): TyperWorker {
 }
 
 function newWorker(url: URL, memoryMb: number): TyperWorker {
-  const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 } });
+  const codeCache = typerCodeCache();
+  const worker = new Worker(url, {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 },
+    ...(codeCache !== undefined && { workerData: { typeScriptCodeCache: codeCache } }),
+  });
   const ready = new Promise<boolean>((resolve) => {
     const onMessage = (message: { ready?: boolean }) => {
       if (message.ready) done(true);

@@ -6,6 +6,7 @@
  * this worker (out of memory, or terminated at its deadline); the build goes on with a new one.
  */
 import { parentPort } from "node:worker_threads";
+import { saveTypeScriptCodeCache } from "../../codenode/typescript.js";
 import { runTyperJob } from "./typerJobs.js";
 import type { TyperJob } from "./typerWire.js";
 
@@ -18,6 +19,8 @@ parentPort?.on("message", async (message: { readonly id: number; readonly job: T
     reply = { id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
   parentPort!.postMessage(reply);
+  // After the reply: the build waits for it, not for the cache (written at most once per worker).
+  if (message.job.kind === "lower") saveTypeScriptCodeCache();
 });
 // TypeScript and the lowering are loaded (static imports): the deadlines of jobs start now.
 parentPort?.postMessage({ ready: true });

@@ -1,0 +1,130 @@
+/**
+ * @fileoverview The compiler's V8 code cache (src/util/codeCache.ts, SECURITY.md "The compiler's
+ * code cache"): its bytes are code the typer worker runs unsandboxed, so only a whole, intact entry
+ * made from the very file being loaded may be used; anything else is a miss and the file runs from
+ * source. Also the command line's side: the cache lives in the private cache folder's `v8/`, never
+ * with `--no-cache`, never in a folder others may write to.
+ */
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { requireCodeCached } from "../../src/util/codeCache.js";
+import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
+
+/** A CommonJS module whose answer is `value` (same length for every value of the same width). */
+function moduleText(value: string): string {
+  return `"use strict";\nfunction answer() { return ${JSON.stringify(value)}; }\nmodule.exports = { answer, file: __filename };\n`;
+}
+
+function setUp(value = "first"): { file: string; cache: string } {
+  const dir = tempDir();
+  const file = join(dir, "lib.js");
+  writeFileSync(file, moduleText(value));
+  const cache = join(dir, "v8");
+  execFileSync("mkdir", ["-m", "700", cache]);
+  return { file, cache };
+}
+
+type Lib = { answer(): string; file: string };
+
+function load(file: string, cache: string | undefined) {
+  const loaded = requireCodeCached<Lib>(file, cache);
+  return { source: loaded.source, answer: loaded.exports.answer(), loaded };
+}
+
+function entryOf(cache: string): string {
+  const [entry, ...rest] = readdirSync(cache);
+  expect(rest).toEqual([]);
+  return join(cache, entry!);
+}
+
+describe("the compiler's code cache", () => {
+  it("runs a file as require does, stores its bytecode once, and serves it next time", () => {
+    const { file, cache } = setUp();
+    const first = load(file, cache);
+    expect(first).toMatchObject({ source: "miss", answer: "first" });
+    expect(first.loaded.exports.file).toBe(file);
+    first.loaded.save();
+    const entry = entryOf(cache);
+    expect(statSync(entry).mode & 0o777).toBe(0o600);
+    const second = load(file, cache);
+    expect(second).toMatchObject({ source: "cache", answer: "first" });
+    expect(load(file, undefined)).toMatchObject({ source: "no-cache", answer: "first" });
+  });
+
+  it("never serves the bytecode of another version of the file, even of the same length", () => {
+    const { file, cache } = setUp("first");
+    load(file, cache).loaded.save();
+    // V8's own check compares only the source's length: the entry's name must tell the versions apart.
+    writeFileSync(file, moduleText("other"));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    expect(load(file, cache)).toMatchObject({ source: "miss", answer: "other" });
+  });
+
+  it("treats a damaged, truncated or non-regular entry as a miss and writes it again", () => {
+    const { file, cache } = setUp();
+    load(file, cache).loaded.save();
+    const entry = entryOf(cache);
+    const bytes = readFileSync(entry);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 7]! ^= 0xff;
+    for (const damaged of [flipped, bytes.subarray(0, bytes.length - 100), bytes.subarray(0, 10)]) {
+      writeFileSync(entry, damaged);
+      const loaded = load(file, cache);
+      expect(loaded).toMatchObject({ source: "miss", answer: "first" });
+      loaded.loaded.save();
+      expect(readFileSync(entry).equals(bytes)).toBe(true);
+    }
+    // A FIFO in the entry's place: opened without blocking, not read, a miss.
+    execFileSync("rm", [entry]);
+    execFileSync("mkfifo", [entry]);
+    expect(load(file, cache)).toMatchObject({ source: "miss", answer: "first" });
+  });
+});
+
+const WORKFLOW = `
+name: double
+input_schema: { n: number }
+nodes:
+  - id: twice
+    type: code
+    inputs: { n: "{{ inputs.n }}" }
+    input_schema: { n: number }
+    output_schema: { y: number }
+    code: "return { y: inputs.n * 2 };"
+outputs: { y: "{{ twice.y }}" }
+`;
+
+describe("iceosc and the code cache", () => {
+  it("keeps TypeScript's code cache in the private cache folder's v8/, and none with --no-cache", async () => {
+    const dir = writeFiles({ "double.yaml": WORKFLOW });
+    const cache = join(tempDir(), "cache");
+    const env = { ICEOSC_CACHE_DIR: cache };
+    const built = await iceosc(["build", join(dir, "double.yaml"), "--out-dir", join(dir, "out")], { env });
+    expect(built.code).toBe(0);
+    const v8 = join(cache, "v8");
+    expect(statSync(v8).mode & 0o777).toBe(0o700);
+    // The typer worker writes it after the reply that finished the build: wait for it.
+    for (let i = 0; i < 200 && readdirSync(v8).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(v8)).toEqual([expect.stringMatching(/^typescript\.js-[0-9a-f]{32}\.v8$/)]);
+
+    const none = join(tempDir(), "cache");
+    const uncached = await iceosc(["build", join(dir, "double.yaml"), "--out-dir", join(dir, "out2"), "--no-cache"], {
+      env: { ICEOSC_CACHE_DIR: none },
+    });
+    expect(uncached.code).toBe(0);
+    expect(existsSync(join(none, "v8"))).toBe(false);
+  });
+
+  it("keeps none in a cache folder others may write to", async () => {
+    const dir = writeFiles({ "double.yaml": WORKFLOW });
+    const shared = join(tempDir(), "shared");
+    execFileSync("mkdir", ["-m", "777", shared]);
+    chmodSync(shared, 0o777);
+    const built = await iceosc(["check", join(dir, "double.yaml")], { env: { ICEOSC_CACHE_DIR: shared } });
+    expect(built.code).toBe(0);
+    expect(existsSync(join(shared, "v8"))).toBe(false);
+  });
+});
