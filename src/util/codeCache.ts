@@ -8,7 +8,8 @@
  * `require` would run it (wrapped in the CommonJS function, with its own `require`, `module`,
  * `__filename`) through `vm.Script`, whose `cachedData` is V8's serialized bytecode. `save()`,
  * called once the file's functions have run on real work, stores the bytecode of every function
- * compiled so far, so the next process skips both the parse and those lazy compiles.
+ * compiled so far, so the next process skips both the parse and those lazy compiles. V8 takes
+ * a cache only under the flags it was made with, so entries are kept per flag state (flagState).
  *
  * Trust (SECURITY.md "The compiler's code cache"): the bytes are code V8 runs on this thread,
  * unsandboxed, so the folder must be as private as the WASM cache's (the caller checks it with
@@ -16,8 +17,8 @@
  * is named by the file's identity (path, size, modification time, inode), Node's and V8's versions
  * and the architecture, so an updated dependency never meets another version's bytecode (V8's own
  * check compares only the source's length), and carries a SHA-256 of its payload, so a truncated
- * or damaged entry is a miss. A miss, a damaged entry or one V8 rejects (other V8 flags) runs the
- * file from source, exactly as `require` does, and `save()` writes the entry again.
+ * or damaged entry is a miss. A miss, a damaged entry or one V8 rejects runs the file from source,
+ * exactly as `require` does, and the entry is written again.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
@@ -28,11 +29,14 @@ import { readRegularFile } from "../../runtime/regularFile.js";
 import { writeFileAtomicSync } from "./atomicWrite.js";
 
 /** Bump when the entry's layout changes. */
-const ENTRY_FORMAT = "iceosc-v8-1";
-/** Bytes of the payload's digest at the start of an entry. */
+const ENTRY_FORMAT = "iceosc-v8-2";
+/** Bytes of the digest at the start of an entry; then one byte of kind, then V8's payload. */
 const DIGEST_BYTES = 32;
 /** Most bytes of an entry read: TypeScript's bytecode after typing a body is ~5 MB. */
 const ENTRY_BYTES_LIMIT = 64 * 1024 * 1024;
+/** What an entry holds: the bytecode right after the compile, or after the file's functions ran. */
+const EAGER = 0;
+const FULL = 1;
 
 /** The function Node wraps a CommonJS file's text in (`Module.wrap`), so the file runs as it would under `require`. */
 function wrap(source: string): string {
@@ -44,42 +48,57 @@ export interface CodeCachedModule<T> {
   readonly exports: T;
   /** How the file was compiled: from the cache, or from source (and why). */
   readonly source: "cache" | "no-cache" | "miss" | "rejected";
-  /** Stores the bytecode compiled so far when the cache did not serve it (at most once). */
+  /**
+   * Stores the bytecode of every function compiled so far (call it once the file has done real
+   * work), unless the entry served already held that or the V8 flags changed since the load.
+   */
   save(): void;
 }
 
 /**
  * Runs the CommonJS file `path` as `require(path)` would (it is not added to `require.cache`:
- * only this module loads it), with V8's code cache kept in `dir` when one is given.
+ * only this module loads it), with V8's code cache kept in `dir` when one is given. A load that
+ * the cache did not serve stores the freshly compiled bytecode at once, so the next process under
+ * the same V8 flags is served even if `save()` never comes.
  */
 export function requireCodeCached<T>(path: string, dir: string | undefined): CodeCachedModule<T> {
   if (dir === undefined) return { exports: createRequire(path)(path) as T, source: "no-cache", save() {} };
-  const entry = join(dir, `${basename(path)}-${entryKey(path)}.v8`);
-  const cachedData = readEntry(entry);
+  const flags = flagState();
+  const entry = join(dir, `${basename(path)}-${entryKey(path)}-${flags}.v8`);
+  const cached = readEntry(entry);
   const script = new Script(wrap(readFileSync(path, "utf8")), {
     filename: path,
-    ...(cachedData && { cachedData }),
+    ...(cached && { cachedData: cached.payload }),
   });
+  const source = cached === undefined ? "miss" : script.cachedDataRejected ? "rejected" : "cache";
+  if (source !== "cache") writeEntry(entry, EAGER, script.createCachedData());
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
-  const source = cachedData === undefined ? "miss" : script.cachedDataRejected ? "rejected" : "cache";
-  let saved = source === "cache";
+  let full = source === "cache" && cached?.kind === FULL;
   return {
     exports: module.exports as T,
     source,
     save() {
-      if (saved) return;
-      saved = true;
-      const payload = script.createCachedData();
-      const digest = createHash("sha256").update(payload).digest();
-      try {
-        writeFileAtomicSync(entry, Buffer.concat([digest, payload]));
-      } catch {
-        // A cache that cannot be written costs the next process the compile, nothing else.
-      }
+      if (full) return;
+      full = true;
+      // Bytecode made under other flags would be filed under this load's flags and rejected.
+      if (flagState() === flags) writeEntry(entry, FULL, script.createCachedData());
     },
   };
+}
+
+/**
+ * V8 accepts a code cache only under the V8 flags it was made with, and iceosc changes flags as
+ * it runs (the interrupt budget, src/cli/jitBudget.ts; binaryen compiled on Liftoff only,
+ * loadBinaryen.ts, process-wide while another thread loads this file), so a load sees one of a few
+ * flag states depending on timing. Entries are kept per state: the flag hash V8 writes into every
+ * code cache's header (bytes 12-15 in Node 20's V8, after magic, version and source hashes), read
+ * from a one-character script's cache (a few microseconds). Were the layout ever different, this
+ * reads another constant field and entries are simply shared by every state, as without it.
+ */
+function flagState(): string {
+  return new Script("0").createCachedData().subarray(12, 16).toString("hex");
 }
 
 /** The entry's name for the file at `path` as it is now, in this Node. */
@@ -90,8 +109,18 @@ function entryKey(path: string): string {
   return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
 }
 
-/** The entry's payload when it is a regular file whose digest matches; undefined otherwise. */
-function readEntry(entry: string): Buffer | undefined {
+/** Writes an entry: the digest of what follows, its kind, V8's payload. */
+function writeEntry(entry: string, kind: typeof EAGER | typeof FULL, payload: Buffer): void {
+  const body = Buffer.concat([Buffer.from([kind]), payload]);
+  try {
+    writeFileAtomicSync(entry, Buffer.concat([createHash("sha256").update(body).digest(), body]));
+  } catch {
+    // A cache that cannot be written costs the next process the compile, nothing else.
+  }
+}
+
+/** The entry when it is a regular file whose digest matches; undefined otherwise. */
+function readEntry(entry: string): { kind: number; payload: Buffer } | undefined {
   let bytes: Buffer;
   try {
     // Not a regular file (a FIFO, /dev/zero), too large, absent: a miss.
@@ -99,8 +128,9 @@ function readEntry(entry: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  if (bytes.length <= DIGEST_BYTES) return undefined;
-  const payload = bytes.subarray(DIGEST_BYTES);
-  const digest = createHash("sha256").update(payload).digest();
-  return digest.equals(bytes.subarray(0, DIGEST_BYTES)) ? payload : undefined;
+  if (bytes.length <= DIGEST_BYTES + 1) return undefined;
+  const body = bytes.subarray(DIGEST_BYTES);
+  const digest = createHash("sha256").update(body).digest();
+  if (!digest.equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
+  return { kind: body[0]!, payload: body.subarray(1) };
 }
