@@ -115,7 +115,9 @@ function isStatementLike(n: ts.Node): boolean {
 
 /** The statement (or parameter) whose hoisting places `node` belongs to. */
 function statementOf(node: ts.Node): ts.Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    // A concise arrow body (`(k) => \`${f(k)}:${g(v[k])}\``) is printed as a statement of its own.
+    if (ts.isArrowFunction(p) && p.body === child && !ts.isBlock(child)) return child;
     if (isCodeUnit(p) || ts.isClassLike(p)) return undefined;
     if (isStatementLike(p) || ts.isParameter(p)) return p;
   }

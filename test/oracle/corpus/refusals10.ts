@@ -223,4 +223,29 @@ export const REFUSALS_10: readonly OracleCase[] = [
     [{ words: ["a"] }, { words: [] }],
     [],
   ),
+  /**
+   * A checked read after a call in a concise arrow body, in a function a try calls (CI found the
+   * recursive canonical-key idiom of ai9/dedupe-tool-calls-canonical refused once reads after calls
+   * were hoisted: the calls of a concise body had no statement to be ordered in).
+   */
+  r10(
+    "try-concise-arrow-read-after-call",
+    [
+      "const label = (u: any): string => `${String(u.id)}:${u.user.name}`;",
+      "const canonical = (v: any): string =>",
+      "  v && typeof v === 'object' ? Object.keys(v).sort().map((k) => `${JSON.stringify(k)}=${canonical(v[k])}`).join(',') : JSON.stringify(v);",
+      "const out: string[] = [];",
+      "try {",
+      "  const data = JSON.parse(inputs.s);",
+      "  out.push(canonical(data));",
+      "  out.push(label(data));",
+      "} catch (e) {",
+      "  out.push('err: ' + (e as Error).message);",
+      "}",
+      "return { out: out.join(' | ') };",
+    ].join("\n"),
+    S,
+    OUT,
+    SHAPES,
+  ),
 ];
