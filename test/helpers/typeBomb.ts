@@ -1,9 +1,12 @@
 /**
  * @fileoverview The type-level bomb of the checker-bound tests (test/security/typeCheckBound.test.ts,
- * redTeam9Lsp.test.ts): tail-recursive conditional aliases building 999-element tuples, a few KB
- * of body that kept TypeScript's checker busy for seconds and GBs each, and the YAML lines of a
- * code node around a body.
+ * redTeam9Lsp.test.ts, redTeam10Lsp.test.ts): tail-recursive conditional aliases building
+ * 999-element tuples, a few KB of body that kept TypeScript's checker busy for seconds and GBs
+ * each, the YAML lines of a code node around a body, and a language server whose typer worker
+ * stops a bomb quickly.
  */
+import { afterAll, beforeAll } from "vitest";
+import { LspClient } from "./lspClient.js";
 
 /** A body of `n` recursive tuple-building aliases, each forced to its 999-element instance. */
 export function bombBody(n: number): string[] {
@@ -29,4 +32,28 @@ export function codeNode(id: string, from: string, body: readonly string[]): str
     "    code: |",
     ...body.map((l) => `      ${l}`),
   ];
+}
+
+/**
+ * An in-process language server for the tests of a describe block (started before them, disposed
+ * after), whose typer worker has a small heap (the internal `$ICEOSC_TYPING_LIMITS`), so a bomb
+ * is stopped quickly. Returns the client's getter.
+ */
+export function bombLspClient(): () => LspClient {
+  let client: LspClient | undefined;
+  const previous = process.env.ICEOSC_TYPING_LIMITS;
+  beforeAll(async () => {
+    process.env.ICEOSC_TYPING_LIMITS = "120000,128";
+    client = LspClient.inProcess();
+    await client.initialize();
+  });
+  afterAll(() => {
+    client?.dispose();
+    if (previous === undefined) delete process.env.ICEOSC_TYPING_LIMITS;
+    else process.env.ICEOSC_TYPING_LIMITS = previous;
+  });
+  return () => {
+    if (!client) throw new Error("the language server is started before the block's tests");
+    return client;
+  };
 }

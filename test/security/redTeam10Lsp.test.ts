@@ -7,11 +7,11 @@
  * the limits) and answered ICE3008 again, at its new place, without typing it; an edited bomb is
  * typed again.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TypeSession } from "../../src/emit/wasm/typer.js";
 import type { SandboxUnit } from "../../src/lower/sandboxes.js";
-import { LspClient, positionOf } from "../helpers/lspClient.js";
-import { bombBody, codeNode } from "../helpers/typeBomb.js";
+import { positionOf } from "../helpers/lspClient.js";
+import { bombBody, bombLspClient, codeNode } from "../helpers/typeBomb.js";
 
 function workflow(bomb: readonly string[], after: string, header = ""): string {
   return [
@@ -26,19 +26,7 @@ function workflow(bomb: readonly string[], after: string, header = ""): string {
 }
 
 describe("a type bomb in the language server", () => {
-  let client: LspClient;
-  const previous = process.env.ICEOSC_TYPING_LIMITS;
-  beforeAll(async () => {
-    // Internal: a small heap for the typer worker, so the bomb is stopped quickly.
-    process.env.ICEOSC_TYPING_LIMITS = "120000,128";
-    client = LspClient.inProcess();
-    await client.initialize();
-  });
-  afterAll(() => {
-    client.dispose();
-    if (previous === undefined) delete process.env.ICEOSC_TYPING_LIMITS;
-    else process.env.ICEOSC_TYPING_LIMITS = previous;
-  });
+  const server = bombLspClient();
 
   it("is typed once while unchanged: edits elsewhere get its ICE3008 at its place without typing it", async () => {
     const typedBombs: string[] = [];
@@ -54,7 +42,7 @@ describe("a type bomb in the language server", () => {
       const uri = "file:///w/bomb10.yaml";
       const bomb = bombBody(40);
       const first = workflow(bomb, "return { n: inputs.n + 1 };");
-      const opened = await client.open(uri, first);
+      const opened = await server().open(uri, first);
       expect(opened.map((d) => `${d.code}@${d.range.start.line}`)).toContain(
         `ICE3008@${positionOf(first, "code: |").line}`,
       );
@@ -66,7 +54,7 @@ describe("a type bomb in the language server", () => {
           `const s: string = inputs.n + ${i}; return { n: inputs.n };`,
           "# moved\n".repeat(i),
         );
-        const published = await client.change(uri, text);
+        const published = await server().change(uri, text);
         const codes = published.map((d) => `${d.code}@${d.range.start.line}`);
         expect(codes, JSON.stringify(published)).toContain(`ICE3008@${positionOf(text, "code: |").line}`);
         expect(codes).toContain(`ICE3001@${positionOf(text, "const s: string").line}`);
@@ -74,7 +62,7 @@ describe("a type bomb in the language server", () => {
       }
       expect(typedBombs.length).toBe(1);
       // The bomb edited: typed again.
-      await client.change(uri, workflow(bombBody(41), "return { n: inputs.n + 1 };"));
+      await server().change(uri, workflow(bombBody(41), "return { n: inputs.n + 1 };"));
       expect(typedBombs.length).toBe(2);
     } finally {
       spy.mockRestore();

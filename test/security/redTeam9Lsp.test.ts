@@ -9,9 +9,9 @@
  * and 2,000 publishes), and a document of many MB (refused by the front end's size bound, which a
  * million-node document also meets; the server keeps answering).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LspClient, positionOf } from "../helpers/lspClient.js";
-import { bombBody, codeNode } from "../helpers/typeBomb.js";
+import { describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/lspClient.js";
+import { bombBody, bombLspClient, codeNode } from "../helpers/typeBomb.js";
 
 function workflow(bomb: readonly string[]): string {
   return [
@@ -26,30 +26,20 @@ function workflow(bomb: readonly string[]): string {
 }
 
 describe("hostile documents in the language server", () => {
-  let client: LspClient;
-  const previous = process.env.ICEOSC_TYPING_LIMITS;
-  beforeAll(async () => {
-    // Internal: a small heap for the typer worker, so the bomb is stopped quickly.
-    process.env.ICEOSC_TYPING_LIMITS = "120000,128";
-    client = LspClient.inProcess();
-    await client.initialize();
-  });
-  afterAll(() => {
-    client.dispose();
-    if (previous === undefined) delete process.env.ICEOSC_TYPING_LIMITS;
-    else process.env.ICEOSC_TYPING_LIMITS = previous;
-  });
+  const server = bombLspClient();
 
   it("a type bomb gets ICE3008 on its body; the server answers while it is typed; the other body is typed", async () => {
     const text = workflow(bombBody(40));
     const uri = "file:///w/bomb.yaml";
     let publishedFirst = false;
-    const diagnostics = client.open(uri, text).then((ds) => {
-      publishedFirst = true;
-      return ds;
-    });
+    const diagnostics = server()
+      .open(uri, text)
+      .then((ds) => {
+        publishedFirst = true;
+        return ds;
+      });
     // Asked right after the document opened: answered at once, before the bomb's diagnostics.
-    const hover = await client.hover(uri, positionOf(text, "after.n", 2));
+    const hover = await server().hover(uri, positionOf(text, "after.n", 2));
     expect(hover).not.toBeNull();
     expect(publishedFirst).toBe(false);
     const published = await diagnostics;
@@ -59,7 +49,7 @@ describe("hostile documents in the language server", () => {
     expect(published.find((d) => d.code === "ICE3008")?.message).toMatch(/too expensive to type-check/);
     // The server still types a plain body afterwards (a new worker).
     const plain = workflow(["return { n: inputs.n + 1 };"]);
-    const after = await client.change(uri, plain);
+    const after = await server().change(uri, plain);
     expect(
       after.map((d) => d.code),
       JSON.stringify(after),
@@ -69,23 +59,23 @@ describe("hostile documents in the language server", () => {
   it("thousands of rapid changes are analysed and typed as their latest version, not one by one", async () => {
     const uri = "file:///w/rapid.yaml";
     const base = workflow(["return { n: inputs.n + 1 };"]);
-    await client.open(uri, base);
-    const before = client.publishes.get(uri) ?? 0;
+    await server().open(uri, base);
+    const before = server().publishes.get(uri) ?? 0;
     const changes: Promise<unknown>[] = [];
-    for (let i = 0; i < 2000; i++) changes.push(client.change(uri, base.replace("inputs.n + 1", `inputs.n + ${i}`)));
+    for (let i = 0; i < 2000; i++) changes.push(server().change(uri, base.replace("inputs.n + 1", `inputs.n + ${i}`)));
     // The last version's diagnostics arrive (the body of "after" assigns a number to a string).
     const last = (await changes[changes.length - 1]) as { code: string }[];
     expect(last.map((d) => d.code)).toEqual(["ICE3001"]);
-    const published = (client.publishes.get(uri) ?? 0) - before;
+    const published = (server().publishes.get(uri) ?? 0) - before;
     expect(published).toBeLessThan(50);
-    expect(await client.symbols(uri)).not.toEqual([]);
+    expect(await server().symbols(uri)).not.toEqual([]);
   }, 300_000);
 
   it("a document of many MB gets the size bound, and the server answers", async () => {
     const uri = "file:///w/huge.yaml";
     const huge = `${workflow(["return { n: inputs.n + 1 };"])}# ${"x".repeat(8 * 1024 * 1024)}\n`;
-    const published = await client.open(uri, huge);
+    const published = await server().open(uri, huge);
     expect(published.map((d) => d.code)).toEqual(["ICE1018"]);
-    expect(await client.hover(uri, { line: 0, character: 2 })).toBeDefined();
+    expect(await server().hover(uri, { line: 0, character: 2 })).toBeDefined();
   }, 120_000);
 });
