@@ -100,6 +100,10 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
   });
   const status = reportDiagnostics(io, result.diagnostics, args.format);
   if (status !== 0) return status;
+  // Compiling is over: compiler workers started ahead of it must not hold V8's baseline tier (or
+  // the CPU) while the run compiles and runs its sandboxes.
+  if (result.workflows.some((w) => w.wasm.length > 0))
+    (await import("../../emit/wasm/compileWorker.js")).stopIdleCompilerWorkers();
   const main = result.workflows.find((w) => w.requested);
   if (!main) throw new UsageError(`no workflow in ${args.path}`);
 

@@ -355,6 +355,8 @@ export async function compileInWorker(sources: readonly string[], limits: Compil
 interface AscWorker extends PooledWorker {
   readonly role: WorkerRole;
   readonly output: string[];
+  /** Lets go of its hold on V8's baseline tier (loadBinaryen.ts), if it still has it. */
+  readonly release: () => void;
 }
 
 /**
@@ -424,7 +426,24 @@ function newWorker(role: WorkerRole): AscWorker {
     if (message.loaded !== undefined) release();
   });
   worker.once("exit", release);
-  return { worker, role, output };
+  return { worker, role, output, release };
+}
+
+/**
+ * Ends the compiler workers kept idle, and with them their hold on V8's baseline tier. A caller
+ * that is done compiling and goes on to run WebAssembly of its own calls it: a worker started
+ * ahead of a build whose sandboxed pieces all came from the cache was still loading binaryen, with
+ * `--liftoff-only` set process-wide, when `iceosc run` compiled the workflow's sandboxes (which
+ * then never left Liftoff: the flag was still set when the run began in 2 of 3 cached runs
+ * tried), and it took CPU from the run.
+ */
+export function stopIdleCompilerWorkers(): void {
+  for (const held of idle.splice(0)) {
+    clearTimeout(held.idleTimer);
+    if (held.onIdleExit) held.worker.off("exit", held.onIdleExit);
+    held.release();
+    void held.worker.terminate();
+  }
 }
 
 /** Keeps at most one idle worker of each role. */

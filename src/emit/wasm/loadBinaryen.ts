@@ -39,6 +39,11 @@ export function loadMeter(): Promise<typeof import("./meter.js")> {
 
 let holds = 0;
 
+/** True while some holder keeps `--liftoff-only` set (tests). */
+export function baselineTierHeld(): boolean {
+  return holds > 0;
+}
+
 /**
  * Sets `--liftoff-only` until the returned function is called (by every holder: a compiler worker
  * holds it until it has loaded binaryen, loadMeter until this thread has). Calling it again does
