@@ -62,8 +62,13 @@ export interface RunNodeCount {
  */
 const SELF_BOUNDED: ReadonlySet<string> = new Set(["code", "condition"]);
 
-/** An attempt's body: gets the attempt's signal and number (1 for the first). */
-export type AttemptBody<T> = (signal: AbortSignal, attemptNo: number) => Promise<T> | T;
+/** What an attempt's body may ask of it: its signal, made when first read (AttemptSignal). */
+export interface AttemptScope {
+  readonly signal: AbortSignal;
+}
+
+/** An attempt's body: gets the attempt's scope and number (1 for the first). */
+export type AttemptBody<T> = (scope: AttemptScope, attemptNo: number) => Promise<T> | T;
 
 /** The `emit` of a run without an `onEvent` listener: `attempt` then builds no events at all. */
 export const NO_EVENTS = (_event: RunEvent): void => undefined;
@@ -187,10 +192,43 @@ function delay(attemptNo: number, policy: RetryPolicy | undefined): number {
   return Math.round(exact * (1 - jitter * Math.random()));
 }
 
-/** The signal of attempts that nothing can cancel (no timeout, no run signal). */
-const NEVER_ABORTED = new AbortController().signal;
+/** The scope of attempts that nothing can cancel (no timeout, no run signal). */
+const UNCANCELLABLE: AttemptScope = { signal: new AbortController().signal };
 /** Reason the attempt's own signal carries once the attempt is over (cancels stray work cheaply). */
 const ATTEMPT_OVER = "attempt over";
+
+/**
+ * The end of one attempt (its timeout, the run's deadline or signal, or the attempt being over)
+ * and the AbortSignal that tells the body, made only when the body reads it. Making an
+ * AbortController, listening on it and aborting it (an Event dispatched) for every attempt was
+ * over a third of a tool node's cost in the runtime (1,000-node chain, cpuprofile), and a tool that
+ * never looks at its context's signal needs none of it. A signal read after the end is made
+ * aborted with the end's reason, as the attempt's signal always was once it was over.
+ */
+class AttemptSignal implements AttemptScope {
+  private controller: AbortController | undefined;
+  private ended = false;
+  private reason: unknown;
+  /** Told of the end first (the attempt's race). */
+  onEnd: ((reason: unknown) => void) | undefined;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.ended) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  /** Ends the attempt with `reason` (the first end counts). */
+  end(reason: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.reason = reason;
+    this.onEnd?.(reason);
+    this.controller?.abort(reason);
+  }
+}
 
 /**
  * An IceError, also one of another copy of this runtime (a durable worker installed elsewhere than
@@ -215,9 +253,9 @@ async function withTimeout<T>(settings: AttemptSettings, body: AttemptBody<T>, a
   // Hot path: nothing can interrupt this attempt, so no controller, timer or race is needed.
   const deadline = settings.deadline !== undefined && !SELF_BOUNDED.has(settings.kind) ? settings.deadline : undefined;
   if (settings.timeoutMs === undefined && settings.signal === undefined && deadline === undefined)
-    return body(NEVER_ABORTED, attemptNo);
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(abortError(settings));
+    return body(UNCANCELLABLE, attemptNo);
+  const scope = new AttemptSignal();
+  const onAbort = (): void => scope.end(abortError(settings));
   settings.signal?.addEventListener("abort", onAbort, { once: true });
   // The node's own timeout, or the time left of the run when that is shorter.
   let waitMs = settings.timeoutMs;
@@ -232,15 +270,15 @@ async function withTimeout<T>(settings: AttemptSettings, body: AttemptBody<T>, a
   let timer: NodeJS.Timeout | undefined;
   try {
     const stop = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
-      if (waitMs !== undefined) timer = setTimeout(() => controller.abort(late()), waitMs);
+      scope.onEnd = reject;
+      if (waitMs !== undefined) timer = setTimeout(() => scope.end(late()), waitMs);
     });
     stop.catch(() => undefined);
-    return await Promise.race([Promise.resolve().then(() => body(controller.signal, attemptNo)), stop]);
+    return await Promise.race([Promise.resolve().then(() => body(scope, attemptNo)), stop]);
   } finally {
     clearTimeout(timer);
     settings.signal?.removeEventListener("abort", onAbort);
-    if (!controller.signal.aborted) controller.abort(ATTEMPT_OVER);
+    scope.end(ATTEMPT_OVER);
   }
 }
 

@@ -54,13 +54,25 @@ export class Run extends RunContext {
     return this.attempt(
       id,
       node,
-      (signal, attemptNo) => {
+      (scope, attemptNo) => {
         const tool = this.toolNamed(name);
         if (typeof tool !== "function") throw new ToolMissingError(id, name);
         const executor = this.executor;
+        // The signal is made when the tool reads it (attempt.ts AttemptSignal).
         const context = executor
-          ? { nodeId: id, signal, idempotencyKey: executor.idempotencyKey(id, attemptNo) }
-          : { nodeId: id, signal };
+          ? {
+              nodeId: id,
+              get signal() {
+                return scope.signal;
+              },
+              idempotencyKey: executor.idempotencyKey(id, attemptNo),
+            }
+          : {
+              nodeId: id,
+              get signal() {
+                return scope.signal;
+              },
+            };
         return Promise.resolve(tool(args, context)).then((result) => this.checkOutput(id, node, result));
       },
       (error) => new ToolFailedError(id, name, error),
@@ -110,7 +122,7 @@ export class Run extends RunContext {
     return this.attempt(
       id,
       node,
-      (signal) => {
+      ({ signal }) => {
         meter = new UsageMeter(this.usage);
         return callLlm(this.llmContext(id, signal, meter), call, node.outputType);
       },
@@ -131,7 +143,7 @@ export class Run extends RunContext {
     return this.attempt(
       id,
       node,
-      (signal) => {
+      ({ signal }) => {
         meter = new UsageMeter(this.usage);
         const context = this.llmContext(id, signal, meter);
         return this.agentTurn(id, node, call, tools, specs, context, this.memoryPlace(id, call.memory));
@@ -155,7 +167,7 @@ export class Run extends RunContext {
     return this.attempt(
       id,
       node,
-      async (signal) => {
+      async ({ signal }) => {
         meter = new UsageMeter(this.usage);
         const context = this.llmContext(id, signal, meter);
         // Rounds share one conversation: the node's memory, else one kept for this attempt.
@@ -256,7 +268,7 @@ export class Run extends RunContext {
     return this.attempt(
       id,
       node,
-      (signal) => {
+      ({ signal }) => {
         if (typeof runner !== "function") throw new WorkflowMissingError(id, ref);
         return runner(
           inputs,

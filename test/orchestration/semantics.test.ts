@@ -89,6 +89,41 @@ outputs: { joined: "{{ c.value }}" }
     expect(aborted).toBe(true);
   });
 
+  it("gives a tool a signal made when read: live during its attempt, aborted once it is over", async () => {
+    const module = await compileAndImport(
+      {
+        "late.yaml": `name: late\nnodes:\n  - { id: t, type: tool, tool_name: keep }\noutputs: {}\n`,
+      },
+      "late.yaml",
+    );
+    const contexts: { signal: AbortSignal }[] = [];
+    let during: boolean | undefined;
+    await module.run(
+      {},
+      {
+        tools: {
+          keep: (_: unknown, context: { signal: AbortSignal }) => {
+            contexts.push(context);
+            if (contexts.length === 1) during = context.signal.aborted;
+            return {};
+          },
+        },
+      },
+    );
+    await module.run(
+      {},
+      { tools: { keep: (_: unknown, context: { signal: AbortSignal }) => (contexts.push(context), {}) } },
+    );
+    expect(during).toBe(false);
+    // Read during the attempt, then after it: the same signal, aborted when the attempt ended.
+    expect(contexts[0]!.signal.aborted).toBe(true);
+    expect(contexts[0]!.signal.reason).toBe("attempt over");
+    // First read after the attempt ended: made aborted, with the same reason.
+    expect(contexts[1]!.signal.aborted).toBe(true);
+    expect(contexts[1]!.signal.reason).toBe("attempt over");
+    expect(contexts[1]!.signal).toBe(contexts[1]!.signal);
+  });
+
   it("bounds a loop's parallelism by max_parallel and keeps item order", async () => {
     const module = await compileAndImport(
       {
