@@ -3,7 +3,7 @@
  * the few that spawn the real `iceosc` binary (test/cli/binary.test.ts, test/durable) need
  * `dist/`: an incremental `tsc -b tsconfig.build.json` brings it up to date (build info in
  * `dist/.tsbuildinfo`; a no-op of a second or two when `npm install` or `npm run build` already
- * built). Then settings the test workers inherit: one compile cache for the whole run in a fresh temporary directory (`ICEOSC_CACHE_DIR`, also
+ * built), then the worker bundles (scripts/bundle.mjs). Then settings the test workers inherit: one compile cache for the whole run in a fresh temporary directory (`ICEOSC_CACHE_DIR`, also
  * provided as `oracleCacheDir` to the differential oracle), so a sandbox unit compiled by one test
  * is reused by the others and nothing is written into the repository's `node_modules/.cache`
  * (removed when the run ends); and a compile timeout a loaded machine cannot hit
@@ -43,4 +43,6 @@ function buildDist(): void {
     const output = String((error as { stdout?: Buffer }).stdout ?? error);
     process.stderr.write(`test/globalSetup.ts: tsc -b reported errors; dist/ may be partly stale:\n${output}\n`);
   }
+  // The worker bundles (scripts/bundle.mjs), as `npm run build` makes them: the typer runs the bundle.
+  execFileSync(process.execPath, [join(import.meta.dirname, "..", "scripts", "bundle.mjs")], { stdio: "pipe" });
 }
