@@ -151,6 +151,11 @@ export const Diagnostics = {
     "error",
     "this code body is too expensive to type-check: {0}; simplify its types",
   ),
+  TypeCheckerFault: kind(
+    "ICE3010",
+    "error",
+    "iceosc failed while type-checking this code body ({0}); this is a fault in iceosc, not in the code: please report it",
+  ),
   UnsupportedSchemaType: kind("ICE3007", "error", "type {0} is not supported in sandboxed code: {1}"),
   UnsupportedIdiom: kind("ICE3009", "error", "{0} is not supported in sandboxed code; {1}"),
 

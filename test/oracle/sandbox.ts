@@ -52,7 +52,7 @@ export type SandboxOutcome =
  */
 const OUT_OF_TIME = new Set(["ICE3006", "ICE3008", "ICE4012"]);
 /** Diagnostic codes that mean the compiler itself failed, not that it refused the body. */
-const INTERNAL_CODES = new Set(["ICE3005", ...OUT_OF_TIME]);
+const INTERNAL_CODES = new Set(["ICE3005", "ICE3010", ...OUT_OF_TIME]);
 /** Builds of a body that ran out of time before that counts as a CRASH. */
 const TIMEOUT_RETRIES = 5;
 

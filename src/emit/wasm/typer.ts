@@ -4,8 +4,10 @@
  * mapped types over large unions) can take minutes and gigabytes. So every job that parses or
  * types a body (typerJobs.ts) runs in one typer worker per build, made with a heap cap
  * (`resourceLimits`), one job at a time, each with a deadline, and all of a session's jobs within
- * a budget. A job past its deadline or the worker's heap ends the worker and gets ICE3008 on its
- * body; the next job gets a new worker, so the other bodies still type. TypeScript is loaded in
+ * a budget. A job past its deadline or the worker's heap, or whose types nest past its stack, gets
+ * ICE3008 on its body ("too expensive"); a worker that fails otherwise (it cannot start, it ends,
+ * an error the lowering did not expect) is iceosc's fault, not the body's: ICE3010. Either way the
+ * worker is ended and the next job gets a new one, so the other bodies still type. TypeScript is loaded in
  * the worker only: the build's thread never loads it. A healthy worker is kept idle for the next
  * session of the process (the build's syntax check, then its lowering; tests; watch mode).
  */
@@ -16,7 +18,7 @@ import { createDiagnostic, type Diagnostic, Diagnostics, type SourceFile } from 
 import type { EmbeddedSource } from "../../plan/node.js";
 import type { SandboxUnit } from "../../lower/sandboxes.js";
 import type { PluginModule } from "../../plugin/module.js";
-import { fromWire, type TyperAnswer, type TyperJob, wireBody, wireUnit } from "./typerWire.js";
+import { fromWire, type TyperAnswer, type TyperJob, type TyperReply, wireBody, wireUnit } from "./typerWire.js";
 import { keepIdle, type PooledWorker, takeIdle } from "./idleWorkers.js";
 import { typerCodeCache } from "./typerCodeCache.js";
 
@@ -64,20 +66,28 @@ export interface Typed {
   readonly source?: string;
   readonly facts?: TyperAnswer["facts"];
   readonly tools?: TyperAnswer["tools"];
-  /** Set when the job got no answer: why, and the reason its ICE3008 gives. */
+  /** Set when the job got no answer: why, and the reason its ICE3008 (ICE3010) gives. */
   readonly failure?: { readonly kind: Failure["kind"]; readonly reason: string };
 }
 
-/** Why a job got no answer. */
+/**
+ * Why a job got no answer. The body's: past its deadline, the session's budget or the heap, or its
+ * types nest past the stack (`stack`). The compiler's (`fault`): the worker did not start, ended
+ * or failed in a way no body causes.
+ */
 export type Failure =
   | { readonly kind: "deadline" }
   | { readonly kind: "budget" }
   | { readonly kind: "memory" }
-  | { readonly kind: "crash"; readonly message: string };
+  | { readonly kind: "stack" }
+  | { readonly kind: "fault"; readonly message: string };
+
+/** Whether the worker loaded TypeScript, or why not. */
+type Started = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 interface TyperWorker extends PooledWorker {
-  /** Resolves when TypeScript is loaded (true), or false when the worker ended first. */
-  readonly ready: Promise<boolean>;
+  /** Resolves when TypeScript is loaded, or with why the worker ended first. */
+  readonly ready: Promise<Started>;
   readonly memoryMb: number;
 }
 
@@ -165,9 +175,12 @@ export class TypeSession {
           ? `it needed more than ${memoryMb} MB`
           : failure.kind === "budget"
             ? `the build's ${totalMs} ms for type-checking code bodies ran out before it`
-            : `the type checker failed (${failure.message})`;
+            : failure.kind === "stack"
+              ? "it nests too deeply for the type checker's stack"
+              : oneLine(failure.message);
+    const kind = failure.kind === "fault" ? Diagnostics.TypeCheckerFault : Diagnostics.TypeCheckTooExpensive;
     return {
-      diagnostics: [createDiagnostic(Diagnostics.TypeCheckTooExpensive, body.span, [reason])],
+      diagnostics: [createDiagnostic(kind, body.span, [reason])],
       failure: { kind: failure.kind, reason },
     };
   }
@@ -210,18 +223,26 @@ function newWorker(url: URL, memoryMb: number): TyperWorker {
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 },
     ...(codeCache !== undefined && { workerData: { typeScriptCodeCache: codeCache } }),
   });
-  const ready = new Promise<boolean>((resolve) => {
+  const ready = new Promise<Started>((resolve) => {
     const onMessage = (message: { ready?: boolean }) => {
-      if (message.ready) done(true);
+      if (message.ready) done({ ok: true });
     };
-    const done = (value: boolean) => {
+    const done = (value: Started) => {
       worker.off("message", onMessage);
       worker.off("exit", onExit);
       worker.off("error", onError);
       resolve(value);
     };
-    const onExit = () => done(false);
-    const onError = () => done(false);
+    const onExit = (code: number) =>
+      done({ ok: false, message: `the typer worker exited with code ${code} while starting` });
+    const onError = (error: Error & { code?: string }) =>
+      done({
+        ok: false,
+        message:
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? `the typer worker's ${memoryMb} MB heap ran out while it loaded TypeScript`
+            : `the typer worker failed while starting: ${error.message}`,
+      });
     worker.on("message", onMessage);
     worker.once("exit", onExit);
     worker.once("error", onError);
@@ -255,7 +276,7 @@ async function runJob(
     new Promise<"late">((resolve) => setTimeout(() => resolve("late"), timeoutMs).unref()),
   ]);
   if (waited === "late") return { failure: late };
-  if (!waited) return { failure: { kind: "crash", message: "the typer worker ended while starting" } };
+  if (!waited.ok) return { failure: { kind: "fault", message: waited.message } };
   const id = nextId++;
   return new Promise((resolve) => {
     const finish = (outcome: { readonly answer: TyperAnswer } | { readonly failure: Failure }) => {
@@ -265,22 +286,31 @@ async function runJob(
       worker.off("exit", onExit);
       resolve(outcome);
     };
-    const onMessage = (message: { id?: number; answer?: TyperAnswer; error?: string }) => {
+    const onMessage = (message: TyperReply) => {
       if (message.id !== id) return;
       if (message.answer) finish({ answer: message.answer });
-      else finish({ failure: { kind: "crash", message: message.error ?? "no answer" } });
+      else if (message.stack) finish({ failure: { kind: "stack" } });
+      else finish({ failure: { kind: "fault", message: message.error ?? "the typer worker gave no answer" } });
     };
     const onError = (error: Error & { code?: string }) =>
       finish({
         failure:
-          error.code === "ERR_WORKER_OUT_OF_MEMORY" ? { kind: "memory" } : { kind: "crash", message: error.message },
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? { kind: "memory" }
+            : { kind: "fault", message: `the typer worker failed: ${error.message}` },
       });
     const onExit = (code: number) =>
-      finish({ failure: { kind: "crash", message: `the typer worker exited with code ${code}` } });
+      finish({ failure: { kind: "fault", message: `the typer worker exited with code ${code}` } });
     const timer = setTimeout(() => finish({ failure: late }), timeoutMs);
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
     worker.postMessage({ id, job });
   });
+}
+
+/** A message of the user's diagnostic: its first line, bounded (never a stack trace). */
+function oneLine(message: string): string {
+  const line = message.trim().split("\n")[0]!;
+  return line.length > 300 ? `${line.slice(0, 300)}...` : line;
 }

@@ -67,6 +67,16 @@ export interface TyperAnswer {
   readonly tools?: readonly WireTool[];
 }
 
+/**
+ * The worker's reply to job `id`: its answer, or `stack` when the job ran out of the worker's stack
+ * (a body nesting too deeply: the body's cost), or `error` for anything else the job threw (the
+ * compiler's fault).
+ */
+export type TyperReply =
+  | { readonly id: number; readonly answer: TyperAnswer; readonly stack?: undefined; readonly error?: undefined }
+  | { readonly id: number; readonly stack: true; readonly answer?: undefined; readonly error?: undefined }
+  | { readonly id: number; readonly error: string; readonly answer?: undefined; readonly stack?: undefined };
+
 export function wireBody(body: EmbeddedSource): WireBody {
   const { file, start, end } = body.span;
   return { text: body.text, lineOrigins: body.lineOrigins, start, end, path: file.path, fileText: file.text };

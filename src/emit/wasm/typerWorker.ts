@@ -8,15 +8,18 @@
 import { parentPort } from "node:worker_threads";
 import { saveTypeScriptCodeCache } from "../../codenode/typescript.js";
 import { runTyperJob } from "./typerJobs.js";
-import type { TyperJob } from "./typerWire.js";
+import type { TyperJob, TyperReply } from "./typerWire.js";
 
 parentPort?.on("message", async (message: { readonly id: number; readonly job: TyperJob }) => {
-  let reply: object;
+  let reply: TyperReply;
   try {
     reply = { id: message.id, answer: await runTyperJob(message.job) };
   } catch (error) {
-    // A RangeError (stack) or anything the lowering did not catch: the job fails, the worker stays.
-    reply = { id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    // The stack (a body nesting too deeply) or anything the lowering did not catch (a fault of
+    // iceosc's): the job fails, the worker stays.
+    reply = isStackOverflow(error)
+      ? { id: message.id, stack: true }
+      : { id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
   parentPort!.postMessage(reply);
   // After the reply: the build waits for it, not for the cache (written at most once per worker).
@@ -24,3 +27,8 @@ parentPort?.on("message", async (message: { readonly id: number; readonly job: T
 });
 // TypeScript and the lowering are loaded (static imports): the deadlines of jobs start now.
 parentPort?.postMessage({ ready: true });
+
+/** V8's "Maximum call stack size exceeded". */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message.includes("call stack");
+}
