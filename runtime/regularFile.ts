@@ -6,7 +6,8 @@
  * the file is opened without blocking, checked through the open descriptor (so a path swapped in
  * between is caught) and read to at most `maxBytes`.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 
 /**
  * Most bytes of a sandbox module read (beside a generated module, or from the WASM cache): a code
@@ -21,10 +22,13 @@ export const SANDBOX_MODULE_BYTES_LIMIT = 64 * 1024 * 1024;
  */
 export const GENERATED_FILE_BYTES_LIMIT = 256 * 1024 * 1024;
 
-/** Why a file was not read: not a regular file, or larger than the limit. */
+/**
+ * Why a file was not read: not a regular file, larger than the limit, or (read `exact`) not the
+ * file at its own real path.
+ */
 export class UnreadableFileError extends Error {
   constructor(
-    readonly reason: "not-regular" | "too-large",
+    readonly reason: "not-regular" | "too-large" | "not-exact",
     message: string,
   ) {
     super(message);
@@ -33,13 +37,21 @@ export class UnreadableFileError extends Error {
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/**
+ * How a path is taken: `followed` as the kernel resolves it (links and all), or `exact`: `path`
+ * is a real path and the file opened must be the one there, with no symbolic link on the way
+ * (`iceosc build --watch` reads what was named when it started, not what a link leads to since).
+ */
+export type PathUse = "followed" | "exact";
+
 /** The bytes of the regular file at `path`, at most `maxBytes`; throws UnreadableFileError or the fs error. */
-export function readRegularFile(path: string, maxBytes: number): Buffer {
+export function readRegularFile(path: string, maxBytes: number, use: PathUse = "followed"): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   try {
     const info = fstatSync(fd);
     if (!info.isFile())
       throw new UnreadableFileError("not-regular", `'${path}' is not a regular file (a directory, device or FIFO)`);
+    if (use === "exact") checkExact(path, info);
     if (info.size > maxBytes) throw tooLarge(path, maxBytes);
     // The size can change while reading (a file still being written): read to the limit, no further.
     const chunks: Buffer[] = [];
@@ -59,8 +71,22 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
 }
 
 /** The text of the regular file at `path` (UTF-8), at most `maxBytes` bytes. */
-export function readRegularText(path: string, maxBytes: number): string {
-  return readRegularFile(path, maxBytes).toString("utf8");
+export function readRegularText(path: string, maxBytes: number, use: PathUse = "followed"): string {
+  return readRegularFile(path, maxBytes, use).toString("utf8");
+}
+
+/**
+ * Throws unless the file opened (`opened`, from its descriptor) is the one at `path` now and
+ * `path` is its own real path: checked after the open, so a link swapped in before it leads
+ * elsewhere (another real path) and one swapped out again after it leaves another file there.
+ */
+function checkExact(path: string, opened: { readonly dev: number; readonly ino: number }): void {
+  const here = statSync(path);
+  if (realpathSync(path) !== resolve(path) || here.dev !== opened.dev || here.ino !== opened.ino)
+    throw new UnreadableFileError(
+      "not-exact",
+      `'${path}' is not the file it named (a symbolic link leads elsewhere now)`,
+    );
 }
 
 function tooLarge(path: string, maxBytes: number): UnreadableFileError {

@@ -21,6 +21,7 @@ import { type PlanNode, walkNodes, type Workflow } from "../plan/index.js";
 import type { EmbeddedSource } from "../plan/node.js";
 import { loadWorkflowSet, type LoadedWorkflow } from "./workflowSet.js";
 import type { WorkflowManifest } from "../../runtime/manifest.js";
+import type { PathUse } from "../../runtime/regularFile.js";
 
 export interface CompileOptions {
   /** Specifier generated modules import the runtime from. Default `iceosc/runtime`. */
@@ -41,6 +42,11 @@ export interface CompileOptions {
    * workflows (the oracle's ORACLE_COMBINED: its one-node workflows twenty at a time).
    */
   readonly sandboxGroup?: (workflow: string) => string;
+  /**
+   * How the paths given are read (runtime/regularFile.ts): `exact` when they are real paths to be
+   * read only while they still are (`build --watch`: what the operator named when it started).
+   */
+  readonly paths?: PathUse;
 }
 
 /** One sandboxed piece starting to compile: `index` of `total` (from 1), in workflow `workflow`. */
@@ -107,7 +113,7 @@ function prestartCompiler(): void {
 /** Compiles the workflows in `paths` (files or directories). */
 export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
   const diagnostics = new DiagnosticBag();
-  const set = await loadWorkflowSet(paths, diagnostics);
+  const set = await loadWorkflowSet(paths, diagnostics, options.paths);
   const workflowNames = new Set(set.workflows.map((w) => w.workflow.name));
   const inputSchemas = new Map(set.workflows.map((w) => [w.workflow.name, w.workflow.inputSchema]));
   const lowered = new Map<string, LoweredSandbox[]>();

@@ -3,11 +3,13 @@
  * recursively) for `.yaml`, `.yml` and `.ice` files. A symbolic link found in a directory is
  * reported, not read: a repository holding `w.yaml -> ~/secrets.yaml` made `iceosc check .` quote
  * a line of a file outside the tree in its diagnostic (red team 10); a file named on the command
- * line is the operator's choice, link or not.
+ * line is the operator's choice, link or not, when it is named: `build --watch` names the real
+ * paths once at its start and reads them `exact` (runtime/regularFile.ts), so a named file or
+ * folder swapped for a link while watching is reported, not read (red team 11).
  */
-import { lstatSync, readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
-import { readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import { type PathUse, readRegularText, UnreadableFileError } from "../../runtime/regularFile.js";
 import { type DiagnosticBag, Diagnostics, SourceFile, span } from "../diagnostics/index.js";
 import { FRONT_END_LIMITS } from "../frontend/limits.js";
 import { visiblePath } from "../util/visibleText.js";
@@ -17,11 +19,13 @@ export const WORKFLOW_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".ice"];
 /**
  * The workflow files named by `paths` (files, or directories to list). Links found in a directory
  * are reported (ICE4001) and left out, unless `links` is "listed" (fmt, which refuses them itself).
+ * With `use` "exact", a directory is listed only while it is its own real path.
  */
 export function findWorkflowFiles(
   paths: readonly string[],
   diagnostics: DiagnosticBag,
   links: "refused" | "listed" = "refused",
+  use: PathUse = "followed",
 ): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -34,6 +38,10 @@ export function findWorkflowFiles(
     }
     if (!isDirectory) {
       files.push(path);
+      continue;
+    }
+    if (use === "exact" && !isRealPath(path)) {
+      diagnostics.report(Diagnostics.FileNotFound, undefined, [visiblePath(path), NOT_EXACT]);
       continue;
     }
     const found = readdirSync(path)
@@ -54,10 +62,14 @@ export function findWorkflowFiles(
   return files;
 }
 
-/** Reads one file, or reports why it cannot be read. */
-export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile | undefined {
+/** Reads one file (`exact`: only the file at its real path `path`), or reports why it cannot be read. */
+export function readSource(
+  path: string,
+  diagnostics: DiagnosticBag,
+  use: PathUse = "followed",
+): SourceFile | undefined {
   try {
-    return new SourceFile(path, readRegularText(path, FRONT_END_LIMITS.sourceBytes));
+    return new SourceFile(path, readRegularText(path, FRONT_END_LIMITS.sourceBytes, use));
   } catch (error) {
     if (error instanceof UnreadableFileError && error.reason === "too-large")
       diagnostics.report(Diagnostics.InputTooLarge, span(new SourceFile(path, ""), 0, 0), [
@@ -66,6 +78,17 @@ export function readSource(path: string, diagnostics: DiagnosticBag): SourceFile
       ]);
     else diagnostics.report(Diagnostics.FileNotFound, undefined, [visiblePath(path), visiblePath(reason(error))]);
     return undefined;
+  }
+}
+
+const NOT_EXACT =
+  "a symbolic link on its path leads elsewhere than when watching began (restart the watch to build what it leads to)";
+
+function isRealPath(path: string): boolean {
+  try {
+    return realpathSync(path) === resolve(path);
+  } catch {
+    return false;
   }
 }
 
@@ -82,6 +105,7 @@ function reason(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EISDIR") return "is a directory";
   if (code === "EACCES") return "permission denied";
+  if (error instanceof UnreadableFileError && error.reason === "not-exact") return NOT_EXACT;
   if (error instanceof UnreadableFileError) return "not a regular file";
   return error instanceof Error ? error.message : String(error);
 }

@@ -15,6 +15,7 @@ import { dirname, extname, resolve, sep } from "node:path";
 import { type DiagnosticBag, Diagnostics, type SourceFile } from "../diagnostics/index.js";
 import { parseYamlWorkflow } from "../frontend/yaml/index.js";
 import { type Named, walkNodes, type Workflow } from "../plan/index.js";
+import type { PathUse } from "../../runtime/regularFile.js";
 import { findWorkflowFiles, readSource, WORKFLOW_EXTENSIONS } from "./sources.js";
 import { reportSubWorkflowCycles, type SubWorkflowCall } from "./subWorkflowCycles.js";
 
@@ -32,14 +33,18 @@ export interface WorkflowSet {
   readonly references: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-/** Parses `paths` and everything they reference. */
-export async function loadWorkflowSet(paths: readonly string[], diagnostics: DiagnosticBag): Promise<WorkflowSet> {
+/** Parses `paths` (read as `use` says: sources.ts) and everything they reference. */
+export async function loadWorkflowSet(
+  paths: readonly string[],
+  diagnostics: DiagnosticBag,
+  use: PathUse = "followed",
+): Promise<WorkflowSet> {
   const byPath = new Map<string, LoadedWorkflow>();
   const load = async (path: string, requested: boolean): Promise<LoadedWorkflow | undefined> => {
     const key = resolve(path);
     const known = byPath.get(key);
     if (known) return known;
-    const file = readSource(path, diagnostics);
+    const file = readSource(path, diagnostics, requested ? use : "followed");
     if (!file) return undefined;
     const parsed = await parseWorkflowFile(file, diagnostics);
     if (!parsed) return undefined;
@@ -47,7 +52,7 @@ export async function loadWorkflowSet(paths: readonly string[], diagnostics: Dia
     byPath.set(key, loaded);
     return loaded;
   };
-  for (const path of findWorkflowFiles(paths, diagnostics)) await load(path, true);
+  for (const path of findWorkflowFiles(paths, diagnostics, "refused", use)) await load(path, true);
   const roots = allowedRoots(paths);
 
   const references = new Map<string, Map<string, string>>();

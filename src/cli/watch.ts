@@ -4,17 +4,33 @@
  * everything (milliseconds) but compiles only the sandboxed code that changed (the rest comes
  * from the WASM cache), and writes only output files whose contents changed. Each rebuild prints
  * one line with what it wrote and how long it took; errors print their diagnostics and the
- * previous output stays in place until the next good build.
+ * previous output stays in place until the next good build. What it builds is what the paths
+ * named led to when it started (watchedPaths.ts).
  */
 import { watch, type FSWatcher } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { WORKFLOW_EXTENSIONS } from "../build/sources.js";
 import { buildOnce, type BuildArgs, type BuildOutcome } from "./commands/build.js";
 import { type CliIo, shownPath } from "./io.js";
+import { watchedPaths } from "./watchedPaths.js";
 
 const SETTLE_MS = 100;
 
-export async function watchBuild(io: CliIo, args: BuildArgs): Promise<number> {
+/**
+ * One build of the watch, as often as it is called: of what `named.paths` led to when this was
+ * made (watchedPaths.ts), writing only the files that changed since `previous`.
+ */
+export function watchedBuild(
+  io: CliIo,
+  named: BuildArgs,
+): { readonly args: BuildArgs; build(previous?: BuildOutcome["contents"]): Promise<BuildOutcome> } {
+  const args = { ...named, paths: watchedPaths(named.paths) };
+  return { args, build: (previous) => buildOnce(io, args, previous, "exact") };
+}
+
+export async function watchBuild(io: CliIo, named: BuildArgs): Promise<number> {
+  const session = watchedBuild(io, named);
+  const { args } = session;
   const watchers = new Map<string, FSWatcher>();
   const watched = new Set<string>();
   let previous: BuildOutcome["contents"] | undefined;
@@ -25,7 +41,7 @@ export async function watchBuild(io: CliIo, args: BuildArgs): Promise<number> {
   const build = async (first: boolean): Promise<void> => {
     running = true;
     const started = performance.now();
-    const outcome = await buildOnce(io, args, previous);
+    const outcome = await session.build(previous);
     const ms = Math.round(performance.now() - started);
     io.stderr(`${stamp()} ${summary(outcome, first, shownPath(io, args.outDir), ms)}\n`);
     if (outcome.status === 0) {
@@ -65,8 +81,7 @@ export async function watchBuild(io: CliIo, args: BuildArgs): Promise<number> {
   };
 
   const { statSync } = await import("node:fs");
-  for (const path of args.paths) {
-    const full = resolve(path);
+  for (const full of args.paths) {
     let isDirectory = false;
     try {
       isDirectory = statSync(full).isDirectory();
@@ -74,7 +89,9 @@ export async function watchBuild(io: CliIo, args: BuildArgs): Promise<number> {
     follow(full, isDirectory);
   }
   await build(true);
-  io.stderr(`${stamp()} watching ${args.paths.map((p) => shownPath(io, p)).join(", ")} for changes (Ctrl-C to stop)\n`);
+  io.stderr(
+    `${stamp()} watching ${named.paths.map((p) => shownPath(io, p)).join(", ")} for changes (Ctrl-C to stop)\n`,
+  );
   return new Promise<number>((done) => {
     process.once("SIGINT", () => {
       for (const watcher of watchers.values()) watcher.close();

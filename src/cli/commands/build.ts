@@ -4,7 +4,7 @@
  * unchanged build is replayed from the build cache (src/build/buildCache.ts) without loading the
  * compiler: TypeScript, AssemblyScript and binaryen are imported only when something compiles.
  */
-import { readRegularText } from "../../../runtime/regularFile.js";
+import { type PathUse, readRegularText } from "../../../runtime/regularFile.js";
 import { FRONT_END_LIMITS } from "../../frontend/limits.js";
 import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -101,10 +101,10 @@ const CODE_NODE = /^\s*(?:-\s+)?type:\s*["']?code\b|^\s*code\s+[A-Za-z_$][\w$]*\
  * early as the compiler's own modules. A false positive costs idle workers that do not keep the
  * process alive (but are stopped at exit: ~0.2 s), hence the narrow pattern.
  */
-function prestartForCodeNodes(paths: readonly string[]): void {
-  const mentionsCode = findWorkflowFiles(paths, new DiagnosticBag()).some((path) => {
+function prestartForCodeNodes(paths: readonly string[], use: PathUse): void {
+  const mentionsCode = findWorkflowFiles(paths, new DiagnosticBag(), "refused", use).some((path) => {
     try {
-      return CODE_NODE.test(readRegularText(path, FRONT_END_LIMITS.sourceBytes));
+      return CODE_NODE.test(readRegularText(path, FRONT_END_LIMITS.sourceBytes, use));
     } catch {
       return false;
     }
@@ -183,16 +183,20 @@ function writeFiles(io: CliIo, args: BuildArgs, files: readonly OutputFile[]): n
   }
 }
 
-/** Compiles and writes the outputs; with `previous`, writes only the files that changed. */
+/**
+ * Compiles and writes the outputs; with `previous`, writes only the files that changed. `use`
+ * "exact": `args.paths` are real paths, read only while they still are (watch.ts).
+ */
 export async function buildOnce(
   io: CliIo,
   args: BuildArgs,
   previous?: ReadonlyMap<string, string | Uint8Array>,
+  use: PathUse = "followed",
 ): Promise<BuildOutcome> {
   const progress = compileProgress(io);
   const runtime = args.runtime === undefined ? runtimeImportFor(args.outDir) : { specifier: args.runtime };
   useTyperCodeCache(args.cache ? defaultCacheDir(io) : undefined);
-  prestartForCodeNodes(args.paths);
+  prestartForCodeNodes(args.paths, use);
   const { compileFiles } = await import("../../build/compile.js");
   const failed = (status: number): BuildOutcome => ({
     status,
@@ -218,6 +222,7 @@ export async function buildOnce(
     strict: args.strict ?? false,
     ...(progress && { onCompile: progress.report }),
     ...(pluginTools && { pluginTools }),
+    paths: use,
   });
   progress?.done();
   let messages = "";
