@@ -8,12 +8,16 @@
  * (src/emit/wasm/cache.ts).
  */
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import type { CliIo } from "./io.js";
 
 export function defaultCacheDir(io: CliIo): string {
   const configured = io.env.ICEOSC_CACHE_DIR;
   if (configured) return configured;
-  const userCache = io.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  // A relative `XDG_CACHE_HOME` is invalid and ignored (the XDG Base Directory specification):
+  // taken, `XDG_CACHE_HOME=.cache` put the cache in whatever project iceosc runs in, whose author
+  // may have committed a `.cache/iceosc` (red team 11).
+  const xdg = io.env.XDG_CACHE_HOME;
+  const userCache = xdg && isAbsolute(xdg) ? xdg : join(homedir(), ".cache");
   return join(userCache, "iceosc");
 }

@@ -12,8 +12,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { defaultCacheDir } from "../../src/cli/cache.js";
 import { openPrivateFolder } from "../../src/util/privateFolder.js";
 import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
 
@@ -80,5 +82,14 @@ describe("iceosc with a cache below a folder others may write to", () => {
     expect(built.stderr).toContain("ICE4010");
     expect(built.stderr).toContain(`others may write to '${shared}' on its path`);
     expect(existsSync(join(cache, "v8"))).toBe(false);
+  });
+});
+
+describe("the user's cache folder", () => {
+  it("ignores a relative XDG_CACHE_HOME, which would be a folder of the project iceosc runs in", () => {
+    const io = (env: Record<string, string>) => ({ stdout() {}, stderr() {}, cwd: process.cwd(), env });
+    expect(defaultCacheDir(io({ XDG_CACHE_HOME: ".cache" }))).toBe(join(homedir(), ".cache", "iceosc"));
+    expect(defaultCacheDir(io({ XDG_CACHE_HOME: "/var/cache/me" }))).toBe("/var/cache/me/iceosc");
+    expect(defaultCacheDir(io({ XDG_CACHE_HOME: "/var/cache/me", ICEOSC_CACHE_DIR: "/c" }))).toBe("/c");
   });
 });
