@@ -86,7 +86,7 @@ export function pluginFiles(paths: readonly string[], flag: string): { modules: 
   const built: string[] = [];
   const add = (file: string, explicit: boolean): void => {
     if (file.endsWith(".plugin.json")) built.push(file);
-    else if (/\.m?ts$/.test(file) && !file.endsWith(".d.ts")) modules.push(file);
+    else if (isPluginName(file)) modules.push(file);
     else if (explicit)
       throw new UsageError(`${flag}: '${file}' is neither a plugin module (.ts) nor a built plugin (.plugin.json)`);
   };
@@ -99,12 +99,28 @@ export function pluginFiles(paths: readonly string[], flag: string): { modules: 
     }
     if (!isDirectory) add(path, true);
     else
-      for (const name of readdirSync(path).sort()) {
-        const file = join(path, name);
-        if (statSync(file).isFile()) add(file, false);
+      for (const entry of readdirSync(path, { withFileTypes: true }).sort(byName)) {
+        const file = join(path, entry.name);
+        // Not followed, as a link found in a folder of workflows is not (src/build/sources.ts): a
+        // plugin folder that came with a project could hold `p.ts -> ~/secrets.ts`, whose lines
+        // the diagnostics quoted; a dangling one was an internal error (red team 11).
+        if (entry.isSymbolicLink() && isPluginName(entry.name))
+          throw new UsageError(
+            `${flag}: '${file}' is a symbolic link found in a folder, which is not followed (name the file it points to)`,
+          );
+        if (entry.isFile()) add(file, false);
       }
   }
   return { modules, built };
+}
+
+function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** A name `pluginFiles` takes from a folder: a plugin module or a built plugin. */
+function isPluginName(name: string): boolean {
+  return name.endsWith(".plugin.json") || (/\.m?ts$/.test(name) && !name.endsWith(".d.ts"));
 }
 
 /** Compiled plugins, or the exit status after printing why not. */
