@@ -6,8 +6,8 @@
  * the file is opened without blocking, checked through the open descriptor (so a path swapped in
  * between is caught) and read to at most `maxBytes`.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { resolve, sep } from "node:path";
 
 /**
  * Most bytes of a sandbox module read (beside a generated module, or from the WASM cache): a code
@@ -23,12 +23,12 @@ export const SANDBOX_MODULE_BYTES_LIMIT = 64 * 1024 * 1024;
 export const GENERATED_FILE_BYTES_LIMIT = 256 * 1024 * 1024;
 
 /**
- * Why a file was not read: not a regular file, larger than the limit, or (read `exact`) not the
- * file at its own real path.
+ * Why a file was not read: not a regular file, larger than the limit, or not where `PathUse`
+ * asked: `moved` (read `exact`: not the file at its own real path) or `outside` (read `within`).
  */
 export class UnreadableFileError extends Error {
   constructor(
-    readonly reason: "not-regular" | "too-large" | "not-exact",
+    readonly reason: "not-regular" | "too-large" | "moved" | "outside",
     message: string,
   ) {
     super(message);
@@ -38,11 +38,14 @@ export class UnreadableFileError extends Error {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * How a path is taken: `followed` as the kernel resolves it (links and all), or `exact`: `path`
- * is a real path and the file opened must be the one there, with no symbolic link on the way
- * (`iceosc build --watch` reads what was named when it started, not what a link leads to since).
+ * How a path is taken: `followed` as the kernel resolves it (links and all); `exact`: `path` is a
+ * real path and the file opened must be the one there, with no symbolic link on the way
+ * (`iceosc build --watch` reads what was named when it started, not what a link leads to since);
+ * `within`: the file opened must be one whose real path lies under one of these real folders (a
+ * sub-workflow a workflow references: src/build/workflowSet.ts). Both are checked after the open
+ * (placeOf), so a link swapped in or out between a check made before and the open cannot pass.
  */
-export type PathUse = "followed" | "exact";
+export type PathUse = "followed" | "exact" | { readonly within: readonly string[] };
 
 /** The bytes of the regular file at `path`, at most `maxBytes`; throws UnreadableFileError or the fs error. */
 export function readRegularFile(path: string, maxBytes: number, use: PathUse = "followed"): Buffer {
@@ -51,7 +54,7 @@ export function readRegularFile(path: string, maxBytes: number, use: PathUse = "
     const info = fstatSync(fd);
     if (!info.isFile())
       throw new UnreadableFileError("not-regular", `'${path}' is not a regular file (a directory, device or FIFO)`);
-    if (use === "exact") checkExact(path, info);
+    if (use !== "followed") checkPlace(path, info, use);
     if (info.size > maxBytes) throw tooLarge(path, maxBytes);
     // The size can change while reading (a file still being written): read to the limit, no further.
     const chunks: Buffer[] = [];
@@ -76,17 +79,27 @@ export function readRegularText(path: string, maxBytes: number, use: PathUse = "
 }
 
 /**
- * Throws unless the file opened (`opened`, from its descriptor) is the one at `path` now and
- * `path` is its own real path: checked after the open, so a link swapped in before it leads
- * elsewhere (another real path) and one swapped out again after it leaves another file there.
+ * Throws unless the file opened (`opened`, from its descriptor) is the one at `path`'s real path,
+ * the same before and after that file is looked at (no link followed: `lstat`), and that real
+ * path is where `use` asks. A link swapped in before the open leads elsewhere than the file then
+ * found at the real path; one swapped out again after it leaves another file (inode) there.
  */
-function checkExact(path: string, opened: { readonly dev: number; readonly ino: number }): void {
-  const here = statSync(path);
-  if (realpathSync(path) !== resolve(path) || here.dev !== opened.dev || here.ino !== opened.ino)
-    throw new UnreadableFileError(
-      "not-exact",
-      `'${path}' is not the file it named (a symbolic link leads elsewhere now)`,
-    );
+function checkPlace(
+  path: string,
+  opened: { readonly dev: number; readonly ino: number },
+  use: Exclude<PathUse, "followed">,
+): void {
+  const real = realpathSync(path);
+  const there = lstatSync(real);
+  const same = realpathSync(path) === real && there.dev === opened.dev && there.ino === opened.ino;
+  if (use === "exact") {
+    if (!same || real !== resolve(path))
+      throw new UnreadableFileError(
+        "moved",
+        `'${path}' is not the file it named (a symbolic link leads elsewhere now)`,
+      );
+  } else if (!same || !use.within.some((root) => real.startsWith(root.endsWith(sep) ? root : root + sep)))
+    throw new UnreadableFileError("outside", `'${path}' leads outside ${use.within.map((r) => `'${r}'`).join(", ")}`);
 }
 
 function tooLarge(path: string, maxBytes: number): UnreadableFileError {

@@ -105,7 +105,8 @@ function reason(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EISDIR") return "is a directory";
   if (code === "EACCES") return "permission denied";
-  if (error instanceof UnreadableFileError && error.reason === "not-exact") return NOT_EXACT;
+  if (error instanceof UnreadableFileError && error.reason === "moved") return NOT_EXACT;
+  if (error instanceof UnreadableFileError && error.reason === "outside") return error.message;
   if (error instanceof UnreadableFileError) return "not a regular file";
   return error instanceof Error ? error.message : String(error);
 }

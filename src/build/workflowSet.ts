@@ -44,7 +44,9 @@ export async function loadWorkflowSet(
     const key = resolve(path);
     const known = byPath.get(key);
     if (known) return known;
-    const file = readSource(path, diagnostics, requested ? use : "followed");
+    // A referenced file is read only if the file opened lies under the roots (checked after the
+    // open: isUnder, before it, could see a file that a link swapped in then replaces).
+    const file = readSource(path, diagnostics, requested ? use : { within: roots });
     if (!file) return undefined;
     const parsed = await parseWorkflowFile(file, diagnostics);
     if (!parsed) return undefined;
@@ -52,8 +54,8 @@ export async function loadWorkflowSet(
     byPath.set(key, loaded);
     return loaded;
   };
-  for (const path of findWorkflowFiles(paths, diagnostics, "refused", use)) await load(path, true);
   const roots = allowedRoots(paths);
+  for (const path of findWorkflowFiles(paths, diagnostics, "refused", use)) await load(path, true);
 
   const references = new Map<string, Map<string, string>>();
   const calls: SubWorkflowCall[] = [];

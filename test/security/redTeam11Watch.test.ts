@@ -105,7 +105,7 @@ describe("build --watch and names that change what they lead to", () => {
   });
 });
 
-describe("reading a file exactly", () => {
+describe("reading a file exactly, or within folders", () => {
   it("refuses a path that is not its own real path", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "real.yaml"), "x");
@@ -113,5 +113,21 @@ describe("reading a file exactly", () => {
     expect(readRegularFile(join(dir, "real.yaml"), 10, "exact").toString()).toBe("x");
     expect(readRegularFile(join(dir, "link.yaml"), 10).toString()).toBe("x");
     expect(() => readRegularFile(join(dir, "link.yaml"), 10, "exact")).toThrow(UnreadableFileError);
+  });
+
+  it("reads a file within folders only when the file opened lies there (sub-workflows)", () => {
+    const tree = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(tree, "sub.yaml"), "in");
+    writeFileSync(join(outside, "secrets.yaml"), "out");
+    symlinkSync(join(tree, "sub.yaml"), join(tree, "inside.yaml"));
+    symlinkSync(join(outside, "secrets.yaml"), join(tree, "escape.yaml"));
+    const within = { within: [tree] };
+    expect(readRegularFile(join(tree, "inside.yaml"), 10, within).toString()).toBe("in");
+    expect(() => readRegularFile(join(tree, "escape.yaml"), 10, within)).toThrow(/leads outside/);
+    // A folder whose name starts like the root's is not inside it.
+    expect(() => readRegularFile(join(outside, "secrets.yaml"), 10, { within: [outside.slice(0, -1)] })).toThrow(
+      /leads outside/,
+    );
   });
 });
