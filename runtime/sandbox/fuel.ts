@@ -55,10 +55,11 @@ export class FuelMeter {
    * At the end of a run (or of a module's initialisation): ICE_FUEL_EXHAUSTED when it used more
    * than its budget. Functions off every cycle of calls are charged on entry without a test
    * (src/emit/wasm/meter.ts), so the last charges of a run can come after its last test; a run
-   * stops at the first test after its budget is spent, or here.
+   * stops at the first test after its budget is spent, or here. `used`: `this.used`, when the
+   * caller read it already (a read of the counter makes a BigInt).
    */
-  finish(): void {
-    if (this.counter && this.used > this.budget) throw new FuelExhaustedError(this.nodeId, this.fuelLimit);
+  finish(used = this.used): void {
+    if (this.counter && used > this.budget) throw new FuelExhaustedError(this.nodeId, this.fuelLimit);
   }
 
   /** True when the wall clock is past the deadline. */
