@@ -112,7 +112,14 @@ outputs: { joined: "{{ c.value }}" }
     );
     await module.run(
       {},
-      { tools: { keep: (_: unknown, context: { signal: AbortSignal }) => (contexts.push(context), {}) } },
+      {
+        tools: {
+          keep: (_: unknown, context: { signal: AbortSignal }) => {
+            contexts.push(context);
+            return {};
+          },
+        },
+      },
     );
     expect(during).toBe(false);
     // Read during the attempt, then after it: the same signal, aborted when the attempt ended.
