@@ -18,7 +18,9 @@
  * and the architecture, so an updated dependency never meets another version's bytecode (V8's own
  * check compares only the source's length), and carries a SHA-256 of its payload, so a truncated
  * or damaged entry is a miss. A miss, a damaged entry or one V8 rejects runs the file from source,
- * exactly as `require` does, and the entry is written again.
+ * exactly as `require` does, and the entry is written again. Each write removes the module's least
+ * recently used entries beyond a few (codeCachePrune.ts): every reinstall, Node upgrade and flag
+ * state makes a new one of several MB.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
@@ -27,6 +29,7 @@ import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { readRegularFile } from "../../runtime/regularFile.js";
 import { writeFileAtomicSync } from "./atomicWrite.js";
+import { entryName, pruneEntries, touchEntry } from "./codeCachePrune.js";
 
 /** Bump when the entry's layout changes. */
 const ENTRY_FORMAT = "iceosc-v8-2";
@@ -64,14 +67,16 @@ export interface CodeCachedModule<T> {
 export function requireCodeCached<T>(path: string, dir: string | undefined): CodeCachedModule<T> {
   if (dir === undefined) return { exports: createRequire(path)(path) as T, source: "no-cache", save() {} };
   const flags = flagState();
-  const entry = join(dir, `${basename(path)}-${entryKey(path)}-${flags}.v8`);
+  const name = basename(path);
+  const entry = join(dir, entryName(name, entryKey(path), flags));
   const cached = readEntry(entry);
   const script = new Script(wrap(readFileSync(path, "utf8")), {
     filename: path,
     ...(cached && { cachedData: cached.payload }),
   });
   const source = cached === undefined ? "miss" : script.cachedDataRejected ? "rejected" : "cache";
-  if (source !== "cache") writeEntry(entry, EAGER, script.createCachedData());
+  if (source !== "cache") writeEntry(entry, name, EAGER, script.createCachedData());
+  else touchEntry(entry);
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
@@ -83,7 +88,7 @@ export function requireCodeCached<T>(path: string, dir: string | undefined): Cod
       if (full) return;
       full = true;
       // Bytecode made under other flags would be filed under this load's flags and rejected.
-      if (flagState() === flags) writeEntry(entry, FULL, script.createCachedData());
+      if (flagState() === flags) writeEntry(entry, name, FULL, script.createCachedData());
     },
   };
 }
@@ -109,14 +114,19 @@ function entryKey(path: string): string {
   return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
 }
 
-/** Writes an entry: the digest of what follows, its kind, V8's payload. */
-function writeEntry(entry: string, kind: typeof EAGER | typeof FULL, payload: Buffer): void {
+/**
+ * Writes an entry: the digest of what follows, its kind, V8's payload; then removes the module's
+ * least recently used entries beyond a few (codeCachePrune.ts), so the folder stays bounded.
+ */
+function writeEntry(entry: string, name: string, kind: typeof EAGER | typeof FULL, payload: Buffer): void {
   const body = Buffer.concat([Buffer.from([kind]), payload]);
   try {
     writeFileAtomicSync(entry, Buffer.concat([createHash("sha256").update(body).digest(), body]));
   } catch {
     // A cache that cannot be written costs the next process the compile, nothing else.
+    return;
   }
+  pruneEntries(entry, name);
 }
 
 /** The entry when it is a regular file whose digest matches; undefined otherwise. */

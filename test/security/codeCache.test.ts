@@ -6,11 +6,23 @@
  * with `--no-cache`, never in a folder others may write to.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { requireCodeCached } from "../../src/util/codeCache.js";
+import { KEEP } from "../../src/util/codeCachePrune.js";
 import { iceosc, ROOT, tempDir, writeFiles } from "../helpers/cli.js";
 
 /** The built module, for a child process (test/globalSetup.ts builds dist/ first). */
@@ -37,8 +49,8 @@ function load(file: string, cache: string | undefined) {
   return { source: loaded.source, answer: loaded.exports.answer(), loaded };
 }
 
-function entryOf(cache: string): string {
-  const [entry, ...rest] = readdirSync(cache);
+function entryOf(cache: string, which: (name: string) => boolean = () => true): string {
+  const [entry, ...rest] = readdirSync(cache).filter(which);
   expect(rest).toEqual([]);
   return join(cache, entry!);
 }
@@ -109,6 +121,48 @@ describe("the compiler's code cache", () => {
     execFileSync("rm", [entry]);
     execFileSync("mkfifo", [entry]);
     expect(load(file, cache)).toMatchObject({ source: "miss", answer: "first" });
+  });
+
+  it("keeps a module's most recently used entries only, and removes nothing it did not write", () => {
+    const { file, cache } = setUp();
+    const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
+    const stale = (i: number) => `lib.js-${hex(i, 32)}-${hex(i, 8)}.v8`;
+    // Entries of earlier installs, Node versions and flag states: entry i last used i hours ago.
+    for (let i = 1; i <= 10; i++) {
+      writeFileSync(join(cache, stale(i)), "old bytecode");
+      const then = new Date(Date.now() - i * 3_600_000);
+      utimesSync(join(cache, stale(i)), then, then);
+    }
+    // What this code never wrote: another module's entry, a leftover temporary file, other names,
+    // a folder and a symbolic link (to a file outside) named like entries. All old.
+    const outside = join(tempDir(), "precious.v8");
+    writeFileSync(outside, "not the cache's");
+    const foreign = [`other.js-${hex(1, 32)}-${hex(1, 8)}.v8`, `${stale(11)}.123.abcd1234.tmp`, "notes.txt", stale(12)];
+    for (const name of foreign.slice(0, 3)) writeFileSync(join(cache, name), "x");
+    mkdirSync(join(cache, stale(12)));
+    symlinkSync(outside, join(cache, stale(13)));
+    const ancient = new Date(0);
+    for (const name of [...foreign, stale(13)]) utimesSync(join(cache, name), ancient, ancient);
+
+    const loaded = load(file, cache);
+    expect(loaded).toMatchObject({ source: "miss", answer: "first" });
+    loaded.loaded.save();
+    const written = entryOf(cache, (name) => !/^lib\.js-0+[0-9a-f]-/.test(name) && name.startsWith("lib.js-"));
+    const kept = Array.from({ length: KEEP - 1 }, (_, i) => stale(i + 1));
+    expect(readdirSync(cache).sort()).toEqual([written, ...kept, ...foreign, stale(13)].map((p) => basename(p)).sort());
+    expect(lstatSync(join(cache, stale(13))).isSymbolicLink()).toBe(true);
+    expect(readFileSync(outside, "utf8")).toBe("not the cache's");
+    expect(load(file, cache)).toMatchObject({ source: "cache", answer: "first" });
+  });
+
+  it("marks an entry used when it serves a load, so the pruning keeps it", () => {
+    const { file, cache } = setUp();
+    load(file, cache).loaded.save();
+    const entry = entryOf(cache);
+    const then = new Date(Date.now() - 24 * 3_600_000);
+    utimesSync(entry, then, then);
+    expect(load(file, cache)).toMatchObject({ source: "cache", answer: "first" });
+    expect(statSync(entry).mtimeMs).toBeGreaterThan(then.getTime() + 3_600_000);
   });
 });
 
