@@ -32,6 +32,25 @@ export interface ParsedString<V> {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Most characters of a reference quoted in a message (a 550 KB template made a 550 KB message). */
+const MAX_QUOTED = 80;
+
+/**
+ * `text` as a message quotes it: whole when short, else `MAX_QUOTED` characters from a little
+ * before index `near` (where the problem is), with `...` where it was cut. The diagnostic's span
+ * still covers the whole reference.
+ */
+function excerpt(text: string, near = 0): string {
+  if (text.length <= MAX_QUOTED) return text;
+  const low = (i: number): boolean => text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
+  let from = Math.max(0, Math.min(near - 20, text.length - MAX_QUOTED));
+  let to = from + MAX_QUOTED;
+  // Never half a surrogate pair.
+  if (low(from)) from++;
+  if (to < text.length && low(to)) to--;
+  return `${from > 0 ? "..." : ""}${text.slice(from, to)}${to < text.length ? "..." : ""}`;
+}
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INDEX = /^[0-9]+$/;
 
@@ -42,11 +61,13 @@ const INDEX = /^[0-9]+$/;
 export function parseReferencePath(text: string): readonly string[] | string {
   if (text === "") return "empty reference: write a path such as '{{ inputs.x }}'";
   const segments = text.split(".");
+  let at = 0;
   for (const [i, segment] of segments.entries()) {
-    if (segment === "") return `'${text}' has an empty path segment`;
+    if (segment === "") return `'${excerpt(text, at)}' has an empty path segment`;
     if (!IDENTIFIER.test(segment) && (i === 0 || !INDEX.test(segment))) {
-      return `'${text}' is not a reference path: use names separated by '.' (e.g. node.field)`;
+      return `'${excerpt(text, at)}' is not a reference path: use names separated by '.' (e.g. node.field)`;
     }
+    at += segment.length + 1;
   }
   return segments;
 }
@@ -110,8 +131,9 @@ type Operand =
 /** The reference and its defaults, in order: a path first, a literal only last. */
 type Chain = readonly [Operand & { kind: "path" }, ...Operand[]];
 
-const NOT_A_REFERENCE = (inner: string): string =>
-  `'${inner.trim()}' is not a reference: write a path, optionally with a default ('{{ inputs.x or "a" }}' or '{{ inputs.x | default("a") }}')`;
+/** The message for `inner` that is no reference chain, quoting it around offset `near` (where it stopped parsing). */
+const NOT_A_REFERENCE = (inner: string, near: number): string =>
+  `'${excerpt(inner.trim(), near - (inner.length - inner.trimStart().length))}' is not a reference: write a path, optionally with a default ('{{ inputs.x or "a" }}' or '{{ inputs.x | default("a") }}')`;
 const OR = /^\s*(?:or\b|\?\?)\s*/;
 const DEFAULT_OPEN = /^\s*\|\s*default\s*\(\s*/;
 const DEFAULT_CLOSE = /^\s*\)/;
@@ -125,7 +147,7 @@ function parseInner(inner: string): Chain | string {
   const headStart = inner.length - inner.trimStart().length;
   const headText = BARE.exec(inner.slice(headStart))?.[0] ?? "";
   const head = parseReferencePath(headText);
-  if (typeof head === "string") return inner.trim() === headText ? head : NOT_A_REFERENCE(inner);
+  if (typeof head === "string") return inner.trim() === headText ? head : NOT_A_REFERENCE(inner, headStart);
   const chain: [Operand & { kind: "path" }, ...Operand[]] = [
     { kind: "path", path: head, start: headStart, end: headStart + headText.length },
   ];
@@ -133,20 +155,20 @@ function parseInner(inner: string): Chain | string {
   while (inner.slice(at).trim() !== "") {
     const or = OR.exec(inner.slice(at));
     const call = or ? undefined : DEFAULT_OPEN.exec(inner.slice(at));
-    if (!or && !call) return NOT_A_REFERENCE(inner);
+    if (!or && !call) return NOT_A_REFERENCE(inner, at);
     at += (or ?? call)![0].length;
     const written = operandText(inner.slice(at));
-    if (written === undefined) return NOT_A_REFERENCE(inner);
+    if (written === undefined) return NOT_A_REFERENCE(inner, at);
     const operand = parseOperand(written, at);
     if (typeof operand === "string") return operand;
     const last = chain[chain.length - 1]!;
     if (last.kind === "literal")
-      return `the default '${inner.slice(last.start, last.end)}' is a constant, so the default after it is never used`;
+      return `the default '${excerpt(inner.slice(last.start, last.end))}' is a constant, so the default after it is never used`;
     chain.push(operand);
     at += written.length;
     if (call) {
       const close = DEFAULT_CLOSE.exec(inner.slice(at));
-      if (!close) return NOT_A_REFERENCE(inner);
+      if (!close) return NOT_A_REFERENCE(inner, at);
       at += close[0].length;
     }
   }
@@ -170,7 +192,7 @@ function parseOperand(written: string, start: number): Operand | string {
   if (literal !== undefined) return { kind: "literal", value: literal.value, start, end };
   const path = /^[A-Za-z_]/.test(written) ? parseReferencePath(written) : undefined;
   if (path !== undefined && typeof path !== "string") return { kind: "path", path, start, end };
-  return `the default '${written}' must be a constant (a quoted string, a number, true, false or null) or a reference (node.field)`;
+  return `the default '${excerpt(written)}' must be a constant (a quoted string, a number, true, false or null) or a reference (node.field)`;
 }
 
 /** The RefValue of a parsed chain: each default nested in the `fallback` of the one before. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SourceFile } from "../../src/diagnostics/index.js";
+import { formatDiagnostic, SourceFile } from "../../src/diagnostics/index.js";
 import { parseStringValue, parseTemplate, verbatimSource } from "../../src/frontend/index.js";
 
 const source = (text: string) => {
@@ -47,6 +47,36 @@ describe("parseStringValue", () => {
         text,
       ).toEqual(["ICE1009"]);
     }
+  });
+});
+
+describe("a huge invalid reference", () => {
+  const big = 550_000;
+  // Each: the reference, then what its message must still say (the problem, text near where it is).
+  const cases: [string, string[]][] = [
+    [`{{ inputs.x ${"+ inputs.y ".repeat(big / 11)}}}`, ["'inputs.x + inputs.y + ", "is not a reference: write a path"]],
+    [`{{ a${" or b".repeat(big / 5)} c }}`, ["...", " or b or b c' is not a reference"]],
+    [`{{ ${"a.".repeat(big / 2)}.b }}`, ["...", "a.a.a..b' has an empty path segment"]],
+    [`{{ ${"a.".repeat(big / 2)}9x }}`, ["...", "a.a.a.9x' is not a reference path"]],
+    [`{{ a or "${"x".repeat(big)}" or b.c }}`, [`the default '"xxxx`, "...' is a constant, so the default after it"]],
+    [`{{ a or 9${"z".repeat(big)} }}`, ["the default '9zzzz", "...' must be a constant"]],
+  ];
+  it("is quoted as a bounded excerpt near the problem, located exactly", () => {
+    for (const [reference, says] of cases) {
+      const text = `Dear {{ inputs.name }}, ${reference} regards`;
+      const { diagnostics } = parseTemplate(source(text));
+      expect(diagnostics.map((d) => d.code)).toEqual(["ICE1009"]);
+      const [diagnostic] = diagnostics;
+      const label = reference.slice(0, 30);
+      expect(diagnostic!.message.length, label).toBeLessThan(300);
+      expect(formatDiagnostic(diagnostic!).length, label).toBeLessThan(800);
+      for (const said of says) expect(diagnostic!.message, label).toContain(said);
+      expect(covered(diagnostic!), label).toBe(reference);
+    }
+  });
+  it("is quoted whole when short", () => {
+    const { diagnostics } = parseTemplate(source("{{ inputs.a + inputs.b }}"));
+    expect(diagnostics[0]!.message).toContain("'inputs.a + inputs.b' is not a reference");
   });
 });
 
