@@ -54,7 +54,10 @@ describe("a huge invalid reference", () => {
   const big = 550_000;
   // Each: the reference, then what its message must still say (the problem, text near where it is).
   const cases: [string, string[]][] = [
-    [`{{ inputs.x ${"+ inputs.y ".repeat(big / 11)}}}`, ["'inputs.x + inputs.y + ", "is not a reference: write a path"]],
+    [
+      `{{ inputs.x ${"+ inputs.y ".repeat(big / 11)}}}`,
+      ["'inputs.x + inputs.y + ", "is not a reference: write a path"],
+    ],
     [`{{ a${" or b".repeat(big / 5)} c }}`, ["...", " or b or b c' is not a reference"]],
     [`{{ ${"a.".repeat(big / 2)}.b }}`, ["...", "a.a.a..b' has an empty path segment"]],
     [`{{ ${"a.".repeat(big / 2)}9x }}`, ["...", "a.a.a.9x' is not a reference path"]],
@@ -71,7 +74,7 @@ describe("a huge invalid reference", () => {
       expect(diagnostic!.message.length, label).toBeLessThan(300);
       expect(formatDiagnostic(diagnostic!).length, label).toBeLessThan(800);
       for (const said of says) expect(diagnostic!.message, label).toContain(said);
-      expect(covered(diagnostic!), label).toBe(reference);
+      expect(covered({ span: diagnostic!.span! }), label).toBe(reference);
     }
   });
   it("is quoted whole when short", () => {
