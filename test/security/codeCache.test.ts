@@ -24,6 +24,7 @@ import { describe, expect, it } from "vitest";
 import { requireCodeCached } from "../../src/util/codeCache.js";
 import { KEEP } from "../../src/util/codeCachePrune.js";
 import { iceosc, ROOT, tempDir, writeFiles } from "../helpers/cli.js";
+import { DOUBLE_WORKFLOW } from "../helpers/doubleWorkflow.js";
 
 /** The built module, for a child process (test/globalSetup.ts builds dist/ first). */
 const DIST_CODE_CACHE = pathToFileURL(join(ROOT, "dist", "src", "util", "codeCache.js")).href;
@@ -166,22 +167,9 @@ describe("the compiler's code cache", () => {
   });
 });
 
-const WORKFLOW = `
-name: double
-input_schema: { n: number }
-nodes:
-  - id: twice
-    type: code
-    inputs: { n: "{{ inputs.n }}" }
-    input_schema: { n: number }
-    output_schema: { y: number }
-    code: "return { y: inputs.n * 2 };"
-outputs: { y: "{{ twice.y }}" }
-`;
-
 describe("iceosc and the code cache", () => {
   it("keeps TypeScript's code cache in the private cache folder's v8/, and none with --no-cache", async () => {
-    const dir = writeFiles({ "double.yaml": WORKFLOW });
+    const dir = writeFiles({ "double.yaml": DOUBLE_WORKFLOW });
     const cache = join(tempDir(), "cache");
     const env = { ICEOSC_CACHE_DIR: cache };
     const built = await iceosc(["build", join(dir, "double.yaml"), "--out-dir", join(dir, "out")], { env });
@@ -203,7 +191,7 @@ describe("iceosc and the code cache", () => {
   });
 
   it("keeps none in a cache folder others may write to", async () => {
-    const dir = writeFiles({ "double.yaml": WORKFLOW });
+    const dir = writeFiles({ "double.yaml": DOUBLE_WORKFLOW });
     const shared = join(tempDir(), "shared");
     execFileSync("mkdir", ["-m", "777", shared]);
     chmodSync(shared, 0o777);

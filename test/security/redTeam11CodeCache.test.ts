@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/cache.js";
 import { openPrivateFolder } from "../../src/util/privateFolder.js";
 import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
+import { DOUBLE_WORKFLOW } from "../helpers/doubleWorkflow.js";
 
 /** A folder with `mode` (octal text, as chmod takes it), made whatever the umask. */
 function folder(path: string, mode: string): string {
@@ -25,19 +26,6 @@ function folder(path: string, mode: string): string {
   execFileSync("chmod", [mode, path]);
   return path;
 }
-
-const WORKFLOW = `
-name: double
-input_schema: { n: number }
-nodes:
-  - id: twice
-    type: code
-    inputs: { n: "{{ inputs.n }}" }
-    input_schema: { n: number }
-    output_schema: { y: number }
-    code: "return { y: inputs.n * 2 };"
-outputs: { y: "{{ twice.y }}" }
-`;
 
 describe("a private folder on a path others may change", () => {
   it("is not used when a directory above it may be written by others, even through a link", () => {
@@ -72,7 +60,7 @@ describe("a private folder on a path others may change", () => {
 
 describe("iceosc with a cache below a folder others may write to", () => {
   it("warns and keeps no WASM cache and no code cache there", async () => {
-    const dir = writeFiles({ "double.yaml": WORKFLOW });
+    const dir = writeFiles({ "double.yaml": DOUBLE_WORKFLOW });
     const shared = folder(join(tempDir(), "shared"), "777");
     const cache = join(shared, "cache");
     const built = await iceosc(["build", join(dir, "double.yaml"), "--out-dir", join(dir, "out")], {
