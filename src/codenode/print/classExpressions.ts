@@ -234,7 +234,7 @@ function methodCall(ctx: PrintContext, call: ts.CallExpression): Printed | undef
     signature &&
     ts.isInterfaceDeclaration(signature.parent) &&
     isProtocol(ctx, signature.parent) &&
-    protocolOfShape(ctx, ctx.typeOf(callee.expression))
+    protocolOfShape(ctx, definedType(ctx.typeOf(callee.expression)))
   )
     return protocolCall(ctx, call, callee, signature);
   const method = symbol?.declarations?.find(ts.isMethodDeclaration);
@@ -262,8 +262,18 @@ function protocolCall(
   const receiver = printExpr(ctx, callee.expression);
   const params = paramsOf(ctx, signature);
   const returnType = returnTypeOf(ctx, signature);
-  const args = printArguments(ctx, call.arguments, slots(params), call);
-  return { text: `${receiver.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
+  const virtual = (defined: Printed): Printed => {
+    const args = printArguments(ctx, call.arguments, slots(params), call);
+    return { text: `${defined.text}.${callee.name.text}(${args.join(", ")})`, type: returnType };
+  };
+  // `r?.m(args)` of an interface value that may be undefined: undefined then, the arguments unevaluated.
+  if (callee.questionDotToken && receiver.type.kind === "optional") return optionalCall(ctx, call, receiver, virtual);
+  return virtual(receiver);
+}
+
+/** The type of a value once `?.` has found it defined. */
+function definedType(t: ValueType): ValueType {
+  return t.kind === "optional" ? definedType(t.inner) : t;
 }
 
 /** A call of `method` on a defined receiver (or `super`). */

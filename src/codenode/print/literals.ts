@@ -3,6 +3,7 @@
  * the context asks for). Part of the expression printer (expressions.ts).
  */
 import { protocolOfShape } from "./protocols.js";
+import { printProtocolLiteral } from "./protocolLiterals.js";
 import { classOfShape } from "./classShapes.js";
 import { ts } from "../typescript.js";
 import { asType, type ValueType, zeroValue } from "../types.js";
@@ -69,13 +70,9 @@ export function printObjectLiteral(ctx: PrintContext, node: ts.ObjectLiteralExpr
   // JavaScript makes a plain object, which is no instance of the class (instanceof, methods).
   if (target.kind === "object" && classOfShape(ctx, target))
     return ctx.refuse(node, "an object literal where a class instance is expected", "create it with 'new'");
+  // An object literal of an interface classes implement: an instance of its literal class (protocolLiterals.ts).
   const protocol = protocolOfShape(ctx, target);
-  if (protocol)
-    return ctx.refuse(
-      node,
-      `an object literal of the interface '${protocol.node.name.text}', which classes implement`,
-      `write a class implementing '${protocol.node.name.text}' and create it with 'new'`,
-    );
+  if (protocol) return printProtocolLiteral(ctx, node, protocol, target);
   if (target.kind === "object" && node.properties.some(ts.isSpreadAssignment))
     return printShapeSpread(ctx, node, target);
   if (target.kind === "json") return printJsonObject(ctx, node);

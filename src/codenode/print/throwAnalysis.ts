@@ -39,7 +39,9 @@ export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
   const local = (d: ts.Node | undefined) =>
     !!d && d.getSourceFile().fileName === "/body.ts" && d.getStart() >= ctx.bodyStart;
   const functionsOf = (expr: ts.Expression) => {
-    const symbol = ctx.symbolOf(stripParens(expr));
+    const symbol = ts.isShorthandPropertyAssignment(expr.parent)
+      ? ctx.checker.getShorthandAssignmentValueSymbol(expr.parent)
+      : ctx.symbolOf(stripParens(expr));
     for (const d of symbol?.declarations ?? []) {
       if (!local(d)) continue;
       if (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) out.push(d);
@@ -51,6 +53,12 @@ export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
       // Any override may run: every body method of that name.
       for (const m of methodsNamed(ctx, expr.name.text)) out.push(m);
     }
+    // A member of a body interface or type: any object literal's function of that name may run.
+    if (ts.isPropertyAccessExpression(expr) && symbol?.declarations?.some((d) => local(d) && isSignature(d)))
+      for (const value of literalValuesNamed(ctx, expr.name.text)) {
+        if (isCodeUnit(value)) out.push(value);
+        else functionsOf(value);
+      }
   };
   if (ts.isCallExpression(node)) {
     if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
@@ -108,6 +116,25 @@ export function methodsNamed(ctx: PrintContext, name: string): ts.Node[] {
   const out: ts.Node[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.root);
+  return out;
+}
+
+function isSignature(d: ts.Node): boolean {
+  return ts.isMethodSignature(d) || ts.isPropertySignature(d);
+}
+
+/** The values object literals give their properties named `name` (`{ check: (t) => ... }`, `{ check }`). */
+function literalValuesNamed(ctx: PrintContext, name: string): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n))
+      for (const p of n.properties)
+        if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name)
+          out.push(stripParens(p.initializer));
+        else if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) out.push(p.name);
     ts.forEachChild(n, visit);
   };
   visit(ctx.root);

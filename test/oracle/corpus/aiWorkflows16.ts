@@ -380,9 +380,12 @@ export const AI_WORKFLOWS_16: readonly OracleCase[] = [
       },
     ],
   ),
-  /** An object literal where the interface classes implement is expected: refused at the literal. */
+  /**
+   * An object literal where the interface classes implement is expected (was refused at the literal;
+   * compiles since ai17: an instance of the interface's literal class, protocolLiterals.ts).
+   */
   ai16(
-    "ranker-object-literal-beside-classes-refused",
+    "ranker-object-literal-beside-classes",
     [
       "interface Ranker {",
       "  score(x: number): number;",
