@@ -5,6 +5,7 @@
  * values, and the type parameters of the generic instance being printed; or why the type has no
  * representation in the sandbox.
  */
+import { commonClass } from "./classUnions.js";
 import { ERROR_SUBCLASSES } from "./lib/exceptions.js";
 import { ts } from "./typescript.js";
 import { regexValueType } from "./regex/types.js";
@@ -120,8 +121,13 @@ export function fromChecker(
     if ((hasNull || !types.every((t) => first && sameType(t, first))) && primitives) return { type: JSON_VALUE };
     if (hasNull) return nullableOf(checker, type, types);
     if (!first) return { reason: "a value that is always 'undefined' is not supported" };
-    if (!types.every((t) => sameType(t, first)))
-      return { reason: `union type '${checker.typeToString(type)}' is not supported; use one type` };
+    if (!types.every((t) => sameType(t, first))) {
+      // Instances of classes with a common base or interface: values of that type (classUnions.ts).
+      const common = commonClass(checker, defined, classes);
+      if (!common) return { reason: `union type '${checker.typeToString(type)}' is not supported; use one type` };
+      const value: ValueType = { kind: "object", shape: common };
+      return { type: defined.length < parts.length ? optional(value) : value };
+    }
     return { type: defined.length < parts.length ? optional(first) : first };
   }
   if (checker.isArrayType(type)) {
@@ -187,6 +193,10 @@ export function fromChecker(
       const absent = t && absentElement(t, `${name} entries`);
       if (absent) return { reason: absent };
     }
+    if (a?.kind === "function")
+      return {
+        reason: `a function as ${collection === "Map" ? "a Map key" : "a Set element"} (keyed by its identity) is not supported; key the entries by a name: \`Map<string, Handler>\``,
+      };
     if (a && !isKeyType(a))
       return {
         reason: `${collection === "Map" ? "Map keys" : "Set elements"} must be numbers, strings, booleans or objects of a declared type (records, classes, arrays, Maps, ...), not 'any', 'object' or a value that may be undefined`,

@@ -19,6 +19,7 @@ import { type BodyFile, bodyFile, NODE_FUNCTION } from "./declarations.js";
 import { PrintContext, Refused } from "./print/context.js";
 import { analyze, enter, environmentClasses, prologue } from "./print/functions.js";
 import { analyzeThrows, unitMayThrow } from "./print/throwAnalysis.js";
+import { refuseUnionMembers } from "./print/classUnionMembers.js";
 import { registerClasses } from "./print/classShapes.js";
 import { declareInstances } from "./print/classes.js";
 import { finishJson, markInputShapes } from "./print/jsonConvert.js";
@@ -70,6 +71,7 @@ export function lowerBody(
     const state = enter(ctx, typed.node, NODE_FUNCTION, outputClass);
     ctx.current = state;
     registerClasses(ctx, typed.node);
+    refuseUnionMembers(ctx, typed.node);
     registerUnions(typed.checker, typed.node, classes);
     const statements = printStatements(ctx, typed.node.body!.statements);
     declareInstances(ctx);

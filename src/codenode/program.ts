@@ -202,6 +202,13 @@ function mapDiagnostics(
     } else if (name !== undefined && HOST_GLOBALS.has(name)) {
       key = `host:${name}`;
       diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [name]);
+    } else if (d.code === 2339 && /^Property 'constructor' does not exist on type/.test(message)) {
+      // `this.constructor.name`, `x.constructor === Square`: the library declares no `constructor`.
+      key = `${start}:constructor`;
+      diagnostic = createDiagnostic(Diagnostics.UnsupportedIdiom, at, [
+        "'.constructor' (a class as a value)",
+        'compare with `instanceof Square`, or give the class a field or method naming it: `readonly kind = "square"`',
+      ]);
     } else if (d.code === 1206 || d.code === 1184 || d.code === 1031) {
       key = `mod:${start}`;
       diagnostic = createDiagnostic(Diagnostics.ForbiddenImport, at, [text(d) || "a declaration"]);

@@ -104,6 +104,7 @@ export declare namespace ts {
   export type ObjectFlags = Ts.ObjectFlags;
   export type ObjectLiteralExpression = Ts.ObjectLiteralExpression;
   export type ObjectType = Ts.ObjectType;
+  export type InterfaceType = Ts.InterfaceType;
   export type ParameterDeclaration = Ts.ParameterDeclaration;
   export type ParenthesizedExpression = Ts.ParenthesizedExpression;
   export type PostfixUnaryExpression = Ts.PostfixUnaryExpression;

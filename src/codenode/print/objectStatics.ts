@@ -19,6 +19,7 @@ import { knownKeys, printShapeAssign } from "./shapes.js";
 import { printFromEntries } from "./fromEntries.js";
 import { unionObjectCall } from "./unions.js";
 import { printHasOwn } from "./ownProperty.js";
+import { printFrozenThis } from "./frozenThis.js";
 
 /** `Object.keys`, `values`, `entries`, `assign`, `fromEntries`, `is`, `hasOwn`. */
 export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: string): Printed {
@@ -83,6 +84,8 @@ export function objectCall(ctx: PrintContext, node: ts.CallExpression, method: s
       // TypeScript refuses writes through the frozen reference's readonly type).
       const [target] = args;
       const literal = target && stripParens(target);
+      // `Object.freeze(this)` closing a constructor (frozenThis.ts).
+      if (literal?.kind === ts.SyntaxKind.ThisKeyword) return printFrozenThis(ctx, node, literal);
       if (!literal || !(ts.isObjectLiteralExpression(literal) || ts.isArrayLiteralExpression(literal)))
         return ctx.refuse(node, "Object.freeze of an existing object", "freeze a literal: Object.freeze({ ... })");
       return printExpr(ctx, target!, ctx.typeOf(node));

@@ -843,7 +843,7 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     SCRIPTS,
   ),
   /**
-   * `this.constructor` is not in the sandbox's library: refused where it is read (TypeScript's error).
+   * `this.constructor` is not in the sandbox's library: refused where it is read, with what to write instead.
    */
   ai15(
     "chain-of-responsibility-constructor-name-refused",
