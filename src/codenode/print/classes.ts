@@ -248,6 +248,12 @@ export function methodInstanceText(
 }
 
 function methodText(ctx: PrintContext, info: ClassInfo, method: ts.MethodDeclaration, instanceName?: string): string {
+  if (ts.isComputedPropertyName(method.name) && method.name.expression.getText() === "Symbol.iterator")
+    return ctx.refuse(
+      method.name,
+      "an iterable class (`[Symbol.iterator]()`)",
+      "give the class a method returning its items as an array, and iterate that: `for (const t of c.items())`",
+    );
   if (!ts.isIdentifier(method.name)) return ctx.refuse(method, "a method with a computed name", "use a plain name");
   if (method.asteriskToken || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Async)
     return ctx.refuse(method, "a generator or async method", "use a plain method");

@@ -56,8 +56,11 @@ export function printEquality(ctx: PrintContext, node: ts.BinaryExpression, equa
   const identity = nullishIdentity(ctx, node, left, right, equal) ?? nullableIdentity(ctx, node, left, right, equal);
   if (identity) return identity;
   const op = equal ? "==" : "!=";
+  // Closure objects of one function type compare by reference (functionIdentity.ts).
+  if (left.type.kind === "function" && sameType(left.type, right.type))
+    return { text: `(${left.text} ${op} ${right.text})`, type: BOOLEAN };
   if (left.type.kind === "function" || right.type.kind === "function")
-    return ctx.refuse(node, "comparing functions", "compare the values they compute");
+    return ctx.refuse(node, "comparing functions of different types", "compare the values they compute");
   if (left.type.kind === "optional" || right.type.kind === "optional") {
     // Objects (records, arrays, Maps, ...) compare by identity, and undefined only equals undefined:
     // the nullable references compare as they are.

@@ -23,6 +23,7 @@ import { printBinary, printPrefix, printUpdate } from "./operators.js";
 import { printRegexLiteral } from "./regexMethods.js";
 import { closureOf } from "./closures.js";
 import { declarationOf, isLiftedConstDeclaration } from "./functions.js";
+import { refuseDeclaredFunctionValue } from "./functionIdentity.js";
 import { printExtended } from "./classExpressions.js";
 import { thrownText } from "./exceptions.js";
 import { printDelete, undefinedAware } from "./objects.js";
@@ -251,6 +252,7 @@ function printIdentifier(ctx: PrintContext, node: ts.Identifier, hint?: ValueTyp
   if (symbol.flags & ts.SymbolFlags.Function || isLiftedConst(ctx, symbol)) {
     const declaration = declarationOf(symbol);
     if (!declaration) return ctx.refuse(node, `the function '${name}' used as a value`, "call it");
+    refuseDeclaredFunctionValue(ctx, node);
     return closureOf(ctx, declaration, node, hint);
   }
   const special = readLocal(ctx, symbol);

@@ -383,7 +383,8 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     TREES,
   ),
   /**
-   * `list.filter((l) => l !== fn)`: comparing functions is refused.
+   * `list.filter((l) => l !== fn)` compiles (ai17), but `once` passes a `const` arrow by name
+   * (`wrapper`): each use would be another object, so it is refused in a body comparing functions.
    */
   ai15(
     "event-emitter-listener-arrays-once-off-refused",

@@ -462,4 +462,24 @@ export const AI_WORKFLOWS_17: readonly OracleCase[] = [
     OUT,
     SIZES,
   ),
+  /** Middleware kept in `let` variables, removed from a stack by identity (`x !== m`) and compared with `===`. */
+  ai17(
+    "middleware-remove-by-identity",
+    [
+      "type Middleware = (s: string) => string;",
+      "let trim: Middleware = (s) => s.trim();",
+      "let shout: Middleware = (s) => s.toUpperCase();",
+      "let stack: Middleware[] = [trim, shout, trim];",
+      "const remove = (m: Middleware) => {",
+      "  stack = stack.filter((x) => x !== m);",
+      "};",
+      "if (inputs.texts.length > 2) remove(trim);",
+      "const first = stack[0]!;",
+      "const run = (t: string) => stack.reduce((acc, m) => m(acc), t);",
+      'return { out: `${stack.length} ${first === shout} ${first === trim} ${trim !== shout} ${inputs.texts.map(run).join("|")}` };',
+    ].join("\n"),
+    TEXT,
+    OUT,
+    TEXTS,
+  ),
 ];
