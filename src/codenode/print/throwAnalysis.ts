@@ -57,7 +57,7 @@ export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
     if (ts.isPropertyAccessExpression(expr) && symbol?.declarations?.some((d) => local(d) && isSignature(d)))
       for (const value of literalValuesNamed(ctx, expr.name.text)) {
         if (isCodeUnit(value)) out.push(value);
-        else functionsOf(value);
+        else if (ts.isIdentifier(value)) functionsOf(value);
       }
   };
   if (ts.isCallExpression(node)) {
@@ -126,19 +126,30 @@ function isSignature(d: ts.Node): boolean {
   return ts.isMethodSignature(d) || ts.isPropertySignature(d);
 }
 
+/** The values object literals of the body give their properties, by name (found once per body). */
+const literalValues = perContext(() => ({ byName: undefined as Map<string, ts.Expression[]> | undefined }));
+
 /** The values object literals give their properties named `name` (`{ check: (t) => ... }`, `{ check }`). */
-function literalValuesNamed(ctx: PrintContext, name: string): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isObjectLiteralExpression(n))
-      for (const p of n.properties)
-        if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name)
-          out.push(stripParens(p.initializer));
-        else if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) out.push(p.name);
-    ts.forEachChild(n, visit);
-  };
-  visit(ctx.root);
-  return out;
+function literalValuesNamed(ctx: PrintContext, name: string): readonly ts.Expression[] {
+  const state = literalValues.of(ctx);
+  if (!state.byName) {
+    const byName = new Map<string, ts.Expression[]>();
+    const add = (key: string, value: ts.Expression) => {
+      const list = byName.get(key);
+      if (list) list.push(value);
+      else byName.set(key, [value]);
+    };
+    const visit = (n: ts.Node): void => {
+      if (ts.isObjectLiteralExpression(n))
+        for (const p of n.properties)
+          if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) add(p.name.text, stripParens(p.initializer));
+          else if (ts.isShorthandPropertyAssignment(p)) add(p.name.text, p.name);
+      ts.forEachChild(n, visit);
+    };
+    visit(ctx.root);
+    state.byName = byName;
+  }
+  return state.byName.get(name) ?? [];
 }
 
 /** The class a class extends, when it is a body class. */
