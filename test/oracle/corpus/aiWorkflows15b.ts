@@ -1278,10 +1278,11 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     STOCK,
   ),
   /**
-   * `Object.freeze(this)` in a constructor: only a literal can be frozen in the sandbox (located refusal).
+   * `Object.freeze(this)` closing a constructor of a class whose fields are all readonly (was refused;
+   * compiles since ai17: print/frozenThis.ts).
    */
   ai15(
-    "value-class-freezing-this-refused",
+    "value-class-freezing-this",
     [
       "class Money {",
       "  constructor(readonly cents: number) {",
