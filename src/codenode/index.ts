@@ -26,7 +26,7 @@ import { finishJson, markInputShapes } from "./print/jsonConvert.js";
 import { finishUnions } from "./print/unionTables.js";
 import { printStatements } from "./print/statements.js";
 import { loweringGap } from "./loweringGap.js";
-import { typeBody } from "./program.js";
+import { type TypedBody, typeBody } from "./program.js";
 import { ClassRegistry } from "./types.js";
 import { registerUnions } from "./unions.js";
 
@@ -54,6 +54,23 @@ export function lowerBody(
   const diagnostics: Diagnostic[] = [];
   const typed = typeBody(file.text, file.bodyStart, capabilities, map, diagnostics);
   if (!typed) return { source: undefined, diagnostics };
+  const lowered = printBody(body, typed, map, inputType, outputType, diagnostics);
+  if (lowered.source !== undefined || !typed.dynamicStores) return lowered;
+  // A use of a widened annotation (dynamicStores.ts) the lowering of 'any' refuses: the body as
+  // written, its annotations checked conversions.
+  const asWritten = typeBody(file.text, file.bodyStart, capabilities, map, [], false);
+  return asWritten ? printBody(body, asWritten, map, inputType, outputType, diagnostics) : lowered;
+}
+
+/** Prints a typed body as a complete AssemblyScript program, or gives the refusals. */
+function printBody(
+  body: EmbeddedSource,
+  typed: TypedBody,
+  map: BodyMap,
+  inputType: ObjectType,
+  outputType: ObjectType,
+  diagnostics: Diagnostic[],
+): LoweredBody {
   const classes = new ClassRegistry();
   const ctx = new PrintContext(typed.checker, classes, map, typed.bodyStart);
   ctx.firstLine = embeddedFirstLine(body);

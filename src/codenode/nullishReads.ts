@@ -32,10 +32,10 @@ export interface Widened {
 }
 
 /**
- * The widened text of `file`, or undefined when no read needs it; `stored` also widens reads
- * stored where undefined fits (storedWhereUndefinedFits).
+ * The insertions widening the reads of `file` (none when no read needs it); `stored` also widens
+ * reads stored where undefined fits (storedWhereUndefinedFits).
  */
-export function widenNullishReads(file: ts.SourceFile, checker: ts.TypeChecker, stored: boolean): Widened | undefined {
+export function nullishReadInsertions(file: ts.SourceFile, checker: ts.TypeChecker, stored: boolean): Insertion[] {
   const insertions: Insertion[] = [];
   const widen = (read: ts.ElementAccessExpression, index: "number" | "string"): void => {
     insertions.push({ at: read.getStart(), text: "(" });
@@ -56,15 +56,20 @@ export function widenNullishReads(file: ts.SourceFile, checker: ts.TypeChecker, 
     ts.forEachChild(node, visit);
   };
   visit(file);
+  return insertions;
+}
+
+/** The text of `file` with `insertions` made (positions of the text as written), or undefined when there are none. */
+export function insertText(file: ts.SourceFile, insertions: readonly Insertion[]): Widened | undefined {
   if (insertions.length === 0) return undefined;
-  insertions.sort((a, b) => a.at - b.at);
+  const sorted = [...insertions].sort((a, b) => a.at - b.at);
   let text = "";
   let from = 0;
-  for (const i of insertions) {
+  for (const i of sorted) {
     text += file.text.slice(from, i.at) + i.text;
     from = i.at;
   }
-  return { text: text + file.text.slice(from), insertions };
+  return { text: text + file.text.slice(from), insertions: sorted };
 }
 
 /** A position of the widened text as a position of the text as written. */

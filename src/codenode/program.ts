@@ -11,7 +11,8 @@ import { createDiagnostic, Diagnostics, type Diagnostic } from "../diagnostics/i
 import type { BodyMap } from "../emit/wasm/bodyMap.js";
 import { CAPABILITY_GLOBALS, capabilityLib } from "./lib/capabilities.js";
 import { CORE_LIB, CORE_LIB_NAME } from "./lib/core.js";
-import { type Insertion, widenNullishReads } from "./nullishReads.js";
+import { dynamicStoreInsertions } from "./dynamicStores.js";
+import { type Insertion, insertText, nullishReadInsertions } from "./nullishReads.js";
 import { respellPrivateNames } from "./privateNames.js";
 
 const BODY_FILE = "/body.ts";
@@ -57,15 +58,21 @@ export interface TypedBody {
   readonly privateNames: ReadonlySet<string>;
   /** Text inserted before typing (nullishReads.ts): positions after them move by their lengths. */
   readonly insertions: readonly Insertion[];
+  /** True when primitive annotations receiving 'any' values were widened (dynamicStores.ts). */
+  readonly dynamicStores: boolean;
 }
 
-/** Builds and checks the program; diagnostics are mapped into the workflow file. */
+/**
+ * Builds and checks the program; diagnostics are mapped into the workflow file. `dynamic: false`
+ * keeps primitive annotations that receive 'any' values as written (dynamicStores.ts).
+ */
 export function typeBody(
   text: string,
   bodyStart: number,
   capabilities: readonly string[],
   map: BodyMap,
   diagnostics: Diagnostic[],
+  dynamic = true,
 ): TypedBody | undefined {
   const first = checked(text, capabilities);
   const mapped = mapDiagnostics(first.found, bodyStart, text.length - bodyStart - 3, capabilities, map);
@@ -79,15 +86,36 @@ export function typeBody(
     second && mapDiagnostics(second.found, bodyStart, text.length - bodyStart - 3, capabilities, map).length === 0;
   const respelledUse = second && clean ? second : first;
   // `r[i] ?? null` and reads stored as `T | undefined` typed again with the read widened
-  // (nullishReads.ts); without the stored ones, then as written, when that does not check.
+  // (nullishReads.ts), and primitive annotations receiving 'any' values widened to 'any'
+  // (dynamicStores.ts, unless `dynamic` is false); the first of these that checks, else as written.
   const checker = respelledUse.program.getTypeChecker();
-  let widened = widenNullishReads(respelledUse.file, checker, true);
-  let third = widened ? checked(widened.text, capabilities) : undefined;
-  if (third && third.found.length > 0) {
-    widened = widenNullishReads(respelledUse.file, checker, false);
-    third = widened ? checked(widened.text, capabilities) : undefined;
-  }
-  const use = third && third.found.length === 0 ? third : respelledUse;
+  const fn = respelledUse.file.statements.find(ts.isFunctionDeclaration)!;
+  const retype = (widened: string) => {
+    const typed = checked(widened, capabilities);
+    if (typed.found.length > 0) return undefined;
+    return { fn: typed.file.statements.find(ts.isFunctionDeclaration)!, checker: typed.program.getTypeChecker() };
+  };
+  const dynamicInsertions = dynamic ? dynamicStoreInsertions(respelledUse.file, fn, checker, retype) : [];
+  let use = respelledUse;
+  let widened: { text: string; insertions: readonly Insertion[] } | undefined;
+  let widenedDynamic = false;
+  const tried = new Set<string>();
+  attempts: for (const stored of [true, false])
+    for (const withDynamic of dynamicInsertions.length > 0 ? [true, false] : [false]) {
+      const insertions = [
+        ...nullishReadInsertions(respelledUse.file, checker, stored),
+        ...(withDynamic ? dynamicInsertions : []),
+      ];
+      const attempt = insertText(respelledUse.file, insertions);
+      if (!attempt || tried.has(attempt.text)) continue;
+      tried.add(attempt.text);
+      const typed = checked(attempt.text, capabilities);
+      if (typed.found.length > 0) continue;
+      use = typed;
+      widened = attempt;
+      widenedDynamic = withDynamic;
+      break attempts;
+    }
   const node = use.file.statements.find(ts.isFunctionDeclaration)!;
   return {
     program: use.program,
@@ -96,7 +124,8 @@ export function typeBody(
     node,
     bodyStart,
     privateNames: respelledUse === second ? respelled!.names : new Set(),
-    insertions: use === third ? widened!.insertions : [],
+    insertions: widened?.insertions ?? [],
+    dynamicStores: widenedDynamic,
   };
 }
 

@@ -136,6 +136,7 @@ export declare namespace ts {
   export type TryStatement = Ts.TryStatement;
   export type TupleType = Ts.TupleType;
   export type Type = Ts.Type;
+  export type TypeNode = Ts.TypeNode;
   export type TypeChecker = Ts.TypeChecker;
   export type TypeFlags = Ts.TypeFlags;
   export type TypeOfExpression = Ts.TypeOfExpression;

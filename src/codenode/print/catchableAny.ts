@@ -18,6 +18,7 @@ import { perContext } from "./perContext.js";
 import { guardedRead } from "./guardedReads.js";
 import { callees, isCodeUnit, unitOf } from "./throwAnalysis.js";
 import { hoistable, isAssignment, isUpdate } from "./hoistPlaces.js";
+import { kindMethod } from "./jsonMethodKinds.js";
 
 interface AnyState {
   readonly answers: Map<ts.Node, boolean>;
@@ -38,8 +39,10 @@ const states = perContext<AnyState>(() => ({
 
 /** True when `node` is a read or `=` write of a property of an 'any' value that a catch may take. */
 export function isCatchableAny(ctx: PrintContext, node: ts.Node): boolean {
-  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return isOrderedCall(ctx, node);
+  if (ts.isCallExpression(node) && !isCatchableMethod(ctx, node)) return isOrderedCall(ctx, node);
+  if (ts.isNewExpression(node)) return isOrderedCall(ctx, node);
   if (
+    !ts.isCallExpression(node) &&
     !ts.isPropertyAccessExpression(node) &&
     !ts.isElementAccessExpression(node) &&
     !ts.isForOfStatement(node) &&
@@ -69,7 +72,11 @@ function decide(ctx: PrintContext, node: ts.Node): boolean {
       inTry(ctx, node) &&
       hoistable(ctx, node)
     );
-  if (ts.isBinaryExpression(node)) {
+  if (ts.isCallExpression(node)) {
+    // `v.toUpperCase()`: V8's "v.toUpperCase is not a function" quotes the callee, reproduced
+    // for a name or a dotted chain of names only (methodCallee).
+    if (methodCallee(node) === undefined) return false;
+  } else if (ts.isBinaryExpression(node)) {
     const left = stripParens(node.left);
     if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return false;
     if (!isAny(ctx, left.expression)) return false;
@@ -89,6 +96,35 @@ function decide(ctx: PrintContext, node: ts.Node): boolean {
   if (!hoistable(ctx, node, calls)) return false;
   for (const c of calls) states.of(ctx).ordered.add(c);
   return true;
+}
+
+/**
+ * `v.m(...)` of an 'any' value `v` whose method only some kinds have (`toUpperCase`, `slice`):
+ * in a try, a value of another kind throws JavaScript's TypeError (print/jsonCalls.ts).
+ */
+function isCatchableMethod(ctx: PrintContext, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (call.questionDotToken || !ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return false;
+  if (!isAny(ctx, callee.expression) || !kindMethod(callee.name.text)) return false;
+  if (!bodyCatches(ctx)) return false;
+  const s = states.of(ctx);
+  let answer = s.answers.get(call);
+  if (answer === undefined) {
+    answer = decide(ctx, call);
+    s.answers.set(call, answer);
+  }
+  return answer;
+}
+
+/** The callee of `v.m(...)` as V8's TypeError quotes it: a name or a dotted chain of names. */
+export function methodCallee(call: ts.CallExpression): string | undefined {
+  const chain = (e: ts.Expression): string | undefined =>
+    ts.isIdentifier(e)
+      ? e.text
+      : ts.isPropertyAccessExpression(e) && !e.questionDotToken && ts.isIdentifier(e.name)
+        ? ((left) => (left === undefined ? undefined : `${left}.${e.name.text}`))(chain(e.expression))
+        : undefined;
+  return chain(call.expression);
 }
 
 /** True for a call hoisted before a checked read to its right (decided with the statement's reads). */

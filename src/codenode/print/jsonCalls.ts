@@ -13,6 +13,9 @@ import { toJson } from "./jsonConvert.js";
 import { directStringify, literalStringify } from "./jsonWrite.js";
 import { coerce } from "./coerce.js";
 import { isCatchableParse, printCatchableParse } from "./catchableParse.js";
+import { isCatchableAny, methodCallee } from "./catchableAny.js";
+import { state } from "./exceptionRegions.js";
+import { onlyOn, STRING_AND_ARRAY } from "./jsonMethodKinds.js";
 
 // ---- calls -------------------------------------------------------------------------------------
 
@@ -110,23 +113,6 @@ function isNullish(ctx: PrintContext, node: ts.Expression): boolean {
   return false;
 }
 
-/** Method names only one kind of JSON value has in JavaScript (no JSON object holds a function). */
-const OWN_NAMES = (proto: object) => new Set(Object.getOwnPropertyNames(proto));
-const PROTOS = {
-  string: OWN_NAMES(String.prototype),
-  array: OWN_NAMES(Array.prototype),
-  number: OWN_NAMES(Number.prototype),
-  boolean: OWN_NAMES(Boolean.prototype),
-  object: OWN_NAMES(Object.prototype),
-};
-function onlyOn(kind: keyof typeof PROTOS, method: string): boolean {
-  return (
-    PROTOS[kind].has(method) &&
-    (Object.keys(PROTOS) as (keyof typeof PROTOS)[]).every((k) => k === kind || !PROTOS[k].has(method))
-  );
-}
-const STRING_AND_ARRAY = new Set(["includes", "indexOf", "lastIndexOf", "slice", "concat", "at"]);
-
 /**
  * A method called on a JSON value. A method only strings (arrays, numbers) have runs as that
  * kind's method once the value is checked to be one (any other JSON value has no such method:
@@ -140,8 +126,14 @@ export function jsonMethod(
   methods: JsonMethods,
 ): Printed {
   const temp = ctx.temp(JSON_VALUE);
-  const asString: Printed = { text: `__ice_j_to_str(${temp})`, type: STRING };
-  const asArray: Printed = { text: `__ice_j_to_arr(${temp})`, type: { kind: "array", element: JSON_VALUE } };
+  // In a try, a value of another kind throws JavaScript's TypeError (catchableAny.ts).
+  const callee = isCatchableAny(ctx, node) ? methodCallee(node) : undefined;
+  const checked = (kind: string, plain: string): string =>
+    callee === undefined
+      ? `${plain}(${temp})`
+      : `__ice_j_${kind}_try(${temp}, ${stringLiteral(method)}, ${stringLiteral(callee)}, ${state(ctx).line})`;
+  const asString: Printed = { text: checked("str", "__ice_j_to_str"), type: STRING };
+  const asArray: Printed = { text: checked("arr", "__ice_j_to_arr"), type: { kind: "array", element: JSON_VALUE } };
   const set = `${temp} = ${receiver.text}`;
   const seq = (p: Printed): Printed => ({ text: `(${set}, ${p.text})`, type: p.type });
   if (method === "toString" && node.arguments.length === 0)
@@ -152,7 +144,7 @@ export function jsonMethod(
       jsonResult(method, jsonArrayMethod(ctx, node, asArray, method) ?? methods.array(ctx, node, asArray, method)),
     );
   if (onlyOn("number", method) || (method === "toString" && node.arguments.length === 1))
-    return seq(methods.number(ctx, node, { text: `__ice_j_to_num(${temp})`, type: { kind: "number" } }, method));
+    return seq(methods.number(ctx, node, { text: checked("num", "__ice_j_to_num"), type: { kind: "number" } }, method));
   if (STRING_AND_ARRAY.has(method)) {
     const s = methods.string(ctx, node, { text: `${temp}.s`, type: STRING }, method);
     const a = jsonResult(

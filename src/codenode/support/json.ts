@@ -228,6 +228,30 @@ export function __ice_j_at_try(v: __ice_J, i: f64, line: i32): __ice_J {
   if (v.k <= 1) return __ice_j_get_try(v, __ice_num_str(i), line);
   return __ice_j_at(v, i);
 }
+/**
+ * The receiver of a method only strings (arrays, numbers) have, called on a JSON value in a try
+ * (print/catchableAny.ts): of another kind, V8's TypeError (callee is the call's callee as V8
+ * quotes it), pending, and a stand-in the method runs on harmlessly.
+ */
+function __ice_j_method_error(v: __ice_J, method: string, callee: string, line: i32): void {
+  if (v.k <= 1) __ice_j_type_error("Cannot read properties of " + __ice_j_what(v) + " (reading '" + method + "')", line);
+  else __ice_j_type_error(callee + " is not a function", line);
+}
+export function __ice_j_str_try(v: __ice_J, method: string, callee: string, line: i32): string {
+  if (v.k == 4) return v.s;
+  __ice_j_method_error(v, method, callee, line);
+  return "";
+}
+export function __ice_j_arr_try(v: __ice_J, method: string, callee: string, line: i32): Array<__ice_J> {
+  if (v.k == 5) return v.a!;
+  __ice_j_method_error(v, method, callee, line);
+  return new Array<__ice_J>();
+}
+export function __ice_j_num_try(v: __ice_J, method: string, callee: string, line: i32): f64 {
+  if (v.k == 3) return v.n;
+  __ice_j_method_error(v, method, callee, line);
+  return 0;
+}
 /** v[key] = x in a try: on undefined, null or a primitive, V8's TypeError (strict mode). */
 export function __ice_j_set_try(v: __ice_J, key: string, x: __ice_J, line: i32): __ice_J {
   if (v.k <= 1) return __ice_j_type_error("Cannot set properties of " + __ice_j_what(v) + " (setting '" + key + "')", line);

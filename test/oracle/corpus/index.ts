@@ -65,6 +65,7 @@ import { REFUSALS_7 } from "./refusals7.js";
 import { REFUSALS_8 } from "./refusals8.js";
 import { REFUSALS_9 } from "./refusals9.js";
 import { REFUSALS_10 } from "./refusals10.js";
+import { REFUSALS_11 } from "./refusals11.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
@@ -146,6 +147,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...REFUSALS_8,
   ...REFUSALS_9,
   ...REFUSALS_10,
+  ...REFUSALS_11,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
