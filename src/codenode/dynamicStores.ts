@@ -55,9 +55,15 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
   /** `let total = 0` (no annotation, a primitive inferred) later assigned an 'any': widened after its name. */
   const unannotated = new Set<ts.Identifier>();
   const isAny = (e: ts.Expression): boolean => (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any) !== 0;
+  const widenDeclaration = (declaration: ts.Declaration | undefined): void => {
+    if (!declaration || !within(declaration, fn)) return;
+    if (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration))
+      addAnnotation(annotations, declaration.type);
+  };
   const widenSymbolOf = (target: ts.Expression): void => {
     const symbol = checker.getSymbolAtLocation(target);
     const declaration = symbol?.valueDeclaration;
+    widenDeclaration(declaration);
     if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return;
     if (declaration.type) addAnnotation(annotations, declaration.type);
     else if (ts.isIdentifier(declaration.name) && isPrimitive(checker.getTypeAtLocation(declaration.name)))
@@ -67,8 +73,18 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isAny(node.initializer))
       addAnnotation(annotations, node.type);
     else if (
+      (ts.isPropertyAssignment(node) && isAny(node.initializer)) ||
+      (ts.isShorthandPropertyAssignment(node) && isAny(node.name))
+    ) {
+      // `{ name: data.name }` where the literal's type declares `name: string`.
+      const literal = node.parent;
+      const contextual = ts.isObjectLiteralExpression(literal) ? checker.getContextualType(literal) : undefined;
+      const name = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
+      const property = contextual && name !== undefined ? checker.getPropertyOfType(contextual, name) : undefined;
+      widenDeclaration(property?.valueDeclaration);
+    } else if (
       ts.isBinaryExpression(node) &&
-      ts.isIdentifier(node.left) &&
+      (ts.isIdentifier(node.left) || ts.isPropertyAccessExpression(node.left)) &&
       node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       isAny(node.right)
     )
@@ -88,6 +104,11 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
     ...[...annotations].map((type) => ({ at: type.getStart(), text: WIDENED })),
     ...[...unannotated].map((name) => ({ at: name.getEnd(), text: ": any" })),
   ];
+}
+
+/** True when `node` is written inside `fn` (not in the generated Inputs and Output declarations). */
+function within(node: ts.Node, fn: ts.Node): boolean {
+  return node.getSourceFile() === fn.getSourceFile() && node.pos >= fn.pos && node.end <= fn.end;
 }
 
 /** A parameter `p: string` (of a function of the body) given an argument of type 'any'. */

@@ -25,7 +25,7 @@ import { jsonPattern } from "./json.js";
 import { declareLocal } from "./locals.js";
 import { unrolledFor } from "./unroll.js";
 import { checkedDo, checkedFor, checkedWhile, passHoists } from "./loopChecks.js";
-import { checkVar } from "./varDeclarations.js";
+import { checkVar, isHoistedVar } from "./varDeclarations.js";
 import { findThrowing } from "./throwingCalls.js";
 import { missingAsNaN } from "./missing.js";
 import { neverDefaulted } from "./nullable.js";
@@ -183,6 +183,12 @@ function declare(ctx: PrintContext, d: ts.VariableDeclaration): string {
 /** Declares a local (or stores it in its environment) with a value already printed. */
 export function bind(ctx: PrintContext, symbol: ts.Symbol, type: ValueType, value: string): string {
   if (ctx.captured.has(symbol)) return `${variableAccess(ctx, symbol)} = ${value};`;
+  // A `var` read after its block: declared at the function's top (varDeclarations.ts).
+  if (isHoistedVar(ctx, symbol)) {
+    const name = ctx.nameOf(symbol);
+    if (!ctx.current.temps.some((t) => t.name === name)) ctx.current.temps.push({ name, type });
+    return `${name} = ${value};`;
+  }
   return `let ${ctx.nameOf(symbol)}: ${asType(type)} = ${value};`;
 }
 

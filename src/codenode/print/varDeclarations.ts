@@ -6,10 +6,17 @@
  * and every use is in that block after the declaration, not in a function declaration (hoisted, it
  * may run before the declaration), and, for a declaration in a loop, has a value each pass and is
  * not captured by a function (a closure would see one shared variable in JavaScript).
+ *
+ * A `var` read after the block that declares it (`for (var i = 0; ...) {...} return i`, a `var`
+ * set in a try whose catch returns or throws) is hoisted, as JavaScript hoists it: declared at
+ * the top of its function and assigned where it is declared (`isHoistedVar`, statements.ts
+ * `bind`). Only where every read outside the block is certain to come after the value was stored
+ * (hoistedReach), since JavaScript reads `undefined` before that, which the variable's type cannot hold.
  */
 import { ts } from "../typescript.js";
 import type { PrintContext } from "./context.js";
 import { isCodeUnit } from "./throwAnalysis.js";
+import { perContext } from "./perContext.js";
 
 /** Refuses a `var` list whose variables `let` would not reproduce; returns when it may print as `let`. */
 export function checkVar(ctx: PrintContext, list: ts.VariableDeclarationList): void {
@@ -35,7 +42,18 @@ export function checkVar(ctx: PrintContext, list: ts.VariableDeclarationList): v
     const assignedEachPass = !!d.initializer || ts.isForOfStatement(holder) || ts.isForInStatement(holder);
     if (loop && !assignedEachPass)
       ctx.refuse(d, `'var ${d.name.text}' without a value inside a loop`, "declare it with let before the loop");
+    const reach = hoistedReach(d, holder);
     for (const ref of references(ctx, symbol, scope.parent ?? scope, d)) {
+      if (
+        reach &&
+        !within(ref, scope) &&
+        ref.pos >= reach.end &&
+        !enclosingFunction(ref, d) &&
+        !ctx.captured.has(symbol!)
+      ) {
+        HOISTED.of(ctx).add(symbol!);
+        continue;
+      }
       if (ref.pos < d.end || !within(ref, scope))
         ctx.refuse(
           ref,
@@ -53,6 +71,41 @@ export function checkVar(ctx: PrintContext, list: ts.VariableDeclarationList): v
         );
     }
   }
+}
+
+/** `var` symbols declared at the top of their function (checkVar). */
+const HOISTED = perContext(() => new Set<ts.Symbol>());
+
+/** True when `symbol` is a `var` hoisted to the top of its function: its declaration assigns it. */
+export function isHoistedVar(ctx: PrintContext, symbol: ts.Symbol): boolean {
+  return HOISTED.of(ctx).has(symbol);
+}
+
+/**
+ * The statement of the function's own body whose completion stores `d`'s value on every path
+ * that goes on after it: `d` has a value and is declared by a statement (or a `for` head) reached
+ * from it through plain blocks and try blocks whose catch ends in `return` or `throw` (no
+ * `finally`). Undefined when there is none (loops, branches, `for...of`).
+ */
+function hoistedReach(d: ts.VariableDeclaration, holder: ts.Node): ts.Statement | undefined {
+  if (!d.initializer || !(ts.isVariableStatement(holder) || ts.isForStatement(holder))) return undefined;
+  let node: ts.Statement = holder;
+  for (;;) {
+    const block = node.parent;
+    if (!ts.isBlock(block)) return undefined;
+    const owner = block.parent;
+    if (isCodeUnit(owner)) return node;
+    if (ts.isBlock(owner)) node = block;
+    else if (ts.isTryStatement(owner) && owner.tryBlock === block && !owner.finallyBlock && catchLeaves(owner))
+      node = owner;
+    else return undefined;
+  }
+}
+
+/** The try's catch block ends in `return` or `throw`. */
+function catchLeaves(t: ts.TryStatement): boolean {
+  const last = t.catchClause?.block.statements.at(-1);
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** True when `node` is inside a loop of its own function (a for loop's head counts). */

@@ -191,10 +191,9 @@ export const REFUSALS_10: readonly OracleCase[] = [
     [{ words: ["a", "bc", "ü😀"] }, { words: [] }, { words: ["", "xyz"] }],
     [],
   ),
-  // Refused: a `var` read after the loop that declares it (as `let` it would be out of scope;
-  // hoisting it to the function is not done).
+  // A `var` read after the loop that declares it: hoisted to the function (refused until round 11).
   r10(
-    "var-read-after-loop-refused",
+    "var-read-after-loop",
     [
       "for (var i = 0; i < inputs.words.length; i++) {",
       "  if (inputs.words[i] === 'stop') break;",
