@@ -137,6 +137,8 @@ export declare namespace ts {
   export type TupleType = Ts.TupleType;
   export type Type = Ts.Type;
   export type TypeNode = Ts.TypeNode;
+  export type TaggedTemplateExpression = Ts.TaggedTemplateExpression;
+  export type TemplateLiteralLikeNode = Ts.TemplateLiteralLikeNode;
   export type TypeChecker = Ts.TypeChecker;
   export type TypeFlags = Ts.TypeFlags;
   export type TypeOfExpression = Ts.TypeOfExpression;

@@ -146,6 +146,7 @@ interface String {
 interface StringConstructor {
   (value?: string | number | boolean): string;
   fromCharCode(...codes: number[]): string;
+  raw(template: TemplateStringsArray, ...substitutions: any[]): string;
 }
 declare var String: StringConstructor;
 

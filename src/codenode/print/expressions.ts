@@ -5,6 +5,7 @@
  * truthiness, `??`, `?.`, `!`, object and array literals built as their declared type. Calls are
  * in calls.ts; access, operators, assignment and literals in their own files.
  */
+import { isStringRaw, printStringRaw } from "./stringRaw.js";
 import { hasObjectText, objectText } from "./objectText.js";
 import { ts } from "../typescript.js";
 import { asType, BOOLEAN, isNullish, isPrimitive, JSON_VALUE, NUMBER, STRING, type ValueType } from "../types.js";
@@ -144,6 +145,12 @@ export function printExpr(ctx: PrintContext, node: ts.Expression, hint?: ValueTy
       return { text: "false", type: BOOLEAN };
     case ts.SyntaxKind.TemplateExpression:
       return printTemplate(ctx, node as ts.TemplateExpression);
+    case ts.SyntaxKind.TaggedTemplateExpression: {
+      const tagged = node as ts.TaggedTemplateExpression;
+      if (!isStringRaw(ctx, tagged))
+        return ctx.refuse(node, "a tagged template", "call a function with the template's text and values");
+      return printStringRaw(ctx, tagged, stringLiteral, (e) => asText(ctx, printExpr(ctx, e), e));
+    }
     case ts.SyntaxKind.ParenthesizedExpression: {
       const inner = printExpr(ctx, (node as ts.ParenthesizedExpression).expression, hint);
       return { text: `(${inner.text})`, type: inner.type, ...(inner.int32 && { int32: inner.int32 }) };

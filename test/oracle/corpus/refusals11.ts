@@ -274,4 +274,31 @@ export const REFUSALS_11: readonly OracleCase[] = [
     OUT,
     [{ s: '{"n":1}' }, { s: "oops" }],
   ),
+  r11(
+    "string-raw-templates",
+    [
+      "const path = String.raw`C:\\Users\\${inputs.s}\\n${inputs.s.length}\\u0041`;",
+      "const pattern = String.raw`^\\d+(\\.\\d+)?$`;",
+      "const plain = String.raw`no substitutions \\t`;",
+      "return { out: path + ' | ' + pattern + ' | ' + plain + ' | ' + path.length + ' ' + pattern.length };",
+    ].join("\n"),
+    S,
+    OUT,
+    [{ s: "ada" }, { s: "ü😀" }, { s: "" }, { s: "3.14" }],
+    [],
+  ),
+  // Refused: a tag function of the body (it would receive a strings array with a `raw` property).
+  r11(
+    "tagged-template-function-refused",
+    [
+      "function shout(parts: TemplateStringsArray, ...values: string[]): string {",
+      "  return parts.join('|') + values.join(',').toUpperCase();",
+      "}",
+      "return { out: shout`a${inputs.s}b` };",
+    ].join("\n"),
+    S,
+    OUT,
+    [{ s: "x" }],
+    [],
+  ),
 ];
