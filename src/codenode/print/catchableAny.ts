@@ -50,7 +50,11 @@ export function isCatchableAny(ctx: PrintContext, node: ts.Node): boolean {
     !(ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
   )
     return false;
-  if (!bodyCatches(ctx)) return false;
+  return bodyCatches(ctx) && decideOnce(ctx, node);
+}
+
+/** `decide`, once per node of a body. */
+function decideOnce(ctx: PrintContext, node: ts.Node): boolean {
   const s = states.of(ctx);
   let answer = s.answers.get(node);
   if (answer === undefined) {
@@ -106,14 +110,7 @@ function isCatchableMethod(ctx: PrintContext, call: ts.CallExpression): boolean 
   const callee = call.expression;
   if (call.questionDotToken || !ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return false;
   if (!isAny(ctx, callee.expression) || !kindMethod(callee.name.text)) return false;
-  if (!bodyCatches(ctx)) return false;
-  const s = states.of(ctx);
-  let answer = s.answers.get(call);
-  if (answer === undefined) {
-    answer = decide(ctx, call);
-    s.answers.set(call, answer);
-  }
-  return answer;
+  return bodyCatches(ctx) && decideOnce(ctx, call);
 }
 
 /** The callee of `v.m(...)` as V8's TypeError quotes it: a name or a dotted chain of names. */
