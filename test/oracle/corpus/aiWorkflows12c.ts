@@ -348,9 +348,10 @@ export const AI_WORKFLOWS_12C: readonly OracleCase[] = [
     OUT,
     ORDERS,
   ),
-  // Refused: an array literal of sibling subclasses (`Sum | Max`).
+  // An array literal of sibling subclasses (`Sum | Max`), typed as their base (refused before
+  // session 17's unions of classes).
   ai12(
-    "abstract-class-tools-with-statics-refused",
+    "abstract-class-tools-with-statics",
     [
       "abstract class Tool {",
       "  static registry: Tool[] = [];",

@@ -850,9 +850,9 @@ export const AI_WORKFLOWS_9C: readonly OracleCase[] = [
       { ops: ["get x", "put x 1", "get x"], capacity: 0 },
     ],
   ),
-  // Refused today: `this` in an arrow function inside a method.
+  // Was refused (`this` in an arrow function inside a method); compiles since session 17 (SAME).
   ai9(
-    "event-emitter-class-refused",
+    "event-emitter-class",
     [
       "type Handler = (payload: string) => void;",
       "class Emitter {",
