@@ -70,21 +70,18 @@ export function memberKey(keys: readonly string[], k: number): string {
 }
 
 /**
- * `splitEntries(binaryen, binary, count, features, bodies)`: the optimised combined module as one
- * module per body of `bodies` (indices below `count`), as JavaScript text for the compiler workers
- * (compilerWorkerScript.ts; each splits a share of the bodies, compileWorker.ts). Each part depends
- * only on the combined binary, k and binaryen's global options (set from the optimisation's plan
- * before splitting), so which worker splits which body does not change a byte. For body k: the
- * other bodies' entries are no longer exported, k's is exported as
+ * `splitEntries(binaryen, binary, count, features)`: the optimised combined module as one module
+ * per body, as JavaScript text for the compiler workers (compilerWorkerScript.ts) and this thread
+ * (tests). For body k: the other bodies' entries are no longer exported, k's is exported as
  * `__ice_run` (last, after `_start`, `__ice_alloc` and memory's exports), and
  * `remove-unused-module-elements` drops every function, global, table entry and import that no
  * export and no start code reaches. Binaryen's passes keep the behaviour of what is still exported,
  * so body k's entry runs as it did in the combined module.
  */
 export const SPLIT_SOURCE = `
-function splitEntries(binaryen, binary, count, features, bodies) {
+function splitEntries(binaryen, binary, count, features) {
   const parts = [];
-  for (const k of bodies) {
+  for (let k = 0; k < count; k++) {
     const m = binaryen.readBinary(binary);
     try {
       m.setFeatures(features);

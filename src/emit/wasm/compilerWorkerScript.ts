@@ -15,10 +15,8 @@
  * the plan of their optimisation, and optimises units too; `optimizer` loads binaryen (and meter.js)
  * only and optimises (optimizeApart.ts). Messages: `{ id, source, files? }` compiles (answers `raw` and
  * `plan`, or diagnostics; `files`: the bodies of a combined program, combinedProgram.ts);
- * `{ id, raw, plan, meter, split? }` optimises (answers `binary`, and `metered` unless `split`: a
- * combined module of that many bodies, answered as optimised);
- * `{ id, combined, plan, meter, split, bodies }` splits an optimised combined module (answers the
- * `parts` of those bodies, each metered).
+ * `{ id, raw, plan, meter, split? }` optimises (answers `binary`, `metered`; with `split`, the
+ * combined module split into that many `parts`, each metered).
  */
 import { BINARYEN_SPLIT_SOURCE } from "./binaryenSplit.js";
 import { SPLIT_SOURCE } from "./combinedProgram.js";
@@ -200,21 +198,17 @@ function meterPart(job, binary) {
 }
 function optimize(job) {
   const binary = optimizeRaw(binaryen, job.raw, job.plan);
-  // A combined program (combinedProgram.ts) is split afterwards, a share per job (splitShare).
-  return job.split ? { id: job.id, binary } : { id: job.id, ...meterPart(job, binary) };
-}
-// Bodies \`job.bodies\` of an optimised combined module (\`job.combined\`), split under the options
-// its optimisation ran with (as when the same worker split right after optimising) and each
-// metered on its own.
-function splitShare(job) {
-  usePlanOptions(binaryen, job.plan);
-  const parts = splitEntries(binaryen, job.combined, job.split, job.plan.features, job.bodies);
-  return { id: job.id, parts: parts.map((part) => meterPart(job, part)) };
+  // A combined program (combinedProgram.ts): one module per body, each metered on its own.
+  if (job.split) {
+    const parts = splitEntries(binaryen, binary, job.split, job.plan.features).map((part) => meterPart(job, part));
+    return { id: job.id, parts };
+  }
+  return { id: job.id, ...meterPart(job, binary) };
 }
 parentPort.on("message", async (job) => {
   try {
     const asc = await loading;
-    parentPort.postMessage(job.raw ? optimize(job) : job.combined ? splitShare(job) : await compile(asc, job));
+    parentPort.postMessage(job.raw ? optimize(job) : await compile(asc, job));
   } catch (e) {
     parentPort.postMessage({ id: job.id, diagnostics: [], failure: { kind: "crash", message: String((e && e.stack) || e) } });
   }

@@ -13,8 +13,8 @@
  * own, for `--optimizeLevel`/`--shrinkLevel`), every global binaryen option it set (levels, inlining
  * limits, stack IR, ...: each getter of the binaryen module with a setter), the pass arguments it
  * set (`partial-inlining-ifs`) and the module's features. asc then writes the unoptimised module. `take()` returns the plan of the last compile.
- * `optimizeRaw(binaryen, raw, plan)` reads the unoptimised binary, sets those options
- * (`usePlanOptions`) and features, runs the passes and writes the module: every unit goes this way, whichever worker
+ * `optimizeRaw(binaryen, raw, plan)` reads the unoptimised binary, sets those options and
+ * features, runs the passes and writes the module: every unit goes this way, whichever worker
  * optimises it, so a build's output does not depend on the schedule. The result differs from asc's
  * own in-memory optimisation only in the order of functions (binaryen's `reorder-functions` breaks
  * ties by name, and names are not in the binary); measured over 160 corpus bodies, the code is
@@ -73,13 +73,10 @@ function capturePlans(as, binaryen) {
     restore() { as.Module.prototype.optimize = optimize; },
   };
 }
-function usePlanOptions(binaryen, plan) {
+function optimizeRaw(binaryen, raw, plan) {
   for (const [name, value] of Object.entries(plan.options)) binaryen["set" + name](value);
   binaryen.clearPassArguments();
   for (const [key, value] of plan.passArguments) binaryen.setPassArgument(key, value);
-}
-function optimizeRaw(binaryen, raw, plan) {
-  usePlanOptions(binaryen, plan);
   const m = binaryen.readBinary(raw);
   try {
     m.setFeatures(plan.features);
