@@ -32,19 +32,17 @@ function project(link: (plugins: string) => void): string {
   return dir;
 }
 
+/** `iceosc build` of the project's workflow with its plugin folder. */
+function buildWithPlugins(dir: string): ReturnType<typeof iceosc> {
+  return iceosc(["build", join(dir, "w.yaml"), "--out-dir", join(dir, "out"), "--plugins", join(dir, "plugins")]);
+}
+
 describe("a plugin folder holding a symbolic link", () => {
   it("is refused, naming the link, and the file it leads to is not read", async () => {
     const outside = tempDir();
     writeFileSync(join(outside, "secrets.ts"), SECRET);
     const dir = project((plugins) => symlinkSync(join(outside, "secrets.ts"), join(plugins, "p.ts")));
-    const built = await iceosc([
-      "build",
-      join(dir, "w.yaml"),
-      "--out-dir",
-      join(dir, "out"),
-      "--plugins",
-      join(dir, "plugins"),
-    ]);
+    const built = await buildWithPlugins(dir);
     expect(built.code).toBe(2);
     expect(built.stderr).toContain(`'${join(dir, "plugins", "p.ts")}' is a symbolic link found in a folder`);
     expect(built.stderr).not.toContain("SECRET");
@@ -52,14 +50,7 @@ describe("a plugin folder holding a symbolic link", () => {
 
   it("is a usage error, not an internal error, when the link leads nowhere", async () => {
     const dir = project((plugins) => symlinkSync(join(plugins, "missing.ts"), join(plugins, "gone.plugin.json")));
-    const built = await iceosc([
-      "build",
-      join(dir, "w.yaml"),
-      "--out-dir",
-      join(dir, "out"),
-      "--plugins",
-      join(dir, "plugins"),
-    ]);
+    const built = await buildWithPlugins(dir);
     expect(built.code).toBe(2);
     expect(built.stderr).not.toContain("internal error");
     expect(built.stderr).toContain("symbolic link found in a folder");

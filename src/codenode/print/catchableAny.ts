@@ -113,15 +113,17 @@ function isCatchableMethod(ctx: PrintContext, call: ts.CallExpression): boolean 
   return bodyCatches(ctx) && decideOnce(ctx, call);
 }
 
+/** A name or a dotted chain of names (`a.b.c`) as written, or undefined for anything else. */
+function dottedName(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (!ts.isPropertyAccessExpression(e) || e.questionDotToken || !ts.isIdentifier(e.name)) return undefined;
+  const left = dottedName(e.expression);
+  return left === undefined ? undefined : `${left}.${e.name.text}`;
+}
+
 /** The callee of `v.m(...)` as V8's TypeError quotes it: a name or a dotted chain of names. */
 export function methodCallee(call: ts.CallExpression): string | undefined {
-  const chain = (e: ts.Expression): string | undefined =>
-    ts.isIdentifier(e)
-      ? e.text
-      : ts.isPropertyAccessExpression(e) && !e.questionDotToken && ts.isIdentifier(e.name)
-        ? ((left) => (left === undefined ? undefined : `${left}.${e.name.text}`))(chain(e.expression))
-        : undefined;
-  return chain(call.expression);
+  return dottedName(call.expression);
 }
 
 /** True for a call hoisted before a checked read to its right (decided with the statement's reads). */
@@ -227,13 +229,7 @@ function tryCalled(ctx: PrintContext): Set<ts.Node> {
  * reads the error is refused.
  */
 export function iteratedText(ctx: PrintContext, loop: ts.ForOfStatement | ts.SpreadElement): string {
-  const chain = (e: ts.Expression): string | undefined =>
-    ts.isIdentifier(e)
-      ? e.text
-      : ts.isPropertyAccessExpression(e) && !e.questionDotToken && ts.isIdentifier(e.name)
-        ? ((left) => (left === undefined ? undefined : `${left}.${e.name.text}`))(chain(e.expression))
-        : undefined;
-  const text = chain(loop.expression);
+  const text = dottedName(loop.expression);
   if (text !== undefined) return text;
   if (readingCatch(ctx, loop))
     ctx.refuse(
