@@ -18,6 +18,7 @@ import { firstRunSuite } from "./suites/firstRun.js";
 import { competitorSuite } from "./suites/competitors.js";
 import { kernelLimits, kernelSuite } from "./suites/kernels.js";
 import { memorySuite } from "./suites/memory.js";
+import { moduleCallSuite } from "./suites/moduleCall.js";
 import { orchestrationSuite } from "./suites/orchestration.js";
 import { pluginSuite } from "./suites/plugins.js";
 import { warmCallSuite } from "./suites/warmCall.js";
@@ -97,6 +98,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
       const flows = await loadSmallFlows(ctx);
       await step("workflow end to end", () => workflowSuite(ctx, flows));
       await step("memory", () => memorySuite(ctx, artifacts, flows));
+      await step("module call", () => moduleCallSuite(ctx));
       await step("orchestration", () => orchestrationSuite(ctx));
       await step("plugins", () => pluginSuite(ctx));
       if (!quick) await step("build time", () => buildTimeSuite(ctx));

@@ -30,7 +30,9 @@ import { withoutAbsentNulls } from "./absentFields.js";
 import { ownValue } from "./records.js";
 import { UsageMeter } from "./usage.js";
 import type { SandboxLimits } from "./profiles.js";
-import { loadSandbox } from "./sandboxes.js";
+import { loadedSandbox, loadSandbox } from "./sandboxes.js";
+import type { SandboxHooks, SandboxResult } from "./sandbox/index.js";
+import { NO_EVENTS } from "./attempt.js";
 import { validateValue } from "./schema.js";
 import { envDenied, RunContext, subRunOptions, type Output } from "./runContext.js";
 import { plainOutput } from "./plainOutput.js";
@@ -75,7 +77,7 @@ export class Run extends RunContext {
             };
         return Promise.resolve(tool(args, context)).then((result) => this.checkOutput(id, node, result));
       },
-      (error) => new ToolFailedError(id, name, error),
+      { wrap: (error) => new ToolFailedError(id, name, error) },
     );
   }
 
@@ -111,7 +113,7 @@ export class Run extends RunContext {
         if (invalid) throw new OutputInvalidError(id, invalid);
         return output;
       },
-      (error) => new SandboxTrapError(id, messageOf(error)),
+      { wrap: (error) => new SandboxTrapError(id, messageOf(error)) },
     );
   }
 
@@ -126,9 +128,7 @@ export class Run extends RunContext {
         meter = new UsageMeter(this.usage);
         return callLlm(this.llmContext(id, signal, meter), call, node.outputType);
       },
-      undefined,
-      undefined,
-      () => meter,
+      { meter: () => meter },
     );
   }
 
@@ -148,9 +148,7 @@ export class Run extends RunContext {
         const context = this.llmContext(id, signal, meter);
         return this.agentTurn(id, node, call, tools, specs, context, this.memoryPlace(id, call.memory));
       },
-      undefined,
-      undefined,
-      () => meter,
+      { meter: () => meter },
     );
   }
 
@@ -192,15 +190,13 @@ export class Run extends RunContext {
         }
         return { ...last, rounds, converged };
       },
-      undefined,
-      () => fuelUsed,
-      () => meter,
+      { fuelOf: () => fuelUsed, meter: () => meter },
     );
   }
 
   /** An environment variable (`{{ env.NAME }}`), if the operator allowed it (checked before the run too). */
   env(name: string): string | undefined {
-    if (!this.allowedEnv.has(name)) throw envDenied(name, undefined);
+    if (!this.policy.allowEnv.includes(name)) throw envDenied(name, undefined);
     return (this.options.env ?? process.env)[name];
   }
 
@@ -218,7 +214,7 @@ export class Run extends RunContext {
       : body;
     return this.attempt(
       id,
-      { ...node, retries: 0 },
+      node,
       async () => {
         if (!Array.isArray(items))
           throw new InputInvalidError(`loop items must be an array, got ${items === null ? "null" : typeof items}`, id);
@@ -236,10 +232,7 @@ export class Run extends RunContext {
         await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
         return { results };
       },
-      undefined,
-      undefined,
-      undefined,
-      true,
+      { composite: true, noRetries: true },
     );
   }
 
@@ -249,16 +242,13 @@ export class Run extends RunContext {
     const executor = this.executor;
     return this.attempt(
       id,
-      { ...node, retries: 0 },
+      node,
       async () => ({
         branches: await Promise.all(
           branches.map((branch, index) => (executor ? executor.scope(String(index), branch) : branch())),
         ),
       }),
-      undefined,
-      undefined,
-      undefined,
-      true,
+      { composite: true, noRetries: true },
     );
   }
 
@@ -275,10 +265,7 @@ export class Run extends RunContext {
           subRunOptions({ ...this.options, signal, llm: this.provider, memory: this.memory }, this.deadline),
         );
       },
-      undefined,
-      undefined,
-      undefined,
-      true,
+      { composite: true },
     );
   }
 
@@ -296,14 +283,16 @@ export class Run extends RunContext {
 
   /** The workflow's output: missing values become null, so the output is plain JSON. */
   output<T>(values: Output): T {
-    const costUsd = this.usage.costUsd;
-    this.emit({
-      type: "run_completed",
-      workflow: this.manifest.name,
-      durationMs: performance.now() - this.started,
-      tokens: this.usage.tokens,
-      ...(costUsd !== undefined && { costUsd }),
-    });
+    if (this.emit !== NO_EVENTS) {
+      const costUsd = this.usage.costUsd;
+      this.emit({
+        type: "run_completed",
+        workflow: this.manifest.name,
+        durationMs: performance.now() - this.started,
+        tokens: this.usage.tokens,
+        ...(costUsd !== undefined && { costUsd }),
+      });
+    }
     return plainOutput(values) as T;
   }
 
@@ -312,32 +301,43 @@ export class Run extends RunContext {
     let fuelUsed = 0;
     return this.attempt(
       id,
-      { ...node, timeoutMs: undefined },
-      async () => {
-        const result = await this.evaluate(id, node, inputs);
+      node,
+      () => {
+        const result = this.evaluate(id, node, inputs);
+        if (result instanceof Promise)
+          return result.then((r) => {
+            fuelUsed = r.fuelUsed;
+            return r.output;
+          });
         fuelUsed = result.fuelUsed;
         return result.output;
       },
-      undefined,
-      () => fuelUsed,
+      { untimed: true, fuelOf: () => fuelUsed },
     );
   }
 
-  /** Runs a node's sandbox module once (a fresh instance, its limits, the run's seed). */
-  private async evaluate(
-    id: string,
-    node: NodeManifest,
-    inputs: Output,
-  ): Promise<{ output: Output; fuelUsed: number }> {
+  /**
+   * Runs a node's sandbox module once (a fresh instance, its limits, the run's seed): at once
+   * when its program is loaded (as it is after the generated module's import), else once loaded.
+   */
+  private evaluate(id: string, node: NodeManifest, inputs: Output): SandboxResult | Promise<SandboxResult> {
     const sandbox = node.sandbox;
     if (!sandbox) throw new IceError("ICE_MODULE_INVALID", "node has no sandbox module", id);
     const limits: SandboxLimits = effectiveLimits(id, sandbox.limits, this.options);
-    const program = await loadSandbox(this.baseUrl, id, sandbox);
-    const result = program.run(inputs, limits, {
+    const hooks = this.sandboxHooks(id);
+    const ready = loadedSandbox(this.baseUrl, sandbox);
+    if (ready !== undefined) return ready.run(inputs, limits, hooks);
+    return loadSandbox(this.baseUrl, id, sandbox).then((program) => program.run(inputs, limits, hooks));
+  }
+
+  /** What a sandboxed node's run tells the host: logs as events (dropped unheard), the run's seed. */
+  private sandboxHooks(id: string): SandboxHooks {
+    const seed = this.options.seed;
+    if (this.emit === NO_EVENTS && seed === undefined) return UNHEARD;
+    return {
       log: (message: string) => this.emit({ type: "log", nodeId: id, message }),
-      ...(this.options.seed !== undefined && { seed: this.options.seed }),
-    });
-    return { output: result.output, fuelUsed: result.fuelUsed };
+      ...(seed !== undefined && { seed }),
+    };
   }
 
   /** One agent turn: the registered implementation, else the tool-calling loop from the node's prompt. */
@@ -390,6 +390,9 @@ export class Run extends RunContext {
     return replyOutput(loop.text, node.outputType, (message) => this.warn(id, message));
   }
 }
+
+/** A sandboxed run's hooks when no one listens for its logs and the run has no seed. */
+const UNHEARD: SandboxHooks = { log: () => undefined };
 
 /** A round of a recursive node, as its convergence test reads it. */
 interface Round {

@@ -20,7 +20,7 @@ import type { StepExecutor } from "./executor.js";
 import type { NodeManifest, WorkflowManifest } from "./manifest.js";
 import type { AgentMemory, BuiltinToolOptions, LlmProvider, RunEvent, RunOptions, ToolFunction } from "./options.js";
 import { defaultProvider } from "./providers/index.js";
-import { checkPlanAgainstPolicy, resolvePolicy, type Policy } from "./policy/index.js";
+import { checkPlanOnce, resolvePolicy, type Policy } from "./policy/index.js";
 import { emptyRecord, ownValue } from "./records.js";
 import { builtinTools, type BuiltinTool } from "./tools/index.js";
 import { pluginTools, type PluginTool } from "./plugins/index.js";
@@ -38,11 +38,13 @@ export class RunContext {
   private builtinsMade: Readonly<Record<string, BuiltinTool>> | undefined;
   /** The operator's plugins' tools (`options.plugins`). */
   protected readonly plugins: Readonly<Record<string, PluginTool>>;
-  protected readonly provider: LlmProvider;
-  protected readonly memory: AgentMemory;
+  /** The model provider and agents' memory, made on first use (most runs call no model). */
+  private providerMade: LlmProvider | undefined;
+  private memoryMade: AgentMemory | undefined;
   /** Tokens and cost of every llm and agent call of this run. */
   protected readonly usage = new UsageMeter();
-  protected readonly started = performance.now();
+  /** When the run started (`performance.now()`). */
+  protected readonly started: number;
   /**
    * The run's cancellation, followed by every attempt: one listener on the caller's signal, so
    * a thousand nodes in flight add nothing to it (and no MaxListeners warning).
@@ -52,9 +54,8 @@ export class RunContext {
   protected readonly executor: StepExecutor | undefined;
   /** The operator's policy in force (`options.policy`, defaults filled in). */
   protected readonly policy: Policy;
-  /** Environment variables the operator lets workflows read (`options.policy.allowEnv`). */
-  protected readonly allowedEnv: ReadonlySet<string>;
-  protected readonly warned = new Set<string>();
+  /** Warnings given in this run (node and message), made on the first. */
+  private warned: Set<string> | undefined;
   /**
    * When this run ends at the latest: its own start plus `maxRunMs`, or its parent run's end; and
    * its node attempts left of `maxRunNodes` (its parent run's count, shared).
@@ -70,15 +71,18 @@ export class RunContext {
   ) {
     // The operator's policy first: nothing of a refused workflow runs.
     this.policy = resolvePolicy(options.policy);
-    checkPlanAgainstPolicy(manifest, this.policy, options);
+    checkPlanOnce(manifest, this.policy, options);
+    const now = performance.now();
+    this.started = now;
     this.deadline = inheritedDeadline(options) ?? {
-      at: performance.now() + this.policy.maxRunMs,
+      at: now + this.policy.maxRunMs,
       ms: this.policy.maxRunMs,
       nodes: { left: this.policy.maxRunNodes, max: this.policy.maxRunNodes },
     };
-    this.allowedEnv = new Set(this.policy.allowEnv);
-    for (const [name, readers] of Object.entries(manifest.env ?? {}))
-      if (!this.allowedEnv.has(name)) throw envDenied(name, readers[0] ?? undefined);
+    const env = manifest.env;
+    if (env !== undefined)
+      for (const [name, readers] of Object.entries(env))
+        if (!this.policy.allowEnv.includes(name)) throw envDenied(name, readers[0] ?? undefined);
     const problem =
       checkNesting(input, MAX_INPUT_DEPTH, "input") ?? validateValue(input ?? {}, manifest.inputType, "input");
     if (problem) throw new InputInvalidError(`workflow '${manifest.name}': ${problem}`);
@@ -86,10 +90,20 @@ export class RunContext {
     const onEvent = options.onEvent;
     this.emit = onEvent ? (event) => onEvent(event) : NO_EVENTS;
     this.plugins = runPlugins(options, this.emit);
-    this.provider = options.llm ?? defaultProvider();
-    this.memory = options.memory ?? new InMemoryAgentMemory();
     this.signal = options.signal && followSignal(options.signal);
     this.executor = options.executor;
+  }
+
+  /** `options.llm`, else the default provider (made on first use). */
+  protected get provider(): LlmProvider {
+    this.providerMade ??= this.options.llm ?? defaultProvider();
+    return this.providerMade;
+  }
+
+  /** `options.memory`, else this run's own in-process memory (made on first use). */
+  protected get memory(): AgentMemory {
+    this.memoryMade ??= this.options.memory ?? new InMemoryAgentMemory();
+    return this.memoryMade;
   }
 
   /** The tools an agent may call, and the signatures offered to its model. */
@@ -131,51 +145,44 @@ export class RunContext {
   /** A warning event, once per node and message in a run. */
   protected warn(nodeId: string, message: string): void {
     const key = `${nodeId}\0${message}`;
+    this.warned ??= new Set();
     if (this.warned.has(key)) return;
     this.warned.add(key);
     this.emit({ type: "warning", nodeId, message });
   }
 
-  protected attempt<T>(
-    id: string,
-    node: NodeManifest,
-    body: AttemptBody<T>,
-    wrap?: (error: unknown) => IceError,
-    fuelOf?: () => number,
-    meter?: () => UsageMeter,
-    /** Loop, parallel and workflow nodes: they run other nodes (see `StepExecutor.attempt`). */
-    composite = false,
-  ): Promise<T> {
+  /** One node's attempts (attempt.ts), with the run's options over the node's own settings. */
+  protected attempt<T>(id: string, node: NodeManifest, body: AttemptBody<T>, how: AttemptHow = {}): Promise<T> {
     // Run options override the node's own settings (the manifest's per-node defaults).
     const own = ownValue(this.options.nodeRetries, id);
-    const retryPolicy = own ?? this.options.retryPolicy ?? node.retryPolicy;
-    const failurePolicy = ownValue(this.options.nodeFailurePolicy, id) ?? this.options.failurePolicy ?? node.onFailure;
     const executor = this.executor;
+    const meter = how.meter;
     return attempt(
       {
         nodeId: id,
         kind: node.kind,
-        retries: node.retries === 0 ? 0 : (own?.retries ?? node.retries ?? 0),
-        timeoutMs: node.timeoutMs,
+        retries: how.noRetries || node.retries === 0 ? 0 : (own?.retries ?? node.retries ?? 0),
+        timeoutMs: how.untimed ? undefined : node.timeoutMs,
         signal: this.signal,
         deadline: this.deadline,
         emit: this.emit,
-        wrap: wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
-        ...(retryPolicy && { retryPolicy }),
-        ...(failurePolicy && { failurePolicy }),
-        ...(executor && {
-          step: <R>(attemptNo: number, run: () => Promise<R>) => executor.attempt(id, attemptNo, composite, run),
-        }),
-        ...(meter && {
-          metrics: () => {
-            const m = meter();
-            const costUsd = m.costUsd;
-            return m.used ? { tokens: m.tokens, ...(costUsd !== undefined && { costUsd }) } : undefined;
-          },
-        }),
+        wrap: how.wrap ?? ((error) => new IceError("ICE_SANDBOX_TRAP", messageOf(error), id, { cause: error })),
+        retryPolicy: own ?? this.options.retryPolicy ?? node.retryPolicy,
+        failurePolicy: ownValue(this.options.nodeFailurePolicy, id) ?? this.options.failurePolicy ?? node.onFailure,
+        step: executor
+          ? <R>(attemptNo: number, run: () => Promise<R>) =>
+              executor.attempt(id, attemptNo, how.composite === true, run)
+          : undefined,
+        metrics: meter
+          ? () => {
+              const m = meter();
+              const costUsd = m.costUsd;
+              return m.used ? { tokens: m.tokens, ...(costUsd !== undefined && { costUsd }) } : undefined;
+            }
+          : undefined,
       },
       body,
-      fuelOf,
+      how.fuelOf,
     );
   }
 
@@ -226,6 +233,22 @@ export class RunContext {
     if (!node) throw new IceError("ICE_MODULE_INVALID", `generated module has no manifest entry for node '${id}'`, id);
     return node;
   }
+}
+
+/** How a node kind's attempts differ from a tool's (`RunContext.attempt`). */
+export interface AttemptHow {
+  /** Wraps a non-IceError the body throws (default: ICE_SANDBOX_TRAP with its message). */
+  readonly wrap?: (error: unknown) => IceError;
+  /** The fuel the last attempt used, for its `node_completed` event. */
+  readonly fuelOf?: () => number;
+  /** The model usage of the last attempt, for its `node_completed` event. */
+  readonly meter?: () => UsageMeter;
+  /** Loop, parallel and workflow nodes: they run other nodes (see `StepExecutor.attempt`). */
+  readonly composite?: boolean;
+  /** Loop and parallel nodes: never retried (their nodes retry on their own). */
+  readonly noRetries?: boolean;
+  /** Sandboxed nodes: no timer (a sandboxed body ends within its own timeout). */
+  readonly untimed?: boolean;
 }
 
 /** Built-in tool settings with the policy's grants added (directories to read, hosts to reach). */

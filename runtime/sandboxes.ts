@@ -20,7 +20,20 @@ const programs = new Map<string, Promise<SandboxProgram>>();
  * found for: a run asks for its nodes' programs every time, and resolving the module's URL
  * (`new URL`) was a few percent of a small workflow's run.
  */
-const found = new WeakMap<SandboxManifest, { readonly baseUrl: string; readonly program: Promise<SandboxProgram> }>();
+const found = new WeakMap<SandboxManifest, FoundProgram>();
+
+interface FoundProgram {
+  readonly baseUrl: string;
+  readonly program: Promise<SandboxProgram>;
+  /** The program once loaded: a run uses it at once, without waiting for a promise. */
+  loaded?: SandboxProgram;
+}
+
+/** The node's program if it is loaded already (as after the generated module's import), else undefined. */
+export function loadedSandbox(baseUrl: string, manifest: SandboxManifest): SandboxProgram | undefined {
+  const last = found.get(manifest);
+  return last !== undefined && last.baseUrl === baseUrl ? last.loaded : undefined;
+}
 
 /** The verified program for a node's module, loading it if no one has yet. */
 export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxManifest): Promise<SandboxProgram> {
@@ -38,7 +51,14 @@ export function loadSandbox(baseUrl: string, nodeId: string, manifest: SandboxMa
       if (found.get(manifest)?.program === loading) found.delete(manifest);
     });
   }
-  found.set(manifest, { baseUrl, program });
+  const entry: FoundProgram = { baseUrl, program };
+  found.set(manifest, entry);
+  program.then(
+    (loaded) => {
+      entry.loaded = loaded;
+    },
+    () => undefined,
+  );
   return program;
 }
 

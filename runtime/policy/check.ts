@@ -9,7 +9,7 @@ import { PolicyDeniedError } from "../errors.js";
 import type { NodeManifest, WorkflowManifest } from "../manifest.js";
 import type { RunOptions } from "../options.js";
 import type { SandboxLimits } from "../profiles.js";
-import type { Policy } from "./policy.js";
+import { DEFAULT_POLICY, type Policy } from "./policy.js";
 
 const MiB = 1024 * 1024;
 
@@ -34,6 +34,25 @@ export function checkPlanAgainstPolicy(
       );
     }
   }
+}
+
+/**
+ * Manifests found within the default policy with no run-time overrides. Both are constants (the
+ * policy frozen, the manifest a generated module's own), so the verdict cannot change: a run of
+ * such a workflow checks once per process, not once per run (~0.7 us of a tiny workflow's run).
+ */
+const withinDefaults = new WeakSet<WorkflowManifest>();
+
+/** `checkPlanAgainstPolicy`, remembered for the default policy without overrides. */
+export function checkPlanOnce(manifest: WorkflowManifest, policy: Policy, overrides: PolicyOverrides = {}): void {
+  const constant =
+    policy === DEFAULT_POLICY &&
+    overrides.limits === undefined &&
+    overrides.nodeLimits === undefined &&
+    overrides.nodeRetries === undefined;
+  if (constant && withinDefaults.has(manifest)) return;
+  checkPlanAgainstPolicy(manifest, policy, overrides);
+  if (constant) withinDefaults.add(manifest);
 }
 
 /** What a node asks for beyond the policy, and how the operator would allow it. */
@@ -94,6 +113,7 @@ function nodeProblems(id: string, node: NodeManifest, policy: Policy, overrides:
 
 /** The limits a sandboxed node will run with: the manifest's, then `limits`, then `nodeLimits[id]` (as `Run` merges them). */
 export function effectiveLimits(id: string, own: SandboxLimits, overrides: PolicyOverrides): SandboxLimits {
+  if (overrides.limits === undefined && overrides.nodeLimits === undefined) return own;
   return { ...own, ...overrides.limits, ...ownEntry(overrides.nodeLimits, id) };
 }
 

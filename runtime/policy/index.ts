@@ -10,5 +10,5 @@ export {
   type OperatorPolicy,
   type Policy,
 } from "./policy.js";
-export { checkPlanAgainstPolicy, effectiveLimits, type PolicyOverrides } from "./check.js";
+export { checkPlanAgainstPolicy, checkPlanOnce, effectiveLimits, type PolicyOverrides } from "./check.js";
 export { hostAllowed } from "./hosts.js";

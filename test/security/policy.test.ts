@@ -220,6 +220,9 @@ outputs: { value: "{{ probe.value }}" }
 
     const plain = await compileAndImport({ "q.yaml": codeNode("    trust: strict") }, "q.yaml");
     expect(await plain.run({ n: 3 })).toEqual({ value: 6 });
+    // A plan found within the default policy is remembered (checkPlanOnce); a narrower policy still refuses it.
+    expect((await refusal(plain.run({ n: 3 }, { policy: { maxFuel: 10 } }))).message).toContain("--max-fuel");
+    expect(await plain.run({ n: 3 })).toEqual({ value: 6 });
     // Run-time overrides are capped too (the app is the operator, but its ceilings still hold).
     expect((await refusal(plain.run({ n: 3 }, { limits: { fuel: 5e9 } }))).message).toContain("maxFuel: 5000000000");
     expect((await refusal(plain.run({ n: 3 }, { nodeLimits: { probe: { timeoutMs: 60_000 } } }))).message).toContain(
