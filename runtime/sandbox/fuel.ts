@@ -35,7 +35,10 @@ export class FuelMeter {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Arms the meter on a module's fuel counter; the budget is `fuelLimit`. */
+  /**
+   * Arms the meter on a module's fuel counter; the budget is `fuelLimit`, the clock's deadline
+   * `startedAt + timeoutMs` (`startedAt` Infinity: no deadline, fuel alone bounds the run).
+   */
   start(counter: WebAssembly.Global, startedAt: number): void {
     this.counter = counter;
     this.budget = Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(this.fuelLimit)));
