@@ -269,12 +269,15 @@ async function withTimeout<T>(settings: AttemptSettings, body: AttemptBody<T>, a
   }
   let timer: NodeJS.Timeout | undefined;
   try {
-    const stop = new Promise<never>((_, reject) => {
+    // The body's outcome or the attempt's end, whichever comes first (one promise, not a race of
+    // three: this is every tool node's path, as the run's deadline gives every attempt a timer).
+    return await new Promise<T>((resolve, reject) => {
       scope.onEnd = reject;
       if (waitMs !== undefined) timer = setTimeout(() => scope.end(late()), waitMs);
+      Promise.resolve()
+        .then(() => body(scope, attemptNo))
+        .then(resolve, reject);
     });
-    stop.catch(() => undefined);
-    return await Promise.race([Promise.resolve().then(() => body(scope, attemptNo)), stop]);
   } finally {
     clearTimeout(timer);
     settings.signal?.removeEventListener("abort", onAbort);
