@@ -3,7 +3,14 @@
  * `retries`, shaped by a retry policy), the per-attempt wall-clock timeout, cancellation and the
  * failure policy. Every node of a generated module goes through `attempt`.
  */
-import { AbortedError, IceError, RunDeadlineError, RunNodeCeilingError, TimeoutError } from "./errors.js";
+import {
+  AbortedError,
+  IceError,
+  RunDeadlineError,
+  RunInFlightCeilingError,
+  RunNodeCeilingError,
+  TimeoutError,
+} from "./errors.js";
 import { REPLAYED } from "./executor.js";
 import type { FailurePolicy, RetryPolicy, RunEvent, TokenUsage } from "./options.js";
 
@@ -41,8 +48,8 @@ export interface AttemptSettings {
 
 /**
  * The end of a whole run: `at` on `performance.now()`'s clock, `ms` the ceiling it came from; and
- * the node attempts it may still start (`nodes`, the operator's `maxRunNodes`), one count shared by
- * its sub-workflows' runs.
+ * the node attempts it may still start (`nodes`, the operator's `maxRunNodes`) and those in flight
+ * (the operator's `maxNodesInFlight`), counts shared by its sub-workflows' runs.
  */
 export interface RunDeadline {
   readonly at: number;
@@ -50,10 +57,12 @@ export interface RunDeadline {
   readonly nodes?: RunNodeCount;
 }
 
-/** Node attempts a whole run may still start, of `max`. */
+/** Node attempts a whole run may still start, of `max`; nodes in flight now, of `maxInFlight`. */
 export interface RunNodeCount {
   left: number;
   readonly max: number;
+  inFlight?: number;
+  readonly maxInFlight?: number;
 }
 
 /**
@@ -89,11 +98,30 @@ const PERMANENT: ReadonlySet<string> = new Set([
   "ICE_REPLAY_MISMATCH",
 ]);
 
-/** Runs `body` until it succeeds or its retries are spent. `body` gets a signal for this attempt. */
+/**
+ * Runs `body` until it succeeds or its retries are spent. `body` gets a signal for this attempt.
+ * The node counts as in flight from its first attempt until it settles (retries' waits included).
+ */
 export async function attempt<T>(
   settings: AttemptSettings,
   body: AttemptBody<T>,
   fuelOf?: (result: T) => number | undefined,
+): Promise<T> {
+  const nodes = settings.deadline?.nodes;
+  if (nodes?.inFlight === undefined || nodes.maxInFlight === undefined) return attempts(settings, body, fuelOf);
+  if (nodes.inFlight >= nodes.maxInFlight) throw new RunInFlightCeilingError(settings.nodeId, nodes.maxInFlight);
+  nodes.inFlight++;
+  try {
+    return await attempts(settings, body, fuelOf);
+  } finally {
+    nodes.inFlight--;
+  }
+}
+
+async function attempts<T>(
+  settings: AttemptSettings,
+  body: AttemptBody<T>,
+  fuelOf: ((result: T) => number | undefined) | undefined,
 ): Promise<T> {
   const { nodeId, kind, emit } = settings;
   // Nobody listens: no events are built, and no clock is read for them (a node's hot path).
@@ -173,6 +201,8 @@ function isRunDeadline(error: IceError): boolean {
 function abortError(settings: AttemptSettings): IceError {
   const reason: unknown = settings.signal?.reason;
   if (!(reason instanceof IceError) || !isRunDeadline(reason)) return new AbortedError(settings.nodeId);
+  if (reason instanceof RunInFlightCeilingError)
+    return new RunInFlightCeilingError(settings.nodeId, settings.deadline?.nodes?.maxInFlight ?? 0);
   return reason.code === "ICE_POLICY_DENIED"
     ? new RunNodeCeilingError(settings.nodeId, settings.deadline?.nodes?.max ?? 0)
     : new RunDeadlineError(settings.nodeId, settings.deadline?.ms ?? 0);

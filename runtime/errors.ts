@@ -92,6 +92,23 @@ export class RunNodeCeilingError extends IceError {
   }
 }
 
+/**
+ * The whole run has as many node attempts in flight at once as the operator allows
+ * (`maxNodesInFlight`, `--max-nodes-in-flight`): `ICE_POLICY_DENIED` for the next, never retried nor
+ * continued past (read as a run deadline: the run ends). Parallel branches start all at once and
+ * nested sub-workflows multiply them: each waiting node holds memory of the host.
+ */
+export class RunInFlightCeilingError extends IceError {
+  readonly runDeadline = true;
+  constructor(nodeId: string, maxNodesInFlight: number) {
+    super(
+      "ICE_POLICY_DENIED",
+      `the run has more nodes in flight at once than the operator's ceiling of ${maxNodesInFlight} for a whole run (raise it with --max-nodes-in-flight, options.policy.maxNodesInFlight)`,
+      nodeId,
+    );
+  }
+}
+
 /** Sandboxed code trapped or aborted (unreachable, out-of-bounds, `throw`, stack overflow). */
 export class SandboxTrapError extends IceError {
   constructor(nodeId: string, detail: string) {

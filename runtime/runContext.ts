@@ -58,7 +58,8 @@ export class RunContext {
   private warned: Set<string> | undefined;
   /**
    * When this run ends at the latest: its own start plus `maxRunMs`, or its parent run's end; and
-   * its node attempts left of `maxRunNodes` (its parent run's count, shared).
+   * its node attempts left of `maxRunNodes` and in flight of `maxNodesInFlight` (its parent run's
+   * counts, shared).
    */
   protected readonly deadline: RunDeadline;
 
@@ -77,7 +78,12 @@ export class RunContext {
     this.deadline = inheritedDeadline(options) ?? {
       at: now + this.policy.maxRunMs,
       ms: this.policy.maxRunMs,
-      nodes: { left: this.policy.maxRunNodes, max: this.policy.maxRunNodes },
+      nodes: {
+        left: this.policy.maxRunNodes,
+        max: this.policy.maxRunNodes,
+        inFlight: 0,
+        maxInFlight: this.policy.maxNodesInFlight,
+      },
     };
     const env = manifest.env;
     if (env !== undefined)

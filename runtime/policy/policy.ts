@@ -42,6 +42,13 @@ export interface OperatorPolicy {
    * cheap nodes within `maxRunMs`; the attempt past this fails with ICE_POLICY_DENIED.
    */
   readonly maxRunNodes?: number;
+  /**
+   * Most node attempts of a whole run in flight at once, its sub-workflows included
+   * (`--max-nodes-in-flight`). Default 10 000. Parallel branches start all at once and
+   * sub-workflows nest them: a 17-level binary tree of parallel sub-workflow calls held 400 000
+   * nodes at once and exhausted the host's heap; the attempt past this fails with ICE_POLICY_DENIED.
+   */
+  readonly maxNodesInFlight?: number;
   /** Directories the built-in file tools may read besides the workflow's own (`--allow-read`). */
   readonly allowRead?: readonly string[];
   /** Hosts `http_request` and a workflow's `llm_config.base_url` may reach (`--allow-host`). */
@@ -61,6 +68,7 @@ export interface Policy {
   readonly maxModelCalls: number;
   readonly maxRunMs: number;
   readonly maxRunNodes: number;
+  readonly maxNodesInFlight: number;
   readonly allowRead: readonly string[];
   readonly allowHosts: readonly string[];
   readonly allowEnv: readonly string[];
@@ -80,6 +88,9 @@ export interface Policy {
  *   millions of them (a 23-level binary tree of sub-workflows), so the run itself needs an end.
  * - run nodes 1,000,000: node attempts of a whole run, sub-workflows included; a loop of cheap
  *   nodes over input data starts about a million in seconds, far more within the hour.
+ * - nodes in flight 10,000: node attempts of a whole run waiting at once (a few KB each, a
+ *   sub-workflow's run more); a parallel node's branches all start, and nested sub-workflows
+ *   multiply them, so without it a run's own fan-out could exhaust the host's heap.
  * - nothing trusted, no extra directory, host or environment variable.
  */
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -92,6 +103,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   maxModelCalls: 100,
   maxRunMs: 3_600_000,
   maxRunNodes: 1_000_000,
+  maxNodesInFlight: 10_000,
   allowRead: Object.freeze([]) as readonly string[],
   allowHosts: Object.freeze([]) as readonly string[],
   allowEnv: Object.freeze([]) as readonly string[],
@@ -123,6 +135,13 @@ export function resolvePolicy(given: OperatorPolicy | undefined): Policy {
     ),
     maxRunMs: count(given.maxRunMs, "maxRunMs", DEFAULT_POLICY.maxRunMs, 1, MAX_RUN_MS),
     maxRunNodes: count(given.maxRunNodes, "maxRunNodes", DEFAULT_POLICY.maxRunNodes, 1, Number.MAX_SAFE_INTEGER),
+    maxNodesInFlight: count(
+      given.maxNodesInFlight,
+      "maxNodesInFlight",
+      DEFAULT_POLICY.maxNodesInFlight,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
     allowRead: strings(given.allowRead, "allowRead"),
     allowHosts: strings(given.allowHosts, "allowHosts"),
     allowEnv: strings(given.allowEnv, "allowEnv"),

@@ -82,6 +82,7 @@ const run = defineCommand({
       --max-model-calls <n>   most model calls of one llm/agent/recursive node's attempt (default 100)
       --max-run-seconds <n>   most seconds a whole run may take, sub-workflows included (default 3600)
       --max-run-nodes <n>     most node attempts a whole run may start, sub-workflows included (default 1000000)
+      --max-nodes-in-flight <n>  most node attempts of a whole run at once, sub-workflows included (default 10000)
       --allow-read <dir>...   a directory file tools may read besides the workflow's own
       --allow-host <host>...  a host http_request and llm_config.base_url may reach
       --allow-env <name>...   an environment variable a workflow may read ({{ env.NAME }}, llm_config.api_key_env)

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The operator's policy from `iceosc run`'s flags (README "Operator policy"): `--allow-trusted`,
  * the ceilings `--max-fuel`, `--max-memory-mb`, `--max-timeout-ms`, `--max-retries`,
- * `--max-parallel`, `--max-model-calls`, `--max-run-seconds`, `--max-run-nodes`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
+ * `--max-parallel`, `--max-model-calls`, `--max-run-seconds`, `--max-run-nodes`, `--max-nodes-in-flight`, and the grants `--allow-read DIR`, `--allow-host HOST`, `--allow-env NAME`
  * (each repeatable). A malformed flag is a usage error (exit 2).
  */
 import { statSync } from "node:fs";
@@ -20,6 +20,7 @@ export interface PolicyFlagValues {
   readonly "max-model-calls"?: string;
   readonly "max-run-seconds"?: string;
   readonly "max-run-nodes"?: string;
+  readonly "max-nodes-in-flight"?: string;
   readonly "allow-read"?: readonly string[];
   readonly "allow-host"?: readonly string[];
   readonly "allow-env"?: readonly string[];
@@ -36,6 +37,7 @@ export const POLICY_FLAG_OPTIONS = {
   "max-model-calls": { type: "string" },
   "max-run-seconds": { type: "string" },
   "max-run-nodes": { type: "string" },
+  "max-nodes-in-flight": { type: "string" },
   "allow-read": { type: "string", multiple: true },
   "allow-host": { type: "string", multiple: true },
   "allow-env": { type: "string", multiple: true },
@@ -51,6 +53,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
   const maxModelCalls = integerFlag(values, "max-model-calls", 1, Number.MAX_SAFE_INTEGER);
   const maxRunSeconds = integerFlag(values, "max-run-seconds", 1, Math.floor(MAX_RUN_MS / 1000));
   const maxRunNodes = integerFlag(values, "max-run-nodes", 1, Number.MAX_SAFE_INTEGER);
+  const maxNodesInFlight = integerFlag(values, "max-nodes-in-flight", 1, Number.MAX_SAFE_INTEGER);
   return {
     ...(values["allow-trusted"] && { allowTrusted: true }),
     ...(maxFuel !== undefined && { maxFuel }),
@@ -61,6 +64,7 @@ export function policyFromFlags(values: PolicyFlagValues, cwd: string): Operator
     ...(maxModelCalls !== undefined && { maxModelCalls }),
     ...(maxRunSeconds !== undefined && { maxRunMs: maxRunSeconds * 1000 }),
     ...(maxRunNodes !== undefined && { maxRunNodes }),
+    ...(maxNodesInFlight !== undefined && { maxNodesInFlight }),
     allowRead: (values["allow-read"] ?? []).map((dir) => directoryFlag(cwd, dir)),
     allowHosts: (values["allow-host"] ?? []).map(host),
     allowEnv: (values["allow-env"] ?? []).map(envName),
