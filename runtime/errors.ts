@@ -109,6 +109,20 @@ export class RunInFlightCeilingError extends IceError {
   }
 }
 
+/**
+ * A text the run would build is longer than `maxChars` (a string template's text, a value spliced
+ * into one): ICE_MEMORY_LIMIT. Templates repeat a node's output, so a 15 M-character output spliced
+ * 40 times asked V8 for a string longer than it allows (a RangeError, not the run's error).
+ */
+export class TextTooLongError extends IceError {
+  constructor(maxChars: number) {
+    super(
+      "ICE_MEMORY_LIMIT",
+      `a string template's text would be longer than ${maxChars} characters, the most a run builds in one text`,
+    );
+  }
+}
+
 /** Sandboxed code trapped or aborted (unreachable, out-of-bounds, `throw`, stack overflow). */
 export class SandboxTrapError extends IceError {
   constructor(nodeId: string, detail: string) {

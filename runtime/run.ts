@@ -9,6 +9,7 @@ import {
   OutputInvalidError,
   PolicyDeniedError,
   SandboxTrapError,
+  TextTooLongError,
   ToolFailedError,
   ToolMissingError,
   WorkflowMissingError,
@@ -36,6 +37,13 @@ import { NO_EVENTS } from "./attempt.js";
 import { validateValue } from "./schema.js";
 import { envDenied, RunContext, subRunOptions, type Output } from "./runContext.js";
 import { plainOutput } from "./plainOutput.js";
+
+/**
+ * The longest text a string template builds: 128 Mi characters, a quarter of V8's longest string.
+ * A template can splice one large output many times; past V8's own limit the concatenation threw a
+ * RangeError out of the generated `run` (an internal error in `iceosc run`).
+ */
+export const MAX_TEXT_CHARS = 2 ** 27;
 
 /**
  * A node's output as generated code sees it. Its shape is checked by the compiler and, where a
@@ -275,10 +283,29 @@ export class Run extends RunContext {
     return undefined;
   }
 
-  /** A value spliced into a string template. */
+  /** A value spliced into a string template (an object or array as JSON). */
   text(value: unknown): string {
     if (value === undefined || value === null) return "";
-    return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+    if (typeof value !== "object") return String(value);
+    try {
+      return JSON.stringify(value);
+    } catch (error) {
+      // Data only (no cycles, no BigInt): only V8's longest string can stop JSON.stringify here.
+      if (error instanceof RangeError) throw new TextTooLongError(MAX_TEXT_CHARS);
+      throw error;
+    }
+  }
+
+  /** A string template (`rt.template\`...${value}...\``): each value as `text`, the whole at most MAX_TEXT_CHARS. */
+  template(strings: TemplateStringsArray, ...values: unknown[]): string {
+    let text = strings[0]!;
+    for (let i = 0; i < values.length; i++) {
+      const piece = typeof values[i] === "string" ? (values[i] as string) : this.text(values[i]);
+      const next = strings[i + 1]!;
+      if (text.length + piece.length + next.length > MAX_TEXT_CHARS) throw new TextTooLongError(MAX_TEXT_CHARS);
+      text += piece + next;
+    }
+    return text;
   }
 
   /** The workflow's output: missing values become null, so the output is plain JSON. */

@@ -20,7 +20,7 @@ import { compileFiles } from "../build/compile.js";
 import { openPrivateFolder } from "../util/privateFolder.js";
 import { defaultCacheDir } from "./cache.js";
 import type { CliIo } from "./io.js";
-import { reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "./report.js";
+import { printRunOutput, reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "./report.js";
 import { bundledRuntimeUrl } from "./runtimeLocation.js";
 import { openSession } from "./providers.js";
 import { printTrace } from "./trace.js";
@@ -150,8 +150,7 @@ export async function runDurableCommand(
         databaseUrl: url,
         runId: durable.runId,
       });
-      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-      return 0;
+      return printRunOutput(io, output);
     } catch (error) {
       return reportRunError(io, error);
     }

@@ -31,3 +31,20 @@ export function reportRunError(io: CliIo, error: unknown): number {
 
 /** A usage mistake: the message and a pointer to help. */
 export class UsageError extends Error {}
+
+/**
+ * Prints the run's output as JSON. Its outputs may name one large value many times (a reference
+ * shares it); JSON longer than V8's longest string is a RangeError, reported as the run's error.
+ */
+export function printRunOutput(io: CliIo, output: unknown): number {
+  let json: string;
+  try {
+    json = JSON.stringify(output, null, 2);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    io.stderr("error ICE_MEMORY_LIMIT: the workflow's output is too large to print as JSON\n");
+    return 1;
+  }
+  io.stdout(`${json}\n`);
+  return 0;
+}

@@ -14,7 +14,7 @@ import { writeOutputFiles } from "../../build/outDir.js";
 import { useTyperCodeCache } from "../../emit/wasm/typerCodeCache.js";
 import { defaultCacheDir } from "../cache.js";
 import type { CliIo } from "../io.js";
-import { reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "../report.js";
+import { printRunOutput, reportDiagnostics, reportRunError, UsageError, type DiagnosticFormat } from "../report.js";
 import { bundledRuntimeUrl } from "../runtimeLocation.js";
 import { openSession } from "../providers.js";
 import { printTrace } from "../trace.js";
@@ -155,8 +155,7 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
             io.stderr(visibleText(`warning: node '${event.nodeId}': ${event.message}\n`));
         },
       });
-      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-      return 0;
+      return printRunOutput(io, output);
     } catch (error) {
       return reportRunError(io, error);
     } finally {

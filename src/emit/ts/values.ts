@@ -1,6 +1,7 @@
 /**
  * @fileoverview Plan values as JavaScript expressions: references become property reads on the
- * node variables in scope, templates become template literals through `rt.text`.
+ * node variables in scope, templates become template literals tagged `rt.template` (which splices
+ * each value as text and bounds the whole).
  */
 import { ENV_ROOT, INPUTS_ROOT, type RefValue, type Value } from "../../plan/index.js";
 import { dataLiteral, templateChunk } from "./literals.js";
@@ -17,7 +18,7 @@ export function emitValue(value: Value, resolve: RootResolver): string {
     case "ref":
       return emitRef(value, resolve);
     case "template":
-      return `\`${value.parts.map((part) => (typeof part === "string" ? templateChunk(part) : `\${rt.text(${emitRef(part, resolve)})}`)).join("")}\``;
+      return `rt.template\`${value.parts.map((part) => (typeof part === "string" ? templateChunk(part) : `\${${emitRef(part, resolve)}}`)).join("")}\``;
     case "object":
       return `{ ${value.entries.map((e) => `${propertyName(e.key)}: ${emitValue(e.value, resolve)}`).join(", ")} }`;
     case "array":

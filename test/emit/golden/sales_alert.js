@@ -242,10 +242,10 @@ export async function run(input, options = {}) {
   // archive: tool (runs when over_budget is false)
   const [alert, archive] = await Promise.all([
     (over_budget?.result === true
-    ? rt.tool("alert", { channel: "#sales", message: `Sales reached ${rt.text(totals?.total)} (threshold ${rt.text(inputs.threshold)}); top region ${rt.text(totals?.top_region)}` })
+    ? rt.tool("alert", { channel: "#sales", message: rt.template`Sales reached ${totals?.total} (threshold ${inputs.threshold}); top region ${totals?.top_region}` })
     : rt.skip("alert")),
     (over_budget?.result === false
-    ? rt.tool("archive", { title: "Sales under threshold", body: `Total ${rt.text(totals?.total)} over ${rt.text(totals?.rows)} rows` })
+    ? rt.tool("archive", { title: "Sales under threshold", body: rt.template`Total ${totals?.total} over ${totals?.rows} rows` })
     : rt.skip("archive")),
   ]);
   return rt.output({ total: totals?.total, mean: totals?.mean, top_region: totals?.top_region, alerted: over_budget?.result });
