@@ -40,6 +40,8 @@ export async function loadWorkflowSet(
   use: PathUse = "followed",
 ): Promise<WorkflowSet> {
   const byPath = new Map<string, LoadedWorkflow>();
+  // The first workflow loaded with each name (a scan of byPath per reference was quadratic).
+  const byName = new Map<string, LoadedWorkflow>();
   const load = async (path: string, requested: boolean): Promise<LoadedWorkflow | undefined> => {
     const key = resolve(path);
     const known = byPath.get(key);
@@ -52,6 +54,7 @@ export async function loadWorkflowSet(
     if (!parsed) return undefined;
     const loaded = { workflow: parsed, file, requested };
     byPath.set(key, loaded);
+    if (!byName.has(parsed.name)) byName.set(parsed.name, loaded);
     return loaded;
   };
   const roots = allowedRoots(paths);
@@ -60,8 +63,8 @@ export async function loadWorkflowSet(
   const references = new Map<string, Map<string, string>>();
   const calls: SubWorkflowCall[] = [];
   const pending = [...byPath.values()];
-  while (pending.length > 0) {
-    const current = pending.shift()!;
+  for (let next = 0; next < pending.length; next++) {
+    const current = pending[next]!;
     const resolved = new Map<string, string>();
     references.set(current.workflow.name, resolved);
     const refs: Named[] = [];
@@ -69,10 +72,10 @@ export async function loadWorkflowSet(
       if (node.kind === "workflow") refs.push(node.workflowRef);
     });
     for (const { name: ref, span } of refs) {
-      const byName = [...byPath.values()].find((w) => w.workflow.name === ref);
-      if (byName) {
-        resolved.set(ref, byName.workflow.name);
-        calls.push({ from: current.workflow.name, to: byName.workflow.name, span });
+      const named = byName.get(ref);
+      if (named) {
+        resolved.set(ref, named.workflow.name);
+        calls.push({ from: current.workflow.name, to: named.workflow.name, span });
         continue;
       }
       const file = referencedFile(current.file.path, ref);

@@ -22,15 +22,20 @@ import {
 } from "../plan/index.js";
 import type { ReferenceScope } from "./types.js";
 
+/** Names looked up one at a time, and listed for suggestions (a `ReadonlySet` is one). */
+export interface NameLookup extends Iterable<string> {
+  has(name: string): boolean;
+}
+
 /** What the caller knows beyond the workflow. */
 export interface CheckOptions {
   /** Names of the workflows a `workflow` node may call; unchecked when absent. */
-  readonly workflowNames?: ReadonlySet<string>;
+  readonly workflowNames?: NameLookup;
   /**
    * The input schemas of the workflows a `workflow` node may call, by `workflow_ref` as written
    * (a name or a path); a sub-workflow's inputs are checked against its schema when it is here.
    */
-  readonly workflowInputs?: ReadonlyMap<string, ObjectType>;
+  readonly workflowInputs?: { get(ref: string): ObjectType | undefined };
   /** Strict mode: a tool that is neither declared in `tools:` nor built in is an error, not a warning. */
   readonly strict?: boolean;
 }
