@@ -205,7 +205,9 @@ export class Run extends RunContext {
   /** An environment variable (`{{ env.NAME }}`), if the operator allowed it (checked before the run too). */
   env(name: string): string | undefined {
     if (!this.policy.allowEnv.includes(name)) throw envDenied(name, undefined);
-    return (this.options.env ?? process.env)[name];
+    // Own variables only: `process.env.toString` is Object.prototype's function, not a variable.
+    const value = ownValue(this.options.env ?? process.env, name);
+    return typeof value === "string" ? value : undefined;
   }
 
   /** loop: runs `body` per item, at most `maxParallel` at once (0: all at once), never more than the policy's `maxParallel`. */

@@ -9,6 +9,7 @@ import { toJsonSchema } from "../../runtime/jsonSchema.js";
 import type { NodeManifest, WorkflowManifest } from "../../runtime/manifest.js";
 import type { RetryPolicy } from "../../runtime/options.js";
 import { isTrustProfileName } from "../../runtime/profiles.js";
+import { emptyRecord, ownValue, setOwn } from "../../runtime/records.js";
 import {
   embeddedFirstLine,
   ENV_ROOT,
@@ -44,12 +45,13 @@ export function buildManifest(
 
 /** `{{ env.NAME }}` reads: each variable with the nodes that read it (null: the workflow's outputs). */
 function envReads(workflow: Workflow): Record<string, (string | null)[]> {
-  const env: Record<string, (string | null)[]> = {};
+  // Keyed by the workflow's words: `{{ env.constructor }}` found Object.prototype's member here.
+  const env = emptyRecord<(string | null)[]>();
   const add = (path: readonly string[], owner: string | null): void => {
     if (path[0] !== ENV_ROOT || path[1] === undefined) return;
-    const readers = env[path[1]] ?? [];
+    const readers = ownValue(env, path[1]) ?? [];
     if (!readers.includes(owner)) readers.push(owner);
-    env[path[1]] = readers;
+    setOwn(env, path[1], readers);
   };
   walkNodes(workflow.nodes, (node) => {
     for (const ref of ownReferences(node)) add(ref.path, node.id);
