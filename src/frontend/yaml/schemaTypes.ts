@@ -56,7 +56,9 @@ function parseArrayType(text: string): SchemaType | string {
   }
   if (text.startsWith("(") && text.endsWith(")")) return parseArrayType(text.slice(1, -1).trim());
   if (text === "") return "expected a type name";
-  const base = BASE_TYPES[text];
+  // Own names only: `constructor` found Object.prototype's member, a "type" that passed the
+  // check and crashed the run.
+  const base = Object.hasOwn(BASE_TYPES, text) ? BASE_TYPES[text] : undefined;
   if (base) return base;
   if (/^[A-Za-z_]\w*$/.test(text))
     return `unknown type name${didYouMean(text, ["string", "number", "integer", "boolean", "any"]) || "; use string, number, integer, boolean, any, T[] or a nested map"}`;

@@ -164,7 +164,8 @@ function readMemory(ctx: YamlContext, entry: MapEntry): MemorySettings | undefin
   if (!backendEntry) return { backend: "memory", span, ...(key !== undefined && { key }) };
   const written = ctx.string(backendEntry);
   if (written === undefined) return undefined;
-  const backend = MEMORY_ALIASES[written.toLowerCase()];
+  const alias = written.toLowerCase();
+  const backend = Object.hasOwn(MEMORY_ALIASES, alias) ? MEMORY_ALIASES[alias] : undefined;
   if (!backend) {
     ctx.bag.report(Diagnostics.WrongFieldType, ctx.span(backendEntry.value), [
       "backend",
