@@ -32,7 +32,8 @@ export function priceOf(
     if (input !== undefined && output !== undefined) return { inputPerMillion: input, outputPerMillion: output };
   }
   const table = { ...LIST_PRICES, ...overrides };
-  if (table[model]) return table[model];
+  // Own entries only: a model named `constructor` found Object.prototype's member (a NaN cost).
+  if (Object.hasOwn(table, model) && table[model]) return table[model];
   const prefix = Object.keys(table)
     .filter((name) => model.startsWith(name))
     .sort((a, b) => b.length - a.length)[0];

@@ -4,12 +4,16 @@
  * (any member of Object.prototype) was a "type": `iceosc check` said "no errors", and the run
  * ended with an internal error ("Cannot read properties of undefined (reading 'kind')"; `__proto__`:
  * "field.check is not a function") when it validated its input. An iceOS agent's
- * `memory: { backend: constructor }` passed the same way. Now both tables are read by own names
- * only (src/frontend/yaml/schemaTypes.ts, iceos/agentFields.ts): such a word is ICE1008 /
- * ICE1004 at its place, in YAML and in .ice.
+ * `memory: { backend: constructor }` passed the same way, a .ice `meta constructor = "x"` was
+ * taken silently (stored under the key "function Object() ..."), and a model named `constructor`
+ * found a "price" in the runtime's list (a NaN cost). Now these tables are read by own names only
+ * (src/frontend/yaml/schemaTypes.ts, iceos/agentFields.ts, src/frontend/ice/meta.ts,
+ * runtime/providers/pricing.ts): such a word is ICE1008 / ICE1004 / ICE1012 at its place, and a
+ * model without a price.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { priceOf } from "../../runtime/index.js";
 import { iceosc, writeFiles } from "../helpers/cli.js";
 
 const WORDS = ["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__", "isPrototypeOf"];
@@ -67,6 +71,16 @@ outputs: { y: "{{ a.text }}" }
       const result = await iceosc(["check", join(dir, "w.yaml")]);
       expect(result.code, `${word}: ${result.stderr}`).toBe(1);
       expect(result.stderr).toContain(`error ICE1004: field 'backend' must be 'memory' or 'redis', got '${word}'`);
+    }
+  }, 180_000);
+
+  it("a .ice meta key is an unknown field; a model has no price", async () => {
+    for (const word of WORDS) {
+      const dir = writeFiles({ "m.ice": `workflow w(x: number) {\n  meta ${word} = "v"\n  output y = inputs.x\n}\n` });
+      const result = await iceosc(["check", join(dir, "m.ice")]);
+      expect(result.code, `${word}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain(`'${word}'`);
+      expect(priceOf(word, {}, undefined), word).toBeUndefined();
     }
   }, 180_000);
 });

@@ -39,7 +39,8 @@ export function readMeta(
   const about: Mutable = {};
   const seen = new Set<string>();
   for (const { key, span, value } of metas) {
-    const field = (META_KEYS as { readonly [key: string]: keyof WorkflowAbout | undefined })[key];
+    const keys: { readonly [key: string]: keyof WorkflowAbout | undefined } = META_KEYS;
+    const field = Object.hasOwn(keys, key) ? keys[key] : undefined;
     if (!field) {
       ice.bag.report(Diagnostics.UnknownEntryField, span, [
         key,
