@@ -15,7 +15,11 @@ import { describe, expect, it } from "vitest";
 import { IceError } from "../../runtime/index.js";
 import { iceosc, tempDir, writeFiles } from "../helpers/cli.js";
 
-/** A code node returning `inputs.n` x's, then `place` using it 40 times. */
+/**
+ * A code node returning `inputs.n` x's, then `place` using it 40 times. Its timeout is the
+ * default policy's ceiling: building and decoding 15 M characters on a loaded machine must not
+ * end the run with ICE_TIMEOUT before the text it tests is built.
+ */
 function workflow(place: (uses: string) => string, template: boolean): string {
   const uses = Array.from({ length: 40 }, (_, i) => (template ? "{{ a.s }}" : `o${i}: "{{ a.s }}"`));
   return `name: big
@@ -26,7 +30,7 @@ nodes:
     inputs: { n: "{{ inputs.n }}" }
     input_schema: { n: number }
     output_schema: { s: string }
-    limits: { fuel: 1000000000, memory_mb: 64 }
+    limits: { fuel: 1000000000, memory_mb: 64, timeout_ms: 10000 }
     code: "return { s: 'x'.repeat(inputs.n) };"
 ${place(template ? uses.join("-") : uses.join(", "))}`;
 }
