@@ -82,6 +82,7 @@ import { AI_WORKFLOWS_15C } from "./aiWorkflows15c.js";
 import { AI_WORKFLOWS_16 } from "./aiWorkflows16.js";
 import { AI_WORKFLOWS_17 } from "./aiWorkflows17.js";
 import { AI_WORKFLOWS_17B } from "./aiWorkflows17b.js";
+import { AI_WORKFLOWS_18 } from "./aiWorkflows18.js";
 import { GUARDED_CALLS } from "./guardedCalls.js";
 import { URI_ERRORS } from "./uriErrors.js";
 import { ERROR_CLASSES } from "./errorClasses.js";
@@ -141,6 +142,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...AI_WORKFLOWS_16,
   ...AI_WORKFLOWS_17,
   ...AI_WORKFLOWS_17B,
+  ...AI_WORKFLOWS_18,
   ...REFUSALS_5,
   ...REFUSALS_6,
   ...REFUSALS_7,
