@@ -16,12 +16,20 @@ import { printArguments } from "./parameters.js";
 import { printStatements } from "./statements.js";
 import { expressionBody } from "./exceptions.js";
 import { entryGuard } from "./throwAnalysis.js";
+import { isKeptFunctionValue, keepConstFunctionValues } from "./functionIdentity.js";
 import { bindParameters, type Signature, signatureOf } from "./signatures.js";
 
 export type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
-/** `const f = (...) => ...`: a function that is lifted and called directly, never stored. */
+/**
+ * `const f = (...) => ...`: a function that is lifted and called directly, made as an object where
+ * its name is used as a value; not one kept as a variable holding one object (functionIdentity.ts).
+ */
 export function isLiftedConstDeclaration(node: ts.Node): boolean {
+  return isConstArrow(node) && !isKeptFunctionValue(node);
+}
+
+function isConstArrow(node: ts.Node): boolean {
   if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return false;
   if (!ts.isVariableDeclarationList(node.parent) || !(node.parent.flags & ts.NodeFlags.Const)) return false;
   const init = stripParens(node.initializer);
@@ -30,6 +38,7 @@ export function isLiftedConstDeclaration(node: ts.Node): boolean {
 
 /** Finds nested functions and the variables they capture, before anything is printed. */
 export function analyze(ctx: PrintContext, root: ts.FunctionDeclaration): void {
+  keepConstFunctionValues(ctx, isConstArrow);
   const owners = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
     if (node !== root && isFunctionLike(node)) {
