@@ -48,6 +48,13 @@ export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
       if (ts.isVariableDeclaration(d) && d.initializer && isCodeUnit(stripParens(d.initializer)))
         out.push(stripParens(d.initializer));
       if (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) out.push(d);
+      // A literal's function read by its property (`const v = { check: (x) => ... }; v.check(1)`).
+      if (ts.isPropertyAccessExpression(expr) && ts.isPropertyAssignment(d)) {
+        const value = stripParens(d.initializer);
+        if (isCodeUnit(value)) out.push(value);
+        else if (ts.isIdentifier(value)) functionsOf(value);
+      }
+      if (ts.isPropertyAccessExpression(expr) && ts.isShorthandPropertyAssignment(d)) functionsOf(d.name);
     }
     if (ts.isPropertyAccessExpression(expr) && symbol && symbol.flags & ts.SymbolFlags.Method) {
       // Any override may run: every body method of that name.
@@ -65,7 +72,12 @@ export function callees(ctx: PrintContext, node: ts.Node): ts.Node[] {
       const cls = ts.findAncestor(node, ts.isClassLike);
       const base = cls && baseClass(ctx, cls);
       if (base) out.push(...constructorUnits(ctx, base));
-    } else functionsOf(node.expression);
+    } else {
+      const before = out.length;
+      functionsOf(node.expression);
+      if (out.length === before && callsFunctionValue(ctx, node.expression, local))
+        out.push(...functionValuesOfType(ctx, ctx.checker.getTypeAtLocation(node.expression)));
+    }
     for (const a of node.arguments) {
       const inner = stripParens(a);
       if (isCodeUnit(inner)) out.push(inner);
@@ -120,6 +132,51 @@ export function methodsNamed(ctx: PrintContext, name: string): ts.Node[] {
   };
   visit(ctx.root);
   return out;
+}
+
+/**
+ * True for a call of a function value the body holds (a parameter, a variable or field of a
+ * function type: `fn(i)` in `function withRetry(fn: (n: number) => T)`), not of a declared function.
+ */
+function callsFunctionValue(ctx: PrintContext, callee: ts.Expression, local: (d: ts.Node | undefined) => boolean): boolean {
+  const symbol = ctx.symbolOf(stripParens(callee));
+  const declarations = symbol?.declarations ?? [];
+  if (declarations.length === 0 || !declarations.every((d) => local(d))) return false;
+  if (declarations.some((d) => ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d) || ts.isClassLike(d)))
+    return false;
+  return ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(callee)).getCallSignatures().length > 0;
+}
+
+/** Every arrow and function expression of the body (functions as values: any may reach a call of a value), found once. */
+const functionValues = perContext(() => ({ list: undefined as ts.Node[] | undefined }));
+
+/** The body's arrows, function expressions and declared functions that a function value of `type` may be. */
+function functionValuesOfType(ctx: PrintContext, type: ts.Type): ts.Node[] {
+  const state = functionValues.of(ctx);
+  if (!state.list) {
+    const list: ts.Node[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || (ts.isFunctionDeclaration(n) && n.body)) list.push(n);
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(ctx.root, visit);
+    state.list = list;
+  }
+  const target = ctx.checker.getNonNullableType(type);
+  // A type naming type parameters (`(n: number) => T` in a generic function): any function taking
+  // no more parameters than it gives may be one of its instances.
+  const signature = target.getCallSignatures()[0];
+  const generic =
+    !!signature &&
+    [signature.getReturnType(), ...signature.getParameters().map((p) => ctx.checker.getTypeOfSymbol(p))].some(
+      (t) => (t.flags & ts.TypeFlags.Instantiable) !== 0,
+    );
+  return state.list.filter((f) => {
+    const own = ts.isFunctionDeclaration(f) && f.name ? f.name : f;
+    if (ctx.checker.isTypeAssignableTo(ctx.checker.getTypeAtLocation(own), target)) return true;
+    const required = (f as ts.SignatureDeclaration).parameters.filter((p) => !p.initializer && !p.questionToken).length;
+    return generic && required <= (signature?.getParameters().length ?? 0);
+  });
 }
 
 function isSignature(d: ts.Node): boolean {
