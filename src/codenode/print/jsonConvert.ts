@@ -12,7 +12,7 @@
  * The conversion functions of typed objects are generated once the whole body is printed
  * (finishJson), when every object literal's key order is known.
  */
-import { isFreshParse, parsedReader } from "./parsedJson.js";
+import { isFreshParse, parsedReader, readsFieldsOnly } from "./parsedJson.js";
 import { ts } from "../typescript.js";
 import { subclassDispatch } from "./classKeys.js";
 import { absentJsonKind } from "./nullable.js";
@@ -155,7 +155,10 @@ export function fromJson(ctx: PrintContext, printed: Printed, to: ValueType, at:
       break;
   }
   const parsed = isFreshParse(ctx, at) ? parsedReader(ctx, to) : undefined;
-  if (parsed) return `${parsed}(${printed.text})`;
+  if (parsed)
+    return readsFieldsOnly(ctx, at, to)
+      ? `${parsed}(__ice_j_fields_of(${printed.text}))`
+      : `${parsed}(${printed.text})`;
   const cls = classOfShape(ctx, to)?.node.name?.text;
   if (cls)
     return ctx.refuse(

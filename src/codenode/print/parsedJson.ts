@@ -9,6 +9,14 @@
  * type does not declare are not kept, so, as for the node's inputs, the key order of these objects
  * is unknown to the compiler: JSON.stringify, Object.keys and spreads of them are refused
  * (jsonConvert.ts markInputShapes).
+ *
+ * A text may parse to a boolean, number, string or array where the code casts it to an object
+ * type (`JSON.parse(reply) as ToolCall` of the reply "42"); JavaScript then reads `undefined`
+ * from each field the value does not have. Where the cast value is only ever read by fields
+ * (`call.name`, directly or through the local it is stored in) and no field of the type is a
+ * property those values have (`length`, `toString`, an index), such a value is read as an empty
+ * object: the same reads (readsFieldsOnly). Elsewhere (and for `null`, whose reads throw) it stops
+ * the node, as a mistyped field does.
  */
 import { ts } from "../typescript.js";
 import { asType, isBoxed, typeKey, type ValueType } from "../types.js";
@@ -36,6 +44,64 @@ export function isFreshParse(ctx: PrintContext, node: ts.Node, viaConst = true):
   if (!ts.isIdentifier(object) || object.text !== "JSON") return false;
   const symbol = ctx.symbolOf(object);
   return !symbol || !ctx.isLocal(symbol);
+}
+
+/**
+ * True when the object `to` that a fresh parse at `at` is read as is only ever read by fields none
+ * of which a boolean, number, string or array has: those values may then be read as an empty object.
+ */
+export function readsFieldsOnly(ctx: PrintContext, at: ts.Node, to: ValueType): boolean {
+  if (to.kind !== "object" || !to.shape.fields.every((f) => !primitiveProperty(f.name))) return false;
+  let e: ts.Node = at;
+  while (
+    ts.isParenthesizedExpression(e.parent) ||
+    ts.isAsExpression(e.parent) ||
+    ts.isSatisfiesExpression(e.parent) ||
+    ts.isNonNullExpression(e.parent)
+  )
+    e = e.parent;
+  const parent = e.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === e) return !isWritten(parent);
+  let name: ts.Node | undefined;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === e) name = parent.name;
+  else if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === e &&
+    ts.isExpressionStatement(parent.parent)
+  )
+    name = parent.left;
+  if (!name || !ts.isIdentifier(name)) return false;
+  const symbol = ctx.symbolOf(name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration)) return false;
+  let only = true;
+  const visit = (n: ts.Node): void => {
+    if (!only) return;
+    if (ts.isIdentifier(n) && n !== declaration.name && ctx.symbolOf(n) === symbol) {
+      const p = n.parent;
+      const written = ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      const read = ts.isPropertyAccessExpression(p) && p.expression === n && !isWritten(p);
+      // Other stores into the local are fine when they are statements (`raw = JSON.parse(t) as T`, `raw = DEFAULTS`).
+      if (!read && !(written && ts.isExpressionStatement(p.parent))) only = false;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.root);
+  return only;
+}
+
+/** A property a boolean, number, string or array has (own or inherited), or an index. */
+function primitiveProperty(name: string): boolean {
+  return name in Object(false) || name in Object(0) || name in Object("") || name in [] || /^\d/.test(name);
+}
+
+/** True for a field access that is written (`o.f = v`, `o.f++`, `delete o.f`) or called as a method. */
+function isWritten(access: ts.PropertyAccessExpression): boolean {
+  const p = access.parent;
+  if (ts.isBinaryExpression(p) && p.left === access && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p) || ts.isDeleteExpression(p)) return true;
+  return ts.isCallExpression(p) && p.expression === access;
 }
 
 /** The name of the reader of a parsed JSON value as `to`, or undefined when `to` cannot be read so. */

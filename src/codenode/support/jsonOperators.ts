@@ -164,6 +164,8 @@ export function __ice_j_to_str(v: __ice_J): string { if (v.k != 4) __ice_j_expec
 export function __ice_j_to_bool(v: __ice_J): bool { if (v.k != 2) __ice_j_expected(v, "a boolean"); return v.b; }
 export function __ice_j_to_arr(v: __ice_J): Array<__ice_J> { if (v.k != 5) __ice_j_expected(v, "an array"); return v.a!; }
 export function __ice_j_to_obj(v: __ice_J): void { if (v.k != 6) __ice_j_expected(v, "an object"); }
+/** A parsed boolean, number, string or array read only by fields that none of them has: an empty object's reads. */
+export function __ice_j_fields_of(v: __ice_J): __ice_J { return v.k >= 2 && v.k <= 5 ? __ice_j_newobj() : v; }
 
 // ---- arrays of JSON values (any[]) -------------------------------------------------------
 export function __ice_j_index_of(a: Array<__ice_J>, v: __ice_J, from: f64): f64 {
