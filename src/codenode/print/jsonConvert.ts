@@ -26,6 +26,7 @@ import { unionToJsonBody } from "./unionTables.js";
 import { freshArrayReader, isFreshArray } from "./freshArrays.js";
 import { classOfShape } from "./classShapes.js";
 import { perContext } from "./perContext.js";
+import { toJsonResult } from "./toJsonMethods.js";
 import { isFunctionField, keyOrder, type WrittenKey } from "./jsonKeyOrder.js";
 
 export type { WrittenKey };
@@ -242,7 +243,10 @@ function conversion(ctx: PrintContext, t: ValueType, at: ts.Node): string {
     // Parts of the value are converted too.
     if (t.kind === "array") conversion(ctx, t.element, at);
     if (t.kind === "optional") conversion(ctx, t.inner, at);
-    if (t.kind === "object") for (const f of t.shape.fields) if (!isFunctionField(f.type)) conversion(ctx, f.type, at);
+    const viaToJson = t.kind === "object" && !t.shape.union ? toJsonResult(ctx, t.shape) : undefined;
+    if (viaToJson) conversion(ctx, viaToJson, at);
+    else if (t.kind === "object")
+      for (const f of t.shape.fields) if (!isFunctionField(f.type)) conversion(ctx, f.type, at);
     if (t.kind === "tuple") for (const e of t.elements) conversion(ctx, e, at);
     if (t.kind === "dict") conversion(ctx, t.value, at);
   }
@@ -312,6 +316,12 @@ export function finishJson(ctx: PrintContext, root: ts.Node): string[] {
             const field = type.shape.fields.find((x) => x.name === f)!;
             return `__ice_j_put(o, ${stringLiteral(f)}, ${of(field.type, `v.${f}`)});`;
           });
+          break;
+        }
+        // A class's toJSON(): what it returns, in the object's place (toJsonMethods.ts).
+        const viaToJson = toJsonResult(ctx, type.shape);
+        if (viaToJson) {
+          body = `return ${of(viaToJson, "v.toJSON()")};`;
           break;
         }
         const order = orderOf(type.shape, sites[0]!);

@@ -45,6 +45,9 @@ export function keyOrder(
   };
   // A body class's instances: their keys in the order its constructors define them (classKeys.ts).
   const ofClass = classKeyOrder(ctx, shape);
+  // An object literal's `toJSON` function: JavaScript writes what it returns (classes: toJsonMethods.ts).
+  if (!ofClass && shape.fields.some((f) => f.name === "toJSON"))
+    return fail("it has a toJSON function, which JSON.stringify calls");
   if (ofClass) return Array.isArray(ofClass) ? withoutFunctions(shape, ofClass) : fail(ofClass.reason);
   if (s.inputShapes.has(shape.name))
     return fail("its keys are in the order of the node's input, which is known only at run time");

@@ -18,6 +18,7 @@ import type { PrintContext } from "./context.js";
 import { stringLiteral } from "./expressions.js";
 import { unionWriterBody } from "./unionTables.js";
 import { perContext } from "./perContext.js";
+import { mayCallToJson } from "./toJsonMethods.js";
 
 interface WriterState {
   readonly writers: Map<string, { name: string; type: ValueType; at: ts.Node }>;
@@ -32,7 +33,7 @@ function state(ctx: PrintContext): WriterState {
 }
 
 /** True when a value of type t can be written directly (no cycle possible, every part known). */
-function writable(t: ValueType, shapes: readonly string[]): boolean {
+function writable(ctx: PrintContext, t: ValueType, shapes: readonly string[]): boolean {
   switch (t.kind) {
     case "number":
     case "string":
@@ -46,16 +47,18 @@ function writable(t: ValueType, shapes: readonly string[]): boolean {
     case "urlParams":
       return true;
     case "optional":
-      return writable(t.inner, shapes);
+      return writable(ctx, t.inner, shapes);
     case "array":
-      return writable(t.element, shapes);
+      return writable(ctx, t.element, shapes);
     case "tuple":
-      return t.elements.every((e) => writable(e, shapes));
+      return t.elements.every((e) => writable(ctx, e, shapes));
     case "object":
       // A recursive shape: its writer function calls itself (a cyclic value overflows the stack,
       // a clean node error, where JavaScript throws its cycle TypeError).
       if (shapes.includes(t.shape.name)) return true;
-      return t.shape.fields.every((f) => isFunctionField(f.type) || writable(f.type, [...shapes, t.shape.name]));
+      // A class's toJSON() (toJsonMethods.ts): the general path calls it.
+      if (mayCallToJson(ctx, t.shape)) return false;
+      return t.shape.fields.every((f) => isFunctionField(f.type) || writable(ctx, f.type, [...shapes, t.shape.name]));
     default:
       return false;
   }
@@ -84,7 +87,7 @@ export function directStringify(
   }
   if (type.kind !== "array" && type.kind !== "object" && type.kind !== "tuple") return undefined;
   if (type.kind === "array" && type.element.kind === "json") return undefined;
-  if (!writable(type, [])) return undefined;
+  if (!writable(ctx, type, [])) return undefined;
   return `__ice_jw_text_${writer(ctx, type, at)}(${value}, ${gap})`;
 }
 
@@ -101,7 +104,7 @@ export function literalStringify(
   gap: string,
   at: ts.Node,
 ): string | undefined {
-  if (!values.every((v) => writable(v.type, []) && v.type.kind !== "void")) return undefined;
+  if (!values.every((v) => writable(ctx, v.type, []) && v.type.kind !== "void")) return undefined;
   const s = state(ctx);
   const name = `__ice_jwl_${s.literals.length}`;
   s.literals.push({ name, fields: keys.map((key, i) => ({ key, type: values[i]!.type })) });

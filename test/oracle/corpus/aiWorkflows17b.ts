@@ -478,9 +478,9 @@ export const AI_WORKFLOWS_17B: readonly OracleCase[] = [
     OUT,
     SIZES,
   ),
-  /** Refused: JSON.stringify calling the classes' toJSON() (build the JSON object with a method and stringify that). */
+  /** JSON.stringify calling the classes' toJSON() (nested: the history's messages are written by theirs). */
   ai17(
-    "message-history-tojson-refused",
+    "message-history-tojson",
     [
       "class Message {",
       "  constructor(",
