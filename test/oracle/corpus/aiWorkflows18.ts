@@ -29,7 +29,7 @@ const TEXTS = [
 ];
 const TEXT = { texts: "string[]" } as const;
 
-/** Model replies: JSON objects, and texts that parse to something else (numbers, strings, arrays, null, booleans). */
+/** Model replies: JSON objects (their fields of the declared types), invalid JSON, and texts that parse to numbers, strings, arrays, booleans. */
 const REPLIES = [
   {
     texts: [
@@ -295,9 +295,9 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     SIZES,
   ),
-  /** A generic visitor over a small document tree: two visitors, one rendering and one counting. */
+  /** A generic visitor over a small document tree: two visitors, one rendering and one counting. Refused: a generic method (`accept<R>`) that subclasses override, and a generic interface (`Visitor<R>`) classes implement. */
   ai18(
-    "generic-visitor-document",
+    "generic-visitor-document-refused",
     [
       "interface Visitor<R> {",
       "  visitText(n: TextNode): R;",
@@ -360,9 +360,9 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     TEXTS,
   ),
-  /** A generic visitor over an expression tree, with the visitors as object literals. */
+  /** A generic visitor over an expression tree, with the visitors as object literals. Refused: an interface with a generic method (`accept<R>`) and visitors as object literals of a generic interface. */
   ai18(
-    "generic-visitor-expr-literals",
+    "generic-visitor-expr-literals-refused",
     [
       "interface ExprVisitor<R> {",
       "  num(value: number): R;",
@@ -451,9 +451,41 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     SIZES,
   ),
-  /** A discriminated Result type and helpers returning it, chained by a generic `andThen`. */
+  /** Refused: a `toJSON` function of an object literal (JSON.stringify would call it; it was left out as a function field). */
   ai18(
-    "result-union-and-then",
+    "literal-tojson-function-refused",
+    [
+      "const prompt = inputs.xs.length;",
+      "const usage = {",
+      "  prompt,",
+      "  completion: 2,",
+      "  toJSON: () => ({ total: prompt + 2 }),",
+      "};",
+      "return { out: JSON.stringify(usage) };",
+    ].join("\n"),
+    SIZE,
+    OUT,
+    SIZES,
+  ),
+  /** Refused: a `toJSON(key)` reading the key JSON.stringify passes. */
+  ai18(
+    "tojson-with-key-refused",
+    [
+      "class Secret {",
+      "  constructor(private value: string) {}",
+      "  toJSON(key: string) {",
+      "    return key ? `${key}:***` : \"***\";",
+      "  }",
+      "}",
+      "return { out: JSON.stringify({ token: new Secret(inputs.texts.join()), n: inputs.texts.length }) };",
+    ].join("\n"),
+    TEXT,
+    OUT,
+    TEXTS,
+  ),
+  /** A discriminated Result type and helpers returning it, chained by a generic `andThen`. Refused: a generic union alias (`Result<T>`) instantiated by generic helpers. */
+  ai18(
+    "result-union-and-then-refused",
     [
       "type Result<T> = { ok: true; value: T } | { ok: false; error: string };",
       "const ok = <T,>(value: T): Result<T> => ({ ok: true, value });",
@@ -478,9 +510,9 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     [{ texts: ["12", " 3 ", "-1", "abc", "", "0"] }, { texts: [] }, { texts: ["1e3", "NaN"] }],
   ),
-  /** Ok/Err classes with type-guard methods (`isOk(): this is Ok<T>`). */
+  /** Ok/Err classes with type-guard methods (`isOk(): this is Ok<T>`). Refused: a union of two unrelated generic classes (`Ok<T> | Err`) narrowed by `this is` methods. */
   ai18(
-    "result-classes-type-guard-methods",
+    "result-classes-type-guard-methods-refused",
     [
       "class Ok<T> {",
       "  constructor(readonly value: T) {}",
@@ -648,9 +680,9 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     TEXTS,
   ),
-  /** A type guard over `unknown` from JSON.parse, filtering valid chat messages. */
+  /** A type guard over `unknown` from JSON.parse, filtering valid chat messages. Refused: an `unknown` from JSON.parse narrowed by a type guard to an interface and stored. */
   ai18(
-    "type-guard-parsed-messages",
+    "type-guard-parsed-messages-refused",
     [
       "interface ChatMessage {",
       '  role: "system" | "user" | "assistant";',
@@ -959,9 +991,9 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     TEXTS,
   ),
-  /** Optional interface methods (`onError?`) called with `?.` on plugins of different classes. */
+  /** Optional interface methods (`onError?`) called with `?.` on plugins of different classes. Refused: an optional method of an interface classes implement (`onError?(m)`), called with `?.`. */
   ai18(
-    "optional-interface-hooks",
+    "optional-interface-hooks-refused",
     [
       "interface Plugin {",
       "  name: string;",
