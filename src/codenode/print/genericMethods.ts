@@ -5,13 +5,16 @@
  * instance of a generic class). The calls are found while the body is printed, after the class
  * may have been declared, so the text of a class with generic methods is held in its place among
  * the hoisted declarations and completed once everything is printed (finishHeldClasses).
- * Refused: a generic method that a base class or a subclass also declares (JavaScript
- * dispatches on the object; one method per type arguments cannot follow that), through `super`.
+ * A generic method that a base class or subclasses also declare (a visitor's `accept<R>` in
+ * every node class) is one family: each instance is printed, under one name, in every class of
+ * the family, each binding its own type parameters by position, so the call dispatches on the
+ * object as in JavaScript. Refused: a family whose methods differ in type parameters, or with a
+ * generic class in it, and calls through `super`.
  */
 import { ts } from "../typescript.js";
 import { typeKey, type ValueType } from "../types.js";
 import type { PrintContext, Printed } from "./context.js";
-import type { ClassInfo } from "./classShapes.js";
+import { type ClassInfo, classTable } from "./classShapes.js";
 import { baseClass } from "./throwAnalysis.js";
 import { declareClass, methodInstanceText } from "./classes.js";
 import { withInstance } from "./genericClasses.js";
@@ -59,12 +62,13 @@ export function genericMethodCall(
   info: ClassInfo,
 ): Printed {
   const name = (method.name as ts.Identifier).text;
-  // JavaScript runs the method of the object's class: refused when a base or a subclass declares
-  // one of that name too (one instance per type arguments cannot follow the dispatch).
-  if (overridden(ctx, method.parent as ts.ClassDeclaration, name))
+  // JavaScript runs the method of the object's class: a generic method that a base or a subclass
+  // declares too is one family, each instance printed in every class declaring it (overrides).
+  const family = overridden(ctx, method.parent as ts.ClassDeclaration, name) ? overrideFamily(ctx, method) : [method];
+  if (!family)
     return ctx.refuse(
       call,
-      "a generic method that a base class or a subclass also declares",
+      "a generic method overridden in a generic class, or with other type parameters than the method it overrides",
       "declare the method with concrete types, or make it a function",
     );
   const signature = ctx.checker.getResolvedSignature(call);
@@ -81,17 +85,34 @@ export function genericMethodCall(
   });
   const instance: ClassInfo = { ...info, typeArgs: bound };
   const instances = INSTANCES.of(ctx);
-  const key = `${info.name}.${name}@${method.pos}<${values.map(typeKey).join(",")}>`;
+  // A family is named after its topmost method, so an instance is one virtual method of the chain.
+  const top = family[0]!;
+  const owner = family.length > 1 ? classTable(ctx).get(top.parent as ts.ClassDeclaration)!.name : info.name;
+  const key = `${owner}.${name}@${top.pos}<${values.map(typeKey).join(",")}>`;
   let methodName = instances.get(key);
   if (!methodName) {
-    const prefix = `${info.name}.${name}@${method.pos}<`;
+    const prefix = `${owner}.${name}@${top.pos}<`;
     if ([...instances.keys()].filter((k) => k.startsWith(prefix)).length >= MAX_INSTANCES)
       return ctx.refuse(call, "a generic method whose type arguments grow as it calls itself", "use concrete types");
     methodName = `__ice_g${instances.size}_${name}`;
     instances.set(key, methodName);
-    if (!info.printed) declareClass(ctx, info);
-    const text = methodInstanceText(ctx, instance, method, methodName);
-    held(ctx).get(info.name)?.members.push(text);
+    if (family.length === 1) {
+      if (!info.printed) declareClass(ctx, info);
+      const text = methodInstanceText(ctx, instance, method, methodName);
+      held(ctx).get(info.name)?.members.push(text);
+    } else
+      for (const member of family) {
+        const memberInfo = classTable(ctx).get(member.parent as ts.ClassDeclaration)!;
+        if (!memberInfo.printed) declareClass(ctx, memberInfo);
+        // The override's own type parameters, bound to the same arguments by position.
+        const memberBound = new Map<ts.Symbol, ValueType>();
+        member.typeParameters!.forEach((p, i) => {
+          const symbol = ctx.checker.getSymbolAtLocation(p.name);
+          if (symbol) memberBound.set(symbol, values[i]!);
+        });
+        const text = methodInstanceText(ctx, { ...memberInfo, typeArgs: memberBound }, member, methodName);
+        held(ctx).get(memberInfo.name)?.members.push(text);
+      }
   }
   const { params: ps, returnType } = withInstance(ctx, instance, () => ({
     params: paramsOf(ctx, method),
@@ -99,6 +120,50 @@ export function genericMethodCall(
   }));
   const args = printArguments(ctx, call.arguments, slots(ps), call);
   return { text: `${receiver.text}.${methodName}(${args.join(", ")})`, type: returnType };
+}
+
+/**
+ * The methods of one generic method's overrides, topmost first: the topmost method of its name
+ * above `method`'s class and every method of that name in the classes extending it; undefined
+ * when one is no generic method with as many type parameters, or a class of them is generic.
+ */
+function overrideFamily(ctx: PrintContext, method: ts.MethodDeclaration): ts.MethodDeclaration[] | undefined {
+  const name = (method.name as ts.Identifier).text;
+  const named = (c: ts.ClassDeclaration) =>
+    c.members.filter((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name);
+  let top = method.parent as ts.ClassDeclaration;
+  for (let c = baseClass(ctx, top); c; c = baseClass(ctx, c)) if (named(c).length > 0) top = c;
+  const classes: ts.ClassDeclaration[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isClassDeclaration(n) && named(n).length > 0) {
+      for (let c: ts.ClassDeclaration | undefined = n; c; c = baseClass(ctx, c))
+        if (c === top) {
+          classes.push(n);
+          break;
+        }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.root);
+  const count = method.typeParameters?.length ?? 0;
+  const family: ts.MethodDeclaration[] = [];
+  for (const c of classes) {
+    const members = named(c);
+    const m = members[0]!;
+    if (
+      members.length !== 1 ||
+      !ts.isMethodDeclaration(m) ||
+      (m.typeParameters?.length ?? 0) !== count ||
+      c.typeParameters?.length ||
+      !classTable(ctx).get(c) ||
+      ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static
+    )
+      return undefined;
+    family.push(m);
+  }
+  // Topmost first.
+  family.sort((a, b) => (a.parent === top ? -1 : b.parent === top ? 1 : 0));
+  return family[0]?.parent === top ? family : undefined;
 }
 
 /** True when a class related to `cls` (a base, or a class extending it) declares a member `name` too. */

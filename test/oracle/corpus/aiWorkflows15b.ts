@@ -492,8 +492,8 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     ORDERS,
   ),
   /**
-   * `accept<R>(v: Visitor<R>): R`, a generic method every subclass overrides: refused (a generic method a base
-   * class or subclass also declares).
+   * `accept<R>(v: Visitor<R>): R`, a generic method every subclass overrides (compiles), with visitor classes
+   * implementing the generic interface `Visitor<R>`: refused (a class instance passed as that interface).
    */
   ai15(
     "visitor-over-document-tree-refused",

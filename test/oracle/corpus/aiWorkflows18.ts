@@ -295,7 +295,7 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
     OUT,
     SIZES,
   ),
-  /** A generic visitor over a small document tree: two visitors, one rendering and one counting. Refused: a generic method (`accept<R>`) that subclasses override, and a generic interface (`Visitor<R>`) classes implement. */
+  /** A generic visitor over a small document tree: two visitors, one rendering and one counting. Refused: a generic interface (`Visitor<R>`) that classes implement, passed as that interface (the overridden `accept<R>` compiles). */
   ai18(
     "generic-visitor-document-refused",
     [
@@ -405,6 +405,28 @@ export const AI_WORKFLOWS_18: readonly OracleCase[] = [
       "  e = i % 2 === 0 ? new Add(e, new Num(x)) : new Mul(e, new Num(x));",
       "});",
       "return { out: `${e.accept(show)} = ${e.accept(evaluate)}` };",
+    ].join("\n"),
+    SIZE,
+    OUT,
+    SIZES,
+  ),
+  /** A generic method a subclass overrides, called through the base type with two type arguments. */
+  ai18(
+    "generic-method-overridden-base-typed",
+    [
+      "class Formatter {",
+      "  format<T>(value: T, label: string): string {",
+      "    return `${label}=${String(value)}`;",
+      "  }",
+      "}",
+      "class JsonFormatter extends Formatter {",
+      "  override format<T>(value: T, label: string): string {",
+      "    return `${JSON.stringify(label)}:${JSON.stringify(value)}`;",
+      "  }",
+      "}",
+      "const formatters: Formatter[] = [new Formatter(), new JsonFormatter()];",
+      'const out = formatters.map((f) => `${f.format(inputs.xs.length, "n")} ${f.format(inputs.xs, "xs")}`);',
+      'return { out: out.join(" | ") };',
     ].join("\n"),
     SIZE,
     OUT,
