@@ -384,11 +384,11 @@ export const AI_WORKFLOWS_17: readonly OracleCase[] = [
     SIZES,
   ),
   /**
-   * A visitor generic in its result (`accept<R>(v: Visitor<R>): R` overridden in each node class):
-   * refused at the generic override, with what to write instead.
+   * A visitor generic in its result (`accept<R>(v: Visitor<R>): R` overridden in each node class),
+   * the visitors object literals of `Visitor<number>` and `Visitor<string>`.
    */
   ai17(
-    "expression-generic-visitor-refused",
+    "expression-generic-visitor",
     [
       "interface Visitor<R> {",
       "  num(n: number): R;",
