@@ -47,7 +47,8 @@ const REFUSED: readonly OracleCase[] = [
     input: { t: "string" },
     output: { s: "string" },
     inputs: [{ t: "a" }],
-    refused: /a generic method overridden in a generic class, or with other type parameters than the method it overrides is not supported/,
+    refused:
+      /a generic method overridden in a generic class, or with other type parameters than the method it overrides is not supported/,
   },
   {
     name: "shapes/generic-class-growing-instances",

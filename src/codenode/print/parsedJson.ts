@@ -99,7 +99,13 @@ function primitiveProperty(name: string): boolean {
 /** True for a field access that is written (`o.f = v`, `o.f++`, `delete o.f`) or called as a method. */
 function isWritten(access: ts.PropertyAccessExpression): boolean {
   const p = access.parent;
-  if (ts.isBinaryExpression(p) && p.left === access && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if (
+    ts.isBinaryExpression(p) &&
+    p.left === access &&
+    p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    p.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  )
+    return true;
   if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p) || ts.isDeleteExpression(p)) return true;
   return ts.isCallExpression(p) && p.expression === access;
 }

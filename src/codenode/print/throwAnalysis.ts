@@ -138,7 +138,11 @@ export function methodsNamed(ctx: PrintContext, name: string): ts.Node[] {
  * True for a call of a function value the body holds (a parameter, a variable or field of a
  * function type: `fn(i)` in `function withRetry(fn: (n: number) => T)`), not of a declared function.
  */
-function callsFunctionValue(ctx: PrintContext, callee: ts.Expression, local: (d: ts.Node | undefined) => boolean): boolean {
+function callsFunctionValue(
+  ctx: PrintContext,
+  callee: ts.Expression,
+  local: (d: ts.Node | undefined) => boolean,
+): boolean {
   const symbol = ctx.symbolOf(stripParens(callee));
   const declarations = symbol?.declarations ?? [];
   if (declarations.length === 0 || !declarations.every((d) => local(d))) return false;
