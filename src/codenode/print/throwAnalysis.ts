@@ -152,7 +152,10 @@ function callsFunctionValue(
 }
 
 /** Every arrow and function expression of the body (functions as values: any may reach a call of a value), found once. */
-const functionValues = perContext(() => ({ list: undefined as ts.Node[] | undefined }));
+const functionValues = perContext(() => ({
+  list: undefined as ts.Node[] | undefined,
+  byType: new Map<ts.Type, ts.Node[]>(),
+}));
 
 /** The body's arrows, function expressions and declared functions that a function value of `type` may be. */
 function functionValuesOfType(ctx: PrintContext, type: ts.Type): ts.Node[] {
@@ -167,6 +170,8 @@ function functionValuesOfType(ctx: PrintContext, type: ts.Type): ts.Node[] {
     state.list = list;
   }
   const target = ctx.checker.getNonNullableType(type);
+  const known = state.byType.get(target);
+  if (known) return known;
   // A type naming type parameters (`(n: number) => T` in a generic function): any function taking
   // no more parameters than it gives may be one of its instances.
   const signature = target.getCallSignatures()[0];
@@ -175,12 +180,14 @@ function functionValuesOfType(ctx: PrintContext, type: ts.Type): ts.Node[] {
     [signature.getReturnType(), ...signature.getParameters().map((p) => ctx.checker.getTypeOfSymbol(p))].some(
       (t) => (t.flags & ts.TypeFlags.Instantiable) !== 0,
     );
-  return state.list.filter((f) => {
+  const found = state.list.filter((f) => {
     const own = ts.isFunctionDeclaration(f) && f.name ? f.name : f;
     if (ctx.checker.isTypeAssignableTo(ctx.checker.getTypeAtLocation(own), target)) return true;
     const required = (f as ts.SignatureDeclaration).parameters.filter((p) => !p.initializer && !p.questionToken).length;
     return generic && required <= (signature?.getParameters().length ?? 0);
   });
+  state.byType.set(target, found);
+  return found;
 }
 
 function isSignature(d: ts.Node): boolean {
