@@ -1193,7 +1193,7 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     [{ xs: [1, -0, 2.5] }, { xs: [] }],
   ),
   rt(
-    "json-class-with-to-json-refused",
+    "json-class-with-to-json",
     [
       "class Money { cents = 0; toJSON() { return (this.cents / 100).toFixed(2); } }",
       "const m = new Money();",
