@@ -383,11 +383,11 @@ export const AI_WORKFLOWS_15B: readonly OracleCase[] = [
     TREES,
   ),
   /**
-   * `list.filter((l) => l !== fn)` compiles (ai17), but `once` passes a `const` arrow by name
-   * (`wrapper`): each use would be another object, so it is refused in a body comparing functions.
+   * `list.filter((l) => l !== fn)` (ai17), and `once` passing a `const` arrow by name (`wrapper`),
+   * one object as in JavaScript.
    */
   ai15(
-    "event-emitter-listener-arrays-once-off-refused",
+    "event-emitter-listener-arrays-once-off",
     [
       "type Listener = (payload: string) => void;",
       "class EventEmitter {",
