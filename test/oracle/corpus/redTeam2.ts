@@ -740,7 +740,7 @@ export const RED_TEAM_2: readonly OracleCase[] = [
     "const k = (s && s.kind) ?? 'none';",
     "return { s: JSON.stringify(t) + k + String(t === s) };",
   ]),
-  rt("null-function-typeof-2-refused", [
+  rt("null-function-typeof-2", [
     "const f: ((x: number) => number) | null = inputs.n > 0 ? (x) => x + 1 : null;",
     "const g = (x: number) => x * 10;",
     "const h = f ?? g;",
