@@ -30,6 +30,8 @@ export type Stmt =
   | { readonly k: "forOf"; readonly v: string; readonly arr: Expr; readonly body: readonly Stmt[] }
   | { readonly k: "while"; readonly counter: string; readonly bound: number; readonly body: readonly Stmt[] }
   | { readonly k: "throw"; readonly cond: Expr; readonly message: Expr }
+  /** Statements printed as written around generated expressions (sections.ts: classes, try, ...). */
+  | { readonly k: "raw"; readonly parts: readonly string[]; readonly args: readonly Expr[] }
   | {
       readonly k: "func";
       readonly name: string;
@@ -97,6 +99,11 @@ export function printStmt(s: Stmt, indent = ""): string[] {
       ];
     case "throw":
       return [`${indent}if (${printExpr(s.cond)}) throw new Error(${printExpr(s.message)});`];
+    case "raw": {
+      let text = s.parts[0]!;
+      for (let i = 0; i < s.args.length; i++) text += printExpr(s.args[i]!) + s.parts[i + 1]!;
+      return text.split("\n").map((line) => `${indent}${line}`);
+    }
     case "func":
       return [
         `${indent}function ${s.name}(${s.params.map((p) => `${p}: number`).join(", ")}): number {`,

@@ -7,7 +7,10 @@
  * inferred union of object types, spread, with its keys), the
  * host's text functions (encodeURIComponent, localeCompare and toLocaleString with options,
  * URLSearchParams and URL) and
- * UTF-8 byte counts, arrays or null (`T | null`), callbacks that shorten the array they walk (shortening.ts), comparators that are not total orders (orderings.ts), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions.
+ * UTF-8 byte counts, arrays or null (`T | null`), callbacks that shorten the array they walk (shortening.ts), comparators that are not total orders (orderings.ts), if/else with shadowing block-scoped const/let, bounded for/while/for-of loops, helper functions;
+ * and, between top-level statements, sections (sections.ts): `any` from parsed JSON in typed slots
+ * and mixed-type arithmetic (anyJson.ts), class hierarchies (classSections.ts), try/catch/finally
+ * with Error subclasses (tryCatch.ts), closures made in loops (loopClosures.ts).
  *
  * Programs are valid and terminate by construction: names are scoped as JavaScript scopes them
  * (a block never declares a name it has already read, so no temporal dead zone), loops have
@@ -19,6 +22,11 @@ import type { Random } from "./random.js";
 import { shorteningBool, shorteningNum, shorteningNums } from "./shortening.js";
 import { oddlySorted } from "./orderings.js";
 import { urlText } from "./urlTexts.js";
+import { anyJsonSection } from "./anyJson.js";
+import { classSection } from "./classSections.js";
+import { loopClosureSection } from "./loopClosures.js";
+import type { SectionMaker } from "./sections.js";
+import { tryCatchSection } from "./tryCatch.js";
 
 interface Var {
   readonly name: string;
@@ -99,6 +107,7 @@ const NUM_LITERALS = [
 ];
 const STR_LITERALS = ['""', '"a"', '"-"', '", "', '"x y"', '"héllo"', '"日本"', '"👍🏽"', '"0"'];
 const ALL_TYPES: readonly Ty[] = ["num", "str", "bool", "nums", "strs"];
+const SECTIONS: readonly SectionMaker[] = [anyJsonSection, classSection, tryCatchSection, loopClosureSection];
 
 /** Generates programs from a random source. */
 export class Generator {
@@ -121,7 +130,14 @@ export class Generator {
     const helperCount = this.r.pick([0, 0, 0, 1]);
     for (let i = 0; i < helperCount; i++) stmts.push(this.helper(ctx));
     const count = 1 + this.r.int(5);
-    for (let i = 0; i < count; i++) stmts.push(...this.stmt(ctx));
+    // Sections (sections.ts) stand between top-level statements: none, one or two per program.
+    const sections = this.r.pick([0, 1, 1, 2]);
+    const at = new Set(Array.from({ length: sections }, () => this.r.int(count + 1)));
+    let id = 0;
+    for (let i = 0; i <= count; i++) {
+      if (at.has(i)) stmts.push(...this.section(ctx, String(id++)));
+      if (i < count) stmts.push(...this.stmt(ctx));
+    }
     const ret: [string, Expr][] = [];
     const vars = top.visible();
     const fields = 1 + this.r.int(3);
@@ -134,6 +150,14 @@ export class Generator {
     }
     if (this.thunks) ret.push(["rt", leaf("nums", "thunks.map((f) => f())")]);
     return { stmts, ret };
+  }
+
+  /** A section of statements (classes, try/catch, `any` from JSON, closures in loops) at the top level. */
+  private section(ctx: Ctx, id: string): Stmt[] {
+    const make = this.r.pick(SECTIONS);
+    const { stmts, declares } = make(this.r, (ty) => this.expr(ty, ctx, 1), id);
+    for (const { name, ty } of declares) ctx.scope.vars.push({ name, ty, mutable: false, pushable: false, fn: 0 });
+    return [...stmts];
   }
 
   /** A helper function; one declared after other statements may read (not change) their variables. */

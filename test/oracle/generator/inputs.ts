@@ -1,9 +1,11 @@
 /**
  * @fileoverview Random inputs for generated programs: numbers near 2^31 and 2^53, negative zero,
- * fractions, huge and tiny floats; empty and unicode strings; empty arrays. Every program takes
+ * fractions, huge and tiny floats; empty and unicode strings; empty arrays; JSON text with
+ * fields of mixed types (jsonTexts.ts). Every program takes
  * the same input schema (INPUT_SCHEMA), so the generator may read any field.
  */
 import type { Fields } from "../schema.js";
+import { randomJsonText } from "./jsonTexts.js";
 import type { Random } from "./random.js";
 
 export const INPUT_SCHEMA: Fields = {
@@ -14,6 +16,8 @@ export const INPUT_SCHEMA: Fields = {
   t: "string",
   xs: "number[]",
   ws: "string[]",
+  /** JSON text with mixed-type fields (jsonTexts.ts), read as `any`. */
+  j: "string",
 };
 
 const SPECIAL_NUMBERS = [
@@ -82,5 +86,6 @@ export function randomInput(r: Random): Record<string, unknown> {
     t: randomString(r),
     xs: list(r, () => randomNumber(r)),
     ws: list(r, () => randomString(r)),
+    j: randomJsonText(r),
   };
 }

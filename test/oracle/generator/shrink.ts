@@ -79,6 +79,8 @@ function stmtExprs(s: Stmt): Expr[] {
       return [s.arr];
     case "while":
       return [];
+    case "raw":
+      return [...s.args];
     case "throw":
       return [s.cond, s.message];
     case "func":
@@ -180,6 +182,8 @@ function editExprs(p: Program, f: (e: Expr) => Expr | undefined): Program {
         return { ...s, body: s.body.map(st) };
       case "throw":
         return { ...s, cond: ex(s.cond), message: ex(s.message) };
+      case "raw":
+        return { ...s, args: s.args.map(ex) };
       case "func":
         return { ...s, body: s.body.map(st), result: ex(s.result) };
     }
