@@ -36,7 +36,7 @@ export function anyJsonSection(r: Random, sub: Sub, id: string): Section {
         `${n} *= ${m()};`,
         `${n} += ${d}.meta.id;`,
         `${n} %= ${d}.x;`,
-        `${n} += typeof ${m()} === "number" ? ${m()} : 1;`,
+        ((f) => `${n} += typeof ${f} === "number" ? ${f} : 1;`)(m()),
       ]);
       stmts.push(text(`let ${n}: number = ${d}.x;`, ...ops));
     },
@@ -54,11 +54,13 @@ ${s} = ${s} + "|" + ${d}.x + ${sub("str")};`);
       const meta = name("meta", "str");
       stmts.push(
         text(
-          `interface J${id}Row { name: string; w?: number }`,
+          `interface J${id}Row { name: string; w: number }`,
           `interface J${id}Meta { id: number; tag: string }`,
-          `const j${id}rs: J${id}Row[] = ${d}.rows;`,
-          r.chance(0.5) ? `const j${id}m: J${id}Meta = ${d}.meta;` : `const j${id}m: J${id}Meta = { id: ${d}.meta.id, tag: ${d}.meta.tag };`,
-          `const ${rows} = j${id}rs.map((row) => row.name + ":" + (row.w ?? -1));`,
+          // (`const rs: Row[] = d.rows` is refused: an `any` is read into typed fields one by one.)
+          `const j${id}rs: J${id}Row[] = [];`,
+          `for (const row of ${d}.rows) j${id}rs.push({ name: row.name, w: row.w ?? -1 });`,
+          `const j${id}m: J${id}Meta = { id: ${d}.meta.id, tag: ${d}.meta.tag };`,
+          `const ${rows} = j${id}rs.map((row) => row.name + ":" + row.w);`,
           `const ${meta} = \`\${j${id}m.tag}#\${j${id}m.id * 2}\`;`,
         ),
       );
@@ -82,11 +84,13 @@ ${s} = ${s} + "|" + ${d}.x + ${sub("str")};`);
       );
     },
     () => stmts.push(text(`const ${name("z", "bool")} = !${m()} || Array.isArray(${m()}) || ${m()} == null;`)),
-    // Numbers out of any values (always numbers in JavaScript, so typed slots are safe).
+    // Numbers out of any values by operators and Number() (always numbers in JavaScript, so typed
+    // slots are safe; an `any` passed where a number parameter is expected, `Math.max(d.m, 1)`,
+    // stops the node when it is not one, README "What code nodes support").
     () =>
       stmts.push(
         text(
-          `const ${name("f", "num")}: number = ${r.pick([`Number(${m()})`, `+${m()}`, `${m()} | 0`, `${m()} * 1`, `parseFloat(${m()})`, `Math.max(${m()}, ${d}.x)`])};`,
+          `const ${name("f", "num")}: number = ${r.pick([`Number(${m()})`, `+${m()}`, `${m()} | 0`, `${m()} * 1`, `Math.max(Number(${m()}), ${d}.x)`])};`,
         ),
       ),
     // Rows of mixed values: typeof narrows, everything else concatenated.

@@ -61,18 +61,21 @@ export function classSection(r: Random, sub: Sub, id: string): Section {
     ),
   ];
   const items = `c${id}items`;
+  // A union of unrelated classes is refused (ICE3009, "use one type"): rarely, so most compile.
+  const other = r.chance(0.15);
   const make = (): string =>
     r.pick([
       `new ${A}(inputs.a)`,
       `new ${B}(inputs.b, ${k()})`,
-      `new ${O}(inputs.n)`,
+      other ? `new ${O}(inputs.n)` : `new ${B}(inputs.n, inputs.a)`,
       `new ${B}(${k()}, inputs.a)`,
       statics ? `${A}.of(${k()})` : `new ${A}(${k()})`,
     ]);
+  const T = other ? `${A} | ${O}` : A;
   const extra: Expr = sub("num");
   stmts.push(
-    raw`const ${items}: (${A} | ${O})[] = [${make()}, ${make()}, ${make()}];
-for (const x of inputs.xs) ${items}.push(x > ${extra} ? new ${B}(x, ${k()}) : new ${O}(x));`,
+    raw`const ${items}: (${T})[] = [${make()}, ${make()}, ${make()}];
+for (const x of inputs.xs) ${items}.push(x > ${extra} ? new ${B}(x, ${k()}) : new ${other ? O : A}(x));`,
   );
   const pieces: (() => void)[] = [
     // A union of instances, chosen in a loop.
@@ -80,7 +83,7 @@ for (const x of inputs.xs) ${items}.push(x > ${extra} ? new ${B}(x, ${k()}) : ne
       const best = name("best", "str");
       stmts.push(
         text(
-          `let c${id}b: ${A} | ${O} | null = null;`,
+          `let c${id}b: ${other ? `${A} | ${O}` : r.pick([A, `${A} | ${B}`])} | null = null;`,
           `for (const it of ${items}) if (c${id}b === null || it.area() ${r.pick([">", ">=", "<"])} c${id}b.area()) c${id}b = it;`,
           `const ${best} = c${id}b === null ? "none" : c${id}b.label() + (c${id}b instanceof ${A} ? "!" : "?");`,
         ),
@@ -99,7 +102,7 @@ for (const x of inputs.xs) ${items}.push(x > ${extra} ? new ${B}(x, ${k()}) : ne
     () => {
       const all = name("shapes", "str");
       stmts.push(
-        raw`const c${id}lit: ${I} = { area: () => ${sub("num")}, label() { return "lit" + this.area(); } };
+        raw`const c${id}lit: ${I} = { area: () => ${sub("num")}, ${r.chance(0.2) ? 'label() { return "lit" + this.area(); }' : 'label: () => "lit"'} };
 const c${id}sh: ${I}[] = [c${id}lit, ...${items}.filter((it): it is ${A} => it instanceof ${A})];
 const ${all} = c${id}sh.map((s) => \`\${s.label()}=\${s.area()}\`).join(";");`,
       );
@@ -120,8 +123,11 @@ const ${all} = c${id}sh.map((s) => \`\${s.label()}=\${s.area()}\`).join(";");`,
       const same = name("same", "str");
       stmts.push(
         text(
-          `const c${id}dbl = (x: number): number => x * 2;`,
-          `function c${id}inc(x: number): number { return x + 1; }`,
+          // A `function` (or `const` arrow) used as a value is refused here: rarely.
+          `let c${id}dbl = (x: number): number => x * 2;`,
+          r.chance(0.15)
+            ? `function c${id}inc(x: number): number { return x + 1; }`
+            : `let c${id}inc = (x: number): number => x + 1;`,
           `const c${id}fs: ((x: number) => number)[] = [c${id}dbl, c${id}inc, c${id}dbl, (x) => x * 2];`,
           `const c${id}pick = ${r.pick([`c${id}fs[${r.int(4)}]`, `c${id}dbl`, `c${id}inc`])};`,
           `const ${same} = c${id}fs.map((f) => (f === c${id}pick ? "=" : "") + f(inputs.a)).join();`,

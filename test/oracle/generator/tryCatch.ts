@@ -44,7 +44,8 @@ let ${total} = 0;
 for (const x of ${r.chance(0.6) ? "inputs.xs" : sub("nums")}) {
   try {
     try {
-      ${total} += ${f}(x, ${r.pick(["0", "1", "2", "x > 0 ? 1 : 0"])});
+      const got = ${f}(x, ${r.pick(["0", "1", "2", "x > 0 ? 1 : 0"])});
+      ${total} += got;
       ${log}.push("ok");
     } catch (e) {
       ${log}.push("inner " + (e as Error).message);
@@ -67,7 +68,7 @@ for (const x of ${r.chance(0.6) ? "inputs.xs" : sub("nums")}) {
       stmts.push(
         text(
           `let t${id}runs = 0;`,
-          `function t${id}safe(x: number): number {`,
+          `function t${id}guard(x: number): number {`,
           "  try {",
           `    return ${f}(x, 1);`,
           r.chance(0.5) ? "  } catch {" : `  } catch (e) {\n    if (e instanceof ${E}) return -e.code;`,
@@ -76,7 +77,7 @@ for (const x of ${r.chance(0.6) ? "inputs.xs" : sub("nums")}) {
           `    t${id}runs++;`,
           "  }",
           "}",
-          `const ${out} = [inputs.a, inputs.b, inputs.n].map(t${id}safe).concat([t${id}runs]);`,
+          `const ${out} = [inputs.a, inputs.b, inputs.n].map(t${id}guard).concat([t${id}runs]);`,
         ),
       );
     },
