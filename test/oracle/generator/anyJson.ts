@@ -45,7 +45,8 @@ export function anyJsonSection(r: Random, sub: Sub, id: string): Section {
       const s = name("s", "str");
       stmts.push(raw`let ${s}: string = ${d}.name;
 ${s} += ${m()};
-${s} = ${s} + "|" + ${d}.x + ${sub("str")};`);
+${s} = ${s} + "|" + ${d}.x + ${sub("str")};
+for (const row of ${d}.rows) ${s} += "," + row.${r.pick(["v", "w", "name"])};`);
     },
     () => stmts.push(text(`const ${name("t", "str")} = ${d}.meta.tag as string;`)),
     // Interfaces filled from `any`: the value itself, and an object literal over its fields.
@@ -83,6 +84,7 @@ ${s} = ${s} + "|" + ${d}.x + ${sub("str")};`);
         raw`const ${name("b", "bool")} = ${m()} ${op()} ${m()} ${r.pick(["&&", "||"])} ${m()} ${op()} ${r.chance(0.5) ? sub("num") : sub("str")};`,
       );
     },
+    () => stmts.push(text(`const ${name("arr", "str")} = JSON.stringify([${m()}, ${m()}, ${d}.rows.map((row: any) => row.v)]) + [${m()}, ${m()}].join("-");`)),
     () => stmts.push(text(`const ${name("z", "bool")} = !${m()} || Array.isArray(${m()}) || ${m()} == null;`)),
     // Numbers out of any values by operators and Number() (always numbers in JavaScript, so typed
     // slots are safe; an `any` passed where a number parameter is expected, `Math.max(d.m, 1)`,

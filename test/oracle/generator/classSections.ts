@@ -83,7 +83,7 @@ for (const x of inputs.xs) ${items}.push(x > ${extra} ? new ${B}(x, ${k()}) : ne
       const best = name("best", "str");
       stmts.push(
         text(
-          `let c${id}b: ${other ? `${A} | ${O}` : r.pick([A, `${A} | ${B}`])} | null = null;`,
+          `let c${id}b: ${other ? `${A} | ${O}` : (r.chance(0.1) ? `${A} | ${B}` : A)} | null = null;`,
           `for (const it of ${items}) if (c${id}b === null || it.area() ${r.pick([">", ">=", "<"])} c${id}b.area()) c${id}b = it;`,
           `const ${best} = c${id}b === null ? "none" : c${id}b.label() + (c${id}b instanceof ${A} ? "!" : "?");`,
         ),
@@ -129,7 +129,7 @@ const ${all} = c${id}sh.map((s) => \`\${s.label()}=\${s.area()}\`).join(";");`,
             ? `function c${id}inc(x: number): number { return x + 1; }`
             : `let c${id}inc = (x: number): number => x + 1;`,
           `const c${id}fs: ((x: number) => number)[] = [c${id}dbl, c${id}inc, c${id}dbl, (x) => x * 2];`,
-          `const c${id}pick = ${r.pick([`c${id}fs[${r.int(4)}]`, `c${id}dbl`, `c${id}inc`])};`,
+          `const c${id}pick = ${r.pick([`c${id}fs[${r.int(4)}]!`, `c${id}dbl`, `c${id}inc`])};`,
           `const ${same} = c${id}fs.map((f) => (f === c${id}pick ? "=" : "") + f(inputs.a)).join();`,
         ),
       );
