@@ -12,7 +12,7 @@ import { ts } from "../typescript.js";
 import { mathOp, STR_MODE } from "../runtimeLib.js";
 import { asType, BOOLEAN, isBoxed, NUMBER, STRING, type ValueType, VOID } from "../types.js";
 import { printPluginCall } from "./async.js";
-import { numberTest, numericArgument, printNumberCall } from "./numberGlobals.js";
+import { numberTest, numericArgument, printNumberCall, toNumberArgument } from "./numberGlobals.js";
 import { type PrintContext, type Printed, shortText, stripParens } from "./context.js";
 import { asText, isLiftedConst, printExpr, printTo, truthy } from "./expressions.js";
 import { callLifted } from "./functions.js";
@@ -326,11 +326,12 @@ function printMath(ctx: PrintContext, node: ts.CallExpression, method: string): 
     const parts = node.arguments.map((a) =>
       ts.isSpreadElement(a)
         ? `__ice_max_of(${asArray(ctx, a.expression, NUMBER)}, ${method === "min"})`
-        : printTo(ctx, a, NUMBER),
+        : toNumberArgument(ctx, a),
     );
     return { text: parts.reduce((acc, a) => `Math.${method}(${acc}, ${a})`), type: NUMBER };
   }
-  const args = node.arguments.map((a) => printTo(ctx, a, NUMBER));
+  // ToNumber of each argument, as JavaScript (an `any` text or undefined is a number here too).
+  const args = node.arguments.map((a) => toNumberArgument(ctx, a));
   const [x = "NaN", y = "NaN"] = args;
   switch (method) {
     case "abs":

@@ -11,6 +11,7 @@ import { asType, NUMBER, STRING, type ValueType } from "../types.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { arg } from "./calls.js";
 import { asText, printExpr, printTo, stringLiteral } from "./expressions.js";
+import { toNumberArgument } from "./numberGlobals.js";
 import { callbackFor } from "./callbacks.js";
 import { asArray } from "./iteration.js";
 import { STR_OPS } from "../../../runtime/sandbox/intrinsics.js";
@@ -183,12 +184,14 @@ export function fromCodePoint(ctx: PrintContext, node: ts.CallExpression): Print
 /** Math functions of this file, or undefined. */
 export function mathLibrary(ctx: PrintContext, node: ts.CallExpression, method: string): Printed | undefined {
   const args = node.arguments;
+  // ToNumber of an argument (an `any` converts as JavaScript converts it); absent: NaN.
+  const numberArg = (i: number): string => (args[i] ? toNumberArgument(ctx, args[i]) : "NaN");
   switch (method) {
     case "clz32":
-      return { text: `__ice_clz32(${arg(ctx, node, 0, NUMBER, "NaN")})`, type: NUMBER };
+      return { text: `__ice_clz32(${numberArg(0)})`, type: NUMBER };
     case "imul":
       return {
-        text: `__ice_imul(${arg(ctx, node, 0, NUMBER, "NaN")}, ${arg(ctx, node, 1, NUMBER, "NaN")})`,
+        text: `__ice_imul(${numberArg(0)}, ${numberArg(1)})`,
         type: NUMBER,
       };
     case "hypot": {
@@ -199,7 +202,7 @@ export function mathLibrary(ctx: PrintContext, node: ts.CallExpression, method: 
       if (args.some(ts.isSpreadElement))
         return ctx.refuse(node, "Math.hypot with a spread among other arguments", "spread one array alone");
       if (args.length === 2) return undefined;
-      const values = args.map((a) => printTo(ctx, a, NUMBER));
+      const values = args.map((a) => toNumberArgument(ctx, a));
       return { text: `__ice_hypot(<Array<f64>>[${values.join(", ")}])`, type: NUMBER };
     }
     default:

@@ -44,6 +44,17 @@ export function numericArgument(ctx: PrintContext, value: ts.Expression | undefi
 }
 
 /**
+ * An argument the library converts with ToNumber (`Math.max(d.m, 1)`): an `any` holding a text,
+ * null, undefined, a boolean or an object converts as `+v` does, where a checked read would stop
+ * the node.
+ */
+export function toNumberArgument(ctx: PrintContext, value: ts.Expression): string {
+  const printed = printExpr(ctx, value, NUMBER);
+  if (printed.type.kind === "json") return `__ice_j_tonum(${printed.text})`;
+  return coerce(ctx, printed, NUMBER, value);
+}
+
+/**
  * `Number.isNaN(v)`, `isFinite`, `isInteger`, `isSafeInteger`: `test` of a number; of an `any`
  * value, false unless it holds a number (they never convert, unlike the global isNaN/isFinite).
  */

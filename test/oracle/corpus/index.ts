@@ -5,6 +5,7 @@
  */
 import type { OracleCase } from "../oracle.js";
 import { EVERYDAY } from "./everyday.js";
+import { FUZZ_FINDINGS_18 } from "./fuzzFindings18.js";
 import { EVERYDAY_2 } from "./everyday2.js";
 import { CLOSURES } from "./closures.js";
 import { FUNCTIONS } from "./functions.js";
@@ -179,6 +180,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...STRINGS,
   ...IDIOMS,
   ...EVERYDAY,
+  ...FUZZ_FINDINGS_18,
   ...EVERYDAY_2,
   ...EVERYDAY_3,
   ...ITERATION,
