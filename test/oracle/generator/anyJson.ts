@@ -7,7 +7,7 @@
  * arithmetic, concatenation, comparison, truthiness and `typeof` of fields of mixed types, whose
  * results leave as texts, numbers and booleans.
  */
-import { type Stmt, type Ty } from "./ast.js";
+import type { Stmt, Ty } from "./ast.js";
 import type { Random } from "./random.js";
 import { raw, type Section, type Sub, some, text } from "./sections.js";
 
@@ -19,7 +19,9 @@ function mixedField(r: Random, d: string): string {
 export function anyJsonSection(r: Random, sub: Sub, id: string): Section {
   const d = `j${id}d`;
   const declares: { name: string; ty: Ty }[] = [];
-  const stmts: Stmt[] = [text(r.chance(0.5) ? `const ${d}: any = JSON.parse(inputs.j);` : `const ${d} = JSON.parse(inputs.j);`)];
+  const stmts: Stmt[] = [
+    text(r.chance(0.5) ? `const ${d}: any = JSON.parse(inputs.j);` : `const ${d} = JSON.parse(inputs.j);`),
+  ];
   const name = (suffix: string, ty: Ty) => {
     const n = `j${id}${suffix}`;
     declares.push({ name: n, ty });
@@ -84,7 +86,12 @@ for (const row of ${d}.rows) ${s} += "," + row.${r.pick(["v", "w", "name"])};`);
         raw`const ${name("b", "bool")} = ${m()} ${op()} ${m()} ${r.pick(["&&", "||"])} ${m()} ${op()} ${r.chance(0.5) ? sub("num") : sub("str")};`,
       );
     },
-    () => stmts.push(text(`const ${name("arr", "str")} = JSON.stringify([${m()}, ${m()}, ${d}.rows.map((row: any) => row.v)]) + [${m()}, ${m()}].join("-");`)),
+    () =>
+      stmts.push(
+        text(
+          `const ${name("arr", "str")} = JSON.stringify([${m()}, ${m()}, ${d}.rows.map((row: any) => row.v)]) + [${m()}, ${m()}].join("-");`,
+        ),
+      ),
     () => stmts.push(text(`const ${name("z", "bool")} = !${m()} || Array.isArray(${m()}) || ${m()} == null;`)),
     // Numbers out of any values by operators and Number() (always numbers in JavaScript, so typed
     // slots are safe; an `any` passed where a number parameter is expected, `Math.max(d.m, 1)`,

@@ -5,7 +5,7 @@
  * interface, a union of class instances (`let best: A | B | null`) chosen in a loop, `instanceof`
  * tests, and function values compared with `===`.
  */
-import { type Expr, type Stmt, type Ty } from "./ast.js";
+import type { Expr, Stmt, Ty } from "./ast.js";
 import type { Random } from "./random.js";
 import { raw, type Section, type Sub, some, text } from "./sections.js";
 
@@ -48,7 +48,9 @@ export function classSection(r: Random, sub: Sub, id: string): Section {
       superMethod
         ? `  area(): number { return super.area() ${r.pick(["+", "*", "-"])} this.h; }`
         : "  area(): number { return this.w * this.h; }",
-      r.chance(0.5) ? '  label(): string { return "sub:" + super.label(); }' : "  label(): string { return `sub ${this.h}`; }",
+      r.chance(0.5)
+        ? '  label(): string { return "sub:" + super.label(); }'
+        : "  label(): string { return `sub ${this.h}`; }",
       ...(getter && r.chance(0.5) ? ["  get twice(): number { return -this.area(); }"] : []),
       "}",
     ),
@@ -83,7 +85,7 @@ for (const x of inputs.xs) ${items}.push(x > ${extra} ? new ${B}(x, ${k()}) : ne
       const best = name("best", "str");
       stmts.push(
         text(
-          `let c${id}b: ${other ? `${A} | ${O}` : (r.chance(0.1) ? `${A} | ${B}` : A)} | null = null;`,
+          `let c${id}b: ${other ? `${A} | ${O}` : r.chance(0.1) ? `${A} | ${B}` : A} | null = null;`,
           `for (const it of ${items}) if (c${id}b === null || it.area() ${r.pick([">", ">=", "<"])} c${id}b.area()) c${id}b = it;`,
           `const ${best} = c${id}b === null ? "none" : c${id}b.label() + (c${id}b instanceof ${A} ? "!" : "?");`,
         ),

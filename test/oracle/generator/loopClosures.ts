@@ -4,7 +4,7 @@
  * counter the closures change), stored in arrays and in a Map by key, called after the loop (or
  * some inside it), plus callbacks chosen from a Map and applied to the inputs.
  */
-import { type Stmt, type Ty } from "./ast.js";
+import type { Stmt, Ty } from "./ast.js";
 import type { Random } from "./random.js";
 import { raw, type Section, type Sub, some, text } from "./sections.js";
 
@@ -26,7 +26,7 @@ export function loopClosureSection(r: Random, sub: Sub, id: string): Section {
         raw`const l${id}fns: (() => number)[] = [];
 for (let i = 0; i < ${r.pick(["3", "4", "inputs.xs.length"])}; i++) {
   const j = i * ${sub("num")};
-  l${id}fns.push(() => ${r.pick(["i + j", "i * 10 + " + shared, "j - i", `i + ${shared}++`])});${r.chance(0.4) ? `\n  if (i === 1) i++;` : ""}
+  l${id}fns.push(() => ${r.pick(["i + j", `i * 10 + ${shared}`, "j - i", `i + ${shared}++`])});${r.chance(0.4) ? `\n  if (i === 1) i++;` : ""}
 }
 ${shared} += 5;
 const ${out} = l${id}fns.map((f) => f());`,

@@ -4,7 +4,7 @@
  * some of them, `finally` blocks that run on every path (including a `return` from `try`), an
  * outer `catch (e)` reading `e.message`, `e.name` and `instanceof`, and a `catch` without binding.
  */
-import { type Stmt, type Ty } from "./ast.js";
+import type { Stmt, Ty } from "./ast.js";
 import type { Random } from "./random.js";
 import { raw, type Section, type Sub, some, text } from "./sections.js";
 
