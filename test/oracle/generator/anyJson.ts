@@ -1,5 +1,6 @@
 /**
- * @fileoverview Sections reading `any` values from parsed JSON (inputs.j, jsonTexts.ts): fields
+ * @fileoverview Sections reading `any` values from parsed JSON (inputs.j, jsonTexts.ts): fields of
+ * mixed types stored into typed slots (which keep the `any`, as JavaScript keeps the value), fields
  * stored into typed slots where the input's shape guarantees the type (`const n: number = d.x`,
  * `let s: string = row.name`, `as string`, interfaces filled from `any` and from object literals
  * over it), compound assignment of `any` into typed numbers and texts (`-=`, `*=` with any value;
@@ -51,6 +52,23 @@ ${s} = ${s} + "|" + ${d}.x + ${sub("str")};
 for (const row of ${d}.rows) ${s} += "," + row.${r.pick(["v", "w", "name"])};`);
     },
     () => stmts.push(text(`const ${name("t", "str")} = ${d}.meta.tag as string;`)),
+    // Mixed values in typed slots keep their value, as JavaScript (README "any, unknown and
+    // JSON"): used here only where the sandbox keeps them `any`, then read out as text.
+    () => {
+      const q = `j${id}q`;
+      const u = `j${id}u`;
+      const acc = `j${id}acc`;
+      stmts.push(
+        text(
+          `const ${q}: number = ${m()};`,
+          `let ${u}: string = ${m()};`,
+          `let ${acc}: number = ${r.pick(["0", `${d}.x`])};`,
+          `${acc} += ${m()};`,
+          `${u} += ${m()};`,
+          `const ${name("mix", "str")} = String(${q} + 1) + "|" + ${q} * 2 + "|" + \`\${${q}}\` + "|" + (${q} ${r.pick(["<", ">=", "==", "==="])} 3) + "|" + (${u} + "!") + "|" + ${acc} + (${acc} === ${q});`,
+        ),
+      );
+    },
     // Interfaces filled from `any`: the value itself, and an object literal over its fields.
     () => {
       const rows = name("rows", "strs");
