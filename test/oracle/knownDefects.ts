@@ -7,7 +7,10 @@
  */
 
 /** Case name -> what is wrong today. */
-export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};
+export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
+  "fuzz18/any-text-added-into-typed-number":
+    "`acc += d.m` of a text into `let acc: number` stops the node; JavaScript concatenates",
+};
 
 /**
  * Cases refused with diagnostics that are unlocated or leak AssemblyScript internals (`~lib/`,
@@ -21,7 +24,13 @@ export const KNOWN_BAD_DIAGNOSTICS: readonly string[] = [];
  * that are WRONG or CRASH today, by name (`fuzz/1/<index>`). As above: the test fails on a failing
  * program not listed here, and on a listed one that no longer fails (delete it then).
  */
-export const KNOWN_FUZZ_FAILURES: readonly string[] = [];
+export const KNOWN_FUZZ_FAILURES: readonly string[] = [
+  // not shrunk yet: "a value of type 'any' is a boolean where the code expects a string" in the
+  // mixed typed slots of generator/anyJson.ts (`let u: string = d.k; u += d.k`, k false)
+  "fuzz/1/0",
+  // `acc += d.m` into `let acc: number = 0` (a text): fuzz18/any-text-added-into-typed-number
+  "fuzz/1/15",
+];
 
 /**
  * Corpus cases refused on purpose whose names do not say so (the others end in `refused` or hold
