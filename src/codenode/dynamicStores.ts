@@ -2,8 +2,10 @@
  * @fileoverview Values of type 'any' stored where the code declares a primitive type:
  * `const name: string = data.name`, `let n: number; n = row.count`, `data.title as string`, an
  * argument of type 'any' for a parameter `name: string` of a function of the body, a function
- * declared to return `string` that returns an 'any'. TypeScript's annotation is erased in
- * JavaScript: the variable holds whatever the JSON held (a number, null, undefined, an object),
+ * declared to return `string` that returns an 'any', `sum += row.score` and `label ||= data.name`
+ * on such variables, and records the body declares given a whole 'any' (`const cfg: Config =
+ * JSON.parse(text)`, `data.user as User`); arrays are in dynamicArrays.ts. TypeScript's
+ * annotation is erased in JavaScript: the variable holds whatever the JSON held (a number, null, undefined, an object),
  * and what the code does with it follows that value (`name + "!"` is "42!", `name.length` of a
  * number is undefined, `name.toUpperCase()` throws a TypeError that `catch` takes).
  *
@@ -15,6 +17,7 @@
  * (codenode/index.ts): the annotation is then a checked conversion that stops the node when the
  * value is of another kind, as before.
  */
+import { arrayInsertions, newArrayWidenings, visitArrayStore } from "./dynamicArrays.js";
 import { type Insertion, insertText, unshift } from "./nullishReads.js";
 import { ts } from "./typescript.js";
 
@@ -42,7 +45,7 @@ export function dynamicStoreInsertions(
     if (!typed) break;
     const more = widenDynamicStores(typed.fn, typed.checker)
       .map((i) => ({ at: unshift(widened.insertions, i.at), text: i.text }))
-      .filter((i) => !found.some((f) => f.at === i.at));
+      .filter((i) => !found.some((f) => f.at === i.at && f.text === i.text));
     if (more.length === 0) break;
     found = [...found, ...more];
   }
@@ -54,6 +57,7 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
   const annotations = new Set<ts.TypeNode>();
   /** `let total = 0` (no annotation, a primitive inferred) later assigned an 'any': widened after its name. */
   const unannotated = new Set<ts.Identifier>();
+  const arrays = newArrayWidenings();
   const isAny = (e: ts.Expression): boolean => (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any) !== 0;
   const widenDeclaration = (declaration: ts.Declaration | undefined): void => {
     if (!declaration || !within(declaration, fn)) return;
@@ -70,9 +74,11 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
       unannotated.add(declaration.name);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isAny(node.initializer))
+    visitArrayStore(node, checker, isAny, (d) => within(d, fn), arrays);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isAny(node.initializer)) {
       addAnnotation(annotations, node.type);
-    else if (
+      addRecordAnnotation(checker, fn, annotations, node.type);
+    } else if (
       (ts.isPropertyAssignment(node) && isAny(node.initializer)) ||
       (ts.isShorthandPropertyAssignment(node) && isAny(node.name))
     ) {
@@ -85,13 +91,14 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
     } else if (
       ts.isBinaryExpression(node) &&
       (ts.isIdentifier(node.left) || ts.isPropertyAccessExpression(node.left)) &&
-      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      storesAny(node.operatorToken.kind, checker.getTypeAtLocation(node.left)) &&
       isAny(node.right)
     )
       widenSymbolOf(node.left);
-    else if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && isAny(node.expression))
+    else if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && isAny(node.expression)) {
       addAnnotation(annotations, node.type);
-    else if (ts.isCallExpression(node)) widenParameters(checker, node, isAny, annotations);
+      addRecordAnnotation(checker, fn, annotations, node.type);
+    } else if (ts.isCallExpression(node)) widenParameters(checker, node, isAny, annotations);
     else if (ts.isReturnStatement(node) && node.expression && isAny(node.expression)) {
       const owner = ts.findAncestor(node.parent, ts.isFunctionLike);
       if (owner && owner !== fn) addAnnotation(annotations, owner.type);
@@ -103,7 +110,28 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
   return [
     ...[...annotations].map((type) => ({ at: type.getStart(), text: WIDENED })),
     ...[...unannotated].map((name) => ({ at: name.getEnd(), text: ": any" })),
+    ...arrayInsertions(arrays),
   ];
+}
+
+/**
+ * True when `target <op> <any>` may leave a value of another kind in `target`: `=`, the logical
+ * assignments (`label ||= data.name` stores the 'any' itself), and `+=` on a number (`sum +=
+ * row.score` is the string "07" when the score is "7"). Not `+=` on a string (always a string) nor
+ * `-=`, `*=` and the other arithmetic ones (always a number).
+ */
+function storesAny(operator: ts.SyntaxKind, target: ts.Type): boolean {
+  switch (operator) {
+    case ts.SyntaxKind.EqualsToken:
+    case ts.SyntaxKind.BarBarEqualsToken:
+    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+    case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      return true;
+    case ts.SyntaxKind.PlusEqualsToken:
+      return (target.flags & ts.TypeFlags.StringLike) === 0;
+    default:
+      return false;
+  }
 }
 
 /** True when `node` is written inside `fn` (not in the generated Inputs and Output declarations). */
@@ -133,6 +161,33 @@ function addAnnotation(annotations: Set<ts.TypeNode>, type: ts.TypeNode | undefi
   const k = type.kind;
   if (k === ts.SyntaxKind.StringKeyword || k === ts.SyntaxKind.NumberKeyword || k === ts.SyntaxKind.BooleanKeyword)
     annotations.add(type);
+}
+
+/**
+ * A record type the body declares, written as such (`Config` of `interface Config {...}` or
+ * `type Config = {...}`, or a type literal), given a whole 'any' (`const cfg: Config =
+ * JSON.parse(text)`, `data.user as User`): JavaScript reads whatever the JSON holds from it, a
+ * missing field as undefined, so the variable becomes an 'any' too.
+ */
+function addRecordAnnotation(
+  checker: ts.TypeChecker,
+  fn: ts.Node,
+  annotations: Set<ts.TypeNode>,
+  type: ts.TypeNode | undefined,
+): void {
+  if (!type) return;
+  if (ts.isTypeLiteralNode(type)) {
+    annotations.add(type);
+    return;
+  }
+  if (!ts.isTypeReferenceNode(type) || type.typeArguments || !ts.isIdentifier(type.typeName)) return;
+  const declarations = checker.getSymbolAtLocation(type.typeName)?.declarations ?? [];
+  const record = (d: ts.Declaration): boolean =>
+    within(d, fn) &&
+    (ts.isInterfaceDeclaration(d)
+      ? d.heritageClauses === undefined
+      : ts.isTypeAliasDeclaration(d) && ts.isTypeLiteralNode(d.type));
+  if (declarations.length > 0 && declarations.every(record)) annotations.add(type);
 }
 
 /** A string, number or boolean (not a literal type: a `let` widens those). */

@@ -179,7 +179,7 @@ export function fromChecker(
   if (name === "Iterable" && symbol?.declarations?.every((d) => d.getSourceFile().fileName.includes("lib.")))
     return {
       reason:
-        "an iterator is used only directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
+        "declare an array instead (`values: readonly number[]`) and pass a Set or an iterator as `[...s]`; an iterator is used only directly: `for (const x of m.keys())`, `[...m.keys()]` or `Array.from(m.keys())`",
     };
   const collection =
     name === "Map" || name === "WeakMap" ? "Map" : name === "Set" || name === "WeakSet" ? "Set" : undefined;

@@ -23,6 +23,24 @@ export function refuseOptionalCapture(ctx: PrintContext, read: ts.Node, match: t
 }
 
 /**
+ * Refuses reading `(s.match(re) || [])[i]` (or `?? []`) as a string: when nothing matched, the
+ * array is the empty one and JavaScript reads undefined at every index, which a string cannot hold.
+ */
+export function refuseEmptyFallbackRead(ctx: PrintContext, read: ts.ElementAccessExpression): void {
+  const object = skip(read.expression);
+  if (!ts.isBinaryExpression(object) || throwsOnUndefined(read)) return;
+  const op = object.operatorToken.kind;
+  const right = skip(object.right);
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return;
+  if (!ts.isArrayLiteralExpression(right) || right.elements.length > 0) return;
+  ctx.refuse(
+    read,
+    "reading an element of a match or `[]` as a string (when nothing matched, JavaScript reads undefined from the empty array)",
+    'test it where it is read: `(m || [])[1] ?? ""`, or test the match first: `const m = s.match(re); const x = m ? m[1] : ""`',
+  );
+}
+
+/**
  * True when the body tests `m[index]` for undefined somewhere (`m[2] === undefined ? ... :
  * Number(m[2])`): its plain reads are then taken to be guarded, and stop the node if not.
  */

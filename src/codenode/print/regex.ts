@@ -14,7 +14,7 @@ import { nullishTest } from "./nullish.js";
 import { fromChecker } from "../fromChecker.js";
 import { type PrintContext, type Printed, stripParens } from "./context.js";
 import { printExpr, printTo, stringLiteral } from "./expressions.js";
-import { refuseOptionalCapture } from "./captureParticipation.js";
+import { refuseEmptyFallbackRead, refuseOptionalCapture } from "./captureParticipation.js";
 
 const GROUPS: ValueType = { kind: "groups" };
 
@@ -161,6 +161,7 @@ export function matchElement(
   const index = printTo(ctx, node.argumentExpression, NUMBER);
   const printed = capture(ctx, node, `__ice_m_opt(${object.text}, ${index})`, `__ice_m_get(${object.text}, ${index})`);
   const k = stripParens(node.argumentExpression);
+  if (printed.type.kind === "string") refuseEmptyFallbackRead(ctx, node);
   if (printed.type.kind === "string" && ts.isNumericLiteral(k))
     refuseOptionalCapture(ctx, node, node.expression, Number(k.text));
   return printed;

@@ -67,6 +67,7 @@ import { REFUSALS_8 } from "./refusals8.js";
 import { REFUSALS_9 } from "./refusals9.js";
 import { REFUSALS_10 } from "./refusals10.js";
 import { REFUSALS_11 } from "./refusals11.js";
+import { SEMANTICS_12 } from "./semantics12.js";
 import { AI_WORKFLOWS_11B, AI_WORKFLOWS_11B_MORE } from "./aiWorkflows11b.js";
 import { AI_WORKFLOWS_12 } from "./aiWorkflows12.js";
 import { AI_WORKFLOWS_12B } from "./aiWorkflows12b.js";
@@ -151,6 +152,7 @@ export const CORPUS: readonly OracleCase[] = [
   ...REFUSALS_9,
   ...REFUSALS_10,
   ...REFUSALS_11,
+  ...SEMANTICS_12,
   ...GUARDED_CALLS,
   ...URI_ERRORS,
   ...ERROR_CLASSES,
