@@ -17,7 +17,7 @@
  * (codenode/index.ts): the annotation is then a checked conversion that stops the node when the
  * value is of another kind, as before.
  */
-import { arrayInsertions, newArrayWidenings, visitArrayStore } from "./dynamicArrays.js";
+import { arrayInsertions, isBodyRecord, newArrayWidenings, visitArrayStore, within } from "./dynamicArrays.js";
 import { type Insertion, insertText, unshift } from "./nullishReads.js";
 import { ts } from "./typescript.js";
 
@@ -64,17 +64,26 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
     if (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration))
       addAnnotation(annotations, declaration.type);
   };
+  /** `{ total: 0 }` of an unannotated literal, given an 'any': `{ total: (0) as any }`. */
+  const literalFields = new Set<ts.Expression>();
   const widenSymbolOf = (target: ts.Expression): void => {
     const symbol = checker.getSymbolAtLocation(target);
     const declaration = symbol?.valueDeclaration;
     widenDeclaration(declaration);
+    if (declaration && within(declaration, fn)) {
+      const primitive = isPrimitive(checker.getTypeAtLocation(declaration));
+      // `class Tally { total = 0 }`: `total: any = 0`.
+      if (ts.isPropertyDeclaration(declaration) && !declaration.type && primitive && ts.isIdentifier(declaration.name))
+        unannotated.add(declaration.name);
+      else if (ts.isPropertyAssignment(declaration) && primitive) literalFields.add(declaration.initializer);
+    }
     if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return;
     if (declaration.type) addAnnotation(annotations, declaration.type);
     else if (ts.isIdentifier(declaration.name) && isPrimitive(checker.getTypeAtLocation(declaration.name)))
       unannotated.add(declaration.name);
   };
   const visit = (node: ts.Node): void => {
-    visitArrayStore(node, checker, isAny, (d) => within(d, fn), arrays);
+    visitArrayStore(node, { checker, fn, isAny, storesAny }, arrays);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isAny(node.initializer)) {
       addAnnotation(annotations, node.type);
       addRecordAnnotation(checker, fn, annotations, node.type);
@@ -111,6 +120,10 @@ function widenDynamicStores(fn: ts.Node, checker: ts.TypeChecker): Insertion[] {
     ...[...annotations].map((type) => ({ at: type.getStart(), text: WIDENED })),
     ...[...unannotated].map((name) => ({ at: name.getEnd(), text: ": any" })),
     ...arrayInsertions(arrays),
+    ...[...literalFields].flatMap((e) => [
+      { at: e.getStart(), text: "(" },
+      { at: e.getEnd(), text: ") as any" },
+    ]),
   ];
 }
 
@@ -132,11 +145,6 @@ function storesAny(operator: ts.SyntaxKind, target: ts.Type): boolean {
     default:
       return false;
   }
-}
-
-/** True when `node` is written inside `fn` (not in the generated Inputs and Output declarations). */
-function within(node: ts.Node, fn: ts.Node): boolean {
-  return node.getSourceFile() === fn.getSourceFile() && node.pos >= fn.pos && node.end <= fn.end;
 }
 
 /** A parameter `p: string` (of a function of the body) given an argument of type 'any'. */
@@ -164,10 +172,9 @@ function addAnnotation(annotations: Set<ts.TypeNode>, type: ts.TypeNode | undefi
 }
 
 /**
- * A record type the body declares, written as such (`Config` of `interface Config {...}` or
- * `type Config = {...}`, or a type literal), given a whole 'any' (`const cfg: Config =
- * JSON.parse(text)`, `data.user as User`): JavaScript reads whatever the JSON holds from it, a
- * missing field as undefined, so the variable becomes an 'any' too.
+ * A record type the body declares (dynamicArrays.ts isBodyRecord) given a whole 'any' (`const cfg:
+ * Config = JSON.parse(text)`, `data.user as User`): JavaScript reads whatever the JSON holds from
+ * it, a missing field as undefined, so the variable becomes an 'any' too.
  */
 function addRecordAnnotation(
   checker: ts.TypeChecker,
@@ -175,19 +182,7 @@ function addRecordAnnotation(
   annotations: Set<ts.TypeNode>,
   type: ts.TypeNode | undefined,
 ): void {
-  if (!type) return;
-  if (ts.isTypeLiteralNode(type)) {
-    annotations.add(type);
-    return;
-  }
-  if (!ts.isTypeReferenceNode(type) || type.typeArguments || !ts.isIdentifier(type.typeName)) return;
-  const declarations = checker.getSymbolAtLocation(type.typeName)?.declarations ?? [];
-  const record = (d: ts.Declaration): boolean =>
-    within(d, fn) &&
-    (ts.isInterfaceDeclaration(d)
-      ? d.heritageClauses === undefined
-      : ts.isTypeAliasDeclaration(d) && ts.isTypeLiteralNode(d.type));
-  if (declarations.length > 0 && declarations.every(record)) annotations.add(type);
+  if (type && isBodyRecord(checker, fn, type)) annotations.add(type);
 }
 
 /** A string, number or boolean (not a literal type: a `let` widens those). */
