@@ -387,4 +387,22 @@ export const SEMANTICS_12: readonly OracleCase[] = [
     OUT,
     ROWS,
   ),
+  s12(
+    "config-nested-unknown-callback",
+    [
+      "type Limits = { max: number; min: number };",
+      "interface Settings { name: string; tags: string[]; limits: Limits }",
+      "const cfg = JSON.parse(inputs.s) as Settings;",
+      "const tags = (cfg.tags ?? []).map((t: unknown) => String(t).toUpperCase());",
+      "const span = cfg.limits ? cfg.limits.max - cfg.limits.min : -1;",
+      "return { out: `${cfg.name}|${tags.join(',')}|${span}|${JSON.stringify(cfg)}` };",
+    ].join("\n"),
+    S,
+    OUT,
+    [
+      { s: '{"name":"a","tags":["x","y"],"limits":{"max":5,"min":1},"extra":true}' },
+      { s: '{"name":3,"tags":[1,null],"limits":{"max":"9","min":null}}' },
+      { s: '{"tags":[]}' },
+    ],
+  ),
 ];
