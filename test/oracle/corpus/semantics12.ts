@@ -405,4 +405,16 @@ export const SEMANTICS_12: readonly OracleCase[] = [
       { s: '{"tags":[]}' },
     ],
   ),
+  s12(
+    "typed-view-of-parsed-stays-shared",
+    [
+      "const d = JSON.parse(inputs.s);",
+      "const v: { n: number } = d;",
+      "d.n = 2;",
+      "return { out: JSON.stringify({ n: v.n, same: v === d }) };",
+    ].join("\n"),
+    S,
+    OUT,
+    [{ s: '{"n":1}' }, { s: "{}" }, { s: '{"n":"x","m":[1]}' }],
+  ),
 ];
