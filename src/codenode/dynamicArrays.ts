@@ -119,17 +119,19 @@ function addElement(c: StoreContext, out: ArrayWidenings, element: ts.TypeNode):
 
 /**
  * A record type the body declares, written as such: `Config` of `interface Config {...}` (no
- * `extends`) or `type Config = {...}`, or a type literal.
+ * `extends`) or `type Config = {...}`, or a type literal, of named fields only.
  */
 export function isBodyRecord(checker: ts.TypeChecker, fn: ts.Node, type: ts.TypeNode): boolean {
-  if (ts.isTypeLiteralNode(type)) return true;
+  // Only named fields: a dictionary `{ [k: string]: T }` keeps its type (`d.k?.push(x)` of an 'any' is not exact yet).
+  const fields = (t: { readonly members: readonly ts.Node[] }): boolean => t.members.every(ts.isPropertySignature);
+  if (ts.isTypeLiteralNode(type)) return fields(type);
   if (!ts.isTypeReferenceNode(type) || type.typeArguments || !ts.isIdentifier(type.typeName)) return false;
   const declarations = checker.getSymbolAtLocation(type.typeName)?.declarations ?? [];
   const record = (d: ts.Declaration): boolean =>
     within(d, fn) &&
     (ts.isInterfaceDeclaration(d)
       ? d.heritageClauses === undefined
-      : ts.isTypeAliasDeclaration(d) && ts.isTypeLiteralNode(d.type));
+      : ts.isTypeAliasDeclaration(d) && ts.isTypeLiteralNode(d.type) && fields(d.type));
   return declarations.length > 0 && declarations.every(record);
 }
 

@@ -667,7 +667,7 @@ export const RED_TEAM: readonly OracleCase[] = [
     "const other = { b: 7, c: 8 };",
     "return { s: a + JSON.stringify(rest) + JSON.stringify(other) + Object.keys(rest).join() };",
   ]),
-  rt("parsed-typed-order-refused", [
+  rt("parsed-typed-order-as-any", [
     "type T = { a: number; b: number };",
     'const x: T = JSON.parse(inputs.n > 0 ? \'{"b":1,"a":2}\' : \'{"a":3,"b":4}\');',
     "const y: T = { a: 1, b: 2 };",

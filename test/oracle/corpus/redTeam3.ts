@@ -864,7 +864,7 @@ export const RED_TEAM_3: readonly OracleCase[] = [
     [{ reply: '[{"x":2,"name":"a"}]' }, { reply: "[]" }],
   ),
   rt(
-    "parsed-date-and-map-fields-refused",
+    "parsed-date-and-map-fields-as-any",
     [
       "type R = { when: Date; tags: Map<string, number> };",
       "const r: R = JSON.parse(inputs.reply);",

@@ -28,7 +28,8 @@ const WORDS = [
 ];
 
 export const REFUSALS_5: readonly OracleCase[] = [
-  // Refused: a union of object types read by JSON.parse (an object that is none of the members, an
+  // Compiles now (SAME): the body's own record types given JSON.parse stay an 'any' (dynamicStores.ts).
+  // Was refused: a union of object types read by JSON.parse (an object that is none of the members, an
   // unknown `kind`, is carried on by JavaScript; the sandbox's union class cannot hold it:
   // redteam3/parsed-union-unknown-discriminant-refused).
   r5(
@@ -71,7 +72,7 @@ export const REFUSALS_5: readonly OracleCase[] = [
   // unknown `kind`, is carried on by JavaScript; the sandbox's union class cannot hold it:
   // redteam3/parsed-union-unknown-discriminant-refused).
   r5(
-    "json-parse-as-union-optional-fields-and-in-refused",
+    "json-parse-as-union-optional-fields-and-in-as-any",
     [
       "type Step = { op: 'search'; q: string; k?: number } | { op: 'answer'; text: string; cites?: number[] } | { op: 'stop' };",
       "const plan = JSON.parse(inputs.json) as { steps: Step[]; model?: string };",
