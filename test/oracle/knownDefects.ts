@@ -7,10 +7,7 @@
  */
 
 /** Case name -> what is wrong today. */
-export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
-  "fuzz18/any-text-added-into-typed-number":
-    "`acc += d.m` of a text into `let acc: number` stops the node; JavaScript concatenates",
-};
+export const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};
 
 /**
  * Cases refused with diagnostics that are unlocated or leak AssemblyScript internals (`~lib/`,
@@ -28,8 +25,6 @@ export const KNOWN_FUZZ_FAILURES: readonly string[] = [
   // not shrunk yet: "a value of type 'any' is a boolean where the code expects a string" in the
   // mixed typed slots of generator/anyJson.ts (`let u: string = d.k; u += d.k`, k false)
   "fuzz/1/0",
-  // `acc += d.m` into `let acc: number = 0` (a text): fuzz18/any-text-added-into-typed-number
-  "fuzz/1/15",
 ];
 
 /**
