@@ -92,7 +92,7 @@ export function typeBody(
   const fn = respelledUse.file.statements.find(ts.isFunctionDeclaration)!;
   const retype = (widened: string) => {
     const typed = checked(widened, capabilities);
-    if (typed.found.length > 0) return undefined;
+    if (typed.found.some(counts)) return undefined;
     return { fn: typed.file.statements.find(ts.isFunctionDeclaration)!, checker: typed.program.getTypeChecker() };
   };
   const dynamicInsertions = dynamic ? dynamicStoreInsertions(respelledUse.file, fn, checker, retype) : [];
@@ -110,7 +110,7 @@ export function typeBody(
       if (!attempt || tried.has(attempt.text)) continue;
       tried.add(attempt.text);
       const typed = checked(attempt.text, capabilities);
-      if (typed.found.length > 0) continue;
+      if (typed.found.some(counts)) continue;
       use = typed;
       widened = attempt;
       widenedDynamic = withDynamic;
@@ -157,6 +157,17 @@ function checked(
   return { program, file, found };
 }
 
+/**
+ * Whether tsc's diagnostic refuses the body: an error, other than a regular expression's flags or
+ * named groups, which need a later target than the one bodies are parsed for (print/regex.ts
+ * checks them). The retyped variants (nullish reads, widened stores) are judged by the same rule
+ * as the body as written: a body with a `u`-flagged regex was never retyped, so an 'any' stored in
+ * a `string` stopped the node there (fuzz/1/0).
+ */
+function counts(d: ts.Diagnostic): boolean {
+  return d.category === ts.DiagnosticCategory.Error && d.code !== 1501 && d.code !== 1503;
+}
+
 /** Number types of AssemblyScript that users of the old compiler wrote (`<i32>x`, `map<f64>`). */
 const ASSEMBLYSCRIPT_TYPES = new Set([
   "i8",
@@ -200,10 +211,7 @@ function mapDiagnostics(
   const result: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const d of found) {
-    if (d.category !== ts.DiagnosticCategory.Error) continue;
-    if (isCascade(d, found)) continue;
-    // Regular expression flags and named groups need a later target; print/regex.ts checks them.
-    if (d.code === 1501 || d.code === 1503) continue;
+    if (!counts(d) || isCascade(d, found)) continue;
     const start = (d.start ?? bodyStart) - bodyStart;
     const inBody = start >= 0 && start <= bodyLength;
     const at = inBody ? map.spanOf(start, start + Math.max(1, d.length ?? 1)) : map.whole;

@@ -54,8 +54,7 @@ export const FUZZ_FINDINGS_18: readonly OracleCase[] = [
     { f: "string" },
     J,
   ),
-  // A known defect (knownDefects.ts): a text `any` added into a typed number slot is a checked
-  // conversion that stops the node, where JavaScript concatenates.
+  // A text `any` added into a typed number slot (semantics12's widened compound stores).
   ff(
     "any-text-added-into-typed-number",
     ["const d: any = JSON.parse(inputs.j);", "let acc: number = 0;", "acc += d.m;", "return { r: String(acc) };"].join(
@@ -64,5 +63,20 @@ export const FUZZ_FINDINGS_18: readonly OracleCase[] = [
     { j: "string" },
     { r: "string" },
     [{ j: '{"m":"abc"}' }, { j: '{"m":2}' }],
+  ),
+  // fuzz/1/0: a body with a `u`-flagged regex was never typed again with its 'any' stores widened
+  // (tsc's "flag only available when targeting es6" counted against the retyped text, though not
+  // against the body as written), so `let u: string = d.k` of a boolean stopped the node.
+  ff(
+    "any-stored-in-string-beside-unicode-regex",
+    [
+      "const d: any = JSON.parse(inputs.j);",
+      "let u: string = d.m;",
+      "u += d.m;",
+      'return { r: String(u), n: ("a".match(/\\p{Lu}/giu) ?? []).length + (/(?<w>x)/.test(String(u)) ? 1 : 0) };',
+    ].join("\n"),
+    { j: "string" },
+    { r: "string", n: "number" },
+    J,
   ),
 ];
