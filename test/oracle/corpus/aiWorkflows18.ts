@@ -7,27 +7,9 @@
  */
 import type { OracleCase } from "../oracle.js";
 import { cases } from "./caseMaker.js";
+import { OUT, SIZE, SIZES, TEXT, TEXTS } from "./heldOutInputs.js";
 
 const ai18 = cases("ai18", ["math", "json"]);
-
-const OUT = { out: "string" };
-
-/** Measurements, with the awkward numbers. */
-const SIZES = [
-  { xs: [1, 2, 3.5] },
-  { xs: [] },
-  { xs: [-0, 0.1, 1e21, -2] },
-  { xs: [Number.MAX_SAFE_INTEGER, 0.5, 7, 150, -3] },
-];
-const SIZE = { xs: "number[]" } as const;
-
-/** Prompts, with empty and unicode ones. */
-const TEXTS = [
-  { texts: ["hello world", "", "Ünïcode 😀 text", "a  b=c flag x=1"] },
-  { texts: [] },
-  { texts: ["x", "x", " 12 ", "NaN"] },
-];
-const TEXT = { texts: "string[]" } as const;
 
 /** Model replies: JSON objects (their fields of the declared types), invalid JSON, and texts that parse to numbers, strings, arrays, booleans. */
 const REPLIES = [
