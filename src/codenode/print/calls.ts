@@ -135,7 +135,14 @@ export function printCall(ctx: PrintContext, node: ts.CallExpression): Printed {
 
 /** `receiver.method(...)` of a library type, or a function stored in a field. */
 function methodCall(ctx: PrintContext, node: ts.CallExpression, receiver: Printed, method: string): Printed {
-  if (method === "hasOwnProperty" && ["dict", "json", "object"].includes(receiver.type.kind))
+  // A parsed object may hold a key "hasOwnProperty" itself (JavaScript then throws: it is no function).
+  if (method === "hasOwnProperty" && receiver.type.kind === "json")
+    return ctx.refuse(
+      node,
+      "calling 'hasOwnProperty' on a value of type 'any' (JSON data may have its own key named so)",
+      "write Object.hasOwn(value, key)",
+    );
+  if (method === "hasOwnProperty" && ["dict", "object"].includes(receiver.type.kind))
     return printHasOwn(
       ctx,
       node,

@@ -266,6 +266,12 @@ function bindElement(ctx: PrintContext, element: ts.BindingElement, value: { tex
   // A `T | null` value is never undefined, so its default never applies (print/nullable.ts).
   const initializer = neverDefaulted(value.type) ? undefined : element.initializer;
   if (!ts.isIdentifier(element.name)) {
+    // A nested pattern's default (`{ server: { host } = {} }`) applies when the JSON value is undefined.
+    if (initializer && value.type.kind === "json") {
+      const temp = ctx.temp(value.type);
+      const text = `((${temp} = ${value.text}).k != 0 ? ${temp} : ${printTo(ctx, initializer, value.type)})`;
+      return destructure(ctx, element.name, { text, type: value.type }, element);
+    }
     if (value.type.kind !== "optional") return destructure(ctx, element.name, value, element);
     // An undefined value takes the default; without one, destructuring it stops the node (JavaScript throws).
     const inner = value.type.inner;

@@ -501,9 +501,10 @@ export const AI_WORKFLOWS_13C: readonly OracleCase[] = [
     OUT,
     SCORES,
   ),
-  // Refused: JSON.stringify of objects parsed as a declared type (their key order is the input's).
+  // JSON.stringify of objects parsed as a declared type keeps the input's key order: compiles since
+  // parsed records given a whole 'any' are 'any' themselves (session 18, dynamicStores.ts).
   ai13(
-    "structured-clone-vs-spread-refused",
+    "structured-clone-vs-spread-as-any",
     [
       "type Rec = { id?: string; tags?: string[] | null; score?: unknown };",
       "const recs: Rec[] = JSON.parse(inputs.text);",

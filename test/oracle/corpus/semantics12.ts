@@ -417,4 +417,28 @@ export const SEMANTICS_12: readonly OracleCase[] = [
     OUT,
     [{ s: '{"n":1}' }, { s: "{}" }, { s: '{"n":"x","m":[1]}' }],
   ),
+  // A nested pattern's default over an 'any' (found when parsed records became 'any': CI, session 18).
+  s12(
+    "nested-pattern-defaults-of-any",
+    [
+      "const cfg: any = JSON.parse(inputs.s);",
+      "const { server: { host = 'localhost', port = 80 } = {}, retries = 5, tags: [tag0 = 'none'] = [] } = cfg;",
+      "return { out: JSON.stringify({ host, port, retries, tag0 }) };",
+    ].join("\n"),
+    S,
+    OUT,
+    [
+      { s: "{}" },
+      { s: '{"server":{"host":"a"}}' },
+      { s: '{"server":{"port":null},"tags":["x"],"retries":0}' },
+      { s: '{"server":{}}' },
+    ],
+  ),
+  s12(
+    "has-own-property-method-of-any-refused",
+    ["const cfg: any = JSON.parse(inputs.s);", "return { out: String(cfg.hasOwnProperty('a')) };"].join("\n"),
+    S,
+    OUT,
+    [{ s: '{"a":1}' }, { s: '{"hasOwnProperty":3}' }],
+  ),
 ];
